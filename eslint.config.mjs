@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+// src/core must run in Node, the CLI and VS Code for the web: no `vscode`, no Node built-ins.
+const nodeBuiltins = [...builtinModules, ...builtinModules.map(m => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'out/', '.cache/', 'node_modules/', '.vscode-test/', '**/*.vsix'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/core is pure: the editor glue lives in src/vscode.' },
+          ...nodeBuiltins.map(name => ({ name, message: 'src/core is pure: no Node built-ins (it runs in VS Code for the web).' }))],
+        patterns: [{ group: ['node:*'], message: 'src/core is pure: no Node built-ins.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/cli.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }] }],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,2 @@
+export * from './types';
+export { analyze, Analyzer } from './analyze';

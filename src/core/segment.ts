@@ -1,0 +1,56 @@
+// Splits an article into bounded units of analysis. compromise and compromise-dates go superlinear on long
+// inputs, so no unit exceeds MAX_UNIT_LENGTH: paragraphs (lines) first, then sentence ends, then spaces.
+import type { Span } from './types';
+
+export const MAX_UNIT_LENGTH = 4000;
+
+export interface Unit extends Span {
+  text: string;
+}
+
+/** Cuts `text` into non-empty units that never straddle a line break and never exceed `max` code units. */
+export function segment(text: string, max = MAX_UNIT_LENGTH): Unit[] {
+  const units: Unit[] = [];
+  const lineBreak = /\r\n|\r|\n|\u2028|\u2029/g;
+  let lineStart = 0;
+  const pushLine = (start: number, end: number) => {
+    for (const s of splitLong(text, start, end, max)) {
+      const piece = text.slice(s.start, s.end);
+      if (piece.trim()) units.push({ ...s, text: piece });
+    }
+  };
+  for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {
+    pushLine(lineStart, m.index);
+    lineStart = m.index + m[0].length;
+  }
+  pushLine(lineStart, text.length);
+  return units;
+}
+
+function splitLong(text: string, start: number, end: number, max: number): Span[] {
+  const out: Span[] = [];
+  while (end - start > max) {
+    const cut = findCut(text, start, start + max);
+    out.push({ start, end: cut });
+    start = cut;
+  }
+  out.push({ start, end });
+  return out;
+}
+
+/** The best place to cut in (start, limit]: after a sentence end, else after a space, else a safe code point boundary. */
+function findCut(text: string, start: number, limit: number): number {
+  const floor = start + Math.floor((limit - start) / 2);
+  for (let i = limit; i > floor; i--) {
+    if (/[.!?]/.test(text[i - 2] ?? '') && /\s/.test(text[i - 1])) return i;
+  }
+  for (let i = limit; i > floor; i--) {
+    if (/\s/.test(text[i - 1])) return i;
+  }
+  let i = limit;
+  if (isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+export const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+export const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
