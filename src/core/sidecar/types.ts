@@ -1,0 +1,64 @@
+// The sidecar file (`<article>.annotations.json`): the product's memory of an article's annotations.
+// Keep media/sidecar.schema.json, README and this file in step.
+import type { AnnotationType, Entity, ReferenceDateSource } from '../types';
+
+export const SIDECAR_VERSION = 1;
+
+export interface SidecarDocument {
+  /** The article's file name (base name, no folder). */
+  file: string;
+  /** SHA-256 of the article text (UTF-8), lowercase hex. */
+  sha256: string;
+  /** Length of the article text in UTF-16 code units. */
+  length: number;
+  /** YYYY-MM-DD or null: the reference date in force. */
+  referenceDate: string | null;
+  /** Who set the reference date; null when there is none. */
+  referenceDateSource: ReferenceDateSource | null;
+}
+
+/** A quote selector (W3C TextQuoteSelector) kept with each annotation to re-anchor it after edits. */
+export interface QuoteContext {
+  /** Up to 32 code units of text just before the annotation. */
+  prefix: string;
+  /** Up to 32 code units of text just after the annotation. */
+  suffix: string;
+}
+
+export interface SidecarAnnotation extends QuoteContext {
+  id: string;
+  type: AnnotationType;
+  start: number;
+  end: number;
+  text: string;
+  source: 'auto' | 'manual';
+  entity?: string;
+  value?: string | null;
+  note?: string;
+}
+
+/** An auto annotation the user removed: re-analysis must not bring it back. */
+export interface Rejection extends QuoteContext {
+  type: AnnotationType;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A stored annotation whose text could not be found again after the article changed. Never dropped silently. */
+export interface Orphan extends SidecarAnnotation {
+  /** When it was orphaned (ISO timestamp). */
+  orphanedAt: string;
+}
+
+export interface Sidecar {
+  $schema?: string;
+  version: typeof SIDECAR_VERSION;
+  /** What wrote it: "news-annotator <version>". */
+  generator: string;
+  document: SidecarDocument;
+  entities: Entity[];
+  annotations: SidecarAnnotation[];
+  rejections: Rejection[];
+  orphans: Orphan[];
+}
