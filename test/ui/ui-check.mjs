@@ -1,0 +1,63 @@
+// UI check in the real workbench (code-server + headless Chromium): opens a seed article, counts the
+// decoration elements the extension paints, reads a hover, and saves the screenshot used in README
+// (media/screenshot.png). Prints the closing line "N passed, N failed".
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import { ensureTools, packageVsix, root, startCodeServer } from './code-server.mjs';
+
+const SEED = '000_a57557e610cf5658.txt';
+const results = [];
+async function check(name, fn) {
+  try { await fn(); results.push([name, true]); console.log(`  ✔ ${name}`); }
+  catch (e) { results.push([name, false]); console.log(`  ✘ ${name}\n    ${String(e && e.message || e).split('\n').join('\n    ')}`); }
+}
+
+ensureTools();
+const vsix = packageVsix();
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-ui-'));
+fs.copyFileSync(path.join(root, 'seeds', SEED), path.join(workspace, SEED));
+const server = await startCodeServer({ workspace, vsix });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+console.log('ui-check');
+try {
+  await page.goto(server.url);
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first().click();
+  await page.waitForSelector('.monaco-editor .view-lines:has-text("Putin")', { timeout: 30000 });
+  const decoSel = '.monaco-editor .view-overlays [class*="ced-"], .monaco-editor .view-lines [class*="ced-"]';
+  let decoCount = 0;
+  await check('the article shows highlight decorations', async () => {
+    await page.waitForSelector(decoSel, { timeout: 30000 });
+    decoCount = await page.locator(decoSel).count();
+    if (decoCount < 10) throw new Error(`only ${decoCount} decoration elements`);
+    console.log(`    ${decoCount} decoration elements`);
+  });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(root, 'media/screenshot.png') });
+  await check('a hover on the first mention shows its summary', async () => {
+    // the first decoration painted is the article's first mention ("Vladimir Putin")
+    const box = await page.locator(decoSel).first().boundingBox();
+    if (!box) throw new Error('no decoration is rendered');
+    await page.mouse.move(box.x + Math.min(20, box.width / 2), box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .monaco-hover-content').first();
+    await hover.waitFor({ state: 'visible', timeout: 15000 });
+    const text = await hover.innerText();
+    console.log(`    hover: ${JSON.stringify(text.slice(0, 200))}`);
+    if (!/Putin/.test(text)) throw new Error(`the hover does not name the entity: ${JSON.stringify(text)}`);
+    await page.screenshot({ path: path.join(root, 'media/screenshot-hover.png') });
+  });
+} finally {
+  await browser.close();
+  server.stop();
+}
+const failed = results.filter(r => !r[1]).length;
+console.log(`\n${results.length - failed} passed, ${failed} failed`);
+if (failed === 0) fs.rmSync(workspace, { recursive: true, force: true });
+process.exit(failed ? 1 : 0);
