@@ -1,0 +1,39 @@
+// CSV (RFC 4180: CRLF rows, fields with quotes, commas or line breaks quoted, quotes doubled), one row per annotation.
+// Offsets and columns are in code points, like the other exports. Spreadsheets run a cell that starts with = + - @
+// (and some a tab or CR) as a formula: such cells get a leading apostrophe, and so do cells that already start with
+// one, so a reader gets the original back by removing exactly one leading apostrophe.
+import { prepareArticle } from './spans';
+import type { ExportInput, ExportResult } from './types';
+
+export const CSV_COLUMNS = ['file', 'type', 'text', 'start', 'end', 'line', 'column', 'entity', 'value', 'source', 'note'] as const;
+
+const RISKY_START = /^[=+\-@\t\r']/;
+
+/** Makes a text cell inert in spreadsheets. */
+export function neutralise(cell: string): string {
+  return RISKY_START.test(cell) ? `'${cell}` : cell;
+}
+
+function field(cell: string | number): string {
+  if (typeof cell === 'number') return String(cell);
+  const safe = neutralise(cell);
+  return /[",\r\n]/.test(safe) || safe !== cell ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function exportCsv(inputs: readonly ExportInput[]): ExportResult {
+  const warnings: string[] = [];
+  const rows: string[] = [CSV_COLUMNS.join(',')];
+  for (const input of inputs) {
+    const prepared = prepareArticle(input);
+    warnings.push(...prepared.warnings);
+    for (const s of prepared.spans) {
+      const a = s.annotation;
+      const cells: (string | number)[] = [
+        input.fileName, s.type, a.text, s.cpStart, s.cpEnd, s.line, s.column,
+        s.entityName ?? '', typeof a.value === 'string' ? a.value : '', a.source, a.note ?? '',
+      ];
+      rows.push(cells.map(field).join(','));
+    }
+  }
+  return { content: rows.map(r => r + '\r\n').join(''), companions: [], warnings };
+}
