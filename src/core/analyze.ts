@@ -19,6 +19,7 @@ export class Analyzer {
   /** Units detected (not served from the cache) since creation: lets tests and the bench see the incremental work. */
   detectedUnits = 0;
 
+  /** @param maxCacheEntries units kept; 0 disables the cache (every unit is detected on every pass). */
   constructor(private readonly maxCacheEntries = 20000) {}
 
   analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
@@ -63,6 +64,7 @@ export class Analyzer {
     }
     this.detectedUnits++;
     const r: UnitResult = { mentions: findMentions(unitText), dates: findDates(unitText) };
+    if (this.maxCacheEntries === 0) return r;
     this.cache.set(unitText, r);
     if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value as string);
     return r;
