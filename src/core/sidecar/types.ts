@@ -62,3 +62,32 @@ export interface Sidecar {
   rejections: Rejection[];
   orphans: Orphan[];
 }
+
+/** Why a sidecar could not be used or written. */
+export type SidecarErrorKind =
+  /** The file is not valid JSON. */
+  | 'invalid-json'
+  /** Valid JSON that does not match media/sidecar.schema.json (or its cross-field rules). */
+  | 'invalid-schema'
+  /** Written by a newer News Annotator: left alone. */
+  | 'future-version'
+  /** It changed on disk since it was read (another editor, git, a racing save): not overwritten. */
+  | 'conflict'
+  /** Reading, writing or backing up failed (permissions, disk full, a folder in the way). */
+  | 'io';
+
+/** A problem with one sidecar file, worded so it can be shown to the user as is (`message`). */
+export class SidecarError extends Error {
+  constructor(
+    readonly kind: SidecarErrorKind,
+    /** The sidecar file concerned. */
+    readonly file: string,
+    /** What is wrong, e.g. `annotations[3].end: must be >= start`. */
+    readonly reason: string,
+    /** Where the unusable file was copied before anything else happened, if it was. */
+    readonly backup?: string,
+  ) {
+    super(`${file}: ${reason}${backup ? ` (kept as is; a copy is in ${backup})` : ''}`);
+    this.name = 'SidecarError';
+  }
+}

@@ -1,0 +1,241 @@
+// Re-attaches stored spans to an article that changed since they were stored (edited in the editor, git pull,
+// another tool). Order of attempts, cheapest and surest first:
+//   1. same offsets (or shifted like the previous span in the batch) when the quote and its context still match there;
+//   2. the exact quote where its context agrees best, nearest the old position on ties;
+//   3. a fuzzy match: the stored prefix/suffix found again around text similar to the quote.
+// What none of these place is reported as not found (the caller keeps it as an orphan). A quote whose context no
+// longer agrees is not attached to a random other occurrence of the same words: a visible orphan is better than a
+// silently wrong annotation.
+// Line ends are compared with CR removed, so converting a file between CRLF and LF moves spans but orphans nothing.
+import { snapToGraphemes } from '../graphemes';
+import { isHighSurrogate, isLowSurrogate } from '../segment';
+import type { Span } from '../types';
+
+/** Code units of context stored on each side of a span. */
+export const CONTEXT_LENGTH = 32;
+
+export interface QuoteSelector {
+  text: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface AnchorTarget extends Span, QuoteSelector {}
+
+export type AnchorMethod = 'same' | 'exact' | 'fuzzy';
+
+export interface AnchorResult extends Span {
+  method: AnchorMethod;
+}
+
+/** The prefix/suffix to store with a span, never cutting a surrogate pair. */
+export function quoteContext(text: string, span: Span): { prefix: string; suffix: string } {
+  let ps = Math.max(0, span.start - CONTEXT_LENGTH);
+  if (ps > 0 && isLowSurrogate(text.charCodeAt(ps))) ps++;
+  let se = Math.min(text.length, span.end + CONTEXT_LENGTH);
+  if (se < text.length && isHighSurrogate(text.charCodeAt(se - 1))) se--;
+  return { prefix: text.slice(ps, span.start), suffix: text.slice(span.end, se) };
+}
+
+/** The text with CRs removed, and where each of its code units sits in the original. */
+interface View {
+  text: string;
+  /** original offset of normalized offset i; identity when null (no CR in the text). */
+  map: Int32Array | null;
+}
+
+let lastView: { source: string; view: View } | undefined;
+
+function viewOf(text: string): View {
+  if (lastView?.source === text) return lastView.view;
+  let view: View;
+  if (!text.includes('\r')) view = { text, map: null };
+  else {
+    const map = new Int32Array(text.length + 1);
+    let out = '';
+    let n = 0;
+    let runStart = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 13) {
+        out += text.slice(runStart, i);
+        runStart = i + 1;
+        continue;
+      }
+      map[n++] = i;
+    }
+    out += text.slice(runStart);
+    map[n] = text.length;
+    view = { text: out, map: map.subarray(0, n + 1) };
+  }
+  lastView = { source: text, view };
+  return view;
+}
+
+const toOriginal = (v: View, start: number, end: number): Span => {
+  if (!v.map) return { start, end };
+  return { start: v.map[start], end: end > start ? v.map[end - 1] + 1 : v.map[start] };
+};
+
+const stripCR = (s: string) => (s.includes('\r') ? s.replace(/\r/g, '') : s);
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** How many code units of the stored context still surround [start, end) in the normalized text. */
+function contextScore(t: string, start: number, end: number, prefix: string, suffix: string): number {
+  return commonSuffix(t.slice(Math.max(0, start - prefix.length), start), prefix)
+    + commonPrefix(t.slice(end, end + suffix.length), suffix);
+}
+
+/** Context that must agree for an exact quote found elsewhere to count as the same mention. */
+function requiredContext(quote: string, prefix: string, suffix: string): number {
+  return Math.min(prefix.length + suffix.length, quote.length >= 20 ? 4 : 12);
+}
+
+const MAX_OCCURRENCES = 5000;
+
+function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  if (needle.length === 0) return out;
+  for (let i = haystack.indexOf(needle); i >= 0 && out.length < MAX_OCCURRENCES; i = haystack.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** 1 for equal strings, 0 for nothing in common. Long quotes use their ends only, to bound the cost. */
+function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  if (longest > 300) return (commonPrefix(a, b) + commonSuffix(a, b)) / (a.length + b.length);
+  return 1 - levenshtein(a, b) / longest;
+}
+
+const MIN_SIMILARITY = 0.5;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+
+function trimSpan(t: string, start: number, end: number): Span {
+  while (start < end && isSpace(t.charCodeAt(start))) start++;
+  while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+interface Candidate extends Span {
+  score: number;
+}
+
+function best(candidates: Candidate[], near: number): Candidate | undefined {
+  let top: Candidate | undefined;
+  for (const c of candidates) {
+    if (!top || c.score > top.score || (c.score === top.score && Math.abs(c.start - near) < Math.abs(top.start - near))) top = c;
+  }
+  return top;
+}
+
+function exactCandidates(t: string, quote: string, prefix: string, suffix: string): Candidate[] {
+  const need = requiredContext(quote, prefix, suffix);
+  return occurrences(t, quote)
+    .map(start => ({ start, end: start + quote.length, score: contextScore(t, start, start + quote.length, prefix, suffix) }))
+    .filter(c => c.score >= need);
+}
+
+function fuzzyCandidates(t: string, quote: string, prefix: string, suffix: string): Candidate[] {
+  const k = 12;
+  const pk = prefix.slice(-k);
+  const sk = suffix.slice(0, k);
+  const starts = pk.length >= 4 ? occurrences(t, pk).map(i => i + pk.length) : [];
+  const ends = sk.length >= 4 ? occurrences(t, sk) : [];
+  const slack = Math.max(3, Math.ceil(quote.length / 3));
+  const out: Candidate[] = [];
+  const consider = (start: number, end: number) => {
+    const s = trimSpan(t, start, end);
+    if (s.end <= s.start) return;
+    const sim = similarity(quote, t.slice(s.start, s.end));
+    if (sim < MIN_SIMILARITY) return;
+    out.push({ ...s, score: sim * 100 + contextScore(t, s.start, s.end, prefix, suffix) });
+  };
+  const maxLen = quote.length * 2 + 20;
+  let j = 0;
+  for (const start of starts) {
+    while (j < ends.length && ends[j] < start) j++;
+    if (j < ends.length && ends[j] - start <= maxLen) consider(start, ends[j]);
+    else for (let len = Math.max(1, quote.length - slack); len <= quote.length + slack; len++) consider(start, start + len);
+  }
+  for (const end of ends) {
+    for (let len = Math.max(1, quote.length - slack); len <= quote.length + slack && end - len >= 0; len++) consider(end - len, end);
+  }
+  return out;
+}
+
+function sameAt(text: string, target: AnchorTarget, start: number): boolean {
+  const end = start + (target.end - target.start);
+  if (start < 0 || end > text.length || text.slice(start, end) !== target.text) return false;
+  // compare the context in the CR-free view of the neighbourhood only: cheap, and robust to line-end changes
+  const before = stripCR(text.slice(Math.max(0, start - 2 * CONTEXT_LENGTH), start));
+  const after = stripCR(text.slice(end, end + 2 * CONTEXT_LENGTH));
+  const prefix = stripCR(target.prefix);
+  const suffix = stripCR(target.suffix);
+  return commonSuffix(before, prefix) === prefix.length && commonPrefix(after, suffix) === suffix.length;
+}
+
+/**
+ * Where `target` (a span stored against an older version of the text, with its quote and context) is in `text` now,
+ * or null when it cannot be placed. `expectedStart` is a better guess than target.start, e.g. shifted like the
+ * previous span (see anchorAll).
+ */
+export function anchor(text: string, target: AnchorTarget, expectedStart?: number): AnchorResult | null {
+  if (sameAt(text, target, target.start)) return { start: target.start, end: target.end, method: 'same' };
+  if (expectedStart !== undefined && expectedStart !== target.start && sameAt(text, target, expectedStart)) {
+    return { start: expectedStart, end: expectedStart + target.end - target.start, method: 'same' };
+  }
+  const v = viewOf(text);
+  const quote = stripCR(target.text);
+  const prefix = stripCR(target.prefix);
+  const suffix = stripCR(target.suffix);
+  if (quote.length === 0) return null;
+  const near = expectedStart ?? target.start;
+  const exact = best(exactCandidates(v.text, quote, prefix, suffix), near);
+  if (exact) return { ...toOriginal(v, exact.start, exact.end), method: 'exact' };
+  const fuzzy = best(fuzzyCandidates(v.text, quote, prefix, suffix), near);
+  if (fuzzy) return { ...snapToGraphemes(text, toOriginal(v, fuzzy.start, fuzzy.end)), method: 'fuzzy' };
+  return null;
+}
+
+/**
+ * Anchors many targets at once. Targets are visited in their old order and each is first tried where the previous
+ * one moved to, so an insertion or deletion earlier in the article costs one comparison per span, not a search.
+ * Returns one result (or null) per target, in the order given.
+ */
+export function anchorAll(text: string, targets: readonly AnchorTarget[]): (AnchorResult | null)[] {
+  const order = targets.map((_, i) => i).sort((a, b) => targets[a].start - targets[b].start || a - b);
+  const out: (AnchorResult | null)[] = new Array(targets.length).fill(null);
+  let shift = 0;
+  for (const i of order) {
+    const r = anchor(text, targets[i], targets[i].start + shift);
+    out[i] = r;
+    if (r) shift = r.start - targets[i].start;
+  }
+  return out;
+}

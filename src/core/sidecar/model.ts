@@ -1,0 +1,58 @@
+// Small helpers shared by reconcile and the edit operations: ids, entity bookkeeping, annotation construction.
+import { quoteContext } from '../anchor';
+import type { AnnotationType, Entity, EntityType, Span } from '../types';
+import { ENTITY_TYPES } from '../types';
+import type { Orphan, Sidecar, SidecarAnnotation } from './types';
+
+export const isEntityType = (t: AnnotationType): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t);
+
+const numberOf = (id: string, prefix: string) => (id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length)) ? Number(id.slice(prefix.length)) : 0);
+
+/** The next free id `<prefix>N` above every id in use. */
+export function nextId(used: Iterable<string>, prefix: string): string {
+  let max = 0;
+  for (const id of used) max = Math.max(max, numberOf(id, prefix));
+  return `${prefix}${max + 1}`;
+}
+
+/** The id the next manual annotation gets (`m1`, `m2`, ...). */
+export function nextManualId(s: Pick<Sidecar, 'annotations' | 'orphans'>): string {
+  return nextId([...s.annotations, ...s.orphans].map(a => a.id), 'm');
+}
+
+/** A stored annotation for [start, end) of `text`, with fresh text and context. */
+export function makeAnnotation(
+  text: string,
+  span: Span,
+  fields: Omit<SidecarAnnotation, 'start' | 'end' | 'text' | 'prefix' | 'suffix'>,
+): SidecarAnnotation {
+  const out: SidecarAnnotation = { id: fields.id, type: fields.type, start: span.start, end: span.end, text: text.slice(span.start, span.end), source: fields.source, ...quoteContext(text, span) };
+  if (fields.entity !== undefined && isEntityType(fields.type)) out.entity = fields.entity;
+  if (fields.type === 'date') out.value = fields.value ?? null;
+  if (fields.note !== undefined && fields.note !== '') out.note = fields.note;
+  return out;
+}
+
+export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/**
+ * Keeps `entities` consistent with the annotations: drops entities nothing refers to, and sets each one's aliases to
+ * its name plus every surface form of its mentions (orphans included, so their entity survives with them).
+ */
+export function tidyEntities(entities: readonly Entity[], annotations: readonly SidecarAnnotation[], orphans: readonly Orphan[]): Entity[] {
+  const forms = new Map<string, Set<string>>();
+  for (const a of [...annotations, ...orphans]) {
+    if (a.entity === undefined) continue;
+    let set = forms.get(a.entity);
+    if (!set) forms.set(a.entity, (set = new Set()));
+    set.add(a.text);
+  }
+  return entities
+    .filter(e => forms.has(e.id))
+    .map(e => ({ id: e.id, type: e.type, name: e.name, aliases: [...new Set([e.name, ...forms.get(e.id)!])].sort() }));
+}
+
+/** An entity of `type` the surface form `text` already belongs to (by name or alias), if any. */
+export function findEntityFor(entities: readonly Entity[], type: EntityType, text: string): Entity | undefined {
+  return entities.find(e => e.type === type && e.name === text) ?? entities.find(e => e.type === type && e.aliases.includes(text));
+}

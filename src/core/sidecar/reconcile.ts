@@ -1,0 +1,166 @@
+// Merges a fresh analysis of the article with what the previous sidecar remembers: the user's manual annotations
+// (re-anchored to the current text; orphaned, never dropped, when they cannot be placed), their rejections of auto
+// annotations, and their reference date. The result is the new sidecar.
+import { anchorAll, quoteContext, type AnchorMethod } from '../anchor';
+import { sha256Hex } from '../hash';
+import type { AnalysisResult, AnalyzeOptions, Entity, EntityType } from '../types';
+import { findEntityFor, isEntityType, makeAnnotation, nextId, overlaps, tidyEntities } from './model';
+import { SIDECAR_VERSION, type Orphan, type Rejection, type Sidecar, type SidecarAnnotation } from './types';
+
+export const DEFAULT_GENERATOR = 'news-annotator';
+
+export interface ReconcileInput {
+  /** The article text now. */
+  text: string;
+  /** The article's file name (no folder), stored in document.file. */
+  file: string;
+  /** analyze(text, analyzeOptionsFor(previous, ...)) */
+  analysis: AnalysisResult;
+  /** The sidecar read from disk (or kept in memory), if any. */
+  previous?: Sidecar;
+  /** "news-annotator <version>" */
+  generator?: string;
+  /** ISO timestamp recorded on annotations orphaned by this run (a parameter so the core stays pure and testable). */
+  now?: string;
+}
+
+export interface ReconcileReport {
+  /** Manual annotations and restored orphans, by id, and how each was placed. */
+  placed: { id: string; method: AnchorMethod }[];
+  /** Ids of manual annotations that could not be placed and are now orphans. */
+  orphaned: string[];
+  /** Ids of earlier orphans whose text is back: they are annotations again. */
+  restored: string[];
+  /** Auto annotations left out because the user rejected them or a manual annotation covers them. */
+  suppressed: number;
+}
+
+export interface ReconcileOutput {
+  sidecar: Sidecar;
+  report: ReconcileReport;
+}
+
+/**
+ * Options for analyze() that honour the previous sidecar: a reference date the user set there is used unless the
+ * caller gives one explicitly (a CLI flag, the Set Reference Date command). Call before analyze, then reconcile.
+ */
+export function analyzeOptionsFor(previous: Sidecar | undefined, base: AnalyzeOptions = {}): AnalyzeOptions {
+  if (base.referenceDate) return base;
+  const d = previous?.document;
+  if (d?.referenceDateSource === 'user' && d.referenceDate) return { ...base, referenceDate: d.referenceDate };
+  return base;
+}
+
+/** Annotations the user owns: manual ones, and auto ones carrying a note (treated as manual so the note is kept). */
+const isUserOwned = (a: SidecarAnnotation) => a.source === 'manual' || a.note !== undefined;
+
+export function reconcile(input: ReconcileInput): ReconcileOutput {
+  const { text, analysis, previous } = input;
+  const now = input.now ?? new Date(0).toISOString();
+  const report: ReconcileReport = { placed: [], orphaned: [], restored: [], suppressed: 0 };
+
+  const sha256 = sha256Hex(text);
+  const kept: SidecarAnnotation[] = [];
+  const orphans: Orphan[] = [];
+  let rejections: Rejection[] = [];
+
+  if (previous) {
+    const owned = previous.annotations.filter(isUserOwned);
+    const unchanged = previous.document.sha256 === sha256;
+    const placedOwned = unchanged ? owned.map(a => ({ start: a.start, end: a.end, method: 'same' as const })) : anchorAll(text, owned);
+    owned.forEach((a, i) => {
+      const at = placedOwned[i];
+      if (at) {
+        kept.push(makeAnnotation(text, at, { ...a, source: 'manual' }));
+        report.placed.push({ id: a.id, method: at.method });
+      } else {
+        orphans.push({ ...a, source: 'manual', orphanedAt: now });
+        report.orphaned.push(a.id);
+      }
+    });
+    // earlier orphans come back by themselves when their text does (an undone deletion, a reverted pull)
+    const placedOrphans = anchorAll(text, previous.orphans);
+    previous.orphans.forEach((o, i) => {
+      const at = placedOrphans[i];
+      if (at) {
+        const { orphanedAt: _gone, ...rest } = o;
+        kept.push(makeAnnotation(text, at, rest));
+        report.placed.push({ id: o.id, method: at.method });
+        report.restored.push(o.id);
+      } else orphans.push(o);
+    });
+    // a rejection whose text is gone rejects nothing any more: it is dropped
+    const placedRejections = unchanged ? previous.rejections : anchorAll(text, previous.rejections);
+    rejections = previous.rejections.flatMap((r, i) => {
+      const at = placedRejections[i];
+      return at ? [{ type: r.type, start: at.start, end: at.end, text: text.slice(at.start, at.end), ...quoteContext(text, at) }] : [];
+    });
+  }
+
+  // auto annotations: manual ones win where they overlap, rejected ones stay out
+  const rejected = new Set(rejections.map(r => `${r.type}:${r.start}:${r.end}`));
+  const autos = analysis.annotations.filter(a => {
+    const out = rejected.has(`${a.type}:${a.start}:${a.end}`) || kept.some(m => overlaps(m, a));
+    if (out) report.suppressed++;
+    return !out;
+  });
+
+  // entity ids: the analysis numbers its own; user-owned mentions are mapped onto them by name, or keep their own
+  const entities: Entity[] = analysis.entities.map(e => ({ ...e, aliases: [...e.aliases] }));
+  const previousEntities = new Map((previous?.entities ?? []).map(e => [e.id, e]));
+  const mapped = new Map<string, string>();
+  const entityFor = (a: { type: SidecarAnnotation['type']; text: string; entity?: string }): string | undefined => {
+    if (!isEntityType(a.type)) return undefined;
+    const old = a.entity !== undefined ? previousEntities.get(a.entity) : undefined;
+    const key = old && old.type === a.type ? `id:${old.id}` : `text:${a.type}:${a.text}`;
+    const hit = mapped.get(key);
+    if (hit) return hit;
+    const name = old && old.type === a.type ? old.name : a.text;
+    const type = a.type as EntityType;
+    let target = findEntityFor(entities, type, name) ?? (old ? old.aliases.map(x => findEntityFor(entities, type, x)).find(Boolean) : undefined);
+    if (!target) {
+      target = { id: nextId(entities.map(e => e.id), 'e'), type, name, aliases: old && old.type === a.type ? [...old.aliases] : [name] };
+      entities.push(target);
+    }
+    mapped.set(key, target.id);
+    return target.id;
+  };
+  const withEntity = <T extends SidecarAnnotation>(a: T): T => {
+    const entity = entityFor(a);
+    const { entity: _old, ...rest } = a;
+    return (entity === undefined ? rest : { ...rest, entity }) as T;
+  };
+  const manual = kept.map(withEntity);
+  const orphanList = orphans.map(withEntity);
+
+  // auto ids are renumbered a1.. in text order, skipping any id a user-owned annotation already holds
+  const taken = new Set([...manual, ...orphanList].map(a => a.id));
+  let n = 0;
+  const nextAuto = () => {
+    let id: string;
+    do id = `a${++n}`; while (taken.has(id));
+    return id;
+  };
+  const annotations = [
+    ...autos.map(a => makeAnnotation(text, a, { id: nextAuto(), type: a.type, source: 'auto', entity: a.entity, value: a.value })),
+    ...manual,
+  ];
+
+  const sidecar: Sidecar = {
+    version: SIDECAR_VERSION,
+    generator: input.generator ?? previous?.generator ?? DEFAULT_GENERATOR,
+    document: {
+      file: input.file,
+      sha256,
+      length: text.length,
+      referenceDate: analysis.referenceDate?.value ?? null,
+      referenceDateSource: analysis.referenceDate?.source ?? null,
+    },
+    entities: tidyEntities(entities, annotations, orphanList),
+    annotations,
+    rejections,
+    orphans: orphanList,
+  };
+  if (previous?.$schema !== undefined) sidecar.$schema = previous.$schema;
+  return { sidecar, report };
+}

@@ -1,0 +1,142 @@
+// Reading and writing sidecars through a storage interface the host implements (Node's fs in the CLI,
+// workspace.fs in the extension), with the rules that keep the user's data safe:
+// - a sidecar that cannot be used (not JSON, wrong shape, newer format) is never overwritten; a copy is made
+//   beside it (`.bak`, `.bak.1`, ... never clobbering an earlier backup) and the error names both files;
+// - writes are atomic (the storage writes a temporary file and renames it over the old one);
+// - a save can insist the file is unchanged since it was read (`expectedMtime`), so a sidecar edited elsewhere
+//   (another editor tab, git) is not overwritten under the user.
+import { parseSidecar } from './validate';
+import { serializeSidecar } from './serialize';
+import { SidecarError, type Sidecar } from './types';
+
+/**
+ * What the sidecar code needs from a file system. Paths are opaque strings (file paths or URI strings): the core
+ * only appends suffixes to them. Methods reject with the platform's error for anything but "not found".
+ */
+export interface SidecarStorage {
+  /** The file's text (UTF-8), or undefined when it does not exist. */
+  readText(path: string): Promise<string | undefined>;
+  /** Replaces the file's content atomically: write a temporary file in the same folder, then rename it over `path`. */
+  writeTextAtomic(path: string, text: string): Promise<void>;
+  /** Copies `from` to `to`; `to` does not exist (the caller picks a free name). */
+  copy(from: string, to: string): Promise<void>;
+  /** Whether anything (file or folder) exists at `path`. */
+  exists(path: string): Promise<boolean>;
+  /** Last modification time in ms, or undefined when the file does not exist. */
+  mtime(path: string): Promise<number | undefined>;
+}
+
+export const SIDECAR_SUFFIX = '.annotations.json';
+
+/** `a.txt` -> `a.txt.annotations.json` */
+export const sidecarPathFor = (articlePath: string) => articlePath + SIDECAR_SUFFIX;
+
+export const isSidecarPath = (path: string) => path.endsWith(SIDECAR_SUFFIX) || /\.annotations\.json\.bak(\.\d+)?$/.test(path);
+
+/** The last path segment of a file path or URI (`/x/a.txt` -> `a.txt`). */
+export const baseName = (path: string) => path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path;
+
+export type LoadResult =
+  | { status: 'missing' }
+  | { status: 'ok'; sidecar: Sidecar; text: string; mtime: number | undefined }
+  /** Unusable: the file was left as is and copied to error.backup when it could be read. */
+  | { status: 'error'; error: SidecarError };
+
+const ioError = (path: string, action: string, e: unknown) =>
+  new SidecarError('io', path, `could not ${action}: ${(e as Error)?.message ?? String(e)}`);
+
+/**
+ * Copies an unusable sidecar to the first free `<path>.bak`, `<path>.bak.1`, ... and returns that name. A backup
+ * with the same content already there is reused, so re-running on a broken file does not pile up copies.
+ */
+export async function backupSidecar(storage: SidecarStorage, path: string, content: string): Promise<string> {
+  for (let i = 0; ; i++) {
+    const candidate = i === 0 ? `${path}.bak` : `${path}.bak.${i}`;
+    if (!(await storage.exists(candidate))) {
+      await storage.copy(path, candidate);
+      return candidate;
+    }
+    if ((await storage.readText(candidate).catch(() => undefined)) === content) return candidate;
+  }
+}
+
+/** Reads and validates a sidecar. Never throws: problems come back as status 'error' (after a backup was made). */
+export async function loadSidecar(storage: SidecarStorage, path: string): Promise<LoadResult> {
+  let text: string | undefined;
+  let mtime: number | undefined;
+  try {
+    mtime = await storage.mtime(path);
+    text = await storage.readText(path);
+  } catch (e) {
+    return { status: 'error', error: ioError(path, 'read it', e) };
+  }
+  if (text === undefined) return { status: 'missing' };
+  try {
+    return { status: 'ok', sidecar: parseSidecar(text, path), text, mtime };
+  } catch (e) {
+    if (!(e instanceof SidecarError)) throw e;
+    let backup: string | undefined;
+    try {
+      backup = await backupSidecar(storage, path, text);
+    } catch (b) {
+      return { status: 'error', error: new SidecarError(e.kind, path, `${e.reason}; backing it up failed too (${(b as Error).message})`) };
+    }
+    return { status: 'error', error: new SidecarError(e.kind, path, `${e.reason}. It was left untouched; fix or delete it to annotate again`, backup) };
+  }
+}
+
+export interface SaveOptions {
+  /**
+   * The mtime seen when the sidecar was loaded (undefined in LoadResult: it did not exist). When given, the save
+   * fails with a 'conflict' error if the file changed or appeared since.
+   */
+  expectedMtime?: number | undefined;
+  /** Set to check expectedMtime (needed because `expectedMtime: undefined` means "expected to be missing"). */
+  checkMtime?: boolean;
+}
+
+export interface SaveResult {
+  /** False when the file already held exactly this content (nothing written, mtime unchanged). */
+  written: boolean;
+  text: string;
+  mtime: number | undefined;
+}
+
+/**
+ * Writes a sidecar atomically. Refuses (SidecarError) to replace a file that is not a usable sidecar (backing it up
+ * first), one changed since it was read (when options.checkMtime), or when the storage fails.
+ */
+export async function saveSidecar(storage: SidecarStorage, path: string, sidecar: Sidecar, options: SaveOptions = {}): Promise<SaveResult> {
+  const text = serializeSidecar(sidecar);
+  let current: string | undefined;
+  try {
+    if (options.checkMtime) {
+      const now = await storage.mtime(path);
+      if (now !== options.expectedMtime) {
+        throw new SidecarError('conflict', path, now === undefined
+          ? 'it was deleted since it was read; not written (annotate again to recreate it)'
+          : 'it changed on disk since it was read (another editor or tool); not overwritten. Reload it and redo the change');
+      }
+    }
+    current = await storage.readText(path);
+  } catch (e) {
+    if (e instanceof SidecarError) throw e;
+    throw ioError(path, 'read it before writing', e);
+  }
+  if (current !== undefined) {
+    if (current === text) return { written: false, text, mtime: await storage.mtime(path).catch(() => undefined) };
+    try {
+      parseSidecar(current, path);
+    } catch (e) {
+      if (!(e instanceof SidecarError)) throw e;
+      const backup = await backupSidecar(storage, path, current).catch(() => undefined);
+      throw new SidecarError(e.kind, path, `${e.reason}. It was not overwritten; fix or delete it to annotate again`, backup);
+    }
+  }
+  try {
+    await storage.writeTextAtomic(path, text);
+  } catch (e) {
+    throw ioError(path, 'write it', e);
+  }
+  return { written: true, text, mtime: await storage.mtime(path).catch(() => undefined) };
+}

@@ -1,0 +1,129 @@
+// Parses and validates a sidecar against media/sidecar.schema.json (hand-written: the rules are few and a schema
+// library would be the biggest thing in the bundle), plus the cross-field rules a JSON Schema cannot express.
+// Keep in step with the schema file; test/unit/sidecar-validate.test.ts checks both agree on the fixtures.
+import { ANNOTATION_TYPES, ENTITY_TYPES } from '../types';
+import { SIDECAR_VERSION, SidecarError, type Sidecar } from './types';
+
+type Obj = Record<string, unknown>;
+type Check = (v: unknown, path: string, errors: string[]) => void;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+const MAX_CONTEXT = 32;
+
+const str = (opts: { min?: number; max?: number; pattern?: RegExp } = {}): Check => (v, path, errors) => {
+  if (typeof v !== 'string') return void errors.push(`${path}: must be a string`);
+  if (opts.min !== undefined && v.length < opts.min) errors.push(`${path}: must not be empty`);
+  if (opts.max !== undefined && v.length > opts.max) errors.push(`${path}: must be at most ${opts.max} characters`);
+  if (opts.pattern && !opts.pattern.test(v)) errors.push(`${path}: must match ${opts.pattern.source}`);
+};
+const nullable = (inner: Check): Check => (v, path, errors) => { if (v !== null) inner(v, path, errors); };
+const offset: Check = (v, path, errors) => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) errors.push(`${path}: must be an integer >= 0`);
+};
+const oneOf = (values: readonly (string | null)[]): Check => (v, path, errors) => {
+  if (!values.includes(v as string)) errors.push(`${path}: must be one of ${values.map(x => JSON.stringify(x)).join(', ')}`);
+};
+const arrayOf = (item: Check): Check => (v, path, errors) => {
+  if (!Array.isArray(v)) return void errors.push(`${path}: must be an array`);
+  v.forEach((x, i) => item(x, `${path}[${i}]`, errors));
+};
+const object = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => (v, path, errors) => {
+  if (!isObj(v)) return void errors.push(`${path}: must be an object`);
+  for (const [k, check] of Object.entries(required)) {
+    if (!(k in v)) errors.push(`${path}.${k}: is required`);
+    else check(v[k], `${path}.${k}`, errors);
+  }
+  for (const [k, check] of Object.entries(optional)) if (k in v) check(v[k], `${path}.${k}`, errors);
+  for (const k of Object.keys(v)) if (!(k in required) && !(k in optional)) errors.push(`${path}.${k}: is not allowed`);
+};
+
+const annotationRequired = {
+  id: str({ min: 1 }), type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
+  source: oneOf(['auto', 'manual']), prefix: str({ max: MAX_CONTEXT }), suffix: str({ max: MAX_CONTEXT }),
+};
+const annotationOptional = { entity: str({ min: 1 }), value: nullable(str()), note: str() };
+
+const schema = object({
+  version: (v, path, errors) => { if (v !== SIDECAR_VERSION) errors.push(`${path}: must be ${SIDECAR_VERSION}`); },
+  generator: str(),
+  document: object({
+    file: str({ min: 1 }), sha256: str({ pattern: HEX64 }), length: offset,
+    referenceDate: nullable(str({ pattern: ISO_DAY })), referenceDateSource: oneOf(['user', 'detected', null]),
+  }),
+  entities: arrayOf(object({ id: str({ min: 1 }), type: oneOf(ENTITY_TYPES), name: str({ min: 1 }), aliases: arrayOf(str()) })),
+  annotations: arrayOf(object(annotationRequired, annotationOptional)),
+  rejections: arrayOf(object({
+    type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
+    prefix: str({ max: MAX_CONTEXT }), suffix: str({ max: MAX_CONTEXT }),
+  })),
+  orphans: arrayOf(object({ ...annotationRequired, orphanedAt: str({ min: 1 }) }, annotationOptional)),
+}, { $schema: str() });
+
+/** Rules across fields; only run once the shape is right. */
+function crossChecks(s: Sidecar, errors: string[]): void {
+  const entityTypes = new Map<string, string>();
+  s.entities.forEach((e, i) => {
+    if (entityTypes.has(e.id)) errors.push(`entities[${i}].id: duplicate id "${e.id}"`);
+    entityTypes.set(e.id, e.type);
+  });
+  const ids = new Set<string>();
+  const spans = (list: { id?: string; type: string; start: number; end: number; entity?: string }[], name: string, inDocument: boolean) =>
+    list.forEach((a, i) => {
+      const path = `${name}[${i}]`;
+      if (a.end < a.start) errors.push(`${path}.end: must be >= start`);
+      if (inDocument && a.end > s.document.length) errors.push(`${path}.end: must be <= document.length (${s.document.length})`);
+      if (a.id !== undefined) {
+        if (ids.has(a.id)) errors.push(`${path}.id: duplicate id "${a.id}"`);
+        ids.add(a.id);
+      }
+      if (a.entity !== undefined) {
+        const t = entityTypes.get(a.entity);
+        if (a.type === 'date') errors.push(`${path}.entity: a date has no entity`);
+        else if (t === undefined) errors.push(`${path}.entity: no entity with id "${a.entity}"`);
+        else if (t !== a.type) errors.push(`${path}.entity: entity "${a.entity}" is a ${t}, the annotation a ${a.type}`);
+      }
+    });
+  spans(s.annotations, 'annotations', true);
+  spans(s.rejections, 'rejections', true);
+  // orphans describe text that is no longer there: their offsets are historical, so no bound check
+  spans(s.orphans, 'orphans', false);
+}
+
+/** Every problem with `value` as a sidecar (empty when valid), each as `path: reason`. */
+export function validateSidecar(value: unknown): string[] {
+  const errors: string[] = [];
+  schema(value, '$', errors);
+  if (errors.length === 0) crossChecks(value as Sidecar, errors);
+  return errors.map(e => (e.startsWith('$:') ? `(root)${e.slice(1)}` : e.replace(/^\$\./, '')));
+}
+
+/** Whether `value` claims a format version newer than this build understands. */
+export function futureVersionOf(value: unknown): number | undefined {
+  if (isObj(value) && typeof value.version === 'number' && value.version > SIDECAR_VERSION) return value.version;
+  return undefined;
+}
+
+const MAX_REPORTED = 5;
+
+/** Parses sidecar text; throws a SidecarError (invalid-json, future-version or invalid-schema) naming `file`. */
+export function parseSidecar(text: string, file: string): Sidecar {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new SidecarError('invalid-json', file, `not valid JSON: ${(e as Error).message}`);
+  }
+  const future = futureVersionOf(value);
+  if (future !== undefined) {
+    throw new SidecarError('future-version', file,
+      `written by a newer News Annotator (format version ${future}; this one reads version ${SIDECAR_VERSION}): update the extension`);
+  }
+  const errors = validateSidecar(value);
+  if (errors.length > 0) {
+    const more = errors.length > MAX_REPORTED ? ` (and ${errors.length - MAX_REPORTED} more)` : '';
+    throw new SidecarError('invalid-schema', file, `not a valid sidecar: ${errors.slice(0, MAX_REPORTED).join('; ')}${more}`);
+  }
+  return value as Sidecar;
+}

@@ -1,0 +1,63 @@
+// SidecarStorage on Node's fs, for the CLI and tests. Writes go to a temporary file in the same folder (same file
+// system, so the rename is atomic) which is then renamed over the target: a crash or a full disk mid-write leaves
+// the old sidecar whole.
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import type { SidecarStorage } from '../core/sidecar/storage';
+
+const isNotFound = (e: unknown) => (e as NodeJS.ErrnoException)?.code === 'ENOENT';
+
+let counter = 0;
+
+export class NodeSidecarStorage implements SidecarStorage {
+  async readText(file: string): Promise<string | undefined> {
+    try {
+      return await fsp.readFile(file, 'utf8');
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async writeTextAtomic(file: string, text: string): Promise<void> {
+    await fsp.mkdir(path.dirname(file), { recursive: true });
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
+    try {
+      const handle = await fsp.open(temp, 'wx');
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fsp.rename(temp, file);
+    } catch (e) {
+      await fsp.rm(temp, { force: true }).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  async copy(from: string, to: string): Promise<void> {
+    // COPYFILE_EXCL: never clobber a backup that appeared in the meantime
+    await fsp.copyFile(from, to, 1);
+  }
+
+  async exists(file: string): Promise<boolean> {
+    try {
+      await fsp.lstat(file);
+      return true;
+    } catch (e) {
+      if (isNotFound(e)) return false;
+      throw e;
+    }
+  }
+
+  async mtime(file: string): Promise<number | undefined> {
+    try {
+      return (await fsp.stat(file)).mtimeMs;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+}
