@@ -1,0 +1,416 @@
+// Rule-based date detection over one paragraph. Each rule is a regular expression for one family of TIMEX3
+// DATE/TIME expressions whose extent follows TimeML (determiners and modifiers in: "the third quarter",
+// "earlier this year", "a year ago"; prepositions out: "on Tuesday" -> "Tuesday"). All rules run over the text,
+// then the longest leftmost matches win. Regexes keep the cost linear in the paragraph's length.
+import type { DateExpression, Tense, TimeOfDay } from './expression';
+import { monthNumber, numberValue, NUMBER_WORDS, ordinalValue, partOfDay, seasonCode, spelledYear, weekdayNumber } from './lexicon';
+import { tenseAround } from './tense';
+import type { Span } from '../types';
+
+export interface DateCandidate extends Span {
+  expr: DateExpression;
+}
+
+const WD = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MFULL = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const MON = `(?:${MFULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)`;
+const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\d:%])';
+const YEAR_DIGITS = '(?:1[5-9]\\d\\d|20\\d\\d)(?![\\d%]|,\\d|\\.\\d)';
+const SPELLED_YEAR = '(?:(?:nineteen|eighteen)\\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?))';
+const YEAR = `(?:${YEAR_DIGITS}|${SPELLED_YEAR})`;
+const PART = '(?:morning|afternoon|evening|night)';
+const EDGE_MOD = '(?:the\\s+(?:end|beginning|start|middle|rest|remainder)\\s+of)';
+const MODW = '(?:early|earlier|late|later|mid)';
+const ORD_Q = '(?:first|second|third|fourth|1st|2nd|3rd|4th)';
+
+interface Rule {
+  re: RegExp;
+  /** Builds the expression, or null to reject the match. May narrow the span via `span`. */
+  make: (m: RegExpExecArray, ctx: Context) => DateExpression | null;
+}
+
+interface Context {
+  text: string;
+  start: number;
+  end: number;
+  tense: () => Tense;
+}
+
+const rx = (src: string) => new RegExp(`(?<![\\w'\u2019-])${src}(?![\\w-])`, 'gi');
+
+const isCap = (s: string | undefined) => !!s && s[0] >= 'A' && s[0] <= 'Z';
+
+function yearOf(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  if (/^\d{4}$/.test(s)) return Number(s);
+  return spelledYear(s) ?? undefined;
+}
+
+function prevWord(text: string, start: number): string {
+  const m = /([A-Za-z]+)[^A-Za-z\d]*$/.exec(text.slice(Math.max(0, start - 30), start));
+  return m ? m[1].toLowerCase() : '';
+}
+
+function nextWord(text: string, end: number): string {
+  const m = /^\s+([A-Za-z]+)/.exec(text.slice(end, end + 30));
+  return m ? m[1] : '';
+}
+
+function timeFrom(part: string | undefined): TimeOfDay | undefined {
+  const p = partOfDay(part);
+  return p ? { part: p } : undefined;
+}
+
+function clock(h: string, mi: string | undefined, ampm: string | undefined): TimeOfDay | null {
+  let hour = Number(h);
+  const minute = mi ? Number(mi) : 0;
+  if (ampm) {
+    if (hour < 1 || hour > 12) return null;
+    const pm = /^p/i.test(ampm);
+    if (pm && hour < 12) hour += 12;
+    if (!pm && hour === 12) hour = 0;
+  }
+  return hour <= 24 && minute < 60 ? { hour, minute } : null;
+}
+
+/** A day-level anchor written after a time ("5 p.m. Wednesday", "noon Nov. 9"). */
+function anchorExpr(anchor: string | undefined, ctx: Context, time: TimeOfDay): DateExpression | null {
+  if (!anchor) return { kind: 'time', time };
+  const a = anchor.toLowerCase();
+  if (a === 'today' || a === 'tonight') return { kind: 'relative', unit: 'day', offset: 0, time };
+  if (a === 'yesterday') return { kind: 'relative', unit: 'day', offset: -1, time };
+  if (a === 'tomorrow') return { kind: 'relative', unit: 'day', offset: 1, time };
+  const wd = weekdayNumber(a);
+  if (wd) return isCap(anchor) ? { kind: 'weekday', weekday: wd, shift: 0, tense: ctx.tense(), time } : null;
+  const md = /^(\S+)\s+(\d+)/.exec(anchor);
+  if (md && isCap(md[1])) return { kind: 'calendar', month: monthNumber(md[1]), day: Number(md[2]), tense: ctx.tense(), time };
+  return null;
+}
+
+// Nouns that make a four-digit number a count or a model rather than a year ("1990 people").
+const NOT_AFTER_YEAR = /^(?:people|persons|men|women|children|troops|soldiers|workers|employees|jobs|votes|units|shares|cars|homes|houses|feet|foot|meters|metres|miles|kilometers|kilometres|km|tons|tonnes|pounds|dollars|euros|yen|hours|minutes|seconds|acres|barrels|calories|points|rpm|mph|kg|lb|ft|m|cc|series|model)$/i;
+const SHIFT: Record<string, -1 | 0 | 1> = { last: -1, next: 1, this: 0, 'this past': -1, 'this coming': 1, 'the previous': -1, 'the following': 1, coming: 1, past: -1 };
+const shiftOf = (det: string | undefined) => (det ? SHIFT[det.toLowerCase().replace(/\s+/g, ' ')] : undefined);
+
+const RULES: Rule[] = [
+  // "Monday, May 9, 2016", "Nov. 5", "November 5, 2015", "early June 3"
+  {
+    re: rx(`(?:(?<wd>${WD}),?\\s+)?(?<mon>${MON})\\s+(?<day>${DAY})(?:(?:,\\s*|\\s+)(?<year>${YEAR_DIGITS}))?`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      if (!isCap(g.mon) || (g.wd && !isCap(g.wd))) return null;
+      return { kind: 'calendar', year: yearOf(g.year), month: monthNumber(g.mon), day: parseInt(g.day, 10), tense: ctx.tense() };
+    },
+  },
+  // "5 November 2015", "Tuesday, 24 November"
+  {
+    re: rx(`(?:(?<wd>${WD}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MON})(?:,?\\s+(?<year>${YEAR_DIGITS}))?`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      if (!isCap(g.mon) || (g.wd && !isCap(g.wd)) || /^the/i.test(m[0]) && !g.year) return null;
+      return { kind: 'calendar', year: yearOf(g.year), month: monthNumber(g.mon), day: parseInt(g.day, 10), tense: ctx.tense() };
+    },
+  },
+  // "November 2015", "late July of 1999", "January nineteen ninety-seven", "the end of November 1998"
+  {
+    re: rx(`(?:(?:${MODW})[\\s-]+|${EDGE_MOD}\\s+)?(?<mon>${MON})(?:,?\\s+|\\s+of\\s+)(?<year>${YEAR})`),
+    make: (m, ctx) => (isCap(m.groups?.mon) ? { kind: 'calendar', year: yearOf(m.groups?.year), month: monthNumber(m.groups?.mon ?? ''), tense: ctx.tense() } : null),
+  },
+  // "last November", "early December", "mid-November", "January this year", "the end of November", bare "April"
+  {
+    re: rx(`(?:(?<det>last|next|this|this\\s+past|this\\s+coming)\\s+|(?<mod>${MODW})[\\s-]+|(?<edge>${EDGE_MOD})\\s+)?(?<mon>${MFULL})(?:\\s+(?<rel>this|last|next)\\s+year)?`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      if (!isCap(g.mon)) return null;
+      const bare = !g.det && !g.mod && !g.edge && !g.rel;
+      const prev = prevWord(ctx.text, ctx.start);
+      const temporalPrep = /^(?:in|since|until|till|by|of|from|through|during|before|after|to|late|early|mid|last|this|next|between|and|or|each|every)$/.test(prev);
+      // "May" the modal and "March" the verb are only months with a date word or preposition around them.
+      if (bare && /^(?:may|march)$/i.test(g.mon) && !temporalPrep) return null;
+      // "April Smith", "June Carter": a capitalized word right after a bare month makes it a given name.
+      if (bare && isCap(nextWord(ctx.text, ctx.end)) && !temporalPrep) return null;
+      if (bare && !temporalPrep && /^(?:august|may)$/i.test(g.mon)) return null;
+      const yearOffset = g.rel ? (shiftOf(g.rel) ?? 0) : undefined;
+      return { kind: 'calendar', month: monthNumber(g.mon), yearOffset, shift: shiftOf(g.det), tense: ctx.tense() };
+    },
+  },
+  // ISO and numeric dates: "2015-11-05", "11/05/2015"
+  {
+    re: rx('(?<y>(?:1[5-9]|20)\\d\\d)-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\\d|3[01])(?!\\d)'),
+    make: (m, ctx) => ({ kind: 'calendar', year: Number(m.groups?.y), month: Number(m.groups?.m), day: Number(m.groups?.d), tense: ctx.tense() }),
+  },
+  {
+    re: rx('(?<m>0?[1-9]|1[0-2])/(?<d>0?[1-9]|[12]\\d|3[01])/(?<y>(?:19|20)\\d\\d)(?![\\d/])'),
+    make: (m, ctx) => ({ kind: 'calendar', year: Number(m.groups?.y), month: Number(m.groups?.m), day: Number(m.groups?.d), tense: ctx.tense() }),
+  },
+  // Weekdays: "Tuesday", "last Friday", "Wednesday night", "this coming Sunday"
+  {
+    re: rx(`(?:(?<det>last|next|this|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following)\\s+|(?<mod>early|late|earlier|later)\\s+)?(?<wd>${WD})(?:\\s+(?<part>${PART}))?`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      if (!isCap(g.wd)) return null;
+      return { kind: 'weekday', weekday: weekdayNumber(g.wd), shift: shiftOf(g.det) ?? 0, tense: ctx.tense(), time: timeFrom(g.part) };
+    },
+  },
+  // Clock times: "10:30 a.m.", "5 p.m. EST Nov. 9", "4 a.m. EDT Thursday", "14:30 GMT"
+  {
+    re: rx(`(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?:\\s+(?:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(?<anchor>today|yesterday|tomorrow|tonight|${WD}|${MON}\\s+${DAY}))?`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      if (/^(?:am|pm)$/.test(g.ap) && !g.mi) return null;
+      const t = clock(g.h, g.mi, g.ap);
+      return t ? anchorExpr(g.anchor, ctx, t) : null;
+    },
+  },
+  {
+    re: rx(`(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)\\s*(?:GMT|UTC)`),
+    make: m => {
+      const t = clock(m.groups?.h ?? '', m.groups?.mi, undefined);
+      return t ? { kind: 'time', time: t } : null;
+    },
+  },
+  {
+    re: rx(`(?<nm>noon|midnight|midday)(?:\\s+(?<anchor>today|yesterday|tomorrow|${WD}))?`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      return anchorExpr(g.anchor, ctx, { hour: g.nm.toLowerCase() === 'midnight' ? 24 : 12, minute: 0 });
+    },
+  },
+  // "today", "late yesterday", "tomorrow morning", "tonight"
+  {
+    re: rx(`(?:(?:early|late|earlier|later)\\s+)?(?<rel>today|yesterday|tomorrow|tonight)(?:\\s+(?<part>${PART}))?`),
+    make: m => {
+      const g = m.groups ?? {};
+      const rel = g.rel.toLowerCase();
+      const offset = rel === 'yesterday' ? -1 : rel === 'tomorrow' ? 1 : 0;
+      return { kind: 'relative', unit: 'day', offset, time: timeFrom(rel === 'tonight' ? 'night' : g.part) };
+    },
+  },
+  // "this morning", "last night", "later this afternoon"
+  {
+    re: rx(`(?:(?:early|late|earlier|later)\\s+)?(?<rel>this|last)\\s+(?<part>${PART})`),
+    make: m => {
+      const g = m.groups ?? {};
+      const last = g.rel.toLowerCase() === 'last';
+      return { kind: 'relative', unit: 'day', offset: last ? -1 : 0, time: timeFrom(g.part) };
+    },
+  },
+  {
+    re: rx('the\\s+day\\s+(?<dir>before\\s+yesterday|after\\s+tomorrow)'),
+    make: m => ({ kind: 'relative', unit: 'day', offset: /^before/i.test(m.groups?.dir ?? '') ? -2 : 2 }),
+  },
+  // "last week", "earlier this year", "the end of next month", "this past weekend"
+  {
+    re: rx(`(?:(?:${MODW})[\\s-]+|${EDGE_MOD}\\s+)?(?<det>last|this|next|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following|the\\s+coming|the\\s+current|the\\s+same)\\s+(?<unit>week|weekend|month|year|quarter|decade|century)`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      const det = g.det.toLowerCase().replace(/\s+/g, ' ');
+      // "over the last year", "the next month or so": a stretch of time, not a date.
+      if (/^(?:last|next)$/.test(det) && prevWord(ctx.text, ctx.start) === 'the' && m[0].toLowerCase().startsWith(det)) return null;
+      if (/^(?:century|decade)$/i.test(g.unit) && det !== 'this' && det !== 'last' && det !== 'next') return null;
+      const unit = g.unit.toLowerCase() as 'week' | 'weekend' | 'month' | 'year' | 'quarter' | 'decade' | 'century';
+      const offset = det === 'the current' || det === 'the same' ? 0 : det === 'the coming' ? 1 : (shiftOf(det) ?? 0);
+      if (unit === 'quarter') return { kind: 'quarter', quarter: null, relative: offset, tense: ctx.tense() };
+      return { kind: 'relative', unit, offset, tense: ctx.tense() };
+    },
+  },
+  // "the end of the year", "earlier in the month", "year-end", "the weekend"
+  {
+    re: rx(`(?:${EDGE_MOD}\\s+the|(?:earlier|later)\\s+in\\s+the)\\s+(?<unit>week|month|year|decade)`),
+    make: (m, ctx) => ({ kind: 'relative', unit: m.groups?.unit.toLowerCase() as 'week' | 'month' | 'year' | 'decade', offset: 0, tense: ctx.tense() }),
+  },
+  {
+    re: rx("(?:(?:around|at|by)\\s+)?(?:the\\s+)?year(?:-|\\s|'s\\s+|\u2019s\\s+)end"),
+    make: (m, ctx) => {
+      // "around year end" keeps its modifier in TimeML; plain prepositions stay out.
+      if (/^(?:at|by)\s/i.test(m[0])) return null;
+      return { kind: 'relative', unit: 'year', offset: 0, tense: ctx.tense() };
+    },
+  },
+  {
+    re: rx('the\\s+weekend'),
+    make: (_m, ctx) => ({ kind: 'relative', unit: 'weekend', offset: 0, tense: ctx.tense() }),
+  },
+  // "two weeks ago", "a year earlier", "nearly four years ago", "several years ago"
+  {
+    re: rx(`(?:(?:about|almost|nearly|roughly|some|just|only|more\\s+than|less\\s+than)\\s+)?(?<num>${NUMBER_WORDS}|a\\s+few|a\\s+couple\\s+of|several|many)\\s+(?<unit>day|week|month|year|decade)s?\\s+(?<dir>ago|earlier|from\\s+now|hence)`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      const n = numberValue(g.num);
+      const dir = /^(?:ago|earlier)$/i.test(g.dir) ? -1 : 1;
+      if (n === null) return { kind: 'ref', ref: dir < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+      const unit = g.unit.toLowerCase() as 'day' | 'week' | 'month' | 'year' | 'decade';
+      return { kind: 'relative', unit, offset: dir * n, quarterContext: unit === 'year' && n === 1 && /\bquarter/i.test(ctx.text) };
+    },
+  },
+  // "year-earlier", "year-ago" used as adjectives ("year-earlier profit")
+  {
+    re: rx('year-(?:earlier|ago)'),
+    make: (_m, ctx) => ({ kind: 'relative', unit: 'year', offset: -1, quarterContext: /\bquarter/i.test(ctx.text) }),
+  },
+  // References to the present, past and future.
+  {
+    re: rx('(?:right\\s+now|now|currently|nowadays|these\\s+days|(?:more\\s+|most\\s+|only\\s+|until\\s+)?recently|recent\\s+(?:years|months|weeks|days)|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+near\\s+term|(?:the\\s+)?coming\\s+(?:days|weeks|months|years|quarters)|future\\s+quarters|the\\s+past)'),
+    make: (m, ctx) => {
+      const w = m[0].toLowerCase().replace(/\s+/g, ' ');
+      const next = ctx.text.slice(ctx.end, ctx.end + 20);
+      if (/^until recently$/.test(w)) return { kind: 'ref', ref: 'PAST_REF' };
+      if (w === 'the past') {
+        // only "in the past": "the past three years" is a duration, "the past tense" is not time at all
+        if (prevWord(ctx.text, ctx.start) !== 'in' || /^\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur\w+|few|several|\d)/i.test(next)) return null;
+        return { kind: 'ref', ref: 'PAST_REF' };
+      }
+      if (/future$/.test(w) && /^\s+(?:of|for)\b/i.test(next)) return null;
+      if (w === 'now' && /^-/.test(next)) return null;
+      if (/recent|past/.test(w)) return { kind: 'ref', ref: 'PAST_REF' };
+      if (/future|coming|near term/.test(w)) return { kind: 'ref', ref: 'FUTURE_REF' };
+      return { kind: 'ref', ref: 'PRESENT_REF' };
+    },
+  },
+  // Quarters and halves: "the third quarter", "third-quarter", "the 1989 third quarter", "the fiscal first quarter",
+  // "the second half of 1990", "this year's third quarter"
+  {
+    re: rx(`(?:(?<the>the|its|their|this\\s+year's|last\\s+year's|next\\s+year's|a)\\s+)?(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|flat)\\s+)?(?:(?<py>${YEAR_DIGITS})\\s+)?(?:(?<fiscal>fiscal)[\\s-]+)?(?<ord>${ORD_Q})(?<sep>[\\s-]+)(?<unit>quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(?<year>${YEAR_DIGITS}))?`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      const n = ordinalValue(g.ord) ?? 1;
+      if (g.unit.toLowerCase() === 'half' && n > 2) return null;
+      // "the first half" is a half of some year only with a year or a financial context
+      if (g.unit.toLowerCase() === 'half' && !g.year && !g.py && !g.fiscal && !/\b(?:year|fiscal|profit|earnings|sales|revenue)/i.test(ctx.text)) return null;
+      if (g.the?.toLowerCase() === 'a' && !g.ymod) return null;
+      const poss = g.the?.toLowerCase().replace(/\s+/g, ' ');
+      const yearOffset = poss === "this year's" ? 0 : poss === "last year's" ? -1 : poss === "next year's" ? 1 : /^year-/i.test(g.ymod ?? '') ? -1 : undefined;
+      const year = yearOf(g.year ?? g.py);
+      if (g.unit.toLowerCase() === 'half') return { kind: 'half', half: n === 1 ? 1 : 2, year, yearOffset };
+      return { kind: 'quarter', quarter: n, year, yearOffset, tense: ctx.tense() };
+    },
+  },
+  // "the quarter", "the latest quarter", "the year-ago period", "the 1989 period", "the current quarter"
+  {
+    re: rx(`(?<the>the|its|their|this|last|next)\\s+(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|(?<py>${YEAR_DIGITS}))\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      const the = g.the.toLowerCase();
+      const ymod = g.ymod?.toLowerCase();
+      if (/^\s+of\b/i.test(ctx.text.slice(ctx.end, ctx.end + 5))) return null;
+      if (g.unit.toLowerCase() === 'period' && !ymod) return null;
+      if (g.py) return { kind: 'quarter', quarter: null, relative: -1, year: Number(g.py), tense: ctx.tense() };
+      if (ymod === 'year-ago' || ymod === 'year-earlier') return { kind: 'quarter', quarter: null, relative: -1, yearOffset: -1, tense: ctx.tense() };
+      if (the === 'this' || ymod === 'current') return { kind: 'quarter', quarter: null, relative: 0, tense: ctx.tense() };
+      if (the === 'next') return { kind: 'quarter', quarter: null, relative: 1, tense: ctx.tense() };
+      if (the === 'last' && ymod) return null;
+      if (ymod === 'same' || ymod === 'comparable' || ymod === 'corresponding') return null;
+      return { kind: 'quarter', quarter: null, relative: -1, tense: ctx.tense() };
+    },
+  },
+  // "fiscal 1989", "fiscal year 1990"
+  {
+    re: rx(`fiscal\\s+(?:year\\s+)?(?<year>${YEAR_DIGITS})`),
+    make: m => ({ kind: 'calendar', year: Number(m.groups?.year), tense: 'none' }),
+  },
+  // Seasons: "last fall", "the summer of 1998", "this past spring", "winter 1999"
+  {
+    re: rx(`(?:(?<det>last|next|this|this\\s+past|this\\s+coming|early|late|the|the\\s+early|the\\s+late)\\s+)?(?<season>spring|summer|fall|autumn|winter)(?:,?\\s+(?:of\\s+)?(?<year>${YEAR}))?`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      const det = g.det?.toLowerCase().replace(/\s+/g, ' ');
+      const year = yearOf(g.year);
+      if (!det && !year) return null;
+      if (/^(?:the|early|late|the early|the late)$/.test(det ?? '') && !year && g.season.toLowerCase() === 'fall') return null;
+      if (det === 'the' && !year && /^\s+(?:of|in)\b/i.test(ctx.text.slice(ctx.end, ctx.end + 5))) return null;
+      return { kind: 'season', season: seasonCode(g.season), year, shift: shiftOf(det), tense: ctx.tense() };
+    },
+  },
+  // Decades and centuries: "the 1990s", "the mid-1980s", "the '90s", "the nineties", "the 20th century"
+  {
+    re: rx(`(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?<dec>(?:1[5-9]|20)\\d0s|['\u2019]\\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)`),
+    make: (m, ctx) => {
+      const d = (m.groups?.dec ?? '').toLowerCase();
+      const words = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
+      const wi = words.indexOf(d);
+      if (wi >= 0) {
+        // "in their forties" is an age
+        if (!/^the\b/i.test(m[0]) || /^(?:their|his|her|my|your|our)$/.test(prevWord(ctx.text, ctx.start))) return null;
+        return { kind: 'decade', decade: 192 + wi };
+      }
+      if (/^\d{4}s$/.test(d)) return { kind: 'decade', decade: Number(d.slice(0, 3)) };
+      return { kind: 'decade', decade: 190 + Number(d[1]) };
+    },
+  },
+  {
+    re: rx('(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\\s+century'),
+    make: m => {
+      const n = ordinalValue(m.groups?.n ?? '') ?? (/twenty-first/i.test(m.groups?.n ?? '') ? 21 : null);
+      return n && n <= 21 ? { kind: 'century', century: n - 1 } : null;
+    },
+  },
+  // Holidays with fixed or computed dates.
+  {
+    re: rx("(?<h>Christmas(?:\\s+Day|\\s+Eve)?|New\\s+Year's\\s+(?:Day|Eve)|New\\s+Year\u2019s\\s+(?:Day|Eve)|Thanksgiving(?:\\s+Day)?|Independence\\s+Day|Halloween|Valentine's\\s+Day)"),
+    make: (m, ctx) => {
+      const h = (m.groups?.h ?? '').toLowerCase().replace(/\s+/g, ' ').replace('\u2019', "'");
+      if (!isCap(m.groups?.h)) return null;
+      const tense = ctx.tense();
+      if (h.startsWith('christmas')) return { kind: 'calendar', month: 12, day: h.endsWith('eve') ? 24 : 25, tense };
+      if (h === "new year's day") return { kind: 'calendar', month: 1, day: 1, tense };
+      if (h === "new year's eve") return { kind: 'calendar', month: 12, day: 31, tense };
+      if (h.startsWith('thanksgiving')) return { kind: 'calendar', month: 11, nthWeekday: [4, 4], tense };
+      if (h === 'independence day') return { kind: 'calendar', month: 7, day: 4, tense };
+      if (h === 'halloween') return { kind: 'calendar', month: 10, day: 31, tense };
+      return { kind: 'calendar', month: 2, day: 14, tense };
+    },
+  },
+  // Years: "1945", "2011", "early 1999", "the end of 1998", "nineteen ninety-six", "the year two thousand"
+  {
+    re: rx(`(?:(?:${MODW})[\\s-]+|${EDGE_MOD}\\s+|the\\s+year\\s+)?(?<year>${YEAR}|(?<=the\\s+year\\s+)two\\s+thousand)`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      const year = /thousand/i.test(g.year) ? 2000 : yearOf(g.year);
+      if (!year) return null;
+      const before = ctx.text.slice(Math.max(0, ctx.start - 2), ctx.start);
+      if (/[$£€#\d.,:/]\s?$/.test(before) || /No\.\s?$/.test(ctx.text.slice(Math.max(0, ctx.start - 4), ctx.start))) return null;
+      const after = ctx.text.slice(ctx.end, ctx.end + 20);
+      if (/^(?:\s*(?:%|percent|per\s+cent)|-\d|\.\d|:\d)/i.test(after)) return null;
+      if (NOT_AFTER_YEAR.test(nextWord(ctx.text, ctx.end))) return null;
+      if (/^\d/.test(g.year) && (year < 1800 || year > 2100)) return null;
+      return { kind: 'calendar', year, tense: 'none' };
+    },
+  },
+];
+
+/** Finds date expressions in one paragraph (offsets relative to `text`), without resolving them. */
+export function findDates(text: string): DateCandidate[] {
+  const found: DateCandidate[] = [];
+  try {
+    for (const rule of RULES) {
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+        if (m[0].length === 0) {
+          rule.re.lastIndex++;
+          continue;
+        }
+        const start = m.index;
+        const end = start + m[0].length;
+        let tense: Tense | undefined;
+        const ctx: Context = { text, start, end, tense: () => (tense ??= tenseAround(text, start, end)) };
+        const expr = rule.make(m, ctx);
+        if (expr) found.push({ start, end, expr });
+      }
+    }
+  } catch {
+    // A rule bug must never take the whole analysis down; what was found so far still stands.
+  }
+  return pickLongest(found);
+}
+
+/** Longest leftmost non-overlapping matches; on equal spans the earlier rule wins. */
+function pickLongest(found: DateCandidate[]): DateCandidate[] {
+  const order = found.map((c, i) => ({ c, i }));
+  order.sort((a, b) => (b.c.end - b.c.start) - (a.c.end - a.c.start) || a.c.start - b.c.start || a.i - b.i);
+  const chosen: DateCandidate[] = [];
+  for (const { c } of order) {
+    if (chosen.some(o => o.start < c.end && c.start < o.end)) continue;
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,224 @@
+// Turns a detected expression into a TIMEX3-style value against the article's reference date. Absolute
+// expressions need no reference date; relative ones stay unresolved (null) without one: never today's clock.
+import type { DatePrecision } from '../types';
+import type { DateExpression, Season, Tense, TimeOfDay } from './expression';
+
+export interface ResolvedDate {
+  value: string | null;
+  precision: DatePrecision | null;
+}
+
+interface Ymd { y: number; m: number; d: number }
+
+const UNRESOLVED: ResolvedDate = { value: null, precision: null };
+const DAY_MS = 86_400_000;
+
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+const yearStr = (y: number) => (y < 0 ? '-' : '') + pad(y, 4);
+
+function parseRef(ref: string | null): Ymd | null {
+  const m = ref ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ref) : null;
+  if (!m) return null;
+  const r = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  return valid(r) ? r : null;
+}
+
+function valid({ y, m, d }: Ymd): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const toMs = ({ y, m, d }: Ymd) => Date.UTC(y, m - 1, d);
+function fromMs(ms: number): Ymd {
+  const t = new Date(ms);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+const addDays = (x: Ymd, n: number) => fromMs(toMs(x) + n * DAY_MS);
+/** ISO weekday, 1 = Monday. */
+const weekday = (x: Ymd) => ((new Date(toMs(x)).getUTCDay() + 6) % 7) + 1;
+const dayStr = (x: Ymd) => `${yearStr(x.y)}-${pad(x.m)}-${pad(x.d)}`;
+
+function isoWeek(x: Ymd): { y: number; w: number } {
+  const thursday = addDays(x, 4 - weekday(x));
+  const jan1 = Date.UTC(thursday.y, 0, 1);
+  return { y: thursday.y, w: Math.floor((toMs(thursday) - jan1) / DAY_MS / 7) + 1 };
+}
+const weekStr = (x: Ymd) => {
+  const { y, w } = isoWeek(x);
+  return `${yearStr(y)}-W${pad(w)}`;
+};
+
+function timeSuffix(t: TimeOfDay | undefined): string {
+  if (!t) return '';
+  if ('part' in t) return `T${t.part}`;
+  return `T${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+function day(x: Ymd, t?: TimeOfDay): ResolvedDate {
+  return { value: dayStr(x) + timeSuffix(t), precision: t && !('part' in t) ? 'time' : 'day' };
+}
+
+const monthIndex = (y: number, m: number) => y * 12 + (m - 1);
+const fromMonthIndex = (i: number) => ({ y: Math.floor(i / 12), m: (i % 12) + 1 });
+const quarterOf = (m: number) => Math.ceil(m / 3);
+
+/** The year for a month(-day) written without one, picked by direction from the reference date. */
+function pickYear(ref: Ymd, month: number, dayOfMonth: number | undefined, tense: Tense, shift: -1 | 0 | 1 | undefined): number {
+  if (shift === 0) return ref.y;
+  const cmp = (y: number) => {
+    const a = monthIndex(y, month) - monthIndex(ref.y, ref.m);
+    return a !== 0 || dayOfMonth === undefined ? a : dayOfMonth - ref.d;
+  };
+  if (shift === -1) return cmp(ref.y) < 0 ? ref.y : ref.y - 1;
+  if (shift === 1) return cmp(ref.y) > 0 ? ref.y : ref.y + 1;
+  if (tense === 'past') return cmp(ref.y) <= 0 ? ref.y : ref.y - 1;
+  if (tense === 'future') return cmp(ref.y) >= 0 ? ref.y : ref.y + 1;
+  // no tense: the nearest occurrence
+  const dist = (y: number) => Math.abs(toMs({ y, m: month, d: Math.min(dayOfMonth ?? 15, daysInMonth(y, month)) }) - toMs(ref));
+  let best = ref.y;
+  for (const y of [ref.y - 1, ref.y + 1]) if (dist(y) < dist(best)) best = y;
+  return best;
+}
+
+function nthWeekdayOf(y: number, m: number, n: number, wd: number): number {
+  const first = weekday({ y, m, d: 1 });
+  return 1 + ((wd - first + 7) % 7) + (n - 1) * 7;
+}
+
+function calendar(e: Extract<DateExpression, { kind: 'calendar' }>, ref: Ymd | null): ResolvedDate {
+  let y = e.year;
+  if (y === undefined && e.yearOffset !== undefined) {
+    if (!ref) return UNRESOLVED;
+    y = ref.y + e.yearOffset;
+  }
+  if (e.month === undefined) return y === undefined ? UNRESOLVED : { value: yearStr(y), precision: 'year' };
+  if (y === undefined) {
+    if (!ref) return UNRESOLVED;
+    const probeDay = e.nthWeekday ? nthWeekdayOf(ref.y, e.month, e.nthWeekday[0], e.nthWeekday[1]) : e.day;
+    y = pickYear(ref, e.month, probeDay, e.tense, e.shift);
+  }
+  const d = e.nthWeekday ? nthWeekdayOf(y, e.month, e.nthWeekday[0], e.nthWeekday[1]) : e.day;
+  if (d === undefined) return { value: `${yearStr(y)}-${pad(e.month)}`, precision: 'month' };
+  const x = { y, m: e.month, d };
+  return valid(x) ? day(x, e.time) : UNRESOLVED;
+}
+
+function weekdayDate(e: Extract<DateExpression, { kind: 'weekday' }>, ref: Ymd): Ymd {
+  const refWd = weekday(ref);
+  const back = (refWd - e.weekday + 7) % 7;
+  const fwd = (e.weekday - refWd + 7) % 7;
+  if (e.shift === -1) return addDays(ref, -(back || 7));
+  if (e.shift === 1) return addDays(ref, fwd || 7);
+  // News is written in the past: a bare weekday is the latest one on or before the reference date,
+  // unless the sentence points forward ("will meet on Tuesday").
+  return e.tense === 'future' ? addDays(ref, fwd) : addDays(ref, -back);
+}
+
+function quarter(e: Extract<DateExpression, { kind: 'quarter' }>, ref: Ymd | null): ResolvedDate {
+  if (e.quarter !== null && e.year !== undefined) return { value: `${yearStr(e.year)}-Q${e.quarter}`, precision: 'quarter' };
+  if (!ref) return UNRESOLVED;
+  const refQ = quarterOf(ref.m);
+  let y: number;
+  let q: number;
+  if (e.quarter === null) {
+    const idx = ref.y * 4 + (refQ - 1) + (e.relative ?? -1);
+    y = Math.floor(idx / 4);
+    q = (idx % 4) + 1;
+    if (e.year !== undefined) y = e.year;
+  } else {
+    q = e.quarter;
+    if (e.yearOffset !== undefined) y = ref.y;
+    else if (q <= refQ) y = ref.y;
+    else if (e.tense === 'future') y = ref.y;
+    else if (e.tense === 'past') y = ref.y - 1;
+    else y = q - refQ >= 2 ? ref.y - 1 : ref.y;
+  }
+  y += e.yearOffset ?? 0;
+  return { value: `${yearStr(y)}-Q${q}`, precision: 'quarter' };
+}
+
+const SEASON_END: Record<Season, number> = { SP: 5, SU: 8, FA: 11, WI: 2 };
+
+function season(e: Extract<DateExpression, { kind: 'season' }>, ref: Ymd | null): ResolvedDate {
+  let y = e.year ?? (ref && e.yearOffset !== undefined ? ref.y + e.yearOffset : undefined);
+  if (y === undefined) {
+    if (!ref) return UNRESOLVED;
+    // Winter belongs to the year it starts in (TIMEX3 "1998-WI" is the winter of 1998-99).
+    const endIdx = (yy: number) => monthIndex(e.season === 'WI' ? yy + 1 : yy, SEASON_END[e.season]);
+    const startIdx = (yy: number) => endIdx(yy) - 2;
+    const now = monthIndex(ref.y, ref.m);
+    const thisOne = e.season === 'WI' && ref.m <= 2 ? ref.y - 1 : ref.y;
+    const dir = e.shift ?? (e.tense === 'future' ? 1 : e.tense === 'past' ? -1 : 0);
+    if (dir < 0) y = endIdx(thisOne) < now ? thisOne : thisOne - 1;
+    else if (dir > 0) y = startIdx(thisOne) > now ? thisOne : thisOne + 1;
+    else y = thisOne;
+  }
+  return { value: `${yearStr(y)}-${e.season}`, precision: 'season' };
+}
+
+function relative(e: Extract<DateExpression, { kind: 'relative' }>, ref: Ymd): ResolvedDate {
+  switch (e.unit) {
+    case 'day':
+      return day(addDays(ref, e.offset), e.time);
+    case 'week':
+      return { value: weekStr(addDays(ref, 7 * e.offset)), precision: 'week' };
+    case 'weekend': {
+      const wd = weekday(ref);
+      let base = addDays(ref, 7 * e.offset);
+      // "the weekend" on a weekday: the one just past, or the coming one when the sentence points forward
+      if (e.offset === 0 && wd < 6 && e.tense !== 'future') base = addDays(ref, -7);
+      return { value: `${weekStr(base)}-WE`, precision: 'week' };
+    }
+    case 'month': {
+      const { y, m } = fromMonthIndex(monthIndex(ref.y, ref.m) + e.offset);
+      return { value: `${yearStr(y)}-${pad(m)}`, precision: 'month' };
+    }
+    case 'quarter': {
+      const idx = ref.y * 4 + quarterOf(ref.m) - 1 + e.offset;
+      return { value: `${yearStr(Math.floor(idx / 4))}-Q${(idx % 4) + 1}`, precision: 'quarter' };
+    }
+    case 'year':
+      if (e.quarterContext && e.offset === -1) {
+        const idx = (ref.y - 1) * 4 + quarterOf(ref.m) - 2;
+        return { value: `${yearStr(Math.floor(idx / 4))}-Q${(idx % 4) + 1}`, precision: 'quarter' };
+      }
+      return { value: yearStr(ref.y + e.offset), precision: 'year' };
+    case 'decade':
+      return { value: `${pad(Math.floor(ref.y / 10) + e.offset, 3)}`, precision: 'decade' };
+    case 'century':
+      return { value: `${pad(Math.floor(ref.y / 100) + e.offset)}`, precision: 'century' };
+  }
+}
+
+/** Resolves a date expression against the reference date (YYYY-MM-DD), or returns null where it needs one. */
+export function resolveDate(expr: DateExpression, referenceDate: string | null): ResolvedDate {
+  const ref = parseRef(referenceDate);
+  try {
+    switch (expr.kind) {
+      case 'ref':
+        return { value: expr.ref, precision: 'reference' };
+      case 'calendar':
+        return calendar(expr, ref);
+      case 'decade':
+        return { value: pad(expr.decade, 3), precision: 'decade' };
+      case 'century':
+        return { value: pad(expr.century), precision: 'century' };
+      case 'half':
+        if (expr.year !== undefined) return { value: `${yearStr(expr.year)}-H${expr.half}`, precision: 'quarter' };
+        return ref ? { value: `${yearStr(ref.y + (expr.yearOffset ?? 0))}-H${expr.half}`, precision: 'quarter' } : UNRESOLVED;
+      case 'quarter':
+        return quarter(expr, ref);
+      case 'season':
+        return season(expr, ref);
+      case 'weekday':
+        return ref ? day(weekdayDate(expr, ref), expr.time) : UNRESOLVED;
+      case 'relative':
+        return ref ? relative(expr, ref) : UNRESOLVED;
+      case 'time':
+        return ref ? day(ref, expr.time) : UNRESOLVED;
+    }
+  } catch {
+    return UNRESOLVED;
+  }
+}

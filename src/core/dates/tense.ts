@@ -1,0 +1,50 @@
+// A cheap tense hint for the clause around a date: the nearest tense marker wins, looking left first (the verb a
+// date modifies usually precedes it in news: "said on Tuesday", "will meet on Tuesday"), then right
+// ("Tuesday's vote will ..."). News is written in the past, so callers treat 'none' as past for weekdays.
+import type { Tense } from './expression';
+
+const FUTURE = new Set(['will', "'ll", '\u2019ll', 'shall', "won't", 'won\u2019t', 'wo', 'would', 'next', 'upcoming', 'scheduled', 'expected',
+  'expects', 'expect', 'plans', 'planned', 'plan', 'due', 'until', 'till', 'coming', 'forthcoming', 'tomorrow', 'going', 'intends', 'aims', 'hopes', 'set']);
+const PAST = new Set(['said', 'says', 'told', 'announced', 'reported', 'was', 'were', 'had', 'did', 'ago', 'last', 'earlier', 'yesterday',
+  'since', 'confirmed', 'added', 'stated', 'killed', 'died', 'began', 'came', 'went', 'took', 'made', 'gave', 'met', 'left', 'rose', 'fell',
+  'won', 'lost', 'sent', 'held', 'saw', 'got', 'became', 'found', 'shot', 'hit', 'closed', 'ended']);
+// Past participles that still point forward.
+const FUTURE_ED = new Set(['scheduled', 'expected', 'planned']);
+
+const WORD = /[A-Za-z\u2019']+/g;
+const LEFT_WINDOW = 10;
+const RIGHT_WINDOW = 6;
+
+function classify(word: string): Tense {
+  const w = word.toLowerCase();
+  if (FUTURE.has(w) || FUTURE_ED.has(w)) return 'future';
+  if (PAST.has(w)) return 'past';
+  if (w.length > 4 && w.endsWith('ed')) return 'past';
+  return 'none';
+}
+
+/** Bounds of the sentence holding [start, end), within a bounded window so the cost per date stays constant. */
+function sentenceBounds(text: string, start: number, end: number): [number, number] {
+  const floor = Math.max(0, start - 120);
+  const ceil = Math.min(text.length, end + 80);
+  let s = start;
+  while (s > floor && !(/[.!?;]/.test(text[s - 1]) && /\s/.test(text[s] ?? ' ') && !/\b[A-Z][a-z]{0,3}\.$/.test(text.slice(Math.max(0, s - 6), s)))) s--;
+  let e = end;
+  while (e < ceil && !(/[.!?;]/.test(text[e]) && /\s/.test(text[e + 1] ?? ' ') && !/\b[A-Z][a-z]{0,3}$/.test(text.slice(Math.max(0, e - 5), e)))) e++;
+  return [s, e];
+}
+
+export function tenseAround(text: string, start: number, end: number): Tense {
+  const [s, e] = sentenceBounds(text, start, end);
+  const left = text.slice(s, start).match(WORD) ?? [];
+  for (let i = left.length - 1, n = 0; i >= 0 && n < LEFT_WINDOW; i--, n++) {
+    const t = classify(left[i]);
+    if (t !== 'none') return t;
+  }
+  const right = text.slice(end, e).match(WORD) ?? [];
+  for (let i = 0; i < right.length && i < RIGHT_WINDOW; i++) {
+    const t = classify(right[i]);
+    if (t !== 'none') return t;
+  }
+  return 'none';
+}
