@@ -60,8 +60,11 @@ export async function backupSidecar(storage: SidecarStorage, path: string, conte
   }
 }
 
-/** Reads and validates a sidecar. Never throws: problems come back as status 'error' (after a backup was made). */
-export async function loadSidecar(storage: SidecarStorage, path: string): Promise<LoadResult> {
+/**
+ * Reads and validates a sidecar. Never throws: problems come back as status 'error', after a backup was made
+ * (unless options.backup is false, for callers that must not write anything, e.g. the CLI's --json).
+ */
+export async function loadSidecar(storage: SidecarStorage, path: string, options: { backup?: boolean } = {}): Promise<LoadResult> {
   let text: string | undefined;
   let mtime: number | undefined;
   try {
@@ -75,6 +78,9 @@ export async function loadSidecar(storage: SidecarStorage, path: string): Promis
     return { status: 'ok', sidecar: parseSidecar(text, path), text, mtime };
   } catch (e) {
     if (!(e instanceof SidecarError)) throw e;
+    if (options.backup === false) {
+      return { status: 'error', error: new SidecarError(e.kind, path, `${e.reason}. It was left untouched; fix or delete it to annotate again`) };
+    }
     let backup: string | undefined;
     try {
       backup = await backupSidecar(storage, path, text);

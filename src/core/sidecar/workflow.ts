@@ -36,7 +36,7 @@ export interface AnnotateArticleResult {
 }
 
 export async function annotateArticle(input: AnnotateArticleInput): Promise<AnnotateArticleResult> {
-  const loaded = await loadSidecar(input.storage, input.sidecarPath);
+  const loaded = await loadSidecar(input.storage, input.sidecarPath, { backup: input.write });
   const previous = loaded.status === 'ok' ? loaded.sidecar : undefined;
   const loadError = loaded.status === 'error' ? loaded.error : undefined;
   const analysis = input.analyze(input.text, analyzeOptionsFor(previous, input.options));

@@ -1,0 +1,56 @@
+// Subcommand dispatch for `news-annotator`. Each command is `(args, io) => Promise<exit code>`.
+import { runAnnotate } from './annotateCommand';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io';
+import { VERSION } from './version';
+
+export type Command = (args: string[], io: CliIO) => Promise<number>;
+
+/**
+ * The subcommands. To add one, import its runner and list it here with a one-line summary for --help.
+ * (`export` goes here: `export: { run: runExport, summary: '...' }` with runExport from './exportCommand'.)
+ */
+export const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  annotate: { run: runAnnotate, summary: 'annotate articles and write their sidecars (.annotations.json)' },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map(c => c.length));
+  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`).join('\n');
+  return `Usage: news-annotator <command> [options] PATH...
+
+Finds people, places, organizations and dates in news articles (.txt, .md).
+
+Commands:
+${list}
+
+Options:
+  -h, --help     show this help (news-annotator <command> --help for a command's options)
+  -V, --version  show the version
+
+Example:
+  news-annotator annotate seeds
+`;
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+      io.stdout(helpText());
+      return first === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    if (first === '-V' || first === '--version') {
+      io.stdout(`${VERSION}\n`);
+      return EXIT_OK;
+    }
+    const command = COMMANDS[first];
+    if (!command) throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`news-annotator: ${e.message}\nRun "news-annotator ${COMMANDS[first] ? `${first} ` : ''}--help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
