@@ -1,0 +1,135 @@
+// Regenerates src/core/data/gazetteer.json and src/core/data/ner-model.json:
+//  - gazetteer: name lists from compromise's lexicon (countries, cities, regions, first/last names, organizations,
+//    sports teams, people, demonyms) plus src/core/data/curated.ts;
+//  - ner-model: an averaged perceptron trained on CoNLL-2003 eng.train (never on eng.testa, the development set).
+// Usage: npx tsx scripts/build-entity-data.ts [dataDir]   (dataDir holds conll2003/, default ../shared/data)
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import nlp from 'compromise';
+import { ORGANIZATIONS, PLACES } from '../src/core/data/curated';
+import { staticFeatures, tagFeatures } from '../src/core/entities/features';
+import { Gazetteer } from '../src/core/entities/gazetteer';
+import { allowed, type TaggerModel } from '../src/core/entities/tagger';
+import { tokenize } from '../src/core/entities/tokenize';
+import { readConll } from './eval/conll-reader';
+
+const root = resolve(import.meta.dirname, '..');
+const dataDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'data'));
+const EPOCHS = Number(process.env.EPOCHS ?? 8);
+
+function buildGazetteer(): Record<string, string[]> {
+  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const lists: Record<string, Set<string>> = {};
+  const add = (cat: string, name: string) => (lists[cat] ??= new Set()).add(name.toLowerCase());
+  const map: Record<string, string> = {
+    Country: 'loc', City: 'loc', Place: 'loc', Region: 'loc', FirstName: 'first', MaleName: 'first', FemaleName: 'first',
+    LastName: 'last', Organization: 'org', SportsTeam: 'org', Person: 'person', Demonym: 'misc',
+  };
+  for (const [word, tags] of Object.entries(lexicon)) {
+    for (const t of Array.isArray(tags) ? tags : [tags]) if (map[t]) add(map[t], word);
+  }
+  for (const n of ORGANIZATIONS) add('org', n);
+  for (const n of PLACES) add('loc', n);
+  return Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v].sort()]));
+}
+
+interface Example { tokens: ReturnType<typeof tokenize>; labels: string[] }
+
+function examples(file: string): Example[] {
+  const out: Example[] = [];
+  for (const doc of readConll(file)) {
+    // Each sentence is its own unit, as the analyser sees one line at a time.
+    let lineStart = 0;
+    const lines = doc.text.split('\n');
+    for (const line of lines) {
+      const lineEnd = lineStart + line.length;
+      const toks = tokenize(line).map(t => ({ ...t, start: t.start + lineStart, end: t.end + lineStart }));
+      const labels = toks.map(t => {
+        const g = doc.gold.find(s => s.start <= t.start && t.start < s.end);
+        if (!g) return 'O';
+        return (g.start === t.start ? 'B-' : 'I-') + g.label;
+      });
+      out.push({ tokens: toks, labels });
+      lineStart = lineEnd + 1;
+    }
+  }
+  return out;
+}
+
+function train(data: Example[], gaz: Gazetteer, tags: string[]): TaggerModel {
+  const T = tags.length;
+  const weights = new Map<string, Float64Array>();
+  const totals = new Map<string, Float64Array>();
+  const stamps = new Map<string, Float64Array>();
+  let clock = 0;
+  const update = (f: string, k: number, v: number) => {
+    let w = weights.get(f);
+    if (!w) { w = new Float64Array(T); weights.set(f, w); totals.set(f, new Float64Array(T)); stamps.set(f, new Float64Array(T)); }
+    const tot = totals.get(f)!; const st = stamps.get(f)!;
+    tot[k] += (clock - st[k]) * w[k];
+    st[k] = clock;
+    w[k] += v;
+  };
+  const statics = data.map(ex => staticFeatures(ex.tokens, gaz));
+  const order = data.map((_, i) => i);
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    let errors = 0; let n = 0;
+    for (const idx of order) {
+      const ex = data[idx];
+      let prev = '<s>'; let prev2 = '<s>';
+      for (let i = 0; i < ex.tokens.length; i++) {
+        clock++;
+        const feats = [...statics[idx][i], ...tagFeatures(prev, prev2, statics[idx][i])];
+        const scores = new Float64Array(T);
+        for (const f of feats) { const w = weights.get(f); if (w) for (let k = 0; k < T; k++) scores[k] += w[k]; }
+        let best = 0; let bestScore = -Infinity;
+        for (let k = 0; k < T; k++) if (scores[k] > bestScore && allowed(prev, tags[k])) { best = k; bestScore = scores[k]; }
+        const gold = tags.indexOf(ex.labels[i]);
+        if (best !== gold) {
+          errors++;
+          for (const f of feats) { update(f, gold, 1); update(f, best, -1); }
+        }
+        n++;
+        prev2 = prev; prev = tags[best];
+      }
+    }
+    console.log(`epoch ${epoch + 1}: token error rate ${(errors / n).toFixed(4)}`);
+  }
+  // average, prune near-zero weights, quantize to keep the bundled model small
+  const out: Record<string, number[]> = {};
+  const MIN = Number(process.env.MIN_WEIGHT ?? 1);
+  const SCALE = Number(process.env.SCALE ?? 10);
+  for (const [f, w] of weights) {
+    const tot = totals.get(f)!; const st = stamps.get(f)!;
+    const flat: number[] = [];
+    for (let k = 0; k < T; k++) {
+      const avg = (tot[k] + (clock - st[k]) * w[k]) / clock;
+      if (Math.abs(avg) >= MIN) flat.push(k, Math.round(avg * SCALE));
+    }
+    if (flat.length) out[f] = flat;
+  }
+  return { tags, weights: out };
+}
+
+function main(): void {
+  const trainFile = join(dataDir, 'conll2003', 'eng.train');
+  const gazLists = buildGazetteer();
+  writeFileSync(join(root, 'src/core/data/gazetteer.json'), JSON.stringify(gazLists) + '\n');
+  console.log('gazetteer:', Object.entries(gazLists).map(([k, v]) => `${k} ${v.length}`).join(', '));
+  if (!existsSync(trainFile)) {
+    console.log(`No ${trainFile}: the tagger model was not retrained (pass the folder holding conll2003/).`);
+    return;
+  }
+  const gaz = new Gazetteer(gazLists);
+  const data = examples(trainFile);
+  const tags = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
+  const model = train(data, gaz, tags);
+  const json = JSON.stringify(model);
+  writeFileSync(join(root, 'src/core/data/ner-model.json'), json + '\n');
+  console.log(`model: ${Object.keys(model.weights).length} features, ${(json.length / 1024).toFixed(0)} KB`);
+}
+
+main();

@@ -1,0 +1,102 @@
+// Paragraph-level mention detection: tokenize, tag, turn BIO tags into clean CoNLL-like spans.
+import { ORGANIZATIONS, PLACES, TITLES } from '../data/curated';
+import gazetteerLists from '../data/gazetteer.json';
+import model from '../data/ner-model.json';
+import type { EntityType, MentionCandidate } from '../types';
+import { Gazetteer } from './gazetteer';
+import { Tagger, type TaggerModel } from './tagger';
+import { tokenize, type Token } from './tokenize';
+
+const LABEL_TYPES: Record<string, EntityType | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
+const TITLE_SET = new Set(TITLES);
+const EDGE_PUNCT = /^[^\p{L}\p{N}]+$/u;
+
+let tagger: Tagger | null = null;
+function getTagger(): Tagger {
+  tagger ??= new Tagger(model as TaggerModel, new Gazetteer(gazetteerLists));
+  return tagger;
+}
+
+let curated: Map<string, { words: string[]; type: EntityType }[]> | null = null;
+/** Curated names by first word, matched case-sensitively on whole tokens. */
+function getCurated() {
+  if (curated) return curated;
+  curated = new Map();
+  const add = (names: readonly string[], type: EntityType) => {
+    for (const n of names) {
+      const words = tokenize(n).map(t => t.text);
+      const list = curated!.get(words[0]) ?? [];
+      list.push({ words, type });
+      curated!.set(words[0], list);
+    }
+  };
+  add(ORGANIZATIONS, 'organization');
+  add(PLACES, 'place');
+  return curated;
+}
+
+interface TokenSpan { from: number; to: number; type: EntityType | null }
+
+/** Finds person/place/organization mentions in one paragraph (offsets relative to `text`). */
+export function findMentions(text: string): MentionCandidate[] {
+  if (!text || text.length === 0) return [];
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return [];
+  const tags = getTagger().tag(tokens);
+  let spans: TokenSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = tags[i];
+    if (tag === 'O') continue;
+    const label = tag.slice(2);
+    let j = i + 1;
+    while (j < tokens.length && tags[j] === `I-${label}`) j++;
+    spans.push({ from: i, to: j, type: LABEL_TYPES[label] ?? null });
+    i = j - 1;
+  }
+  spans = applyCurated(tokens, spans);
+  const out: MentionCandidate[] = [];
+  for (const s of spans) {
+    if (!s.type) continue;
+    const clean = cleanSpan(tokens, s.from, s.to, s.type === 'person');
+    if (!clean) continue;
+    out.push({ start: tokens[clean.from].start, end: tokens[clean.to - 1].end, type: s.type });
+  }
+  return out;
+}
+
+/** Curated names win over the tagger where the tagger's span is not a longer name containing them. */
+function applyCurated(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
+  const dict = getCurated();
+  const forced: TokenSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const cands = dict.get(tokens[i].text);
+    if (!cands) continue;
+    let best: { words: string[]; type: EntityType } | null = null;
+    for (const c of cands) {
+      if (i + c.words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; ok && k < c.words.length; k++) ok = tokens[i + k].text === c.words[k];
+      if (ok && (!best || c.words.length > best.words.length)) best = c;
+    }
+    if (!best) continue;
+    forced.push({ from: i, to: i + best.words.length, type: best.type });
+    i += best.words.length - 1;
+  }
+  if (forced.length === 0) return spans;
+  const kept = spans.filter(s => !forced.some(f => overlaps(s, f) && !(s.from <= f.from && f.to <= s.to && (s.to - s.from > f.to - f.from) && s.type)));
+  const add = forced.filter(f => !kept.some(s => overlaps(s, f)));
+  return [...kept, ...add].sort((a, b) => a.from - b.from);
+}
+
+const overlaps = (a: TokenSpan, b: TokenSpan) => a.from < b.to && b.from < a.to;
+
+/** Drops titles (before a person), possessives and punctuation at the edges of a span; null when nothing name-like is left. */
+function cleanSpan(tokens: readonly Token[], from: number, to: number, person: boolean): { from: number; to: number } | null {
+  const isEdgeJunk = (t: Token) => EDGE_PUNCT.test(t.text) || /^['’][sS]?$/.test(t.text);
+  const isTitle = (t: Token) => person && TITLE_SET.has(t.text.toLowerCase().replace(/\.$/, ''));
+  while (from < to && (isEdgeJunk(tokens[from]) || isTitle(tokens[from]))) from++;
+  while (to > from && isEdgeJunk(tokens[to - 1])) to--;
+  if (from >= to) return null;
+  if (!/[\p{L}\p{N}]/u.test(tokens[from].text)) return null;
+  return { from, to };
+}

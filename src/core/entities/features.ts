@@ -1,0 +1,77 @@
+// Token features for the entity tagger. Training (scripts/build-entity-data.ts) and tagging share this code,
+// so a feature means the same thing in both.
+import type { Gazetteer } from './gazetteer';
+import type { Token } from './tokenize';
+
+/** A compact word shape: "Putin" -> "Xx", "U.S." -> "X.X.", "al-Assad" -> "x-Xx", "1996" -> "d". */
+export function shape(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (/\p{N}/u.test(ch)) c = 'd';
+    else if (/\p{L}/u.test(ch)) c = 'x';
+    else if (/\p{M}/u.test(ch)) continue;
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+    if (out.length > 8) break;
+  }
+  return out;
+}
+
+/** True when most letters of the unit are capitals (headlines, sports tables): case says little there. */
+export function isUpperUnit(tokens: readonly Token[]): boolean {
+  let upper = 0;
+  let letters = 0;
+  for (const t of tokens) {
+    for (const ch of t.text) {
+      if (/\p{Lu}/u.test(ch)) { upper++; letters++; } else if (/\p{Ll}/u.test(ch)) letters++;
+    }
+  }
+  return letters >= 6 && upper / letters > 0.7;
+}
+
+/** The features of every token that do not depend on the tags chosen before it. */
+export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer): string[][] {
+  const lower = tokens.map(t => t.text.toLowerCase());
+  const shapes = tokens.map(t => shape(t.text));
+  const gaz = gazetteer.annotate(tokens, lower);
+  const upperUnit = isUpperUnit(tokens);
+  const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= arr.length ? '</s>' : arr[i]);
+  const out: string[][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const w = lower[i];
+    const s = shapes[i];
+    const f = [
+      'b',
+      `w=${w}`,
+      `s=${s}`,
+      `p3=${w.slice(0, 3)}`,
+      `x3=${w.slice(-3)}`,
+      `x2=${w.slice(-2)}`,
+      `pw=${at(lower, i - 1)}`,
+      `nw=${at(lower, i + 1)}`,
+      `ppw=${at(lower, i - 2)}`,
+      `nnw=${at(lower, i + 2)}`,
+      `ps=${at(shapes, i - 1)}`,
+      `ns=${at(shapes, i + 1)}`,
+      `ps|s|ns=${at(shapes, i - 1)}|${s}|${at(shapes, i + 1)}`,
+    ];
+    if (tokens[i].sentenceStart) f.push(`st|s=${s}`);
+    if (upperUnit) f.push('uc', `uc|s=${s}`, `uc|w=${w}`);
+    if (/^\p{Lu}/u.test(tokens[i].text) && w.length > 1 && /^\p{Lu}+$/u.test(tokens[i].text)) f.push(`acr${Math.min(w.length, 5)}`);
+    for (const g of gaz[i]) f.push(`g=${g}`, `g|s=${g}|${s}`);
+    for (const g of i > 0 ? gaz[i - 1] : []) f.push(`pg=${g}`);
+    for (const g of i + 1 < tokens.length ? gaz[i + 1] : []) f.push(`ng=${g}`);
+    out.push(f);
+  }
+  return out;
+}
+
+/** The features that depend on the two previous tags (greedy left-to-right decoding). */
+export function tagFeatures(prev: string, prev2: string, staticF: readonly string[]): string[] {
+  return [`t=${prev}`, `tt=${prev2}|${prev}`, `t|s=${prev}|${staticF[2]}`];
+}

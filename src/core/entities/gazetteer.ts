@@ -1,0 +1,47 @@
+// Known-name lists matched over tokens: each token learns which lists (countries, first names, ...) a
+// capitalised name covering it belongs to. The tagger uses these as features; it does not trust them blindly.
+import type { Token } from './tokenize';
+import { tokenize } from './tokenize';
+
+export type GazetteerLists = Readonly<Record<string, readonly string[]>>;
+
+interface Entry {
+  rest: string[];
+  category: string;
+}
+
+const UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
+
+export class Gazetteer {
+  private byFirst = new Map<string, Entry[]>();
+
+  constructor(lists: GazetteerLists) {
+    for (const [category, names] of Object.entries(lists)) {
+      for (const name of names) {
+        const words = tokenize(name).map(t => t.text.toLowerCase());
+        if (words.length === 0) continue;
+        const list = this.byFirst.get(words[0]) ?? [];
+        list.push({ rest: words.slice(1), category });
+        this.byFirst.set(words[0], list);
+      }
+    }
+  }
+
+  /** For each token, the list memberships of the names covering it, as `B-cat` / `I-cat` (first / later word). */
+  annotate(tokens: readonly Token[], lower: readonly string[]): string[][] {
+    const out: string[][] = tokens.map(() => []);
+    for (let i = 0; i < tokens.length; i++) {
+      if (!UPPER_OR_DIGIT.test(tokens[i].text)) continue;
+      const entries = this.byFirst.get(lower[i]);
+      if (!entries) continue;
+      for (const e of entries) {
+        let ok = i + e.rest.length < tokens.length || e.rest.length === 0;
+        for (let k = 0; ok && k < e.rest.length; k++) ok = lower[i + 1 + k] === e.rest[k];
+        if (!ok) continue;
+        out[i].push(`B-${e.category}`);
+        for (let k = 0; k < e.rest.length; k++) out[i + 1 + k].push(`I-${e.category}`);
+      }
+    }
+    return out;
+  }
+}

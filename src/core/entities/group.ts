@@ -1,0 +1,249 @@
+// Document-level steps over all mentions of an article: the user lexicon, one type per surface string,
+// recovering later occurrences of names found elsewhere, acronyms defined in the text, then grouping
+// mentions into entities ("Vladimir Putin", "Putin" -> one entity named "Vladimir Putin").
+import { ENTITY_TYPES, type Entity, type EntityType, type Lexicon, type MentionCandidate } from '../types';
+import { tokenize, type Token } from './tokenize';
+
+export interface GroupedMention extends MentionCandidate {
+  entity: string;
+}
+
+export interface GroupingResult {
+  mentions: GroupedMention[];
+  entities: Entity[];
+}
+
+interface Working extends MentionCandidate {
+  surface: string;
+  /** Set by the user lexicon: never changed by the model-side steps. */
+  fixed: boolean;
+}
+
+const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+// Names of months and days are dates far more often than names of things.
+const NEVER_PROPAGATE = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abu|abd)-/;
+
+export function groupEntities(text: string, mentions: MentionCandidate[], lexicon: Lexicon = {}): GroupingResult {
+  let work: Working[] = dedupe(mentions
+    .filter(m => m.start >= 0 && m.end <= text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
+    .map(m => ({ start: m.start, end: m.end, type: m.type, surface: text.slice(m.start, m.end), fixed: false })));
+  work = applyLexicon(text, work, lexicon);
+  unifyTypes(work);
+  const tokens = tokenize(text);
+  work = linkAcronyms(text, tokens, work);
+  work = propagate(tokens, work);
+  return buildEntities(work);
+}
+
+function byPosition(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Sorted, without overlaps (the earlier, then longer, mention wins). */
+function dedupe(list: Working[]): Working[] {
+  list.sort(byPosition);
+  const out: Working[] = [];
+  for (const m of list) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      if (m.fixed && !last.fixed) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+const isBoundary = (text: string, i: number) => i <= 0 || i >= text.length || !WORD_CHAR.test(text[i]);
+
+/** Every whole-word occurrence of a lexicon name becomes a mention of its type, replacing what overlaps it. */
+function applyLexicon(text: string, work: Working[], lexicon: Lexicon): Working[] {
+  const forced: Working[] = [];
+  const names = Object.entries(lexicon).filter(([name, type]) => name.trim() && ENTITY_TYPE_SET.has(type));
+  if (names.length === 0) return work;
+  for (const [name, type] of names) {
+    const key = name.trim();
+    for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+      if (isBoundary(text, i - 1) && isBoundary(text, i + key.length)) {
+        forced.push({ start: i, end: i + key.length, type: type as EntityType, surface: key, fixed: true });
+      }
+    }
+  }
+  // longest lexicon names first, so "New York Times" beats "New York"
+  forced.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Working[] = [];
+  for (const f of forced) if (!kept.length || f.start >= kept[kept.length - 1].end) kept.push(f);
+  const rest = work.filter(m => !kept.some(f => f.start < m.end && m.start < f.end));
+  // a lexicon name also fixes the type of the same string wherever the model found it
+  return dedupe([...kept, ...rest]);
+}
+
+/** The same surface string gets one type throughout the article: the lexicon's, else the majority's. */
+function unifyTypes(work: Working[]): void {
+  const votes = new Map<string, { counts: Map<EntityType, number>; first: EntityType; fixed?: EntityType }>();
+  for (const m of work) {
+    let v = votes.get(m.surface);
+    if (!v) { v = { counts: new Map(), first: m.type }; votes.set(m.surface, v); }
+    if (m.fixed) v.fixed = m.type;
+    v.counts.set(m.type, (v.counts.get(m.type) ?? 0) + 1);
+  }
+  const decided = new Map<string, EntityType>();
+  for (const [surface, v] of votes) {
+    if (v.fixed) { decided.set(surface, v.fixed); continue; }
+    let best = v.first;
+    for (const [t, c] of v.counts) if (c > (v.counts.get(best) ?? 0)) best = t;
+    decided.set(surface, best);
+  }
+  for (const m of work) m.type = decided.get(m.surface) ?? m.type;
+}
+
+const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+
+/** "Islamic State (IS)": the bracketed acronym names the same thing; its occurrences become mentions of it. */
+function linkAcronyms(text: string, tokens: readonly Token[], work: Working[]): Working[] {
+  const startAt = new Map<number, number>();
+  tokens.forEach((t, i) => startAt.set(t.start, i));
+  const added: Working[] = [];
+  for (const m of work) {
+    let i = m.end;
+    while (i < text.length && text[i] === ' ') i++;
+    if (text[i] !== '(') continue;
+    const close = text.indexOf(')', i);
+    if (close < 0 || close - i > 12) continue;
+    const acr = text.slice(i + 1, close).trim();
+    if (!/^\p{Lu}[\p{Lu}\p{Ll}&-]{0,9}$/u.test(acr) || acr.toUpperCase() !== acr && !/^\p{Lu}\p{Ll}+$/u.test(acr)) continue;
+    if (acr[0].toLowerCase() !== m.surface[0].toLowerCase() || acr.length > m.surface.length / 2) continue;
+    added.push({ start: text.indexOf(acr, i), end: text.indexOf(acr, i) + acr.length, type: m.type, surface: acr, fixed: m.fixed });
+  }
+  if (added.length === 0) return work;
+  const acronymType = new Map(added.map(a => [a.surface, a.type]));
+  for (const m of work) if (!m.fixed && acronymType.has(m.surface)) m.type = acronymType.get(m.surface)!;
+  const covered = (a: Working) => work.some(m => m.start < a.end && a.start < m.end);
+  void startAt;
+  return dedupe([...work, ...added.filter(a => !covered(a))]);
+}
+
+/** Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too. */
+function propagate(tokens: readonly Token[], work: Working[]): Working[] {
+  interface Pattern { words: string[]; type: EntityType; surface: string; fixed: boolean }
+  const patterns = new Map<string, Pattern[]>();
+  const seen = new Set<string>();
+  for (const m of work) {
+    if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
+    seen.add(m.surface);
+    const words = tokenize(m.surface).map(t => t.text);
+    if (words.length === 0 || !/^\p{Lu}/u.test(words[0])) continue;
+    const list = patterns.get(words[0]) ?? [];
+    list.push({ words, type: m.type, surface: m.surface, fixed: m.fixed });
+    list.sort((a, b) => b.words.length - a.words.length);
+    patterns.set(words[0], list);
+  }
+  if (patterns.size === 0) return work;
+  // covered[i]: token i lies inside an existing mention (walk both sorted lists together)
+  const covered = new Uint8Array(tokens.length);
+  let j = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (j < work.length && work[j].end <= tokens[i].start) j++;
+    if (j < work.length && work[j].start < tokens[i].end) covered[i] = 1;
+  }
+  const added: Working[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const list = patterns.get(tokens[i].text);
+    if (!list) continue;
+    for (const p of list) {
+      const last = i + p.words.length - 1;
+      if (last >= tokens.length) continue;
+      let ok = true;
+      for (let k = 1; ok && k < p.words.length; k++) ok = !covered[i + k] && tokens[i + k].text === p.words[k];
+      if (!ok) continue;
+      // inside a longer capitalised name ("U.S. Open") it is another name, not this one
+      const before = i > 0 ? tokens[i - 1] : null;
+      const after = last + 1 < tokens.length ? tokens[last + 1] : null;
+      if (before && isCapitalised(before) && !tokens[i].sentenceStart && !before.sentenceStart) break;
+      if (before && isCapitalised(before) && before.end === tokens[i].start) break;
+      if (after && isCapitalised(after) && !after.sentenceStart) break;
+      added.push({ start: tokens[i].start, end: tokens[last].end, type: p.type, surface: p.surface, fixed: p.fixed });
+      i = last;
+      break;
+    }
+  }
+  return added.length ? dedupe([...work, ...added]) : work;
+}
+
+const normWord = (w: string) => w.toLowerCase().replace(ARABIC_ARTICLE, '');
+
+/** Groups mentions into entities; ids in order of first mention; canonical name = longest full form. */
+function buildEntities(work: Working[]): GroupingResult {
+  interface Form { surface: string; type: EntityType; words: string[]; first: number; lastSeen: number }
+  const forms = new Map<string, Form>();
+  const key = (type: EntityType, surface: string) => `${type}\u0000${surface}`;
+  work.forEach((m, idx) => {
+    const k = key(m.type, m.surface);
+    if (!forms.has(k)) {
+      const words = tokenize(m.surface).filter(t => /[\p{L}\p{N}]/u.test(t.text)).map(t => normWord(t.text));
+      forms.set(k, { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1 });
+    }
+  });
+  // word -> the multi-word forms containing it, to find the full form of a short one without an all-pairs scan
+  const containing = new Map<string, Form[]>();
+  for (const f of forms.values()) {
+    if (f.words.length < 2) continue;
+    for (const w of new Set(f.words)) {
+      const list = containing.get(`${f.type}\u0000${w}`) ?? [];
+      list.push(f);
+      containing.set(`${f.type}\u0000${w}`, list);
+    }
+  }
+  const contains = (long: Form, short: Form): boolean => {
+    if (long.type === 'place') return false;
+    const L = long.words; const S = short.words;
+    if (S.length >= L.length) return false;
+    const maxStart = long.type === 'organization' ? 0 : L.length - S.length;
+    for (let s = 0; s <= maxStart; s++) {
+      let ok = true;
+      for (let k = 0; ok && k < S.length; k++) ok = L[s + k] === S[k];
+      if (ok) return true;
+    }
+    return false;
+  };
+  // each form's full form: the longest containing form (ties: the one seen most recently, else first)
+  const parentOf = (f: Form): Form => {
+    if (f.words.length === 0) return f;
+    const cands = (containing.get(`${f.type}\u0000${f.words[0]}`) ?? []).filter(l => contains(l, f));
+    if (cands.length === 0) return f;
+    let best = cands[0];
+    for (const c of cands) {
+      if (c.words.length > best.words.length || (c.words.length === best.words.length && c.lastSeen > best.lastSeen)) best = c;
+    }
+    return best;
+  };
+  const groups = new Map<Form, { entity: Entity; surfaces: Set<string>; canonical: Form }>();
+  const entities: Entity[] = [];
+  const grouped: GroupedMention[] = [];
+  for (const m of work) {
+    const form = forms.get(key(m.type, m.surface))!;
+    let root = parentOf(form);
+    for (let guard = 0; guard < 4; guard++) { const p = parentOf(root); if (p === root) break; root = p; }
+    form.lastSeen = m.start;
+    root.lastSeen = Math.max(root.lastSeen, m.start);
+    let g = groups.get(root);
+    if (!g) {
+      const entity: Entity = { id: `e${entities.length + 1}`, type: m.type, name: root.surface, aliases: [] };
+      g = { entity, surfaces: new Set(), canonical: root };
+      groups.set(root, g);
+      entities.push(entity);
+    }
+    g.surfaces.add(m.surface);
+    grouped.push({ start: m.start, end: m.end, type: m.type, entity: g.entity.id });
+  }
+  for (const g of groups.values()) {
+    g.surfaces.add(g.canonical.surface);
+    g.entity.aliases = [...g.surfaces].sort();
+    g.entity.name = g.canonical.surface;
+  }
+  return { mentions: grouped, entities };
+}
