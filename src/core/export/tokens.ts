@@ -60,7 +60,7 @@ const CLOSER = /^["'”’)\]»」』]$/u;
 
 /**
  * Groups tokens into sentences: a line break always ends one; so does a sentence-final mark (with the closing
- * quotes or brackets after it), unless it lies inside a span ("Yahoo!").
+ * quotes or brackets after it), unless it lies inside a span ("Yahoo!") or a lowercase word follows.
  */
 export function sentences(text: string, tokens: readonly Token[], spans: readonly Span[]): Token[][] {
   const covered = new Uint8Array(text.length + 1);
@@ -73,7 +73,9 @@ export function sentences(text: string, tokens: readonly Token[], spans: readonl
     const t = tokens[i];
     if (current.length && /[\r\n\u2028\u2029]/.test(text.slice(current[current.length - 1].end, t.start)) && !inside(t.start)) flush();
     current.push(t);
-    if (SENTENCE_END.test(t.text) && !inside(t.end)) {
+    // "Inc. said": a lowercase word next means the mark was an abbreviation's, not the sentence's end
+    const next = tokens[i + 1];
+    if (SENTENCE_END.test(t.text) && !inside(t.end) && !(next && /^\p{Ll}/u.test(next.text))) {
       while (i + 1 < tokens.length && CLOSER.test(tokens[i + 1].text) && tokens[i + 1].start === tokens[i].end) current.push(tokens[++i]);
       flush();
     }
