@@ -1,28 +1,205 @@
+// Wires the editor features to the article manager and returns the API the integration tests (and other
+// extensions) use to see exactly what the editor shows.
 import * as vscode from 'vscode';
-import { analyze, type AnalysisResult } from '../core';
+import type { AnalysisResult, AnnotationType } from '../core';
+import type { Sidecar } from '../core/sidecar';
+import { ArticleManager, type ArticleView } from './articles';
+import { registerCommands } from './commands';
+import { readSettings, SECTION, type HighlightStyle, type Settings } from './config';
+import { Highlighter, type DecoratedRanges } from './decorations';
+import { EntityTreeProvider, type EntityNode } from './entityTree';
+import { Exporter } from './exporting';
+import { AnnotationHoverProvider } from './hover';
+import { ArticleLanguageFeatures } from './languageFeatures';
+import { WorkspaceLexicon } from './lexicon';
+import { annotationAt } from './lookup';
+import { SidecarFiles } from './persistence';
+import { ArticleStatus } from './statusBar';
 
 export interface NewsAnnotatorApi {
-  /** The current analysis of a document, or undefined if it is not an article. */
+  /** The annotations, entities and reference date the editor shows for a document (undefined: not analysed). */
   getAnalysis(uri: vscode.Uri): AnalysisResult | undefined;
+  getView(uri: vscode.Uri): ArticleView | undefined;
+  /** The article's sidecar as held in memory (what the next save writes). */
+  getSidecar(uri: vscode.Uri): Sidecar | null;
+  sidecarUri(uri: vscode.Uri): vscode.Uri;
+  /** The ranges last drawn per type and source in the document's visible editors. */
+  getDecorations(uri: vscode.Uri): DecoratedRanges | undefined;
+  /** Resolves once no analysis is pending for the document. */
+  whenSettled(uri: vscode.Uri): Promise<ArticleView | undefined>;
+  /** The status bar item's text, or undefined when it is hidden. */
+  statusBarText(): string | undefined;
+  entityTree: { getChildren(node?: EntityNode): EntityNode[]; getTreeItem(node: EntityNode): vscode.TreeItem; article: vscode.Uri | undefined };
+  highlightsVisible(): boolean;
+  highlightStyle(): HighlightStyle;
+  undoLabels(uri: vscode.Uri): string[];
+  stats(): { longestStepMs: number; lastAnalysisMs: number; detectedUnits: number };
 }
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
-  const results = new Map<string, AnalysisResult>();
-  const deco = vscode.window.createTextEditorDecorationType({ backgroundColor: 'rgba(255,200,0,0.3)' });
-  const refresh = (editor: vscode.TextEditor | undefined) => {
-    if (!editor || !['plaintext', 'markdown'].includes(editor.document.languageId)) return;
-    const r = analyze(editor.document.getText());
-    results.set(editor.document.uri.toString(), r);
-    editor.setDecorations(deco, r.annotations.map(a => new vscode.Range(editor.document.positionAt(a.start), editor.document.positionAt(a.end))));
+  let settings: Settings = readSettings();
+  const version = String((context.extension.packageJSON as { version?: string }).version ?? '0');
+  const lexicon = new WorkspaceLexicon();
+  const files = new SidecarFiles(() => ({ location: settings.sidecarLocation, folder: settings.sidecarFolder }));
+  const articles = new ArticleManager(() => settings, lexicon, files, `news-annotator ${version}`);
+  const highlighter = new Highlighter(settings.highlightStyle);
+  const status = new ArticleStatus();
+  const tree = new EntityTreeProvider(articles);
+  const treeView = vscode.window.createTreeView('newsAnnotator.entities', { treeDataProvider: tree, showCollapseAll: true });
+  const features = new ArticleLanguageFeatures(articles);
+  const hover = new AnnotationHoverProvider(articles);
+  context.subscriptions.push(lexicon, articles, highlighter, status, tree, treeView);
+
+  const isArticle = (doc: vscode.TextDocument) => articles.isArticle(doc);
+  const activeArticle = () => {
+    const e = vscode.window.activeTextEditor;
+    return e && isArticle(e.document) ? e : undefined;
   };
+
+  // Language features follow the article languages/patterns setting, so they are re-registered when it changes.
+  let providers: vscode.Disposable[] = [];
+  const registerProviders = () => {
+    for (const p of providers) p.dispose();
+    const selector: vscode.DocumentFilter[] = [
+      ...settings.articleLanguages.map(language => ({ language })),
+      ...settings.articleFilePatterns.map(pattern => ({ pattern })),
+    ];
+    providers = [
+      vscode.languages.registerHoverProvider(selector, hover),
+      vscode.languages.registerDocumentSymbolProvider(selector, features, { label: 'News Annotator' }),
+      vscode.languages.registerDefinitionProvider(selector, features),
+      vscode.languages.registerReferenceProvider(selector, features),
+      vscode.languages.registerDocumentHighlightProvider(selector, features),
+    ];
+  };
+  registerProviders();
+  context.subscriptions.push({ dispose: () => providers.forEach(p => p.dispose()) });
+
+  const decorate = (uri: vscode.Uri) => {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.uri.toString() === uri.toString()) highlighter.apply(editor, articles.get(uri));
+    }
+  };
+  const updateChrome = () => {
+    const editor = activeArticle();
+    const view = editor && articles.get(editor.document.uri);
+    status.show(view, settings.enabledTypes, highlighter.visible);
+    if (tree.article?.toString() !== editor?.document.uri.toString() && editor) tree.show(editor.document.uri);
+    else tree.refresh();
+    void vscode.commands.executeCommand('setContext', 'newsAnnotator.isArticle', !!editor);
+    updateMentionContext();
+  };
+  const updateMentionContext = () => {
+    const editor = activeArticle();
+    const view = editor && articles.get(editor.document.uri);
+    const on = !!(editor && view && annotationAt(view, editor.document.offsetAt(editor.selection.active)));
+    void vscode.commands.executeCommand('setContext', 'newsAnnotator.onMention', on);
+  };
+
+  /** Analyses an article that is on screen and not analysed yet (when annotate-on-open is on). */
+  const ensure = (doc: vscode.TextDocument) => {
+    if (!isArticle(doc) || articles.get(doc.uri) || !settings.annotateOnOpen) return;
+    void articles.analyse(doc);
+  };
+  const toggleHighlights = (visible?: boolean) => {
+    highlighter.visible = visible ?? !highlighter.visible;
+    for (const editor of vscode.window.visibleTextEditors) if (isArticle(editor.document)) highlighter.apply(editor, articles.get(editor.document.uri));
+    void vscode.commands.executeCommand('setContext', 'newsAnnotator.highlightsVisible', highlighter.visible);
+    updateChrome();
+    return highlighter.visible;
+  };
+  const reanalyseAll = () => {
+    for (const doc of vscode.workspace.textDocuments) if (isArticle(doc) && articles.get(doc.uri)) void articles.analyse(doc);
+  };
+
   context.subscriptions.push(
-    deco,
-    vscode.window.onDidChangeActiveTextEditor(refresh),
-    vscode.commands.registerCommand('newsAnnotator.annotate', () => refresh(vscode.window.activeTextEditor)),
-    vscode.commands.registerCommand('newsAnnotator.toggleHighlights', () => undefined),
+    articles.onDidChange(uri => {
+      decorate(uri);
+      const active = vscode.window.activeTextEditor?.document.uri;
+      if (active?.toString() === uri.toString() || tree.article?.toString() === uri.toString()) updateChrome();
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(editors => {
+      for (const e of editors) {
+        if (!isArticle(e.document)) continue;
+        if (articles.get(e.document.uri)) highlighter.apply(e, articles.get(e.document.uri));
+        else ensure(e.document);
+      }
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => updateChrome()),
+    vscode.window.onDidChangeTextEditorSelection(() => updateMentionContext()),
+    vscode.workspace.onDidChangeTextDocument(e => {
+      if (isArticle(e.document) && articles.sidecar(e.document.uri)) articles.onEdit(e);
+    }),
+    vscode.workspace.onDidSaveTextDocument(doc => {
+      if (isArticle(doc) && articles.sidecar(doc.uri)) void articles.saved(doc);
+    }),
+    vscode.workspace.onDidCloseTextDocument(doc => {
+      articles.forget(doc.uri);
+      highlighter.forget(doc.uri);
+    }),
+    lexicon.onDidChange(reanalyseAll),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void lexicon.load().then(reanalyseAll)),
+    vscode.workspace.onDidChangeConfiguration(e => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      const before = settings;
+      settings = readSettings();
+      if (highlighter.setStyle(settings.highlightStyle)) toggleHighlights(highlighter.visible);
+      if (e.affectsConfiguration(`${SECTION}.articleLanguages`) || e.affectsConfiguration(`${SECTION}.articleFilePatterns`)) {
+        registerProviders();
+        for (const editor of vscode.window.visibleTextEditors) {
+          if (isArticle(editor.document)) ensure(editor.document);
+          else highlighter.apply(editor, undefined);
+        }
+      }
+      if (e.affectsConfiguration(`${SECTION}.enabledTypes`)) articles.republishAll();
+      if (e.affectsConfiguration(`${SECTION}.lexicon`) || before.maxArticleSize !== settings.maxArticleSize) reanalyseAll();
+      if (e.affectsConfiguration(`${SECTION}.sidecarLocation`) || e.affectsConfiguration(`${SECTION}.sidecarFolder`)) {
+        // the next save goes to the new place; reload so an existing sidecar there is honoured
+        for (const doc of vscode.workspace.textDocuments) if (isArticle(doc) && articles.get(doc.uri)) articles.forget(doc.uri);
+        for (const editor of vscode.window.visibleTextEditors) ensure(editor.document);
+      }
+      if (e.affectsConfiguration(`${SECTION}.annotateOnOpen`)) for (const editor of vscode.window.visibleTextEditors) ensure(editor.document);
+      updateChrome();
+    }),
+    ...registerCommands({
+      articles, tree, exporter: new Exporter(), toggleHighlights,
+      reannotate: doc => articles.analyse(doc, true),
+    }),
   );
-  refresh(vscode.window.activeTextEditor);
-  return { getAnalysis: uri => results.get(uri.toString()) };
+
+  void vscode.commands.executeCommand('setContext', 'newsAnnotator.highlightsVisible', true);
+  void lexicon.load().then(() => {
+    // analyses already done without the workspace lexicon are redone with it
+    reanalyseAll();
+  });
+  for (const editor of vscode.window.visibleTextEditors) ensure(editor.document);
+  updateChrome();
+
+  return {
+    getAnalysis: uri => {
+      const v = articles.get(uri);
+      return v && { annotations: v.annotations, entities: v.entities, referenceDate: v.referenceDate };
+    },
+    getView: uri => articles.get(uri),
+    getSidecar: uri => articles.sidecar(uri),
+    sidecarUri: uri => articles.sidecarUri(uri),
+    getDecorations: uri => highlighter.decorated(uri),
+    whenSettled: uri => articles.settled(uri),
+    statusBarText: () => (activeArticle() && articles.get(activeArticle()!.document.uri) ? status.item.text : undefined),
+    entityTree: {
+      getChildren: node => tree.getChildren(node),
+      getTreeItem: node => tree.getTreeItem(node),
+      get article() {
+        return tree.article;
+      },
+    },
+    highlightsVisible: () => highlighter.visible,
+    highlightStyle: () => highlighter.currentStyle,
+    undoLabels: uri => articles.historyLabels(uri),
+    stats: () => ({ longestStepMs: articles.longestStepMs, lastAnalysisMs: articles.lastAnalysisMs, detectedUnits: articles.analyzer.detectedUnits }),
+  };
 }
 
 export function deactivate(): void {}
+
+export type { AnnotationType, DecoratedRanges, EntityNode };

@@ -1,0 +1,358 @@
+// Keeps each open article's annotations: analyses it (debounced while typing, through one shared Analyzer so
+// only changed paragraphs are re-detected), merges the user's manual work, saves edits, keeps the undo history.
+import * as vscode from 'vscode';
+import { Analyzer, type Annotation, type AnnotationType, type Entity, type ReferenceDate } from '../core';
+import { SidecarError, type Orphan } from '../core/sidecar';
+import type { Settings } from './config';
+import type { WorkspaceLexicon } from './lexicon';
+import { analysisOptions, reconcileModel, shiftForEdit, type EditableSidecar } from './model';
+import type { SidecarFiles } from './persistence';
+
+/** What the editor shows for an article. */
+export interface ArticleView {
+  uri: vscode.Uri;
+  /** The document version the view was computed for. */
+  version: number;
+  /** Annotations of the enabled types, sorted by start. */
+  annotations: Annotation[];
+  entities: Entity[];
+  referenceDate: ReferenceDate | null;
+  orphans: Orphan[];
+}
+
+interface ArticleState {
+  sidecar: EditableSidecar | null;
+  view: ArticleView | undefined;
+  history: { label: string; sidecar: EditableSidecar | null }[];
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** The document version the sidecar's offsets match. */
+  version: number;
+  /** Bumped by each new analysis request, so a stale one stops at its next chunk. */
+  generation: number;
+  loaded: boolean;
+  /** The user asked to annotate although the article is above the size limit. */
+  allowLarge: boolean;
+  pending: Promise<ArticleView | undefined> | undefined;
+  /** The sidecar file's mtime when last read or written (undefined: no file yet). */
+  mtime: number | undefined;
+  /** Why the stored sidecar could not be used: it is never overwritten; the view is a fresh, unsaved analysis. */
+  loadError: string | undefined;
+}
+
+const HISTORY_LIMIT = 200;
+/** Above this many characters the first analysis warms the cache chunk by chunk, yielding in between. */
+const CHUNKED_FROM = 60_000;
+const CHUNK = 20_000;
+
+export class ArticleManager implements vscode.Disposable {
+  readonly analyzer = new Analyzer();
+  private readonly states = new Map<string, ArticleState>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when an article's view changed (analysis, edit, undo). */
+  readonly onDidChange = this.changed.event;
+  private readonly sizeNoticeShown = new Set<string>();
+  /** Longest single synchronous analysis step so far (ms): what could stall the extension host. */
+  longestStepMs = 0;
+  lastAnalysisMs = 0;
+
+  constructor(
+    private settings: () => Settings,
+    private readonly lexicon: WorkspaceLexicon,
+    private readonly files: SidecarFiles,
+    private readonly generator: string,
+  ) {}
+
+  isArticle(doc: vscode.TextDocument): boolean {
+    if (doc.uri.path.endsWith('.annotations.json')) return false;
+    if (!['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'memfs', 'vscode-test-web'].includes(doc.uri.scheme)) return false;
+    const s = this.settings();
+    if (s.articleLanguages.includes(doc.languageId)) return true;
+    return s.articleFilePatterns.some(pattern => vscode.languages.match({ pattern }, doc) > 0);
+  }
+
+  get(uri: vscode.Uri): ArticleView | undefined {
+    return this.states.get(uri.toString())?.view;
+  }
+
+  sidecar(uri: vscode.Uri): EditableSidecar | null {
+    return this.states.get(uri.toString())?.sidecar ?? null;
+  }
+
+  historyLabels(uri: vscode.Uri): string[] {
+    return (this.states.get(uri.toString())?.history ?? []).map(h => h.label);
+  }
+
+  private state(uri: vscode.Uri): ArticleState {
+    let s = this.states.get(uri.toString());
+    if (!s) {
+      s = { sidecar: null, view: undefined, history: [], timer: undefined, generation: 0, loaded: false, allowLarge: false, pending: undefined, mtime: undefined, loadError: undefined, version: -1 };
+      this.states.set(uri.toString(), s);
+    }
+    return s;
+  }
+
+  /** Re-analyses after the debounce delay (typing). */
+  schedule(doc: vscode.TextDocument): void {
+    const st = this.state(doc.uri);
+    if (st.timer) clearTimeout(st.timer);
+    st.timer = setTimeout(() => {
+      st.timer = undefined;
+      void this.analyse(doc);
+    }, this.settings().debounceDelay);
+  }
+
+  /** Analyses now. `force` lifts the size limit (the user asked explicitly). */
+  analyse(doc: vscode.TextDocument, force = false): Promise<ArticleView | undefined> {
+    const st = this.state(doc.uri);
+    if (force) st.allowLarge = true;
+    if (st.timer) {
+      clearTimeout(st.timer);
+      st.timer = undefined;
+    }
+    const generation = ++st.generation;
+    const run = this.run(doc, st, generation).catch(e => {
+      void vscode.window.showErrorMessage(`News Annotator: could not annotate ${vscode.workspace.asRelativePath(doc.uri)}: ${(e as Error).message}`);
+      return undefined;
+    });
+    st.pending = run;
+    return run;
+  }
+
+  /** Resolves when no analysis is queued or running for this article. */
+  async settled(uri: vscode.Uri): Promise<ArticleView | undefined> {
+    const st = this.states.get(uri.toString());
+    for (;;) {
+      if (!st) return undefined;
+      if (st.timer) await new Promise(r => setTimeout(r, 20));
+      else {
+        const p = st.pending;
+        const v = await p;
+        if (p === st.pending && !st.timer) return v;
+      }
+    }
+  }
+
+  private async run(doc: vscode.TextDocument, st: ArticleState, generation: number): Promise<ArticleView | undefined> {
+    const settings = this.settings();
+    const text = doc.getText();
+    if (text.length > settings.maxArticleSize && !st.allowLarge) {
+      this.noticeTooLarge(doc, text.length, settings.maxArticleSize);
+      return st.view;
+    }
+    const stale = () => generation !== st.generation || doc.isClosed;
+    if (!st.loaded) {
+      st.loaded = true;
+      await this.load(doc, st);
+      if (stale()) return st.view;
+    }
+    if (text.length >= CHUNKED_FROM) {
+      // Fill the per-paragraph cache a slice at a time so the host stays responsive on big articles.
+      for (let at = 0; at < text.length;) {
+        let end = Math.min(text.length, at + CHUNK);
+        if (end < text.length) {
+          const nl = text.indexOf('\n', end);
+          end = nl < 0 ? text.length : nl + 1;
+        }
+        this.timed(() => this.analyzer.analyze(text.slice(at, end), { types: [] }));
+        at = end;
+        await new Promise(r => setTimeout(r, 0));
+        if (stale()) return st.view;
+      }
+    }
+    if (stale()) return st.view;
+    const t0 = Date.now();
+    this.reconcileNow(doc, st, text, settings);
+    this.lastAnalysisMs = Date.now() - t0;
+    this.publish(doc, st);
+    return st.view;
+  }
+
+  private reconcileNow(doc: vscode.TextDocument, st: ArticleState, text: string, settings: Settings): void {
+    const options = analysisOptions(st.sidecar, { lexicon: this.lexicon.for(doc.uri, settings.lexicon) });
+    const analysis = this.timed(() => this.analyzer.analyze(text, options));
+    st.sidecar = reconcileModel(text, analysis, st.sidecar, baseName(doc.uri), this.generator);
+    st.version = doc.version;
+  }
+
+  private async load(doc: vscode.TextDocument, st: ArticleState): Promise<void> {
+    let loaded;
+    try {
+      loaded = await this.files.load(doc.uri);
+    } catch (e) {
+      loaded = { status: 'error' as const, message: this.files.describe(e) };
+    }
+    st.loadError = undefined;
+    st.mtime = undefined;
+    if (loaded.status === 'ok') {
+      st.sidecar = loaded.sidecar;
+      st.mtime = loaded.mtime;
+    } else if (loaded.status === 'error') {
+      st.loadError = loaded.message;
+      void vscode.window.showWarningMessage(`News Annotator: the annotations file cannot be used, so ${vscode.workspace.asRelativePath(doc.uri)} shows a fresh analysis that will not be saved. ${loaded.message}`);
+    }
+  }
+
+  private timed<T>(f: () => T): T {
+    const t0 = Date.now();
+    try {
+      return f();
+    } finally {
+      this.longestStepMs = Math.max(this.longestStepMs, Date.now() - t0);
+    }
+  }
+
+  private noticeTooLarge(doc: vscode.TextDocument, length: number, max: number): void {
+    const key = doc.uri.toString();
+    if (this.sizeNoticeShown.has(key)) return;
+    this.sizeNoticeShown.add(key);
+    void vscode.window.showInformationMessage(
+      `News Annotator: ${vscode.workspace.asRelativePath(doc.uri)} has ${length.toLocaleString('en')} characters, above the newsAnnotator.maxArticleSize setting (${max.toLocaleString('en')}), so it is not annotated automatically.`,
+      'Annotate Anyway',
+    ).then(choice => {
+      if (choice === 'Annotate Anyway') void this.analyse(doc, true);
+    });
+  }
+
+  private publish(doc: vscode.TextDocument, st: ArticleState): void {
+    st.view = this.toView(doc, st.sidecar);
+    this.changed.fire(doc.uri);
+  }
+
+  private toView(doc: vscode.TextDocument, s: EditableSidecar | null): ArticleView {
+    const enabled = new Set<AnnotationType>(this.settings().enabledTypes);
+    const annotations: Annotation[] = (s?.annotations ?? []).filter(a => enabled.has(a.type)).map(a => {
+      const { prefix: _p, suffix: _s, ...rest } = a;
+      return rest;
+    }).sort((a, b) => a.start - b.start || a.end - b.end);
+    const entities = (s?.entities ?? []).filter(e => enabled.has(e.type));
+    const ref = s?.document.referenceDate ? { value: s.document.referenceDate, source: s.document.referenceDateSource ?? 'detected' } : null;
+    return { uri: doc.uri, version: doc.version, annotations, entities, referenceDate: ref, orphans: s?.orphans ?? [] };
+  }
+
+  /** Re-derives every view (after a setting such as the enabled types changed). */
+  republishAll(): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      const st = this.states.get(doc.uri.toString());
+      if (st?.view) this.publish(doc, st);
+    }
+  }
+
+  /** Keeps stored spans in step with typing until the debounced re-analysis runs. */
+  onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const st = this.states.get(e.document.uri.toString());
+    if (!st || e.contentChanges.length === 0) return;
+    if (st.sidecar) {
+      const changes = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
+      for (const c of changes) st.sidecar = shiftForEdit(st.sidecar, c.rangeOffset, c.rangeOffset + c.rangeLength, c.text.length);
+      st.view = this.toView(e.document, st.sidecar);
+    }
+    this.schedule(e.document);
+  }
+
+  /**
+   * Applies a user edit: records the undo step, re-merges with the analysis (so e.g. dates re-resolve after a
+   * new reference date), saves the sidecar.
+   */
+  async edit(doc: vscode.TextDocument, label: string, change: (s: EditableSidecar, text: string) => EditableSidecar): Promise<ArticleView | undefined> {
+    await this.settled(doc.uri);
+    const st = this.state(doc.uri);
+    if (!st.sidecar) await this.analyse(doc, true);
+    if (!st.sidecar) throw new Error('This article has not been annotated yet.');
+    const text = doc.getText();
+    // the edit operations need a sidecar that matches the text as it is now
+    if (st.version !== doc.version) this.reconcileNow(doc, st, text, this.settings());
+    const before = st.sidecar!;
+    const after = change(before, text);
+    st.history.push({ label, sidecar: before });
+    if (st.history.length > HISTORY_LIMIT) st.history.shift();
+    st.sidecar = after;
+    return this.afterEdit(doc, st, text);
+  }
+
+  /** Undoes the last annotation change of this article; returns its label, or undefined when there is none. */
+  async undo(doc: vscode.TextDocument): Promise<string | undefined> {
+    await this.settled(doc.uri);
+    const st = this.state(doc.uri);
+    const last = st.history.pop();
+    if (!last) return undefined;
+    st.sidecar = last.sidecar;
+    await this.afterEdit(doc, st, doc.getText());
+    return last.label;
+  }
+
+  private async afterEdit(doc: vscode.TextDocument, st: ArticleState, text: string): Promise<ArticleView | undefined> {
+    // re-analysed so that, e.g., dates re-resolve against a new reference date
+    st.generation++;
+    this.reconcileNow(doc, st, text, this.settings());
+    this.publish(doc, st);
+    await this.save(doc);
+    return st.view;
+  }
+
+  /** Writes the article's sidecar (after an edit, and when the article is saved). */
+  async save(doc: vscode.TextDocument): Promise<boolean> {
+    const st = this.states.get(doc.uri.toString());
+    if (!st?.sidecar || doc.uri.scheme === 'untitled') return false;
+    if (!vscode.workspace.isTrusted) return false; // restricted mode: highlight, but write nothing
+    const name = vscode.workspace.asRelativePath(doc.uri);
+    if (st.loadError) {
+      void vscode.window.showWarningMessage(`News Annotator: annotations of ${name} not saved: ${st.loadError}`);
+      return false;
+    }
+    try {
+      st.mtime = await this.files.save(doc.uri, st.sidecar, st.mtime);
+      return true;
+    } catch (e) {
+      const message = `News Annotator: could not save the annotations of ${name}: ${this.files.describe(e)}`;
+      if (e instanceof SidecarError && e.kind === 'conflict') {
+        void vscode.window.showErrorMessage(message, 'Reload From Disk', 'Overwrite').then(async choice => {
+          if (choice === 'Reload From Disk') {
+            st.loaded = false;
+            st.sidecar = null;
+            await this.analyse(doc, true);
+          } else if (choice === 'Overwrite') {
+            st.mtime = await this.files.storage.mtime(this.files.locate(doc.uri).toString()).catch(() => undefined);
+            await this.save(doc);
+          }
+        });
+      } else {
+        void vscode.window.showErrorMessage(message);
+      }
+      return false;
+    }
+  }
+
+  /** The article was saved: bring its sidecar up to date with the saved text and write it. */
+  async saved(doc: vscode.TextDocument): Promise<void> {
+    const st = this.states.get(doc.uri.toString());
+    if (!st) return;
+    await this.analyse(doc);
+    await this.save(doc);
+  }
+
+  sidecarUri(uri: vscode.Uri): vscode.Uri {
+    return this.files.locate(uri);
+  }
+
+  forget(uri: vscode.Uri): void {
+    const st = this.states.get(uri.toString());
+    if (st?.timer) clearTimeout(st.timer);
+    if (st) st.generation++;
+    // The undo history lives as long as VS Code does, so keep the state but drop the derived view.
+    if (st) {
+      st.view = undefined;
+      st.loaded = false;
+      st.sidecar = null;
+    }
+    this.sizeNoticeShown.delete(uri.toString());
+  }
+
+  dispose(): void {
+    for (const st of this.states.values()) if (st.timer) clearTimeout(st.timer);
+    this.changed.dispose();
+  }
+}
+
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

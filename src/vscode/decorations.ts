@@ -1,0 +1,96 @@
+// Highlights: one decoration type per annotation type and source (manual ones get a solid border, automatic
+// ones a dotted one, so the difference never rests on colour), made once and remade only when the style changes.
+import * as vscode from 'vscode';
+import { ANNOTATION_TYPES, type AnnotationSource, type AnnotationType } from '../core';
+import type { ArticleView } from './articles';
+import type { HighlightStyle } from './config';
+
+export type DecoratedRanges = Record<AnnotationType, Record<AnnotationSource, vscode.Range[]>>;
+
+const SOURCES: readonly AnnotationSource[] = ['auto', 'manual'];
+
+/** Colour ids declared in package.json `contributes.colors`. */
+export function colorId(type: AnnotationType, part: 'Background' | 'Border' | 'Ruler'): string {
+  return `newsAnnotator.${type}${part}`;
+}
+
+function makeType(type: AnnotationType, source: AnnotationSource, style: HighlightStyle): vscode.TextEditorDecorationType {
+  const border = new vscode.ThemeColor(colorId(type, 'Border'));
+  const solid = source === 'manual';
+  const options: vscode.DecorationRenderOptions = {
+    overviewRulerColor: new vscode.ThemeColor(colorId(type, 'Ruler')),
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  };
+  if (style !== 'underline') options.backgroundColor = new vscode.ThemeColor(colorId(type, 'Background'));
+  if (style === 'background') {
+    // a thin frame, dotted for auto, solid for manual
+    Object.assign(options, { borderColor: border, borderStyle: solid ? 'solid' : 'dotted', borderWidth: '1px', borderRadius: '2px' });
+  } else {
+    Object.assign(options, { borderColor: border, borderStyle: solid ? 'solid' : 'dotted', borderWidth: '0 0 2px 0' });
+  }
+  return vscode.window.createTextEditorDecorationType(options);
+}
+
+export class Highlighter implements vscode.Disposable {
+  private types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly applied = new Map<string, DecoratedRanges>();
+  visible = true;
+
+  constructor(private style: HighlightStyle) {
+    this.create();
+  }
+
+  private create(): void {
+    for (const t of ANNOTATION_TYPES) for (const s of SOURCES) this.types.set(`${t}/${s}`, makeType(t, s, this.style));
+  }
+
+  /** Remakes the decoration types for a new style; the caller re-applies. */
+  setStyle(style: HighlightStyle): boolean {
+    if (style === this.style) return false;
+    this.style = style;
+    for (const d of this.types.values()) d.dispose();
+    this.types.clear();
+    this.applied.clear();
+    this.create();
+    return true;
+  }
+
+  get currentStyle(): HighlightStyle {
+    return this.style;
+  }
+
+  apply(editor: vscode.TextEditor, view: ArticleView | undefined): void {
+    const ranges = emptyRanges();
+    if (view && this.visible) {
+      const doc = editor.document;
+      for (const a of view.annotations) {
+        ranges[a.type][a.source].push(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)));
+      }
+    }
+    for (const t of ANNOTATION_TYPES) {
+      for (const s of SOURCES) editor.setDecorations(this.types.get(`${t}/${s}`)!, ranges[t][s]);
+    }
+    this.applied.set(editor.document.uri.toString(), ranges);
+  }
+
+  /** What was last drawn in the editors of a document. */
+  decorated(uri: vscode.Uri): DecoratedRanges | undefined {
+    return this.applied.get(uri.toString());
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.applied.delete(uri.toString());
+  }
+
+  dispose(): void {
+    for (const d of this.types.values()) d.dispose();
+    this.types.clear();
+  }
+}
+
+function emptyRanges(): DecoratedRanges {
+  const r = {} as DecoratedRanges;
+  for (const t of ANNOTATION_TYPES) r[t] = { auto: [], manual: [] };
+  return r;
+}

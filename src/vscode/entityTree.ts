@@ -1,0 +1,118 @@
+// The "Entities" view: types -> entities (mention counts) -> mentions with their line text, for the active article.
+import * as vscode from 'vscode';
+import { ANNOTATION_TYPES, type Annotation, type AnnotationType } from '../core';
+import type { ArticleManager, ArticleView } from './articles';
+import { TYPE_PLURAL } from './lookup';
+
+export type EntityNode =
+  | { kind: 'type'; uri: vscode.Uri; type: AnnotationType; count: number }
+  | { kind: 'entity'; uri: vscode.Uri; type: AnnotationType; id: string; name: string; mentions: Annotation[] }
+  | { kind: 'mention'; uri: vscode.Uri; annotation: Annotation; lineText: string; line: number };
+
+const TYPE_ICON: Record<AnnotationType, string> = { person: 'person', place: 'location', organization: 'organization', date: 'calendar' };
+
+export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<EntityNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Types shown; all by default. */
+  filter: ReadonlySet<AnnotationType> = new Set(ANNOTATION_TYPES);
+  private current: vscode.Uri | undefined;
+
+  constructor(private readonly articles: ArticleManager) {}
+
+  /** Follows the article the user is looking at. */
+  show(uri: vscode.Uri | undefined): void {
+    this.current = uri;
+    this.changed.fire(undefined);
+  }
+
+  get article(): vscode.Uri | undefined {
+    return this.current;
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  setFilter(types: readonly AnnotationType[]): void {
+    this.filter = new Set(types);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: EntityNode): EntityNode[] {
+    const uri = node?.uri ?? this.current;
+    const view = uri && this.articles.get(uri);
+    if (!uri || !view) return [];
+    if (!node) {
+      return ANNOTATION_TYPES.filter(t => this.filter.has(t))
+        .map(type => ({ kind: 'type' as const, uri, type, count: groups(view, type).length }))
+        .filter(n => n.count > 0);
+    }
+    if (node.kind === 'type') return groups(view, node.type);
+    if (node.kind === 'entity') {
+      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+      return node.mentions.map(a => {
+        const line = doc ? doc.positionAt(a.start).line : 0;
+        return { kind: 'mention' as const, uri, annotation: a, line, lineText: doc ? doc.lineAt(line).text.trim() : a.text };
+      });
+    }
+    return [];
+  }
+
+  getTreeItem(node: EntityNode): vscode.TreeItem {
+    if (node.kind === 'type') {
+      const item = new vscode.TreeItem(TYPE_PLURAL[node.type], vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `${node.uri.toString()}#${node.type}`;
+      item.description = `${node.count}`;
+      item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type]);
+      item.contextValue = 'newsAnnotator.type';
+      return item;
+    }
+    if (node.kind === 'entity') {
+      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `${node.uri.toString()}#${node.type}#${node.id}`;
+      const manual = node.mentions.some(m => m.source === 'manual');
+      item.description = `${node.mentions.length} mention${node.mentions.length === 1 ? '' : 's'}${manual ? ' · manual' : ''}`;
+      item.tooltip = `${node.type}: ${node.name} (${item.description})`;
+      item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type]);
+      item.contextValue = node.type === 'date' ? 'newsAnnotator.dateGroup' : 'newsAnnotator.entity';
+      return item;
+    }
+    const a = node.annotation;
+    const item = new vscode.TreeItem(node.lineText || a.text, vscode.TreeItemCollapsibleState.None);
+    item.id = `${node.uri.toString()}#${a.id}#${a.start}`;
+    item.description = `line ${node.line + 1}${a.source === 'manual' ? ' · manual' : ''}`;
+    // highlight the mention inside its line text
+    const at = node.lineText.indexOf(a.text);
+    if (at >= 0) item.label = { label: node.lineText, highlights: [[at, at + a.text.length]] };
+    item.contextValue = 'newsAnnotator.mention';
+    item.command = { command: 'newsAnnotator.revealMention', title: 'Reveal Mention', arguments: [node.uri, a.start, a.end] };
+    return item;
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Entities of a type with their mentions; dates group by resolved value (else by text). */
+export function groups(view: ArticleView, type: AnnotationType): Extract<EntityNode, { kind: 'entity' }>[] {
+  const out = new Map<string, Extract<EntityNode, { kind: 'entity' }>>();
+  for (const a of view.annotations) {
+    if (a.type !== type) continue;
+    const key = a.entity ?? (a.value ? `value:${a.value}` : `text:${a.text}`);
+    let g = out.get(key);
+    if (!g) {
+      const entity = a.entity ? view.entities.find(e => e.id === a.entity) : undefined;
+      const name = entity?.name ?? (a.value ? `${a.value} (${a.text})` : a.text);
+      g = { kind: 'entity', uri: view.uri, type, id: key, name, mentions: [] };
+      out.set(key, g);
+    }
+    g.mentions.push(a);
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,77 @@
+// Outline, go to definition (the entity's first mention), references and same-entity highlights.
+import * as vscode from 'vscode';
+import { ANNOTATION_TYPES, type Annotation, type AnnotationType } from '../core';
+import type { ArticleManager, ArticleView } from './articles';
+import { groups } from './entityTree';
+import { annotationAt, sameAs, TYPE_PLURAL } from './lookup';
+
+const SYMBOL_KIND: Record<AnnotationType, vscode.SymbolKind> = {
+  person: vscode.SymbolKind.Object,
+  place: vscode.SymbolKind.Namespace,
+  organization: vscode.SymbolKind.Class,
+  date: vscode.SymbolKind.Event,
+};
+
+function range(doc: vscode.TextDocument, a: Annotation): vscode.Range {
+  return new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
+}
+
+export class ArticleLanguageFeatures implements vscode.DocumentSymbolProvider, vscode.DefinitionProvider,
+  vscode.ReferenceProvider, vscode.DocumentHighlightProvider {
+  constructor(private readonly articles: ArticleManager) {}
+
+  private current(doc: vscode.TextDocument): ArticleView | undefined {
+    const v = this.articles.get(doc.uri);
+    return v && v.version === doc.version ? v : undefined;
+  }
+
+  private at(doc: vscode.TextDocument, position: vscode.Position): { view: ArticleView; a: Annotation } | undefined {
+    const view = this.current(doc);
+    const a = view && annotationAt(view, doc.offsetAt(position));
+    return view && a ? { view, a } : undefined;
+  }
+
+  /** Types -> entities (spanning first to last mention, selecting the first) for the Outline and breadcrumbs. */
+  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
+    const view = this.current(doc);
+    if (!view) return [];
+    const out: vscode.DocumentSymbol[] = [];
+    for (const type of ANNOTATION_TYPES) {
+      const children = groups(view, type).map(g => {
+        const first = g.mentions[0];
+        const last = g.mentions[g.mentions.length - 1];
+        const full = new vscode.Range(doc.positionAt(first.start), doc.positionAt(Math.max(first.end, last.end)));
+        const detail = `${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`;
+        return new vscode.DocumentSymbol(g.name, detail, SYMBOL_KIND[type], full, range(doc, first));
+      });
+      if (children.length === 0) continue;
+      const full = children.reduce((r, c) => r.union(c.range), children[0].range);
+      const group = new vscode.DocumentSymbol(TYPE_PLURAL[type], `${children.length}`, SYMBOL_KIND[type], full, children[0].selectionRange);
+      group.children = children;
+      out.push(group);
+    }
+    return out;
+  }
+
+  provideDefinition(doc: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
+    const hit = this.at(doc, position);
+    if (!hit) return undefined;
+    const first = sameAs(hit.view, hit.a)[0] ?? hit.a;
+    return new vscode.Location(doc.uri, range(doc, first));
+  }
+
+  provideReferences(doc: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] {
+    const hit = this.at(doc, position);
+    if (!hit) return [];
+    const all = sameAs(hit.view, hit.a);
+    const list = context.includeDeclaration ? all : all.slice(1);
+    return list.map(a => new vscode.Location(doc.uri, range(doc, a)));
+  }
+
+  provideDocumentHighlights(doc: vscode.TextDocument, position: vscode.Position): vscode.DocumentHighlight[] {
+    const hit = this.at(doc, position);
+    if (!hit) return [];
+    return sameAs(hit.view, hit.a).map((a, i) =>
+      new vscode.DocumentHighlight(range(doc, a), i === 0 ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read));
+  }
+}

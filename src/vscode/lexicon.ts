@@ -1,0 +1,65 @@
+// The user lexicon: `newsAnnotator.lexicon` in settings plus `.news-annotator/lexicon.json` in each workspace
+// folder (settings win on a clash, being the more deliberate, per-user choice).
+import * as vscode from 'vscode';
+import type { Lexicon } from '../core';
+import { cleanLexicon } from './config';
+
+export const LEXICON_FILE = '.news-annotator/lexicon.json';
+
+export class WorkspaceLexicon implements vscode.Disposable {
+  private fromFiles: Record<string, Lexicon> = {};
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly watcher: vscode.FileSystemWatcher;
+  private readonly reported = new Set<string>();
+
+  constructor() {
+    this.watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`);
+    const reload = () => void this.load().then(() => this.changed.fire());
+    this.watcher.onDidChange(reload);
+    this.watcher.onDidCreate(reload);
+    this.watcher.onDidDelete(reload);
+  }
+
+  /** Reads every folder's lexicon file; a broken file is reported once and ignored, never fatal. */
+  async load(): Promise<void> {
+    const next: Record<string, Lexicon> = {};
+    // Restricted mode: workspace files are not trusted to steer the analysis.
+    if (vscode.workspace.isTrusted) {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        const uri = vscode.Uri.joinPath(folder.uri, LEXICON_FILE);
+        let raw: string;
+        try {
+          raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          continue; // no lexicon file in this folder
+        }
+        try {
+          const parsed: unknown = JSON.parse(raw);
+          const entries = parsed && typeof parsed === 'object' && 'entries' in parsed ? (parsed as { entries: unknown }).entries : parsed;
+          next[folder.uri.toString()] = cleanLexicon(entries);
+          this.reported.delete(uri.toString());
+        } catch (e) {
+          if (!this.reported.has(uri.toString())) {
+            this.reported.add(uri.toString());
+            void vscode.window.showWarningMessage(
+              `News Annotator: ignoring ${vscode.workspace.asRelativePath(uri)}: it is not valid JSON (${(e as Error).message}). Expected {"Name": "person" | "place" | "organization" | "date"}.`);
+          }
+        }
+      }
+    }
+    this.fromFiles = next;
+  }
+
+  /** The lexicon in force for a document: its folder's file, then the settings on top. */
+  for(uri: vscode.Uri, settingsLexicon: Lexicon): Lexicon {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const file = folder ? this.fromFiles[folder.uri.toString()] ?? {} : {};
+    return { ...file, ...settingsLexicon };
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+}

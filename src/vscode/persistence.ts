@@ -1,0 +1,113 @@
+// Where an article's sidecar lives, and reading/writing it through the core's safe load/save rules with
+// VS Code's file system (so it works for remote and virtual workspaces too).
+import * as vscode from 'vscode';
+import { loadSidecar, saveSidecar, SIDECAR_SUFFIX, SidecarError, type Sidecar, type SidecarStorage } from '../core/sidecar';
+import type { SidecarLocation } from './config';
+
+export function sidecarUri(article: vscode.Uri, location: SidecarLocation, folderSetting: string): vscode.Uri {
+  if (location === 'folder') {
+    const folder = vscode.workspace.getWorkspaceFolder(article);
+    if (folder) {
+      const rel = vscode.workspace.asRelativePath(article, false);
+      return vscode.Uri.joinPath(folder.uri, ...folderSetting.split(/[\\/]+/).filter(Boolean), rel + SIDECAR_SUFFIX);
+    }
+  }
+  return article.with({ path: article.path + SIDECAR_SUFFIX });
+}
+
+const isNotFound = (e: unknown) => e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
+
+/** The core's SidecarStorage over workspace.fs; paths are URI strings. */
+export class WorkspaceStorage implements SidecarStorage {
+  async readText(path: string): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(path)));
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async writeTextAtomic(path: string, text: string): Promise<void> {
+    const target = vscode.Uri.parse(path);
+    const parent = vscode.Uri.joinPath(target, '..');
+    await vscode.workspace.fs.createDirectory(parent);
+    const tmp = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
+    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+    try {
+      await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+    } catch (e) {
+      await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+      throw e;
+    }
+  }
+
+  async copy(from: string, to: string): Promise<void> {
+    await vscode.workspace.fs.copy(vscode.Uri.parse(from), vscode.Uri.parse(to), { overwrite: false });
+  }
+
+  async exists(path: string): Promise<boolean> {
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.parse(path));
+      return true;
+    } catch (e) {
+      if (isNotFound(e)) return false;
+      throw e;
+    }
+  }
+
+  async mtime(path: string): Promise<number | undefined> {
+    try {
+      return (await vscode.workspace.fs.stat(vscode.Uri.parse(path))).mtime;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+}
+
+export type Loaded =
+  | { status: 'missing' }
+  | { status: 'ok'; sidecar: Sidecar; mtime: number | undefined }
+  | { status: 'error'; message: string };
+
+export class SidecarFiles {
+  readonly storage = new WorkspaceStorage();
+
+  constructor(private readonly where: () => { location: SidecarLocation; folder: string }) {}
+
+  locate(article: vscode.Uri): vscode.Uri {
+    const w = this.where();
+    return sidecarUri(article, w.location, w.folder);
+  }
+
+  async load(article: vscode.Uri): Promise<Loaded> {
+    const r = await loadSidecar(this.storage, this.locate(article).toString());
+    if (r.status === 'ok') return { status: 'ok', sidecar: r.sidecar, mtime: r.mtime };
+    if (r.status === 'missing') return r;
+    return { status: 'error', message: this.describe(r.error) };
+  }
+
+  /**
+   * Saves unless the file changed on disk since `expectedMtime` (then throws a SidecarError 'conflict'), or the
+   * sidecar has unsaved changes in an editor tab (the user's edits there win). Returns the new mtime.
+   */
+  async save(article: vscode.Uri, sidecar: Sidecar, expectedMtime: number | undefined): Promise<number | undefined> {
+    const uri = this.locate(article);
+    const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    if (open?.isDirty) {
+      throw new SidecarError('conflict', uri.toString(), 'it has unsaved changes in an editor tab; save or revert that tab first');
+    }
+    const r = await saveSidecar(this.storage, uri.toString(), sidecar, { checkMtime: true, expectedMtime });
+    return r.mtime;
+  }
+
+  /** A SidecarError's message with the URI shown as a workspace-relative path. */
+  describe(e: unknown): string {
+    if (e instanceof SidecarError) {
+      const rel = (s: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(s));
+      return `${rel(e.file)}: ${e.reason}${e.backup ? ` (a copy is in ${rel(e.backup)})` : ''}`;
+    }
+    return (e as Error)?.message ?? String(e);
+  }
+}
