@@ -14,14 +14,14 @@ export interface DateCandidate extends Span {
 const WD = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const MFULL = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const MON = `(?:${MFULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)`;
-const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\d:%])';
+const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d|%)';
 const YEAR_DIGITS = '(?:1[5-9]\\d\\d|20\\d\\d)(?![\\d%]|,\\d|\\.\\d)';
 const SPELLED_YEAR = '(?:(?:nineteen|eighteen)\\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?))';
 const YEAR = `(?:${YEAR_DIGITS}|${SPELLED_YEAR})`;
 const PART = '(?:morning|afternoon|evening|night)';
 const EDGE_MOD = '(?:the\\s+(?:end|beginning|start|middle|rest|remainder)\\s+of)';
 const MODW = '(?:early|earlier|late|later|mid)';
-const ORD_Q = '(?:first|second|third|fourth|1st|2nd|3rd|4th)';
+const ORD_Q = '(?:first|second|third|fourth|last|1st|2nd|3rd|4th)';
 
 interface Rule {
   re: RegExp;
@@ -89,6 +89,8 @@ function anchorExpr(anchor: string | undefined, ctx: Context, time: TimeOfDay): 
 
 // Nouns that make a four-digit number a count or a model rather than a year ("1990 people").
 const NOT_AFTER_YEAR = /^(?:people|persons|men|women|children|troops|soldiers|workers|employees|jobs|votes|units|shares|cars|homes|houses|feet|foot|meters|metres|miles|kilometers|kilometres|km|tons|tonnes|pounds|dollars|euros|yen|hours|minutes|seconds|acres|barrels|calories|points|rpm|mph|kg|lb|ft|m|cc|series|model)$/i;
+/** A paragraph reporting periodic results: "a year ago" there means the same quarter a year ago. */
+const QUARTERLY = /\b(?:quarter|cents\s+a\s+share|a\s+share|net\s+income|net\s+loss|per-share)\b/i;
 const SHIFT: Record<string, -1 | 0 | 1> = { last: -1, next: 1, this: 0, 'this past': -1, 'this coming': 1, 'the previous': -1, 'the following': 1, coming: 1, past: -1 };
 const shiftOf = (det: string | undefined) => (det ? SHIFT[det.toLowerCase().replace(/\s+/g, ' ')] : undefined);
 
@@ -205,6 +207,8 @@ const RULES: Rule[] = [
     make: (m, ctx) => {
       const g = m.groups ?? {};
       const det = g.det.toLowerCase().replace(/\s+/g, ' ');
+      // "This Week" with a capital W is a title (a TV programme), not a date
+      if (isCap(g.unit) && g.unit !== g.unit.toUpperCase()) return null;
       // "over the last year", "the next month or so": a stretch of time, not a date.
       if (/^(?:last|next)$/.test(det) && prevWord(ctx.text, ctx.start) === 'the' && m[0].toLowerCase().startsWith(det)) return null;
       if (/^(?:century|decade)$/i.test(g.unit) && det !== 'this' && det !== 'last' && det !== 'next') return null;
@@ -240,24 +244,23 @@ const RULES: Rule[] = [
       const dir = /^(?:ago|earlier)$/i.test(g.dir) ? -1 : 1;
       if (n === null) return { kind: 'ref', ref: dir < 0 ? 'PAST_REF' : 'FUTURE_REF' };
       const unit = g.unit.toLowerCase() as 'day' | 'week' | 'month' | 'year' | 'decade';
-      return { kind: 'relative', unit, offset: dir * n, quarterContext: unit === 'year' && n === 1 && /\bquarter/i.test(ctx.text) };
+      return { kind: 'relative', unit, offset: dir * n, quarterContext: unit === 'year' && n === 1 && QUARTERLY.test(ctx.text) };
     },
   },
   // "year-earlier", "year-ago" used as adjectives ("year-earlier profit")
   {
     re: rx('year-(?:earlier|ago)'),
-    make: (_m, ctx) => ({ kind: 'relative', unit: 'year', offset: -1, quarterContext: /\bquarter/i.test(ctx.text) }),
+    make: (_m, ctx) => ({ kind: 'relative', unit: 'year', offset: -1, quarterContext: QUARTERLY.test(ctx.text) }),
   },
   // References to the present, past and future.
   {
-    re: rx('(?:right\\s+now|now|currently|nowadays|these\\s+days|(?:more\\s+|most\\s+|only\\s+|until\\s+)?recently|recent\\s+(?:years|months|weeks|days)|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+near\\s+term|(?:the\\s+)?coming\\s+(?:days|weeks|months|years|quarters)|future\\s+quarters|the\\s+past)'),
+    re: rx('(?:right\\s+now|now|currently|nowadays|these\\s+days|(?:more\\s+)?recently|recent\\s+(?:years|months|weeks|days)|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+near\\s+term|(?:the\\s+)?coming\\s+(?:days|weeks|months|years|quarters)|future\\s+quarters|the\\s+past)'),
     make: (m, ctx) => {
       const w = m[0].toLowerCase().replace(/\s+/g, ' ');
       const next = ctx.text.slice(ctx.end, ctx.end + 20);
-      if (/^until recently$/.test(w)) return { kind: 'ref', ref: 'PAST_REF' };
       if (w === 'the past') {
         // only "in the past": "the past three years" is a duration, "the past tense" is not time at all
-        if (prevWord(ctx.text, ctx.start) !== 'in' || /^\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur\w+|few|several|\d)/i.test(next)) return null;
+        if (prevWord(ctx.text, ctx.start) !== 'in' || /^\s+(?:\w+[\s-]+)?(?:days?|weeks?|months?|quarters?|years?|decades?|centur\w+|few|several|\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b/i.test(next)) return null;
         return { kind: 'ref', ref: 'PAST_REF' };
       }
       if (/future$/.test(w) && /^\s+(?:of|for)\b/i.test(next)) return null;
@@ -270,14 +273,17 @@ const RULES: Rule[] = [
   // Quarters and halves: "the third quarter", "third-quarter", "the 1989 third quarter", "the fiscal first quarter",
   // "the second half of 1990", "this year's third quarter"
   {
-    re: rx(`(?:(?<the>the|its|their|this\\s+year's|last\\s+year's|next\\s+year's|a)\\s+)?(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|flat)\\s+)?(?:(?<py>${YEAR_DIGITS})\\s+)?(?:(?<fiscal>fiscal)[\\s-]+)?(?<ord>${ORD_Q})(?<sep>[\\s-]+)(?<unit>quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(?<year>${YEAR_DIGITS}))?`),
+    re: rx(`(?:(?<the>the|this\\s+year's|last\\s+year's|next\\s+year's|a)\\s+)?(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|flat)\\s+)?(?:(?<py>${YEAR_DIGITS})\\s+)?(?:(?<fiscal>fiscal)[\\s-]+)?(?<ord>${ORD_Q})(?<sep>[\\s-]+)(?<unit>quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(?<year>${YEAR_DIGITS}))?`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
-      const n = ordinalValue(g.ord) ?? 1;
+      const n = g.ord.toLowerCase() === 'last' ? (g.unit.toLowerCase() === 'half' ? 2 : 4) : (ordinalValue(g.ord) ?? 1);
+      if (g.ord.toLowerCase() === 'last' && !g.year) return null;
       if (g.unit.toLowerCase() === 'half' && n > 2) return null;
       // "the first half" is a half of some year only with a year or a financial context
-      if (g.unit.toLowerCase() === 'half' && !g.year && !g.py && !g.fiscal && !/\b(?:year|fiscal|profit|earnings|sales|revenue)/i.test(ctx.text)) return null;
+      if (g.unit.toLowerCase() === 'half' && !g.year && !g.py && !g.fiscal) return null;
       if (g.the?.toLowerCase() === 'a' && !g.ymod) return null;
+      // "the third-quarter loss": TimeML tags the adjective alone
+      if (g.the?.toLowerCase() === 'the' && !g.ymod && !g.py && g.sep.includes('-')) return null;
       const poss = g.the?.toLowerCase().replace(/\s+/g, ' ');
       const yearOffset = poss === "this year's" ? 0 : poss === "last year's" ? -1 : poss === "next year's" ? 1 : /^year-/i.test(g.ymod ?? '') ? -1 : undefined;
       const year = yearOf(g.year ?? g.py);
@@ -287,20 +293,32 @@ const RULES: Rule[] = [
   },
   // "the quarter", "the latest quarter", "the year-ago period", "the 1989 period", "the current quarter"
   {
-    re: rx(`(?<the>the|its|their|this|last|next)\\s+(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|(?<py>${YEAR_DIGITS}))\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)`),
+    re: rx(`(?<the>the|this|last|next|(?:this|last|next)\\s+year's)\\s+(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|(?<py>${YEAR_DIGITS}))\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       const the = g.the.toLowerCase();
       const ymod = g.ymod?.toLowerCase();
       if (/^\s+of\b/i.test(ctx.text.slice(ctx.end, ctx.end + 5))) return null;
       if (g.unit.toLowerCase() === 'period' && !ymod) return null;
-      if (g.py) return { kind: 'quarter', quarter: null, relative: -1, year: Number(g.py), tense: ctx.tense() };
+      if (g.py) return g.unit.toLowerCase() === 'period' ? { kind: 'calendar', year: Number(g.py), tense: 'none' } : { kind: 'quarter', quarter: null, relative: -1, year: Number(g.py), tense: ctx.tense() };
       if (ymod === 'year-ago' || ymod === 'year-earlier') return { kind: 'quarter', quarter: null, relative: -1, yearOffset: -1, tense: ctx.tense() };
+      const poss = /^(this|last|next)\s+year/.exec(the)?.[1];
+      if (poss) return { kind: 'quarter', quarter: null, relative: -1, yearOffset: shiftOf(poss), tense: ctx.tense() };
       if (the === 'this' || ymod === 'current') return { kind: 'quarter', quarter: null, relative: 0, tense: ctx.tense() };
       if (the === 'next') return { kind: 'quarter', quarter: null, relative: 1, tense: ctx.tense() };
       if (the === 'last' && ymod) return null;
       if (ymod === 'same' || ymod === 'comparable' || ymod === 'corresponding') return null;
       return { kind: 'quarter', quarter: null, relative: -1, tense: ctx.tense() };
+    },
+  },
+  // "the current fiscal year", "the latest fiscal year", "the full year"
+  {
+    re: rx('the\\s+(?<mod>current|latest|previous|prior|next|full)\\s+(?:fiscal\\s+)?year'),
+    make: (m, ctx) => {
+      const mod = m.groups?.mod.toLowerCase();
+      if (mod === 'full' && /fiscal/i.test(m[0])) return null;
+      const offset = mod === 'latest' || mod === 'previous' || mod === 'prior' ? -1 : mod === 'next' ? 1 : 0;
+      return { kind: 'relative', unit: 'year', offset, tense: ctx.tense() };
     },
   },
   // "fiscal 1989", "fiscal year 1990"
@@ -395,6 +413,8 @@ export function findDates(text: string): DateCandidate[] {
         const ctx: Context = { text, start, end, tense: () => (tense ??= tenseAround(text, start, end)) };
         const expr = rule.make(m, ctx);
         if (expr) found.push({ start, end, expr });
+        // a rejected long match ("a third-quarter") must not hide a shorter one inside it ("third-quarter")
+        else rule.re.lastIndex = start + 1;
       }
     }
   } catch {

@@ -12,6 +12,8 @@ interface Ymd { y: number; m: number; d: number }
 
 const UNRESOLVED: ResolvedDate = { value: null, precision: null };
 const DAY_MS = 86_400_000;
+/** How much further a date against the clause's tense may be before the other direction wins. */
+const AGAINST_TENSE = 2;
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 const yearStr = (y: number) => (y < 0 ? '-' : '') + pad(y, 4);
@@ -72,12 +74,16 @@ function pickYear(ref: Ymd, month: number, dayOfMonth: number | undefined, tense
   };
   if (shift === -1) return cmp(ref.y) < 0 ? ref.y : ref.y - 1;
   if (shift === 1) return cmp(ref.y) > 0 ? ref.y : ref.y + 1;
-  if (tense === 'past') return cmp(ref.y) <= 0 ? ref.y : ref.y - 1;
-  if (tense === 'future') return cmp(ref.y) >= 0 ? ref.y : ref.y + 1;
-  // no tense: the nearest occurrence
-  const dist = (y: number) => Math.abs(toMs({ y, m: month, d: Math.min(dayOfMonth ?? 15, daysInMonth(y, month)) }) - toMs(ref));
+  // Otherwise the nearest occurrence, with the tense as a bias rather than a rule: "payable Dec. 15" in a
+  // past-tense sentence written on Nov. 2 is still the coming Dec. 15, "in January" said in October is not.
+  const at = (y: number) => toMs({ y, m: month, d: Math.min(dayOfMonth ?? 15, daysInMonth(y, month)) }) - toMs(ref);
+  const cost = (y: number) => {
+    const dist = at(y);
+    const against = (tense === 'past' && dist > 0) || (tense === 'future' && dist < 0);
+    return Math.abs(dist) * (against ? AGAINST_TENSE : 1);
+  };
   let best = ref.y;
-  for (const y of [ref.y - 1, ref.y + 1]) if (dist(y) < dist(best)) best = y;
+  for (const y of [ref.y - 1, ref.y + 1]) if (cost(y) < cost(best)) best = y;
   return best;
 }
 

@@ -4,7 +4,9 @@
 import type { Tense } from './expression';
 
 const FUTURE = new Set(['will', "'ll", '\u2019ll', 'shall', "won't", 'won\u2019t', 'wo', 'would', 'next', 'upcoming', 'scheduled', 'expected',
-  'expects', 'expect', 'plans', 'planned', 'plan', 'due', 'until', 'till', 'coming', 'forthcoming', 'tomorrow', 'going', 'intends', 'aims', 'hopes', 'set']);
+  'expects', 'expect', 'plans', 'planned', 'plan', 'due', 'coming', 'forthcoming', 'tomorrow', 'going', 'intends', 'aims', 'hopes', 'soon']);
+/** After the date only an auxiliary points forward: "Tuesday's vote will ..." but not "On Friday, the government planned". */
+const FUTURE_AFTER = new Set(['will', "'ll", '\u2019ll', 'shall', "won't", 'won\u2019t', 'going']);
 const PAST = new Set(['said', 'says', 'told', 'announced', 'reported', 'was', 'were', 'had', 'did', 'ago', 'last', 'earlier', 'yesterday',
   'since', 'confirmed', 'added', 'stated', 'killed', 'died', 'began', 'came', 'went', 'took', 'made', 'gave', 'met', 'left', 'rose', 'fell',
   'won', 'lost', 'sent', 'held', 'saw', 'got', 'became', 'found', 'shot', 'hit', 'closed', 'ended']);
@@ -43,7 +45,8 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   }
   const right = text.slice(end, e).match(WORD) ?? [];
   for (let i = 0; i < right.length && i < RIGHT_WINDOW; i++) {
-    const t = classify(right[i]);
+    const t = FUTURE_AFTER.has(right[i].toLowerCase()) ? 'future' : classify(right[i]);
+    if (t === 'future' && !FUTURE_AFTER.has(right[i].toLowerCase())) continue;
     if (t !== 'none') return t;
   }
   return 'none';
