@@ -166,6 +166,12 @@ describe('what a format cannot carry', () => {
     assert.throws(() => exportBrat(two), /one article per \.ann file; got 2 articles/);
   });
 
+  it('brat splits a span at a tab too, so the .ann line keeps three columns', () => {
+    const text = 'Le\tMonde reported.';
+    const r = exportBrat([input('t.txt', text, [{ type: 'organization', surface: 'Le\tMonde' }])]);
+    assert.equal(r.content, 'T1\tOrganization 0 2;3 8\tLe Monde\n');
+  });
+
   it('brat writes date values and notes on one line', () => {
     const r = exportBrat([unicodeHandInput()]);
     assert.match(r.content, /^#\d+\tAnnotatorNotes T2\t2015-11-24 — dateline$/m);

@@ -1,6 +1,7 @@
 // brat standoff (`.ann` beside a `.txt` copy of the article): https://brat.nlplab.org/standoff.html
-// Offsets are code points. A span crossing a line break becomes a discontinuous span (`0 5;6 11`): a text-bound
-// annotation's text must sit on one line of the .ann file, and brat draws fragments line by line anyway.
+// Offsets are code points. A span crossing a line break (or a tab) becomes a discontinuous span (`0 5;7 13`): a
+// text-bound annotation's text must sit on one line and in the last tab-separated column of the .ann file, and brat
+// draws fragments line by line anyway.
 import { BRAT_LABELS } from './labels';
 import { prepareArticle, type ExportSpan } from './spans';
 import type { ExportInput, ExportResult } from './types';
@@ -21,9 +22,9 @@ export const BRAT_ANNOTATION_CONF = [
   '',
 ].join('\n');
 
-const BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
+const BREAK = /\r\n|\r|\n|\u2028|\u2029|\t/g;
 
-/** The span's pieces between line breaks, in UTF-16 offsets; empty pieces dropped. */
+/** The span's pieces between line breaks and tabs, in UTF-16 offsets; empty pieces dropped. */
 function fragments(text: string, start: number, end: number): [number, number][] {
   const out: [number, number][] = [];
   const slice = text.slice(start, end);
