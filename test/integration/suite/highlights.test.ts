@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { Analyzer, ANNOTATION_TYPES } from '../../../src/core';
+import { api, openScratch, openSeed, rangeKey, settledView, waitFor } from './helpers';
+
+const SEED = '000_a57557e610cf5658.txt';
+
+describe('highlights', () => {
+  it('decorates exactly the analysed spans of a seed, per type', async () => {
+    const editor = await openSeed(SEED);
+    const a = await api();
+    await settledView(editor.document.uri);
+    const text = editor.document.getText();
+    const expected = new Analyzer().analyze(text);
+    const deco = await waitFor(() => a.getDecorations(editor.document.uri), 'decorations are drawn');
+    for (const type of ANNOTATION_TYPES) {
+      const want = expected.annotations.filter(x => x.type === type)
+        .map(x => rangeKey(new vscode.Range(editor.document.positionAt(x.start), editor.document.positionAt(x.end))));
+      assert.deepEqual(deco[type].auto.map(rangeKey), want, `${type} highlights`);
+      assert.deepEqual(deco[type].manual, [], `no manual ${type} highlights yet`);
+    }
+    // a fixed point that does not depend on the analysis details
+    assert.ok(deco.person.auto.some(r => rangeKey(r) === '0:0-0:14'), 'Vladimir Putin (line 1, 0-14) is highlighted as a person');
+    assert.ok(deco.date.auto.length > 0 && deco.place.auto.length > 0);
+  });
+
+  it('shows counts per type in the status bar', async () => {
+    const editor = await openSeed(SEED);
+    const a = await api();
+    const view = await settledView(editor.document.uri);
+    const n = (t: string) => view.annotations.filter(x => x.type === t).length;
+    const text = await waitFor(() => a.statusBarText(), 'the status bar item shows');
+    assert.equal(text, `$(tag) ${n('person')} people, ${n('place')} places, ${n('organization')} orgs, ${n('date')} dates`);
+  });
+
+  it('Toggle Highlights hides and shows the decorations', async () => {
+    const editor = await openSeed(SEED);
+    const a = await api();
+    await settledView(editor.document.uri);
+    const count = () => ANNOTATION_TYPES.reduce((n, t) => n + a.getDecorations(editor.document.uri)![t].auto.length, 0);
+    const before = count();
+    assert.ok(before > 0);
+    assert.equal(await vscode.commands.executeCommand('newsAnnotator.toggleHighlights'), false);
+    assert.equal(count(), 0, 'hidden');
+    assert.equal(await vscode.commands.executeCommand('newsAnnotator.toggleHighlights'), true);
+    assert.equal(count(), before, 'shown again');
+  });
+
+  it('re-analyses after typing, only the changed paragraph, and follows the text', async () => {
+    const editor = await openScratch('typing.txt', 'Angela Merkel visited Paris on Monday.\nThe talks in Brussels went on.\n');
+    const a = await api();
+    await settledView(editor.document.uri);
+    const before = a.stats().detectedUnits;
+    await editor.edit(b => b.insert(new vscode.Position(1, 0), 'Yesterday '));
+    const view = await waitFor(() => {
+      const v = a.getView(editor.document.uri);
+      return v && v.version === editor.document.version && a.getDecorations(editor.document.uri) && v;
+    }, 'the edit is re-analysed');
+    await a.whenSettled(editor.document.uri);
+    const detected = a.stats().detectedUnits - before;
+    assert.ok(detected >= 1 && detected <= 1, `only the edited paragraph is detected again (got ${detected})`);
+    const text = editor.document.getText();
+    for (const x of view.annotations) assert.equal(text.slice(x.start, x.end), x.text, 'annotation text matches the document');
+    const persons = a.getDecorations(editor.document.uri)!.person.auto.map(r => editor.document.getText(r));
+    assert.ok(persons.includes('Angela Merkel'), `Angela Merkel still highlighted (${persons.join(', ')})`);
+    await vscode.commands.executeCommand('workbench.action.files.save');
+  });
+
+  it('draws manual annotations with their own decoration type', async () => {
+    const editor = await openScratch('manual.txt', 'The Hemeimeem base was busy. Officials at Hemeimeem declined to comment.\n');
+    const a = await api();
+    await settledView(editor.document.uri);
+    const at = editor.document.getText().indexOf('Hemeimeem');
+    await vscode.commands.executeCommand('newsAnnotator.addAnnotation', { type: 'place', start: at, end: at + 'Hemeimeem'.length });
+    const deco = a.getDecorations(editor.document.uri)!;
+    assert.deepEqual(deco.place.manual.map(rangeKey), [`0:${at}-0:${at + 9}`]);
+    assert.ok(!deco.place.auto.some(r => r.start.character === at), 'not also drawn as automatic');
+  });
+});
