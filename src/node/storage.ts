@@ -23,17 +23,22 @@ export class NodeSidecarStorage implements SidecarStorage {
     await fsp.mkdir(path.dirname(file), { recursive: true });
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
     try {
-      const handle = await fsp.open(temp, 'wx');
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await this.writeTemp(temp, text);
       await fsp.rename(temp, file);
     } catch (e) {
       await fsp.rm(temp, { force: true }).catch(() => undefined);
       throw e;
+    }
+  }
+
+  /** Writes and flushes the temporary file (separate so tests can simulate a disk filling up mid-write). */
+  protected async writeTemp(temp: string, text: string): Promise<void> {
+    const handle = await fsp.open(temp, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
   }
 
