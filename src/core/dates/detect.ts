@@ -130,7 +130,7 @@ const RULES: Rule[] = [
       // "May" the modal and "March" the verb are only months with a date word or preposition around them.
       if (bare && /^(?:may|march)$/i.test(g.mon) && !temporalPrep) return null;
       // "April Smith", "June Carter": a capitalized word right after a bare month makes it a given name.
-      if (bare && isCap(nextWord(ctx.text, ctx.end)) && !temporalPrep) return null;
+      if (bare && isCap(nextWord(ctx.text, ctx.end)) && !/^(?:in|since|until|till|by|during|before|after|through|from|early|late|mid|last|this|next)$/.test(prev)) return null;
       if (bare && !temporalPrep && /^(?:august|may)$/i.test(g.mon)) return null;
       const yearOffset = g.rel ? (shiftOf(g.rel) ?? 0) : undefined;
       return { kind: 'calendar', month: monthNumber(g.mon), yearOffset, shift: shiftOf(g.det), tense: ctx.tense() };
