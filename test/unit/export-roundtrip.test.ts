@@ -182,11 +182,13 @@ describe('export round trip', () => {
       assert.equal(cpSlice(input.text, e1, s2), '\r\n');
     });
 
-    it('CoNLL keeps CJK names as their characters, B- then I-', () => {
+    it('CoNLL keeps CJK names as their characters, B- then I-, and emoji, flags and skin tones whole', () => {
       const r = exportConll([unicodeHandInput()]);
       assert.match(r.content, /^習\tB-PER\n近\tI-PER\n平\tI-PER\n/m);
       assert.match(r.content, /^Angela\tB-PER\nMerkel\tI-PER\n/m);
       assert.match(r.content, /^👩‍👩‍👧\tO$/mu);
+      assert.match(r.content, /^🇯🇵\tO$/mu);
+      assert.match(r.content, /^👋🏽\tO$/mu);
     });
   });
 });

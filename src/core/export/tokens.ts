@@ -8,14 +8,15 @@ export interface Token extends Span {
 
 // In order of preference at each position: acronyms keep their dots (U.S.), numbers keep their inner separators
 // (1,000.5, 24/11/2015, 2015-11-24), CJK characters stand alone (taggers for those scripts work per character),
-// words keep inner hyphens and apostrophes (al-Assad, O'Brien), emoji keep modifiers and joiners, and anything
+// words keep inner hyphens and apostrophes (al-Assad, O'Brien), flags and emoji keep their parts, and anything
 // else is one code point with its combining marks.
 const TOKEN = new RegExp([
   String.raw`(?:\p{L}\.){2,}`,
   String.raw`\p{N}+(?:[.,:/\-]\p{N}+)*`,
   String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][\p{M}]*`,
   String.raw`[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*`,
-  String.raw`\p{Extended_Pictographic}(?:\p{M}|\p{Emoji_Modifier}|\ufe0f)*(?:\u200d\p{Extended_Pictographic}(?:\p{M}|\p{Emoji_Modifier}|\ufe0f)*)*`,
+  String.raw`\p{Regional_Indicator}{2}`,
+  String.raw`\p{Extended_Pictographic}(?:\p{M}|\p{Emoji_Modifier}|\ufe0f|[\u{E0020}-\u{E007F}])*(?:\u200d\p{Extended_Pictographic}(?:\p{M}|\p{Emoji_Modifier}|\ufe0f)*)*`,
   String.raw`\S(?:\p{M}|\u200d|\ufe0f)*`,
 ].join('|'), 'gu');
 
