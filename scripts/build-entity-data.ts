@@ -1,12 +1,13 @@
-// Regenerates src/core/data/gazetteer.json and src/core/data/ner-model.json:
+// Regenerates src/core/data/gazetteer.json, words.json and ner-model.json:
 //  - gazetteer: name lists from compromise's lexicon (countries, cities, regions, first/last names, organizations,
 //    sports teams, people, demonyms) plus src/core/data/curated.ts;
+//  - words: common words and first names counted in CoNLL-2003 eng.train (see wordStats);
 //  - ner-model: an averaged perceptron trained on CoNLL-2003 eng.train (never on eng.testa, the development set).
 // Usage: npx tsx scripts/build-entity-data.ts [dataDir]   (dataDir holds conll2003/, default ../shared/data)
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nlp from 'compromise';
-import { ORGANIZATIONS, PLACES } from '../src/core/data/curated';
+import { FIRST_NAMES, ORGANIZATIONS, PLACES } from '../src/core/data/curated';
 import { staticFeatures, tagFeatures } from '../src/core/entities/features';
 import { Gazetteer } from '../src/core/entities/gazetteer';
 import { allowed, type TaggerModel } from '../src/core/entities/tagger';
@@ -114,6 +115,42 @@ function train(data: Example[], gaz: Gazetteer, tags: string[]): TaggerModel {
   return { tags, weights: out };
 }
 
+/**
+ * Word statistics from eng.train for the span clean-up rules:
+ *  - commonWords: words written in lower case in running text and (almost) never part of a name, so a capitalised
+ *    occurrence at the edge of a span is a sentence start or a headline word ("Our", "Skip", "Placing");
+ *  - firstNames: first words of multi-word person names.
+ */
+function wordStats(file: string, gazFirst: readonly string[]): { commonWords: string[]; firstNames: string[] } {
+  const lower = new Map<string, number>();
+  const inName = new Map<string, number>();
+  const first = new Set<string>();
+  const inc = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const doc of readConll(file)) {
+    const words: { start: number; end: number; text: string }[] = [];
+    for (const m of doc.text.matchAll(/\S+/g)) words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    let g = 0;
+    for (const w of words) {
+      while (g < doc.gold.length && doc.gold[g].end <= w.start) g++;
+      const inside = g < doc.gold.length && doc.gold[g].start <= w.start;
+      const key = w.text.toLowerCase();
+      if (inside) {
+        inc(inName, key);
+        const span = doc.gold[g];
+        if (span.label === 'PER' && span.start === w.start && span.end > w.end && /^\p{Lu}\p{Ll}+$/u.test(w.text)) first.add(key);
+      } else if (/^\p{Ll}/u.test(w.text)) inc(lower, key);
+    }
+  }
+  const commonWords: string[] = [];
+  for (const [w, n] of lower) {
+    const named = inName.get(w) ?? 0;
+    if (n >= 2 && /^\p{L}[\p{L}'-]*$/u.test(w) && named <= 0.05 * (n + named)) commonWords.push(w);
+  }
+  const common = new Set(commonWords);
+  const firstNames = new Set([...gazFirst, ...FIRST_NAMES.map(n => n.toLowerCase()), ...first].filter(n => !common.has(n)));
+  return { commonWords: commonWords.sort(), firstNames: [...firstNames].sort() };
+}
+
 function main(): void {
   const trainFile = join(dataDir, 'conll2003', 'eng.train');
   const gazLists = buildGazetteer();
@@ -123,6 +160,10 @@ function main(): void {
     console.log(`No ${trainFile}: the tagger model was not retrained (pass the folder holding conll2003/).`);
     return;
   }
+  const stats = wordStats(trainFile, gazLists.first ?? []);
+  const statsJson = JSON.stringify(stats);
+  writeFileSync(join(root, 'src/core/data/words.json'), statsJson + '\n');
+  console.log(`words: ${stats.commonWords.length} common words, ${stats.firstNames.length} first names, ${(statsJson.length / 1024).toFixed(0)} KB`);
   const gaz = new Gazetteer(gazLists);
   const data = examples(trainFile);
   const tags = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];

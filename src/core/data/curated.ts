@@ -40,3 +40,13 @@ export const PLACES: readonly string[] = [
   'Middle East', 'Gaza', 'West Bank', 'Golan Heights', 'Sinai', 'Kurdistan', 'Hemeimeem', 'Hmeimim', 'Incirlik',
   'Bosphorus', 'Caucasus', 'Chechnya', 'Dagestan', 'South Sudan', 'Myanmar', 'Kosovo', 'Montenegro', 'Serbia',
 ];
+
+/** First names frequent in international news but spelt in ways the English lists miss (transliterations). */
+export const FIRST_NAMES: readonly string[] = [
+  'Aleksandr', 'Alexandr', 'Aleksei', 'Alexei', 'Alexey', 'Andrei', 'Andrey', 'Anatoly', 'Dmitry', 'Dmitri', 'Evgeny',
+  'Yevgeny', 'Gennady', 'Igor', 'Mikhail', 'Nikolai', 'Oleg', 'Sergei', 'Sergey', 'Valery', 'Vladimir', 'Vyacheslav',
+  'Yuri', 'Yury', 'Viktor', 'Boris', 'Ramzan', 'Dmytro', 'Petro', 'Volodymyr', 'Arseniy', 'Yulia', 'Hulusi', 'Binali',
+  'Recep', 'Ahmet', 'Mevlut', 'Mehmet', 'Mustafa', 'Kemal', 'Ismail', 'Hakan', 'Bashar', 'Hafez', 'Walid', 'Hassan',
+  'Hussein', 'Mahmoud', 'Mohammed', 'Muhammad', 'Mohammad', 'Ahmed', 'Ali', 'Abdullah', 'Abdel', 'Khaled', 'Omar',
+  'Salman', 'Javad', 'Hassan', 'Xi', 'Li', 'Wang', 'Shinzo', 'Narendra', 'Jens', 'Angela', 'Emmanuel', 'Francois',
+];

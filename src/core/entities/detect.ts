@@ -4,6 +4,7 @@ import gazetteerLists from '../data/gazetteer.json';
 import model from '../data/ner-model.json';
 import type { EntityType, MentionCandidate } from '../types';
 import { Gazetteer } from './gazetteer';
+import { refineSpans, type TokenSpan } from './refine';
 import { Tagger, type TaggerModel } from './tagger';
 import { tokenize, type Token } from './tokenize';
 
@@ -35,8 +36,6 @@ function getCurated() {
   return curated;
 }
 
-interface TokenSpan { from: number; to: number; type: EntityType | null }
-
 /** Finds person/place/organization mentions in one paragraph (offsets relative to `text`). */
 export function findMentions(text: string): MentionCandidate[] {
   if (!text || text.length === 0) return [];
@@ -53,6 +52,7 @@ export function findMentions(text: string): MentionCandidate[] {
     spans.push({ from: i, to: j, type: LABEL_TYPES[label] ?? null });
     i = j - 1;
   }
+  spans = refineSpans(tokens, spans, toks => getTagger().tag(toks));
   spans = applyCurated(tokens, spans);
   const out: MentionCandidate[] = [];
   for (const s of spans) {

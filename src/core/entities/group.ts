@@ -2,6 +2,7 @@
 // recovering later occurrences of names found elsewhere, acronyms defined in the text, then grouping
 // mentions into entities ("Vladimir Putin", "Putin" -> one entity named "Vladimir Putin").
 import { ENTITY_TYPES, type Entity, type EntityType, type Lexicon, type MentionCandidate } from '../types';
+import { isTitle } from './refine';
 import { tokenize, type Token } from './tokenize';
 
 export interface GroupedMention extends MentionCandidate {
@@ -24,14 +25,18 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 // Names of months and days are dates far more often than names of things.
 const NEVER_PROPAGATE = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
   'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+/** Surface key and display form: any run of spaces (no-break space included) as one space. */
+const normalise = (s: string) => s.replace(/\s+/g, ' ');
+
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abu|abd)-/;
 
 export function groupEntities(text: string, mentions: MentionCandidate[], lexicon: Lexicon = {}): GroupingResult {
   let work: Working[] = dedupe(mentions
     .filter(m => m.start >= 0 && m.end <= text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
-    .map(m => ({ start: m.start, end: m.end, type: m.type, surface: text.slice(m.start, m.end), fixed: false })));
+    .map(m => ({ start: m.start, end: m.end, type: m.type, surface: normalise(text.slice(m.start, m.end)), fixed: false })));
   work = applyLexicon(text, work, lexicon);
   unifyTypes(work);
+  surnamesArePeople(work);
   const tokens = tokenize(text);
   work = linkAcronyms(text, tokens, work);
   work = propagate(tokens, work);
@@ -68,7 +73,7 @@ function applyLexicon(text: string, work: Working[], lexicon: Lexicon): Working[
     const key = name.trim();
     for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
       if (isBoundary(text, i - 1) && isBoundary(text, i + key.length)) {
-        forced.push({ start: i, end: i + key.length, type: type as EntityType, surface: key, fixed: true });
+        forced.push({ start: i, end: i + key.length, type: type as EntityType, surface: normalise(key), fixed: true });
       }
     }
   }
@@ -100,7 +105,23 @@ function unifyTypes(work: Working[]): void {
   for (const m of work) m.type = decided.get(m.surface) ?? m.type;
 }
 
+/** A one-word place or organization that is the last word of a person's full name in the article is that person. */
+function surnamesArePeople(work: Working[]): void {
+  const surnames = new Set<string>();
+  for (const m of work) {
+    if (m.type !== 'person') continue;
+    const words = m.surface.split(' ');
+    if (words.length >= 2) surnames.add(normWord(words[words.length - 1]));
+  }
+  if (surnames.size === 0) return;
+  for (const m of work) {
+    if (m.type !== 'person' && !m.fixed && !m.surface.includes(' ') && surnames.has(normWord(m.surface))) m.type = 'person';
+  }
+}
+
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+/** A capitalised word that is part of another name (titles such as "Mr" or "President" are not). */
+const isNameWord = (t: Token) => isCapitalised(t) && !isTitle(t);
 
 /** "Islamic State (IS)": the bracketed acronym names the same thing; its occurrences become mentions of it. */
 function linkAcronyms(text: string, tokens: readonly Token[], work: Working[]): Working[] {
@@ -116,7 +137,8 @@ function linkAcronyms(text: string, tokens: readonly Token[], work: Working[]): 
     const acr = text.slice(i + 1, close).trim();
     if (!/^\p{Lu}[\p{Lu}\p{Ll}&-]{0,9}$/u.test(acr) || acr.toUpperCase() !== acr && !/^\p{Lu}\p{Ll}+$/u.test(acr)) continue;
     if (acr[0].toLowerCase() !== m.surface[0].toLowerCase() || acr.length > m.surface.length / 2) continue;
-    added.push({ start: text.indexOf(acr, i), end: text.indexOf(acr, i) + acr.length, type: m.type, surface: acr, fixed: m.fixed });
+    const at = text.indexOf(acr, i);
+    added.push({ start: at, end: at + acr.length, type: m.type, surface: acr, fixed: m.fixed });
   }
   if (added.length === 0) return work;
   const acronymType = new Map(added.map(a => [a.surface, a.type]));
@@ -131,15 +153,24 @@ function propagate(tokens: readonly Token[], work: Working[]): Working[] {
   interface Pattern { words: string[]; type: EntityType; surface: string; fixed: boolean }
   const patterns = new Map<string, Pattern[]>();
   const seen = new Set<string>();
+  const addPattern = (p: Pattern) => {
+    const list = patterns.get(p.words[0]) ?? [];
+    list.push(p);
+    list.sort((a, b) => b.words.length - a.words.length);
+    patterns.set(p.words[0], list);
+  };
   for (const m of work) {
     if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
     seen.add(m.surface);
     const words = tokenize(m.surface).map(t => t.text);
     if (words.length === 0 || !/^\p{Lu}/u.test(words[0])) continue;
-    const list = patterns.get(words[0]) ?? [];
-    list.push({ words, type: m.type, surface: m.surface, fixed: m.fixed });
-    list.sort((a, b) => b.words.length - a.words.length);
-    patterns.set(words[0], list);
+    addPattern({ words, type: m.type, surface: m.surface, fixed: m.fixed });
+    // a person's surname alone ("Lavrov" after "Sergey Lavrov")
+    const last = words[words.length - 1];
+    if (m.type === 'person' && words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last) && !seen.has(last)) {
+      seen.add(last);
+      addPattern({ words: [last], type: 'person', surface: last, fixed: false });
+    }
   }
   if (patterns.size === 0) return work;
   // covered[i]: token i lies inside an existing mention (walk both sorted lists together)
@@ -163,9 +194,8 @@ function propagate(tokens: readonly Token[], work: Working[]): Working[] {
       // inside a longer capitalised name ("U.S. Open") it is another name, not this one
       const before = i > 0 ? tokens[i - 1] : null;
       const after = last + 1 < tokens.length ? tokens[last + 1] : null;
-      if (before && isCapitalised(before) && !tokens[i].sentenceStart && !before.sentenceStart) break;
-      if (before && isCapitalised(before) && before.end === tokens[i].start) break;
-      if (after && isCapitalised(after) && !after.sentenceStart) break;
+      if (before && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart) break;
+      if (after && isNameWord(after) && !after.sentenceStart) break;
       added.push({ start: tokens[i].start, end: tokens[last].end, type: p.type, surface: p.surface, fixed: p.fixed });
       i = last;
       break;

@@ -17,12 +17,42 @@ const DOTTED = new Set([
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m',
 ]);
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['’](?![sS](?![\p{L}\p{N}]))|[-.&]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{N}\p{M}]+)*/uy;
 const POSSESSIVE = /['’][sS](?![\p{L}\p{N}])/uy;
 const SPACE = /\s+/y;
 const ANY = /[\s\S]/uy;
 const SENTENCE_END = /^[.!?]$/;
-const CLOSERS = /^["'”’)\]]$/;
+// Quotes and brackets between sentences leave the next word sentence-initial.
+const QUOTES_BRACKETS = /^["'“”‘’«»()[\]]$/;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const DIGIT = /\p{N}/u;
+
+function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(c);
+}
+
+/** End of the word starting at i (i must be a word character), or i when there is none. */
+function scanWord(text: string, i: number): number {
+  let j = i;
+  let segStart = i;
+  const n = text.length;
+  while (j < n) {
+    while (j < n && isWordChar(text[j])) j++;
+    const c = text[j];
+    const next = text[j + 1];
+    if (!isWordChar(next)) break;
+    if (c === '-' || c === '&') { j++; segStart = j; continue; }
+    if ((c === "'" || c === '’') && !((next === 's' || next === 'S') && !isWordChar(text[j + 2]))) { j++; segStart = j; continue; }
+    // a dot joins initials and numbers ("U.S", "1.5"), not two words run together ("Mediterranean.Things")
+    if (c === '.' && (j - segStart <= 2 || (DIGIT.test(text[j - 1]) && DIGIT.test(next)))) { j++; segStart = j; continue; }
+    if (c === ',' && DIGIT.test(text[j - 1]) && DIGIT.test(next)) { j++; segStart = j; continue; }
+    break;
+  }
+  return j;
+}
+
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -37,12 +67,12 @@ export function tokenize(text: string): Token[] {
     if (POSSESSIVE.test(text)) {
       end = POSSESSIVE.lastIndex;
     } else {
-      WORD.lastIndex = i;
-      if (WORD.test(text)) {
-        end = WORD.lastIndex;
+      const w = isWordChar(text[i]) ? scanWord(text, i) : i;
+      if (w > i) {
+        end = w;
         if (text[end] === '.') {
-          const w = text.slice(i, end).toLowerCase();
-          if (DOTTED.has(w) || w.includes('.') || /^\p{Lu}$/u.test(text.slice(i, end))) end++;
+          const word = text.slice(i, end).toLowerCase();
+          if (DOTTED.has(word) || word.includes('.') || /^\p{Lu}$/u.test(text.slice(i, end))) end++;
         }
       } else {
         ANY.lastIndex = i;
@@ -53,7 +83,7 @@ export function tokenize(text: string): Token[] {
     const tokText = text.slice(i, end);
     out.push({ start: i, end, text: tokText, sentenceStart: atSentenceStart });
     if (SENTENCE_END.test(tokText)) atSentenceStart = true;
-    else if (!(atSentenceStart && CLOSERS.test(tokText) && out.length > 1)) atSentenceStart = false;
+    else if (!QUOTES_BRACKETS.test(tokText)) atSentenceStart = false;
     i = end;
   }
   return out;
