@@ -106,6 +106,13 @@ async function writeFile(file: string, content: string): Promise<void> {
   await fsp.writeFile(file, content, 'utf8');
 }
 
+/** A .txt that an earlier brat export wrote: a .ann of the same name beside it, and no sidecar of its own. */
+async function isBratCopy(file: string): Promise<boolean> {
+  if (path.extname(file).toLowerCase() !== '.txt') return false;
+  const exists = (p: string) => fsp.access(p).then(() => true, () => false);
+  return (await exists(file.slice(0, -4) + '.ann')) && !(await exists(sidecarPathFor(file)));
+}
+
 async function isDirectory(p: string): Promise<boolean> {
   return fsp.stat(p).then(s => s.isDirectory(), () => false);
 }
@@ -157,8 +164,16 @@ async function run(args: string[], io: ExportIO): Promise<number> {
     throw new UsageError(`${format.label} holds one article per file and ${collected.articles.length} articles were given: use --out DIR`);
   }
 
-  const loaded: Loaded[] = [];
+  const articles: ArticleFile[] = [];
+  let bratCopies = 0;
   for (const article of collected.articles) {
+    if (article.fromFolder && (await isBratCopy(article.file))) bratCopies++; else articles.push(article);
+  }
+  if (bratCopies > 0) io.stderr(`skipped ${bratCopies} brat .txt cop${bratCopies === 1 ? 'y' : 'ies'} (an .ann beside, no sidecar): earlier exports, not articles\n`);
+  if (articles.length === 0) return failed ? EXIT_SOME_FAILED : EXIT_OK;
+
+  const loaded: Loaded[] = [];
+  for (const article of articles) {
     const input = await load(article, io);
     if (input) loaded.push({ article, input }); else failed = true;
   }

@@ -80,6 +80,16 @@ describe('news-annotator export', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'brat/annotation.conf'), 'utf8'), BRAT_ANNOTATION_CONF);
   });
 
+  it('a later export of the parent folder skips the brat .txt copies instead of asking to annotate them', async () => {
+    assert.equal((await exportCli(dir, '--format', 'brat', '--out', 'articles/brat', 'articles')).code, 0);
+    const r = await exportCli(dir, '--format', 'csv', 'articles');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /skipped 3 brat \.txt copies/);
+    assert.equal(new Set(readCsv(r.stdout).records.map(x => x.file)).size, 3);
+    // named explicitly, a copy is an article like any other
+    assert.equal((await exportCli(dir, '--format', 'csv', 'articles/brat/world/unicode-crlf.txt')).code, 1);
+  });
+
   it('brat keeps a user\'s own annotation.conf', async () => {
     fs.mkdirSync(path.join(dir, 'brat'));
     fs.writeFileSync(path.join(dir, 'brat/annotation.conf'), 'mine');
