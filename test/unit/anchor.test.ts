@@ -136,4 +136,20 @@ describe('anchoring', () => {
     assert.ok(placed.every((r, i) => r && r.start === targets[i].start + 16));
     assert.ok(ms < 1000, `${ms} ms`);
   });
+
+  it('re-anchors 2,000 spans in a 1 MB article converted to CRLF in well under a few seconds', () => {
+    const para = (i: number) => `Report ${i}: Sergei Shoigu told officials in Ankara on day ${i} that the S-400 systems were ready.`;
+    const big = Array.from({ length: 10_000 }, (_, i) => para(i)).join('\n\n');
+    const targets: AnchorTarget[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const start = big.indexOf(`Ankara on day ${i * 5} `);
+      targets.push({ start, end: start + 6, text: 'Ankara', ...quoteContext(big, { start, end: start + 6 }) });
+    }
+    const crlf = big.replace(/\n/g, '\r\n');
+    const t0 = performance.now();
+    const placed = anchorAll(crlf, targets);
+    const ms = performance.now() - t0;
+    placed.forEach((r, i) => assert.equal(r?.start, crlf.indexOf(`Ankara on day ${i * 5} `)));
+    assert.ok(ms < 3000, `${ms} ms`);
+  });
 });

@@ -146,6 +146,32 @@ describe('reconcile', () => {
   });
 });
 
+describe('reconcile under random edits', () => {
+  it('never throws and never loses a manual annotation (placed with text === slice, or orphaned)', () => {
+    let seed = 20261122;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const pieces = ['😀', '\r\n', '\n', 'é', '\u0301', ' ', 'Putin', 'x', '\u200d', '', 'Turkey said', '\ufeff', 'مرحبا'];
+    let base = fresh();
+    for (const q of ['Sergei Shoigu', 'air defence', 'Brussels', 'stab in the back']) base = addAnnotation(base, article, spanOf(article, q), 'organization');
+    for (let iteration = 0; iteration < 300; iteration++) {
+      let text = article;
+      for (let e = 1 + Math.floor(random() * 6); e > 0; e--) {
+        const i = Math.floor(random() * text.length);
+        const cut = random() < 0.5 ? Math.floor(random() * 60) : 0;
+        text = text.slice(0, i) + pieces[Math.floor(random() * pieces.length)] + text.slice(i + cut);
+      }
+      const { sidecar } = reconcile({ text, file: 'a.txt', analysis: fakeAnalysis(text, SPECS), previous: base, now: NOW });
+      const kept = [...sidecar.annotations.filter(a => a.source === 'manual'), ...sidecar.orphans].map(a => a.id).sort();
+      assert.deepEqual(kept, ['m1', 'm2', 'm3', 'm4'], JSON.stringify(text));
+      for (const a of sidecar.annotations) {
+        assert.equal(a.text, text.slice(a.start, a.end));
+        assert.ok(!/^[\udc00-\udfff]/.test(a.text) && !/[\ud800-\udbff]$/.test(a.text), 'splits a surrogate pair');
+      }
+      assert.deepEqual(validateSidecar(sidecar), []);
+    }
+  });
+});
+
 describe('deterministic output', () => {
   const shuffle = <T>(xs: T[]) => xs.map((x, i) => [((i * 7919) % 13) + Math.random(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
   const reverseKeys = (v: unknown): unknown => Array.isArray(v) ? v.map(reverseKeys)

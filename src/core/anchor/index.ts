@@ -76,6 +76,18 @@ const toOriginal = (v: View, start: number, end: number): Span => {
   return { start: v.map[start], end: end > start ? v.map[end - 1] + 1 : v.map[start] };
 };
 
+/** The normalized offset of an original one (first normalized unit at or after it). */
+function toNormalized(v: View, offset: number): number {
+  if (!v.map) return offset;
+  let lo = 0, hi = v.map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v.map[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const stripCR = (s: string) => (s.includes('\r') ? s.replace(/\r/g, '') : s);
 
 function commonSuffix(a: string, b: string): number {
@@ -154,23 +166,41 @@ function best(candidates: Candidate[], near: number): Candidate | undefined {
   return top;
 }
 
-function exactCandidates(t: string, quote: string, prefix: string, suffix: string): Candidate[] {
+/** Searched first around the expected place: a hit there with all its context is taken without scanning the text. */
+const NEAR_WINDOW = 4096;
+
+function exactCandidates(t: string, quote: string, prefix: string, suffix: string, near: number): Candidate[] {
   const need = requiredContext(quote, prefix, suffix);
-  return occurrences(t, quote)
+  const score = (starts: number[]) => starts
     .map(start => ({ start, end: start + quote.length, score: contextScore(t, start, start + quote.length, prefix, suffix) }))
     .filter(c => c.score >= need);
+  if (t.length > 2 * NEAR_WINDOW) {
+    const lo = Math.max(0, near - NEAR_WINDOW);
+    const local = score(occurrences(t.slice(lo, near + NEAR_WINDOW + quote.length), quote).map(i => i + lo));
+    const full = local.filter(c => c.score === prefix.length + suffix.length);
+    if (full.length > 0) return full;
+  }
+  return score(occurrences(t, quote));
 }
 
-function fuzzyCandidates(t: string, quote: string, prefix: string, suffix: string): Candidate[] {
+/** Context hits examined per side in the fuzzy step, nearest the expected place first: bounds the cost on huge texts. */
+const MAX_FUZZY_ANCHORS = 200;
+
+function nearest(positions: number[], near: number): number[] {
+  if (positions.length <= MAX_FUZZY_ANCHORS) return positions;
+  return [...positions].sort((a, b) => Math.abs(a - near) - Math.abs(b - near)).slice(0, MAX_FUZZY_ANCHORS).sort((a, b) => a - b);
+}
+
+function fuzzyCandidates(t: string, quote: string, prefix: string, suffix: string, near: number): Candidate[] {
   const k = 12;
   const pk = prefix.slice(-k);
   const sk = suffix.slice(0, k);
-  const starts = pk.length >= 4 ? occurrences(t, pk).map(i => i + pk.length) : [];
-  const ends = sk.length >= 4 ? occurrences(t, sk) : [];
+  const starts = pk.length >= 4 ? nearest(occurrences(t, pk).map(i => i + pk.length), near) : [];
+  const ends = sk.length >= 4 ? nearest(occurrences(t, sk), near) : [];
   const slack = Math.max(3, Math.ceil(quote.length / 3));
   const out: Candidate[] = [];
   const consider = (start: number, end: number) => {
-    const s = trimSpan(t, start, end);
+    const s = trimSpan(t, start, Math.min(end, t.length));
     if (s.end <= s.start) return;
     const sim = similarity(quote, t.slice(s.start, s.end));
     if (sim < MIN_SIMILARITY) return;
@@ -215,10 +245,10 @@ export function anchor(text: string, target: AnchorTarget, expectedStart?: numbe
   const prefix = stripCR(target.prefix);
   const suffix = stripCR(target.suffix);
   if (quote.length === 0) return null;
-  const near = expectedStart ?? target.start;
-  const exact = best(exactCandidates(v.text, quote, prefix, suffix), near);
+  const near = toNormalized(v, expectedStart ?? target.start);
+  const exact = best(exactCandidates(v.text, quote, prefix, suffix, near), near);
   if (exact) return { ...toOriginal(v, exact.start, exact.end), method: 'exact' };
-  const fuzzy = best(fuzzyCandidates(v.text, quote, prefix, suffix), near);
+  const fuzzy = best(fuzzyCandidates(v.text, quote, prefix, suffix, near), near);
   if (fuzzy) return { ...snapToGraphemes(text, toOriginal(v, fuzzy.start, fuzzy.end)), method: 'fuzzy' };
   return null;
 }
