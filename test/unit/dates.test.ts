@@ -48,6 +48,9 @@ describe('findDates: must find, with the TimeML extent', () => {
     ['It rained in early March.', ['early March']],
     ['Sales in the year-ago quarter were flat.', ['the year-ago quarter']],
     ['nineteen ninety-six was a good year.', ['nineteen ninety-six']],
+    ['It opened on November 5th and closed on the 9th of December.', ['November 5th', '9th of December']],
+    ['They rescued him last Thanksgiving.', ['last Thanksgiving']],
+    ['Prices rose 3 percent late last week.', ['late last week']],
   ];
   for (const [text, expected] of cases) {
     it(`${JSON.stringify(text)} -> ${JSON.stringify(expected)}`, () => assert.deepEqual(spans(text), expected));
@@ -69,6 +72,8 @@ describe('findDates: must not find', () => {
     'The past tense is hard.',
     'A quarter of the people voted.',
     'In their forties, they moved.',
+    'Shoppers crowded stores on Black Friday.',
+    'He recalled Bloody Sunday in Derry.',
     'Call 555-2015 for details.',
     'The now-defunct firm closed.',
     '',
@@ -125,6 +130,8 @@ describe('resolveDate', () => {
     ['The storm hit in early March.', 'early March', '1999-02-10', '1999-03'],
     ['Talks broke down last November.', 'last November', '1998-11-20', '1997-11'],
     ['The summit was held at Christmas.', 'Christmas', '1998-12-28', '1998-12-25'],
+    ['They rescued him last Thanksgiving.', 'last Thanksgiving', '2000-01-07', '1999-11-25'],
+    ['The storm hit in late November.', 'late November', '2015-12-02', '2015-11'],
   ];
   for (const [text, span, ref, value] of cases) {
     it(`"${span}" in ${JSON.stringify(text)} with ${ref} -> ${value}`, () => assert.equal(valueOf(text, span, ref), value));

@@ -34,6 +34,8 @@ interface Context {
   start: number;
   end: number;
   tense: () => Tense;
+  /** Whether the paragraph reports periodic results (computed once per paragraph). */
+  quarterly: () => boolean;
 }
 
 const rx = (src: string) => new RegExp(`(?<![\\w'\u2019-])${src}(?![\\w-])`, 'gi');
@@ -91,6 +93,7 @@ function anchorExpr(anchor: string | undefined, ctx: Context, time: TimeOfDay): 
 const NOT_AFTER_YEAR = /^(?:people|persons|men|women|children|troops|soldiers|workers|employees|jobs|votes|units|shares|cars|homes|houses|feet|foot|meters|metres|miles|kilometers|kilometres|km|tons|tonnes|pounds|dollars|euros|yen|hours|minutes|seconds|acres|barrels|calories|points|rpm|mph|kg|lb|ft|m|cc|series|model)$/i;
 /** A paragraph reporting periodic results: "a year ago" there means the same quarter a year ago. */
 const QUARTERLY = /\b(?:quarter|cents\s+a\s+share|a\s+share|net\s+income|net\s+loss|per-share)\b/i;
+const EVENT_DAY = /\b(?:Black|Good|Bloody|Super|Ash|Easter|Palm|Cyber|Holy|Maundy|Shrove|Giving|Manic|Casual)\s$/;
 const SHIFT: Record<string, -1 | 0 | 1> = { last: -1, next: 1, this: 0, 'this past': -1, 'this coming': 1, 'the previous': -1, 'the following': 1, coming: 1, past: -1 };
 const shiftOf = (det: string | undefined) => (det ? SHIFT[det.toLowerCase().replace(/\s+/g, ' ')] : undefined);
 
@@ -151,6 +154,8 @@ const RULES: Rule[] = [
     make: (m, ctx) => {
       const g = m.groups ?? {};
       if (!isCap(g.wd)) return null;
+      // "Black Friday", "Bloody Sunday", "Super Tuesday": names of events, not the weekday around the article's date
+      if (!g.det && !g.mod && EVENT_DAY.test(ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start))) return null;
       return { kind: 'weekday', weekday: weekdayNumber(g.wd), shift: shiftOf(g.det) ?? 0, tense: ctx.tense(), time: timeFrom(g.part) };
     },
   },
@@ -244,13 +249,13 @@ const RULES: Rule[] = [
       const dir = /^(?:ago|earlier)$/i.test(g.dir) ? -1 : 1;
       if (n === null) return { kind: 'ref', ref: dir < 0 ? 'PAST_REF' : 'FUTURE_REF' };
       const unit = g.unit.toLowerCase() as 'day' | 'week' | 'month' | 'year' | 'decade';
-      return { kind: 'relative', unit, offset: dir * n, quarterContext: unit === 'year' && n === 1 && QUARTERLY.test(ctx.text) };
+      return { kind: 'relative', unit, offset: dir * n, quarterContext: unit === 'year' && n === 1 && ctx.quarterly() };
     },
   },
   // "year-earlier", "year-ago" used as adjectives ("year-earlier profit")
   {
     re: rx('year-(?:earlier|ago)'),
-    make: (_m, ctx) => ({ kind: 'relative', unit: 'year', offset: -1, quarterContext: QUARTERLY.test(ctx.text) }),
+    make: (_m, ctx) => ({ kind: 'relative', unit: 'year', offset: -1, quarterContext: ctx.quarterly() }),
   },
   // References to the present, past and future.
   {
@@ -364,11 +369,19 @@ const RULES: Rule[] = [
   },
   // Holidays with fixed or computed dates.
   {
-    re: rx("(?<h>Christmas(?:\\s+Day|\\s+Eve)?|New\\s+Year's\\s+(?:Day|Eve)|New\\s+Year\u2019s\\s+(?:Day|Eve)|Thanksgiving(?:\\s+Day)?|Independence\\s+Day|Halloween|Valentine's\\s+Day)"),
+    re: rx("(?:(?<det>last|next|this)\\s+)?(?<h>Christmas(?:\\s+Day|\\s+Eve)?|New\\s+Year's\\s+(?:Day|Eve)|New\\s+Year\u2019s\\s+(?:Day|Eve)|Thanksgiving(?:\\s+Day)?|Independence\\s+Day|Halloween|Valentine's\\s+Day)"),
     make: (m, ctx) => {
       const h = (m.groups?.h ?? '').toLowerCase().replace(/\s+/g, ' ').replace('\u2019', "'");
       if (!isCap(m.groups?.h)) return null;
       const tense = ctx.tense();
+      const shift = shiftOf(m.groups?.det);
+      if (shift !== undefined) {
+        const fixed: Record<string, [number, number]> = { christmas: [12, 25], 'christmas day': [12, 25], 'christmas eve': [12, 24], "new year's day": [1, 1],
+          "new year's eve": [12, 31], 'independence day': [7, 4], halloween: [10, 31], "valentine's day": [2, 14] };
+        if (h.startsWith('thanksgiving')) return { kind: 'calendar', month: 11, nthWeekday: [4, 4], shift, tense };
+        const f = fixed[h];
+        return f ? { kind: 'calendar', month: f[0], day: f[1], shift, tense } : null;
+      }
       if (h.startsWith('christmas')) return { kind: 'calendar', month: 12, day: h.endsWith('eve') ? 24 : 25, tense };
       if (h === "new year's day") return { kind: 'calendar', month: 1, day: 1, tense };
       if (h === "new year's eve") return { kind: 'calendar', month: 12, day: 31, tense };
@@ -399,6 +412,8 @@ const RULES: Rule[] = [
 /** Finds date expressions in one paragraph (offsets relative to `text`), without resolving them. */
 export function findDates(text: string): DateCandidate[] {
   const found: DateCandidate[] = [];
+  let quarterly: boolean | undefined;
+  const isQuarterly = () => (quarterly ??= QUARTERLY.test(text));
   try {
     for (const rule of RULES) {
       rule.re.lastIndex = 0;
@@ -410,7 +425,7 @@ export function findDates(text: string): DateCandidate[] {
         const start = m.index;
         const end = start + m[0].length;
         let tense: Tense | undefined;
-        const ctx: Context = { text, start, end, tense: () => (tense ??= tenseAround(text, start, end)) };
+        const ctx: Context = { text, start, end, tense: () => (tense ??= tenseAround(text, start, end)), quarterly: isQuarterly };
         const expr = rule.make(m, ctx);
         if (expr) found.push({ start, end, expr });
         // a rejected long match ("a third-quarter") must not hide a shorter one inside it ("third-quarter")
@@ -428,8 +443,12 @@ function pickLongest(found: DateCandidate[]): DateCandidate[] {
   const order = found.map((c, i) => ({ c, i }));
   order.sort((a, b) => (b.c.end - b.c.start) - (a.c.end - a.c.start) || a.c.start - b.c.start || a.i - b.i);
   const chosen: DateCandidate[] = [];
+  const taken = new Set<number>();
   for (const { c } of order) {
-    if (chosen.some(o => o.start < c.end && c.start < o.end)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = !taken.has(i);
+    if (!free) continue;
+    for (let i = c.start; i < c.end; i++) taken.add(i);
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.start - b.start);
