@@ -25,6 +25,7 @@ interface ArticleState {
   view: ArticleView | undefined;
   history: { label: string; sidecar: EditableSidecar | null }[];
   timer: ReturnType<typeof setTimeout> | undefined;
+  saving: Promise<void> | undefined;
   /** The document version the sidecar's offsets match. */
   version: number;
   /** Bumped by each new analysis request, so a stale one stops at its next chunk. */
@@ -85,7 +86,7 @@ export class ArticleManager implements vscode.Disposable {
   private state(uri: vscode.Uri): ArticleState {
     let s = this.states.get(uri.toString());
     if (!s) {
-      s = { sidecar: null, view: undefined, history: [], timer: undefined, generation: 0, loaded: false, allowLarge: false, pending: undefined, mtime: undefined, loadError: undefined, version: -1 };
+      s = { sidecar: null, view: undefined, history: [], timer: undefined, generation: 0, loaded: false, allowLarge: false, pending: undefined, mtime: undefined, loadError: undefined, version: -1, saving: undefined };
       this.states.set(uri.toString(), s);
     }
     return s;
@@ -126,8 +127,9 @@ export class ArticleManager implements vscode.Disposable {
       if (st.timer) await new Promise(r => setTimeout(r, 20));
       else {
         const p = st.pending;
-        const v = await p;
-        if (p === st.pending && !st.timer) return v;
+        await p;
+        // the current view, not what that run returned: edits may have happened since
+        if (p === st.pending && !st.timer) return st.view;
       }
     }
   }
@@ -299,7 +301,13 @@ export class ArticleManager implements vscode.Disposable {
       void vscode.window.showWarningMessage(`News Annotator: annotations of ${name} not saved: ${st.loadError}`);
       return false;
     }
+    // one write at a time per article: two racing renames over the same file would fail or lose the later one
+    const previous = st.saving;
+    let release!: () => void;
+    st.saving = new Promise<void>(r => (release = r));
+    await previous;
     try {
+      if (!st.sidecar) return false;
       st.mtime = await this.files.save(doc.uri, st.sidecar, st.mtime);
       return true;
     } catch (e) {
@@ -319,6 +327,8 @@ export class ArticleManager implements vscode.Disposable {
         void vscode.window.showErrorMessage(message);
       }
       return false;
+    } finally {
+      release();
     }
   }
 

@@ -86,3 +86,14 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Like waitFor, for an async probe. */
+export async function waitForAsync<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 15000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting: ${what}`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+}

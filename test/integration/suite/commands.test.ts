@@ -1,0 +1,200 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { api, openScratch, readSidecar, select, settledView, waitFor, waitForAsync, workspaceUri } from './helpers';
+
+const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
+  + 'The Hemeimeem base in Syria was discussed. Merkel said Hemeimeem matters.\n'
+  + 'Putin left Berlin on Wednesday.\n';
+
+const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+
+describe('commands', () => {
+  it('Add Annotation saves a manual annotation to the sidecar', async () => {
+    const editor = await openScratch('cmd-add.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    assert.equal(await readSidecar(editor.document.uri), undefined, 'no sidecar before any edit');
+    select(editor, 'Hemeimeem base');
+    await run('newsAnnotator.addAnnotation', { type: 'organization' });
+    const s = await readSidecar(editor.document.uri);
+    const added = s?.annotations.find(a => a.text === 'Hemeimeem base');
+    assert.ok(added, 'written to disk');
+    assert.equal(added.type, 'organization');
+    assert.equal(added.source, 'manual');
+    assert.equal(ARTICLE.slice(added.start, added.end), 'Hemeimeem base');
+    assert.equal(s!.entities.find(e => e.id === added.entity)?.name, 'Hemeimeem base');
+  });
+
+  it('Change Type and Remove Annotation act on the mention at the cursor and are saved', async () => {
+    const editor = await openScratch('cmd-retype.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    select(editor, 'Berlin', 0, false);
+    await run('newsAnnotator.changeType', { type: 'organization' });
+    let s = await readSidecar(editor.document.uri);
+    const berlin = s!.annotations.filter(a => a.text === 'Berlin' && a.start === ARTICLE.indexOf('Berlin'));
+    assert.deepEqual(berlin.map(a => [a.type, a.source]), [['organization', 'manual']]);
+
+    select(editor, 'Putin', 1, false);
+    const putinStart = ARTICLE.indexOf('Putin', ARTICLE.indexOf('Putin') + 1);
+    await run('newsAnnotator.removeAnnotation');
+    s = await readSidecar(editor.document.uri);
+    assert.ok(!s!.annotations.some(a => a.start === putinStart), `removed: ${JSON.stringify(s!.annotations.filter(a => a.start === putinStart))}`);
+    assert.ok(s!.rejections.some(r => r.start === putinStart && r.text === 'Putin'), 'remembered as rejected');
+    // re-analysis does not bring it back
+    await run('newsAnnotator.annotate');
+    assert.ok(!(await api()).getView(editor.document.uri)!.annotations.some(a => a.start === putinStart));
+  });
+
+  it('Annotate All Occurrences and Remove All Occurrences', async () => {
+    const editor = await openScratch('cmd-all.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    select(editor, 'Hemeimeem');
+    await run('newsAnnotator.annotateAllOccurrences', { type: 'place' });
+    let s = await readSidecar(editor.document.uri);
+    const all = s!.annotations.filter(a => a.text === 'Hemeimeem');
+    assert.equal(all.length, 2);
+    assert.ok(all.every(a => a.type === 'place'), 'all places');
+    assert.equal(new Set(all.map(a => a.entity)).size, 1, 'one entity');
+
+    select(editor, 'Hemeimeem', 1, false);
+    await run('newsAnnotator.removeAllOccurrences');
+    s = await readSidecar(editor.document.uri);
+    assert.equal(s!.annotations.filter(a => a.text === 'Hemeimeem').length, 0);
+  });
+
+  it('Set Reference Date validates, is stored in the sidecar, and dates re-resolve', async () => {
+    const editor = await openScratch('cmd-refdate.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    await run('newsAnnotator.setReferenceDate', { date: '2015-02-30' });
+    assert.equal(await readSidecar(editor.document.uri), undefined, 'an impossible date is refused');
+    await run('newsAnnotator.setReferenceDate', '2015-11-25');
+    const s = await readSidecar(editor.document.uri);
+    assert.equal(s!.document.referenceDate, '2015-11-25');
+    assert.equal(s!.document.referenceDateSource, 'user');
+    const tuesday = s!.annotations.find(a => a.type === 'date' && a.text === 'Tuesday');
+    assert.equal(tuesday?.value, '2015-11-24');
+    await run('newsAnnotator.setReferenceDate', { date: null });
+    assert.equal((await readSidecar(editor.document.uri))!.document.referenceDateSource, null, 'cleared');
+  });
+
+  it('Undo Last Annotation Change restores the sidecar step by step', async () => {
+    const editor = await openScratch('cmd-undo.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    select(editor, 'Hemeimeem base');
+    await run('newsAnnotator.addAnnotation', { type: 'place' });
+    await run('newsAnnotator.setReferenceDate', '2015-11-25');
+    assert.deepEqual((await api()).undoLabels(editor.document.uri), ['Add place "Hemeimeem base"', 'Set reference date 2015-11-25']);
+    assert.equal(await run('newsAnnotator.undo'), 'Set reference date 2015-11-25');
+    let s = await readSidecar(editor.document.uri);
+    assert.notEqual(s!.document.referenceDateSource, 'user');
+    assert.ok(s!.annotations.some(a => a.text === 'Hemeimeem base'));
+    assert.equal(await run('newsAnnotator.undo'), 'Add place "Hemeimeem base"');
+    s = await readSidecar(editor.document.uri);
+    assert.ok(!s!.annotations.some(a => a.text === 'Hemeimeem base'));
+    assert.equal(await run('newsAnnotator.undo'), undefined, 'nothing left to undo');
+  });
+
+  it('Go to Next / Previous Mention, also of the same entity', async () => {
+    const editor = await openScratch('cmd-nav.txt', ARTICLE);
+    const view = await settledView(editor.document.uri);
+    const doc = editor.document;
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const first = view.annotations[0];
+    const second = view.annotations[1];
+    // from the start of the first mention, "next" goes to the second
+    let r = await run<vscode.Range>('newsAnnotator.nextMention');
+    assert.equal(doc.offsetAt(r.start), second.start);
+    assert.equal(doc.offsetAt(editor.selection.start), second.start);
+    r = await run<vscode.Range>('newsAnnotator.previousMention');
+    assert.equal(doc.offsetAt(r.start), first.start);
+    // same entity: Putin -> Putin
+    select(editor, 'Vladimir Putin', 0, false);
+    const putin = view.annotations.find(a => a.text === 'Vladimir Putin')!;
+    const mentions = view.annotations.filter(a => a.entity === putin.entity);
+    assert.ok(mentions.length >= 2, 'Putin is mentioned twice');
+    r = await run<vscode.Range>('newsAnnotator.nextMentionOfEntity');
+    assert.equal(doc.offsetAt(r.start), mentions[1].start);
+    r = await run<vscode.Range>('newsAnnotator.previousMentionOfEntity');
+    assert.equal(doc.offsetAt(r.start), mentions[0].start);
+  });
+
+  it('Show Orphaned Annotations lists a manual annotation whose text is gone, and deletes it', async () => {
+    const editor = await openScratch('cmd-orphan.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    select(editor, 'Hemeimeem base');
+    await run('newsAnnotator.addAnnotation', { type: 'place' });
+    const line = editor.document.lineAt(1).rangeIncludingLineBreak;
+    await editor.edit(b => b.delete(line));
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    const a = await api();
+    const view = await waitFor(() => {
+      const v = a.getView(editor.document.uri);
+      return v && v.orphans.length > 0 && v;
+    }, 'the annotation becomes an orphan');
+    assert.equal(view.orphans[0].text, 'Hemeimeem base');
+    const onDisk = await waitForAsync(async () => (await readSidecar(editor.document.uri))?.orphans.length, 'orphan saved');
+    assert.equal(onDisk, 1);
+    await run('newsAnnotator.showOrphans', { id: view.orphans[0].id, action: 'delete' });
+    assert.equal((await readSidecar(editor.document.uri))!.orphans.length, 0);
+  });
+
+  it('Show Orphaned Annotations re-attaches an orphan to the selection', async () => {
+    const editor = await openScratch('cmd-reattach.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    select(editor, 'Hemeimeem base');
+    await run('newsAnnotator.addAnnotation', { type: 'place' });
+    const at = editor.document.getText().indexOf('Hemeimeem base');
+    await editor.edit(b => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 14)), 'Khmeimim airfield'));
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    const a = await api();
+    const view = await waitFor(() => {
+      const v = a.getView(editor.document.uri);
+      return v && v.orphans.length > 0 && v;
+    }, 'the annotation becomes an orphan');
+    select(editor, 'Khmeimim airfield');
+    await run('newsAnnotator.showOrphans', { id: view.orphans[0].id, action: 'reattach' });
+    const s = await readSidecar(editor.document.uri);
+    assert.equal(s!.orphans.length, 0);
+    const placed = s!.annotations.find(x => x.text === 'Khmeimim airfield');
+    assert.equal(placed?.type, 'place');
+    assert.equal(placed?.source, 'manual');
+  });
+
+  it('Open Sidecar opens the sidecar file', async () => {
+    const editor = await openScratch('cmd-open.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    await run('newsAnnotator.openSidecar');
+    const sidecar = (await api()).sidecarUri(editor.document.uri);
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === sidecar.toString(), 'the sidecar is the active editor');
+    const parsed = JSON.parse(vscode.window.activeTextEditor!.document.getText());
+    assert.equal(parsed.version, 1);
+    assert.equal(parsed.document.file, 'cmd-open.txt');
+  });
+
+  it('Export Annotations writes the chosen format', async () => {
+    const editor = await openScratch('cmd-export.txt', ARTICLE);
+    const view = await settledView(editor.document.uri);
+    const target = workspaceUri('scratch', 'cmd-export.csv');
+    const written = await run<vscode.Uri>('newsAnnotator.export', { format: 'csv', target });
+    assert.equal(written?.toString(), target.toString());
+    const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const rows = csv.trim().split(/\r?\n/);
+    assert.equal(rows.length, view.annotations.length + 1, 'a header and one row per annotation');
+    assert.ok(csv.includes('Vladimir Putin'));
+    // brat: the .ann file and its .txt companion
+    const ann = workspaceUri('scratch', 'export-brat.ann');
+    await run('newsAnnotator.export', { format: 'brat', target: ann });
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(ann)), /^T1\t/m);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('scratch', 'export-brat.txt'))), ARTICLE);
+  });
+
+  it('saving the article writes its sidecar', async () => {
+    const editor = await openScratch('cmd-save.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    await editor.edit(b => b.insert(new vscode.Position(0, 0), 'Update: '));
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    const sidecar = await waitForAsync(() => readSidecar(editor.document.uri), 'the sidecar appears');
+    const text = editor.document.getText();
+    assert.equal(sidecar.document.length, text.length);
+    for (const a of sidecar.annotations) assert.equal(text.slice(a.start, a.end), a.text);
+  });
+});
