@@ -38,9 +38,10 @@ export function groupEntities(text: string, mentions: MentionCandidate[], lexico
   unifyTypes(work);
   surnamesArePeople(work);
   const tokens = tokenize(text);
-  work = linkAcronyms(text, tokens, work);
+  const expansions = new Map<string, string>();
+  work = linkAcronyms(text, work, expansions);
   work = propagate(tokens, work);
-  return buildEntities(work);
+  return buildEntities(work, expansions);
 }
 
 function byPosition(a: { start: number; end: number }, b: { start: number; end: number }): number {
@@ -57,6 +58,19 @@ function dedupe(list: Working[]): Working[] {
       if (m.fixed && !last.fixed) out[out.length - 1] = m;
       continue;
     }
+    out.push(m);
+  }
+  return out;
+}
+
+/** The items of `list` that overlap none of `blockers` (both sorted by start; linear sweep). */
+function withoutOverlaps<T extends { start: number; end: number }>(list: readonly T[], blockers: readonly { start: number; end: number }[]): T[] {
+  const out: T[] = [];
+  let j = 0;
+  for (const m of list) {
+    while (j < blockers.length && blockers[j].end <= m.start) j++;
+    // blockers do not overlap each other, so only the first one ending after m.start can reach into m
+    if (j < blockers.length && blockers[j].start < m.end) continue;
     out.push(m);
   }
   return out;
@@ -81,7 +95,7 @@ function applyLexicon(text: string, work: Working[], lexicon: Lexicon): Working[
   forced.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Working[] = [];
   for (const f of forced) if (!kept.length || f.start >= kept[kept.length - 1].end) kept.push(f);
-  const rest = work.filter(m => !kept.some(f => f.start < m.end && m.start < f.end));
+  const rest = withoutOverlaps(work, kept);
   // a lexicon name also fixes the type of the same string wherever the model found it
   return dedupe([...kept, ...rest]);
 }
@@ -124,9 +138,7 @@ const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isNameWord = (t: Token) => isCapitalised(t) && !isTitle(t);
 
 /** "Islamic State (IS)": the bracketed acronym names the same thing; its occurrences become mentions of it. */
-function linkAcronyms(text: string, tokens: readonly Token[], work: Working[]): Working[] {
-  const startAt = new Map<number, number>();
-  tokens.forEach((t, i) => startAt.set(t.start, i));
+function linkAcronyms(text: string, work: Working[], expansions: Map<string, string>): Working[] {
   const added: Working[] = [];
   for (const m of work) {
     let i = m.end;
@@ -138,14 +150,14 @@ function linkAcronyms(text: string, tokens: readonly Token[], work: Working[]): 
     if (!/^\p{Lu}[\p{Lu}\p{Ll}&-]{0,9}$/u.test(acr) || acr.toUpperCase() !== acr && !/^\p{Lu}\p{Ll}+$/u.test(acr)) continue;
     if (acr[0].toLowerCase() !== m.surface[0].toLowerCase() || acr.length > m.surface.length / 2) continue;
     const at = text.indexOf(acr, i);
+    if (!expansions.has(acr)) expansions.set(acr, m.surface);
     added.push({ start: at, end: at + acr.length, type: m.type, surface: acr, fixed: m.fixed });
   }
   if (added.length === 0) return work;
   const acronymType = new Map(added.map(a => [a.surface, a.type]));
   for (const m of work) if (!m.fixed && acronymType.has(m.surface)) m.type = acronymType.get(m.surface)!;
-  const covered = (a: Working) => work.some(m => m.start < a.end && a.start < m.end);
-  void startAt;
-  return dedupe([...work, ...added.filter(a => !covered(a))]);
+  added.sort(byPosition);
+  return dedupe([...work, ...withoutOverlaps(added, work)]);
 }
 
 /** Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too. */
@@ -207,7 +219,7 @@ function propagate(tokens: readonly Token[], work: Working[]): Working[] {
 const normWord = (w: string) => w.toLowerCase().replace(ARABIC_ARTICLE, '');
 
 /** Groups mentions into entities; ids in order of first mention; canonical name = longest full form. */
-function buildEntities(work: Working[]): GroupingResult {
+function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>): GroupingResult {
   interface Form { surface: string; type: EntityType; words: string[]; first: number; lastSeen: number }
   const forms = new Map<string, Form>();
   const key = (type: EntityType, surface: string) => `${type}\u0000${surface}`;
@@ -242,6 +254,9 @@ function buildEntities(work: Working[]): GroupingResult {
   };
   // each form's full form: the longest containing form (ties: the one seen most recently, else first)
   const parentOf = (f: Form): Form => {
+    const expansion = expansions.get(f.surface);
+    const expanded = expansion !== undefined ? forms.get(key(f.type, expansion)) : undefined;
+    if (expanded && expanded !== f) return expanded;
     if (f.words.length === 0) return f;
     const cands = (containing.get(`${f.type}\u0000${f.words[0]}`) ?? []).filter(l => contains(l, f));
     if (cands.length === 0) return f;

@@ -29,10 +29,26 @@ const allPerson = (tags: string[]) => tags.length > 0 && tags[0] === 'B-PER' && 
 export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag: Retag): TokenSpan[] {
   const out: TokenSpan[] = [];
   const headline = isTitleCase(tokens);
-  for (const s of spans) {
+  for (const whole of spans) {
+    for (const s of splitAtPunctuation(tokens, whole))
     for (const part of splitPerson(tokens, s, retag)) {
       const t = trimCommon(tokens, part, headline);
       if (t) out.push(t);
+    }
+  }
+  return out;
+}
+
+// Brackets, quotes and clause punctuation never sit inside a name: "Treaty Organisation (Nato" is two names.
+const BREAKING = /^[()[\]{}"“”«»,;:!?]$/;
+
+function splitAtPunctuation(tokens: readonly Token[], s: TokenSpan): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  let from = s.from;
+  for (let i = s.from; i <= s.to; i++) {
+    if (i === s.to || BREAKING.test(tokens[i].text)) {
+      if (i > from) out.push({ from, to: i, type: s.type });
+      from = i + 1;
     }
   }
   return out;

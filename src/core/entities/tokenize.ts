@@ -61,7 +61,12 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   while (i < n) {
     SPACE.lastIndex = i;
-    if (SPACE.test(text)) { i = SPACE.lastIndex; continue; }
+    if (SPACE.test(text)) {
+      // a line break ends a headline or list item even without punctuation
+      if (/[\n\r\u2028\u2029]/.test(text.slice(i, SPACE.lastIndex))) atSentenceStart = true;
+      i = SPACE.lastIndex;
+      continue;
+    }
     let end: number;
     POSSESSIVE.lastIndex = i;
     if (POSSESSIVE.test(text)) {
