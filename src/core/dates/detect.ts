@@ -223,6 +223,21 @@ const RULES: Rule[] = [
       return { kind: 'relative', unit, offset, tense: ctx.tense() };
     },
   },
+  // "that day", "the next morning", "earlier that day", "later that year": tied to another date of the story
+  {
+    re: rx(`(?:(?:earlier|later)\\s+)?(?<det>that|that\\s+same|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+prior)\\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      const det = g.det.toLowerCase().replace(/\s+/g, ' ');
+      const unit = g.unit.toLowerCase();
+      // "the next year or so", "the following week's vote" are stretches or other things; "that day" as an object is fine
+      if (/^\s+or\s+so\b/i.test(ctx.text.slice(ctx.end, ctx.end + 8))) return null;
+      const offset = det === 'the next' || det === 'the following' ? 1 : det === 'the previous' || det === 'the prior' ? -1 : 0;
+      const part = partOfDay(unit);
+      if (part) return { kind: 'anaphoric', unit: 'day', offset, time: { part } };
+      return { kind: 'anaphoric', unit: unit as 'day' | 'week' | 'month' | 'year', offset };
+    },
+  },
   // "the end of the year", "earlier in the month", "year-end", "the weekend"
   {
     re: rx(`(?:${EDGE_MOD}\\s+the|(?:earlier|later)\\s+in\\s+the)\\s+(?<unit>week|month|year|decade)`),

@@ -41,5 +41,7 @@ export type DateExpression =
   /** "the 1990s" (decade 199), "the 20th century" (century 19). */
   | { kind: 'decade'; decade: number }
   | { kind: 'century'; century: number }
+  /** "that day", "the next morning", "later that year": anchored to another date in the story, so left unresolved. */
+  | { kind: 'anaphoric'; unit: RelativeUnit; offset: number; time?: TimeOfDay }
   /** A clock time on the reference day ("10:30 a.m."). */
   | { kind: 'time'; time: TimeOfDay };

@@ -223,6 +223,8 @@ export function resolveDate(expr: DateExpression, referenceDate: string | null):
         return ref ? relative(expr, ref) : UNRESOLVED;
       case 'time':
         return ref ? day(ref, expr.time) : UNRESOLVED;
+      case 'anaphoric':
+        return UNRESOLVED;
     }
   } catch {
     return UNRESOLVED;
