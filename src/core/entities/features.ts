@@ -8,11 +8,15 @@ export function shape(word: string): string {
   let out = '';
   let last = '';
   for (const ch of word) {
+    const code = ch.charCodeAt(0);
     let c: string;
-    if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{Ll}/u.test(ch)) c = 'x';
-    else if (/\p{N}/u.test(ch)) c = 'd';
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = 'd';
+    else if (code < 128) c = ch;
+    else if (/\p{Lu}/u.test(ch)) c = 'X';
     else if (/\p{L}/u.test(ch)) c = 'x';
+    else if (/\p{N}/u.test(ch)) c = 'd';
     else if (/\p{M}/u.test(ch)) continue;
     else c = ch;
     if (c !== last) out += c;
@@ -27,8 +31,14 @@ export function isUpperUnit(tokens: readonly Token[]): boolean {
   let upper = 0;
   let letters = 0;
   for (const t of tokens) {
-    for (const ch of t.text) {
-      if (/\p{Lu}/u.test(ch)) { upper++; letters++; } else if (/\p{Ll}/u.test(ch)) letters++;
+    const sh = t.text;
+    for (let i = 0; i < sh.length; i++) {
+      const code = sh.charCodeAt(i);
+      if (code >= 65 && code <= 90) { upper++; letters++; } else if (code >= 97 && code <= 122) letters++;
+      else if (code >= 128) {
+        const ch = sh[i];
+        if (/\p{Lu}/u.test(ch)) { upper++; letters++; } else if (/\p{Ll}/u.test(ch)) letters++;
+      }
     }
   }
   return letters >= 6 && upper / letters > 0.7;
