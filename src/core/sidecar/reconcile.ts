@@ -67,7 +67,10 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
   if (previous) {
     const owned = previous.annotations.filter(isUserOwned);
     const unchanged = previous.document.sha256 === sha256;
-    const placedOwned = unchanged ? owned.map(a => ({ start: a.start, end: a.end, method: 'same' as const })) : anchorAll(text, owned);
+    // same text: offsets stand (checked against the text, in case the file was edited by hand)
+    const placedOwned = unchanged && owned.every(a => text.slice(a.start, a.end) === a.text)
+      ? owned.map(a => ({ start: a.start, end: a.end, method: 'same' as const }))
+      : anchorAll(text, owned);
     owned.forEach((a, i) => {
       const at = placedOwned[i];
       if (at) {
