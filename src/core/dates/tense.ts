@@ -3,15 +3,16 @@
 // ("Tuesday's vote will ..."). News is written in the past, so callers treat 'none' as past for weekdays.
 import type { Tense } from './expression';
 
-const FUTURE = new Set(['will', "'ll", '\u2019ll', 'shall', "won't", 'won\u2019t', 'wo', 'would', 'next', 'upcoming', 'scheduled', 'expected',
-  'expects', 'expect', 'plans', 'planned', 'plan', 'due', 'coming', 'forthcoming', 'tomorrow', 'going', 'intends', 'aims', 'hopes', 'soon']);
+/** Markers that point forward whatever else the clause says. */
+const FUTURE = new Set(['will', "'ll", '\u2019ll', 'shall', "won't", 'won\u2019t', 'wo', 'next', 'upcoming', 'tomorrow', 'going', 'soon']);
+/** Markers that point forward unless the clause is in the past perfect ("had been scheduled to expire Friday"). */
+const WEAK_FUTURE = new Set(['would', 'might', 'scheduled', 'expected', 'expects', 'expect', 'plans', 'planned', 'plan', 'due', 'coming',
+  'forthcoming', 'intends', 'aims', 'hopes']);
 /** After the date only an auxiliary points forward: "Tuesday's vote will ..." but not "On Friday, the government planned". */
 const FUTURE_AFTER = new Set(['will', "'ll", '\u2019ll', 'shall', "won't", 'won\u2019t', 'going']);
 const PAST = new Set(['said', 'says', 'told', 'announced', 'reported', 'was', 'were', 'had', 'did', 'ago', 'last', 'earlier', 'yesterday',
   'since', 'confirmed', 'added', 'stated', 'killed', 'died', 'began', 'came', 'went', 'took', 'made', 'gave', 'met', 'left', 'rose', 'fell',
   'won', 'lost', 'sent', 'held', 'saw', 'got', 'became', 'found', 'shot', 'hit', 'closed', 'ended']);
-// Past participles that still point forward.
-const FUTURE_ED = new Set(['scheduled', 'expected', 'planned']);
 
 const WORD = /[A-Za-z\u2019']+/g;
 const LEFT_WINDOW = 10;
@@ -19,7 +20,7 @@ const RIGHT_WINDOW = 6;
 
 function classify(word: string): Tense {
   const w = word.toLowerCase();
-  if (FUTURE.has(w) || FUTURE_ED.has(w)) return 'future';
+  if (FUTURE.has(w) || WEAK_FUTURE.has(w)) return 'future';
   if (PAST.has(w)) return 'past';
   if (w.length > 4 && w.endsWith('ed')) return 'past';
   return 'none';
@@ -38,12 +39,19 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
 
 export function tenseAround(text: string, start: number, end: number): Tense {
   const [s, e] = sentenceBounds(text, start, end);
-  const left = text.slice(s, start).match(WORD) ?? [];
+  const leftText = text.slice(s, start);
+  // "as early as Tuesday", "as soon as Friday"; a deadline "until 9 a.m. Tuesday"
+  if (/\bas\s+(?:early|soon)\s+as\s*$/i.test(leftText)) return 'future';
+  const rightText = text.slice(end, e);
+  const pastPerfect = /\bhad\b/i.test(leftText) || /^\W*(?:\w+\W+){0,4}had\b/i.test(rightText);
+  if (/\b(?:until|till)\s*$/i.test(leftText) && !pastPerfect) return 'future';
+  const left = leftText.match(WORD) ?? [];
   for (let i = left.length - 1, n = 0; i >= 0 && n < LEFT_WINDOW; i--, n++) {
     const t = classify(left[i]);
+    if (t === 'future' && pastPerfect && WEAK_FUTURE.has(left[i].toLowerCase())) return 'past';
     if (t !== 'none') return t;
   }
-  const right = text.slice(end, e).match(WORD) ?? [];
+  const right = rightText.match(WORD) ?? [];
   for (let i = 0; i < right.length && i < RIGHT_WINDOW; i++) {
     const t = FUTURE_AFTER.has(right[i].toLowerCase()) ? 'future' : classify(right[i]);
     if (t === 'future' && !FUTURE_AFTER.has(right[i].toLowerCase())) continue;
