@@ -293,19 +293,21 @@ const RULES: Rule[] = [
   // Quarters and halves: "the third quarter", "third-quarter", "the 1989 third quarter", "the fiscal first quarter",
   // "the second half of 1990", "this year's third quarter"
   {
-    re: rx(`(?:(?<the>the|this\\s+year's|last\\s+year's|next\\s+year's|a)\\s+)?(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|flat)\\s+)?(?:(?<py>${YEAR_DIGITS})\\s+)?(?:(?<fiscal>fiscal)[\\s-]+)?(?<ord>${ORD_Q})(?<sep>[\\s-]+)(?<unit>quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(?<year>${YEAR_DIGITS}))?`),
+    re: rx(`(?:(?<the>the|this\\s+year's|last\\s+year's|next\\s+year's|a)\\s+)?(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|flat)\\s+)?(?:(?<py>${YEAR_DIGITS})\\s+)?(?:(?<fiscal>fiscal)[\\s-]+)?(?<ord>${ORD_Q})(?<sep>[\\s-]+)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?:fiscal\\s+)?(?<year>${YEAR_DIGITS})|(?<yrel>this|last|next|the)\\s+year))?`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       const n = g.ord.toLowerCase() === 'last' ? (g.unit.toLowerCase() === 'half' ? 2 : 4) : (ordinalValue(g.ord) ?? 1);
       if (g.ord.toLowerCase() === 'last' && !g.year) return null;
       if (g.unit.toLowerCase() === 'half' && n > 2) return null;
       // "the first half" is a half of some year only with a year or a financial context
-      if (g.unit.toLowerCase() === 'half' && !g.year && !g.py && !g.fiscal) return null;
+      if (g.unit.toLowerCase() === 'half' && !g.year && !g.py && !g.fiscal && !g.yrel) return null;
       if (g.the?.toLowerCase() === 'a' && !g.ymod) return null;
       // "the third-quarter loss": TimeML tags the adjective alone
       if (g.the?.toLowerCase() === 'the' && !g.ymod && !g.py && g.sep.includes('-')) return null;
       const poss = g.the?.toLowerCase().replace(/\s+/g, ' ');
-      const yearOffset = poss === "this year's" ? 0 : poss === "last year's" ? -1 : poss === "next year's" ? 1 : /^year-/i.test(g.ymod ?? '') ? -1 : undefined;
+      const yrel = g.yrel?.toLowerCase();
+      const yearOffset = poss === "this year's" ? 0 : poss === "last year's" ? -1 : poss === "next year's" ? 1 : /^year-/i.test(g.ymod ?? '') ? -1
+        : yrel ? (yrel === 'the' ? 0 : shiftOf(yrel)) : undefined;
       const year = yearOf(g.year ?? g.py);
       if (g.unit.toLowerCase() === 'half') return { kind: 'half', half: n === 1 ? 1 : 2, year, yearOffset };
       return { kind: 'quarter', quarter: n, year, yearOffset, tense: ctx.tense() };
@@ -339,6 +341,17 @@ const RULES: Rule[] = [
       if (mod === 'full' && /fiscal/i.test(m[0])) return null;
       const offset = mod === 'latest' || mod === 'previous' || mod === 'prior' ? -1 : mod === 'next' ? 1 : 0;
       return { kind: 'relative', unit: 'year', offset, tense: ctx.tense() };
+    },
+  },
+  // "the same period last year", "the corresponding quarter a year ago"
+  {
+    re: rx('the\\s+(?:same|corresponding|comparable)\\s+(?<unit>period|quarter|month|week)\\s+(?:last\\s+year|a\\s+year\\s+(?:ago|earlier))'),
+    make: (m, ctx) => {
+      const unit = m.groups?.unit.toLowerCase();
+      if (unit === 'quarter' || (unit === 'period' && ctx.quarterly())) return { kind: 'quarter', quarter: null, relative: -1, yearOffset: -1, tense: ctx.tense() };
+      if (unit === 'month') return { kind: 'relative', unit: 'month', offset: -12 };
+      if (unit === 'week') return { kind: 'relative', unit: 'week', offset: -52 };
+      return { kind: 'relative', unit: 'year', offset: -1 };
     },
   },
   // "fiscal 1989", "fiscal year 1990"
