@@ -136,6 +136,12 @@ describe('CLI (built dist/cli.js)', function () {
     assert.equal(fs.readFileSync(news('a.txt.annotations.json'), 'utf8'), '{ "version": 1, oops');
     assert.equal(fs.readFileSync(news('a.txt.annotations.json.bak'), 'utf8'), '{ "version": 1, oops');
     assert.ok(fs.existsSync(news('sub/b.md.annotations.json')));
+    // --json writes nothing, not even a backup
+    fs.rmSync(news('a.txt.annotations.json.bak'));
+    const json = run(dir, 'annotate', '--json', 'news/a.txt');
+    assert.equal(json.code, 1);
+    assert.equal(JSON.parse(json.stdout).length, 1, 'the fresh analysis is still printed');
+    assert.ok(!fs.existsSync(news('a.txt.annotations.json.bak')));
   });
 
   it('a missing PATH is reported and the others are processed (exit 1)', () => {

@@ -14,6 +14,9 @@ export function decodeArticle(bytes: Uint8Array, maxBytes = DEFAULT_MAX_ARTICLE_
   if (bytes.length > maxBytes) {
     return { ok: false, reason: `too large (${formatSize(bytes.length)}; the limit is ${formatSize(maxBytes)})` };
   }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, reason: 'UTF-16 text; save it as UTF-8 first' };
+  }
   if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes), not a text article' };
   let text: string;
   try {
