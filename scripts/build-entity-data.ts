@@ -10,6 +10,7 @@ import nlp from 'compromise';
 import { FIRST_NAMES, ORGANIZATIONS, PLACES } from '../src/core/data/curated';
 import { staticFeatures, tagFeatures } from '../src/core/entities/features';
 import { Gazetteer } from '../src/core/entities/gazetteer';
+import { encodeWeights, hashFeature, type WeightTable } from '../src/core/entities/model-codec';
 import { allowed, type TaggerModel } from '../src/core/entities/tagger';
 import { tokenize } from '../src/core/entities/tokenize';
 import { readConll } from './eval/conll-reader';
@@ -99,20 +100,25 @@ function train(data: Example[], gaz: Gazetteer, tags: string[]): TaggerModel {
     }
     console.log(`epoch ${epoch + 1}: token error rate ${(errors / n).toFixed(4)}`);
   }
-  // average, prune near-zero weights, quantize to keep the bundled model small
-  const out: Record<string, number[]> = {};
+  // average, prune near-zero weights, key by feature hash, quantize: keeps the bundled model small
+  const table: WeightTable = new Map();
   const MIN = Number(process.env.MIN_WEIGHT ?? 1);
-  const SCALE = Number(process.env.SCALE ?? 10);
+  const SCALE = 10;
+  let collisions = 0;
   for (const [f, w] of weights) {
     const tot = totals.get(f)!; const st = stamps.get(f)!;
     const flat: number[] = [];
     for (let k = 0; k < T; k++) {
       const avg = (tot[k] + (clock - st[k]) * w[k]) / clock;
-      if (Math.abs(avg) >= MIN) flat.push(k, Math.round(avg * SCALE));
+      if (Math.abs(avg) >= MIN) flat.push(k, avg);
     }
-    if (flat.length) out[f] = flat;
+    if (!flat.length) continue;
+    const h = hashFeature(f);
+    if (table.has(h)) collisions++;
+    table.set(h, flat);
   }
-  return { tags, weights: out };
+  console.log(`features kept: ${table.size}, hash collisions: ${collisions}`);
+  return { tags, scale: SCALE, weights: encodeWeights(table, SCALE) };
 }
 
 /**
@@ -170,7 +176,7 @@ function main(): void {
   const model = train(data, gaz, tags);
   const json = JSON.stringify(model);
   writeFileSync(join(root, 'src/core/data/ner-model.json'), json + '\n');
-  console.log(`model: ${Object.keys(model.weights).length} features, ${(json.length / 1024).toFixed(0)} KB`);
+  console.log(`model: ${(json.length / 1024).toFixed(0)} KB`);
 }
 
 main();

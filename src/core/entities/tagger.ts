@@ -2,12 +2,15 @@
 // CoNLL-2003 eng.train by scripts/build-entity-data.ts; tagging is one pass, a few map look-ups per token.
 import { staticFeatures, tagFeatures } from './features';
 import type { Gazetteer } from './gazetteer';
+import { decodeWeights, hashFeature, type WeightTable } from './model-codec';
 import type { Token } from './tokenize';
 
 export interface TaggerModel {
   tags: string[];
-  /** feature -> flat [tagIndex, weight, tagIndex, weight, ...] (only non-zero weights). */
-  weights: Record<string, number[]>;
+  /** Weights are stored multiplied by this and rounded to integers. */
+  scale: number;
+  /** See model-codec.ts. */
+  weights: string;
 }
 
 /** A tag sequence is well-formed when I-X only follows B-X or I-X. */
@@ -16,10 +19,10 @@ export function allowed(prev: string, tag: string): boolean {
 }
 
 export class Tagger {
-  private readonly weights: Map<string, number[]>;
+  private readonly weights: WeightTable;
 
   constructor(private readonly model: TaggerModel, private readonly gazetteer: Gazetteer) {
-    this.weights = new Map(Object.entries(model.weights));
+    this.weights = decodeWeights(model.weights, model.scale);
   }
 
   tag(tokens: readonly Token[]): string[] {
@@ -47,7 +50,7 @@ export class Tagger {
 
   private add(scores: Float64Array, features: readonly string[]): void {
     for (const f of features) {
-      const w = this.weights.get(f);
+      const w = this.weights.get(hashFeature(f));
       if (!w) continue;
       for (let j = 0; j < w.length; j += 2) scores[w[j]] += w[j + 1];
     }
