@@ -156,6 +156,10 @@ describe('detectReferenceDate', () => {
     ['Published 2015-11-05 10:42\nText follows.', '2015-11-05'],
     ['5 November 2015\nText follows.', '2015-11-05'],
     ['MOSCOW (Reuters) - Stocks rose on Tuesday.', null],
+    ['Nov. 5, 2015 - The government said on Tuesday it would act.', '2015-11-05'],
+    ['By Jane Doe | Published: Thursday 5 November 2015 12:34 GMT\nText.', '2015-11-05'],
+    ['The poet, who was born on March 12, 1950 in Lyon, died at home surrounded by his family.', null],
+    ['See https://example.com/news/2015/11/05/story.html\nText.', '2015-11-05'],
     ['No date at all here.', null],
     ['', null],
   ];

@@ -4,30 +4,26 @@ import { resolveDate } from './resolve';
 
 /** How far into the article a dateline is looked for. */
 const HEAD_LENGTH = 1500;
-/** A full date further down than this, outside a line of its own, is more likely an event than the dateline. */
-const INLINE_LIMIT = 600;
+/** A dateline line carries little besides the date ("Published: Thursday 5 November 2015 12:34 GMT"). */
+const MAX_OTHER_WORDS = 6;
 
 /** Finds the article's own date (a dateline near the top), as YYYY-MM-DD, or null. */
 export function detectReferenceDate(text: string): string | null {
   const head = text.slice(0, HEAD_LENGTH);
-  let inline: string | null = null;
-  let offset = 0;
   for (const line of head.split(/\r\n|\r|\n|\u2028|\u2029/)) {
-    const lineStart = offset;
-    offset += line.length + 1;
     for (const d of findDates(line)) {
       const e = d.expr;
       if (e.kind !== 'calendar' || e.year === undefined || e.month === undefined || e.day === undefined) continue;
       const { value } = resolveDate(e, null);
       if (!value) continue;
       const iso = value.slice(0, 10);
-      // A line that is little more than the date is a dateline ("November 5, 2015", "Updated: 2015-11-05 10:00").
+      // A line that is little more than the date, or that opens with it ("Nov. 5, 2015 - The government ..."), is a
+      // dateline; a full date inside a sentence (a birth date, an anniversary) is not the article's own date.
       const rest = (line.slice(0, d.start) + line.slice(d.end)).replace(/[\W\d_]+/g, ' ').trim().split(' ').filter(Boolean);
-      if (rest.length <= 4) return iso;
-      if (inline === null && lineStart + d.start < INLINE_LIMIT) inline = iso;
+      if (rest.length <= MAX_OTHER_WORDS || !/\w/.test(line.slice(0, d.start))) return iso;
     }
   }
-  return inline ?? urlDate(head);
+  return urlDate(head);
 }
 
 /** A date in an article URL: ".../2015/11/05/...". */
