@@ -208,9 +208,16 @@ export function runTimemlEval(dataDir: string): void {
   const analyzer = new Analyzer();
   let tUs = 0;
   let tThem = 0;
+  const failures: string[] = [];
   for (const doc of docs) {
     let t0 = performance.now();
-    const a = ours(analyzer, doc);
+    let a: Pred[] = [];
+    try {
+      a = ours(analyzer, doc);
+    } catch (e) {
+      // scored as finding nothing, and said loudly below: the pipeline must not throw on any document
+      failures.push(`${doc.id}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     tUs += performance.now() - t0;
     t0 = performance.now();
     const b = compromise(doc);
@@ -218,6 +225,7 @@ export function runTimemlEval(dataDir: string): void {
     score(doc, a, us);
     score(doc, b, them);
   }
+  if (failures.length) console.log(`WARNING: our pipeline threw on ${failures.length} documents (scored as empty), first: ${failures[0]}`);
   console.log(`TimeML TBAQ-cleaned: ${docs.length} documents, ${chars} characters, DCT as reference date`);
   const head = ['system', 'type', 'P', 'R', 'F1', 'lenF1', 'valAcc(strict)', 'valAcc(lenient)', 'pred', 'gold'];
   const rows = [head];
