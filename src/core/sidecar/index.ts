@@ -16,3 +16,4 @@ export {
 } from './storage';
 export { annotateArticle, type AnnotateArticleInput, type AnnotateArticleResult } from './workflow';
 export { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, type DecodedArticle } from './article';
+export { applyTextChanges, mapSpan, type TextChange } from './textChanges';

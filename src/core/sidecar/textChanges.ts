@@ -1,0 +1,77 @@
+// Moves a sidecar along with edits whose exact ranges are known (an editor's change events), so highlights follow
+// typing at once, before the debounced re-analysis. Spans before an edit stay, spans after it shift, a span with an
+// edit strictly inside it stretches (typing inside a name). A span whose boundary an edit cuts is re-anchored against
+// the new text like after an outside change; a manual one that cannot be placed becomes an orphan, an auto one is
+// dropped (the next analysis finds it again if it is still there).
+import { anchor, quoteContext } from '../anchor';
+import { sha256Hex } from '../hash';
+import type { Span } from '../types';
+import { makeAnnotation, tidyEntities } from './model';
+import type { Orphan, Rejection, Sidecar, SidecarAnnotation } from './types';
+
+
+/** One edit: replace [start, end) of the text before the edits with `text`. Like VS Code's rangeOffset/rangeLength. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Where `span` is after `changes` (all in the old text's offsets, not overlapping), or null when an edit cuts it. */
+export function mapSpan(span: Span, changes: readonly TextChange[]): Span | null {
+  let { start, end } = span;
+  for (const c of changes) {
+    const delta = c.text.length - (c.end - c.start);
+    if (c.end <= span.start) {
+      start += delta;
+      end += delta;
+    } else if (c.start >= span.end) {
+      continue;
+    } else if (c.start >= span.start && c.end <= span.end && !(c.start === span.start && c.end === span.end)) {
+      end += delta;
+    } else return null;
+  }
+  return end > start ? { start, end } : null;
+}
+
+/**
+ * The sidecar for `newText`, obtained from `s` (which matched the text before `changes`) by applying the changes.
+ * `now` is recorded on annotations this orphans. Returns a new sidecar; `s` is not modified.
+ */
+export function applyTextChanges(s: Sidecar, newText: string, changes: readonly TextChange[], now = new Date(0).toISOString()): Sidecar {
+  const sorted = [...changes].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].start < sorted[i - 1].end) throw new Error('applyTextChanges: changes overlap');
+  }
+  const expected = s.document.length + sorted.reduce((n, c) => n + c.text.length - (c.end - c.start), 0);
+  if (expected !== newText.length) {
+    throw new Error(`applyTextChanges: the changes give a ${expected}-character text, not ${newText.length}: reconcile instead`);
+  }
+  const isBlank = (sp: Span) => newText.slice(sp.start, sp.end).trim() === '';
+  const place = (a: SidecarAnnotation | Rejection): Span | null => {
+    const mapped = mapSpan(a, sorted);
+    if (mapped && !isBlank(mapped)) return mapped;
+    const found = anchor(newText, a);
+    return found && !isBlank(found) ? { start: found.start, end: found.end } : null;
+  };
+
+  const annotations: SidecarAnnotation[] = [];
+  const orphans: Orphan[] = [...s.orphans];
+  for (const a of s.annotations) {
+    const at = place(a);
+    if (at) annotations.push(makeAnnotation(newText, at, a));
+    else if (a.source === 'manual' || a.note !== undefined) orphans.push({ ...a, source: 'manual', orphanedAt: now });
+  }
+  const rejections: Rejection[] = s.rejections.flatMap(r => {
+    const at = place(r);
+    return at ? [{ type: r.type, start: at.start, end: at.end, text: newText.slice(at.start, at.end), ...quoteContext(newText, at) }] : [];
+  });
+  return {
+    ...s,
+    document: { ...s.document, sha256: sha256Hex(newText), length: newText.length },
+    entities: tidyEntities(s.entities, annotations, orphans),
+    annotations,
+    rejections,
+    orphans,
+  };
+}
