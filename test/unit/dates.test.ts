@@ -134,6 +134,8 @@ describe('resolveDate', () => {
     ['Talks broke down last November.', 'last November', '1998-11-20', '1997-11'],
     ['The summit was held at Christmas.', 'Christmas', '1998-12-28', '1998-12-25'],
     ['They rescued him last Thanksgiving.', 'last Thanksgiving', '2000-01-07', '1999-11-25'],
+    ['Apple reported Q3 2015 revenue of $50 billion.', 'Q3 2015', null, '2015-Q3'],
+    ['Guidance for FY2016 was cut.', 'FY2016', null, '2016'],
     ['Sales fell in the first quarter of this year.', 'the first quarter of this year', '2013-05-02', '2013-Q1'],
     ['Profit, at 5 cents a share, was up from the same period last year.', 'the same period last year', '2013-05-02', '2012-Q1'],
     ['The storm hit in late November.', 'late November', '2015-12-02', '2015-11'],

@@ -354,6 +354,19 @@ const RULES: Rule[] = [
       return { kind: 'relative', unit: 'year', offset: -1 };
     },
   },
+  // "Q3", "Q3 2015", "H1 2016", "FY2015"
+  {
+    re: rx(`(?:(?<q>Q[1-4])|(?<h>H[12])|FY\\s?(?<fy>${YEAR_DIGITS}))(?:\\s+(?<year>${YEAR_DIGITS}))?`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      if (g.fy) return g.year ? null : { kind: 'calendar', year: Number(g.fy), tense: 'none' };
+      // upper case only: "q3" or "h1" in running text are something else
+      if (!/^[QH][1-4]/.test(m[0])) return null;
+      const year = g.year ? Number(g.year) : undefined;
+      if (g.h) return year ? { kind: 'half', half: g.h[1] === '1' ? 1 : 2, year } : null;
+      return { kind: 'quarter', quarter: Number(g.q[1]), year, tense: ctx.tense() };
+    },
+  },
   // "fiscal 1989", "fiscal year 1990"
   {
     re: rx(`fiscal\\s+(?:year\\s+)?(?<year>${YEAR_DIGITS})`),
