@@ -161,7 +161,7 @@ const RULES: Rule[] = [
   },
   // Clock times: "10:30 a.m.", "5 p.m. EST Nov. 9", "4 a.m. EDT Thursday", "14:30 GMT"
   {
-    re: rx(`(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?:\\s+(?:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(?<anchor>today|yesterday|tomorrow|tonight|${WD}|${MON}\\s+${DAY}))?`),
+    re: rx(`(?:(?:around|about|approximately)\\s+)?(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?:\\s+(?:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(?<anchor>today|yesterday|tomorrow|tonight|${WD}|${MON}\\s+${DAY}))?`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       if (/^(?:am|pm)$/.test(g.ap) && !g.mi) return null;
@@ -175,6 +175,19 @@ const RULES: Rule[] = [
       const t = clock(m.groups?.h ?? '', m.groups?.mi, undefined);
       return t ? { kind: 'time', time: t } : null;
     },
+  },
+  // "4 in the morning", "mid-afternoon yesterday"
+  {
+    re: rx(`(?<h>1[0-2]|0?[1-9])(?:\\s+o'clock)?\\s+in\\s+the\\s+(?<p>morning|afternoon|evening)`),
+    make: (m, ctx) => {
+      const g = m.groups ?? {};
+      const t = clock(g.h, undefined, g.p.toLowerCase() === 'morning' ? 'am' : 'pm');
+      return t ? anchorExpr(undefined, ctx, t) : null;
+    },
+  },
+  {
+    re: rx(`mid[- ]?(?<p>morning|afternoon)(?:\\s+(?<anchor>today|yesterday|tomorrow|${WD}))?`),
+    make: (m, ctx) => anchorExpr(m.groups?.anchor, ctx, { part: m.groups?.p.toLowerCase() === 'morning' ? 'MO' : 'AF' }),
   },
   {
     re: rx(`(?<nm>noon|midnight|midday)(?:\\s+(?<anchor>today|yesterday|tomorrow|${WD}))?`),
