@@ -75,6 +75,8 @@ describe('findDates: must not find', () => {
     'A quarter of the people voted.',
     'In their forties, they moved.',
     'Shoppers crowded stores on Black Friday.',
+    'The flight leaves every Tuesday and each Thursday.',
+    'Orangemen march each July.',
     'He recalled Bloody Sunday in Derry.',
     'Call 555-2015 for details.',
     'The now-defunct firm closed.',

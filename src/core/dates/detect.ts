@@ -129,7 +129,9 @@ const RULES: Rule[] = [
       if (!isCap(g.mon)) return null;
       const bare = !g.det && !g.mod && !g.edge && !g.rel;
       const prev = prevWord(ctx.text, ctx.start);
-      const temporalPrep = /^(?:in|since|until|till|by|of|from|through|during|before|after|to|late|early|mid|last|this|next|between|and|or|each|every)$/.test(prev);
+      // "each July" repeats (a TIMEX3 SET), it is not one date
+      if (bare && /^(?:each|every)$/.test(prev)) return null;
+      const temporalPrep = /^(?:in|since|until|till|by|of|from|through|during|before|after|to|late|early|mid|last|this|next|between|and|or)$/.test(prev);
       // "May" the modal and "March" the verb are only months with a date word or preposition around them.
       if (bare && /^(?:may|march)$/i.test(g.mon) && !temporalPrep) return null;
       // "April Smith", "June Carter": a capitalized word right after a bare month makes it a given name.
@@ -156,6 +158,8 @@ const RULES: Rule[] = [
       if (!isCap(g.wd)) return null;
       // "Black Friday", "Bloody Sunday", "Super Tuesday": names of events, not the weekday around the article's date
       if (!g.det && !g.mod && EVENT_DAY.test(ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start))) return null;
+      // "every Tuesday" repeats (a TIMEX3 SET)
+      if (!g.det && !g.mod && /^(?:each|every)$/.test(prevWord(ctx.text, ctx.start))) return null;
       return { kind: 'weekday', weekday: weekdayNumber(g.wd), shift: shiftOf(g.det) ?? 0, tense: ctx.tense(), time: timeFrom(g.part) };
     },
   },
