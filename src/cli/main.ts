@@ -1,16 +1,15 @@
 // Subcommand dispatch for `news-annotator`. Each command is `(args, io) => Promise<exit code>`.
 import { runAnnotate } from './annotateCommand';
+import { runExport } from './exportCommand';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io';
 import { VERSION } from './version';
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
-/**
- * The subcommands. To add one, import its runner and list it here with a one-line summary for --help.
- * (`export` goes here: `export: { run: runExport, summary: '...' }` with runExport from './exportCommand'.)
- */
+/** The subcommands. To add one, import its runner and list it here with a one-line summary for --help. */
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   annotate: { run: runAnnotate, summary: 'annotate articles and write their sidecars (.annotations.json)' },
+  export: { run: runExport, summary: 'export annotations (W3C Web Annotation, brat, CoNLL, JSONL, CSV)' },
 };
 
 export function helpText(): string {
