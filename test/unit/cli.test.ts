@@ -168,4 +168,21 @@ describe('CLI (built dist/cli.js)', function () {
     assert.deepEqual([version.code, version.stdout], [0, `${pkg.version}\n`]);
     assert.equal(fs.readdirSync(news('')).filter(f => f.endsWith('.annotations.json')).length, 0);
   });
+  it('export: annotate, then export CSV and brat through the built CLI', () => {
+    assert.equal(run(dir, 'annotate', 'news/a.txt').code, 0);
+    const csv = run(dir, 'export', '--format', 'csv', 'news/a.txt');
+    assert.equal(csv.code, 0, csv.stderr);
+    assert.match(csv.stdout, /^file,type,text,start,end,line,column,entity,value,source,note\r\n/);
+    assert.match(csv.stdout, /\r\na\.txt,person,Vladimir Putin,\d+,\d+,\d+,\d+,Vladimir Putin,,auto,/);
+    const out = path.join(dir, 'brat');
+    const brat = run(dir, 'export', '--format', 'brat', '--out', `${out}/`, 'news/a.txt');
+    assert.equal(brat.code, 0, brat.stderr);
+    assert.match(fs.readFileSync(path.join(out, 'a.ann'), 'utf8'), /^T\d+\tPerson \d+ \d+\tVladimir Putin$/m);
+    assert.equal(fs.readFileSync(path.join(out, 'a.txt'), 'utf8'), article);
+    // an article that was never annotated is reported with what to do
+    const missing = run(dir, 'export', '--format', 'csv', 'news/sub/b.md');
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /annotate/);
+    assert.equal(run(dir, 'export', '--format', 'nope', 'news/a.txt').code, 2);
+  });
 });
