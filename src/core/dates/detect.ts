@@ -19,7 +19,8 @@ const YEAR_DIGITS = '(?:1[5-9]\\d\\d|20\\d\\d)(?![\\d%]|,\\d|\\.\\d)';
 const SPELLED_YEAR = '(?:(?:nineteen|eighteen)\\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?))';
 const YEAR = `(?:${YEAR_DIGITS}|${SPELLED_YEAR})`;
 const PART = '(?:morning|afternoon|evening|night)';
-const EDGE_MOD = '(?:the\\s+(?:end|beginning|start|middle|rest|remainder)\\s+of)';
+const EDGE_MOD = '(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of|the\\s+(?:rest|remainder)\\s+of)';
+const ZONE = '[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|IST|JST|local\\s+time';
 const MODW = '(?:early|earlier|late|later|mid)';
 const ORD_Q = '(?:first|second|third|fourth|last|1st|2nd|3rd|4th)';
 
@@ -94,6 +95,8 @@ const NOT_AFTER_YEAR = /^(?:people|persons|men|women|children|troops|soldiers|wo
 /** A paragraph reporting periodic results: "a year ago" there means the same quarter a year ago. */
 const QUARTERLY = /\b(?:quarter|cents\s+a\s+share|a\s+share|net\s+income|net\s+loss|per-share)\b/i;
 const EVENT_DAY = /\b(?:Black|Good|Bloody|Super|Ash|Easter|Palm|Cyber|Holy|Maundy|Shrove|Giving|Manic|Casual)\s$/;
+// Names and numbers that take a four-digit number ("Flight 1989", "Windows 2000", "Resolution 2042").
+const NOT_BEFORE_YEAR = /\b(?:Flight|Route|Room|Windows|Highway|Interstate|Article|Section|Resolution|Chapter|Form|Model|No\.?|Number|Bus|Train|Apollo|Boeing|Airbus|Suite|Unit|Platform|Gate|Track|Code|Rule|Order|Bill|Act|Case|Docket|Patent)\s+$/;
 const SHIFT: Record<string, -1 | 0 | 1> = { last: -1, next: 1, this: 0, 'this past': -1, 'this coming': 1, 'the previous': -1, 'the following': 1, coming: 1, past: -1 };
 const shiftOf = (det: string | undefined) => (det ? SHIFT[det.toLowerCase().replace(/\s+/g, ' ')] : undefined);
 
@@ -165,7 +168,7 @@ const RULES: Rule[] = [
   },
   // Clock times: "10:30 a.m.", "5 p.m. EST Nov. 9", "4 a.m. EDT Thursday", "14:30 GMT"
   {
-    re: rx(`(?:(?:around|about|approximately)\\s+)?(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?:\\s+(?:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(?<anchor>today|yesterday|tomorrow|tonight|${WD}|${MON}\\s+${DAY}))?`),
+    re: rx(`(?:(?:around|about|approximately)\\s+)?(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?:\\s+(?:${ZONE}))?(?:,?\\s+(?<anchor>today|yesterday|tomorrow|tonight|${WD}|${MON}\\s+${DAY}))?`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       if (/^(?:am|pm)$/.test(g.ap) && !g.mi) return null;
@@ -461,6 +464,7 @@ const RULES: Rule[] = [
       const after = ctx.text.slice(ctx.end, ctx.end + 20);
       if (/^(?:\s*(?:%|percent|per\s+cent)|-\d|\.\d|:\d)/i.test(after)) return null;
       if (NOT_AFTER_YEAR.test(nextWord(ctx.text, ctx.end))) return null;
+      if (NOT_BEFORE_YEAR.test(ctx.text.slice(Math.max(0, ctx.start - 14), ctx.start))) return null;
       if (/^\d/.test(g.year) && (year < 1800 || year > 2100)) return null;
       return { kind: 'calendar', year, tense: 'none' };
     },
