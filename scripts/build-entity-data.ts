@@ -11,7 +11,7 @@ import { FIRST_NAMES, ORGANIZATIONS, PLACES } from '../src/core/data/curated';
 import { staticFeatures, tagFeatures } from '../src/core/entities/features';
 import { Gazetteer } from '../src/core/entities/gazetteer';
 import { encodeWeights, hashFeature, type WeightTable } from '../src/core/entities/model-codec';
-import { allowed, type TaggerModel } from '../src/core/entities/tagger';
+import { START, viterbi, type TaggerModel } from '../src/core/entities/tagger';
 import { tokenize } from '../src/core/entities/tokenize';
 import { readConll } from './eval/conll-reader';
 
@@ -32,14 +32,15 @@ function buildGazetteer(): Record<string, string[]> {
   }
   for (const n of ORGANIZATIONS) add('org', n);
   for (const n of PLACES) add('loc', n);
+  for (const n of FIRST_NAMES) add('first', n);
   return Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v].sort()]));
 }
 
-interface Example { tokens: ReturnType<typeof tokenize>; labels: string[] }
+interface Example { tokens: ReturnType<typeof tokenize>; labels: string[]; doc: number }
 
 function examples(file: string): Example[] {
   const out: Example[] = [];
-  for (const doc of readConll(file)) {
+  for (const [docIndex, doc] of readConll(file).entries()) {
     // Each sentence is its own unit, as the analyser sees one line at a time.
     let lineStart = 0;
     const lines = doc.text.split('\n');
@@ -51,14 +52,14 @@ function examples(file: string): Example[] {
         if (!g) return 'O';
         return (g.start === t.start ? 'B-' : 'I-') + g.label;
       });
-      out.push({ tokens: toks, labels });
+      out.push({ tokens: toks, labels, doc: docIndex });
       lineStart = lineEnd + 1;
     }
   }
   return out;
 }
 
-function train(data: Example[], gaz: Gazetteer, tags: string[]): TaggerModel {
+function train(data: Example[], gazFor: (ex: Example) => Gazetteer, tags: string[]): TaggerModel {
   const T = tags.length;
   const weights = new Map<string, Float64Array>();
   const totals = new Map<string, Float64Array>();
@@ -72,30 +73,30 @@ function train(data: Example[], gaz: Gazetteer, tags: string[]): TaggerModel {
     st[k] = clock;
     w[k] += v;
   };
-  const statics = data.map(ex => staticFeatures(ex.tokens, gaz));
+  const statics = data.map(ex => staticFeatures(ex.tokens, gazFor(ex)));
   const order = data.map((_, i) => i);
   let seed = 7;
   const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const score = (scores: Float64Array, feats: readonly string[]) => {
+    for (const f of feats) { const w = weights.get(f); if (w) for (let k = 0; k < T; k++) scores[k] += w[k]; }
+  };
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
     let errors = 0; let n = 0;
     for (const idx of order) {
       const ex = data[idx];
-      let prev = '<s>'; let prev2 = '<s>';
-      for (let i = 0; i < ex.tokens.length; i++) {
-        clock++;
-        const feats = [...statics[idx][i], ...tagFeatures(prev, prev2, statics[idx][i])];
-        const scores = new Float64Array(T);
-        for (const f of feats) { const w = weights.get(f); if (w) for (let k = 0; k < T; k++) scores[k] += w[k]; }
-        let best = 0; let bestScore = -Infinity;
-        for (let k = 0; k < T; k++) if (scores[k] > bestScore && allowed(prev, tags[k])) { best = k; bestScore = scores[k]; }
-        const gold = tags.indexOf(ex.labels[i]);
-        if (best !== gold) {
-          errors++;
-          for (const f of feats) { update(f, gold, 1); update(f, best, -1); }
-        }
+      clock++;
+      const gold = ex.labels.map(l => tags.indexOf(l));
+      const pred = viterbi(tags, statics[idx], score);
+      for (let i = 0; i < gold.length; i++) {
         n++;
-        prev2 = prev; prev = tags[best];
+        const gPrev = i === 0 ? START : tags[gold[i - 1]];
+        const pPrev = i === 0 ? START : tags[pred[i - 1]];
+        if (gold[i] !== pred[i]) errors++;
+        if (gold[i] === pred[i] && gPrev === pPrev) continue;
+        for (const f of statics[idx][i]) { update(f, gold[i], 1); update(f, pred[i], -1); }
+        for (const f of tagFeatures(gPrev, statics[idx][i])) update(f, gold[i], 1);
+        for (const f of tagFeatures(pPrev, statics[idx][i])) update(f, pred[i], -1);
       }
     }
     console.log(`epoch ${epoch + 1}: token error rate ${(errors / n).toFixed(4)}`);
@@ -157,6 +158,27 @@ function wordStats(file: string, gazFirst: readonly string[]): { commonWords: st
   return { commonWords: commonWords.sort(), firstNames: [...firstNames].sort() };
 }
 
+/** Names written at least twice with the same label (its majority label) in the given documents. */
+function trainNames(docs: ReturnType<typeof readConll>): Record<string, string[]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const d of docs) {
+    for (const g of d.gold) {
+      const name = d.text.slice(g.start, g.end).toLowerCase();
+      const m = counts.get(name) ?? new Map<string, number>();
+      m.set(g.label, (m.get(g.label) ?? 0) + 1);
+      counts.set(name, m);
+    }
+  }
+  const out: Record<string, string[]> = { tPER: [], tLOC: [], tORG: [], tMISC: [] };
+  for (const [name, m] of counts) {
+    let best = ''; let n = 0; let total = 0;
+    for (const [label, c] of m) { total += c; if (c > n) { best = label; n = c; } }
+    if (n >= 2 && n >= 0.75 * total) out[`t${best}`].push(name);
+  }
+  for (const k of Object.keys(out)) out[k].sort();
+  return out;
+}
+
 function main(): void {
   const trainFile = join(dataDir, 'conll2003', 'eng.train');
   const gazLists = buildGazetteer();
@@ -170,10 +192,18 @@ function main(): void {
   const statsJson = JSON.stringify(stats);
   writeFileSync(join(root, 'src/core/data/words.json'), statsJson + '\n');
   console.log(`words: ${stats.commonWords.length} common words, ${stats.firstNames.length} first names, ${(statsJson.length / 1024).toFixed(0)} KB`);
-  const gaz = new Gazetteer(gazLists);
   const data = examples(trainFile);
+  // Names seen in eng.train, as gazetteer lists. While training, each document sees only the lists built from
+  // the other folds, so the tagger learns how far to trust a list hit on a name it has not seen.
+  const FOLDS = 5;
+  const docs = readConll(trainFile);
+  const foldGaz = Array.from({ length: FOLDS }, (_, k) => new Gazetteer({ ...gazLists, ...trainNames(docs.filter((_, i) => i % FOLDS !== k)) }));
+  const allTrainNames = trainNames(docs);
+  const finalLists = { ...gazLists, ...allTrainNames };
+  writeFileSync(join(root, 'src/core/data/gazetteer.json'), JSON.stringify(finalLists) + '\n');
+  console.log('train names:', Object.entries(allTrainNames).map(([k, v]) => `${k} ${v.length}`).join(', '));
   const tags = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
-  const model = train(data, gaz, tags);
+  const model = train(data, ex => foldGaz[ex.doc % FOLDS], tags);
   const json = JSON.stringify(model);
   writeFileSync(join(root, 'src/core/data/ner-model.json'), json + '\n');
   console.log(`model: ${(json.length / 1024).toFixed(0)} KB`);

@@ -46,7 +46,8 @@ export function isUpperUnit(tokens: readonly Token[]): boolean {
 
 /** The features of every token that do not depend on the tags chosen before it. */
 export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer): string[][] {
-  const lower = tokens.map(t => t.text.toLowerCase());
+  // "Mr" and "Mr." (British and American style) are the same word to the model
+  const lower = tokens.map(t => (t.text.length > 2 && t.text.endsWith('.') ? t.text.slice(0, -1) : t.text).toLowerCase());
   const shapes = tokens.map(t => shape(t.text));
   const gaz = gazetteer.annotate(tokens, lower);
   const upperUnit = isUpperUnit(tokens);
@@ -81,7 +82,7 @@ export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer): 
   return out;
 }
 
-/** The features that depend on the two previous tags (greedy left-to-right decoding). */
-export function tagFeatures(prev: string, prev2: string, staticF: readonly string[]): string[] {
-  return [`t=${prev}`, `tt=${prev2}|${prev}`, `t|s=${prev}|${staticF[2]}`];
+/** The features that pair a token with the previous tag (first order, so Viterbi decoding stays exact). */
+export function tagFeatures(prev: string, staticF: readonly string[]): string[] {
+  return [`t=${prev}`, `t|s=${prev}|${staticF[2]}`];
 }

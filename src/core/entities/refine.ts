@@ -18,6 +18,8 @@ const TITLE_SET = new Set(TITLES);
 // Words that are titles in front of a name but also start names of things ("General Motors", "Chief Executive").
 const WEAK_TITLES = new Set(['general', 'chief', 'major', 'foreign', 'deputy', 'prime', 'st', 'saint', 'interior',
   'finance', 'defence', 'defense', 'justice', 'father', 'king', 'queen', 'prince', 'princess', 'lord', 'lady']);
+// Honorifics that only ever precede a person's name.
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'madam', 'madame', 'mme', 'mlle', 'messrs', 'herr', 'frau']);
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'la', 'le', 'the', 'on', 'in', 'at']);
 
 const lowerNoDot = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
@@ -30,7 +32,7 @@ export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag:
   const out: TokenSpan[] = [];
   const headline = isTitleCase(tokens);
   for (const whole of spans) {
-    for (const s of splitAtPunctuation(tokens, whole))
+    for (const s of splitAtPunctuation(tokens, personAfterHonorific(tokens, whole)))
     for (const part of splitPerson(tokens, s, retag)) {
       const t = trimCommon(tokens, part, headline);
       if (t) out.push(t);
@@ -52,6 +54,14 @@ function splitAtPunctuation(tokens: readonly Token[], s: TokenSpan): TokenSpan[]
     }
   }
   return out;
+}
+
+/** "Mr Shoigu" read as an organization: what follows an honorific is a person. */
+function personAfterHonorific(tokens: readonly Token[], s: TokenSpan): TokenSpan {
+  if (s.type === 'person' || s.type === null) return s;
+  if (HONORIFICS.has(lowerNoDot(tokens[s.from])) && s.to - s.from >= 2) return { from: s.from + 1, to: s.to, type: 'person' };
+  if (s.from > 0 && HONORIFICS.has(lowerNoDot(tokens[s.from - 1])) && s.to - s.from <= 3) return { ...s, type: 'person' };
+  return s;
 }
 
 /** Splits a non-person span that ends in a person's name: after a title, or a first name after an organization. */
