@@ -36,12 +36,37 @@ function getCurated() {
   return curated;
 }
 
+/** A mention with how sure the tagger was of its type; grouping weighs type votes with it. */
+export interface ScoredMention extends MentionCandidate {
+  confidence?: number;
+}
+
+const TAG_INDEX = new Map((model as TaggerModel).tags.map((t, i) => [t, i]));
+const TYPE_LABELS: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
+
+/** Mean margin, over the span's tokens, of its type's tag over the best other type's tag (own features only). */
+function confidence(emissions: readonly Float64Array[], from: number, to: number, type: EntityType): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const pos = i === from ? 'B-' : 'I-';
+    const e = emissions[i];
+    if (!e) return 1;
+    const own = e[TAG_INDEX.get(pos + TYPE_LABELS[type]) ?? 0];
+    let other = -Infinity;
+    for (const label of ['PER', 'LOC', 'ORG', 'MISC']) {
+      if (label !== TYPE_LABELS[type]) other = Math.max(other, e[TAG_INDEX.get(pos + label) ?? 0]);
+    }
+    sum += own - other;
+  }
+  return to > from ? sum / (to - from) : 0;
+}
+
 /** Finds person/place/organization mentions in one paragraph (offsets relative to `text`). */
-export function findMentions(text: string): MentionCandidate[] {
+export function findMentions(text: string): ScoredMention[] {
   if (!text || text.length === 0) return [];
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
-  const tags = getTagger().tag(tokens);
+  const { tags, emissions } = getTagger().tagWithScores(tokens);
   let spans: TokenSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tag = tags[i];
@@ -54,12 +79,12 @@ export function findMentions(text: string): MentionCandidate[] {
   }
   spans = refineSpans(tokens, spans, toks => getTagger().tag(toks));
   spans = applyCurated(tokens, spans);
-  const out: MentionCandidate[] = [];
+  const out: ScoredMention[] = [];
   for (const s of spans) {
     if (!s.type) continue;
     const clean = cleanSpan(tokens, s.from, s.to, s.type === 'person');
     if (!clean) continue;
-    out.push({ start: tokens[clean.from].start, end: tokens[clean.to - 1].end, type: s.type });
+    out.push({ start: tokens[clean.from].start, end: tokens[clean.to - 1].end, type: s.type, confidence: confidence(emissions, clean.from, clean.to, s.type) });
   }
   return out;
 }

@@ -16,6 +16,8 @@ export interface GroupingResult {
 
 interface Working extends MentionCandidate {
   surface: string;
+  /** How sure the detector was of the type (a margin of tagger scores); absent: an ordinary vote. */
+  confidence?: number;
   /** Set by the user lexicon: never changed by the model-side steps. */
   fixed: boolean;
 }
@@ -33,7 +35,7 @@ const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abu|abd)-/;
 export function groupEntities(text: string, mentions: MentionCandidate[], lexicon: Lexicon = {}): GroupingResult {
   let work: Working[] = dedupe(mentions
     .filter(m => m.start >= 0 && m.end <= text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
-    .map(m => ({ start: m.start, end: m.end, type: m.type, surface: normalise(text.slice(m.start, m.end)), fixed: false })));
+    .map(m => ({ start: m.start, end: m.end, type: m.type, surface: normalise(text.slice(m.start, m.end)), fixed: false, confidence: (m as { confidence?: number }).confidence })));
   work = applyLexicon(text, work, lexicon);
   unifyTypes(work);
   surnamesArePeople(work);
@@ -100,6 +102,9 @@ function applyLexicon(text: string, work: Working[], lexicon: Lexicon): Working[
   return dedupe([...kept, ...rest]);
 }
 
+// How sure the detector was, bounded: a tie-breaker between types with as many mentions each.
+const voteWeight = (m: Working) => (m.confidence === undefined ? 1 : Math.max(0.05, Math.min(m.confidence, 10)));
+
 /** The same surface string gets one type throughout the article: the lexicon's, else the majority's. */
 function unifyTypes(work: Working[]): void {
   const votes = new Map<string, { counts: Map<EntityType, number>; first: EntityType; fixed?: EntityType }>();
@@ -107,7 +112,8 @@ function unifyTypes(work: Working[]): void {
     let v = votes.get(m.surface);
     if (!v) { v = { counts: new Map(), first: m.type }; votes.set(m.surface, v); }
     if (m.fixed) v.fixed = m.type;
-    v.counts.set(m.type, (v.counts.get(m.type) ?? 0) + 1);
+    // one vote per mention; the confidence only breaks ties
+    v.counts.set(m.type, (v.counts.get(m.type) ?? 0) + 1 + 0.001 * voteWeight(m));
   }
   const decided = new Map<string, EntityType>();
   for (const [surface, v] of votes) {

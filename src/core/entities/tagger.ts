@@ -81,7 +81,13 @@ export class Tagger {
   private readonly transitions = new Map<string, Float64Array>();
 
   tag(tokens: readonly Token[]): string[] {
+    return this.tagWithScores(tokens).tags;
+  }
+
+  /** Tags, and per token the scores of every tag from the token's own features (for confidence estimates). */
+  tagWithScores(tokens: readonly Token[]): { tags: string[]; emissions: Float64Array[] } {
     const statics = staticFeatures(tokens, this.gazetteer);
+    const emissions: Float64Array[] = [];
     const T = this.model.tags.length;
     const transition: TransitionScorer = (scores, i, prevTag) => {
       const key = `${prevTag}\u0000${statics[i][2]}`;
@@ -94,7 +100,12 @@ export class Tagger {
       }
       for (let k = 0; k < T; k++) scores[k] += cached[k];
     };
-    return viterbi(this.model.tags, statics, (scores, features) => this.add(scores, features), transition).map(k => this.model.tags[k]);
+    const emit = (scores: Float64Array, features: readonly string[]) => {
+      this.add(scores, features);
+      emissions.push(Float64Array.from(scores));
+    };
+    const tags = viterbi(this.model.tags, statics, emit, transition).map(k => this.model.tags[k]);
+    return { tags, emissions };
   }
 
   private add(scores: Float64Array, features: readonly string[]): void {
