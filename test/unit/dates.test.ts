@@ -135,6 +135,8 @@ describe('resolveDate', () => {
     ['He was born in the 20th century.', 'the 20th century', null, '19'],
     ['Trading resumes at 10:30 a.m. today.', '10:30 a.m. today', '2015-11-25', '2015-11-25T10:30'],
     ['He will leave at 4 in the morning.', '4 in the morning', '2000-04-05', '2000-04-05T04:00'],
+    ['At 3:30 p.m. ET on Wednesday, the index was up.', '3:30 p.m. ET', '2013-03-21', '2013-03-20T15:30'],
+    ['The vote was held on Friday at 9 a.m. sharp.', '9 a.m.', '2013-03-21', '2013-03-15T09:00'],
     ['The meeting ended Wednesday night.', 'Wednesday night', '2015-11-26', '2015-11-25TNI'],
     ['Markets were quiet this week.', 'this week', '2016-01-01', '2015-W53'],
     ['Sales fell last month.', 'last month', '2016-01-15', '2015-12'],

@@ -1,6 +1,6 @@
 // Rule-based date detection over one paragraph: every rule (rules.ts) runs over the text, then the longest
 // leftmost matches win. Regexes and bounded context windows keep the cost linear in the paragraph's length.
-import type { DateExpression, Tense } from './expression';
+import type { DateExpression, Tense, TimeOfDay } from './expression';
 import { QUARTERLY, RULES, type Context } from './rules';
 import { tenseAround } from './tense';
 import type { Span } from '../types';
@@ -35,7 +35,27 @@ export function findDates(text: string): DateCandidate[] {
   } catch {
     // A rule bug must never take the whole analysis down; what was found so far still stands.
   }
-  return pickLongest(found);
+  return anchorTimes(text, pickLongest(found));
+}
+
+/** A clock time next to a day ("3:30 p.m. on Wednesday", "Wednesday at 3:30 p.m.") is on that day, not on the
+ *  reference day; the spans stay apart as TimeML has them. */
+function anchorTimes(text: string, dates: DateCandidate[]): DateCandidate[] {
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const a = dates[i];
+    const b = dates[i + 1];
+    const gap = text.slice(a.end, b.start);
+    if (a.expr.kind === 'time' && /^,?\s+(?:on\s+)?$/i.test(gap)) a.expr = withTime(b.expr, a.expr.time) ?? a.expr;
+    else if (b.expr.kind === 'time' && /^,?\s+(?:at\s+)?$/i.test(gap)) b.expr = withTime(a.expr, b.expr.time) ?? b.expr;
+  }
+  return dates;
+}
+
+function withTime(day: DateExpression, time: TimeOfDay): DateExpression | null {
+  if (day.kind === 'weekday' && !day.time) return { ...day, time };
+  if (day.kind === 'calendar' && day.day !== undefined && !day.time) return { ...day, time };
+  if (day.kind === 'relative' && day.unit === 'day' && !day.time) return { ...day, time };
+  return null;
 }
 
 /** Longest leftmost non-overlapping matches; on equal spans the earlier rule wins. */
