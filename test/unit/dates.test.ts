@@ -79,6 +79,7 @@ describe('findDates: must not find', () => {
     'Shoppers crowded stores on Black Friday.',
     'The flight leaves every Tuesday and each Thursday.',
     'Orangemen march each July.',
+    'The Sunday Times reported the story, and the Mail on Sunday followed.',
     'Flight 1549 landed on the Hudson.',
     'The PC ran Windows 2000 until it failed.',
     'He recalled Bloody Sunday in Derry.',

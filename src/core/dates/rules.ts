@@ -154,6 +154,11 @@ export const RULES: Rule[] = [
       if (!isCap(g.wd)) return null;
       // "Black Friday", "Bloody Sunday", "Super Tuesday": names of events, not the weekday around the article's date
       if (!g.det && !g.mod && EVENT_DAY.test(ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start))) return null;
+      // "The Sunday Times", "the Mail on Sunday": newspapers
+      if (!g.det && !g.mod && !g.part && (/^\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Independent|Tribune|Star|World|Sport|People|Business)\b/.test(ctx.text.slice(ctx.end, ctx.end + 14))
+        || /\bMail\s+on\s+$/.test(ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start)))) return null;
+      // "Monday and Tuesday nights" repeat (a TIMEX3 SET)
+      if (/^\s+(?:morning|afternoon|evening|night)s\b/i.test(ctx.text.slice(ctx.end, ctx.end + 12))) return null;
       // "every Tuesday" repeats (a TIMEX3 SET)
       if (!g.det && !g.mod && /^(?:each|every)$/.test(prevWord(ctx.text, ctx.start))) return null;
       return { kind: 'weekday', weekday: weekdayNumber(g.wd), shift: shiftOf(g.det) ?? 0, tense: ctx.tense(), time: timeFrom(g.part) };
