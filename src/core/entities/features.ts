@@ -44,11 +44,20 @@ export function isUpperUnit(tokens: readonly Token[]): boolean {
   return letters >= 6 && upper / letters > 0.7;
 }
 
+// Today's typography against the 1996 training text: curly quotes and dashes as ASCII, "Mr" and "Mr." (British
+// and American style) as one word.
+const TYPOGRAPHY: Record<string, string> = { '“': '"', '”': '"', '„': '"', '«': '"', '»': '"', '‘': "'", '’': "'", '–': '-', '—': '-' };
+const TYPOGRAPHIC = /[“”„«»‘’–—]/g;
+
+function normalise(text: string): string {
+  const t = text.length > 2 && text.endsWith('.') ? text.slice(0, -1) : text;
+  return t.replace(TYPOGRAPHIC, c => TYPOGRAPHY[c] ?? c);
+}
+
 /** The features of every token that do not depend on the tags chosen before it. */
 export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer): string[][] {
-  // "Mr" and "Mr." (British and American style) are the same word to the model
-  const lower = tokens.map(t => (t.text.length > 2 && t.text.endsWith('.') ? t.text.slice(0, -1) : t.text).toLowerCase());
-  const shapes = tokens.map(t => shape(t.text));
+  const lower = tokens.map(t => normalise(t.text).toLowerCase());
+  const shapes = tokens.map(t => shape(normalise(t.text)));
   const gaz = gazetteer.annotate(tokens, lower);
   const upperUnit = isUpperUnit(tokens);
   const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= arr.length ? '</s>' : arr[i]);
