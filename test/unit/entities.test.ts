@@ -26,6 +26,8 @@ describe('entities: span rules', () => {
       ['Turkey sent Army General Hulusi Akar to Moscow last week.', 'person', 'Hulusi Akar'],
       ['"We will respond," Colonel General Viktor Bondarev told the newspaper.', 'person', 'Viktor Bondarev'],
       ['Vladimir Putin spoke first. Later Mr Putin said the matter was closed.', 'person', 'Putin'],
+      ['Mr Shoigu also said that all Russian bombers will be escorted by fighters.', 'person', 'Shoigu'],
+      ['Dr. Ayman al-Zawahiri issued a statement.', 'person', 'Ayman al-Zawahiri'],
     ],
     'possessives are dropped': [
       ["Turkey's Dogan news agency reported the crash.", 'place', 'Turkey'],
@@ -79,6 +81,11 @@ describe('entities: span rules', () => {
     'sentence-initial and headline words are not names': [
       ['If Russia shot down a Turkish plane, Nato would be required to intervene.', 'place', 'If Russia'],
       ['Fences Mended: Russia Interested in Placing Missile System in Turkey', 'place', 'Russia Interested'],
+      ['“Our pilots never threatened Turkey in any way,” Putin said.', 'place', 'Our'],
+    ],
+    'an honorific never makes an organization': [
+      ['Mr Shoigu also said that all Russian bombers will be escorted by fighters.', 'organization', 'Mr Shoigu'],
+      ['Mr Shoigu also said that all Russian bombers will be escorted by fighters.', 'organization', 'Shoigu'],
     ],
   };
   for (const [rule, cases] of Object.entries(mustNotFind)) {
