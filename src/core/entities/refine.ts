@@ -72,7 +72,8 @@ function splitPerson(tokens: readonly Token[], s: TokenSpan, retag: Retag): Toke
     if (!isTitle(tokens[k])) continue;
     const name = tokens.slice(k + 1, s.to);
     if (name.length > 3 || !name.every(isCapitalised) || name.some(isCommon)) break;
-    const strong = !WEAK_TITLES.has(lowerNoDot(tokens[k])) || (k > s.from && isTitle(tokens[k - 1])) || FIRST.has(name[0].text.toLowerCase());
+    const strong = !WEAK_TITLES.has(lowerNoDot(tokens[k])) || k === s.from || (k > s.from && isTitle(tokens[k - 1]))
+      || FIRST.has(name[0].text.toLowerCase());
     if (!strong || !allPerson(retag(name))) break;
     const before = { from: s.from, to: k, type: s.type };
     const keepBefore = k - s.from >= 2 && !tokens.slice(s.from, k).some(isTitle);
@@ -101,9 +102,13 @@ function splitPerson(tokens: readonly Token[], s: TokenSpan, retag: Retag): Toke
 function trimCommon(tokens: readonly Token[], s: TokenSpan, headline: boolean): TokenSpan | null {
   let { from, to } = s;
   const edge = (t: Token) => isCommon(t) || CONNECTORS.has(t.text.toLowerCase());
-  while (from < to && (headline || tokens[from].sentenceStart) && edge(tokens[from])) from++;
+  // "The Hague", "The Oval": a capitalised article the tagger put inside a name stays
+  const keptArticle = (i: number) => tokens[i].text === 'The' && i + 1 < to && isCapitalised(tokens[i + 1]) && !isCommon(tokens[i + 1]);
+  while (from < to && (headline || tokens[from].sentenceStart) && edge(tokens[from]) && !keptArticle(from)) from++;
   while (headline && to > from && edge(tokens[to - 1])) to--;
-  return from < to ? { from, to, type: s.type } : null;
+  // a name has at least one capitalised word or number in it
+  for (let i = from; i < to; i++) if (/^[\p{Lu}\p{Lt}\p{N}]/u.test(tokens[i].text)) return { from, to, type: s.type };
+  return null;
 }
 
 /** Most longer words capitalised, but not all letters capitals: "Russia Interested in Placing Missile System". */
