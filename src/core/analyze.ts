@@ -4,12 +4,15 @@ import { detectReferenceDate, findDates, resolveDate, type DateCandidate } from 
 import { findMentions, groupEntities } from './entities';
 import { snapToGraphemes } from './graphemes';
 import { segment } from './segment';
-import type { AnalysisResult, AnalyzeOptions, Annotation, AnnotationType, MentionCandidate, ReferenceDate } from './types';
+import type { AnalysisResult, AnalyzeOptions, Annotation, AnnotationType, MentionCandidate, ReferenceDate, Span } from './types';
 
+/** What was detected in one unit; each kind is computed on first need (a date-only analysis never runs the entity detector). */
 interface UnitResult {
-  mentions: MentionCandidate[];
-  dates: DateCandidate[];
+  mentions?: MentionCandidate[];
+  dates?: DateCandidate[];
 }
+
+const ENTITY_KINDS: readonly AnnotationType[] = ['person', 'place', 'organization'];
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,20 +26,24 @@ export class Analyzer {
   constructor(private readonly maxCacheEntries = 20000) {}
 
   analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+    const referenceDate = chooseReferenceDate(text, options.referenceDate);
+    const wanted = new Set<AnnotationType>(options.types ?? ['person', 'place', 'organization', 'date']);
+    const needMentions = ENTITY_KINDS.some(t => wanted.has(t));
     const mentions: MentionCandidate[] = [];
     const dates: DateCandidate[] = [];
     for (const unit of segment(text)) {
-      const r = this.detect(unit.text);
-      for (const m of r.mentions) mentions.push({ ...m, start: m.start + unit.start, end: m.end + unit.start });
-      for (const d of r.dates) dates.push({ ...d, start: d.start + unit.start, end: d.end + unit.start });
+      const r = this.detect(unit.text, needMentions);
+      for (const m of r.mentions ?? []) mentions.push({ ...m, start: m.start + unit.start, end: m.end + unit.start });
+      for (const d of r.dates ?? []) dates.push({ ...d, start: d.start + unit.start, end: d.end + unit.start });
     }
-    const referenceDate = chooseReferenceDate(text, options.referenceDate);
-    const wanted = new Set<AnnotationType>(options.types ?? ['person', 'place', 'organization', 'date']);
 
+    const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+    mentions.sort(byStart);
+    dates.sort(byStart);
     const annotations: Omit<Annotation, 'id'>[] = [];
     const dateSpans = dates.map(d => snapToGraphemes(text, d));
-    const overlapsDate = (m: MentionCandidate) => dateSpans.some(d => d.start < m.end && m.start < d.end);
-    const grouped = groupEntities(text, mentions.filter(m => !overlapsDate(m)), options.lexicon ?? {});
+    // A date wins over an entity candidate on the same words ("Tuesday", "May").
+    const grouped = groupEntities(text, withoutOverlaps(mentions, dateSpans), options.lexicon ?? {});
     const entities = grouped.entities.filter(e => wanted.has(e.type));
     for (const m of grouped.mentions) {
       if (!wanted.has(m.type)) continue;
@@ -54,21 +61,39 @@ export class Analyzer {
     return { annotations: annotations.map((a, i) => ({ id: `a${i + 1}`, ...a })), entities, referenceDate };
   }
 
-  private detect(unitText: string): UnitResult {
-    const hit = this.cache.get(unitText);
-    if (hit) {
+  private detect(unitText: string, needMentions: boolean): UnitResult {
+    let r = this.cache.get(unitText);
+    if (r) {
       // refresh recency for the LRU eviction below
       this.cache.delete(unitText);
-      this.cache.set(unitText, hit);
-      return hit;
+      this.cache.set(unitText, r);
+    } else {
+      r = {};
+      this.detectedUnits++;
+      if (this.maxCacheEntries > 0) {
+        this.cache.set(unitText, r);
+        if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value as string);
+      }
     }
-    this.detectedUnits++;
-    const r: UnitResult = { mentions: findMentions(unitText), dates: findDates(unitText) };
-    if (this.maxCacheEntries === 0) return r;
-    this.cache.set(unitText, r);
-    if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value as string);
+    r.dates ??= findDates(unitText);
+    if (needMentions) r.mentions ??= findMentions(unitText);
     return r;
   }
+}
+
+/** The candidates that overlap none of `spans`; both lists sorted by start, so one linear sweep. */
+function withoutOverlaps<T extends Span>(candidates: T[], spans: Span[]): T[] {
+  const out: T[] = [];
+  let j = 0;
+  for (const c of candidates) {
+    while (j < spans.length && spans[j].end <= c.start) j++;
+    let overlaps = false;
+    for (let k = j; k < spans.length && spans[k].start < c.end; k++) {
+      if (spans[k].end > c.start) { overlaps = true; break; }
+    }
+    if (!overlaps) out.push(c);
+  }
+  return out;
 }
 
 function chooseReferenceDate(text: string, given: string | null | undefined): ReferenceDate | null {
