@@ -39,10 +39,9 @@ export function groupEntities(text: string, mentions: MentionCandidate[], lexico
   work = applyLexicon(text, work, lexicon);
   unifyTypes(work);
   surnamesArePeople(work);
-  const tokens = tokenize(text);
   const expansions = new Map<string, string>();
   work = linkAcronyms(text, work, expansions);
-  work = propagate(tokens, work);
+  work = propagate(text, work);
   return buildEntities(work, expansions);
 }
 
@@ -166,8 +165,32 @@ function linkAcronyms(text: string, work: Working[], expansions: Map<string, str
   return dedupe([...work, ...withoutOverlaps(added, work)]);
 }
 
+interface LineInfo {
+  tokens: Token[];
+  /** Indices of the tokens that start with a capital: the only places a name can start. */
+  capitals: number[];
+}
+
+// Tokens of each line, remembered across calls: after an edit only the edited line is tokenized again, so the
+// document-level pass stays cheap on long articles. Bounded; a pure memo of tokenize().
+const lineCache = new Map<string, LineInfo>();
+const LINE_CACHE_MAX = 50000;
+
+function lineInfo(line: string): LineInfo {
+  let info = lineCache.get(line);
+  if (!info) {
+    const tokens = tokenize(line);
+    const capitals: number[] = [];
+    tokens.forEach((t, i) => { if (isCapitalised(t)) capitals.push(i); });
+    info = { tokens, capitals };
+    if (lineCache.size >= LINE_CACHE_MAX) lineCache.clear();
+    lineCache.set(line, info);
+  }
+  return info;
+}
+
 /** Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too. */
-function propagate(tokens: readonly Token[], work: Working[]): Working[] {
+function propagate(text: string, work: Working[]): Working[] {
   interface Pattern { words: string[]; type: EntityType; surface: string; fixed: boolean }
   const patterns = new Map<string, Pattern[]>();
   const seen = new Set<string>();
@@ -191,33 +214,38 @@ function propagate(tokens: readonly Token[], work: Working[]): Working[] {
     }
   }
   if (patterns.size === 0) return work;
-  // covered[i]: token i lies inside an existing mention (walk both sorted lists together)
-  const covered = new Uint8Array(tokens.length);
-  let j = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    while (j < work.length && work[j].end <= tokens[i].start) j++;
-    if (j < work.length && work[j].start < tokens[i].end) covered[i] = 1;
-  }
   const added: Working[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (covered[i]) continue;
-    const list = patterns.get(tokens[i].text);
-    if (!list) continue;
-    for (const p of list) {
-      const last = i + p.words.length - 1;
-      if (last >= tokens.length) continue;
-      let ok = true;
-      for (let k = 1; ok && k < p.words.length; k++) ok = !covered[i + k] && tokens[i + k].text === p.words[k];
-      if (!ok) continue;
-      // inside a longer capitalised name ("U.S. Open") it is another name, not this one
-      const before = i > 0 ? tokens[i - 1] : null;
-      const after = last + 1 < tokens.length ? tokens[last + 1] : null;
-      if (before && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart) break;
-      if (after && isNameWord(after) && !after.sentenceStart) break;
-      added.push({ start: tokens[i].start, end: tokens[last].end, type: p.type, surface: p.surface, fixed: p.fixed });
-      i = last;
-      break;
+  let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
+  for (let lineStart = 0; lineStart <= text.length;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const { tokens, capitals } = lineInfo(text.slice(lineStart, lineEnd));
+    let skipUntil = -1;
+    for (const i of capitals) {
+      if (i < skipUntil) continue;
+      const list = patterns.get(tokens[i].text);
+      if (!list) continue;
+      for (const p of list) {
+        const last = i + p.words.length - 1;
+        if (last >= tokens.length) continue;
+        let ok = true;
+        for (let k = 1; ok && k < p.words.length; k++) ok = tokens[i + k].text === p.words[k];
+        if (!ok) continue;
+        const start = lineStart + tokens[i].start;
+        const end = lineStart + tokens[last].end;
+        while (j < work.length && work[j].end <= start) j++;
+        if (j < work.length && work[j].start < end) continue;
+        // inside a longer capitalised name ("U.S. Open") it is another name, not this one
+        const before = i > 0 ? tokens[i - 1] : null;
+        const after = last + 1 < tokens.length ? tokens[last + 1] : null;
+        if (before && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart) break;
+        if (after && isNameWord(after) && !after.sentenceStart) break;
+        added.push({ start, end, type: p.type, surface: p.surface, fixed: p.fixed });
+        skipUntil = last + 1;
+        break;
+      }
     }
+    lineStart = lineEnd + 1;
   }
   return added.length ? dedupe([...work, ...added]) : work;
 }
@@ -229,12 +257,15 @@ function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>)
   interface Form { surface: string; type: EntityType; words: string[]; first: number; lastSeen: number }
   const forms = new Map<string, Form>();
   const key = (type: EntityType, surface: string) => `${type}\u0000${surface}`;
-  work.forEach((m, idx) => {
+  const formOf: Form[] = work.map((m, idx) => {
     const k = key(m.type, m.surface);
-    if (!forms.has(k)) {
+    let f = forms.get(k);
+    if (!f) {
       const words = tokenize(m.surface).filter(t => /[\p{L}\p{N}]/u.test(t.text)).map(t => normWord(t.text));
-      forms.set(k, { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1 });
+      f = { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1 };
+      forms.set(k, f);
     }
+    return f;
   });
   // word -> the multi-word forms containing it, to find the full form of a short one without an all-pairs scan
   const containing = new Map<string, Form[]>();
@@ -258,25 +289,37 @@ function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>)
     }
     return false;
   };
-  // each form's full form: the longest containing form (ties: the one seen most recently, else first)
-  const parentOf = (f: Form): Form => {
+  // each form's candidate full forms: the longest forms containing it (computed once per form)
+  const candidates = new Map<Form, Form[]>();
+  const candidatesOf = (f: Form): Form[] => {
+    let list = candidates.get(f);
+    if (list) return list;
     const expansion = expansions.get(f.surface);
     const expanded = expansion !== undefined ? forms.get(key(f.type, expansion)) : undefined;
-    if (expanded && expanded !== f) return expanded;
-    if (f.words.length === 0) return f;
-    const cands = (containing.get(`${f.type}\u0000${f.words[0]}`) ?? []).filter(l => contains(l, f));
-    if (cands.length === 0) return f;
-    let best = cands[0];
-    for (const c of cands) {
-      if (c.words.length > best.words.length || (c.words.length === best.words.length && c.lastSeen > best.lastSeen)) best = c;
+    if (expanded && expanded !== f) list = [expanded];
+    else if (f.words.length === 0) list = [];
+    else {
+      const all = (containing.get(`${f.type}\u0000${f.words[0]}`) ?? []).filter(l => contains(l, f));
+      const longest = Math.max(0, ...all.map(c => c.words.length));
+      list = all.filter(c => c.words.length === longest);
     }
+    candidates.set(f, list);
+    return list;
+  };
+  // ties between full forms of the same length go to the one seen most recently
+  const parentOf = (f: Form): Form => {
+    const list = candidatesOf(f);
+    if (list.length <= 1) return list[0] ?? f;
+    let best = list[0];
+    for (const c of list) if (c.lastSeen > best.lastSeen) best = c;
     return best;
   };
   const groups = new Map<Form, { entity: Entity; surfaces: Set<string>; canonical: Form }>();
   const entities: Entity[] = [];
   const grouped: GroupedMention[] = [];
-  for (const m of work) {
-    const form = forms.get(key(m.type, m.surface))!;
+  for (let idx = 0; idx < work.length; idx++) {
+    const m = work[idx];
+    const form = formOf[idx];
     let root = parentOf(form);
     for (let guard = 0; guard < 4; guard++) { const p = parentOf(root); if (p === root) break; root = p; }
     form.lastSeen = m.start;
