@@ -131,6 +131,14 @@ describe('entities: grouping', () => {
     assert.equal(r.found.filter(f => f.entity === e.id && f.text === 'IS').length, 2);
   });
 
+  it('groups the last word of an organization with it ("Sabah" -> "Daily Sabah")', () => {
+    const r = run('The Turkish pro-government publication Daily Sabah claims officials met.\nSabah cites the Russian outlet Interfax.');
+    const e = r.entities.find(x => x.name === 'Daily Sabah');
+    assert.ok(e);
+    assert.equal(e.type, 'organization');
+    assert.deepEqual(e.aliases, ['Daily Sabah', 'Sabah']);
+  });
+
   it('keeps two people who share nothing apart, with ids in order of first mention', () => {
     const r = run('Barack Obama met Angela Merkel at the White House. Merkel praised Obama.');
     const names = r.entities.map(e => [e.id, e.name]);

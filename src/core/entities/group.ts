@@ -38,7 +38,7 @@ export function groupEntities(text: string, mentions: MentionCandidate[], lexico
     .map(m => ({ start: m.start, end: m.end, type: m.type, surface: normalise(text.slice(m.start, m.end)), fixed: false, confidence: (m as { confidence?: number }).confidence })));
   work = applyLexicon(text, work, lexicon);
   unifyTypes(work);
-  surnamesArePeople(work);
+  shortFormsFollowFullNames(work);
   const expansions = new Map<string, string>();
   work = linkAcronyms(text, work, expansions);
   work = propagate(text, work);
@@ -124,17 +124,26 @@ function unifyTypes(work: Working[]): void {
   for (const m of work) m.type = decided.get(m.surface) ?? m.type;
 }
 
-/** A one-word place or organization that is the last word of a person's full name in the article is that person. */
-function surnamesArePeople(work: Working[]): void {
+/**
+ * Short forms take the type of the full name they shorten: a one-word place or organization that is the last word
+ * of a person's full name is that person ("Assad"); a one-word "person" that is the last word of an organization's
+ * name, and of no person's, is that organization ("Sabah" after "Daily Sabah").
+ */
+function shortFormsFollowFullNames(work: Working[]): void {
   const surnames = new Set<string>();
+  const orgEnds = new Set<string>();
   for (const m of work) {
-    if (m.type !== 'person') continue;
     const words = m.surface.split(' ');
-    if (words.length >= 2) surnames.add(normWord(words[words.length - 1]));
+    if (words.length < 2) continue;
+    if (m.type === 'person') surnames.add(normWord(words[words.length - 1]));
+    if (m.type === 'organization') orgEnds.add(normWord(words[words.length - 1]));
   }
-  if (surnames.size === 0) return;
+  if (surnames.size === 0 && orgEnds.size === 0) return;
   for (const m of work) {
-    if (m.type !== 'person' && !m.fixed && !m.surface.includes(' ') && surnames.has(normWord(m.surface))) m.type = 'person';
+    if (m.fixed || m.surface.includes(' ')) continue;
+    const w = normWord(m.surface);
+    if (m.type !== 'person' && surnames.has(w)) m.type = 'person';
+    else if (m.type === 'person' && orgEnds.has(w) && !surnames.has(w)) m.type = 'organization';
   }
 }
 
@@ -281,6 +290,8 @@ function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>)
     if (long.type === 'place') return false;
     const L = long.words; const S = short.words;
     if (S.length >= L.length) return false;
+    // an organization is shortened from its start ("Syrian Observatory"), or to its last word ("Sabah")
+    if (long.type === 'organization' && S.length === 1 && L[L.length - 1] === S[0]) return true;
     const maxStart = long.type === 'organization' ? 0 : L.length - S.length;
     for (let s = 0; s <= maxStart; s++) {
       let ok = true;
