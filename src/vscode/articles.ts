@@ -96,6 +96,7 @@ export class ArticleManager implements vscode.Disposable {
   schedule(doc: vscode.TextDocument): void {
     const st = this.state(doc.uri);
     if (st.timer) clearTimeout(st.timer);
+    st.generation++; // an analysis in flight is for an older text: let it stop
     st.timer = setTimeout(() => {
       st.timer = undefined;
       void this.analyse(doc);
@@ -137,11 +138,12 @@ export class ArticleManager implements vscode.Disposable {
   private async run(doc: vscode.TextDocument, st: ArticleState, generation: number): Promise<ArticleView | undefined> {
     const settings = this.settings();
     const text = doc.getText();
+    const version = doc.version;
     if (text.length > settings.maxArticleSize && !st.allowLarge) {
       this.noticeTooLarge(doc, text.length, settings.maxArticleSize);
       return st.view;
     }
-    const stale = () => generation !== st.generation || doc.isClosed;
+    const stale = () => generation !== st.generation || doc.isClosed || doc.version !== version;
     if (!st.loaded) {
       st.loaded = true;
       await this.load(doc, st);
@@ -163,17 +165,17 @@ export class ArticleManager implements vscode.Disposable {
     }
     if (stale()) return st.view;
     const t0 = Date.now();
-    this.reconcileNow(doc, st, text, settings);
+    this.reconcileNow(doc, st, text, version, settings);
     this.lastAnalysisMs = Date.now() - t0;
     this.publish(doc, st);
     return st.view;
   }
 
-  private reconcileNow(doc: vscode.TextDocument, st: ArticleState, text: string, settings: Settings): void {
+  private reconcileNow(doc: vscode.TextDocument, st: ArticleState, text: string, version: number, settings: Settings): void {
     const options = analysisOptions(st.sidecar, { lexicon: this.lexicon.for(doc.uri, settings.lexicon) });
     const analysis = this.timed(() => this.analyzer.analyze(text, options));
     st.sidecar = reconcileModel(text, analysis, st.sidecar, baseName(doc.uri), this.generator);
-    st.version = doc.version;
+    st.version = version;
   }
 
   private async load(doc: vscode.TextDocument, st: ArticleState): Promise<void> {
@@ -216,11 +218,11 @@ export class ArticleManager implements vscode.Disposable {
   }
 
   private publish(doc: vscode.TextDocument, st: ArticleState): void {
-    st.view = this.toView(doc, st.sidecar);
+    st.view = this.toView(doc, st.sidecar, st.version);
     this.changed.fire(doc.uri);
   }
 
-  private toView(doc: vscode.TextDocument, s: EditableSidecar | null): ArticleView {
+  private toView(doc: vscode.TextDocument, s: EditableSidecar | null, version: number): ArticleView {
     const enabled = new Set<AnnotationType>(this.settings().enabledTypes);
     const annotations: Annotation[] = (s?.annotations ?? []).filter(a => enabled.has(a.type)).map(a => {
       const { prefix: _p, suffix: _s, ...rest } = a;
@@ -228,7 +230,7 @@ export class ArticleManager implements vscode.Disposable {
     }).sort((a, b) => a.start - b.start || a.end - b.end);
     const entities = (s?.entities ?? []).filter(e => enabled.has(e.type));
     const ref = s?.document.referenceDate ? { value: s.document.referenceDate, source: s.document.referenceDateSource ?? 'detected' } : null;
-    return { uri: doc.uri, version: doc.version, annotations, entities, referenceDate: ref, orphans: s?.orphans ?? [] };
+    return { uri: doc.uri, version, annotations, entities, referenceDate: ref, orphans: s?.orphans ?? [] };
   }
 
   /** Re-derives every view (after a setting such as the enabled types changed). */
@@ -242,13 +244,15 @@ export class ArticleManager implements vscode.Disposable {
   /** Keeps stored spans in step with typing until the debounced re-analysis runs. */
   onEdit(e: vscode.TextDocumentChangeEvent): void {
     const st = this.states.get(e.document.uri.toString());
-    if (!st || e.contentChanges.length === 0) return;
-    if (st.sidecar) {
+    if (!st || (!st.sidecar && !st.pending)) return; // never annotated: nothing to keep in step
+    if (st.sidecar && st.version >= 0) {
       const changes = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
       for (const c of changes) st.sidecar = shiftForEdit(st.sidecar, c.rangeOffset, c.rangeOffset + c.rangeLength, c.text.length);
-      st.view = this.toView(e.document, st.sidecar);
+      // offsets now follow the new text (the texts of touched spans are re-checked by the coming reconcile)
+      st.version = e.document.version;
+      st.view = this.toView(e.document, st.sidecar, st.version);
     }
-    this.schedule(e.document);
+    if (e.contentChanges.length > 0) this.schedule(e.document);
   }
 
   /**
@@ -262,7 +266,7 @@ export class ArticleManager implements vscode.Disposable {
     if (!st.sidecar) throw new Error('This article has not been annotated yet.');
     const text = doc.getText();
     // the edit operations need a sidecar that matches the text as it is now
-    if (st.version !== doc.version) this.reconcileNow(doc, st, text, this.settings());
+    if (st.version !== doc.version || st.sidecar!.document.length !== text.length) this.reconcileNow(doc, st, text, doc.version, this.settings());
     const before = st.sidecar!;
     const after = change(before, text);
     st.history.push({ label, sidecar: before });
@@ -285,7 +289,7 @@ export class ArticleManager implements vscode.Disposable {
   private async afterEdit(doc: vscode.TextDocument, st: ArticleState, text: string): Promise<ArticleView | undefined> {
     // re-analysed so that, e.g., dates re-resolve against a new reference date
     st.generation++;
-    this.reconcileNow(doc, st, text, this.settings());
+    this.reconcileNow(doc, st, text, doc.version, this.settings());
     this.publish(doc, st);
     await this.save(doc);
     return st.view;

@@ -258,9 +258,11 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       return [...tree.filter];
     },
 
-    'newsAnnotator.retypeEntity': async (node?: EntityNode | { entity: string; type?: AnnotationType }) => {
+    // from the view's context menu: (node, selectedNodes); from code: ({ entity, type }) or (node, { type })
+    'newsAnnotator.retypeEntity': async (node?: EntityNode | { entity: string; type?: AnnotationType }, options?: { type?: AnnotationType } | unknown[]) => {
       const target = await entityTarget(node);
-      const type = await pickType(node && !('kind' in node) ? node : undefined, `Change every mention of "${target.name}" to…`);
+      const choice = options && !Array.isArray(options) ? options : node && !('kind' in node) ? node : undefined;
+      const type = await pickType(choice, `Change every mention of "${target.name}" to…`);
       if (!type) return undefined;
       return articles.edit(target.doc, `Change "${target.name}" to ${type}`, (s, text) =>
         target.entityId ? model.retypeEntity(s, text, target.entityId, type) : bySpan(s, target.mentions, text, type));

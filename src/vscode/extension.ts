@@ -58,22 +58,30 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
 
   // Language features follow the article languages/patterns setting, so they are re-registered when it changes.
   let providers: vscode.Disposable[] = [];
+  const articleSelector = (): vscode.DocumentFilter[] => [
+    ...settings.articleLanguages.map(language => ({ language })),
+    ...settings.articleFilePatterns.map(pattern => ({ pattern })),
+  ];
   const registerProviders = () => {
     for (const p of providers) p.dispose();
-    const selector: vscode.DocumentFilter[] = [
-      ...settings.articleLanguages.map(language => ({ language })),
-      ...settings.articleFilePatterns.map(pattern => ({ pattern })),
-    ];
+    const selector = articleSelector();
     providers = [
       vscode.languages.registerHoverProvider(selector, hover),
-      vscode.languages.registerDocumentSymbolProvider(selector, features, { label: 'News Annotator' }),
       vscode.languages.registerDefinitionProvider(selector, features),
       vscode.languages.registerReferenceProvider(selector, features),
       vscode.languages.registerDocumentHighlightProvider(selector, features),
     ];
   };
+  // The workbench caches symbols per document version, and annotations change without the text changing (analysis
+  // finishing, the user's edits). Re-registering the provider is the signal that drops that cache.
+  let symbols: vscode.Disposable | undefined;
+  const registerSymbols = () => {
+    symbols?.dispose();
+    symbols = vscode.languages.registerDocumentSymbolProvider(articleSelector(), features, { label: 'News Annotator' });
+  };
   registerProviders();
-  context.subscriptions.push({ dispose: () => providers.forEach(p => p.dispose()) });
+  registerSymbols();
+  context.subscriptions.push({ dispose: () => [...providers, symbols].forEach(p => p?.dispose()) });
 
   const decorate = (uri: vscode.Uri) => {
     for (const editor of vscode.window.visibleTextEditors) {
@@ -115,6 +123,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   context.subscriptions.push(
     articles.onDidChange(uri => {
       decorate(uri);
+      registerSymbols();
       const active = vscode.window.activeTextEditor?.document.uri;
       if (active?.toString() === uri.toString() || tree.article?.toString() === uri.toString()) updateChrome();
     }),
@@ -128,7 +137,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     vscode.window.onDidChangeActiveTextEditor(() => updateChrome()),
     vscode.window.onDidChangeTextEditorSelection(() => updateMentionContext()),
     vscode.workspace.onDidChangeTextDocument(e => {
-      if (isArticle(e.document) && articles.sidecar(e.document.uri)) articles.onEdit(e);
+      if (isArticle(e.document)) articles.onEdit(e);
     }),
     vscode.workspace.onDidSaveTextDocument(doc => {
       if (isArticle(doc) && articles.sidecar(doc.uri)) void articles.saved(doc);
@@ -146,6 +155,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       if (highlighter.setStyle(settings.highlightStyle)) toggleHighlights(highlighter.visible);
       if (e.affectsConfiguration(`${SECTION}.articleLanguages`) || e.affectsConfiguration(`${SECTION}.articleFilePatterns`)) {
         registerProviders();
+        registerSymbols();
         for (const editor of vscode.window.visibleTextEditors) {
           if (isArticle(editor.document)) ensure(editor.document);
           else highlighter.apply(editor, undefined);

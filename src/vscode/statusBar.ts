@@ -3,16 +3,13 @@ import * as vscode from 'vscode';
 import { ANNOTATION_TYPES, type AnnotationType } from '../core';
 import type { ArticleView } from './articles';
 
-const SHORT: Record<AnnotationType, [string, string]> = {
-  person: ['person', 'people'], place: ['place', 'places'], organization: ['org', 'orgs'], date: ['date', 'dates'],
-};
+const SHORT: Record<AnnotationType, string> = { person: 'People', place: 'Places', organization: 'Orgs', date: 'Dates' };
 
+/** Mentions per enabled type, e.g. `$(tag) People 4 · Places 2 · Orgs 0 · Dates 1`. */
 export function statusText(view: ArticleView, enabled: readonly AnnotationType[]): string {
-  const counts = ANNOTATION_TYPES.filter(t => enabled.includes(t)).map(t => {
-    const n = view.annotations.filter(a => a.type === t).length;
-    return `${n} ${SHORT[t][n === 1 ? 0 : 1]}`;
-  });
-  return `$(tag) ${counts.join(', ')}`;
+  const counts = ANNOTATION_TYPES.filter(t => enabled.includes(t))
+    .map(t => `${SHORT[t]} ${view.annotations.filter(a => a.type === t).length}`);
+  return `$(tag) ${counts.join(' · ')}`;
 }
 
 export class ArticleStatus implements vscode.Disposable {
@@ -31,7 +28,7 @@ export class ArticleStatus implements vscode.Disposable {
     this.item.text = statusText(view, enabled);
     const orphans = view.orphans.length ? `\n${view.orphans.length} orphaned annotation(s): run News Annotator: Show Orphaned Annotations` : '';
     const ref = view.referenceDate ? `Reference date ${view.referenceDate.value} (${view.referenceDate.source === 'user' ? 'set by you' : 'detected'})` : 'No reference date';
-    this.item.tooltip = `News Annotator: mentions in this article${highlightsVisible ? '' : ' (highlights hidden)'}\n${ref}${orphans}\nClick to open the Entities view.`;
+    this.item.tooltip = `News Annotator: mentions per type in this article${highlightsVisible ? '' : ' (highlights hidden)'}\n${ref}${orphans}\nClick to open the Entities view.`;
     this.item.accessibilityInformation = { label: `News Annotator: ${this.item.text.replace(/\$\([^)]*\)\s*/g, '')}`, role: 'button' };
     this.item.show();
   }

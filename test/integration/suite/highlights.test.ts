@@ -30,7 +30,7 @@ describe('highlights', () => {
     const view = await settledView(editor.document.uri);
     const n = (t: string) => view.annotations.filter(x => x.type === t).length;
     const text = await waitFor(() => a.statusBarText(), 'the status bar item shows');
-    assert.equal(text, `$(tag) ${n('person')} people, ${n('place')} places, ${n('organization')} orgs, ${n('date')} dates`);
+    assert.equal(text, `$(tag) People ${n('person')} · Places ${n('place')} · Orgs ${n('organization')} · Dates ${n('date')}`);
   });
 
   it('Toggle Highlights hides and shows the decorations', async () => {

@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { openScratch, rangeKey, settledView } from './helpers';
+
+const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
+  + 'Merkel said Putin should visit Berlin again.\n'
+  + 'Putin did not answer.\n';
+
+async function fixture(name: string) {
+  const editor = await openScratch(name, ARTICLE);
+  const view = await settledView(editor.document.uri);
+  const doc = editor.document;
+  const putin = view.annotations.find(a => a.text === 'Vladimir Putin')!;
+  const mentions = view.annotations.filter(a => a.entity === putin.entity);
+  const range = (a: { start: number; end: number }) => new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
+  const last = mentions[mentions.length - 1];
+  return { editor, view, doc, putin, mentions, range, inLast: doc.positionAt(last.start + 1) };
+}
+
+describe('language features', () => {
+  it('lists entities in the Outline (document symbols), grouped by type', async () => {
+    const { doc, view, putin, mentions, range } = await fixture('lang-symbols.txt');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const people = symbols.find(s => s.name === 'People');
+    assert.ok(people, `a People group in ${symbols.map(s => s.name).join(', ')}`);
+    const name = view.entities.find(e => e.id === putin.entity)!.name;
+    const sym = people.children.find(c => c.name === name);
+    assert.ok(sym, `${name} in the outline`);
+    assert.equal(sym.detail, `${mentions.length} mentions`);
+    assert.equal(rangeKey(sym.selectionRange), rangeKey(range(mentions[0])));
+    assert.equal(people.children.length, new Set(view.annotations.filter(a => a.type === 'person').map(a => a.entity)).size);
+  });
+
+  it('Go to Definition jumps to the entity\'s first mention', async () => {
+    const { doc, mentions, range, inLast } = await fixture('lang-definition.txt');
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, inLast);
+    assert.equal(defs.length, 1);
+    const d = defs[0];
+    const target = 'targetRange' in d ? d.targetRange : d.range;
+    assert.equal(rangeKey(target), rangeKey(range(mentions[0])));
+  });
+
+  it('Find All References lists every mention of the entity', async () => {
+    const { doc, mentions, range, inLast } = await fixture('lang-references.txt');
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, inLast);
+    assert.deepEqual(refs.map(r => rangeKey(r.range)).sort(), mentions.map(m => rangeKey(range(m))).sort());
+    assert.ok(refs.length >= 3, 'Vladimir Putin, Putin, Putin');
+  });
+
+  it('highlights the other mentions of the entity under the cursor', async () => {
+    const { doc, mentions, range, inLast } = await fixture('lang-highlights.txt');
+    const hl = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', doc.uri, inLast);
+    assert.deepEqual(hl.map(h => rangeKey(h.range)).sort(), mentions.map(m => rangeKey(range(m))).sort());
+  });
+
+  it('answers nothing off a mention', async () => {
+    const { doc } = await fixture('lang-none.txt');
+    const at = doc.positionAt(ARTICLE.indexOf('should'));
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at);
+    assert.deepEqual(refs, []);
+  });
+});
