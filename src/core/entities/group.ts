@@ -2,6 +2,8 @@
 // recovering later occurrences of names found elsewhere, acronyms defined in the text, then grouping
 // mentions into entities ("Vladimir Putin", "Putin" -> one entity named "Vladimir Putin").
 import { ENTITY_TYPES, type Entity, type EntityType, type Lexicon, type MentionCandidate } from '../types';
+import gazetteerLists from '../data/gazetteer.json';
+import words from '../data/words.json';
 import { isTitle } from './refine';
 import { tokenize, type Token } from './tokenize';
 
@@ -30,6 +32,7 @@ const NEVER_PROPAGATE = new Set(['January', 'February', 'March', 'April', 'May',
 /** Surface key and display form: any run of spaces (no-break space included) as one space. */
 const normalise = (s: string) => s.replace(/\s+/g, ' ');
 
+const COMMON_WORDS = new Set(words.commonWords);
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abu|abd)-/;
 
 export function groupEntities(text: string, mentions: MentionCandidate[], lexicon: Lexicon = {}): GroupingResult {
@@ -174,6 +177,19 @@ function linkAcronyms(text: string, work: Working[], expansions: Map<string, str
   return dedupe([...work, ...withoutOverlaps(added, work)]);
 }
 
+let placeWords: Set<string> | null = null;
+const ORG_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'group', 'ag', 'sa', 'nv', 'bv', 'spa', 'gmbh', 'holdings', 'international']);
+
+/** A word that names this organization rather than a kind of thing or a place. */
+function isDistinctiveWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (!placeWords) {
+    const lists = gazetteerLists as Record<string, string[]>;
+    placeWords = new Set([...(lists.loc ?? []), ...(lists.tLOC ?? [])].filter(n => !n.includes(' ')));
+  }
+  return w.length >= 3 && !COMMON_WORDS.has(w) && !placeWords.has(w) && !ORG_SUFFIXES.has(w) && !isTitle({ text: w } as Token);
+}
+
 interface LineInfo {
   tokens: Token[];
   /** Indices of the tokens that start with a capital: the only places a name can start. */
@@ -215,11 +231,13 @@ function propagate(text: string, work: Working[]): Working[] {
     const words = tokenize(m.surface).map(t => t.text);
     if (words.length === 0 || !/^\p{Lu}/u.test(words[0])) continue;
     addPattern({ words, type: m.type, surface: m.surface, fixed: m.fixed });
-    // a person's surname alone ("Lavrov" after "Sergey Lavrov")
+    // a person's surname alone ("Lavrov" after "Sergey Lavrov"), an organization's distinctive last word alone
+    // ("Sabah" after "Daily Sabah"; not "England" after "Bank of England", nor "Inc" or "Commission")
     const last = words[words.length - 1];
-    if (m.type === 'person' && words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last) && !seen.has(last)) {
+    if (words.length < 2 || seen.has(last) || !/^\p{Lu}\p{Ll}/u.test(last)) continue;
+    if (m.type === 'person' || (m.type === 'organization' && isDistinctiveWord(last))) {
       seen.add(last);
-      addPattern({ words: [last], type: 'person', surface: last, fixed: false });
+      addPattern({ words: [last], type: m.type, surface: last, fixed: false });
     }
   }
   if (patterns.size === 0) return work;
