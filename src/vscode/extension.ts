@@ -1,7 +1,7 @@
 // Wires the editor features to the article manager and returns the API the integration tests (and other
 // extensions) use to see exactly what the editor shows.
 import * as vscode from 'vscode';
-import type { AnalysisResult, AnnotationType } from '../core';
+import type { AnalysisResult, AnnotationType, Lexicon } from '../core';
 import type { Sidecar } from '../core/sidecar';
 import { ArticleManager, type ArticleView } from './articles';
 import { registerCommands } from './commands';
@@ -33,6 +33,8 @@ export interface NewsAnnotatorApi {
   highlightsVisible(): boolean;
   highlightStyle(): HighlightStyle;
   undoLabels(uri: vscode.Uri): string[];
+  /** The lexicon passed to the analysis for a document (workspace file + settings). */
+  lexiconFor(uri: vscode.Uri): Lexicon;
   stats(): { longestStepMs: number; lastAnalysisMs: number; detectedUnits: number };
 }
 
@@ -206,6 +208,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     highlightsVisible: () => highlighter.visible,
     highlightStyle: () => highlighter.currentStyle,
     undoLabels: uri => articles.historyLabels(uri),
+    lexiconFor: uri => lexicon.for(uri, settings.lexicon),
     stats: () => ({ longestStepMs: articles.longestStepMs, lastAnalysisMs: articles.lastAnalysisMs, detectedUnits: articles.analyzer.detectedUnits }),
   };
 }
