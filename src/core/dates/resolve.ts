@@ -15,8 +15,10 @@ const DAY_MS = 86_400_000;
 /** How much further a date against the clause's tense may be before the other direction wins. */
 const AGAINST_TENSE = 2;
 
-const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
-const yearStr = (y: number) => (y < 0 ? '-' : '') + pad(y, 4);
+const pad = (n: number, w = 2) => (n < 0 ? '-' : '') + String(Math.abs(n)).padStart(w, '0');
+const yearStr = (y: number) => pad(y, 4);
+/** TIMEX3 values have four-digit years: a date pushed before year 0 or past 9999 (a far reference date) has none. */
+const OUTSIDE_CALENDAR = /^(?:-|\d{5})/;
 
 function parseRef(ref: string | null): Ymd | null {
   const m = ref ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ref) : null;
@@ -199,6 +201,13 @@ function relative(e: Extract<DateExpression, { kind: 'relative' }>, ref: Ymd): R
 
 /** Resolves a date expression against the reference date (YYYY-MM-DD), or returns null where it needs one. */
 export function resolveDate(expr: DateExpression, referenceDate: string | null): ResolvedDate {
+  const r = resolveUnchecked(expr, referenceDate);
+  if (r.value === null) return r;
+  const tooLong = (r.precision === 'decade' && r.value.length > 3) || (r.precision === 'century' && r.value.length > 2);
+  return OUTSIDE_CALENDAR.test(r.value) || tooLong ? UNRESOLVED : r;
+}
+
+function resolveUnchecked(expr: DateExpression, referenceDate: string | null): ResolvedDate {
   const ref = parseRef(referenceDate);
   try {
     switch (expr.kind) {
