@@ -51,7 +51,12 @@ export class Analyzer {
       annotations.push({ type: m.type, start: s.start, end: s.end, text: text.slice(s.start, s.end), source: 'auto', entity: m.entity });
     }
     if (wanted.has('date')) {
+      // Only lexicon names can still overlap a date here (detector candidates on dates were dropped above): the
+      // user's lexicon wins over the automatic date ("May" as a person), so annotations never overlap.
+      const named = grouped.mentions.map(m => snapToGraphemes(text, m)).sort(byStart);
+      const free = new Set(withoutOverlaps(dateSpans.map((s, i) => ({ ...s, i })), named).map(s => s.i));
       dates.forEach((d, i) => {
+        if (!free.has(i)) return;
         const s = dateSpans[i];
         const { value } = resolveDate(d.expr, referenceDate?.value ?? null);
         annotations.push({ type: 'date', start: s.start, end: s.end, text: text.slice(s.start, s.end), source: 'auto', value });
