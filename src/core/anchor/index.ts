@@ -219,9 +219,17 @@ function fuzzyCandidates(t: string, quote: string, prefix: string, suffix: strin
   return out;
 }
 
+/** Whether a span begins and ends between characters (no half surrogate pair, no combining mark cut off). */
+function onBoundaries(text: string, span: Span): boolean {
+  const s = snapToGraphemes(text, span);
+  return s.start === span.start && s.end === span.end;
+}
+
 function sameAt(text: string, target: AnchorTarget, start: number): boolean {
   const end = start + (target.end - target.start);
   if (start < 0 || end > text.length || text.slice(start, end) !== target.text) return false;
+  // the same characters can sit inside another character's combining sequence: not the same words then
+  if (!onBoundaries(text, { start, end })) return false;
   // compare the context in the CR-free view of the neighbourhood only: cheap, and robust to line-end changes
   const before = stripCR(text.slice(Math.max(0, start - 2 * CONTEXT_LENGTH), start));
   const after = stripCR(text.slice(end, end + 2 * CONTEXT_LENGTH));
@@ -246,7 +254,7 @@ export function anchor(text: string, target: AnchorTarget, expectedStart?: numbe
   const suffix = stripCR(target.suffix);
   if (quote.length === 0) return null;
   const near = toNormalized(v, expectedStart ?? target.start);
-  const exact = best(exactCandidates(v.text, quote, prefix, suffix, near), near);
+  const exact = best(exactCandidates(v.text, quote, prefix, suffix, near).filter(c => onBoundaries(text, toOriginal(v, c.start, c.end))), near);
   if (exact) return { ...toOriginal(v, exact.start, exact.end), method: 'exact' };
   const fuzzy = best(fuzzyCandidates(v.text, quote, prefix, suffix, near), near);
   if (fuzzy) return { ...snapToGraphemes(text, toOriginal(v, fuzzy.start, fuzzy.end)), method: 'fuzzy' };
