@@ -42,8 +42,8 @@ interface ArticleState {
 
 const HISTORY_LIMIT = 200;
 /** Above this many characters the first analysis warms the cache chunk by chunk, yielding in between. */
-const CHUNKED_FROM = 60_000;
-const CHUNK = 20_000;
+const CHUNKED_FROM = 30_000;
+const CHUNK = 8_000;
 
 export class ArticleManager implements vscode.Disposable {
   readonly analyzer = new Analyzer();
@@ -149,7 +149,9 @@ export class ArticleManager implements vscode.Disposable {
       await this.load(doc, st);
       if (stale()) return st.view;
     }
-    if (text.length >= CHUNKED_FROM) {
+    // a first analysis (or a big paste) would detect many paragraphs at once; later edits touch a few
+    const lastLength = st.sidecar?.document.length;
+    if (text.length >= CHUNKED_FROM && (lastLength === undefined || Math.abs(text.length - lastLength) > CHUNK || !st.view)) {
       // Fill the per-paragraph cache a slice at a time so the host stays responsive on big articles.
       for (let at = 0; at < text.length;) {
         let end = Math.min(text.length, at + CHUNK);
@@ -157,7 +159,8 @@ export class ArticleManager implements vscode.Disposable {
           const nl = text.indexOf('\n', end);
           end = nl < 0 ? text.length : nl + 1;
         }
-        this.timed(() => this.analyzer.analyze(text.slice(at, end), { types: [] }));
+        // a full analysis of the slice: it fills the same per-paragraph cache the whole-text analysis reads
+        this.timed(() => this.analyzer.analyze(text.slice(at, end)));
         at = end;
         await new Promise(r => setTimeout(r, 0));
         if (stale()) return st.view;

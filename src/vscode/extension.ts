@@ -35,7 +35,9 @@ export interface NewsAnnotatorApi {
   undoLabels(uri: vscode.Uri): string[];
   /** The lexicon passed to the analysis for a document (workspace file + settings). */
   lexiconFor(uri: vscode.Uri): Lexicon;
+  /** Longest synchronous analysis step (what could hold up the extension host), last analysis time, paragraphs detected. */
   stats(): { longestStepMs: number; lastAnalysisMs: number; detectedUnits: number };
+  resetStats(): void;
 }
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
@@ -209,6 +211,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     highlightStyle: () => highlighter.currentStyle,
     undoLabels: uri => articles.historyLabels(uri),
     lexiconFor: uri => lexicon.for(uri, settings.lexicon),
+    resetStats: () => {
+      articles.longestStepMs = 0;
+    },
     stats: () => ({ longestStepMs: articles.longestStepMs, lastAnalysisMs: articles.lastAnalysisMs, detectedUnits: articles.analyzer.detectedUnits }),
   };
 }
