@@ -99,6 +99,11 @@ export interface SaveOptions {
   expectedMtime?: number | undefined;
   /** Set to check expectedMtime (needed because `expectedMtime: undefined` means "expected to be missing"). */
   checkMtime?: boolean;
+  /**
+   * The text seen when the sidecar was loaded (LoadResult.text). With checkMtime, a file whose content differs is a
+   * conflict even when its mtime did not change (a coarse file system, a tool that restores timestamps).
+   */
+  expectedText?: string;
 }
 
 export interface SaveResult {
@@ -112,7 +117,29 @@ export interface SaveResult {
  * Writes a sidecar atomically. Refuses (SidecarError) to replace a file that is not a usable sidecar (backing it up
  * first), one changed since it was read (when options.checkMtime), or when the storage fails.
  */
-export async function saveSidecar(storage: SidecarStorage, path: string, sidecar: Sidecar, options: SaveOptions = {}): Promise<SaveResult> {
+export function saveSidecar(storage: SidecarStorage, path: string, sidecar: Sidecar, options: SaveOptions = {}): Promise<SaveResult> {
+  return oneAtATime(path, () => saveNow(storage, path, sidecar, options));
+}
+
+/** Saves under way, by path: a save waits for the previous one to the same file (see oneAtATime). */
+const pending = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs saves to one path one after the other. Two saves racing in one process (a typing burst and an undo, two
+ * commands) would otherwise both pass the mtime check before either writes, and the later would silently replace
+ * the earlier; in turn, the second sees the first's write and reports a conflict instead.
+ */
+function oneAtATime<T>(path: string, job: () => Promise<T>): Promise<T> {
+  const run = (pending.get(path) ?? Promise.resolve()).then(job, job);
+  const settled = run.then(() => undefined, () => undefined);
+  pending.set(path, settled);
+  void settled.then(() => {
+    if (pending.get(path) === settled) pending.delete(path);
+  });
+  return run;
+}
+
+async function saveNow(storage: SidecarStorage, path: string, sidecar: Sidecar, options: SaveOptions): Promise<SaveResult> {
   const text = serializeSidecar(sidecar);
   let current: string | undefined;
   try {
@@ -131,6 +158,9 @@ export async function saveSidecar(storage: SidecarStorage, path: string, sidecar
   }
   if (current !== undefined) {
     if (current === text) return { written: false, text, mtime: await storage.mtime(path).catch(() => undefined) };
+    if (options.checkMtime && options.expectedText !== undefined && current !== options.expectedText) {
+      throw new SidecarError('conflict', path, 'it changed on disk since it was read (another editor or tool); not overwritten. Reload it and redo the change');
+    }
     try {
       parseSidecar(current, path);
     } catch (e) {

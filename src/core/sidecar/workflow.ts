@@ -47,6 +47,7 @@ export async function annotateArticle(input: AnnotateArticleInput): Promise<Anno
     const saved = await saveSidecar(input.storage, input.sidecarPath, sidecar, {
       checkMtime: true,
       expectedMtime: loaded.status === 'ok' ? loaded.mtime : undefined,
+      expectedText: loaded.status === 'ok' ? loaded.text : undefined,
     });
     result.saved = true;
     result.written = saved.written;
