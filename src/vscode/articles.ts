@@ -339,6 +339,24 @@ export class ArticleManager implements vscode.Disposable {
     }
   }
 
+  /**
+   * A sidecar changed on disk (git pull, another tool, the user editing the JSON): when it is not our own write,
+   * reload it so the editor shows what the file now says. Our edits are saved as they happen, so nothing in memory
+   * is lost by this; a failed save is kept in the history (undo) all the same.
+   */
+  async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
+    for (const doc of vscode.workspace.textDocuments) {
+      const st = this.states.get(doc.uri.toString());
+      if (!st?.view || this.files.locate(doc.uri).toString() !== sidecar.toString()) continue;
+      await st.saving; // a write of ours in flight records its mtime first
+      const mtime = await this.files.storage.mtime(sidecar.toString()).catch(() => undefined);
+      if (mtime !== undefined && mtime === st.mtime) return; // our own write
+      st.loaded = false;
+      st.sidecar = null;
+      await this.analyse(doc, true);
+    }
+  }
+
   /** The article was saved: bring its sidecar up to date with the saved text and write it. */
   async saved(doc: vscode.TextDocument): Promise<void> {
     const st = this.states.get(doc.uri.toString());

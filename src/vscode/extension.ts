@@ -54,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const hover = new AnnotationHoverProvider(articles);
   context.subscriptions.push(lexicon, articles, highlighter, status, tree, treeView);
 
+  const sidecarWatcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.json', false, false, true);
   const isArticle = (doc: vscode.TextDocument) => articles.isArticle(doc);
   const activeArticle = () => {
     const e = vscode.window.activeTextEditor;
@@ -151,6 +152,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       highlighter.forget(doc.uri);
     }),
     lexicon.onDidChange(reanalyseAll),
+    sidecarWatcher,
+    sidecarWatcher.onDidChange(uri => void articles.sidecarChanged(uri)),
+    sidecarWatcher.onDidCreate(uri => void articles.sidecarChanged(uri)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void lexicon.load().then(reanalyseAll)),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (!e.affectsConfiguration(SECTION)) return;

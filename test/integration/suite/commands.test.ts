@@ -198,3 +198,26 @@ describe('commands', () => {
     for (const a of sidecar.annotations) assert.equal(text.slice(a.start, a.end), a.text);
   });
 });
+
+describe('sidecar changed on disk', () => {
+  it('reloads a sidecar another tool changed while the article is open', async () => {
+    const editor = await openScratch('disk-change.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    select(editor, 'Hemeimeem base');
+    await run('newsAnnotator.addAnnotation', { type: 'place' });
+    const a = await api();
+    const s = (await readSidecar(editor.document.uri))!;
+    // another tool sets the reference date in the file
+    s.document.referenceDate = '2016-01-05';
+    s.document.referenceDateSource = 'user';
+    await new Promise(r => setTimeout(r, 20)); // a different mtime from our own write
+    await vscode.workspace.fs.writeFile(a.sidecarUri(editor.document.uri), new TextEncoder().encode(JSON.stringify(s, null, 2) + '\n'));
+    const view = await waitFor(() => {
+      const v = a.getView(editor.document.uri);
+      return v?.referenceDate?.value === '2016-01-05' && v;
+    }, 'the editor picks up the change');
+    assert.equal(view.referenceDate?.source, 'user');
+    assert.ok(view.annotations.some(x => x.text === 'Hemeimeem base' && x.source === 'manual'), 'manual work kept');
+    assert.equal(view.annotations.find(x => x.text === 'Tuesday')?.value, '2016-01-05', 'dates re-resolved');
+  });
+});
