@@ -4,6 +4,7 @@
 // the new text like after an outside change; a manual one that cannot be placed becomes an orphan, an auto one is
 // dropped (the next analysis finds it again if it is still there).
 import { anchor, quoteContext } from '../anchor';
+import { snapToGraphemes } from '../graphemes';
 import { sha256Hex } from '../hash';
 import type { Span } from '../types';
 import { makeAnnotation, tidyEntities } from './model';
@@ -50,7 +51,8 @@ export function applyTextChanges(s: Sidecar, newText: string, changes: readonly 
   const isBlank = (sp: Span) => newText.slice(sp.start, sp.end).trim() === '';
   const place = (a: SidecarAnnotation | Rejection): Span | null => {
     const mapped = mapSpan(a, sorted);
-    if (mapped && !isBlank(mapped)) return mapped;
+    // text typed just before a span that starts with a combining mark (only possible at the very start) takes the mark
+    if (mapped && !isBlank(mapped)) return snapToGraphemes(newText, mapped);
     const found = anchor(newText, a);
     return found && !isBlank(found) ? { start: found.start, end: found.end } : null;
   };
