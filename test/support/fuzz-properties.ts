@@ -38,6 +38,18 @@ export function checkSpan(text: string, a: { start: number; end: number; text: s
   if (a.end < text.length && EXTENDING.test(text.slice(a.end, a.end + 1))) fail(`${where}: ends inside a grapheme (combining mark after end)`, a);
 }
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Stricter than checkSpan: no span cuts a full Unicode grapheme cluster (flags, emoji sequences, Hangul, ...). */
+export function checkGraphemeBoundaries(text: string, spans: readonly { start: number; end: number }[]): void {
+  if (spans.length === 0) return;
+  const boundaries = new Set<number>([text.length]);
+  for (const g of graphemes.segment(text)) boundaries.add(g.index);
+  for (const s of spans) {
+    if (!boundaries.has(s.start) || !boundaries.has(s.end)) fail('span cuts a grapheme cluster', { ...s, text: text.slice(s.start, s.end) });
+  }
+}
+
 const DAY_IN_MONTH = (y: number, m: number) => new Date(Date.UTC(2000, m, 0)).getUTCDate() - (m === 2 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0);
 
 /** TIMEX3-style values as src/core/dates/resolve.ts writes them. */
@@ -286,7 +298,9 @@ export const PROPERTIES: FuzzProperty[] = [
     weight: 30,
     property: () => fc.property(articleText, optionalRef, fc.option(lexicon, { nil: undefined }), types, (text, ref, lex, ty) => {
       const options: AnalyzeOptions = { referenceDate: ref, lexicon: lex, types: ty };
-      checkAnalysis(text, analyzeText(text, options), options);
+      const r = analyzeText(text, options);
+      checkAnalysis(text, r, options);
+      checkGraphemeBoundaries(text, r.annotations);
     }),
   },
   {

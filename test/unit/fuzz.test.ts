@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { resolveDate } from '../../src/core/dates';
 import { snapToGraphemes } from '../../src/core/graphemes';
-import { checkAnalysis, checkExports, PROPERTIES, runsFor, sidecarWithManual } from '../support/fuzz-properties';
+import { applyTextChanges, reconcile } from '../../src/core/sidecar';
+import { editsIn } from '../support/arbitraries';
+import { checkAnalysis, checkExports, checkNothingLost, checkSidecar, PROPERTIES, runsFor, sidecarWithManual } from '../support/fuzz-properties';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 3000);
@@ -65,5 +67,24 @@ describe('fuzz: regressions (cases the fuzzer found)', () => {
   it('exports hold on a sidecar full of hostile text', () => {
     const text = '=HYPERLINK("x") Putin\t+1 @Moscow 😀\u202e\r\n-2015';
     checkExports('a.txt', text, sidecarWithManual(text, [[0, 15, 'organization'], [0.4, 5, 'person'], [0.6, 7, 'place'], [0.95, 5, 'date']]));
+  });
+});
+
+describe('fuzz: re-anchoring regressions', () => {
+  it('a quote found again inside another character\'s combining sequence is not taken (reconcile)', () => {
+    const text = '\ufeff\u2066\u034fVladimir Putin';
+    const s = sidecarWithManual(text, [[0, 2, 'person']]);
+    const { newText } = editsIn(text, [[0, 2, '']]);
+    const after = reconcile({ text: newText, file: 'a.txt', analysis: analyze(newText), previous: s }).sidecar;
+    const back = reconcile({ text, file: 'a.txt', analysis: analyze(text), previous: after }).sidecar;
+    checkSidecar(text, back, 'back');
+    checkNothingLost(after, back, text, 'back');
+  });
+
+  it('typing just before a span that starts with a combining mark does not leave it starting inside a character', () => {
+    const s = sidecarWithManual('\u034f', [[0, 1, 'person']]);
+    const after = applyTextChanges(s, ' \u034f', [{ start: 0, end: 0, text: ' ' }]);
+    checkSidecar(' \u034f', after, 'applyTextChanges');
+    checkNothingLost(s, after, ' \u034f', 'applyTextChanges');
   });
 });
