@@ -40,7 +40,7 @@ interface ArticleState {
   loadError: string | undefined;
 }
 
-const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 100;
 /** Above this many characters the first analysis warms the cache chunk by chunk, yielding in between. */
 const CHUNKED_FROM = 30_000;
 const CHUNK = 8_000;

@@ -108,7 +108,7 @@ export function groups(view: ArticleView, type: AnnotationType): Extract<EntityN
     let g = out.get(key);
     if (!g) {
       const entity = a.entity ? view.entities.find(e => e.id === a.entity) : undefined;
-      const name = entity?.name ?? (a.value ? `${a.value} (${a.text})` : a.text);
+      const name = entity?.name ?? (a.value ? `${a.text} (${a.value})` : a.text);
       g = { kind: 'entity', uri: view.uri, type, id: key, name, mentions: [] };
       out.set(key, g);
     }

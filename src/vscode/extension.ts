@@ -165,8 +165,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
         registerProviders();
         registerSymbols();
         for (const editor of vscode.window.visibleTextEditors) {
-          if (isArticle(editor.document)) ensure(editor.document);
-          else highlighter.apply(editor, undefined);
+          const view = isArticle(editor.document) ? articles.get(editor.document.uri) : undefined;
+          highlighter.apply(editor, view);
+          if (!view) ensure(editor.document);
         }
       }
       if (e.affectsConfiguration(`${SECTION}.enabledTypes`)) articles.republishAll();

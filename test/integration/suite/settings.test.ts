@@ -57,6 +57,13 @@ describe('settings', () => {
     assert.equal(a.getView(editor.document.uri), undefined);
     await setSetting('articleLanguages', undefined);
     await waitFor(() => a.getView(editor.document.uri), 'annotated once plaintext is an article language again');
+    await waitFor(() => a.getDecorations(editor.document.uri)?.person.auto.length, 'and highlighted');
+
+    // an article already annotated loses its highlights when its language is left out, and gets them back
+    await setSetting('articleLanguages', ['markdown']);
+    await waitFor(() => a.getDecorations(editor.document.uri)?.person.auto.length === 0, 'highlights removed');
+    await setSetting('articleLanguages', undefined);
+    await waitFor(() => a.getDecorations(editor.document.uri)?.person.auto.length, 'highlights back');
   });
 
   it('sidecarLocation folder: sidecars go under the sidecar folder', async () => {
