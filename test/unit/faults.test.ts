@@ -4,6 +4,7 @@
 // way, a write failing half-way, a conflict); this file covers the rest: permissions, failures at each step of a
 // write and of a backup, racing saves, changes on disk while the article is open, and hostile sidecar content.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -83,19 +84,34 @@ describe('faults: sidecar and disk', () => {
   const validOnDisk = () => parseSidecar(onDisk(), file);
 
   describe('a write that cannot happen', () => {
-    it('permission denied on a real read-only folder: a clear io error, the old sidecar kept, nothing else written', async function () {
-      if (isRoot) {
-        // root writes through chmod; the unwritable-folder case is covered for root by the two tests below
-        this.skip();
-      }
+    it('permission denied on a real read-only folder: a clear io error, the old sidecar kept, nothing else written', async () => {
       const mine = withManual();
       fs.writeFileSync(file, serializeSidecar(base()));
+      const input = path.join(dir, 'mine.json');
+      fs.writeFileSync(input, serializeSidecar(mine));
       fs.chmodSync(dir, 0o555);
-      await assert.rejects(saveSidecar(storage, file, mine), (e: unknown) =>
-        e instanceof SidecarError && e.kind === 'io' && e.file === file && /EACCES|EPERM|permission/i.test(e.message));
+      let error: { kind?: string; file?: string; message: string };
+      if (!isRoot) {
+        error = await saveSidecar(storage, file, mine).then(() => ({ message: 'written' }), (e: SidecarError) => e);
+      } else {
+        // root writes through any mode bits: the save runs in a child process as an ordinary user (nobody)
+        const code = `const { saveSidecar, parseSidecar } = require('./src/core/sidecar');
+          const { NodeSidecarStorage } = require('./src/node/storage');
+          const fs = require('node:fs');
+          saveSidecar(new NodeSidecarStorage(), process.env.NA_FILE, parseSidecar(fs.readFileSync(process.env.NA_INPUT, 'utf8'), 'mine'))
+            .then(() => console.log(JSON.stringify({ message: 'written' })), e => console.log(JSON.stringify({ kind: e.kind, file: e.file, message: e.message })));`;
+        const child = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', code], {
+          uid: 65534, gid: 65534, cwd: path.join(__dirname, '..', '..'), encoding: 'utf8', env: { ...process.env, NA_FILE: file, NA_INPUT: input },
+        });
+        assert.equal(child.status, 0, child.stderr);
+        error = JSON.parse(child.stdout.trim().split('\n').pop()!) as typeof error;
+      }
+      assert.equal(error.kind, 'io', error.message);
+      assert.equal(error.file, file);
+      assert.match(error.message, /could not write it: EACCES: permission denied/);
       fs.chmodSync(dir, 0o755);
       assert.equal(onDisk(), serializeSidecar(base()));
-      assert.deepEqual(listing(), ['article.txt.annotations.json']);
+      assert.deepEqual(listing(), ['article.txt.annotations.json', 'mine.json']);
     });
 
     it('a folder that cannot be created (a file is in the way; works as root too): a clear io error', async () => {
