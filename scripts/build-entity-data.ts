@@ -59,7 +59,8 @@ function examples(file: string): Example[] {
   return out;
 }
 
-function train(data: Example[], gazFor: (ex: Example) => Gazetteer, tags: string[]): TaggerModel {
+/** One averaged-perceptron run over shuffled data; returns the averaged weights. */
+function train(data: Example[], gazFor: (ex: Example) => Gazetteer, tags: string[], seedValue: number): Map<string, Float64Array> {
   const T = tags.length;
   const weights = new Map<string, Float64Array>();
   const totals = new Map<string, Float64Array>();
@@ -75,7 +76,7 @@ function train(data: Example[], gazFor: (ex: Example) => Gazetteer, tags: string
   };
   const statics = data.map(ex => staticFeatures(ex.tokens, gazFor(ex)));
   const order = data.map((_, i) => i);
-  let seed = 7;
+  let seed = seedValue;
   const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const score = (scores: Float64Array, feats: readonly string[]) => {
     for (const f of feats) { const w = weights.get(f); if (w) for (let k = 0; k < T; k++) scores[k] += w[k]; }
@@ -101,18 +102,37 @@ function train(data: Example[], gazFor: (ex: Example) => Gazetteer, tags: string
     }
     console.log(`epoch ${epoch + 1}: token error rate ${(errors / n).toFixed(4)}`);
   }
-  // average, prune near-zero weights, key by feature hash, quantize: keeps the bundled model small
+  const averaged = new Map<string, Float64Array>();
+  for (const [f, w] of weights) {
+    const tot = totals.get(f)!; const st = stamps.get(f)!;
+    const avg = new Float64Array(T);
+    for (let k = 0; k < T; k++) avg[k] = (tot[k] + (clock - st[k]) * w[k]) / clock;
+    averaged.set(f, avg);
+  }
+  return averaged;
+}
+
+/**
+ * The mean of several runs with different shuffles (a single run's F1 moves by about half a point with the
+ * shuffle), near-zero weights pruned, keyed by feature hash and quantized: keeps the bundled model small.
+ */
+function combine(runs: Map<string, Float64Array>[], tags: string[]): TaggerModel {
+  const T = tags.length;
+  const sum = new Map<string, Float64Array>();
+  for (const run of runs) {
+    for (const [f, w] of run) {
+      const acc = sum.get(f) ?? new Float64Array(T);
+      for (let k = 0; k < T; k++) acc[k] += w[k] / runs.length;
+      sum.set(f, acc);
+    }
+  }
   const table: WeightTable = new Map();
   const MIN = Number(process.env.MIN_WEIGHT ?? 1);
   const SCALE = 10;
   let collisions = 0;
-  for (const [f, w] of weights) {
-    const tot = totals.get(f)!; const st = stamps.get(f)!;
+  for (const [f, w] of sum) {
     const flat: number[] = [];
-    for (let k = 0; k < T; k++) {
-      const avg = (tot[k] + (clock - st[k]) * w[k]) / clock;
-      if (Math.abs(avg) >= MIN) flat.push(k, avg);
-    }
+    for (let k = 0; k < T; k++) if (Math.abs(w[k]) >= MIN) flat.push(k, w[k]);
     if (!flat.length) continue;
     const h = hashFeature(f);
     if (table.has(h)) collisions++;
@@ -203,7 +223,9 @@ function main(): void {
   writeFileSync(join(root, 'src/core/data/gazetteer.json'), JSON.stringify(finalLists) + '\n');
   console.log('train names:', Object.entries(allTrainNames).map(([k, v]) => `${k} ${v.length}`).join(', '));
   const tags = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
-  const model = train(data, ex => foldGaz[ex.doc % FOLDS], tags);
+  const RUNS = Number(process.env.RUNS ?? 3);
+  const runs = Array.from({ length: RUNS }, (_, r) => train(data, ex => foldGaz[ex.doc % FOLDS], tags, r + 1));
+  const model = combine(runs, tags);
   const json = JSON.stringify(model);
   writeFileSync(join(root, 'src/core/data/ner-model.json'), json + '\n');
   console.log(`model: ${(json.length / 1024).toFixed(0)} KB`);

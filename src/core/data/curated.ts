@@ -31,6 +31,14 @@ export const ORGANIZATIONS: readonly string[] = [
   'New York Times', 'Washington Post', 'Wall Street Journal', 'Financial Times', 'The Guardian', 'Daily Telegraph', 'Le Monde', 'Der Spiegel', 'Komsomolskaya Pravda', 'Pravda', 'Izvestia', 'Kommersant',
   'Hurriyet', 'Daily Sabah', 'Haaretz', 'Google', 'Facebook', 'Twitter', 'Microsoft',
   'Gazprom', 'Rosneft', 'Lukoil', 'Aeroflot', 'Boeing', 'Airbus',
+  'European Commission', 'European Parliament', 'European Council', 'European Central Bank', 'ECB',
+  'Security Council', 'UN Security Council', 'General Assembly', 'UN General Assembly', 'Federal Reserve',
+  'OSCE', 'OECD', 'WTO', 'IAEA', 'UNESCO', 'UNICEF', 'UNHCR', 'ASEAN', 'G7', 'G20', 'BRICS', 'Gulf Cooperation Council',
+  'Hayat Tahrir al-Sham', 'Houthis', 'Wagner Group', 'Syrian Democratic Forces', 'SDF',
+  'Tesla', 'SpaceX', 'Alphabet', 'Netflix', 'Huawei', 'Samsung', 'Toyota', 'Volkswagen', 'Pfizer', 'Moderna',
+  'BioNTech', 'AstraZeneca', 'OpenAI', 'ByteDance', 'TikTok', 'Instagram', 'WhatsApp', 'YouTube',
+  'NBC', 'CBS', 'ABC News', 'Fox News', 'NPR', 'Sky News', 'Deutsche Welle', 'Politico', 'Axios', 'Le Figaro',
+  'El País', 'Corriere della Sera', 'Ukrinform', 'Kyiv Independent', 'Times of Israel', 'Jerusalem Post',
 ];
 
 /** Places of today's news whose name a model could read as something else. */
