@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Analyzer, type Annotation, type AnnotationType, type Entity, type ReferenceDate } from '../core';
 import { SidecarError, type Orphan } from '../core/sidecar';
+import { segment } from '../core/segment';
 import type { Settings } from './config';
 import type { WorkspaceLexicon } from './lexicon';
 import { analysisOptions, reconcileModel, shiftForEdit, type EditableSidecar } from './model';
@@ -18,6 +19,8 @@ export interface ArticleView {
   entities: Entity[];
   referenceDate: ReferenceDate | null;
   orphans: Orphan[];
+  /** Only the part on screen, while a big article is still being analysed (no edits until it is complete). */
+  partial?: boolean;
 }
 
 interface ArticleState {
@@ -43,6 +46,7 @@ interface ArticleState {
 const HISTORY_LIMIT = 100;
 /** Above this many characters the first analysis warms the cache chunk by chunk, yielding in between. */
 const CHUNKED_FROM = 30_000;
+/** Characters detected between two yields. */
 const CHUNK = 8_000;
 
 export class ArticleManager implements vscode.Disposable {
@@ -152,18 +156,18 @@ export class ArticleManager implements vscode.Disposable {
     // a first analysis (or a big paste) would detect many paragraphs at once; later edits touch a few
     const lastLength = st.sidecar?.document.length;
     if (text.length >= CHUNKED_FROM && (lastLength === undefined || Math.abs(text.length - lastLength) > CHUNK || !st.view)) {
-      // Fill the per-paragraph cache a slice at a time so the host stays responsive on big articles.
-      for (let at = 0; at < text.length;) {
-        let end = Math.min(text.length, at + CHUNK);
-        if (end < text.length) {
-          const nl = text.indexOf('\n', end);
-          end = nl < 0 ? text.length : nl + 1;
+      if (!st.view) this.showVisiblePart(doc, st, text, version);
+      // Fill the per-paragraph cache a few paragraphs at a time, yielding in between, so the extension host stays
+      // responsive; the whole-text analysis below then only runs the document-level steps.
+      let done = 0;
+      for (const unit of segment(text)) {
+        this.timed(() => this.analyzer.analyze(unit.text));
+        done += unit.text.length;
+        if (done >= CHUNK) {
+          done = 0;
+          await new Promise(r => setTimeout(r, 0));
+          if (stale()) return st.view;
         }
-        // a full analysis of the slice: it fills the same per-paragraph cache the whole-text analysis reads
-        this.timed(() => this.analyzer.analyze(text.slice(at, end)));
-        at = end;
-        await new Promise(r => setTimeout(r, 0));
-        if (stale()) return st.view;
       }
     }
     if (stale()) return st.view;
@@ -172,6 +176,24 @@ export class ArticleManager implements vscode.Disposable {
     this.lastAnalysisMs = Date.now() - t0;
     this.publish(doc, st);
     return st.view;
+  }
+
+  /** Highlights what is on screen first (a provisional, partial view) while a big article is analysed. */
+  private showVisiblePart(doc: vscode.TextDocument, st: ArticleState, text: string, version: number): void {
+    const ranges = vscode.window.visibleTextEditors.filter(e => e.document === doc).flatMap(e => e.visibleRanges);
+    if (ranges.length === 0) return;
+    const first = Math.max(0, Math.min(...ranges.map(r => r.start.line)) - 5);
+    const last = Math.min(doc.lineCount - 1, Math.max(...ranges.map(r => r.end.line)) + 5);
+    const start = doc.offsetAt(new vscode.Position(first, 0));
+    const end = doc.offsetAt(doc.lineAt(last).rangeIncludingLineBreak.end);
+    const part = this.timed(() => this.analyzer.analyze(text.slice(start, end), { lexicon: this.lexicon.for(doc.uri, this.settings().lexicon) }));
+    const enabled = new Set<AnnotationType>(this.settings().enabledTypes);
+    st.view = {
+      uri: doc.uri, version, partial: true, orphans: [], referenceDate: part.referenceDate,
+      entities: part.entities.filter(e => enabled.has(e.type)),
+      annotations: part.annotations.filter(a => enabled.has(a.type)).map(a => ({ ...a, start: a.start + start, end: a.end + start })),
+    };
+    this.changed.fire(doc.uri);
   }
 
   private reconcileNow(doc: vscode.TextDocument, st: ArticleState, text: string, version: number, settings: Settings): void {

@@ -14,7 +14,13 @@ describe('performance on a 250k-character article', function () {
     const a = await api();
     a.resetStats();
     const editor = await openScratch('perf-250k.txt', text);
-    await waitFor(() => a.getView(editor.document.uri), 'the big article is analysed', 90000);
+    // what is on screen is highlighted first, before the whole article is done
+    const early = await waitFor(() => a.getView(editor.document.uri), 'the visible part is highlighted', 90000);
+    assert.equal(early.partial, true, 'the first view is the provisional one for the visible part');
+    const lastVisible = Math.max(...editor.visibleRanges.map(r => r.end.line));
+    assert.ok(early.annotations.length > 0 && early.annotations.every(x => editor.document.positionAt(x.end).line <= lastVisible + 6));
+    const full = await waitFor(() => !a.getView(editor.document.uri)?.partial && a.getView(editor.document.uri), 'the whole article is analysed', 90000);
+    assert.ok(full.annotations.length > early.annotations.length * 10);
     await a.whenSettled(editor.document.uri);
     const first = a.stats().longestStepMs;
     console.log(`      first analysis: longest synchronous step ${first} ms`);
