@@ -197,6 +197,22 @@ describe('entities: user lexicon', () => {
     assert.ok(r.found.some(f => f.text === 'Sochi Holdings'));
   });
 
+  it('matches names that start in lower case, and prefers the longest name', () => {
+    const text = 'Fighters of al-Nusra met reporters of the New York Times in New York.';
+    const r = run(text, { 'al-Nusra': 'organization', 'New York Times': 'organization', 'New York': 'place' });
+    assert.ok(r.found.some(f => f.type === 'organization' && f.text === 'al-Nusra'));
+    assert.ok(r.found.some(f => f.type === 'organization' && f.text === 'New York Times'));
+    assert.ok(r.found.some(f => f.type === 'place' && f.text === 'New York'));
+    assert.ok(!r.found.some(f => f.text === 'New York' && f.type !== 'place'));
+  });
+
+  it('works the same with a large lexicon', () => {
+    const lexicon: Record<string, 'place' | 'organization'> = { Hemeimeem: 'place' };
+    for (let i = 0; i < 3000; i++) lexicon[`Placename${i}`] = 'place';
+    const r = run('Jets flew from Hemeimeem and Placename2999 but not from Placename30000.', lexicon);
+    assert.deepEqual(r.found.filter(f => f.type === 'place').map(f => f.text), ['Hemeimeem', 'Placename2999']);
+  });
+
   it('ignores date entries and blank names', () => {
     const text = 'Putin met reporters in Sochi.';
     const r = run(text, { Sochi: 'date', '': 'place', ' ': 'person' });

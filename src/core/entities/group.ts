@@ -87,13 +87,41 @@ function applyLexicon(text: string, work: Working[], lexicon: Lexicon): Working[
   const forced: Working[] = [];
   const names = Object.entries(lexicon).filter(([name, type]) => name.trim() && ENTITY_TYPE_SET.has(type));
   if (names.length === 0) return work;
+  // Capitalised names are matched word by word over the (memoised) capitalised tokens: the cost does not grow
+  // with the size of the lexicon. Others ("al-Qaeda") are searched as text.
+  const byFirst = new Map<string, { words: string[]; type: EntityType }[]>();
   for (const [name, type] of names) {
     const key = name.trim();
+    const words = tokenize(key).map(t => t.text);
+    if (/^\p{Lu}/u.test(key) && words.length > 0) {
+      const list = byFirst.get(words[0]) ?? [];
+      list.push({ words, type: type as EntityType });
+      list.sort((a, b) => b.words.length - a.words.length);
+      byFirst.set(words[0], list);
+      continue;
+    }
     for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
       if (isBoundary(text, i - 1) && isBoundary(text, i + key.length)) {
         forced.push({ start: i, end: i + key.length, type: type as EntityType, surface: normalise(key), fixed: true });
       }
     }
+  }
+  if (byFirst.size > 0) {
+    forEachLine(text, (lineStart, { tokens, capitals }) => {
+      for (const i of capitals) {
+        for (const e of byFirst.get(tokens[i].text) ?? []) {
+          const last = i + e.words.length - 1;
+          if (last >= tokens.length) continue;
+          let ok = true;
+          for (let k = 1; ok && k < e.words.length; k++) ok = tokens[i + k].text === e.words[k];
+          if (!ok) continue;
+          const start = lineStart + tokens[i].start;
+          const end = lineStart + tokens[last].end;
+          forced.push({ start, end, type: e.type, surface: normalise(text.slice(start, end)), fixed: true });
+          break;
+        }
+      }
+    });
   }
   // longest lexicon names first, so "New York Times" beats "New York"
   forced.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -214,6 +242,16 @@ function lineInfo(line: string): LineInfo {
   return info;
 }
 
+/** Calls `fn` with each line's start offset and its memoised tokens (offsets relative to the line). */
+function forEachLine(text: string, fn: (lineStart: number, info: LineInfo) => void): void {
+  for (let lineStart = 0; lineStart <= text.length;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    fn(lineStart, lineInfo(text.slice(lineStart, lineEnd)));
+    lineStart = lineEnd + 1;
+  }
+}
+
 /** Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too. */
 function propagate(text: string, work: Working[]): Working[] {
   interface Pattern { words: string[]; type: EntityType; surface: string; fixed: boolean }
@@ -243,10 +281,7 @@ function propagate(text: string, work: Working[]): Working[] {
   if (patterns.size === 0) return work;
   const added: Working[] = [];
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
-  for (let lineStart = 0; lineStart <= text.length;) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const { tokens, capitals } = lineInfo(text.slice(lineStart, lineEnd));
+  forEachLine(text, (lineStart, { tokens, capitals }) => {
     let skipUntil = -1;
     for (const i of capitals) {
       if (i < skipUntil) continue;
@@ -272,8 +307,7 @@ function propagate(text: string, work: Working[]): Working[] {
         break;
       }
     }
-    lineStart = lineEnd + 1;
-  }
+  });
   return added.length ? dedupe([...work, ...added]) : work;
 }
 
