@@ -106,6 +106,8 @@ function trimCommon(tokens: readonly Token[], s: TokenSpan, headline: boolean): 
   const keptArticle = (i: number) => tokens[i].text === 'The' && i + 1 < to && isCapitalised(tokens[i + 1]) && !isCommon(tokens[i + 1]);
   while (from < to && (headline || tokens[from].sentenceStart) && edge(tokens[from]) && !keptArticle(from)) from++;
   while (headline && to > from && edge(tokens[to - 1])) to--;
+  // a single common word ("Company", "Kids") is a capitalised word, not a name
+  if (to - from === 1 && isCommon(tokens[from])) return null;
   // a name has at least one capitalised word or number in it
   for (let i = from; i < to; i++) if (/^[\p{Lu}\p{Lt}\p{N}]/u.test(tokens[i].text)) return { from, to, type: s.type };
   return null;
