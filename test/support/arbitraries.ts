@@ -104,6 +104,22 @@ export const longLine = (size: number): fc.Arbitrary<string> =>
       return s;
     });
 
+/**
+ * A long article (10-40k code units) of the same few sentences over and over, with noise: many identical quotes
+ * far apart, so re-anchoring has to pick the right occurrence, and past the anchor's near-window search.
+ */
+export const bigArticle: fc.Arbitrary<string> = fc
+  .tuple(newsWithNoise, fc.integer({ min: 10_000, max: 40_000 }), fc.array(fc.tuple(fc.nat(), piece), { maxLength: 20 }))
+  .map(([seed, size, noise]) => {
+    let text = '';
+    for (let i = 0; text.length < size; i++) text += (i % 7 === 0 ? `(${i}) ` : '') + seed + (i % 3 === 0 ? '\r\n\r\n' : '\n\n');
+    for (const [at, p] of noise) {
+      const i = codePointBoundary(text, at % (text.length + 1));
+      text = text.slice(0, i) + p + text.slice(i);
+    }
+    return text;
+  });
+
 /** A user lexicon built from words likely to occur (and some odd keys). */
 export const lexicon: fc.Arbitrary<Lexicon> = fc.dictionary(
   fc.oneof(fc.constantFrom('Putin', 'Hemeimeem', 'Moscow', 'Nato', 'Tuesday', 'e\u0301', '😀', 'the', '', ' ', 'x'), fc.string({ maxLength: 8 })),

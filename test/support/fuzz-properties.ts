@@ -5,13 +5,13 @@ import { Analyzer } from '../../src/core/analyze';
 import { EXPORT_FORMATS } from '../../src/core/export';
 import { segment } from '../../src/core/segment';
 import {
-  addAnnotation, annotateAllOccurrences, applyTextChanges, canonicalSidecar, decodeArticle, deleteOrphan, EditError,
+  addAnnotation, analyzeOptionsFor, annotateAllOccurrences, applyTextChanges, canonicalSidecar, decodeArticle, deleteOrphan, EditError,
   parseSidecar, reattachOrphan, reconcile, removeAllOccurrences, removeAnnotation, removeEntity, retypeAnnotation,
   retypeEntity, serializeSidecar, setNote, setReferenceDate, validateSidecar, type Sidecar,
 } from '../../src/core/sidecar';
 import type { AnalysisResult, AnalyzeOptions, AnnotationType } from '../../src/core/types';
 import {
-  articleText, editFractions, editsIn, lexicon, longLine, referenceDate, spanFractions, spanIn,
+  articleText, bigArticle, editFractions, editsIn, lexicon, longLine, referenceDate, spanFractions, spanIn,
 } from './arbitraries';
 
 // ---- invariants ----
@@ -327,13 +327,60 @@ export const PROPERTIES: FuzzProperty[] = [
   {
     name: 'applyTextChanges: never throws, never loses a manual annotation',
     weight: 15,
-    property: () => fc.property(articleText, spanFractions, editFractions, (text, spans, edits) => {
-      const s = sidecarWithManual(text, spans);
+    property: () => fc.property(articleText, spanFractions, fc.array(editOp, { maxLength: 3 }), editFractions, (text, spans, ops, edits) => {
+      let s = sidecarWithManual(text, spans);
+      for (const op of ops) s = tolerate(() => applyEdit(s, text, op as EditOp), s);
       checkSidecar(text, s, 'before');
       const { changes, newText } = editsIn(text, edits);
       const after = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
       checkSidecar(newText, after, 'applyTextChanges');
       checkNothingLost(s, after, newText, 'applyTextChanges');
+    }),
+  },
+  {
+    name: 'typing: successive applyTextChanges, then reconcile, never lose a manual annotation',
+    weight: 8,
+    property: () => fc.property(articleText, spanFractions, fc.array(editFractions, { minLength: 1, maxLength: 4 }), (text, spans, steps) => {
+      const first = sidecarWithManual(text, spans);
+      let s = first;
+      let current = text;
+      for (const edits of steps) {
+        const { changes, newText } = editsIn(current, edits);
+        const next = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
+        checkNothingLost(s, next, newText, 'typing');
+        s = next;
+        current = newText;
+      }
+      checkSidecar(current, s, 'typing');
+      const settled = reconcile({ text: current, file: 'a.txt', analysis: analyzeText(current), previous: s }).sidecar;
+      checkSidecar(current, settled, 'reconcile after typing');
+      checkNothingLost(s, settled, current, 'reconcile after typing');
+    }),
+  },
+  {
+    name: 'big articles: re-anchoring after edits among many identical quotes never loses a manual annotation',
+    weight: 2,
+    property: () => fc.property(bigArticle, spanFractions, editFractions, (text, spans, edits) => {
+      const s = sidecarWithManual(text, spans);
+      const { changes, newText } = editsIn(text, edits);
+      const typed = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
+      checkNothingLost(s, typed, newText, 'applyTextChanges');
+      const after = reconcile({ text: newText, file: 'a.txt', analysis: analyzeText(newText), previous: s, now: '2026-01-01T00:00:00.000Z' }).sidecar;
+      checkSidecar(newText, after, 'reconcile');
+      checkNothingLost(s, after, newText, 'reconcile');
+    }),
+  },
+  {
+    name: 'reconcile is idempotent: the same text twice gives the same sidecar',
+    weight: 5,
+    property: () => fc.property(articleText, spanFractions, fc.array(editOp, { maxLength: 3 }), optionalRef, (text, spans, ops, ref) => {
+      let s = sidecarWithManual(text, spans, ref);
+      for (const op of ops) s = tolerate(() => applyEdit(s, text, op as EditOp), s);
+      const analysis = analyzeText(text, analyzeOptionsFor(s, { referenceDate: ref }));
+      const once = reconcile({ text, file: 'a.txt', analysis, previous: s }).sidecar;
+      const twice = reconcile({ text, file: 'a.txt', analysis, previous: once }).sidecar;
+      checkNothingLost(s, once, text, 'reconcile same text');
+      if (serializeSidecar(once) !== serializeSidecar(twice)) fail('reconcile on the same text changed the sidecar again', null);
     }),
   },
   {
@@ -384,6 +431,8 @@ export const PROPERTIES: FuzzProperty[] = [
       let s = sidecarWithManual(text, spans, '2015-11-24');
       for (const op of ops) s = tolerate(() => applyEdit(s, text, op as EditOp), s);
       checkExports('a.txt', text, s);
+      // several articles in one export
+      for (const format of EXPORT_FORMATS.filter(f => f.multiDocument)) format.export([{ fileName: 'a.txt', text, sidecar: s }, { fileName: 'b 😀.md', text, sidecar: s }]);
       // the article changed but the sidecar was not re-annotated: stale annotations must be left out, not exported wrong
       checkExports('a.txt', editsIn(text, edits).newText, s);
     }),
