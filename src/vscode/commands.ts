@@ -48,8 +48,11 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
   };
   const selectionSpan = (editor: vscode.TextEditor, args?: { start?: number; end?: number }) => {
     const doc = editor.document;
-    let start = args?.start ?? doc.offsetAt(editor.selection.start);
-    let end = args?.end ?? doc.offsetAt(editor.selection.end);
+    // no selection: the word under the cursor
+    const word = editor.selection.isEmpty ? doc.getWordRangeAtPosition(editor.selection.active) : undefined;
+    const range = word ?? editor.selection;
+    let start = args?.start ?? doc.offsetAt(range.start);
+    let end = args?.end ?? doc.offsetAt(range.end);
     // trim surrounding white space: a double-click selection often carries one
     const text = doc.getText();
     while (start < end && /\s/.test(text[start])) start++;

@@ -221,3 +221,14 @@ describe('sidecar changed on disk', () => {
     assert.equal(view.annotations.find(x => x.text === 'Tuesday')?.value, '2016-01-05', 'dates re-resolved');
   });
 });
+
+describe('Add Annotation without a selection', () => {
+  it('annotates the word under the cursor', async () => {
+    const editor = await openScratch('cmd-word.txt', 'The Zorblat council met in Berlin.\n');
+    await settledView(editor.document.uri);
+    select(editor, 'Zorblat', 0, false);
+    await run('newsAnnotator.addAnnotation', { type: 'organization' });
+    const s = await readSidecar(editor.document.uri);
+    assert.ok(s?.annotations.some(a => a.text === 'Zorblat' && a.type === 'organization' && a.source === 'manual'), JSON.stringify(s?.annotations));
+  });
+});
