@@ -46,6 +46,10 @@ describe('entities: span rules', () => {
       ['At least 30 died, the Syrian Observatory for Human Rights said.', 'organization', 'Syrian Observatory for Human Rights'],
       ['The ship sailed across the Black Sea to Latakia.', 'place', 'Black Sea'],
     ],
+    'a legal form makes a company name, suffix included': [
+      ['Italian tyre maker Pirelli SpA said on Friday its profit rose.', 'organization', 'Pirelli SpA'],
+      ['Shares of Jones Medical Industries Inc rose.', 'organization', 'Jones Medical Industries Inc'],
+    ],
     'organizations that look like places': [
       ['Russian jets struck Islamic State targets in Syria.', 'organization', 'Islamic State'],
       ['Nato member Turkey shot down the plane.', 'organization', 'Nato'],
@@ -137,6 +141,14 @@ describe('entities: grouping', () => {
     assert.ok(e);
     assert.equal(e.type, 'organization');
     assert.deepEqual(e.aliases, ['Daily Sabah', 'Sabah']);
+  });
+
+  it('groups a company with its name without the legal form', () => {
+    const r = run('Italian tyre maker Pirelli SpA said on Friday its profit rose.\nPirelli said the outlook was good.');
+    const e = r.entities.find(x => x.name === 'Pirelli SpA');
+    assert.ok(e);
+    assert.equal(e.type, 'organization');
+    assert.deepEqual(e.aliases, ['Pirelli', 'Pirelli SpA']);
   });
 
   it('keeps two people who share nothing apart, with ids in order of first mention', () => {

@@ -157,24 +157,33 @@ function unifyTypes(work: Working[]): void {
 
 /**
  * Short forms take the type of the full name they shorten: a one-word place or organization that is the last word
- * of a person's full name is that person ("Assad"); a one-word "person" that is the last word of an organization's
- * name, and of no person's, is that organization ("Sabah" after "Daily Sabah").
+ * of a person's full name is that person ("Assad"); a one-word "person" that is the first or last word of an
+ * organization's name, and no word of a person's, is that organization ("Sabah" after "Daily Sabah", "Pirelli"
+ * after "Pirelli SpA").
  */
 function shortFormsFollowFullNames(work: Working[]): void {
   const surnames = new Set<string>();
+  const personWords = new Set<string>();
   const orgEnds = new Set<string>();
+  const orgStarts = new Set<string>();
   for (const m of work) {
     const words = m.surface.split(' ');
     if (words.length < 2) continue;
-    if (m.type === 'person') surnames.add(normWord(words[words.length - 1]));
-    if (m.type === 'organization') orgEnds.add(normWord(words[words.length - 1]));
+    if (m.type === 'person') {
+      surnames.add(normWord(words[words.length - 1]));
+      for (const w of words) personWords.add(normWord(w));
+    }
+    if (m.type === 'organization') {
+      orgEnds.add(normWord(words[words.length - 1]));
+      orgStarts.add(normWord(words[0]));
+    }
   }
   if (surnames.size === 0 && orgEnds.size === 0) return;
   for (const m of work) {
     if (m.fixed || m.surface.includes(' ')) continue;
     const w = normWord(m.surface);
     if (m.type !== 'person' && surnames.has(w)) m.type = 'person';
-    else if (m.type === 'person' && orgEnds.has(w) && !surnames.has(w)) m.type = 'organization';
+    else if (m.type === 'person' && (orgEnds.has(w) || orgStarts.has(w)) && !personWords.has(w)) m.type = 'organization';
   }
 }
 

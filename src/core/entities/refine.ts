@@ -32,7 +32,7 @@ export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag:
   const out: TokenSpan[] = [];
   const headline = isTitleCase(tokens);
   for (const whole of spans) {
-    for (const s of splitAtPunctuation(tokens, personAfterHonorific(tokens, whole)))
+    for (const s of splitAtPunctuation(tokens, companySuffix(tokens, personAfterHonorific(tokens, whole))))
     for (const part of splitPerson(tokens, s, retag)) {
       const t = trimCommon(tokens, part, headline);
       if (t) out.push(t);
@@ -54,6 +54,20 @@ function splitAtPunctuation(tokens: readonly Token[], s: TokenSpan): TokenSpan[]
     }
   }
   return out;
+}
+
+// Legal-form words that only ever end a company's name.
+const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'llp', 'spa', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'ab', 'asa', 'oyj', 'kk', 'bhd', 'pty']);
+const isCompanySuffix = (t: Token) => COMPANY_SUFFIXES.has(lowerNoDot(t)) && isCapitalised(t);
+
+/** "Pirelli SpA", "Jones Medical Industries Inc": a name ending in a legal form is a company, suffix included. */
+function companySuffix(tokens: readonly Token[], s: TokenSpan): TokenSpan {
+  if (s.type === null) return s;
+  if (s.to < tokens.length && isCompanySuffix(tokens[s.to]) && tokens[s.to].start - tokens[s.to - 1].end <= 1) {
+    return { from: s.from, to: s.to + 1, type: 'organization' };
+  }
+  if (s.to - s.from >= 2 && isCompanySuffix(tokens[s.to - 1])) return { ...s, type: 'organization' };
+  return s;
 }
 
 /** "Mr Shoigu" read as an organization: what follows an honorific is a person. */
