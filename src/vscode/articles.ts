@@ -178,6 +178,13 @@ export class ArticleManager implements vscode.Disposable {
     return st.view;
   }
 
+  /** The value of a date the user marked by hand, when the analysis can read the whole expression. */
+  resolveDate(surface: string, referenceDate: string | null): string | null {
+    const r = this.analyzer.analyze(surface, { referenceDate, types: ['date'] });
+    const d = r.annotations.find(a => a.type === 'date' && a.start === 0 && a.end === surface.length);
+    return d?.value ?? null;
+  }
+
   /** Highlights what is on screen first (a provisional, partial view) while a big article is analysed. */
   private showVisiblePart(doc: vscode.TextDocument, st: ArticleState, text: string, version: number): void {
     const ranges = vscode.window.visibleTextEditors.filter(e => e.document === doc).flatMap(e => e.visibleRanges);

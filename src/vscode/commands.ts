@@ -103,7 +103,8 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       const surface = editor.document.getText().slice(span.start, span.end);
       const entity = await pickEntity(view, type, surface, args);
       if (entity === null) return undefined;
-      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => model.addAnnotation(s, text, span, type, entity));
+      const value = type === 'date' ? articles.resolveDate(surface, view.referenceDate?.value ?? null) : undefined;
+      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => model.addAnnotation(s, text, span, type, { ...entity, value }));
     },
 
     'newsAnnotator.changeType': async (args?: { type?: AnnotationType }) => {

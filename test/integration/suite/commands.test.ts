@@ -232,3 +232,16 @@ describe('Add Annotation without a selection', () => {
     assert.ok(s?.annotations.some(a => a.text === 'Zorblat' && a.type === 'organization' && a.source === 'manual'), JSON.stringify(s?.annotations));
   });
 });
+
+describe('Add Annotation of a date', () => {
+  it('resolves the value of a date the user marks, against the reference date', async () => {
+    const editor = await openScratch('cmd-date.txt', 'The summit opens on 24 November 2015 in Paris.\n');
+    await settledView(editor.document.uri);
+    const start = editor.document.getText().indexOf('24 November 2015');
+    await run('newsAnnotator.addAnnotation', { type: 'date', start, end: start + '24 November 2015'.length });
+    const s = await readSidecar(editor.document.uri);
+    const d = s?.annotations.find(a => a.start === start && a.source === 'manual');
+    assert.equal(d?.type, 'date');
+    assert.equal(d?.value, '2015-11-24');
+  });
+});
