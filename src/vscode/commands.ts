@@ -6,6 +6,7 @@ import type { ArticleManager, ArticleView } from './articles';
 import type { EntityNode, EntityTreeProvider } from './entityTree';
 import { ExportError, type Exporter } from './exporting';
 import { annotationAt, sameAs, TYPE_LABEL } from './lookup';
+import { plainText } from './markdown';
 import * as model from './model';
 
 export const ENTITY_VIEW = 'newsAnnotator.entities';
@@ -78,10 +79,10 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     const existing = view.entities.filter(e => e.type === type);
     if (existing.length === 0) return {};
     const items: { label: string; description?: string; entity: EntityChoice }[] = [
-      { label: `$(add) New entity "${surface}"`, entity: { newEntityName: surface } },
-      ...existing.map(e => ({ label: e.name, description: e.aliases.filter(x => x !== e.name).join(', '), entity: { entity: e.id } })),
+      { label: `$(add) New entity "${plainText(surface)}"`, entity: { newEntityName: surface } },
+      ...existing.map(e => ({ label: plainText(e.name), description: plainText(e.aliases.filter(x => x !== e.name).join(', ')), entity: { entity: e.id } })),
     ];
-    const pick = await vscode.window.showQuickPick(items, { placeHolder: `Which ${TYPE_LABEL[type].toLowerCase()} is "${surface}"?` });
+    const pick = await vscode.window.showQuickPick(items, { placeHolder: `Which ${TYPE_LABEL[type].toLowerCase()} is "${plainText(surface)}"?` });
     return pick ? pick.entity : null;
   };
 
@@ -196,7 +197,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       let id = args?.id;
       if (!id) {
         const pick = await vscode.window.showQuickPick(view.orphans.map(o => ({
-          label: o.text, description: `${o.type} · was at ${o.start}–${o.end}`, detail: `…${o.prefix}[${o.text}]${o.suffix}…`.replace(/\s+/g, ' '), id: o.id,
+          label: plainText(o.text), description: `${o.type} · was at ${o.start}–${o.end}`, detail: plainText(`…${o.prefix}[${o.text}]${o.suffix}…`, 200), id: o.id,
         })), { placeHolder: 'Orphaned annotations: their text is no longer in the article. Pick one to re-attach or delete.' });
         if (!pick) return undefined;
         id = pick.id;
@@ -241,7 +242,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       const editor = article();
       const label = await articles.undo(editor.document);
       if (!label) void vscode.window.showInformationMessage('News Annotator: no annotation change to undo for this article.');
-      else vscode.window.setStatusBarMessage(`News Annotator: undid "${label}"`, 4000);
+      else vscode.window.setStatusBarMessage(`News Annotator: undid ${plainText(label)}`, 4000);
       return label;
     },
 
@@ -345,7 +346,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     } catch (e) {
       // unexpected errors go to VS Code, which reports them; the user's own mistakes get a plain message
       if (!(e instanceof UserError || e instanceof model.EditError || e instanceof ExportError)) throw e;
-      void vscode.window.showErrorMessage(`News Annotator: ${e.message}`);
+      void vscode.window.showErrorMessage(`News Annotator: ${plainText(e.message, 400)}`);
       return undefined;
     }
   }));

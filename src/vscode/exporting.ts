@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { EXPORT_FORMATS, findExportFormat, type ExportFormat } from '../core/export';
 import type { Sidecar } from '../core/sidecar';
 import { baseName } from './articles';
+import { plainText } from './markdown';
 
 export interface ExportArgs {
   format?: string;
@@ -45,7 +46,7 @@ export class Exporter {
       if (companion.toString() === doc.uri.toString()) continue;
       await vscode.workspace.fs.writeFile(companion, enc.encode(c.content));
     }
-    const note = result.warnings.length ? ` ${result.warnings.length} warning(s): ${result.warnings.join(' ')}` : '';
+    const note = result.warnings.length ? ` ${result.warnings.length} warning(s): ${plainText(result.warnings.join(' '), 600)}` : '';
     void vscode.window.showInformationMessage(`News Annotator: exported ${vscode.workspace.asRelativePath(target)}.${note}`);
     return target;
   }

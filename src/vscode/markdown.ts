@@ -16,3 +16,13 @@ export function untrustedMarkdown(): vscode.MarkdownString {
   md.supportThemeIcons = false;
   return md;
 }
+
+/**
+ * Article text for notifications, status messages and quick picks, which render `[label](command:...)` links and
+ * `$(icon)` syntax: a zero-width space breaks both without changing what the user reads.
+ */
+export function plainText(text: string, max = 120): string {
+  let out = text.replace(/\s+/g, ' ').replace(/\]\(/g, ']\u200b(').replace(/\$\(/g, '$\u200b(');
+  if (out.length > max) out = out.slice(0, max - 1) + '…';
+  return out;
+}
