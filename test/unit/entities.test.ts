@@ -151,6 +151,12 @@ describe('entities: grouping', () => {
     assert.deepEqual(e.aliases, ['Pirelli', 'Pirelli SpA']);
   });
 
+  it('does not read a bracketed country after a name as its acronym', () => {
+    const r = run('1. Felicia Ballanger ( France ) 34.829\n2. Magali Faure ( France ) 35.888\nMarion Clignet (France) beat Jane Smith (Britain).');
+    assert.ok(r.found.filter(f => f.text === 'France').every(f => f.type === 'place'));
+    assert.ok(r.entities.every(e => !(e.type === 'person' && e.aliases.includes('France'))));
+  });
+
   it('keeps two people who share nothing apart, with ids in order of first mention', () => {
     const r = run('Barack Obama met Angela Merkel at the White House. Merkel praised Obama.');
     const names = r.entities.map(e => [e.id, e.name]);

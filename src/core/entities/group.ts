@@ -192,6 +192,16 @@ const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isNameWord = (t: Token) => isCapitalised(t) && !isTitle(t);
 
 /** "Islamic State (IS)": the bracketed acronym names the same thing; its occurrences become mentions of it. */
+/** "IS" for "Islamic State", "Nato" for "North Atlantic Treaty Organisation", "OIC" for "Organisation of Islamic Co-operation". */
+function isAcronymOf(acr: string, name: string): boolean {
+  const words = name.split(/[\s]+/).filter(Boolean);
+  if (words.length < 2) return false;
+  const letters = acr.toUpperCase().replace(/[^\p{Lu}]/gu, '');
+  const capitalInitials = words.filter(w => /^\p{Lu}/u.test(w)).map(w => w[0]).join('').toUpperCase();
+  const allInitials = words.map(w => w[0]).join('').toUpperCase();
+  return letters.length >= 2 && (letters === capitalInitials || letters === allInitials);
+}
+
 function linkAcronyms(text: string, work: Working[], expansions: Map<string, string>): Working[] {
   const added: Working[] = [];
   for (const m of work) {
@@ -202,7 +212,7 @@ function linkAcronyms(text: string, work: Working[], expansions: Map<string, str
     if (close < 0 || close - i > 12) continue;
     const acr = text.slice(i + 1, close).trim();
     if (!/^\p{Lu}[\p{Lu}\p{Ll}&-]{0,9}$/u.test(acr) || acr.toUpperCase() !== acr && !/^\p{Lu}\p{Ll}+$/u.test(acr)) continue;
-    if (acr[0].toLowerCase() !== m.surface[0].toLowerCase() || acr.length > m.surface.length / 2) continue;
+    if (m.type === 'person' || !isAcronymOf(acr, m.surface)) continue;
     const at = text.indexOf(acr, i);
     if (!expansions.has(acr)) expansions.set(acr, m.surface);
     added.push({ start: at, end: at + acr.length, type: m.type, surface: acr, fixed: m.fixed });
@@ -217,14 +227,19 @@ function linkAcronyms(text: string, work: Working[], expansions: Map<string, str
 let placeWords: Set<string> | null = null;
 const ORG_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'group', 'ag', 'sa', 'nv', 'bv', 'spa', 'gmbh', 'holdings', 'international']);
 
-/** A word that names this organization rather than a kind of thing or a place. */
-function isDistinctiveWord(word: string): boolean {
-  const w = word.toLowerCase().replace(/\.$/, '');
+/** A one-word name of a known place ("France"): never taken for a surname or an organization's short form. */
+function isPlaceWord(word: string): boolean {
   if (!placeWords) {
     const lists = gazetteerLists as Record<string, string[]>;
     placeWords = new Set([...(lists.loc ?? []), ...(lists.tLOC ?? [])].filter(n => !n.includes(' ')));
   }
-  return w.length >= 3 && !COMMON_WORDS.has(w) && !placeWords.has(w) && !ORG_SUFFIXES.has(w) && !isTitle({ text: w } as Token);
+  return placeWords.has(word.toLowerCase());
+}
+
+/** A word that names this organization rather than a kind of thing or a place. */
+function isDistinctiveWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return w.length >= 3 && !COMMON_WORDS.has(w) && !isPlaceWord(w) && !ORG_SUFFIXES.has(w) && !isTitle({ text: w } as Token);
 }
 
 interface LineInfo {
