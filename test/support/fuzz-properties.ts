@@ -457,5 +457,6 @@ export const PROPERTIES: FuzzProperty[] = [
 /** Splits `total` runs over the properties by weight (at least one each). */
 export function runsFor(total: number): number[] {
   const sum = PROPERTIES.reduce((n, p) => n + p.weight, 0);
-  return PROPERTIES.map(p => Math.max(1, Math.round((total * p.weight) / sum)));
+  // rounded up, so a run never does fewer cases than asked
+  return PROPERTIES.map(p => Math.max(1, Math.ceil((total * p.weight) / sum)));
 }

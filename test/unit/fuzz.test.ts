@@ -11,7 +11,7 @@ import { editsIn } from '../support/arbitraries';
 import { checkAnalysis, checkExports, checkNothingLost, checkSidecar, PROPERTIES, runsFor, sidecarWithManual } from '../support/fuzz-properties';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
-const TOTAL = Number(process.env.FUZZ_RUNS ?? 3000);
+const TOTAL = Number(process.env.FUZZ_RUNS ?? 5000);
 
 describe('fuzz: core properties', function () {
   this.timeout(120_000);
