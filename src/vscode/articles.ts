@@ -6,7 +6,7 @@ import { SidecarError, type Orphan } from '../core/sidecar';
 import { segment } from '../core/segment';
 import type { Settings } from './config';
 import type { WorkspaceLexicon } from './lexicon';
-import { analysisOptions, reconcileModel, shiftForEdit, type EditableSidecar } from './model';
+import { analysisOptions, reconcileModel, shiftForEdits, type EditableSidecar } from './model';
 import type { SidecarFiles } from './persistence';
 
 /** What the editor shows for an article. */
@@ -278,8 +278,7 @@ export class ArticleManager implements vscode.Disposable {
     const st = this.states.get(e.document.uri.toString());
     if (!st || (!st.sidecar && !st.pending)) return; // never annotated: nothing to keep in step
     if (st.sidecar && st.version >= 0) {
-      const changes = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
-      for (const c of changes) st.sidecar = shiftForEdit(st.sidecar, c.rangeOffset, c.rangeOffset + c.rangeLength, c.text.length);
+      st.sidecar = shiftForEdits(st.sidecar, e.contentChanges.map(c => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text })));
       // offsets now follow the new text (the texts of touched spans are re-checked by the coming reconcile)
       st.version = e.document.version;
       st.view = this.toView(e.document, st.sidecar, st.version);

@@ -1,7 +1,7 @@
 // The editor's view of the sidecar model: the core's reconcile and edit operations, plus what only the editor
 // needs (moving stored spans along with typing before the next reconcile).
 import type { AnalysisResult, AnalyzeOptions } from '../core';
-import { analyzeOptionsFor, reconcile, type Sidecar } from '../core/sidecar';
+import { analyzeOptionsFor, mapSpan, reconcile, type Sidecar, type TextChange } from '../core/sidecar';
 
 export type EditableSidecar = Sidecar;
 
@@ -21,13 +21,16 @@ export function analysisOptions(previous: Sidecar | null, base: AnalyzeOptions):
 }
 
 /**
- * Moves stored spans along with an edit made in the editor, so the next reconcile finds them where their text now
- * is; spans the edit touches keep their offsets and are re-anchored by quote.
+ * Moves stored spans along with edits made in the editor (VS Code's change events), so highlights follow typing at
+ * once. Only offsets move (cheap enough for every keystroke in a big article); a span an edit cuts keeps its
+ * offsets, and the debounced reconcile re-anchors it by its quote (core applyTextChanges does the full job, but
+ * hashes the whole text each time).
  */
-export function shiftForEdit(s: Sidecar, changeStart: number, changeEnd: number, insertedLength: number): Sidecar {
-  const delta = insertedLength - (changeEnd - changeStart);
-  if (delta === 0) return s;
-  const move = <T extends { start: number; end: number }>(a: T): T =>
-    a.start >= changeEnd ? { ...a, start: a.start + delta, end: a.end + delta } : a;
-  return { ...s, annotations: s.annotations.map(move), rejections: s.rejections.map(move), orphans: s.orphans };
+export function shiftForEdits(s: Sidecar, changes: readonly TextChange[]): Sidecar {
+  const sorted = [...changes].sort((a, b) => a.start - b.start);
+  const move = <T extends { start: number; end: number }>(a: T): T => {
+    const at = mapSpan(a, sorted);
+    return at ? { ...a, ...at } : a;
+  };
+  return { ...s, annotations: s.annotations.map(move), rejections: s.rejections.map(move) };
 }

@@ -77,3 +77,32 @@ describe('highlights', () => {
     assert.ok(!deco.place.auto.some(r => r.start.character === at), 'not also drawn as automatic');
   });
 });
+
+describe('highlights follow typing before the re-analysis', () => {
+  afterEach(() => vscode.workspace.getConfiguration('newsAnnotator').update('debounceDelay', undefined, vscode.ConfigurationTarget.Workspace));
+
+  it('moves annotations with the edit at once, then re-analyses after the debounce delay', async () => {
+    await vscode.workspace.getConfiguration('newsAnnotator').update('debounceDelay', 1500, vscode.ConfigurationTarget.Workspace);
+    const text = 'The Zorblat council met Angela Merkel in Berlin.\n';
+    const editor = await openScratch('typing-follow.txt', text);
+    const a = await api();
+    await settledView(editor.document.uri);
+    const at = text.indexOf('Zorblat council');
+    await vscode.commands.executeCommand('newsAnnotator.addAnnotation', { type: 'organization', start: at, end: at + 15 });
+    const detected = a.stats().detectedUnits;
+    await editor.edit(b => b.insert(new vscode.Position(0, 0), 'Today '));
+    const view = a.getView(editor.document.uri)!;
+    assert.equal(view.version, editor.document.version, 'the view follows the edit at once');
+    const manual = view.annotations.find(x => x.source === 'manual')!;
+    assert.equal(manual.start, at + 6, 'the manual annotation moved with the text');
+    assert.equal(a.stats().detectedUnits, detected, 'not re-analysed yet (debounced)');
+    await new Promise(r => setTimeout(r, 500));
+    assert.equal(a.stats().detectedUnits, detected, 'still waiting for the debounce delay');
+    await waitFor(() => a.stats().detectedUnits > detected, 're-analysed after the delay', 5000);
+    await a.whenSettled(editor.document.uri);
+    const after = a.getView(editor.document.uri)!;
+    const doc = editor.document.getText();
+    assert.ok(after.annotations.some(x => x.source === 'manual' && doc.slice(x.start, x.end) === 'Zorblat council'));
+    await vscode.commands.executeCommand('workbench.action.files.save');
+  });
+});
