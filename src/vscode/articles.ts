@@ -7,7 +7,7 @@ import { segment } from '../core/segment';
 import type { Settings } from './config';
 import type { WorkspaceLexicon } from './lexicon';
 import { analysisOptions, reconcileModel, shiftForEdits, type EditableSidecar } from './model';
-import type { SidecarFiles } from './persistence';
+import type { DiskState, SidecarFiles } from './persistence';
 
 /** What the editor shows for an article. */
 export interface ArticleView {
@@ -37,8 +37,8 @@ interface ArticleState {
   /** The user asked to annotate although the article is above the size limit. */
   allowLarge: boolean;
   pending: Promise<ArticleView | undefined> | undefined;
-  /** The sidecar file's mtime when last read or written (undefined: no file yet). */
-  mtime: number | undefined;
+  /** The sidecar file as last read or written (mtime undefined: no file yet). */
+  disk: DiskState;
   /** Why the stored sidecar could not be used: it is never overwritten; the view is a fresh, unsaved analysis. */
   loadError: string | undefined;
 }
@@ -90,7 +90,7 @@ export class ArticleManager implements vscode.Disposable {
   private state(uri: vscode.Uri): ArticleState {
     let s = this.states.get(uri.toString());
     if (!s) {
-      s = { sidecar: null, view: undefined, history: [], timer: undefined, generation: 0, loaded: false, allowLarge: false, pending: undefined, mtime: undefined, loadError: undefined, version: -1, saving: undefined };
+      s = { sidecar: null, view: undefined, history: [], timer: undefined, generation: 0, loaded: false, allowLarge: false, pending: undefined, disk: { mtime: undefined, text: undefined }, loadError: undefined, version: -1, saving: undefined };
       this.states.set(uri.toString(), s);
     }
     return s;
@@ -218,10 +218,10 @@ export class ArticleManager implements vscode.Disposable {
       loaded = { status: 'error' as const, message: this.files.describe(e) };
     }
     st.loadError = undefined;
-    st.mtime = undefined;
+    st.disk = { mtime: undefined, text: undefined };
     if (loaded.status === 'ok') {
       st.sidecar = loaded.sidecar;
-      st.mtime = loaded.mtime;
+      st.disk = loaded.disk;
     } else if (loaded.status === 'error') {
       st.loadError = loaded.message;
       void vscode.window.showWarningMessage(`News Annotator: the annotations file cannot be used, so ${vscode.workspace.asRelativePath(doc.uri)} shows a fresh analysis that will not be saved. ${loaded.message}`);
@@ -343,7 +343,7 @@ export class ArticleManager implements vscode.Disposable {
     await previous;
     try {
       if (!st.sidecar) return false;
-      st.mtime = await this.files.save(doc.uri, st.sidecar, st.mtime);
+      st.disk = await this.files.save(doc.uri, st.sidecar, st.disk);
       return true;
     } catch (e) {
       const message = `News Annotator: could not save the annotations of ${name}: ${this.files.describe(e)}`;
@@ -354,7 +354,11 @@ export class ArticleManager implements vscode.Disposable {
             st.sidecar = null;
             await this.analyse(doc, true);
           } else if (choice === 'Overwrite') {
-            st.mtime = await this.files.storage.mtime(this.files.locate(doc.uri).toString()).catch(() => undefined);
+            const path = this.files.locate(doc.uri).toString();
+            st.disk = {
+              mtime: await this.files.storage.mtime(path).catch(() => undefined),
+              text: await this.files.storage.readText(path).catch(() => undefined),
+            };
             await this.save(doc);
           }
         });
@@ -376,9 +380,9 @@ export class ArticleManager implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) {
       const st = this.states.get(doc.uri.toString());
       if (!st?.view || this.files.locate(doc.uri).toString() !== sidecar.toString()) continue;
-      await st.saving; // a write of ours in flight records its mtime first
-      const mtime = await this.files.storage.mtime(sidecar.toString()).catch(() => undefined);
-      if (mtime !== undefined && mtime === st.mtime) return; // our own write
+      await st.saving; // a write of ours in flight records what it wrote first
+      const now = await this.files.storage.readText(sidecar.toString()).catch(() => undefined);
+      if (now !== undefined && now === st.disk.text) return; // our own write
       st.loaded = false;
       st.sidecar = null;
       await this.analyse(doc, true);

@@ -66,9 +66,15 @@ export class WorkspaceStorage implements SidecarStorage {
   }
 }
 
+/** What the file held when we last read or wrote it: a save insists it is still so (else someone else changed it). */
+export interface DiskState {
+  mtime: number | undefined;
+  text: string | undefined;
+}
+
 export type Loaded =
   | { status: 'missing' }
-  | { status: 'ok'; sidecar: Sidecar; mtime: number | undefined }
+  | { status: 'ok'; sidecar: Sidecar; disk: DiskState }
   | { status: 'error'; message: string };
 
 export class SidecarFiles {
@@ -83,23 +89,23 @@ export class SidecarFiles {
 
   async load(article: vscode.Uri): Promise<Loaded> {
     const r = await loadSidecar(this.storage, this.locate(article).toString());
-    if (r.status === 'ok') return { status: 'ok', sidecar: r.sidecar, mtime: r.mtime };
+    if (r.status === 'ok') return { status: 'ok', sidecar: r.sidecar, disk: { mtime: r.mtime, text: r.text } };
     if (r.status === 'missing') return r;
     return { status: 'error', message: this.describe(r.error) };
   }
 
   /**
    * Saves unless the file changed on disk since `expectedMtime` (then throws a SidecarError 'conflict'), or the
-   * sidecar has unsaved changes in an editor tab (the user's edits there win). Returns the new mtime.
+   * sidecar has unsaved changes in an editor tab (the user's edits there win). Returns what the file now holds.
    */
-  async save(article: vscode.Uri, sidecar: Sidecar, expectedMtime: number | undefined): Promise<number | undefined> {
+  async save(article: vscode.Uri, sidecar: Sidecar, expected: DiskState): Promise<DiskState> {
     const uri = this.locate(article);
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     if (open?.isDirty) {
       throw new SidecarError('conflict', uri.toString(), 'it has unsaved changes in an editor tab; save or revert that tab first');
     }
-    const r = await saveSidecar(this.storage, uri.toString(), sidecar, { checkMtime: true, expectedMtime });
-    return r.mtime;
+    const r = await saveSidecar(this.storage, uri.toString(), sidecar, { checkMtime: true, expectedMtime: expected.mtime, expectedText: expected.text });
+    return { mtime: r.mtime, text: r.text };
   }
 
   /** A SidecarError's message with the URI shown as a workspace-relative path. */

@@ -245,3 +245,22 @@ describe('Add Annotation of a date', () => {
     assert.equal(d?.value, '2015-11-24');
   });
 });
+
+describe('an unusable sidecar', () => {
+  it('is never overwritten: the article shows a fresh analysis, the file is kept and backed up', async () => {
+    const name = 'broken.txt';
+    const broken = '{ "version": 1, "annotations": [ oops\n';
+    await vscode.workspace.fs.writeFile(workspaceUri('scratch', name + '.annotations.json'), new TextEncoder().encode(broken));
+    const editor = await openScratch(name, ARTICLE);
+    const view = await settledView(editor.document.uri);
+    assert.ok(view.annotations.length > 0, 'highlighted from a fresh analysis');
+    const read = async (file: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('scratch', file)));
+    assert.equal(await read(name + '.annotations.json.bak'), broken, 'backed up');
+    select(editor, 'Hemeimeem base');
+    await run('newsAnnotator.addAnnotation', { type: 'place' });
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    await new Promise(r => setTimeout(r, 300));
+    assert.equal(await read(name + '.annotations.json'), broken, 'left untouched by edits and saves');
+    assert.ok((await api()).getView(editor.document.uri)!.annotations.some(a => a.text === 'Hemeimeem base'), 'the edit still shows');
+  });
+});
