@@ -146,7 +146,8 @@ function combine(runs: Map<string, Float64Array>[], tags: string[]): TaggerModel
  * Word statistics from eng.train for the span clean-up rules:
  *  - commonWords: words written in lower case in running text and (almost) never part of a name, so a capitalised
  *    occurrence at the edge of a span is a sentence start or a headline word ("Our", "Skip", "Placing");
- *  - firstNames: first words of multi-word person names.
+ *  - firstNames: first words of multi-word person names that the gazetteer's first-name list lacks (the tagger
+ *    code joins both lists).
  */
 function wordStats(file: string, gazFirst: readonly string[]): { commonWords: string[]; firstNames: string[] } {
   const lower = new Map<string, number>();
@@ -174,7 +175,8 @@ function wordStats(file: string, gazFirst: readonly string[]): { commonWords: st
     if (n >= 2 && /^\p{L}[\p{L}'-]*$/u.test(w) && named <= 0.05 * (n + named)) commonWords.push(w);
   }
   const common = new Set(commonWords);
-  const firstNames = new Set([...gazFirst, ...FIRST_NAMES.map(n => n.toLowerCase()), ...first].filter(n => !common.has(n)));
+  const known = new Set(gazFirst);
+  const firstNames = new Set([...first].filter(n => !common.has(n) && !known.has(n)));
   return { commonWords: commonWords.sort(), firstNames: [...firstNames].sort() };
 }
 

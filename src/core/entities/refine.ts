@@ -3,6 +3,7 @@
 // after an organization ("... for Defense Industries Ismail Demir"), and sentence-initial or headline words
 // at the edge of a span ("If Russia", "Russia Interested").
 import { TITLES } from '../data/curated';
+import gazetteerLists from '../data/gazetteer.json';
 import words from '../data/words.json';
 import type { EntityType } from '../types';
 import type { Token } from './tokenize';
@@ -13,7 +14,8 @@ export interface TokenSpan { from: number; to: number; type: EntityType | null }
 export type Retag = (tokens: readonly Token[]) => string[];
 
 const COMMON = new Set(words.commonWords);
-const FIRST = new Set(words.firstNames);
+// first names: the gazetteer's list (not where it is a common word) and those learnt from eng.train
+const FIRST = new Set([...(gazetteerLists as Record<string, string[]>).first ?? [], ...words.firstNames].filter(n => !COMMON.has(n)));
 const TITLE_SET = new Set(TITLES);
 // Words that are titles in front of a name but also start names of things ("General Motors", "Chief Executive").
 const WEAK_TITLES = new Set(['general', 'chief', 'major', 'foreign', 'deputy', 'prime', 'st', 'saint', 'interior',
