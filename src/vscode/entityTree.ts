@@ -34,9 +34,13 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
     this.changed.fire(undefined);
   }
 
+  private readonly filterChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeFilter = this.filterChanged.event;
+
   setFilter(types: readonly AnnotationType[]): void {
     this.filter = new Set(types);
     this.changed.fire(undefined);
+    this.filterChanged.fire();
   }
 
   getChildren(node?: EntityNode): EntityNode[] {
@@ -96,6 +100,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
 
   dispose(): void {
     this.changed.dispose();
+    this.filterChanged.dispose();
   }
 }
 

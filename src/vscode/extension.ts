@@ -1,9 +1,9 @@
 // Wires the editor features to the article manager and returns the API the integration tests (and other
 // extensions) use to see exactly what the editor shows.
 import * as vscode from 'vscode';
-import type { AnalysisResult, AnnotationType, Lexicon } from '../core';
+import { ANNOTATION_TYPES, type AnalysisResult, type AnnotationType, type Lexicon } from '../core';
 import type { Sidecar } from '../core/sidecar';
-import { ArticleManager, type ArticleView } from './articles';
+import { ArticleManager, baseName, type ArticleView } from './articles';
 import { registerCommands } from './commands';
 import { readSettings, SECTION, type HighlightStyle, type Settings } from './config';
 import { Highlighter, type DecoratedRanges } from './decorations';
@@ -12,7 +12,7 @@ import { Exporter } from './exporting';
 import { AnnotationHoverProvider } from './hover';
 import { ArticleLanguageFeatures } from './languageFeatures';
 import { WorkspaceLexicon } from './lexicon';
-import { annotationAt } from './lookup';
+import { annotationAt, TYPE_PLURAL } from './lookup';
 import { SidecarFiles } from './persistence';
 import { ArticleStatus } from './statusBar';
 
@@ -99,6 +99,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     status.show(view, settings.enabledTypes, highlighter.visible);
     if (tree.article?.toString() !== editor?.document.uri.toString() && editor) tree.show(editor.document.uri);
     else tree.refresh();
+    treeView.description = tree.article ? baseName(tree.article) : undefined;
+    const hidden = ANNOTATION_TYPES.filter(t => !tree.filter.has(t));
+    treeView.message = hidden.length ? `Filtered: ${hidden.map(t => TYPE_PLURAL[t].toLowerCase()).join(', ')} hidden.` : undefined;
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.isArticle', !!editor);
     updateMentionContext();
   };
@@ -140,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       }
     }),
     vscode.window.onDidChangeActiveTextEditor(() => updateChrome()),
+    tree.onDidChangeFilter(() => updateChrome()),
     vscode.window.onDidChangeTextEditorSelection(() => updateMentionContext()),
     vscode.workspace.onDidChangeTextDocument(e => {
       if (isArticle(e.document)) articles.onEdit(e);
