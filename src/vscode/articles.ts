@@ -56,6 +56,7 @@ export class ArticleManager implements vscode.Disposable {
   /** Fires when an article's view changed (analysis, edit, undo). */
   readonly onDidChange = this.changed.event;
   private readonly sizeNoticeShown = new Set<string>();
+  private restrictedNoticeShown = false;
   /** Longest single synchronous analysis step so far (ms): what could stall the extension host. */
   longestStepMs = 0;
   lastAnalysisMs = 0;
@@ -330,7 +331,14 @@ export class ArticleManager implements vscode.Disposable {
   async save(doc: vscode.TextDocument): Promise<boolean> {
     const st = this.states.get(doc.uri.toString());
     if (!st?.sidecar || doc.uri.scheme === 'untitled') return false;
-    if (!vscode.workspace.isTrusted) return false; // restricted mode: highlight, but write nothing
+    if (!vscode.workspace.isTrusted) {
+      // restricted mode: highlight, but write nothing
+      if (!this.restrictedNoticeShown) {
+        this.restrictedNoticeShown = true;
+        void vscode.window.showInformationMessage('News Annotator: this workspace is in Restricted Mode, so annotation changes are kept in memory and not saved to sidecar files. Trust the workspace to save them.');
+      }
+      return false;
+    }
     const name = vscode.workspace.asRelativePath(doc.uri);
     if (st.loadError) {
       void vscode.window.showWarningMessage(`News Annotator: annotations of ${name} not saved: ${st.loadError}`);

@@ -6,7 +6,7 @@ const ARTICLE = 'Angela Merkel met the Zorblat council in Berlin on Tuesday.\nMe
 
 describe('settings', () => {
   afterEach(async () => {
-    for (const key of ['enabledTypes', 'highlightStyle', 'annotateOnOpen', 'articleLanguages', 'sidecarLocation', 'lexicon']) {
+    for (const key of ['enabledTypes', 'highlightStyle', 'annotateOnOpen', 'articleLanguages', 'sidecarLocation', 'lexicon', 'maxArticleSize']) {
       await setSetting(key, undefined);
     }
   });
@@ -45,6 +45,16 @@ describe('settings', () => {
     const a = await api();
     await new Promise(r => setTimeout(r, 600));
     assert.equal(a.getView(editor.document.uri), undefined, 'not annotated on open');
+    await vscode.commands.executeCommand('newsAnnotator.annotate');
+    assert.ok(a.getView(editor.document.uri)!.annotations.length > 0, 'annotated on request');
+  });
+
+  it('maxArticleSize: a longer article is not annotated until asked', async () => {
+    await setSetting('maxArticleSize', 50);
+    const editor = await openScratch('set-size.txt', ARTICLE);
+    const a = await api();
+    await new Promise(r => setTimeout(r, 600));
+    assert.equal(a.getView(editor.document.uri), undefined, 'not annotated automatically');
     await vscode.commands.executeCommand('newsAnnotator.annotate');
     assert.ok(a.getView(editor.document.uri)!.annotations.length > 0, 'annotated on request');
   });
