@@ -7,7 +7,7 @@ import { segment } from '../../src/core/segment';
 import {
   addAnnotation, analyzeOptionsFor, annotateAllOccurrences, applyTextChanges, canonicalSidecar, decodeArticle, deleteOrphan, EditError,
   parseSidecar, reattachOrphan, reconcile, removeAllOccurrences, removeAnnotation, removeEntity, retypeAnnotation,
-  retypeEntity, serializeSidecar, setNote, setReferenceDate, validateSidecar, type Sidecar,
+  retypeEntity, serializeSidecar, setNote, setReferenceDate, SidecarError, validateSidecar, type Sidecar,
 } from '../../src/core/sidecar';
 import type { AnalysisResult, AnalyzeOptions, AnnotationType } from '../../src/core/types';
 import {
@@ -184,6 +184,33 @@ function applyEdit(s: Sidecar, text: string, [kind, f, len, type, word]: EditOp)
     case 9: return orphan ? reattachOrphan(s, text, orphan.id, spanIn(text, f, len)) : s;
     default: return orphan ? deleteOrphan(s, orphan.id) : s;
   }
+}
+
+// ---- hand-edited sidecars ----
+
+const mutation = fc.tuple(fc.integer({ min: 0, max: 7 }), fraction, fc.integer({ min: -40, max: 40 }), fc.string({ maxLength: 8 }));
+type Mutation = [kind: number, f: number, delta: number, word: string];
+
+/**
+ * What a person (or a bad merge) may do to a sidecar by hand while keeping it valid JSON: move offsets, change the
+ * quoted text, point a mention at another entity, duplicate or drop entries, change the recorded document length.
+ */
+function mutate(s: Sidecar, [kind, f, delta, word]: Mutation): Sidecar {
+  const out = JSON.parse(JSON.stringify(s)) as Sidecar;
+  const i = Math.floor(f * out.annotations.length);
+  const a = out.annotations[i];
+  const clamp = (n: number) => Math.max(0, Math.min(out.document.length, n));
+  switch (kind) {
+    case 0: if (a) { a.start = clamp(a.start + delta); a.end = Math.max(a.start, clamp(a.end + delta)); } break;
+    case 1: if (a) a.text = word; break;
+    case 2: if (a) { a.prefix = word; a.suffix = word.split('').reverse().join(''); } break;
+    case 3: if (a && out.entities.length && a.type !== 'date') a.entity = pick(out.entities.filter(e => e.type === a.type), f)?.id ?? a.entity; break;
+    case 4: if (a) out.annotations.push({ ...a, id: `m${900 + i}`, source: 'manual' }); break;
+    case 5: if (a) out.annotations.splice(i, 1); break;
+    case 6: if (a) { a.source = 'manual'; a.end = clamp(a.end + Math.abs(delta)); } break;
+    default: out.document.length = Math.max(0, out.document.length + delta); break;
+  }
+  return out;
 }
 
 // ---- exports ----
@@ -435,6 +462,26 @@ export const PROPERTIES: FuzzProperty[] = [
       for (const format of EXPORT_FORMATS.filter(f => f.multiDocument)) format.export([{ fileName: 'a.txt', text, sidecar: s }, { fileName: 'b 😀.md', text, sidecar: s }]);
       // the article changed but the sidecar was not re-annotated: stale annotations must be left out, not exported wrong
       checkExports('a.txt', editsIn(text, edits).newText, s);
+    }),
+  },
+  {
+    name: 'hand-edited sidecars: refused with a SidecarError, or reconciled and exported without losing anything',
+    weight: 8,
+    property: () => fc.property(articleText, spanFractions, fc.array(mutation, { minLength: 1, maxLength: 4 }), (text, spans, mutations) => {
+      let s = sidecarWithManual(text, spans, '2015-11-24');
+      for (const m of mutations) s = mutate(s, m as Mutation);
+      let parsed: Sidecar;
+      try {
+        parsed = parseSidecar(JSON.stringify(s), 'a.txt.annotations.json');
+      } catch (e) {
+        if (e instanceof SidecarError) return;
+        throw e;
+      }
+      // exports of a sidecar that does not match its text leave out what does not match
+      checkExports('a.txt', text, parsed);
+      const { sidecar } = reconcile({ text, file: 'a.txt', analysis: analyzeText(text, analyzeOptionsFor(parsed)), previous: parsed, now: '2026-01-01T00:00:00.000Z' });
+      checkSidecar(text, sidecar, 'reconcile of a hand-edited sidecar');
+      checkNothingLost(parsed, sidecar, text, 'reconcile of a hand-edited sidecar');
     }),
   },
   {

@@ -88,3 +88,23 @@ describe('fuzz: re-anchoring regressions', () => {
     checkNothingLost(s, after, ' \u034f', 'applyTextChanges');
   });
 });
+
+describe('fuzz: hand-edited sidecar regressions', () => {
+  const text = 'Vladimir Putin';
+  const withSpan = (start: number, end: number, quote: string, length = text.length) => {
+    const s = sidecarWithManual(text, [[0, 14, 'person']]);
+    return { ...s, document: { ...s.document, length }, annotations: s.annotations.map(a => ({ ...a, start, end, text: quote })) };
+  };
+
+  for (const [what, s] of [
+    ['an empty span', withSpan(0, 0, '')],
+    ['an empty span at the end, its context intact', withSpan(14, 14, '')],
+    ['a span past the end of the text (slice would clamp it)', withSpan(0, 15, 'Vladimir Putin', 15)],
+  ] as const) {
+    it(`${what}: orphaned on reconcile, not kept as an impossible annotation`, () => {
+      const after = reconcile({ text, file: 'a.txt', analysis: analyze(text), previous: s }).sidecar;
+      checkSidecar(text, after, what);
+      checkNothingLost(s, after, text, what);
+    });
+  }
+});

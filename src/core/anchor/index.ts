@@ -244,6 +244,8 @@ function sameAt(text: string, target: AnchorTarget, start: number): boolean {
  * previous span (see anchorAll).
  */
 export function anchor(text: string, target: AnchorTarget, expectedStart?: number): AnchorResult | null {
+  // an empty quote (only in a hand-edited sidecar) marks nothing and would "match" anywhere
+  if (target.text.length === 0) return null;
   if (sameAt(text, target, target.start)) return { start: target.start, end: target.end, method: 'same' };
   if (expectedStart !== undefined && expectedStart !== target.start && sameAt(text, target, expectedStart)) {
     return { start: expectedStart, end: expectedStart + target.end - target.start, method: 'same' };

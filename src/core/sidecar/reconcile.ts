@@ -86,7 +86,8 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     const owned = previous.annotations.filter(isUserOwned);
     const unchanged = previous.document.sha256 === sha256;
     // same text: offsets stand (checked against the text, in case the file was edited by hand)
-    const placedOwned = unchanged && owned.every(a => text.slice(a.start, a.end) === a.text)
+    // (a hand-edited file may hold an empty span, or one past the end that slice() would quietly clamp)
+    const placedOwned = unchanged && owned.every(a => a.end > a.start && a.end <= text.length && text.slice(a.start, a.end) === a.text)
       ? owned.map(a => ({ start: a.start, end: a.end, method: 'same' as const }))
       : anchorAll(text, owned);
     owned.forEach((a, i) => {
