@@ -109,8 +109,12 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     const editor = activeArticle();
     const view = editor && articles.get(editor.document.uri);
     const on = !!(editor && view && annotationAt(view, editor.document.offsetAt(editor.selection.active)));
+    // selection changes are frequent: tell the workbench only when the answer changes
+    if (on === onMention) return;
+    onMention = on;
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.onMention', on);
   };
+  let onMention: boolean | undefined;
 
   /** Analyses an article that is on screen and not analysed yet (when annotate-on-open is on). */
   const ensure = (doc: vscode.TextDocument) => {
