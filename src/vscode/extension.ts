@@ -105,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.isArticle', !!editor);
     updateMentionContext();
   };
+  let onMention: boolean | undefined;
   const updateMentionContext = () => {
     const editor = activeArticle();
     const view = editor && articles.get(editor.document.uri);
@@ -114,7 +115,6 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     onMention = on;
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.onMention', on);
   };
-  let onMention: boolean | undefined;
 
   /** Analyses an article that is on screen and not analysed yet (when annotate-on-open is on). */
   const ensure = (doc: vscode.TextDocument) => {
