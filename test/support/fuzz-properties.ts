@@ -188,7 +188,7 @@ function applyEdit(s: Sidecar, text: string, [kind, f, len, type, word]: EditOp)
 
 // ---- hand-edited sidecars ----
 
-const mutation = fc.tuple(fc.integer({ min: 0, max: 7 }), fraction, fc.integer({ min: -40, max: 40 }), fc.string({ maxLength: 8 }));
+const mutation = fc.tuple(fc.integer({ min: 0, max: 10 }), fraction, fc.integer({ min: -40, max: 40 }), fc.string({ maxLength: 8 }));
 type Mutation = [kind: number, f: number, delta: number, word: string];
 
 /**
@@ -208,7 +208,10 @@ function mutate(s: Sidecar, [kind, f, delta, word]: Mutation): Sidecar {
     case 4: if (a) out.annotations.push({ ...a, id: `m${900 + i}`, source: 'manual' }); break;
     case 5: if (a) out.annotations.splice(i, 1); break;
     case 6: if (a) { a.source = 'manual'; a.end = clamp(a.end + Math.abs(delta)); } break;
-    default: out.document.length = Math.max(0, out.document.length + delta); break;
+    case 7: out.document.length = Math.max(0, out.document.length + delta); break;
+    case 8: if (a) out.rejections.push({ type: a.type, start: clamp(a.start + delta), end: clamp(a.start + delta), text: word, prefix: a.prefix, suffix: a.suffix }); break;
+    case 9: if (a) out.rejections.push({ type: a.type, start: a.start, end: clamp(a.end + Math.abs(delta)), text: a.text, prefix: '', suffix: '' }); break;
+    default: if (a) { out.annotations.splice(i, 1); out.orphans.push({ ...a, id: `m${800 + i}`, source: 'manual', text: word, orphanedAt: '2020-01-01T00:00:00.000Z' }); } break;
   }
   return out;
 }

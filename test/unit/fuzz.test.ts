@@ -107,4 +107,11 @@ describe('fuzz: hand-edited sidecar regressions', () => {
       checkNothingLost(s, after, text, what);
     });
   }
+
+  it('an empty rejection is dropped (it rejects nothing), not kept for ever', () => {
+    const s = sidecarWithManual(text, []);
+    const withRejection = { ...s, rejections: [{ type: 'person' as const, start: 9, end: 9, text: '', prefix: 'Vladimir ', suffix: 'Putin' }] };
+    const after = reconcile({ text, file: 'a.txt', analysis: analyze(text), previous: withRejection }).sidecar;
+    assert.deepEqual(after.rejections, []);
+  });
 });

@@ -87,7 +87,8 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     const unchanged = previous.document.sha256 === sha256;
     // same text: offsets stand (checked against the text, in case the file was edited by hand)
     // (a hand-edited file may hold an empty span, or one past the end that slice() would quietly clamp)
-    const placedOwned = unchanged && owned.every(a => a.end > a.start && a.end <= text.length && text.slice(a.start, a.end) === a.text)
+    const holds = (a: Span & { text: string }) => a.end > a.start && a.end <= text.length && text.slice(a.start, a.end) === a.text;
+    const placedOwned = unchanged && owned.every(holds)
       ? owned.map(a => ({ start: a.start, end: a.end, method: 'same' as const }))
       : anchorAll(text, owned);
     owned.forEach((a, i) => {
@@ -112,7 +113,7 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
       } else orphans.push(o);
     });
     // a rejection whose text is gone rejects nothing any more: it is dropped
-    const placedRejections = unchanged ? previous.rejections : anchorAll(text, previous.rejections);
+    const placedRejections = unchanged && previous.rejections.every(holds) ? previous.rejections : anchorAll(text, previous.rejections);
     rejections = previous.rejections.flatMap((r, i) => {
       const at = placedRejections[i];
       return at ? [{ type: r.type, start: at.start, end: at.end, text: text.slice(at.start, at.end), ...quoteContext(text, at) }] : [];
