@@ -334,6 +334,28 @@ export const PROPERTIES: FuzzProperty[] = [
     }),
   },
   {
+    name: 'analyze: the paragraph cache changes nothing (warm cache, after edits, = a cold analysis)',
+    weight: 4,
+    property: () => fc.property(articleText, editFractions, optionalRef, (text, edits, ref) => {
+      const { newText } = editsIn(text, edits);
+      analyzeText(text, { referenceDate: ref });
+      const warm = analyzeText(newText, { referenceDate: ref });
+      const cold = new Analyzer(0).analyze(newText, { referenceDate: ref });
+      if (JSON.stringify(warm) !== JSON.stringify(cold)) fail('cached and fresh analyses differ', { newText });
+    }),
+  },
+  {
+    name: 'analyze: asking for some types gives the full analysis filtered to them',
+    weight: 4,
+    property: () => fc.property(articleText, fc.subarray(TYPES, { minLength: 1 }), fc.option(lexicon, { nil: undefined }), (text, ty, lex) => {
+      const key = (r: AnalysisResult) => r.annotations.map(a => `${a.type}:${a.start}:${a.end}:${a.value ?? ''}:${r.entities.find(e => e.id === a.entity)?.name ?? ''}`);
+      const full = analyzeText(text, { lexicon: lex });
+      const some = analyzeText(text, { lexicon: lex, types: ty });
+      const expected = key({ ...full, annotations: full.annotations.filter(a => ty.includes(a.type)) });
+      if (JSON.stringify(key(some)) !== JSON.stringify(expected)) fail('types filter differs from the full analysis', { types: ty, got: key(some), expected });
+    }),
+  },
+  {
     name: 'analyze: a long single line',
     weight: 0.5,
     property: c => fc.property(longLine(c.longLine), optionalRef, (text, ref) => {
