@@ -51,6 +51,7 @@ try {
     const text = await hover.innerText();
     console.log(`    hover: ${JSON.stringify(text.slice(0, 200))}`);
     if (!/Putin/.test(text)) throw new Error(`the hover does not name the entity: ${JSON.stringify(text)}`);
+    await page.waitForTimeout(400); // let the hover finish fading in
     await page.screenshot({ path: path.join(root, 'media/screenshot-hover.png') });
   });
 } finally {
