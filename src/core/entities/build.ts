@@ -1,0 +1,97 @@
+// Mentions grouped into entities: "Vladimir Putin", "Putin" -> one entity named "Vladimir Putin".
+import type { Entity, EntityType } from '../types';
+import type { GroupedMention, GroupingResult } from './group';
+import { normWord, type Working } from './mention-set';
+import { tokenize } from './tokenize';
+
+/** Groups mentions into entities; ids in order of first mention; canonical name = longest full form. */
+export function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>): GroupingResult {
+  interface Form { surface: string; type: EntityType; words: string[]; first: number; lastSeen: number }
+  const forms = new Map<string, Form>();
+  const key = (type: EntityType, surface: string) => `${type}\u0000${surface}`;
+  const formOf: Form[] = work.map((m, idx) => {
+    const k = key(m.type, m.surface);
+    let f = forms.get(k);
+    if (!f) {
+      const words = tokenize(m.surface).filter(t => /[\p{L}\p{N}]/u.test(t.text)).map(t => normWord(t.text));
+      f = { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1 };
+      forms.set(k, f);
+    }
+    return f;
+  });
+  // word -> the multi-word forms containing it, to find the full form of a short one without an all-pairs scan
+  const containing = new Map<string, Form[]>();
+  for (const f of forms.values()) {
+    if (f.words.length < 2) continue;
+    for (const w of new Set(f.words)) {
+      const list = containing.get(`${f.type}\u0000${w}`) ?? [];
+      list.push(f);
+      containing.set(`${f.type}\u0000${w}`, list);
+    }
+  }
+  const contains = (long: Form, short: Form): boolean => {
+    if (long.type === 'place') return false;
+    const L = long.words; const S = short.words;
+    if (S.length >= L.length) return false;
+    // an organization is shortened from its start ("Syrian Observatory"), or to its last word ("Sabah")
+    if (long.type === 'organization' && S.length === 1 && L[L.length - 1] === S[0]) return true;
+    const maxStart = long.type === 'organization' ? 0 : L.length - S.length;
+    for (let s = 0; s <= maxStart; s++) {
+      let ok = true;
+      for (let k = 0; ok && k < S.length; k++) ok = L[s + k] === S[k];
+      if (ok) return true;
+    }
+    return false;
+  };
+  // each form's candidate full forms: the longest forms containing it (computed once per form)
+  const candidates = new Map<Form, Form[]>();
+  const candidatesOf = (f: Form): Form[] => {
+    let list = candidates.get(f);
+    if (list) return list;
+    const expansion = expansions.get(f.surface);
+    const expanded = expansion !== undefined ? forms.get(key(f.type, expansion)) : undefined;
+    if (expanded && expanded !== f) list = [expanded];
+    else if (f.words.length === 0) list = [];
+    else {
+      const all = (containing.get(`${f.type}\u0000${f.words[0]}`) ?? []).filter(l => contains(l, f));
+      const longest = Math.max(0, ...all.map(c => c.words.length));
+      list = all.filter(c => c.words.length === longest);
+    }
+    candidates.set(f, list);
+    return list;
+  };
+  // ties between full forms of the same length go to the one seen most recently
+  const parentOf = (f: Form): Form => {
+    const list = candidatesOf(f);
+    if (list.length <= 1) return list[0] ?? f;
+    let best = list[0];
+    for (const c of list) if (c.lastSeen > best.lastSeen) best = c;
+    return best;
+  };
+  const groups = new Map<Form, { entity: Entity; surfaces: Set<string>; canonical: Form }>();
+  const entities: Entity[] = [];
+  const grouped: GroupedMention[] = [];
+  for (let idx = 0; idx < work.length; idx++) {
+    const m = work[idx];
+    const form = formOf[idx];
+    let root = parentOf(form);
+    for (let guard = 0; guard < 4; guard++) { const p = parentOf(root); if (p === root) break; root = p; }
+    form.lastSeen = m.start;
+    root.lastSeen = Math.max(root.lastSeen, m.start);
+    let g = groups.get(root);
+    if (!g) {
+      const entity: Entity = { id: `e${entities.length + 1}`, type: m.type, name: root.surface, aliases: [] };
+      g = { entity, surfaces: new Set(), canonical: root };
+      groups.set(root, g);
+      entities.push(entity);
+    }
+    g.surfaces.add(m.surface);
+    grouped.push({ start: m.start, end: m.end, type: m.type, entity: g.entity.id });
+  }
+  for (const g of groups.values()) {
+    g.surfaces.add(g.canonical.surface);
+    g.entity.aliases = [...g.surfaces].sort();
+    g.entity.name = g.canonical.surface;
+  }
+  return { mentions: grouped, entities };
+}

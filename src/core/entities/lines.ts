@@ -1,0 +1,37 @@
+// Tokens of each line of an article, memoised: the document-level steps scan them, and after an edit only the
+// edited line is tokenized again.
+import { isCapitalised } from './mention-set';
+import { tokenize, type Token } from './tokenize';
+
+export interface LineInfo {
+  tokens: Token[];
+  /** Indices of the tokens that start with a capital: the only places a name can start. */
+  capitals: number[];
+}
+
+// Bounded; a pure memo of tokenize().
+const lineCache = new Map<string, LineInfo>();
+const LINE_CACHE_MAX = 50000;
+
+function lineInfo(line: string): LineInfo {
+  let info = lineCache.get(line);
+  if (!info) {
+    const tokens = tokenize(line);
+    const capitals: number[] = [];
+    tokens.forEach((t, i) => { if (isCapitalised(t)) capitals.push(i); });
+    info = { tokens, capitals };
+    if (lineCache.size >= LINE_CACHE_MAX) lineCache.clear();
+    lineCache.set(line, info);
+  }
+  return info;
+}
+
+/** Calls `fn` with each line's start offset and its memoised tokens (offsets relative to the line). */
+export function forEachLine(text: string, fn: (lineStart: number, info: LineInfo) => void): void {
+  for (let lineStart = 0; lineStart <= text.length;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    fn(lineStart, lineInfo(text.slice(lineStart, lineEnd)));
+    lineStart = lineEnd + 1;
+  }
+}

@@ -1,0 +1,91 @@
+// Names found once are found everywhere in the article: later (or earlier) occurrences the model missed,
+// a person's surname alone, an organization's distinctive last word alone.
+import gazetteerLists from '../data/gazetteer.json';
+import words from '../data/words.json';
+import type { EntityType } from '../types';
+import { forEachLine } from './lines';
+import { dedupe, isNameWord, type Working } from './mention-set';
+import { isTitle } from './refine';
+import { tokenize, type Token } from './tokenize';
+
+// Names of months and days are dates far more often than names of things.
+const NEVER_PROPAGATE = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+const COMMON_WORDS = new Set(words.commonWords);
+
+let placeWords: Set<string> | null = null;
+const ORG_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'group', 'ag', 'sa', 'nv', 'bv', 'spa', 'gmbh', 'holdings', 'international']);
+
+/** A one-word name of a known place ("France"): never taken for a surname or an organization's short form. */
+function isPlaceWord(word: string): boolean {
+  if (!placeWords) {
+    const lists = gazetteerLists as Record<string, string[]>;
+    placeWords = new Set([...(lists.loc ?? []), ...(lists.tLOC ?? [])].filter(n => !n.includes(' ')));
+  }
+  return placeWords.has(word.toLowerCase());
+}
+
+/** A word that names this organization rather than a kind of thing or a place. */
+function isDistinctiveWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return w.length >= 3 && !COMMON_WORDS.has(w) && !isPlaceWord(w) && !ORG_SUFFIXES.has(w) && !isTitle({ text: w } as Token);
+}
+
+/** Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too. */
+export function propagate(text: string, work: Working[]): Working[] {
+  interface Pattern { words: string[]; type: EntityType; surface: string; fixed: boolean }
+  const patterns = new Map<string, Pattern[]>();
+  const seen = new Set<string>();
+  const addPattern = (p: Pattern) => {
+    const list = patterns.get(p.words[0]) ?? [];
+    list.push(p);
+    list.sort((a, b) => b.words.length - a.words.length);
+    patterns.set(p.words[0], list);
+  };
+  for (const m of work) {
+    if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
+    seen.add(m.surface);
+    const words = tokenize(m.surface).map(t => t.text);
+    if (words.length === 0 || !/^\p{Lu}/u.test(words[0])) continue;
+    addPattern({ words, type: m.type, surface: m.surface, fixed: m.fixed });
+    // a person's surname alone ("Lavrov" after "Sergey Lavrov"), an organization's distinctive last word alone
+    // ("Sabah" after "Daily Sabah"; not "England" after "Bank of England", nor "Inc" or "Commission")
+    const last = words[words.length - 1];
+    if (words.length < 2 || seen.has(last) || !/^\p{Lu}\p{Ll}/u.test(last)) continue;
+    if (m.type === 'person' || (m.type === 'organization' && isDistinctiveWord(last))) {
+      seen.add(last);
+      addPattern({ words: [last], type: m.type, surface: last, fixed: false });
+    }
+  }
+  if (patterns.size === 0) return work;
+  const added: Working[] = [];
+  let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
+  forEachLine(text, (lineStart, { tokens, capitals }) => {
+    let skipUntil = -1;
+    for (const i of capitals) {
+      if (i < skipUntil) continue;
+      const list = patterns.get(tokens[i].text);
+      if (!list) continue;
+      for (const p of list) {
+        const last = i + p.words.length - 1;
+        if (last >= tokens.length) continue;
+        let ok = true;
+        for (let k = 1; ok && k < p.words.length; k++) ok = tokens[i + k].text === p.words[k];
+        if (!ok) continue;
+        const start = lineStart + tokens[i].start;
+        const end = lineStart + tokens[last].end;
+        while (j < work.length && work[j].end <= start) j++;
+        if (j < work.length && work[j].start < end) continue;
+        // inside a longer capitalised name ("U.S. Open") it is another name, not this one
+        const before = i > 0 ? tokens[i - 1] : null;
+        const after = last + 1 < tokens.length ? tokens[last + 1] : null;
+        if (before && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart) break;
+        if (after && isNameWord(after) && !after.sentenceStart) break;
+        added.push({ start, end, type: p.type, surface: p.surface, fixed: p.fixed });
+        skipUntil = last + 1;
+        break;
+      }
+    }
+  });
+  return added.length ? dedupe([...work, ...added]) : work;
+}
