@@ -185,6 +185,15 @@ describe('entities: document-level consistency', () => {
     assert.equal(types.size, 1);
   });
 
+  it('retypes the minority to the majority type, and a tie to the more confident vote', () => {
+    const text = 'Jordan said. Jordan won. Jordan left. Sochi met Sochi.';
+    const m = (start: number, type: 'person' | 'place', confidence?: number) => ({ start, end: start + (text[start] === 'J' ? 6 : 5), type, confidence });
+    const r = groupEntities(text, [m(0, 'place'), m(13, 'person'), m(25, 'place'), m(38, 'person', 0.5), m(48, 'place', 3)], {});
+    assert.deepEqual(r.mentions.map(x => [text.slice(x.start, x.end), x.type]),
+      [['Jordan', 'place'], ['Jordan', 'place'], ['Jordan', 'place'], ['Sochi', 'place'], ['Sochi', 'place']]);
+    assert.equal(new Set(r.mentions.slice(0, 3).map(x => x.entity)).size, 1);
+  });
+
   it('adds later occurrences of a name the detector found elsewhere', () => {
     const mentions = [{ start: 0, end: 9, type: 'organization' as const }];
     const text = 'Gazpromco signed the deal. Analysts said Gazpromco would profit.';

@@ -19,6 +19,11 @@ export interface GroupingResult {
   entities: Entity[];
 }
 
+/**
+ * Document-level grouping over all candidates of an article (document offsets). The lexicon's names win over the
+ * model; a surface string gets one type throughout; mentions may be added where a name found elsewhere occurs
+ * again. Entity ids `e1`, `e2`... in order of first mention.
+ */
 export function groupEntities(text: string, mentions: MentionCandidate[], lexicon: Lexicon = {}): GroupingResult {
   let work: Working[] = dedupe(mentions
     .filter(m => m.start >= 0 && m.end <= text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
