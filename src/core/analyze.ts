@@ -22,8 +22,13 @@ export class Analyzer {
   /** Units detected (not served from the cache) since creation: lets tests and the bench see the incremental work. */
   detectedUnits = 0;
 
-  /** @param maxCacheEntries units kept; 0 disables the cache (every unit is detected on every pass). */
-  constructor(private readonly maxCacheEntries = 20000) {}
+  /** Units kept now: at least the units of the latest text, else a huge article would evict its own units as it goes. */
+  private limit: number;
+
+  /** @param maxCacheEntries units kept (more while the latest article has more); 0 disables the cache. */
+  constructor(private readonly maxCacheEntries = 20000) {
+    this.limit = maxCacheEntries;
+  }
 
   analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
     const referenceDate = chooseReferenceDate(text, options.referenceDate);
@@ -31,7 +36,10 @@ export class Analyzer {
     const needMentions = ENTITY_KINDS.some(t => wanted.has(t));
     const mentions: MentionCandidate[] = [];
     const dates: DateCandidate[] = [];
-    for (const unit of segment(text)) {
+    const units = segment(text);
+    // LRU with fewer places than the article has units misses every time (the oldest is always the next needed)
+    this.limit = this.maxCacheEntries > 0 ? Math.max(this.maxCacheEntries, units.length) : 0;
+    for (const unit of units) {
       const r = this.detect(unit.text, needMentions);
       for (const m of r.mentions ?? []) mentions.push({ ...m, start: m.start + unit.start, end: m.end + unit.start });
       for (const d of r.dates ?? []) dates.push({ ...d, start: d.start + unit.start, end: d.end + unit.start });
@@ -77,7 +85,7 @@ export class Analyzer {
       this.detectedUnits++;
       if (this.maxCacheEntries > 0) {
         this.cache.set(unitText, r);
-        if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value as string);
+        while (this.cache.size > this.limit) this.cache.delete(this.cache.keys().next().value as string);
       }
     }
     r.dates ??= findDates(unitText);

@@ -2,7 +2,7 @@
 // act on (what the file seems to be, where the first bad byte is), never garbage annotations; size limits hold.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyze } from '../../src/core/analyze';
+import { analyze, Analyzer } from '../../src/core/analyze';
 import { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../../src/core/sidecar';
 
 const reasonFor = (bytes: Uint8Array | number[], max?: number): string => {
@@ -73,5 +73,20 @@ describe('faults: article bytes', () => {
     const decoded = decodeArticle(at);
     assert.equal(decoded.ok && decoded.text.length, DEFAULT_MAX_ARTICLE_BYTES);
     assert.equal(reasonFor(new Uint8Array(DEFAULT_MAX_ARTICLE_BYTES + 1).fill(0x61)), 'too large (10485761 bytes; the limit is 10485760 bytes)');
+  });
+});
+
+describe('faults: huge articles', () => {
+  it('an article with more paragraphs than the cache holds still re-analyses only what changed', () => {
+    // 10 MB of news has ~60,000 paragraphs, over the default 20,000 cache entries: scaled down here
+    const analyzer = new Analyzer(10);
+    const paragraphs = Array.from({ length: 50 }, (_, i) => `Paragraph ${i}: Vladimir Putin met officials in Ankara on Tuesday.`);
+    analyzer.analyze(paragraphs.join('\n\n'));
+    assert.equal(analyzer.detectedUnits, 50);
+    paragraphs[20] = 'A changed paragraph about Nato.';
+    const text = paragraphs.join('\n\n');
+    const warm = analyzer.analyze(text);
+    assert.equal(analyzer.detectedUnits, 51, 'one paragraph changed, one detected again');
+    assert.deepEqual(warm, new Analyzer(0).analyze(text), 'and the result is what a fresh analysis gives');
   });
 });
