@@ -250,7 +250,7 @@ describe('entities: user lexicon', () => {
 
 describe('entities: robustness', () => {
   const inputs = ['', ' ', '...', '"“”', '\u0301', '👍🏽 Putin 👍', '\ud83d', 'שלום Moscow مرحبا', 'Bogota\u0301 is far',
-    'A '.repeat(2000), 'Ab'.repeat(2000), "Putin's 's ’s '", '(IS) (Nato) ()'];
+    'A '.repeat(2000), 'Ab'.repeat(2000), "Putin's 's ’s '", '(IS) (Nato) ()', '\r\n\u034fVladimir Putin', '\u0301Moscow'];
   for (const input of inputs) {
     it(`survives ${JSON.stringify(input.slice(0, 20))} with spans inside the text on whole code points`, () => {
       const mentions = findMentions(input);
@@ -263,6 +263,12 @@ describe('entities: robustness', () => {
       assert.equal(g.mentions.length >= mentions.length, true);
     });
   }
+
+  it('never starts a name on a combining mark that belongs to what precedes it', () => {
+    for (const text of ['\u034fVladimir Putin met Erdogan.', ' \u0301Moscow said so.']) {
+      for (const m of findMentions(text)) assert.ok(!/^\p{M}/u.test(text.slice(m.start)), JSON.stringify(text.slice(m.start, m.end)));
+    }
+  });
 
   it('is a pure function of the unit text', () => {
     const s = 'Vladimir Putin met Recep Tayyip Erdogan in Sochi.';

@@ -25,6 +25,7 @@ const SENTENCE_END = /^[.!?]$/;
 const QUOTES_BRACKETS = /^["'“”‘’«»()[\]]$/;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const DIGIT = /\p{N}/u;
+const MARK = /\p{M}/u;
 
 function isWordChar(c: string | undefined): boolean {
   if (c === undefined) return false;
@@ -72,7 +73,9 @@ export function tokenize(text: string): Token[] {
     if (POSSESSIVE.test(text)) {
       end = POSSESSIVE.lastIndex;
     } else {
-      const w = isWordChar(text[i]) ? scanWord(text, i) : i;
+      // a combining mark with no letter before it belongs to what precedes (a space, a line break): never the
+      // first character of a word, or a name's span would start inside someone else's grapheme cluster
+      const w = isWordChar(text[i]) && !MARK.test(text[i]) ? scanWord(text, i) : i;
       if (w > i) {
         end = w;
         if (text[end] === '.') {
