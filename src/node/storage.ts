@@ -22,8 +22,15 @@ export class NodeSidecarStorage implements SidecarStorage {
   async writeTextAtomic(file: string, text: string): Promise<void> {
     await fsp.mkdir(path.dirname(file), { recursive: true });
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
+    // A rename replaces a read-only file as if it were writable (and root passes every access check): the user
+    // made it read-only, so refuse, by its mode bits.
+    const existing = await fsp.stat(file).catch(() => undefined);
+    if (existing && existing.isFile() && (existing.mode & 0o222) === 0) {
+      throw Object.assign(new Error(`EACCES: permission denied, '${file}' is read-only`), { code: 'EACCES', path: file });
+    }
     try {
       await this.writeTemp(temp, text);
+      if (existing?.isFile()) await fsp.chmod(temp, existing.mode & 0o7777);
       await fsp.rename(temp, file);
     } catch (e) {
       await fsp.rm(temp, { force: true }).catch(() => undefined);

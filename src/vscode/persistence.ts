@@ -32,6 +32,11 @@ export class WorkspaceStorage implements SidecarStorage {
     const target = vscode.Uri.parse(path);
     const parent = vscode.Uri.joinPath(target, '..');
     await vscode.workspace.fs.createDirectory(parent);
+    // A rename would replace a read-only sidecar as if it were writable: the user made it read-only, so refuse.
+    const existing = await vscode.workspace.fs.stat(target).then(s => s, () => undefined);
+    if (existing && ((existing.permissions ?? 0) & vscode.FilePermission.Readonly)) {
+      throw vscode.FileSystemError.NoPermissions(target);
+    }
     const tmp = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
     await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
     try {

@@ -114,6 +114,24 @@ describe('faults: sidecar and disk', () => {
       assert.deepEqual(listing(), ['article.txt.annotations.json', 'mine.json']);
     });
 
+    it('a read-only sidecar file is not replaced (by its mode bits, so also as root): a clear io error, the file kept', async () => {
+      fs.writeFileSync(file, serializeSidecar(base()));
+      fs.chmodSync(file, 0o444);
+      await assert.rejects(saveSidecar(storage, file, withManual()), (e: unknown) =>
+        e instanceof SidecarError && e.kind === 'io' && e.file === file && /EACCES.*read-only/.test(e.message));
+      assert.equal(onDisk(), serializeSidecar(base()));
+      assert.equal(fs.statSync(file).mode & 0o777, 0o444);
+      assert.deepEqual(listing(), ['article.txt.annotations.json']);
+    });
+
+    it('a writable sidecar keeps its permissions when replaced', async () => {
+      fs.writeFileSync(file, serializeSidecar(base()));
+      fs.chmodSync(file, 0o640);
+      await saveSidecar(storage, file, withManual());
+      assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+      validOnDisk();
+    });
+
     it('a folder that cannot be created (a file is in the way; works as root too): a clear io error', async () => {
       fs.writeFileSync(path.join(dir, 'sidecars'), 'a file, not a folder');
       const target = path.join(dir, 'sidecars', 'article.txt.annotations.json');
