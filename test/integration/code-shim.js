@@ -24,6 +24,8 @@
 //   SHIM_TIMEOUT_MS    default 600000 (whole run)
 //   SHIM_VERBOSE=1     also print code-server's log, the page console and workbench noise
 //   SHIM_SCREENSHOT    a .png path: screenshot of the workbench taken when the tests end (or time out)
+//   SHIM_WORKSPACE_TRUST=1  keep workspace trust on (no --disable-workspace-trust) and set the user settings that make
+//                      a fresh profile open the folder untrusted without a prompt: the tests then run in Restricted Mode
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -42,6 +44,7 @@ const ENTRY = process.env.CODE_SERVER_ENTRY || firstExisting(
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = +(process.env.SHIM_TIMEOUT_MS || 600000);
 const VERBOSE = !!process.env.SHIM_VERBOSE;
+const WORKSPACE_TRUST = process.env.SHIM_WORKSPACE_TRUST === '1';
 const NOISE = /^\s*\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|^Canceled|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin/;
 
 const opts = { dev: [], tests: undefined, udd: undefined, ext: undefined, folder: undefined, disableExtensions: false, other: [] };
@@ -109,10 +112,19 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
       'workbench.enableExperiments': false, 'git.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
     }, null, 2));
   }
+  // Trust is on in every session of this profile, or off in every one: set (or drop) the keys on each run.
+  let current = {};
+  try { current = JSON.parse(fs.readFileSync(settings, 'utf8')); } catch { /* not plain JSON: start over */ }
+  const trustKeys = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false };
+  for (const [k, v] of Object.entries(trustKeys)) {
+    if (WORKSPACE_TRUST) current[k] = v;
+    else delete current[k];
+  }
+  fs.writeFileSync(settings, JSON.stringify(current, null, 2));
   const port = await freePort();
   const cs = spawn(NODE, csArgs([
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--config', path.join(work, 'code-server.yaml'),
+    ...(WORKSPACE_TRUST ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--config', path.join(work, 'code-server.yaml'),
     '--vscode-option', 'enable-smoke-test-driver', ...opts.other,
   ]), { env: csEnv(work), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const csLog = fs.createWriteStream(path.join(work, 'code-server.log'));
