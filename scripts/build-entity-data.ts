@@ -2,21 +2,30 @@
 //  - gazetteer: name lists from compromise's lexicon (countries, cities, regions, first/last names, organizations,
 //    sports teams, people, demonyms) plus src/core/data/curated.ts;
 //  - words: common words and first names counted in CoNLL-2003 eng.train (see wordStats);
-//  - ner-model: an averaged perceptron trained on CoNLL-2003 eng.train (never on eng.testa, the development set).
-// Usage: npx tsx scripts/build-entity-data.ts [dataDir]   (dataDir holds conll2003/, default ../shared/data)
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+//  - ner-model: an averaged perceptron trained on CoNLL-2003 eng.train (never on eng.testa, the development set);
+//  - given-names: a Bloom filter of given names from many languages (gender-detection-from-name's English,
+//    French, Spanish, Italian, German and Turkish lists), less common words and known places/organizations.
+// Usage: npx tsx scripts/build-entity-data.ts [dataDir] [--split]   (dataDir holds conll2003/, default ../shared/data)
+//   --split: train on 80% of eng.train's documents and score the tagger on the other 20% (writes nothing): a
+//   check of how the model does on names it never saw, without touching the development set.
+//   --no-model: rewrite the lists but keep the trained model.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import nlp from 'compromise';
 import { FIRST_NAMES, ORGANIZATIONS, PLACES } from '../src/core/data/curated';
 import { staticFeatures, tagFeatures } from '../src/core/entities/features';
+import { buildBloom } from '../src/core/entities/bloom';
 import { Gazetteer } from '../src/core/entities/gazetteer';
 import { encodeWeights, hashFeature, type WeightTable } from '../src/core/entities/model-codec';
-import { START, viterbi, type TaggerModel } from '../src/core/entities/tagger';
+import { START, Tagger, viterbi, type TaggerModel } from '../src/core/entities/tagger';
 import { tokenize } from '../src/core/entities/tokenize';
 import { readConll } from './eval/conll-reader';
 
 const root = resolve(import.meta.dirname, '..');
-const dataDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'data'));
+const args = process.argv.slice(2);
+const SPLIT = args.includes('--split');
+const dataDir = resolve(args.find(a => !a.startsWith('--')) ?? join(root, '..', 'shared', 'data'));
 const EPOCHS = Number(process.env.EPOCHS ?? 8);
 
 function buildGazetteer(): Record<string, string[]> {
@@ -34,6 +43,26 @@ function buildGazetteer(): Record<string, string[]> {
   for (const n of PLACES) add('loc', n);
   for (const n of FIRST_NAMES) add('first', n);
   return Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v].sort()]));
+}
+
+/**
+ * Given names of many cultures for the "Firstname Lastname is a person" rule (refine.ts). Words that are also
+ * common words, places, organizations or other names in the lists are left out: "Georgia", "Paris", "Will".
+ */
+function buildGivenNames(gazLists: Record<string, string[]>, commonWords: readonly string[]): void {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('gender-detection-from-name')), 'names');
+  const exclude = new Set([...commonWords, ...['loc', 'org', 'misc', 'tLOC', 'tORG', 'tMISC'].flatMap(k => gazLists[k] ?? [])]);
+  const names = new Set<string>();
+  for (const file of readdirSync(dir).filter(f => f.endsWith('.js')).sort()) {
+    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/\['([^']+)',/g)) {
+      const n = m[1].toLowerCase();
+      if (/^\p{L}[\p{L}'-]{2,}$/u.test(n) && !exclude.has(n)) names.add(n);
+    }
+  }
+  const sorted = [...names].sort();
+  const json = JSON.stringify(buildBloom(sorted, sorted.length));
+  writeFileSync(join(root, 'src/core/data/given-names.json'), json + '\n');
+  console.log(`given names: ${sorted.length} in a ${(json.length / 1024).toFixed(0)} KB Bloom filter`);
 }
 
 interface Example { tokens: ReturnType<typeof tokenize>; labels: string[]; doc: number }
@@ -201,9 +230,51 @@ function trainNames(docs: ReturnType<typeof readConll>): Record<string, string[]
   return out;
 }
 
+/** BIO tags -> "from:to:label" keys for PER/LOC/ORG (MISC is not scored). */
+function spanKeys(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i] === 'O') continue;
+    const label = tags[i].slice(2);
+    let j = i + 1;
+    while (j < tags.length && tags[j] === `I-${label}`) j++;
+    if (label !== 'MISC') out.push(`${i}:${j}:${label}`);
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Trains on the documents `i % 5 !== 4` of eng.train and prints the tagger's exact-span F1 on the rest. */
+function splitCheck(data: Example[], docs: ReturnType<typeof readConll>, gazLists: Record<string, string[]>, tags: string[], runs: number): void {
+  const held = (doc: number) => doc % 5 === 4;
+  const trainDocs = docs.filter((_, i) => !held(i));
+  const FOLDS = 5;
+  const foldGaz = Array.from({ length: FOLDS }, (_, k) => new Gazetteer({ ...gazLists, ...trainNames(trainDocs.filter((_, i) => i % FOLDS !== k)) }));
+  const trainData = data.filter(ex => !held(ex.doc));
+  const model = combine(Array.from({ length: runs }, (_, r) => train(trainData, ex => foldGaz[ex.doc % FOLDS], tags, r + 1)), tags);
+  const tagger = new Tagger(model, new Gazetteer({ ...gazLists, ...trainNames(trainDocs) }));
+  const counts: Record<string, { tp: number; fp: number; fn: number }> = {};
+  for (const ex of data.filter(e => held(e.doc))) {
+    const gold = new Set(spanKeys(ex.labels));
+    const pred = new Set(spanKeys(tagger.tag(ex.tokens)));
+    for (const k of pred) { const c = (counts[k.split(':')[2]] ??= { tp: 0, fp: 0, fn: 0 }); if (gold.has(k)) c.tp++; else c.fp++; }
+    for (const k of gold) if (!pred.has(k)) (counts[k.split(':')[2]] ??= { tp: 0, fp: 0, fn: 0 }).fn++;
+  }
+  const f1 = (c: { tp: number; fp: number; fn: number }) => ((2 * c.tp) / (2 * c.tp + c.fp + c.fn || 1)).toFixed(3);
+  const all = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  console.log(`80/20 split of eng.train (tagger alone, exact spans): micro F1 ${f1(all)}; ${['PER', 'LOC', 'ORG'].map(l => `${l} ${f1(counts[l] ?? { tp: 0, fp: 0, fn: 0 })}`).join(', ')}`);
+}
+
 function main(): void {
   const trainFile = join(dataDir, 'conll2003', 'eng.train');
   const gazLists = buildGazetteer();
+  const tags = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
+  const RUNS = Number(process.env.RUNS ?? 3);
+  if (SPLIT) {
+    if (!existsSync(trainFile)) throw new Error(`--split needs ${trainFile} (pass the folder holding conll2003/).`);
+    splitCheck(examples(trainFile), readConll(trainFile), gazLists, tags, RUNS);
+    return;
+  }
   writeFileSync(join(root, 'src/core/data/gazetteer.json'), JSON.stringify(gazLists) + '\n');
   console.log('gazetteer:', Object.entries(gazLists).map(([k, v]) => `${k} ${v.length}`).join(', '));
   if (!existsSync(trainFile)) {
@@ -224,8 +295,8 @@ function main(): void {
   const finalLists = { ...gazLists, ...allTrainNames };
   writeFileSync(join(root, 'src/core/data/gazetteer.json'), JSON.stringify(finalLists) + '\n');
   console.log('train names:', Object.entries(allTrainNames).map(([k, v]) => `${k} ${v.length}`).join(', '));
-  const tags = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
-  const RUNS = Number(process.env.RUNS ?? 3);
+  buildGivenNames(finalLists, stats.commonWords);
+  if (args.includes('--no-model')) return;
   const runs = Array.from({ length: RUNS }, (_, r) => train(data, ex => foldGaz[ex.doc % FOLDS], tags, r + 1));
   const model = combine(runs, tags);
   const json = JSON.stringify(model);

@@ -39,6 +39,25 @@ export const ORGANIZATIONS: readonly string[] = [
   'BioNTech', 'AstraZeneca', 'OpenAI', 'ByteDance', 'TikTok', 'Instagram', 'WhatsApp', 'YouTube',
   'NBC', 'CBS', 'ABC News', 'Fox News', 'NPR', 'Sky News', 'Deutsche Welle', 'Politico', 'Axios', 'Le Figaro',
   'El País', 'Corriere della Sera', 'Ukrinform', 'Kyiv Independent', 'Times of Israel', 'Jerusalem Post',
+  // news agencies and outlets of 2015-2025
+  'KCNA', 'Korean Central News Agency', 'IRNA', 'Tasnim', 'WAFA', 'ANSA', 'EFE', 'DPA', 'dpa', 'PTI', 'Kyodo News',
+  'Jiji Press', 'Bernama', 'Antara', 'Interfax-Ukraine', 'Meduza', 'Novaya Gazeta', 'Al-Monitor', 'Bloomberg News',
+  'Associated Press', 'Press Trust of India', 'Global Times', 'People\'s Daily', 'South China Morning Post',
+  // international bodies and armed groups
+  'WHO', 'World Health Organisation', 'UNRWA', 'UNHRC', 'ICC', 'International Criminal Court', 'International Court of Justice',
+  'International Monetary Fund', 'World Trade Organization', 'World Food Programme', 'Rapid Support Forces', 'RSF',
+  'Islamic Jihad', 'Palestinian Islamic Jihad', 'Palestinian Authority', 'Fatah', 'Azov', 'Azov Battalion',
+  'Aukus', 'AUKUS', 'Frontex', 'Eurostat', 'Bundesbank', 'Bank of England', 'Bank of Japan', 'People\'s Bank of China',
+  // companies in the news since 2015
+  'Nvidia', 'Apple', 'Uber', 'Airbnb', 'Anthropic', 'Binance', 'Coinbase', 'FTX', 'Tencent', 'Alibaba', 'Baidu', 'Xiaomi',
+  'Foxconn', 'TSMC', 'Aramco', 'Saudi Aramco', 'Naftogaz', 'Rosatom', 'Novatek', 'Sberbank', 'Yandex', 'Telegram',
+  'Spotify', 'Palantir', 'Starbucks', 'Activision Blizzard', 'Credit Suisse', 'UBS', 'BlackRock', 'Goldman Sachs',
+  'JPMorgan', 'JPMorgan Chase', 'Morgan Stanley', 'Citigroup', 'HSBC', 'Barclays', 'Deutsche Bank', 'Stellantis', 'Renault',
+  'Nissan', 'Honda', 'BYD', 'Glencore', 'Shell', 'BP', 'ExxonMobil', 'Chevron', 'TotalEnergies', 'Equinor',
+  // football clubs whose name is not a city's
+  'Chelsea', 'Arsenal', 'Tottenham', 'Tottenham Hotspur', 'Juventus', 'Bayern Munich', 'Borussia Dortmund',
+  'Paris Saint-Germain', 'PSG', 'Atletico Madrid', 'Real Madrid', 'AC Milan', 'Inter Milan', 'Manchester United',
+  'Manchester City', 'Al Nassr', 'Al Hilal', 'Inter Miami',
 ];
 
 /** Places of today's news whose name a model could read as something else. */
@@ -47,6 +66,18 @@ export const PLACES: readonly string[] = [
   'Crimea', 'Donbas', 'Donetsk', 'Luhansk', 'Kyiv', 'Kiev', 'Sochi', 'Red Square', 'Black Sea', 'Mediterranean',
   'Middle East', 'Gaza', 'West Bank', 'Golan Heights', 'Sinai', 'Kurdistan', 'Hemeimeem', 'Hmeimim', 'Incirlik',
   'Bosphorus', 'Caucasus', 'Chechnya', 'Dagestan', 'South Sudan', 'Myanmar', 'Kosovo', 'Montenegro', 'Serbia',
+  // Ukraine and Russia, 2014-2025
+  'Kharkiv', 'Mariupol', 'Bakhmut', 'Kherson', 'Zaporizhzhia', 'Odesa', 'Odessa', 'Lviv', 'Dnipro', 'Avdiivka', 'Bucha',
+  'Irpin', 'Sumy', 'Chernihiv', 'Mykolaiv', 'Kramatorsk', 'Sloviansk', 'Pokrovsk', 'Azovstal', 'Snake Island', 'Belgorod',
+  'Bryansk', 'Kursk', 'Sevastopol', 'Kerch', 'Kerch Strait', 'Transnistria',
+  // the Middle East
+  'Rafah', 'Khan Younis', 'Jabalia', 'Deir al-Balah', 'Nuseirat', 'Gaza Strip', 'Gaza City', 'Jenin', 'Nablus', 'Ramallah',
+  'Hebron', 'East Jerusalem', 'Sharm el-Sheikh', 'Sanaa', 'Hodeidah', 'Aden', 'Marib', 'Red Sea', 'Strait of Hormuz',
+  'Daraa', 'Kirkuk', 'Erbil', 'Fallujah', 'Ramadi',
+  // elsewhere
+  'Tigray', 'Darfur', 'El Fasher', 'Omdurman', 'Khartoum', 'Nagorno-Karabakh', 'Stepanakert', 'Xinjiang', 'Wuhan',
+  'Hong Kong', 'Taipei', 'Pyongyang', 'Kabul', 'Kandahar', 'Sahel', 'Mali', 'Niger', 'Burkina Faso', 'Kinshasa', 'Goma',
+  'Port-au-Prince', 'Caracas',
 ];
 
 /** First names frequent in international news but spelt in ways the English lists miss (transliterations). */
@@ -57,4 +88,7 @@ export const FIRST_NAMES: readonly string[] = [
   'Recep', 'Ahmet', 'Mevlut', 'Mehmet', 'Mustafa', 'Kemal', 'Ismail', 'Hakan', 'Bashar', 'Hafez', 'Walid', 'Hassan',
   'Hussein', 'Mahmoud', 'Mohammed', 'Muhammad', 'Mohammad', 'Ahmed', 'Ali', 'Abdullah', 'Abdel', 'Khaled', 'Omar',
   'Salman', 'Javad', 'Hassan', 'Xi', 'Li', 'Wang', 'Shinzo', 'Narendra', 'Jens', 'Angela', 'Emmanuel', 'Francois',
+  'Olena', 'Oleksandr', 'Oleksiy', 'Mykhailo', 'Vitali', 'Vitaliy', 'Yevhen', 'Oleh', 'Andriy', 'Denys', 'Kyrylo', 'Iryna',
+  'Yahya', 'Ismail', 'Ebrahim', 'Masoud', 'Abbas', 'Hossein', 'Mojtaba', 'Sundar', 'Satya', 'Rishi', 'Shehbaz', 'Nawaz',
+  'Fumio', 'Yoshihide', 'Shigeru', 'Tedros', 'Abiy', 'Bola', 'Muhammadu', 'Uhuru', 'Jacinda', 'Keir', 'Kemi', 'Volodymyr',
 ];

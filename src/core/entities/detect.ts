@@ -3,6 +3,7 @@ import { ORGANIZATIONS, PLACES, TITLES } from '../data/curated';
 import gazetteerLists from '../data/gazetteer.json';
 import model from '../data/ner-model.json';
 import type { EntityType, MentionCandidate } from '../types';
+import { isUpperUnit } from './features';
 import { Gazetteer } from './gazetteer';
 import { refineSpans, type TokenSpan } from './refine';
 import { Tagger, type TaggerModel } from './tagger';
@@ -61,9 +62,21 @@ function confidence(emissions: readonly Float64Array[], from: number, to: number
   return to > from ? sum / (to - from) : 0;
 }
 
+// Page furniture copied along with an article: "1. Skip to content", "Share on Facebook", "Accept all cookies".
+// Such a line names no one even where it holds a name-like word ("Skip", "Facebook").
+const NAVIGATION = /^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:skip (?:to|navigation)|jump to|go to (?:content|main)|back to top|sign (?:in|up)|log ?(?:in|out)|subscribe\b|share (?:on|this|via)|follow us|accept (?:all )?cookies|cookie (?:settings|policy)|manage cookies|most (?:read|popular|viewed)|advertise with us|privacy policy|terms of (?:use|service)|toggle navigation|open menu|close menu|main menu|search\s*$|menu\s*$|home\s*[|>›»/])/i;
+
+/** A short line that starts like navigation and does not read like a sentence. */
+export function isNavigation(text: string): boolean {
+  if (text.length > 160 || /[.!?]["”’]?\s*$/.test(text)) return false;
+  // a breadcrumb trail: "Home News World Europe Ukraine"
+  return NAVIGATION.test(text) || /^\s*Home(?:\s+\p{Lu}[\p{L}&-]*){2,7}\s*$/u.test(text);
+}
+
 /** Finds person/place/organization mentions in one paragraph (offsets relative to `text`). */
 export function findMentions(text: string): ScoredMention[] {
   if (!text || text.length === 0) return [];
+  if (isNavigation(text)) return [];
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
   const { tags, emissions } = getTagger().tagWithScores(tokens);
@@ -93,7 +106,10 @@ export function findMentions(text: string): ScoredMention[] {
 function applyCurated(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   const dict = getCurated();
   const forced: TokenSpan[] = [];
+  // in a line of capitals "WHO" and "AP" are words, not names
+  const upper = isUpperUnit(tokens);
   for (let i = 0; i < tokens.length; i++) {
+    if (upper && !/\p{Ll}/u.test(tokens[i].text)) continue;
     const cands = dict.get(tokens[i].text);
     if (!cands) continue;
     let best: { words: string[]; type: EntityType } | null = null;

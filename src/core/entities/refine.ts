@@ -4,8 +4,10 @@
 // at the edge of a span ("If Russia", "Russia Interested").
 import { TITLES } from '../data/curated';
 import gazetteerLists from '../data/gazetteer.json';
+import givenNames from '../data/given-names.json';
 import words from '../data/words.json';
 import type { EntityType } from '../types';
+import { Bloom } from './bloom';
 import type { Token } from './tokenize';
 
 export interface TokenSpan { from: number; to: number; type: EntityType | null }
@@ -17,6 +19,22 @@ const COMMON = new Set(words.commonWords);
 // first names: the gazetteer's list (not where it is a common word) and those learnt from eng.train
 const FIRST = new Set([...(gazetteerLists as Record<string, string[]>).first ?? [], ...words.firstNames].filter(n => !COMMON.has(n)));
 const TITLE_SET = new Set(TITLES);
+// given names of many cultures (build-entity-data.ts): "Elon", "Giorgia", "Jair" that 1996 Reuters never wrote
+const GIVEN = new Bloom(givenNames);
+const lists = gazetteerLists as Record<string, string[] | undefined>;
+// names a list knows as a place, organization or other thing: never turned into a person by a given name
+const KNOWN_NOT_PERSON = new Set(['loc', 'org', 'misc', 'tLOC', 'tORG', 'tMISC'].flatMap(k => lists[k] ?? []));
+// words that make a capitalised sequence an organization's or a place's name whatever its first word
+const THING_WORDS = new Set(['bank', 'party', 'group', 'city', 'united', 'university', 'college', 'council', 'club',
+  'company', 'corporation', 'association', 'foundation', 'institute', 'fund', 'airlines', 'airways', 'motors', 'holdings',
+  'industries', 'street', 'square', 'avenue', 'road', 'river', 'lake', 'mountains', 'island', 'islands', 'county', 'valley',
+  'park', 'stadium', 'airport', 'hospital', 'school', 'church', 'palace', 'house', 'hall', 'center', 'centre', 'times',
+  'post', 'news', 'media', 'press', 'radio', 'tv', 'television', 'ministry', 'court', 'army', 'forces', 'front', 'league',
+  'union', 'cup', 'open', 'games', 'rovers', 'wanderers', 'athletic', 'sporting', 'fc', 'bay', 'beach', 'port', 'fort',
+  'town', 'village', 'state', 'province', 'republic', 'kingdom', 'sea', 'ocean', 'gulf', 'strait', 'coast', 'west',
+  'east', 'north', 'south', 'international', 'global', 'capital', 'partners', 'brothers', 'bros', 'sons', 'records',
+  'pictures', 'studios', 'films', 'entertainment', 'technologies', 'systems', 'labs', 'energy', 'oil', 'gas', 'petroleum', 'hotel', 'motel', 'inn',
+  'communications', 'motor', 'corp', 'inc', 'holy', 'roman', 'saints', 'jays', 'sox', 'stars', 'kings']);
 // Words that are titles in front of a name but also start names of things ("General Motors", "Chief Executive").
 const WEAK_TITLES = new Set(['general', 'chief', 'major', 'foreign', 'deputy', 'prime', 'st', 'saint', 'interior',
   'finance', 'defence', 'defense', 'justice', 'father', 'king', 'queen', 'prince', 'princess', 'lord', 'lady']);
@@ -37,7 +55,7 @@ export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag:
     for (const s of splitAtPunctuation(tokens, companySuffix(tokens, personAfterHonorific(tokens, whole))))
     for (const part of splitPerson(tokens, s, retag)) {
       const t = trimCommon(tokens, part, headline);
-      if (t) out.push(t);
+      if (t) out.push(headline ? t : givenNamePerson(tokens, t));
     }
   }
   return out;
@@ -108,6 +126,27 @@ function splitPerson(tokens: readonly Token[], s: TokenSpan, retag: Retag): Toke
     }
   }
   return [s];
+}
+
+const NAME_WORD = /^\p{Lu}\p{Ll}+(?:[-'’]\p{L}\p{Ll}*)?$/u;
+
+/**
+ * "Elon Musk said", "Giorgia Meloni formed": two to four plain capitalised words opening with a given name, read as
+ * an organization or a place by a model that has never seen them, are a person's name, unless a list knows the
+ * name or one of its words names a thing ("Jordan Valley", "Alexander Bank").
+ */
+function givenNamePerson(tokens: readonly Token[], s: TokenSpan): TokenSpan {
+  if (s.type !== 'organization' && s.type !== 'place') return s;
+  const n = s.to - s.from;
+  if (n < 2 || n > 4) return s;
+  const span = tokens.slice(s.from, s.to);
+  const first = span[0].text.toLowerCase();
+  if (first.length < 3 || !(GIVEN.has(first) || FIRST.has(first)) || KNOWN_NOT_PERSON.has(first)) return s;
+  if (!span.every(t => NAME_WORD.test(t.text))) return s;
+  if (span.some(t => THING_WORDS.has(t.text.toLowerCase()) || COMMON.has(t.text.toLowerCase()))) return s;
+  if (KNOWN_NOT_PERSON.has(span.map(t => t.text.toLowerCase()).join(' '))) return s;
+  if (KNOWN_NOT_PERSON.has(span[n - 1].text.toLowerCase())) return s;
+  return { ...s, type: 'person' };
 }
 
 /**
