@@ -58,6 +58,34 @@ export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag:
       if (t) out.push(headline ? t : givenNamePerson(tokens, t));
     }
   }
+  return joinParticles(tokens, out);
+}
+
+// Lower-case words inside a person's name: "Mohammed bin Salman", "Luiz Inacio Lula da Silva", "Ursula von der Leyen".
+const PARTICLES = new Set(['bin', 'ibn', 'bint', 'abu', 'al', 'el', 'van', 'von', 'der', 'den', 'da', 'dos', 'das', 'de', 'del', 'di', 'la', 'le']);
+// An Arabic article glued to a surname: "Abdel Fattah al-Sisi", "Bashar al-Assad".
+const ARTICLE_SURNAME = /^(?:al|el|ul|ad|as|ash|at|an|ar|az|bin|ibn|abu|bou)-\p{Lu}\p{L}*$/u;
+
+/** Carries a person's name over particles the tagger left outside: "Abdel Fattah" + "al-Sisi". */
+function joinParticles(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    let s = spans[i];
+    if (s.type === 'person') {
+      for (;;) {
+        const next = spans[i + 1];
+        const free = (k: number) => k < tokens.length && (!next || k < next.from);
+        if (free(s.to) && ARTICLE_SURNAME.test(tokens[s.to].text)) { s = { ...s, to: s.to + 1 }; continue; }
+        let k = s.to;
+        while (k < tokens.length && k - s.to < 2 && PARTICLES.has(tokens[k].text) && (!next || k < next.from)) k++;
+        if (k === s.to || k >= tokens.length || !NAME_WORD.test(tokens[k].text) || isCommon(tokens[k])) break;
+        if (next && next.from === k && next.type === 'person') { s = { ...s, to: next.to }; i++; continue; }
+        if (free(k)) { s = { ...s, to: k + 1 }; continue; }
+        break;
+      }
+    }
+    out.push(s);
+  }
   return out;
 }
 
@@ -145,7 +173,8 @@ function givenNamePerson(tokens: readonly Token[], s: TokenSpan): TokenSpan {
   if (!span.every(t => NAME_WORD.test(t.text))) return s;
   if (span.some(t => THING_WORDS.has(t.text.toLowerCase()) || COMMON.has(t.text.toLowerCase()))) return s;
   if (KNOWN_NOT_PERSON.has(span.map(t => t.text.toLowerCase()).join(' '))) return s;
-  if (KNOWN_NOT_PERSON.has(span[n - 1].text.toLowerCase())) return s;
+  // (a short last word may be a list's acronym read in lower case: "Kim Jong Un" is no "UN")
+  if (span[n - 1].text.length >= 4 && KNOWN_NOT_PERSON.has(span[n - 1].text.toLowerCase())) return s;
   return { ...s, type: 'person' };
 }
 
