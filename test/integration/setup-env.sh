@@ -26,6 +26,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 if [ ! -f "$STAMP" ]; then
+  # Run as a script of `npm test`, npm's own settings (npm_config_user_agent names Node 20, among others) would
+  # reach the nested installs below: code-server's postinstall reads the Node version from the user agent.
+  for v in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$v"; done
   echo "[setup-env] installing Node $NODE24_VERSION and code-server $CODE_SERVER_VERSION into $TOOLS_DIR (first run: about 2 minutes)"
   cd "$TOOLS_DIR"
   # npm 11 skips dependencies' install scripts unless listed; code-server's postinstall builds its native modules.
