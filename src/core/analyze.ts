@@ -1,9 +1,17 @@
 // The analysis pipeline: per-unit detection (cached by the unit's text), then document-level steps
 // (reference date, date resolution, entity grouping, lexicon) over the cached results.
+//
+// Re-analysing an edited article is incremental: the Analyzer keeps each article's previous text split into lines
+// (one record per distinct line, holding what was found in it), finds the edited region by common prefix and
+// suffix, and re-splits and re-detects only the lines it touches. The document-level steps then run over the
+// records' results with little work per mention, so the result is always exactly what a fresh analysis gives.
 import { detectReferenceDate, findDates, resolveDate, type DateCandidate } from './dates';
-import { findMentions, groupEntities } from './entities';
+import {
+  computeLineInfo, dedupe, ENTITY_TYPE_SET, findLexiconMatches, findMentions, groupWorking, normalise,
+  type LineInfo, type LineSource, type Working,
+} from './entities';
 import { snapToGraphemes } from './graphemes';
-import { segment } from './segment';
+import { commonPrefixLength, commonSuffixLength, segment } from './segment';
 import type { AnalysisResult, AnalyzeOptions, Annotation, AnnotationType, MentionCandidate, ReferenceDate, Span } from './types';
 
 /** What was detected in one unit; each kind is computed on first need (a date-only analysis never runs the entity detector). */
@@ -12,66 +20,223 @@ interface UnitResult {
   dates?: DateCandidate[];
 }
 
+/** One '\n'-separated line and what was found in it (offsets relative to the line); shared by every article that has it. */
+interface LineRecord {
+  text: string;
+  units: { start: number; text: string }[];
+  results?: UnitResult[];
+  /** Sorted by start, then end. */
+  dates?: DateCandidate[];
+  /** The dates widened to whole grapheme clusters. */
+  dateSpans?: Span[];
+  /** The entity candidates not on a date, sorted by position and without overlaps; copied per analysis. */
+  mentions?: Working[];
+  info?: LineInfo;
+  /** The dates' values, for the reference date `valuesFor`. */
+  values?: (string | null)[];
+  valuesFor?: string | null;
+}
+
+/** An article as last analysed: the state an edit is diffed against. */
+interface DocumentState {
+  text: string;
+  lines: LineRecord[];
+  units: number;
+}
+
+export interface AnalyzerOptions extends AnalyzeOptions {
+  /**
+   * Which article this is (the editor passes the document's URI): the Analyzer keeps the last analysis of each of a
+   * few articles and re-analyses only the region an edit touched. Calls without it share one slot.
+   */
+  document?: string;
+}
+
 const ENTITY_KINDS: readonly AnnotationType[] = ['person', 'place', 'organization'];
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Articles whose last analysis is kept (one Analyzer serves every open editor). */
+const MAX_DOCUMENTS = 8;
+
 /** Holds the per-unit cache, so re-analysing an edited article only re-detects the units that changed. */
 export class Analyzer {
   private cache = new Map<string, UnitResult>();
+  private lineCache = new Map<string, LineRecord>();
+  private documents = new Map<string, DocumentState>();
   /** Units detected (not served from the cache) since creation: lets tests and the bench see the incremental work. */
   detectedUnits = 0;
 
   /** Units kept now: at least the units of the latest text, else a huge article would evict its own units as it goes. */
   private limit: number;
+  private lineLimit: number;
 
   /** @param maxCacheEntries units kept (more while the latest article has more); 0 disables the cache. */
   constructor(private readonly maxCacheEntries = 20000) {
     this.limit = maxCacheEntries;
+    this.lineLimit = maxCacheEntries;
   }
 
-  analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  analyze(text: string, options: AnalyzerOptions = {}): AnalysisResult {
     const referenceDate = chooseReferenceDate(text, options.referenceDate);
     const wanted = new Set<AnnotationType>(options.types ?? ['person', 'place', 'organization', 'date']);
     const needMentions = ENTITY_KINDS.some(t => wanted.has(t));
-    const mentions: MentionCandidate[] = [];
-    const dates: DateCandidate[] = [];
-    const units = segment(text);
-    // LRU with fewer places than the article has units misses every time (the oldest is always the next needed)
-    this.limit = this.maxCacheEntries > 0 ? Math.max(this.maxCacheEntries, units.length) : 0;
-    for (const unit of units) {
-      const r = this.detect(unit.text, needMentions);
-      for (const m of r.mentions ?? []) mentions.push({ ...m, start: m.start + unit.start, end: m.end + unit.start });
-      for (const d of r.dates ?? []) dates.push({ ...d, start: d.start + unit.start, end: d.end + unit.start });
-    }
+    const lines = this.linesOf(text, options.document ?? '');
 
-    const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
-    mentions.sort(byStart);
-    dates.sort(byStart);
-    const annotations: Omit<Annotation, 'id'>[] = [];
-    const dateSpans = dates.map(d => snapToGraphemes(text, d));
-    // A date wins over an entity candidate on the same words ("Tuesday", "May").
-    const grouped = groupEntities(text, withoutOverlaps(mentions, dateSpans), options.lexicon ?? {});
-    const entities = grouped.entities.filter(e => wanted.has(e.type));
-    for (const m of grouped.mentions) {
-      if (!wanted.has(m.type)) continue;
-      const s = snapToGraphemes(text, m);
-      annotations.push({ type: m.type, start: s.start, end: s.end, text: text.slice(s.start, s.end), source: 'auto', entity: m.entity });
-    }
-    if (wanted.has('date')) {
-      // Only lexicon names can still overlap a date here (detector candidates on dates were dropped above): the
-      // user's lexicon wins over the automatic date ("May" as a person), so annotations never overlap.
-      const named = grouped.mentions.map(m => snapToGraphemes(text, m)).sort(byStart);
-      const free = new Set(withoutOverlaps(dateSpans.map((s, i) => ({ ...s, i })), named).map(s => s.i));
-      dates.forEach((d, i) => {
-        if (!free.has(i)) return;
-        const s = dateSpans[i];
-        const { value } = resolveDate(d.expr, referenceDate?.value ?? null);
-        annotations.push({ type: 'date', start: s.start, end: s.end, text: text.slice(s.start, s.end), source: 'auto', value });
+    const work: Working[] = [];
+    const dates: DateCandidate[] = [];
+    const dateLines: LineRecord[] = [];
+    const dateIndex: number[] = [];
+    let lineStart = 0;
+    for (const rec of lines) {
+      this.prepare(rec, needMentions);
+      if (needMentions) {
+        for (const m of rec.mentions!) {
+          work.push({ start: m.start + lineStart, end: m.end + lineStart, type: m.type, surface: m.surface, fixed: false, confidence: m.confidence });
+        }
+      }
+      rec.dates!.forEach((d, i) => {
+        dates.push({ start: d.start + lineStart, end: d.end + lineStart, expr: d.expr });
+        dateLines.push(rec);
+        dateIndex.push(i);
       });
+      lineStart += rec.text.length + 1;
     }
-    annotations.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { annotations: annotations.map((a, i) => ({ id: `a${i + 1}`, ...a })), entities, referenceDate };
+    const source: LineSource = fn => {
+      let s = 0;
+      for (const rec of lines) {
+        fn(s, rec.info ??= computeLineInfo(rec.text));
+        s += rec.text.length + 1;
+      }
+    };
+    const lexicon = findLexiconMatches(text, source, options.lexicon ?? {}, true);
+    const grouped = groupWorking(text, work, source, lexicon);
+    const entities = grouped.entities.filter(e => wanted.has(e.type));
+
+    const annotations: Annotation[] = [];
+    const named: Span[] = [];
+    let sorted = true;
+    for (const m of grouped.mentions) {
+      const s = snap(text, m);
+      if (named.length && byStart(named[named.length - 1], s) > 0) sorted = false;
+      named.push(s);
+      if (!wanted.has(m.type)) continue;
+      annotations.push({ id: '', type: m.type, start: s.start, end: s.end, text: text.slice(s.start, s.end), source: 'auto', entity: m.entity });
+    }
+    if (!sorted) named.sort(byStart);
+    // The user's date names first: they win over the automatic dates they overlap, as the other lexicon names do.
+    const lexiconDates = lexicon.dates.map(s => snap(text, s));
+    if (wanted.has('date')) {
+      for (const s of lexiconDates) {
+        const t = text.slice(s.start, s.end);
+        annotations.push({ id: '', type: 'date', start: s.start, end: s.end, text: t, source: 'auto', value: valueOfPhrase(t, referenceDate) });
+      }
+      // Only lexicon names can still overlap a date here (detector candidates on dates were dropped): the
+      // user's lexicon wins over the automatic date ("May" as a person), so annotations never overlap.
+      const dateSpans = dates.map((d, i) => ({ ...snap(text, d), i }));
+      const free = withoutOverlaps(withoutOverlaps(dateSpans, named), lexiconDates);
+      const ref = referenceDate?.value ?? null;
+      for (const s of free) {
+        const value = this.value(dateLines[s.i], dateIndex[s.i], ref);
+        annotations.push({ id: '', type: 'date', start: s.start, end: s.end, text: text.slice(s.start, s.end), source: 'auto', value });
+      }
+    }
+    annotations.sort(byStart);
+    for (let i = 0; i < annotations.length; i++) annotations[i].id = annotationId(i);
+    return { annotations, entities, referenceDate };
+  }
+
+  /** The article's lines: what changed since its last analysis split again, the rest reused. */
+  private linesOf(text: string, document: string): LineRecord[] {
+    if (this.maxCacheEntries === 0) return text.split('\n').map(l => this.record(l));
+    const previous = this.documents.get(document);
+    let state: DocumentState;
+    if (previous && previous.text === text) state = previous;
+    else if (previous) state = this.edited(previous, text);
+    else {
+      const lines = text.split('\n').map(l => this.record(l));
+      state = { text, lines, units: lines.reduce((n, r) => n + r.units.length, 0) };
+    }
+    this.documents.delete(document);
+    this.documents.set(document, state);
+    while (this.documents.size > MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value as string);
+    // LRU with fewer places than the article has units misses every time (the oldest is always the next needed)
+    this.limit = Math.max(this.maxCacheEntries, state.units);
+    this.lineLimit = Math.max(this.maxCacheEntries, state.lines.length);
+    return state.lines;
+  }
+
+  /** `previous` with the lines the edit touched split again from `text`. */
+  private edited(previous: DocumentState, text: string): DocumentState {
+    const old = previous.text;
+    const prefix = commonPrefixLength(old, text);
+    const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
+    const changedEnd = old.length - suffix;
+    const lines = previous.lines;
+    // first line touched: the first whose end (its '\n') is at or after the change; last: the last starting at or before its end
+    let first = 0;
+    let start = 0;
+    while (first < lines.length - 1 && start + lines[first].text.length < prefix) start += lines[first++].text.length + 1;
+    let last = first;
+    let end = start + lines[first].text.length;
+    while (last < lines.length - 1 && end + 1 <= changedEnd) end += lines[++last].text.length + 1;
+    const fresh = text.slice(start, end + text.length - old.length).split('\n').map(l => this.record(l));
+    let units = previous.units;
+    for (let i = first; i <= last; i++) units -= lines[i].units.length;
+    for (const r of fresh) units += r.units.length;
+    return { text, lines: [...lines.slice(0, first), ...fresh, ...lines.slice(last + 1)], units };
+  }
+
+  private record(line: string): LineRecord {
+    let rec = this.lineCache.get(line);
+    if (rec) {
+      this.lineCache.delete(line);
+      this.lineCache.set(line, rec);
+      return rec;
+    }
+    rec = { text: line, units: segment(line).map(u => ({ start: u.start, text: u.text })) };
+    if (this.maxCacheEntries > 0) {
+      this.lineCache.set(line, rec);
+      while (this.lineCache.size > this.lineLimit) this.lineCache.delete(this.lineCache.keys().next().value as string);
+    }
+    return rec;
+  }
+
+  /** Detects what the line's units hold (through the unit cache), in line offsets. */
+  private prepare(rec: LineRecord, needMentions: boolean): void {
+    if (rec.dates && (rec.mentions || !needMentions)) return;
+    rec.results ??= rec.units.map(u => this.detect(u.text, needMentions));
+    if (!rec.dates) {
+      const dates: DateCandidate[] = [];
+      rec.units.forEach((u, i) => {
+        for (const d of rec.results![i].dates ??= findDates(u.text)) dates.push({ start: d.start + u.start, end: d.end + u.start, expr: d.expr });
+      });
+      dates.sort(byStart);
+      rec.dates = dates;
+      rec.dateSpans = dates.map(d => snapToGraphemes(rec.text, d));
+    }
+    if (needMentions && !rec.mentions) {
+      const found: (MentionCandidate & { confidence?: number })[] = [];
+      rec.units.forEach((u, i) => {
+        for (const m of rec.results![i].mentions ??= findMentions(u.text)) found.push({ ...m, start: m.start + u.start, end: m.end + u.start });
+      });
+      found.sort(byStart);
+      // A date wins over an entity candidate on the same words ("Tuesday", "May").
+      rec.mentions = dedupe(withoutOverlaps(found, rec.dateSpans!)
+        .filter(m => m.start >= 0 && m.end <= rec.text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
+        .map(m => ({ start: m.start, end: m.end, type: m.type, surface: normalise(rec.text.slice(m.start, m.end)), fixed: false, confidence: m.confidence })));
+    }
+  }
+
+  /** The value of the line's `i`th date against the reference date, memoised on the line. */
+  private value(rec: LineRecord, i: number, ref: string | null): string | null {
+    if (rec.values === undefined || rec.valuesFor !== ref) {
+      rec.values = new Array<string | null>(rec.dates!.length);
+      rec.valuesFor = ref;
+    }
+    let v = rec.values[i];
+    if (v === undefined) v = rec.values[i] = resolveDate(rec.dates![i].expr, ref).value;
+    return v;
   }
 
   private detect(unitText: string, needMentions: boolean): UnitResult {
@@ -92,6 +257,24 @@ export class Analyzer {
     if (needMentions) r.mentions ??= findMentions(unitText);
     return r;
   }
+}
+
+const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+
+/** `snapToGraphemes`, skipping the work where no character around the span can extend a cluster (below U+0300). */
+function snap(text: string, span: Span): Span {
+  if (text.charCodeAt(span.start) < 0x300 && (span.end >= text.length || text.charCodeAt(span.end) < 0x300)) return { start: span.start, end: span.end };
+  return snapToGraphemes(text, span);
+}
+
+const ids: string[] = [];
+const annotationId = (i: number) => (ids[i] ??= `a${i + 1}`);
+
+/** A lexicon date's value: resolved when the whole phrase is a date expression the resolver understands, else null. */
+function valueOfPhrase(phrase: string, referenceDate: ReferenceDate | null): string | null {
+  const found = findDates(phrase);
+  const whole = found.find(d => d.start === 0 && d.end === phrase.length);
+  return whole ? resolveDate(whole.expr, referenceDate?.value ?? null).value : null;
 }
 
 /** The candidates that overlap none of `spans`; both lists sorted by start, so one linear sweep. */
@@ -121,6 +304,6 @@ function chooseReferenceDate(text: string, given: string | null | undefined): Re
 const shared = new Analyzer();
 
 /** Analyses an article with a process-wide cache. */
-export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+export function analyze(text: string, options: AnalyzerOptions = {}): AnalysisResult {
   return shared.analyze(text, options);
 }

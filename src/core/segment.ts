@@ -54,3 +54,24 @@ function findCut(text: string, start: number, limit: number): number {
 
 export const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 export const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+// Whole blocks are compared at once: a string comparison is a memory compare, far faster than a character loop.
+const BLOCK = 512;
+
+/** How many leading code units `a` and `b` share. */
+export function commonPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many trailing code units `a` and `b` share, at most `max`. */
+export function commonSuffixLength(a: string, b: string, max: number): number {
+  const n = Math.min(a.length, b.length, max);
+  let i = 0;
+  while (i + BLOCK <= n && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}

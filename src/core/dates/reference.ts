@@ -7,9 +7,23 @@ const HEAD_LENGTH = 1500;
 /** A dateline line carries little besides the date ("Published: Thursday 5 November 2015 12:34 GMT"). */
 const MAX_OTHER_WORDS = 6;
 
-/** Finds the article's own date (a dateline near the top), as YYYY-MM-DD, or null. */
+// The head rarely changes while an article is edited: remember the answer for the last few heads (bounded).
+const memo = new Map<string, string | null>();
+const MEMO_MAX = 32;
+
+/** Finds the article's own date (a dateline near the top), as YYYY-MM-DD, or null. Looks only at the head. */
 export function detectReferenceDate(text: string): string | null {
   const head = text.slice(0, HEAD_LENGTH);
+  let found = memo.get(head);
+  if (found === undefined) {
+    found = fromHead(head);
+    if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string);
+    memo.set(head, found);
+  }
+  return found;
+}
+
+function fromHead(head: string): string | null {
   for (const line of head.split(/\r\n|\r|\n|\u2028|\u2029/)) {
     for (const d of findDates(line)) {
       const e = d.expr;

@@ -1,27 +1,37 @@
 // Mentions grouped into entities: "Vladimir Putin", "Putin" -> one entity named "Vladimir Putin".
 import type { Entity, EntityType } from '../types';
-import type { GroupedMention, GroupingResult } from './group';
-import { normWord, type Working } from './mention-set';
-import { tokenize } from './tokenize';
+import { normWord, surfaceWords, type Working } from './mention-set';
 
-/** Groups mentions into entities; ids in order of first mention; canonical name = longest full form. */
-export function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>): GroupingResult {
+/**
+ * Groups mentions into entities, setting each mention's `entity`; ids in order of first mention; canonical name =
+ * longest full form.
+ */
+export function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>): Entity[] {
   interface Form { surface: string; type: EntityType; words: string[]; first: number; lastSeen: number }
-  const forms = new Map<string, Form>();
-  const key = (type: EntityType, surface: string) => `${type}\u0000${surface}`;
-  const formOf: Form[] = work.map((m, idx) => {
-    const k = key(m.type, m.surface);
-    let f = forms.get(k);
+  // type -> surface -> form (no per-mention key strings to build and hash)
+  const byType = new Map<EntityType, Map<string, Form>>();
+  const formIn = (type: EntityType) => {
+    let m = byType.get(type);
+    if (!m) { m = new Map(); byType.set(type, m); }
+    return m;
+  };
+  const allForms: Form[] = [];
+  const formOf: Form[] = new Array<Form>(work.length);
+  for (let idx = 0; idx < work.length; idx++) {
+    const m = work[idx];
+    const forms = formIn(m.type);
+    let f = forms.get(m.surface);
     if (!f) {
-      const words = tokenize(m.surface).filter(t => /[\p{L}\p{N}]/u.test(t.text)).map(t => normWord(t.text));
+      const words = surfaceWords(m.surface).tokens.filter(t => /[\p{L}\p{N}]/u.test(t)).map(normWord);
       f = { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1 };
-      forms.set(k, f);
+      forms.set(m.surface, f);
+      allForms.push(f);
     }
-    return f;
-  });
+    formOf[idx] = f;
+  }
   // word -> the multi-word forms containing it, to find the full form of a short one without an all-pairs scan
   const containing = new Map<string, Form[]>();
-  for (const f of forms.values()) {
+  for (const f of allForms) {
     if (f.words.length < 2) continue;
     for (const w of new Set(f.words)) {
       const list = containing.get(`${f.type}\u0000${w}`) ?? [];
@@ -49,7 +59,7 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     let list = candidates.get(f);
     if (list) return list;
     const expansion = expansions.get(f.surface);
-    const expanded = expansion !== undefined ? forms.get(key(f.type, expansion)) : undefined;
+    const expanded = expansion !== undefined ? byType.get(f.type)?.get(expansion) : undefined;
     if (expanded && expanded !== f) list = [expanded];
     else if (f.words.length === 0) list = [];
     else {
@@ -70,7 +80,6 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
   };
   const groups = new Map<Form, { entity: Entity; surfaces: Set<string>; canonical: Form }>();
   const entities: Entity[] = [];
-  const grouped: GroupedMention[] = [];
   for (let idx = 0; idx < work.length; idx++) {
     const m = work[idx];
     const form = formOf[idx];
@@ -86,12 +95,12 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
       entities.push(entity);
     }
     g.surfaces.add(m.surface);
-    grouped.push({ start: m.start, end: m.end, type: m.type, entity: g.entity.id });
+    m.entity = g.entity.id;
   }
   for (const g of groups.values()) {
     g.surfaces.add(g.canonical.surface);
     g.entity.aliases = [...g.surfaces].sort();
     g.entity.name = g.canonical.surface;
   }
-  return { mentions: grouped, entities };
+  return entities;
 }

@@ -1,11 +1,12 @@
 // Document-level steps over all mentions of an article: the user lexicon, one type per surface string,
 // acronyms defined in the text, recovering occurrences of names found elsewhere, then grouping mentions into
 // entities ("Vladimir Putin", "Putin" -> one entity named "Vladimir Putin"). Each step is linear (or n log n) in
-// the number of mentions and tokens.
-import type { Entity, Lexicon, MentionCandidate } from '../types';
+// the number of mentions and tokens, and allocates little per mention: the analyser runs them after every edit.
+import type { Entity, Lexicon, MentionCandidate, Span } from '../types';
 import { linkAcronyms } from './acronyms';
 import { buildEntities } from './build';
-import { applyLexicon } from './lexicon';
+import { applyLexicon, findLexiconMatches, type LexiconMatches } from './lexicon';
+import { linesOf, type LineSource } from './lines';
 import { dedupe, ENTITY_TYPE_SET, normalise, type Working } from './mention-set';
 import { propagate } from './propagate';
 import { shortFormsFollowFullNames, unifyTypes } from './unify';
@@ -22,17 +23,45 @@ export interface GroupingResult {
 /**
  * Document-level grouping over all candidates of an article (document offsets). The lexicon's names win over the
  * model; a surface string gets one type throughout; mentions may be added where a name found elsewhere occurs
- * again. Entity ids `e1`, `e2`... in order of first mention.
+ * again. Entity ids `e1`, `e2`... in order of first mention. Lexicon entries of type `date` are the date layer's
+ * business: ignored here.
  */
 export function groupEntities(text: string, mentions: MentionCandidate[], lexicon: Lexicon = {}): GroupingResult {
-  let work: Working[] = dedupe(mentions
+  const work: Working[] = dedupe(mentions
     .filter(m => m.start >= 0 && m.end <= text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
     .map(m => ({ start: m.start, end: m.end, type: m.type, surface: normalise(text.slice(m.start, m.end)), fixed: false, confidence: (m as { confidence?: number }).confidence })));
-  work = applyLexicon(text, work, lexicon);
+  const lines = linesOf(text);
+  const grouped = groupWorking(text, work, lines, findLexiconMatches(text, lines, lexicon, false));
+  return {
+    mentions: grouped.mentions.map(m => ({ start: m.start, end: m.end, type: m.type, entity: m.entity! })),
+    entities: grouped.entities,
+  };
+}
+
+/**
+ * The steps themselves, over a working set already sorted and without overlaps (its objects are changed and
+ * reused). Returns the final mentions, each with its `entity` set.
+ */
+export function groupWorking(text: string, work: Working[], lines: LineSource, lexicon: LexiconMatches): { mentions: Working[]; entities: Entity[] } {
+  work = applyLexicon(work, lexicon);
   unifyTypes(work);
   shortFormsFollowFullNames(work);
   const expansions = new Map<string, string>();
   work = linkAcronyms(text, work, expansions);
-  work = propagate(text, work);
-  return buildEntities(work, expansions);
+  work = propagate(lines, work, lexicon.dates);
+  if (lexicon.dates.length > 0) work = outside(work, lexicon.dates);
+  const entities = buildEntities(work, expansions);
+  return { mentions: work, entities };
+}
+
+/** The mentions that overlap none of `spans` (both sorted; `spans` without overlaps). */
+function outside(work: Working[], spans: readonly Span[]): Working[] {
+  const out: Working[] = [];
+  let j = 0;
+  for (const m of work) {
+    while (j < spans.length && spans[j].end <= m.start) j++;
+    if (j < spans.length && spans[j].start < m.end) continue;
+    out.push(m);
+  }
+  return out;
 }

@@ -9,17 +9,28 @@ export interface LineInfo {
   capitals: number[];
 }
 
+/**
+ * The article's lines ('\n'-separated, in order) with their tokens: calls `fn` with each line's start offset and
+ * its tokens (offsets relative to the line). The analyser passes its own, kept across edits; `linesOf` splits a text.
+ */
+export type LineSource = (fn: (lineStart: number, info: LineInfo) => void) => void;
+
 // Bounded; a pure memo of tokenize().
 const lineCache = new Map<string, LineInfo>();
 const LINE_CACHE_MAX = 50000;
 
+/** The tokens of one line, not memoised (the analyser keeps them with its own line records). */
+export function computeLineInfo(line: string): LineInfo {
+  const tokens = tokenize(line);
+  const capitals: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (isCapitalised(tokens[i])) capitals.push(i);
+  return { tokens, capitals };
+}
+
 function lineInfo(line: string): LineInfo {
   let info = lineCache.get(line);
   if (!info) {
-    const tokens = tokenize(line);
-    const capitals: number[] = [];
-    tokens.forEach((t, i) => { if (isCapitalised(t)) capitals.push(i); });
-    info = { tokens, capitals };
+    info = computeLineInfo(line);
     if (lineCache.size >= LINE_CACHE_MAX) lineCache.clear();
     lineCache.set(line, info);
   }
@@ -35,3 +46,5 @@ export function forEachLine(text: string, fn: (lineStart: number, info: LineInfo
     lineStart = lineEnd + 1;
   }
 }
+
+export const linesOf = (text: string): LineSource => fn => forEachLine(text, fn);

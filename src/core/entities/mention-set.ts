@@ -2,7 +2,7 @@
 // by position and free of overlaps.
 import { ENTITY_TYPES, type MentionCandidate } from '../types';
 import { isTitle } from './refine';
-import type { Token } from './tokenize';
+import { tokenize, type Token } from './tokenize';
 
 export interface Working extends MentionCandidate {
   surface: string;
@@ -10,6 +10,8 @@ export interface Working extends MentionCandidate {
   fixed: boolean;
   /** How sure the detector was of the type (a margin of tagger scores); absent: an ordinary vote. */
   confidence?: number;
+  /** The entity id, set by the last step (buildEntities). */
+  entity?: string;
 }
 
 export const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);
@@ -20,6 +22,31 @@ export const normalise = (s: string) => s.replace(/\s+/g, ' ');
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abu|abd)-/;
 /** A name's word for comparisons: "al-Assad" and "Assad" are the same surname. */
 export const normWord = (w: string) => w.toLowerCase().replace(ARABIC_ARTICLE, '');
+
+/** What the document-level steps need to know about a surface string's words; computed once per string. */
+export interface SurfaceWords {
+  /** Split on spaces (a surface is normalised: one space between words). */
+  spaced: string[];
+  /** normWord of each spaced word. */
+  normSpaced: string[];
+  /** The tokenizer's tokens. */
+  tokens: string[];
+}
+
+// Bounded; a pure memo (surfaces repeat across mentions and across re-analyses of an edited article).
+const surfaceMemo = new Map<string, SurfaceWords>();
+const SURFACE_MEMO_MAX = 50000;
+
+export function surfaceWords(surface: string): SurfaceWords {
+  let w = surfaceMemo.get(surface);
+  if (!w) {
+    const spaced = surface.split(' ');
+    w = { spaced, normSpaced: spaced.map(normWord), tokens: tokenize(surface).map(t => t.text) };
+    if (surfaceMemo.size >= SURFACE_MEMO_MAX) surfaceMemo.clear();
+    surfaceMemo.set(surface, w);
+  }
+  return w;
+}
 
 export const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
 /** A capitalised word that is part of another name (titles such as "Mr" or "President" are not). */
@@ -32,6 +59,23 @@ export function byPosition(a: { start: number; end: number }, b: { start: number
 /** Sorted, without overlaps (the earlier, then longer, mention wins). */
 export function dedupe(list: Working[]): Working[] {
   list.sort(byPosition);
+  return withoutOverlapping(list);
+}
+
+/** `dedupe([...a, ...b])` for two lists already sorted by position, in linear time (a stable merge). */
+export function mergeDedupe(a: readonly Working[], b: readonly Working[]): Working[] {
+  if (b.length === 0) return withoutOverlapping(a);
+  const merged: Working[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(byPosition(b[j], a[i]) < 0 ? b[j++] : a[i++]);
+  while (i < a.length) merged.push(a[i++]);
+  while (j < b.length) merged.push(b[j++]);
+  return withoutOverlapping(merged);
+}
+
+/** A sorted list without overlaps: the earlier, then longer, mention wins; a lexicon name over a model one. */
+function withoutOverlapping(list: readonly Working[]): Working[] {
   const out: Working[] = [];
   for (const m of list) {
     const last = out[out.length - 1];

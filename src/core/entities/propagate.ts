@@ -3,10 +3,10 @@
 import gazetteerLists from '../data/gazetteer.json';
 import words from '../data/words.json';
 import type { EntityType } from '../types';
-import { forEachLine } from './lines';
-import { dedupe, isNameWord, type Working } from './mention-set';
+import type { LineSource } from './lines';
+import { isNameWord, mergeDedupe, surfaceWords, type Working } from './mention-set';
 import { isTitle } from './refine';
-import { tokenize, type Token } from './tokenize';
+import type { Token } from './tokenize';
 
 // Names of months and days are dates far more often than names of things.
 const NEVER_PROPAGATE = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
@@ -31,8 +31,11 @@ function isDistinctiveWord(word: string): boolean {
   return w.length >= 3 && !COMMON_WORDS.has(w) && !isPlaceWord(w) && !ORG_SUFFIXES.has(w) && !isTitle({ text: w } as Token);
 }
 
-/** Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too. */
-export function propagate(text: string, work: Working[]): Working[] {
+/**
+ * Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too; never
+ * over `reserved` spans (the user lexicon's dates; sorted, without overlaps).
+ */
+export function propagate(lines: LineSource, work: Working[], reserved: readonly { start: number; end: number }[] = []): Working[] {
   interface Pattern { words: string[]; type: EntityType; surface: string; fixed: boolean }
   const patterns = new Map<string, Pattern[]>();
   const seen = new Set<string>();
@@ -45,7 +48,7 @@ export function propagate(text: string, work: Working[]): Working[] {
   for (const m of work) {
     if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
     seen.add(m.surface);
-    const words = tokenize(m.surface).map(t => t.text);
+    const words = surfaceWords(m.surface).tokens;
     if (words.length === 0 || !/^\p{Lu}/u.test(words[0])) continue;
     addPattern({ words, type: m.type, surface: m.surface, fixed: m.fixed });
     // a person's surname alone ("Lavrov" after "Sergey Lavrov"), an organization's distinctive last word alone
@@ -60,7 +63,8 @@ export function propagate(text: string, work: Working[]): Working[] {
   if (patterns.size === 0) return work;
   const added: Working[] = [];
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
-  forEachLine(text, (lineStart, { tokens, capitals }) => {
+  let r = 0; // the same in `reserved`
+  lines((lineStart, { tokens, capitals }) => {
     let skipUntil = -1;
     for (const i of capitals) {
       if (i < skipUntil) continue;
@@ -76,6 +80,8 @@ export function propagate(text: string, work: Working[]): Working[] {
         const end = lineStart + tokens[last].end;
         while (j < work.length && work[j].end <= start) j++;
         if (j < work.length && work[j].start < end) continue;
+        while (r < reserved.length && reserved[r].end <= start) r++;
+        if (r < reserved.length && reserved[r].start < end) continue;
         // inside a longer capitalised name ("U.S. Open") it is another name, not this one
         const before = i > 0 ? tokens[i - 1] : null;
         const after = last + 1 < tokens.length ? tokens[last + 1] : null;
@@ -87,5 +93,5 @@ export function propagate(text: string, work: Working[]): Working[] {
       }
     }
   });
-  return added.length ? dedupe([...work, ...added]) : work;
+  return added.length ? mergeDedupe(work, added) : work;
 }
