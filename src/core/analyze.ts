@@ -113,35 +113,57 @@ export class Analyzer {
     const grouped = groupWorking(text, work, source, lexicon);
     const entities = grouped.entities.filter(e => wanted.has(e.type));
 
-    const annotations: Annotation[] = [];
-    const named: Span[] = [];
+    const mentionAnnotations: Annotation[] = [];
+    // every name blocks the dates it overlaps, wanted or not (so asking for fewer types changes nothing else)
+    const allNamed = ENTITY_KINDS.every(t => wanted.has(t));
+    const named: Span[] = allNamed ? mentionAnnotations : [];
     let sorted = true;
+    let lastStart = -1;
+    let lastEnd = -1;
     for (const m of grouped.mentions) {
-      const s = snap(text, m);
-      if (named.length && byStart(named[named.length - 1], s) > 0) sorted = false;
-      named.push(s);
-      if (!wanted.has(m.type)) continue;
-      annotations.push({ id: '', type: m.type, start: s.start, end: s.end, text: text.slice(s.start, s.end), source: 'auto', entity: m.entity });
+      let start = m.start;
+      let end = m.end;
+      if (mayExtend(text, start, end)) ({ start, end } = snapToGraphemes(text, m));
+      if (start < lastStart || (start === lastStart && end < lastEnd)) sorted = false;
+      lastStart = start;
+      lastEnd = end;
+      if (!allNamed) named.push({ start, end });
+      if (wanted.has(m.type)) mentionAnnotations.push({ id: '', type: m.type, start, end, text: text.slice(start, end), source: 'auto', entity: m.entity });
     }
     if (!sorted) named.sort(byStart);
-    // The user's date names first: they win over the automatic dates they overlap, as the other lexicon names do.
-    const lexiconDates = lexicon.dates.map(s => snap(text, s));
+    // The user's date names win over the automatic dates they overlap, as the other lexicon names do.
+    const lexiconDates = lexicon.dates.map(s => snapToGraphemes(text, s));
+    const lexiconAnnotations: Annotation[] = [];
+    const dateAnnotations: Annotation[] = [];
+    let datesSorted = true;
     if (wanted.has('date')) {
       for (const s of lexiconDates) {
         const t = text.slice(s.start, s.end);
-        annotations.push({ id: '', type: 'date', start: s.start, end: s.end, text: t, source: 'auto', value: valueOfPhrase(t, referenceDate) });
+        lexiconAnnotations.push({ id: '', type: 'date', start: s.start, end: s.end, text: t, source: 'auto', value: valueOfPhrase(t, referenceDate) });
       }
       // Only lexicon names can still overlap a date here (detector candidates on dates were dropped): the
       // user's lexicon wins over the automatic date ("May" as a person), so annotations never overlap.
-      const dateSpans = dates.map((d, i) => ({ ...snap(text, d), i }));
-      const free = withoutOverlaps(withoutOverlaps(dateSpans, named), lexiconDates);
       const ref = referenceDate?.value ?? null;
-      for (const s of free) {
-        const value = this.value(dateLines[s.i], dateIndex[s.i], ref);
-        annotations.push({ id: '', type: 'date', start: s.start, end: s.end, text: text.slice(s.start, s.end), source: 'auto', value });
+      const overNamed = overlapSweep(named);
+      const overLexicon = overlapSweep(lexiconDates);
+      lastStart = -1;
+      lastEnd = -1;
+      for (let i = 0; i < dates.length; i++) {
+        const d = dates[i];
+        let start = d.start;
+        let end = d.end;
+        if (mayExtend(text, start, end)) ({ start, end } = snapToGraphemes(text, d));
+        if (overNamed(start, end) || overLexicon(start, end)) continue;
+        if (start < lastStart || (start === lastStart && end < lastEnd)) datesSorted = false;
+        lastStart = start;
+        lastEnd = end;
+        const value = this.value(dateLines[i], dateIndex[i], ref);
+        dateAnnotations.push({ id: '', type: 'date', start, end, text: text.slice(start, end), source: 'auto', value });
       }
     }
-    annotations.sort(byStart);
+    let annotations: Annotation[];
+    if (sorted && datesSorted && lexiconAnnotations.length === 0) annotations = merge(mentionAnnotations, dateAnnotations);
+    else annotations = [...mentionAnnotations, ...lexiconAnnotations, ...dateAnnotations].sort(byStart);
     for (let i = 0; i < annotations.length; i++) annotations[i].id = annotationId(i);
     return { annotations, entities, referenceDate };
   }
@@ -261,10 +283,32 @@ export class Analyzer {
 
 const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
 
-/** `snapToGraphemes`, skipping the work where no character around the span can extend a cluster (below U+0300). */
-function snap(text: string, span: Span): Span {
-  if (text.charCodeAt(span.start) < 0x300 && (span.end >= text.length || text.charCodeAt(span.end) < 0x300)) return { start: span.start, end: span.end };
-  return snapToGraphemes(text, span);
+/** Whether `snapToGraphemes` could move the span: only characters from U+0300 up extend a cluster or pair. */
+const mayExtend = (text: string, start: number, end: number) => text.charCodeAt(start) >= 0x300 || (end < text.length && text.charCodeAt(end) >= 0x300);
+
+/** Two lists sorted by (start, end) merged stably (`a` first on ties): `[...a, ...b].sort(byStart)` in linear time. */
+function merge<T extends Span>(a: T[], b: T[]): T[] {
+  if (b.length === 0) return a;
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byStart(b[j], a[i]) < 0 ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+/**
+ * Asks, for candidates in order, whether each overlaps one of `spans` (sorted by start): the sweep of
+ * `withoutOverlaps`, one candidate at a time.
+ */
+function overlapSweep(spans: readonly Span[]): (start: number, end: number) => boolean {
+  let j = 0;
+  return (start, end) => {
+    while (j < spans.length && spans[j].end <= start) j++;
+    for (let k = j; k < spans.length && spans[k].start < end; k++) if (spans[k].end > start) return true;
+    return false;
+  };
 }
 
 const ids: string[] = [];
