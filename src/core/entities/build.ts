@@ -1,13 +1,14 @@
 // Mentions grouped into entities: "Vladimir Putin", "Putin" -> one entity named "Vladimir Putin".
 import type { Entity, EntityType } from '../types';
-import { normWord, surfaceWords, type Working } from './mention-set';
+import { normWord, Slots, surfaceWords, type Working } from './mention-set';
 
 /**
  * Groups mentions into entities, setting each mention's `entity`; ids in order of first mention; canonical name =
  * longest full form.
  */
-export function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>): Entity[] {
-  interface Form { surface: string; type: EntityType; words: string[]; first: number; lastSeen: number }
+export function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>, slots = new Slots()): Entity[] {
+  interface Group { entity: Entity; surfaces: Set<string>; canonical: Form }
+  interface Form { surface: string; type: EntityType; words: string[]; first: number; lastSeen: number; candidates?: Form[]; group?: Group; joined?: Group }
   // type -> surface -> form (no per-mention key strings to build and hash)
   const byType = new Map<EntityType, Map<string, Form>>();
   const formIn = (type: EntityType) => {
@@ -19,13 +20,16 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
   const formOf: Form[] = new Array<Form>(work.length);
   for (let idx = 0; idx < work.length; idx++) {
     const m = work[idx];
-    const forms = formIn(m.type);
-    let f = forms.get(m.surface);
+    const slot = slots.of(m);
+    const slotForms = (slot.forms ??= {}) as Partial<Record<EntityType, Form>>;
+    let f = slotForms[m.type];
     if (!f) {
+      const forms = formIn(m.type);
       const words = surfaceWords(m.surface).tokens.filter(t => /[\p{L}\p{N}]/u.test(t)).map(normWord);
       f = { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1 };
       forms.set(m.surface, f);
       allForms.push(f);
+      slotForms[m.type] = f;
     }
     formOf[idx] = f;
   }
@@ -54,9 +58,8 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     return false;
   };
   // each form's candidate full forms: the longest forms containing it (computed once per form)
-  const candidates = new Map<Form, Form[]>();
   const candidatesOf = (f: Form): Form[] => {
-    let list = candidates.get(f);
+    let list = f.candidates;
     if (list) return list;
     const expansion = expansions.get(f.surface);
     const expanded = expansion !== undefined ? byType.get(f.type)?.get(expansion) : undefined;
@@ -67,7 +70,7 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
       const longest = Math.max(0, ...all.map(c => c.words.length));
       list = all.filter(c => c.words.length === longest);
     }
-    candidates.set(f, list);
+    f.candidates = list;
     return list;
   };
   // ties between full forms of the same length go to the one seen most recently
@@ -78,7 +81,7 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     for (const c of list) if (c.lastSeen > best.lastSeen) best = c;
     return best;
   };
-  const groups = new Map<Form, { entity: Entity; surfaces: Set<string>; canonical: Form }>();
+  const groups: Group[] = [];
   const entities: Entity[] = [];
   for (let idx = 0; idx < work.length; idx++) {
     const m = work[idx];
@@ -87,17 +90,19 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     for (let guard = 0; guard < 4; guard++) { const p = parentOf(root); if (p === root) break; root = p; }
     form.lastSeen = m.start;
     root.lastSeen = Math.max(root.lastSeen, m.start);
-    let g = groups.get(root);
+    let g = root.group;
     if (!g) {
       const entity: Entity = { id: `e${entities.length + 1}`, type: m.type, name: root.surface, aliases: [] };
       g = { entity, surfaces: new Set(), canonical: root };
-      groups.set(root, g);
+      root.group = g;
+      groups.push(g);
       entities.push(entity);
     }
-    g.surfaces.add(m.surface);
+    // a form's mentions share its surface: add it once per group it joins
+    if (form.joined !== g) { g.surfaces.add(m.surface); form.joined = g; }
     m.entity = g.entity.id;
   }
-  for (const g of groups.values()) {
+  for (const g of groups) {
     g.surfaces.add(g.canonical.surface);
     g.entity.aliases = [...g.surfaces].sort();
     g.entity.name = g.canonical.surface;

@@ -2,12 +2,12 @@
 // acronyms defined in the text, recovering occurrences of names found elsewhere, then grouping mentions into
 // entities ("Vladimir Putin", "Putin" -> one entity named "Vladimir Putin"). Each step is linear (or n log n) in
 // the number of mentions and tokens, and allocates little per mention: the analyser runs them after every edit.
-import type { Entity, Lexicon, MentionCandidate, Span } from '../types';
+import type { Entity, Lexicon, MentionCandidate } from '../types';
 import { linkAcronyms } from './acronyms';
 import { buildEntities } from './build';
 import { applyLexicon, findLexiconMatches, type LexiconMatches } from './lexicon';
 import { linesOf, type LineSource } from './lines';
-import { dedupe, ENTITY_TYPE_SET, normalise, type Working } from './mention-set';
+import { dedupe, ENTITY_TYPE_SET, normalise, Slots, withoutOverlaps, type Working } from './mention-set';
 import { propagate } from './propagate';
 import { shortFormsFollowFullNames, unifyTypes } from './unify';
 
@@ -43,25 +43,14 @@ export function groupEntities(text: string, mentions: MentionCandidate[], lexico
  * reused). Returns the final mentions, each with its `entity` set.
  */
 export function groupWorking(text: string, work: Working[], lines: LineSource, lexicon: LexiconMatches): { mentions: Working[]; entities: Entity[] } {
+  const slots = new Slots();
   work = applyLexicon(work, lexicon);
-  unifyTypes(work);
-  shortFormsFollowFullNames(work);
+  unifyTypes(work, slots);
+  shortFormsFollowFullNames(work, slots);
   const expansions = new Map<string, string>();
   work = linkAcronyms(text, work, expansions);
-  work = propagate(lines, work, lexicon.dates);
-  if (lexicon.dates.length > 0) work = outside(work, lexicon.dates);
-  const entities = buildEntities(work, expansions);
+  work = propagate(lines, work, lexicon.dates, slots);
+  if (lexicon.dates.length > 0) work = withoutOverlaps(work, lexicon.dates);
+  const entities = buildEntities(work, expansions, slots);
   return { mentions: work, entities };
-}
-
-/** The mentions that overlap none of `spans` (both sorted; `spans` without overlaps). */
-function outside(work: Working[], spans: readonly Span[]): Working[] {
-  const out: Working[] = [];
-  let j = 0;
-  for (const m of work) {
-    while (j < spans.length && spans[j].end <= m.start) j++;
-    if (j < spans.length && spans[j].start < m.end) continue;
-    out.push(m);
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 // The working set of mentions shared by the document-level steps: one surface form per mention, kept sorted
 // by position and free of overlaps.
-import { ENTITY_TYPES, type MentionCandidate } from '../types';
+import { ENTITY_TYPES, type EntityType, type MentionCandidate } from '../types';
 import { isTitle } from './refine';
 import { tokenize, type Token } from './tokenize';
 
@@ -12,6 +12,46 @@ export interface Working extends MentionCandidate {
   confidence?: number;
   /** The entity id, set by the last step (buildEntities). */
   entity?: string;
+  /** Its surface's record in the current grouping (see `Slots`). */
+  slot?: Slot;
+}
+
+/**
+ * One record per distinct surface string for one grouping: the steps count, decide and remember per string through
+ * it instead of hashing the string again for every mention in every step.
+ */
+export interface Slot {
+  surface: string;
+  words: SurfaceWords;
+  /** unifyTypes: the types seen, in order, with their scores, the lexicon's type, the decision. */
+  types: EntityType[];
+  scores: number[];
+  fixed?: EntityType;
+  decided?: EntityType;
+  /** shortFormsFollowFullNames: counted as a full name; the short form's new type (null: unchanged). */
+  counted?: boolean;
+  shortType?: EntityType | null;
+  /** propagate: already looked at. */
+  visited?: boolean;
+  /** buildEntities: its forms by type. */
+  forms?: Partial<Record<EntityType, unknown>>;
+}
+
+export class Slots {
+  private readonly bySurface = new Map<string, Slot>();
+
+  of(m: Working): Slot {
+    let s = m.slot;
+    if (!s) {
+      s = this.bySurface.get(m.surface);
+      if (!s) {
+        s = { surface: m.surface, words: surfaceWords(m.surface), types: [], scores: [] };
+        this.bySurface.set(m.surface, s);
+      }
+      m.slot = s;
+    }
+    return s;
+  }
 }
 
 export const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);

@@ -4,7 +4,7 @@ import gazetteerLists from '../data/gazetteer.json';
 import words from '../data/words.json';
 import type { EntityType } from '../types';
 import type { LineSource } from './lines';
-import { isNameWord, mergeDedupe, surfaceWords, type Working } from './mention-set';
+import { isNameWord, mergeDedupe, Slots, surfaceWords, type Working } from './mention-set';
 import { isTitle } from './refine';
 import type { Token } from './tokenize';
 
@@ -35,7 +35,7 @@ function isDistinctiveWord(word: string): boolean {
  * Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too; never
  * over `reserved` spans (the user lexicon's dates; sorted, without overlaps).
  */
-export function propagate(lines: LineSource, work: Working[], reserved: readonly { start: number; end: number }[] = []): Working[] {
+export function propagate(lines: LineSource, work: Working[], reserved: readonly { start: number; end: number }[] = [], slots = new Slots()): Working[] {
   interface Pattern { words: string[]; type: EntityType; surface: string; fixed: boolean }
   const patterns = new Map<string, Pattern[]>();
   const seen = new Set<string>();
@@ -46,6 +46,10 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
     patterns.set(p.words[0], list);
   };
   for (const m of work) {
+    // each surface string is looked at once: a second look would always stop at `seen` or at the same test
+    const slot = slots.of(m);
+    if (slot.visited) continue;
+    slot.visited = true;
     if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
     seen.add(m.surface);
     const words = surfaceWords(m.surface).tokens;

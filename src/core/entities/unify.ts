@@ -1,32 +1,22 @@
 // One type per surface string throughout an article, and short forms typed like the full names they shorten.
-import type { EntityType } from '../types';
-import { surfaceWords, type Working } from './mention-set';
+import { Slots, type Working } from './mention-set';
 
 // How sure the detector was, bounded: a tie-breaker between types with as many mentions each.
 const voteWeight = (m: Working) => (m.confidence === undefined ? 1 : Math.max(0.05, Math.min(m.confidence, 10)));
 
-interface Vote {
-  /** Types in the order they were first seen (ties go to the earliest), with their scores. */
-  types: EntityType[];
-  scores: number[];
-  fixed?: EntityType;
-  decided?: EntityType;
-}
-
 /** The same surface string gets one type throughout the article: the lexicon's, else the majority's. */
-export function unifyTypes(work: Working[]): void {
-  const votes = new Map<string, Vote>();
+export function unifyTypes(work: Working[], slots = new Slots()): void {
   for (const m of work) {
-    let v = votes.get(m.surface);
-    if (!v) { v = { types: [m.type], scores: [0] }; votes.set(m.surface, v); }
+    const v = slots.of(m);
     if (m.fixed) v.fixed = m.type;
+    // types in the order first seen: a tie goes to the earliest
     let k = v.types.indexOf(m.type);
     if (k < 0) { k = v.types.length; v.types.push(m.type); v.scores.push(0); }
     // one vote per mention; the confidence only breaks ties
     v.scores[k] += 1 + 0.001 * voteWeight(m);
   }
   for (const m of work) {
-    const v = votes.get(m.surface)!;
+    const v = slots.of(m);
     if (v.decided === undefined) {
       if (v.fixed) v.decided = v.fixed;
       else {
@@ -43,21 +33,20 @@ export function unifyTypes(work: Working[]): void {
  * Short forms take the type of the full name they shorten: a one-word place or organization that is the last word
  * of a person's full name is that person ("Assad"); a one-word "person" that is the first or last word of an
  * organization's name, and no word of a person's, is that organization ("Sabah" after "Daily Sabah", "Pirelli"
- * after "Pirelli SpA").
+ * after "Pirelli SpA"). Runs after unifyTypes: a surface string has one type, so each string is looked at once.
  */
-export function shortFormsFollowFullNames(work: Working[]): void {
+export function shortFormsFollowFullNames(work: Working[], slots = new Slots()): void {
   const surnames = new Set<string>();
   const personWords = new Set<string>();
   const orgEnds = new Set<string>();
   const orgStarts = new Set<string>();
-  // each (type, surface) once: the sets only depend on which full names occur
-  const done = new Set<string>();
   for (const m of work) {
     if (m.type !== 'person' && m.type !== 'organization') continue;
-    if (!m.surface.includes(' ')) continue;
-    if (done.has(m.surface)) continue;
-    done.add(m.surface);
-    const words = surfaceWords(m.surface).normSpaced;
+    const s = slots.of(m);
+    if (s.counted) continue;
+    s.counted = true;
+    const words = s.words.normSpaced;
+    if (words.length < 2) continue;
     if (m.type === 'person') {
       surnames.add(words[words.length - 1]);
       for (const w of words) personWords.add(w);
@@ -68,9 +57,16 @@ export function shortFormsFollowFullNames(work: Working[]): void {
   }
   if (surnames.size === 0 && orgEnds.size === 0) return;
   for (const m of work) {
-    if (m.fixed || m.surface.includes(' ')) continue;
-    const w = surfaceWords(m.surface).normSpaced[0];
-    if (m.type !== 'person' && surnames.has(w)) m.type = 'person';
-    else if (m.type === 'person' && (orgEnds.has(w) || orgStarts.has(w)) && !personWords.has(w)) m.type = 'organization';
+    if (m.fixed) continue;
+    const s = slots.of(m);
+    if (s.shortType === undefined) {
+      const words = s.words.normSpaced;
+      const w = words[0];
+      if (words.length > 1) s.shortType = null;
+      else if (m.type !== 'person' && surnames.has(w)) s.shortType = 'person';
+      else if (m.type === 'person' && (orgEnds.has(w) || orgStarts.has(w)) && !personWords.has(w)) s.shortType = 'organization';
+      else s.shortType = null;
+    }
+    if (s.shortType) m.type = s.shortType;
   }
 }
