@@ -206,7 +206,7 @@ export class ArticleManager implements vscode.Disposable {
 
   private reconcileNow(doc: vscode.TextDocument, st: ArticleState, text: string, version: number, settings: Settings): void {
     const options = analysisOptions(st.sidecar, { lexicon: this.lexicon.for(doc.uri, settings.lexicon) });
-    const analysis = this.timed(() => this.analyzer.analyze(text, options));
+    const analysis = this.timed(() => this.analyzer.analyze(text, { ...options, document: doc.uri.toString() }));
     st.sidecar = reconcileModel(text, analysis, st.sidecar, baseName(doc.uri), this.generator);
     st.version = version;
   }
