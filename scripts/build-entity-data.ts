@@ -27,6 +27,8 @@ const args = process.argv.slice(2);
 const SPLIT = args.includes('--split');
 const dataDir = resolve(args.find(a => !a.startsWith('--')) ?? join(root, '..', 'shared', 'data'));
 const EPOCHS = Number(process.env.EPOCHS ?? 8);
+const DROPOUT = Number(process.env.DROPOUT ?? 0.35);
+const DROPPED = 'w?';
 
 function buildGazetteer(): Record<string, string[]> {
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
@@ -117,16 +119,20 @@ function train(data: Example[], gazFor: (ex: Example) => Gazetteer, tags: string
       const ex = data[idx];
       clock++;
       const gold = ex.labels.map(l => tags.indexOf(l));
-      const pred = viterbi(tags, statics[idx], score);
+      // word dropout: now and then a token is seen without its identity, so the shape, context and list
+      // features learn to carry names the model has never seen (today's news is full of them)
+      // (a placeholder keeps the word's slot: tagFeatures reads the shape by position; it is dropped in combine)
+      const feats = DROPOUT > 0 ? statics[idx].map(f => (rand() < DROPOUT ? f.map((x, k) => (k === 1 ? DROPPED : x)) : f)) : statics[idx];
+      const pred = viterbi(tags, feats, score);
       for (let i = 0; i < gold.length; i++) {
         n++;
         const gPrev = i === 0 ? START : tags[gold[i - 1]];
         const pPrev = i === 0 ? START : tags[pred[i - 1]];
         if (gold[i] !== pred[i]) errors++;
         if (gold[i] === pred[i] && gPrev === pPrev) continue;
-        for (const f of statics[idx][i]) { update(f, gold[i], 1); update(f, pred[i], -1); }
-        for (const f of tagFeatures(gPrev, statics[idx][i])) update(f, gold[i], 1);
-        for (const f of tagFeatures(pPrev, statics[idx][i])) update(f, pred[i], -1);
+        for (const f of feats[i]) { update(f, gold[i], 1); update(f, pred[i], -1); }
+        for (const f of tagFeatures(gPrev, feats[i])) update(f, gold[i], 1);
+        for (const f of tagFeatures(pPrev, feats[i])) update(f, pred[i], -1);
       }
     }
     console.log(`epoch ${epoch + 1}: token error rate ${(errors / n).toFixed(4)}`);
@@ -160,6 +166,7 @@ function combine(runs: Map<string, Float64Array>[], tags: string[]): TaggerModel
   const SCALE = 10;
   let collisions = 0;
   for (const [f, w] of sum) {
+    if (f === DROPPED) continue;
     const flat: number[] = [];
     for (let k = 0; k < T; k++) if (Math.abs(w[k]) >= MIN) flat.push(k, w[k]);
     if (!flat.length) continue;

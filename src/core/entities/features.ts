@@ -1,5 +1,7 @@
 // Token features for the entity tagger. Training (scripts/build-entity-data.ts) and tagging share this code,
 // so a feature means the same thing in both.
+import givenNames from '../data/given-names.json';
+import { Bloom } from './bloom';
 import type { Gazetteer } from './gazetteer';
 import type { Token } from './tokenize';
 
@@ -54,12 +56,17 @@ function normalise(text: string): string {
   return t.replace(TYPOGRAPHIC, c => TYPOGRAPHY[c] ?? c);
 }
 
+// Given names of many cultures: "Elon", "Jair", "Giorgia" are first names even though 1996 Reuters never wrote them.
+const GIVEN = new Bloom(givenNames);
+const isGiven = (token: string, lower: string) => lower.length >= 3 && /^\p{Lu}\p{Ll}/u.test(token) && GIVEN.has(lower);
+
 /** The features of every token that do not depend on the tags chosen before it. */
 export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer): string[][] {
   const lower = tokens.map(t => normalise(t.text).toLowerCase());
   const shapes = tokens.map(t => shape(normalise(t.text)));
   const gaz = gazetteer.annotate(tokens, lower);
   const upperUnit = isUpperUnit(tokens);
+  const given = tokens.map((t, i) => isGiven(t.text, lower[i]));
   const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= arr.length ? '</s>' : arr[i]);
   const out: string[][] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -83,6 +90,8 @@ export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer): 
     if (tokens[i].sentenceStart) f.push(`st|s=${s}`);
     if (upperUnit) f.push('uc', `uc|s=${s}`, `uc|w=${w}`);
     if (/^\p{Lu}/u.test(tokens[i].text) && w.length > 1 && /^\p{Lu}+$/u.test(tokens[i].text)) f.push(`acr${Math.min(w.length, 5)}`);
+    if (given[i]) f.push('gn', `gn|ns=${at(shapes, i + 1)}`);
+    if (i > 0 && given[i - 1]) f.push(`pgn|s=${s}`);
     for (const g of gaz[i]) f.push(`g=${g}`, `g|s=${g}|${s}`);
     for (const g of i > 0 ? gaz[i - 1] : []) f.push(`pg=${g}`);
     for (const g of i + 1 < tokens.length ? gaz[i + 1] : []) f.push(`ng=${g}`);

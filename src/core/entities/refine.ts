@@ -58,7 +58,22 @@ export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag:
       if (t) out.push(headline ? t : givenNamePerson(tokens, t));
     }
   }
-  return joinParticles(tokens, out);
+  return honorificNames(tokens, joinParticles(tokens, out));
+}
+
+/** "Mr Shoigu" left untagged: one to three capitalised words after an honorific are a person's name. */
+function honorificNames(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
+  let added: TokenSpan[] | null = null;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!HONORIFICS.has(lowerNoDot(tokens[i])) || !isCapitalised(tokens[i])) continue;
+    let k = i + 1;
+    while (k < tokens.length && k - i <= 3 && NAME_WORD.test(tokens[k].text) && !isCommon(tokens[k])) k++;
+    if (k === i + 1) continue;
+    const s = { from: i + 1, to: k, type: 'person' as const };
+    if (spans.some(o => o.from < s.to && s.from < o.to)) continue;
+    (added ??= []).push(s);
+  }
+  return added ? [...spans, ...added].sort((a, b) => a.from - b.from) : spans;
 }
 
 // Lower-case words inside a person's name: "Mohammed bin Salman", "Luiz Inacio Lula da Silva", "Ursula von der Leyen".
