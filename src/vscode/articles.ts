@@ -7,7 +7,9 @@ import { segment } from '../core/segment';
 import type { Settings } from './config';
 import type { WorkspaceLexicon } from './lexicon';
 import { analysisOptions, reconcileModel, shiftForEdits, type EditableSidecar } from './model';
+import { notify } from './notices';
 import type { DiskState, SidecarFiles } from './persistence';
+import { unreadableText } from './textCheck';
 
 /** What the editor shows for an article. */
 export interface ArticleView {
@@ -34,13 +36,17 @@ interface ArticleState {
   /** Bumped by each new analysis request, so a stale one stops at its next chunk. */
   generation: number;
   loaded: boolean;
-  /** The user asked to annotate although the article is above the size limit. */
+  /** The user asked to annotate although the article is above the size limit (or has undecodable characters). */
   allowLarge: boolean;
   pending: Promise<ArticleView | undefined> | undefined;
   /** The sidecar file as last read or written (mtime undefined: no file yet). */
   disk: DiskState;
   /** Why the stored sidecar could not be used: it is never overwritten; the view is a fresh, unsaved analysis. */
   loadError: string | undefined;
+  /** A big article's first analysis is filling the cache chunk by chunk. */
+  chunking: boolean;
+  /** The user's annotation changes are not in the file yet (the last save failed or was not allowed). */
+  unsaved: boolean;
 }
 
 const HISTORY_LIMIT = 100;
@@ -56,6 +62,7 @@ export class ArticleManager implements vscode.Disposable {
   /** Fires when an article's view changed (analysis, edit, undo). */
   readonly onDidChange = this.changed.event;
   private readonly sizeNoticeShown = new Set<string>();
+  private readonly unreadableNoticeShown = new Set<string>();
   private restrictedNoticeShown = false;
   /** Longest single synchronous analysis step so far (ms): what could stall the extension host. */
   longestStepMs = 0;
@@ -91,7 +98,7 @@ export class ArticleManager implements vscode.Disposable {
   private state(uri: vscode.Uri): ArticleState {
     let s = this.states.get(uri.toString());
     if (!s) {
-      s = { sidecar: null, view: undefined, history: [], timer: undefined, generation: 0, loaded: false, allowLarge: false, pending: undefined, disk: { mtime: undefined, text: undefined }, loadError: undefined, version: -1, saving: undefined };
+      s = { sidecar: null, view: undefined, history: [], timer: undefined, generation: 0, loaded: false, allowLarge: false, pending: undefined, disk: { mtime: undefined, text: undefined }, loadError: undefined, version: -1, saving: undefined, chunking: false, unsaved: false };
       this.states.set(uri.toString(), s);
     }
     return s;
@@ -111,14 +118,17 @@ export class ArticleManager implements vscode.Disposable {
   /** Analyses now. `force` lifts the size limit (the user asked explicitly). */
   analyse(doc: vscode.TextDocument, force = false): Promise<ArticleView | undefined> {
     const st = this.state(doc.uri);
-    if (force) st.allowLarge = true;
+    if (force) {
+      st.allowLarge = true;
+      this.unreadableNoticeShown.delete(doc.uri.toString()); // asked explicitly: say again why not
+    }
     if (st.timer) {
       clearTimeout(st.timer);
       st.timer = undefined;
     }
     const generation = ++st.generation;
     const run = this.run(doc, st, generation).catch(e => {
-      void vscode.window.showErrorMessage(`News Annotator: could not annotate ${vscode.workspace.asRelativePath(doc.uri)}: ${(e as Error).message}`);
+      void notify('error', `News Annotator: could not annotate ${vscode.workspace.asRelativePath(doc.uri)}: ${(e as Error).message}`);
       return undefined;
     });
     st.pending = run;
@@ -144,6 +154,16 @@ export class ArticleManager implements vscode.Disposable {
     const settings = this.settings();
     const text = doc.getText();
     const version = doc.version;
+    const unreadable = unreadableText(text);
+    if (unreadable && !(unreadable.overridable && st.allowLarge)) {
+      // no garbage annotations: drop what was shown for an earlier, readable text
+      if (st.view) {
+        st.view = undefined;
+        this.changed.fire(doc.uri);
+      }
+      this.noticeUnreadable(doc, unreadable.reason, unreadable.overridable);
+      return undefined;
+    }
     if (text.length > settings.maxArticleSize && !st.allowLarge) {
       this.noticeTooLarge(doc, text.length, settings.maxArticleSize);
       return st.view;
@@ -161,14 +181,19 @@ export class ArticleManager implements vscode.Disposable {
       // Fill the per-paragraph cache a few paragraphs at a time, yielding in between, so the extension host stays
       // responsive; the whole-text analysis below then only runs the document-level steps.
       let done = 0;
-      for (const unit of segment(text)) {
-        this.timed(() => this.analyzer.analyze(unit.text));
-        done += unit.text.length;
-        if (done >= CHUNK) {
-          done = 0;
-          await new Promise(r => setTimeout(r, 0));
-          if (stale()) return st.view;
+      st.chunking = true;
+      try {
+        for (const unit of segment(text)) {
+          this.timed(() => this.analyzer.analyze(unit.text));
+          done += unit.text.length;
+          if (done >= CHUNK) {
+            done = 0;
+            await new Promise(r => setTimeout(r, 0));
+            if (stale()) return st.view;
+          }
         }
+      } finally {
+        st.chunking = false;
       }
     }
     if (stale()) return st.view;
@@ -225,7 +250,7 @@ export class ArticleManager implements vscode.Disposable {
       st.disk = loaded.disk;
     } else if (loaded.status === 'error') {
       st.loadError = loaded.message;
-      void vscode.window.showWarningMessage(`News Annotator: the annotations file cannot be used, so ${vscode.workspace.asRelativePath(doc.uri)} shows a fresh analysis that will not be saved. ${loaded.message}`);
+      void notify('warning', `News Annotator: the annotations file cannot be used, so ${vscode.workspace.asRelativePath(doc.uri)} shows a fresh analysis that will not be saved. ${loaded.message}`);
     }
   }
 
@@ -242,12 +267,22 @@ export class ArticleManager implements vscode.Disposable {
     const key = doc.uri.toString();
     if (this.sizeNoticeShown.has(key)) return;
     this.sizeNoticeShown.add(key);
-    void vscode.window.showInformationMessage(
+    void notify('info',
       `News Annotator: ${vscode.workspace.asRelativePath(doc.uri)} has ${length.toLocaleString('en')} characters, above the newsAnnotator.maxArticleSize setting (${max.toLocaleString('en')}), so it is not annotated automatically.`,
       'Annotate Anyway',
     ).then(choice => {
       if (choice === 'Annotate Anyway') void this.analyse(doc, true);
     });
+  }
+
+  private noticeUnreadable(doc: vscode.TextDocument, reason: string, overridable: boolean): void {
+    const key = doc.uri.toString();
+    if (this.unreadableNoticeShown.has(key)) return;
+    this.unreadableNoticeShown.add(key);
+    void notify('warning', `News Annotator: ${vscode.workspace.asRelativePath(doc.uri)} is not annotated: ${reason}.`, ...(overridable ? ['Annotate Anyway'] : []))
+      .then(choice => {
+        if (choice === 'Annotate Anyway') void this.analyse(doc, true);
+      });
   }
 
   private publish(doc: vscode.TextDocument, st: ArticleState): void {
@@ -321,6 +356,7 @@ export class ArticleManager implements vscode.Disposable {
   private async afterEdit(doc: vscode.TextDocument, st: ArticleState, text: string): Promise<ArticleView | undefined> {
     // re-analysed so that, e.g., dates re-resolve against a new reference date
     st.generation++;
+    st.unsaved = true;
     this.reconcileNow(doc, st, text, doc.version, this.settings());
     this.publish(doc, st);
     await this.save(doc);
@@ -335,13 +371,13 @@ export class ArticleManager implements vscode.Disposable {
       // restricted mode: highlight, but write nothing
       if (!this.restrictedNoticeShown) {
         this.restrictedNoticeShown = true;
-        void vscode.window.showInformationMessage('News Annotator: this workspace is in Restricted Mode, so annotation changes are kept in memory and not saved to sidecar files. Trust the workspace to save them.');
+        void notify('info', 'News Annotator: this workspace is in Restricted Mode, so annotation changes are kept in memory and not saved to sidecar files. Trust the workspace to save them.');
       }
       return false;
     }
     const name = vscode.workspace.asRelativePath(doc.uri);
     if (st.loadError) {
-      void vscode.window.showWarningMessage(`News Annotator: annotations of ${name} not saved: ${st.loadError}`);
+      void notify('warning', `News Annotator: annotations of ${name} not saved: ${st.loadError}`);
       return false;
     }
     // one write at a time per article: two racing renames over the same file would fail or lose the later one
@@ -352,26 +388,22 @@ export class ArticleManager implements vscode.Disposable {
     try {
       if (!st.sidecar) return false;
       st.disk = await this.files.save(doc.uri, st.sidecar, st.disk);
+      st.unsaved = false;
       return true;
     } catch (e) {
       const message = `News Annotator: could not save the annotations of ${name}: ${this.files.describe(e)}`;
       if (e instanceof SidecarError && e.kind === 'conflict') {
-        void vscode.window.showErrorMessage(message, 'Reload From Disk', 'Overwrite').then(async choice => {
+        void notify('error', message, 'Reload From Disk', 'Overwrite').then(async choice => {
           if (choice === 'Reload From Disk') {
             st.loaded = false;
             st.sidecar = null;
             await this.analyse(doc, true);
           } else if (choice === 'Overwrite') {
-            const path = this.files.locate(doc.uri).toString();
-            st.disk = {
-              mtime: await this.files.storage.mtime(path).catch(() => undefined),
-              text: await this.files.storage.readText(path).catch(() => undefined),
-            };
-            await this.save(doc);
+            await this.overwrite(doc, st);
           }
         });
       } else {
-        void vscode.window.showErrorMessage(message);
+        void notify('error', message);
       }
       return false;
     } finally {
@@ -379,10 +411,20 @@ export class ArticleManager implements vscode.Disposable {
     }
   }
 
+  /** Saves what the editor holds over what the file now holds (the user chose to). */
+  private async overwrite(doc: vscode.TextDocument, st: ArticleState): Promise<void> {
+    const path = this.files.locate(doc.uri).toString();
+    st.disk = {
+      mtime: await this.files.storage.mtime(path).catch(() => undefined),
+      text: await this.files.storage.readText(path).catch(() => undefined),
+    };
+    await this.save(doc);
+  }
+
   /**
    * A sidecar changed on disk (git pull, another tool, the user editing the JSON): when it is not our own write,
-   * reload it so the editor shows what the file now says. Our edits are saved as they happen, so nothing in memory
-   * is lost by this; a failed save is kept in the history (undo) all the same.
+   * reload it so the editor shows what the file now says. Our edits are saved as they happen, so usually nothing in
+   * memory is lost by this; when they are not (a save failed), both changed: ask, and change nothing until answered.
    */
   async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
     for (const doc of vscode.workspace.textDocuments) {
@@ -391,6 +433,14 @@ export class ArticleManager implements vscode.Disposable {
       await st.saving; // a write of ours in flight records what it wrote first
       const now = await this.files.storage.readText(sidecar.toString()).catch(() => undefined);
       if (now !== undefined && now === st.disk.text) return; // our own write
+      if (st.unsaved) {
+        const choice = await notify('warning',
+          `News Annotator: ${vscode.workspace.asRelativePath(sidecar)} changed on disk, and the annotation changes made here to ${vscode.workspace.asRelativePath(doc.uri)} are not saved. Reload the file (losing them), or overwrite it with them?`,
+          'Reload From Disk', 'Overwrite');
+        if (choice === 'Overwrite') await this.overwrite(doc, st);
+        if (choice !== 'Reload From Disk') continue;
+      }
+      st.unsaved = false;
       st.loaded = false;
       st.sidecar = null;
       await this.analyse(doc, true);
@@ -409,6 +459,22 @@ export class ArticleManager implements vscode.Disposable {
     return this.files.locate(uri);
   }
 
+  /**
+   * Stops the chunked first analysis of big articles no longer on screen (a closed tab's document stays open for a
+   * while, and finishing a 10 MB analysis nobody looks at costs a minute of CPU): the provisional view is dropped,
+   * and the analysis starts again, on a warm cache, when the article is shown again.
+   */
+  cancelHidden(visible: ReadonlySet<string>): void {
+    for (const [key, st] of this.states) {
+      if (!st.chunking || visible.has(key)) continue;
+      st.generation++;
+      if (st.view?.partial) {
+        st.view = undefined;
+        this.changed.fire(vscode.Uri.parse(key));
+      }
+    }
+  }
+
   forget(uri: vscode.Uri): void {
     const st = this.states.get(uri.toString());
     if (st?.timer) clearTimeout(st.timer);
@@ -420,6 +486,7 @@ export class ArticleManager implements vscode.Disposable {
       st.sidecar = null;
     }
     this.sizeNoticeShown.delete(uri.toString());
+    this.unreadableNoticeShown.delete(uri.toString());
   }
 
   dispose(): void {

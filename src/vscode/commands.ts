@@ -8,6 +8,7 @@ import { ExportError, type Exporter } from './exporting';
 import { annotationAt, sameAs, TYPE_LABEL } from './lookup';
 import { plainText } from './markdown';
 import * as model from './model';
+import { notify } from './notices';
 
 export const ENTITY_VIEW = 'newsAnnotator.entities';
 
@@ -191,7 +192,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       const view = await viewOf(editor.document);
       const doc = editor.document;
       if (view.orphans.length === 0 && !args?.id) {
-        void vscode.window.showInformationMessage('News Annotator: this article has no orphaned annotations.');
+        void notify('info', 'News Annotator: this article has no orphaned annotations.');
         return view;
       }
       let id = args?.id;
@@ -241,7 +242,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     'newsAnnotator.undo': async () => {
       const editor = article();
       const label = await articles.undo(editor.document);
-      if (!label) void vscode.window.showInformationMessage('News Annotator: no annotation change to undo for this article.');
+      if (!label) void notify('info', 'News Annotator: no annotation change to undo for this article.');
       else vscode.window.setStatusBarMessage(`News Annotator: undid ${plainText(label)}`, 4000);
       return label;
     },
@@ -346,7 +347,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     } catch (e) {
       // unexpected errors go to VS Code, which reports them; the user's own mistakes get a plain message
       if (!(e instanceof UserError || e instanceof model.EditError || e instanceof ExportError)) throw e;
-      void vscode.window.showErrorMessage(`News Annotator: ${plainText(e.message, 400)}`);
+      void notify('error', `News Annotator: ${plainText(e.message, 400)}`);
       return undefined;
     }
   }));

@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, findExportFormat, type ExportFormat } from '../core/exp
 import type { Sidecar } from '../core/sidecar';
 import { baseName } from './articles';
 import { plainText } from './markdown';
+import { notify } from './notices';
 
 export interface ExportArgs {
   format?: string;
@@ -47,7 +48,7 @@ export class Exporter {
       await vscode.workspace.fs.writeFile(companion, enc.encode(c.content));
     }
     const note = result.warnings.length ? ` ${result.warnings.length} warning(s): ${plainText(result.warnings.join(' '), 600)}` : '';
-    void vscode.window.showInformationMessage(`News Annotator: exported ${vscode.workspace.asRelativePath(target)}.${note}`);
+    void notify('info', `News Annotator: exported ${vscode.workspace.asRelativePath(target)}.${note}`);
     return target;
   }
 }

@@ -13,6 +13,7 @@ import { AnnotationHoverProvider } from './hover';
 import { ArticleLanguageFeatures } from './languageFeatures';
 import { WorkspaceLexicon } from './lexicon';
 import { annotationAt, TYPE_PLURAL } from './lookup';
+import { recentNotices, type Notice } from './notices';
 import { SidecarFiles } from './persistence';
 import { ArticleStatus } from './statusBar';
 
@@ -38,6 +39,8 @@ export interface NewsAnnotatorApi {
   /** Longest synchronous analysis step (what could hold up the extension host), last analysis time, paragraphs detected. */
   stats(): { longestStepMs: number; lastAnalysisMs: number; detectedUnits: number };
   resetStats(): void;
+  /** The latest notifications shown (oldest first), as the user read them. */
+  notices(): Notice[];
 }
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
@@ -140,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       if (active?.toString() === uri.toString() || tree.article?.toString() === uri.toString()) updateChrome();
     }),
     vscode.window.onDidChangeVisibleTextEditors(editors => {
+      articles.cancelHidden(new Set(editors.map(e => e.document.uri.toString())));
       for (const e of editors) {
         if (!isArticle(e.document)) continue;
         if (articles.get(e.document.uri)) highlighter.apply(e, articles.get(e.document.uri));
@@ -227,6 +231,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     resetStats: () => {
       articles.longestStepMs = 0;
     },
+    notices: () => recentNotices(),
     stats: () => ({ longestStepMs: articles.longestStepMs, lastAnalysisMs: articles.lastAnalysisMs, detectedUnits: articles.analyzer.detectedUnits }),
   };
 }

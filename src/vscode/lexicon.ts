@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Lexicon } from '../core';
 import { cleanLexicon } from './config';
+import { notify } from './notices';
 
 export const LEXICON_FILE = '.news-annotator/lexicon.json';
 
@@ -42,7 +43,7 @@ export class WorkspaceLexicon implements vscode.Disposable {
         } catch (e) {
           if (!this.reported.has(uri.toString())) {
             this.reported.add(uri.toString());
-            void vscode.window.showWarningMessage(
+            void notify('warning',
               `News Annotator: ignoring ${vscode.workspace.asRelativePath(uri)}: it is not valid JSON (${(e as Error).message}). Expected {"Name": "person" | "place" | "organization" | "date"}.`);
           }
         }

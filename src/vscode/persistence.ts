@@ -1,5 +1,6 @@
 // Where an article's sidecar lives, and reading/writing it through the core's safe load/save rules with
 // VS Code's file system (so it works for remote and virtual workspaces too).
+import { promises as nodeFs } from 'node:fs';
 import * as vscode from 'vscode';
 import { loadSidecar, saveSidecar, SIDECAR_SUFFIX, SidecarError, type Sidecar, type SidecarStorage } from '../core/sidecar';
 import type { SidecarLocation } from './config';
@@ -34,8 +35,8 @@ export class WorkspaceStorage implements SidecarStorage {
     await vscode.workspace.fs.createDirectory(parent);
     // A rename would replace a read-only sidecar as if it were writable: the user made it read-only, so refuse.
     const existing = await vscode.workspace.fs.stat(target).then(s => s, () => undefined);
-    if (existing && ((existing.permissions ?? 0) & vscode.FilePermission.Readonly)) {
-      throw vscode.FileSystemError.NoPermissions(target);
+    if (existing && (((existing.permissions ?? 0) & vscode.FilePermission.Readonly) || (await modeIsReadOnly(target)))) {
+      throw vscode.FileSystemError.NoPermissions('the file is read-only');
     }
     const tmp = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
     await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
@@ -68,6 +69,20 @@ export class WorkspaceStorage implements SidecarStorage {
       if (isNotFound(e)) return undefined;
       throw e;
     }
+  }
+}
+
+/**
+ * The file's mode bits say nobody may write it (chmod a-w). Asked of the local disk because VS Code does not report
+ * FilePermission.Readonly for such a file when it runs as root (root may write anyway); only for the schemes whose
+ * path is a path on the extension host's machine (file, and vscode-remote, where this extension runs remotely).
+ */
+async function modeIsReadOnly(uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false;
+  try {
+    return ((await nodeFs.stat(uri.fsPath)).mode & 0o222) === 0;
+  } catch {
+    return false; // not on this machine: the workbench's own check above is all there is
   }
 }
 

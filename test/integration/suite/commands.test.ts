@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { api, openScratch, readSidecar, select, settledView, waitFor, waitForAsync, workspaceUri } from './helpers';
 
@@ -219,6 +220,39 @@ describe('sidecar changed on disk', () => {
     assert.equal(view.referenceDate?.source, 'user');
     assert.ok(view.annotations.some(x => x.text === 'Hemeimeem base' && x.source === 'manual'), 'manual work kept');
     assert.equal(view.annotations.find(x => x.text === 'Tuesday')?.value, '2016-01-05', 'dates re-resolved');
+  });
+
+  it('asks, and changes nothing, when both the file and the editor changed (an edit whose save failed)', async () => {
+    const editor = await openScratch('disk-both.txt', ARTICLE);
+    await settledView(editor.document.uri);
+    select(editor, 'Hemeimeem base');
+    await run('newsAnnotator.addAnnotation', { type: 'place' });
+    const a = await api();
+    const file = a.sidecarUri(editor.document.uri);
+    // an edit the editor cannot save (the file is read-only for the moment)
+    fs.chmodSync(file.fsPath, 0o444);
+    try {
+      select(editor, 'Vladimir Putin');
+      await run('newsAnnotator.addAnnotation', { type: 'organization' });
+      await waitFor(() => a.notices().some(n => /could not save the annotations of scratch\/disk-both\.txt/.test(n.message)), 'the save fails');
+    } finally {
+      fs.chmodSync(file.fsPath, 0o644);
+    }
+    // meanwhile another tool changes the file
+    const theirs = (await readSidecar(editor.document.uri))!;
+    assert.ok(!theirs.annotations.some(x => x.text === 'Vladimir Putin' && x.type === 'organization'), 'our unsaved edit is not in the file');
+    theirs.document.referenceDate = '2016-01-05';
+    theirs.document.referenceDateSource = 'user';
+    const theirText = JSON.stringify(theirs, null, 2) + '\n';
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(theirText));
+    const ask = await waitFor(() => a.notices().find(n => n.message.includes('disk-both.txt.annotations.json changed on disk')), 'the question', 10000);
+    assert.match(ask.message, /annotation changes made here to scratch\/disk-both\.txt are not saved/);
+    await new Promise(r => setTimeout(r, 300));
+    // unanswered: neither side is touched
+    const view = a.getView(editor.document.uri)!;
+    assert.ok(view.annotations.some(x => x.text === 'Vladimir Putin' && x.type === 'organization' && x.source === 'manual'), 'the editor keeps our edit');
+    assert.notEqual(view.referenceDate?.value, '2016-01-05', 'not silently reloaded');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), theirText, 'the file keeps their change');
   });
 });
 

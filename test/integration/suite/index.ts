@@ -5,6 +5,8 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000 });
+  // INTEGRATION_GREP=<text>: only the tests whose title contains it (while working on them)
+  if (process.env.INTEGRATION_GREP) mocha.grep(process.env.INTEGRATION_GREP);
   for (const f of fs.readdirSync(__dirname).sort()) {
     if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
   }

@@ -1,0 +1,28 @@
+// Every notification the extension shows goes through here: article text and file names in a message are
+// neutralised (notifications render `[label](command:...)` as a clickable command link, and `$(icon)`), and the
+// recent messages are kept so the integration tests can see what the user was told.
+import * as vscode from 'vscode';
+import { plainText } from './markdown';
+
+export type NoticeLevel = 'info' | 'warning' | 'error';
+export interface Notice {
+  level: NoticeLevel;
+  message: string;
+}
+
+const RECENT = 50;
+const recent: Notice[] = [];
+
+export function notify(level: NoticeLevel, message: string, ...actions: string[]): Thenable<string | undefined> {
+  const safe = plainText(message, 1000);
+  recent.push({ level, message: safe });
+  if (recent.length > RECENT) recent.shift();
+  if (level === 'error') return vscode.window.showErrorMessage(safe, ...actions);
+  if (level === 'warning') return vscode.window.showWarningMessage(safe, ...actions);
+  return vscode.window.showInformationMessage(safe, ...actions);
+}
+
+/** The latest notifications, oldest first. */
+export function recentNotices(): Notice[] {
+  return [...recent];
+}
