@@ -137,9 +137,12 @@ export class Analyzer {
     const dateAnnotations: Annotation[] = [];
     let datesSorted = true;
     if (wanted.has('date')) {
+      const phraseValues = new Map<string, string | null>();
       for (const s of lexiconDates) {
         const t = text.slice(s.start, s.end);
-        lexiconAnnotations.push({ id: '', type: 'date', start: s.start, end: s.end, text: t, source: 'auto', value: valueOfPhrase(t, referenceDate) });
+        let value = phraseValues.get(t);
+        if (value === undefined) phraseValues.set(t, value = valueOfPhrase(t, referenceDate));
+        lexiconAnnotations.push({ id: '', type: 'date', start: s.start, end: s.end, text: t, source: 'auto', value });
       }
       // Only lexicon names can still overlap a date here (detector candidates on dates were dropped): the
       // user's lexicon wins over the automatic date ("May" as a person), so annotations never overlap.
