@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { EntityNode } from '../../../src/vscode/extension';
-import { api, openScratch, settledView, waitFor } from './helpers';
+import { api, openScratch, settledView, setSetting, waitFor } from './helpers';
 
 const NAMES = ['$(alert) Vladimir Putin', '[Angela Merkel](command:workbench.action.quit)', '<img src=x onerror=alert(1)> Berlin'];
 const ARTICLE = `${NAMES[0]} met ${NAMES[1]} in ${NAMES[2]} on Tuesday.\nLater ${NAMES[0]} left.\n`;
@@ -76,5 +76,18 @@ describe('hostile text in the views', () => {
     assert.ok(!notice.message.includes('$('), `icon syntax survived: ${notice.message}`);
     // what the user reads is still the text (the breaks are zero-width)
     assert.ok(notice.message.replace(/\u200b/g, '').includes('[run](command:workbench.action.quit) $(alert)'), notice.message);
+ 
+    // a file name is as untrusted as the text: the size notice names the file
+    await setSetting('maxArticleSize', 50);
+    try {
+      const name = '$(alert) [x](command:workbench.action.quit).txt';
+      await openScratch(name, ARTICLE);
+      const size = await waitFor(() => [...a.notices()].reverse().find(n => n.message.includes('maxArticleSize')), 'the size notice');
+      assert.ok(!size.message.includes('](') && !size.message.includes('$('), `the file name became markup: ${size.message}`);
+      assert.ok(size.message.replace(/\u200b/g, '').includes(`scratch/${name} has`), size.message);
+    } finally {
+      await setSetting('maxArticleSize', undefined);
+      await run('workbench.action.closeActiveEditor');
+    }
   });
 });
