@@ -5,7 +5,8 @@ import { findMentions } from '../../src/core/entities';
 import type { EntityType } from '../../src/core/types';
 
 // Hand-written sentences in the style of 2016-2024 news (names a 1996 Reuters model never saw), plus
-// page-navigation lines that hold no name. Gold is CoNLL-style: titles outside the span, "the" outside,
+// page-navigation lines that hold no name. The last 61 sentences were written after the detector's rules were
+// tuned on the first 139 (before: 0.876 micro F1 on them, after: 0.910), so they are the fairer figure. Gold is CoNLL-style: titles outside the span, "the" outside,
 // national adjectives unscored; type "other" marks a name that is neither (a tournament) and is not scored.
 interface Item { text: string; gold: [surface: string, type: EntityType | 'other'][] }
 
@@ -54,8 +55,8 @@ describe('entities: modern news held-out set', () => {
   const result = evaluate();
   if (process.env.SHOW_ERRORS) for (const e of result.errors) console.log(e);
 
-  it(`micro exact F1 stays at or above 0.88 (now ${result.micro.toFixed(3)}: person ${result.perType.person.toFixed(3)}, place ${result.perType.place.toFixed(3)}, organization ${result.perType.organization.toFixed(3)})`, () => {
-    assert.ok(result.micro >= 0.88, result.errors.join('\n'));
+  it(`micro exact F1 stays at or above 0.91 (now ${result.micro.toFixed(3)}: person ${result.perType.person.toFixed(3)}, place ${result.perType.place.toFixed(3)}, organization ${result.perType.organization.toFixed(3)})`, () => {
+    assert.ok(result.micro >= 0.91, result.errors.join('\n'));
   });
 
   it('finds nothing in page-navigation lines', () => {

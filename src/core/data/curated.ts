@@ -77,7 +77,9 @@ export const PLACES: readonly string[] = [
   // elsewhere
   'Tigray', 'Darfur', 'El Fasher', 'Omdurman', 'Khartoum', 'Nagorno-Karabakh', 'Stepanakert', 'Xinjiang', 'Wuhan',
   'Hong Kong', 'Taipei', 'Pyongyang', 'Kabul', 'Kandahar', 'Sahel', 'Mali', 'Niger', 'Burkina Faso', 'Kinshasa', 'Goma',
-  'Port-au-Prince', 'Caracas',
+  'Port-au-Prince', 'Caracas', 'Democratic Republic of Congo', 'Democratic Republic of the Congo', 'DR Congo',
+  'Central African Republic', 'Czech Republic', 'Dominican Republic', 'Republic of Ireland', 'North Macedonia', 'Eswatini',
+  'Timor-Leste', 'Ivory Coast', "Cote d'Ivoire", 'Cape Verde', 'Cabo Verde',
 ];
 
 /** First names frequent in international news but spelt in ways the English lists miss (transliterations). */

@@ -160,7 +160,8 @@ function splitPerson(tokens: readonly Token[], s: TokenSpan, retag: Retag): Toke
   if (s.to - s.from >= 3) {
     for (const len of [2, 3]) {
       const k = s.to - len;
-      if (k <= s.from) continue;
+      // one word before is no organization's name but the start of one: "San Antonio Spurs", "Santa Maria"
+      if (k - s.from < 2) continue;
       const name = tokens.slice(k, s.to);
       if (!FIRST.has(name[0].text.toLowerCase()) || !name.every(isCapitalised) || name.some(isCommon)) continue;
       if (CONNECTORS.has(tokens[k - 1].text.toLowerCase()) || !/\p{Ll}/u.test(name[0].text)) continue;
