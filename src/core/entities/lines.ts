@@ -7,6 +7,19 @@ export interface LineInfo {
   tokens: Token[];
   /** Indices of the tokens that start with a capital: the only places a name can start. */
   capitals: number[];
+  /** propagate's memo: where the article's name patterns (`patterns`, a signature) occur in this line. */
+  matches?: { patterns: string; list: PatternMatch[] };
+}
+
+/** A name pattern's occurrence in a line: at token `i` (to token `last`), the `k`th pattern starting with that word. */
+export interface PatternMatch {
+  i: number;
+  k: number;
+  last: number;
+  start: number;
+  end: number;
+  /** Part of a longer capitalised name ("U.S. Open"): not an occurrence of this name. */
+  blocked: boolean;
 }
 
 /**

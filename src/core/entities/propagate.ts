@@ -3,7 +3,7 @@
 import gazetteerLists from '../data/gazetteer.json';
 import words from '../data/words.json';
 import type { EntityType } from '../types';
-import type { LineSource } from './lines';
+import type { LineInfo, LineSource, PatternMatch } from './lines';
 import { isNameWord, mergeDedupe, Slots, surfaceWords, type Working } from './mention-set';
 import { isTitle } from './refine';
 import type { Token } from './tokenize';
@@ -29,6 +29,34 @@ function isPlaceWord(word: string): boolean {
 function isDistinctiveWord(word: string): boolean {
   const w = word.toLowerCase().replace(/\.$/, '');
   return w.length >= 3 && !COMMON_WORDS.has(w) && !isPlaceWord(w) && !ORG_SUFFIXES.has(w) && !isTitle({ text: w } as Token);
+}
+
+let lastSignature = '';
+/** The same string object for the same patterns, so each line compares its memo by reference. */
+function intern(signature: string): string {
+  if (signature !== lastSignature) lastSignature = signature;
+  return lastSignature;
+}
+
+/** Every place in the line where a pattern's words occur, longest pattern first at each token (line offsets). */
+function matchesIn({ tokens, capitals }: LineInfo, patterns: ReadonlyMap<string, readonly { words: string[] }[]>): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  for (const i of capitals) {
+    const list = patterns.get(tokens[i].text);
+    if (!list) continue;
+    list.forEach((p, k) => {
+      const last = i + p.words.length - 1;
+      if (last >= tokens.length) return;
+      for (let w = 1; w < p.words.length; w++) if (tokens[i + w].text !== p.words[w]) return;
+      // inside a longer capitalised name ("U.S. Open") it is another name, not this one
+      const before = i > 0 ? tokens[i - 1] : null;
+      const after = last + 1 < tokens.length ? tokens[last + 1] : null;
+      const blocked = (before !== null && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart)
+        || (after !== null && isNameWord(after) && !after.sentenceStart);
+      out.push({ i, k, last, start: tokens[i].start, end: tokens[last].end, blocked });
+    });
+  }
+  return out;
 }
 
 /**
@@ -65,35 +93,35 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
     }
   }
   if (patterns.size === 0) return work;
+  // Where the patterns match a line depends only on the line and the patterns: kept with the line's tokens, so
+  // after an edit only the overlap tests below run again over the unchanged lines.
+  const signature = intern([...patterns].map(([w, list]) => `${w}\u0003${list.map(p => p.words.join('\u0001')).join('\u0002')}`).join('\u0004'));
   const added: Working[] = [];
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
   let r = 0; // the same in `reserved`
-  lines((lineStart, { tokens, capitals }) => {
+  lines((lineStart, info) => {
+    if (info.matches?.patterns !== signature) info.matches = { patterns: signature, list: matchesIn(info, patterns) };
+    const { tokens } = info;
+    const list = info.matches.list;
     let skipUntil = -1;
-    for (const i of capitals) {
-      if (i < skipUntil) continue;
-      const list = patterns.get(tokens[i].text);
-      if (!list) continue;
-      for (const p of list) {
-        const last = i + p.words.length - 1;
-        if (last >= tokens.length) continue;
-        let ok = true;
-        for (let k = 1; ok && k < p.words.length; k++) ok = tokens[i + k].text === p.words[k];
-        if (!ok) continue;
-        const start = lineStart + tokens[i].start;
-        const end = lineStart + tokens[last].end;
+    for (let n = 0; n < list.length;) {
+      const i = list[n].i;
+      // the candidates at one token, longest pattern first: the first that is free is taken, a blocked one ends the search
+      let done = i < skipUntil;
+      for (; n < list.length && list[n].i === i; n++) {
+        if (done) continue;
+        const c = list[n];
+        const start = lineStart + c.start;
+        const end = lineStart + c.end;
         while (j < work.length && work[j].end <= start) j++;
         if (j < work.length && work[j].start < end) continue;
         while (r < reserved.length && reserved[r].end <= start) r++;
         if (r < reserved.length && reserved[r].start < end) continue;
-        // inside a longer capitalised name ("U.S. Open") it is another name, not this one
-        const before = i > 0 ? tokens[i - 1] : null;
-        const after = last + 1 < tokens.length ? tokens[last + 1] : null;
-        if (before && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart) break;
-        if (after && isNameWord(after) && !after.sentenceStart) break;
+        done = true;
+        if (c.blocked) continue;
+        const p = patterns.get(tokens[i].text)![c.k];
         added.push({ start, end, type: p.type, surface: p.surface, fixed: p.fixed });
-        skipUntil = last + 1;
-        break;
+        skipUntil = c.last + 1;
       }
     }
   });
