@@ -55,6 +55,17 @@ describe('entities: span rules', () => {
       ['Nato member Turkey shot down the plane.', 'organization', 'Nato'],
       ['The Kremlin said the pilots were killed.', 'organization', 'Kremlin'],
     ],
+    'a given name opens a person\'s name, whatever the tagger read': [
+      ['Jair Bolsonaro supporters stormed the buildings.', 'person', 'Jair Bolsonaro'],
+    ],
+    'particles inside a name stay inside it': [
+      ['Abdul Rahman al-Tamimi spoke.', 'person', 'Abdul Rahman al-Tamimi'],
+      ['Crown Prince Mohammed bin Zayed met him in Abu Dhabi.', 'person', 'Mohammed bin Zayed'],
+    ],
+    'the two names of a result line are teams': [
+      ['Sale 31 Wasps 33', 'organization', 'Sale'],
+      ['San Diego 3 NEW YORK 2', 'organization', 'NEW YORK'],
+    ],
   };
   for (const [rule, cases] of Object.entries(mustFind)) {
     describe(rule, () => {
@@ -66,6 +77,13 @@ describe('entities: span rules', () => {
       }
     });
   }
+
+  describe('page navigation names no one', () => {
+    for (const line of ['1. Skip to content', 'Skip to main menu', 'Share on Facebook Share on Twitter', 'Home News World Europe Ukraine', 'Accept all cookies']) {
+      it(`finds nothing in: ${line}`, () => assert.deepEqual(run(line).found, []));
+    }
+    it('still reads a sentence that starts like navigation', () => assert.ok(has('Subscribe to Reuters, said Tim Cook on Monday.', 'person', 'Tim Cook')));
+  });
 
   const mustNotFind: Record<string, Case[]> = {
     'no title in a span': [

@@ -92,6 +92,7 @@ export function findMentions(text: string): ScoredMention[] {
   }
   spans = refineSpans(tokens, spans, toks => getTagger().tag(toks));
   spans = applyCurated(tokens, spans);
+  spans = scoreLine(tokens) ?? spans;
   const out: ScoredMention[] = [];
   for (const s of spans) {
     if (!s.type) continue;
@@ -100,6 +101,26 @@ export function findMentions(text: string): ScoredMention[] {
     out.push({ start: tokens[clean.from].start, end: tokens[clean.to - 1].end, type: s.type, confidence: confidence(emissions, clean.from, clean.to, s.type) });
   }
   return out;
+}
+
+const NUMBER = /^\d+$/;
+const WORD = /^\p{L}[\p{L}.'’-]*$/u;
+
+/**
+ * A result line, "San Diego 3 NEW YORK 2" or "Sale 31 Wasps 33": the two names are teams (organizations),
+ * whatever the city or common word they are spelt like.
+ */
+function scoreLine(tokens: readonly Token[]): TokenSpan[] | null {
+  const n = tokens.length;
+  if (n < 4 || n > 12 || !NUMBER.test(tokens[n - 1].text)) return null;
+  const mid = tokens.findIndex(t => NUMBER.test(t.text));
+  if (mid < 1 || mid >= n - 2 || mid - 0 > 4 || n - 1 - (mid + 1) > 4) return null;
+  const names = [[0, mid], [mid + 1, n - 1]];
+  for (const [from, to] of names) {
+    // every word capitalised: "He was 25 and she 30" is a sentence
+    for (let i = from; i < to; i++) if (!WORD.test(tokens[i].text) || !/^\p{Lu}/u.test(tokens[i].text)) return null;
+  }
+  return names.map(([from, to]) => ({ from, to, type: 'organization' as const }));
 }
 
 /** Curated names win over the tagger where the tagger's span is not a longer name containing them. */
