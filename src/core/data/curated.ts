@@ -49,7 +49,7 @@ export const ORGANIZATIONS: readonly string[] = [
   'Islamic Jihad', 'Palestinian Islamic Jihad', 'Palestinian Authority', 'Fatah', 'Azov', 'Azov Battalion',
   'Aukus', 'AUKUS', 'Frontex', 'Eurostat', 'Bundesbank', 'Bank of England', 'Bank of Japan', 'People\'s Bank of China',
   // companies in the news since 2015
-  'Nvidia', 'Apple', 'Uber', 'Airbnb', 'Anthropic', 'Binance', 'Coinbase', 'FTX', 'Tencent', 'Alibaba', 'Baidu', 'Xiaomi',
+  'Nvidia', 'Apple', 'Meta', 'Meta Platforms', 'Uber', 'Airbnb', 'Anthropic', 'Binance', 'Coinbase', 'FTX', 'Tencent', 'Alibaba', 'Baidu', 'Xiaomi',
   'Foxconn', 'TSMC', 'Aramco', 'Saudi Aramco', 'Naftogaz', 'Rosatom', 'Novatek', 'Sberbank', 'Yandex', 'Telegram',
   'Spotify', 'Palantir', 'Starbucks', 'Activision Blizzard', 'Credit Suisse', 'UBS', 'BlackRock', 'Goldman Sachs',
   'JPMorgan', 'JPMorgan Chase', 'Morgan Stanley', 'Citigroup', 'HSBC', 'Barclays', 'Deutsche Bank', 'Stellantis', 'Renault',
