@@ -81,6 +81,12 @@ describe('Restricted Mode (untrusted workspace)', () => {
     assert.ok(view?.annotations.some(x => x.text === 'Hemeimeem base' && x.source === 'manual'), 'the edit shows (kept in memory)');
     await run('newsAnnotator.setReferenceDate', '2015-11-25');
     assert.equal(a.getSidecar(editor.document.uri)?.document.referenceDate, '2015-11-25', 'kept in memory');
+    assert.ok(a.notices().some(n => n.level === 'info' && /Restricted Mode, so annotation changes are kept in memory and not saved/.test(n.message)), 'the user is told why nothing is saved');
+    // Open Sidecar shows what would be saved, in an untitled tab, instead of writing the file
+    const shown = await run<vscode.TextEditor>('newsAnnotator.openSidecar');
+    assert.equal(shown?.document.uri.scheme, 'untitled');
+    assert.equal(JSON.parse(shown!.document.getText()).document.referenceDate, '2015-11-25');
+    await vscode.window.showTextDocument(editor.document);
     // saving the article itself is allowed in Restricted Mode; it must not bring a sidecar with it
     await editor.edit(b => b.insert(new vscode.Position(0, 0), 'Update: '));
     await vscode.commands.executeCommand('workbench.action.files.save');
