@@ -10,6 +10,7 @@ import {
   computeLineInfo, dedupe, ENTITY_TYPE_SET, findLexiconMatches, findMentions, groupWorking, normalise,
   type LineInfo, type LineSource, type Working,
 } from './entities';
+import { working } from './entities/mention-set';
 import { snapToGraphemes } from './graphemes';
 import { commonPrefixLength, commonSuffixLength, segment } from './segment';
 import type { AnalysisResult, AnalyzeOptions, Annotation, AnnotationType, MentionCandidate, ReferenceDate, Span } from './types';
@@ -92,7 +93,7 @@ export class Analyzer {
       this.prepare(rec, needMentions);
       if (needMentions) {
         for (const m of rec.mentions!) {
-          work.push({ start: m.start + lineStart, end: m.end + lineStart, type: m.type, surface: m.surface, fixed: false, confidence: m.confidence });
+          work.push(working(m.start + lineStart, m.end + lineStart, m.type, m.surface, false, m.confidence));
         }
       }
       rec.dates!.forEach((d, i) => {
@@ -219,7 +220,11 @@ export class Analyzer {
       this.lineCache.set(line, rec);
       return rec;
     }
-    rec = { text: line, units: segment(line).map(u => ({ start: u.start, text: u.text })) };
+    // every field present from the start: one object shape, so the optimised code never meets another
+    rec = {
+      text: line, units: segment(line).map(u => ({ start: u.start, text: u.text })), results: undefined, dates: undefined,
+      dateSpans: undefined, mentions: undefined, info: undefined, values: undefined, valuesFor: undefined,
+    };
     if (this.maxCacheEntries > 0) {
       this.lineCache.set(line, rec);
       while (this.lineCache.size > this.lineLimit) this.lineCache.delete(this.lineCache.keys().next().value as string);
@@ -249,7 +254,7 @@ export class Analyzer {
       // A date wins over an entity candidate on the same words ("Tuesday", "May").
       rec.mentions = dedupe(withoutOverlaps(found, rec.dateSpans!)
         .filter(m => m.start >= 0 && m.end <= rec.text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
-        .map(m => ({ start: m.start, end: m.end, type: m.type, surface: normalise(rec.text.slice(m.start, m.end)), fixed: false, confidence: m.confidence })));
+        .map(m => working(m.start, m.end, m.type, normalise(rec.text.slice(m.start, m.end)), false, m.confidence)));
     }
   }
 

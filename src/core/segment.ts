@@ -55,14 +55,18 @@ function findCut(text: string, start: number, limit: number): number {
 export const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 export const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-// Whole blocks are compared at once: a string comparison is a memory compare, far faster than a character loop.
-const BLOCK = 512;
+// Blocks are compared at once (a string comparison is a memory compare, far faster than a character loop): whole
+// blocks of BLOCK, then halves down to 8 code units around the first difference, then single code units.
+const BLOCK = 1 << 15;
 
 /** How many leading code units `a` and `b` share. */
 export function commonPrefixLength(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
   while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  for (let step = BLOCK >> 1; step >= 8; step >>= 1) {
+    if (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
@@ -70,8 +74,10 @@ export function commonPrefixLength(a: string, b: string): number {
 /** How many trailing code units `a` and `b` share, at most `max`. */
 export function commonSuffixLength(a: string, b: string, max: number): number {
   const n = Math.min(a.length, b.length, max);
+  const same = (i: number, len: number) => a.slice(a.length - i - len, a.length - i) === b.slice(b.length - i - len, b.length - i);
   let i = 0;
-  while (i + BLOCK <= n && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i + BLOCK <= n && same(i, BLOCK)) i += BLOCK;
+  for (let step = BLOCK >> 1; step >= 8; step >>= 1) if (i + step <= n && same(i, step)) i += step;
   while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }

@@ -26,7 +26,7 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     if (!f) {
       const forms = formIn(m.type);
       const words = surfaceWords(m.surface).tokens.filter(t => /[\p{L}\p{N}]/u.test(t)).map(normWord);
-      f = { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1 };
+      f = { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1, candidates: undefined, group: undefined, joined: undefined };
       forms.set(m.surface, f);
       allForms.push(f);
       slotForms[m.type] = f;

@@ -7,7 +7,7 @@ import { linkAcronyms } from './acronyms';
 import { buildEntities } from './build';
 import { applyLexicon, findLexiconMatches, type LexiconMatches } from './lexicon';
 import { linesOf, type LineSource } from './lines';
-import { dedupe, ENTITY_TYPE_SET, normalise, Slots, withoutOverlaps, type Working } from './mention-set';
+import { dedupe, ENTITY_TYPE_SET, normalise, Slots, withoutOverlaps, working, type Working } from './mention-set';
 import { propagate } from './propagate';
 import { shortFormsFollowFullNames, unifyTypes } from './unify';
 
@@ -29,7 +29,7 @@ export interface GroupingResult {
 export function groupEntities(text: string, mentions: MentionCandidate[], lexicon: Lexicon = {}): GroupingResult {
   const work: Working[] = dedupe(mentions
     .filter(m => m.start >= 0 && m.end <= text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
-    .map(m => ({ start: m.start, end: m.end, type: m.type, surface: normalise(text.slice(m.start, m.end)), fixed: false, confidence: (m as { confidence?: number }).confidence })));
+    .map(m => working(m.start, m.end, m.type, normalise(text.slice(m.start, m.end)), false, (m as { confidence?: number }).confidence)));
   const lines = linesOf(text);
   const grouped = groupWorking(text, work, lines, findLexiconMatches(text, lines, lexicon, false));
   return {
@@ -48,7 +48,10 @@ export function groupWorking(text: string, work: Working[], lines: LineSource, l
   unifyTypes(work, slots);
   shortFormsFollowFullNames(work, slots);
   const expansions = new Map<string, string>();
+  const beforeAcronyms = work;
   work = linkAcronyms(text, work, expansions);
+  // the acronyms' own mentions take the one shape of working mentions (later steps stay monomorphic)
+  if (work !== beforeAcronyms) work = work.map(m => ('slot' in m ? m : working(m.start, m.end, m.type, m.surface, m.fixed, m.confidence)));
   work = propagate(lines, work, lexicon.dates, slots);
   if (lexicon.dates.length > 0) work = withoutOverlaps(work, lexicon.dates);
   const entities = buildEntities(work, expansions, slots);

@@ -1,7 +1,7 @@
 // The user lexicon: its names always win over the model, on span and type.
 import type { AnnotationType, EntityType, Lexicon, Span } from '../types';
 import type { LineSource } from './lines';
-import { ENTITY_TYPE_SET, mergeDedupe, normalise, withoutOverlaps, type Working } from './mention-set';
+import { ENTITY_TYPE_SET, mergeDedupe, normalise, withoutOverlaps, working, type Working } from './mention-set';
 import { tokenize } from './tokenize';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -69,7 +69,7 @@ export function findLexiconMatches(text: string, lines: LineSource, lexicon: Lex
     if (f.start < lastEnd) continue;
     lastEnd = f.end;
     if (f.type === 'date') out.dates.push({ start: f.start, end: f.end });
-    else out.names.push({ start: f.start, end: f.end, type: f.type as EntityType, surface: f.surface, fixed: true });
+    else out.names.push(working(f.start, f.end, f.type as EntityType, f.surface, true));
   }
   return out;
 }

@@ -37,7 +37,7 @@ export function computeLineInfo(line: string): LineInfo {
   const tokens = tokenize(line);
   const capitals: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (isCapitalised(tokens[i])) capitals.push(i);
-  return { tokens, capitals };
+  return { tokens, capitals, matches: undefined };
 }
 
 function lineInfo(line: string): LineInfo {

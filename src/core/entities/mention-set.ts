@@ -37,6 +37,11 @@ export interface Slot {
   forms?: Partial<Record<EntityType, unknown>>;
 }
 
+/** A working mention with every field present from the start: one object shape for all, whatever step made it. */
+export function working(start: number, end: number, type: EntityType, surface: string, fixed: boolean, confidence?: number): Working {
+  return { start, end, type, surface, fixed, confidence, entity: undefined, slot: undefined };
+}
+
 export class Slots {
   private readonly bySurface = new Map<string, Slot>();
 
@@ -45,7 +50,10 @@ export class Slots {
     if (!s) {
       s = this.bySurface.get(m.surface);
       if (!s) {
-        s = { surface: m.surface, words: surfaceWords(m.surface), types: [], scores: [] };
+        s = {
+          surface: m.surface, words: surfaceWords(m.surface), types: [], scores: [], fixed: undefined, decided: undefined,
+          counted: undefined, shortType: undefined, visited: undefined, forms: undefined,
+        };
         this.bySurface.set(m.surface, s);
       }
       m.slot = s;

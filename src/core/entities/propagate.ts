@@ -4,7 +4,7 @@ import gazetteerLists from '../data/gazetteer.json';
 import words from '../data/words.json';
 import type { EntityType } from '../types';
 import type { LineInfo, LineSource, PatternMatch } from './lines';
-import { isNameWord, mergeDedupe, Slots, surfaceWords, type Working } from './mention-set';
+import { isNameWord, mergeDedupe, Slots, surfaceWords, working, type Working } from './mention-set';
 import { isTitle } from './refine';
 import type { Token } from './tokenize';
 
@@ -120,7 +120,7 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
         done = true;
         if (c.blocked) continue;
         const p = patterns.get(tokens[i].text)![c.k];
-        added.push({ start, end, type: p.type, surface: p.surface, fixed: p.fixed });
+        added.push(working(start, end, p.type, p.surface, p.fixed));
         skipUntil = c.last + 1;
       }
     }
