@@ -59,6 +59,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Articles whose last analysis is kept (one Analyzer serves every open editor). */
 const MAX_DOCUMENTS = 8;
+/** ... and at most this many characters of them in all (beyond the current one). */
+const MAX_DOCUMENT_CHARS = 16_000_000;
 
 /** Holds the per-unit cache, so re-analysing an edited article only re-detects the units that changed. */
 export class Analyzer {
@@ -185,7 +187,14 @@ export class Analyzer {
     }
     this.documents.delete(document);
     this.documents.set(document, state);
-    while (this.documents.size > MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value as string);
+    // bounded in number and in size (the current article always stays)
+    let kept = 0;
+    for (const d of this.documents.values()) kept += d.text.length;
+    while (this.documents.size > 1 && (this.documents.size > MAX_DOCUMENTS || kept > MAX_DOCUMENT_CHARS)) {
+      const oldest = this.documents.keys().next().value as string;
+      kept -= this.documents.get(oldest)!.text.length;
+      this.documents.delete(oldest);
+    }
     // LRU with fewer places than the article has units misses every time (the oldest is always the next needed)
     this.limit = Math.max(this.maxCacheEntries, state.units);
     this.lineLimit = Math.max(this.maxCacheEntries, state.lines.length);
