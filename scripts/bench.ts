@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyze';
 import { nlp } from '../src/core/nlp';
+import { readConll } from './eval/conll-reader';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = process.env.NEWS_ANNOTATOR_DATA ?? path.resolve(root, '../shared/data');
@@ -27,22 +28,6 @@ function best(runs: number, fn: () => unknown): number {
   return min;
 }
 
-/** CoNLL documents rebuilt as the evaluation does: tokens joined by a space, sentences by a newline. */
-function conllDocuments(file: string): string[] {
-  const docs: string[] = [];
-  let sentences: string[] = [];
-  let tokens: string[] = [];
-  const endSentence = () => { if (tokens.length) sentences.push(tokens.join(' ')); tokens = []; };
-  const endDoc = () => { endSentence(); if (sentences.length) docs.push(sentences.join('\n')); sentences = []; };
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (line.startsWith('-DOCSTART-')) endDoc();
-    else if (!line.trim()) endSentence();
-    else tokens.push(line.split(' ')[0]);
-  }
-  endDoc();
-  return docs;
-}
-
 function naive(text: string): number {
   const doc = nlp(text);
   let n = doc.people().json().length + doc.places().json().length + doc.organizations().json().length;
@@ -56,7 +41,7 @@ const seedText = (f: string) => fs.readFileSync(path.join(root, 'seeds', f), 'ut
 
 // 1. Throughput: full pipeline vs naive pipeline on the same text.
 const conll = path.join(dataDir, 'conll2003/eng.testa');
-const corpus = fs.existsSync(conll) ? conllDocuments(conll) : seedFiles.map(seedText);
+const corpus = fs.existsSync(conll) ? readConll(conll).map(d => d.text) : seedFiles.map(seedText);
 const corpusName = fs.existsSync(conll) ? `CoNLL-2003 development text (${corpus.length} documents)` : 'the sample articles (../shared/data is absent)';
 const chars = corpus.reduce((n, d) => n + d.length, 0);
 console.log(`News Annotator benchmark (node ${process.version})\n`);
