@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyze';
-import { nlp } from '../src/core/nlp';
+import { nlp } from './compromise';
 import { readConll } from './eval/conll-reader';
 
 const root = path.resolve(__dirname, '..');

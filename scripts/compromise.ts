@@ -1,4 +1,4 @@
-// One configured compromise instance for the whole core (the dates plugin registers globally).
+// compromise with the dates plugin, typed: the baseline the benchmark compares against (the product uses its own tagger and date rules).
 import base from 'compromise';
 import datesPlugin, { type DatesMethods } from 'compromise-dates';
 
