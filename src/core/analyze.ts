@@ -12,8 +12,9 @@ import {
 } from './entities';
 import { working } from './entities/mention-set';
 import { snapToGraphemes } from './graphemes';
+import { mergeSorted } from './sorted';
 import { commonPrefixLength, commonSuffixLength, segment } from './segment';
-import type { AnalysisResult, AnalyzeOptions, Annotation, AnnotationType, MentionCandidate, ReferenceDate, Span } from './types';
+import { ANNOTATION_TYPES, ENTITY_TYPES, type AnalysisResult, type AnalyzeOptions, type Annotation, type AnnotationType, type MentionCandidate, type ReferenceDate, type Span } from './types';
 
 /** What was detected in one unit; each kind is computed on first need (a date-only analysis never runs the entity detector). */
 interface UnitResult {
@@ -53,7 +54,7 @@ export interface AnalyzerOptions extends AnalyzeOptions {
   document?: string;
 }
 
-const ENTITY_KINDS: readonly AnnotationType[] = ['person', 'place', 'organization'];
+const ENTITY_KINDS: readonly AnnotationType[] = ENTITY_TYPES;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -82,7 +83,7 @@ export class Analyzer {
 
   analyze(text: string, options: AnalyzerOptions = {}): AnalysisResult {
     const referenceDate = chooseReferenceDate(text, options.referenceDate);
-    const wanted = new Set<AnnotationType>(options.types ?? ['person', 'place', 'organization', 'date']);
+    const wanted = new Set<AnnotationType>(options.types ?? ANNOTATION_TYPES);
     const needMentions = ENTITY_KINDS.some(t => wanted.has(t));
     const lines = this.linesOf(text, options.document ?? '');
 
@@ -303,16 +304,9 @@ const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
 /** Whether `snapToGraphemes` could move the span: only characters from U+0300 up extend a cluster or pair. */
 const mayExtend = (text: string, start: number, end: number) => text.charCodeAt(start) >= 0x300 || (end < text.length && text.charCodeAt(end) >= 0x300);
 
-/** Two lists sorted by (start, end) merged stably (`a` first on ties): `[...a, ...b].sort(byStart)` in linear time. */
+/** Two lists sorted by (start, end) merged stably (`a` first on ties). */
 function merge<T extends Span>(a: T[], b: T[]): T[] {
-  if (b.length === 0) return a;
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(byStart(b[j], a[i]) < 0 ? b[j++] : a[i++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
+  return b.length === 0 ? a : mergeSorted(a, b, byStart);
 }
 
 /**

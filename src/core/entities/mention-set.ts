@@ -1,5 +1,6 @@
 // The working set of mentions shared by the document-level steps: one surface form per mention, kept sorted
 // by position and free of overlaps.
+import { mergeSorted } from '../sorted';
 import { ENTITY_TYPES, type EntityType, type MentionCandidate } from '../types';
 import { isTitle } from './refine';
 import { tokenize, type Token } from './tokenize';
@@ -112,14 +113,7 @@ export function dedupe(list: Working[]): Working[] {
 
 /** `dedupe([...a, ...b])` for two lists already sorted by position, in linear time (a stable merge). */
 export function mergeDedupe(a: readonly Working[], b: readonly Working[]): Working[] {
-  if (b.length === 0) return withoutOverlapping(a);
-  const merged: Working[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) merged.push(byPosition(b[j], a[i]) < 0 ? b[j++] : a[i++]);
-  while (i < a.length) merged.push(a[i++]);
-  while (j < b.length) merged.push(b[j++]);
-  return withoutOverlapping(merged);
+  return withoutOverlapping(b.length === 0 ? a : mergeSorted(a, b, byPosition));
 }
 
 /** A sorted list without overlaps: the earlier, then longer, mention wins; a lexicon name over a model one. */
