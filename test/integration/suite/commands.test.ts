@@ -118,19 +118,24 @@ describe('commands', () => {
     assert.equal(doc.offsetAt(r.start), mentions[0].start);
   });
 
-  it('Show Orphaned Annotations lists a manual annotation whose text is gone, and deletes it', async () => {
-    const editor = await openScratch('cmd-orphan.txt', ARTICLE);
+  /** Marks "Hemeimeem base" as a place by hand, applies `edit`, saves, and waits until that annotation is an orphan. */
+  async function orphanedAfter(file: string, edit: (editor: vscode.TextEditor) => Thenable<boolean>) {
+    const editor = await openScratch(file, ARTICLE);
     await settledView(editor.document.uri);
     select(editor, 'Hemeimeem base');
     await run('newsAnnotator.addAnnotation', { type: 'place' });
-    const line = editor.document.lineAt(1).rangeIncludingLineBreak;
-    await editor.edit(b => b.delete(line));
+    await edit(editor);
     await vscode.commands.executeCommand('workbench.action.files.save');
     const a = await api();
     const view = await waitFor(() => {
       const v = a.getView(editor.document.uri);
       return v && v.orphans.length > 0 && v;
     }, 'the annotation becomes an orphan');
+    return { editor, view };
+  }
+
+  it('Show Orphaned Annotations lists a manual annotation whose text is gone, and deletes it', async () => {
+    const { editor, view } = await orphanedAfter('cmd-orphan.txt', e => e.edit(b => b.delete(e.document.lineAt(1).rangeIncludingLineBreak)));
     assert.equal(view.orphans[0].text, 'Hemeimeem base');
     const onDisk = await waitForAsync(async () => (await readSidecar(editor.document.uri))?.orphans.length, 'orphan saved');
     assert.equal(onDisk, 1);
@@ -139,18 +144,10 @@ describe('commands', () => {
   });
 
   it('Show Orphaned Annotations re-attaches an orphan to the selection', async () => {
-    const editor = await openScratch('cmd-reattach.txt', ARTICLE);
-    await settledView(editor.document.uri);
-    select(editor, 'Hemeimeem base');
-    await run('newsAnnotator.addAnnotation', { type: 'place' });
-    const at = editor.document.getText().indexOf('Hemeimeem base');
-    await editor.edit(b => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 14)), 'Khmeimim airfield'));
-    await vscode.commands.executeCommand('workbench.action.files.save');
-    const a = await api();
-    const view = await waitFor(() => {
-      const v = a.getView(editor.document.uri);
-      return v && v.orphans.length > 0 && v;
-    }, 'the annotation becomes an orphan');
+    const { editor, view } = await orphanedAfter('cmd-reattach.txt', e => {
+      const at = e.document.getText().indexOf('Hemeimeem base');
+      return e.edit(b => b.replace(new vscode.Range(e.document.positionAt(at), e.document.positionAt(at + 14)), 'Khmeimim airfield'));
+    });
     select(editor, 'Khmeimim airfield');
     await run('newsAnnotator.showOrphans', { id: view.orphans[0].id, action: 'reattach' });
     const s = await readSidecar(editor.document.uri);
