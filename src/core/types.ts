@@ -30,6 +30,8 @@ export interface Annotation extends Span {
   entity?: string;
   /** For dates: the TIMEX3-style value (`2015-11-24`, `2015-W44`, `PRESENT_REF`, ...) or null when unresolved. */
   value?: string | null;
+  /** For dates: the granularity of `value` (set by the resolver; absent when unresolved). */
+  precision?: DatePrecision;
   /** A free-text note the user attached. */
   note?: string;
 }

@@ -1,0 +1,32 @@
+// Grouping for the Entities view and the Outline: the mentions of each entity, and dates by what they mean.
+import type { Annotation, AnnotationType, Entity } from '../types';
+import type { ArticleSnapshot } from './snapshot';
+
+export interface MentionGroup {
+  /** The entity id; for dates `value:<value>` when resolved, else `text:<text>`. Unique within a type. */
+  key: string;
+  type: AnnotationType;
+  /** The entity's canonical name; for dates the text, with the resolved value in parentheses. */
+  name: string;
+  /** In article order. */
+  mentions: Annotation[];
+}
+
+/** The groups of one type in order of first mention; dates group by resolved value (else by text). */
+export function groups(article: ArticleSnapshot, type: AnnotationType): MentionGroup[] {
+  const entities = new Map<string, Entity>(article.entities.map(e => [e.id, e]));
+  const out = new Map<string, MentionGroup>();
+  for (const a of article.annotations) {
+    if (a.type !== type) continue;
+    const key = a.entity ?? (a.value ? `value:${a.value}` : `text:${a.text}`);
+    let g = out.get(key);
+    if (!g) {
+      const entity = a.entity ? entities.get(a.entity) : undefined;
+      const name = entity?.name ?? (a.value ? `${a.text} (${a.value})` : a.text);
+      g = { key, type, name, mentions: [] };
+      out.set(key, g);
+    }
+    g.mentions.push(a);
+  }
+  return [...out.values()];
+}
