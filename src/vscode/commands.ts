@@ -5,8 +5,7 @@ import { ANNOTATION_TYPES, ENTITY_TYPES, type AnnotationType } from '../core';
 import type { ArticleManager, ArticleView } from './articles';
 import type { EntityNode, EntityTreeProvider } from './entityTree';
 import { ExportError, type Exporter } from './exporting';
-import { annotationAt, sameAs, TYPE_LABEL } from './lookup';
-import { plainText } from './markdown';
+import { annotationAt, plainText, sameAs, TYPE_LABEL } from '../core';
 import * as model from './model';
 import { notify } from './notices';
 

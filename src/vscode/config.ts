@@ -1,6 +1,6 @@
 // Reads the `newsAnnotator.*` settings (declared in package.json `contributes.configuration`).
 import * as vscode from 'vscode';
-import { ANNOTATION_TYPES, type AnnotationType, type Lexicon } from '../core';
+import { ANNOTATION_TYPES, cleanLexicon, type AnnotationType, type Lexicon } from '../core';
 
 export type HighlightStyle = 'background' | 'underline' | 'both';
 export type SidecarLocation = 'beside' | 'folder';
@@ -37,16 +37,4 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     sidecarFolder: c.get<string>('sidecarFolder', '.news-annotator/sidecars'),
     lexicon: cleanLexicon(c.get<Record<string, unknown>>('lexicon', {})),
   };
-}
-
-/** Keeps the entries whose type is one we know; a typo in settings must not break analysis. */
-export function cleanLexicon(raw: unknown): Record<string, AnnotationType> {
-  const out: Record<string, AnnotationType> = {};
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
-  for (const [name, type] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof type === 'string' && (ANNOTATION_TYPES as readonly string[]).includes(type) && name.trim()) {
-      out[name.trim()] = type as AnnotationType;
-    }
-  }
-  return out;
 }

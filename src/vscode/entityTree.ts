@@ -1,8 +1,7 @@
 // The "Entities" view: types -> entities (mention counts) -> mentions with their line text, for the active article.
 import * as vscode from 'vscode';
-import { ANNOTATION_TYPES, type Annotation, type AnnotationType } from '../core';
+import { ANNOTATION_TYPES, groups as mentionGroups, TYPE_PLURAL, type Annotation, type AnnotationType } from '../core';
 import type { ArticleManager, ArticleView } from './articles';
-import { TYPE_PLURAL } from './lookup';
 
 export type EntityNode =
   | { kind: 'type'; uri: vscode.Uri; type: AnnotationType; count: number }
@@ -104,20 +103,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
   }
 }
 
-/** Entities of a type with their mentions; dates group by resolved value (else by text). */
-export function groups(view: ArticleView, type: AnnotationType): Extract<EntityNode, { kind: 'entity' }>[] {
-  const out = new Map<string, Extract<EntityNode, { kind: 'entity' }>>();
-  for (const a of view.annotations) {
-    if (a.type !== type) continue;
-    const key = a.entity ?? (a.value ? `value:${a.value}` : `text:${a.text}`);
-    let g = out.get(key);
-    if (!g) {
-      const entity = a.entity ? view.entities.find(e => e.id === a.entity) : undefined;
-      const name = entity?.name ?? (a.value ? `${a.text} (${a.value})` : a.text);
-      g = { kind: 'entity', uri: view.uri, type, id: key, name, mentions: [] };
-      out.set(key, g);
-    }
-    g.mentions.push(a);
-  }
-  return [...out.values()];
+/** The core's groups of a type (src/core/present/groups.ts) as tree nodes of this article. */
+function groups(view: ArticleView, type: AnnotationType): Extract<EntityNode, { kind: 'entity' }>[] {
+  return mentionGroups(view, type).map(g => ({ kind: 'entity', uri: view.uri, type, id: g.key, name: g.name, mentions: g.mentions }));
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { EXPORT_FORMATS, findExportFormat, type ExportFormat } from '../core/export';
 import type { Sidecar } from '../core/sidecar';
 import { baseName } from './articles';
-import { plainText } from './markdown';
+import { plainText } from '../core';
 import { notify } from './notices';
 
 export interface ExportArgs {

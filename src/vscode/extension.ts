@@ -12,7 +12,7 @@ import { Exporter } from './exporting';
 import { AnnotationHoverProvider } from './hover';
 import { ArticleLanguageFeatures } from './languageFeatures';
 import { WorkspaceLexicon } from './lexicon';
-import { annotationAt, TYPE_PLURAL } from './lookup';
+import { annotationAt, TYPE_PLURAL } from '../core';
 import { recentNotices, type Notice } from './notices';
 import { SidecarFiles } from './persistence';
 import { ArticleStatus } from './statusBar';

@@ -1,9 +1,7 @@
 // Outline, go to definition (the entity's first mention), references and same-entity highlights.
 import * as vscode from 'vscode';
-import { ANNOTATION_TYPES, type Annotation, type AnnotationType } from '../core';
+import { ANNOTATION_TYPES, annotationAt, groups, sameAs, TYPE_PLURAL, type Annotation, type AnnotationType } from '../core';
 import type { ArticleManager, ArticleView } from './articles';
-import { groups } from './entityTree';
-import { annotationAt, sameAs, TYPE_PLURAL } from './lookup';
 
 const SYMBOL_KIND: Record<AnnotationType, vscode.SymbolKind> = {
   person: vscode.SymbolKind.Object,

@@ -1,8 +1,7 @@
 // The user lexicon: `newsAnnotator.lexicon` in settings plus `.news-annotator/lexicon.json` in each workspace
 // folder (settings win on a clash, being the more deliberate, per-user choice).
 import * as vscode from 'vscode';
-import type { Lexicon } from '../core';
-import { cleanLexicon } from './config';
+import { parseLexiconFile, type Lexicon } from '../core';
 import { notify } from './notices';
 
 export const LEXICON_FILE = '.news-annotator/lexicon.json';
@@ -36,9 +35,7 @@ export class WorkspaceLexicon implements vscode.Disposable {
           continue; // no lexicon file in this folder
         }
         try {
-          const parsed: unknown = JSON.parse(raw);
-          const entries = parsed && typeof parsed === 'object' && 'entries' in parsed ? (parsed as { entries: unknown }).entries : parsed;
-          next[folder.uri.toString()] = cleanLexicon(entries);
+          next[folder.uri.toString()] = parseLexiconFile(raw);
           this.reported.delete(uri.toString());
         } catch (e) {
           if (!this.reported.has(uri.toString())) {

@@ -2,7 +2,7 @@
 // neutralised (notifications render `[label](command:...)` as a clickable command link, and `$(icon)`), and the
 // recent messages are kept so the integration tests can see what the user was told.
 import * as vscode from 'vscode';
-import { plainText } from './markdown';
+import { plainText } from '../core';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface Notice {
