@@ -1,8 +1,10 @@
 // Long fuzzing runs of the core (issue 7): `npm run fuzz` runs 100,000 cases over every property in
 // test/support/fuzz-properties.ts; `npm run fuzz -- --runs 1000000 --seed 42 --long-line 1000000`.
 // Prints the cases run per property and the total; exits 1 on the first failing property, with its counterexample.
+// The presentation properties (test/support/present-properties.ts: Markdown escaping, hovers) run too.
 import fc from 'fast-check';
 import { PROPERTIES, runsFor } from '../test/support/fuzz-properties';
+import { PRESENT_PROPERTIES } from '../test/support/present-properties';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,12 +22,13 @@ const seed = option('seed', Date.now() % 2 ** 31);
 const longLine = option('long-line', 1_000_000);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
-const runs = runsFor(total);
+// the presentation properties are cheap per case and guard a security boundary: each runs the full count
+const runs = [...runsFor(total), ...PRESENT_PROPERTIES.map(() => total)];
 console.log(`fuzzing with seed ${seed}, ${total} cases, long lines up to ${longLine} code units`);
 let done = 0;
 let failed = false;
 const started = Date.now();
-PROPERTIES.forEach((p, i) => {
+[...PROPERTIES, ...PRESENT_PROPERTIES].forEach((p, i) => {
   if (only && !p.name.includes(only)) return;
   const t0 = Date.now();
   const result = fc.check(p.property({ longLine }) as fc.IProperty<unknown[]>, { numRuns: runs[i], seed, endOnFailure: false });

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { statusText, type ArticleSnapshot, type Orphan } from '../../../../src/core';
+import { statusText, type ArticleSnapshot } from '../../../../src/core';
+import type { Orphan } from '../../../../src/core/sidecar';
 import { analyzed, NEWS } from './article';
 
 describe('core/present/statusText', () => {
