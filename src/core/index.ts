@@ -1,2 +1,3 @@
 export * from './types';
 export { analyze, Analyzer } from './analyze';
+export * from './session';
