@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Analyzer } from '../../src/core/analyze';
 import { EXPORT_FORMATS } from '../../src/core/export';
 import { segment } from '../../src/core/segment';
+import { ArticleSession } from '../../src/core/session';
 import {
   addAnnotation, analyzeOptionsFor, annotateAllOccurrences, applyTextChanges, canonicalSidecar, decodeArticle, deleteOrphan, EditError,
   parseSidecar, reattachOrphan, reconcile, removeAllOccurrences, removeAnnotation, removeEntity, retypeAnnotation,
@@ -13,6 +14,7 @@ import type { AnalysisResult, AnalyzeOptions, AnnotationType } from '../../src/c
 import {
   articleText, bigArticle, editFractions, editsIn, lexicon, longLine, referenceDate, spanFractions, spanIn,
 } from './arbitraries';
+import { InMemoryStorage } from './inMemoryStorage';
 
 // ---- invariants ----
 
@@ -407,6 +409,39 @@ export const PROPERTIES: FuzzProperty[] = [
       const settled = reconcile({ text: current, file: 'a.txt', analysis: analyzeText(current), previous: s }).sidecar;
       checkSidecar(current, settled, 'reconcile after typing');
       checkNothingLost(s, settled, current, 'reconcile after typing');
+    }),
+  },
+  {
+    // the path the editor takes on every keystroke: ArticleSession.textChanged (applyTextChanges), then undo, redo
+    // and the debounced analysis
+    name: 'article session while typing: spans follow each change, undo/redo and the next analysis lose no manual annotation',
+    weight: 8,
+    property: () => fc.property(articleText, spanFractions, fc.array(editFractions, { minLength: 1, maxLength: 4 }), (text, spans, steps) => {
+      const session = new ArticleSession({ storage: new InMemoryStorage(), sidecarPath: 'a.txt.annotations.json', file: 'a.txt', analyzer: { analyze: analyzeText }, now: () => '2026-01-01T00:00:00.000Z' });
+      session.analyze(text);
+      spans.forEach(([at, len, type], i) => {
+        tolerate(() => session.edit(`add ${i}`, text, (sc, t) => addAnnotation(sc, t, spanIn(t, at, len), type)), undefined);
+      });
+      let current = text;
+      for (const edits of steps) {
+        const before = session.sidecar!;
+        const { changes, newText } = editsIn(current, edits);
+        if (!session.textChanged(newText, changes)) fail('session: text change not applied', changes);
+        checkSidecar(newText, session.sidecar!, 'session typing');
+        checkNothingLost(before, session.sidecar!, newText, 'session typing');
+        current = newText;
+      }
+      const typed = session.sidecar!;
+      if (session.undo(current) !== undefined) {
+        checkSidecar(current, session.sidecar!, 'session undo');
+        session.redo(current);
+        checkSidecar(current, session.sidecar!, 'session redo');
+        checkNothingLost(typed, session.sidecar!, current, 'session undo + redo');
+      }
+      const redone = session.sidecar!;
+      session.analyze(current);
+      checkSidecar(current, session.sidecar!, 'session analysis after typing');
+      checkNothingLost(redone, session.sidecar!, current, 'session analysis after typing');
     }),
   },
   {

@@ -8,6 +8,25 @@ export class InMemoryStorage implements SidecarStorage {
   private clock = 1_000;
   /** Every write, in order (path and text), to check what a session wrote and when. */
   readonly writes: { path: string; text: string }[] = [];
+  /** 'start' and 'end' of each write, in order: overlapping writes show as two starts in a row. */
+  readonly events: ('start' | 'end')[] = [];
+  private held: Promise<void> | undefined;
+  private started: (() => void)[] = [];
+
+  /** Holds every write from now on at its start until the returned function is called. */
+  holdWrites(): () => void {
+    let release!: () => void;
+    this.held = new Promise(r => (release = r));
+    return () => {
+      this.held = undefined;
+      release();
+    };
+  }
+
+  /** Resolves when the next write starts. */
+  nextWriteStarted(): Promise<void> {
+    return new Promise(r => this.started.push(r));
+  }
 
   /** Puts a file there as another tool would (a new mtime). */
   put(path: string, text: string): void {
@@ -23,10 +42,14 @@ export class InMemoryStorage implements SidecarStorage {
   }
 
   async writeTextAtomic(path: string, text: string): Promise<void> {
+    this.events.push('start');
+    for (const r of this.started.splice(0)) r();
     // a turn of the event loop, as a real file system takes: two unserialised saves would interleave here
     await new Promise(r => setTimeout(r, 0));
+    await this.held;
     this.writes.push({ path, text });
     this.put(path, text);
+    this.events.push('end');
   }
 
   async copy(from: string, to: string): Promise<void> {
