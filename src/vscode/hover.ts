@@ -1,12 +1,12 @@
 // Hover summaries: what the highlight means, in words (so nothing depends on colour), as untrusted markdown.
 import * as vscode from 'vscode';
 import type { Annotation } from '../core';
-import type { ArticleManager, ArticleView } from './articles';
+import type { ArticleView, ArticleViews } from './articles';
 import { annotationAt, datePrecision, entityOf, sameAs, sentenceAround, TYPE_LABEL } from './lookup';
 import { escapeMarkdown, untrustedMarkdown } from './markdown';
 
 export class AnnotationHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly articles: ArticleManager) {}
+  constructor(private readonly articles: ArticleViews) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const view = this.articles.get(doc.uri);

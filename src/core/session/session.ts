@@ -65,7 +65,11 @@ export class ArticleSession {
   /** What the last analysis reconciled: manual annotations placed, orphaned, restored. */
   lastReport: ReconcileReport | undefined;
 
-  constructor(private readonly options: ArticleSessionOptions) {}
+  private path: string;
+
+  constructor(private readonly options: ArticleSessionOptions) {
+    this.path = options.sidecarPath;
+  }
 
   get status(): SessionStatus {
     return this.state;
@@ -82,7 +86,12 @@ export class ArticleSession {
   }
 
   get sidecarPath(): string {
-    return this.options.sidecarPath;
+    return this.path;
+  }
+
+  /** The sidecar in memory follows the text (analyzed, then kept in step by textChanged). */
+  get followsText(): boolean {
+    return this.current !== null && this.currentText !== undefined;
   }
 
   get loaded(): boolean {
@@ -128,7 +137,8 @@ export class ArticleSession {
   }
 
   private async readStored(epoch: number): Promise<boolean> {
-    const { storage, sidecarPath } = this.options;
+    const { storage } = this.options;
+    const sidecarPath = this.path;
     let loaded;
     try {
       loaded = await loadSidecar(storage, sidecarPath, { backup: this.options.backupUnusable !== false });
@@ -255,7 +265,8 @@ export class ArticleSession {
   }
 
   private async saveNow(overwrite: boolean): Promise<SaveOutcome> {
-    const { storage, sidecarPath } = this.options;
+    const { storage } = this.options;
+    const sidecarPath = this.path;
     let sidecar = this.current;
     if (!sidecar) return { saved: false, reason: 'noSidecar' };
     if (this.problem) return { saved: false, reason: 'unusableSidecar', error: this.problem };
@@ -284,9 +295,10 @@ export class ArticleSession {
 
   /**
    * Forgets the sidecar (the next analysis reloads it from disk), keeping the undo history: used when the file
-   * changed on disk, or the article was closed.
+   * changed on disk, or the article was closed. `sidecarPath`: the sidecar lives there from now on (a setting changed).
    */
-  reset(): void {
+  reset(sidecarPath?: string): void {
+    if (sidecarPath !== undefined) this.path = sidecarPath;
     this.epoch++;
     this.loading = undefined;
     this.isLoaded = false;
