@@ -12,6 +12,9 @@ function session(storage = new InMemoryStorage(), extra: Partial<ArticleSessionO
   return new ArticleSession({ storage, sidecarPath: PATH, file: 'article.txt', analyzer: { analyze }, generator: 'test', now: () => NOW, ...extra });
 }
 
+/** Read through a call: assert.equal(s.sidecar, null) narrows the property to null for the rest of a test. */
+const sidecarOf = (s: ArticleSession) => s.sidecar;
+
 const zorblat = (text: string) => ({ start: text.indexOf('Zorblat council'), end: text.indexOf('Zorblat council') + 'Zorblat council'.length });
 
 describe('ArticleSession', () => {
@@ -244,7 +247,7 @@ describe('ArticleSession', () => {
     assert.equal(s.loaded, false);
     assert.deepEqual(s.undoLabels(), ['Add'], 'the history outlives a reset');
     await s.load();
-    assert.ok(s.sidecar?.annotations.some(a => a.source === 'manual'), 'reloaded from the file');
+    assert.ok(sidecarOf(s)?.annotations.some(a => a.source === 'manual'), 'reloaded from the file');
   });
 
   it('a reset while loading: the stale load does not land', async () => {
