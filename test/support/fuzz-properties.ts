@@ -2,6 +2,7 @@
 // runs). Each check throws an Error naming the broken invariant, so fast-check reports a shrunk counterexample.
 import fc from 'fast-check';
 import { Analyzer } from '../../src/core/analyze';
+import { quoteContext } from '../../src/core/anchor';
 import { EXPORT_FORMATS } from '../../src/core/export';
 import { segment } from '../../src/core/segment';
 import { ArticleSession } from '../../src/core/session';
@@ -114,6 +115,17 @@ export function checkSidecar(text: string, s: Sidecar, where: string): void {
     if (a.type === 'date') checkDateValue(a.value, `${where}: annotation ${a.id}`);
   }
   for (const r of s.rejections) checkSpan(text, r, `${where}: rejection`);
+}
+
+/**
+ * Every annotation's and rejection's stored context is the text around it now: what moving spans with typing must
+ * keep true (applyTextChanges only re-computes it for spans an edit comes near).
+ */
+export function checkContext(text: string, s: Sidecar, where: string): void {
+  for (const a of [...s.annotations, ...s.rejections]) {
+    const want = quoteContext(text, a);
+    if (a.prefix !== want.prefix || a.suffix !== want.suffix) fail(`${where}: stale context`, { a, want });
+  }
 }
 
 /** Every manual annotation and orphan of `before` is in `after`: placed on text equal to its own, or an orphan. */
@@ -389,6 +401,7 @@ export const PROPERTIES: FuzzProperty[] = [
       const after = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
       checkSidecar(newText, after, 'applyTextChanges');
       checkNothingLost(s, after, newText, 'applyTextChanges');
+      checkContext(newText, after, 'applyTextChanges');
     }),
   },
   {
@@ -428,6 +441,7 @@ export const PROPERTIES: FuzzProperty[] = [
         const { changes, newText } = editsIn(current, edits);
         if (!session.textChanged(newText, changes)) fail('session: text change not applied', changes);
         checkSidecar(newText, session.sidecar!, 'session typing');
+        checkContext(newText, session.sidecar!, 'session typing');
         checkNothingLost(before, session.sidecar!, newText, 'session typing');
         current = newText;
       }
