@@ -1,6 +1,6 @@
 // `news-annotator annotate`: analyses articles and writes (or prints) their sidecars, keeping the user's manual
-// annotations exactly as the extension does (same core: loadSidecar -> analyzeOptionsFor -> analyze -> reconcile ->
-// saveSidecar). One bad file never stops the others; the exit code says whether all succeeded.
+// annotations exactly as the extension does (the same core ArticleSession: load, analyze, reconcile, save, run by
+// annotateArticle). One bad file never stops the others; the exit code says whether all succeeded.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../core/analyze';

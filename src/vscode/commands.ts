@@ -2,17 +2,17 @@
 // with args, other extensions); without them it asks through quick picks and input boxes.
 import * as vscode from 'vscode';
 import { ANNOTATION_TYPES, ENTITY_TYPES, type AnnotationType } from '../core';
-import type { ArticleManager, ArticleView } from './articles';
+import type { Articles, ArticleView } from './articles';
 import type { EntityNode, EntityTreeProvider } from './entityTree';
 import { ExportError, type Exporter } from './exporting';
 import { annotationAt, plainText, sameAs, TYPE_LABEL } from '../core';
-import * as model from './model';
+import * as edits from '../core/sidecar';
 import { notify } from './notices';
 
 export const ENTITY_VIEW = 'newsAnnotator.entities';
 
 export interface CommandHost {
-  articles: ArticleManager;
+  articles: Articles;
   tree: EntityTreeProvider;
   exporter: Exporter;
   toggleHighlights(visible?: boolean): boolean;
@@ -21,8 +21,8 @@ export interface CommandHost {
 
 class UserError extends Error {}
 
-const { isIsoDay } = model;
-type EntityChoice = model.AddOptions;
+const { isIsoDay } = edits;
+type EntityChoice = edits.AddOptions;
 
 const isType = (t: unknown): t is AnnotationType => typeof t === 'string' && (ANNOTATION_TYPES as readonly string[]).includes(t);
 
@@ -37,7 +37,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     return editor;
   };
   const viewOf = async (doc: vscode.TextDocument): Promise<ArticleView> => {
-    const v = (await articles.settled(doc.uri)) ?? articles.get(doc.uri) ?? (await articles.analyse(doc, true));
+    const v = (await articles.settled(doc.uri)) ?? articles.get(doc.uri) ?? (await articles.analyze(doc, true));
     if (!v) throw new UserError('This article could not be annotated.');
     return v;
   };
@@ -105,7 +105,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       const entity = await pickEntity(view, type, surface, args);
       if (entity === null) return undefined;
       const value = type === 'date' ? articles.resolveDate(surface, view.referenceDate?.value ?? null) : undefined;
-      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => model.addAnnotation(s, text, span, type, { ...entity, value }));
+      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => edits.addAnnotation(s, text, span, type, { ...entity, value }));
     },
 
     'newsAnnotator.changeType': async (args?: { type?: AnnotationType }) => {
@@ -113,13 +113,13 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       const { a } = await atCursor(editor);
       const type = await pickType(args, `Change "${a.text}" (${a.type}) to…`);
       if (!type || type === a.type) return undefined;
-      return articles.edit(editor.document, `Change "${a.text}" to ${type}`, (s, text) => model.retypeAnnotation(s, text, a.id, type));
+      return articles.edit(editor.document, `Change "${a.text}" to ${type}`, (s, text) => edits.retypeAnnotation(s, text, a.id, type));
     },
 
     'newsAnnotator.removeAnnotation': async () => {
       const editor = article();
       const { a } = await atCursor(editor);
-      return articles.edit(editor.document, `Remove "${a.text}"`, (s, text) => model.removeAnnotation(s, text, a.id));
+      return articles.edit(editor.document, `Remove "${a.text}"`, (s, text) => edits.removeAnnotation(s, text, a.id));
     },
 
     'newsAnnotator.annotateAllOccurrences': async (args?: { type?: AnnotationType; entity?: string; entityName?: string; text?: string }) => {
@@ -141,9 +141,9 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       if (!type) return undefined;
       const entity = await pickEntity(view, type, surface, args);
       if (entity === null) return undefined;
-      const found = model.occurrencesOf(doc.getText(), surface).length;
+      const found = edits.occurrencesOf(doc.getText(), surface).length;
       if (found === 0) throw new UserError(`"${surface}" does not occur as a whole word in this article.`);
-      return articles.edit(doc, `Annotate all ${found} "${surface}" as ${type}`, (s, text) => model.annotateAllOccurrences(s, text, surface, type, entity));
+      return articles.edit(doc, `Annotate all ${found} "${surface}" as ${type}`, (s, text) => edits.annotateAllOccurrences(s, text, surface, type, entity));
     },
 
     'newsAnnotator.removeAllOccurrences': async (args?: { text?: string }) => {
@@ -158,7 +158,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       if (!surface) throw new UserError('Select a mention (or put the cursor on one) first.');
       const target = surface;
       if (!view.annotations.some(a => a.text === target)) throw new UserError(`No annotation of "${target}" in this article.`);
-      return articles.edit(doc, `Remove all "${target}"`, (s, text) => model.removeAllOccurrences(s, text, target));
+      return articles.edit(doc, `Remove all "${target}"`, (s, text) => edits.removeAllOccurrences(s, text, target));
     },
 
     'newsAnnotator.nextMention': async () => move(1, false),
@@ -183,7 +183,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       }
       if (value !== null && !isIsoDay(value)) throw new UserError(`"${value}" is not a date as YYYY-MM-DD (e.g. 2015-11-25).`);
       const v = value;
-      return articles.edit(editor.document, v ? `Set reference date ${v}` : 'Clear reference date', s => model.setReferenceDate(s, v));
+      return articles.edit(editor.document, v ? `Set reference date ${v}` : 'Clear reference date', s => edits.setReferenceDate(s, v));
     },
 
     'newsAnnotator.showOrphans': async (args?: { id?: string; action?: 'reattach' | 'delete'; start?: number; end?: number }) => {
@@ -213,9 +213,9 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
         if (!pick) return undefined;
         action = pick.action;
       }
-      if (action === 'delete') return articles.edit(doc, `Delete orphan "${orphan.text}"`, s => model.deleteOrphan(s, orphan.id));
+      if (action === 'delete') return articles.edit(doc, `Delete orphan "${orphan.text}"`, s => edits.deleteOrphan(s, orphan.id));
       const span = selectionSpan(editor, args);
-      return articles.edit(doc, `Re-attach "${orphan.text}"`, (s, text) => model.reattachOrphan(s, text, orphan.id, span));
+      return articles.edit(doc, `Re-attach "${orphan.text}"`, (s, text) => edits.reattachOrphan(s, text, orphan.id, span));
     },
 
     'newsAnnotator.openSidecar': async () => {
@@ -246,6 +246,14 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       return label;
     },
 
+    'newsAnnotator.redo': async () => {
+      const editor = article();
+      const label = await articles.redo(editor.document);
+      if (!label) void notify('info', 'News Annotator: no undone annotation change to redo for this article.');
+      else vscode.window.setStatusBarMessage(`News Annotator: redid ${plainText(label)}`, 4000);
+      return label;
+    },
+
     'newsAnnotator.showEntities': async () => vscode.commands.executeCommand(`${ENTITY_VIEW}.focus`),
 
     'newsAnnotator.filterEntities': async (types?: AnnotationType[]) => {
@@ -270,13 +278,13 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       const type = await pickType(choice, `Change every mention of "${target.name}" to…`);
       if (!type) return undefined;
       return articles.edit(target.doc, `Change "${target.name}" to ${type}`, (s, text) =>
-        target.entityId ? model.retypeEntity(s, text, target.entityId, type) : bySpan(s, target.mentions, text, type));
+        target.entityId ? edits.retypeEntity(s, text, target.entityId, type) : bySpan(s, target.mentions, text, type));
     },
 
     'newsAnnotator.removeEntity': async (node?: EntityNode | { entity: string }) => {
       const target = await entityTarget(node);
       return articles.edit(target.doc, `Remove "${target.name}"`, (s, text) =>
-        target.entityId ? model.removeEntity(s, text, target.entityId) : bySpan(s, target.mentions, text));
+        target.entityId ? edits.removeEntity(s, text, target.entityId) : bySpan(s, target.mentions, text));
     },
 
     'newsAnnotator.revealMention': async (uri: vscode.Uri, start: number, end: number) => {
@@ -308,12 +316,12 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
   }
 
   /** Retypes (or removes) the annotations at these spans one by one: dates group by value, not by entity. */
-  function bySpan(s: model.EditableSidecar, mentions: { start: number; end: number }[], text: string, type?: AnnotationType): model.EditableSidecar {
+  function bySpan(s: edits.Sidecar, mentions: { start: number; end: number }[], text: string, type?: AnnotationType): edits.Sidecar {
     let next = s;
     for (const m of mentions) {
       const current = next.annotations.find(a => a.start === m.start && a.end === m.end);
       if (!current) continue;
-      next = type ? model.retypeAnnotation(next, text, current.id, type) : model.removeAnnotation(next, text, current.id);
+      next = type ? edits.retypeAnnotation(next, text, current.id, type) : edits.removeAnnotation(next, text, current.id);
     }
     return next;
   }
@@ -345,7 +353,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       return await (run as (...a: unknown[]) => unknown)(...args);
     } catch (e) {
       // unexpected errors go to VS Code, which reports them; the user's own mistakes get a plain message
-      if (!(e instanceof UserError || e instanceof model.EditError || e instanceof ExportError)) throw e;
+      if (!(e instanceof UserError || e instanceof edits.EditError || e instanceof ExportError)) throw e;
       void notify('error', `News Annotator: ${plainText(e.message, 400)}`);
       return undefined;
     }

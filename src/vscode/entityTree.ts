@@ -1,7 +1,7 @@
 // The "Entities" view: types -> entities (mention counts) -> mentions with their line text, for the active article.
 import * as vscode from 'vscode';
 import { ANNOTATION_TYPES, groups as mentionGroups, TYPE_PLURAL, type Annotation, type AnnotationType } from '../core';
-import type { ArticleManager, ArticleView } from './articles';
+import type { ArticleView, ArticleViews } from './articles';
 
 export type EntityNode =
   | { kind: 'type'; uri: vscode.Uri; type: AnnotationType; count: number }
@@ -17,7 +17,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
   filter: ReadonlySet<AnnotationType> = new Set(ANNOTATION_TYPES);
   private current: vscode.Uri | undefined;
 
-  constructor(private readonly articles: ArticleManager) {}
+  constructor(private readonly articles: ArticleViews) {}
 
   /** Follows the article the user is looking at. */
   show(uri: vscode.Uri | undefined): void {

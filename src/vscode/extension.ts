@@ -1,9 +1,9 @@
-// Wires the editor features to the article manager and returns the API the integration tests (and other
+// Wires the editor features to the open articles and returns the API the integration tests (and other
 // extensions) use to see exactly what the editor shows.
 import * as vscode from 'vscode';
 import { ANNOTATION_TYPES, type AnalysisResult, type AnnotationType, type Lexicon } from '../core';
 import type { Sidecar } from '../core/sidecar';
-import { ArticleManager, baseName, type ArticleView } from './articles';
+import { Articles, baseName, type ArticleActivity, type ArticleView } from './articles';
 import { registerCommands } from './commands';
 import { readSettings, SECTION, type HighlightStyle, type Settings } from './config';
 import { Highlighter, type DecoratedRanges } from './decorations';
@@ -34,6 +34,16 @@ export interface NewsAnnotatorApi {
   highlightsVisible(): boolean;
   highlightStyle(): HighlightStyle;
   undoLabels(uri: vscode.Uri): string[];
+  redoLabels(uri: vscode.Uri): string[];
+  /**
+   * What happened to an article so far (analyses done or not and why, saves done or skipped and why, sidecar
+   * changes on disk handled), oldest first, each with a sequence number.
+   */
+  activity(uri: vscode.Uri): ArticleActivity[];
+  /** The sequence number of the latest activity of any article: pass it to nextActivity to wait for what follows. */
+  activitySeq(): number;
+  /** Resolves with the first activity of the article after `since` that `matches` (at once if there is one). */
+  nextActivity(uri: vscode.Uri, matches: (a: ArticleActivity) => boolean, since?: number): Promise<ArticleActivity>;
   /** The lexicon passed to the analysis for a document (workspace file + settings). */
   lexiconFor(uri: vscode.Uri): Lexicon;
   /** Longest synchronous analysis step (what could hold up the extension host), last analysis time, paragraphs detected. */
@@ -48,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0');
   const lexicon = new WorkspaceLexicon();
   const files = new SidecarFiles(() => ({ location: settings.sidecarLocation, folder: settings.sidecarFolder }));
-  const articles = new ArticleManager(() => settings, lexicon, files, `news-annotator ${version}`);
+  const articles = new Articles(() => settings, lexicon, files, `news-annotator ${version}`);
   const highlighter = new Highlighter(settings.highlightStyle);
   const status = new ArticleStatus();
   const tree = new EntityTreeProvider(articles);
@@ -119,10 +129,14 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.onMention', on);
   };
 
-  /** Analyses an article that is on screen and not analysed yet (when annotate-on-open is on). */
+  /** Analyzes an article that is on screen and not analyzed yet (when annotate-on-open is on). */
   const ensure = (doc: vscode.TextDocument) => {
-    if (!isArticle(doc) || articles.get(doc.uri) || !settings.annotateOnOpen) return;
-    void articles.analyse(doc);
+    if (!isArticle(doc) || articles.get(doc.uri)) return;
+    if (!settings.annotateOnOpen) {
+      articles.activity.record(doc.uri, { kind: 'notAnalyzed', reason: 'annotateOnOpenOff' });
+      return;
+    }
+    void articles.analyze(doc);
   };
   const toggleHighlights = (visible?: boolean) => {
     highlighter.visible = visible ?? !highlighter.visible;
@@ -131,8 +145,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     updateChrome();
     return highlighter.visible;
   };
-  const reanalyseAll = () => {
-    for (const doc of vscode.workspace.textDocuments) if (isArticle(doc) && articles.get(doc.uri)) void articles.analyse(doc);
+  const reanalyzeAll = () => {
+    for (const doc of vscode.workspace.textDocuments) if (isArticle(doc) && articles.get(doc.uri)) void articles.analyze(doc);
   };
 
   context.subscriptions.push(
@@ -145,7 +159,10 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     vscode.window.onDidChangeVisibleTextEditors(editors => {
       articles.cancelHidden(new Set(editors.map(e => e.document.uri.toString())));
       for (const e of editors) {
-        if (!isArticle(e.document)) continue;
+        if (!isArticle(e.document)) {
+          articles.activity.record(e.document.uri, { kind: 'notAnalyzed', reason: 'notArticle' });
+          continue;
+        }
         if (articles.get(e.document.uri)) highlighter.apply(e, articles.get(e.document.uri));
         else ensure(e.document);
       }
@@ -163,11 +180,11 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       articles.forget(doc.uri);
       highlighter.forget(doc.uri);
     }),
-    lexicon.onDidChange(reanalyseAll),
+    lexicon.onDidChange(reanalyzeAll),
     sidecarWatcher,
     sidecarWatcher.onDidChange(uri => void articles.sidecarChanged(uri)),
     sidecarWatcher.onDidCreate(uri => void articles.sidecarChanged(uri)),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void lexicon.load().then(reanalyseAll)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void lexicon.load().then(reanalyzeAll)),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (!e.affectsConfiguration(SECTION)) return;
       const before = settings;
@@ -183,7 +200,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
         }
       }
       if (e.affectsConfiguration(`${SECTION}.enabledTypes`)) articles.republishAll();
-      if (e.affectsConfiguration(`${SECTION}.lexicon`) || before.maxArticleSize !== settings.maxArticleSize) reanalyseAll();
+      if (e.affectsConfiguration(`${SECTION}.lexicon`) || before.maxArticleSize !== settings.maxArticleSize) reanalyzeAll();
       if (e.affectsConfiguration(`${SECTION}.sidecarLocation`) || e.affectsConfiguration(`${SECTION}.sidecarFolder`)) {
         // the next save goes to the new place; reload so an existing sidecar there is honoured
         for (const doc of vscode.workspace.textDocuments) if (isArticle(doc) && articles.get(doc.uri)) articles.forget(doc.uri);
@@ -194,14 +211,14 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     }),
     ...registerCommands({
       articles, tree, exporter: new Exporter(), toggleHighlights,
-      reannotate: doc => articles.analyse(doc, true),
+      reannotate: doc => articles.analyze(doc, true),
     }),
   );
 
   void vscode.commands.executeCommand('setContext', 'newsAnnotator.highlightsVisible', true);
   void lexicon.load().then(() => {
     // analyses already done without the workspace lexicon are redone with it
-    reanalyseAll();
+    reanalyzeAll();
   });
   for (const editor of vscode.window.visibleTextEditors) ensure(editor.document);
   updateChrome();
@@ -227,12 +244,16 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     highlightsVisible: () => highlighter.visible,
     highlightStyle: () => highlighter.currentStyle,
     undoLabels: uri => articles.historyLabels(uri),
+    redoLabels: uri => articles.redoLabels(uri),
+    activity: uri => articles.activity.list(uri),
+    activitySeq: () => articles.activity.latest(),
+    nextActivity: (uri, matches, since) => articles.activity.next(uri, matches, since),
     lexiconFor: uri => lexicon.for(uri, settings.lexicon),
     resetStats: () => {
-      articles.longestStepMs = 0;
+      articles.metrics.longestStepMs = 0;
     },
     notices: () => recentNotices(),
-    stats: () => ({ longestStepMs: articles.longestStepMs, lastAnalysisMs: articles.lastAnalysisMs, detectedUnits: articles.analyzer.detectedUnits }),
+    stats: () => ({ longestStepMs: articles.metrics.longestStepMs, lastAnalysisMs: articles.metrics.lastAnalysisMs, detectedUnits: articles.analyzer.detectedUnits }),
   };
 }
 

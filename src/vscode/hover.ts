@@ -2,11 +2,11 @@
 // in an untrusted MarkdownString.
 import * as vscode from 'vscode';
 import { annotationAt, hoverText } from '../core';
-import type { ArticleManager } from './articles';
+import type { ArticleViews } from './articles';
 import { untrustedMarkdown } from './markdown';
 
 export class AnnotationHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly articles: ArticleManager) {}
+  constructor(private readonly articles: ArticleViews) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const view = this.articles.get(doc.uri);

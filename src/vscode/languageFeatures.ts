@@ -1,7 +1,7 @@
 // Outline, go to definition (the entity's first mention), references and same-entity highlights.
 import * as vscode from 'vscode';
 import { ANNOTATION_TYPES, annotationAt, groups, sameAs, TYPE_PLURAL, type Annotation, type AnnotationType } from '../core';
-import type { ArticleManager, ArticleView } from './articles';
+import type { ArticleView, ArticleViews } from './articles';
 
 const SYMBOL_KIND: Record<AnnotationType, vscode.SymbolKind> = {
   person: vscode.SymbolKind.Object,
@@ -16,7 +16,7 @@ function range(doc: vscode.TextDocument, a: Annotation): vscode.Range {
 
 export class ArticleLanguageFeatures implements vscode.DocumentSymbolProvider, vscode.DefinitionProvider,
   vscode.ReferenceProvider, vscode.DocumentHighlightProvider {
-  constructor(private readonly articles: ArticleManager) {}
+  constructor(private readonly articles: ArticleViews) {}
 
   private current(doc: vscode.TextDocument): ArticleView | undefined {
     const v = this.articles.get(doc.uri);

@@ -1,8 +1,8 @@
-// Where an article's sidecar lives, and reading/writing it through the core's safe load/save rules with
-// VS Code's file system (so it works for remote and virtual workspaces too).
+// Where an article's sidecar lives, and the core's SidecarStorage over VS Code's file system (so it works for remote
+// and virtual workspaces too); the article session loads and saves through it.
 import { promises as nodeFs } from 'node:fs';
 import * as vscode from 'vscode';
-import { loadSidecar, saveSidecar, SIDECAR_SUFFIX, SidecarError, type Sidecar, type SidecarStorage } from '../core/sidecar';
+import { SIDECAR_SUFFIX, SidecarError, type SidecarStorage } from '../core/sidecar';
 import type { SidecarLocation } from './config';
 
 export function sidecarUri(article: vscode.Uri, location: SidecarLocation, folderSetting: string): vscode.Uri {
@@ -86,17 +86,6 @@ async function modeIsReadOnly(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** What the file held when we last read or wrote it: a save insists it is still so (else someone else changed it). */
-export interface DiskState {
-  mtime: number | undefined;
-  text: string | undefined;
-}
-
-export type Loaded =
-  | { status: 'missing' }
-  | { status: 'ok'; sidecar: Sidecar; disk: DiskState }
-  | { status: 'error'; message: string };
-
 export class SidecarFiles {
   readonly storage = new WorkspaceStorage();
 
@@ -107,25 +96,15 @@ export class SidecarFiles {
     return sidecarUri(article, w.location, w.folder);
   }
 
-  async load(article: vscode.Uri): Promise<Loaded> {
-    const r = await loadSidecar(this.storage, this.locate(article).toString());
-    if (r.status === 'ok') return { status: 'ok', sidecar: r.sidecar, disk: { mtime: r.mtime, text: r.text } };
-    if (r.status === 'missing') return r;
-    return { status: 'error', message: this.describe(r.error) };
-  }
-
   /**
-   * Saves unless the file changed on disk since `expectedMtime` (then throws a SidecarError 'conflict'), or the
-   * sidecar has unsaved changes in an editor tab (the user's edits there win). Returns what the file now holds.
+   * Refuses (a SidecarError 'conflict') to write a sidecar that has unsaved changes in an editor tab: the user's
+   * edits there win. Run by the article session inside its save lock, just before writing.
    */
-  async save(article: vscode.Uri, sidecar: Sidecar, expected: DiskState): Promise<DiskState> {
-    const uri = this.locate(article);
-    const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+  refuseIfOpenAndDirty(sidecar: string): void {
+    const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === sidecar);
     if (open?.isDirty) {
-      throw new SidecarError('conflict', uri.toString(), 'it has unsaved changes in an editor tab; save or revert that tab first');
+      throw new SidecarError('conflict', sidecar, 'it has unsaved changes in an editor tab; save or revert that tab first');
     }
-    const r = await saveSidecar(this.storage, uri.toString(), sidecar, { checkMtime: true, expectedMtime: expected.mtime, expectedText: expected.text });
-    return { mtime: r.mtime, text: r.text };
   }
 
   /** A SidecarError's message with the URI shown as a workspace-relative path. */

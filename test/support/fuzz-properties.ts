@@ -2,8 +2,10 @@
 // runs). Each check throws an Error naming the broken invariant, so fast-check reports a shrunk counterexample.
 import fc from 'fast-check';
 import { Analyzer } from '../../src/core/analyze';
+import { quoteContext } from '../../src/core/anchor';
 import { EXPORT_FORMATS } from '../../src/core/export';
 import { segment } from '../../src/core/segment';
+import { ArticleSession } from '../../src/core/session';
 import {
   addAnnotation, analyzeOptionsFor, annotateAllOccurrences, applyTextChanges, canonicalSidecar, decodeArticle, deleteOrphan, EditError,
   parseSidecar, reattachOrphan, reconcile, removeAllOccurrences, removeAnnotation, removeEntity, retypeAnnotation,
@@ -13,6 +15,7 @@ import type { AnalysisResult, AnalyzeOptions, AnnotationType } from '../../src/c
 import {
   articleText, bigArticle, editFractions, editsIn, lexicon, longLine, referenceDate, spanFractions, spanIn,
 } from './arbitraries';
+import { InMemoryStorage } from './inMemoryStorage';
 
 // ---- invariants ----
 
@@ -112,6 +115,17 @@ export function checkSidecar(text: string, s: Sidecar, where: string): void {
     if (a.type === 'date') checkDateValue(a.value, `${where}: annotation ${a.id}`);
   }
   for (const r of s.rejections) checkSpan(text, r, `${where}: rejection`);
+}
+
+/**
+ * Every annotation's and rejection's stored context is the text around it now: what moving spans with typing must
+ * keep true (applyTextChanges only re-computes it for spans an edit comes near).
+ */
+export function checkContext(text: string, s: Sidecar, where: string): void {
+  for (const a of [...s.annotations, ...s.rejections]) {
+    const want = quoteContext(text, a);
+    if (a.prefix !== want.prefix || a.suffix !== want.suffix) fail(`${where}: stale context`, { a, want });
+  }
 }
 
 /** Every manual annotation and orphan of `before` is in `after`: placed on text equal to its own, or an orphan. */
@@ -387,6 +401,7 @@ export const PROPERTIES: FuzzProperty[] = [
       const after = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
       checkSidecar(newText, after, 'applyTextChanges');
       checkNothingLost(s, after, newText, 'applyTextChanges');
+      checkContext(newText, after, 'applyTextChanges');
     }),
   },
   {
@@ -407,6 +422,40 @@ export const PROPERTIES: FuzzProperty[] = [
       const settled = reconcile({ text: current, file: 'a.txt', analysis: analyzeText(current), previous: s }).sidecar;
       checkSidecar(current, settled, 'reconcile after typing');
       checkNothingLost(s, settled, current, 'reconcile after typing');
+    }),
+  },
+  {
+    // the path the editor takes on every keystroke: ArticleSession.textChanged (applyTextChanges), then undo, redo
+    // and the debounced analysis
+    name: 'article session while typing: spans follow each change, undo/redo and the next analysis lose no manual annotation',
+    weight: 8,
+    property: () => fc.property(articleText, spanFractions, fc.array(editFractions, { minLength: 1, maxLength: 4 }), (text, spans, steps) => {
+      const session = new ArticleSession({ storage: new InMemoryStorage(), sidecarPath: 'a.txt.annotations.json', file: 'a.txt', analyzer: { analyze: analyzeText }, now: () => '2026-01-01T00:00:00.000Z' });
+      session.analyze(text);
+      spans.forEach(([at, len, type], i) => {
+        tolerate(() => session.edit(`add ${i}`, text, (sc, t) => addAnnotation(sc, t, spanIn(t, at, len), type)), undefined);
+      });
+      let current = text;
+      for (const edits of steps) {
+        const before = session.sidecar!;
+        const { changes, newText } = editsIn(current, edits);
+        if (!session.textChanged(newText, changes)) fail('session: text change not applied', changes);
+        checkSidecar(newText, session.sidecar!, 'session typing');
+        checkContext(newText, session.sidecar!, 'session typing');
+        checkNothingLost(before, session.sidecar!, newText, 'session typing');
+        current = newText;
+      }
+      const typed = session.sidecar!;
+      if (session.undo(current) !== undefined) {
+        checkSidecar(current, session.sidecar!, 'session undo');
+        session.redo(current);
+        checkSidecar(current, session.sidecar!, 'session redo');
+        checkNothingLost(typed, session.sidecar!, current, 'session undo + redo');
+      }
+      const redone = session.sidecar!;
+      session.analyze(current);
+      checkSidecar(current, session.sidecar!, 'session analysis after typing');
+      checkNothingLost(redone, session.sidecar!, current, 'session analysis after typing');
     }),
   },
   {

@@ -3,9 +3,10 @@
 // edit strictly inside it stretches (typing inside a name). A span whose boundary an edit cuts is re-anchored against
 // the new text like after an outside change; a manual one that cannot be placed becomes an orphan, an auto one is
 // dropped (the next analysis finds it again if it is still there).
-import { anchor, quoteContext } from '../anchor';
+// It runs on every keystroke (the article session calls it), so a span no edit comes near only has its offsets
+// moved (its text and context are unchanged), and the article is not hashed again (see applyTextChanges).
+import { anchor, CONTEXT_LENGTH, quoteContext } from '../anchor';
 import { snapToGraphemes } from '../graphemes';
-import { sha256Hex } from '../hash';
 import type { Span } from '../types';
 import { makeAnnotation, tidyEntities } from './model';
 import type { Orphan, Rejection, Sidecar, SidecarAnnotation } from './types';
@@ -37,7 +38,9 @@ export function mapSpan(span: Span, changes: readonly TextChange[]): Span | null
 
 /**
  * The sidecar for `newText`, obtained from `s` (which matched the text before `changes`) by applying the changes.
- * `now` is recorded on annotations this orphans. Returns a new sidecar; `s` is not modified.
+ * `now` is recorded on annotations this orphans. Returns a new sidecar; `s` is not modified. `document.sha256` still
+ * names the text `s` was made for: hashing a 10 MB article takes a quarter of a second, too long for a keystroke, so
+ * whoever saves the result hashes the text then (ArticleSession.save) or reconciles first.
  */
 export function applyTextChanges(s: Sidecar, newText: string, changes: readonly TextChange[], now = new Date(0).toISOString()): Sidecar {
   const sorted = [...changes].sort((a, b) => a.start - b.start);
@@ -49,6 +52,14 @@ export function applyTextChanges(s: Sidecar, newText: string, changes: readonly 
     throw new Error(`applyTextChanges: the changes give a ${expected}-character text, not ${newText.length}: reconcile instead`);
   }
   const isBlank = (sp: Span) => newText.slice(sp.start, sp.end).trim() === '';
+  // Within this many code units of a span an edit can change its stored context (one more each side: quoteContext
+  // steps over a surrogate pair) or the grapheme it starts or ends in.
+  const near = CONTEXT_LENGTH + 2;
+  const untouched = (a: Span) => sorted.every(c => c.end < a.start - near || c.start > a.end + near);
+  const shifted = <T extends Span>(a: T): T => {
+    const at = mapSpan(a, sorted)!;
+    return at.start === a.start ? a : { ...a, start: at.start, end: at.end };
+  };
   const place = (a: SidecarAnnotation | Rejection): Span | null => {
     const mapped = mapSpan(a, sorted);
     // text typed just before a span that starts with a combining mark (only possible at the very start) takes the mark
@@ -59,19 +70,27 @@ export function applyTextChanges(s: Sidecar, newText: string, changes: readonly 
 
   const annotations: SidecarAnnotation[] = [];
   const orphans: Orphan[] = [...s.orphans];
+  let retexted = false;
   for (const a of s.annotations) {
+    if (untouched(a)) {
+      annotations.push(shifted(a));
+      continue;
+    }
+    retexted = true;
     const at = place(a);
     if (at) annotations.push(makeAnnotation(newText, at, a));
     else if (a.source === 'manual' || a.note !== undefined) orphans.push({ ...a, source: 'manual', orphanedAt: now });
   }
   const rejections: Rejection[] = s.rejections.flatMap(r => {
+    if (untouched(r)) return [shifted(r)];
     const at = place(r);
     return at ? [{ type: r.type, start: at.start, end: at.end, text: newText.slice(at.start, at.end), ...quoteContext(newText, at) }] : [];
   });
   return {
     ...s,
-    document: { ...s.document, sha256: sha256Hex(newText), length: newText.length },
-    entities: tidyEntities(s.entities, annotations, orphans),
+    document: { ...s.document, length: newText.length },
+    // aliases follow the mentions' texts, which only an edit near a mention changes
+    entities: retexted ? tidyEntities(s.entities, annotations, orphans) : s.entities,
     annotations,
     rejections,
     orphans,

@@ -1,10 +1,10 @@
-// One article, start to finish: read its sidecar, analyse with the sidecar's reference date, reconcile, and save.
-// Used by the CLI; the editor can call it too, or the steps one by one (loadSidecar, analyzeOptionsFor, analyze,
-// reconcile, saveSidecar) when it keeps the sidecar in memory between edits.
+// One article, start to finish, as the CLI runs it: an ArticleSession that loads the sidecar, analyzes with the
+// sidecar's reference date, reconciles, and saves. The editor keeps a session per open article instead.
+import { ArticleSession } from '../session/session';
 import type { AnalysisResult, AnalyzeOptions } from '../types';
-import { analyzeOptionsFor, reconcile, type ReconcileReport } from './reconcile';
-import { loadSidecar, saveSidecar, type SidecarStorage } from './storage';
-import { SidecarError, type Sidecar } from './types';
+import type { ReconcileReport } from './reconcile';
+import type { SidecarStorage } from './storage';
+import type { Sidecar, SidecarError } from './types';
 
 export interface AnnotateArticleInput {
   storage: SidecarStorage;
@@ -36,24 +36,28 @@ export interface AnnotateArticleResult {
 }
 
 export async function annotateArticle(input: AnnotateArticleInput): Promise<AnnotateArticleResult> {
-  const loaded = await loadSidecar(input.storage, input.sidecarPath, { backup: input.write });
-  const previous = loaded.status === 'ok' ? loaded.sidecar : undefined;
-  const loadError = loaded.status === 'error' ? loaded.error : undefined;
-  const analysis = input.analyze(input.text, analyzeOptionsFor(previous, input.options));
-  const { sidecar, report } = reconcile({ text: input.text, file: input.file, analysis, previous, generator: input.generator, now: input.now });
+  const session = new ArticleSession({
+    storage: input.storage,
+    sidecarPath: input.sidecarPath,
+    file: input.file,
+    analyzer: { analyze: (text, options) => input.analyze(text, options ?? {}) },
+    generator: input.generator,
+    // reconcile's own default when no time is given: runs stay reproducible
+    now: () => input.now ?? new Date(0).toISOString(),
+    analyzeOptions: () => input.options ?? {},
+    backupUnusable: input.write,
+  });
+  await session.load();
+  const { sidecar, report } = session.analyze(input.text);
+  const loadError = session.loadError;
   const result: AnnotateArticleResult = { sidecar, report, loadError, saved: false, written: false };
   if (!input.write || loadError) return result;
-  try {
-    const saved = await saveSidecar(input.storage, input.sidecarPath, sidecar, {
-      checkMtime: true,
-      expectedMtime: loaded.status === 'ok' ? loaded.mtime : undefined,
-      expectedText: loaded.status === 'ok' ? loaded.text : undefined,
-    });
+  const saved = await session.save();
+  if (saved.saved) {
     result.saved = true;
     result.written = saved.written;
-  } catch (e) {
-    if (!(e instanceof SidecarError)) throw e;
-    result.saveError = e;
+  } else {
+    result.saveError = saved.error;
   }
   return result;
 }

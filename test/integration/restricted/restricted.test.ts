@@ -89,10 +89,12 @@ describe('Restricted Mode (untrusted workspace)', () => {
     await vscode.window.showTextDocument(editor.document);
     // saving the article itself is allowed in Restricted Mode; it must not bring a sidecar with it
     await editor.edit(b => b.insert(new vscode.Position(0, 0), 'Update: '));
+    const since = a.activitySeq();
     await vscode.commands.executeCommand('workbench.action.files.save');
     await waitFor(() => !editor.document.isDirty, 'the article is saved');
+    // the article's save brought a sidecar save, which Restricted Mode refused
+    await a.nextActivity(editor.document.uri, x => x.kind === 'saveSkipped' && x.reason === 'restricted', since);
     await a.whenSettled(editor.document.uri);
-    await new Promise(r => setTimeout(r, 500)); // a sidecar write would be under way by now
     assert.equal(await readSidecar(editor.document.uri), undefined, 'no sidecar beside the article');
     const after = await listFiles();
     assert.deepEqual(after, before, 'no file created anywhere in the workspace (sidecar, temp file, backup)');

@@ -94,6 +94,30 @@ describe('commands', () => {
     assert.equal(await run('newsAnnotator.undo'), undefined, 'nothing left to undo');
   });
 
+  it('Redo Annotation Change makes undone changes again, and a new change clears it', async () => {
+    const editor = await openScratch('cmd-redo.txt', ARTICLE);
+    const uri = editor.document.uri;
+    const a = await api();
+    await settledView(uri);
+    select(editor, 'Hemeimeem base');
+    await run('newsAnnotator.addAnnotation', { type: 'place' });
+    await run('newsAnnotator.setReferenceDate', '2015-11-25');
+    const done = await readSidecar(uri);
+    assert.equal(await run('newsAnnotator.undo'), 'Set reference date 2015-11-25');
+    assert.equal(await run('newsAnnotator.undo'), 'Add place "Hemeimeem base"');
+    assert.ok(!(await readSidecar(uri))!.annotations.some(x => x.text === 'Hemeimeem base'), 'undone on disk');
+    assert.deepEqual(a.redoLabels(uri), ['Set reference date 2015-11-25', 'Add place "Hemeimeem base"']);
+    assert.equal(await run('newsAnnotator.redo'), 'Add place "Hemeimeem base"');
+    assert.equal(await run('newsAnnotator.redo'), 'Set reference date 2015-11-25');
+    assert.deepEqual(await readSidecar(uri), done, 'the sidecar is as before the undos');
+    assert.equal(await run('newsAnnotator.redo'), undefined, 'nothing left to redo');
+    assert.equal(await run('newsAnnotator.undo'), 'Set reference date 2015-11-25');
+    select(editor, 'Vladimir Putin');
+    await run('newsAnnotator.addAnnotation', { type: 'organization' });
+    assert.deepEqual(a.redoLabels(uri), [], 'a new change clears what could be redone');
+    assert.equal(await run('newsAnnotator.redo'), undefined);
+  });
+
   it('Go to Next / Previous Mention, also of the same entity', async () => {
     const editor = await openScratch('cmd-nav.txt', ARTICLE);
     const view = await settledView(editor.document.uri);
@@ -241,10 +265,13 @@ describe('sidecar changed on disk', () => {
     theirs.document.referenceDate = '2016-01-05';
     theirs.document.referenceDateSource = 'user';
     const theirText = JSON.stringify(theirs, null, 2) + '\n';
+    const since = a.activitySeq();
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(theirText));
+    // the editor handles the change by asking (not by reloading, nor by writing)
+    const handled = await a.nextActivity(editor.document.uri, x => x.kind === 'diskChange' && x.outcome !== 'ownWrite', since);
+    assert.equal(handled.kind === 'diskChange' && handled.outcome, 'asked');
     const ask = await waitFor(() => a.notices().find(n => n.message.includes('disk-both.txt.annotations.json changed on disk')), 'the question', 10000);
     assert.match(ask.message, /annotation changes made here to scratch\/disk-both\.txt are not saved/);
-    await new Promise(r => setTimeout(r, 300));
     // unanswered: neither side is touched
     const view = a.getView(editor.document.uri)!;
     assert.ok(view.annotations.some(x => x.text === 'Vladimir Putin' && x.type === 'organization' && x.source === 'manual'), 'the editor keeps our edit');
@@ -288,9 +315,14 @@ describe('an unusable sidecar', () => {
     const read = async (file: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('scratch', file)));
     assert.equal(await read(name + '.annotations.json.bak'), broken, 'backed up');
     select(editor, 'Hemeimeem base');
+    const a = await api();
+    const beforeEdit = a.activitySeq();
     await run('newsAnnotator.addAnnotation', { type: 'place' });
+    const skipped = (x: { kind: string; reason?: string }) => x.kind === 'saveSkipped' && x.reason === 'unusableSidecar';
+    await a.nextActivity(editor.document.uri, skipped, beforeEdit);
+    const beforeSave = a.activitySeq();
     await vscode.commands.executeCommand('workbench.action.files.save');
-    await new Promise(r => setTimeout(r, 300));
+    await a.nextActivity(editor.document.uri, skipped, beforeSave);
     assert.equal(await read(name + '.annotations.json'), broken, 'left untouched by edits and saves');
     assert.ok((await api()).getView(editor.document.uri)!.annotations.some(a => a.text === 'Hemeimeem base'), 'the edit still shows');
   });

@@ -44,10 +44,21 @@ export async function seedText(name: string): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('seeds', name)));
 }
 
+/** Resolves as `signal` does, or fails with `what` after `timeoutMs` (so a signal that never comes names itself). */
+export async function within<T>(signal: Promise<T>, what: string, timeoutMs = 15000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting: ${what}`)), timeoutMs)));
+  try {
+    return await Promise.race([signal, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The analysed view of an open document, once its analysis has settled. */
 export async function settledView(uri: vscode.Uri) {
   const a = await api();
-  await waitFor(() => a.getView(uri), `${uri.path} is analysed`);
+  await within(a.nextActivity(uri, x => x.kind === 'analyzed'), `${uri.path} is analysed`);
   const view = await a.whenSettled(uri);
   if (!view) throw new Error(`${uri.path} has no view`);
   return view;

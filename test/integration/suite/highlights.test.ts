@@ -90,15 +90,18 @@ describe('highlights follow typing before the re-analysis', () => {
     const at = text.indexOf('Zorblat council');
     await vscode.commands.executeCommand('newsAnnotator.addAnnotation', { type: 'organization', start: at, end: at + 15 });
     const detected = a.stats().detectedUnits;
+    const since = a.activitySeq();
+    const typedAt = Date.now();
     await editor.edit(b => b.insert(new vscode.Position(0, 0), 'Today '));
     const view = a.getView(editor.document.uri)!;
     assert.equal(view.version, editor.document.version, 'the view follows the edit at once');
     const manual = view.annotations.find(x => x.source === 'manual')!;
     assert.equal(manual.start, at + 6, 'the manual annotation moved with the text');
     assert.equal(a.stats().detectedUnits, detected, 'not re-analysed yet (debounced)');
-    await new Promise(r => setTimeout(r, 500));
-    assert.equal(a.stats().detectedUnits, detected, 'still waiting for the debounce delay');
-    await waitFor(() => a.stats().detectedUnits > detected, 're-analysed after the delay', 5000);
+    const analyzed = await a.nextActivity(editor.document.uri, x => x.kind === 'analyzed', since);
+    // a timer may fire a millisecond early (rounding); anything sooner would be the re-analysis not waiting
+    assert.ok(analyzed.at - typedAt >= 1490, `re-analyzed only after the debounce delay (${analyzed.at - typedAt} ms)`);
+    assert.ok(a.stats().detectedUnits > detected, 're-analysed after the delay');
     await a.whenSettled(editor.document.uri);
     const after = a.getView(editor.document.uri)!;
     const doc = editor.document.getText();

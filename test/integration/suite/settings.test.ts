@@ -41,9 +41,10 @@ describe('settings', () => {
 
   it('annotateOnOpen off: an article waits for Annotate Article', async () => {
     await setSetting('annotateOnOpen', false);
-    const editor = await openScratch('set-onopen.txt', ARTICLE);
     const a = await api();
-    await new Promise(r => setTimeout(r, 600));
+    const since = a.activitySeq();
+    const editor = await openScratch('set-onopen.txt', ARTICLE);
+    await a.nextActivity(editor.document.uri, x => x.kind === 'notAnalyzed' && x.reason === 'annotateOnOpenOff', since);
     assert.equal(a.getView(editor.document.uri), undefined, 'not annotated on open');
     await vscode.commands.executeCommand('newsAnnotator.annotate');
     assert.ok(a.getView(editor.document.uri)!.annotations.length > 0, 'annotated on request');
@@ -51,9 +52,10 @@ describe('settings', () => {
 
   it('maxArticleSize: a longer article is not annotated until asked', async () => {
     await setSetting('maxArticleSize', 50);
-    const editor = await openScratch('set-size.txt', ARTICLE);
     const a = await api();
-    await new Promise(r => setTimeout(r, 600));
+    const since = a.activitySeq();
+    const editor = await openScratch('set-size.txt', ARTICLE);
+    await a.nextActivity(editor.document.uri, x => x.kind === 'notAnalyzed' && x.reason === 'tooLarge', since);
     assert.equal(a.getView(editor.document.uri), undefined, 'not annotated automatically');
     await vscode.commands.executeCommand('newsAnnotator.annotate');
     assert.ok(a.getView(editor.document.uri)!.annotations.length > 0, 'annotated on request');
@@ -61,9 +63,10 @@ describe('settings', () => {
 
   it('articleLanguages: a language left out is not treated as an article', async () => {
     await setSetting('articleLanguages', ['markdown']);
-    const editor = await openScratch('set-lang.txt', ARTICLE);
     const a = await api();
-    await new Promise(r => setTimeout(r, 600));
+    const since = a.activitySeq();
+    const editor = await openScratch('set-lang.txt', ARTICLE);
+    await a.nextActivity(editor.document.uri, x => x.kind === 'notAnalyzed' && x.reason === 'notArticle', since);
     assert.equal(a.getView(editor.document.uri), undefined);
     await setSetting('articleLanguages', undefined);
     await waitFor(() => a.getView(editor.document.uri), 'annotated once plaintext is an article language again');

@@ -1,0 +1,4 @@
+// The article session: one article's sidecar from load to save, shared by the CLI and the editor.
+export { ArticleSession, type ArticleAnalyzer, type ArticleSessionOptions, type SidecarChange, type TextAt } from './session';
+export { EditHistory, HISTORY_LIMIT, type HistoryStep } from './history';
+export type { DiskState, SaveOutcome, SaveSkipReason, SessionStatus } from './status';

@@ -1,0 +1,317 @@
+// One article, from its stored sidecar to the file written back: load, analyze and reconcile, the user's edits
+// with undo and redo, spans kept in step with typing, and saves one at a time. The CLI runs it once per article;
+// the editor keeps one per open document. Host concerns (when to analyze, prompts, file locations) stay outside.
+import { sha256Hex } from '../hash';
+import type { AnalysisResult, AnalyzeOptions } from '../types';
+import { analyzeOptionsFor, reconcile, type ReconcileOutput, type ReconcileReport } from '../sidecar/reconcile';
+import { loadSidecar, saveSidecar, type SidecarStorage } from '../sidecar/storage';
+import { applyTextChanges, type TextChange } from '../sidecar/textChanges';
+import { SidecarError, type Sidecar } from '../sidecar/types';
+import { EditHistory } from './history';
+import type { DiskState, SaveOutcome, SessionStatus } from './status';
+
+/** What the session needs of an analyzer: the core's `Analyzer` (or `{ analyze }`) fits. */
+export interface ArticleAnalyzer {
+  analyze(text: string, options?: AnalyzeOptions): AnalysisResult;
+}
+
+export interface ArticleSessionOptions {
+  storage: SidecarStorage;
+  /** Where the sidecar is (sidecarPathFor(article), a folder setting, an output folder). */
+  sidecarPath: string;
+  /** The article's file name, stored in the sidecar. */
+  file: string;
+  analyzer: ArticleAnalyzer;
+  /** "news-annotator <version>"; reconcile's default when undefined. */
+  generator?: string;
+  /** The time recorded on annotations a change orphans (a parameter so runs are reproducible). */
+  now?: () => string;
+  /** Base analysis options for every analysis (lexicon, document id, a reference date the caller insists on). */
+  analyzeOptions?: () => AnalyzeOptions;
+  /** Copy an unusable stored sidecar to `.bak` when loading (default true; false for runs that write nothing). */
+  backupUnusable?: boolean;
+  /** Runs inside the save lock before each write; throw a SidecarError to refuse (e.g. the file is open and dirty). */
+  beforeSave?: (sidecarPath: string) => void | Promise<void>;
+}
+
+/** A user edit: one of the core's edit operations (src/core/sidecar/edit.ts) applied to the sidecar for `text`. */
+export type SidecarChange = (sidecar: Sidecar, text: string) => Sidecar;
+
+/** Which text an analysis or edit is for: `version` identifies it cheaply (the editor's document version). */
+export interface TextAt {
+  version?: number;
+  /** Options for this analysis only, over the session's base options. */
+  options?: AnalyzeOptions;
+}
+
+export class ArticleSession {
+  private current: Sidecar | null = null;
+  /** The text the sidecar's offsets follow (undefined: not analyzed since loading). */
+  private currentText: string | undefined;
+  private currentVersion = -1;
+  /** Typing moved the spans but document.sha256 still names the text of the last analysis. */
+  private hashStale = false;
+  private state: SessionStatus = 'idle';
+  private isLoaded = false;
+  private loading: Promise<boolean> | undefined;
+  /** Bumped by reset(), so a load in flight for the forgotten state does not land. */
+  private epoch = 0;
+  private problem: SidecarError | undefined;
+  private changed = false;
+  private diskState: DiskState = { mtime: undefined, text: undefined };
+  private readonly history = new EditHistory<Sidecar | null>();
+  /** The one save lock: each save starts when the previous one finished, and sees the disk state it left. */
+  private saving: Promise<unknown> = Promise.resolve();
+  /** What the last analysis reconciled: manual annotations placed, orphaned, restored. */
+  lastReport: ReconcileReport | undefined;
+
+  private path: string;
+
+  constructor(private readonly options: ArticleSessionOptions) {
+    this.path = options.sidecarPath;
+  }
+
+  get status(): SessionStatus {
+    return this.state;
+  }
+
+  /** The sidecar as held in memory (what the next save writes), or null before the first analysis. */
+  get sidecar(): Sidecar | null {
+    return this.current;
+  }
+
+  /** The version given with the text the sidecar follows (-1: none yet). */
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  get sidecarPath(): string {
+    return this.path;
+  }
+
+  /** The sidecar in memory follows the text (analyzed, then kept in step by textChanged). */
+  get followsText(): boolean {
+    return this.current !== null && this.currentText !== undefined;
+  }
+
+  get loaded(): boolean {
+    return this.isLoaded;
+  }
+
+  /** Why the stored sidecar could not be used: it is never overwritten, and the sidecar here is a fresh analysis. */
+  get loadError(): SidecarError | undefined {
+    return this.problem;
+  }
+
+  /** The user's changes are not in the file yet (not saved, the save failed or was not allowed). */
+  get unsaved(): boolean {
+    return this.changed;
+  }
+
+  /** The file as last read or written by this session. */
+  get disk(): DiskState {
+    return this.diskState;
+  }
+
+  undoLabels(): string[] {
+    return this.history.undoLabels();
+  }
+
+  redoLabels(): string[] {
+    return this.history.redoLabels();
+  }
+
+  /**
+   * Reads the stored sidecar, once (until reset). Resolves true for the call that read it, false when it was
+   * already loaded or another call is reading it (so a host reports a load error once).
+   */
+  async load(): Promise<boolean> {
+    if (this.isLoaded) return false;
+    if (this.loading) return this.loading.then(() => false);
+    const epoch = this.epoch;
+    this.state = 'loading';
+    this.loading = this.readStored(epoch).finally(() => {
+      if (this.epoch === epoch) this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async readStored(epoch: number): Promise<boolean> {
+    const { storage } = this.options;
+    const sidecarPath = this.path;
+    let loaded;
+    try {
+      loaded = await loadSidecar(storage, sidecarPath, { backup: this.options.backupUnusable !== false });
+    } catch (e) {
+      loaded = { status: 'error' as const, error: new SidecarError('io', sidecarPath, `could not read it: ${(e as Error)?.message ?? String(e)}`) };
+    }
+    if (epoch !== this.epoch) return false;
+    this.isLoaded = true;
+    this.problem = loaded.status === 'error' ? loaded.error : undefined;
+    this.diskState = loaded.status === 'ok' ? { mtime: loaded.mtime, text: loaded.text } : { mtime: undefined, text: undefined };
+    this.current = loaded.status === 'ok' ? loaded.sidecar : null;
+    this.currentText = undefined;
+    this.currentVersion = -1;
+    this.state = 'idle';
+    return true;
+  }
+
+  /** The host began a long analysis (warming the analyzer chunk by chunk before analyze()). */
+  markAnalyzing(): void {
+    this.state = 'analyzing';
+  }
+
+  /** The host will not analyze the text as it is (see SessionStatus); the sidecar in memory is kept. */
+  markRefused(status: 'unreadable' | 'tooLarge'): void {
+    this.state = status;
+  }
+
+  /**
+   * Analyzes `text` (with the reference date the user stored, unless the options give one) and reconciles it with
+   * the sidecar in memory or on disk. Load first: without it the stored manual work would be missed.
+   */
+  analyze(text: string, at: TextAt = {}): ReconcileOutput {
+    const previous = this.current ?? undefined;
+    const base = { ...this.options.analyzeOptions?.(), ...at.options };
+    const analysis = this.options.analyzer.analyze(text, analyzeOptionsFor(previous, base));
+    const out = reconcile({ text, file: this.options.file, analysis, previous, generator: this.options.generator, now: this.now() });
+    this.current = out.sidecar;
+    this.currentText = text;
+    this.currentVersion = at.version ?? -1;
+    this.hashStale = false;
+    this.lastReport = out.report;
+    this.state = 'ready';
+    return out;
+  }
+
+  /**
+   * Moves the stored spans along with edits to the text (an editor's change events), so highlights follow typing
+   * before the next analysis. Returns false when the sidecar does not follow the text before the changes (not
+   * analyzed yet): the next analysis re-anchors it instead.
+   */
+  textChanged(newText: string, changes: readonly TextChange[], version?: number): boolean {
+    if (!this.current || this.currentText === undefined) return false;
+    const delta = changes.reduce((n, c) => n + c.text.length - (c.end - c.start), 0);
+    if (this.current.document.length + delta !== newText.length) {
+      this.currentText = undefined; // out of step: leave it to the next analysis
+      return false;
+    }
+    this.current = applyTextChanges(this.current, newText, changes, this.now());
+    this.currentText = newText;
+    this.currentVersion = version ?? -1;
+    this.hashStale = true;
+    return true;
+  }
+
+  /**
+   * Applies a user edit to the sidecar for `text` (analyzing first when the sidecar follows an older text), records
+   * it for undo under `label`, and re-analyzes so e.g. dates re-resolve against a new reference date. Throws what the
+   * edit throws (EditError), leaving everything as it was. Call save() to write it.
+   */
+  edit(label: string, text: string, change: SidecarChange, at: TextAt = {}): Sidecar {
+    if (!this.current) throw new Error('This article has not been annotated yet.');
+    if (!this.follows(text, at.version)) this.analyze(text, at);
+    const before = this.current!;
+    const after = change(before, text);
+    this.history.record(label, before);
+    this.current = after;
+    this.changed = true;
+    this.analyze(text, at);
+    return this.current!;
+  }
+
+  /** Goes back before the last edit; returns its label, or undefined when there is nothing to undo. */
+  undo(text: string, at: TextAt = {}): string | undefined {
+    const step = this.history.undo(this.current);
+    if (!step) return undefined;
+    this.restore(step.value, text, at);
+    return step.label;
+  }
+
+  /** Makes the last undone edit again; returns its label, or undefined when there is nothing to redo. */
+  redo(text: string, at: TextAt = {}): string | undefined {
+    const step = this.history.redo(this.current);
+    if (!step) return undefined;
+    this.restore(step.value, text, at);
+    return step.label;
+  }
+
+  private restore(value: Sidecar | null, text: string, at: TextAt): void {
+    this.current = value;
+    this.changed = true;
+    // the stored state may be for an earlier text: the analysis re-anchors it to this one
+    this.analyze(text, at);
+  }
+
+  private follows(text: string, version: number | undefined): boolean {
+    if (this.currentText === undefined || this.current?.document.length !== text.length) return false;
+    return version === undefined ? this.currentText === text : version === this.currentVersion;
+  }
+
+  /**
+   * Writes the sidecar in memory, unless the stored one could not be used (it is never overwritten) or the file
+   * changed since this session read or wrote it (a conflict). Saves run one after the other. `overwrite`: the user
+   * chose to replace what the file now holds, so its current state is what the save expects.
+   */
+  save(options: { overwrite?: boolean } = {}): Promise<SaveOutcome> {
+    const job = this.saving.then(() => this.saveNow(options.overwrite === true));
+    this.saving = job.catch(() => undefined);
+    return job;
+  }
+
+  /** Resolves when the saves asked for so far are done (their disk state recorded). */
+  whenSaved(): Promise<void> {
+    return this.saving.then(() => undefined);
+  }
+
+  private async saveNow(overwrite: boolean): Promise<SaveOutcome> {
+    const { storage } = this.options;
+    const sidecarPath = this.path;
+    let sidecar = this.current;
+    if (!sidecar) return { saved: false, reason: 'noSidecar' };
+    if (this.problem) return { saved: false, reason: 'unusableSidecar', error: this.problem };
+    if (overwrite) {
+      this.diskState = {
+        mtime: await storage.mtime(sidecarPath).catch(() => undefined),
+        text: await storage.readText(sidecarPath).catch(() => undefined),
+      };
+    }
+    if (this.hashStale && this.currentText !== undefined) {
+      sidecar = { ...sidecar, document: { ...sidecar.document, sha256: sha256Hex(this.currentText) } };
+      this.current = sidecar;
+      this.hashStale = false;
+    }
+    try {
+      await this.options.beforeSave?.(sidecarPath);
+      const r = await saveSidecar(storage, sidecarPath, sidecar, { checkMtime: true, expectedMtime: this.diskState.mtime, expectedText: this.diskState.text });
+      this.diskState = { mtime: r.mtime, text: r.text };
+      if (this.current === sidecar) this.changed = false;
+      return { saved: true, written: r.written };
+    } catch (e) {
+      if (!(e instanceof SidecarError)) throw e;
+      return { saved: false, reason: e.kind === 'conflict' ? 'conflict' : 'error', error: e };
+    }
+  }
+
+  /**
+   * Forgets the sidecar (the next analysis reloads it from disk), keeping the undo history: used when the file
+   * changed on disk, or the article was closed. `sidecarPath`: the sidecar lives there from now on (a setting changed).
+   */
+  reset(sidecarPath?: string): void {
+    if (sidecarPath !== undefined) this.path = sidecarPath;
+    this.epoch++;
+    this.loading = undefined;
+    this.isLoaded = false;
+    this.current = null;
+    this.currentText = undefined;
+    this.currentVersion = -1;
+    this.hashStale = false;
+    this.problem = undefined;
+    this.changed = false;
+    this.state = 'idle';
+  }
+
+  private now(): string {
+    return this.options.now?.() ?? new Date().toISOString();
+  }
+}

@@ -1,0 +1,84 @@
+// One ArticleSession per open article (by document URI), and the view the editor shows for each, with the event
+// the features (highlights, hover, tree, status bar) listen to.
+import * as vscode from 'vscode';
+import type { AnnotationType } from '../../core';
+import type { ArticleSession } from '../../core/session';
+import type { Sidecar } from '../../core/sidecar';
+import { viewOf, type ArticleView } from './view';
+
+export interface ArticleEntry {
+  readonly uri: vscode.Uri;
+  /** Lives as long as VS Code does (the undo history with it); closing the article only resets it. */
+  readonly session: ArticleSession;
+  /** What the editor shows; undefined: nothing (not analyzed, or unreadable). */
+  view: ArticleView | undefined;
+}
+
+/** What the features need: the views and when they change. */
+export interface ArticleViews {
+  get(uri: vscode.Uri): ArticleView | undefined;
+  readonly onDidChange: vscode.Event<vscode.Uri>;
+}
+
+export class ArticleRegistry implements ArticleViews, vscode.Disposable {
+  private readonly entries = new Map<string, ArticleEntry>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when an article's view changed (analysis, edit, undo, redo). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly createSession: (uri: vscode.Uri) => ArticleSession,
+    private readonly enabledTypes: () => readonly AnnotationType[],
+  ) {}
+
+  /** The article's entry, created (with its session) on first use. */
+  entry(uri: vscode.Uri): ArticleEntry {
+    let e = this.entries.get(uri.toString());
+    if (!e) {
+      e = { uri, session: this.createSession(uri), view: undefined };
+      this.entries.set(uri.toString(), e);
+    }
+    return e;
+  }
+
+  find(uri: vscode.Uri): ArticleEntry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  all(): IterableIterator<ArticleEntry> {
+    return this.entries.values();
+  }
+
+  get(uri: vscode.Uri): ArticleView | undefined {
+    return this.find(uri)?.view;
+  }
+
+  sidecar(uri: vscode.Uri): Sidecar | null {
+    return this.find(uri)?.session.sidecar ?? null;
+  }
+
+  /**
+   * Shows `view`, or the session's sidecar as it is now. `quiet`: no change event (typing: VS Code moves the drawn
+   * highlights itself, so redrawing on every keystroke would only cost time).
+   */
+  publish(entry: ArticleEntry, view?: ArticleView, quiet = false): void {
+    entry.view = view ?? viewOf(entry.uri, entry.session.sidecar, entry.session.version, this.enabledTypes());
+    if (!quiet) this.changed.fire(entry.uri);
+  }
+
+  /** Shows nothing for the article (the change event fires when something was shown, unless `quiet`). */
+  clear(entry: ArticleEntry, quiet = false): void {
+    if (!entry.view) return;
+    entry.view = undefined;
+    if (!quiet) this.changed.fire(entry.uri);
+  }
+
+  /** Re-derives every view (after a setting such as the enabled types changed). */
+  republishAll(): void {
+    for (const entry of this.entries.values()) if (entry.view && !entry.view.partial) this.publish(entry);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
