@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, Analyzer } from '../../src/core/analyze';
-import type { AnalysisResult, AnalyzeOptions } from '../../src/core/types';
+import { analyze, Analyzer } from '../../../src/core/analyze';
+import type { AnalysisResult, AnalyzeOptions } from '../../../src/core/types';
 
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(__dirname, '../../..');
 const seed = fs.readFileSync(path.join(root, 'seeds/000_a57557e610cf5658.txt'), 'utf8');
 const big = Array.from({ length: 64 }, () => seed).join('\n');
 

@@ -4,11 +4,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { addAnnotation, parseSidecar, serializeSidecar, type Sidecar } from '../../src/core/sidecar';
+import { addAnnotation, parseSidecar, serializeSidecar, type Sidecar } from '../../../src/core/sidecar';
 
-const root = path.join(__dirname, '../..');
+const root = path.join(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
-const article = fs.readFileSync(path.join(__dirname, '../fixtures/sidecar/article.txt'), 'utf8');
+const article = fs.readFileSync(path.join(__dirname, '../../fixtures/sidecar/article.txt'), 'utf8');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
 function run(cwd: string, ...args: string[]) {
