@@ -1,4 +1,4 @@
-// fast-check generators shared by the CI-sized fuzz test (test/unit/fuzz.test.ts) and the long runs (scripts/fuzz.ts):
+// fast-check generators shared by the CI-sized fuzz test (test/fuzz/fuzz.test.ts) and the long runs (scripts/fuzz.ts):
 // article text a news desk could receive (wire copy, pasted web pages, broken encodings, text built to confuse),
 // user edits of it, and sidecars carrying the user's annotations.
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// The properties the fuzzers check, shared by test/unit/fuzz.test.ts (a CI-sized run) and scripts/fuzz.ts (long
+// The properties the fuzzers check, shared by test/fuzz/fuzz.test.ts (a CI-sized run) and scripts/fuzz.ts (long
 // runs). Each check throws an Error naming the broken invariant, so fast-check reports a shrunk counterexample.
 import fc from 'fast-check';
 import { Analyzer } from '../../src/core/analyze';

@@ -1,6 +1,9 @@
 // UI check in the real workbench (code-server + headless Chromium): opens a seed article, counts the
-// decoration elements the extension paints, reads a hover, and saves the screenshot used in README
-// (media/screenshot.png). Prints the closing line "N passed, N failed".
+// decoration elements the extension paints, reads a hover, and saves screenshots of both. Prints the closing line
+// "N passed, N failed".
+// usage: node test/ui/ui-check.mjs [--screenshots DIR]
+// The screenshots go to out/screenshots/ (gitignored) so that `npm test` leaves the tree as it was;
+// `npm run screenshots` passes --screenshots media to regenerate the README's images on purpose.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +11,9 @@ import { chromium } from 'playwright-core';
 import { ensureTools, packageVsix, root, startCodeServer } from './code-server.mjs';
 
 const SEED = '000_a57557e610cf5658.txt';
+const dirFlag = process.argv.indexOf('--screenshots');
+const shots = path.resolve(root, dirFlag > 0 && process.argv[dirFlag + 1] ? process.argv[dirFlag + 1] : 'out/screenshots');
+fs.mkdirSync(shots, { recursive: true });
 const results = [];
 async function check(name, fn) {
   try { await fn(); results.push([name, true]); console.log(`  ✔ ${name}`); }
@@ -40,7 +46,7 @@ try {
     console.log(`    ${decoCount} decoration elements`);
   });
   await page.waitForTimeout(500);
-  await page.screenshot({ path: path.join(root, 'media/screenshot.png') });
+  await page.screenshot({ path: path.join(shots, 'screenshot.png') });
   await check('a hover on the first mention shows its summary', async () => {
     // the first decoration painted is the article's first mention ("Vladimir Putin")
     const box = await page.locator(decoSel).first().boundingBox();
@@ -52,7 +58,7 @@ try {
     console.log(`    hover: ${JSON.stringify(text.slice(0, 200))}`);
     if (!/Putin/.test(text)) throw new Error(`the hover does not name the entity: ${JSON.stringify(text)}`);
     await page.waitForTimeout(400); // let the hover finish fading in
-    await page.screenshot({ path: path.join(root, 'media/screenshot-hover.png') });
+    await page.screenshot({ path: path.join(shots, 'screenshot-hover.png') });
   });
 } finally {
   await browser.close();

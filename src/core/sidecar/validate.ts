@@ -1,6 +1,6 @@
 // Parses and validates a sidecar against media/sidecar.schema.json (hand-written: the rules are few and a schema
 // library would be the biggest thing in the bundle), plus the cross-field rules a JSON Schema cannot express.
-// Keep in step with the schema file; test/unit/sidecar-validate.test.ts checks both agree on the fixtures.
+// Keep in step with the schema file; test/unit/core/sidecar/validate.test.ts checks both agree on the fixtures.
 import { ANNOTATION_TYPES, ENTITY_TYPES } from '../types';
 import { SIDECAR_VERSION, SidecarError, type Sidecar } from './types';
 

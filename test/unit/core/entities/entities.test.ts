@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { findMentions, groupEntities } from '../../src/core/entities';
-import { tokenize } from '../../src/core/entities/tokenize';
-import { segment } from '../../src/core/segment';
-import type { EntityType, Lexicon } from '../../src/core/types';
+import { findMentions, groupEntities } from '../../../../src/core/entities';
+import { tokenize } from '../../../../src/core/entities/tokenize';
+import { segment } from '../../../../src/core/segment';
+import type { EntityType, Lexicon } from '../../../../src/core/types';
 
 /** The entity part of the pipeline as the analyser runs it: detect per unit, group over the document. */
 function run(text: string, lexicon: Lexicon = {}) {

@@ -4,14 +4,14 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as jsonld from 'jsonld';
-import { BRAT_ANNOTATION_CONF, EXPORT_FORMATS, exportBrat, exportConll, exportCsv, exportJsonlDoccano, exportW3c, findExportFormat, type ExportInput } from '../../src/core/export';
-import { annotate, seedInputs, unicodeHandInput } from '../fixtures/export/articles';
-import { parseCsv, readCsv, readConll } from '../fixtures/export/parsers';
-import { sidecarFromParts } from '../fixtures/export/sidecarFor';
+import { BRAT_ANNOTATION_CONF, EXPORT_FORMATS, exportBrat, exportConll, exportCsv, exportJsonlDoccano, exportW3c, findExportFormat, type ExportInput } from '../../../../src/core/export';
+import { annotate, seedInputs, unicodeHandInput } from '../../../fixtures/export/articles';
+import { parseCsv, readCsv, readConll } from '../../../fixtures/export/parsers';
+import { sidecarFromParts } from '../../../fixtures/export/sidecarFor';
 
 const ANNO = 'http://www.w3.org/ns/anno.jsonld';
 const OA = 'http://www.w3.org/ns/oa#';
-const context = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../media/anno.jsonld'), 'utf8')) as object;
+const context = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../media/anno.jsonld'), 'utf8')) as object;
 
 /** Serves the W3C context from the shipped copy; anything else fails, so a test can never reach the network. */
 const offlineLoader = async (url: string) => {

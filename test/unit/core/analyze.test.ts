@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, Analyzer } from '../../src/core/analyze';
-import type { AnalysisResult, AnalyzeOptions } from '../../src/core/types';
+import { analyze, Analyzer } from '../../../src/core/analyze';
+import type { AnalysisResult, AnalyzeOptions } from '../../../src/core/types';
 
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(__dirname, '../../..');
 const seed = fs.readFileSync(path.join(root, 'seeds/000_a57557e610cf5658.txt'), 'utf8');
 const big = Array.from({ length: 64 }, () => seed).join('\n');
 
@@ -13,17 +13,21 @@ const typeOf = (r: AnalysisResult, text: string, at: number) => r.annotations.fi
 
 describe('analyze: incremental re-analysis gives exactly a fresh analysis', function () {
   this.timeout(120000);
-  const warm = new Analyzer();
-  let text = big;
   const mid = Math.floor(big.length / 2);
+  // Every case starts from the same state, whatever ran before it: a fresh analyzer that has seen the 64x document.
+  let warm: Analyzer;
+  let text: string;
+  beforeEach(() => {
+    warm = new Analyzer();
+    text = big;
+    warm.analyze(text);
+  });
   const step = (edit: (t: string) => string, options: AnalyzeOptions = {}) => {
     text = edit(text);
     const got = warm.analyze(text, options);
     assert.deepEqual(got, cold(text, options));
     return got;
   };
-
-  before(() => warm.analyze(text));
 
   it('after typing and deleting a character in the middle of the 64x document', () => {
     step(t => t.slice(0, mid) + 'x' + t.slice(mid));

@@ -1,6 +1,6 @@
 // Sidecar faults at the core/Node level (issue 7): whatever goes wrong with the sidecar file or the disk, the user's
 // annotations are never lost and the file on disk is always a whole, valid sidecar (or the user's own file, left as
-// it was). test/unit/sidecar-storage.test.ts covers the basics (broken JSON/schema/version backed up, a folder in the
+// it was). test/unit/core/sidecar/storage.test.ts covers the basics (broken JSON/schema/version backed up, a folder in the
 // way, a write failing half-way, a conflict); this file covers the rest: permissions, failures at each step of a
 // write and of a backup, racing saves, changes on disk while the article is open, and hostile sidecar content.
 import { strict as assert } from 'node:assert';
@@ -8,13 +8,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyze } from '../../src/core/analyze';
+import { analyze } from '../../../../src/core/analyze';
 import {
   addAnnotation, annotateArticle, lastManualId, loadSidecar, parseSidecar, reconcile, saveSidecar, serializeSidecar,
   SidecarError, type Sidecar,
-} from '../../src/core/sidecar';
-import { NodeSidecarStorage } from '../../src/node/storage';
-import { article, fakeAnalysis, SPECS, spanOf } from '../fixtures/sidecar/helpers';
+} from '../../../../src/core/sidecar';
+import { NodeSidecarStorage } from '../../../../src/node/storage';
+import { article, fakeAnalysis, SPECS, spanOf } from '../../../fixtures/sidecar/helpers';
 
 const base = (): Sidecar => reconcile({ text: article, file: 'article.txt', analysis: fakeAnalysis(article, SPECS) }).sidecar;
 /** A sidecar carrying the user's work: a manual annotation that must never be lost. */
@@ -101,7 +101,7 @@ describe('faults: sidecar and disk', () => {
           saveSidecar(new NodeSidecarStorage(), process.env.NA_FILE, parseSidecar(fs.readFileSync(process.env.NA_INPUT, 'utf8'), 'mine'))
             .then(() => console.log(JSON.stringify({ message: 'written' })), e => console.log(JSON.stringify({ kind: e.kind, file: e.file, message: e.message })));`;
         const child = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', code], {
-          uid: 65534, gid: 65534, cwd: path.join(__dirname, '..', '..'), encoding: 'utf8', env: { ...process.env, NA_FILE: file, NA_INPUT: input },
+          uid: 65534, gid: 65534, cwd: path.join(__dirname, '../../../..'), encoding: 'utf8', env: { ...process.env, NA_FILE: file, NA_INPUT: input },
         });
         assert.equal(child.status, 0, child.stderr);
         error = JSON.parse(child.stdout.trim().split('\n').pop()!) as typeof error;

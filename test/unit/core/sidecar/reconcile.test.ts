@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../src/core/analyze';
+import { analyze } from '../../../../src/core/analyze';
 import {
   addAnnotation, analyzeOptionsFor, parseSidecar, reconcile, removeAnnotation, retypeAnnotation, serializeSidecar,
   setNote, setReferenceDate, validateSidecar, type Sidecar,
-} from '../../src/core/sidecar';
-import { sha256Hex } from '../../src/core/hash';
-import { article, assertConsistent, at, fakeAnalysis, SPECS, spanOf } from '../fixtures/sidecar/helpers';
+} from '../../../../src/core/sidecar';
+import { sha256Hex } from '../../../../src/core/hash';
+import { article, assertConsistent, at, fakeAnalysis, SPECS, spanOf } from '../../../fixtures/sidecar/helpers';
 
 const NOW = '2026-11-22T00:00:00.000Z';
 const fresh = (text = article, specs = SPECS) => reconcile({ text, file: 'article.txt', analysis: fakeAnalysis(text, specs), now: NOW }).sidecar;

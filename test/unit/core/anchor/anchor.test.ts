@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { anchor, anchorAll, quoteContext, type AnchorTarget } from '../../src/core/anchor';
+import { anchor, anchorAll, quoteContext, type AnchorTarget } from '../../../../src/core/anchor';
 
-const article = fs.readFileSync(path.join(__dirname, '../fixtures/sidecar/article.txt'), 'utf8');
+const article = fs.readFileSync(path.join(__dirname, '../../../fixtures/sidecar/article.txt'), 'utf8');
 
 /** A stored span for the `nth` occurrence of `quote` in `text`. */
 function target(text: string, quote: string, nth = 0): AnchorTarget {

@@ -3,10 +3,10 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runExport } from '../../src/cli/exportCommand';
-import { BRAT_ANNOTATION_CONF } from '../../src/core/export';
-import { seedInputs, unicodeHandInput } from '../fixtures/export/articles';
-import { readBrat, readConll, readCsv, readJsonlSpacy, readW3c } from '../fixtures/export/parsers';
+import { runExport } from '../../../src/cli/exportCommand';
+import { BRAT_ANNOTATION_CONF } from '../../../src/core/export';
+import { seedInputs, unicodeHandInput } from '../../fixtures/export/articles';
+import { readBrat, readConll, readCsv, readJsonlSpacy, readW3c } from '../../fixtures/export/parsers';
 
 interface Run { code: number; stdout: string; stderr: string }
 

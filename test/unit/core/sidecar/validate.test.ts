@@ -2,11 +2,11 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseSidecar, SidecarError, validateSidecar, type Sidecar } from '../../src/core/sidecar';
+import { parseSidecar, SidecarError, validateSidecar, type Sidecar } from '../../../../src/core/sidecar';
 
-const fixtures = path.join(__dirname, '../fixtures/sidecar');
+const fixtures = path.join(__dirname, '../../../fixtures/sidecar');
 const validText = fs.readFileSync(path.join(fixtures, 'valid.annotations.json'), 'utf8');
-const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../media/sidecar.schema.json'), 'utf8'));
+const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../media/sidecar.schema.json'), 'utf8'));
 const valid = (): Sidecar => JSON.parse(validText);
 
 function errorsAfter(change: (s: Record<string, any>) => void): string[] {

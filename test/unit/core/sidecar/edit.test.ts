@@ -3,8 +3,8 @@ import {
   addAnnotation, annotateAllOccurrences, deleteOrphan, EditError, reattachOrphan, reconcile, removeAllOccurrences,
   removeAnnotation, removeEntity, retypeAnnotation, retypeEntity, serializeSidecar, setNote, setReferenceDate,
   validateSidecar, type Sidecar,
-} from '../../src/core/sidecar';
-import { article, assertConsistent, at, fakeAnalysis, SPECS, spanOf } from '../fixtures/sidecar/helpers';
+} from '../../../../src/core/sidecar';
+import { article, assertConsistent, at, fakeAnalysis, SPECS, spanOf } from '../../../fixtures/sidecar/helpers';
 
 const base = (): Sidecar => reconcile({ text: article, file: 'article.txt', analysis: fakeAnalysis(article, SPECS) }).sidecar;
 

@@ -2,8 +2,8 @@
 // act on (what the file seems to be, where the first bad byte is), never garbage annotations; size limits hold.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyze, Analyzer } from '../../src/core/analyze';
-import { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../../src/core/sidecar';
+import { analyze, Analyzer } from '../../../../src/core/analyze';
+import { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES } from '../../../../src/core/sidecar';
 
 const reasonFor = (bytes: Uint8Array | number[], max?: number): string => {
   const r = decodeArticle(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), max);

@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyze } from '../../src/core/analyze';
+import { analyze } from '../../../../src/core/analyze';
 import {
   annotateArticle, loadSidecar, reconcile, saveSidecar, serializeSidecar, SidecarError, sidecarPathFor, type Sidecar,
-} from '../../src/core/sidecar';
-import { NodeSidecarStorage } from '../../src/node/storage';
-import { article, fakeAnalysis, SPECS } from '../fixtures/sidecar/helpers';
+} from '../../../../src/core/sidecar';
+import { NodeSidecarStorage } from '../../../../src/node/storage';
+import { article, fakeAnalysis, SPECS } from '../../../fixtures/sidecar/helpers';
 
 const sidecar = (): Sidecar => reconcile({ text: article, file: 'article.txt', analysis: fakeAnalysis(article, SPECS) }).sidecar;
 

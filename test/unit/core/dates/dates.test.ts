@@ -1,6 +1,6 @@
 // Date detection (TimeML extents), resolution to TIMEX3 values and reference-date detection.
 import { strict as assert } from 'node:assert';
-import { detectReferenceDate, findDates, resolveDate } from '../../src/core/dates';
+import { detectReferenceDate, findDates, resolveDate } from '../../../../src/core/dates';
 
 const spans = (text: string) => findDates(text).map(d => text.slice(d.start, d.end));
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { addAnnotation, applyTextChanges, mapSpan, reconcile, removeAnnotation, validateSidecar, type Sidecar, type TextChange } from '../../src/core/sidecar';
-import { article, assertConsistent, at, fakeAnalysis, SPECS, spanOf } from '../fixtures/sidecar/helpers';
+import { addAnnotation, applyTextChanges, mapSpan, reconcile, removeAnnotation, validateSidecar, type Sidecar, type TextChange } from '../../../../src/core/sidecar';
+import { article, assertConsistent, at, fakeAnalysis, SPECS, spanOf } from '../../../fixtures/sidecar/helpers';
 
 const NOW = '2026-11-22T00:00:00.000Z';
 const apply = (text: string, changes: TextChange[]) =>

@@ -2,9 +2,9 @@
 // as the sidecar it was made from: for the sample articles annotated by the real analysis, and for an article with
 // emoji, combining accents, CJK text and CRLF line ends.
 import { strict as assert } from 'node:assert';
-import { EXPORT_FORMATS, exportBrat, exportConll, exportCsv, exportJsonlDoccano, exportJsonlSpacy, exportW3c, type ExportInput } from '../../src/core/export';
-import { seedInputs, unicodeAnalysedInput, unicodeHandInput, unicodeText } from '../fixtures/export/articles';
-import { cpLength, cpSlice, readBrat, readConll, readCsv, readJsonlDoccano, readJsonlSpacy, readW3c, type ReadSpan } from '../fixtures/export/parsers';
+import { EXPORT_FORMATS, exportBrat, exportConll, exportCsv, exportJsonlDoccano, exportJsonlSpacy, exportW3c, type ExportInput } from '../../../../src/core/export';
+import { seedInputs, unicodeAnalyzedInput, unicodeHandInput, unicodeText } from '../../../fixtures/export/articles';
+import { cpLength, cpSlice, readBrat, readConll, readCsv, readJsonlDoccano, readJsonlSpacy, readW3c, type ReadSpan } from '../../../fixtures/export/parsers';
 
 /** What the sidecars say, in code points, computed here without the exporters' code. */
 function expectedSpans(inputs: readonly ExportInput[]): ReadSpan[] {
@@ -148,7 +148,7 @@ describe('export round trip', () => {
   roundTrips('the five sample articles, analysed, in one export', seedInputs);
   for (let i = 0; i < 5; i++) roundTrips(`sample article ${i + 1} on its own`, () => [seedInputs()[i]]);
   roundTrips('emoji, combining accents, CJK and CRLF, annotated by hand', () => [unicodeHandInput()]);
-  roundTrips('emoji, combining accents, CJK and CRLF, analysed', () => [unicodeAnalysedInput()]);
+  roundTrips('emoji, combining accents, CJK and CRLF, analysed', () => [unicodeAnalyzedInput()]);
   roundTrips('the sample articles and the unicode article together', () => [...seedInputs(), unicodeHandInput()]);
 
   describe('code points, not UTF-16 units', () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { parseArgs, parseSize } from '../../src/cli/args';
-import { UsageError } from '../../src/cli/io';
-import { formatSummary, topEntities } from '../../src/cli/summary';
-import { reconcile } from '../../src/core/sidecar';
-import { article, fakeAnalysis, SPECS } from '../fixtures/sidecar/helpers';
+import { parseArgs, parseSize } from '../../../src/cli/args';
+import { UsageError } from '../../../src/cli/io';
+import { formatSummary, topEntities } from '../../../src/cli/summary';
+import { reconcile } from '../../../src/core/sidecar';
+import { article, fakeAnalysis, SPECS } from '../../fixtures/sidecar/helpers';
 
 const spec = { 'out-dir': { value: true }, json: { value: false }, help: { value: false, short: 'h' } };
 

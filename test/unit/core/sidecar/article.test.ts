@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { decodeArticle } from '../../src/core/sidecar';
+import { decodeArticle } from '../../../../src/core/sidecar';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
