@@ -13,6 +13,7 @@ import {
 import { working } from './entities/mention-set';
 import { snapToGraphemes } from './graphemes';
 import { mergeSorted } from './sorted';
+import { overlapSweep, withoutOverlapsWith } from './spans';
 import { commonPrefixLength, commonSuffixLength, segment } from './segment';
 import { ANNOTATION_TYPES, ENTITY_TYPES, type AnalysisResult, type AnalyzeOptions, type Annotation, type AnnotationType, type MentionCandidate, type ReferenceDate, type Span } from './types';
 
@@ -262,7 +263,7 @@ export class Analyzer {
       });
       found.sort(byStart);
       // A date wins over an entity candidate on the same words ("Tuesday", "May").
-      rec.mentions = dedupe(withoutOverlaps(found, rec.dateSpans!)
+      rec.mentions = dedupe(withoutOverlapsWith(found, rec.dateSpans!)
         .filter(m => m.start >= 0 && m.end <= rec.text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
         .map(m => working(m.start, m.end, m.type, normalise(rec.text.slice(m.start, m.end)), false, m.confidence)));
     }
@@ -309,19 +310,6 @@ function merge<T extends Span>(a: T[], b: T[]): T[] {
   return b.length === 0 ? a : mergeSorted(a, b, byStart);
 }
 
-/**
- * Asks, for candidates in order, whether each overlaps one of `spans` (sorted by start): the sweep of
- * `withoutOverlaps`, one candidate at a time.
- */
-function overlapSweep(spans: readonly Span[]): (start: number, end: number) => boolean {
-  let j = 0;
-  return (start, end) => {
-    while (j < spans.length && spans[j].end <= start) j++;
-    for (let k = j; k < spans.length && spans[k].start < end; k++) if (spans[k].end > start) return true;
-    return false;
-  };
-}
-
 const ids: string[] = [];
 const annotationId = (i: number) => (ids[i] ??= `a${i + 1}`);
 
@@ -330,21 +318,6 @@ function valueOfPhrase(phrase: string, referenceDate: ReferenceDate | null): str
   const found = findDates(phrase);
   const whole = found.find(d => d.start === 0 && d.end === phrase.length);
   return whole ? resolveDate(whole.expr, referenceDate?.value ?? null).value : null;
-}
-
-/** The candidates that overlap none of `spans`; both lists sorted by start, so one linear sweep. */
-function withoutOverlaps<T extends Span>(candidates: T[], spans: Span[]): T[] {
-  const out: T[] = [];
-  let j = 0;
-  for (const c of candidates) {
-    while (j < spans.length && spans[j].end <= c.start) j++;
-    let overlaps = false;
-    for (let k = j; k < spans.length && spans[k].start < c.end; k++) {
-      if (spans[k].end > c.start) { overlaps = true; break; }
-    }
-    if (!overlaps) out.push(c);
-  }
-  return out;
 }
 
 function chooseReferenceDate(text: string, given: string | null | undefined): ReferenceDate | null {

@@ -6,7 +6,8 @@ import { snapToGraphemes } from '../graphemes';
 import type { AnnotationType, Entity, EntityType, Span } from '../types';
 import { ANNOTATION_TYPES } from '../types';
 import { quoteContext } from '../anchor';
-import { findEntityFor, isEntityType, makeAnnotation, nextId, nextManualId, overlaps, tidyEntities } from './model';
+import { overlaps } from '../spans';
+import { findEntityFor, isEntityType, makeAnnotation, nextId, nextManualId, tidyEntities } from './model';
 import type { Rejection, Sidecar, SidecarAnnotation } from './types';
 
 /** An edit that cannot be done as asked; the message can be shown to the user. */

@@ -33,8 +33,6 @@ export function makeAnnotation(
   return out;
 }
 
-export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-
 /**
  * Keeps `entities` consistent with the annotations: drops entities nothing refers to, and sets each one's aliases to
  * its name plus every surface form of its mentions (orphans included, so their entity survives with them).
