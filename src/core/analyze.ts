@@ -5,7 +5,7 @@
 // (one record per distinct line, holding what was found in it), finds the edited region by common prefix and
 // suffix, and re-splits and re-detects only the lines it touches. The document-level steps then run over the
 // records' results with little work per mention, so the result is always exactly what a fresh analysis gives.
-import { detectReferenceDate, findDates, resolveDate, type DateCandidate } from './dates';
+import { detectReferenceDate, findDates, isIsoDay, resolveDate, type DateCandidate } from './dates';
 import {
   computeLineInfo, dedupe, ENTITY_TYPE_SET, findLexiconMatches, findMentions, groupWorking, normalise,
   type LineInfo, type LineSource, type Working,
@@ -56,8 +56,6 @@ export interface AnalyzerOptions extends AnalyzeOptions {
 }
 
 const ENTITY_KINDS: readonly AnnotationType[] = ENTITY_TYPES;
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Articles whose last analysis is kept (one Analyzer serves every open editor). */
 const MAX_DOCUMENTS = 8;
@@ -322,7 +320,8 @@ function valueOfPhrase(phrase: string, referenceDate: ReferenceDate | null): str
 
 function chooseReferenceDate(text: string, given: string | null | undefined): ReferenceDate | null {
   if (given) {
-    if (!ISO_DAY.test(given)) throw new Error(`Reference date "${given}" is not a YYYY-MM-DD date.`);
+    // refused as Set Reference Date and the CLI refuse it: a day that does not exist (2015-02-30) is no date
+    if (!isIsoDay(given)) throw new Error(`Reference date "${given}" is not a real day written YYYY-MM-DD (e.g. 2015-11-24).`);
     return { value: given, source: 'user' };
   }
   const detected = detectReferenceDate(text);

@@ -4,3 +4,4 @@ export type { DateExpression, Tense, TimeOfDay } from './expression';
 export { findDates, type DateCandidate } from './detect';
 export { resolveDate, type ResolvedDate } from './resolve';
 export { detectReferenceDate } from './reference';
+export { isIsoDay, isValidDay, parseIsoDay, daysInMonth, type Day } from './calendar';

@@ -6,9 +6,13 @@ import { snapToGraphemes } from '../graphemes';
 import type { AnnotationType, Entity, EntityType, Span } from '../types';
 import { ANNOTATION_TYPES } from '../types';
 import { quoteContext } from '../anchor';
+import { isIsoDay } from '../dates/calendar';
 import { overlaps } from '../spans';
 import { findEntityFor, isEntityType, makeAnnotation, nextId, nextManualId, tidyEntities } from './model';
 import type { Rejection, Sidecar, SidecarAnnotation } from './types';
+
+// Re-exported: the CLI and the editor check a typed reference date with it before calling setReferenceDate.
+export { isIsoDay };
 
 /** An edit that cannot be done as asked; the message can be shown to the user. */
 export class EditError extends Error {
@@ -30,8 +34,6 @@ export interface AddOptions extends EntityChoice {
   value?: string | null;
   note?: string;
 }
-
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function checkText(s: Sidecar, text: string): void {
   if (text.length !== s.document.length) {
@@ -203,14 +205,6 @@ export function removeEntity(s: Sidecar, text: string, entityId: string): Sideca
   const ids = s.annotations.filter(a => a.entity === entityId).map(a => a.id);
   if (ids.length === 0) throw new EditError(`No mentions of entity "${entityId}".`);
   return ids.reduce((acc, id) => removeAnnotation(acc, text, id), s);
-}
-
-/** Whether `value` is a real calendar day written YYYY-MM-DD. */
-export function isIsoDay(value: string): boolean {
-  const m = ISO_DAY.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 /**

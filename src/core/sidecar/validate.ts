@@ -1,6 +1,7 @@
 // Parses and validates a sidecar against media/sidecar.schema.json (hand-written: the rules are few and a schema
 // library would be the biggest thing in the bundle), plus the cross-field rules a JSON Schema cannot express.
 // Keep in step with the schema file; test/unit/sidecar-validate.test.ts checks both agree on the fixtures.
+import { isIsoDay } from '../dates/calendar';
 import { ANNOTATION_TYPES, ENTITY_TYPES } from '../types';
 import { SIDECAR_VERSION, SidecarError, type Sidecar } from './types';
 
@@ -17,6 +18,12 @@ const str = (opts: { min?: number; max?: number; pattern?: RegExp } = {}): Check
   if (opts.min !== undefined && v.length < opts.min) errors.push(`${path}: must not be empty`);
   if (opts.max !== undefined && v.length > opts.max) errors.push(`${path}: must be at most ${opts.max} characters`);
   if (opts.pattern && !opts.pattern.test(v)) errors.push(`${path}: must match ${opts.pattern.source}`);
+};
+/** A day written YYYY-MM-DD that exists (the pattern is the schema's; the calendar check is the product's own). */
+const isoDay: Check = (v, path, errors) => {
+  const before = errors.length;
+  str({ pattern: ISO_DAY })(v, path, errors);
+  if (errors.length === before && !isIsoDay(v as string)) errors.push(`${path}: ${JSON.stringify(v)} is not a real day`);
 };
 const nullable = (inner: Check): Check => (v, path, errors) => { if (v !== null) inner(v, path, errors); };
 const offset: Check = (v, path, errors) => {
@@ -50,7 +57,7 @@ const schema = object({
   generator: str(),
   document: object({
     file: str({ min: 1 }), sha256: str({ pattern: HEX64 }), length: offset,
-    referenceDate: nullable(str({ pattern: ISO_DAY })), referenceDateSource: oneOf(['user', 'detected', null]),
+    referenceDate: nullable(isoDay), referenceDateSource: oneOf(['user', 'detected', null]),
   }),
   entities: arrayOf(object({ id: str({ min: 1 }), type: oneOf(ENTITY_TYPES), name: str({ min: 1 }), aliases: arrayOf(str()) })),
   annotations: arrayOf(object(annotationRequired, annotationOptional)),
