@@ -1,6 +1,7 @@
 // Parses and validates a sidecar against media/sidecar.schema.json (hand-written: the rules are few and a schema
 // library would be the biggest thing in the bundle), plus the cross-field rules a JSON Schema cannot express.
 // Keep in step with the schema file; test/unit/sidecar-validate.test.ts checks both agree on the fixtures.
+import { CONTEXT_LENGTH } from '../anchor';
 import { isIsoDay } from '../dates/calendar';
 import { ANNOTATION_TYPES, ENTITY_TYPES } from '../types';
 import { SIDECAR_VERSION, SidecarError, type Sidecar } from './types';
@@ -11,7 +12,6 @@ type Check = (v: unknown, path: string, errors: string[]) => void;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
-const MAX_CONTEXT = 32;
 
 const str = (opts: { min?: number; max?: number; pattern?: RegExp } = {}): Check => (v, path, errors) => {
   if (typeof v !== 'string') return void errors.push(`${path}: must be a string`);
@@ -48,7 +48,7 @@ const object = (required: Record<string, Check>, optional: Record<string, Check>
 
 const annotationRequired = {
   id: str({ min: 1 }), type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
-  source: oneOf(['auto', 'manual']), prefix: str({ max: MAX_CONTEXT }), suffix: str({ max: MAX_CONTEXT }),
+  source: oneOf(['auto', 'manual']), prefix: str({ max: CONTEXT_LENGTH }), suffix: str({ max: CONTEXT_LENGTH }),
 };
 const annotationOptional = { entity: str({ min: 1 }), value: nullable(str()), note: str() };
 
@@ -63,7 +63,7 @@ const schema = object({
   annotations: arrayOf(object(annotationRequired, annotationOptional)),
   rejections: arrayOf(object({
     type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
-    prefix: str({ max: MAX_CONTEXT }), suffix: str({ max: MAX_CONTEXT }),
+    prefix: str({ max: CONTEXT_LENGTH }), suffix: str({ max: CONTEXT_LENGTH }),
   })),
   orphans: arrayOf(object({ ...annotationRequired, orphanedAt: str({ min: 1 }) }, annotationOptional)),
 }, { $schema: str() });
