@@ -84,6 +84,19 @@ describe('sidecar validation', () => {
     }
   });
 
+  it('refuses keys every object inherits (__proto__, constructor, toString, ...) like any unknown key', () => {
+    const places: [where: string, opening: string][] = [['', '{'], ['document.', '"document": {'], ['annotations[0].', '"annotations": [\n    {']];
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      for (const [where, opening] of places) {
+        assert.ok(validText.includes(opening), opening);
+        const text = validText.replace(opening, `${opening}"${key}": {},`);
+        const e = parseError(text);
+        assert.equal(e.kind, 'invalid-schema', `${where}${key}`);
+        assert.ok(e.reason.includes(`${where}${key}: is not allowed`), `${where}${key}: ${e.reason}`);
+      }
+    }
+  });
+
   it('rejects a date annotation that names an entity', () => {
     const errors = errorsAfter(s => {
       const date = s.annotations.find((a: { type: string }) => a.type === 'date');

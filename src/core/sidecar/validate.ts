@@ -38,12 +38,14 @@ const arrayOf = (item: Check): Check => (v, path, errors) => {
 };
 const object = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => (v, path, errors) => {
   if (!isObj(v)) return void errors.push(`${path}: must be an object`);
+  // own keys only: `in` would also find what every object inherits, and let "__proto__", "constructor" or
+  // "toString" through as if the format listed them (then drop them on the next write)
   for (const [k, check] of Object.entries(required)) {
-    if (!(k in v)) errors.push(`${path}.${k}: is required`);
+    if (!Object.hasOwn(v, k)) errors.push(`${path}.${k}: is required`);
     else check(v[k], `${path}.${k}`, errors);
   }
-  for (const [k, check] of Object.entries(optional)) if (k in v) check(v[k], `${path}.${k}`, errors);
-  for (const k of Object.keys(v)) if (!(k in required) && !(k in optional)) errors.push(`${path}.${k}: is not allowed`);
+  for (const [k, check] of Object.entries(optional)) if (Object.hasOwn(v, k)) check(v[k], `${path}.${k}`, errors);
+  for (const k of Object.keys(v)) if (!Object.hasOwn(required, k) && !Object.hasOwn(optional, k)) errors.push(`${path}.${k}: is not allowed`);
 };
 
 const annotationRequired = {
