@@ -49,7 +49,7 @@ export function dayToMs({ y, m, d }: Day): number {
 }
 
 /** The day (UTC) a time in milliseconds falls on. */
-export function msToDay(ms: number): Day {
+function msToDay(ms: number): Day {
   const t = new Date(ms);
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }

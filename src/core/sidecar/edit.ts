@@ -5,7 +5,6 @@
 import { snapToGraphemes } from '../graphemes';
 import type { AnnotationType, Entity, EntityType, Span } from '../types';
 import { ANNOTATION_TYPES } from '../types';
-import { quoteContext } from '../anchor';
 import { isIsoDay } from '../dates/calendar';
 import { overlaps } from '../spans';
 import { findEntityFor, isEntityType, makeAnnotation, nextId, nextManualId, tidyEntities } from './model';
@@ -250,10 +249,4 @@ export function deleteOrphan(s: Sidecar, orphanId: string): Sidecar {
   if (!s.orphans.some(x => x.id === orphanId)) throw new EditError(`No orphaned annotation with id "${orphanId}".`);
   const orphans = s.orphans.filter(x => x.id !== orphanId);
   return finish(s, s.annotations, s.entities, s.rejections, orphans);
-}
-
-/** Re-computes every stored prefix/suffix from `text` (after the caller edited offsets by other means). */
-export function refreshContext(s: Sidecar, text: string): Sidecar {
-  checkText(s, text);
-  return { ...s, annotations: s.annotations.map(a => ({ ...a, ...quoteContext(text, a) })) };
 }

@@ -4,7 +4,7 @@ import type { Entity } from '../types';
 import type { Orphan, Rejection, Sidecar, SidecarAnnotation } from './types';
 
 /** `e2` before `e10`; code-unit order otherwise (no locale: the bytes must not depend on the machine). */
-export function natural(a: string, b: string): number {
+function natural(a: string, b: string): number {
   const pa = a.split(/(\d+)/), pb = b.split(/(\d+)/);
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     if (pa[i] === pb[i]) continue;

@@ -109,7 +109,7 @@ export function validateSidecar(value: unknown): string[] {
 }
 
 /** Whether `value` claims a format version newer than this build understands. */
-export function futureVersionOf(value: unknown): number | undefined {
+function futureVersionOf(value: unknown): number | undefined {
   if (isObj(value) && typeof value.version === 'number' && value.version > SIDECAR_VERSION) return value.version;
   return undefined;
 }
