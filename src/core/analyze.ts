@@ -5,7 +5,7 @@
 // (one record per distinct line, holding what was found in it), finds the edited region by common prefix and
 // suffix, and re-splits and re-detects only the lines it touches. The document-level steps then run over the
 // records' results with little work per mention, so the result is always exactly what a fresh analysis gives.
-import { detectReferenceDate, findDates, isIsoDay, resolveDate, type DateCandidate } from './dates';
+import { detectReferenceDate, findDates, isIsoDay, resolveDate, resolveDatePhrase, type DateCandidate, type ResolvedDate } from './dates';
 import {
   computeLineInfo, dedupe, ENTITY_TYPE_SET, findLexiconMatches, findMentions, groupWorking, normalise,
   type LineInfo, type LineSource, type Working,
@@ -35,8 +35,8 @@ interface LineRecord {
   /** The entity candidates not on a date, sorted by position and without overlaps; copied per analysis. */
   mentions?: Working[];
   info?: LineInfo;
-  /** The dates' values, for the reference date `valuesFor`. */
-  values?: (string | null)[];
+  /** The dates' resolved values, for the reference date `valuesFor`. */
+  values?: ResolvedDate[];
   valuesFor?: string | null;
 }
 
@@ -140,12 +140,12 @@ export class Analyzer {
     const dateAnnotations: Annotation[] = [];
     let datesSorted = true;
     if (wanted.has('date')) {
-      const phraseValues = new Map<string, string | null>();
+      const phraseValues = new Map<string, ResolvedDate>();
       for (const s of lexiconDates) {
         const t = text.slice(s.start, s.end);
-        let value = phraseValues.get(t);
-        if (value === undefined) phraseValues.set(t, value = valueOfPhrase(t, referenceDate));
-        lexiconAnnotations.push({ id: '', type: 'date', start: s.start, end: s.end, text: t, source: 'auto', value });
+        let resolved = phraseValues.get(t);
+        if (resolved === undefined) phraseValues.set(t, resolved = resolveDatePhrase(t, referenceDate?.value ?? null));
+        lexiconAnnotations.push(dateAnnotation(s.start, s.end, t, resolved));
       }
       // Only lexicon names can still overlap a date here (detector candidates on dates were dropped): the
       // user's lexicon wins over the automatic date ("May" as a person), so annotations never overlap.
@@ -163,8 +163,7 @@ export class Analyzer {
         if (start < lastStart || (start === lastStart && end < lastEnd)) datesSorted = false;
         lastStart = start;
         lastEnd = end;
-        const value = this.value(dateLines[i], dateIndex[i], ref);
-        dateAnnotations.push({ id: '', type: 'date', start, end, text: text.slice(start, end), source: 'auto', value });
+        dateAnnotations.push(dateAnnotation(start, end, text.slice(start, end), this.resolved(dateLines[i], dateIndex[i], ref)));
       }
     }
     let annotations: Annotation[];
@@ -267,15 +266,13 @@ export class Analyzer {
     }
   }
 
-  /** The value of the line's `i`th date against the reference date, memoised on the line. */
-  private value(rec: LineRecord, i: number, ref: string | null): string | null {
+  /** The line's `i`th date resolved against the reference date, memoised on the line. */
+  private resolved(rec: LineRecord, i: number, ref: string | null): ResolvedDate {
     if (rec.values === undefined || rec.valuesFor !== ref) {
-      rec.values = new Array<string | null>(rec.dates!.length);
+      rec.values = new Array<ResolvedDate>(rec.dates!.length);
       rec.valuesFor = ref;
     }
-    let v = rec.values[i];
-    if (v === undefined) v = rec.values[i] = resolveDate(rec.dates![i].expr, ref).value;
-    return v;
+    return (rec.values[i] ??= resolveDate(rec.dates![i].expr, ref));
   }
 
   private detect(unitText: string, needMentions: boolean): UnitResult {
@@ -311,11 +308,11 @@ function merge<T extends Span>(a: T[], b: T[]): T[] {
 const ids: string[] = [];
 const annotationId = (i: number) => (ids[i] ??= `a${i + 1}`);
 
-/** A lexicon date's value: resolved when the whole phrase is a date expression the resolver understands, else null. */
-function valueOfPhrase(phrase: string, referenceDate: ReferenceDate | null): string | null {
-  const found = findDates(phrase);
-  const whole = found.find(d => d.start === 0 && d.end === phrase.length);
-  return whole ? resolveDate(whole.expr, referenceDate?.value ?? null).value : null;
+/** An auto date annotation; the precision comes with the value and is absent when the date is unresolved. */
+function dateAnnotation(start: number, end: number, text: string, { value, precision }: ResolvedDate): Annotation {
+  const a: Annotation = { id: '', type: 'date', start, end, text, source: 'auto', value };
+  if (value !== null && precision !== null) a.precision = precision;
+  return a;
 }
 
 function chooseReferenceDate(text: string, given: string | null | undefined): ReferenceDate | null {

@@ -17,7 +17,8 @@ export interface Span {
 }
 
 /** Granularity of a resolved date value. */
-export type DatePrecision = 'day' | 'week' | 'month' | 'quarter' | 'season' | 'year' | 'decade' | 'century' | 'time' | 'reference';
+export const DATE_PRECISIONS = ['day', 'week', 'month', 'quarter', 'season', 'year', 'decade', 'century', 'time', 'reference'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 export interface Annotation extends Span {
   /** Stable within a sidecar; `a1`, `a2`, ... for auto annotations, anything unique for manual ones. */
@@ -30,6 +31,8 @@ export interface Annotation extends Span {
   entity?: string;
   /** For dates: the TIMEX3-style value (`2015-11-24`, `2015-W44`, `PRESENT_REF`, ...) or null when unresolved. */
   value?: string | null;
+  /** For dates: the granularity of `value` (set by the resolver; absent when unresolved). */
+  precision?: DatePrecision;
   /** A free-text note the user attached. */
   note?: string;
 }

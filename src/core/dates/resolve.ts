@@ -2,6 +2,7 @@
 // expressions need no reference date; relative ones stay unresolved (null) without one: never today's clock.
 import type { DatePrecision } from '../types';
 import { addDays, dayToMs, daysInMonth, isValidDay, parseIsoDay, weekday, DAY_MS, type Day } from './calendar';
+import { findDates } from './detect';
 import type { DateExpression, Season, Tense, TimeOfDay } from './expression';
 
 export interface ResolvedDate {
@@ -190,6 +191,14 @@ export function resolveDate(expr: DateExpression, referenceDate: string | null):
   if (r.value === null) return r;
   const tooLong = (r.precision === 'decade' && r.value.length > 3) || (r.precision === 'century' && r.value.length > 2);
   return OUTSIDE_CALENDAR.test(r.value) || tooLong ? UNRESOLVED : r;
+}
+
+/**
+ * A phrase that is one date expression as a whole (a lexicon date, a date marked by hand) resolved against the reference date; unresolved when the resolver does not read all of it as one date.
+ */
+export function resolveDatePhrase(phrase: string, referenceDate: string | null): ResolvedDate {
+  const whole = findDates(phrase).find(d => d.start === 0 && d.end === phrase.length);
+  return whole ? resolveDate(whole.expr, referenceDate) : UNRESOLVED;
 }
 
 function resolveUnchecked(expr: DateExpression, referenceDate: string | null): ResolvedDate {

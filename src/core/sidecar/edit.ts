@@ -3,7 +3,7 @@
 // What the user does is recorded as manual annotations (kept across re-analysis) and rejections (auto annotations
 // they removed, which re-analysis must not bring back).
 import { snapToGraphemes } from '../graphemes';
-import type { AnnotationType, Entity, EntityType, Span } from '../types';
+import type { AnnotationType, DatePrecision, Entity, EntityType, Span } from '../types';
 import { ANNOTATION_TYPES } from '../types';
 import { isIsoDay } from '../dates/calendar';
 import { overlaps } from '../spans';
@@ -31,6 +31,8 @@ export interface EntityChoice {
 export interface AddOptions extends EntityChoice {
   /** For dates: the value (TIMEX3-style), or null for unresolved. */
   value?: string | null;
+  /** For dates with a value: its granularity, as the resolver gave it (resolveDatePhrase); null or absent: none. */
+  precision?: DatePrecision | null;
   note?: string;
 }
 
@@ -99,7 +101,7 @@ export function addAnnotation(s: Sidecar, text: string, span: Span, type: Annota
   let entities = s.entities;
   let entity: string | undefined;
   if (isEntityType(type)) ({ entities, id: entity } = chooseEntity(entities, type, surface, options));
-  const added = makeAnnotation(text, at, { id: nextManualId(s), type, source: 'manual', entity, value: options.value, note: options.note });
+  const added = makeAnnotation(text, at, { id: nextManualId(s), type, source: 'manual', entity, value: options.value, precision: options.precision ?? undefined, note: options.note });
   const annotations = [...s.annotations.filter(a => !overlaps(a, at)), added];
   const rejections = s.rejections.filter(r => !sameSpan(r, added));
   return finish(s, annotations, entities, rejections);
@@ -122,9 +124,12 @@ export function retypeAnnotation(s: Sidecar, text: string, id: string, type: Ann
   let entities = s.entities;
   let entity: string | undefined;
   if (isEntityType(type)) ({ entities, id: entity } = chooseEntity(entities, type, a.text, options));
-  const value = type === 'date' ? (options.value !== undefined ? options.value : a.type === 'date' ? a.value : null) : undefined;
+  // a date keeps its value and precision unless new ones are given
+  const given = options.value !== undefined;
+  const value = type === 'date' ? (given ? options.value : a.type === 'date' ? a.value : null) : undefined;
+  const precision = type === 'date' ? (given ? options.precision ?? undefined : a.type === 'date' ? a.precision : undefined) : undefined;
   const auto = a.source === 'auto';
-  const changed = makeAnnotation(text, a, { id: auto ? nextManualId(s) : a.id, type, source: 'manual', entity, value, note: options.note ?? a.note });
+  const changed = makeAnnotation(text, a, { id: auto ? nextManualId(s) : a.id, type, source: 'manual', entity, value, precision, note: options.note ?? a.note });
   const annotations = s.annotations.map(x => (x.id === id ? changed : x));
   const rejections = auto && !s.rejections.some(r => sameSpan(r, a)) ? [...s.rejections, rejectionOf(a)] : s.rejections;
   return finish(s, annotations, entities, rejections);

@@ -149,7 +149,7 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     return id;
   };
   const annotations = [
-    ...autos.map(a => makeAnnotation(text, a, { id: nextAuto(), type: a.type, source: 'auto', entity: a.entity, value: a.value })),
+    ...autos.map(a => makeAnnotation(text, a, { id: nextAuto(), type: a.type, source: 'auto', entity: a.entity, value: a.value, precision: a.precision })),
     ...manual,
   ];
 

@@ -23,6 +23,7 @@ function annotation(a: SidecarAnnotation): SidecarAnnotation {
   const out: SidecarAnnotation = { id: a.id, type: a.type, start: a.start, end: a.end, text: a.text, source: a.source } as SidecarAnnotation;
   if (a.entity !== undefined) out.entity = a.entity;
   if (a.value !== undefined) out.value = a.value;
+  if (a.precision !== undefined) out.precision = a.precision;
   if (a.note !== undefined) out.note = a.note;
   out.prefix = a.prefix;
   out.suffix = a.suffix;

@@ -1,9 +1,10 @@
 // The sidecar file (`<article>.annotations.json`): the product's memory of an article's annotations.
 // Keep media/sidecar.schema.json, README and this file in step.
 import type { QuoteSelector } from '../anchor';
-import type { AnnotationType, Entity, ReferenceDateSource } from '../types';
+import type { AnnotationType, DatePrecision, Entity, ReferenceDateSource } from '../types';
 
-export const SIDECAR_VERSION = 1;
+/** The format version this build writes. Version 1 files are read and migrated (./migrate.ts); newer ones are refused. */
+export const SIDECAR_VERSION = 2;
 
 export interface SidecarDocument {
   /** The article's file name (base name, no folder). */
@@ -27,6 +28,8 @@ export interface SidecarAnnotation extends QuoteSelector {
   source: 'auto' | 'manual';
   entity?: string;
   value?: string | null;
+  /** For dates with a value: its granularity (format version 2; derived from the value when a version 1 file is read). */
+  precision?: DatePrecision;
   note?: string;
 }
 

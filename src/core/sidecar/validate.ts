@@ -3,7 +3,8 @@
 // Keep in step with the schema file; test/unit/sidecar-validate.test.ts checks both agree on the fixtures.
 import { CONTEXT_LENGTH } from '../anchor';
 import { isIsoDay } from '../dates/calendar';
-import { ANNOTATION_TYPES, ENTITY_TYPES } from '../types';
+import { ANNOTATION_TYPES, DATE_PRECISIONS, ENTITY_TYPES } from '../types';
+import { migrateV1 } from './migrate';
 import { SIDECAR_VERSION, SidecarError, type Sidecar } from './types';
 
 type Obj = Record<string, unknown>;
@@ -52,23 +53,32 @@ const annotationRequired = {
   id: str({ min: 1 }), type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
   source: oneOf(['auto', 'manual']), prefix: str({ max: CONTEXT_LENGTH }), suffix: str({ max: CONTEXT_LENGTH }),
 };
-const annotationOptional = { entity: str({ min: 1 }), value: nullable(str()), note: str() };
 
-const schema = object({
-  version: (v, path, errors) => { if (v !== SIDECAR_VERSION) errors.push(`${path}: must be ${SIDECAR_VERSION}`); },
-  generator: str(),
-  document: object({
-    file: str({ min: 1 }), sha256: str({ pattern: HEX64 }), length: offset,
-    referenceDate: nullable(isoDay), referenceDateSource: oneOf(['user', 'detected', null]),
-  }),
-  entities: arrayOf(object({ id: str({ min: 1 }), type: oneOf(ENTITY_TYPES), name: str({ min: 1 }), aliases: arrayOf(str()) })),
-  annotations: arrayOf(object(annotationRequired, annotationOptional)),
-  rejections: arrayOf(object({
-    type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
-    prefix: str({ max: CONTEXT_LENGTH }), suffix: str({ max: CONTEXT_LENGTH }),
-  })),
-  orphans: arrayOf(object({ ...annotationRequired, orphanedAt: str({ min: 1 }) }, annotationOptional)),
-}, { $schema: str() });
+/** The shape of format `version`: 2 (current) added `precision` on annotations and orphans; 1 is read to migrate it. */
+function schemaFor(version: 1 | typeof SIDECAR_VERSION): Check {
+  const annotationOptional = {
+    entity: str({ min: 1 }), value: nullable(str()), note: str(),
+    ...(version >= 2 ? { precision: oneOf(DATE_PRECISIONS) } : {}),
+  };
+  return object({
+    version: (v, path, errors) => { if (v !== version) errors.push(`${path}: must be ${version}`); },
+    generator: str(),
+    document: object({
+      file: str({ min: 1 }), sha256: str({ pattern: HEX64 }), length: offset,
+      referenceDate: nullable(isoDay), referenceDateSource: oneOf(['user', 'detected', null]),
+    }),
+    entities: arrayOf(object({ id: str({ min: 1 }), type: oneOf(ENTITY_TYPES), name: str({ min: 1 }), aliases: arrayOf(str()) })),
+    annotations: arrayOf(object(annotationRequired, annotationOptional)),
+    rejections: arrayOf(object({
+      type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
+      prefix: str({ max: CONTEXT_LENGTH }), suffix: str({ max: CONTEXT_LENGTH }),
+    })),
+    orphans: arrayOf(object({ ...annotationRequired, orphanedAt: str({ min: 1 }) }, annotationOptional)),
+  }, { $schema: str() });
+}
+
+const CURRENT = schemaFor(SIDECAR_VERSION);
+const VERSION_1 = schemaFor(1);
 
 /** Rules across fields; only run once the shape is right. */
 function crossChecks(s: Sidecar, errors: string[]): void {
@@ -78,7 +88,7 @@ function crossChecks(s: Sidecar, errors: string[]): void {
     entityTypes.set(e.id, e.type);
   });
   const ids = new Set<string>();
-  const spans = (list: { id?: string; type: string; start: number; end: number; entity?: string }[], name: string, inDocument: boolean) =>
+  const spans = (list: { id?: string; type: string; start: number; end: number; entity?: string; value?: string | null; precision?: string }[], name: string, inDocument: boolean) =>
     list.forEach((a, i) => {
       const path = `${name}[${i}]`;
       if (a.end < a.start) errors.push(`${path}.end: must be >= start`);
@@ -86,6 +96,9 @@ function crossChecks(s: Sidecar, errors: string[]): void {
       if (a.id !== undefined) {
         if (ids.has(a.id)) errors.push(`${path}.id: duplicate id "${a.id}"`);
         ids.add(a.id);
+      }
+      if (a.precision !== undefined && (a.type !== 'date' || typeof a.value !== 'string')) {
+        errors.push(`${path}.precision: only a date with a value has a precision`);
       }
       if (a.entity !== undefined) {
         const t = entityTypes.get(a.entity);
@@ -100,12 +113,16 @@ function crossChecks(s: Sidecar, errors: string[]): void {
   spans(s.orphans, 'orphans', false);
 }
 
-/** Every problem with `value` as a sidecar (empty when valid), each as `path: reason`. */
-export function validateSidecar(value: unknown): string[] {
+function validateAs(schema: Check, value: unknown): string[] {
   const errors: string[] = [];
   schema(value, '$', errors);
   if (errors.length === 0) crossChecks(value as Sidecar, errors);
   return errors.map(e => (e.startsWith('$:') ? `(root)${e.slice(1)}` : e.replace(/^\$\./, '')));
+}
+
+/** Every problem with `value` as a sidecar of the current format (empty when valid), each as `path: reason`. */
+export function validateSidecar(value: unknown): string[] {
+  return validateAs(CURRENT, value);
 }
 
 /** Whether `value` claims a format version newer than this build understands. */
@@ -116,7 +133,10 @@ function futureVersionOf(value: unknown): number | undefined {
 
 const MAX_REPORTED = 5;
 
-/** Parses sidecar text; throws a SidecarError (invalid-json, future-version or invalid-schema) naming `file`. */
+/**
+ * Parses sidecar text into the current format (a version 1 file is migrated); throws a SidecarError (invalid-json,
+ * future-version or invalid-schema) naming `file`.
+ */
 export function parseSidecar(text: string, file: string): Sidecar {
   let value: unknown;
   try {
@@ -129,7 +149,12 @@ export function parseSidecar(text: string, file: string): Sidecar {
     throw new SidecarError('future-version', file,
       `written by a newer News Annotator (format version ${future}; this one reads version ${SIDECAR_VERSION}): update the extension`);
   }
-  const errors = validateSidecar(value);
+  let errors: string[];
+  if (isObj(value) && value.version === 1) {
+    // an older format: checked as what it is, then brought up to date (nothing is lost: see migrate.ts)
+    errors = validateAs(VERSION_1, value);
+    if (errors.length === 0) errors = validateSidecar(value = migrateV1(value));
+  } else errors = validateSidecar(value);
   if (errors.length > 0) {
     const more = errors.length > MAX_REPORTED ? ` (and ${errors.length - MAX_REPORTED} more)` : '';
     throw new SidecarError('invalid-schema', file, `not a valid sidecar: ${errors.slice(0, MAX_REPORTED).join('; ')}${more}`);
