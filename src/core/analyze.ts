@@ -5,7 +5,7 @@
 // (one record per distinct line, holding what was found in it), finds the edited region by common prefix and
 // suffix, and re-splits and re-detects only the lines it touches. The document-level steps then run over the
 // records' results with little work per mention, so the result is always exactly what a fresh analysis gives.
-import { detectReferenceDate, findDates, resolveDate, type DateCandidate } from './dates';
+import { detectReferenceDate, findDates, isIsoDay, resolveDate, resolveDatePhrase, type DateCandidate, type ResolvedDate } from './dates';
 import {
   computeLineInfo, dedupe, ENTITY_TYPE_SET, findLexiconMatches, findMentions, groupWorking, normalise,
   type LineInfo, type LineSource, type Working,
@@ -13,6 +13,7 @@ import {
 import { working } from './entities/mention-set';
 import { snapToGraphemes } from './graphemes';
 import { mergeSorted } from './sorted';
+import { overlapSweep, withoutOverlapsWith } from './spans';
 import { commonPrefixLength, commonSuffixLength, segment } from './segment';
 import { ANNOTATION_TYPES, ENTITY_TYPES, type AnalysisResult, type AnalyzeOptions, type Annotation, type AnnotationType, type MentionCandidate, type ReferenceDate, type Span } from './types';
 
@@ -34,8 +35,8 @@ interface LineRecord {
   /** The entity candidates not on a date, sorted by position and without overlaps; copied per analysis. */
   mentions?: Working[];
   info?: LineInfo;
-  /** The dates' values, for the reference date `valuesFor`. */
-  values?: (string | null)[];
+  /** The dates' resolved values, for the reference date `valuesFor`. */
+  values?: ResolvedDate[];
   valuesFor?: string | null;
 }
 
@@ -55,8 +56,6 @@ export interface AnalyzerOptions extends AnalyzeOptions {
 }
 
 const ENTITY_KINDS: readonly AnnotationType[] = ENTITY_TYPES;
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Articles whose last analysis is kept (one Analyzer serves every open editor). */
 const MAX_DOCUMENTS = 8;
@@ -141,12 +140,12 @@ export class Analyzer {
     const dateAnnotations: Annotation[] = [];
     let datesSorted = true;
     if (wanted.has('date')) {
-      const phraseValues = new Map<string, string | null>();
+      const phraseValues = new Map<string, ResolvedDate>();
       for (const s of lexiconDates) {
         const t = text.slice(s.start, s.end);
-        let value = phraseValues.get(t);
-        if (value === undefined) phraseValues.set(t, value = valueOfPhrase(t, referenceDate));
-        lexiconAnnotations.push({ id: '', type: 'date', start: s.start, end: s.end, text: t, source: 'auto', value });
+        let resolved = phraseValues.get(t);
+        if (resolved === undefined) phraseValues.set(t, resolved = resolveDatePhrase(t, referenceDate?.value ?? null));
+        lexiconAnnotations.push(dateAnnotation(s.start, s.end, t, resolved));
       }
       // Only lexicon names can still overlap a date here (detector candidates on dates were dropped): the
       // user's lexicon wins over the automatic date ("May" as a person), so annotations never overlap.
@@ -164,8 +163,7 @@ export class Analyzer {
         if (start < lastStart || (start === lastStart && end < lastEnd)) datesSorted = false;
         lastStart = start;
         lastEnd = end;
-        const value = this.value(dateLines[i], dateIndex[i], ref);
-        dateAnnotations.push({ id: '', type: 'date', start, end, text: text.slice(start, end), source: 'auto', value });
+        dateAnnotations.push(dateAnnotation(start, end, text.slice(start, end), this.resolved(dateLines[i], dateIndex[i], ref)));
       }
     }
     let annotations: Annotation[];
@@ -262,21 +260,19 @@ export class Analyzer {
       });
       found.sort(byStart);
       // A date wins over an entity candidate on the same words ("Tuesday", "May").
-      rec.mentions = dedupe(withoutOverlaps(found, rec.dateSpans!)
+      rec.mentions = dedupe(withoutOverlapsWith(found, rec.dateSpans!)
         .filter(m => m.start >= 0 && m.end <= rec.text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
         .map(m => working(m.start, m.end, m.type, normalise(rec.text.slice(m.start, m.end)), false, m.confidence)));
     }
   }
 
-  /** The value of the line's `i`th date against the reference date, memoised on the line. */
-  private value(rec: LineRecord, i: number, ref: string | null): string | null {
+  /** The line's `i`th date resolved against the reference date, memoised on the line. */
+  private resolved(rec: LineRecord, i: number, ref: string | null): ResolvedDate {
     if (rec.values === undefined || rec.valuesFor !== ref) {
-      rec.values = new Array<string | null>(rec.dates!.length);
+      rec.values = new Array<ResolvedDate>(rec.dates!.length);
       rec.valuesFor = ref;
     }
-    let v = rec.values[i];
-    if (v === undefined) v = rec.values[i] = resolveDate(rec.dates![i].expr, ref).value;
-    return v;
+    return (rec.values[i] ??= resolveDate(rec.dates![i].expr, ref));
   }
 
   private detect(unitText: string, needMentions: boolean): UnitResult {
@@ -309,47 +305,20 @@ function merge<T extends Span>(a: T[], b: T[]): T[] {
   return b.length === 0 ? a : mergeSorted(a, b, byStart);
 }
 
-/**
- * Asks, for candidates in order, whether each overlaps one of `spans` (sorted by start): the sweep of
- * `withoutOverlaps`, one candidate at a time.
- */
-function overlapSweep(spans: readonly Span[]): (start: number, end: number) => boolean {
-  let j = 0;
-  return (start, end) => {
-    while (j < spans.length && spans[j].end <= start) j++;
-    for (let k = j; k < spans.length && spans[k].start < end; k++) if (spans[k].end > start) return true;
-    return false;
-  };
-}
-
 const ids: string[] = [];
 const annotationId = (i: number) => (ids[i] ??= `a${i + 1}`);
 
-/** A lexicon date's value: resolved when the whole phrase is a date expression the resolver understands, else null. */
-function valueOfPhrase(phrase: string, referenceDate: ReferenceDate | null): string | null {
-  const found = findDates(phrase);
-  const whole = found.find(d => d.start === 0 && d.end === phrase.length);
-  return whole ? resolveDate(whole.expr, referenceDate?.value ?? null).value : null;
-}
-
-/** The candidates that overlap none of `spans`; both lists sorted by start, so one linear sweep. */
-function withoutOverlaps<T extends Span>(candidates: T[], spans: Span[]): T[] {
-  const out: T[] = [];
-  let j = 0;
-  for (const c of candidates) {
-    while (j < spans.length && spans[j].end <= c.start) j++;
-    let overlaps = false;
-    for (let k = j; k < spans.length && spans[k].start < c.end; k++) {
-      if (spans[k].end > c.start) { overlaps = true; break; }
-    }
-    if (!overlaps) out.push(c);
-  }
-  return out;
+/** An auto date annotation; the precision comes with the value and is absent when the date is unresolved. */
+function dateAnnotation(start: number, end: number, text: string, { value, precision }: ResolvedDate): Annotation {
+  const a: Annotation = { id: '', type: 'date', start, end, text, source: 'auto', value };
+  if (value !== null && precision !== null) a.precision = precision;
+  return a;
 }
 
 function chooseReferenceDate(text: string, given: string | null | undefined): ReferenceDate | null {
   if (given) {
-    if (!ISO_DAY.test(given)) throw new Error(`Reference date "${given}" is not a YYYY-MM-DD date.`);
+    // refused as Set Reference Date and the CLI refuse it: a day that does not exist (2015-02-30) is no date
+    if (!isIsoDay(given)) throw new Error(`Reference date "${given}" is not a real day written YYYY-MM-DD (e.g. 2015-11-24).`);
     return { value: given, source: 'user' };
   }
   const detected = detectReferenceDate(text);

@@ -17,7 +17,8 @@ export interface Span {
 }
 
 /** Granularity of a resolved date value. */
-export type DatePrecision = 'day' | 'week' | 'month' | 'quarter' | 'season' | 'year' | 'decade' | 'century' | 'time' | 'reference';
+export const DATE_PRECISIONS = ['day', 'week', 'month', 'quarter', 'season', 'year', 'decade', 'century', 'time', 'reference'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 export interface Annotation extends Span {
   /** Stable within a sidecar; `a1`, `a2`, ... for auto annotations, anything unique for manual ones. */

@@ -104,8 +104,8 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       const surface = editor.document.getText().slice(span.start, span.end);
       const entity = await pickEntity(view, type, surface, args);
       if (entity === null) return undefined;
-      const value = type === 'date' ? articles.resolveDate(surface, view.referenceDate?.value ?? null) : undefined;
-      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => edits.addAnnotation(s, text, span, type, { ...entity, value }));
+      const date = type === 'date' ? articles.resolveDate(surface, view.referenceDate?.value ?? null) : {};
+      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => edits.addAnnotation(s, text, span, type, { ...entity, ...date }));
     },
 
     'newsAnnotator.changeType': async (args?: { type?: AnnotationType }) => {

@@ -127,9 +127,9 @@ export const lexicon: fc.Arbitrary<Lexicon> = fc.dictionary(
   { maxKeys: 5 },
 );
 
-/** Reference dates: real days, leap days, far years. */
+/** Reference dates: real days, leap days, far years (0001-0099 included: Date.UTC(1, 0, 1) would be 1901). */
 export const referenceDate: fc.Arbitrary<string> = fc
-  .date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
+  .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
   .map(d => d.toISOString().slice(0, 10))
   .filter(d => /^\d{4}-\d{2}-\d{2}$/.test(d));
 

@@ -6,6 +6,7 @@ import { quoteContext } from '../../src/core/anchor';
 import { EXPORT_FORMATS } from '../../src/core/export';
 import { segment } from '../../src/core/segment';
 import { ArticleSession } from '../../src/core/session';
+import { precisionOfValue } from '../../src/core/sidecar/migrate';
 import {
   addAnnotation, analyzeOptionsFor, annotateAllOccurrences, applyTextChanges, canonicalSidecar, decodeArticle, deleteOrphan, EditError,
   parseSidecar, reattachOrphan, reconcile, removeAllOccurrences, removeAnnotation, removeEntity, retypeAnnotation,
@@ -86,6 +87,9 @@ export function checkAnalysis(text: string, r: AnalysisResult, options: AnalyzeO
     if (a.type === 'date') {
       if (a.entity !== undefined) fail('a date with an entity', a);
       checkDateValue(a.value, `annotation ${a.id}`);
+      // the precision comes with the value, and is the one the sidecar migration would derive from it
+      if ((a.value === null) !== (a.precision === undefined)) fail('a date value without a precision, or a precision without a value', a);
+      if (a.value !== null && precisionOfValue(a.value!) !== a.precision) fail('precision does not match the value', a);
     } else {
       const e = a.entity === undefined ? undefined : entities.get(a.entity);
       if (!e) fail('mention of a missing entity', a);

@@ -11,12 +11,19 @@ import { snapToGraphemes } from '../graphemes';
 import { isHighSurrogate, isLowSurrogate } from '../segment';
 import type { Span } from '../types';
 
-/** Code units of context stored on each side of a span. */
+/** Code units of context stored on each side of a span (the sidecar's prefix/suffix hold at most this many). */
 export const CONTEXT_LENGTH = 32;
 
+/**
+ * A span's words and what surrounds them, as a W3C TextQuoteSelector has them: stored with every annotation and
+ * rejection in the sidecar, so they can be placed again after the article changed.
+ */
 export interface QuoteSelector {
+  /** The annotated text itself (the selector's `exact`). */
   text: string;
+  /** Up to CONTEXT_LENGTH code units of text just before it. */
   prefix: string;
+  /** Up to CONTEXT_LENGTH code units of text just after it. */
   suffix: string;
 }
 
@@ -29,7 +36,7 @@ export interface AnchorResult extends Span {
 }
 
 /** The prefix/suffix to store with a span, never cutting a surrogate pair. */
-export function quoteContext(text: string, span: Span): { prefix: string; suffix: string } {
+export function quoteContext(text: string, span: Span): Pick<QuoteSelector, 'prefix' | 'suffix'> {
   let ps = Math.max(0, span.start - CONTEXT_LENGTH);
   if (ps > 0 && isLowSurrogate(text.charCodeAt(ps))) ps++;
   let se = Math.min(text.length, span.end + CONTEXT_LENGTH);

@@ -2,5 +2,6 @@
 // against the article's reference date happens afterwards (resolve.ts).
 export type { DateExpression, Tense, TimeOfDay } from './expression';
 export { findDates, type DateCandidate } from './detect';
-export { resolveDate, type ResolvedDate } from './resolve';
+export { resolveDate, resolveDatePhrase, type ResolvedDate } from './resolve';
 export { detectReferenceDate } from './reference';
+export { isIsoDay, isValidDay, parseIsoDay, daysInMonth, type Day } from './calendar';

@@ -1,4 +1,5 @@
 // Finds the article's own date (its dateline) near the top of the text. Never falls back to today's clock.
+import { isValidDay } from './calendar';
 import { findDates } from './detect';
 import { resolveDate } from './resolve';
 
@@ -40,8 +41,10 @@ function fromHead(head: string): string | null {
   return urlDate(head);
 }
 
-/** A date in an article URL: ".../2015/11/05/...". */
+/** A date in an article URL: ".../2015/11/05/..." (a day that does not exist, ".../2015/02/31/", is not one). */
 function urlDate(head: string): string | null {
-  const m = /\/((?:19|20)\d\d)\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])\//.exec(head);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  for (const m of head.matchAll(/\/((?:19|20)\d\d)\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])\//g)) {
+    if (isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) return `${m[1]}-${m[2]}-${m[3]}`;
+  }
+  return null;
 }

@@ -1,6 +1,8 @@
 // Turns a detected expression into a TIMEX3-style value against the article's reference date. Absolute
 // expressions need no reference date; relative ones stay unresolved (null) without one: never today's clock.
 import type { DatePrecision } from '../types';
+import { addDays, dayToMs, daysInMonth, isValidDay, parseIsoDay, weekday, DAY_MS, type Day } from './calendar';
+import { findDates } from './detect';
 import type { DateExpression, Season, Tense, TimeOfDay } from './expression';
 
 export interface ResolvedDate {
@@ -8,10 +10,7 @@ export interface ResolvedDate {
   precision: DatePrecision | null;
 }
 
-interface Ymd { y: number; m: number; d: number }
-
 const UNRESOLVED: ResolvedDate = { value: null, precision: null };
-const DAY_MS = 86_400_000;
 /** How much further a date against the clause's tense may be before the other direction wins. */
 const AGAINST_TENSE = 2;
 
@@ -20,35 +19,20 @@ const yearStr = (y: number) => pad(y, 4);
 /** TIMEX3 values have four-digit years: a date pushed before year 0 or past 9999 (a far reference date) has none. */
 const OUTSIDE_CALENDAR = /^(?:-|\d{5})/;
 
-function parseRef(ref: string | null): Ymd | null {
-  const m = ref ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ref) : null;
-  if (!m) return null;
-  const r = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-  return valid(r) ? r : null;
+/** The reference day: the YYYY-MM-DD at the start of `ref` when it is a real day (a time after it is ignored). */
+function parseRef(ref: string | null): Day | null {
+  return ref ? parseIsoDay(ref.slice(0, 10)) : null;
 }
 
-function valid({ y, m, d }: Ymd): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= daysInMonth(y, m);
-}
+const valid = ({ y, m, d }: Day) => isValidDay(y, m, d);
+const dayStr = (x: Day) => `${yearStr(x.y)}-${pad(x.m)}-${pad(x.d)}`;
 
-const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const toMs = ({ y, m, d }: Ymd) => Date.UTC(y, m - 1, d);
-function fromMs(ms: number): Ymd {
-  const t = new Date(ms);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
-}
-const addDays = (x: Ymd, n: number) => fromMs(toMs(x) + n * DAY_MS);
-/** ISO weekday, 1 = Monday. */
-const weekday = (x: Ymd) => ((new Date(toMs(x)).getUTCDay() + 6) % 7) + 1;
-const dayStr = (x: Ymd) => `${yearStr(x.y)}-${pad(x.m)}-${pad(x.d)}`;
-
-function isoWeek(x: Ymd): { y: number; w: number } {
+function isoWeek(x: Day): { y: number; w: number } {
   const thursday = addDays(x, 4 - weekday(x));
-  const jan1 = Date.UTC(thursday.y, 0, 1);
-  return { y: thursday.y, w: Math.floor((toMs(thursday) - jan1) / DAY_MS / 7) + 1 };
+  const jan1 = dayToMs({ y: thursday.y, m: 1, d: 1 });
+  return { y: thursday.y, w: Math.floor((dayToMs(thursday) - jan1) / DAY_MS / 7) + 1 };
 }
-const weekStr = (x: Ymd) => {
+const weekStr = (x: Day) => {
   const { y, w } = isoWeek(x);
   return `${yearStr(y)}-W${pad(w)}`;
 };
@@ -59,7 +43,9 @@ function timeSuffix(t: TimeOfDay | undefined): string {
   return `T${pad(t.hour)}:${pad(t.minute)}`;
 }
 
-function day(x: Ymd, t?: TimeOfDay): ResolvedDate {
+function day(x: Day, t?: TimeOfDay): ResolvedDate {
+  // "midnight" (24:00) ends the day: TIMEX3 values write it as 00:00 of the next day (ISO 8601's 24:00 is not one)
+  if (t && 'hour' in t && t.hour === 24) return day(addDays(x, 1), { hour: 0, minute: t.minute });
   return { value: dayStr(x) + timeSuffix(t), precision: t && !('part' in t) ? 'time' : 'day' };
 }
 
@@ -68,7 +54,7 @@ const fromMonthIndex = (i: number) => ({ y: Math.floor(i / 12), m: (i % 12) + 1 
 const quarterOf = (m: number) => Math.ceil(m / 3);
 
 /** The year for a month(-day) written without one, picked by direction from the reference date. */
-function pickYear(ref: Ymd, month: number, dayOfMonth: number | undefined, tense: Tense, shift: -1 | 0 | 1 | undefined): number {
+function pickYear(ref: Day, month: number, dayOfMonth: number | undefined, tense: Tense, shift: -1 | 0 | 1 | undefined): number {
   if (shift === 0) return ref.y;
   const cmp = (y: number) => {
     const a = monthIndex(y, month) - monthIndex(ref.y, ref.m);
@@ -78,7 +64,7 @@ function pickYear(ref: Ymd, month: number, dayOfMonth: number | undefined, tense
   if (shift === 1) return cmp(ref.y) > 0 ? ref.y : ref.y + 1;
   // Otherwise the nearest occurrence, with the tense as a bias rather than a rule: "payable Dec. 15" in a
   // past-tense sentence written on Nov. 2 is still the coming Dec. 15, "in January" said in October is not.
-  const at = (y: number) => toMs({ y, m: month, d: Math.min(dayOfMonth ?? 15, daysInMonth(y, month)) }) - toMs(ref);
+  const at = (y: number) => dayToMs({ y, m: month, d: Math.min(dayOfMonth ?? 15, daysInMonth(y, month)) }) - dayToMs(ref);
   const cost = (y: number) => {
     const dist = at(y);
     const against = (tense === 'past' && dist > 0) || (tense === 'future' && dist < 0);
@@ -94,7 +80,7 @@ function nthWeekdayOf(y: number, m: number, n: number, wd: number): number {
   return 1 + ((wd - first + 7) % 7) + (n - 1) * 7;
 }
 
-function calendar(e: Extract<DateExpression, { kind: 'calendar' }>, ref: Ymd | null): ResolvedDate {
+function calendar(e: Extract<DateExpression, { kind: 'calendar' }>, ref: Day | null): ResolvedDate {
   let y = e.year;
   if (y === undefined && e.yearOffset !== undefined) {
     if (!ref) return UNRESOLVED;
@@ -112,7 +98,7 @@ function calendar(e: Extract<DateExpression, { kind: 'calendar' }>, ref: Ymd | n
   return valid(x) ? day(x, e.time) : UNRESOLVED;
 }
 
-function weekdayDate(e: Extract<DateExpression, { kind: 'weekday' }>, ref: Ymd): Ymd {
+function weekdayDate(e: Extract<DateExpression, { kind: 'weekday' }>, ref: Day): Day {
   const refWd = weekday(ref);
   const back = (refWd - e.weekday + 7) % 7;
   const fwd = (e.weekday - refWd + 7) % 7;
@@ -123,7 +109,7 @@ function weekdayDate(e: Extract<DateExpression, { kind: 'weekday' }>, ref: Ymd):
   return e.tense === 'future' ? addDays(ref, fwd) : addDays(ref, -back);
 }
 
-function quarter(e: Extract<DateExpression, { kind: 'quarter' }>, ref: Ymd | null): ResolvedDate {
+function quarter(e: Extract<DateExpression, { kind: 'quarter' }>, ref: Day | null): ResolvedDate {
   if (e.quarter !== null && e.year !== undefined) return { value: `${yearStr(e.year)}-Q${e.quarter}`, precision: 'quarter' };
   if (!ref) return UNRESOLVED;
   const refQ = quarterOf(ref.m);
@@ -148,7 +134,7 @@ function quarter(e: Extract<DateExpression, { kind: 'quarter' }>, ref: Ymd | nul
 
 const SEASON_END: Record<Season, number> = { SP: 5, SU: 8, FA: 11, WI: 2 };
 
-function season(e: Extract<DateExpression, { kind: 'season' }>, ref: Ymd | null): ResolvedDate {
+function season(e: Extract<DateExpression, { kind: 'season' }>, ref: Day | null): ResolvedDate {
   let y = e.year ?? (ref && e.yearOffset !== undefined ? ref.y + e.yearOffset : undefined);
   if (y === undefined) {
     if (!ref) return UNRESOLVED;
@@ -165,7 +151,7 @@ function season(e: Extract<DateExpression, { kind: 'season' }>, ref: Ymd | null)
   return { value: `${yearStr(y)}-${e.season}`, precision: 'season' };
 }
 
-function relative(e: Extract<DateExpression, { kind: 'relative' }>, ref: Ymd): ResolvedDate {
+function relative(e: Extract<DateExpression, { kind: 'relative' }>, ref: Day): ResolvedDate {
   switch (e.unit) {
     case 'day':
       return day(addDays(ref, e.offset), e.time);
@@ -205,6 +191,14 @@ export function resolveDate(expr: DateExpression, referenceDate: string | null):
   if (r.value === null) return r;
   const tooLong = (r.precision === 'decade' && r.value.length > 3) || (r.precision === 'century' && r.value.length > 2);
   return OUTSIDE_CALENDAR.test(r.value) || tooLong ? UNRESOLVED : r;
+}
+
+/**
+ * A phrase that is one date expression as a whole (a lexicon date, a date marked by hand) resolved against the reference date; unresolved when the resolver does not read all of it as one date.
+ */
+export function resolveDatePhrase(phrase: string, referenceDate: string | null): ResolvedDate {
+  const whole = findDates(phrase).find(d => d.start === 0 && d.end === phrase.length);
+  return whole ? resolveDate(whole.expr, referenceDate) : UNRESOLVED;
 }
 
 function resolveUnchecked(expr: DateExpression, referenceDate: string | null): ResolvedDate {

@@ -1,5 +1,6 @@
 // Acronyms the article defines: "Islamic State (IS)".
-import { byPosition, dedupe, withoutOverlaps, type Working } from './mention-set';
+import { withoutOverlapsWith } from '../spans';
+import { byPosition, dedupe, type Working } from './mention-set';
 
 /** "IS" for "Islamic State", "Nato" for "North Atlantic Treaty Organisation", "OIC" for "Organisation of Islamic Co-operation". */
 function isAcronymOf(acr: string, name: string): boolean {
@@ -31,5 +32,5 @@ export function linkAcronyms(text: string, work: Working[], expansions: Map<stri
   const acronymType = new Map(added.map(a => [a.surface, a.type]));
   for (const m of work) if (!m.fixed && acronymType.has(m.surface)) m.type = acronymType.get(m.surface)!;
   added.sort(byPosition);
-  return dedupe([...work, ...withoutOverlaps(added, work)]);
+  return dedupe([...work, ...withoutOverlapsWith(added, work)]);
 }

@@ -3,11 +3,12 @@
 // entities ("Vladimir Putin", "Putin" -> one entity named "Vladimir Putin"). Each step is linear (or n log n) in
 // the number of mentions and tokens, and allocates little per mention: the analyser runs them after every edit.
 import type { Entity, Lexicon, MentionCandidate } from '../types';
+import { withoutOverlapsWith } from '../spans';
 import { linkAcronyms } from './acronyms';
 import { buildEntities } from './build';
 import { applyLexicon, findLexiconMatches, type LexiconMatches } from './lexicon';
 import { linesOf, type LineSource } from './lines';
-import { dedupe, ENTITY_TYPE_SET, normalise, Slots, withoutOverlaps, working, type Working } from './mention-set';
+import { dedupe, ENTITY_TYPE_SET, normalise, Slots, working, type Working } from './mention-set';
 import { propagate } from './propagate';
 import { shortFormsFollowFullNames, unifyTypes } from './unify';
 
@@ -53,7 +54,7 @@ export function groupWorking(text: string, work: Working[], lines: LineSource, l
   // the acronyms' own mentions take the one shape of working mentions (later steps stay monomorphic)
   if (work !== beforeAcronyms) work = work.map(m => ('slot' in m ? m : working(m.start, m.end, m.type, m.surface, m.fixed, m.confidence)));
   work = propagate(lines, work, lexicon.dates, slots);
-  if (lexicon.dates.length > 0) work = withoutOverlaps(work, lexicon.dates);
+  if (lexicon.dates.length > 0) work = withoutOverlapsWith(work, lexicon.dates);
   const entities = buildEntities(work, expansions, slots);
   return { mentions: work, entities };
 }

@@ -1,7 +1,8 @@
 // The user lexicon: its names always win over the model, on span and type.
 import type { AnnotationType, EntityType, Lexicon, Span } from '../types';
+import { withoutOverlapsWith } from '../spans';
 import type { LineSource } from './lines';
-import { ENTITY_TYPE_SET, mergeDedupe, normalise, withoutOverlaps, working, type Working } from './mention-set';
+import { ENTITY_TYPE_SET, mergeDedupe, normalise, working, type Working } from './mention-set';
 import { tokenize } from './tokenize';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -77,7 +78,7 @@ export function findLexiconMatches(text: string, lines: LineSource, lexicon: Lex
 /** The lexicon's names replace what overlaps them (and its dates leave no name there); `work` sorted, without overlaps. */
 export function applyLexicon(work: Working[], matches: LexiconMatches): Working[] {
   if (matches.names.length === 0 && matches.dates.length === 0) return work;
-  const rest = withoutOverlaps(withoutOverlaps(work, matches.names), matches.dates);
+  const rest = withoutOverlapsWith(withoutOverlapsWith(work, matches.names), matches.dates);
   // a lexicon name also fixes the type of the same string wherever the model found it
   return mergeDedupe(matches.names, rest);
 }

@@ -1,6 +1,7 @@
 // The working set of mentions shared by the document-level steps: one surface form per mention, kept sorted
 // by position and free of overlaps.
 import { mergeSorted } from '../sorted';
+import { firstOfOverlapping } from '../spans';
 import { ENTITY_TYPES, type EntityType, type MentionCandidate } from '../types';
 import { isTitle } from './refine';
 import { tokenize, type Token } from './tokenize';
@@ -117,28 +118,5 @@ export function mergeDedupe(a: readonly Working[], b: readonly Working[]): Worki
 }
 
 /** A sorted list without overlaps: the earlier, then longer, mention wins; a lexicon name over a model one. */
-function withoutOverlapping(list: readonly Working[]): Working[] {
-  const out: Working[] = [];
-  for (const m of list) {
-    const last = out[out.length - 1];
-    if (last && m.start < last.end) {
-      if (m.fixed && !last.fixed) out[out.length - 1] = m;
-      continue;
-    }
-    out.push(m);
-  }
-  return out;
-}
-
-/** The items of `list` that overlap none of `blockers` (both sorted by start; linear sweep). */
-export function withoutOverlaps<T extends { start: number; end: number }>(list: readonly T[], blockers: readonly { start: number; end: number }[]): T[] {
-  const out: T[] = [];
-  let j = 0;
-  for (const m of list) {
-    while (j < blockers.length && blockers[j].end <= m.start) j++;
-    // blockers do not overlap each other, so only the first one ending after m.start can reach into m
-    if (j < blockers.length && blockers[j].start < m.end) continue;
-    out.push(m);
-  }
-  return out;
-}
+const withoutOverlapping = (list: readonly Working[]): Working[] =>
+  firstOfOverlapping(list, { replaces: (later, kept) => later.fixed && !kept.fixed });

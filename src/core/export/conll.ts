@@ -1,31 +1,21 @@
 // CoNLL IOB2: `token<TAB>tag` a line, a blank line after each sentence, `-DOCSTART-<TAB>O` and a blank line before
 // each article (as CoNLL-2003 does). IOB2 cannot nest or overlap spans: of overlapping annotations the one that
 // starts first (the longer one on a tie) is kept and the others are reported.
+import { firstOfOverlapping } from '../spans';
 import { CONLL_LABELS } from './labels';
-import { prepareArticle, type ExportSpan } from './spans';
+import { prepareArticle } from './spans';
 import { sentences, tokenize } from './tokens';
 import type { ExportInput, ExportResult } from './types';
 
 export const DOCSTART = '-DOCSTART-';
 
-/** Spans sorted by start (longer first); keeps those that do not overlap an earlier kept one. */
-function withoutOverlaps(spans: readonly ExportSpan[], fileName: string, warnings: string[]): ExportSpan[] {
-  const kept: ExportSpan[] = [];
-  for (const s of spans) {
-    const last = kept[kept.length - 1];
-    if (last && s.start < last.end) {
-      warnings.push(`${fileName}: "${s.annotation.text}" (${s.type}, ${s.annotation.id}) overlaps "${last.annotation.text}" (${last.type}); CoNLL IOB2 cannot hold both, left it out.`);
-      continue;
-    }
-    kept.push(s);
-  }
-  return kept;
-}
-
 function exportArticle(input: ExportInput, warnings: string[]): string {
   const prepared = prepareArticle(input);
   warnings.push(...prepared.warnings);
-  const spans = withoutOverlaps(prepared.spans, input.fileName, warnings);
+  // spans come sorted by start, longer first: of overlapping ones the first is kept and the others reported
+  const spans = firstOfOverlapping(prepared.spans, {
+    dropped: (s, kept) => warnings.push(`${input.fileName}: "${s.annotation.text}" (${s.type}, ${s.annotation.id}) overlaps "${kept.annotation.text}" (${kept.type}); CoNLL IOB2 cannot hold both, left it out.`),
+  });
   const tokens = tokenize(input.text, spans);
   const lines = [`${DOCSTART}\tO`, ''];
   let k = 0;

@@ -6,8 +6,13 @@ import { prepareArticle, type ExportSpan } from './spans';
 import type { ExportInput, ExportResult } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-/** How much text the TextQuoteSelector keeps on each side, in code points: enough to re-anchor a repeated name. */
-const QUOTE_CONTEXT = 32;
+/**
+ * How much text the exported TextQuoteSelector keeps on each side, in code points: enough to re-anchor a repeated
+ * name. Not the sidecar's CONTEXT_LENGTH (core/anchor): that one counts UTF-16 code units and is this product's own
+ * storage, while this one is what other tools read in the W3C format, counted as the model requires; changing one
+ * must not silently change the other.
+ */
+const W3C_CONTEXT_CODE_POINTS = 32;
 
 export interface TextualBody {
   type: 'TextualBody';
@@ -40,8 +45,8 @@ function toAnnotation(input: ExportInput, source: string, s: ExportSpan): WebAnn
   if (s.entityName !== undefined) body.push({ type: 'TextualBody', purpose: 'identifying', value: s.entityName });
   if (s.type === 'date' && typeof a.value === 'string') body.push({ type: 'TextualBody', purpose: 'describing', value: a.value });
   if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
-  const prefix = codePointsBefore(input.text, s.start, QUOTE_CONTEXT);
-  const suffix = codePointsAfter(input.text, s.end, QUOTE_CONTEXT);
+  const prefix = codePointsBefore(input.text, s.start, W3C_CONTEXT_CODE_POINTS);
+  const suffix = codePointsAfter(input.text, s.end, W3C_CONTEXT_CODE_POINTS);
   return {
     // The annotation lives in the sidecar: its IRI is the sidecar's, with the annotation id as fragment.
     id: `${source}.annotations.json#${encodeURIComponent(a.id)}`,

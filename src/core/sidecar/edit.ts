@@ -3,11 +3,15 @@
 // What the user does is recorded as manual annotations (kept across re-analysis) and rejections (auto annotations
 // they removed, which re-analysis must not bring back).
 import { snapToGraphemes } from '../graphemes';
-import type { AnnotationType, Entity, EntityType, Span } from '../types';
+import type { AnnotationType, DatePrecision, Entity, EntityType, Span } from '../types';
 import { ANNOTATION_TYPES } from '../types';
-import { quoteContext } from '../anchor';
-import { findEntityFor, isEntityType, makeAnnotation, nextId, nextManualId, overlaps, tidyEntities } from './model';
+import { isIsoDay } from '../dates/calendar';
+import { overlaps } from '../spans';
+import { findEntityFor, isEntityType, makeAnnotation, nextId, nextManualId, tidyEntities } from './model';
 import type { Rejection, Sidecar, SidecarAnnotation } from './types';
+
+// Re-exported: the CLI and the editor check a typed reference date with it before calling setReferenceDate.
+export { isIsoDay };
 
 /** An edit that cannot be done as asked; the message can be shown to the user. */
 export class EditError extends Error {
@@ -27,10 +31,10 @@ export interface EntityChoice {
 export interface AddOptions extends EntityChoice {
   /** For dates: the value (TIMEX3-style), or null for unresolved. */
   value?: string | null;
+  /** For dates with a value: its granularity, as the resolver gave it (resolveDatePhrase); null or absent: none. */
+  precision?: DatePrecision | null;
   note?: string;
 }
-
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function checkText(s: Sidecar, text: string): void {
   if (text.length !== s.document.length) {
@@ -97,7 +101,7 @@ export function addAnnotation(s: Sidecar, text: string, span: Span, type: Annota
   let entities = s.entities;
   let entity: string | undefined;
   if (isEntityType(type)) ({ entities, id: entity } = chooseEntity(entities, type, surface, options));
-  const added = makeAnnotation(text, at, { id: nextManualId(s), type, source: 'manual', entity, value: options.value, note: options.note });
+  const added = makeAnnotation(text, at, { id: nextManualId(s), type, source: 'manual', entity, value: options.value, precision: options.precision ?? undefined, note: options.note });
   const annotations = [...s.annotations.filter(a => !overlaps(a, at)), added];
   const rejections = s.rejections.filter(r => !sameSpan(r, added));
   return finish(s, annotations, entities, rejections);
@@ -120,9 +124,12 @@ export function retypeAnnotation(s: Sidecar, text: string, id: string, type: Ann
   let entities = s.entities;
   let entity: string | undefined;
   if (isEntityType(type)) ({ entities, id: entity } = chooseEntity(entities, type, a.text, options));
-  const value = type === 'date' ? (options.value !== undefined ? options.value : a.type === 'date' ? a.value : null) : undefined;
+  // a date keeps its value and precision unless new ones are given
+  const given = options.value !== undefined;
+  const value = type === 'date' ? (given ? options.value : a.type === 'date' ? a.value : null) : undefined;
+  const precision = type === 'date' ? (given ? options.precision ?? undefined : a.type === 'date' ? a.precision : undefined) : undefined;
   const auto = a.source === 'auto';
-  const changed = makeAnnotation(text, a, { id: auto ? nextManualId(s) : a.id, type, source: 'manual', entity, value, note: options.note ?? a.note });
+  const changed = makeAnnotation(text, a, { id: auto ? nextManualId(s) : a.id, type, source: 'manual', entity, value, precision, note: options.note ?? a.note });
   const annotations = s.annotations.map(x => (x.id === id ? changed : x));
   const rejections = auto && !s.rejections.some(r => sameSpan(r, a)) ? [...s.rejections, rejectionOf(a)] : s.rejections;
   return finish(s, annotations, entities, rejections);
@@ -204,14 +211,6 @@ export function removeEntity(s: Sidecar, text: string, entityId: string): Sideca
   return ids.reduce((acc, id) => removeAnnotation(acc, text, id), s);
 }
 
-/** Whether `value` is a real calendar day written YYYY-MM-DD. */
-export function isIsoDay(value: string): boolean {
-  const m = ISO_DAY.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 /**
  * Sets (or with null clears) the user's reference date. Dates re-resolve when the caller re-runs
  * analyze(text, analyzeOptionsFor(result)) and reconcile.
@@ -255,10 +254,4 @@ export function deleteOrphan(s: Sidecar, orphanId: string): Sidecar {
   if (!s.orphans.some(x => x.id === orphanId)) throw new EditError(`No orphaned annotation with id "${orphanId}".`);
   const orphans = s.orphans.filter(x => x.id !== orphanId);
   return finish(s, s.annotations, s.entities, s.rejections, orphans);
-}
-
-/** Re-computes every stored prefix/suffix from `text` (after the caller edited offsets by other means). */
-export function refreshContext(s: Sidecar, text: string): Sidecar {
-  checkText(s, text);
-  return { ...s, annotations: s.annotations.map(a => ({ ...a, ...quoteContext(text, a) })) };
 }

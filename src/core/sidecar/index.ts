@@ -1,12 +1,12 @@
 // The sidecar: format, validation, deterministic text, reconciliation with a fresh analysis, the user's edits,
 // and safe storage. See README ("Sidecar file") for the format.
 export * from './types';
-export { validateSidecar, parseSidecar, futureVersionOf } from './validate';
+export { validateSidecar, parseSidecar } from './validate';
 export { serializeSidecar, canonicalSidecar } from './serialize';
 export { reconcile, analyzeOptionsFor, DEFAULT_GENERATOR, type ReconcileInput, type ReconcileOutput, type ReconcileReport } from './reconcile';
 export {
   addAnnotation, retypeAnnotation, removeAnnotation, annotateAllOccurrences, removeAllOccurrences, retypeEntity, removeEntity,
-  setReferenceDate, setNote, reattachOrphan, deleteOrphan, refreshContext, lastManualId, occurrencesOf, isIsoDay, EditError,
+  setReferenceDate, setNote, reattachOrphan, deleteOrphan, lastManualId, occurrencesOf, isIsoDay, EditError,
   type AddOptions, type EntityChoice,
 } from './edit';
 export { nextManualId } from './model';

@@ -28,12 +28,14 @@ export function makeAnnotation(
 ): SidecarAnnotation {
   const out: SidecarAnnotation = { id: fields.id, type: fields.type, start: span.start, end: span.end, text: text.slice(span.start, span.end), source: fields.source, ...quoteContext(text, span) };
   if (fields.entity !== undefined && isEntityType(fields.type)) out.entity = fields.entity;
-  if (fields.type === 'date') out.value = fields.value ?? null;
+  if (fields.type === 'date') {
+    out.value = fields.value ?? null;
+    // a precision describes a value: none without one
+    if (out.value !== null && fields.precision !== undefined) out.precision = fields.precision;
+  }
   if (fields.note !== undefined && fields.note !== '') out.note = fields.note;
   return out;
 }
-
-export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /**
  * Keeps `entities` consistent with the annotations: drops entities nothing refers to, and sets each one's aliases to

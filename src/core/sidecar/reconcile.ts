@@ -3,6 +3,7 @@
 // annotations, and their reference date. The result is the new sidecar.
 import { anchorAll, quoteContext, type AnchorMethod } from '../anchor';
 import { sha256Hex } from '../hash';
+import { overlapLookup } from '../spans';
 import type { AnalysisResult, AnalyzeOptions, Entity, EntityType, Span } from '../types';
 import { findEntityFor, isEntityType, makeAnnotation, nextId, tidyEntities } from './model';
 import { SIDECAR_VERSION, type Orphan, type Rejection, type Sidecar, type SidecarAnnotation } from './types';
@@ -49,24 +50,6 @@ export function analyzeOptionsFor(previous: Sidecar | undefined, base: AnalyzeOp
   const d = previous?.document;
   if (d?.referenceDateSource === 'user' && d.referenceDate) return { ...base, referenceDate: d.referenceDate };
   return base;
-}
-
-/** Whether a span overlaps any of `spans`; O(log n) per question, so huge articles with many manual spans stay fast. */
-function coverage(spans: readonly Span[]): (s: Span) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  // maxEnd[i]: the furthest end among sorted[0..i]
-  const maxEnd: number[] = [];
-  sorted.forEach((x, i) => maxEnd.push(Math.max(x.end, i > 0 ? maxEnd[i - 1] : -1)));
-  return s => {
-    // last span starting before s.end
-    let lo = 0, hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].start < s.end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1] > s.start;
-  };
 }
 
 /** Annotations the user owns: manual ones, and auto ones carrying a note (treated as manual so the note is kept). */
@@ -122,7 +105,7 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
 
   // auto annotations: manual ones win where they overlap, rejected ones stay out
   const rejected = new Set(rejections.map(r => `${r.type}:${r.start}:${r.end}`));
-  const covered = coverage(kept);
+  const covered = overlapLookup(kept);
   const autos = analysis.annotations.filter(a => {
     const out = rejected.has(`${a.type}:${a.start}:${a.end}`) || covered(a);
     if (out) report.suppressed++;
@@ -166,7 +149,7 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     return id;
   };
   const annotations = [
-    ...autos.map(a => makeAnnotation(text, a, { id: nextAuto(), type: a.type, source: 'auto', entity: a.entity, value: a.value })),
+    ...autos.map(a => makeAnnotation(text, a, { id: nextAuto(), type: a.type, source: 'auto', entity: a.entity, value: a.value, precision: a.precision })),
     ...manual,
   ];
 

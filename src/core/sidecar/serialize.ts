@@ -4,7 +4,7 @@ import type { Entity } from '../types';
 import type { Orphan, Rejection, Sidecar, SidecarAnnotation } from './types';
 
 /** `e2` before `e10`; code-unit order otherwise (no locale: the bytes must not depend on the machine). */
-export function natural(a: string, b: string): number {
+function natural(a: string, b: string): number {
   const pa = a.split(/(\d+)/), pb = b.split(/(\d+)/);
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     if (pa[i] === pb[i]) continue;
@@ -23,6 +23,7 @@ function annotation(a: SidecarAnnotation): SidecarAnnotation {
   const out: SidecarAnnotation = { id: a.id, type: a.type, start: a.start, end: a.end, text: a.text, source: a.source } as SidecarAnnotation;
   if (a.entity !== undefined) out.entity = a.entity;
   if (a.value !== undefined) out.value = a.value;
+  if (a.precision !== undefined) out.precision = a.precision;
   if (a.note !== undefined) out.note = a.note;
   out.prefix = a.prefix;
   out.suffix = a.suffix;

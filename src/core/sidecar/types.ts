@@ -1,8 +1,10 @@
 // The sidecar file (`<article>.annotations.json`): the product's memory of an article's annotations.
 // Keep media/sidecar.schema.json, README and this file in step.
-import type { AnnotationType, Entity, ReferenceDateSource } from '../types';
+import type { QuoteSelector } from '../anchor';
+import type { AnnotationType, DatePrecision, Entity, ReferenceDateSource } from '../types';
 
-export const SIDECAR_VERSION = 1;
+/** The format version this build writes. Version 1 files are read and migrated (./migrate.ts); newer ones are refused. */
+export const SIDECAR_VERSION = 2;
 
 export interface SidecarDocument {
   /** The article's file name (base name, no folder). */
@@ -17,32 +19,25 @@ export interface SidecarDocument {
   referenceDateSource: ReferenceDateSource | null;
 }
 
-/** A quote selector (W3C TextQuoteSelector) kept with each annotation to re-anchor it after edits. */
-export interface QuoteContext {
-  /** Up to 32 code units of text just before the annotation. */
-  prefix: string;
-  /** Up to 32 code units of text just after the annotation. */
-  suffix: string;
-}
-
-export interface SidecarAnnotation extends QuoteContext {
+/** Each stored span carries its quote selector (text, prefix, suffix) to be re-anchored after edits. */
+export interface SidecarAnnotation extends QuoteSelector {
   id: string;
   type: AnnotationType;
   start: number;
   end: number;
-  text: string;
   source: 'auto' | 'manual';
   entity?: string;
   value?: string | null;
+  /** For dates with a value: its granularity (format version 2; derived from the value when a version 1 file is read). */
+  precision?: DatePrecision;
   note?: string;
 }
 
 /** An auto annotation the user removed: re-analysis must not bring it back. */
-export interface Rejection extends QuoteContext {
+export interface Rejection extends QuoteSelector {
   type: AnnotationType;
   start: number;
   end: number;
-  text: string;
 }
 
 /** A stored annotation whose text could not be found again after the article changed. Never dropped silently. */

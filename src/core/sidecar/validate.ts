@@ -1,7 +1,10 @@
 // Parses and validates a sidecar against media/sidecar.schema.json (hand-written: the rules are few and a schema
 // library would be the biggest thing in the bundle), plus the cross-field rules a JSON Schema cannot express.
 // Keep in step with the schema file; test/unit/core/sidecar/validate.test.ts checks both agree on the fixtures.
-import { ANNOTATION_TYPES, ENTITY_TYPES } from '../types';
+import { CONTEXT_LENGTH } from '../anchor';
+import { isIsoDay } from '../dates/calendar';
+import { ANNOTATION_TYPES, DATE_PRECISIONS, ENTITY_TYPES } from '../types';
+import { migrateV1 } from './migrate';
 import { SIDECAR_VERSION, SidecarError, type Sidecar } from './types';
 
 type Obj = Record<string, unknown>;
@@ -10,13 +13,18 @@ type Check = (v: unknown, path: string, errors: string[]) => void;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
-const MAX_CONTEXT = 32;
 
 const str = (opts: { min?: number; max?: number; pattern?: RegExp } = {}): Check => (v, path, errors) => {
   if (typeof v !== 'string') return void errors.push(`${path}: must be a string`);
   if (opts.min !== undefined && v.length < opts.min) errors.push(`${path}: must not be empty`);
   if (opts.max !== undefined && v.length > opts.max) errors.push(`${path}: must be at most ${opts.max} characters`);
   if (opts.pattern && !opts.pattern.test(v)) errors.push(`${path}: must match ${opts.pattern.source}`);
+};
+/** A day written YYYY-MM-DD that exists (the pattern is the schema's; the calendar check is the product's own). */
+const isoDay: Check = (v, path, errors) => {
+  const before = errors.length;
+  str({ pattern: ISO_DAY })(v, path, errors);
+  if (errors.length === before && !isIsoDay(v as string)) errors.push(`${path}: ${JSON.stringify(v)} is not a real day`);
 };
 const nullable = (inner: Check): Check => (v, path, errors) => { if (v !== null) inner(v, path, errors); };
 const offset: Check = (v, path, errors) => {
@@ -31,35 +39,46 @@ const arrayOf = (item: Check): Check => (v, path, errors) => {
 };
 const object = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => (v, path, errors) => {
   if (!isObj(v)) return void errors.push(`${path}: must be an object`);
+  // own keys only: `in` would also find what every object inherits, and let "__proto__", "constructor" or
+  // "toString" through as if the format listed them (then drop them on the next write)
   for (const [k, check] of Object.entries(required)) {
-    if (!(k in v)) errors.push(`${path}.${k}: is required`);
+    if (!Object.hasOwn(v, k)) errors.push(`${path}.${k}: is required`);
     else check(v[k], `${path}.${k}`, errors);
   }
-  for (const [k, check] of Object.entries(optional)) if (k in v) check(v[k], `${path}.${k}`, errors);
-  for (const k of Object.keys(v)) if (!(k in required) && !(k in optional)) errors.push(`${path}.${k}: is not allowed`);
+  for (const [k, check] of Object.entries(optional)) if (Object.hasOwn(v, k)) check(v[k], `${path}.${k}`, errors);
+  for (const k of Object.keys(v)) if (!Object.hasOwn(required, k) && !Object.hasOwn(optional, k)) errors.push(`${path}.${k}: is not allowed`);
 };
 
 const annotationRequired = {
   id: str({ min: 1 }), type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
-  source: oneOf(['auto', 'manual']), prefix: str({ max: MAX_CONTEXT }), suffix: str({ max: MAX_CONTEXT }),
+  source: oneOf(['auto', 'manual']), prefix: str({ max: CONTEXT_LENGTH }), suffix: str({ max: CONTEXT_LENGTH }),
 };
-const annotationOptional = { entity: str({ min: 1 }), value: nullable(str()), note: str() };
 
-const schema = object({
-  version: (v, path, errors) => { if (v !== SIDECAR_VERSION) errors.push(`${path}: must be ${SIDECAR_VERSION}`); },
-  generator: str(),
-  document: object({
-    file: str({ min: 1 }), sha256: str({ pattern: HEX64 }), length: offset,
-    referenceDate: nullable(str({ pattern: ISO_DAY })), referenceDateSource: oneOf(['user', 'detected', null]),
-  }),
-  entities: arrayOf(object({ id: str({ min: 1 }), type: oneOf(ENTITY_TYPES), name: str({ min: 1 }), aliases: arrayOf(str()) })),
-  annotations: arrayOf(object(annotationRequired, annotationOptional)),
-  rejections: arrayOf(object({
-    type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
-    prefix: str({ max: MAX_CONTEXT }), suffix: str({ max: MAX_CONTEXT }),
-  })),
-  orphans: arrayOf(object({ ...annotationRequired, orphanedAt: str({ min: 1 }) }, annotationOptional)),
-}, { $schema: str() });
+/** The shape of format `version`: 2 (current) added `precision` on annotations and orphans; 1 is read to migrate it. */
+function schemaFor(version: 1 | typeof SIDECAR_VERSION): Check {
+  const annotationOptional = {
+    entity: str({ min: 1 }), value: nullable(str()), note: str(),
+    ...(version >= 2 ? { precision: oneOf(DATE_PRECISIONS) } : {}),
+  };
+  return object({
+    version: (v, path, errors) => { if (v !== version) errors.push(`${path}: must be ${version}`); },
+    generator: str(),
+    document: object({
+      file: str({ min: 1 }), sha256: str({ pattern: HEX64 }), length: offset,
+      referenceDate: nullable(isoDay), referenceDateSource: oneOf(['user', 'detected', null]),
+    }),
+    entities: arrayOf(object({ id: str({ min: 1 }), type: oneOf(ENTITY_TYPES), name: str({ min: 1 }), aliases: arrayOf(str()) })),
+    annotations: arrayOf(object(annotationRequired, annotationOptional)),
+    rejections: arrayOf(object({
+      type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
+      prefix: str({ max: CONTEXT_LENGTH }), suffix: str({ max: CONTEXT_LENGTH }),
+    })),
+    orphans: arrayOf(object({ ...annotationRequired, orphanedAt: str({ min: 1 }) }, annotationOptional)),
+  }, { $schema: str() });
+}
+
+const CURRENT = schemaFor(SIDECAR_VERSION);
+const VERSION_1 = schemaFor(1);
 
 /** Rules across fields; only run once the shape is right. */
 function crossChecks(s: Sidecar, errors: string[]): void {
@@ -69,7 +88,7 @@ function crossChecks(s: Sidecar, errors: string[]): void {
     entityTypes.set(e.id, e.type);
   });
   const ids = new Set<string>();
-  const spans = (list: { id?: string; type: string; start: number; end: number; entity?: string }[], name: string, inDocument: boolean) =>
+  const spans = (list: { id?: string; type: string; start: number; end: number; entity?: string; value?: string | null; precision?: string }[], name: string, inDocument: boolean) =>
     list.forEach((a, i) => {
       const path = `${name}[${i}]`;
       if (a.end < a.start) errors.push(`${path}.end: must be >= start`);
@@ -77,6 +96,9 @@ function crossChecks(s: Sidecar, errors: string[]): void {
       if (a.id !== undefined) {
         if (ids.has(a.id)) errors.push(`${path}.id: duplicate id "${a.id}"`);
         ids.add(a.id);
+      }
+      if (a.precision !== undefined && (a.type !== 'date' || typeof a.value !== 'string')) {
+        errors.push(`${path}.precision: only a date with a value has a precision`);
       }
       if (a.entity !== undefined) {
         const t = entityTypes.get(a.entity);
@@ -91,23 +113,30 @@ function crossChecks(s: Sidecar, errors: string[]): void {
   spans(s.orphans, 'orphans', false);
 }
 
-/** Every problem with `value` as a sidecar (empty when valid), each as `path: reason`. */
-export function validateSidecar(value: unknown): string[] {
+function validateAs(schema: Check, value: unknown): string[] {
   const errors: string[] = [];
   schema(value, '$', errors);
   if (errors.length === 0) crossChecks(value as Sidecar, errors);
   return errors.map(e => (e.startsWith('$:') ? `(root)${e.slice(1)}` : e.replace(/^\$\./, '')));
 }
 
+/** Every problem with `value` as a sidecar of the current format (empty when valid), each as `path: reason`. */
+export function validateSidecar(value: unknown): string[] {
+  return validateAs(CURRENT, value);
+}
+
 /** Whether `value` claims a format version newer than this build understands. */
-export function futureVersionOf(value: unknown): number | undefined {
+function futureVersionOf(value: unknown): number | undefined {
   if (isObj(value) && typeof value.version === 'number' && value.version > SIDECAR_VERSION) return value.version;
   return undefined;
 }
 
 const MAX_REPORTED = 5;
 
-/** Parses sidecar text; throws a SidecarError (invalid-json, future-version or invalid-schema) naming `file`. */
+/**
+ * Parses sidecar text into the current format (a version 1 file is migrated); throws a SidecarError (invalid-json,
+ * future-version or invalid-schema) naming `file`.
+ */
 export function parseSidecar(text: string, file: string): Sidecar {
   let value: unknown;
   try {
@@ -120,7 +149,12 @@ export function parseSidecar(text: string, file: string): Sidecar {
     throw new SidecarError('future-version', file,
       `written by a newer News Annotator (format version ${future}; this one reads version ${SIDECAR_VERSION}): update the extension`);
   }
-  const errors = validateSidecar(value);
+  let errors: string[];
+  if (isObj(value) && value.version === 1) {
+    // an older format: checked as what it is, then brought up to date (nothing is lost: see migrate.ts)
+    errors = validateAs(VERSION_1, value);
+    if (errors.length === 0) errors = validateSidecar(value = migrateV1(value));
+  } else errors = validateSidecar(value);
   if (errors.length > 0) {
     const more = errors.length > MAX_REPORTED ? ` (and ${errors.length - MAX_REPORTED} more)` : '';
     throw new SidecarError('invalid-schema', file, `not a valid sidecar: ${errors.slice(0, MAX_REPORTED).join('; ')}${more}`);

@@ -101,6 +101,15 @@ describe('CLI (built dist/cli.js)', function () {
     assert.deepEqual([s.document.referenceDate, s.document.referenceDateSource], ['2015-11-24', 'user']);
   });
 
+  it('--reference-date accepts years 0001-0099 and resolves against them as written', () => {
+    const r = run(dir, 'annotate', '--reference-date', '0050-03-01', 'news/sub/b.md');
+    assert.equal(r.code, 0, r.stderr);
+    const s = readSidecar(news('sub/b.md.annotations.json'));
+    assert.equal(s.document.referenceDate, '0050-03-01');
+    // "met ... on Monday", written on Tuesday 0050-03-01: the day before, not a day in 1950
+    assert.equal(s.annotations.find(a => a.text === 'Monday')?.value, '0050-02-28');
+  });
+
   it('keeps a manual annotation in an existing sidecar when re-annotating an edited article', () => {
     assert.equal(run(dir, 'annotate', 'news/a.txt').code, 0);
     const file = news('a.txt.annotations.json');

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseSidecar, SidecarError, validateSidecar, type Sidecar } from '../../../../src/core/sidecar';
+import { DATE_PRECISIONS } from '../../../../src/core/types';
 
 const fixtures = path.join(__dirname, '../../../fixtures/sidecar');
 const validText = fs.readFileSync(path.join(fixtures, 'valid.annotations.json'), 'utf8');
@@ -28,7 +29,7 @@ function parseError(text: string): SidecarError {
 describe('sidecar validation', () => {
   it('accepts the valid fixture (a real CLI output) and a BOM in front of it', () => {
     assert.deepEqual(validateSidecar(valid()), []);
-    assert.equal(parseSidecar(validText, 'x').version, 1);
+    assert.equal(parseSidecar(validText, 'x').version, 2);
     assert.equal(parseSidecar(`\ufeff${validText}`, 'x').document.file, 'article.txt');
   });
 
@@ -48,11 +49,11 @@ describe('sidecar validation', () => {
 
   it('reports a future version as such, not as a schema error', () => {
     const s = valid() as unknown as Record<string, unknown>;
-    s.version = 2;
+    s.version = 3;
     s.somethingNew = true;
     const e = parseError(JSON.stringify(s));
     assert.equal(e.kind, 'future-version');
-    assert.match(e.reason, /version 2/);
+    assert.match(e.reason, /version 3/);
   });
 
   it('names the path and the reason for each kind of schema error', () => {
@@ -75,12 +76,29 @@ describe('sidecar validation', () => {
       ['unknown entity', s => { s.annotations[0].entity = 'e99'; }, 'annotations[0].entity: no entity with id "e99"'],
       ['entity of another type', s => { s.annotations[0].entity = 'e2'; }, 'annotations[0].entity: entity "e2" is a person, the annotation a place'],
       ['duplicate entity', s => { s.entities[1].id = 'e1'; }, 'entities[1].id: duplicate id "e1"'],
-      ['version 0', s => { s.version = 0; }, 'version: must be 1'],
+      ['version 0', s => { s.version = 0; }, 'version: must be 2'],
+      ['unknown precision', s => { s.annotations[1].precision = 'fortnight'; }, 'annotations[1].precision: must be one of "day", "week", "month", "quarter", "season", "year", "decade", "century", "time", "reference"'],
+      ['precision on a name', s => { s.annotations[0].precision = 'day'; }, 'annotations[0].precision: only a date with a value has a precision'],
+      ['precision without a value', s => { s.annotations[1].value = null; }, 'annotations[1].precision: only a date with a value has a precision'],
+      ['impossible reference date', s => { s.document.referenceDate = '2015-02-30'; }, 'document.referenceDate: "2015-02-30" is not a real day'],
       ['not an object', s => { s.document = 'a.txt'; }, 'document: must be an object'],
     ];
     for (const [name, change, expected] of cases) {
       const errors = errorsAfter(change);
       assert.ok(errors.includes(expected), `${name}: expected "${expected}" in ${JSON.stringify(errors)}`);
+    }
+  });
+
+  it('refuses keys every object inherits (__proto__, constructor, toString, ...) like any unknown key', () => {
+    const places: [where: string, opening: string][] = [['', '{'], ['document.', '"document": {'], ['annotations[0].', '"annotations": [\n    {']];
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      for (const [where, opening] of places) {
+        assert.ok(validText.includes(opening), opening);
+        const text = validText.replace(opening, `${opening}"${key}": {},`);
+        const e = parseError(text);
+        assert.equal(e.kind, 'invalid-schema', `${where}${key}`);
+        assert.ok(e.reason.includes(`${where}${key}: is not allowed`), `${where}${key}: ${e.reason}`);
+      }
     }
   });
 
@@ -143,6 +161,8 @@ describe('sidecar validation', () => {
         s.entities = []; s.orphans = [];
       }), [], type);
       for (const source of defs.annotationProperties.source.enum) assert.deepEqual(errorsAfter(s => { s.annotations[0].source = source; }), []);
+      assert.deepEqual(defs.annotationProperties.precision.enum, [...DATE_PRECISIONS]);
+      for (const precision of defs.annotationProperties.precision.enum) assert.deepEqual(errorsAfter(s => { s.annotations[1].precision = precision; }), [], precision);
       for (const ref of schema.properties.document.properties.referenceDateSource.enum) {
         assert.deepEqual(errorsAfter(s => { s.document.referenceDateSource = ref; }), []);
       }
