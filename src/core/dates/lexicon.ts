@@ -1,8 +1,6 @@
 // Word lists shared by detection and reference-date detection.
 import type { PartOfDay, Season } from './expression';
-
-export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+import { MONTHS, WEEKDAYS } from './vocabulary';
 
 /** Month (1-12) of a full name or abbreviation ("Sept.", "Nov"), or 0. */
 export function monthNumber(word: string): number {
