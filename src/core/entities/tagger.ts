@@ -1,6 +1,6 @@
 // First-order structured-perceptron tagger (BIO over PER/LOC/ORG/MISC), decoded with Viterbi. The weights are
-// learnt from CoNLL-2003 eng.train by scripts/data/build.ts (`npm run data`); tagging costs a few map look-ups per token
-// plus a 10x10 table per token.
+// learnt from CoNLL-2003 eng.train by `npm run data` (scripts/data/train.ts); tagging costs a few map look-ups
+// per token plus a 10x10 table per token.
 import type { Bloom } from './bloom';
 import { staticFeatures, tagFeatures } from './features';
 import type { Gazetteer } from './gazetteer';
