@@ -1,20 +1,6 @@
 // Hand-made name lists that the statistics from 1996 Reuters news cannot know or do not weigh enough.
 // Kept short and high-precision: each entry is a name that is that type in (nearly) any news sentence.
 
-/** Honorifics and job titles that precede a name but are never part of a mention (CoNLL convention). */
-export const TITLES: readonly string[] = [
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'madam', 'madame',
-  'monsieur', 'herr', 'frau', 'senor', 'señor', 'sheikh', 'sheik', 'imam', 'ayatollah', 'rabbi', 'father', 'rev',
-  'reverend', 'pope', 'cardinal', 'bishop', 'archbishop', 'king', 'queen', 'prince', 'princess', 'emir', 'sultan',
-  'president', 'vice-president', 'premier', 'chancellor', 'minister', 'secretary', 'prime', 'deputy', 'foreign',
-  'defence', 'defense', 'interior', 'finance', 'senator', 'sen', 'congressman', 'congresswoman', 'rep',
-  'representative', 'governor', 'gov', 'mayor', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson',
-  'general', 'gen', 'lieutenant', 'lt', 'colonel', 'col', 'major', 'maj', 'captain', 'capt', 'commander', 'cmdr',
-  'admiral', 'adm', 'sergeant', 'sgt', 'marshal', 'chief', 'judge', 'justice', 'coach', 'manager', 'chairman',
-  'chairwoman', 'director', 'ceo', 'leader', 'officer', 'inspector', 'detective', 'agent', 'colonel-general',
-  'lieutenant-general', 'major-general', 'brigadier', 'brig', 'st', 'saint', 'mp', 'mep',
-];
-
 /** Well-known organizations of today's news that 1996 data lacks (news agencies, militant groups, alliances). */
 export const ORGANIZATIONS: readonly string[] = [
   'Islamic State', 'ISIS', 'ISIL', 'Daesh', 'al-Qaeda', 'al-Qaida', 'Al Qaeda', 'Taliban', 'Hezbollah', 'Hamas',

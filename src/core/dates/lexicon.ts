@@ -1,8 +1,9 @@
 // Word lists shared by detection and reference-date detection.
 import type { PartOfDay, Season } from './expression';
+import { MONTHS, SMALL_NUMBERS as SMALL, TENS, WEEKDAYS } from './vocabulary';
 
-export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const UNITS = SMALL.slice(1, 10).join('|');
+const TENS_AND_UNIT = new RegExp(`^(${TENS.slice(2).join('|')})(?:[- ](${UNITS}))?$`);
 
 /** Month (1-12) of a full name or abbreviation ("Sept.", "Nov"), or 0. */
 export function monthNumber(word: string): number {
@@ -17,10 +18,6 @@ export function weekdayNumber(word: string): number {
   return WEEKDAYS.indexOf(word.toLowerCase()) + 1;
 }
 
-const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
 /** Value of "a", "two", "twenty-four", "12"; null when the phrase is not a number. */
 export function numberValue(phrase: string): number | null {
   const w = phrase.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -28,13 +25,13 @@ export function numberValue(phrase: string): number | null {
   if (w === 'a' || w === 'an') return 1;
   const small = SMALL.indexOf(w);
   if (small >= 0) return small;
-  const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?$/.exec(w);
+  const m = TENS_AND_UNIT.exec(w);
   if (m) return TENS.indexOf(m[1]) * 10 + (m[2] ? SMALL.indexOf(m[2]) : 0);
   return null;
 }
 
 /** Regex source for a spelled-out number up to ninety-nine (or "a"/"an"/digits). */
-export const NUMBER_WORDS = `(?:\\d{1,3}|an?|${SMALL.slice(1).join('|')}|(?:${TENS.slice(2).join('|')})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)`;
+export const NUMBER_WORDS = `(?:\\d{1,3}|an?|${SMALL.slice(1).join('|')}|(?:${TENS.slice(2).join('|')})(?:[- ](?:${UNITS}))?)`;
 
 /** Ordinal words for days and quarters. */
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',

@@ -3,13 +3,15 @@
 // "on Tuesday" -> "Tuesday"), and a builder that checks the context and says what the match means.
 import type { DateExpression, Tense, TimeOfDay } from './expression';
 import { monthNumber, numberValue, NUMBER_WORDS, ordinalValue, partOfDay, seasonCode, spelledYear, weekdayNumber } from './lexicon';
+import { MONTH_ABBREVIATIONS, MONTHS, SMALL_NUMBERS, TENS, WEEKDAYS } from './vocabulary';
 
-const WD = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MFULL = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
-const MON = `(?:${MFULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)`;
+// (every rule's regex is case-insensitive: see rx)
+const WD = `(?:${WEEKDAYS.join('|')})`;
+const MFULL = `(?:${MONTHS.join('|')})`;
+const MON = `(?:${MFULL}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)`;
 const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d|%)';
 const YEAR_DIGITS = '(?:1[5-9]\\d\\d|20\\d\\d)(?![\\d%]|,\\d|\\.\\d)';
-const SPELLED_YEAR = '(?:(?:nineteen|eighteen)\\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?))';
+const SPELLED_YEAR = `(?:(?:nineteen|eighteen)\\s+(?:${SMALL_NUMBERS.slice(10).join('|')}|(?:${TENS.slice(2).join('|')})(?:[- ](?:${SMALL_NUMBERS.slice(1, 10).join('|')}))?))`;
 const YEAR = `(?:${YEAR_DIGITS}|${SPELLED_YEAR})`;
 const PART = '(?:morning|afternoon|evening|night)';
 const EDGE_MOD = '(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of|the\\s+(?:rest|remainder)\\s+of)';

@@ -1,21 +1,19 @@
 // Paragraph-level mention detection: tokenize, tag, turn BIO tags into clean CoNLL-like spans.
-import { ORGANIZATIONS, PLACES, TITLES } from '../data/curated';
-import gazetteerLists from '../data/gazetteer.json';
-import model from '../data/ner-model.json';
+import { ORGANIZATIONS, PLACES } from '../data/curated';
 import type { EntityType, MentionCandidate } from '../types';
+import { gazetteer, givenNames, taggerModel } from './data';
 import { isUpperUnit } from './features';
-import { Gazetteer } from './gazetteer';
 import { refineSpans, type TokenSpan } from './refine';
-import { Tagger, type TaggerModel } from './tagger';
+import { Tagger } from './tagger';
 import { tokenize, type Token } from './tokenize';
+import { TITLES } from './vocabulary';
 
 const LABEL_TYPES: Record<string, EntityType | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
-const TITLE_SET = new Set(TITLES);
 const EDGE_PUNCT = /^[^\p{L}\p{N}]+$/u;
 
 let tagger: Tagger | null = null;
 function getTagger(): Tagger {
-  tagger ??= new Tagger(model as TaggerModel, new Gazetteer(gazetteerLists));
+  tagger ??= new Tagger(taggerModel, gazetteer(), givenNames());
   return tagger;
 }
 
@@ -42,7 +40,7 @@ export interface ScoredMention extends MentionCandidate {
   confidence?: number;
 }
 
-const TAG_INDEX = new Map((model as TaggerModel).tags.map((t, i) => [t, i]));
+const TAG_INDEX = new Map(taggerModel.tags.map((t, i) => [t, i]));
 const TYPE_LABELS: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
 
 /** Mean margin, over the span's tokens, of its type's tag over the best other type's tag (own features only). */
@@ -155,7 +153,7 @@ const overlaps = (a: TokenSpan, b: TokenSpan) => a.from < b.to && b.from < a.to;
 /** Drops titles (before a person), possessives and punctuation at the edges of a span; null when nothing name-like is left. */
 function cleanSpan(tokens: readonly Token[], from: number, to: number, person: boolean): { from: number; to: number } | null {
   const isEdgeJunk = (t: Token) => EDGE_PUNCT.test(t.text) || /^['’][sS]?$/.test(t.text);
-  const isTitle = (t: Token) => person && TITLE_SET.has(t.text.toLowerCase().replace(/\.$/, ''));
+  const isTitle = (t: Token) => person && TITLES.has(t.text.toLowerCase().replace(/\.$/, ''));
   while (from < to && (isEdgeJunk(tokens[from]) || isTitle(tokens[from]))) from++;
   while (to > from && isEdgeJunk(tokens[to - 1])) to--;
   if (from >= to) return null;

@@ -1,7 +1,6 @@
-// Token features for the entity tagger. Training (scripts/build-entity-data.ts) and tagging share this code,
+// Token features for the entity tagger. Training (scripts/data/build.ts) and tagging share this code,
 // so a feature means the same thing in both.
-import givenNames from '../data/given-names.json';
-import { Bloom } from './bloom';
+import type { Bloom } from './bloom';
 import type { Gazetteer } from './gazetteer';
 import type { Token } from './tokenize';
 
@@ -57,16 +56,18 @@ function normalise(text: string): string {
 }
 
 // Given names of many cultures: "Elon", "Jair", "Giorgia" are first names even though 1996 Reuters never wrote them.
-const GIVEN = new Bloom(givenNames);
-const isGiven = (token: string, lower: string) => lower.length >= 3 && /^\p{Lu}\p{Ll}/u.test(token) && GIVEN.has(lower);
+const isGiven = (givenNames: Bloom, token: string, lower: string) => lower.length >= 3 && /^\p{Lu}\p{Ll}/u.test(token) && givenNames.has(lower);
 
-/** The features of every token that do not depend on the tags chosen before it. */
-export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer): string[][] {
+/**
+ * The features of every token that do not depend on the tags chosen before it. The name lists come in as
+ * arguments, so training uses the lists it has just built and tagging the bundled ones (data.ts).
+ */
+export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer, givenNames: Bloom): string[][] {
   const lower = tokens.map(t => normalise(t.text).toLowerCase());
   const shapes = tokens.map(t => shape(normalise(t.text)));
   const gaz = gazetteer.annotate(tokens, lower);
   const upperUnit = isUpperUnit(tokens);
-  const given = tokens.map((t, i) => isGiven(t.text, lower[i]));
+  const given = tokens.map((t, i) => isGiven(givenNames, t.text, lower[i]));
   const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= arr.length ? '</s>' : arr[i]);
   const out: string[][] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -3,7 +3,14 @@
 import type { Token } from './tokenize';
 import { tokenize } from './tokenize';
 
-export type GazetteerLists = Readonly<Record<string, readonly string[]>>;
+/**
+ * Lists by category: 'loc', 'org', 'misc', 'first', 'last', 'person' from compromise's lexicon and curated.ts;
+ * 'tPER', 'tLOC', 'tORG', 'tMISC' for names seen in eng.train (scripts/data/build.ts). A category may be absent.
+ */
+export type GazetteerLists = Readonly<Record<string, readonly string[] | undefined>>;
+
+/** The categories of names that are places, organizations or other things: never a person's name. */
+export const NOT_PERSON_CATEGORIES: readonly string[] = ['loc', 'org', 'misc', 'tLOC', 'tORG', 'tMISC'];
 
 interface Entry {
   rest: string[];
@@ -17,7 +24,7 @@ export class Gazetteer {
 
   constructor(lists: GazetteerLists) {
     for (const [category, names] of Object.entries(lists)) {
-      for (const name of names) {
+      for (const name of names ?? []) {
         const words = tokenize(name).map(t => t.text.toLowerCase());
         if (words.length === 0) continue;
         const list = this.byFirst.get(words[0]) ?? [];

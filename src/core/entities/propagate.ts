@@ -1,26 +1,26 @@
 // Names found once are found everywhere in the article: later (or earlier) occurrences the model missed,
 // a person's surname alone, an organization's distinctive last word alone.
-import gazetteerLists from '../data/gazetteer.json';
-import words from '../data/words.json';
+import { MONTHS, WEEKDAYS } from '../dates/vocabulary';
 import type { EntityType } from '../types';
+import { commonWords, gazetteerLists } from './data';
 import type { LineInfo, LineSource, PatternMatch } from './lines';
 import { isNameWord, mergeDedupe, Slots, surfaceWords, working, type Working } from './mention-set';
 import { isTitle } from './refine';
 import type { Token } from './tokenize';
+import { COMPANY_SUFFIXES } from './vocabulary';
 
 // Names of months and days are dates far more often than names of things.
-const NEVER_PROPAGATE = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
-const COMMON_WORDS = new Set(words.commonWords);
+const NEVER_PROPAGATE = new Set([...MONTHS, ...WEEKDAYS].map(w => w[0].toUpperCase() + w.slice(1)));
+const COMMON_WORDS = commonWords();
 
 let placeWords: Set<string> | null = null;
-const ORG_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'group', 'ag', 'sa', 'nv', 'bv', 'spa', 'gmbh', 'holdings', 'international']);
+// words that end many organizations' names, so never name one on their own
+const ORG_SUFFIXES = new Set([...COMPANY_SUFFIXES, 'group', 'holdings', 'international']);
 
 /** A one-word name of a known place ("France"): never taken for a surname or an organization's short form. */
 function isPlaceWord(word: string): boolean {
   if (!placeWords) {
-    const lists = gazetteerLists as Record<string, string[]>;
-    placeWords = new Set([...(lists.loc ?? []), ...(lists.tLOC ?? [])].filter(n => !n.includes(' ')));
+    placeWords = new Set([...(gazetteerLists.loc ?? []), ...(gazetteerLists.tLOC ?? [])].filter(n => !n.includes(' ')));
   }
   return placeWords.has(word.toLowerCase());
 }

@@ -2,28 +2,24 @@
 // titles glued to a name ("Colonel General Viktor Bondarev" read as one organization), a person's name right
 // after an organization ("... for Defense Industries Ismail Demir"), and sentence-initial or headline words
 // at the edge of a span ("If Russia", "Russia Interested").
-import { TITLES } from '../data/curated';
-import gazetteerLists from '../data/gazetteer.json';
-import givenNames from '../data/given-names.json';
-import words from '../data/words.json';
 import type { EntityType } from '../types';
-import { Bloom } from './bloom';
+import { commonWords, gazetteerLists, givenNames, learntFirstNames } from './data';
+import { NOT_PERSON_CATEGORIES } from './gazetteer';
 import type { Token } from './tokenize';
+import { COMPANY_SUFFIXES, HONORIFICS, TITLES } from './vocabulary';
 
 export interface TokenSpan { from: number; to: number; type: EntityType | null }
 
 /** Tags a short token sequence on its own; used to ask "is this part a person's name?". */
 export type Retag = (tokens: readonly Token[]) => string[];
 
-const COMMON = new Set(words.commonWords);
+const COMMON = commonWords();
 // first names: the gazetteer's list (not where it is a common word) and those learnt from eng.train
-const FIRST = new Set([...(gazetteerLists as Record<string, string[]>).first ?? [], ...words.firstNames].filter(n => !COMMON.has(n)));
-const TITLE_SET = new Set(TITLES);
-// given names of many cultures (build-entity-data.ts): "Elon", "Giorgia", "Jair" that 1996 Reuters never wrote
-const GIVEN = new Bloom(givenNames);
-const lists = gazetteerLists as Record<string, string[] | undefined>;
+const FIRST = new Set([...gazetteerLists.first ?? [], ...learntFirstNames].filter(n => !COMMON.has(n)));
+// given names of many cultures (npm run data): "Elon", "Giorgia", "Jair" that 1996 Reuters never wrote
+const GIVEN = givenNames();
 // names a list knows as a place, organization or other thing: never turned into a person by a given name
-const KNOWN_NOT_PERSON = new Set(['loc', 'org', 'misc', 'tLOC', 'tORG', 'tMISC'].flatMap(k => lists[k] ?? []));
+const KNOWN_NOT_PERSON = new Set(NOT_PERSON_CATEGORIES.flatMap(k => gazetteerLists[k] ?? []));
 // words that make a capitalised sequence an organization's or a place's name whatever its first word
 const THING_WORDS = new Set(['bank', 'party', 'group', 'city', 'united', 'university', 'college', 'council', 'club',
   'company', 'corporation', 'association', 'foundation', 'institute', 'fund', 'airlines', 'airways', 'motors', 'holdings',
@@ -38,13 +34,11 @@ const THING_WORDS = new Set(['bank', 'party', 'group', 'city', 'united', 'univer
 // Words that are titles in front of a name but also start names of things ("General Motors", "Chief Executive").
 const WEAK_TITLES = new Set(['general', 'chief', 'major', 'foreign', 'deputy', 'prime', 'st', 'saint', 'interior',
   'finance', 'defence', 'defense', 'justice', 'father', 'king', 'queen', 'prince', 'princess', 'lord', 'lady']);
-// Honorifics that only ever precede a person's name.
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'madam', 'madame', 'mme', 'mlle', 'messrs', 'herr', 'frau']);
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'la', 'le', 'the', 'on', 'in', 'at']);
 
 const lowerNoDot = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
-export const isTitle = (t: Token) => TITLE_SET.has(lowerNoDot(t));
+export const isTitle = (t: Token) => TITLES.has(lowerNoDot(t));
 const isCommon = (t: Token) => COMMON.has(t.text.toLowerCase()) && !FIRST.has(t.text.toLowerCase());
 const allPerson = (tags: string[]) => tags.length > 0 && tags[0] === 'B-PER' && tags.every((t, i) => (i === 0 ? t === 'B-PER' : t === 'I-PER'));
 
@@ -119,8 +113,6 @@ function splitAtPunctuation(tokens: readonly Token[], s: TokenSpan): TokenSpan[]
   return out;
 }
 
-// Legal-form words that only ever end a company's name.
-const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'llp', 'spa', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'ab', 'asa', 'oyj', 'kk', 'bhd', 'pty']);
 const isCompanySuffix = (t: Token) => COMPANY_SUFFIXES.has(lowerNoDot(t)) && isCapitalised(t);
 
 /** "Pirelli SpA", "Jones Medical Industries Inc": a name ending in a legal form is a company, suffix included. */

@@ -1,6 +1,7 @@
 // First-order structured-perceptron tagger (BIO over PER/LOC/ORG/MISC), decoded with Viterbi. The weights are
-// learnt from CoNLL-2003 eng.train by scripts/build-entity-data.ts; tagging costs a few map look-ups per token
-// plus a 10x10 table per token.
+// learnt from CoNLL-2003 eng.train by `npm run data` (scripts/data/train.ts); tagging costs a few map look-ups
+// per token plus a 10x10 table per token.
+import type { Bloom } from './bloom';
 import { staticFeatures, tagFeatures } from './features';
 import type { Gazetteer } from './gazetteer';
 import { decodeWeights, hashFeature, type WeightTable } from './model-codec';
@@ -73,7 +74,7 @@ export function viterbi(tags: readonly string[], statics: readonly (readonly str
 export class Tagger {
   private readonly weights: WeightTable;
 
-  constructor(private readonly model: TaggerModel, private readonly gazetteer: Gazetteer) {
+  constructor(private readonly model: TaggerModel, private readonly gazetteer: Gazetteer, private readonly givenNames: Bloom) {
     this.weights = decodeWeights(model.weights, model.scale);
   }
 
@@ -86,7 +87,7 @@ export class Tagger {
 
   /** Tags, and per token the scores of every tag from the token's own features (for confidence estimates). */
   tagWithScores(tokens: readonly Token[]): { tags: string[]; emissions: Float64Array[] } {
-    const statics = staticFeatures(tokens, this.gazetteer);
+    const statics = staticFeatures(tokens, this.gazetteer, this.givenNames);
     const emissions: Float64Array[] = [];
     const T = this.model.tags.length;
     const transition: TransitionScorer = (scores, i, prevTag) => {

@@ -2,6 +2,8 @@
 // words keep internal hyphens, apostrophes and dots ("al-Assad", "O'Neill", "U.S."); a possessive 's is its own
 // token; every other non-space code point is a token of its own (so a surrogate pair is never split).
 
+import { MONTH_ABBREVIATIONS } from '../dates/vocabulary';
+
 export interface Token {
   start: number;
   end: number;
@@ -10,11 +12,11 @@ export interface Token {
   sentenceStart: boolean;
 }
 
-// Abbreviations that keep their final dot (CoNLL writes "Mr.", "Inc.", "Corp." as one token).
+// Abbreviations that keep their final dot (CoNLL writes "Mr.", "Inc.", "Corp.", "Nov." as one token).
 const DOTTED = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'rep', 'sen', 'gov', 'rev',
-  'st', 'mt', 'ft', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'plc', 'bros', 'no', 'vs', 'etc', 'jan', 'feb', 'mar',
-  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m',
+  'st', 'mt', 'ft', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'plc', 'bros', 'no', 'vs', 'etc', ...MONTH_ABBREVIATIONS,
+  'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m',
 ]);
 
 const POSSESSIVE = /['’][sS](?![\p{L}\p{N}])/uy;
