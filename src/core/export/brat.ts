@@ -3,6 +3,7 @@
 // text-bound annotation's text must sit on one line and in the last tab-separated column of the .ann file, and brat
 // draws fragments line by line anyway.
 import { BRAT_LABELS } from './labels';
+import { LINE_BREAKING, oneLine } from './lineBreaks';
 import { prepareArticle, type ExportSpan } from './spans';
 import type { ExportInput, ExportResult } from './types';
 
@@ -22,7 +23,8 @@ export const BRAT_ANNOTATION_CONF = [
   '',
 ].join('\n');
 
-const BREAK = /\r\n|\r|\n|\u2028|\u2029|\t/g;
+// every line-breaking character (see ./lineBreaks.ts), so no reader finds a line break inside a .ann line
+const BREAK = new RegExp(`\\r\\n|${LINE_BREAKING.source}|\\t`, 'g');
 
 /** The span's pieces between line breaks and tabs, in UTF-16 offsets; empty pieces dropped. */
 function fragments(text: string, start: number, end: number): [number, number][] {
@@ -36,9 +38,6 @@ function fragments(text: string, start: number, end: number): [number, number][]
   if (slice.length > from) out.push([start + from, end]);
   return out;
 }
-
-/** Notes are one line in the .ann format. */
-const oneLine = (s: string) => s.replace(/[\t\r\n\u2028\u2029]+/g, ' ');
 
 function noteFor(s: ExportSpan): string | null {
   const parts: string[] = [];
