@@ -66,14 +66,26 @@ describe('CLI output is terminal-safe', () => {
     assert.doesNotMatch(r.stderr, OBEYED);
   });
 
-  it('a broken sidecar\'s content and an orphan id are printed inert', async () => {
+  it('the start of a broken sidecar, quoted in the JSON error, is printed inert', async () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), 'Angela Merkel visited Paris.');
-    fs.writeFileSync(path.join(dir, 'a.txt.annotations.json'), `{"version": 1, ${CLEAR}${TITLE}`);
+    fs.writeFileSync(path.join(dir, 'a.txt.annotations.json'), `${TITLE}${CLEAR}{"version": 1}`);
     for (const args of [['annotate', 'a.txt'], ['export', '--format', 'conll', 'a.txt'], ['annotate', '--json', 'a.txt']]) {
       const r = await cli(dir, args);
       assert.equal(r.code, 1, args.join(' '));
+      assert.match(r.stderr, /not valid JSON/, args.join(' '));
       assert.doesNotMatch(r.stdout + r.stderr, OBEYED, `${args.join(' ')}: ${JSON.stringify(r.stderr)}`);
     }
+  });
+
+  it('a sidecar id is printed inert (an orphaned manual annotation)', async () => {
+    const text = 'Angela Merkel visited Paris.';
+    const sidecar = sidecarFromParts('a.txt', text, [{ id: `m1${CLEAR}${TITLE}`, type: 'person', start: 0, end: 13, text: 'Angela Merkel', source: 'manual' }]);
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'Boris Johnson visited Rome.');
+    fs.writeFileSync(path.join(dir, 'a.txt.annotations.json'), JSON.stringify(sidecar));
+    const r = await cli(dir, ['annotate', 'a.txt']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /annotation m1\\u001b\[2J\\u001b\]0;pwned\\u0007 no longer matches/);
+    assert.doesNotMatch(r.stdout + r.stderr, OBEYED);
   });
 
   it('an unknown command or option is echoed inert', async () => {
