@@ -2,6 +2,7 @@
 // test/support/fuzz-properties.ts; `npm run fuzz -- --runs 1000000 --seed 42 --long-line 1000000`.
 // Prints the cases run per property and the total; exits 1 on the first failing property, with its counterexample.
 import fc from 'fast-check';
+import { EXPORT_PROPERTIES, exportRunsFor } from '../test/support/export-properties';
 import { PROPERTIES, runsFor } from '../test/support/fuzz-properties';
 
 function option(name: string, fallback: number): number {
@@ -20,15 +21,18 @@ const seed = option('seed', Date.now() % 2 ** 31);
 const longLine = option('long-line', 1_000_000);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
-const runs = runsFor(total);
+const properties = [...PROPERTIES, ...EXPORT_PROPERTIES];
+const runs = [...runsFor(total), ...exportRunsFor(total)];
 console.log(`fuzzing with seed ${seed}, ${total} cases, long lines up to ${longLine} code units`);
 let done = 0;
 let failed = false;
 const started = Date.now();
-PROPERTIES.forEach((p, i) => {
-  if (only && !p.name.includes(only)) return;
+// one after the other: some properties touch the file system (export targets, links, FIFOs) and are async
+async function fuzzAll(): Promise<void> {
+for (const [i, p] of properties.entries()) {
+  if (only && !p.name.includes(only)) continue;
   const t0 = Date.now();
-  const result = fc.check(p.property({ longLine }) as fc.IProperty<unknown[]>, { numRuns: runs[i], seed, endOnFailure: false });
+  const result = await fc.check(p.property({ longLine }) as fc.IProperty<unknown[]>, { numRuns: runs[i], seed, endOnFailure: false });
   done += result.numRuns;
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   if (result.failed) {
@@ -39,6 +43,9 @@ PROPERTIES.forEach((p, i) => {
   } else {
     console.log(`ok   ${p.name}: ${result.numRuns} cases (${secs} s)`);
   }
-});
+}
+}
+void fuzzAll().then(() => {
 console.log(`${done} cases in total, ${failed ? 'with failures' : 'no failure'} (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 process.exit(failed ? 1 : 0);
+});

@@ -52,9 +52,15 @@ export function exportBratDocument(input: ExportInput): ExportResult {
   const lines: string[] = [];
   const notes: string[] = [];
   const mentionsOf = new Map<string, string[]>();
-  prepared.spans.forEach((s, i) => {
-    const id = `T${i + 1}`;
+  const warnings = [...prepared.warnings];
+  let n = 0;
+  prepared.spans.forEach(s => {
     const frags = fragments(text, s.start, s.end);
+    if (frags.length === 0) {
+      warnings.push(`${input.fileName}: annotation ${s.annotation.id} holds only line breaks or tabs; a brat text-bound annotation cannot, left it out.`);
+      return;
+    }
+    const id = `T${++n}`;
     const offsets = frags.map(([a, b]) => `${prepared.codePoints.toCodePoint(a)} ${prepared.codePoints.toCodePoint(b)}`).join(';');
     // brat checks this text against the document: fragments joined by a space, as brat itself writes them.
     const shown = frags.map(([a, b]) => text.slice(a, b)).join(' ');
@@ -72,7 +78,7 @@ export function exportBratDocument(input: ExportInput): ExportResult {
   return {
     content: lines.map(l => l + '\n').join(''),
     companions: [{ extension: '.txt', content: text }],
-    warnings: prepared.warnings,
+    warnings,
   };
 }
 

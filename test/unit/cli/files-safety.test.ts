@@ -38,7 +38,7 @@ describe('CLI: files that are not plain articles and sidecars', function () {
     // the user adds a manual annotation to d1's sidecar (written by the run above, mirrored under out/)
     const first = at('out/a.txt.annotations.json');
     const s = parseSidecar(fs.readFileSync(first, 'utf8'), first);
-    const manual = addAnnotation(s, TEXT, { start: 0, end: 6 }, 'person', { now: '2026-01-01T00:00:00.000Z' });
+    const manual = addAnnotation(s, TEXT, { start: 0, end: 6 }, 'person');
     fs.mkdirSync(at('out/d1'));
     fs.writeFileSync(at('out/d1/a.txt.annotations.json'), serializeSidecar(manual));
     const r = run(dir, 'annotate', '--out-dir', 'out', 'd1', 'd2');

@@ -9,6 +9,8 @@ import { safeOutput, safeText } from '../../../src/cli/safeText';
 import { formatSummary } from '../../../src/cli/summary';
 import { sidecarFromParts } from '../../fixtures/export/sidecarFor';
 
+/* eslint-disable no-control-regex -- control characters in output are what these tests look for */
+
 const CLEAR = '\x1b[2J';
 const TITLE = '\x1b]0;pwned\x07';
 /** What a terminal would obey: C0 but tab/newline, DEL, C1, bidi overrides and isolates. */
