@@ -17,7 +17,7 @@ import { kindOf, makeFolders, readRegularFile, replaceFile, writeNewFile } from 
 import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs } from './args';
 import { collectArticles, type ArticleFile } from './files';
-import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError } from './io';
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, isFileError, UsageError } from './io';
 import { safeText } from './safeText';
 
 const formatList = EXPORT_FORMATS.map(f => `  ${f.id.padEnd(14)}${f.label} (${f.nameSuffix ?? f.extension})`).join('\n');
@@ -136,6 +136,10 @@ export async function runExport(args: string[], io: ExportIO): Promise<number> {
     if (e instanceof UsageError) {
       io.stderr(`news-annotator export: ${e.message}\nRun "news-annotator export --help" for usage.\n`);
       return EXIT_USAGE;
+    }
+    if (isFileError(e)) {
+      io.stderr(`news-annotator export: ${e.message}\n`);
+      return EXIT_SOME_FAILED;
     }
     throw e;
   }

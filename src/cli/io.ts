@@ -16,12 +16,13 @@ export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-/** A file the command cannot use or write (a FIFO, a link out of its folder, a full disk): exit 1, file and reason. */
-export class FileProblem extends Error {
-  constructor(readonly file: string, readonly reason: string) {
-    super(`${file}: ${reason}`);
-    this.name = 'FileProblem';
-  }
+/**
+ * An operating-system error about a file (ENOSPC, EACCES, EISDIR, ... with the path in its message) or a file the
+ * CLI refuses (UnsafeFileError): reported as such (exit 1), never as an internal error with a stack trace.
+ */
+export function isFileError(e: unknown): e is Error {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
 }
 
 /** A mistake in how the command was called: reported with a hint at --help, exit code 2. */

@@ -1,7 +1,7 @@
 // Subcommand dispatch for `news-annotator`. Each command is `(args, io) => Promise<exit code>`.
 import { runAnnotate } from './annotateCommand';
 import { runExport } from './exportCommand';
-import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, FileProblem, UsageError, type CliIO } from './io';
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, isFileError, UsageError, type CliIO } from './io';
 import { safeText, terminalSafe } from './safeText';
 import { VERSION } from './version';
 
@@ -53,7 +53,7 @@ export async function main(argv: string[], raw: CliIO): Promise<number> {
       io.stderr(`news-annotator: ${e.message}\nRun "news-annotator ${COMMANDS[first] ? `${first} ` : ''}--help" for usage.\n`);
       return EXIT_USAGE;
     }
-    if (e instanceof FileProblem) {
+    if (isFileError(e)) {
       io.stderr(`news-annotator: ${e.message}\n`);
       return EXIT_SOME_FAILED;
     }

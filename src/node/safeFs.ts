@@ -69,7 +69,8 @@ export async function makeFolders(dir: string): Promise<void> {
   let at = path.resolve(dir);
   for (;;) {
     const s = await fsp.stat(at).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return undefined;
+      // ENOTDIR: a file further up is in the way, found as the walk goes up
+      if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
       throw e;
     });
     if (s) {

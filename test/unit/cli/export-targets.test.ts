@@ -151,4 +151,12 @@ describe('export: targets that must not be written', () => {
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /cannot write blocker\/sub\/a\.csv: .*blocker.*in the way/);
   });
+
+  it('a file system error while checking the targets is reported with the file (exit 1), not thrown', async () => {
+    articleAt('a.txt', TEXT_A);
+    const long = `${'x'.repeat(300)}.csv`; // longer than a file name may be: lstat fails with ENAMETOOLONG
+    const r = await exportCli(dir, '--format', 'csv', '--out', long, 'a.txt');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /^news-annotator export: ENAMETOOLONG: .*x{300}\.csv/);
+  });
 });
