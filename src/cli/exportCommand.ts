@@ -5,7 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
-  EXPORT_FORMATS, checkPlan, findExportFormat, isBratCopy, planExport, type ExportInput, type ExportTarget,
+  EXPORT_FORMATS, checkPlan, defaultSuffix, findExportFormat, isBratCopy, planExport, type ExportInput, type ExportTarget,
   type PlanArticle, type PlannedFile,
 } from '../core/export';
 import { sha256Hex } from '../core/hash';
@@ -20,7 +20,7 @@ import { collectArticles, type ArticleFile } from './files';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, isFileError, UsageError } from './io';
 import { safeText } from './safeText';
 
-const formatList = EXPORT_FORMATS.map(f => `  ${f.id.padEnd(14)}${f.label} (${f.nameSuffix ?? f.extension})`).join('\n');
+const formatList = EXPORT_FORMATS.map(f => `  ${f.id.padEnd(14)}${f.label} (${defaultSuffix(f)})`).join('\n');
 
 export const EXPORT_HELP = `Usage: news-annotator export --format FORMAT [--out FILE|DIR] [--force] PATH...
 
