@@ -3,6 +3,7 @@
 // Prints the cases run per property and the total; exits 1 on the first failing property, with its counterexample.
 // The presentation properties (test/support/present-properties.ts: Markdown escaping, hovers) run too.
 import fc from 'fast-check';
+import { EXPORT_PROPERTIES, exportRunsFor } from '../test/support/export-properties';
 import { PROPERTIES, runsFor } from '../test/support/fuzz-properties';
 import { PRESENT_PROPERTIES } from '../test/support/present-properties';
 
@@ -23,15 +24,18 @@ const longLine = option('long-line', 1_000_000);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 // the presentation properties are cheap per case and guard a security boundary: each runs the full count
-const runs = [...runsFor(total), ...PRESENT_PROPERTIES.map(() => total)];
+const properties = [...PROPERTIES, ...EXPORT_PROPERTIES, ...PRESENT_PROPERTIES];
+const runs = [...runsFor(total), ...exportRunsFor(total), ...PRESENT_PROPERTIES.map(() => total)];
 console.log(`fuzzing with seed ${seed}, ${total} cases, long lines up to ${longLine} code units`);
 let done = 0;
 let failed = false;
 const started = Date.now();
-[...PROPERTIES, ...PRESENT_PROPERTIES].forEach((p, i) => {
-  if (only && !p.name.includes(only)) return;
+// one after the other: some properties touch the file system (export targets, links, FIFOs) and are async
+async function fuzzAll(): Promise<void> {
+for (const [i, p] of properties.entries()) {
+  if (only && !p.name.includes(only)) continue;
   const t0 = Date.now();
-  const result = fc.check(p.property({ longLine }) as fc.IProperty<unknown[]>, { numRuns: runs[i], seed, endOnFailure: false });
+  const result = await fc.check(p.property({ longLine }) as fc.IProperty<unknown[]>, { numRuns: runs[i], seed, endOnFailure: false });
   done += result.numRuns;
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   if (result.failed) {
@@ -42,6 +46,9 @@ const started = Date.now();
   } else {
     console.log(`ok   ${p.name}: ${result.numRuns} cases (${secs} s)`);
   }
-});
+}
+}
+void fuzzAll().then(() => {
 console.log(`${done} cases in total, ${failed ? 'with failures' : 'no failure'} (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 process.exit(failed ? 1 : 0);
+});

@@ -1,17 +1,19 @@
 // Command-line entry (bundled to dist/cli.js, bin `news-annotator`). The commands live in src/cli/.
 import { main } from './cli/main';
+import { safeOutput } from './cli/safeText';
 
 main(process.argv.slice(2), {
   stdout: text => process.stdout.write(text),
   stderr: text => process.stderr.write(text),
   cwd: process.cwd(),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
 }).then(
   code => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`news-annotator: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.stderr.write(safeOutput(`news-annotator: internal error: ${(e as Error)?.stack ?? String(e)}\n`));
     process.exitCode = 1;
   },
 );

@@ -8,11 +8,10 @@ import { annotateArticle } from '../core/sidecar/workflow';
 import { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, formatSize } from '../core/sidecar/article';
 import { isIsoDay } from '../core/sidecar/edit';
 import { canonicalSidecar } from '../core/sidecar/serialize';
-import { sidecarPathFor } from '../core/sidecar/storage';
 import type { Sidecar } from '../core/sidecar/types';
 import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs, parseSize } from './args';
-import { collectArticles, type ArticleFile } from './files';
+import { collectArticles, refuseSharedSidecars, sidecarPathOf, type ArticleFile } from './files';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError, type CliIO } from './io';
 import { formatSummary, type SummaryRow } from './summary';
 import { GENERATOR } from './version';
@@ -25,8 +24,9 @@ a folder (folders: every .txt and .md file, recursively; hidden folders and
 sidecars are skipped). Manual annotations already in a sidecar are kept.
 
 Options:
-  --out-dir DIR              write sidecars under DIR, with the article's path
-                             relative to the PATH it was found in
+  --out-dir DIR              write sidecars under DIR, mirroring the articles'
+                             paths under the common folder of the PATHs
+                             (d1/a.txt and d2/a.txt stay apart)
   --reference-date YYYY-MM-DD
                              the articles' publication date: relative dates
                              ("yesterday", "last week") resolve against it
@@ -97,7 +97,7 @@ async function annotateOne(article: ArticleFile, settings: Settings, storage: No
   const decoded = decodeArticle(bytes, settings.maxBytes);
   if (!decoded.ok) return fail(decoded.reason);
 
-  const sidecarPath = settings.outDir ? sidecarPathFor(path.join(settings.outDir, article.relative)) : sidecarPathFor(article.file);
+  const sidecarPath = sidecarPathOf(article, settings.outDir);
   const result = await annotateArticle({
     storage,
     sidecarPath,
@@ -133,6 +133,7 @@ export async function runAnnotate(args: string[], io: CliIO): Promise<number> {
   const { settings, paths } = parsed;
   const storage = new NodeSidecarStorage();
   const { articles, problems, skipped } = await collectArticles(paths, io.cwd);
+  refuseSharedSidecars(articles, settings.outDir);
   for (const p of problems) io.stderr(`news-annotator: ${p.display}: ${p.reason}\n`);
   for (const p of skipped) io.stderr(`news-annotator: ${p}: skipped (a sidecar, not an article)\n`);
   if (articles.length === 0 && problems.length === 0) io.stderr('news-annotator: no .txt or .md articles found\n');

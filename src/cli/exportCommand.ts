@@ -1,20 +1,28 @@
-// `news-annotator export`: turns articles' sidecars into a format other tools read (core/export does the formats;
-// this reads the files, picks where output goes and reports). One bad article never stops the others.
+// `news-annotator export`: turns articles' sidecars into a format other tools read (core/export does the formats and
+// plans which files to write; this reads the files, checks the plan against the disk, writes it and reports). One
+// bad article never stops the others; a plan that would write over an article, a sidecar or (without --force) any
+// existing file is refused as a whole, before anything is written.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { BRAT_ANNOTATION_CONF, EXPORT_FORMATS, findExportFormat, type ExportFormat, type ExportInput } from '../core/export';
+import {
+  EXPORT_FORMATS, checkPlan, defaultSuffix, findExportFormat, isBratCopy, planExport, type ExportInput, type ExportTarget,
+  type PlanArticle, type PlannedFile,
+} from '../core/export';
 import { sha256Hex } from '../core/hash';
 import { decodeArticle } from '../core/sidecar/article';
 import { sidecarPathFor } from '../core/sidecar/storage';
 import { SidecarError } from '../core/sidecar/types';
 import { parseSidecar } from '../core/sidecar/validate';
+import { kindOf, makeFolders, readRegularFile, replaceFile, writeNewFile } from '../node/safeFs';
+import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs } from './args';
 import { collectArticles, type ArticleFile } from './files';
-import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError } from './io';
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, isFileError, UsageError } from './io';
+import { safeText } from './safeText';
 
-const formatList = EXPORT_FORMATS.map(f => `  ${f.id.padEnd(14)}${f.label} (${f.extension})`).join('\n');
+const formatList = EXPORT_FORMATS.map(f => `  ${f.id.padEnd(14)}${f.label} (${defaultSuffix(f)})`).join('\n');
 
-export const EXPORT_HELP = `Usage: news-annotator export --format FORMAT [--out FILE|DIR] PATH...
+export const EXPORT_HELP = `Usage: news-annotator export --format FORMAT [--out FILE|DIR] [--force] PATH...
 
 Exports the annotations of articles (read from each <article>.annotations.json,
 written by "news-annotator annotate" or the editor) for other tools. PATH is a
@@ -26,22 +34,26 @@ ${formatList}
 Options:
   --format FORMAT   one of the formats above
   --out FILE|DIR    FILE: all articles in one file. DIR (an existing folder, or a
-                    path ending in /): one file per article, named after it.
+                    path ending in /): one file per article, named after its
+                    path under the common folder of the PATHs.
                     Without --out the export goes to stdout. brat writes an .ann
                     and a .txt copy per article, and annotation.conf, into DIR
                     (or FILE.ann and FILE.txt for one article).
+  --force           replace files an earlier export wrote (an export never
+                    writes over an article or a sidecar, even with --force)
   --base URI        W3C only: the articles' target IRIs are URI + their path
                     under PATH (default: relative to where the export is written)
   -h, --help        show this help
 
-Exit codes: 0 all exported, 1 some articles could not be (reported on stderr),
-2 bad usage.
+Exit codes: 0 all exported, 1 some articles could not be (reported on stderr)
+or writing failed, 2 bad usage or a refused output (nothing written).
 `;
 
 const OPTIONS = {
   format: { value: true },
   out: { value: true },
   base: { value: true },
+  force: { value: false },
   help: { value: false, short: 'h' },
 };
 
@@ -52,36 +64,33 @@ export interface ExportIO {
   cwd?: string;
 }
 
-interface Loaded {
-  article: ArticleFile;
-  input: ExportInput;
-}
-
 /** A relative IRI from `fromDir` to `file`, each segment percent-encoded. */
 function relativeIri(fromDir: string, file: string): string {
   return path.relative(fromDir, file).split(path.sep).map(encodeURIComponent).join('/');
 }
 
+const storage = new NodeSidecarStorage();
+
 async function load(article: ArticleFile, io: ExportIO): Promise<ExportInput | null> {
   const fail = (reason: string) => { io.stderr(`${article.display}: ${reason}\n`); return null; };
   let bytes: Uint8Array;
   try {
-    bytes = await fsp.readFile(article.file);
+    bytes = await readRegularFile(article.file);
   } catch (e) {
     return fail(`cannot read: ${(e as Error).message}`);
   }
   const decoded = decodeArticle(bytes, Number.MAX_SAFE_INTEGER);
   if (!decoded.ok) return fail(decoded.reason);
   const sidecarPath = sidecarPathFor(article.file);
-  let raw: string;
+  const sidecarName = safeText(path.basename(sidecarPath));
+  let raw: string | undefined;
   try {
-    raw = await fsp.readFile(sidecarPath, 'utf8');
+    // only a regular file, never a link out of the article's folder, and UTF-8 or refused
+    raw = await storage.readText(sidecarPath);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      return fail(`no annotations yet (${path.basename(sidecarPath)} not found): run "news-annotator annotate ${article.display}" first`);
-    }
-    return fail(`cannot read ${path.basename(sidecarPath)}: ${(e as Error).message}`);
+    return fail(`cannot read ${sidecarName}: ${(e as Error).message}`);
   }
+  if (raw === undefined) return fail(`no annotations yet (${sidecarName} not found): run "news-annotator annotate ${article.display}" first`);
   try {
     const sidecar = parseSidecar(raw, path.basename(sidecarPath));
     if (sidecar.document.sha256 !== sha256Hex(decoded.text)) {
@@ -94,27 +103,30 @@ async function load(article: ArticleFile, io: ExportIO): Promise<ExportInput | n
   }
 }
 
-/** Per-article output names under DIR: the article's path under its PATH, with the format's extension. */
-function namesFor(loaded: readonly Loaded[], format: ExportFormat): string[] {
-  const swapped = loaded.map(l => l.article.relative.slice(0, l.article.relative.length - path.extname(l.article.relative).length) + format.extension);
-  // a.txt and a.md would both give a.ext: those keep their own extension too
-  return swapped.map((name, i) => (swapped.indexOf(name) !== swapped.lastIndexOf(name) ? loaded[i].article.relative + format.extension : name));
-}
+/** Host paths for the core's plan: '/'-separated relative names joined in the platform's spelling. */
+const nodePaths = {
+  join: (folder: string, relative: string) => path.join(folder, ...relative.split('/')),
+  dirname: (file: string) => path.dirname(file),
+};
 
-async function writeFile(file: string, content: string): Promise<void> {
-  await fsp.mkdir(path.dirname(file), { recursive: true });
-  await fsp.writeFile(file, content, 'utf8');
-}
-
-/** A .txt that an earlier brat export wrote: a .ann of the same name beside it, and no sidecar of its own. */
-async function isBratCopy(file: string): Promise<boolean> {
-  if (path.extname(file).toLowerCase() !== '.txt') return false;
-  const exists = (p: string) => fsp.access(p).then(() => true, () => false);
-  return (await exists(file.slice(0, -4) + '.ann')) && !(await exists(sidecarPathFor(file)));
-}
+const probe = { kind: kindOf };
 
 async function isDirectory(p: string): Promise<boolean> {
   return fsp.stat(p).then(s => s.isDirectory(), () => false);
+}
+
+/** Writes a checked plan: new files exclusively, replaced ones by rename. Returns the failure, if any. */
+async function writePlan(files: readonly PlannedFile[], replace: ReadonlySet<PlannedFile>): Promise<{ file: string; reason: string } | undefined> {
+  for (const f of files) {
+    try {
+      await makeFolders(path.dirname(f.path));
+      if (replace.has(f)) await replaceFile(f.path, f.content); else await writeNewFile(f.path, f.content);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return { file: f.path, reason: code === 'EEXIST' ? 'it appeared while the export ran; not replaced' : (e as Error).message };
+    }
+  }
+  return undefined;
 }
 
 export async function runExport(args: string[], io: ExportIO): Promise<number> {
@@ -124,6 +136,10 @@ export async function runExport(args: string[], io: ExportIO): Promise<number> {
     if (e instanceof UsageError) {
       io.stderr(`news-annotator export: ${e.message}\nRun "news-annotator export --help" for usage.\n`);
       return EXIT_USAGE;
+    }
+    if (isFileError(e)) {
+      io.stderr(`news-annotator export: ${e.message}\n`);
+      return EXIT_SOME_FAILED;
     }
     throw e;
   }
@@ -144,8 +160,9 @@ async function run(args: string[], io: ExportIO): Promise<number> {
   const base = options.get('base') as string | undefined;
   if (base !== undefined) {
     if (format.id !== 'w3c') throw new UsageError('--base only applies to --format w3c');
-    if (!URL.canParse(base)) throw new UsageError(`--base "${base}" is not an absolute URI (e.g. https://news.example/articles/)`);
+    if (!canBeBase(base)) throw new UsageError(`--base "${safeText(base)}" is not an absolute URI that paths can be appended to (e.g. https://news.example/articles/; urn: and other opaque URIs cannot be)`);
   }
+  const force = options.has('force');
   const outArg = options.get('out') as string | undefined;
   if (outArg === '') throw new UsageError('--out needs a file or folder');
   const out = outArg === undefined ? undefined : path.resolve(cwd, outArg);
@@ -157,7 +174,7 @@ async function run(args: string[], io: ExportIO): Promise<number> {
   for (const p of collected.problems) io.stderr(`${p.display}: ${p.reason}\n`);
   for (const s of collected.skipped) io.stderr(`${s}: a sidecar, not an article: skipped (name the article instead)\n`);
   if (collected.articles.length === 0) {
-    if (!failed) io.stderr(`no .txt or .md articles in ${positionals.join(', ')}\n`);
+    if (!failed) io.stderr(`no .txt or .md articles in ${positionals.map(safeText).join(', ')}\n`);
     return EXIT_SOME_FAILED;
   }
   if (!format.multiDocument && !toDir && collected.articles.length > 1) {
@@ -167,63 +184,60 @@ async function run(args: string[], io: ExportIO): Promise<number> {
   const articles: ArticleFile[] = [];
   let bratCopies = 0;
   for (const article of collected.articles) {
-    if (article.fromFolder && (await isBratCopy(article.file))) bratCopies++; else articles.push(article);
+    if (article.fromFolder && (await isBratCopy(article.file, probe))) bratCopies++; else articles.push(article);
   }
   if (bratCopies > 0) io.stderr(`skipped ${bratCopies} brat .txt cop${bratCopies === 1 ? 'y' : 'ies'} (an .ann beside, no sidecar): earlier exports, not articles\n`);
   if (articles.length === 0) return failed ? EXIT_SOME_FAILED : EXIT_OK;
 
-  const loaded: Loaded[] = [];
+  const loaded: PlanArticle[] = [];
   for (const article of articles) {
     const input = await load(article, io);
-    if (input) loaded.push({ article, input }); else failed = true;
+    if (input) loaded.push({ input, source: article.file, relative: article.mirrored.split(path.sep).join('/') }); else failed = true;
   }
   if (loaded.length === 0) return EXIT_SOME_FAILED;
+  const relativeOf = new Map(articles.map(a => [a.file, a.relative]));
 
-  const uriFor = (l: Loaded, exportDir: string) =>
-    base !== undefined ? new URL(l.article.relative.split(path.sep).map(encodeURIComponent).join('/'), base).href : relativeIri(exportDir, l.article.file);
+  const uriFor = (a: PlanArticle, outputFile: string) =>
+    base !== undefined ? new URL(relativeOf.get(a.source)!.split(path.sep).map(encodeURIComponent).join('/'), base).href : relativeIri(path.dirname(outputFile), a.source);
   const report = (warnings: string[]) => { for (const w of warnings) io.stderr(`warning: ${w}\n`); };
   const total = loaded.reduce((n, l) => n + l.input.sidecar.annotations.length, 0);
+  const exported = `${loaded.length} article${loaded.length === 1 ? '' : 's'} (${total} annotations) as ${format.label}`;
 
-  if (out === undefined || !toDir) {
-    const exportDir = out === undefined ? cwd : path.dirname(out);
-    const inputs = loaded.map(l => ({ ...l.input, uri: uriFor(l, exportDir) }));
-    const result = format.export(inputs);
+  if (out === undefined) {
+    const result = format.export(loaded.map(a => ({ ...a.input, uri: uriFor(a, path.join(cwd, '-')) })));
     report(result.warnings);
-    if (out === undefined) {
-      io.stdout(result.content);
-      return failed ? EXIT_SOME_FAILED : EXIT_OK;
-    }
-    await writeFile(out, result.content);
-    for (const c of result.companions) {
-      const companion = out.slice(0, out.length - path.extname(out).length) + c.extension;
-      // exporting beside the article: the brat .txt copy would be the article itself
-      if (companion !== loaded[0].article.file) await writeFile(companion, c.content);
-    }
-    if (format.id === 'brat') await writeBratConf(path.dirname(out));
-    io.stderr(`Exported ${loaded.length} article${loaded.length === 1 ? '' : 's'} (${total} annotations) as ${format.label} to ${path.relative(cwd, out) || out}\n`);
+    io.stdout(result.content);
     return failed ? EXIT_SOME_FAILED : EXIT_OK;
   }
 
-  const names = namesFor(loaded, format);
-  for (let i = 0; i < loaded.length; i++) {
-    const file = path.join(out, names[i]);
-    const result = format.export([{ ...loaded[i].input, uri: uriFor(loaded[i], path.dirname(file)) }]);
-    report(result.warnings);
-    await writeFile(file, result.content);
-    for (const c of result.companions) {
-      const companion = file.slice(0, file.length - format.extension.length) + c.extension;
-      if (companion !== loaded[i].article.file) await writeFile(companion, c.content);
-    }
+  const target: ExportTarget = toDir ? { kind: 'folder', folder: out } : { kind: 'file', file: out };
+  const plan = planExport(format, loaded, target, nodePaths, uriFor);
+  const checked = await checkPlan(plan.files, loaded.map(a => a.source), probe);
+  const shown = (file: string) => safeText(path.relative(cwd, file) || file);
+  const refusals = [
+    ...checked.refused,
+    ...(force ? [] : checked.replace.map(f => ({ path: f.path, reason: 'it already exists (use --force to replace it)' }))),
+  ];
+  if (refusals.length > 0) {
+    for (const r of refusals) io.stderr(`news-annotator export: ${shown(r.path)}: not written: ${r.reason}\n`);
+    io.stderr('news-annotator export: nothing was written\n');
+    return EXIT_USAGE;
   }
-  if (format.id === 'brat') await writeBratConf(out);
-  io.stderr(`Exported ${loaded.length} article${loaded.length === 1 ? '' : 's'} (${total} annotations) as ${format.label} into ${path.relative(cwd, out) || out}\n`);
+  report(plan.warnings);
+  const problem = await writePlan(checked.write, new Set(checked.replace));
+  if (problem) {
+    io.stderr(`news-annotator export: cannot write ${shown(problem.file)}: ${problem.reason}\n`);
+    return EXIT_SOME_FAILED;
+  }
+  io.stderr(`Exported ${exported} ${toDir ? 'into' : 'to'} ${shown(out)}\n`);
   return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
-/** brat needs the collection's annotation.conf to know the labels; a user's own one is left alone. */
-async function writeBratConf(dir: string): Promise<void> {
-  const file = path.join(dir, 'annotation.conf');
-  await fsp.writeFile(file, BRAT_ANNOTATION_CONF, { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EEXIST') throw e;
-  });
+/** Whether relative paths can be resolved against `base` (hierarchical: https:, file:; not urn:, mailto:). */
+function canBeBase(base: string): boolean {
+  try {
+    return new URL('a', base).href !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,8 @@
 // Subcommand dispatch for `news-annotator`. Each command is `(args, io) => Promise<exit code>`.
 import { runAnnotate } from './annotateCommand';
 import { runExport } from './exportCommand';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io';
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, isFileError, UsageError, type CliIO } from './io';
+import { safeText, terminalSafe } from './safeText';
 import { VERSION } from './version';
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -31,7 +32,9 @@ Example:
 `;
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], raw: CliIO): Promise<number> {
+  // every print path goes through here: nothing a file contains can drive the terminal
+  const io = terminalSafe(raw);
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
@@ -43,12 +46,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT_OK;
     }
     const command = COMMANDS[first];
-    if (!command) throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    if (!command) throw new UsageError(first.startsWith('-') ? `unknown option ${safeText(first)}` : `unknown command "${safeText(first)}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`news-annotator: ${e.message}\nRun "news-annotator ${COMMANDS[first] ? `${first} ` : ''}--help" for usage.\n`);
       return EXIT_USAGE;
+    }
+    if (isFileError(e)) {
+      io.stderr(`news-annotator: ${e.message}\n`);
+      return EXIT_SOME_FAILED;
     }
     throw e;
   }

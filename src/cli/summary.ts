@@ -1,5 +1,6 @@
 // The per-article table `annotate` prints: counts per type, orphans, and the most mentioned entities.
 import type { Sidecar } from '../core/sidecar/types';
+import { safeText } from './safeText';
 
 export interface SummaryRow {
   article: string;
@@ -18,7 +19,7 @@ export function topEntities(s: Sidecar, n = TOP): string {
     .filter(e => counts.has(e.id))
     .sort((a, b) => counts.get(b.id)! - counts.get(a.id)! || order.get(a.id)! - order.get(b.id)!)
     .slice(0, n)
-    .map(e => `${e.name} (${counts.get(e.id)})`)
+    .map(e => `${safeText(e.name)} (${counts.get(e.id)})`)
     .join(', ');
 }
 
@@ -34,11 +35,11 @@ export function formatSummary(rows: readonly SummaryRow[]): string {
   const numeric = [false, true, true, true, true, true, false, false];
   const total = { person: 0, place: 0, organization: 0, date: 0, orphans: 0 };
   const body = rows.map(r => {
-    if (!r.sidecar) return [r.article, '-', '-', '-', '-', '-', r.status, ''];
+    if (!r.sidecar) return [safeText(r.article), '-', '-', '-', '-', '-', r.status, ''];
     const c = counts(r.sidecar);
     total.person += c.person; total.place += c.place; total.organization += c.organization; total.date += c.date;
     total.orphans += r.sidecar.orphans.length;
-    return [r.article, c.person, c.place, c.organization, c.date, r.sidecar.orphans.length, r.status, topEntities(r.sidecar)].map(String);
+    return [safeText(r.article), c.person, c.place, c.organization, c.date, r.sidecar.orphans.length, r.status, topEntities(r.sidecar)].map(String);
   });
   const table = [header, ...body];
   if (rows.length > 1) {

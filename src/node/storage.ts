@@ -1,9 +1,12 @@
 // SidecarStorage on Node's fs, for the CLI and tests. Writes go to a temporary file in the same folder (same file
 // system, so the rename is atomic) which is then renamed over the target: a crash or a full disk mid-write leaves
-// the old sidecar whole.
+// the old sidecar whole. Only regular files are read (a FIFO would block forever), a sidecar or backup that is a
+// symbolic link leading out of its folder is never followed (a repository can carry a link to ~/.ssh/id_rsa), and a
+// file that is not UTF-8 is reported as such (EILSEQ) instead of being decoded with replacement characters.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import type { SidecarStorage } from '../core/sidecar/storage';
+import { NOT_UTF8, type SidecarStorage } from '../core/sidecar/storage';
+import { makeFolders, readRegularFile, UnsafeFileError, writeNewFile } from './safeFs';
 
 const isNotFound = (e: unknown) => (e as NodeJS.ErrnoException)?.code === 'ENOENT';
 
@@ -11,16 +14,45 @@ let counter = 0;
 
 export class NodeSidecarStorage implements SidecarStorage {
   async readText(file: string): Promise<string | undefined> {
+    const bytes = await this.readBytes(file);
+    if (bytes === undefined) return undefined;
     try {
-      return await fsp.readFile(file, 'utf8');
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      // the bytes one to one as characters: two such files compare equal exactly when their bytes do
+      throw Object.assign(new Error(`${file}: not UTF-8 text (a byte that is not UTF-8, e.g. Latin-1 from a hand edit)`), { code: NOT_UTF8, text: bytes.toString('latin1') });
+    }
+  }
+
+  /** The file's bytes, or undefined when it does not exist; refuses links out of its folder and non-regular files. */
+  private async readBytes(file: string): Promise<Buffer | undefined> {
+    let link;
+    try {
+      link = await fsp.lstat(file);
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+    if (link.isSymbolicLink()) await this.refuseLinkOutOfFolder(file);
+    try {
+      return await readRegularFile(file);
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
     }
   }
 
+  /** A link is followed only when it resolves inside the folder that holds it. */
+  private async refuseLinkOutOfFolder(file: string): Promise<void> {
+    const folder = await fsp.realpath(path.dirname(file));
+    const target = await fsp.realpath(file).catch(() => undefined);
+    if (target === undefined || path.dirname(target) !== folder) {
+      throw new UnsafeFileError(file, `a symbolic link${target ? ` to ${target}` : ''} outside its own folder: not followed (nothing was read, copied or written)`, 'ELINKOUT');
+    }
+  }
+
   async writeTextAtomic(file: string, text: string): Promise<void> {
-    await fsp.mkdir(path.dirname(file), { recursive: true });
+    await makeFolders(path.dirname(file));
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
     // A rename replaces a read-only file as if it were writable (and root passes every access check): the user
     // made it read-only, so refuse, by its mode bits.
@@ -50,8 +82,10 @@ export class NodeSidecarStorage implements SidecarStorage {
   }
 
   async copy(from: string, to: string): Promise<void> {
-    // COPYFILE_EXCL: never clobber a backup that appeared in the meantime
-    await fsp.copyFile(from, to, 1);
+    const bytes = await this.readBytes(from);
+    if (bytes === undefined) throw Object.assign(new Error(`ENOENT: no such file, '${from}'`), { code: 'ENOENT', path: from });
+    // exclusive: never clobber a backup (or follow a link) that appeared in the meantime
+    await writeNewFile(to, bytes);
   }
 
   async exists(file: string): Promise<boolean> {

@@ -1,6 +1,9 @@
-// Export Annotations: the core's format registry, written where the user chooses (next to the article by default).
+// Export Annotations: the core plans the files (the same plan as `news-annotator export`, brat's annotation.conf
+// included) and checks them against the disk; this asks where, asks before replacing a file, and writes.
 import * as vscode from 'vscode';
-import { EXPORT_FORMATS, findExportFormat, type ExportFormat } from '../core/export';
+import {
+  checkPlan, defaultExportName, EXPORT_FORMATS, findExportFormat, planExport, type ExportFormat, type PathJoin, type TargetKind,
+} from '../core/export';
 import type { Sidecar } from '../core/sidecar';
 import { baseName } from './articles';
 import { plainText } from '../core';
@@ -10,6 +13,26 @@ export interface ExportArgs {
   format?: string;
   /** The main output file; companions (brat's .txt) go beside it under the same base name. */
   target?: vscode.Uri;
+  /** Replace existing export files without asking (articles and sidecars are never replaced). */
+  replace?: boolean;
+}
+
+/** URI strings as the plan's paths. */
+const uriPaths: PathJoin = {
+  join: (folder, relative) => vscode.Uri.joinPath(vscode.Uri.parse(folder), ...relative.split('/')).toString(),
+  dirname: file => vscode.Uri.joinPath(vscode.Uri.parse(file), '..').toString(),
+};
+
+async function kindOf(uri: string): Promise<TargetKind> {
+  try {
+    const { type } = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+    if (type & vscode.FileType.SymbolicLink) return 'symlink';
+    if (type & vscode.FileType.Directory) return 'folder';
+    return type & vscode.FileType.File ? 'file' : 'other';
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return 'missing';
+    throw e;
+  }
 }
 
 export class Exporter {
@@ -27,27 +50,30 @@ export class Exporter {
     }
     if (!format) return undefined;
     const fileName = baseName(doc.uri);
-    const stem = fileName.replace(/\.[^.]+$/, '');
     let target = args?.target;
     if (!target) {
       target = await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(doc.uri, '..', stem + format.extension),
+        defaultUri: vscode.Uri.joinPath(doc.uri, '..', defaultExportName(fileName, format)),
         filters: { [format.label]: [format.extension.slice(1)] },
         title: `Export annotations (${format.label})`,
       });
     }
     if (!target) return undefined;
-    const result = format.export([{ fileName, text: doc.getText(), sidecar, uri: fileName }]);
-    const enc = new TextEncoder();
-    await vscode.workspace.fs.writeFile(target, enc.encode(result.content));
-    const targetStem = target.path.replace(/\.[^./]+$/, '');
-    for (const c of result.companions) {
-      const companion = target.with({ path: targetStem + c.extension });
-      // never overwrite the article itself (brat's companion .txt may share its name)
-      if (companion.toString() === doc.uri.toString()) continue;
-      await vscode.workspace.fs.writeFile(companion, enc.encode(c.content));
+    const article = doc.uri.toString();
+    const plan = planExport(format, [{ input: { fileName, text: doc.getText(), sidecar, uri: fileName }, source: article, relative: fileName }], { kind: 'file', file: target.toString() }, uriPaths);
+    const checked = await checkPlan(plan.files, [article], { kind: kindOf });
+    if (checked.refused.length > 0) {
+      const why = checked.refused.map(r => `${vscode.workspace.asRelativePath(vscode.Uri.parse(r.path))}: ${r.reason}`).join('; ');
+      throw new ExportError(`Nothing was exported: ${why}.`);
     }
-    const note = result.warnings.length ? ` ${result.warnings.length} warning(s): ${plainText(result.warnings.join(' '), 600)}` : '';
+    if (checked.replace.length > 0 && !args?.replace) {
+      const names = checked.replace.map(f => vscode.workspace.asRelativePath(vscode.Uri.parse(f.path))).join(', ');
+      const answer = await vscode.window.showWarningMessage(plainText(`Replace ${names}?`, 600), { modal: true, detail: 'An earlier export is already there.' }, 'Replace');
+      if (answer !== 'Replace') return undefined;
+    }
+    const enc = new TextEncoder();
+    for (const f of checked.write) await vscode.workspace.fs.writeFile(vscode.Uri.parse(f.path), enc.encode(f.content));
+    const note = plan.warnings.length ? ` ${plan.warnings.length} warning(s): ${plainText(plan.warnings.join(' '), 600)}` : '';
     void notify('info', `News Annotator: exported ${vscode.workspace.asRelativePath(target)}.${note}`);
     return target;
   }

@@ -3,6 +3,7 @@
 // text-bound annotation's text must sit on one line and in the last tab-separated column of the .ann file, and brat
 // draws fragments line by line anyway.
 import { BRAT_LABELS } from './labels';
+import { LINE_BREAKING, oneLine } from './lineBreaks';
 import { prepareArticle, type ExportSpan } from './spans';
 import type { ExportInput, ExportResult } from './types';
 
@@ -22,7 +23,8 @@ export const BRAT_ANNOTATION_CONF = [
   '',
 ].join('\n');
 
-const BREAK = /\r\n|\r|\n|\u2028|\u2029|\t/g;
+// every line-breaking character (see ./lineBreaks.ts), so no reader finds a line break inside a .ann line
+const BREAK = new RegExp(`\\r\\n|${LINE_BREAKING.source}|\\t`, 'g');
 
 /** The span's pieces between line breaks and tabs, in UTF-16 offsets; empty pieces dropped. */
 function fragments(text: string, start: number, end: number): [number, number][] {
@@ -37,9 +39,6 @@ function fragments(text: string, start: number, end: number): [number, number][]
   return out;
 }
 
-/** Notes are one line in the .ann format. */
-const oneLine = (s: string) => s.replace(/[\t\r\n\u2028\u2029]+/g, ' ');
-
 function noteFor(s: ExportSpan): string | null {
   const parts: string[] = [];
   if (s.type === 'date' && typeof s.annotation.value === 'string') parts.push(s.annotation.value);
@@ -53,9 +52,15 @@ export function exportBratDocument(input: ExportInput): ExportResult {
   const lines: string[] = [];
   const notes: string[] = [];
   const mentionsOf = new Map<string, string[]>();
-  prepared.spans.forEach((s, i) => {
-    const id = `T${i + 1}`;
+  const warnings = [...prepared.warnings];
+  let n = 0;
+  prepared.spans.forEach(s => {
     const frags = fragments(text, s.start, s.end);
+    if (frags.length === 0) {
+      warnings.push(`${input.fileName}: annotation ${s.annotation.id} holds only line breaks or tabs; a brat text-bound annotation cannot, left it out.`);
+      return;
+    }
+    const id = `T${++n}`;
     const offsets = frags.map(([a, b]) => `${prepared.codePoints.toCodePoint(a)} ${prepared.codePoints.toCodePoint(b)}`).join(';');
     // brat checks this text against the document: fragments joined by a space, as brat itself writes them.
     const shown = frags.map(([a, b]) => text.slice(a, b)).join(' ');
@@ -73,7 +78,7 @@ export function exportBratDocument(input: ExportInput): ExportResult {
   return {
     content: lines.map(l => l + '\n').join(''),
     companions: [{ extension: '.txt', content: text }],
-    warnings: prepared.warnings,
+    warnings,
   };
 }
 

@@ -19,15 +19,25 @@ function exportArticle(input: ExportInput, warnings: string[]): string {
   const tokens = tokenize(input.text, spans);
   const lines = [`${DOCSTART}\tO`, ''];
   let k = 0;
+  // a span's first token gets B- even when the span starts with a separator no token holds (see tokens.ts)
+  let lastTagged = -1;
+  const tagged = new Set<number>();
   for (const sentence of sentences(input.text, tokens, spans)) {
     for (const t of sentence) {
       while (k < spans.length && spans[k].end <= t.start) k++;
       const s = spans[k];
-      const tag = s && s.start <= t.start && t.end <= s.end ? `${s.start === t.start ? 'B' : 'I'}-${CONLL_LABELS[s.type]}` : 'O';
+      const inSpan = s && s.start <= t.start && t.end <= s.end;
+      const tag = inSpan ? `${lastTagged === k ? 'I' : 'B'}-${CONLL_LABELS[s.type]}` : 'O';
+      if (inSpan) { lastTagged = k; tagged.add(k); }
       lines.push(`${t.text}\t${tag}`);
     }
     lines.push('');
   }
+  spans.forEach((s, i) => {
+    if (!tagged.has(i)) {
+      warnings.push(`${input.fileName}: "${s.annotation.text}" (${s.type}, ${s.annotation.id}) holds no token (only separator or control characters); CoNLL cannot hold it, left it out.`);
+    }
+  });
   return lines.join('\n') + '\n';
 }
 

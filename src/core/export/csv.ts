@@ -1,13 +1,14 @@
 // CSV (RFC 4180: CRLF rows, fields with quotes, commas or line breaks quoted, quotes doubled), one row per annotation.
 // Offsets and columns are in code points, like the other exports. Spreadsheets run a cell that starts with = + - @
-// (and some a tab or CR) as a formula: such cells get a leading apostrophe, and so do cells that already start with
-// one, so a reader gets the original back by removing exactly one leading apostrophe.
+// (some also their full-width forms ＝ ＋ － ＠, some after leading white space or a line break, and some a cell
+// starting with a tab or CR) as a formula: such cells get a leading apostrophe, and so do cells that already start
+// with one, so a reader gets the original back by removing exactly one leading apostrophe.
 import { prepareArticle } from './spans';
 import type { ExportInput, ExportResult } from './types';
 
 export const CSV_COLUMNS = ['file', 'type', 'text', 'start', 'end', 'line', 'column', 'entity', 'value', 'source', 'note'] as const;
 
-const RISKY_START = /^[=+\-@\t\r']/;
+const RISKY_START = /^(?:[\t\r\n']|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 
 /** Makes a text cell inert in spreadsheets. */
 export function neutralise(cell: string): string {

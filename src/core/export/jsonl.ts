@@ -4,11 +4,12 @@
 // - doccano (sequence labeling import): {"text", "label": [[start, end, "PERSON"]], "file"}; doccano keeps the
 //   extra "file" key as metadata.
 import { JSONL_LABELS } from './labels';
+import { jsonText } from './lineBreaks';
 import { prepareArticle } from './spans';
 import type { ExportInput, ExportResult } from './types';
 
-/** JSON.stringify leaves U+2028/U+2029 raw, and line readers such as Python's str.splitlines() break on them. */
-const jsonLine = (value: unknown) => JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') + '\n';
+/** One record a line, whatever line reader (Python's str.splitlines() too) reads it. */
+const jsonLine = (value: unknown) => jsonText(value) + '\n';
 
 export function exportJsonlSpacy(inputs: readonly ExportInput[]): ExportResult {
   const warnings: string[] = [];

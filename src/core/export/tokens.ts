@@ -1,6 +1,7 @@
 // Tokens and sentences for the CoNLL export. Every kept annotation's start and end are token boundaries, so the
 // IOB2 tags reproduce the spans exactly; tokens never contain white space, so a reader can re-align them to the text.
 import type { Span } from '../types';
+import { LINE_BREAKING } from './lineBreaks';
 
 export interface Token extends Span {
   text: string;
@@ -17,7 +18,8 @@ const TOKEN = new RegExp([
   String.raw`[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*`,
   String.raw`\p{Regional_Indicator}{2}`,
   String.raw`\p{Extended_Pictographic}(?:\p{M}|\p{Emoji_Modifier}|\ufe0f|[\u{E0020}-\u{E007F}])*(?:\u200d\p{Extended_Pictographic}(?:\p{M}|\p{Emoji_Modifier}|\ufe0f)*)*`,
-  String.raw`\S(?:\p{M}|\u200d|\ufe0f)*`,
+  // not a separator Python's str.split()/splitlines() cut at (FS, GS, RS, US, NEL): those are white space here too
+  String.raw`[^\s\u001c-\u001f\u0085](?:\p{M}|\u200d|\ufe0f)*`,
 ].join('|'), 'gu');
 
 const POSSESSIVE = /^(.+?)(['’][sS])$/u;
@@ -72,7 +74,7 @@ export function sentences(text: string, tokens: readonly Token[], spans: readonl
   const flush = () => { if (current.length) out.push(current); current = []; };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (current.length && /[\r\n\u2028\u2029]/.test(text.slice(current[current.length - 1].end, t.start)) && !inside(t.start)) flush();
+    if (current.length && LINE_BREAKING.test(text.slice(current[current.length - 1].end, t.start)) && !inside(t.start)) flush();
     current.push(t);
     // "Inc. said": a lowercase word next means the mark was an abbreviation's, not the sentence's end
     const next = tokens[i + 1];

@@ -34,6 +34,8 @@ export interface ExportFormat {
   description: string;
   /** Of the main file, with the dot. */
   extension: string;
+  /** The ending of default file names when it is more than the extension (two JSONL flavours: `.spacy.jsonl`). */
+  nameSuffix?: string;
   /** False when one file holds one article only (brat): several articles then need one export each. */
   multiDocument: boolean;
   export(inputs: readonly ExportInput[]): ExportResult;

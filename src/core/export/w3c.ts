@@ -2,6 +2,7 @@
 // first (and only) AnnotationPage holds them all.
 // Positions are in code points: "The selection of the text MUST be in terms of unicode code points" (§4.2.4).
 import { codePointsAfter, codePointsBefore } from './codepoints';
+import { jsonText } from './lineBreaks';
 import { prepareArticle, type ExportSpan } from './spans';
 import type { ExportInput, ExportResult } from './types';
 
@@ -85,5 +86,5 @@ export function exportW3c(inputs: readonly ExportInput[]): ExportResult {
     ...(generators.size === 1 ? { generator: { type: 'Software', name: [...generators][0] } } : {}),
     first: { id: '#page1', type: 'AnnotationPage', partOf: '#annotations', startIndex: 0, items },
   };
-  return { content: JSON.stringify(collection, null, 2) + '\n', companions: [], warnings };
+  return { content: jsonText(collection, 2) + '\n', companions: [], warnings };
 }

@@ -14,7 +14,10 @@ import { SidecarError, type Sidecar } from './types';
  * only appends suffixes to them. Methods reject with the platform's error for anything but "not found".
  */
 export interface SidecarStorage {
-  /** The file's text (UTF-8), or undefined when it does not exist. */
+  /**
+   * The file's text (UTF-8), or undefined when it does not exist. A file that is not UTF-8 may be refused with an
+   * error whose `code` is NOT_UTF8 and whose `text` holds its bytes one to one as characters (Latin-1).
+   */
   readText(path: string): Promise<string | undefined>;
   /** Replaces the file's content atomically: write a temporary file in the same folder, then rename it over `path`. */
   writeTextAtomic(path: string, text: string): Promise<void>;
@@ -27,6 +30,15 @@ export interface SidecarStorage {
 }
 
 export const SIDECAR_SUFFIX = '.annotations.json';
+
+/** The error code (errno's "illegal byte sequence") of a file that is not UTF-8: a corrupt sidecar, backed up. */
+export const NOT_UTF8 = 'EILSEQ';
+
+/** The file's bytes as Latin-1 text when `e` says it is not UTF-8 (see SidecarStorage.readText). */
+const notUtf8Text = (e: unknown): string | undefined => {
+  const x = e as { code?: unknown; text?: unknown } | null;
+  return x?.code === NOT_UTF8 && typeof x.text === 'string' ? x.text : undefined;
+};
 
 /** `a.txt` -> `a.txt.annotations.json` */
 export const sidecarPathFor = (articlePath: string) => articlePath + SIDECAR_SUFFIX;
@@ -56,7 +68,7 @@ export async function backupSidecar(storage: SidecarStorage, path: string, conte
       await storage.copy(path, candidate);
       return candidate;
     }
-    if ((await storage.readText(candidate).catch(() => undefined)) === content) return candidate;
+    if ((await storage.readText(candidate).catch(notUtf8Text)) === content) return candidate;
   }
 }
 
@@ -71,24 +83,31 @@ export async function loadSidecar(storage: SidecarStorage, path: string, options
     mtime = await storage.mtime(path);
     text = await storage.readText(path);
   } catch (e) {
-    return { status: 'error', error: ioError(path, 'read it', e) };
+    const bytes = notUtf8Text(e);
+    if (bytes === undefined) return { status: 'error', error: ioError(path, 'read it', e) };
+    return corrupt(storage, path, bytes, new SidecarError('invalid-json', path, 'not UTF-8 text (a byte that is not UTF-8, e.g. Latin-1 from a hand edit)'), options);
   }
   if (text === undefined) return { status: 'missing' };
   try {
     return { status: 'ok', sidecar: parseSidecar(text, path), text, mtime };
   } catch (e) {
     if (!(e instanceof SidecarError)) throw e;
-    if (options.backup === false) {
-      return { status: 'error', error: new SidecarError(e.kind, path, `${e.reason}. It was left untouched; fix or delete it to annotate again`) };
-    }
-    let backup: string | undefined;
-    try {
-      backup = await backupSidecar(storage, path, text);
-    } catch (b) {
-      return { status: 'error', error: new SidecarError(e.kind, path, `${e.reason}; backing it up failed too (${(b as Error).message})`) };
-    }
-    return { status: 'error', error: new SidecarError(e.kind, path, `${e.reason}. It was left untouched; fix or delete it to annotate again`, backup) };
+    return corrupt(storage, path, text, e, options);
   }
+}
+
+/** An unusable sidecar: left as is, backed up (unless options.backup is false), reported. */
+async function corrupt(storage: SidecarStorage, path: string, text: string, e: SidecarError, options: { backup?: boolean }): Promise<LoadResult> {
+  if (options.backup === false) {
+    return { status: 'error', error: new SidecarError(e.kind, path, `${e.reason}. It was left untouched; fix or delete it to annotate again`) };
+  }
+  let backup: string | undefined;
+  try {
+    backup = await backupSidecar(storage, path, text);
+  } catch (b) {
+    return { status: 'error', error: new SidecarError(e.kind, path, `${e.reason}; backing it up failed too (${(b as Error).message})`) };
+  }
+  return { status: 'error', error: new SidecarError(e.kind, path, `${e.reason}. It was left untouched; fix or delete it to annotate again`, backup) };
 }
 
 export interface SaveOptions {

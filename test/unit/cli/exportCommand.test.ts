@@ -65,8 +65,9 @@ describe('news-annotator export', () => {
   it('writes one file per article into --out DIR, keeping sub-folders', async () => {
     const r = await exportCli(dir, '--format', 'jsonl-spacy', '--out', 'out/', 'articles');
     assert.equal(r.code, 0, r.stderr);
-    assert.ok(fs.existsSync(path.join(dir, 'out/000_a57557e610cf5658.jsonl')));
-    const spans = readJsonlSpacy(fs.readFileSync(path.join(dir, 'out/world/unicode-crlf.jsonl'), 'utf8'));
+    // named .spacy.jsonl: a doccano export of the same articles (.doccano.jsonl) does not take the same name
+    assert.ok(fs.existsSync(path.join(dir, 'out/000_a57557e610cf5658.spacy.jsonl')));
+    const spans = readJsonlSpacy(fs.readFileSync(path.join(dir, 'out/world/unicode-crlf.spacy.jsonl'), 'utf8'));
     assert.equal(spans.length, unicode.sidecar.annotations.length);
   });
 
