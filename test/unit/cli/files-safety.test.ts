@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { addAnnotation, parseSidecar, serializeSidecar } from '../../../src/core/sidecar';
+import { assertCliBuilt } from '../../support/builtCli';
 
 const root = path.join(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -26,9 +27,7 @@ describe('CLI: files that are not plain articles and sidecars', function () {
   let dir: string;
   const at = (p: string) => path.join(dir, p);
 
-  before(() => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'ignore' });
-  });
+  before(assertCliBuilt);
   beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-files-')); });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { addAnnotation, parseSidecar, serializeSidecar, type Sidecar } from '../../../src/core/sidecar';
+import { assertCliBuilt } from '../../support/builtCli';
 
 const root = path.join(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -22,16 +23,7 @@ describe('CLI (built dist/cli.js)', function () {
   this.timeout(60_000);
   let dir: string;
 
-  // `npm run test:unit` builds once before mocha; building here again would double the suite's build time, so only
-  // refuse to test a bundle that is missing or older than the sources it was built from.
-  before(() => {
-    const built = fs.existsSync(cli) ? fs.statSync(cli).mtimeMs : 0;
-    const newest = (dir: string): number => Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map(e => {
-      const p = path.join(dir, e.name);
-      return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
-    }));
-    assert.ok(built >= newest(path.join(root, 'src')), `${cli} is missing or older than src/: run \`node esbuild.mjs\` first (npm run test:unit does).`);
-  });
+  before(assertCliBuilt);
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-'));
