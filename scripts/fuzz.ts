@@ -2,6 +2,7 @@
 // test/support/fuzz-properties.ts; `npm run fuzz -- --runs 1000000 --seed 42 --long-line 1000000`.
 // Prints the cases run per property and the total; exits 1 on the first failing property, with its counterexample.
 import fc from 'fast-check';
+import { ANCHOR_COST_PROPERTIES, anchorCostRuns } from '../test/support/anchor-cost-properties';
 import { PROPERTIES, runsFor } from '../test/support/fuzz-properties';
 
 function option(name: string, fallback: number): number {
@@ -20,12 +21,12 @@ const seed = option('seed', Date.now() % 2 ** 31);
 const longLine = option('long-line', 1_000_000);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
-const runs = runsFor(total);
+const runs = [...runsFor(total), ...anchorCostRuns(total)];
 console.log(`fuzzing with seed ${seed}, ${total} cases, long lines up to ${longLine} code units`);
 let done = 0;
 let failed = false;
 const started = Date.now();
-PROPERTIES.forEach((p, i) => {
+[...PROPERTIES, ...ANCHOR_COST_PROPERTIES].forEach((p, i) => {
   if (only && !p.name.includes(only)) return;
   const t0 = Date.now();
   const result = fc.check(p.property({ longLine }) as fc.IProperty<unknown[]>, { numRuns: runs[i], seed, endOnFailure: false });
