@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory of the analysis, measured side by side in one process run.
 // Prints figures; it is not a test. Reads the CoNLL-2003 development text from ../shared/data when present,
 // otherwise uses the sample articles (and says so).
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyze';
@@ -99,3 +100,15 @@ console.log(`\n4. Typing in a 250k-character article: longest analysis task per 
 
 clearInterval(sampler);
 console.log(`\nPeak memory (RSS): ${fmt(peakRss / 2 ** 20, 0)} MiB`);
+
+// 5. Memory on a large entity-dense article (issue 16: peak within a fixed multiple of the article's size, target
+// under 100 bytes per character), measured in a child process so that its peak is this step's alone.
+const memoryChars = Number(process.env.BENCH_MEMORY_CHARS ?? 9_700_000);
+const child = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'bench-memory.ts'), '--chars', String(memoryChars)], {
+  encoding: 'utf8', env: { ...process.env, NEWS_ANNOTATOR_DATA: dataDir }, maxBuffer: 1 << 20,
+});
+const m = JSON.parse(child.trim().split('\n').pop()!) as { chars: number; source: string; annotations: number; sidecarBytes: number; ms: number; baseline: number; peak: number };
+console.log(`\n5. Memory: an entity-dense article of ${m.chars} characters (${m.source}), analysed, reconciled, serialized`);
+console.log(`   ${m.annotations} annotations, sidecar ${fmt(m.sidecarBytes / 2 ** 20, 0)} MiB, ${fmt(m.ms / 1000, 1)} s`);
+console.log(`   peak RSS ${fmt(m.peak / 2 ** 20, 0)} MiB (process before the article: ${fmt(m.baseline / 2 ** 20, 0)} MiB)`);
+console.log(`   peak memory per character: ${fmt((m.peak - m.baseline) / m.chars, 0)} bytes above the baseline, ${fmt(m.peak / m.chars, 0)} bytes in all`);

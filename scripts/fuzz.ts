@@ -4,6 +4,7 @@
 // The presentation properties (test/support/present-properties.ts: Markdown escaping, hovers) run too.
 import fc from 'fast-check';
 import { EXPORT_PROPERTIES, exportRunsFor } from '../test/support/export-properties';
+import { ANCHOR_COST_PROPERTIES, anchorCostRuns } from '../test/support/anchor-cost-properties';
 import { PROPERTIES, runsFor } from '../test/support/fuzz-properties';
 import { PRESENT_PROPERTIES } from '../test/support/present-properties';
 
@@ -24,8 +25,8 @@ const longLine = option('long-line', 1_000_000);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 // the presentation properties are cheap per case and guard a security boundary: each runs the full count
-const properties = [...PROPERTIES, ...EXPORT_PROPERTIES, ...PRESENT_PROPERTIES];
-const runs = [...runsFor(total), ...exportRunsFor(total), ...PRESENT_PROPERTIES.map(() => total)];
+const properties = [...PROPERTIES, ...EXPORT_PROPERTIES, ...ANCHOR_COST_PROPERTIES, ...PRESENT_PROPERTIES];
+const runs = [...runsFor(total), ...exportRunsFor(total), ...anchorCostRuns(total), ...PRESENT_PROPERTIES.map(() => total)];
 console.log(`fuzzing with seed ${seed}, ${total} cases, long lines up to ${longLine} code units`);
 let done = 0;
 let failed = false;

@@ -38,14 +38,35 @@ function splitLong(text: string, start: number, end: number, max: number): Span[
   return out;
 }
 
-/** The best place to cut in (start, limit]: after a sentence end, else after a space, else a safe code point boundary. */
+const isLower = (ch: string | undefined) => ch !== undefined && /\p{Ll}/u.test(ch);
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch);
+/** The first letter of the word that ends just before `i` (spaces before it skipped), if any. */
+function wordStartBefore(text: string, i: number, start: number): string | undefined {
+  while (i > start && /\s/.test(text[i - 1])) i--;
+  let j = i;
+  while (j > start && isWordChar(text[j - 1])) j--;
+  return j < i ? text[j] : undefined;
+}
+
+/**
+ * The best place to cut in (start, limit], never inside a token and, when it can be helped, never inside a name:
+ * after a sentence end; else at a space between two words that begin in lower case (names and dates begin with a
+ * capital or a digit, or run through one: "Vladimir | Putin", "Bank | of England", "May 4 | 2015"); else after any
+ * space; else where a word ends (at punctuation); else at a code point boundary (one token over half a unit long).
+ */
 function findCut(text: string, start: number, limit: number): number {
   const floor = start + Math.floor((limit - start) / 2);
   for (let i = limit; i > floor; i--) {
     if (/[.!?]/.test(text[i - 2] ?? '') && /\s/.test(text[i - 1])) return i;
   }
   for (let i = limit; i > floor; i--) {
+    if (/\s/.test(text[i - 1]) && isLower(text[i]) && isLower(wordStartBefore(text, i, start))) return i;
+  }
+  for (let i = limit; i > floor; i--) {
     if (/\s/.test(text[i - 1])) return i;
+  }
+  for (let i = limit; i > floor; i--) {
+    if (isWordChar(text[i - 1]) !== isWordChar(text[i])) return i;
   }
   let i = limit;
   if (isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;

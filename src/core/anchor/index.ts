@@ -9,6 +9,7 @@
 // Line ends are compared with CR removed, so converting a file between CRLF and LF moves spans but orphans nothing.
 import { snapToGraphemes } from '../graphemes';
 import { isHighSurrogate, isLowSurrogate } from '../segment';
+import { fuzzyCandidates, occurrences, type Candidate, type FuzzyCost } from './fuzzy';
 import type { Span } from '../types';
 
 /** Code units of context stored on each side of a span (the sidecar's prefix/suffix hold at most this many). */
@@ -120,51 +121,6 @@ function requiredContext(quote: string, prefix: string, suffix: string): number 
   return Math.min(prefix.length + suffix.length, quote.length >= 20 ? 4 : 12);
 }
 
-const MAX_OCCURRENCES = 5000;
-
-function occurrences(haystack: string, needle: string): number[] {
-  const out: number[] = [];
-  if (needle.length === 0) return out;
-  for (let i = haystack.indexOf(needle); i >= 0 && out.length < MAX_OCCURRENCES; i = haystack.indexOf(needle, i + 1)) out.push(i);
-  return out;
-}
-
-function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
-
-/** 1 for equal strings, 0 for nothing in common. Long quotes use their ends only, to bound the cost. */
-function similarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length);
-  if (longest === 0) return 1;
-  if (longest > 300) return (commonPrefix(a, b) + commonSuffix(a, b)) / (a.length + b.length);
-  return 1 - levenshtein(a, b) / longest;
-}
-
-const MIN_SIMILARITY = 0.5;
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
-
-function trimSpan(t: string, start: number, end: number): Span {
-  while (start < end && isSpace(t.charCodeAt(start))) start++;
-  while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
-  return { start, end };
-}
-
-interface Candidate extends Span {
-  score: number;
-}
-
 function best(candidates: Candidate[], near: number): Candidate | undefined {
   let top: Candidate | undefined;
   for (const c of candidates) {
@@ -188,42 +144,6 @@ function exactCandidates(t: string, quote: string, prefix: string, suffix: strin
     if (full.length > 0) return full;
   }
   return score(occurrences(t, quote));
-}
-
-/** Context hits examined per side in the fuzzy step, nearest the expected place first: bounds the cost on huge texts. */
-const MAX_FUZZY_ANCHORS = 200;
-
-function nearest(positions: number[], near: number): number[] {
-  if (positions.length <= MAX_FUZZY_ANCHORS) return positions;
-  return [...positions].sort((a, b) => Math.abs(a - near) - Math.abs(b - near)).slice(0, MAX_FUZZY_ANCHORS).sort((a, b) => a - b);
-}
-
-function fuzzyCandidates(t: string, quote: string, prefix: string, suffix: string, near: number): Candidate[] {
-  const k = 12;
-  const pk = prefix.slice(-k);
-  const sk = suffix.slice(0, k);
-  const starts = pk.length >= 4 ? nearest(occurrences(t, pk).map(i => i + pk.length), near) : [];
-  const ends = sk.length >= 4 ? nearest(occurrences(t, sk), near) : [];
-  const slack = Math.max(3, Math.ceil(quote.length / 3));
-  const out: Candidate[] = [];
-  const consider = (start: number, end: number) => {
-    const s = trimSpan(t, start, Math.min(end, t.length));
-    if (s.end <= s.start) return;
-    const sim = similarity(quote, t.slice(s.start, s.end));
-    if (sim < MIN_SIMILARITY) return;
-    out.push({ ...s, score: sim * 100 + contextScore(t, s.start, s.end, prefix, suffix) });
-  };
-  const maxLen = quote.length * 2 + 20;
-  let j = 0;
-  for (const start of starts) {
-    while (j < ends.length && ends[j] < start) j++;
-    if (j < ends.length && ends[j] - start <= maxLen) consider(start, ends[j]);
-    else for (let len = Math.max(1, quote.length - slack); len <= quote.length + slack; len++) consider(start, start + len);
-  }
-  for (const end of ends) {
-    for (let len = Math.max(1, quote.length - slack); len <= quote.length + slack && end - len >= 0; len++) consider(end - len, end);
-  }
-  return out;
 }
 
 /** Whether a span begins and ends between characters (no half surrogate pair, no combining mark cut off). */
@@ -250,7 +170,7 @@ function sameAt(text: string, target: AnchorTarget, start: number): boolean {
  * or null when it cannot be placed. `expectedStart` is a better guess than target.start, e.g. shifted like the
  * previous span (see anchorAll).
  */
-export function anchor(text: string, target: AnchorTarget, expectedStart?: number): AnchorResult | null {
+export function anchor(text: string, target: AnchorTarget, expectedStart?: number, cost?: FuzzyCost): AnchorResult | null {
   // an empty quote (only in a hand-edited sidecar) marks nothing and would "match" anywhere
   if (target.text.length === 0) return null;
   if (sameAt(text, target, target.start)) return { start: target.start, end: target.end, method: 'same' };
@@ -265,7 +185,9 @@ export function anchor(text: string, target: AnchorTarget, expectedStart?: numbe
   const near = toNormalized(v, expectedStart ?? target.start);
   const exact = best(exactCandidates(v.text, quote, prefix, suffix, near).filter(c => onBoundaries(text, toOriginal(v, c.start, c.end))), near);
   if (exact) return { ...toOriginal(v, exact.start, exact.end), method: 'exact' };
-  const fuzzy = best(fuzzyCandidates(v.text, quote, prefix, suffix, near), near);
+  const t = v.text;
+  const contextAt = (start: number, end: number) => contextScore(t, start, end, prefix, suffix);
+  const fuzzy = best(fuzzyCandidates({ text: t, quote, prefix, suffix, near, contextScore: contextAt }, cost), near);
   if (fuzzy) return { ...snapToGraphemes(text, toOriginal(v, fuzzy.start, fuzzy.end)), method: 'fuzzy' };
   return null;
 }
@@ -273,14 +195,14 @@ export function anchor(text: string, target: AnchorTarget, expectedStart?: numbe
 /**
  * Anchors many targets at once. Targets are visited in their old order and each is first tried where the previous
  * one moved to, so an insertion or deletion earlier in the article costs one comparison per span, not a search.
- * Returns one result (or null) per target, in the order given.
+ * Returns one result (or null) per target, in the order given. `cost`, when given, counts the fuzzy step's work.
  */
-export function anchorAll(text: string, targets: readonly AnchorTarget[]): (AnchorResult | null)[] {
+export function anchorAll(text: string, targets: readonly AnchorTarget[], cost?: FuzzyCost): (AnchorResult | null)[] {
   const order = targets.map((_, i) => i).sort((a, b) => targets[a].start - targets[b].start || a - b);
   const out: (AnchorResult | null)[] = new Array(targets.length).fill(null);
   let shift = 0;
   for (const i of order) {
-    const r = anchor(text, targets[i], targets[i].start + shift);
+    const r = anchor(text, targets[i], targets[i].start + shift, cost);
     out[i] = r;
     if (r) shift = r.start - targets[i].start;
   }

@@ -66,7 +66,14 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     if (expanded && expanded !== f) list = [expanded];
     else if (f.words.length === 0) list = [];
     else {
-      const all = (containing.get(`${f.type}\u0000${f.words[0]}`) ?? []).filter(l => contains(l, f));
+      // a form containing f contains each of its words: the shortest of their lists holds them all (the first
+      // word's list alone made thousands of names sharing a first word, "John ...", an all-pairs scan)
+      let pool: Form[] = [];
+      for (let w = 0; w < f.words.length; w++) {
+        const list = containing.get(`${f.type}\u0000${f.words[w]}`) ?? [];
+        if (w === 0 || list.length < pool.length) pool = list;
+      }
+      const all = pool.filter(l => contains(l, f));
       const longest = Math.max(0, ...all.map(c => c.words.length));
       list = all.filter(c => c.words.length === longest);
     }

@@ -38,23 +38,63 @@ function intern(signature: string): string {
   return lastSignature;
 }
 
-/** Every place in the line where a pattern's words occur, longest pattern first at each token (line offsets). */
-function matchesIn({ tokens, capitals }: LineInfo, patterns: ReadonlyMap<string, readonly { words: string[] }[]>): PatternMatch[] {
-  const out: PatternMatch[] = [];
-  for (const i of capitals) {
-    const list = patterns.get(tokens[i].text);
-    if (!list) continue;
+/**
+ * The patterns as a tree of words: a path from a first word down to a node spells a pattern's words, and the node
+ * lists which patterns (their index `k` among those sharing the first word) end there. Each token then checks only
+ * the patterns its following words can continue, however many names share a first word ("John ...").
+ */
+interface WordNode {
+  next: Map<string, WordNode> | null;
+  /** Indices of the patterns ending here, ascending. */
+  ends: number[];
+}
+
+export function wordTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
+  const roots = new Map<string, WordNode>();
+  for (const [first, list] of patterns) {
+    const root: WordNode = { next: null, ends: [] };
+    roots.set(first, root);
     list.forEach((p, k) => {
-      const last = i + p.words.length - 1;
-      if (last >= tokens.length) return;
-      for (let w = 1; w < p.words.length; w++) if (tokens[i + w].text !== p.words[w]) return;
+      let node = root;
+      for (let w = 1; w < p.words.length; w++) {
+        node.next ??= new Map();
+        let child = node.next.get(p.words[w]);
+        if (!child) node.next.set(p.words[w], (child = { next: null, ends: [] }));
+        node = child;
+      }
+      node.ends.push(k);
+    });
+  }
+  return roots;
+}
+
+/**
+ * Every place in the line where a pattern's words occur, longest pattern first at each token (line offsets).
+ * `work`, when given, counts the tree nodes visited (the work per token, bounded by the longest name's length).
+ */
+export function matchesIn({ tokens, capitals }: LineInfo, tree: ReadonlyMap<string, WordNode>, work?: { steps: number }): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  const path: WordNode[] = [];
+  for (const i of capitals) {
+    const root = tree.get(tokens[i].text);
+    if (!root) continue;
+    // the nodes the following tokens lead to; patterns are reported from the deepest (longest) one up
+    path.length = 0;
+    for (let node: WordNode | undefined = root; node; node = node.next?.get(tokens[i + path.length]?.text ?? '')) {
+      path.push(node);
+      if (i + path.length >= tokens.length) break;
+    }
+    if (work) work.steps += path.length;
+    for (let d = path.length - 1; d >= 0; d--) {
+      if (path[d].ends.length === 0) continue;
+      const last = i + d;
       // inside a longer capitalised name ("U.S. Open") it is another name, not this one
       const before = i > 0 ? tokens[i - 1] : null;
       const after = last + 1 < tokens.length ? tokens[last + 1] : null;
       const blocked = (before !== null && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart)
         || (after !== null && isNameWord(after) && !after.sentenceStart);
-      out.push({ i, k, last, start: tokens[i].start, end: tokens[last].end, blocked });
-    });
+      for (const k of path[d].ends) out.push({ i, k, last, start: tokens[i].start, end: tokens[last].end, blocked });
+    }
   }
   return out;
 }
@@ -68,10 +108,9 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
   const patterns = new Map<string, Pattern[]>();
   const seen = new Set<string>();
   const addPattern = (p: Pattern) => {
-    const list = patterns.get(p.words[0]) ?? [];
-    list.push(p);
-    list.sort((a, b) => b.words.length - a.words.length);
-    patterns.set(p.words[0], list);
+    const list = patterns.get(p.words[0]);
+    if (list) list.push(p);
+    else patterns.set(p.words[0], [p]);
   };
   for (const m of work) {
     // each surface string is looked at once: a second look would always stop at `seen` or at the same test
@@ -93,14 +132,18 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
     }
   }
   if (patterns.size === 0) return work;
+  // longest first among those sharing a first word, in the order found otherwise (sorted once: a sort per pattern
+  // added was quadratic when thousands of names share a first word)
+  for (const list of patterns.values()) list.sort((a, b) => b.words.length - a.words.length);
   // Where the patterns match a line depends only on the line and the patterns: kept with the line's tokens, so
   // after an edit only the overlap tests below run again over the unchanged lines.
   const signature = intern([...patterns].map(([w, list]) => `${w}\u0003${list.map(p => p.words.join('\u0001')).join('\u0002')}`).join('\u0004'));
+  let tree: Map<string, WordNode> | undefined; // built only when a line's memo is out of date
   const added: Working[] = [];
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
   let r = 0; // the same in `reserved`
   lines((lineStart, info) => {
-    if (info.matches?.patterns !== signature) info.matches = { patterns: signature, list: matchesIn(info, patterns) };
+    if (info.matches?.patterns !== signature) info.matches = { patterns: signature, list: matchesIn(info, tree ??= wordTree(patterns)) };
     const { tokens } = info;
     const list = info.matches.list;
     let skipUntil = -1;

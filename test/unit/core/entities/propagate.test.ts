@@ -1,0 +1,67 @@
+// Name propagation's matching step (issue 16): each capitalised token checks only the patterns its following words
+// can continue, so thousands of names sharing a first word ("John ...") cost no more than one, and the matches are
+// those of checking every pattern with that first word.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { computeLineInfo, type LineInfo, type PatternMatch } from '../../../../src/core/entities/lines';
+import { matchesIn, wordTree } from '../../../../src/core/entities/propagate';
+
+type Patterns = Map<string, { words: string[] }[]>;
+
+/** Patterns grouped by first word, longest first, in the order given otherwise (as propagate builds them). */
+function patternsOf(names: string[][]): Patterns {
+  const out: Patterns = new Map();
+  for (const words of names) {
+    const list = out.get(words[0]);
+    if (list) list.push({ words });
+    else out.set(words[0], [{ words }]);
+  }
+  for (const list of out.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return out;
+}
+
+/** The plain matcher: every pattern with the token's word, in turn (the blocking rule is the same code path). */
+function reference(info: LineInfo, patterns: Patterns): Omit<PatternMatch, 'blocked'>[] {
+  const { tokens, capitals } = info;
+  const out: Omit<PatternMatch, 'blocked'>[] = [];
+  for (const i of capitals) {
+    (patterns.get(tokens[i].text) ?? []).forEach((p, k) => {
+      const last = i + p.words.length - 1;
+      if (last >= tokens.length) return;
+      for (let w = 1; w < p.words.length; w++) if (tokens[i + w].text !== p.words[w]) return;
+      out.push({ i, k, last, start: tokens[i].start, end: tokens[last].end });
+    });
+  }
+  return out;
+}
+
+const surname = (i: number) => `Ka${i.toString(36)}son`;
+
+describe('propagate: matching name patterns', () => {
+  it('checks a handful of nodes per token however many names share its first word', () => {
+    const names = Array.from({ length: 5000 }, (_, i) => ['John', surname(i)]);
+    const patterns = patternsOf([...names, ['John']]);
+    const tree = wordTree(patterns);
+    const line = computeLineInfo(`John ${surname(42)} met John Kerry and John ${surname(4999)} in Paris.`);
+    const work = { steps: 0 };
+    const found = matchesIn(line, tree, work).map(m => line.tokens.slice(m.i, m.last + 1).map(t => t.text).join(' '));
+    assert.deepEqual(found, [`John ${surname(42)}`, 'John', 'John', `John ${surname(4999)}`, 'John']);
+    // three occurrences of "John", each following at most one more word (the plain matcher compared 5001 patterns each)
+    assert.ok(work.steps <= 6, `${work.steps} steps`);
+  });
+
+  it('finds the same matches, in the same order, as checking every pattern', () => {
+    const vocabulary = ['John', 'Smith', 'Bank', 'of', 'England', 'New', 'York', 'Times', 'U.S.', 'Open', 'said'];
+    const word = fc.constantFrom(...vocabulary);
+    fc.assert(fc.property(
+      fc.array(fc.array(word, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+      fc.array(fc.oneof(word, fc.constantFrom('the', '.', ',', 'met')), { maxLength: 30 }),
+      (names, lineWords) => {
+        const patterns = patternsOf(names.filter(n => /^\p{Lu}/u.test(n[0])));
+        const info = computeLineInfo(lineWords.join(' '));
+        const got = matchesIn(info, wordTree(patterns)).map(({ blocked: _b, ...m }) => m);
+        assert.deepEqual(got, reference(info, patterns));
+      },
+    ), { numRuns: 500, seed: 16 });
+  });
+});
