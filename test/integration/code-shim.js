@@ -171,7 +171,8 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
   const url = `http://${authority}/?${isWorkspaceFile ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}` +
               `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   if (VERBOSE) console.error('[code-shim] opening', url);
-  await page.goto(url);
+  // the workbench's first load can take well over playwright's default 30 s on a loaded 2-core machine
+  await page.goto(url, { timeout: 180_000 });
   const code = await Promise.race([finished, sleep(Math.max(1, TIMEOUT - (Date.now() - t0))).then(() => 'timeout')]);
   if (process.env.SHIM_SCREENSHOT) await page.screenshot({ path: process.env.SHIM_SCREENSHOT }).catch(() => {});
   await ctx.close().catch(() => {});

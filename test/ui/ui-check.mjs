@@ -33,7 +33,7 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
 console.log('ui-check');
 try {
-  await page.goto(server.url);
+  await page.goto(server.url, { timeout: 180_000 }); // a loaded 2-core machine can take over the default 30 s
   await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90000 });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first().click();
   await page.waitForSelector('.monaco-editor .view-lines:has-text("Putin")', { timeout: 30000 });
