@@ -6,6 +6,8 @@
 //
 // Each prediction is scored in the TIME table when it overlaps a gold TIME and no gold DATE, else in the DATE
 // table (so a tagged duration or a spurious match counts against DATE precision).
+// Then a per-category breakdown of ours (issue 15: extent modifiers, year ranges, anaphoric phrases, durations vs
+// dates, weekday and month direction), the category read from the text of each gold expression.
 // Usage: npx tsx scripts/eval/timeml.ts [dataDir]   (dataDir holds timeml/; default ../shared/data)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -199,6 +201,45 @@ function score(doc: TimemlDoc, preds: Pred[], into: Record<'DATE' | 'TIME', Coun
   }
 }
 
+// ---- per-category breakdown (issue 15's date categories), from the text of the gold expressions ----
+
+const WEEKDAY_OR_MONTH = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
+const CATEGORIES: [string, (text: string, g: TimexGold, doc: TimemlDoc) => boolean][] = [
+  ['extent modifier', t => /^(?:early|late|earlier|later|mid|around|about|approximately|roughly|shortly|sometime|the\s+(?:end|beginning|start|middle)\s+of)\b/i.test(t)],
+  ['year range', (t, g, doc) => /^\d{2}(?:\d{2})?$/.test(t) && (/\d[-\u2013]$/.test(doc.text.slice(g.start - 2, g.start)) || /^[-\u2013]\d/.test(doc.text.slice(g.end, g.end + 2)))],
+  ['anaphoric', t => /^(?:(?:earlier|later)\s+)?(?:that|that\s+same|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior|the)\s+(?:day|morning|afternoon|evening|night|week|month|year|time)$|^then$/i.test(t)],
+  ['duration vs date', t => /\b(?:ago|earlier|later|before|after|from\s+now|hence)$/i.test(t)],
+  ['weekday/month direction', t => WEEKDAY_OR_MONTH.test(t) && !/\d{4}|'\d\d/.test(t)],
+];
+
+/** Per category of gold DATE/TIME: how many, how many found with the exact extent, how many of those with the right value;
+ *  and how many of our dates sit on a gold DURATION (a duration tagged as a date). */
+function breakdown(results: { doc: TimemlDoc; preds: Pred[] }[]): string[] {
+  const rows = CATEGORIES.map(([name]) => ({ name, n: 0, exact: 0, value: 0 }));
+  let onDuration = 0;
+  for (const { doc, preds } of results) {
+    for (const g of doc.timexes) {
+      if (g.type !== 'DATE' && g.type !== 'TIME') continue;
+      const text = doc.text.slice(g.start, g.end);
+      const p = preds.find(q => q.start === g.start && q.end === g.end);
+      CATEGORIES.forEach(([, test], i) => {
+        if (!test(text, g, doc)) return;
+        rows[i].n++;
+        if (p) rows[i].exact++;
+        if (p && p.value === g.value) rows[i].value++;
+      });
+    }
+    for (const p of preds) {
+      const hits = doc.timexes.filter(t => overlaps(t, p));
+      if (hits.some(t => t.type === 'DURATION') && !hits.some(t => t.type === 'DATE' || t.type === 'TIME')) onDuration++;
+    }
+  }
+  return [
+    ...rows.map(r => `  ${r.name.padEnd(24)} gold ${String(r.n).padStart(4)}  exact extent ${fmt(r.exact / (r.n || 1))}  value (of exact) ${fmt(r.value / (r.exact || 1))}`),
+    `  ${'dates on a gold DURATION'.padEnd(24)} ${onDuration} (counted against DATE precision)`,
+  ];
+}
+
 const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 const fmt = (x: number) => x.toFixed(3);
 
@@ -223,6 +264,7 @@ export function runTimemlEval(dataDir: string): void {
   let tUs = 0;
   let tThem = 0;
   const failures: string[] = [];
+  const results: { doc: TimemlDoc; preds: Pred[] }[] = [];
   for (const doc of docs) {
     let t0 = performance.now();
     let a: Pred[] = [];
@@ -236,6 +278,7 @@ export function runTimemlEval(dataDir: string): void {
     t0 = performance.now();
     const b = compromise(doc);
     tThem += performance.now() - t0;
+    results.push({ doc, preds: a });
     score(doc, a, us);
     score(doc, b, them);
   }
@@ -249,6 +292,8 @@ export function runTimemlEval(dataDir: string): void {
   }
   const widths = head.map((_, i) => Math.max(...rows.map(r => r[i].length)));
   for (const r of rows) console.log(r.map((x, i) => x.padEnd(widths[i])).join('  '));
+  console.log('ours by category (DATE and TIME gold, TimeBank + AQUAINT):');
+  for (const line of breakdown(results)) console.log(line);
   const tDetect = timeDetector(docs);
   const per100k = (ms: number) => (ms / chars * 1e5).toFixed(1);
   console.log(`time per 100k chars: our date detector + resolution alone ${per100k(tDetect)} ms; ` +

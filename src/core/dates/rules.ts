@@ -93,6 +93,17 @@ const EVENT_DAY = /\b(?:Black|Good|Bloody|Super|Ash|Easter|Palm|Cyber|Holy|Maund
 // Names and numbers that take a four-digit number ("Flight 1989", "Windows 2000", "Resolution 2042").
 const NOT_BEFORE_YEAR = /\b(?:Flight|Route|Room|Windows|Highway|Interstate|Article|Section|Resolution|Chapter|Form|Model|No\.?|Number|Bus|Train|Apollo|Boeing|Airbus|Suite|Unit|Platform|Gate|Track|Code|Rule|Order|Bill|Act|Case|Docket|Patent)\s+$/;
 const SHIFT: Record<string, -1 | 0 | 1> = { last: -1, next: 1, this: 0, 'this past': -1, 'this coming': 1, 'the previous': -1, 'the following': 1, coming: 1, past: -1 };
+// A year range's ends: four digits not inside a longer number or an amount, and a second end not followed by more.
+const NOT_IN_NUMBER = '(?<![\\w\'\u2019$\u00a3\u20ac.,/-])';
+const RANGE_YEAR = '(?:1[5-9]|20)\\d\\d';
+const RANGE_END = '(?![\\w%/-]|[.,]\\d)';
+/** The two years of "1998-1999" or "1968-69", or null when the second does not follow the first within 30 years. */
+function rangeYears(first: string, second: string): [number, number] | null {
+  const a = Number(first);
+  let b = Number(second);
+  if (second.length === 2) b += Math.floor(a / 100) * 100 + (b < a % 100 ? 100 : 0);
+  return b > a && b - a <= 30 ? [a, b] : null;
+}
 const shiftOf = (det: string | undefined) => (det ? SHIFT[det.toLowerCase().replace(/\s+/g, ' ')] : undefined);
 
 export const RULES: Rule[] = [
@@ -197,9 +208,10 @@ export const RULES: Rule[] = [
     make: (m, ctx) => anchorExpr(m.groups?.anchor, ctx, { part: m.groups?.p.toLowerCase() === 'morning' ? 'MO' : 'AF' }),
   },
   {
-    re: rx(`(?<nm>noon|midnight|midday)(?:\\s+(?<anchor>today|yesterday|tomorrow|${WD}))?`),
+    re: rx(`(?:(?:around|about|approximately|roughly|shortly\\s+(?:before|after))\\s+)?(?<nm>noon|midnight|midday)(?:\\s+(?<anchor>today|yesterday|tomorrow|${WD}))?`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
+      if (prevWord(ctx.text, ctx.start) === 'high') return null;
       return anchorExpr(g.anchor, ctx, { hour: g.nm.toLowerCase() === 'midnight' ? 24 : 12, minute: 0 });
     },
   },
@@ -258,6 +270,27 @@ export const RULES: Rule[] = [
       return { kind: 'anaphoric', unit: unit as 'day' | 'week' | 'month' | 'year', offset };
     },
   },
+  // "at the time", "at that time" (not "at the time of the attack"): the moment the story is about, which TimeML
+  // values as PAST_REF (FUTURE_REF in a sentence about the future) when it is not anchored to a written date
+  {
+    re: rx('(?<=\\bat\\s+)(?:the|that)\\s+time'),
+    make: (_m, ctx) => {
+      if (/^\s+of\b/i.test(ctx.text.slice(ctx.end, ctx.end + 4))) return null;
+      return { kind: 'ref', ref: ctx.tense() === 'future' ? 'FUTURE_REF' : 'PAST_REF' };
+    },
+  },
+  // Year ranges "1998-1999", "1968-69", "2019\u201320": TimeML tags each end as its own DATE ("69" is 1969)
+  {
+    re: new RegExp(`${NOT_IN_NUMBER}(?<y>${RANGE_YEAR})(?=[-\u2013](?:\\d{4}|\\d\\d)${RANGE_END})`, 'g'),
+    make: m => (rangeYears(m[0], /^\d+/.exec(m.input.slice(m.index + 5, m.index + 9))?.[0] ?? '') ? { kind: 'calendar', year: Number(m[0]), tense: 'none' } : null),
+  },
+  {
+    re: new RegExp(`(?<=${NOT_IN_NUMBER}${RANGE_YEAR}[-\u2013])(?:\\d{4}|\\d\\d)${RANGE_END}`, 'g'),
+    make: m => {
+      const years = rangeYears(m.input.slice(m.index - 5, m.index - 1), m[0]);
+      return years ? { kind: 'calendar', year: years[1], tense: 'none' } : null;
+    },
+  },
   // "the end of the year", "earlier in the month", "year-end", "the weekend"
   {
     re: rx(`(?:${EDGE_MOD}\\s+the|(?:earlier|later)\\s+in\\s+the)\\s+(?<unit>week|month|year|decade)`),
@@ -305,6 +338,8 @@ export const RULES: Rule[] = [
       }
       if (/future$/.test(w) && /^\s+(?:of|for)\b/i.test(next)) return null;
       if (w === 'now' && /^-/.test(next)) return null;
+      // "from now on", "from now until the vote", "for now": idioms for a stretch of time, not a point in it
+      if (w === 'now' && ((prevWord(ctx.text, ctx.start) === 'from' && /^\s+(?:on|to|until|till)\b/i.test(next)) || prevWord(ctx.text, ctx.start) === 'for')) return null;
       if (/recent|past/.test(w)) return { kind: 'ref', ref: 'PAST_REF' };
       if (/future|coming|near term/.test(w)) return { kind: 'ref', ref: 'FUTURE_REF' };
       return { kind: 'ref', ref: 'PRESENT_REF' };
@@ -394,7 +429,7 @@ export const RULES: Rule[] = [
   },
   // Seasons: "last fall", "the summer of 1998", "this past spring", "winter 1999"
   {
-    re: rx(`(?:(?<det>last|next|this|this\\s+past|this\\s+coming|early|late|the|the\\s+early|the\\s+late)\\s+)?(?<season>spring|summer|fall|autumn|winter)(?:,?\\s+(?:of\\s+)?(?<year>${YEAR}))?`),
+    re: rx(`(?:(?<mod>early|late|mid)[\\s-]+(?=(?:last|next|this)\\s))?(?:(?<det>last|next|this|this\\s+past|this\\s+coming|early|late|the|the\\s+early|the\\s+late)\\s+)?(?<season>spring|summer|fall|autumn|winter)(?:,?\\s+(?:of\\s+)?(?<year>${YEAR}))?`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       const det = g.det?.toLowerCase().replace(/\s+/g, ' ');

@@ -7,7 +7,9 @@ import type { Tense } from './expression';
 const FUTURE = new Set(['will', "'ll", '\u2019ll', 'shall', "won't", 'won\u2019t', 'wo', 'next', 'upcoming', 'tomorrow', 'going', 'soon']);
 /** Markers that point forward unless the clause is in the past perfect ("had been scheduled to expire Friday"). */
 const WEAK_FUTURE = new Set(['would', 'might', 'scheduled', 'expected', 'expects', 'expect', 'plans', 'planned', 'plan', 'due', 'coming',
-  'forthcoming', 'intends', 'aims', 'hopes']);
+  'forthcoming', 'intends', 'aims', 'hopes',
+  // the present of a scheduled event points forward in news ("the summit opens on Friday"), as the past would not
+  'starts', 'begins', 'opens', 'resumes', 'expires', 'arrives', 'travels', 'visits', 'meets', 'slated', 'poised']);
 /** After the date only an auxiliary points forward: "Tuesday's vote will ..." but not "On Friday, the government planned". */
 const FUTURE_AFTER = new Set(['will', "'ll", '\u2019ll', 'shall', "won't", 'won\u2019t', 'going']);
 const PAST = new Set(['said', 'says', 'told', 'announced', 'reported', 'was', 'were', 'had', 'did', 'ago', 'last', 'earlier', 'yesterday',
