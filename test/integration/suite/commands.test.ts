@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../../src/vscode/commands/contributions';
 import { api, openScratch, readSidecar, select, settledView, waitFor, waitForAsync, workspaceUri } from './helpers';
 
 const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
@@ -10,6 +11,12 @@ const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 
 describe('commands', () => {
+  it('registers every command of the table', async () => {
+    await api();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(COMMAND_IDS.filter(id => !registered.has(id)), [], 'table commands without a registered handler');
+  });
+
   it('Add Annotation saves a manual annotation to the sidecar', async () => {
     const editor = await openScratch('cmd-add.txt', ARTICLE);
     await settledView(editor.document.uri);
