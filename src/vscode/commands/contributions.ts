@@ -29,7 +29,8 @@ export const COMMANDS = {
   },
   'newsAnnotator.toggleHighlights': { title: 'Toggle Highlights', icon: '$(eye)', palette: ARTICLE, keybindings: keys('alt+h', TYPING) },
   'newsAnnotator.addAnnotation': {
-    title: 'Add Annotation', palette: ARTICLE, keybindings: keys('alt+a', `${TYPING} && editorHasSelection`),
+    // no selection: the word under the cursor, from the keys as from the palette
+    title: 'Add Annotation', palette: ARTICLE, keybindings: keys('alt+a', TYPING),
     menus: [{ menu: 'editor/context', when: `${ARTICLE} && editorHasSelection`, group: 'newsAnnotator@1' }],
   },
   'newsAnnotator.changeType': {

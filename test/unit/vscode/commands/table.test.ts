@@ -49,6 +49,12 @@ describe('vscode/commands table', () => {
     assert.deepEqual(canonical(contributed.keybindings), canonical(expected.keybindings));
   });
 
+  it('lets the keys of Add Annotation work without a selection, as the palette does (the word under the cursor)', () => {
+    const keys = contributed.keybindings.filter(k => k.command === 'newsAnnotator.addAnnotation');
+    assert.ok(keys.length > 0, 'Add Annotation has keys');
+    for (const k of keys) assert.doesNotMatch(k.when, /editorHasSelection/, `${k.key}: ${k.when}`);
+  });
+
   it('has exactly one handler per command in the feature modules', () => {
     const handled = handlerIds();
     const twice = handled.filter((id, i) => handled.indexOf(id) !== i);
