@@ -25,7 +25,8 @@ export function navigateCommands(at: Targets) {
       ? list.find(a => a.start > (here ? here.start : offset)) ?? list[0]
       : [...list].reverse().find(a => a.start < (here ? here.start : offset)) ?? list[list.length - 1];
     const range = new vscode.Range(doc.positionAt(target.start), doc.positionAt(target.end));
-    editor.selection = new vscode.Selection(range.start, range.end);
+    // the cursor, not a selection: the next key typed must not overwrite the name
+    editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return range;
   }
