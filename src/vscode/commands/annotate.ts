@@ -5,6 +5,7 @@ import { annotationAt, plainText, type AnnotationType } from '../../core';
 import * as edits from '../../core/sidecar';
 import { notify } from '../notices';
 import type { CommandId } from './contributions';
+import { annotatedAllMessage, mentions, mentionsRemoved, spansChanged } from './counts';
 import type { CommandHost } from './host';
 import { pickEntity, pickType } from './pick';
 import type { Handlers } from './table';
@@ -76,7 +77,15 @@ export function annotateCommands(host: CommandHost, at: Targets) {
       if (entity === null) return undefined;
       const found = edits.occurrencesOf(doc.getText(), surface).length;
       if (found === 0) throw new UserError(`"${surface}" does not occur as a whole word in this article.`);
-      return articles.edit(doc, `Annotate all ${found} "${surface}" as ${type}`, (s, text) => edits.annotateAllOccurrences(s, text, surface, type, entity));
+      let changed = 0;
+      const result = await articles.edit(doc, `Annotate all ${found} "${surface}" as ${type}`, (s, text) => {
+        const next = edits.annotateAllOccurrences(s, text, surface, type, entity);
+        const name = surface.trim();
+        changed = spansChanged(s, next, edits.occurrencesOf(text, name).map(start => ({ start, end: start + name.length })));
+        return next;
+      });
+      void notify('info', `News Annotator: ${annotatedAllMessage(surface, type, changed, found)}`);
+      return result;
     },
 
     'newsAnnotator.removeAllOccurrences': async (args?: { text?: string }) => {
@@ -91,7 +100,14 @@ export function annotateCommands(host: CommandHost, at: Targets) {
       if (!surface) throw new UserError('Select a mention (or put the cursor on one) first.');
       const target = surface;
       if (!view.annotations.some(a => a.text === target)) throw new UserError(`No annotation of "${target}" in this article.`);
-      return articles.edit(doc, `Remove all "${target}"`, (s, text) => edits.removeAllOccurrences(s, text, target));
+      let removed = 0;
+      const result = await articles.edit(doc, `Remove all "${target}"`, (s, text) => {
+        const next = edits.removeAllOccurrences(s, text, target);
+        removed = mentionsRemoved(s, next);
+        return next;
+      });
+      void notify('info', `News Annotator: removed ${mentions(removed)} of "${target}".`);
+      return result;
     },
 
     'newsAnnotator.setReferenceDate': async (args?: string | { date?: string | null }) => {

@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import type { AnnotationType } from '../../core';
 import * as edits from '../../core/sidecar';
 import type { EntityNode } from '../entityTree';
+import { notify } from '../notices';
 import { ENTITY_VIEW, type CommandId } from './contributions';
+import { mentions, mentionsRemoved } from './counts';
 import type { CommandHost } from './host';
 import { isType, pickType, pickTypes } from './pick';
 import type { Handlers } from './table';
@@ -36,8 +38,14 @@ export function entityCommands(host: CommandHost, at: Targets) {
 
     'newsAnnotator.removeEntity': async (node?: EntityNode | { entity: string }) => {
       const target = await at.entity(node);
-      return articles.edit(target.doc, `Remove "${target.name}"`, (s, text) =>
-        target.entityId ? edits.removeEntity(s, text, target.entityId) : bySpan(s, target.mentions, text));
+      let removed = 0;
+      const result = await articles.edit(target.doc, `Remove "${target.name}"`, (s, text) => {
+        const next = target.entityId ? edits.removeEntity(s, text, target.entityId) : bySpan(s, target.mentions, text);
+        removed = mentionsRemoved(s, next);
+        return next;
+      });
+      void notify('info', `News Annotator: removed ${mentions(removed)} of "${target.name}".`);
+      return result;
     },
   } satisfies Partial<Handlers<CommandId>>;
 }

@@ -361,8 +361,8 @@ describe('command feedback (issue 12)', () => {
     const editor = await openScratch('cmd-counts.txt', ARTICLE);
     const view = await settledView(editor.document.uri);
     select(editor, 'Hemeimeem');
-    await run('newsAnnotator.annotateAllOccurrences', { type: 'place' });
-    assert.ok(await told(/^News Annotator: annotated 2 mentions of "Hemeimeem" as place\.$/), JSON.stringify((await api()).notices().slice(-3)));
+    await run('newsAnnotator.annotateAllOccurrences', { type: 'organization' });
+    assert.ok(await told(/^News Annotator: annotated 2 mentions of "Hemeimeem" as organization\.$/), JSON.stringify((await api()).notices().slice(-3)));
     select(editor, 'Hemeimeem', 1, false);
     await run('newsAnnotator.removeAllOccurrences');
     assert.ok(await told(/^News Annotator: removed 2 mentions of "Hemeimeem"\.$/), JSON.stringify((await api()).notices().slice(-3)));
