@@ -2,13 +2,12 @@
 import * as vscode from 'vscode';
 import { ANNOTATION_TYPES, groups as mentionGroups, TYPE_PLURAL, type Annotation, type AnnotationType } from '../core';
 import type { ArticleView, ArticleViews } from './articles';
+import { typeIcon } from './typeIcons';
 
 export type EntityNode =
   | { kind: 'type'; uri: vscode.Uri; type: AnnotationType; count: number }
   | { kind: 'entity'; uri: vscode.Uri; type: AnnotationType; id: string; name: string; mentions: Annotation[] }
   | { kind: 'mention'; uri: vscode.Uri; annotation: Annotation; lineText: string; line: number };
-
-const TYPE_ICON: Record<AnnotationType, string> = { person: 'person', place: 'location', organization: 'organization', date: 'calendar' };
 
 export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<EntityNode | undefined>();
@@ -67,7 +66,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
       const item = new vscode.TreeItem(TYPE_PLURAL[node.type], vscode.TreeItemCollapsibleState.Expanded);
       item.id = `${node.uri.toString()}#${node.type}`;
       item.description = `${node.count}`;
-      item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type]);
+      item.iconPath = typeIcon(node.type);
       item.contextValue = 'newsAnnotator.type';
       return item;
     }
@@ -77,7 +76,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
       const manual = node.mentions.some(m => m.source === 'manual');
       item.description = `${node.mentions.length} mention${node.mentions.length === 1 ? '' : 's'}${manual ? ' · manual' : ''}`;
       item.tooltip = `${node.type}: ${node.name} (${item.description})`;
-      item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type]);
+      item.iconPath = typeIcon(node.type);
       item.contextValue = node.type === 'date' ? 'newsAnnotator.dateGroup' : 'newsAnnotator.entity';
       return item;
     }

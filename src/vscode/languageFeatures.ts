@@ -1,14 +1,8 @@
 // Outline, go to definition (the entity's first mention), references and same-entity highlights.
 import * as vscode from 'vscode';
-import { ANNOTATION_TYPES, annotationAt, groups, sameAs, TYPE_PLURAL, type Annotation, type AnnotationType } from '../core';
+import { ANNOTATION_TYPES, annotationAt, groups, sameAs, TYPE_PLURAL, type Annotation } from '../core';
 import type { ArticleView, ArticleViews } from './articles';
-
-const SYMBOL_KIND: Record<AnnotationType, vscode.SymbolKind> = {
-  person: vscode.SymbolKind.Object,
-  place: vscode.SymbolKind.Namespace,
-  organization: vscode.SymbolKind.Class,
-  date: vscode.SymbolKind.Event,
-};
+import { TYPE_ICONS } from './typeIcons';
 
 function range(doc: vscode.TextDocument, a: Annotation): vscode.Range {
   return new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
@@ -40,11 +34,11 @@ export class ArticleLanguageFeatures implements vscode.DocumentSymbolProvider, v
         const last = g.mentions[g.mentions.length - 1];
         const full = new vscode.Range(doc.positionAt(first.start), doc.positionAt(Math.max(first.end, last.end)));
         const detail = `${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`;
-        return new vscode.DocumentSymbol(g.name, detail, SYMBOL_KIND[type], full, range(doc, first));
+        return new vscode.DocumentSymbol(g.name, detail, TYPE_ICONS[type].symbolKind, full, range(doc, first));
       });
       if (children.length === 0) continue;
       const full = children.reduce((r, c) => r.union(c.range), children[0].range);
-      const group = new vscode.DocumentSymbol(TYPE_PLURAL[type], `${children.length}`, SYMBOL_KIND[type], full, children[0].selectionRange);
+      const group = new vscode.DocumentSymbol(TYPE_PLURAL[type], `${children.length}`, TYPE_ICONS[type].symbolKind, full, children[0].selectionRange);
       group.children = children;
       out.push(group);
     }

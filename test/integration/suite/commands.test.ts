@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../../src/vscode/commands/contributions';
 import { api, openScratch, readSidecar, select, settledView, waitFor, waitForAsync, workspaceUri } from './helpers';
 
 const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
@@ -10,6 +11,12 @@ const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 
 describe('commands', () => {
+  it('registers every command of the table', async () => {
+    await api();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(COMMAND_IDS.filter(id => !registered.has(id)), [], 'table commands without a registered handler');
+  });
+
   it('Add Annotation saves a manual annotation to the sidecar', async () => {
     const editor = await openScratch('cmd-add.txt', ARTICLE);
     await settledView(editor.document.uri);
@@ -325,5 +332,68 @@ describe('an unusable sidecar', () => {
     await a.nextActivity(editor.document.uri, skipped, beforeSave);
     assert.equal(await read(name + '.annotations.json'), broken, 'left untouched by edits and saves');
     assert.ok((await api()).getView(editor.document.uri)!.annotations.some(a => a.text === 'Hemeimeem base'), 'the edit still shows');
+  });
+});
+
+describe('command feedback (issue 12)', () => {
+  /** The latest notices, newest last: what the command just told the user. */
+  const told = async (pattern: RegExp) => (await api()).notices().slice(-3).some(n => pattern.test(n.message));
+
+  it('Go to Next / Previous Mention put the cursor at the mention without selecting it', async () => {
+    const editor = await openScratch('cmd-nav-cursor.txt', ARTICLE);
+    const view = await settledView(editor.document.uri);
+    const doc = editor.document;
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await run('newsAnnotator.nextMention');
+    assert.ok(editor.selection.isEmpty, 'nothing selected, so the next key does not overwrite the name');
+    assert.equal(doc.offsetAt(editor.selection.active), view.annotations[1].start);
+    await run('newsAnnotator.previousMention');
+    assert.ok(editor.selection.isEmpty);
+    assert.equal(doc.offsetAt(editor.selection.active), view.annotations[0].start);
+    select(editor, 'Vladimir Putin', 0, false);
+    const putin = view.annotations.find(a => a.text === 'Vladimir Putin')!;
+    await run('newsAnnotator.nextMentionOfEntity');
+    assert.ok(editor.selection.isEmpty);
+    assert.equal(doc.offsetAt(editor.selection.active), view.annotations.filter(a => a.entity === putin.entity)[1].start);
+  });
+
+  it('Annotate All Occurrences, Remove All Occurrences and Remove Entity say how many mentions changed', async () => {
+    const editor = await openScratch('cmd-counts.txt', ARTICLE);
+    const view = await settledView(editor.document.uri);
+    select(editor, 'Hemeimeem');
+    await run('newsAnnotator.annotateAllOccurrences', { type: 'organization' });
+    assert.ok(await told(/^News Annotator: annotated 2 mentions of "Hemeimeem" as organization\.$/), JSON.stringify((await api()).notices().slice(-3)));
+    select(editor, 'Hemeimeem', 1, false);
+    await run('newsAnnotator.removeAllOccurrences');
+    assert.ok(await told(/^News Annotator: removed 2 mentions of "Hemeimeem"\.$/), JSON.stringify((await api()).notices().slice(-3)));
+    const putin = view.annotations.find(a => a.text === 'Vladimir Putin')!;
+    const mentions = view.annotations.filter(a => a.entity === putin.entity).length;
+    assert.ok(mentions >= 2, 'Putin is mentioned twice');
+    await run('newsAnnotator.removeEntity', { entity: putin.entity });
+    assert.ok(await told(new RegExp(`^News Annotator: removed ${mentions} mentions of "Vladimir Putin"\\.$`)), JSON.stringify((await api()).notices().slice(-3)));
+  });
+});
+
+describe('re-attaching an orphan without a selection (issue 12)', () => {
+  it('asks before using the word under the cursor, and changes nothing unanswered', async () => {
+    const editor = await openScratch('cmd-reattach-ask.txt', ARTICLE);
+    const uri = editor.document.uri;
+    await settledView(uri);
+    select(editor, 'Hemeimeem base');
+    await run('newsAnnotator.addAnnotation', { type: 'place' });
+    const at = editor.document.getText().indexOf('Hemeimeem base');
+    await editor.edit(b => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 14)), 'Khmeimim airfield'));
+    const a = await api();
+    const orphan = await waitFor(() => a.getView(uri)?.orphans[0], 'the annotation becomes an orphan');
+    select(editor, 'Khmeimim', 0, false);
+    const done = run('newsAnnotator.showOrphans', { id: orphan.id, action: 'reattach' });
+    const ask = await waitFor(() => a.notices().find(n => n.message.includes('nothing is selected') && n.message.includes('"Khmeimim"')), 'the question');
+    assert.match(ask.message, /Hemeimeem base/);
+    assert.equal(a.getView(uri)!.orphans.length, 1, 'not re-attached while the question is open');
+    await vscode.commands.executeCommand('notifications.clearAll'); // dismissed: no answer
+    assert.equal(await done, undefined);
+    const view = a.getView(uri)!;
+    assert.equal(view.orphans.length, 1, 'still an orphan');
+    assert.ok(!view.annotations.some(x => x.text === 'Khmeimim' && x.source === 'manual'), 'not attached to the word');
   });
 });

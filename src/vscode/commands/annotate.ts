@@ -1,0 +1,147 @@
+// Annotating: the whole article, one span, every occurrence of a name; retyping and removing; the reference date;
+// undo and redo of these changes.
+import * as vscode from 'vscode';
+import { annotationAt, plainText, type AnnotationType } from '../../core';
+import * as edits from '../../core/sidecar';
+import { notify } from '../notices';
+import type { CommandId } from './contributions';
+import { annotatedAllMessage, mentions, mentionsRemoved, spansChanged } from './counts';
+import type { CommandHost } from './host';
+import { pickEntity, pickType } from './pick';
+import type { Handlers } from './table';
+import type { Targets } from './target';
+import { UserError } from './userError';
+
+interface EntityArgs {
+  type?: AnnotationType;
+  entity?: string;
+  entityName?: string;
+}
+
+export function annotateCommands(host: CommandHost, at: Targets) {
+  const { articles } = host;
+  return {
+    'newsAnnotator.annotate': async () => {
+      const editor = at.article();
+      host.toggleHighlights(true);
+      return host.reannotate(editor.document);
+    },
+
+    'newsAnnotator.toggleHighlights': (visible?: boolean) => host.toggleHighlights(typeof visible === 'boolean' ? visible : undefined),
+
+    'newsAnnotator.addAnnotation': async (args?: EntityArgs & { start?: number; end?: number }) => {
+      const editor = at.article();
+      const span = at.selectionSpan(editor, args);
+      const view = await at.viewOf(editor.document);
+      const type = await pickType(args, 'Annotate the selection as…');
+      if (!type) return undefined;
+      const surface = editor.document.getText().slice(span.start, span.end);
+      const entity = await pickEntity(view, type, surface, args);
+      if (entity === null) return undefined;
+      const date = type === 'date' ? articles.resolveDate(surface, view.referenceDate?.value ?? null) : {};
+      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => edits.addAnnotation(s, text, span, type, { ...entity, ...date }));
+    },
+
+    'newsAnnotator.changeType': async (args?: { type?: AnnotationType }) => {
+      const editor = at.article();
+      const { a } = await at.atCursor(editor);
+      const type = await pickType(args, `Change "${a.text}" (${a.type}) to…`);
+      if (!type || type === a.type) return undefined;
+      return articles.edit(editor.document, `Change "${a.text}" to ${type}`, (s, text) => edits.retypeAnnotation(s, text, a.id, type));
+    },
+
+    'newsAnnotator.removeAnnotation': async () => {
+      const editor = at.article();
+      const { a } = await at.atCursor(editor);
+      return articles.edit(editor.document, `Remove "${a.text}"`, (s, text) => edits.removeAnnotation(s, text, a.id));
+    },
+
+    'newsAnnotator.annotateAllOccurrences': async (args?: EntityArgs & { text?: string }) => {
+      const editor = at.article();
+      const view = await at.viewOf(editor.document);
+      const doc = editor.document;
+      let surface = args?.text;
+      if (!surface) {
+        if (editor.selection.isEmpty) {
+          const a = annotationAt(view, doc.offsetAt(editor.selection.active));
+          if (!a) throw new UserError('Select the words to annotate everywhere first.');
+          surface = a.text;
+        } else {
+          const span = at.selectionSpan(editor);
+          surface = doc.getText().slice(span.start, span.end);
+        }
+      }
+      const type = await pickType(args, `Annotate every "${surface}" as…`);
+      if (!type) return undefined;
+      const entity = await pickEntity(view, type, surface, args);
+      if (entity === null) return undefined;
+      const found = edits.occurrencesOf(doc.getText(), surface).length;
+      if (found === 0) throw new UserError(`"${surface}" does not occur as a whole word in this article.`);
+      let changed = 0;
+      const result = await articles.edit(doc, `Annotate all ${found} "${surface}" as ${type}`, (s, text) => {
+        const next = edits.annotateAllOccurrences(s, text, surface, type, entity);
+        const name = surface.trim();
+        changed = spansChanged(s, next, edits.occurrencesOf(text, name).map(start => ({ start, end: start + name.length })));
+        return next;
+      });
+      void notify('info', `News Annotator: ${annotatedAllMessage(surface, type, changed, found)}`);
+      return result;
+    },
+
+    'newsAnnotator.removeAllOccurrences': async (args?: { text?: string }) => {
+      const editor = at.article();
+      const view = await at.viewOf(editor.document);
+      const doc = editor.document;
+      let surface = args?.text;
+      if (!surface) {
+        const a = annotationAt(view, doc.offsetAt(editor.selection.active));
+        surface = editor.selection.isEmpty ? a?.text : doc.getText(editor.selection).trim();
+      }
+      if (!surface) throw new UserError('Select a mention (or put the cursor on one) first.');
+      const target = surface;
+      if (!view.annotations.some(a => a.text === target)) throw new UserError(`No annotation of "${target}" in this article.`);
+      let removed = 0;
+      const result = await articles.edit(doc, `Remove all "${target}"`, (s, text) => {
+        const next = edits.removeAllOccurrences(s, text, target);
+        removed = mentionsRemoved(s, next);
+        return next;
+      });
+      void notify('info', `News Annotator: removed ${mentions(removed)} of "${target}".`);
+      return result;
+    },
+
+    'newsAnnotator.setReferenceDate': async (args?: string | { date?: string | null }) => {
+      const editor = at.article();
+      const view = await at.viewOf(editor.document);
+      let value: string | null | undefined = typeof args === 'string' ? args : args?.date;
+      if (value === undefined) {
+        value = await vscode.window.showInputBox({
+          title: 'News Annotator: Set Reference Date',
+          prompt: 'The article\'s publication date, used to resolve "Tuesday", "last week"... Leave empty to go back to the detected date.',
+          placeHolder: 'YYYY-MM-DD',
+          value: view.referenceDate?.value ?? '',
+          validateInput: v => (v.trim() === '' || edits.isIsoDay(v.trim()) ? undefined : 'Enter a real date as YYYY-MM-DD, e.g. 2015-11-25.'),
+        });
+        if (value === undefined) return undefined;
+        value = value.trim() || null;
+      }
+      if (value !== null && !edits.isIsoDay(value)) throw new UserError(`"${value}" is not a date as YYYY-MM-DD (e.g. 2015-11-25).`);
+      const v = value;
+      return articles.edit(editor.document, v ? `Set reference date ${v}` : 'Clear reference date', s => edits.setReferenceDate(s, v));
+    },
+
+    'newsAnnotator.undo': async () => {
+      const label = await articles.undo(at.article().document);
+      if (!label) void notify('info', 'News Annotator: no annotation change to undo for this article.');
+      else vscode.window.setStatusBarMessage(`News Annotator: undid ${plainText(label)}`, 4000);
+      return label;
+    },
+
+    'newsAnnotator.redo': async () => {
+      const label = await articles.redo(at.article().document);
+      if (!label) void notify('info', 'News Annotator: no undone annotation change to redo for this article.');
+      else vscode.window.setStatusBarMessage(`News Annotator: redid ${plainText(label)}`, 4000);
+      return label;
+    },
+  } satisfies Partial<Handlers<CommandId>>;
+}

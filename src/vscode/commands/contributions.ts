@@ -1,0 +1,101 @@
+// The commands, with what each contributes to package.json, grouped by the feature module that handles them
+// (annotate.ts, navigate.ts, orphans.ts, entities.ts, export.ts). To add a command: an entry here, its handler in
+// its feature module, and its package.json entries (the unit test names what is missing).
+import type { CommandContribution } from './table';
+
+/** The Entities view. */
+export const ENTITY_VIEW = 'newsAnnotator.entities';
+
+/** The context keys the extension sets (features/contextKeys.ts) and the when-clauses below read. */
+export const CONTEXT = {
+  isArticle: 'newsAnnotator.isArticle',
+  onMention: 'newsAnnotator.onMention',
+  highlightsVisible: 'newsAnnotator.highlightsVisible',
+} as const;
+
+const ARTICLE = CONTEXT.isArticle;
+const ON_MENTION = `${ARTICLE} && ${CONTEXT.onMention}`;
+const TYPING = `editorTextFocus && ${ARTICLE}`;
+const TYPING_ON_MENTION = `editorTextFocus && ${ON_MENTION}`;
+const IN_VIEW = `view == ${ENTITY_VIEW}`;
+const ON_ENTITY = `${IN_VIEW} && viewItem =~ /^newsAnnotator\\.(entity|dateGroup)$/`;
+const keys = (key: string, when: string) => [{ key: `ctrl+${key}`, mac: `cmd+${key}`, when }];
+
+export const COMMANDS = {
+  // annotate.ts
+  'newsAnnotator.annotate': {
+    title: 'Annotate Article', icon: '$(refresh)', palette: ARTICLE,
+    menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: 'navigation@2' }],
+  },
+  'newsAnnotator.toggleHighlights': { title: 'Toggle Highlights', icon: '$(eye)', palette: ARTICLE, keybindings: keys('alt+h', TYPING) },
+  'newsAnnotator.addAnnotation': {
+    // no selection: the word under the cursor, from the keys as from the palette
+    title: 'Add Annotation', palette: ARTICLE, keybindings: keys('alt+a', TYPING),
+    menus: [{ menu: 'editor/context', when: `${ARTICLE} && editorHasSelection`, group: 'newsAnnotator@1' }],
+  },
+  'newsAnnotator.changeType': {
+    title: 'Change Type', palette: ARTICLE, keybindings: keys('alt+t', TYPING_ON_MENTION),
+    menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@2' }],
+  },
+  'newsAnnotator.removeAnnotation': {
+    title: 'Remove Annotation', palette: ARTICLE, keybindings: keys('alt+backspace', TYPING_ON_MENTION),
+    menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@3' }],
+  },
+  'newsAnnotator.annotateAllOccurrences': {
+    title: 'Annotate All Occurrences', palette: ARTICLE,
+    menus: [{ menu: 'editor/context', when: `${ARTICLE} && (editorHasSelection || ${CONTEXT.onMention})`, group: 'newsAnnotator@4' }],
+  },
+  'newsAnnotator.removeAllOccurrences': {
+    title: 'Remove All Occurrences', palette: ARTICLE,
+    menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@5' }],
+  },
+  // navigate.ts
+  'newsAnnotator.nextMention': { title: 'Go to Next Mention', palette: ARTICLE, keybindings: keys('alt+.', TYPING) },
+  'newsAnnotator.previousMention': { title: 'Go to Previous Mention', palette: ARTICLE, keybindings: keys('alt+,', TYPING) },
+  'newsAnnotator.nextMentionOfEntity': {
+    title: 'Go to Next Mention of the Same Entity', palette: ARTICLE, keybindings: keys('alt+shift+.', TYPING_ON_MENTION),
+    menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@6' }],
+  },
+  'newsAnnotator.previousMentionOfEntity': {
+    title: 'Go to Previous Mention of the Same Entity', palette: ARTICLE, keybindings: keys('alt+shift+,', TYPING_ON_MENTION),
+  },
+  // annotate.ts
+  'newsAnnotator.setReferenceDate': { title: 'Set Reference Date', palette: ARTICLE },
+  // orphans.ts
+  'newsAnnotator.showOrphans': {
+    title: 'Show Orphaned Annotations', palette: ARTICLE,
+    menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: '1_sidecar@2' }],
+  },
+  // export.ts
+  'newsAnnotator.openSidecar': {
+    title: 'Open Sidecar', icon: '$(json)', palette: ARTICLE,
+    menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: '1_sidecar@1' }],
+  },
+  'newsAnnotator.export': {
+    title: 'Export Annotations', icon: '$(export)', palette: ARTICLE,
+    menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: 'navigation@3' }],
+  },
+  // annotate.ts
+  'newsAnnotator.undo': { title: 'Undo Last Annotation Change', palette: ARTICLE, keybindings: keys('alt+z', TYPING) },
+  'newsAnnotator.redo': { title: 'Redo Annotation Change', palette: ARTICLE, keybindings: keys('alt+y', TYPING) },
+  // entities.ts
+  'newsAnnotator.showEntities': { title: 'Show Entities' },
+  'newsAnnotator.filterEntities': {
+    title: 'Filter Entities by Type', icon: '$(filter)',
+    menus: [{ menu: 'view/title', when: IN_VIEW, group: 'navigation@1' }],
+  },
+  'newsAnnotator.retypeEntity': {
+    title: 'Change Type of Entity', palette: ARTICLE,
+    menus: [{ menu: 'view/item/context', when: ON_ENTITY, group: 'newsAnnotator@1' }],
+  },
+  'newsAnnotator.removeEntity': {
+    title: 'Remove Entity', palette: ARTICLE,
+    menus: [{ menu: 'view/item/context', when: ON_ENTITY, group: 'newsAnnotator@2' }],
+  },
+  // navigate.ts: the Entities view's mentions run it with (uri, start, end)
+  'newsAnnotator.revealMention': { title: 'Reveal Mention', palette: 'false' },
+} as const satisfies Record<string, CommandContribution>;
+
+export type CommandId = keyof typeof COMMANDS;
+
+export const COMMAND_IDS = Object.keys(COMMANDS) as CommandId[];

@@ -1,0 +1,13 @@
+// What the commands need from the rest of the extension.
+import type * as vscode from 'vscode';
+import type { Articles, ArticleView } from '../articles';
+import type { EntityTreeProvider } from '../entityTree';
+import type { Exporter } from '../exporting';
+
+export interface CommandHost {
+  articles: Articles;
+  tree: EntityTreeProvider;
+  exporter: Exporter;
+  toggleHighlights(visible?: boolean): boolean;
+  reannotate(doc: vscode.TextDocument): Promise<ArticleView | undefined>;
+}

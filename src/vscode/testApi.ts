@@ -1,0 +1,98 @@
+// The API activate() returns: what the integration tests (and other extensions) read to see exactly what the
+// editor shows, and the signals they wait on instead of sleeping.
+import type * as vscode from 'vscode';
+import type { AnalysisResult, Lexicon } from '../core';
+import type { Sidecar } from '../core/sidecar';
+import type { ArticleActivity, ArticleView, Articles } from './articles';
+import type { HighlightStyle } from './config';
+import type { DecoratedRanges } from './decorations';
+import type { EntityNode } from './entityTree';
+import type { Chrome } from './features/chrome';
+import type { Highlights } from './features/highlights';
+import type { LiveSettings } from './features/settings';
+import type { WorkspaceLexicon } from './lexicon';
+import { recentNotices, type Notice } from './notices';
+
+export interface NewsAnnotatorApi {
+  /** The annotations, entities and reference date the editor shows for a document (undefined: not analysed). */
+  getAnalysis(uri: vscode.Uri): AnalysisResult | undefined;
+  getView(uri: vscode.Uri): ArticleView | undefined;
+  /** The article's sidecar as held in memory (what the next save writes). */
+  getSidecar(uri: vscode.Uri): Sidecar | null;
+  sidecarUri(uri: vscode.Uri): vscode.Uri;
+  /** The ranges last drawn per type and source in the document's visible editors. */
+  getDecorations(uri: vscode.Uri): DecoratedRanges | undefined;
+  /** Resolves once no analysis is pending for the document. */
+  whenSettled(uri: vscode.Uri): Promise<ArticleView | undefined>;
+  /** The status bar item's text, or undefined when it is hidden. */
+  statusBarText(): string | undefined;
+  entityTree: { getChildren(node?: EntityNode): EntityNode[]; getTreeItem(node: EntityNode): vscode.TreeItem; article: vscode.Uri | undefined };
+  highlightsVisible(): boolean;
+  highlightStyle(): HighlightStyle;
+  undoLabels(uri: vscode.Uri): string[];
+  redoLabels(uri: vscode.Uri): string[];
+  /**
+   * What happened to an article so far (analyses done or not and why, saves done or skipped and why, sidecar
+   * changes on disk handled), oldest first, each with a sequence number.
+   */
+  activity(uri: vscode.Uri): ArticleActivity[];
+  /** The sequence number of the latest activity of any article: pass it to nextActivity to wait for what follows. */
+  activitySeq(): number;
+  /** Resolves with the first activity of the article after `since` that `matches` (at once if there is one). */
+  nextActivity(uri: vscode.Uri, matches: (a: ArticleActivity) => boolean, since?: number): Promise<ArticleActivity>;
+  /** The lexicon passed to the analysis for a document (workspace file + settings). */
+  lexiconFor(uri: vscode.Uri): Lexicon;
+  /** Longest synchronous analysis step (what could hold up the extension host), last analysis time, paragraphs detected. */
+  stats(): { longestStepMs: number; lastAnalysisMs: number; detectedUnits: number };
+  resetStats(): void;
+  /** The latest notifications shown (oldest first), as the user read them. */
+  notices(): Notice[];
+}
+
+export interface ApiParts {
+  settings: LiveSettings;
+  articles: Articles;
+  lexicon: WorkspaceLexicon;
+  highlights: Highlights;
+  chrome: Chrome;
+}
+
+export function createApi({ settings, articles, lexicon, highlights, chrome }: ApiParts): NewsAnnotatorApi {
+  const { highlighter } = highlights;
+  const { tree } = chrome;
+  return {
+    getAnalysis: uri => {
+      const v = articles.get(uri);
+      return v && { annotations: v.annotations, entities: v.entities, referenceDate: v.referenceDate };
+    },
+    getView: uri => articles.get(uri),
+    getSidecar: uri => articles.sidecar(uri),
+    sidecarUri: uri => articles.sidecarUri(uri),
+    getDecorations: uri => highlighter.decorated(uri),
+    whenSettled: uri => articles.settled(uri),
+    statusBarText: () => {
+      const editor = chrome.activeArticle();
+      return editor && articles.get(editor.document.uri) ? chrome.status.item.text : undefined;
+    },
+    entityTree: {
+      getChildren: node => tree.getChildren(node),
+      getTreeItem: node => tree.getTreeItem(node),
+      get article() {
+        return tree.article;
+      },
+    },
+    highlightsVisible: () => highlighter.visible,
+    highlightStyle: () => highlighter.currentStyle,
+    undoLabels: uri => articles.historyLabels(uri),
+    redoLabels: uri => articles.redoLabels(uri),
+    activity: uri => articles.activity.list(uri),
+    activitySeq: () => articles.activity.latest(),
+    nextActivity: (uri, matches, since) => articles.activity.next(uri, matches, since),
+    lexiconFor: uri => lexicon.for(uri, settings.current.lexicon),
+    resetStats: () => {
+      articles.metrics.longestStepMs = 0;
+    },
+    notices: () => recentNotices(),
+    stats: () => ({ longestStepMs: articles.metrics.longestStepMs, lastAnalysisMs: articles.metrics.lastAnalysisMs, detectedUnits: articles.analyzer.detectedUnits }),
+  };
+}
