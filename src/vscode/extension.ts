@@ -15,6 +15,7 @@ import { WorkspaceLexicon } from './lexicon';
 import { annotationAt, TYPE_PLURAL } from '../core';
 import { recentNotices, type Notice } from './notices';
 import { SidecarFiles } from './persistence';
+import type { Platform } from './platform';
 import { ArticleStatus } from './statusBar';
 
 export interface NewsAnnotatorApi {
@@ -53,11 +54,12 @@ export interface NewsAnnotatorApi {
   notices(): Notice[];
 }
 
-export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+/** The composition both entries call (node/extension.ts, web/extension.ts) with what differs between their hosts. */
+export function activate(context: vscode.ExtensionContext, platform: Platform = {}): NewsAnnotatorApi {
   let settings: Settings = readSettings();
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0');
   const lexicon = new WorkspaceLexicon();
-  const files = new SidecarFiles(() => ({ location: settings.sidecarLocation, folder: settings.sidecarFolder }));
+  const files = new SidecarFiles(() => ({ location: settings.sidecarLocation, folder: settings.sidecarFolder }), platform.readOnlyCheck);
   const articles = new Articles(() => settings, lexicon, files, `news-annotator ${version}`);
   const highlighter = new Highlighter(settings.highlightStyle);
   const status = new ArticleStatus();
