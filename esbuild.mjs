@@ -2,6 +2,7 @@
 // checked separately (`npm run typecheck`).
 // usage: node esbuild.mjs [--watch] [--production]
 import * as fs from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -37,8 +38,9 @@ const builds = [
 function report(results) {
   const kib = n => `${(n / 1024).toFixed(1)} KiB`;
   for (const b of builds) {
-    const size = fs.statSync(b.outfile).size;
-    console.log(`[esbuild] ${b.outfile.padEnd(22)} ${kib(size).padStart(10)}  (${b.platform}${production ? ', minified' : ''})`);
+    // gzip: roughly what a browser downloads for the web entry (the servers compress it)
+    const bytes = fs.readFileSync(b.outfile);
+    console.log(`[esbuild] ${b.outfile.padEnd(22)} ${kib(bytes.length).padStart(10)}, gzip ${kib(gzipSync(bytes).length).padStart(9)}  (${b.platform}${production ? ', minified' : ''})`);
   }
   for (const r of results) if (r.metafile) fs.writeFileSync(WEB_METAFILE, JSON.stringify(r.metafile));
 }
