@@ -2,8 +2,9 @@
 // host, the host of vscode.dev and github.dev, in code-server + headless Chromium. code-server would run it in its
 // Node host; the user setting "remote.extensionKind": { "<id>": ["web"] } makes the workbench pick the web worker
 // host instead, which loads package.json's "browser" entry (dist/web/extension.js) in a Worker.
-// Checks that the worker host (and not the Node host) ran it, then highlights, a hover and a sidecar write on disk.
-// Prints the closing line "N passed, N failed". WEB_CHECK_VERBOSE=1 prints the page and worker consoles.
+// Checks that a Worker (and not the Node host) ran it, loading the bundle only once an article was opened and only
+// once; then highlights, a hover, a sidecar written on disk through workspace.fs, and a second article.
+// Prints the closing line "N passed, N failed". WEB_CHECK_VERBOSE=1 prints the page's console.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -49,21 +50,21 @@ const workers = [];
 page.on('worker', w => workers.push(w));
 if (VERBOSE) page.on('console', m => console.log(`    [console] ${m.text().slice(0, 300)}`));
 
-const WEB_ENTRY = '/dist/web/extension.js';
-/** How many times the workers fetched the browser entry so far. */
-const webEntryFetches = async () => (await Promise.all(workers.map(fetchedBy))).flat().filter(p => p.endsWith(WEB_ENTRY)).length;
-
 /** The files of this extension a worker fetched (its resource timing entries), as paths on the server. */
 const fetchedBy = w => w.evaluate(() => globalThis.performance.getEntriesByType('resource').map(e => e.name)).then(
   names => names.map(n => new URL(n)).map(u => u.searchParams.get('path') ?? decodeURIComponent(u.pathname))
     .filter(p => p.includes(`/${EXTENSION_ID}-`)),
   () => []);
 
+const WEB_ENTRY = '/dist/web/extension.js';
+/** How many times the workers fetched the browser entry so far. */
+const webEntryFetches = async () => (await Promise.all(workers.map(fetchedBy))).flat().filter(p => p.endsWith(WEB_ENTRY)).length;
+
 console.log('web-check');
 try {
   // the machine may be busy (2 cores shared): generous timeouts for the workbench's first load
-  await page.goto(server.url, { timeout: 120000 });
-  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120000 });
+  await page.goto(server.url, { timeout: 180000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 180000 });
   // activation events onLanguage:plaintext/markdown: nothing of the extension (nor its model data) is loaded yet
   const fetchedAtStartup = await webEntryFetches();
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first().click();
