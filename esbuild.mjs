@@ -1,5 +1,8 @@
-// Bundles the extension and the CLI. Types are checked separately (`npm run typecheck`).
+// Bundles the extension (a Node entry and a browser entry) and the CLI, then prints each bundle's size. Types are
+// checked separately (`npm run typecheck`).
 // usage: node esbuild.mjs [--watch] [--production]
+import * as fs from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -17,14 +20,34 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/** Where the browser build writes its metafile: test/unit/build/webBundle.test.ts checks it for Node built-ins. */
+const WEB_METAFILE = 'dist/web/meta.json';
+
 const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/node/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The web worker extension host (vscode.dev, github.dev, code-server's browser): CommonJS like the Node entry
+  // (the host loads it with its own require), no Node built-ins and no polyfills: with platform 'browser' esbuild
+  // fails on any import of one instead of shimming it.
+  {
+    ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'],
+    entryPoints: ['src/vscode/web/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], metafile: true,
+  },
 ];
+
+function report(results) {
+  const kib = n => `${(n / 1024).toFixed(1)} KiB`;
+  for (const b of builds) {
+    // gzip: roughly what a browser downloads for the web entry (the servers compress it)
+    const bytes = fs.readFileSync(b.outfile);
+    console.log(`[esbuild] ${b.outfile.padEnd(22)} ${kib(bytes.length).padStart(10)}, gzip ${kib(gzipSync(bytes).length).padStart(9)}  (${b.platform}${production ? ', minified' : ''})`);
+  }
+  for (const r of results) if (r.metafile) fs.writeFileSync(WEB_METAFILE, JSON.stringify(r.metafile));
+}
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('[esbuild] watching src/ ...');
 } else {
-  await Promise.all(builds.map(b => esbuild.build(b)));
+  report(await Promise.all(builds.map(b => esbuild.build(b))));
 }

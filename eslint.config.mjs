@@ -25,6 +25,19 @@ export default tseslint.config(
     },
   },
   {
+    // The editor glue runs in the browser's web worker host too (dist/web/extension.js): Node built-ins only in
+    // src/vscode/node/, which only the Node entry imports.
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/node/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map(name => ({ name, message: 'src/vscode also runs in VS Code for the web: Node built-ins only in src/vscode/node/ (passed in through Platform).' })),
+        patterns: [{ group: ['node:*'], message: 'src/vscode also runs in VS Code for the web: Node built-ins only in src/vscode/node/.' },
+          { group: ['**/node/*'], message: 'Only the Node entry (src/vscode/node/extension.ts) may import src/vscode/node/ (the web bundle must not reach it).' }],
+      }],
+    },
+  },
+  {
     files: ['src/cli.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }] }],

@@ -14,13 +14,15 @@ import { LanguageProviders } from './features/providers';
 import { LiveSettings } from './features/settings';
 import { WorkspaceLexicon } from './lexicon';
 import { SidecarFiles } from './persistence';
+import type { Platform } from './platform';
 import { createApi, type NewsAnnotatorApi } from './testApi';
 
-export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+/** The composition both entries call (node/extension.ts, web/extension.ts) with what differs between their hosts. */
+export function activate(context: vscode.ExtensionContext, platform: Platform = {}): NewsAnnotatorApi {
   const settings = new LiveSettings();
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0');
   const lexicon = new WorkspaceLexicon();
-  const files = new SidecarFiles(() => ({ location: settings.current.sidecarLocation, folder: settings.current.sidecarFolder }));
+  const files = new SidecarFiles(() => ({ location: settings.current.sidecarLocation, folder: settings.current.sidecarFolder }), platform.readOnlyCheck);
   const articles = new Articles(() => settings.current, lexicon, files, `news-annotator ${version}`);
   const keys = new ContextKeys();
   const highlights = new Highlights(articles, settings, keys);

@@ -1,9 +1,10 @@
 // Where an article's sidecar lives, and the core's SidecarStorage over VS Code's file system (so it works for remote
-// and virtual workspaces too); the article session loads and saves through it.
-import { promises as nodeFs } from 'node:fs';
+// and virtual workspaces too); the article session loads and saves through it. URIs only, never fsPath: in the web
+// and in a virtual workspace (a GitHub repository in github.dev) there is no local path.
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX, SidecarError, type SidecarStorage } from '../core/sidecar';
 import type { SidecarLocation } from './config';
+import type { Platform } from './platform';
 
 export function sidecarUri(article: vscode.Uri, location: SidecarLocation, folderSetting: string): vscode.Uri {
   if (location === 'folder') {
@@ -20,6 +21,9 @@ const isNotFound = (e: unknown) => e instanceof vscode.FileSystemError && e.code
 
 /** The core's SidecarStorage over workspace.fs; paths are URI strings. */
 export class WorkspaceStorage implements SidecarStorage {
+  /** @param readOnlyCheck the host's own check beyond FilePermission.Readonly (the Node host's mode bits). */
+  constructor(private readonly readOnlyCheck: Platform['readOnlyCheck'] = undefined) {}
+
   async readText(path: string): Promise<string | undefined> {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(path)));
@@ -35,7 +39,7 @@ export class WorkspaceStorage implements SidecarStorage {
     await vscode.workspace.fs.createDirectory(parent);
     // A rename would replace a read-only sidecar as if it were writable: the user made it read-only, so refuse.
     const existing = await vscode.workspace.fs.stat(target).then(s => s, () => undefined);
-    if (existing && (((existing.permissions ?? 0) & vscode.FilePermission.Readonly) || (await modeIsReadOnly(target)))) {
+    if (existing && (((existing.permissions ?? 0) & vscode.FilePermission.Readonly) || (await this.readOnlyCheck?.(target)))) {
       throw vscode.FileSystemError.NoPermissions('the file is read-only');
     }
     const tmp = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
@@ -72,24 +76,12 @@ export class WorkspaceStorage implements SidecarStorage {
   }
 }
 
-/**
- * The file's mode bits say nobody may write it (chmod a-w). Asked of the local disk because VS Code does not report
- * FilePermission.Readonly for such a file when it runs as root (root may write anyway); only for the schemes whose
- * path is a path on the extension host's machine (file, and vscode-remote, where this extension runs remotely).
- */
-async function modeIsReadOnly(uri: vscode.Uri): Promise<boolean> {
-  if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false;
-  try {
-    return ((await nodeFs.stat(uri.fsPath)).mode & 0o222) === 0;
-  } catch {
-    return false; // not on this machine: the workbench's own check above is all there is
-  }
-}
-
 export class SidecarFiles {
-  readonly storage = new WorkspaceStorage();
+  readonly storage: WorkspaceStorage;
 
-  constructor(private readonly where: () => { location: SidecarLocation; folder: string }) {}
+  constructor(private readonly where: () => { location: SidecarLocation; folder: string }, readOnlyCheck?: Platform['readOnlyCheck']) {
+    this.storage = new WorkspaceStorage(readOnlyCheck);
+  }
 
   locate(article: vscode.Uri): vscode.Uri {
     const w = this.where();

@@ -1,0 +1,12 @@
+// What differs between the hosts the extension runs in. The Node entry (src/vscode/node/extension.ts) and the
+// browser entry (src/vscode/web/extension.ts) both hand one of these to the same composition, activate() in
+// extension.ts; everything else is written once, against vscode's API and URIs only.
+import type * as vscode from 'vscode';
+
+export interface Platform {
+  /**
+   * A read-only check beyond the workbench's FilePermission.Readonly (mode bits on the host's own disk). Absent where
+   * the host has no disk of its own (the web): there FilePermission.Readonly is all there is.
+   */
+  readonly readOnlyCheck?: (uri: vscode.Uri) => Promise<boolean>;
+}
