@@ -4,6 +4,8 @@ import { builtinModules } from 'node:module';
 
 // src/core must run in Node, the CLI and VS Code for the web: no `vscode`, no Node built-ins.
 const nodeBuiltins = [...builtinModules, ...builtinModules.map(m => `node:${m}`)];
+// The hosts (editor, CLI, Node adapters) see the core through its one public face, src/core/index.ts.
+const coreFace = { group: ['**/core/*', '!**/core/index'], message: 'Import the core from its public face (src/core/index.ts), not from a folder inside it.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'out/', '.cache/', 'node_modules/', '.vscode-test/', '**/*.vsix'] },
@@ -33,15 +35,21 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: nodeBuiltins.map(name => ({ name, message: 'src/vscode also runs in VS Code for the web: Node built-ins only in src/vscode/node/ (passed in through Platform).' })),
         patterns: [{ group: ['node:*'], message: 'src/vscode also runs in VS Code for the web: Node built-ins only in src/vscode/node/.' },
-          { group: ['**/node/*'], message: 'Only the Node entry (src/vscode/node/extension.ts) may import src/vscode/node/ (the web bundle must not reach it).' }],
+          { group: ['**/node/*'], message: 'Only the Node entry (src/vscode/node/extension.ts) may import src/vscode/node/ (the web bundle must not reach it).' },
+          coreFace],
       }],
     },
   },
   {
-    files: ['src/cli.ts', 'src/cli/**/*.ts'],
+    files: ['src/cli.ts', 'src/cli/**/*.ts', 'src/node/**/*.ts', 'src/vscode/node/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }], patterns: [coreFace] }],
     },
+  },
+  {
+    // the Node entry of the extension may import vscode
+    files: ['src/vscode/node/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [coreFace] }] },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],

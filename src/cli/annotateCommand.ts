@@ -3,12 +3,7 @@
 // annotateArticle). One bad file never stops the others; the exit code says whether all succeeded.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../core/analyze';
-import { annotateArticle } from '../core/sidecar/workflow';
-import { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, formatSize } from '../core/sidecar/article';
-import { isIsoDay } from '../core/sidecar/edit';
-import { canonicalSidecar } from '../core/sidecar/serialize';
-import type { Sidecar } from '../core/sidecar/types';
+import { analyze, annotateArticle, canonicalSidecar, decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, formatSize, isIsoDay, type Sidecar } from '../core';
 import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs, parseSize } from './args';
 import { collectArticles, refuseSharedSidecars, sidecarPathOf, type ArticleFile } from './files';

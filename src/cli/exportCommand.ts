@@ -7,12 +7,8 @@ import * as path from 'node:path';
 import {
   EXPORT_FORMATS, checkPlan, defaultSuffix, findExportFormat, isBratCopy, planExport, type ExportInput, type ExportTarget,
   type PlanArticle, type PlannedFile,
-} from '../core/export';
-import { sha256Hex } from '../core/hash';
-import { decodeArticle } from '../core/sidecar/article';
-import { sidecarPathFor } from '../core/sidecar/storage';
-import { SidecarError } from '../core/sidecar/types';
-import { parseSidecar } from '../core/sidecar/validate';
+} from '../core';
+import { decodeArticle, parseSidecar, sha256Hex, SidecarError, sidecarPathFor } from '../core';
 import { kindOf, makeFolders, readRegularFile, replaceFile, writeNewFile } from '../node/safeFs';
 import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs } from './args';

@@ -4,8 +4,7 @@
 // folder go: the input tree mirrored, so two articles never share one output.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { ARTICLE_EXTENSIONS } from '../core/export/targets';
-import { isSidecarPath, sidecarPathFor } from '../core/sidecar/storage';
+import { ARTICLE_EXTENSIONS, isSidecarPath, sidecarPathFor } from '../core';
 import { describeStats } from '../node/safeFs';
 import { UsageError } from './io';
 import { safeText } from './safeText';

@@ -1,5 +1,5 @@
 // The per-article table `annotate` prints: counts per type, orphans, and the most mentioned entities.
-import type { Sidecar } from '../core/sidecar/types';
+import type { Sidecar } from '../core';
 import { safeText } from './safeText';
 
 export interface SummaryRow {

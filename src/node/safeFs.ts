@@ -5,7 +5,7 @@
 // writes through it).
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import type { TargetKind } from '../core/export/targets';
+import type { TargetKind } from '../core';
 
 /** A file that is not what it must be (a FIFO, a link out of its folder): the message names the file and the reason. */
 export class UnsafeFileError extends Error {

@@ -5,7 +5,7 @@
 // file that is not UTF-8 is reported as such (EILSEQ) instead of being decoded with replacement characters.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { NOT_UTF8, type SidecarStorage } from '../core/sidecar/storage';
+import { NOT_UTF8, type SidecarStorage } from '../core';
 import { makeFolders, readRegularFile, UnsafeFileError, writeNewFile } from './safeFs';
 
 const isNotFound = (e: unknown) => (e as NodeJS.ErrnoException)?.code === 'ENOENT';

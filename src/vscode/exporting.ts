@@ -3,10 +3,9 @@
 import * as vscode from 'vscode';
 import {
   checkPlan, defaultExportName, EXPORT_FORMATS, findExportFormat, planExport, type ExportFormat, type PathJoin, type TargetKind,
-} from '../core/export';
-import type { Sidecar } from '../core/sidecar';
+} from '../core';
+import { plainText, type Sidecar } from '../core';
 import { baseName } from './articles';
-import { plainText } from '../core';
 import { notify } from './notices';
 
 export interface ExportArgs {

@@ -2,7 +2,7 @@
 // and virtual workspaces too); the article session loads and saves through it. URIs only, never fsPath: in the web
 // and in a virtual workspace (a GitHub repository in github.dev) there is no local path.
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX, SidecarError, type SidecarStorage } from '../core/sidecar';
+import { SIDECAR_SUFFIX, SidecarError, type SidecarStorage } from '../core';
 import type { SidecarLocation } from './config';
 import type { Platform } from './platform';
 

@@ -1,8 +1,7 @@
 // The API activate() returns: what the integration tests (and other extensions) read to see exactly what the
 // editor shows, and the signals they wait on instead of sleeping.
 import type * as vscode from 'vscode';
-import type { AnalysisResult, Lexicon } from '../core';
-import type { Sidecar } from '../core/sidecar';
+import type { AnalysisResult, Lexicon, Sidecar } from '../core';
 import type { ArticleActivity, ArticleView, Articles } from './articles';
 import type { HighlightStyle } from './config';
 import type { DecoratedRanges } from './decorations';

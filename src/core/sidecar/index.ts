@@ -11,9 +11,9 @@ export {
 } from './edit';
 export { nextManualId } from './model';
 export {
-  loadSidecar, saveSidecar, backupSidecar, sidecarPathFor, isSidecarPath, baseName, SIDECAR_SUFFIX,
+  loadSidecar, saveSidecar, backupSidecar, sidecarPathFor, isSidecarPath, baseName, SIDECAR_SUFFIX, NOT_UTF8,
   type SidecarStorage, type LoadResult, type SaveOptions, type SaveResult,
 } from './storage';
 export { annotateArticle, type AnnotateArticleInput, type AnnotateArticleResult } from './workflow';
-export { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, type DecodedArticle } from './article';
+export { decodeArticle, formatSize, DEFAULT_MAX_ARTICLE_BYTES, type DecodedArticle } from './article';
 export { applyTextChanges, mapSpan, type TextChange } from './textChanges';

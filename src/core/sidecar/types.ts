@@ -1,7 +1,7 @@
 // The sidecar file (`<article>.annotations.json`): the product's memory of an article's annotations.
 // Keep media/sidecar.schema.json, README and this file in step.
 import type { QuoteSelector } from '../anchor';
-import type { AnnotationType, DatePrecision, Entity, ReferenceDateSource } from '../types';
+import type { Annotation, AnnotationType, Entity, ReferenceDateSource } from '../types';
 
 /** The format version this build writes. Version 1 files are read and migrated (./migrate.ts); newer ones are refused. */
 export const SIDECAR_VERSION = 2;
@@ -19,19 +19,12 @@ export interface SidecarDocument {
   referenceDateSource: ReferenceDateSource | null;
 }
 
-/** Each stored span carries its quote selector (text, prefix, suffix) to be re-anchored after edits. */
-export interface SidecarAnnotation extends QuoteSelector {
-  id: string;
-  type: AnnotationType;
-  start: number;
-  end: number;
-  source: 'auto' | 'manual';
-  entity?: string;
-  value?: string | null;
-  /** For dates with a value: its granularity (format version 2; derived from the value when a version 1 file is read). */
-  precision?: DatePrecision;
-  note?: string;
-}
+/**
+ * An annotation as stored: the analysis' Annotation plus its quote selector (text, prefix, suffix), so it can be
+ * re-anchored after edits. A stored date's `precision` is format version 2 (derived from the value when a version 1
+ * file is read).
+ */
+export interface SidecarAnnotation extends Annotation, QuoteSelector {}
 
 /** An auto annotation the user removed: re-analysis must not bring it back. */
 export interface Rejection extends QuoteSelector {

@@ -1,7 +1,7 @@
 // The user's annotation changes in the editor: each edit, undo and redo waits for the article to settle, goes
 // through the article's session (which keeps the labelled history), is shown at once and then saved.
 import type * as vscode from 'vscode';
-import type { SidecarChange } from '../../core/session';
+import type { SidecarChange } from '../../core';
 import type { ArticleRegistry } from './registry';
 import type { AnalysisScheduler } from './scheduler';
 import type { SidecarSync } from './sidecarSync';

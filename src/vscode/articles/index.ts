@@ -2,8 +2,7 @@
 // sidecar files kept in step (sidecarSync), the user's changes with undo and redo (history). This facade composes
 // them for the extension, the commands and the tests.
 import * as vscode from 'vscode';
-import { Analyzer, ArticleSession, type DatePrecision, type SidecarChange } from '../../core';
-import type { Sidecar } from '../../core/sidecar';
+import { Analyzer, ArticleSession, type DatePrecision, type Sidecar, type SidecarChange } from '../../core';
 import type { Settings } from '../config';
 import type { WorkspaceLexicon } from '../lexicon';
 import type { SidecarFiles } from '../persistence';

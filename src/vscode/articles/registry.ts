@@ -1,9 +1,7 @@
 // One ArticleSession per open article (by document URI), and the view the editor shows for each, with the event
 // the features (highlights, hover, tree, status bar) listen to.
 import * as vscode from 'vscode';
-import type { AnnotationType } from '../../core';
-import type { ArticleSession } from '../../core/session';
-import type { Sidecar } from '../../core/sidecar';
+import type { AnnotationType, ArticleSession, Sidecar } from '../../core';
 import { viewOf, type ArticleView } from './view';
 
 export interface ArticleEntry {

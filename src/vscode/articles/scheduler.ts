@@ -2,8 +2,7 @@
 // by chunk (yielding in between, so the extension host stays responsive), each run cancelled as soon as it is for
 // an older text. It also tells waiters when an article has settled (no analysis queued or running).
 import * as vscode from 'vscode';
-import type { Analyzer, AnnotationType } from '../../core';
-import { segment } from '../../core/segment';
+import { type Analyzer, type AnnotationType, segment } from '../../core';
 import type { Settings } from '../config';
 import type { WorkspaceLexicon } from '../lexicon';
 import { notify } from '../notices';

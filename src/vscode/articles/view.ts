@@ -1,7 +1,6 @@
 // What the editor shows for an article: the session's sidecar, projected onto the enabled types.
 import type * as vscode from 'vscode';
-import type { Annotation, AnnotationType, Entity, ReferenceDate } from '../../core';
-import type { Orphan, Sidecar } from '../../core/sidecar';
+import type { Annotation, AnnotationType, Entity, Orphan, ReferenceDate, Sidecar } from '../../core';
 
 /** What the editor shows for an article. */
 export interface ArticleView {

@@ -2,7 +2,7 @@
 // undo and redo of these changes.
 import * as vscode from 'vscode';
 import { annotationAt, plainText, type AnnotationType } from '../../core';
-import * as edits from '../../core/sidecar';
+import * as edits from '../../core';
 import { notify } from '../notices';
 import type { CommandId } from './contributions';
 import { annotatedAllMessage, mentions, mentionsRemoved, spansChanged } from './counts';

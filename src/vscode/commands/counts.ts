@@ -1,8 +1,7 @@
 // How many mentions a bulk change touched, so the command can say so. Plain functions over two sidecars (no
 // `vscode`), unit-tested in Node. Mentions are compared by span, type, source and entity name: entity ids may be
 // renumbered by an edit, names are what the user sees.
-import type { Span } from '../../core';
-import type { Sidecar, SidecarAnnotation } from '../../core/sidecar';
+import type { Sidecar, SidecarAnnotation, Span } from '../../core';
 
 const spanKey = (s: Span) => `${s.start}:${s.end}`;
 

@@ -1,7 +1,7 @@
 // The Entities view and its actions: show it, filter it by type, retype or remove every mention of an entity.
 import * as vscode from 'vscode';
 import type { AnnotationType } from '../../core';
-import * as edits from '../../core/sidecar';
+import * as edits from '../../core';
 import type { EntityNode } from '../entityTree';
 import { notify } from '../notices';
 import { ENTITY_VIEW, type CommandId } from './contributions';

@@ -1,9 +1,8 @@
 // Orphaned annotations (the user's annotations whose text was deleted): pick one, then re-attach it to the
 // selection or delete it.
 import * as vscode from 'vscode';
-import { plainText } from '../../core';
-import * as edits from '../../core/sidecar';
-import type { Orphan } from '../../core/sidecar';
+import { type Orphan, plainText } from '../../core';
+import * as edits from '../../core';
 import { notify } from '../notices';
 import type { CommandId } from './contributions';
 import type { CommandHost } from './host';

@@ -1,7 +1,6 @@
 // The quick picks the commands ask with when they are run without arguments.
 import * as vscode from 'vscode';
-import { ANNOTATION_TYPES, ENTITY_TYPES, plainText, TYPE_LABEL, type AnnotationType } from '../../core';
-import type { AddOptions } from '../../core/sidecar';
+import { type AddOptions, ANNOTATION_TYPES, type AnnotationType, ENTITY_TYPES, plainText, TYPE_LABEL } from '../../core';
 import type { ArticleView } from '../articles';
 import { UserError } from './userError';
 

@@ -1,7 +1,6 @@
 // Mistakes the user can fix (nothing selected, no article open, an unknown type) are shown as a plain message;
 // anything else goes to VS Code, which reports it as a failure of the extension.
-import { plainText } from '../../core';
-import { EditError } from '../../core/sidecar';
+import { EditError, plainText } from '../../core';
 import { ExportError } from '../exporting';
 import { notify } from '../notices';
 
