@@ -54,5 +54,5 @@ export function deactivate(): void {}
 
 export type { NewsAnnotatorApi } from './testApi';
 export type { AnnotationType } from '../core';
-export type { DecoratedRanges } from './decorations';
-export type { EntityNode } from './entityTree';
+export type { DecoratedRanges } from './features/decorations';
+export type { EntityNode } from './features/entityTree';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AnnotationType } from '../../core';
 import * as edits from '../../core';
-import type { EntityNode } from '../entityTree';
+import type { EntityNode } from '../features/entityTree';
 import { notify } from '../notices';
 import { ENTITY_VIEW, type CommandId } from './contributions';
 import { mentions, mentionsRemoved } from './counts';

@@ -1,7 +1,7 @@
 // What the commands need from the rest of the extension.
 import type * as vscode from 'vscode';
 import type { Articles, ArticleView } from '../articles';
-import type { EntityTreeProvider } from '../entityTree';
+import type { EntityTreeProvider } from '../features/entityTree';
 import type { Exporter } from '../exporting';
 
 export interface CommandHost {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { annotationAt, sameAs, type Annotation } from '../../core';
 import type { Articles, ArticleView } from '../articles';
-import type { EntityNode } from '../entityTree';
+import type { EntityNode } from '../features/entityTree';
 import { UserError } from './userError';
 
 export interface Span {

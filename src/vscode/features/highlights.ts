@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Articles } from '../articles';
 import { CONTEXT } from '../commands/contributions';
-import { Highlighter } from '../decorations';
+import { Highlighter } from './decorations';
 import type { ContextKeys } from './contextKeys';
 import type { LiveSettings } from './settings';
 

@@ -2,8 +2,8 @@
 // languages and file patterns, so they are registered again when those settings change.
 import * as vscode from 'vscode';
 import type { Articles } from '../articles';
-import { AnnotationHoverProvider } from '../hover';
-import { ArticleLanguageFeatures } from '../languageFeatures';
+import { AnnotationHoverProvider } from './hover';
+import { ArticleLanguageFeatures } from './languageFeatures';
 import type { LiveSettings } from './settings';
 
 export class LanguageProviders implements vscode.Disposable {

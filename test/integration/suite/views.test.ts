@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { EntityNode } from '../../../src/vscode/entityTree';
+import type { EntityNode } from '../../../src/vscode/features/entityTree';
 import { api, openScratch, readSidecar, settledView, waitFor } from './helpers';
 
 const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'

@@ -1,9 +1,9 @@
 // Hover summaries: the core writes the text (src/core/present/hoverText.ts); this converts offsets and wraps it
 // in an untrusted MarkdownString.
 import * as vscode from 'vscode';
-import { annotationAt, hoverText } from '../core';
-import type { ArticleViews } from './articles';
-import { untrustedMarkdown } from './markdown';
+import { annotationAt, hoverText } from '../../core';
+import type { ArticleViews } from '../articles';
+import { untrustedMarkdown } from '../markdown';
 
 export class AnnotationHoverProvider implements vscode.HoverProvider {
   constructor(private readonly articles: ArticleViews) {}

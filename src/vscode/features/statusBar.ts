@@ -1,8 +1,8 @@
 // The status bar item on an article: counts per type in words (src/core/present/statusText.ts); a click opens the
 // Entities view.
 import * as vscode from 'vscode';
-import { statusText, type AnnotationType } from '../core';
-import type { ArticleView } from './articles';
+import { statusText, type AnnotationType } from '../../core';
+import type { ArticleView } from '../articles';
 
 export class ArticleStatus implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('newsAnnotator.counts', vscode.StatusBarAlignment.Right, 100);

@@ -1,8 +1,8 @@
 // The "Entities" view: types -> entities (mention counts) -> mentions with their line text, for the active article.
 import * as vscode from 'vscode';
-import { ANNOTATION_TYPES, groups as mentionGroups, TYPE_PLURAL, type Annotation, type AnnotationType } from '../core';
-import type { ArticleView, ArticleViews } from './articles';
-import { typeIcon } from './typeIcons';
+import { ANNOTATION_TYPES, groups as mentionGroups, TYPE_PLURAL, type Annotation, type AnnotationType } from '../../core';
+import type { ArticleView, ArticleViews } from '../articles';
+import { typeIcon } from '../typeIcons';
 
 export type EntityNode =
   | { kind: 'type'; uri: vscode.Uri; type: AnnotationType; count: number }

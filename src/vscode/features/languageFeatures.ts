@@ -1,8 +1,8 @@
 // Outline, go to definition (the entity's first mention), references and same-entity highlights.
 import * as vscode from 'vscode';
-import { ANNOTATION_TYPES, annotationAt, groups, sameAs, TYPE_PLURAL, type Annotation } from '../core';
-import type { ArticleView, ArticleViews } from './articles';
-import { TYPE_ICONS } from './typeIcons';
+import { ANNOTATION_TYPES, annotationAt, groups, sameAs, TYPE_PLURAL, type Annotation } from '../../core';
+import type { ArticleView, ArticleViews } from '../articles';
+import { TYPE_ICONS } from '../typeIcons';
 
 function range(doc: vscode.TextDocument, a: Annotation): vscode.Range {
   return new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));

@@ -1,9 +1,9 @@
 // Highlights: one decoration type per annotation type and source (manual ones get a solid border, automatic
 // ones a dotted one, so the difference never rests on colour), made once and remade only when the style changes.
 import * as vscode from 'vscode';
-import { ANNOTATION_TYPES, type AnnotationSource, type AnnotationType } from '../core';
-import type { ArticleView } from './articles';
-import type { HighlightStyle } from './config';
+import { ANNOTATION_TYPES, type AnnotationSource, type AnnotationType } from '../../core';
+import type { ArticleView } from '../articles';
+import type { HighlightStyle } from '../config';
 
 export type DecoratedRanges = Record<AnnotationType, Record<AnnotationSource, vscode.Range[]>>;
 
