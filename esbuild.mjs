@@ -20,6 +20,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // the CLI's worker threads (--jobs), loaded by src/cli/pool.ts from beside dist/cli.js
+  { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' },
 ];
 
 if (watch) {

@@ -1,6 +1,7 @@
 // Subcommand dispatch for `news-annotator`. Each command is `(args, io) => Promise<exit code>`.
 import { runAnnotate } from './annotateCommand';
 import { runExport } from './exportCommand';
+import { runStream } from './streamCommand';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './io';
 import { VERSION } from './version';
 
@@ -10,6 +11,7 @@ export type Command = (args: string[], io: CliIO) => Promise<number>;
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   annotate: { run: runAnnotate, summary: 'annotate articles and write their sidecars (.annotations.json)' },
   export: { run: runExport, summary: 'export annotations (W3C Web Annotation, brat, CoNLL, JSONL, CSV)' },
+  stream: { run: runStream, summary: 'annotate JSON lines from stdin, one result line per input line on stdout' },
 };
 
 export function helpText(): string {
