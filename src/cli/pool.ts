@@ -25,6 +25,8 @@ function workerScript(): { file: string; execArgv: string[] } {
 interface Slot {
   worker: Worker;
   busy?: { resolve: (r: WorkerReply) => void; reject: (e: Error) => void };
+  /** Failed once ('error' is followed by 'exit'): replaced already. */
+  dead?: boolean;
 }
 
 /** A fixed number of worker threads, each running one task at a time; tasks wait in a queue for a free worker. */
@@ -32,6 +34,9 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: { task: WorkerTask; resolve: (r: WorkerReply) => void; reject: (e: Error) => void }[] = [];
   private closed = false;
+  /** Set when workers keep dying (e.g. the worker script cannot load): every task then fails with it. */
+  private broken: Error | undefined;
+  private deaths = 0;
 
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
@@ -48,10 +53,17 @@ export class WorkerPool {
     });
     // A worker that dies (out of memory, a crash in native code) fails its task only; a fresh one takes its place.
     const fail = (e: Error) => {
+      if (slot.dead) return;
+      slot.dead = true;
       const busy = slot.busy;
       slot.busy = undefined;
       busy?.reject(e);
-      if (this.closed) return;
+      if (this.closed || this.broken) return;
+      if (++this.deaths > 2 * this.size + 2) {
+        this.broken = e;
+        for (const job of this.queue.splice(0)) job.reject(e);
+        return;
+      }
       const replacement = this.spawn();
       this.slots[this.slots.indexOf(slot)] = replacement;
       this.next(replacement);
@@ -72,6 +84,7 @@ export class WorkerPool {
 
   run(task: WorkerTask): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
+      if (this.broken) return reject(this.broken);
       this.queue.push({ task, resolve, reject });
       const idle = this.slots.find(s => !s.busy);
       if (idle) this.next(idle);
