@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Outcome, Settings } from './annotateCommand';
 import type { ArticleFile } from './files';
 import type { CliIO } from './io';
-import { mapOrdered, WorkerPool } from './pool';
+import { mapOrdered, workerCount, WorkerPool } from './pool';
 import type { WorkerReply } from './worker';
 
 /** Results waiting to be printed, per job: enough to keep every worker busy while a long article holds the line. */
@@ -22,8 +22,8 @@ export async function annotateArticles(
   onTurn: (article: ArticleFile) => void,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  const workers = Math.min(jobs, articles.length);
-  if (workers <= 1) {
+  const workers = workerCount(jobs, articles.length);
+  if (workers === 0) {
     for (const article of articles) {
       onTurn(article);
       outcomes.push(await annotateHere(article));

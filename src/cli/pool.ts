@@ -16,10 +16,17 @@ export const defaultJobs = (): number => os.availableParallelism();
  * The worker script: dist/worker.js beside the bundled CLI; when running from source (tests under tsx), worker.ts
  * beside this file, loaded through tsx.
  */
-function workerScript(): { file: string; execArgv: string[] } {
+function workerScript(): { file: string; execArgv: string[] } | undefined {
   const bundled = path.join(__dirname, 'worker.js');
   if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: path.join(__dirname, 'worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+  const source = path.join(__dirname, 'worker.ts');
+  return fs.existsSync(source) ? { file: source, execArgv: ['--require', 'tsx/cjs'] } : undefined;
+}
+
+/** How many workers to start for `jobs` over `items` items: none (run in this thread) for one job, one item, or a copy of the CLI shipped without dist/worker.js. */
+export function workerCount(jobs: number, items = Infinity): number {
+  const n = Math.min(jobs, items);
+  return n > 1 && workerScript() ? n : 0;
 }
 
 interface Slot {
@@ -43,7 +50,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const { file, execArgv } = workerScript();
+    const { file, execArgv } = workerScript()!;
     const slot: Slot = { worker: new Worker(file, { execArgv }) };
     slot.worker.on('message', (reply: WorkerReply) => {
       const busy = slot.busy;

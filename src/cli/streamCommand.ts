@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import { parseArgs, parseJobs, parseSize } from './args';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError, type CliIO } from './io';
-import { mapOrdered, WorkerPool } from './pool';
+import { mapOrdered, workerCount, WorkerPool } from './pool';
 import { annotateRecord, parseStreamLine, type StreamError, type StreamResult } from './streamRecord';
 import type { WorkerReply } from './worker';
 
@@ -117,6 +117,7 @@ export async function runStreamWith(args: string[], io: CliIO, input: AsyncItera
   if (limit === undefined) throw new UsageError(`--max-size "${size}" is not a size (e.g. 500K, 64M)`);
   const maxBytes: number = limit;
   const jobs = parseJobs(options.get('jobs') as string | undefined);
+  const workers = workerCount(jobs);
 
   // workers are started on the first line, so an empty stream costs nothing
   let pool: WorkerPool | undefined;
@@ -125,8 +126,8 @@ export async function runStreamWith(args: string[], io: CliIO, input: AsyncItera
     if (!parsed.ok) return parsed;
     const { input: record } = parsed;
     try {
-      if (jobs <= 1) return { ok: true, result: await annotateRecord(record) };
-      pool ??= new WorkerPool(jobs);
+      if (workers === 0) return { ok: true, result: await annotateRecord(record) };
+      pool ??= new WorkerPool(workers);
       const reply: WorkerReply = await pool.run({ kind: 'record', input: record });
       if (reply.kind === 'record') return { ok: true, result: reply.result };
       return { ok: false, failure: { id: record.id, error: `line ${line.number}: internal error: ${reply.kind === 'failed' ? reply.error : 'unexpected reply'}` } };
