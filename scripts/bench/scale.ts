@@ -143,10 +143,11 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
     console.log(`   --jobs 1: ${fmt(big1.ms, 0)} ms (${fmt(bigChars / big1.ms)}k chars/s, peak RSS ${mib(big1.maxRssBytes)}); --jobs ${cores}: ${fmt(bigN.ms, 0)} ms (${fmt(bigChars / bigN.ms)}k chars/s, peak RSS ${mib(bigN.maxRssBytes)})`);
     console.log(`   speed-up: ${fmt(big1.ms / bigN.ms, 2)}x (target >= 1.6x with 2 jobs)`);
     const seedsDir = path.join(tmp, 'seeds');
-    writeFolder(seedsDir, fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort().map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8')));
+    const samples = fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort().map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
+    writeFolder(seedsDir, samples);
     const small1 = jobs(seedsDir, 1, 3);
     const smallN = jobs(seedsDir, cores, 3);
-    console.log(`   small folder (the ${fs.readdirSync(seedsDir).length} sample articles): --jobs 1 ${fmt(small1.ms, 0)} ms, --jobs ${cores} ${fmt(smallN.ms, 0)} ms: ${fmt(small1.ms / smallN.ms, 2)}x (each worker loads the model and warms up its JIT)`);
+    console.log(`   small folder (the ${samples.length} sample articles): --jobs 1 ${fmt(small1.ms, 0)} ms, --jobs ${cores} ${fmt(smallN.ms, 0)} ms: ${fmt(small1.ms / smallN.ms, 2)}x (each worker loads the model and warms up its JIT)`);
 
     // 8. stream: JSONL in, JSONL out, the ~4 MB set.
     const jsonl = big.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n';
