@@ -118,24 +118,24 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
   fs.writeFileSync(path.join(tmp, 'rss.cjs'), "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
   const cores = os.availableParallelism();
   try {
-    // 6. Whole process, one job: what a user waits for, start-up and file I/O included.
+    // 7. Whole process, one job: what a user waits for, start-up and file I/O included.
     const corpusDir = path.join(tmp, 'corpus');
     writeFolder(corpusDir, corpus);
     const chars = corpus.reduce((n, d) => n + d.length, 0);
     const naiveCli = await buildNaiveCli(tmp);
-    console.log(`\n6. Whole process, one file per document, ${corpusName}, ${chars} characters; best of 3 fresh processes`);
+    console.log(`\n7. Whole process, one file per document, ${corpusName}, ${chars} characters; best of 3 fresh processes`);
     const ours = bestRun(3, () => runNode(tmp, [cli, 'annotate', '--jobs', '1', corpusDir]), () => removeSidecars(corpusDir));
     const naive = bestRun(3, () => runNode(tmp, [naiveCli, corpusDir]), () => removeSidecars(corpusDir));
     console.log(`   news-annotator annotate --jobs 1: ${fmt(ours.ms, 0)} ms, ${fmt(chars / ours.ms)}k chars/s, peak RSS ${mib(ours.maxRssBytes)}`);
     console.log(`   naive pipeline (compromise + dates, same files, results written): ${fmt(naive.ms, 0)} ms, ${fmt(chars / naive.ms)}k chars/s, peak RSS ${mib(naive.maxRssBytes)}`);
     console.log(`   ratio whole process: ${fmt(naive.ms / ours.ms, 2)}x (target >= 10x)`);
 
-    // 7. --jobs 1 vs --jobs N, on a ~4 MB folder of distinct text and on the small sample folder.
+    // 8. --jobs 1 vs --jobs N, on a ~4 MB folder of distinct text and on the small sample folder.
     const big = distinctDocuments(corpus, 4 * 2 ** 20);
     const bigChars = big.reduce((n, d) => n + d.length, 0);
     const bigDir = path.join(tmp, 'big');
     writeFolder(bigDir, big);
-    console.log(`\n7. --jobs 1 vs --jobs ${cores} (available cores), fresh processes (one run each on 4 MB, best of 3 on the samples)`);
+    console.log(`\n8. --jobs 1 vs --jobs ${cores} (available cores), fresh processes (one run each on 4 MB, best of 3 on the samples)`);
     console.log(`   ~4 MB folder: ${big.length} articles, ${bigChars} characters, distinct lines ${fmt(distinctLineShare(big.join('\n')) * 100)}%`);
     const jobs = (dir: string, n: number, runs: number) => bestRun(runs, () => runNode(tmp, [cli, 'annotate', '--jobs', String(n), dir]), () => removeSidecars(dir));
     const big1 = jobs(bigDir, 1, 1);
@@ -149,9 +149,9 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
     const smallN = jobs(seedsDir, cores, 3);
     console.log(`   small folder (the ${samples.length} sample articles): --jobs 1 ${fmt(small1.ms, 0)} ms, --jobs ${cores} ${fmt(smallN.ms, 0)} ms: ${fmt(small1.ms / smallN.ms, 2)}x (each worker loads the model and warms up its JIT)`);
 
-    // 8. stream: JSONL in, JSONL out, the ~4 MB set.
+    // 9. stream: JSONL in, JSONL out, the ~4 MB set.
     const jsonl = big.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n';
-    console.log(`\n8. stream throughput, the ~4 MB set as ${big.length} JSON lines, output to a pipe; one run each`);
+    console.log(`\n9. stream throughput, the ~4 MB set as ${big.length} JSON lines, output to a pipe; one run each`);
     for (const n of [1, cores]) {
       const r = bestRun(1, () => runNode(tmp, [cli, 'stream', '--jobs', String(n)], jsonl));
       console.log(`   --jobs ${n}: ${fmt(r.ms, 0)} ms, ${fmt(bigChars / r.ms)}k chars/s (${fmt(big.length / (r.ms / 1000), 0)} articles/s), peak RSS ${mib(r.maxRssBytes)}`);
@@ -161,7 +161,7 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
   }
 }
 
-/** 5. A one-character edit in a 250k-character article of distinct text, re-annotated warm, vs a full pass. */
+/** 6. A one-character edit in a 250k-character article of distinct text, re-annotated warm, vs a full pass. */
 export function distinctEditSection(corpus: readonly string[], time: (fn: () => unknown) => number): void {
   const article = distinctDocuments(corpus, 250_000).join('\n').slice(0, 250_000);
   const full = Math.min(time(() => new Analyzer(0).analyze(article)), time(() => new Analyzer(0).analyze(article)));
@@ -176,7 +176,7 @@ export function distinctEditSection(corpus: readonly string[], time: (fn: () => 
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
-  console.log(`\n5. One-character edit in a 250k-character article of distinct text (distinct lines ${fmt(distinctLineShare(article) * 100)}%)`);
+  console.log(`\n6. One-character edit in a 250k-character article of distinct text (distinct lines ${fmt(distinctLineShare(article) * 100)}%)`);
   console.log(`   full pass: ${fmt(full, 1)} ms; re-annotation after the edit: median ${fmt(median, 2)} ms, longest ${fmt(times[times.length - 1], 2)} ms`);
   console.log(`   speed-up: ${fmt(full / median, 0)}x (target >= 100x)`);
 }
