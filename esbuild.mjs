@@ -33,6 +33,8 @@ const builds = [
     ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'],
     entryPoints: ['src/vscode/web/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], metafile: true,
   },
+  // the CLI's worker threads (--jobs), loaded by src/cli/pool.ts from beside dist/cli.js
+  { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' },
 ];
 
 function report(results) {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyze';
 import { nlp } from './compromise';
 import { readConll } from './eval/conll-reader';
+import { distinctEditSection, runScaleSections } from './bench/scale';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = process.env.NEWS_ANNOTATOR_DATA ?? path.resolve(root, '../shared/data');
@@ -98,6 +99,9 @@ for (let i = 0; i < 30; i++) {
 }
 console.log(`\n4. Typing in a 250k-character article: longest analysis task per keystroke ${fmt(longest, 1)} ms (30 keystrokes)`);
 
+// 6. The same edit in an article of distinct text (scripts/bench/scale.ts)
+distinctEditSection(corpus, fn => time(fn).ms);
+
 clearInterval(sampler);
 console.log(`\nPeak memory (RSS): ${fmt(peakRss / 2 ** 20, 0)} MiB`);
 
@@ -112,3 +116,9 @@ console.log(`\n5. Memory: an entity-dense article of ${m.chars} characters (${m.
 console.log(`   ${m.annotations} annotations, sidecar ${fmt(m.sidecarBytes / 2 ** 20, 0)} MiB, ${fmt(m.ms / 1000, 1)} s`);
 console.log(`   peak RSS ${fmt(m.peak / 2 ** 20, 0)} MiB (process before the article: ${fmt(m.baseline / 2 ** 20, 0)} MiB)`);
 console.log(`   peak memory per character: ${fmt((m.peak - m.baseline) / m.chars, 0)} bytes above the baseline, ${fmt(m.peak / m.chars, 0)} bytes in all`);
+
+// 7-9. Whole process, --jobs and stream, each run in fresh processes (scripts/bench/scale.ts)
+runScaleSections({ corpus, corpusName }).catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -5,7 +5,8 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, annotateArticle, canonicalSidecar, decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, formatSize, isIsoDay, type Sidecar } from '../core';
 import { NodeSidecarStorage } from '../node/storage';
-import { parseArgs, parseSize } from './args';
+import { annotateArticles } from './annotateJobs';
+import { parseArgs, parseJobs, parseSize } from './args';
 import { collectArticles, refuseSharedSidecars, sidecarPathOf, type ArticleFile } from './files';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError, type CliIO } from './io';
 import { formatSummary, type SummaryRow } from './summary';
@@ -28,6 +29,9 @@ Options:
   --json                     print the sidecars to stdout (a JSON array of
                              {"path", "sidecar"}) instead of writing files
   --max-size SIZE            skip larger articles (default 10M; e.g. 500K, 20M)
+  --jobs N                   annotate N articles at a time on worker threads
+                             (default: the number of cores); the output is
+                             the same for any N
   -h, --help                 show this help
 
 Exit codes: 0 all articles annotated, 1 some failed (reported on stderr),
@@ -39,14 +43,16 @@ const OPTIONS = {
   'reference-date': { value: true },
   json: { value: false },
   'max-size': { value: true },
+  jobs: { value: true },
   help: { value: false, short: 'h' },
 };
 
-interface Settings {
+export interface Settings {
   outDir?: string;
   referenceDate?: string;
   json: boolean;
   maxBytes: number;
+  jobs: number;
 }
 
 function settingsFrom(args: readonly string[], io: CliIO): { settings: Settings; paths: string[] } | 'help' {
@@ -63,19 +69,19 @@ function settingsFrom(args: readonly string[], io: CliIO): { settings: Settings;
   const outDir = options.get('out-dir') as string | undefined;
   if (outDir === '') throw new UsageError('--out-dir needs a folder');
   return {
-    settings: { outDir: outDir === undefined ? undefined : path.resolve(io.cwd, outDir), referenceDate, json: options.has('json'), maxBytes },
+    settings: { outDir: outDir === undefined ? undefined : path.resolve(io.cwd, outDir), referenceDate, json: options.has('json'), maxBytes, jobs: parseJobs(options.get('jobs') as string | undefined) },
     paths: positionals,
   };
 }
 
-interface Outcome {
+export interface Outcome {
   row: SummaryRow;
   ok: boolean;
   sidecar?: Sidecar;
   sidecarPath?: string;
 }
 
-async function annotateOne(article: ArticleFile, settings: Settings, storage: NodeSidecarStorage, io: CliIO): Promise<Outcome> {
+export async function annotateOne(article: ArticleFile, settings: Settings, storage: NodeSidecarStorage, io: CliIO): Promise<Outcome> {
   const fail = (reason: string): Outcome => {
     io.stderr(`news-annotator: ${article.display}: ${reason}\n`);
     return { row: { article: article.display, status: 'error' }, ok: false };
@@ -133,17 +139,15 @@ export async function runAnnotate(args: string[], io: CliIO): Promise<number> {
   for (const p of skipped) io.stderr(`news-annotator: ${p}: skipped (a sidecar, not an article)\n`);
   if (articles.length === 0 && problems.length === 0) io.stderr('news-annotator: no .txt or .md articles found\n');
 
-  const outcomes: Outcome[] = [];
   const fromFolders = articles.filter(a => a.fromFolder).length;
   let done = 0;
-  for (const article of articles) {
+  const outcomes = await annotateArticles(articles, settings, settings.jobs, io, article => annotateOne(article, settings, storage, io), article => {
     if (article.fromFolder) {
       done++;
       const line = `[${done}/${fromFolders}] ${article.display}`;
       io.stderr(io.stderrIsTTY ? `\r\x1b[K${line}` : `${line}\n`);
     }
-    outcomes.push(await annotateOne(article, settings, storage, io));
-  }
+  });
   if (io.stderrIsTTY && fromFolders > 0) io.stderr('\r\x1b[K');
 
   if (settings.json) {

@@ -1,5 +1,6 @@
 // A small, strict option parser: `--name value`, `--name=value`, boolean flags, `--` ends options. Unknown options
 // are usage errors rather than being taken for paths.
+import { availableParallelism } from 'node:os';
 import { UsageError } from './io';
 
 export interface OptionSpec {
@@ -52,4 +53,11 @@ export function parseSize(text: string): number | undefined {
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
   const n = Math.floor(Number(m[1]) * unit);
   return n > 0 ? n : undefined;
+}
+
+/** `--jobs N`: a whole number >= 1; absent, one job per core the process may use. */
+export function parseJobs(text: string | undefined): number {
+  if (text === undefined) return availableParallelism();
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--jobs "${text}" is not a number of jobs (a whole number, 1 or more)`);
+  return Number(text);
 }

@@ -1,0 +1,182 @@
+// The benchmark's whole-process and scale sections (issue 14), kept apart from scripts/bench.ts's in-process
+// sections: the CLI as a user runs it (a fresh process per run) against the naive pipeline run the same way,
+// `--jobs 1` vs `--jobs N`, `stream` throughput, child peak RSS, and a one-character edit in a large article of
+// distinct text. Figures only; never a timed test.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { Analyzer } from '../../src/core/analyze';
+
+const root = path.resolve(__dirname, '../..');
+const cli = path.join(root, 'dist/cli.js');
+const fmt = (x: number, d = 1) => x.toFixed(d);
+const mib = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MiB`;
+
+/**
+ * Documents of distinct text, at least `chars` in all, made from `docs`: copy k renames every capitalised word to
+ * another one of the corpus (a rotation by k) and shifts every number by k, so no line repeats and the analyzer's
+ * caches cannot absorb the work (a repeated text would measure the cache, not the analysis).
+ */
+export function distinctDocuments(docs: readonly string[], chars: number): string[] {
+  const words = [...new Set(docs.flatMap(d => d.match(/\b[A-Z][a-z]+\b/g) ?? []))].sort();
+  const index = new Map(words.map((w, i) => [w, i]));
+  const out: string[] = [];
+  let total = 0;
+  for (let k = 0; total < chars; k++) {
+    for (const doc of docs) {
+      const copy = k === 0 ? doc : doc
+        .replace(/\b[A-Z][a-z]+\b/g, w => words[(index.get(w)! + k * 7919) % words.length])
+        .replace(/\d+/g, n => String(Number(n) + k));
+      out.push(copy);
+      total += copy.length;
+      if (total >= chars) break;
+    }
+  }
+  return out;
+}
+
+/** Share of '\n'-separated lines that occur once (1 = fully distinct). */
+function distinctLineShare(text: string): number {
+  const lines = text.split('\n').filter(l => l.trim() !== '');
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return lines.filter(l => counts.get(l) === 1).length / lines.length;
+}
+
+function writeFolder(dir: string, docs: readonly string[]): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  docs.forEach((d, i) => fs.writeFileSync(path.join(dir, `doc-${String(i).padStart(5, '0')}.txt`), d));
+}
+
+const removeSidecars = (dir: string) => {
+  for (const f of fs.readdirSync(dir)) if (f.endsWith('.json')) fs.rmSync(path.join(dir, f));
+};
+
+interface ProcessRun { ms: number; maxRssBytes: number }
+
+/** Runs node with `args` in a fresh process; wall time and the process's peak RSS (worker threads included). */
+function runNode(tmp: string, args: string[], input?: string): ProcessRun {
+  const rssFile = path.join(tmp, 'rss.txt');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-r', path.join(tmp, 'rss.cjs'), ...args], {
+    input, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, BENCH_RSS_FILE: rssFile }, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${r.status}: ${r.stderr.slice(0, 2000)}`);
+  return { ms, maxRssBytes: Number(fs.readFileSync(rssFile, 'utf8')) * 1024 };
+}
+
+/** Best (least disturbed) of `runs`; `before` resets the state each run starts from. */
+function bestRun(runs: number, run: () => ProcessRun, before?: () => void): ProcessRun {
+  let best: ProcessRun | undefined;
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const r = run();
+    if (!best || r.ms < best.ms) best = { ms: r.ms, maxRssBytes: Math.max(r.maxRssBytes, best?.maxRssBytes ?? 0) };
+    else best.maxRssBytes = Math.max(best.maxRssBytes, r.maxRssBytes);
+  }
+  return best!;
+}
+
+/** The naive pipeline as a command-line program (bundled like the CLI): reads each file, runs compromise, writes its findings. */
+async function buildNaiveCli(tmp: string): Promise<string> {
+  const entry = path.join(tmp, 'naive-entry.ts');
+  fs.writeFileSync(entry, `
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { nlp } from ${JSON.stringify(path.join(root, 'scripts/compromise'))};
+for (const dir of process.argv.slice(2)) {
+  for (const name of fs.readdirSync(dir).filter(f => f.endsWith('.txt')).sort()) {
+    const file = path.join(dir, name);
+    const doc = nlp(fs.readFileSync(file, 'utf8'));
+    const found: Record<string, unknown> = { people: doc.people().json(), places: doc.places().json(), organizations: doc.organizations().json() };
+    try { found.dates = doc.dates().json(); } catch { found.dates = []; }
+    fs.writeFileSync(file + '.naive.json', JSON.stringify(found, null, 2));
+  }
+}
+`);
+  const outfile = path.join(tmp, 'naive.js');
+  await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error' });
+  return outfile;
+}
+
+export interface ScaleInput {
+  /** The benchmark corpus, one document each (the CoNLL dev text when present). */
+  corpus: readonly string[];
+  corpusName: string;
+}
+
+export async function runScaleSections({ corpus, corpusName }: ScaleInput): Promise<void> {
+  if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'dist/worker.js'))) {
+    console.log('\n(whole-process sections skipped: run `node esbuild.mjs` first to build dist/cli.js and dist/worker.js)');
+    return;
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'na-bench-'));
+  fs.writeFileSync(path.join(tmp, 'rss.cjs'), "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+  const cores = os.availableParallelism();
+  try {
+    // 7. Whole process, one job: what a user waits for, start-up and file I/O included.
+    const corpusDir = path.join(tmp, 'corpus');
+    writeFolder(corpusDir, corpus);
+    const chars = corpus.reduce((n, d) => n + d.length, 0);
+    const naiveCli = await buildNaiveCli(tmp);
+    console.log(`\n7. Whole process, one file per document, ${corpusName}, ${chars} characters; best of 3 fresh processes`);
+    const ours = bestRun(3, () => runNode(tmp, [cli, 'annotate', '--jobs', '1', corpusDir]), () => removeSidecars(corpusDir));
+    const naive = bestRun(3, () => runNode(tmp, [naiveCli, corpusDir]), () => removeSidecars(corpusDir));
+    console.log(`   news-annotator annotate --jobs 1: ${fmt(ours.ms, 0)} ms, ${fmt(chars / ours.ms)}k chars/s, peak RSS ${mib(ours.maxRssBytes)}`);
+    console.log(`   naive pipeline (compromise + dates, same files, results written): ${fmt(naive.ms, 0)} ms, ${fmt(chars / naive.ms)}k chars/s, peak RSS ${mib(naive.maxRssBytes)}`);
+    console.log(`   ratio whole process: ${fmt(naive.ms / ours.ms, 2)}x (target >= 10x)`);
+
+    // 8. --jobs 1 vs --jobs N, on a ~4 MB folder of distinct text and on the small sample folder.
+    const big = distinctDocuments(corpus, 4 * 2 ** 20);
+    const bigChars = big.reduce((n, d) => n + d.length, 0);
+    const bigDir = path.join(tmp, 'big');
+    writeFolder(bigDir, big);
+    console.log(`\n8. --jobs 1 vs --jobs ${cores} (available cores), fresh processes (one run each on 4 MB, best of 3 on the samples)`);
+    console.log(`   ~4 MB folder: ${big.length} articles, ${bigChars} characters, distinct lines ${fmt(distinctLineShare(big.join('\n')) * 100)}%`);
+    const jobs = (dir: string, n: number, runs: number) => bestRun(runs, () => runNode(tmp, [cli, 'annotate', '--jobs', String(n), dir]), () => removeSidecars(dir));
+    const big1 = jobs(bigDir, 1, 1);
+    const bigN = jobs(bigDir, cores, 1);
+    console.log(`   --jobs 1: ${fmt(big1.ms, 0)} ms (${fmt(bigChars / big1.ms)}k chars/s, peak RSS ${mib(big1.maxRssBytes)}); --jobs ${cores}: ${fmt(bigN.ms, 0)} ms (${fmt(bigChars / bigN.ms)}k chars/s, peak RSS ${mib(bigN.maxRssBytes)})`);
+    console.log(`   speed-up: ${fmt(big1.ms / bigN.ms, 2)}x (target >= 1.6x with 2 jobs)`);
+    const seedsDir = path.join(tmp, 'seeds');
+    const samples = fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort().map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
+    writeFolder(seedsDir, samples);
+    const small1 = jobs(seedsDir, 1, 3);
+    const smallN = jobs(seedsDir, cores, 3);
+    console.log(`   small folder (the ${samples.length} sample articles): --jobs 1 ${fmt(small1.ms, 0)} ms, --jobs ${cores} ${fmt(smallN.ms, 0)} ms: ${fmt(small1.ms / smallN.ms, 2)}x (each worker loads the model and warms up its JIT)`);
+
+    // 9. stream: JSONL in, JSONL out, the ~4 MB set.
+    const jsonl = big.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n';
+    console.log(`\n9. stream throughput, the ~4 MB set as ${big.length} JSON lines, output to a pipe; one run each`);
+    for (const n of [1, cores]) {
+      const r = bestRun(1, () => runNode(tmp, [cli, 'stream', '--jobs', String(n)], jsonl));
+      console.log(`   --jobs ${n}: ${fmt(r.ms, 0)} ms, ${fmt(bigChars / r.ms)}k chars/s (${fmt(big.length / (r.ms / 1000), 0)} articles/s), peak RSS ${mib(r.maxRssBytes)}`);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** 6. A one-character edit in a 250k-character article of distinct text, re-annotated warm, vs a full pass. */
+export function distinctEditSection(corpus: readonly string[], time: (fn: () => unknown) => number): void {
+  const article = distinctDocuments(corpus, 250_000).join('\n').slice(0, 250_000);
+  const full = Math.min(time(() => new Analyzer(0).analyze(article)), time(() => new Analyzer(0).analyze(article)));
+  const warm = new Analyzer();
+  warm.analyze(article);
+  const at = Math.floor(article.length / 2);
+  let edited = article;
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    edited = edited.slice(0, at) + (i % 2 ? '' : 'x') + edited.slice(at + (i % 2 ? 1 : 0));
+    times.push(time(() => warm.analyze(edited)));
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`\n6. One-character edit in a 250k-character article of distinct text (distinct lines ${fmt(distinctLineShare(article) * 100)}%)`);
+  console.log(`   full pass: ${fmt(full, 1)} ms; re-annotation after the edit: median ${fmt(median, 2)} ms, longest ${fmt(times[times.length - 1], 2)} ms`);
+  console.log(`   speed-up: ${fmt(full / median, 0)}x (target >= 100x)`);
+}
