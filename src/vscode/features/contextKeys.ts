@@ -1,6 +1,6 @@
 // The context keys the package.json when-clauses read (src/vscode/commands/contributions.ts: CONTEXT).
 import * as vscode from 'vscode';
-import { CONTEXT } from '../commands/contributions';
+import type { CONTEXT } from '../commands/contributions';
 
 type ContextKey = (typeof CONTEXT)[keyof typeof CONTEXT];
 
