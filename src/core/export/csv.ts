@@ -3,10 +3,12 @@
 // (some also their full-width forms ＝ ＋ － ＠, some after leading white space or a line break, and some a cell
 // starting with a tab or CR) as a formula: such cells get a leading apostrophe, and so do cells that already start
 // with one, so a reader gets the original back by removing exactly one leading apostrophe.
+import { humanDate } from '../present/dateText';
 import { prepareArticle } from './spans';
 import type { ExportInput, ExportResult } from './types';
 
-export const CSV_COLUMNS = ['file', 'type', 'text', 'start', 'end', 'line', 'column', 'entity', 'value', 'source', 'note'] as const;
+/** `human` is a date's value in English words ("week of 26 Oct 2015"), for the people reading the spreadsheet. */
+export const CSV_COLUMNS = ['file', 'type', 'text', 'start', 'end', 'line', 'column', 'entity', 'value', 'human', 'source', 'note'] as const;
 
 const RISKY_START = /^(?:[\t\r\n']|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 
@@ -27,11 +29,13 @@ export function exportCsv(inputs: readonly ExportInput[]): ExportResult {
   for (const input of inputs) {
     const prepared = prepareArticle(input);
     warnings.push(...prepared.warnings);
+    const referenceDate = input.sidecar.document.referenceDate;
     for (const s of prepared.spans) {
       const a = s.annotation;
+      const value = typeof a.value === 'string' ? a.value : '';
       const cells: (string | number)[] = [
         input.fileName, s.type, a.text, s.cpStart, s.cpEnd, s.line, s.column,
-        s.entityName ?? '', typeof a.value === 'string' ? a.value : '', a.source, a.note ?? '',
+        s.entityName ?? '', value, value && humanDate(value, { referenceDate }), a.source, a.note ?? '',
       ];
       rows.push(cells.map(field).join(','));
     }

@@ -1,19 +1,23 @@
 // Grouping for the Entities view and the Outline: the mentions of each entity, and dates by what they mean.
 import type { Annotation, AnnotationType, Entity } from '../types';
+import { humanDate } from './dateText';
 import type { ArticleSnapshot } from './snapshot';
 
 export interface MentionGroup {
   /** The entity id; for dates `value:<value>` when resolved, else `text:<text>`. Unique within a type. */
   key: string;
   type: AnnotationType;
-  /** The entity's canonical name; for dates the text, with the resolved value in parentheses. */
+  /** The entity's canonical name; for a resolved date its value in words ("Tue 24 Nov 2015"), else its text. */
   name: string;
   /** In article order. */
   mentions: Annotation[];
 }
 
-/** The groups of one type in order of first mention; dates group by resolved value (else by text). */
-export function groups(article: ArticleSnapshot, type: AnnotationType): MentionGroup[] {
+/**
+ * The groups of one type in order of first mention; dates group by resolved value ("Today" and "today" are one
+ * group), else by text. Date names are in words of `locale`.
+ */
+export function groups(article: ArticleSnapshot, type: AnnotationType, locale?: string): MentionGroup[] {
   const entities = new Map<string, Entity>(article.entities.map(e => [e.id, e]));
   const out = new Map<string, MentionGroup>();
   for (const a of article.annotations) {
@@ -22,7 +26,7 @@ export function groups(article: ArticleSnapshot, type: AnnotationType): MentionG
     let g = out.get(key);
     if (!g) {
       const entity = a.entity ? entities.get(a.entity) : undefined;
-      const name = entity?.name ?? (a.value ? `${a.text} (${a.value})` : a.text);
+      const name = entity?.name ?? (a.value ? humanDate(a.value, { locale, referenceDate: article.referenceDate?.value }) : a.text);
       g = { key, type, name, mentions: [] };
       out.set(key, g);
     }

@@ -1,6 +1,7 @@
 // The hover summary of an annotation: what the highlight means, in words (so nothing depends on colour), as
 // Markdown in which every piece of article or user text is escaped. The host wraps it in an untrusted string.
 import type { Annotation } from '../types';
+import { humanDate } from './dateText';
 import { escapeMarkdown } from './markdownEscape';
 import { entityOf, lineOf, sameAs, sentenceAround } from './query';
 import { shorten } from './shorten';
@@ -17,18 +18,20 @@ export const HOVER_ALIASES_MAX = 20;
 /** Article or user text, shortened and escaped. */
 const quote = (text: string, max = HOVER_QUOTE_MAX) => escapeMarkdown(shorten(text, max));
 
-/** The hover's Markdown for `a`, an annotation of `article`, whose text is `text`. */
-export function hoverText(article: ArticleSnapshot, a: Annotation, text: string): string {
-  const lines = a.type === 'date' ? dateLines(article, a) : entityLines(article, a, text);
+/** The hover's Markdown for `a`, an annotation of `article`, whose text is `text`; dates in words of `locale`. */
+export function hoverText(article: ArticleSnapshot, a: Annotation, text: string, locale?: string): string {
+  const lines = a.type === 'date' ? dateLines(article, a, locale) : entityLines(article, a, text);
   lines.push(`Source: ${a.source === 'manual' ? 'added or corrected by you (manual)' : 'found automatically (auto)'}`);
   if (a.note) lines.push(`Note: ${quote(a.note, HOVER_NOTE_MAX)}`);
   // two trailing spaces would be a hard break; a blank line between items keeps them apart in every renderer
   return lines.join('\n\n');
 }
 
-function dateLines(article: ArticleSnapshot, a: Annotation): string[] {
+function dateLines(article: ArticleSnapshot, a: Annotation, locale: string | undefined): string[] {
   const lines = [`**${TYPE_LABEL.date}**: ${quote(a.text)}`];
   if (a.value) {
+    // the readable form for people; the TIMEX3 value beside it is what the sidecar and the exports hold
+    lines.push(`When: ${quote(humanDate(a.value, { locale, referenceDate: article.referenceDate?.value }))}`);
     lines.push(`Value: ${quote(a.value)}`);
     if (a.precision) lines.push(`Precision: ${PRECISION_WORDS[a.precision]}`);
   } else {

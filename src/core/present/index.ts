@@ -8,3 +8,4 @@ export { escapeMarkdown, plainText } from './markdownEscape';
 export { shorten } from './shorten';
 export { TYPE_WORDS, TYPE_LABEL, TYPE_PLURAL, PRECISION_WORDS, type TypeWords } from './typeWords';
 export { cleanLexicon, parseLexiconFile } from './lexicon';
+export { humanDate, dateSpan, precisionOfValue, dateLocale, type DateSpan, type HumanDateOptions } from './dateText';

@@ -180,8 +180,8 @@ describe('CLI (built dist/cli.js)', function () {
     assert.equal(run(dir, 'annotate', 'news/a.txt').code, 0);
     const csv = run(dir, 'export', '--format', 'csv', 'news/a.txt');
     assert.equal(csv.code, 0, csv.stderr);
-    assert.match(csv.stdout, /^file,type,text,start,end,line,column,entity,value,source,note\r\n/);
-    assert.match(csv.stdout, /\r\na\.txt,person,Vladimir Putin,\d+,\d+,\d+,\d+,Vladimir Putin,,auto,/);
+    assert.match(csv.stdout, /^file,type,text,start,end,line,column,entity,value,human,source,note\r\n/);
+    assert.match(csv.stdout, /\r\na\.txt,person,Vladimir Putin,\d+,\d+,\d+,\d+,Vladimir Putin,,,auto,/);
     const out = path.join(dir, 'brat');
     const brat = run(dir, 'export', '--format', 'brat', '--out', `${out}/`, 'news/a.txt');
     assert.equal(brat.code, 0, brat.stderr);

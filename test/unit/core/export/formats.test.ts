@@ -108,9 +108,17 @@ describe('CSV export', () => {
     assert.equal(records[4].value, '-0044');
   });
 
+  it('writes a date\'s value in words beside the value, and nothing for other types', () => {
+    const { records } = readCsv(exportCsv([unicodeHandInput()]).content);
+    const date = records.find(r => r.type === 'date')!;
+    assert.deepEqual([date.value, date.human], ['2015-11-24', 'Tue 24 Nov 2015']);
+    assert.ok(records.filter(r => r.type !== 'date').every(r => r.human === ''));
+    assert.equal(readCsv(exportCsv([malicious]).content).records[4].human, '-0044', 'a value it cannot read is kept as is (and neutralised)');
+  });
+
   it('is RFC 4180: header, CRLF after every record, quoted line breaks', () => {
     const r = exportCsv([unicodeHandInput()]);
-    assert.ok(r.content.startsWith('file,type,text,start,end,line,column,entity,value,source,note\r\n'));
+    assert.ok(r.content.startsWith('file,type,text,start,end,line,column,entity,value,human,source,note\r\n'));
     assert.ok(r.content.endsWith('\r\n'));
     assert.match(r.content, /"Angela\r\nMerkel"/);
     assert.equal(parseCsv(r.content).length, 1 + unicodeHandInput().sidecar.annotations.length);

@@ -13,16 +13,18 @@ describe('core/present/groups', () => {
     assert.deepEqual(groups(article, 'place').map(g => g.name), ['Moscow']);
   });
 
-  it('groups dates by resolved value (named text and value), else by text', () => {
+  it('groups dates by resolved value (named in words), else by text', () => {
     const date = (id: string, start: number, text: string, value: string | null): Annotation =>
       ({ id, type: 'date', start, end: start + text.length, text, source: 'auto', value });
     const annotations = [date('a1', 0, 'Tuesday', '2015-11-24'), date('a2', 10, 'Monday', null), date('a3', 20, '24 November 2015', '2015-11-24'),
-      date('a4', 40, 'Monday', null)];
+      date('a4', 40, 'Monday', null), date('a5', 50, 'Today', '2015-11-25'), date('a6', 60, 'today', '2015-11-25')];
     const article: ArticleSnapshot = { annotations, entities: [], referenceDate: null, orphans: [] };
     assert.deepEqual(groups(article, 'date').map(g => ({ key: g.key, name: g.name, ids: g.mentions.map(a => a.id) })), [
-      { key: 'value:2015-11-24', name: 'Tuesday (2015-11-24)', ids: ['a1', 'a3'] },
+      { key: 'value:2015-11-24', name: 'Tue 24 Nov 2015', ids: ['a1', 'a3'] },
       { key: 'text:Monday', name: 'Monday', ids: ['a2', 'a4'] },
+      { key: 'value:2015-11-25', name: 'Wed 25 Nov 2015', ids: ['a5', 'a6'] },
     ]);
+    assert.equal(groups(article, 'date', 'de')[0].name, 'Di., 24. Nov. 2015');
   });
 
   it('a type without mentions has no groups', () => {

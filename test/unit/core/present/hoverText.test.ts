@@ -46,6 +46,7 @@ describe('core/present/hoverText', () => {
     const detected: ArticleSnapshot = { annotations: [date], entities: [], referenceDate: { value: '2015-11-25', source: 'detected' }, orphans: [] };
     assert.equal(hoverText(detected, date, 'Tuesday'), [
       '**Date**: Tuesday',
+      'When: Tue 24 Nov 2015',
       'Value: 2015\\-11\\-24',
       'Precision: day',
       'Reference date: 2015\\-11\\-25 (detected in the article)',
@@ -54,13 +55,16 @@ describe('core/present/hoverText', () => {
     const byUser = { ...detected, referenceDate: { value: '2015-11-25', source: 'user' as const } };
     assert.match(hoverText(byUser, date, 'Tuesday'), /\n\nReference date: 2015\\-11\\-25 \(set by you\)\n\n/);
     const reference = { ...date, value: 'PRESENT_REF', precision: 'reference' as const };
-    assert.match(hoverText(detected, reference, 'Tuesday'), /\n\nPrecision: reference \(present, past or future\)\n\n/);
+    assert.match(hoverText(detected, reference, 'Tuesday'), /\n\nWhen: the present\n\nValue: PRESENT\\_REF\n\nPrecision: reference \(present, past or future\)\n\n/);
+    const past = { ...reference, value: 'PAST_REF' };
+    assert.match(hoverText(detected, past, 'Tuesday'), /\n\nWhen: before 25 Nov 2015\n\n/);
+    assert.match(hoverText(detected, date, 'Tuesday', 'fr'), /\n\nWhen: mar\\\. 24 nov\\\. 2015\n\n/);
   });
 
   it('a date of a real analysis against a reference date given by the user', () => {
     const article = analyzed(NEWS, { referenceDate: '2015-11-25' });
     const text = hoverText(article, only(article, 'Tuesday'), article.text);
-    assert.match(text, /^\*\*Date\*\*: Tuesday\n\nValue: 2015\\-11\\-24\n\n/);
+    assert.match(text, /^\*\*Date\*\*: Tuesday\n\nWhen: Tue 24 Nov 2015\n\nValue: 2015\\-11\\-24\n\n/);
     assert.match(text, /\n\nReference date: 2015\\-11\\-25 \(set by you\)\n\n/);
   });
 
