@@ -1,5 +1,5 @@
 // Questions the editor features ask about an article's annotations, and about its text around them.
-import type { Annotation, Entity } from '../types';
+import type { Annotation, Entity, Span } from '../types';
 import type { ArticleSnapshot } from './snapshot';
 import { shorten } from './shorten';
 
@@ -22,14 +22,19 @@ export function entityOf(article: ArticleSnapshot, a: Annotation): Entity | unde
   return a.entity ? article.entities.find(e => e.id === a.entity) : undefined;
 }
 
-/** The sentence around a span, on one line, at most `max` characters. */
-export function sentenceAround(text: string, start: number, end: number, max = 300): string {
+/** Where the sentence around a span starts and ends (a line break also ends one). */
+export function sentenceBounds(text: string, start: number, end: number): Span {
   const boundary = /[.!?]["'’”)\]]*\s|\n|\r/g;
   let s = 0;
   for (let m = boundary.exec(text); m && m.index + m[0].length <= start; m = boundary.exec(text)) s = m.index + m[0].length;
   boundary.lastIndex = end;
   const m = boundary.exec(text);
-  const e = m ? m.index + m[0].trimEnd().length : text.length;
+  return { start: s, end: m ? m.index + m[0].trimEnd().length : text.length };
+}
+
+/** The sentence around a span, on one line, at most `max` characters. */
+export function sentenceAround(text: string, start: number, end: number, max = 300): string {
+  const { start: s, end: e } = sentenceBounds(text, start, end);
   return shorten(text.slice(s, e).replace(/\s+/g, ' ').trim(), max);
 }
 
