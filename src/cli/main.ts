@@ -4,6 +4,7 @@ import { runExport } from './exportCommand';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, isFileError, UsageError, type CliIO } from './io';
 import { safeText, terminalSafe } from './safeText';
 import { runStream } from './streamCommand';
+import { runTimeline } from './timelineCommand';
 import { VERSION } from './version';
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -13,6 +14,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   annotate: { run: runAnnotate, summary: 'annotate articles and write their sidecars (.annotations.json)' },
   export: { run: runExport, summary: 'export annotations (W3C Web Annotation, brat, CoNLL, JSONL, CSV)' },
   stream: { run: runStream, summary: 'annotate JSON lines from stdin, one result line per input line on stdout' },
+  timeline: { run: runTimeline, summary: 'list the articles\' dates in date order, with their sentences and entities' },
 };
 
 export function helpText(): string {

@@ -17,7 +17,8 @@ export function neutralise(cell: string): string {
   return RISKY_START.test(cell) ? `'${cell}` : cell;
 }
 
-function field(cell: string | number): string {
+/** One CSV cell: neutralised, and quoted when it holds a quote, comma or line break (or was neutralised). */
+export function csvField(cell: string | number): string {
   if (typeof cell === 'number') return String(cell);
   const safe = neutralise(cell);
   return /[",\r\n]/.test(safe) || safe !== cell ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -37,7 +38,7 @@ export function exportCsv(inputs: readonly ExportInput[]): ExportResult {
         input.fileName, s.type, a.text, s.cpStart, s.cpEnd, s.line, s.column,
         s.entityName ?? '', value, value && humanDate(value, { referenceDate }), a.source, a.note ?? '',
       ];
-      rows.push(cells.map(field).join(','));
+      rows.push(cells.map(csvField).join(','));
     }
   }
   return { content: rows.map(r => r + '\r\n').join(''), companions: [], warnings };

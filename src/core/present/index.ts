@@ -13,3 +13,4 @@ export {
   articleTimeline, mergeTimelines, compareEvents, TIMELINE_SENTENCE_MAX,
   type Timeline, type TimelineEvent, type TimelineEntity, type TimelineMention, type TimelineSource, type UnplacedDate, type TimelineOptions,
 } from './timeline';
+export { timelineCsv, isoInstant, TIMELINE_CSV_COLUMNS } from './timelineCsv';
