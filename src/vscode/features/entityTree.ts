@@ -104,5 +104,5 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
 
 /** The core's groups of a type (src/core/present/groups.ts) as tree nodes of this article. */
 function groups(view: ArticleView, type: AnnotationType): Extract<EntityNode, { kind: 'entity' }>[] {
-  return mentionGroups(view, type).map(g => ({ kind: 'entity', uri: view.uri, type, id: g.key, name: g.name, mentions: g.mentions }));
+  return mentionGroups(view, type, vscode.env.language).map(g => ({ kind: 'entity', uri: view.uri, type, id: g.key, name: g.name, mentions: g.mentions }));
 }

@@ -14,6 +14,6 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const a = annotationAt(view, doc.offsetAt(position));
     if (!a) return undefined;
     const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
-    return new vscode.Hover(untrustedMarkdown().appendMarkdown(hoverText(view, a, doc.getText())), range);
+    return new vscode.Hover(untrustedMarkdown().appendMarkdown(hoverText(view, a, doc.getText(), vscode.env.language)), range);
   }
 }

@@ -29,7 +29,7 @@ export class ArticleLanguageFeatures implements vscode.DocumentSymbolProvider, v
     if (!view) return [];
     const out: vscode.DocumentSymbol[] = [];
     for (const type of ANNOTATION_TYPES) {
-      const children = groups(view, type).map(g => {
+      const children = groups(view, type, vscode.env.language).map(g => {
         const first = g.mentions[0];
         const last = g.mentions[g.mentions.length - 1];
         const full = new vscode.Range(doc.positionAt(first.start), doc.positionAt(Math.max(first.end, last.end)));
