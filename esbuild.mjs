@@ -35,6 +35,8 @@ const builds = [
   },
   // the CLI's worker threads (--jobs), loaded by src/cli/pool.ts from beside dist/cli.js
   { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' },
+  // the Timeline view's script, d3 included, for the webview (a browser page that loads nothing remote)
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/vscode/timeline/webview/main.ts'], outfile: 'dist/webview/timeline.js' },
 ];
 
 function report(results) {

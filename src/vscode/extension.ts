@@ -16,6 +16,7 @@ import { WorkspaceLexicon } from './lexicon';
 import { SidecarFiles } from './persistence';
 import type { Platform } from './platform';
 import { createApi, type NewsAnnotatorApi } from './testApi';
+import { TimelinePanel } from './timeline';
 
 /** The composition both entries call (node/extension.ts, web/extension.ts) with what differs between their hosts. */
 export function activate(context: vscode.ExtensionContext, platform: Platform = {}): NewsAnnotatorApi {
@@ -29,15 +30,16 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
   const chrome = new Chrome(articles, settings, highlights, keys);
   const providers = new LanguageProviders(articles, settings);
   const auto = new AutoAnalysis(articles, settings, lexicon);
-  const parts = { settings, articles, lexicon, auto, highlights, providers, chrome };
+  const timeline = new TimelinePanel(context.extensionUri, articles);
+  const parts = { settings, articles, lexicon, auto, highlights, providers, chrome, timeline };
 
   context.subscriptions.push(
-    lexicon, articles, highlights, providers,
+    lexicon, articles, highlights, providers, timeline,
     ...registerChrome(chrome, highlights),
     ...registerDocumentEvents(parts),
     registerConfigurationChanges(parts),
     ...registerCommands({
-      articles, tree: chrome.tree, exporter: new Exporter(),
+      articles, tree: chrome.tree, exporter: new Exporter(), timeline,
       toggleHighlights: visible => highlights.toggle(visible),
       reannotate: doc => articles.analyze(doc, true),
     }),

@@ -11,6 +11,7 @@ import type { Highlights } from './features/highlights';
 import type { LiveSettings } from './features/settings';
 import type { WorkspaceLexicon } from './lexicon';
 import { recentNotices, type Notice } from './notices';
+import type { TimelinePanel } from './timeline';
 
 export interface NewsAnnotatorApi {
   /** The annotations, entities and reference date the editor shows for a document (undefined: not analysed). */
@@ -46,6 +47,8 @@ export interface NewsAnnotatorApi {
   resetStats(): void;
   /** The latest notifications shown (oldest first), as the user read them. */
   notices(): Notice[];
+  /** The Timeline view: what it was sent, what its DOM holds, and its message handling. */
+  timeline: Pick<TimelinePanel, 'data' | 'rendered' | 'inspect' | 'click' | 'receive' | 'visible' | 'handled'>;
 }
 
 export interface ApiParts {
@@ -54,9 +57,10 @@ export interface ApiParts {
   lexicon: WorkspaceLexicon;
   highlights: Highlights;
   chrome: Chrome;
+  timeline: TimelinePanel;
 }
 
-export function createApi({ settings, articles, lexicon, highlights, chrome }: ApiParts): NewsAnnotatorApi {
+export function createApi({ settings, articles, lexicon, highlights, chrome, timeline }: ApiParts): NewsAnnotatorApi {
   const { highlighter } = highlights;
   const { tree } = chrome;
   return {
@@ -92,6 +96,7 @@ export function createApi({ settings, articles, lexicon, highlights, chrome }: A
       articles.metrics.longestStepMs = 0;
     },
     notices: () => recentNotices(),
+    timeline,
     stats: () => ({ longestStepMs: articles.metrics.longestStepMs, lastAnalysisMs: articles.metrics.lastAnalysisMs, detectedUnits: articles.analyzer.detectedUnits }),
   };
 }

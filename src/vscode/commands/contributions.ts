@@ -94,6 +94,11 @@ export const COMMANDS = {
   },
   // navigate.ts: the Entities view's mentions run it with (uri, start, end)
   'newsAnnotator.revealMention': { title: 'Reveal Mention', palette: 'false' },
+  // timeline.ts
+  'newsAnnotator.showTimeline': {
+    title: 'Show Timeline', icon: '$(calendar)', palette: ARTICLE,
+    menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: 'navigation@4' }],
+  },
 } as const satisfies Record<string, CommandContribution>;
 
 export type CommandId = keyof typeof COMMANDS;

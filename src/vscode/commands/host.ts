@@ -3,11 +3,13 @@ import type * as vscode from 'vscode';
 import type { Articles, ArticleView } from '../articles';
 import type { EntityTreeProvider } from '../features/entityTree';
 import type { Exporter } from '../exporting';
+import type { TimelinePanel } from '../timeline';
 
 export interface CommandHost {
   articles: Articles;
   tree: EntityTreeProvider;
   exporter: Exporter;
+  timeline: TimelinePanel;
   toggleHighlights(visible?: boolean): boolean;
   reannotate(doc: vscode.TextDocument): Promise<ArticleView | undefined>;
 }

@@ -10,6 +10,7 @@ import { navigateCommands } from './navigate';
 import { orphanCommands } from './orphans';
 import type { CommandHandler, Handlers } from './table';
 import { Targets } from './target';
+import { timelineCommands } from './timeline';
 import { reportingUserErrors } from './userError';
 
 export type { CommandHost } from './host';
@@ -23,6 +24,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     ...orphanCommands(host, at),
     ...entityCommands(host, at),
     ...exportCommands(host, at),
+    ...timelineCommands(host),
   };
   return (Object.entries(handlers) as [CommandId, CommandHandler][]).map(([id, run]) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => reportingUserErrors(() => (run as (...a: unknown[]) => unknown)(...args))));
