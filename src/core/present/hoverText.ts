@@ -38,7 +38,7 @@ function dateLines(article: ArticleSnapshot, a: Annotation, locale: string | und
     lines.push('Value: unresolved');
   }
   const ref = article.referenceDate;
-  if (ref) lines.push(`Reference date: ${quote(ref.value)} (${ref.source === 'user' ? 'set by you' : 'detected in the article'})`);
+  if (ref) lines.push(`Reference date: ${quote(humanDate(ref.value, { locale }))} (${quote(ref.value)}, ${ref.source === 'user' ? 'set by you' : 'detected in the article'})`);
   else lines.push('Reference date: none, so relative dates are unresolved: set one with News Annotator: Set Reference Date');
   return lines;
 }

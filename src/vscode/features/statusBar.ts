@@ -17,7 +17,7 @@ export class ArticleStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const status = statusText(view, enabled, highlightsVisible);
+    const status = statusText(view, enabled, highlightsVisible, vscode.env.language);
     this.item.text = status.text;
     this.item.tooltip = status.tooltip;
     this.item.accessibilityInformation = { label: status.accessibilityLabel, role: 'button' };

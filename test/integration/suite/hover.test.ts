@@ -52,7 +52,7 @@ describe('hover summaries', () => {
     text = plain(md.value);
     assert.match(text, /Value: 2015-11-24/);
     assert.match(text, /Precision: day/);
-    assert.match(text, /Reference date: 2015-11-25 \(set by you\)/);
+    assert.match(text, /Reference date: Wed 25 Nov 2015 \(2015-11-25, set by you\)/);
   });
 
   it('never turns article text into a link, a command or HTML (injection.md)', async () => {

@@ -49,11 +49,11 @@ describe('core/present/hoverText', () => {
       'When: Tue 24 Nov 2015',
       'Value: 2015\\-11\\-24',
       'Precision: day',
-      'Reference date: 2015\\-11\\-25 (detected in the article)',
+      'Reference date: Wed 25 Nov 2015 (2015\\-11\\-25, detected in the article)',
       'Source: found automatically (auto)',
     ].join('\n\n'));
     const byUser = { ...detected, referenceDate: { value: '2015-11-25', source: 'user' as const } };
-    assert.match(hoverText(byUser, date, 'Tuesday'), /\n\nReference date: 2015\\-11\\-25 \(set by you\)\n\n/);
+    assert.match(hoverText(byUser, date, 'Tuesday'), /\n\nReference date: Wed 25 Nov 2015 \(2015\\-11\\-25, set by you\)\n\n/);
     const reference = { ...date, value: 'PRESENT_REF', precision: 'reference' as const };
     assert.match(hoverText(detected, reference, 'Tuesday'), /\n\nWhen: the present\n\nValue: PRESENT\\_REF\n\nPrecision: reference \(present, past or future\)\n\n/);
     const past = { ...reference, value: 'PAST_REF' };
@@ -65,7 +65,7 @@ describe('core/present/hoverText', () => {
     const article = analyzed(NEWS, { referenceDate: '2015-11-25' });
     const text = hoverText(article, only(article, 'Tuesday'), article.text);
     assert.match(text, /^\*\*Date\*\*: Tuesday\n\nWhen: Tue 24 Nov 2015\n\nValue: 2015\\-11\\-24\n\n/);
-    assert.match(text, /\n\nReference date: 2015\\-11\\-25 \(set by you\)\n\n/);
+    assert.match(text, /\n\nReference date: Wed 25 Nov 2015 \(2015\\-11\\-25, set by you\)\n\n/);
   });
 
   it('an unresolved date without a reference date says how to set one, and no precision', () => {
