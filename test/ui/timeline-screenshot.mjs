@@ -23,7 +23,7 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
 try {
-  await page.goto(server.url);
+  await page.goto(server.url, { timeout: 90000 });
   await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90000 });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first().click();
   await page.waitForSelector('.monaco-editor .view-lines:has-text("Russia")', { timeout: 30000 });
