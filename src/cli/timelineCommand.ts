@@ -8,12 +8,12 @@ import { analyze } from '../core/analyze';
 import { articleTimeline, isoInstant, mergeTimelines, timelineCsv, type Timeline, type TimelineEvent, type UnplacedDate } from '../core/present';
 import { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, formatSize } from '../core/sidecar/article';
 import { isIsoDay } from '../core/sidecar/edit';
-import { sidecarPathFor } from '../core/sidecar/storage';
 import { annotateArticle } from '../core/sidecar/workflow';
 import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs, parseSize } from './args';
-import { collectArticles, type ArticleFile } from './files';
+import { collectArticles, sidecarPathOf, type ArticleFile } from './files';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError, type CliIO } from './io';
+import { safeOutput } from './safeText';
 import { GENERATOR } from './version';
 
 export const TIMELINE_HELP = `Usage: news-annotator timeline [options] PATH...
@@ -100,7 +100,7 @@ async function timelineOf(article: ArticleFile, settings: Settings, storage: Nod
   }
   const decoded = decodeArticle(bytes, settings.maxBytes);
   if (!decoded.ok) return fail(decoded.reason);
-  const sidecarPath = sidecarPathFor(article.file);
+  const sidecarPath = sidecarPathOf(article, undefined);
   const result = await annotateArticle({
     storage, sidecarPath, file: path.basename(article.file), text: decoded.text, analyze,
     options: settings.referenceDate ? { referenceDate: settings.referenceDate } : {},
@@ -120,11 +120,6 @@ async function timelineOf(article: ArticleFile, settings: Settings, storage: Nod
   return { timeline, ok: !result.loadError };
 }
 
-// Article text goes to a terminal: control characters (escape sequences) are shown as U+FFFD, never sent.
-// eslint-disable-next-line no-control-regex -- the control characters are exactly what is matched
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-const printable = (text: string) => text.replace(CONTROL, '\uFFFD');
-
 function entityLine(e: TimelineEvent): string {
   const groups = ([['person', 'People'], ['place', 'Places'], ['organization', 'Organizations']] as const)
     .map(([type, label]) => [label, e.entities.filter(x => x.type === type).map(x => x.name)] as const)
@@ -143,7 +138,8 @@ function textReport(t: Timeline): string {
     for (const u of t.unplaced) out += `  ${u.article}:${u.line}  "${u.text}"${u.value ? ` (${u.value})` : ''}: ${u.reason}\n`;
   }
   if (!t.events.length && !t.unplaced.length) out += 'No dates found.\n';
-  return printable(out);
+  // a report for people, even when piped: article text never brings control characters (escape sequences) along
+  return safeOutput(out);
 }
 
 const jsonEvent = (e: TimelineEvent) => ({ ...e, from: isoInstant(e.from), to: isoInstant(e.to) });
