@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { articleTimeline, mergeTimelines, TIMELINE_SENTENCE_MAX, type Annotation, type TimelineSource } from '../../../../src/core';
+import { articleTimeline, isoInstant, mergeTimelines, TIMELINE_CSV_COLUMNS, TIMELINE_SENTENCE_MAX, timelineCsv, type Annotation, type TimelineSource } from '../../../../src/core';
 import { analyzed } from './article';
 
 const STORY = [
@@ -98,5 +98,18 @@ describe('core/present/timeline', () => {
     const b = articleTimeline(source('Talks began in 2014 and ended on 3 March 2015.\n', null, 'b.txt'));
     const merged = mergeTimelines([b, a]);
     assert.deepEqual(merged.events.map(e => [e.article, e.value]), [['b.txt', '2014'], ['a.txt', '2015-03-03'], ['b.txt', '2015-03-03']]);
+  });
+
+  it('as CSV: a header, one row per placed date in date order, spans as ISO instants, cells safe for spreadsheets', () => {
+    const text = 'On 24 November 2015 =HYPERLINK("x") met Angela Merkel in Berlin. In 2014, too.\n';
+    const csv = timelineCsv(articleTimeline(source(text, null, '=a.txt')));
+    const rows = csv.split('\r\n');
+    assert.equal(rows[0], TIMELINE_CSV_COLUMNS.join(','));
+    assert.equal(rows.length, 4, 'two dates, and CRLF after every row');
+    assert.equal(rows[3], '');
+    assert.equal(rows[1], `2014,2014,year,2014-01-01,2015-01-01,"'=a.txt",1,2014,"In 2014, too.",,,`);
+    assert.match(rows[2], /^2015-11-24,Tue 24 Nov 2015,day,2015-11-24,2015-11-25,"'=a\.txt",1,24 November 2015,"On 24 November 2015 =HYPERLINK\(""x""\) met Angela Merkel in Berlin\.",/);
+    assert.match(rows[2], /[,;] ?Angela Merkel,Berlin,$/);
+    assert.deepEqual([isoInstant(Date.UTC(2015, 10, 24)), isoInstant(Date.UTC(2015, 10, 24, 15, 30))], ['2015-11-24', '2015-11-24T15:30Z']);
   });
 });
