@@ -4,11 +4,10 @@
 // editor's Timeline view's do.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../core/analyze';
-import { articleTimeline, isoInstant, mergeTimelines, timelineCsv, type Timeline, type TimelineEvent, type UnplacedDate } from '../core/present';
-import { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, formatSize } from '../core/sidecar/article';
-import { isIsoDay } from '../core/sidecar/edit';
-import { annotateArticle } from '../core/sidecar/workflow';
+import {
+  analyze, annotateArticle, articleTimeline, decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, formatSize, isIsoDay, isoInstant, mergeTimelines, timelineCsv,
+  type Timeline, type TimelineEvent, type UnplacedDate,
+} from '../core';
 import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs, parseSize } from './args';
 import { collectArticles, sidecarPathOf, type ArticleFile } from './files';
