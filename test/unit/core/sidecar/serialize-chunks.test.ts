@@ -1,0 +1,54 @@
+// The sidecar is serialized in bounded pieces (issue 16, memory): a big article's sidecar (hundreds of MB of JSON)
+// is written without holding its whole text or a canonical copy of every annotation, and the pieces joined are
+// byte for byte the one canonical text.
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../../../src/core/analyze';
+import { addAnnotation, canonicalSidecar, reconcile, removeAnnotation, serializeSidecar, type Sidecar } from '../../../../src/core/sidecar';
+import { SIDECAR_CHUNK, sidecarChunks } from '../../../../src/core/sidecar/serialize';
+import { article } from '../../../fixtures/sidecar/helpers';
+
+/** The canonical text as one JSON.stringify call gives it: what the sidecar format has always been. */
+const wholeText = (s: Sidecar) => `${JSON.stringify(canonicalSidecar(s), null, 2)}\n`;
+
+const sidecarOf = (text: string) => reconcile({ text, file: 'a.txt', analysis: analyze(text), now: '2020-01-01T00:00:00.000Z' }).sidecar;
+
+describe('sidecar serialized in chunks', () => {
+  it('joins to exactly the canonical text, for a small sidecar and an empty one', () => {
+    const s = sidecarOf(article);
+    const chunks = [...sidecarChunks(s)];
+    assert.equal(chunks.join(''), wholeText(s));
+    assert.equal(serializeSidecar(s), wholeText(s));
+    const empty = sidecarOf('');
+    assert.equal([...sidecarChunks(empty)].join(''), wholeText(empty));
+    const withSchema = { ...s, $schema: 'https://example.invalid/sidecar.schema.json' };
+    assert.equal([...sidecarChunks(withSchema)].join(''), wholeText(withSchema));
+  });
+
+  it('never yields a piece longer than SIDECAR_CHUNK, however big the sidecar or one annotation in it', () => {
+    // many annotations, manual ones with notes, a rejection, and one annotation whose text is longer than a chunk
+    const line = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday, 3 March 2015. ';
+    const text = line.repeat(Math.ceil((3 * SIDECAR_CHUNK) / line.length));
+    let s = sidecarOf(text);
+    s = addAnnotation(s, text, { start: 0, end: 2 * SIDECAR_CHUNK + 5 }, 'organization', { note: 'a whole-page quote' });
+    const auto = s.annotations.find(a => a.source === 'auto' && a.start > 3 * SIDECAR_CHUNK)!;
+    s = removeAnnotation(s, text, auto.id);
+    assert.equal(s.rejections.length, 1);
+    const chunks = [...sidecarChunks(s)];
+    assert.ok(chunks.length > 10, `${chunks.length} chunks`);
+    for (const c of chunks) assert.ok(c.length > 0 && c.length <= SIDECAR_CHUNK, `a chunk of ${c.length} code units`);
+    assert.equal(chunks.join(''), wholeText(s));
+  });
+
+  it('never splits a surrogate pair between two pieces (each piece is encoded to UTF-8 on its own)', () => {
+    // astral characters at every offset: some pair must straddle a chunk boundary unless the cut avoids it
+    const text = '😀 Angela Merkel 𝒜 '.repeat(Math.ceil((2 * SIDECAR_CHUNK) / 18));
+    const s = addAnnotation(sidecarOf(text), text, { start: 0, end: text.length - 1 }, 'organization', { note: '𝒜😀'.repeat(SIDECAR_CHUNK) });
+    const chunks = [...sidecarChunks(s)];
+    for (const c of chunks) {
+      const last = c.charCodeAt(c.length - 1);
+      assert.ok(!(last >= 0xd800 && last <= 0xdbff), 'a chunk ends with a high surrogate');
+    }
+    const bytes = Buffer.concat(chunks.map(c => Buffer.from(c, 'utf8')));
+    assert.ok(bytes.equals(Buffer.from(wholeText(s), 'utf8')));
+  });
+});
