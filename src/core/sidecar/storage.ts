@@ -165,6 +165,30 @@ function oneAtATime<T>(path: string, job: () => Promise<T>): Promise<T> {
 }
 
 async function saveNow(storage: SidecarStorage, path: string, sidecar: Sidecar, options: SaveOptions): Promise<SaveResult> {
+  const unchanged = await checkBeforeWriting(storage, path, sidecar, options);
+  if (unchanged) return unchanged;
+  let text: string | undefined;
+  try {
+    if (storage.writeChunksAtomic) await storage.writeChunksAtomic(path, sidecarChunks(sidecar));
+    else await storage.writeTextAtomic(path, (text = serializeSidecar(sidecar)));
+  } catch (e) {
+    throw ioError(path, 'write it', e);
+  }
+  const mtime = await storage.mtime(path).catch(() => undefined);
+  return {
+    written: true,
+    get text() {
+      return (text ??= serializeSidecar(sidecar));
+    },
+    mtime,
+  };
+}
+
+/**
+ * The checks before a save writes (see saveSidecar): throws when it must not, returns the result when the file
+ * already holds this sidecar, undefined to go ahead. Separate so the file's old text is let go before the write.
+ */
+async function checkBeforeWriting(storage: SidecarStorage, path: string, sidecar: Sidecar, options: SaveOptions): Promise<SaveResult | undefined> {
   let current: string | undefined;
   try {
     if (options.checkMtime) {
@@ -192,23 +216,8 @@ async function saveNow(storage: SidecarStorage, path: string, sidecar: Sidecar, 
       const backup = await backupSidecar(storage, path, current).catch(() => undefined);
       throw new SidecarError(e.kind, path, `${e.reason}. It was not overwritten; fix or delete it to annotate again`, backup);
     }
-    current = undefined; // not needed any more: let it go before the new text is produced
   }
-  let text: string | undefined;
-  try {
-    if (storage.writeChunksAtomic) await storage.writeChunksAtomic(path, sidecarChunks(sidecar));
-    else await storage.writeTextAtomic(path, (text = serializeSidecar(sidecar)));
-  } catch (e) {
-    throw ioError(path, 'write it', e);
-  }
-  const mtime = await storage.mtime(path).catch(() => undefined);
-  return {
-    written: true,
-    get text() {
-      return (text ??= serializeSidecar(sidecar));
-    },
-    mtime,
-  };
+  return undefined;
 }
 
 /** Whether `chunks` joined equal `text`, compared piece by piece (stops at the first difference). */
