@@ -2,10 +2,28 @@
 // is written without holding its whole text or a canonical copy of every annotation, and the pieces joined are
 // byte for byte the one canonical text.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { analyze } from '../../../../src/core/analyze';
-import { addAnnotation, canonicalSidecar, reconcile, removeAnnotation, serializeSidecar, type Sidecar } from '../../../../src/core/sidecar';
+import { addAnnotation, canonicalSidecar, reconcile, removeAnnotation, saveSidecar, serializeSidecar, type Sidecar } from '../../../../src/core/sidecar';
 import { SIDECAR_CHUNK, sidecarChunks } from '../../../../src/core/sidecar/serialize';
+import { NodeSidecarStorage } from '../../../../src/node/storage';
 import { article } from '../../../fixtures/sidecar/helpers';
+
+/** The Node storage, noting the length of each piece it is given to write. */
+class CountingStorage extends NodeSidecarStorage {
+  pieces: number[] = [];
+  protected override async writeTemp(temp: string, chunks: Iterable<string>): Promise<void> {
+    const pieces = this.pieces;
+    await super.writeTemp(temp, (function* () {
+      for (const c of chunks) {
+        pieces.push(c.length);
+        yield c;
+      }
+    })());
+  }
+}
 
 /** The canonical text as one JSON.stringify call gives it: what the sidecar format has always been. */
 const wholeText = (s: Sidecar) => `${JSON.stringify(canonicalSidecar(s), null, 2)}\n`;
@@ -50,5 +68,28 @@ describe('sidecar serialized in chunks', () => {
     }
     const bytes = Buffer.concat(chunks.map(c => Buffer.from(c, 'utf8')));
     assert.ok(bytes.equals(Buffer.from(wholeText(s), 'utf8')));
+  });
+
+  it('saving writes the pieces as they come (never the whole text at once), and the file holds the canonical bytes', async () => {
+    const line = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday, 3 March 2015. ';
+    const text = line.repeat(Math.ceil((4 * SIDECAR_CHUNK) / line.length));
+    const s = sidecarOf(text);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-chunks-'));
+    try {
+      const file = path.join(dir, 'a.txt.annotations.json');
+      const storage = new CountingStorage();
+      const r = await saveSidecar(storage, file, s);
+      assert.equal(r.written, true);
+      assert.ok(storage.pieces.length > 10, `${storage.pieces.length} pieces`);
+      assert.ok(Math.max(...storage.pieces) <= SIDECAR_CHUNK);
+      assert.ok(fs.readFileSync(file).equals(Buffer.from(wholeText(s), 'utf8')));
+      assert.equal(r.text, wholeText(s));
+      // the same sidecar again: compared piece by piece, nothing written
+      storage.pieces = [];
+      assert.equal((await saveSidecar(storage, file, s)).written, false);
+      assert.deepEqual(storage.pieces, []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
