@@ -1,11 +1,14 @@
 // The memory part of `npm run bench`, run in a child process of its own so that its peak (the process's maximum
 // resident set size, read from the OS) belongs to this one measurement: builds an entity-dense article of
-// `--chars` code units from the CoNLL-2003 training text (or the sample articles), then runs what `annotate` runs
-// on it (analysis, reconcile, the sidecar's serialization and encoding) and prints one JSON line of figures.
+// `--chars` code units from the CoNLL-2003 training text (or the sample articles), then runs on it exactly what
+// `annotate` runs (the CLI's one-shot analysis, reconcile, the sidecar written to a temporary folder through the
+// Node storage) and prints one JSON line of figures.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { Analyzer } from '../src/core/analyze';
-import { reconcile, serializeSidecar } from '../src/core/sidecar';
+import { analyze } from '../src/core/analyze';
+import { annotateArticle } from '../src/core/sidecar';
+import { NodeSidecarStorage } from '../src/node/storage';
 import { readConll } from './eval/conll-reader';
 
 const root = path.resolve(__dirname, '..');
@@ -37,13 +40,23 @@ function entityDenseArticle(size: number): { text: string; source: string } {
   return { text: parts.join('').slice(0, size), source };
 }
 
-const { text, source } = entityDenseArticle(chars);
-global.gc?.();
-const baseline = process.memoryUsage().rss;
-const t0 = process.hrtime.bigint();
-const analysis = new Analyzer().analyze(text);
-const { sidecar } = reconcile({ text, file: 'article.txt', analysis });
-const bytes = Buffer.from(serializeSidecar(sidecar), 'utf8').length; // encoded as the CLI writes it
-const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-const peak = process.resourceUsage().maxRSS * 1024;
-console.log(JSON.stringify({ chars: text.length, source, annotations: analysis.annotations.length, sidecarBytes: bytes, ms, baseline, peak }));
+async function main(): Promise<void> {
+  const { text, source } = entityDenseArticle(chars);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-bench-'));
+  try {
+    const sidecarPath = path.join(dir, 'article.txt.annotations.json');
+    global.gc?.();
+    const baseline = process.memoryUsage().rss;
+    const t0 = process.hrtime.bigint();
+    const result = await annotateArticle({ storage: new NodeSidecarStorage(), sidecarPath, file: 'article.txt', text, analyze, write: true });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const peak = process.resourceUsage().maxRSS * 1024;
+    if (!result.written) throw new Error(`the sidecar was not written: ${(result.loadError ?? result.saveError)?.message}`);
+    const bytes = fs.statSync(sidecarPath).size;
+    console.log(JSON.stringify({ chars: text.length, source, annotations: result.sidecar.annotations.length, sidecarBytes: bytes, ms, baseline, peak }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -53,6 +53,12 @@ export interface AnalyzerOptions extends AnalyzeOptions {
    * few articles and re-analyses only the region an edit touched. Calls without it share one slot.
    */
   document?: string;
+  /**
+   * false: a one-shot analysis (the CLI's): the article's lines, their tokens and memos are not kept for a
+   * re-analysis after an edit, so the memory they take (several times the article's size) is freed as soon as the
+   * result is returned. Paragraphs already cached are still reused. Default true.
+   */
+  keep?: boolean;
 }
 
 const ENTITY_KINDS: readonly AnnotationType[] = ENTITY_TYPES;
@@ -84,7 +90,8 @@ export class Analyzer {
     const referenceDate = chooseReferenceDate(text, options.referenceDate);
     const wanted = new Set<AnnotationType>(options.types ?? ANNOTATION_TYPES);
     const needMentions = ENTITY_KINDS.some(t => wanted.has(t));
-    const lines = this.linesOf(text, options.document ?? '');
+    const keep = options.keep !== false;
+    const lines = keep ? this.linesOf(text, options.document ?? '') : this.linesOnce(text);
 
     const work: Working[] = [];
     const dates: DateCandidate[] = [];
@@ -108,7 +115,9 @@ export class Analyzer {
     const source: LineSource = fn => {
       let s = 0;
       for (const rec of lines) {
-        fn(s, rec.info ??= computeLineInfo(rec.text));
+        // a one-shot analysis tokenizes each line as it goes: kept, the tokens and propagate's memo would hold some
+        // 25 bytes per character of the article until the end (a pure function of the line: the same result)
+        fn(s, rec.info ?? (keep ? (rec.info = computeLineInfo(rec.text)) : computeLineInfo(rec.text)));
         s += rec.text.length + 1;
       }
     };
@@ -200,6 +209,16 @@ export class Analyzer {
     return state.lines;
   }
 
+  /** The article's lines for a one-shot analysis: cached lines reused, new ones shared within the article only. */
+  private linesOnce(text: string): LineRecord[] {
+    const fresh = new Map<string, LineRecord>();
+    return text.split('\n').map(line => {
+      let rec = this.lineCache.get(line) ?? fresh.get(line);
+      if (!rec) fresh.set(line, (rec = this.record(line, false)));
+      return rec;
+    });
+  }
+
   /** `previous` with the lines the edit touched split again from `text`. */
   private edited(previous: DocumentState, text: string): DocumentState {
     const old = previous.text;
@@ -221,8 +240,9 @@ export class Analyzer {
     return { text, lines: [...lines.slice(0, first), ...fresh, ...lines.slice(last + 1)], units };
   }
 
-  private record(line: string): LineRecord {
-    let rec = this.lineCache.get(line);
+  /** The line's record, from the line cache or new (and cached, unless `keep` is false). */
+  private record(line: string, keep = true): LineRecord {
+    let rec = keep ? this.lineCache.get(line) : undefined;
     if (rec) {
       this.lineCache.delete(line);
       this.lineCache.set(line, rec);
@@ -233,7 +253,7 @@ export class Analyzer {
       text: line, units: segment(line).map(u => ({ start: u.start, text: u.text })), results: undefined, dates: undefined,
       dateSpans: undefined, mentions: undefined, info: undefined, values: undefined, valuesFor: undefined,
     };
-    if (this.maxCacheEntries > 0) {
+    if (keep && this.maxCacheEntries > 0) {
       this.lineCache.set(line, rec);
       while (this.lineCache.size > this.lineLimit) this.lineCache.delete(this.lineCache.keys().next().value as string);
     }
@@ -327,7 +347,10 @@ function chooseReferenceDate(text: string, given: string | null | undefined): Re
 
 const shared = new Analyzer();
 
-/** Analyses an article with a process-wide cache. */
+/**
+ * Analyses an article once (the CLI): a process-wide cache of paragraphs serves every call, but nothing of the
+ * article is kept for an incremental re-analysis (the editor keeps an Analyzer of its own for that).
+ */
 export function analyze(text: string, options: AnalyzerOptions = {}): AnalysisResult {
-  return shared.analyze(text, options);
+  return shared.analyze(text, { keep: false, ...options });
 }

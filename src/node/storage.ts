@@ -51,7 +51,12 @@ export class NodeSidecarStorage implements SidecarStorage {
     }
   }
 
-  async writeTextAtomic(file: string, text: string): Promise<void> {
+  writeTextAtomic(file: string, text: string): Promise<void> {
+    return this.writeChunksAtomic(file, [text]);
+  }
+
+  /** Each piece is encoded and written as it comes: a big sidecar is never held whole, as text or as bytes. */
+  async writeChunksAtomic(file: string, chunks: Iterable<string>): Promise<void> {
     await makeFolders(path.dirname(file));
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
     // A rename replaces a read-only file as if it were writable (and root passes every access check): the user
@@ -61,7 +66,7 @@ export class NodeSidecarStorage implements SidecarStorage {
       throw Object.assign(new Error(`EACCES: permission denied, '${file}' is read-only`), { code: 'EACCES', path: file });
     }
     try {
-      await this.writeTemp(temp, text);
+      await this.writeTemp(temp, chunks);
       if (existing?.isFile()) await fsp.chmod(temp, existing.mode & 0o7777);
       await fsp.rename(temp, file);
     } catch (e) {
@@ -71,10 +76,14 @@ export class NodeSidecarStorage implements SidecarStorage {
   }
 
   /** Writes and flushes the temporary file (separate so tests can simulate a disk filling up mid-write). */
-  protected async writeTemp(temp: string, text: string): Promise<void> {
+  protected async writeTemp(temp: string, chunks: Iterable<string>): Promise<void> {
     const handle = await fsp.open(temp, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      for (const chunk of chunks) {
+        const bytes = Buffer.from(chunk, 'utf8');
+        // write() may take fewer bytes than offered: go on from where it stopped
+        for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+      }
       await handle.sync();
     } finally {
       await handle.close();

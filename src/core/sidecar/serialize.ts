@@ -39,23 +39,94 @@ const rejection = (r: Rejection): Rejection =>
 
 const entity = (e: Entity): Entity => ({ id: e.id, type: e.type, name: e.name, aliases: [...e.aliases].sort() });
 
-/** The sidecar with keys in canonical order and lists sorted (what serializeSidecar writes). */
-export function canonicalSidecar(s: Sidecar): Sidecar {
+/** The sidecar's lists in canonical order, their items as stored (sorting references copies no annotation). */
+function sortedLists(s: Sidecar) {
+  return {
+    entities: [...s.entities].sort((a, b) => natural(a.id, b.id)),
+    annotations: [...s.annotations].sort((a, b) => bySpan(a, b) || natural(a.id, b.id)),
+    rejections: [...s.rejections].sort((a, b) => bySpan(a, b) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)),
+    orphans: [...s.orphans].sort((a, b) => bySpan(a, b) || natural(a.id, b.id)),
+  };
+}
+
+/** The sidecar's top level in canonical key order, with `lists` in place of its lists (items not yet canonical). */
+function topLevel(s: Sidecar, lists: ReturnType<typeof sortedLists>): Record<string, unknown> {
   const d = s.document;
-  const out: Sidecar = {} as Sidecar;
+  const out: Record<string, unknown> = {};
   if (s.$schema !== undefined) out.$schema = s.$schema;
   Object.assign(out, {
     version: s.version,
     generator: s.generator,
     document: { file: d.file, sha256: d.sha256, length: d.length, referenceDate: d.referenceDate, referenceDateSource: d.referenceDateSource },
-    entities: [...s.entities].sort((a, b) => natural(a.id, b.id)).map(entity),
-    annotations: [...s.annotations].sort((a, b) => bySpan(a, b) || natural(a.id, b.id)).map(annotation),
-    rejections: [...s.rejections].sort((a, b) => bySpan(a, b) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)).map(rejection),
-    orphans: [...s.orphans].sort((a, b) => bySpan(a, b) || natural(a.id, b.id)).map(orphan),
+    ...lists,
   });
   return out;
 }
 
-export function serializeSidecar(s: Sidecar): string {
-  return `${JSON.stringify(canonicalSidecar(s), null, 2)}\n`;
+/** The sidecar with keys in canonical order and lists sorted (what serializeSidecar writes). */
+export function canonicalSidecar(s: Sidecar): Sidecar {
+  const lists = sortedLists(s);
+  return topLevel(s, {
+    entities: lists.entities.map(entity),
+    annotations: lists.annotations.map(annotation),
+    rejections: lists.rejections.map(rejection),
+    orphans: lists.orphans.map(orphan),
+  }) as unknown as Sidecar;
 }
+
+export function serializeSidecar(s: Sidecar): string {
+  return [...sidecarChunks(s)].join('');
+}
+
+/** The most UTF-16 code units in one piece yielded by sidecarChunks. */
+export const SIDECAR_CHUNK = 1 << 16;
+
+/**
+ * serializeSidecar's text in pieces of at most SIDECAR_CHUNK code units, never splitting a surrogate pair (so each
+ * piece encodes to UTF-8 on its own): a sidecar of a big article (hundreds of MB of JSON) is written or compared
+ * without ever holding its whole text, nor a canonical copy of every annotation. The pieces joined are exactly
+ * `JSON.stringify(canonicalSidecar(s), null, 2)` and a newline: each list item is stringified alone, indented as
+ * it sits in the whole (JSON strings hold no raw line break, so re-indenting every '\n' is safe).
+ */
+export function* sidecarChunks(s: Sidecar): Generator<string, void, undefined> {
+  const lists = sortedLists(s);
+  const canonical: Record<string, (item: never) => unknown> = { entities: entity, annotations: annotation, rejections: rejection, orphans: orphan };
+  let pending = '';
+  function* put(piece: string): Generator<string, void, undefined> {
+    pending += piece;
+    while (pending.length >= SIDECAR_CHUNK) {
+      // a high surrogate last would leave its pair split across two pieces
+      const cut = isHighSurrogate(pending.charCodeAt(SIDECAR_CHUNK - 1)) ? SIDECAR_CHUNK - 1 : SIDECAR_CHUNK;
+      yield pending.slice(0, cut);
+      pending = pending.slice(cut);
+    }
+  }
+  const entries = Object.entries(topLevel(s, lists)).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) {
+    yield '{}\n';
+    return;
+  }
+  yield* put('{');
+  for (let e = 0; e < entries.length; e++) {
+    const [key, value] = entries[e];
+    yield* put(`${e === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `);
+    const items = key in canonical && Array.isArray(value) ? value : undefined;
+    if (items === undefined) {
+      yield* put(indented(JSON.stringify(value, null, 2), '\n  '));
+    } else if (items.length === 0) {
+      yield* put('[]');
+    } else {
+      yield* put('[');
+      for (let i = 0; i < items.length; i++) {
+        const item = canonical[key](items[i] as never);
+        yield* put(`${i === 0 ? '' : ','}\n    ${indented(JSON.stringify(item, null, 2) ?? 'null', '\n    ')}`);
+      }
+      yield* put('\n  ]');
+    }
+  }
+  yield* put('\n}\n');
+  if (pending.length > 0) yield pending;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const indented = (json: string, newline: string) => (json.includes('\n') ? json.replace(/\n/g, newline) : json);

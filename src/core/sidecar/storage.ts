@@ -6,7 +6,7 @@
 // - a save can insist the file is unchanged since it was read (`expectedMtime`), so a sidecar edited elsewhere
 //   (another editor tab, git) is not overwritten under the user.
 import { parseSidecar } from './validate';
-import { serializeSidecar } from './serialize';
+import { serializeSidecar, sidecarChunks } from './serialize';
 import { SidecarError, type Sidecar } from './types';
 
 /**
@@ -21,6 +21,11 @@ export interface SidecarStorage {
   readText(path: string): Promise<string | undefined>;
   /** Replaces the file's content atomically: write a temporary file in the same folder, then rename it over `path`. */
   writeTextAtomic(path: string, text: string): Promise<void>;
+  /**
+   * The same with the text given in pieces (joined, they are the text), when the storage can write them as they
+   * come: a big article's sidecar is then never held whole in memory, nor its UTF-8 encoding.
+   */
+  writeChunksAtomic?(path: string, chunks: Iterable<string>): Promise<void>;
   /** Copies `from` to `to`; `to` does not exist (the caller picks a free name). */
   copy(from: string, to: string): Promise<void>;
   /** Whether anything (file or folder) exists at `path`. */
@@ -128,6 +133,7 @@ export interface SaveOptions {
 export interface SaveResult {
   /** False when the file already held exactly this content (nothing written, mtime unchanged). */
   written: boolean;
+  /** The text now on disk (after a write, built on first read: the write itself streamed it in pieces). */
   text: string;
   mtime: number | undefined;
 }
@@ -159,7 +165,30 @@ function oneAtATime<T>(path: string, job: () => Promise<T>): Promise<T> {
 }
 
 async function saveNow(storage: SidecarStorage, path: string, sidecar: Sidecar, options: SaveOptions): Promise<SaveResult> {
-  const text = serializeSidecar(sidecar);
+  const unchanged = await checkBeforeWriting(storage, path, sidecar, options);
+  if (unchanged) return unchanged;
+  let text: string | undefined;
+  try {
+    if (storage.writeChunksAtomic) await storage.writeChunksAtomic(path, sidecarChunks(sidecar));
+    else await storage.writeTextAtomic(path, (text = serializeSidecar(sidecar)));
+  } catch (e) {
+    throw ioError(path, 'write it', e);
+  }
+  const mtime = await storage.mtime(path).catch(() => undefined);
+  return {
+    written: true,
+    get text() {
+      return (text ??= serializeSidecar(sidecar));
+    },
+    mtime,
+  };
+}
+
+/**
+ * The checks before a save writes (see saveSidecar): throws when it must not, returns the result when the file
+ * already holds this sidecar, undefined to go ahead. Separate so the file's old text is let go before the write.
+ */
+async function checkBeforeWriting(storage: SidecarStorage, path: string, sidecar: Sidecar, options: SaveOptions): Promise<SaveResult | undefined> {
   let current: string | undefined;
   try {
     if (options.checkMtime) {
@@ -176,7 +205,7 @@ async function saveNow(storage: SidecarStorage, path: string, sidecar: Sidecar, 
     throw ioError(path, 'read it before writing', e);
   }
   if (current !== undefined) {
-    if (current === text) return { written: false, text, mtime: await storage.mtime(path).catch(() => undefined) };
+    if (sameText(current, sidecarChunks(sidecar))) return { written: false, text: current, mtime: await storage.mtime(path).catch(() => undefined) };
     if (options.checkMtime && options.expectedText !== undefined && current !== options.expectedText) {
       throw new SidecarError('conflict', path, 'it changed on disk since it was read (another editor or tool); not overwritten. Reload it and redo the change');
     }
@@ -188,10 +217,15 @@ async function saveNow(storage: SidecarStorage, path: string, sidecar: Sidecar, 
       throw new SidecarError(e.kind, path, `${e.reason}. It was not overwritten; fix or delete it to annotate again`, backup);
     }
   }
-  try {
-    await storage.writeTextAtomic(path, text);
-  } catch (e) {
-    throw ioError(path, 'write it', e);
+  return undefined;
+}
+
+/** Whether `chunks` joined equal `text`, compared piece by piece (stops at the first difference). */
+function sameText(text: string, chunks: Iterable<string>): boolean {
+  let at = 0;
+  for (const c of chunks) {
+    if (!text.startsWith(c, at)) return false;
+    at += c.length;
   }
-  return { written: true, text, mtime: await storage.mtime(path).catch(() => undefined) };
+  return at === text.length;
 }

@@ -34,17 +34,17 @@ class FaultyStorage extends NodeSidecarStorage {
     if (e) throw e;
     return super.readText(file);
   }
-  protected override async writeTemp(temp: string, text: string) {
+  protected override async writeTemp(temp: string, chunks: Iterable<string>) {
     const e = this.fail('writeTemp', temp);
     if (e) throw e;
-    return super.writeTemp(temp, text);
+    return super.writeTemp(temp, chunks);
   }
-  override async writeTextAtomic(file: string, text: string) {
+  override async writeChunksAtomic(file: string, chunks: Iterable<string>) {
     // a rename failure (EXDEV, EPERM on Windows when the file is locked) after the temporary file was written
     const e = this.fail('rename', file);
-    if (!e) return super.writeTextAtomic(file, text);
+    if (!e) return super.writeChunksAtomic(file, chunks);
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.faulty.tmp`);
-    await super.writeTemp(temp, text);
+    await super.writeTemp(temp, chunks);
     fs.rmSync(temp);
     throw e;
   }

@@ -13,7 +13,8 @@ const sidecar = (): Sidecar => reconcile({ text: article, file: 'article.txt', a
 
 /** Fails like a full disk after writing half the temporary file. */
 class FullDiskStorage extends NodeSidecarStorage {
-  protected override async writeTemp(temp: string, text: string): Promise<void> {
+  protected override async writeTemp(temp: string, chunks: Iterable<string>): Promise<void> {
+    const text = [...chunks].join('');
     fs.writeFileSync(temp, text.slice(0, text.length / 2));
     throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
   }
