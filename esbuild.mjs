@@ -30,13 +30,26 @@ const builds = [
   // (the host loads it with its own require), no Node built-ins and no polyfills: with platform 'browser' esbuild
   // fails on any import of one instead of shimming it.
   {
-    ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'],
-    entryPoints: ['src/vscode/web/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], metafile: true,
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    entryPoints: ['src/vscode/web/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    metafile: true,
   },
   // the CLI's worker threads (--jobs), loaded by src/cli/pool.ts from beside dist/cli.js
   { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' },
   // the Timeline view's script, d3 included, for the webview (a browser page that loads nothing remote)
-  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/vscode/timeline/webview/main.ts'], outfile: 'dist/webview/timeline.js' },
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: ['src/vscode/timeline/webview/main.ts'],
+    outfile: 'dist/webview/timeline.js',
+  },
 ];
 
 function report(results) {
@@ -44,7 +57,9 @@ function report(results) {
   for (const b of builds) {
     // gzip: roughly what a browser downloads for the web entry (the servers compress it)
     const bytes = fs.readFileSync(b.outfile);
-    console.log(`[esbuild] ${b.outfile.padEnd(22)} ${kib(bytes.length).padStart(10)}, gzip ${kib(gzipSync(bytes).length).padStart(9)}  (${b.platform}${production ? ', minified' : ''})`);
+    console.log(
+      `[esbuild] ${b.outfile.padEnd(22)} ${kib(bytes.length).padStart(10)}, gzip ${kib(gzipSync(bytes).length).padStart(9)}  (${b.platform}${production ? ', minified' : ''})`,
+    );
   }
   for (const r of results) if (r.metafile) fs.writeFileSync(WEB_METAFILE, JSON.stringify(r.metafile));
 }

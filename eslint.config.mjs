@@ -19,11 +19,16 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core is pure: the editor glue lives in src/vscode.' },
-          ...nodeBuiltins.map(name => ({ name, message: 'src/core is pure: no Node built-ins (it runs in VS Code for the web).' }))],
-        patterns: [{ group: ['node:*'], message: 'src/core is pure: no Node built-ins.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core is pure: the editor glue lives in src/vscode.' },
+            ...nodeBuiltins.map(name => ({ name, message: 'src/core is pure: no Node built-ins (it runs in VS Code for the web).' })),
+          ],
+          patterns: [{ group: ['node:*'], message: 'src/core is pure: no Node built-ins.' }],
+        },
+      ],
     },
   },
   {
@@ -32,12 +37,23 @@ export default tseslint.config(
     files: ['src/vscode/**/*.ts'],
     ignores: ['src/vscode/node/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map(name => ({ name, message: 'src/vscode also runs in VS Code for the web: Node built-ins only in src/vscode/node/ (passed in through Platform).' })),
-        patterns: [{ group: ['node:*'], message: 'src/vscode also runs in VS Code for the web: Node built-ins only in src/vscode/node/.' },
-          { group: ['**/node/*'], message: 'Only the Node entry (src/vscode/node/extension.ts) may import src/vscode/node/ (the web bundle must not reach it).' },
-          coreFace],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map(name => ({
+            name,
+            message: 'src/vscode also runs in VS Code for the web: Node built-ins only in src/vscode/node/ (passed in through Platform).',
+          })),
+          patterns: [
+            { group: ['node:*'], message: 'src/vscode also runs in VS Code for the web: Node built-ins only in src/vscode/node/.' },
+            {
+              group: ['**/node/*'],
+              message: 'Only the Node entry (src/vscode/node/extension.ts) may import src/vscode/node/ (the web bundle must not reach it).',
+            },
+            coreFace,
+          ],
+        },
+      ],
     },
   },
   {
@@ -53,7 +69,22 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-empty': ['error', { allowEmptyCatch: true }] },
   },
 );

@@ -24,7 +24,10 @@ function entityDenseArticle(size: number): { text: string; source: string } {
     names = [...new Set(readConll(train).flatMap(d => d.gold.map(g => d.text.slice(g.start, g.end))))];
     source = 'names of the CoNLL-2003 training text';
   } else {
-    const seeds = fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
+    const seeds = fs
+      .readdirSync(path.join(root, 'seeds'))
+      .filter(f => f.endsWith('.txt'))
+      .map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
     names = [...new Set(seeds.join('\n').match(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*/gu) ?? [])];
     source = 'capitalised names of the sample articles';
   }

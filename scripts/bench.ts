@@ -13,7 +13,9 @@ const root = path.resolve(__dirname, '..');
 const dataDir = process.env.NEWS_ANNOTATOR_DATA ?? path.resolve(root, '../shared/data');
 
 let peakRss = 0;
-const sampleMemory = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
+const sampleMemory = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
 const sampler = setInterval(sampleMemory, 5);
 
 function time<T>(fn: () => T): { ms: number; value: T } {
@@ -33,12 +35,19 @@ function best(runs: number, fn: () => unknown): number {
 function naive(text: string): number {
   const doc = nlp(text);
   let n = doc.people().json().length + doc.places().json().length + doc.organizations().json().length;
-  try { n += doc.dates().json().length; } catch { /* compromise-dates can throw on a bad match; the naive way loses the document's dates */ }
+  try {
+    n += doc.dates().json().length;
+  } catch {
+    /* compromise-dates can throw on a bad match; the naive way loses the document's dates */
+  }
   return n;
 }
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
-const seedFiles = fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort();
+const seedFiles = fs
+  .readdirSync(path.join(root, 'seeds'))
+  .filter(f => f.endsWith('.txt'))
+  .sort();
 const seedText = (f: string) => fs.readFileSync(path.join(root, 'seeds', f), 'utf8');
 
 // 1. Throughput: full pipeline vs naive pipeline on the same text.
@@ -48,9 +57,17 @@ const corpusName = fs.existsSync(conll) ? `CoNLL-2003 development text (${corpus
 const chars = corpus.reduce((n, d) => n + d.length, 0);
 console.log(`News Annotator benchmark (node ${process.version})\n`);
 console.log(`1. Throughput on ${corpusName}, ${chars} characters; best of 3; cache disabled so every unit is analysed`);
-corpus.slice(0, 5).forEach(d => { naive(d); new Analyzer(0).analyze(d); }); // warm up the JIT
-const fullMs = best(3, () => { const a = new Analyzer(0); for (const d of corpus) a.analyze(d); });
-const naiveMs = best(3, () => { for (const d of corpus) naive(d); });
+corpus.slice(0, 5).forEach(d => {
+  naive(d);
+  new Analyzer(0).analyze(d);
+}); // warm up the JIT
+const fullMs = best(3, () => {
+  const a = new Analyzer(0);
+  for (const d of corpus) a.analyze(d);
+});
+const naiveMs = best(3, () => {
+  for (const d of corpus) naive(d);
+});
 const kcps = (ms: number) => chars / ms; // characters per ms = thousands per second
 console.log(`   full pipeline (entities + dates with values): ${fmt(fullMs, 0)} ms, ${fmt(kcps(fullMs))}k chars/s`);
 console.log(`   naive pipeline (nlp + people/places/organizations + dates()): ${fmt(naiveMs, 0)} ms, ${fmt(kcps(naiveMs))}k chars/s`);
@@ -64,7 +81,9 @@ for (const k of [1, 4, 16, 64]) {
   const doc = Array.from({ length: k }, () => seed).join('\n');
   const ms = best(k >= 16 ? 2 : 3, () => new Analyzer(0).analyze(doc));
   perChar.push(ms / doc.length);
-  console.log(`   ${String(k).padStart(2)}x  ${String(doc.length).padStart(7)} chars  ${fmt(ms, 1).padStart(8)} ms  ${fmt((ms / doc.length) * 1e3, 2)} µs/char`);
+  console.log(
+    `   ${String(k).padStart(2)}x  ${String(doc.length).padStart(7)} chars  ${fmt(ms, 1).padStart(8)} ms  ${fmt((ms / doc.length) * 1e3, 2)} µs/char`,
+  );
 }
 console.log(`   64x / 1x time per character: ${fmt(perChar[3] / perChar[0], 2)}`);
 
@@ -83,11 +102,15 @@ for (let i = 0; i < 20; i++) {
 editTimes.sort((a, b) => a - b);
 const median = editTimes[Math.floor(editTimes.length / 2)];
 console.log(`\n3. One-character edit in the 64x document (${big.length} chars)`);
-console.log(`   full pass: ${fmt(full, 1)} ms; re-annotation after the edit: median ${fmt(median, 2)} ms, longest ${fmt(editTimes[editTimes.length - 1], 2)} ms`);
+console.log(
+  `   full pass: ${fmt(full, 1)} ms; re-annotation after the edit: median ${fmt(median, 2)} ms, longest ${fmt(editTimes[editTimes.length - 1], 2)} ms`,
+);
 console.log(`   speed-up: ${fmt(full / median, 0)}x`);
 
 // 4. Typing in a 250k-character article: the longest synchronous analysis task the extension host runs per keystroke.
-const article250k = Array.from({ length: Math.ceil(250000 / seed.length) }, (_, i) => seed.replace(/\n/g, ` (${i})\n`)).join('\n').slice(0, 250000);
+const article250k = Array.from({ length: Math.ceil(250000 / seed.length) }, (_, i) => seed.replace(/\n/g, ` (${i})\n`))
+  .join('\n')
+  .slice(0, 250000);
 const typing = new Analyzer();
 typing.analyze(article250k);
 let typed = article250k;
@@ -109,9 +132,19 @@ console.log(`\nPeak memory (RSS): ${fmt(peakRss / 2 ** 20, 0)} MiB`);
 // under 100 bytes per character), measured in a child process so that its peak is this step's alone.
 const memoryChars = Number(process.env.BENCH_MEMORY_CHARS ?? 9_700_000);
 const child = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'bench-memory.ts'), '--chars', String(memoryChars)], {
-  encoding: 'utf8', env: { ...process.env, NEWS_ANNOTATOR_DATA: dataDir }, maxBuffer: 1 << 20,
+  encoding: 'utf8',
+  env: { ...process.env, NEWS_ANNOTATOR_DATA: dataDir },
+  maxBuffer: 1 << 20,
 });
-const m = JSON.parse(child.trim().split('\n').pop()!) as { chars: number; source: string; annotations: number; sidecarBytes: number; ms: number; baseline: number; peak: number };
+const m = JSON.parse(child.trim().split('\n').pop()!) as {
+  chars: number;
+  source: string;
+  annotations: number;
+  sidecarBytes: number;
+  ms: number;
+  baseline: number;
+  peak: number;
+};
 console.log(`\n5. Memory: an entity-dense article of ${m.chars} characters (${m.source}), analysed, reconciled, serialized`);
 console.log(`   ${m.annotations} annotations, sidecar ${fmt(m.sidecarBytes / 2 ** 20, 0)} MiB, ${fmt(m.ms / 1000, 1)} s`);
 console.log(`   peak RSS ${fmt(m.peak / 2 ** 20, 0)} MiB (process before the article: ${fmt(m.baseline / 2 ** 20, 0)} MiB)`);

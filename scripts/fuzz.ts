@@ -33,23 +33,23 @@ let failed = false;
 const started = Date.now();
 // one after the other: some properties touch the file system (export targets, links, FIFOs) and are async
 async function fuzzAll(): Promise<void> {
-for (const [i, p] of properties.entries()) {
-  if (only && !p.name.includes(only)) continue;
-  const t0 = Date.now();
-  const result = await fc.check(p.property({ longLine }) as fc.IProperty<unknown[]>, { numRuns: runs[i], seed, endOnFailure: false });
-  done += result.numRuns;
-  const secs = ((Date.now() - t0) / 1000).toFixed(1);
-  if (result.failed) {
-    failed = true;
-    console.log(`FAIL ${p.name}: after ${result.numRuns} cases (${secs} s)`);
-    console.log(fc.defaultReportMessage(result));
-    if (result.errorInstance instanceof Error) console.log(result.errorInstance.stack?.split('\n').slice(0, 6).join('\n'));
-  } else {
-    console.log(`ok   ${p.name}: ${result.numRuns} cases (${secs} s)`);
+  for (const [i, p] of properties.entries()) {
+    if (only && !p.name.includes(only)) continue;
+    const t0 = Date.now();
+    const result = await fc.check(p.property({ longLine }) as fc.IProperty<unknown[]>, { numRuns: runs[i], seed, endOnFailure: false });
+    done += result.numRuns;
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    if (result.failed) {
+      failed = true;
+      console.log(`FAIL ${p.name}: after ${result.numRuns} cases (${secs} s)`);
+      console.log(fc.defaultReportMessage(result));
+      if (result.errorInstance instanceof Error) console.log(result.errorInstance.stack?.split('\n').slice(0, 6).join('\n'));
+    } else {
+      console.log(`ok   ${p.name}: ${result.numRuns} cases (${secs} s)`);
+    }
   }
 }
-}
 void fuzzAll().then(() => {
-console.log(`${done} cases in total, ${failed ? 'with failures' : 'no failure'} (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
-process.exit(failed ? 1 : 0);
+  console.log(`${done} cases in total, ${failed ? 'with failures' : 'no failure'} (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  process.exit(failed ? 1 : 0);
 });

@@ -26,9 +26,8 @@ export function distinctDocuments(docs: readonly string[], chars: number): strin
   let total = 0;
   for (let k = 0; total < chars; k++) {
     for (const doc of docs) {
-      const copy = k === 0 ? doc : doc
-        .replace(/\b[A-Z][a-z]+\b/g, w => words[(index.get(w)! + k * 7919) % words.length])
-        .replace(/\d+/g, n => String(Number(n) + k));
+      const copy =
+        k === 0 ? doc : doc.replace(/\b[A-Z][a-z]+\b/g, w => words[(index.get(w)! + k * 7919) % words.length]).replace(/\d+/g, n => String(Number(n) + k));
       out.push(copy);
       total += copy.length;
       if (total >= chars) break;
@@ -55,14 +54,21 @@ const removeSidecars = (dir: string) => {
   for (const f of fs.readdirSync(dir)) if (f.endsWith('.json')) fs.rmSync(path.join(dir, f));
 };
 
-interface ProcessRun { ms: number; maxRssBytes: number }
+interface ProcessRun {
+  ms: number;
+  maxRssBytes: number;
+}
 
 /** Runs node with `args` in a fresh process; wall time and the process's peak RSS (worker threads included). */
 function runNode(tmp: string, args: string[], input?: string): ProcessRun {
   const rssFile = path.join(tmp, 'rss.txt');
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-r', path.join(tmp, 'rss.cjs'), ...args], {
-    input, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, BENCH_RSS_FILE: rssFile }, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
+    input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${r.status}: ${r.stderr.slice(0, 2000)}`);
@@ -84,7 +90,9 @@ function bestRun(runs: number, run: () => ProcessRun, before?: () => void): Proc
 /** The naive pipeline as a command-line program (bundled like the CLI): reads each file, runs compromise, writes its findings. */
 async function buildNaiveCli(tmp: string): Promise<string> {
   const entry = path.join(tmp, 'naive-entry.ts');
-  fs.writeFileSync(entry, `
+  fs.writeFileSync(
+    entry,
+    `
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { nlp } from ${JSON.stringify(path.join(root, 'scripts/compromise'))};
@@ -97,9 +105,19 @@ for (const dir of process.argv.slice(2)) {
     fs.writeFileSync(file + '.naive.json', JSON.stringify(found, null, 2));
   }
 }
-`);
+`,
+  );
   const outfile = path.join(tmp, 'naive.js');
-  await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+  });
   return outfile;
 }
 
@@ -115,7 +133,10 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
     return;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'na-bench-'));
-  fs.writeFileSync(path.join(tmp, 'rss.cjs'), "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+  fs.writeFileSync(
+    path.join(tmp, 'rss.cjs'),
+    "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+  );
   const cores = os.availableParallelism();
   try {
     // 7. Whole process, one job: what a user waits for, start-up and file I/O included.
@@ -124,10 +145,20 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
     const chars = corpus.reduce((n, d) => n + d.length, 0);
     const naiveCli = await buildNaiveCli(tmp);
     console.log(`\n7. Whole process, one file per document, ${corpusName}, ${chars} characters; best of 3 fresh processes`);
-    const ours = bestRun(3, () => runNode(tmp, [cli, 'annotate', '--jobs', '1', corpusDir]), () => removeSidecars(corpusDir));
-    const naive = bestRun(3, () => runNode(tmp, [naiveCli, corpusDir]), () => removeSidecars(corpusDir));
+    const ours = bestRun(
+      3,
+      () => runNode(tmp, [cli, 'annotate', '--jobs', '1', corpusDir]),
+      () => removeSidecars(corpusDir),
+    );
+    const naive = bestRun(
+      3,
+      () => runNode(tmp, [naiveCli, corpusDir]),
+      () => removeSidecars(corpusDir),
+    );
     console.log(`   news-annotator annotate --jobs 1: ${fmt(ours.ms, 0)} ms, ${fmt(chars / ours.ms)}k chars/s, peak RSS ${mib(ours.maxRssBytes)}`);
-    console.log(`   naive pipeline (compromise + dates, same files, results written): ${fmt(naive.ms, 0)} ms, ${fmt(chars / naive.ms)}k chars/s, peak RSS ${mib(naive.maxRssBytes)}`);
+    console.log(
+      `   naive pipeline (compromise + dates, same files, results written): ${fmt(naive.ms, 0)} ms, ${fmt(chars / naive.ms)}k chars/s, peak RSS ${mib(naive.maxRssBytes)}`,
+    );
     console.log(`   ratio whole process: ${fmt(naive.ms / ours.ms, 2)}x (target >= 10x)`);
 
     // 8. --jobs 1 vs --jobs N, on a ~4 MB folder of distinct text and on the small sample folder.
@@ -137,24 +168,39 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
     writeFolder(bigDir, big);
     console.log(`\n8. --jobs 1 vs --jobs ${cores} (available cores), fresh processes (one run each on 4 MB, best of 3 on the samples)`);
     console.log(`   ~4 MB folder: ${big.length} articles, ${bigChars} characters, distinct lines ${fmt(distinctLineShare(big.join('\n')) * 100)}%`);
-    const jobs = (dir: string, n: number, runs: number) => bestRun(runs, () => runNode(tmp, [cli, 'annotate', '--jobs', String(n), dir]), () => removeSidecars(dir));
+    const jobs = (dir: string, n: number, runs: number) =>
+      bestRun(
+        runs,
+        () => runNode(tmp, [cli, 'annotate', '--jobs', String(n), dir]),
+        () => removeSidecars(dir),
+      );
     const big1 = jobs(bigDir, 1, 1);
     const bigN = jobs(bigDir, cores, 1);
-    console.log(`   --jobs 1: ${fmt(big1.ms, 0)} ms (${fmt(bigChars / big1.ms)}k chars/s, peak RSS ${mib(big1.maxRssBytes)}); --jobs ${cores}: ${fmt(bigN.ms, 0)} ms (${fmt(bigChars / bigN.ms)}k chars/s, peak RSS ${mib(bigN.maxRssBytes)})`);
+    console.log(
+      `   --jobs 1: ${fmt(big1.ms, 0)} ms (${fmt(bigChars / big1.ms)}k chars/s, peak RSS ${mib(big1.maxRssBytes)}); --jobs ${cores}: ${fmt(bigN.ms, 0)} ms (${fmt(bigChars / bigN.ms)}k chars/s, peak RSS ${mib(bigN.maxRssBytes)})`,
+    );
     console.log(`   speed-up: ${fmt(big1.ms / bigN.ms, 2)}x (target >= 1.6x with 2 jobs)`);
     const seedsDir = path.join(tmp, 'seeds');
-    const samples = fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort().map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
+    const samples = fs
+      .readdirSync(path.join(root, 'seeds'))
+      .filter(f => f.endsWith('.txt'))
+      .sort()
+      .map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
     writeFolder(seedsDir, samples);
     const small1 = jobs(seedsDir, 1, 3);
     const smallN = jobs(seedsDir, cores, 3);
-    console.log(`   small folder (the ${samples.length} sample articles): --jobs 1 ${fmt(small1.ms, 0)} ms, --jobs ${cores} ${fmt(smallN.ms, 0)} ms: ${fmt(small1.ms / smallN.ms, 2)}x (each worker loads the model and warms up its JIT)`);
+    console.log(
+      `   small folder (the ${samples.length} sample articles): --jobs 1 ${fmt(small1.ms, 0)} ms, --jobs ${cores} ${fmt(smallN.ms, 0)} ms: ${fmt(small1.ms / smallN.ms, 2)}x (each worker loads the model and warms up its JIT)`,
+    );
 
     // 9. stream: JSONL in, JSONL out, the ~4 MB set.
     const jsonl = big.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n';
     console.log(`\n9. stream throughput, the ~4 MB set as ${big.length} JSON lines, output to a pipe; one run each`);
     for (const n of [1, cores]) {
       const r = bestRun(1, () => runNode(tmp, [cli, 'stream', '--jobs', String(n)], jsonl));
-      console.log(`   --jobs ${n}: ${fmt(r.ms, 0)} ms, ${fmt(bigChars / r.ms)}k chars/s (${fmt(big.length / (r.ms / 1000), 0)} articles/s), peak RSS ${mib(r.maxRssBytes)}`);
+      console.log(
+        `   --jobs ${n}: ${fmt(r.ms, 0)} ms, ${fmt(bigChars / r.ms)}k chars/s (${fmt(big.length / (r.ms / 1000), 0)} articles/s), peak RSS ${mib(r.maxRssBytes)}`,
+      );
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -164,7 +210,10 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
 /** 6. A one-character edit in a 250k-character article of distinct text, re-annotated warm, vs a full pass. */
 export function distinctEditSection(corpus: readonly string[], time: (fn: () => unknown) => number): void {
   const article = distinctDocuments(corpus, 250_000).join('\n').slice(0, 250_000);
-  const full = Math.min(time(() => new Analyzer(0).analyze(article)), time(() => new Analyzer(0).analyze(article)));
+  const full = Math.min(
+    time(() => new Analyzer(0).analyze(article)),
+    time(() => new Analyzer(0).analyze(article)),
+  );
   const warm = new Analyzer();
   warm.analyze(article);
   const at = Math.floor(article.length / 2);

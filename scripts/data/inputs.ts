@@ -41,8 +41,10 @@ export function findInputs(dataDir: string): { inputs: Inputs } | { missing: str
   const missing: string[] = [];
   const trainFile = join(dataDir, 'conll2003', 'eng.train');
   if (!existsSync(trainFile)) {
-    missing.push(`CoNLL-2003 training data: no ${trainFile} (the development data folder is ../shared/data beside the project; ` +
-      'pass another folder holding conll2003/ as argument or in NEWS_ANNOTATOR_DATA)');
+    missing.push(
+      `CoNLL-2003 training data: no ${trainFile} (the development data folder is ../shared/data beside the project; ` +
+        'pass another folder holding conll2003/ as argument or in NEWS_ANNOTATOR_DATA)',
+    );
   }
   if (!existsSync(CURATED)) missing.push(`the curated name lists: no ${CURATED}`);
   const packageVersions: Record<string, string> = {};

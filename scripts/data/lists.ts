@@ -16,8 +16,18 @@ export function buildGazetteer(): Lists {
   const lists: Record<string, Set<string>> = {};
   const add = (cat: string, name: string) => (lists[cat] ??= new Set()).add(name.toLowerCase());
   const map: Record<string, string> = {
-    Country: 'loc', City: 'loc', Place: 'loc', Region: 'loc', FirstName: 'first', MaleName: 'first', FemaleName: 'first',
-    LastName: 'last', Organization: 'org', SportsTeam: 'org', Person: 'person', Demonym: 'misc',
+    Country: 'loc',
+    City: 'loc',
+    Place: 'loc',
+    Region: 'loc',
+    FirstName: 'first',
+    MaleName: 'first',
+    FemaleName: 'first',
+    LastName: 'last',
+    Organization: 'org',
+    SportsTeam: 'org',
+    Person: 'person',
+    Demonym: 'misc',
   };
   for (const [word, tags] of Object.entries(lexicon)) {
     for (const t of Array.isArray(tags) ? tags : [tags]) if (map[t]) add(map[t], word);
@@ -36,7 +46,9 @@ export function buildGazetteer(): Lists {
 export function buildGivenNames(namesDir: string, gazLists: Lists, commonWords: readonly string[]): { bloom: BloomData; count: number } {
   const exclude = new Set([...commonWords, ...NOT_PERSON_CATEGORIES.flatMap(k => gazLists[k] ?? [])]);
   const names = new Set<string>();
-  for (const file of readdirSync(namesDir).filter(f => f.endsWith('.js')).sort()) {
+  for (const file of readdirSync(namesDir)
+    .filter(f => f.endsWith('.js'))
+    .sort()) {
     for (const m of readFileSync(join(namesDir, file), 'utf8').matchAll(/\['([^']+)',/g)) {
       const n = m[1].toLowerCase();
       if (/^\p{L}[\p{L}'-]{2,}$/u.test(n) && !exclude.has(n)) names.add(n);
@@ -97,8 +109,16 @@ export function trainNames(docs: readonly ConllDocument[]): Lists {
   }
   const out: Lists = { tPER: [], tLOC: [], tORG: [], tMISC: [] };
   for (const [name, m] of counts) {
-    let best = ''; let n = 0; let total = 0;
-    for (const [label, c] of m) { total += c; if (c > n) { best = label; n = c; } }
+    let best = '';
+    let n = 0;
+    let total = 0;
+    for (const [label, c] of m) {
+      total += c;
+      if (c > n) {
+        best = label;
+        n = c;
+      }
+    }
     if (n >= 2 && n >= 0.75 * total) out[`t${best}`].push(name);
   }
   for (const k of Object.keys(out)) out[k].sort();

@@ -27,7 +27,11 @@ export interface Parameters {
 
 const DROPPED = 'w?';
 
-export interface Example { tokens: ReturnType<typeof tokenize>; labels: string[]; doc: number }
+export interface Example {
+  tokens: ReturnType<typeof tokenize>;
+  labels: string[];
+  doc: number;
+}
 
 export function examples(docs: readonly ConllDocument[]): Example[] {
   const out: Example[] = [];
@@ -59,8 +63,14 @@ function train(data: Example[], gazFor: (ex: Example) => Gazetteer, given: Bloom
   let clock = 0;
   const update = (f: string, k: number, v: number) => {
     let w = weights.get(f);
-    if (!w) { w = new Float64Array(T); weights.set(f, w); totals.set(f, new Float64Array(T)); stamps.set(f, new Float64Array(T)); }
-    const tot = totals.get(f)!; const st = stamps.get(f)!;
+    if (!w) {
+      w = new Float64Array(T);
+      weights.set(f, w);
+      totals.set(f, new Float64Array(T));
+      stamps.set(f, new Float64Array(T));
+    }
+    const tot = totals.get(f)!;
+    const st = stamps.get(f)!;
     tot[k] += (clock - st[k]) * w[k];
     st[k] = clock;
     w[k] += v;
@@ -68,13 +78,20 @@ function train(data: Example[], gazFor: (ex: Example) => Gazetteer, given: Bloom
   const statics = data.map(ex => staticFeatures(ex.tokens, gazFor(ex), given));
   const order = data.map((_, i) => i);
   let seed = seedValue;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const score = (scores: Float64Array, feats: readonly string[]) => {
-    for (const f of feats) { const w = weights.get(f); if (w) for (let k = 0; k < T; k++) scores[k] += w[k]; }
+    for (const f of feats) {
+      const w = weights.get(f);
+      if (w) for (let k = 0; k < T; k++) scores[k] += w[k];
+    }
   };
   for (let epoch = 0; epoch < p.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
-    let errors = 0; let n = 0;
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let errors = 0;
+    let n = 0;
     for (const idx of order) {
       const ex = data[idx];
       clock++;
@@ -90,7 +107,10 @@ function train(data: Example[], gazFor: (ex: Example) => Gazetteer, given: Bloom
         const pPrev = i === 0 ? START : tags[pred[i - 1]];
         if (gold[i] !== pred[i]) errors++;
         if (gold[i] === pred[i] && gPrev === pPrev) continue;
-        for (const f of feats[i]) { update(f, gold[i], 1); update(f, pred[i], -1); }
+        for (const f of feats[i]) {
+          update(f, gold[i], 1);
+          update(f, pred[i], -1);
+        }
         for (const f of tagFeatures(gPrev, feats[i])) update(f, gold[i], 1);
         for (const f of tagFeatures(pPrev, feats[i])) update(f, pred[i], -1);
       }
@@ -99,7 +119,8 @@ function train(data: Example[], gazFor: (ex: Example) => Gazetteer, given: Bloom
   }
   const averaged = new Map<string, Float64Array>();
   for (const [f, w] of weights) {
-    const tot = totals.get(f)!; const st = stamps.get(f)!;
+    const tot = totals.get(f)!;
+    const st = stamps.get(f)!;
     const avg = new Float64Array(T);
     for (let k = 0; k < T; k++) avg[k] = (tot[k] + (clock - st[k]) * w[k]) / clock;
     averaged.set(f, avg);
@@ -141,9 +162,11 @@ function combine(runs: Map<string, Float64Array>[], p: Parameters): TaggerModel 
  * only the lists built from the other folds, so the tagger learns how far to trust a list hit on a name it has not seen.
  */
 export function trainModel(docs: readonly ConllDocument[], data: Example[], gazLists: Lists, given: Bloom, p: Parameters): TaggerModel {
-  const foldGaz = Array.from({ length: p.folds }, (_, k) =>
-    new Gazetteer({ ...gazLists, ...trainNames(docs.filter((_, i) => i % p.folds !== k)) }));
-  return combine(p.seeds.map(seed => train(data, ex => foldGaz[ex.doc % p.folds], given, p, seed)), p);
+  const foldGaz = Array.from({ length: p.folds }, (_, k) => new Gazetteer({ ...gazLists, ...trainNames(docs.filter((_, i) => i % p.folds !== k)) }));
+  return combine(
+    p.seeds.map(seed => train(data, ex => foldGaz[ex.doc % p.folds], given, p, seed)),
+    p,
+  );
 }
 
 /** BIO tags -> "from:to:label" keys for PER/LOC/ORG (MISC is not scored). */
@@ -165,19 +188,27 @@ export function splitCheck(docs: readonly ConllDocument[], gazLists: Lists, give
   const held = (doc: number) => doc % 5 === 4;
   const data = examples(docs);
   const trainDocs = docs.filter((_, i) => !held(i));
-  const foldGaz = Array.from({ length: p.folds }, (_, k) =>
-    new Gazetteer({ ...gazLists, ...trainNames(trainDocs.filter((_, i) => i % p.folds !== k)) }));
+  const foldGaz = Array.from({ length: p.folds }, (_, k) => new Gazetteer({ ...gazLists, ...trainNames(trainDocs.filter((_, i) => i % p.folds !== k)) }));
   const trainData = data.filter(ex => !held(ex.doc));
-  const model = combine(p.seeds.map(seed => train(trainData, ex => foldGaz[ex.doc % p.folds], given, p, seed)), p);
+  const model = combine(
+    p.seeds.map(seed => train(trainData, ex => foldGaz[ex.doc % p.folds], given, p, seed)),
+    p,
+  );
   const tagger = new Tagger(model, new Gazetteer({ ...gazLists, ...trainNames(trainDocs) }), given);
   const counts: Record<string, { tp: number; fp: number; fn: number }> = {};
   for (const ex of data.filter(e => held(e.doc))) {
     const gold = new Set(spanKeys(ex.labels));
     const pred = new Set(spanKeys(tagger.tag(ex.tokens)));
-    for (const k of pred) { const c = (counts[k.split(':')[2]] ??= { tp: 0, fp: 0, fn: 0 }); if (gold.has(k)) c.tp++; else c.fp++; }
+    for (const k of pred) {
+      const c = (counts[k.split(':')[2]] ??= { tp: 0, fp: 0, fn: 0 });
+      if (gold.has(k)) c.tp++;
+      else c.fp++;
+    }
     for (const k of gold) if (!pred.has(k)) (counts[k.split(':')[2]] ??= { tp: 0, fp: 0, fn: 0 }).fn++;
   }
   const f1 = (c: { tp: number; fp: number; fn: number }) => ((2 * c.tp) / (2 * c.tp + c.fp + c.fn || 1)).toFixed(3);
   const all = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
-  console.log(`80/20 split of eng.train (tagger alone, exact spans): micro F1 ${f1(all)}; ${['PER', 'LOC', 'ORG'].map(l => `${l} ${f1(counts[l] ?? { tp: 0, fp: 0, fn: 0 })}`).join(', ')}`);
+  console.log(
+    `80/20 split of eng.train (tagger alone, exact spans): micro F1 ${f1(all)}; ${['PER', 'LOC', 'ORG'].map(l => `${l} ${f1(counts[l] ?? { tp: 0, fp: 0, fn: 0 })}`).join(', ')}`,
+  );
 }

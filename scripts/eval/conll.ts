@@ -12,8 +12,20 @@ const LABELS = { PER: 'person', LOC: 'place', ORG: 'organization' } as const;
 type Label = keyof typeof LABELS;
 const TYPES = Object.keys(LABELS) as Label[];
 
-interface Pred { start: number; end: number; label: Label }
-interface Counts { tp: number; fp: number; fn: number; ltpP: number; ltpG: number; nP: number; nG: number }
+interface Pred {
+  start: number;
+  end: number;
+  label: Label;
+}
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  ltpP: number;
+  ltpG: number;
+  nP: number;
+  nG: number;
+}
 
 const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0, ltpP: 0, ltpG: 0, nP: 0, nG: 0 });
 
@@ -28,9 +40,17 @@ function score(gold: GoldSpan[], pred: Pred[], into: Record<string, Counts>): vo
     const c = into[t];
     const gt = g.filter(s => s.label === t);
     const pt = pred.filter(s => s.label === t);
-    c.nG += gt.length; c.nP += pt.length;
-    for (const p of pt) { if (goldKeys.has(key(p))) c.tp++; else c.fp++; if (overlap(p, gt)) c.ltpP++; }
-    for (const s of gt) { if (!predKeys.has(key(s))) c.fn++; if (overlap(s, pt)) c.ltpG++; }
+    c.nG += gt.length;
+    c.nP += pt.length;
+    for (const p of pt) {
+      if (goldKeys.has(key(p))) c.tp++;
+      else c.fp++;
+      if (overlap(p, gt)) c.ltpP++;
+    }
+    for (const s of gt) {
+      if (!predKeys.has(key(s))) c.fn++;
+      if (overlap(s, pt)) c.ltpG++;
+    }
   }
 }
 
@@ -45,14 +65,17 @@ function metrics(c: Counts) {
 }
 
 const TRIM = /[\s.,;:!?"'“”‘’()[\]{}]/;
-interface OffsetJson { offset: { start: number; length: number } }
+interface OffsetJson {
+  offset: { start: number; length: number };
+}
 
 function compromiseSpans(text: string): Pred[] {
   const doc = nlp(text);
   const out: Pred[] = [];
   const add = (label: Label, list: OffsetJson[]) => {
     for (const m of list) {
-      let start = m.offset.start; let end = start + m.offset.length;
+      let start = m.offset.start;
+      let end = start + m.offset.length;
       while (start < end && TRIM.test(text[start])) start++;
       while (end > start && TRIM.test(text[end - 1])) end--;
       if (end > start) out.push({ start, end, label });
@@ -75,7 +98,9 @@ export function runConllEval(dataDir: string): void {
   const docs = readConll(file);
   const ours: Record<string, Counts> = Object.fromEntries(TYPES.map(t => [t, empty()]));
   const raw: Record<string, Counts> = Object.fromEntries(TYPES.map(t => [t, empty()]));
-  let chars = 0; let oursMs = 0; let rawMs = 0;
+  let chars = 0;
+  let oursMs = 0;
+  let rawMs = 0;
   for (const d of docs) {
     chars += d.text.length;
     let t0 = performance.now();
@@ -98,10 +123,19 @@ export function runConllEval(dataDir: string): void {
   console.log(`CoNLL-2003 development set (eng.testa): ${docs.length} documents, ${chars} characters`);
   const cols = (label: string) => `${label} P`.padStart(7) + 'R'.padStart(7) + 'F1'.padStart(7) + 'lenF1'.padStart(7);
   console.log(`${'type'.padEnd(6)} ${'gold'.padStart(5)} | ${cols('ours')} | ${cols('raw')}  (raw = compromise)`);
-  const sum = (rec: Record<string, Counts>) => TYPES.reduce((acc, t) => {
-    const c = rec[t];
-    return { tp: acc.tp + c.tp, fp: acc.fp + c.fp, fn: acc.fn + c.fn, ltpP: acc.ltpP + c.ltpP, ltpG: acc.ltpG + c.ltpG, nP: acc.nP + c.nP, nG: acc.nG + c.nG };
-  }, empty());
+  const sum = (rec: Record<string, Counts>) =>
+    TYPES.reduce((acc, t) => {
+      const c = rec[t];
+      return {
+        tp: acc.tp + c.tp,
+        fp: acc.fp + c.fp,
+        fn: acc.fn + c.fn,
+        ltpP: acc.ltpP + c.ltpP,
+        ltpG: acc.ltpG + c.ltpG,
+        nP: acc.nP + c.nP,
+        nG: acc.nG + c.nG,
+      };
+    }, empty());
   const rows: [string, Counts, Counts][] = TYPES.map(t => [t, ours[t], raw[t]]);
   rows.push(['micro', sum(ours), sum(raw)]);
   const cells = (m: ReturnType<typeof metrics>) => [m.p, m.r, m.f, m.lf].map(v => fmt(v).padStart(7)).join('');

@@ -17,9 +17,23 @@ import { findDates, resolveDate } from '../../src/core/dates';
 import base from 'compromise';
 import datesPlugin, { type DatesMethods } from 'compromise-dates';
 
-export interface TimexGold { start: number; end: number; type: string; value: string }
-export interface TimemlDoc { id: string; text: string; dct: string; timexes: TimexGold[] }
-interface Pred { start: number; end: number; value: string | null }
+export interface TimexGold {
+  start: number;
+  end: number;
+  type: string;
+  value: string;
+}
+export interface TimemlDoc {
+  id: string;
+  text: string;
+  dct: string;
+  timexes: TimexGold[];
+}
+interface Pred {
+  start: number;
+  end: number;
+  value: string | null;
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
@@ -67,7 +81,10 @@ export function readTimeml(dataDir: string): TimemlDoc[] {
   for (const corpus of ['TimeBank', 'AQUAINT']) {
     const dir = join(root, corpus);
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).filter(n => n.endsWith('.tml')).sort()) docs.push(parseTimeml(f, readFileSync(join(dir, f), 'utf8')));
+    for (const f of readdirSync(dir)
+      .filter(n => n.endsWith('.tml'))
+      .sort())
+      docs.push(parseTimeml(f, readFileSync(join(dir, f), 'utf8')));
   }
   return docs;
 }
@@ -90,7 +107,10 @@ function ours(analyzer: Analyzer, doc: TimemlDoc): Pred[] {
   return analyzer.analyze(doc.text, { referenceDate: doc.dct, types: ['date'] }).annotations.map(a => ({ start: a.start, end: a.end, value: a.value ?? null }));
 }
 
-interface CompromiseDate { start?: string | null; unit?: string }
+interface CompromiseDate {
+  start?: string | null;
+  unit?: string;
+}
 
 /** TIMEX3-style value of one compromise-dates result, as the foundation's first version mapped it. */
 function compromiseValue(d: CompromiseDate | undefined): string | null {
@@ -167,7 +187,16 @@ function timeDetector(docs: TimemlDoc[]): number {
 
 // ---- scoring ----
 
-interface Counts { nP: number; nG: number; strict: number; lenP: number; lenG: number; strictVal: number; lenVal: number; lenPairs: number }
+interface Counts {
+  nP: number;
+  nG: number;
+  strict: number;
+  lenP: number;
+  lenG: number;
+  strictVal: number;
+  lenVal: number;
+  lenPairs: number;
+}
 const empty = (): Counts => ({ nP: 0, nG: 0, strict: 0, lenP: 0, lenG: 0, strictVal: 0, lenVal: 0, lenPairs: 0 });
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -203,11 +232,25 @@ function score(doc: TimemlDoc, preds: Pred[], into: Record<'DATE' | 'TIME', Coun
 
 // ---- per-category breakdown (issue 15's date categories), from the text of the gold expressions ----
 
-const WEEKDAY_OR_MONTH = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
+const WEEKDAY_OR_MONTH =
+  /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
 const CATEGORIES: [string, (text: string, g: TimexGold, doc: TimemlDoc) => boolean][] = [
-  ['extent modifier', t => /^(?:early|late|earlier|later|mid|around|about|approximately|roughly|shortly|sometime|the\s+(?:end|beginning|start|middle)\s+of)\b/i.test(t)],
-  ['year range', (t, g, doc) => /^\d{2}(?:\d{2})?$/.test(t) && (/\d[-\u2013]$/.test(doc.text.slice(g.start - 2, g.start)) || /^[-\u2013]\d/.test(doc.text.slice(g.end, g.end + 2)))],
-  ['anaphoric', t => /^(?:(?:earlier|later)\s+)?(?:that|that\s+same|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior|the)\s+(?:day|morning|afternoon|evening|night|week|month|year|time)$|^then$/i.test(t)],
+  [
+    'extent modifier',
+    t => /^(?:early|late|earlier|later|mid|around|about|approximately|roughly|shortly|sometime|the\s+(?:end|beginning|start|middle)\s+of)\b/i.test(t),
+  ],
+  [
+    'year range',
+    (t, g, doc) =>
+      /^\d{2}(?:\d{2})?$/.test(t) && (/\d[-\u2013]$/.test(doc.text.slice(g.start - 2, g.start)) || /^[-\u2013]\d/.test(doc.text.slice(g.end, g.end + 2))),
+  ],
+  [
+    'anaphoric',
+    t =>
+      /^(?:(?:earlier|later)\s+)?(?:that|that\s+same|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior|the)\s+(?:day|morning|afternoon|evening|night|week|month|year|time)$|^then$/i.test(
+        t,
+      ),
+  ],
   ['duration vs date', t => /\b(?:ago|earlier|later|before|after|from\s+now|hence)$/i.test(t)],
   ['weekday/month direction', t => WEEKDAY_OR_MONTH.test(t) && !/\d{4}|'\d\d/.test(t)],
 ];
@@ -235,7 +278,10 @@ function breakdown(results: { doc: TimemlDoc; preds: Pred[] }[]): string[] {
     }
   }
   return [
-    ...rows.map(r => `  ${r.name.padEnd(24)} gold ${String(r.n).padStart(4)}  exact extent ${fmt(r.exact / (r.n || 1))}  value (of exact) ${fmt(r.value / (r.exact || 1))}`),
+    ...rows.map(
+      r =>
+        `  ${r.name.padEnd(24)} gold ${String(r.n).padStart(4)}  exact extent ${fmt(r.exact / (r.n || 1))}  value (of exact) ${fmt(r.value / (r.exact || 1))}`,
+    ),
     `  ${'dates on a gold DURATION'.padEnd(24)} ${onDuration} (counted against DATE precision)`,
   ];
 }
@@ -295,9 +341,11 @@ export function runTimemlEval(dataDir: string): void {
   console.log('ours by category (DATE and TIME gold, TimeBank + AQUAINT):');
   for (const line of breakdown(results)) console.log(line);
   const tDetect = timeDetector(docs);
-  const per100k = (ms: number) => (ms / chars * 1e5).toFixed(1);
-  console.log(`time per 100k chars: our date detector + resolution alone ${per100k(tDetect)} ms; ` +
-    `our full pipeline (analyze(), entity detection included) ${per100k(tUs)} ms; compromise-dates ${per100k(tThem)} ms`);
+  const per100k = (ms: number) => ((ms / chars) * 1e5).toFixed(1);
+  console.log(
+    `time per 100k chars: our date detector + resolution alone ${per100k(tDetect)} ms; ` +
+      `our full pipeline (analyze(), entity detection included) ${per100k(tUs)} ms; compromise-dates ${per100k(tThem)} ms`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -69,7 +69,13 @@ function settingsFrom(args: readonly string[], io: CliIO): { settings: Settings;
   const outDir = options.get('out-dir') as string | undefined;
   if (outDir === '') throw new UsageError('--out-dir needs a folder');
   return {
-    settings: { outDir: outDir === undefined ? undefined : path.resolve(io.cwd, outDir), referenceDate, json: options.has('json'), maxBytes, jobs: parseJobs(options.get('jobs') as string | undefined) },
+    settings: {
+      outDir: outDir === undefined ? undefined : path.resolve(io.cwd, outDir),
+      referenceDate,
+      json: options.has('json'),
+      maxBytes,
+      jobs: parseJobs(options.get('jobs') as string | undefined),
+    },
     paths: positionals,
   };
 }
@@ -141,17 +147,26 @@ export async function runAnnotate(args: string[], io: CliIO): Promise<number> {
 
   const fromFolders = articles.filter(a => a.fromFolder).length;
   let done = 0;
-  const outcomes = await annotateArticles(articles, settings, settings.jobs, io, article => annotateOne(article, settings, storage, io), article => {
-    if (article.fromFolder) {
-      done++;
-      const line = `[${done}/${fromFolders}] ${article.display}`;
-      io.stderr(io.stderrIsTTY ? `\r\x1b[K${line}` : `${line}\n`);
-    }
-  });
+  const outcomes = await annotateArticles(
+    articles,
+    settings,
+    settings.jobs,
+    io,
+    article => annotateOne(article, settings, storage, io),
+    article => {
+      if (article.fromFolder) {
+        done++;
+        const line = `[${done}/${fromFolders}] ${article.display}`;
+        io.stderr(io.stderrIsTTY ? `\r\x1b[K${line}` : `${line}\n`);
+      }
+    },
+  );
   if (io.stderrIsTTY && fromFolders > 0) io.stderr('\r\x1b[K');
 
   if (settings.json) {
-    const out = outcomes.filter(o => o.sidecar).map(o => ({ path: path.relative(io.cwd, o.sidecarPath!) || o.sidecarPath, sidecar: canonicalSidecar(o.sidecar!) }));
+    const out = outcomes
+      .filter(o => o.sidecar)
+      .map(o => ({ path: path.relative(io.cwd, o.sidecarPath!) || o.sidecarPath, sidecar: canonicalSidecar(o.sidecar!) }));
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
   } else if (outcomes.length > 0) {
     io.stdout(formatSummary(outcomes.map(o => o.row)));

@@ -18,7 +18,11 @@ export interface ParsedArgs {
 export function parseArgs(args: readonly string[], spec: Record<string, OptionSpec>): ParsedArgs {
   const options = new Map<string, string | true>();
   const positionals: string[] = [];
-  const shorts = new Map(Object.entries(spec).filter(([, s]) => s.short).map(([name, s]) => [s.short!, name]));
+  const shorts = new Map(
+    Object.entries(spec)
+      .filter(([, s]) => s.short)
+      .map(([name, s]) => [s.short!, name]),
+  );
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
@@ -30,7 +34,7 @@ export function parseArgs(args: readonly string[], spec: Record<string, OptionSp
       continue;
     }
     const eq = arg.indexOf('=');
-    const raw = arg.startsWith('--') ? arg.slice(2, eq >= 0 ? eq : undefined) : shorts.get(arg.slice(1)) ?? `\0${arg}`;
+    const raw = arg.startsWith('--') ? arg.slice(2, eq >= 0 ? eq : undefined) : (shorts.get(arg.slice(1)) ?? `\0${arg}`);
     const option = spec[raw];
     if (!option) throw new UsageError(`unknown option ${eq >= 0 ? arg.slice(0, eq) : arg}`);
     if (options.has(raw)) throw new UsageError(`--${raw} given twice`);

@@ -5,8 +5,16 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
-  EXPORT_FORMATS, checkPlan, defaultSuffix, findExportFormat, isBratCopy, planExport, type ExportInput, type ExportTarget,
-  type PlanArticle, type PlannedFile,
+  EXPORT_FORMATS,
+  checkPlan,
+  defaultSuffix,
+  findExportFormat,
+  isBratCopy,
+  planExport,
+  type ExportInput,
+  type ExportTarget,
+  type PlanArticle,
+  type PlannedFile,
 } from '../core';
 import { decodeArticle, parseSidecar, sha256Hex, SidecarError, sidecarPathFor } from '../core';
 import { kindOf, makeFolders, readRegularFile, replaceFile, writeNewFile } from '../node/safeFs';
@@ -68,7 +76,10 @@ function relativeIri(fromDir: string, file: string): string {
 const storage = new NodeSidecarStorage();
 
 async function load(article: ArticleFile, io: ExportIO): Promise<ExportInput | null> {
-  const fail = (reason: string) => { io.stderr(`${article.display}: ${reason}\n`); return null; };
+  const fail = (reason: string) => {
+    io.stderr(`${article.display}: ${reason}\n`);
+    return null;
+  };
   let bytes: Uint8Array;
   try {
     bytes = await readRegularFile(article.file);
@@ -90,7 +101,9 @@ async function load(article: ArticleFile, io: ExportIO): Promise<ExportInput | n
   try {
     const sidecar = parseSidecar(raw, path.basename(sidecarPath));
     if (sidecar.document.sha256 !== sha256Hex(decoded.text)) {
-      io.stderr(`${article.display}: warning: the article changed since it was annotated; annotations whose text moved are left out. Run "news-annotator annotate ${article.display}" to re-anchor them.\n`);
+      io.stderr(
+        `${article.display}: warning: the article changed since it was annotated; annotations whose text moved are left out. Run "news-annotator annotate ${article.display}" to re-anchor them.\n`,
+      );
     }
     return { fileName: path.basename(article.file), text: decoded.text, sidecar };
   } catch (e) {
@@ -108,7 +121,10 @@ const nodePaths = {
 const probe = { kind: kindOf };
 
 async function isDirectory(p: string): Promise<boolean> {
-  return fsp.stat(p).then(s => s.isDirectory(), () => false);
+  return fsp.stat(p).then(
+    s => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** Writes a checked plan: new files exclusively, replaced ones by rename. Returns the failure, if any. */
@@ -116,7 +132,8 @@ async function writePlan(files: readonly PlannedFile[], replace: ReadonlySet<Pla
   for (const f of files) {
     try {
       await makeFolders(path.dirname(f.path));
-      if (replace.has(f)) await replaceFile(f.path, f.content); else await writeNewFile(f.path, f.content);
+      if (replace.has(f)) await replaceFile(f.path, f.content);
+      else await writeNewFile(f.path, f.content);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       return { file: f.path, reason: code === 'EEXIST' ? 'it appeared while the export ran; not replaced' : (e as Error).message };
@@ -156,7 +173,10 @@ async function run(args: string[], io: ExportIO): Promise<number> {
   const base = options.get('base') as string | undefined;
   if (base !== undefined) {
     if (format.id !== 'w3c') throw new UsageError('--base only applies to --format w3c');
-    if (!canBeBase(base)) throw new UsageError(`--base "${safeText(base)}" is not an absolute URI that paths can be appended to (e.g. https://news.example/articles/; urn: and other opaque URIs cannot be)`);
+    if (!canBeBase(base))
+      throw new UsageError(
+        `--base "${safeText(base)}" is not an absolute URI that paths can be appended to (e.g. https://news.example/articles/; urn: and other opaque URIs cannot be)`,
+      );
   }
   const force = options.has('force');
   const outArg = options.get('out') as string | undefined;
@@ -180,22 +200,29 @@ async function run(args: string[], io: ExportIO): Promise<number> {
   const articles: ArticleFile[] = [];
   let bratCopies = 0;
   for (const article of collected.articles) {
-    if (article.fromFolder && (await isBratCopy(article.file, probe))) bratCopies++; else articles.push(article);
+    if (article.fromFolder && (await isBratCopy(article.file, probe))) bratCopies++;
+    else articles.push(article);
   }
-  if (bratCopies > 0) io.stderr(`skipped ${bratCopies} brat .txt cop${bratCopies === 1 ? 'y' : 'ies'} (an .ann beside, no sidecar): earlier exports, not articles\n`);
+  if (bratCopies > 0)
+    io.stderr(`skipped ${bratCopies} brat .txt cop${bratCopies === 1 ? 'y' : 'ies'} (an .ann beside, no sidecar): earlier exports, not articles\n`);
   if (articles.length === 0) return failed ? EXIT_SOME_FAILED : EXIT_OK;
 
   const loaded: PlanArticle[] = [];
   for (const article of articles) {
     const input = await load(article, io);
-    if (input) loaded.push({ input, source: article.file, relative: article.mirrored.split(path.sep).join('/') }); else failed = true;
+    if (input) loaded.push({ input, source: article.file, relative: article.mirrored.split(path.sep).join('/') });
+    else failed = true;
   }
   if (loaded.length === 0) return EXIT_SOME_FAILED;
   const relativeOf = new Map(articles.map(a => [a.file, a.relative]));
 
   const uriFor = (a: PlanArticle, outputFile: string) =>
-    base !== undefined ? new URL(relativeOf.get(a.source)!.split(path.sep).map(encodeURIComponent).join('/'), base).href : relativeIri(path.dirname(outputFile), a.source);
-  const report = (warnings: string[]) => { for (const w of warnings) io.stderr(`warning: ${w}\n`); };
+    base !== undefined
+      ? new URL(relativeOf.get(a.source)!.split(path.sep).map(encodeURIComponent).join('/'), base).href
+      : relativeIri(path.dirname(outputFile), a.source);
+  const report = (warnings: string[]) => {
+    for (const w of warnings) io.stderr(`warning: ${w}\n`);
+  };
   const total = loaded.reduce((n, l) => n + l.input.sidecar.annotations.length, 0);
   const exported = `${loaded.length} article${loaded.length === 1 ? '' : 's'} (${total} annotations) as ${format.label}`;
 
@@ -208,7 +235,11 @@ async function run(args: string[], io: ExportIO): Promise<number> {
 
   const target: ExportTarget = toDir ? { kind: 'folder', folder: out } : { kind: 'file', file: out };
   const plan = planExport(format, loaded, target, nodePaths, uriFor);
-  const checked = await checkPlan(plan.files, loaded.map(a => a.source), probe);
+  const checked = await checkPlan(
+    plan.files,
+    loaded.map(a => a.source),
+    probe,
+  );
   const shown = (file: string) => safeText(path.relative(cwd, file) || file);
   const refusals = [
     ...checked.refused,

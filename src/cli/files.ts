@@ -51,7 +51,14 @@ async function walk(root: string, dir: string, shownRoot: string, out: ArticleFi
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) await walk(root, full, shownRoot, out, problems);
     else if ((entry.isFile() || entry.isSymbolicLink()) && isArticleName(entry.name)) {
-      if (entry.isSymbolicLink() && !(await fsp.stat(full).then(s => s.isFile(), () => false))) continue;
+      if (
+        entry.isSymbolicLink() &&
+        !(await fsp.stat(full).then(
+          s => s.isFile(),
+          () => false,
+        ))
+      )
+        continue;
       const relative = path.relative(root, full);
       out.push({ file: full, relative, mirrored: relative, display: safeText(path.join(shownRoot, relative)), fromFolder: true });
     }
@@ -114,7 +121,10 @@ export function refuseSharedSidecars(articles: readonly ArticleFile[], outDir: s
   for (const a of articles) {
     const key = sidecarPathOf(a, outDir).toLowerCase();
     const other = seen.get(key);
-    if (other) throw new UsageError(`${other.display} and ${a.display} would share one sidecar (${safeText(sidecarPathOf(a, outDir))}): annotate them in separate runs or with different --out-dir folders`);
+    if (other)
+      throw new UsageError(
+        `${other.display} and ${a.display} would share one sidecar (${safeText(sidecarPathOf(a, outDir))}): annotate them in separate runs or with different --out-dir folders`,
+      );
     seen.set(key, a);
   }
 }

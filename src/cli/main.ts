@@ -14,12 +14,14 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   annotate: { run: runAnnotate, summary: 'annotate articles and write their sidecars (.annotations.json)' },
   export: { run: runExport, summary: 'export annotations (W3C Web Annotation, brat, CoNLL, JSONL, CSV)' },
   stream: { run: runStream, summary: 'annotate JSON lines from stdin, one result line per input line on stdout' },
-  timeline: { run: runTimeline, summary: 'list the articles\' dates in date order, with their sentences and entities' },
+  timeline: { run: runTimeline, summary: "list the articles' dates in date order, with their sentences and entities" },
 };
 
 export function helpText(): string {
   const width = Math.max(...Object.keys(COMMANDS).map(c => c.length));
-  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`).join('\n');
+  const list = Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+    .join('\n');
   return `Usage: news-annotator <command> [options] PATH...
 
 Finds people, places, organizations and dates in news articles (.txt, .md).
@@ -50,7 +52,10 @@ export async function main(argv: string[], raw: CliIO): Promise<number> {
       return EXIT_OK;
     }
     const command = COMMANDS[first];
-    if (!command) throw new UsageError(first.startsWith('-') ? `unknown option ${safeText(first)}` : `unknown command "${safeText(first)}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    if (!command)
+      throw new UsageError(
+        first.startsWith('-') ? `unknown option ${safeText(first)}` : `unknown command "${safeText(first)}" (commands: ${Object.keys(COMMANDS).join(', ')})`,
+      );
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -128,7 +128,12 @@ export async function mapOrdered<T, R>(
     let before: (typeof pending)[number] | undefined;
     for (let i = pending.length - 1; i >= 0 && k !== undefined && !before; i--) if (pending[i].key === k) before = pending[i];
     // settle (not fail) before starting, so a failed twin still lets this one run; its failure is emitted in order
-    const done = before ? before.done.then(() => start(item), () => start(item)) : start(item);
+    const done = before
+      ? before.done.then(
+          () => start(item),
+          () => start(item),
+        )
+      : start(item);
     // emitted in order later; mark handled now so a rejection waiting behind slower items is not reported as unhandled
     done.catch(() => undefined);
     pending.push({ item, key: k, done });

@@ -130,7 +130,10 @@ export async function runStreamWith(args: string[], io: CliIO, input: AsyncItera
       pool ??= new WorkerPool(workers);
       const reply: WorkerReply = await pool.run({ kind: 'record', input: record });
       if (reply.kind === 'record') return { ok: true, result: reply.result };
-      return { ok: false, failure: { id: record.id, error: `line ${line.number}: internal error: ${reply.kind === 'failed' ? reply.error : 'unexpected reply'}` } };
+      return {
+        ok: false,
+        failure: { id: record.id, error: `line ${line.number}: internal error: ${reply.kind === 'failed' ? reply.error : 'unexpected reply'}` },
+      };
     } catch (e) {
       return { ok: false, failure: { id: record.id, error: `line ${line.number}: internal error: ${(e as Error).message}` } };
     }
@@ -145,9 +148,10 @@ export async function runStreamWith(args: string[], io: CliIO, input: AsyncItera
     await mapOrdered(
       nonBlank(),
       Math.max(1, jobs) * WINDOW_PER_JOB,
-      async (line): Promise<Answer> => 'tooLong' in line
-        ? { ok: false, failure: { id: null, error: `line ${line.number}: longer than --max-size (${line.tooLong} bytes; the limit is ${maxBytes})` } }
-        : annotate(line),
+      async (line): Promise<Answer> =>
+        'tooLong' in line
+          ? { ok: false, failure: { id: null, error: `line ${line.number}: longer than --max-size (${line.tooLong} bytes; the limit is ${maxBytes})` } }
+          : annotate(line),
       async answer => {
         lines++;
         if (!answer.ok) {

@@ -1,8 +1,16 @@
 // One line of `news-annotator stream`: the JSON record read, checked, and annotated exactly as `annotate` annotates
 // an article that has no sidecar yet (the same annotateArticle run, with nothing stored and nothing written).
 import {
-  analyze, annotateArticle, ANNOTATION_TYPES, canonicalSidecar, isIsoDay,
-  type AnnotationType, type Entity, type Lexicon, type SidecarAnnotation, type SidecarStorage,
+  analyze,
+  annotateArticle,
+  ANNOTATION_TYPES,
+  canonicalSidecar,
+  isIsoDay,
+  type AnnotationType,
+  type Entity,
+  type Lexicon,
+  type SidecarAnnotation,
+  type SidecarStorage,
 } from '../core';
 import { GENERATOR } from './version';
 
@@ -51,7 +59,8 @@ export function parseStreamLine(line: string, lineNumber: number): ParsedLine {
   if (lexicon !== undefined && lexicon !== null) {
     if (!isObject(lexicon)) return fail(id, '"lexicon" is not an object of name -> type');
     for (const [name, type] of Object.entries(lexicon)) {
-      if (!ANNOTATION_TYPES.includes(type as AnnotationType)) return fail(id, `"lexicon" gives "${name}" the type ${JSON.stringify(type)} (types: ${ANNOTATION_TYPES.join(', ')})`);
+      if (!ANNOTATION_TYPES.includes(type as AnnotationType))
+        return fail(id, `"lexicon" gives "${name}" the type ${JSON.stringify(type)} (types: ${ANNOTATION_TYPES.join(', ')})`);
     }
   }
   const input: StreamInput = { id, text };
@@ -63,8 +72,12 @@ export function parseStreamLine(line: string, lineNumber: number): ParsedLine {
 /** Nothing is stored for a stream record: every record is analysed as a new article. */
 const NO_STORAGE: SidecarStorage = {
   readText: async () => undefined,
-  writeTextAtomic: async () => { throw new Error('stream records are never written'); },
-  copy: async () => { throw new Error('stream records are never written'); },
+  writeTextAtomic: async () => {
+    throw new Error('stream records are never written');
+  },
+  copy: async () => {
+    throw new Error('stream records are never written');
+  },
   exists: async () => false,
   mtime: async () => undefined,
 };

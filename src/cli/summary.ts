@@ -37,7 +37,10 @@ export function formatSummary(rows: readonly SummaryRow[]): string {
   const body = rows.map(r => {
     if (!r.sidecar) return [safeText(r.article), '-', '-', '-', '-', '-', r.status, ''];
     const c = counts(r.sidecar);
-    total.person += c.person; total.place += c.place; total.organization += c.organization; total.date += c.date;
+    total.person += c.person;
+    total.place += c.place;
+    total.organization += c.organization;
+    total.date += c.date;
     total.orphans += r.sidecar.orphans.length;
     return [safeText(r.article), c.person, c.place, c.organization, c.date, r.sidecar.orphans.length, r.status, topEntities(r.sidecar)].map(String);
   });
@@ -46,7 +49,11 @@ export function formatSummary(rows: readonly SummaryRow[]): string {
     table.push([`Total (${rows.length} articles)`, total.person, total.place, total.organization, total.date, total.orphans, '', ''].map(String));
   }
   const widths = header.map((_, i) => Math.max(...table.map(r => r[i].length)));
-  const line = (r: string[]) => r.map((cell, i) => (i === r.length - 1 ? cell : numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w, i) => (i === widths.length - 1 ? '-'.repeat(Math.max(w, header[i].length)) : '-'.repeat(w))).join('  ');
   const out = [line(header), rule, ...body.map(line)];
   if (rows.length > 1) out.push(rule, line(table[table.length - 1]));

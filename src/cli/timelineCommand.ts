@@ -5,8 +5,19 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
-  analyze, annotateArticle, articleTimeline, decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, formatSize, isIsoDay, isoInstant, mergeTimelines, timelineCsv,
-  type Timeline, type TimelineEvent, type UnplacedDate,
+  analyze,
+  annotateArticle,
+  articleTimeline,
+  decodeArticle,
+  DEFAULT_MAX_ARTICLE_BYTES,
+  formatSize,
+  isIsoDay,
+  isoInstant,
+  mergeTimelines,
+  timelineCsv,
+  type Timeline,
+  type TimelineEvent,
+  type UnplacedDate,
 } from '../core';
 import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs, parseSize } from './args';
@@ -84,7 +95,12 @@ function isLocale(tag: string): boolean {
 }
 
 /** One article's timeline, or null when it cannot be read (reported on stderr). */
-async function timelineOf(article: ArticleFile, settings: Settings, storage: NodeSidecarStorage, io: CliIO): Promise<{ timeline: Timeline; ok: boolean } | null> {
+async function timelineOf(
+  article: ArticleFile,
+  settings: Settings,
+  storage: NodeSidecarStorage,
+  io: CliIO,
+): Promise<{ timeline: Timeline; ok: boolean } | null> {
   const fail = (reason: string) => {
     io.stderr(`news-annotator: ${article.display}: ${reason}\n`);
     return null;
@@ -101,16 +117,22 @@ async function timelineOf(article: ArticleFile, settings: Settings, storage: Nod
   if (!decoded.ok) return fail(decoded.reason);
   const sidecarPath = sidecarPathOf(article, undefined);
   const result = await annotateArticle({
-    storage, sidecarPath, file: path.basename(article.file), text: decoded.text, analyze,
+    storage,
+    sidecarPath,
+    file: path.basename(article.file),
+    text: decoded.text,
+    analyze,
     options: settings.referenceDate ? { referenceDate: settings.referenceDate } : {},
-    generator: GENERATOR, now: new Date().toISOString(), write: false,
+    generator: GENERATOR,
+    now: new Date().toISOString(),
+    write: false,
   });
   if (result.loadError) {
     io.stderr(`news-annotator: ${article.display}: ${result.loadError.message} (its dates are listed from a fresh analysis)\n`);
   }
   const { sidecar } = result;
   const referenceDate = sidecar.document.referenceDate
-    ? { value: sidecar.document.referenceDate, source: sidecar.document.referenceDateSource ?? 'detected' as const }
+    ? { value: sidecar.document.referenceDate, source: sidecar.document.referenceDateSource ?? ('detected' as const) }
     : null;
   const timeline = articleTimeline(
     { article: article.display, text: decoded.text, annotations: sidecar.annotations, entities: sidecar.entities, referenceDate },
@@ -120,7 +142,13 @@ async function timelineOf(article: ArticleFile, settings: Settings, storage: Nod
 }
 
 function entityLine(e: TimelineEvent): string {
-  const groups = ([['person', 'People'], ['place', 'Places'], ['organization', 'Organizations']] as const)
+  const groups = (
+    [
+      ['person', 'People'],
+      ['place', 'Places'],
+      ['organization', 'Organizations'],
+    ] as const
+  )
     .map(([type, label]) => [label, e.entities.filter(x => x.type === type).map(x => x.name)] as const)
     .filter(([, list]) => list.length > 0)
     .map(([label, list]) => `${label}: ${list.join(', ')}`);

@@ -7,21 +7,24 @@ import { annotateOne, type Outcome, type Settings } from './annotateCommand';
 import type { ArticleFile } from './files';
 import { annotateRecord, type StreamInput, type StreamResult } from './streamRecord';
 
-export type WorkerTask =
-  | { kind: 'article'; article: ArticleFile; settings: Settings; cwd: string }
-  | { kind: 'record'; input: StreamInput };
+export type WorkerTask = { kind: 'article'; article: ArticleFile; settings: Settings; cwd: string } | { kind: 'record'; input: StreamInput };
 
 export type WorkerReply =
-  | { kind: 'article'; outcome: Outcome; stderr: string[] }
-  | { kind: 'record'; result: StreamResult }
-  | { kind: 'failed'; error: string };
+  { kind: 'article'; outcome: Outcome; stderr: string[] } | { kind: 'record'; result: StreamResult } | { kind: 'failed'; error: string };
 
 const storage = new NodeSidecarStorage();
 
 async function perform(task: WorkerTask): Promise<WorkerReply> {
   if (task.kind === 'record') return { kind: 'record', result: await annotateRecord(task.input) };
   const stderr: string[] = [];
-  const io = { stdout: () => undefined, stderr: (text: string) => { stderr.push(text); }, cwd: task.cwd, stderrIsTTY: false };
+  const io = {
+    stdout: () => undefined,
+    stderr: (text: string) => {
+      stderr.push(text);
+    },
+    cwd: task.cwd,
+    stderrIsTTY: false,
+  };
   return { kind: 'article', outcome: await annotateOne(task.article, task.settings, storage, io), stderr };
 }
 

@@ -7,15 +7,33 @@
 // records' results with little work per mention, so the result is always exactly what a fresh analysis gives.
 import { detectReferenceDate, findDates, isIsoDay, resolveDate, resolveDatePhrase, type DateCandidate, type ResolvedDate } from './dates';
 import {
-  computeLineInfo, dedupe, ENTITY_TYPE_SET, findLexiconMatches, findMentions, groupWorking, normalise,
-  type LineInfo, type LineSource, type Working,
+  computeLineInfo,
+  dedupe,
+  ENTITY_TYPE_SET,
+  findLexiconMatches,
+  findMentions,
+  groupWorking,
+  normalise,
+  type LineInfo,
+  type LineSource,
+  type Working,
 } from './entities';
 import { working } from './entities/mention-set';
 import { snapToGraphemes } from './graphemes';
 import { mergeSorted } from './sorted';
 import { overlapSweep, withoutOverlapsWith } from './spans';
 import { commonPrefixLength, commonSuffixLength, segment } from './segment';
-import { ANNOTATION_TYPES, ENTITY_TYPES, type AnalysisResult, type AnalyzeOptions, type Annotation, type AnnotationType, type MentionCandidate, type ReferenceDate, type Span } from './types';
+import {
+  ANNOTATION_TYPES,
+  ENTITY_TYPES,
+  type AnalysisResult,
+  type AnalyzeOptions,
+  type Annotation,
+  type AnnotationType,
+  type MentionCandidate,
+  type ReferenceDate,
+  type Span,
+} from './types';
 
 /** What was detected in one unit; each kind is computed on first need (a date-only analysis never runs the entity detector). */
 interface UnitResult {
@@ -153,7 +171,7 @@ export class Analyzer {
       for (const s of lexiconDates) {
         const t = text.slice(s.start, s.end);
         let resolved = phraseValues.get(t);
-        if (resolved === undefined) phraseValues.set(t, resolved = resolveDatePhrase(t, referenceDate?.value ?? null));
+        if (resolved === undefined) phraseValues.set(t, (resolved = resolveDatePhrase(t, referenceDate?.value ?? null)));
         lexiconAnnotations.push(dateAnnotation(s.start, s.end, t, resolved));
       }
       // Only lexicon names can still overlap a date here (detector candidates on dates were dropped): the
@@ -233,7 +251,10 @@ export class Analyzer {
     let last = first;
     let end = start + lines[first].text.length;
     while (last < lines.length - 1 && end + 1 <= changedEnd) end += lines[++last].text.length + 1;
-    const fresh = text.slice(start, end + text.length - old.length).split('\n').map(l => this.record(l));
+    const fresh = text
+      .slice(start, end + text.length - old.length)
+      .split('\n')
+      .map(l => this.record(l));
     let units = previous.units;
     for (let i = first; i <= last; i++) units -= lines[i].units.length;
     for (const r of fresh) units += r.units.length;
@@ -250,8 +271,15 @@ export class Analyzer {
     }
     // every field present from the start: one object shape, so the optimised code never meets another
     rec = {
-      text: line, units: segment(line).map(u => ({ start: u.start, text: u.text })), results: undefined, dates: undefined,
-      dateSpans: undefined, mentions: undefined, info: undefined, values: undefined, valuesFor: undefined,
+      text: line,
+      units: segment(line).map(u => ({ start: u.start, text: u.text })),
+      results: undefined,
+      dates: undefined,
+      dateSpans: undefined,
+      mentions: undefined,
+      info: undefined,
+      values: undefined,
+      valuesFor: undefined,
     };
     if (keep && this.maxCacheEntries > 0) {
       this.lineCache.set(line, rec);
@@ -267,7 +295,7 @@ export class Analyzer {
     if (!rec.dates) {
       const dates: DateCandidate[] = [];
       rec.units.forEach((u, i) => {
-        for (const d of rec.results![i].dates ??= findDates(u.text)) dates.push({ start: d.start + u.start, end: d.end + u.start, expr: d.expr });
+        for (const d of (rec.results![i].dates ??= findDates(u.text))) dates.push({ start: d.start + u.start, end: d.end + u.start, expr: d.expr });
       });
       dates.sort(byStart);
       rec.dates = dates;
@@ -276,13 +304,15 @@ export class Analyzer {
     if (needMentions && !rec.mentions) {
       const found: (MentionCandidate & { confidence?: number })[] = [];
       rec.units.forEach((u, i) => {
-        for (const m of rec.results![i].mentions ??= findMentions(u.text)) found.push({ ...m, start: m.start + u.start, end: m.end + u.start });
+        for (const m of (rec.results![i].mentions ??= findMentions(u.text))) found.push({ ...m, start: m.start + u.start, end: m.end + u.start });
       });
       found.sort(byStart);
       // A date wins over an entity candidate on the same words ("Tuesday", "May").
-      rec.mentions = dedupe(withoutOverlapsWith(found, rec.dateSpans!)
-        .filter(m => m.start >= 0 && m.end <= rec.text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
-        .map(m => working(m.start, m.end, m.type, normalise(rec.text.slice(m.start, m.end)), false, m.confidence)));
+      rec.mentions = dedupe(
+        withoutOverlapsWith(found, rec.dateSpans!)
+          .filter(m => m.start >= 0 && m.end <= rec.text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
+          .map(m => working(m.start, m.end, m.type, normalise(rec.text.slice(m.start, m.end)), false, m.confidence)),
+      );
     }
   }
 

@@ -36,7 +36,8 @@ export function overlapLookup(spans: readonly Span[]): (s: Span) => boolean {
   sorted.forEach((x, i) => maxEnd.push(Math.max(x.end, i > 0 ? maxEnd[i - 1] : -1)));
   return s => {
     // lo: how many spans start before s.end
-    let lo = 0, hi = sorted.length;
+    let lo = 0,
+      hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (sorted[mid].start < s.end) lo = mid + 1;

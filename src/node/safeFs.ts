@@ -9,7 +9,11 @@ import type { TargetKind } from '../core';
 
 /** A file that is not what it must be (a FIFO, a link out of its folder): the message names the file and the reason. */
 export class UnsafeFileError extends Error {
-  constructor(readonly file: string, readonly reason: string, readonly code = 'EUNSAFE') {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly code = 'EUNSAFE',
+  ) {
     super(`${file}: ${reason}`);
     this.name = 'UnsafeFileError';
   }
@@ -53,7 +57,8 @@ export async function readRegularFile(file: string, options: { maxBytes?: number
   try {
     const s = await handle.stat();
     if (!s.isFile()) throw new UnsafeFileError(file, `${describeStats(s)}, not a regular file: only regular files are read`, 'ENOTREG');
-    if (options.maxBytes !== undefined && s.size > options.maxBytes) throw new UnsafeFileError(file, options.tooLarge?.(s.size) ?? `too large (${s.size} bytes)`, 'ETOOBIG');
+    if (options.maxBytes !== undefined && s.size > options.maxBytes)
+      throw new UnsafeFileError(file, options.tooLarge?.(s.size) ?? `too large (${s.size} bytes)`, 'ETOOBIG');
     return await handle.readFile();
   } finally {
     await handle.close();

@@ -20,7 +20,10 @@ export class NodeSidecarStorage implements SidecarStorage {
       return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
       // the bytes one to one as characters: two such files compare equal exactly when their bytes do
-      throw Object.assign(new Error(`${file}: not UTF-8 text (a byte that is not UTF-8, e.g. Latin-1 from a hand edit)`), { code: NOT_UTF8, text: bytes.toString('latin1') });
+      throw Object.assign(new Error(`${file}: not UTF-8 text (a byte that is not UTF-8, e.g. Latin-1 from a hand edit)`), {
+        code: NOT_UTF8,
+        text: bytes.toString('latin1'),
+      });
     }
   }
 
@@ -47,7 +50,11 @@ export class NodeSidecarStorage implements SidecarStorage {
     const folder = await fsp.realpath(path.dirname(file));
     const target = await fsp.realpath(file).catch(() => undefined);
     if (target === undefined || path.dirname(target) !== folder) {
-      throw new UnsafeFileError(file, `a symbolic link${target ? ` to ${target}` : ''} outside its own folder: not followed (nothing was read, copied or written)`, 'ELINKOUT');
+      throw new UnsafeFileError(
+        file,
+        `a symbolic link${target ? ` to ${target}` : ''} outside its own folder: not followed (nothing was read, copied or written)`,
+        'ELINKOUT',
+      );
     }
   }
 

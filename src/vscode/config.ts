@@ -22,8 +22,7 @@ export const SECTION = 'newsAnnotator';
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
-  const types = c.get<string[]>('enabledTypes', [...ANNOTATION_TYPES]).filter((t): t is AnnotationType =>
-    (ANNOTATION_TYPES as readonly string[]).includes(t));
+  const types = c.get<string[]>('enabledTypes', [...ANNOTATION_TYPES]).filter((t): t is AnnotationType => (ANNOTATION_TYPES as readonly string[]).includes(t));
   const style = c.get<string>('highlightStyle', 'background');
   return {
     enabledTypes: types,

@@ -1,9 +1,7 @@
 // Export Annotations: the core plans the files (the same plan as `news-annotator export`, brat's annotation.conf
 // included) and checks them against the disk; this asks where, asks before replacing a file, and writes.
 import * as vscode from 'vscode';
-import {
-  checkPlan, defaultExportName, EXPORT_FORMATS, findExportFormat, planExport, type ExportFormat, type PathJoin, type TargetKind,
-} from '../core';
+import { checkPlan, defaultExportName, EXPORT_FORMATS, findExportFormat, planExport, type ExportFormat, type PathJoin, type TargetKind } from '../core';
 import { plainText, type Sidecar } from '../core';
 import { baseName } from './articles';
 import { notify } from './notices';
@@ -42,9 +40,12 @@ export class Exporter {
       format = findExportFormat(args.format);
       if (!format) throw new ExportError(`Unknown export format "${args.format}": use one of ${EXPORT_FORMATS.map(f => f.id).join(', ')}.`);
     } else {
-      const pick = await vscode.window.showQuickPick(EXPORT_FORMATS.map(f => ({ label: f.label, description: f.description, format: f })), {
-        placeHolder: 'Export this article\'s annotations as…',
-      });
+      const pick = await vscode.window.showQuickPick(
+        EXPORT_FORMATS.map(f => ({ label: f.label, description: f.description, format: f })),
+        {
+          placeHolder: "Export this article's annotations as…",
+        },
+      );
       format = pick?.format;
     }
     if (!format) return undefined;
@@ -59,7 +60,12 @@ export class Exporter {
     }
     if (!target) return undefined;
     const article = doc.uri.toString();
-    const plan = planExport(format, [{ input: { fileName, text: doc.getText(), sidecar, uri: fileName }, source: article, relative: fileName }], { kind: 'file', file: target.toString() }, uriPaths);
+    const plan = planExport(
+      format,
+      [{ input: { fileName, text: doc.getText(), sidecar, uri: fileName }, source: article, relative: fileName }],
+      { kind: 'file', file: target.toString() },
+      uriPaths,
+    );
     const checked = await checkPlan(plan.files, [article], { kind: kindOf });
     if (checked.refused.length > 0) {
       const why = checked.refused.map(r => `${vscode.workspace.asRelativePath(vscode.Uri.parse(r.path))}: ${r.reason}`).join('; ');
@@ -67,7 +73,11 @@ export class Exporter {
     }
     if (checked.replace.length > 0 && !args?.replace) {
       const names = checked.replace.map(f => vscode.workspace.asRelativePath(vscode.Uri.parse(f.path))).join(', ');
-      const answer = await vscode.window.showWarningMessage(plainText(`Replace ${names}?`, 600), { modal: true, detail: 'An earlier export is already there.' }, 'Replace');
+      const answer = await vscode.window.showWarningMessage(
+        plainText(`Replace ${names}?`, 600),
+        { modal: true, detail: 'An earlier export is already there.' },
+        'Replace',
+      );
       if (answer !== 'Replace') return undefined;
     }
     const enc = new TextEncoder();

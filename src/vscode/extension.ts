@@ -34,12 +34,19 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
   const parts = { settings, articles, lexicon, auto, highlights, providers, chrome, timeline };
 
   context.subscriptions.push(
-    lexicon, articles, highlights, providers, timeline,
+    lexicon,
+    articles,
+    highlights,
+    providers,
+    timeline,
     ...registerChrome(chrome, highlights),
     ...registerDocumentEvents(parts),
     registerConfigurationChanges(parts),
     ...registerCommands({
-      articles, tree: chrome.tree, exporter: new Exporter(), timeline,
+      articles,
+      tree: chrome.tree,
+      exporter: new Exporter(),
+      timeline,
       toggleHighlights: visible => highlights.toggle(visible),
       reannotate: doc => articles.analyze(doc, true),
     }),

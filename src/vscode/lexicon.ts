@@ -40,8 +40,10 @@ export class WorkspaceLexicon implements vscode.Disposable {
         } catch (e) {
           if (!this.reported.has(uri.toString())) {
             this.reported.add(uri.toString());
-            void notify('warning',
-              `News Annotator: ignoring ${vscode.workspace.asRelativePath(uri)}: it is not valid JSON (${(e as Error).message}). Expected {"Name": "person" | "place" | "organization" | "date"}.`);
+            void notify(
+              'warning',
+              `News Annotator: ignoring ${vscode.workspace.asRelativePath(uri)}: it is not valid JSON (${(e as Error).message}). Expected {"Name": "person" | "place" | "organization" | "date"}.`,
+            );
           }
         }
       }
@@ -52,7 +54,7 @@ export class WorkspaceLexicon implements vscode.Disposable {
   /** The lexicon in force for a document: its folder's file, then the settings on top. */
   for(uri: vscode.Uri, settingsLexicon: Lexicon): Lexicon {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const file = folder ? this.fromFiles[folder.uri.toString()] ?? {} : {};
+    const file = folder ? (this.fromFiles[folder.uri.toString()] ?? {}) : {};
     return { ...file, ...settingsLexicon };
   }
 

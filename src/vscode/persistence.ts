@@ -38,8 +38,11 @@ export class WorkspaceStorage implements SidecarStorage {
     const parent = vscode.Uri.joinPath(target, '..');
     await vscode.workspace.fs.createDirectory(parent);
     // A rename would replace a read-only sidecar as if it were writable: the user made it read-only, so refuse.
-    const existing = await vscode.workspace.fs.stat(target).then(s => s, () => undefined);
-    if (existing && (((existing.permissions ?? 0) & vscode.FilePermission.Readonly) || (await this.readOnlyCheck?.(target)))) {
+    const existing = await vscode.workspace.fs.stat(target).then(
+      s => s,
+      () => undefined,
+    );
+    if (existing && ((existing.permissions ?? 0) & vscode.FilePermission.Readonly || (await this.readOnlyCheck?.(target)))) {
       throw vscode.FileSystemError.NoPermissions('the file is read-only');
     }
     const tmp = target.with({ path: `${target.path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
@@ -79,7 +82,10 @@ export class WorkspaceStorage implements SidecarStorage {
 export class SidecarFiles {
   readonly storage: WorkspaceStorage;
 
-  constructor(private readonly where: () => { location: SidecarLocation; folder: string }, readOnlyCheck?: Platform['readOnlyCheck']) {
+  constructor(
+    private readonly where: () => { location: SidecarLocation; folder: string },
+    readOnlyCheck?: Platform['readOnlyCheck'],
+  ) {
     this.storage = new WorkspaceStorage(readOnlyCheck);
   }
 

@@ -97,6 +97,10 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
     },
     notices: () => recentNotices(),
     timeline,
-    stats: () => ({ longestStepMs: articles.metrics.longestStepMs, lastAnalysisMs: articles.metrics.lastAnalysisMs, detectedUnits: articles.analyzer.detectedUnits }),
+    stats: () => ({
+      longestStepMs: articles.metrics.longestStepMs,
+      lastAnalysisMs: articles.metrics.lastAnalysisMs,
+      detectedUnits: articles.analyzer.detectedUnits,
+    }),
   };
 }

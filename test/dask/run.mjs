@@ -20,9 +20,11 @@ function ensureDask() {
   const ok = () => spawnSync(PYTHON, ['-c', 'import distributed'], { stdio: 'ignore' }).status === 0;
   if (ok()) return;
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const apt = (...args) => execFileSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], {
-    stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  const apt = (...args) =>
+    execFileSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   console.log('[dask] installing python3-distributed with apt');
   apt('update', '-qq');
   apt('install', '-y', '-qq', '--no-install-recommends', 'python3-distributed');
@@ -32,10 +34,17 @@ function ensureDask() {
 /** Distinct articles made from the sample articles and the fixture article: three paragraphs each, in varying order. */
 function makeArticles() {
   const texts = [
-    ...fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort().map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8')),
+    ...fs
+      .readdirSync(path.join(root, 'seeds'))
+      .filter(f => f.endsWith('.txt'))
+      .sort()
+      .map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8')),
     fs.readFileSync(path.join(root, 'test/fixtures/sidecar/article.txt'), 'utf8'),
   ];
-  const paragraphs = texts.flatMap(t => t.split(/\n\s*\n/)).map(p => p.trim()).filter(p => p.length > 40);
+  const paragraphs = texts
+    .flatMap(t => t.split(/\n\s*\n/))
+    .map(p => p.trim())
+    .filter(p => p.length > 40);
   const n = paragraphs.length;
   return Array.from({ length: ARTICLES }, (_, k) => {
     const picked = [k % n, (k * 7 + 3) % n, (k * 13 + 5) % n].map(i => paragraphs[i]);
@@ -49,8 +58,17 @@ function python(args, cwd) {
 }
 
 function readResults(folder) {
-  const parts = fs.readdirSync(folder).filter(f => /^part-\d+\.jsonl$/.test(f)).sort();
-  return parts.flatMap(f => fs.readFileSync(path.join(folder, f), 'utf8').split('\n').filter(l => l !== '').map(l => JSON.parse(l)));
+  const parts = fs
+    .readdirSync(folder)
+    .filter(f => /^part-\d+\.jsonl$/.test(f))
+    .sort();
+  return parts.flatMap(f =>
+    fs
+      .readFileSync(path.join(folder, f), 'utf8')
+      .split('\n')
+      .filter(l => l !== '')
+      .map(l => JSON.parse(l)),
+  );
 }
 
 const results = [];
@@ -65,11 +83,14 @@ function check(name, fn) {
     console.log(`  ✗ ${name}\n    ${String(e?.stack ?? e).replace(/\n/g, '\n    ')}`);
   }
 }
-const assert = (cond, message) => { if (!cond) throw new Error(message); };
+const assert = (cond, message) => {
+  if (!cond) throw new Error(message);
+};
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 function main() {
-  if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'dist/worker.js'))) throw new Error('dist/cli.js or dist/worker.js is missing: run `node esbuild.mjs` first');
+  if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'dist/worker.js')))
+    throw new Error('dist/cli.js or dist/worker.js is missing: run `node esbuild.mjs` first');
   ensureDask();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-dask-'));
   try {
@@ -82,7 +103,12 @@ function main() {
     console.log(`Dask recipe on a LocalCluster with 2 workers, ${articles.length} articles (${articles.reduce((n, t) => n + t.length, 0)} characters)`);
 
     // what the CLI gives for each file: `annotate --json` (no sidecar written), keyed by the article's relative name
-    const annotated = execFileSync(process.execPath, [cli, 'annotate', '--json', 'corpus'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+    const annotated = execFileSync(process.execPath, [cli, 'annotate', '--json', 'corpus'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const expected = new Map(JSON.parse(annotated).map(o => [o.path.replace(/^corpus\//, '').replace(/\.annotations\.json$/, ''), o.sidecar]));
     assert(expected.size === articles.length, `annotate --json gave ${expected.size} sidecars for ${articles.length} articles`);
     const compare = (out, idOf) => {
@@ -99,17 +125,20 @@ function main() {
     };
     const cliArg = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}`;
 
-    check('a folder of articles: every result equals `annotate`\'s, in input order', () => {
+    check("a folder of articles: every result equals `annotate`'s, in input order", () => {
       const r = python([recipe, 'corpus', 'out-folder', '--workers', '2', '--partition-size', '250', '--cli', cliArg], dir);
       assert(r.code === 0, `exit ${r.code}: ${r.stderr}`);
       assert(readdirParts(path.join(dir, 'out-folder')) === 8, 'expected 8 partitions of 250 articles');
       compare(readResults(path.join(dir, 'out-folder')), k => names[k]);
     });
 
-    check('JSONL shards: every result equals `annotate`\'s, one partition per shard', () => {
+    check("JSONL shards: every result equals `annotate`'s, one partition per shard", () => {
       fs.mkdirSync(path.join(dir, 'shards'));
       for (let s = 0; s < 4; s++) {
-        const lines = articles.map((text, k) => ({ id: `doc-${k}`, text })).slice(s * 500, (s + 1) * 500).map(r => JSON.stringify(r));
+        const lines = articles
+          .map((text, k) => ({ id: `doc-${k}`, text }))
+          .slice(s * 500, (s + 1) * 500)
+          .map(r => JSON.stringify(r));
         fs.writeFileSync(path.join(dir, 'shards', `shard-${s}.jsonl`), `${lines.join('\n')}\n`);
       }
       const r = python([recipe, 'shards', 'out-shards', '--workers', '2', '--cli', cliArg], dir);
@@ -126,9 +155,15 @@ function main() {
       assert(r.code === 1, `exit ${r.code}, expected 1: ${r.stderr}`);
       assert(/1 articles failed/.test(r.stderr), r.stderr);
       const out = readResults(path.join(dir, 'out-bad'));
-      assert(same(out.map(o => o.id), ['x', 'y', 'z']), JSON.stringify(out.map(o => o.id)));
+      assert(
+        same(
+          out.map(o => o.id),
+          ['x', 'y', 'z'],
+        ),
+        JSON.stringify(out.map(o => o.id)),
+      );
       assert(/"text" is missing/.test(out[1].error), out[1].error);
-      assert(same(out[2].annotations, expected.get(names[1]).annotations), 'z differs from annotate\'s');
+      assert(same(out[2].annotations, expected.get(names[1]).annotations), "z differs from annotate's");
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -61,17 +61,29 @@ describe('fuzz: regressions (cases the fuzzer found)', () => {
     checkAnalysis(text, r, { lexicon: { the: 'person' } });
     assert.ok(r.annotations.some(a => a.text === 'the' && a.type === 'person'));
     assert.ok(!r.annotations.some(a => a.text === 'the 1990s'));
-    assert.ok(analyze(text).annotations.some(a => a.text === 'the 1990s'), 'without the lexicon the date stays');
+    assert.ok(
+      analyze(text).annotations.some(a => a.text === 'the 1990s'),
+      'without the lexicon the date stays',
+    );
   });
 
   it('exports hold on a sidecar full of hostile text', () => {
     const text = '=HYPERLINK("x") Putin\t+1 @Moscow 😀\u202e\r\n-2015';
-    checkExports('a.txt', text, sidecarWithManual(text, [[0, 15, 'organization'], [0.4, 5, 'person'], [0.6, 7, 'place'], [0.95, 5, 'date']]));
+    checkExports(
+      'a.txt',
+      text,
+      sidecarWithManual(text, [
+        [0, 15, 'organization'],
+        [0.4, 5, 'person'],
+        [0.6, 7, 'place'],
+        [0.95, 5, 'date'],
+      ]),
+    );
   });
 });
 
 describe('fuzz: re-anchoring regressions', () => {
-  it('a quote found again inside another character\'s combining sequence is not taken (reconcile)', () => {
+  it("a quote found again inside another character's combining sequence is not taken (reconcile)", () => {
     const text = '\ufeff\u2066\u034fVladimir Putin';
     const s = sidecarWithManual(text, [[0, 2, 'person']]);
     const { newText } = editsIn(text, [[0, 2, '']]);

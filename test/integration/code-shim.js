@@ -39,31 +39,57 @@ const firstExisting = (...ps) => ps.find(p => fs.existsSync(p));
 // The tools folder that test/integration/setup-env.sh fills (gitignored cache).
 const TOOLS = process.env.VSCODE_TEST_ENV_DIR || path.resolve(__dirname, '../../.cache/vscode-test-env');
 const NODE = process.env.CODE_SERVER_NODE || firstExisting(path.join(TOOLS, 'node24-bin/node')) || process.execPath;
-const ENTRY = process.env.CODE_SERVER_ENTRY || firstExisting(
-  path.join(TOOLS, 'node_modules/code-server/out/node/entry.js')) || 'code-server entry.js not found (run test/integration/setup-env.sh)';
+const ENTRY =
+  process.env.CODE_SERVER_ENTRY ||
+  firstExisting(path.join(TOOLS, 'node_modules/code-server/out/node/entry.js')) ||
+  'code-server entry.js not found (run test/integration/setup-env.sh)';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = +(process.env.SHIM_TIMEOUT_MS || 600000);
 const VERBOSE = !!process.env.SHIM_VERBOSE;
 const WORKSPACE_TRUST = process.env.SHIM_WORKSPACE_TRUST === '1';
-const NOISE = /^\s*\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|^Canceled|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin/;
+const NOISE =
+  /^\s*\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|^Canceled|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin/;
 
 const opts = { dev: [], tests: undefined, udd: undefined, ext: undefined, folder: undefined, disableExtensions: false, other: [] };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const m = /^--([^=]+)(?:=(.*))?$/.exec(a);
   const val = () => (m[2] !== undefined ? m[2] : argv[++i]);
-  if (!m) { if (!opts.folder) opts.folder = path.resolve(a); continue; }
+  if (!m) {
+    if (!opts.folder) opts.folder = path.resolve(a);
+    continue;
+  }
   switch (m[1]) {
-    case 'extensionDevelopmentPath': opts.dev.push(path.resolve(val())); break;
-    case 'extensionTestsPath': opts.tests = path.resolve(val()); break;
-    case 'user-data-dir': opts.udd = path.resolve(val()); break;
-    case 'extensions-dir': opts.ext = path.resolve(val()); break;
-    case 'folder-uri': opts.folder = new URL(val()).pathname; break;
-    case 'disable-extensions': opts.disableExtensions = true; break;
+    case 'extensionDevelopmentPath':
+      opts.dev.push(path.resolve(val()));
+      break;
+    case 'extensionTestsPath':
+      opts.tests = path.resolve(val());
+      break;
+    case 'user-data-dir':
+      opts.udd = path.resolve(val());
+      break;
+    case 'extensions-dir':
+      opts.ext = path.resolve(val());
+      break;
+    case 'folder-uri':
+      opts.folder = new URL(val()).pathname;
+      break;
+    case 'disable-extensions':
+      opts.disableExtensions = true;
+      break;
     // desktop-only flags that test-electron always passes: nothing to do for a server
-    case 'no-sandbox': case 'disable-gpu-sandbox': case 'disable-updates': case 'skip-welcome':
-    case 'skip-release-notes': case 'disable-workspace-trust': case 'disable-gpu': case 'new-window': break;
-    default: opts.other.push(a);
+    case 'no-sandbox':
+    case 'disable-gpu-sandbox':
+    case 'disable-updates':
+    case 'skip-welcome':
+    case 'skip-release-notes':
+    case 'disable-workspace-trust':
+    case 'disable-gpu':
+    case 'new-window':
+      break;
+    default:
+      opts.other.push(a);
   }
 }
 
@@ -85,14 +111,27 @@ if (!opts.tests) {
   process.exit(r.status === null ? 1 : r.status);
 }
 
-const freePort = () => new Promise((res, rej) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); });
-  s.on('error', rej);
-});
-const healthy = port => new Promise(res => {
-  http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, r => { r.resume(); res(r.statusCode === 200); })
-    .on('error', () => res(false)).on('timeout', function () { this.destroy(); res(false); });
-});
+const freePort = () =>
+  new Promise((res, rej) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => res(p));
+    });
+    s.on('error', rej);
+  });
+const healthy = port =>
+  new Promise(res => {
+    http
+      .get({ host: '127.0.0.1', port, path: '/healthz', timeout: 2000 }, r => {
+        r.resume();
+        res(r.statusCode === 200);
+      })
+      .on('error', () => res(false))
+      .on('timeout', function () {
+        this.destroy();
+        res(false);
+      });
+  });
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 (async () => {
@@ -106,34 +145,83 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
   const settings = path.join(opts.udd, 'User', 'settings.json');
   if (!fs.existsSync(settings)) {
     fs.mkdirSync(path.dirname(settings), { recursive: true });
-    fs.writeFileSync(settings, JSON.stringify({
-      'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
-      'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'chat.disableAIFeatures': true,
-      'workbench.enableExperiments': false, 'git.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    }, null, 2));
+    fs.writeFileSync(
+      settings,
+      JSON.stringify(
+        {
+          'workbench.startupEditor': 'none',
+          'telemetry.telemetryLevel': 'off',
+          'update.mode': 'none',
+          'extensions.autoCheckUpdates': false,
+          'extensions.autoUpdate': false,
+          'chat.disableAIFeatures': true,
+          'workbench.enableExperiments': false,
+          'git.enabled': false,
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        },
+        null,
+        2,
+      ),
+    );
   }
   // Trust is on in every session of this profile, or off in every one: set (or drop) the keys on each run.
   let current = {};
-  try { current = JSON.parse(fs.readFileSync(settings, 'utf8')); } catch { /* not plain JSON: start over */ }
-  const trustKeys = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false };
+  try {
+    current = JSON.parse(fs.readFileSync(settings, 'utf8'));
+  } catch {
+    /* not plain JSON: start over */
+  }
+  const trustKeys = {
+    'security.workspace.trust.enabled': true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.emptyWindow': false,
+  };
   for (const [k, v] of Object.entries(trustKeys)) {
     if (WORKSPACE_TRUST) current[k] = v;
     else delete current[k];
   }
   fs.writeFileSync(settings, JSON.stringify(current, null, 2));
   const port = await freePort();
-  const cs = spawn(NODE, csArgs([
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    ...(WORKSPACE_TRUST ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--config', path.join(work, 'code-server.yaml'),
-    '--vscode-option', 'enable-smoke-test-driver', ...opts.other,
-  ]), { env: csEnv(work), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const cs = spawn(
+    NODE,
+    csArgs([
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(WORKSPACE_TRUST ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+      '--config',
+      path.join(work, 'code-server.yaml'),
+      '--vscode-option',
+      'enable-smoke-test-driver',
+      ...opts.other,
+    ]),
+    { env: csEnv(work), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
   const csLog = fs.createWriteStream(path.join(work, 'code-server.log'));
-  for (const s of [cs.stdout, cs.stderr]) s.on('data', d => { csLog.write(d); if (VERBOSE) process.stderr.write(d); });
+  for (const s of [cs.stdout, cs.stderr])
+    s.on('data', d => {
+      csLog.write(d);
+      if (VERBOSE) process.stderr.write(d);
+    });
   let csExited = null;
-  cs.on('exit', c => { csExited = c; });
-  const stopServer = () => { try { process.kill(-cs.pid, 'SIGTERM'); } catch {} };
+  cs.on('exit', c => {
+    csExited = c;
+  });
+  const stopServer = () => {
+    try {
+      process.kill(-cs.pid, 'SIGTERM');
+    } catch {}
+  };
   process.on('exit', stopServer);
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopServer(); process.exit(130); });
+  for (const sig of ['SIGINT', 'SIGTERM'])
+    process.on(sig, () => {
+      stopServer();
+      process.exit(130);
+    });
 
   while (!(await healthy(port))) {
     if (csExited !== null) throw new Error(`code-server exited with ${csExited}; log: ${path.join(work, 'code-server.log')}`);
@@ -143,10 +231,19 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
   if (VERBOSE) console.error(`[code-shim] code-server up on ${port} after ${Date.now() - t0} ms`);
 
   const ctx = await chromium.launchPersistentContext(path.join(work, 'chromium'), {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 },
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
     env: { ...process.env, XDG_CONFIG_HOME: path.join(work, 'xdg-config'), XDG_CACHE_HOME: path.join(work, 'xdg-cache') }, // crashpad db etc. out of $HOME
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   let finish;
   const finished = new Promise(r => (finish = r));
@@ -164,12 +261,14 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
   const payload = [
     ...opts.dev.map(d => ['extensionDevelopmentPath', remote(d)]),
     ['extensionTestsPath', remote(opts.tests)],
-    ['skipWelcome', 'true'], ['skipReleaseNotes', 'true'],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
     ...(opts.disableExtensions ? [['disableExtensions', 'true']] : []),
   ];
   const isWorkspaceFile = folder.endsWith('.code-workspace');
-  const url = `http://${authority}/?${isWorkspaceFile ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}` +
-              `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url =
+    `http://${authority}/?${isWorkspaceFile ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}` +
+    `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   if (VERBOSE) console.error('[code-shim] opening', url);
   // the workbench's first load can take well over playwright's default 30 s on a loaded 2-core machine
   await page.goto(url, { timeout: 180_000 });
@@ -184,4 +283,7 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
   console.error(`[code-shim] extension tests exit code ${code} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   if (code === 0 && !process.env.SHIM_KEEP) fs.rmSync(work, { recursive: true, force: true });
   process.exit(code);
-})().catch(e => { console.error('[code-shim] failed:', e && e.stack || e); process.exit(1); });
+})().catch(e => {
+  console.error('[code-shim] failed:', (e && e.stack) || e);
+  process.exit(1);
+});

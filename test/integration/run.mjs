@@ -22,10 +22,20 @@ const outDir = path.join(root, 'out/test/integration');
 fs.rmSync(outDir, { recursive: true, force: true });
 /** Bundles a folder's test files (and its index.ts) into out/test/integration/<name>/. */
 async function bundle(name) {
-  const files = fs.readdirSync(path.join(here, name)).filter(f => f.endsWith('.ts')).map(f => path.join(here, name, f));
+  const files = fs
+    .readdirSync(path.join(here, name))
+    .filter(f => f.endsWith('.ts'))
+    .map(f => path.join(here, name, f));
   await esbuild.build({
-    entryPoints: files, outdir: path.join(outDir, name), bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-    sourcemap: true, external: ['vscode', 'mocha'], logLevel: 'warning',
+    entryPoints: files,
+    outdir: path.join(outDir, name),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
   });
   return path.join(outDir, name, 'index.js');
 }
@@ -54,7 +64,8 @@ async function session(label, workspace, testsIndex, { trust = false, extraArgs 
 function trustedWorkspace() {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-ws-'));
   fs.cpSync(path.join(root, 'seeds'), path.join(workspace, 'seeds'), {
-    recursive: true, filter: src => !src.endsWith('.annotations.json') && !src.endsWith('.bak'),
+    recursive: true,
+    filter: src => !src.endsWith('.annotations.json') && !src.endsWith('.bak'),
   });
   fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
   return workspace;
@@ -70,7 +81,8 @@ if (only !== 'trusted') {
   fs.cpSync(path.join(here, 'restricted/workspace'), restrictedWs, { recursive: true });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-profile-'));
   restricted = await session('Restricted Mode (untrusted workspace)', restrictedWs, restrictedIndex, {
-    trust: true, extraArgs: [`--user-data-dir=${profile}`],
+    trust: true,
+    extraArgs: [`--user-data-dir=${profile}`],
   });
   fs.rmSync(profile, { recursive: true, force: true });
 }

@@ -39,8 +39,12 @@ describe('seeds-gold acceptance', () => {
         for (const mention of e.mentions) {
           it(`${e.type} "${mention}" grouped under "${e.name}"`, () => {
             const hits = result.annotations.filter(a => a.type === e.type && surfaceOf(a) === mention);
-            assert.ok(hits.length > 0, `"${mention}" is not annotated as ${e.type}; found: ${JSON.stringify(
-              result.annotations.filter(a => surfaceOf(a).includes(mention)).map(a => [a.type, surfaceOf(a)]))}`);
+            assert.ok(
+              hits.length > 0,
+              `"${mention}" is not annotated as ${e.type}; found: ${JSON.stringify(
+                result.annotations.filter(a => surfaceOf(a).includes(mention)).map(a => [a.type, surfaceOf(a)]),
+              )}`,
+            );
             const names = hits.map(a => result.entities.find(x => x.id === a.entity)?.name);
             assert.ok(names.includes(e.name), `"${mention}" belongs to ${JSON.stringify(names)}, not "${e.name}"`);
           });
@@ -49,9 +53,16 @@ describe('seeds-gold acceptance', () => {
       for (const d of doc.dates) {
         it(`date "${d.text}" = ${d.value}`, () => {
           const hits = result.annotations.filter(a => a.type === 'date' && surfaceOf(a) === d.text);
-          assert.ok(hits.length > 0, `"${d.text}" is not annotated as a date; dates: ${JSON.stringify(
-            result.annotations.filter(a => a.type === 'date').map(a => [surfaceOf(a), a.value]))}`);
-          assert.ok(hits.some(a => a.value === d.value), `"${d.text}" has values ${JSON.stringify(hits.map(a => a.value))}`);
+          assert.ok(
+            hits.length > 0,
+            `"${d.text}" is not annotated as a date; dates: ${JSON.stringify(
+              result.annotations.filter(a => a.type === 'date').map(a => [surfaceOf(a), a.value]),
+            )}`,
+          );
+          assert.ok(
+            hits.some(a => a.value === d.value),
+            `"${d.text}" has values ${JSON.stringify(hits.map(a => a.value))}`,
+          );
         });
       }
       for (const n of doc.notEntities) {

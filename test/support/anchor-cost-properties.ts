@@ -29,7 +29,11 @@ function fail(message: string, detail: unknown): never {
 function checkCost(text: string, targets: readonly AnchorTarget[]): void {
   const cost = { cells: 0 };
   const placed = anchorAll(text, targets, cost);
-  if (cost.cells > targets.length * 2 * FUZZY_BUDGET) fail(`fuzzy work over budget: ${cost.cells} cells for ${targets.length} quotes`, targets.map(t => t.text.length));
+  if (cost.cells > targets.length * 2 * FUZZY_BUDGET)
+    fail(
+      `fuzzy work over budget: ${cost.cells} cells for ${targets.length} quotes`,
+      targets.map(t => t.text.length),
+    );
   placed.forEach(r => {
     if (r && !(r.start >= 0 && r.start < r.end && r.end <= text.length)) fail('unsound span', r);
   });
@@ -42,22 +46,41 @@ export const ANCHOR_COST_PROPERTIES: FuzzProperty[] = [
   {
     name: 'anchor cost: orphans whose context recurs everywhere stay within the fuzzy budget',
     weight: 1,
-    property: () => fc.property(unitText, fc.integer({ min: 20, max: 400 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 4 }),
-      (unit, copies, length, count) => {
-        const { text, targets } = editedCopies(unit.repeat(Math.ceil((length * 2 + 40) / unit.length)), copies, length, count);
-        checkCost(text, targets);
-      }),
+    property: () =>
+      fc.property(
+        unitText,
+        fc.integer({ min: 20, max: 400 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 4 }),
+        (unit, copies, length, count) => {
+          const { text, targets } = editedCopies(unit.repeat(Math.ceil((length * 2 + 40) / unit.length)), copies, length, count);
+          checkCost(text, targets);
+        },
+      ),
   },
   {
     name: 'anchor cost: crafted quotes and contexts over repetitive text stay within the fuzzy budget',
     weight: 1,
-    property: () => fc.property(fc.constantFrom('a', 'ab', 'a ', ' '), fc.integer({ min: 1000, max: 100_000 }),
-      fc.array(fc.tuple(fc.constantFrom('a', 'b', 'ab', ' a'), fc.integer({ min: 1, max: 3000 }), fc.constantFrom('a', 'ab', ' ')), { minLength: 1, maxLength: 4 }),
-      (letter, size, quotes) => {
-        const text = letter.repeat(Math.ceil(size / letter.length));
-        const targets = quotes.map(([q, n, c], i) => ({ start: 100 * i, end: 100 * i + n, text: q.repeat(n).slice(0, n), prefix: c.repeat(32).slice(0, 32), suffix: c.repeat(32).slice(0, 32) }));
-        checkCost(text, targets);
-      }),
+    property: () =>
+      fc.property(
+        fc.constantFrom('a', 'ab', 'a ', ' '),
+        fc.integer({ min: 1000, max: 100_000 }),
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'ab', ' a'), fc.integer({ min: 1, max: 3000 }), fc.constantFrom('a', 'ab', ' ')), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (letter, size, quotes) => {
+          const text = letter.repeat(Math.ceil(size / letter.length));
+          const targets = quotes.map(([q, n, c], i) => ({
+            start: 100 * i,
+            end: 100 * i + n,
+            text: q.repeat(n).slice(0, n),
+            prefix: c.repeat(32).slice(0, 32),
+            suffix: c.repeat(32).slice(0, 32),
+          }));
+          checkCost(text, targets);
+        },
+      ),
   },
 ];
 

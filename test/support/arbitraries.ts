@@ -16,16 +16,70 @@ export const HAZARDS = {
   punctuation: ['.', ',', '!', '?', '…', '—', '–', '"', '“', '”', '‘', '’', "'", '(', ')', '[', ']', ':', ';', '/', '\\', '-', '...', '«', '»'],
   spaces: [' ', '  ', '\t', '\u00a0', '\u2009', '\u3000', '\u205f'],
   loneSurrogates: ['\ud83d', '\ude00', '\udbff', '\udc00'],
-  misc: ['\u0000', '\u0007', '\u001b[31m', '\ufffd', '\u00c3\u00a9', 'ï»¿', '<script>alert(1)</script>', '=HYPERLINK("http://x")', '[x](command:workbench.action.quit)', '${env:HOME}'],
+  misc: [
+    '\u0000',
+    '\u0007',
+    '\u001b[31m',
+    '\ufffd',
+    '\u00c3\u00a9',
+    'ï»¿',
+    '<script>alert(1)</script>',
+    '=HYPERLINK("http://x")',
+    '[x](command:workbench.action.quit)',
+    '${env:HOME}',
+  ],
 } as const;
 
 /** Words and phrases the detectors react to, so noise lands inside and around real candidates. */
 export const NEWS_PIECES = [
-  'Vladimir Putin', 'Putin', 'Moscow', 'MOSCOW', 'Nato', 'the United Nations', 'U.N.', 'Turkey', 'Ankara', 'Sergei Shoigu',
-  'Mr. Obama', 'Dr. Smith', 'New York', 'New York Times', 'Reuters', 'Bank of England', 'Hemeimeem', 'McDonald’s', "O'Neill",
-  'Tuesday', 'on Tuesday', 'Nov. 24, 2015', 'November 25, 2015', '2015-11-24', '24/11/2015', 'last week', 'next month',
-  'in 1999', 'the 1990s', 'Q3 2015', 'FY2015', 'this morning', 'at 4 p.m.', 'yesterday', 'two years ago', 'May', 'March 3',
-  'spring 2016', 'the 21st century', 'mid-afternoon', 'every Tuesday', 'said', 'the', 'and', 'in', 'of', 'a', 'reported',
+  'Vladimir Putin',
+  'Putin',
+  'Moscow',
+  'MOSCOW',
+  'Nato',
+  'the United Nations',
+  'U.N.',
+  'Turkey',
+  'Ankara',
+  'Sergei Shoigu',
+  'Mr. Obama',
+  'Dr. Smith',
+  'New York',
+  'New York Times',
+  'Reuters',
+  'Bank of England',
+  'Hemeimeem',
+  'McDonald’s',
+  "O'Neill",
+  'Tuesday',
+  'on Tuesday',
+  'Nov. 24, 2015',
+  'November 25, 2015',
+  '2015-11-24',
+  '24/11/2015',
+  'last week',
+  'next month',
+  'in 1999',
+  'the 1990s',
+  'Q3 2015',
+  'FY2015',
+  'this morning',
+  'at 4 p.m.',
+  'yesterday',
+  'two years ago',
+  'May',
+  'March 3',
+  'spring 2016',
+  'the 21st century',
+  'mid-afternoon',
+  'every Tuesday',
+  'said',
+  'the',
+  'and',
+  'in',
+  'of',
+  'a',
+  'reported',
 ] as const;
 
 const SENTENCES = [
@@ -81,22 +135,26 @@ export const degenerateText: fc.Arbitrary<string> = fc.oneof(
 const maybeBom = (a: fc.Arbitrary<string>) => fc.tuple(fc.boolean(), a).map(([bom, t]) => (bom ? '\ufeff' + t : t));
 
 /** Every kind of article text, short enough for thousands of cases. */
-export const articleText: fc.Arbitrary<string> = maybeBom(fc.oneof(
-  { weight: 4, arbitrary: noisyText() },
-  { weight: 4, arbitrary: newsWithNoise },
-  { weight: 1, arbitrary: degenerateText },
-));
+export const articleText: fc.Arbitrary<string> = maybeBom(
+  fc.oneof({ weight: 4, arbitrary: noisyText() }, { weight: 4, arbitrary: newsWithNoise }, { weight: 1, arbitrary: degenerateText }),
+);
 
 /**
  * One long line (no line break) of `size` code units, so the segmenter has to cut inside a line: repeated news
  * text, a run of one word, or a run of noise. Used by a few cases only (each takes a while at 1 MB).
  */
 export const longLine = (size: number): fc.Arbitrary<string> =>
-  fc.tuple(fc.oneof(
-    fc.constantFrom(...SENTENCES).map(s => s + ' '),
-    fc.constantFrom('Putin', 'x', '😀', 'e\u0301', '.', '\u200b', 'موسكو '),
-    noisyText(20).map(t => t.replace(/[\r\n\u2028\u2029\u0085]/g, ' ')).filter(t => t.length > 0),
-  ), fc.integer({ min: 1, max: size }))
+  fc
+    .tuple(
+      fc.oneof(
+        fc.constantFrom(...SENTENCES).map(s => s + ' '),
+        fc.constantFrom('Putin', 'x', '😀', 'e\u0301', '.', '\u200b', 'موسكو '),
+        noisyText(20)
+          .map(t => t.replace(/[\r\n\u2028\u2029\u0085]/g, ' '))
+          .filter(t => t.length > 0),
+      ),
+      fc.integer({ min: 1, max: size }),
+    )
     .map(([unit, n]) => {
       let s = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
       // do not end on half a surrogate pair: the cut is ours, not the article's
@@ -144,7 +202,10 @@ export function codePointBoundary(text: string, i: number): number {
 const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
 /** Spans to annotate, as fractions of the text (mapped onto it with spanIn). */
-export const spanFractions = fc.array(fc.tuple(fraction, fc.integer({ min: 1, max: 40 }), fc.constantFrom<AnnotationType>('person', 'place', 'organization', 'date')), { maxLength: 6 });
+export const spanFractions = fc.array(
+  fc.tuple(fraction, fc.integer({ min: 1, max: 40 }), fc.constantFrom<AnnotationType>('person', 'place', 'organization', 'date')),
+  { maxLength: 6 },
+);
 
 export function spanIn(text: string, at: number, length: number): Span {
   const start = codePointBoundary(text, Math.floor(at * text.length));
@@ -153,10 +214,7 @@ export function spanIn(text: string, at: number, length: number): Span {
 }
 
 /** Edits as fractions, replacement text from the same hazards: mapped onto a text with editsIn. */
-export const editFractions = fc.array(
-  fc.tuple(fraction, fc.integer({ min: 0, max: 30 }), fc.oneof(fc.constant(''), piece, noisyText(4))),
-  { maxLength: 5 },
-);
+export const editFractions = fc.array(fc.tuple(fraction, fc.integer({ min: 0, max: 30 }), fc.oneof(fc.constant(''), piece, noisyText(4))), { maxLength: 5 });
 
 /** Non-overlapping editor changes (old-text offsets, on code point boundaries) and the text they give. */
 export function editsIn(text: string, edits: readonly [number, number, string][]): { changes: TextChange[]; newText: string } {

@@ -8,10 +8,13 @@ export const root = path.join(__dirname, '../..');
 export const builtCli = path.join(root, 'dist/cli.js');
 
 function newest(dir: string): number {
-  return Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map(e => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
-  }));
+  return Math.max(
+    0,
+    ...fs.readdirSync(dir, { withFileTypes: true }).map(e => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
+    }),
+  );
 }
 
 export function assertCliBuilt(): void {

@@ -23,7 +23,20 @@ function fail(what: string, detail: unknown): never {
 
 // ---- export targets: the plan checker on an in-memory disk ----
 
-const NAMES = ['a.txt', 'A.txt', 'a.md', 'b.txt', 'a.ann', 'x.ann', 'x.txt', 'a.txt.annotations.json', 'a.txt.annotations.json.bak', 'a.csv', 'annotation.conf', 'x'];
+const NAMES = [
+  'a.txt',
+  'A.txt',
+  'a.md',
+  'b.txt',
+  'a.ann',
+  'x.ann',
+  'x.txt',
+  'a.txt.annotations.json',
+  'a.txt.annotations.json.bak',
+  'a.csv',
+  'annotation.conf',
+  'x',
+];
 const FOLDERS = ['/w', '/w/d', '/w/D'];
 const KINDS: TargetKind[] = ['missing', 'missing', 'file', 'file', 'folder', 'symlink', 'other'];
 const filePath = fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES)).map(([d, n]) => `${d}/${n}`);
@@ -31,8 +44,14 @@ const posix = { join: (folder: string, rel: string) => `${folder}/${rel}`, dirna
 
 const planCase = fc.record({
   format: fc.constantFrom(...EXPORT_FORMATS),
-  articles: fc.uniqueArray(filePath.filter(p => hasArticleExtension(p) && !isSidecarPath(p)), { minLength: 1, maxLength: 3 }),
-  target: fc.oneof(filePath.map(file => ({ kind: 'file' as const, file })), fc.constantFrom(...FOLDERS).map(folder => ({ kind: 'folder' as const, folder }))),
+  articles: fc.uniqueArray(
+    filePath.filter(p => hasArticleExtension(p) && !isSidecarPath(p)),
+    { minLength: 1, maxLength: 3 },
+  ),
+  target: fc.oneof(
+    filePath.map(file => ({ kind: 'file' as const, file })),
+    fc.constantFrom(...FOLDERS).map(folder => ({ kind: 'folder' as const, folder })),
+  ),
   disk: fc.dictionary(filePath, fc.constantFrom(...KINDS), { maxKeys: 12 }),
 });
 
@@ -43,7 +62,11 @@ async function checkPlanProperty(c: PlanCase): Promise<void> {
   for (const a of c.articles) disk[a] = 'file';
   const articles: PlanArticle[] = c.articles.map(source => {
     const text = 'Angela Merkel visited Paris.';
-    return { input: { fileName: source.replace(/^.*\//, ''), text, sidecar: sidecarWithManual(text, [[0, 13, 'person']]) }, source, relative: source.replace(/^\/w\//, '') };
+    return {
+      input: { fileName: source.replace(/^.*\//, ''), text, sidecar: sidecarWithManual(text, [[0, 13, 'person']]) },
+      source,
+      relative: source.replace(/^\/w\//, ''),
+    };
   });
   if (c.target.kind === 'file' && !c.format.multiDocument && articles.length > 1) return;
   const plan = planExport(c.format, articles, c.target, posix);
@@ -59,7 +82,8 @@ async function checkPlanProperty(c: PlanCase): Promise<void> {
     if (kind !== 'missing' && kind !== 'file') fail('writes a non-regular file', { path: f.path, kind });
     if (kind === 'file' && !r.replace.includes(f)) fail('replaces a file without asking', f.path);
     if (kind === 'file' && hasArticleExtension(f.path)) {
-      const isBratCopy = f.path.endsWith('.txt') && disk[f.path.slice(0, -4) + '.ann'] === 'file' && (disk[f.path + '.annotations.json'] ?? 'missing') === 'missing';
+      const isBratCopy =
+        f.path.endsWith('.txt') && disk[f.path.slice(0, -4) + '.ann'] === 'file' && (disk[f.path + '.annotations.json'] ?? 'missing') === 'missing';
       if (!isBratCopy) fail('replaces an article', f.path);
     }
   }
@@ -87,7 +111,8 @@ function snapshotOf(dir: string): Map<string, string> {
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full); else out.set(path.relative(dir, full), fs.readFileSync(full, 'latin1'));
+      if (e.isDirectory()) walk(full);
+      else out.set(path.relative(dir, full), fs.readFileSync(full, 'latin1'));
     }
   };
   walk(dir);
@@ -99,8 +124,14 @@ type CliCase = typeof cliCase extends fc.Arbitrary<infer T> ? T : never;
 async function checkCliExport(c: CliCase): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-fuzz-export-'));
   try {
-    const put = (p: string, content: string) => { fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true }); fs.writeFileSync(path.join(dir, p), content); };
-    for (const p of c.annotated) { put(p, ARTICLE); put(`${p}.annotations.json`, serializeSidecar(sidecarWithManual(ARTICLE, [[0, 13, 'person']]))); }
+    const put = (p: string, content: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+      fs.writeFileSync(path.join(dir, p), content);
+    };
+    for (const p of c.annotated) {
+      put(p, ARTICLE);
+      put(`${p}.annotations.json`, serializeSidecar(sidecarWithManual(ARTICLE, [[0, 13, 'person']])));
+    }
     for (const p of c.plain) if (!c.annotated.includes(p)) put(p, `plain ${p}\n`);
     const before = snapshotOf(dir);
     const args = ['--format', c.format, '--out', c.out, ...(c.force ? ['--force'] : []), ...c.inputs.filter(i => fs.existsSync(path.join(dir, i)))];
@@ -141,14 +172,31 @@ async function checkSidecarFiles(kind: (typeof SIDECAR_KINDS)[number], backup: (
     const sidecar = path.join(news, 'a.txt.annotations.json');
     const valid = serializeSidecar(sidecarWithManual(ARTICLE, [[0, 13, 'person']]));
     switch (kind) {
-      case 'valid': fs.writeFileSync(sidecar, valid); break;
-      case 'latin1': fs.writeFileSync(sidecar, Buffer.from(valid.replace('"manual"', '"manual", "note": "caf\u00e9"'), 'latin1')); break;
-      case 'broken': fs.writeFileSync(sidecar, '{"version": '); break;
-      case 'link-inside': fs.writeFileSync(path.join(news, 'real.json'), valid); fs.symlinkSync('real.json', sidecar); break;
-      case 'link-outside': fs.symlinkSync(path.join(outside, 'id_rsa'), sidecar); break;
-      case 'dangling-link': fs.symlinkSync(path.join(outside, 'nothing'), sidecar); break;
-      case 'fifo': execFileSync('mkfifo', [sidecar]); break;
-      case 'folder': fs.mkdirSync(sidecar); break;
+      case 'valid':
+        fs.writeFileSync(sidecar, valid);
+        break;
+      case 'latin1':
+        fs.writeFileSync(sidecar, Buffer.from(valid.replace('"manual"', '"manual", "note": "caf\u00e9"'), 'latin1'));
+        break;
+      case 'broken':
+        fs.writeFileSync(sidecar, '{"version": ');
+        break;
+      case 'link-inside':
+        fs.writeFileSync(path.join(news, 'real.json'), valid);
+        fs.symlinkSync('real.json', sidecar);
+        break;
+      case 'link-outside':
+        fs.symlinkSync(path.join(outside, 'id_rsa'), sidecar);
+        break;
+      case 'dangling-link':
+        fs.symlinkSync(path.join(outside, 'nothing'), sidecar);
+        break;
+      case 'fifo':
+        execFileSync('mkfifo', [sidecar]);
+        break;
+      case 'folder':
+        fs.mkdirSync(sidecar);
+        break;
     }
     const bak = `${sidecar}.bak`;
     if (backup === 'link-outside') fs.symlinkSync(path.join(outside, 'id_rsa'), bak);
@@ -180,7 +228,12 @@ async function checkSidecarFiles(kind: (typeof SIDECAR_KINDS)[number], backup: (
 // ---- control characters in printed text ----
 
 const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const printed = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(fc.constantFrom('\x1b[2J', '\x1b]0;t\x07', '\r', '\n', '\t', '\u202e', '\u0085', '\x7f', '\u2066', 'ok', ' ', 'é'), { maxLength: 12 }).map(p => p.join('')));
+const printed = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc
+    .array(fc.constantFrom('\x1b[2J', '\x1b]0;t\x07', '\r', '\n', '\t', '\u202e', '\u0085', '\x7f', '\u2066', 'ok', ' ', 'é'), { maxLength: 12 })
+    .map(p => p.join('')),
+);
 
 function checkPrinted(chunks: string[]): void {
   for (const c of chunks) {
@@ -190,8 +243,21 @@ function checkPrinted(chunks: string[]): void {
     if (OBEYED.test(safeOutput(c).replace(/\r\n/g, ''))) fail('safeOutput left a control character', c);
   }
   let seen = '';
-  const io = terminalSafe({ stdout: s => { seen += s; }, stderr: s => { seen += s; }, cwd: '/', stderrIsTTY: true, stdoutIsTTY: true });
-  for (const c of chunks) { io.stderr(c); io.stdout(c); }
+  const io = terminalSafe({
+    stdout: s => {
+      seen += s;
+    },
+    stderr: s => {
+      seen += s;
+    },
+    cwd: '/',
+    stderrIsTTY: true,
+    stdoutIsTTY: true,
+  });
+  for (const c of chunks) {
+    io.stderr(c);
+    io.stdout(c);
+  }
   if (OBEYED.test(seen.replace(/\r\n/g, ''))) fail('a wrapped stream let a control character through', seen);
 }
 
@@ -201,10 +267,31 @@ function checkPrinted(chunks: string[]): void {
 const PY_LINES = /\r\n|[\n\v\f\r\u001c-\u001e\u0085\u2028\u2029]/;
 /** Python's str.split() white space (beyond JS \s). */
 const PY_SPACE = /[\s\u001c-\u001f\u0085]/u;
-const breaking = fc.constantFrom('\v', '\f', '\u001c', '\u001d', '\u001e', '\u001f', '\u0085', '\u2028', '\u2029', '＝', '＋', '－', '＠', '\n=', ' +', '\t@', '=');
+const breaking = fc.constantFrom(
+  '\v',
+  '\f',
+  '\u001c',
+  '\u001d',
+  '\u001e',
+  '\u001f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '＝',
+  '＋',
+  '－',
+  '＠',
+  '\n=',
+  ' +',
+  '\t@',
+  '=',
+);
 const breakingText = fc.tuple(articleText, fc.array(fc.tuple(fc.nat(), breaking), { maxLength: 8 })).map(([text, inserts]) => {
   let t = text;
-  for (const [at, piece] of inserts) { const i = t.length ? at % (t.length + 1) : 0; t = t.slice(0, i) + piece + t.slice(i); }
+  for (const [at, piece] of inserts) {
+    const i = t.length ? at % (t.length + 1) : 0;
+    t = t.slice(0, i) + piece + t.slice(i);
+  }
   return t;
 });
 
@@ -264,7 +351,8 @@ export const EXPORT_PROPERTIES: (FuzzProperty & { async?: boolean })[] = [
     name: 'sidecar links and FIFOs: never hang, never followed out of the folder, corrupt ones backed up',
     weight: 1,
     async: true,
-    property: () => fc.asyncProperty(fc.constantFrom(...SIDECAR_KINDS), fc.constantFrom(...BACKUP_KINDS), checkSidecarFiles) as unknown as fc.IProperty<unknown[]>,
+    property: () =>
+      fc.asyncProperty(fc.constantFrom(...SIDECAR_KINDS), fc.constantFrom(...BACKUP_KINDS), checkSidecarFiles) as unknown as fc.IProperty<unknown[]>,
   },
   {
     name: 'terminal: what the CLI prints holds no control character a terminal obeys',

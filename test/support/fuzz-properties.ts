@@ -8,14 +8,31 @@ import { segment } from '../../src/core/segment';
 import { ArticleSession } from '../../src/core/session';
 import { precisionOfValue } from '../../src/core/sidecar/migrate';
 import {
-  addAnnotation, analyzeOptionsFor, annotateAllOccurrences, applyTextChanges, canonicalSidecar, decodeArticle, deleteOrphan, EditError,
-  parseSidecar, reattachOrphan, reconcile, removeAllOccurrences, removeAnnotation, removeEntity, retypeAnnotation,
-  retypeEntity, serializeSidecar, setNote, setReferenceDate, SidecarError, validateSidecar, type Sidecar,
+  addAnnotation,
+  analyzeOptionsFor,
+  annotateAllOccurrences,
+  applyTextChanges,
+  canonicalSidecar,
+  decodeArticle,
+  deleteOrphan,
+  EditError,
+  parseSidecar,
+  reattachOrphan,
+  reconcile,
+  removeAllOccurrences,
+  removeAnnotation,
+  removeEntity,
+  retypeAnnotation,
+  retypeEntity,
+  serializeSidecar,
+  setNote,
+  setReferenceDate,
+  SidecarError,
+  validateSidecar,
+  type Sidecar,
 } from '../../src/core/sidecar';
 import type { AnalysisResult, AnalyzeOptions, AnnotationType } from '../../src/core/types';
-import {
-  articleText, bigArticle, editFractions, editsIn, lexicon, longLine, referenceDate, spanFractions, spanIn,
-} from './arbitraries';
+import { articleText, bigArticle, editFractions, editsIn, lexicon, longLine, referenceDate, spanFractions, spanIn } from './arbitraries';
 import { InMemoryStorage } from './inMemoryStorage';
 
 // ---- invariants ----
@@ -54,10 +71,12 @@ export function checkGraphemeBoundaries(text: string, spans: readonly { start: n
   }
 }
 
-const DAY_IN_MONTH = (y: number, m: number) => new Date(Date.UTC(2000, m, 0)).getUTCDate() - (m === 2 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0);
+const DAY_IN_MONTH = (y: number, m: number) =>
+  new Date(Date.UTC(2000, m, 0)).getUTCDate() - (m === 2 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0);
 
 /** TIMEX3-style values as src/core/dates/resolve.ts writes them. */
-const TIMEX = /^(?:PRESENT_REF|PAST_REF|FUTURE_REF|\d{2}|\d{3}|(-?\d{4})(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?|(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01])(?:T(?:MO|AF|EV|NI|(?:[01]\d|2[0-3]):[0-5]\d))?)?))?)$/;
+const TIMEX =
+  /^(?:PRESENT_REF|PAST_REF|FUTURE_REF|\d{2}|\d{3}|(-?\d{4})(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?|(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01])(?:T(?:MO|AF|EV|NI|(?:[01]\d|2[0-3]):[0-5]\d))?)?))?)$/;
 
 export function checkDateValue(value: string | null | undefined, where: string): void {
   if (value === null) return;
@@ -69,7 +88,11 @@ export function checkDateValue(value: string | null | undefined, where: string):
 
 export function checkAnalysis(text: string, r: AnalysisResult, options: AnalyzeOptions): void {
   const entities = new Map(r.entities.map(e => [e.id, e]));
-  if (entities.size !== r.entities.length) fail('duplicate entity ids', r.entities.map(e => e.id));
+  if (entities.size !== r.entities.length)
+    fail(
+      'duplicate entity ids',
+      r.entities.map(e => e.id),
+    );
   const ids = new Set<string>();
   let lastEnd = 0;
   let lastStart = -1;
@@ -168,7 +191,10 @@ export function sidecarWithManual(text: string, spans: readonly [number, number,
   let s = reconcile({ text, file: 'a.txt', analysis: analyzeText(text, { referenceDate: ref }) }).sidecar;
   spans.forEach(([at, len, type], i) => {
     const span = spanIn(text, at, len);
-    s = tolerate(() => addAnnotation(s, text, span, type, i % 3 === 2 ? { note: `note ${i} =1+1 <b>x</b>` } : type === 'date' ? { value: '2015-11-24' } : {}), s);
+    s = tolerate(
+      () => addAnnotation(s, text, span, type, i % 3 === 2 ? { note: `note ${i} =1+1 <b>x</b>` } : type === 'date' ? { value: '2015-11-24' } : {}),
+      s,
+    );
   });
   return s;
 }
@@ -187,20 +213,30 @@ function applyEdit(s: Sidecar, text: string, [kind, f, len, type, word]: EditOp)
   const orphan = pick(s.orphans, f);
   const entity = pick(s.entities, f);
   switch (kind) {
-    case 0: return addAnnotation(s, text, spanIn(text, f, len), type, { newEntityName: word || undefined, note: word || undefined });
-    case 1: return ann ? retypeAnnotation(s, text, ann.id, type) : s;
-    case 2: return ann ? removeAnnotation(s, text, ann.id) : s;
+    case 0:
+      return addAnnotation(s, text, spanIn(text, f, len), type, { newEntityName: word || undefined, note: word || undefined });
+    case 1:
+      return ann ? retypeAnnotation(s, text, ann.id, type) : s;
+    case 2:
+      return ann ? removeAnnotation(s, text, ann.id) : s;
     case 3: {
       const sp = spanIn(text, f, len);
       return annotateAllOccurrences(s, text, text.slice(sp.start, sp.end), type);
     }
-    case 4: return ann ? removeAllOccurrences(s, text, ann.text, f < 0.5 ? ann.type : undefined) : s;
-    case 5: return entity ? retypeEntity(s, text, entity.id, type) : s;
-    case 6: return entity ? removeEntity(s, text, entity.id) : s;
-    case 7: return setReferenceDate(s, f < 0.2 ? null : f < 0.4 ? word : '2016-02-29');
-    case 8: return ann ? setNote(s, text, ann.id, word) : s;
-    case 9: return orphan ? reattachOrphan(s, text, orphan.id, spanIn(text, f, len)) : s;
-    default: return orphan ? deleteOrphan(s, orphan.id) : s;
+    case 4:
+      return ann ? removeAllOccurrences(s, text, ann.text, f < 0.5 ? ann.type : undefined) : s;
+    case 5:
+      return entity ? retypeEntity(s, text, entity.id, type) : s;
+    case 6:
+      return entity ? removeEntity(s, text, entity.id) : s;
+    case 7:
+      return setReferenceDate(s, f < 0.2 ? null : f < 0.4 ? word : '2016-02-29');
+    case 8:
+      return ann ? setNote(s, text, ann.id, word) : s;
+    case 9:
+      return orphan ? reattachOrphan(s, text, orphan.id, spanIn(text, f, len)) : s;
+    default:
+      return orphan ? deleteOrphan(s, orphan.id) : s;
   }
 }
 
@@ -219,17 +255,56 @@ function mutate(s: Sidecar, [kind, f, delta, word]: Mutation): Sidecar {
   const a = out.annotations[i];
   const clamp = (n: number) => Math.max(0, Math.min(out.document.length, n));
   switch (kind) {
-    case 0: if (a) { a.start = clamp(a.start + delta); a.end = Math.max(a.start, clamp(a.end + delta)); } break;
-    case 1: if (a) a.text = word; break;
-    case 2: if (a) { a.prefix = word; a.suffix = word.split('').reverse().join(''); } break;
-    case 3: if (a && out.entities.length && a.type !== 'date') a.entity = pick(out.entities.filter(e => e.type === a.type), f)?.id ?? a.entity; break;
-    case 4: if (a) out.annotations.push({ ...a, id: `m${900 + i}`, source: 'manual' }); break;
-    case 5: if (a) out.annotations.splice(i, 1); break;
-    case 6: if (a) { a.source = 'manual'; a.end = clamp(a.end + Math.abs(delta)); } break;
-    case 7: out.document.length = Math.max(0, out.document.length + delta); break;
-    case 8: if (a) out.rejections.push({ type: a.type, start: clamp(a.start + delta), end: clamp(a.start + delta), text: word, prefix: a.prefix, suffix: a.suffix }); break;
-    case 9: if (a) out.rejections.push({ type: a.type, start: a.start, end: clamp(a.end + Math.abs(delta)), text: a.text, prefix: '', suffix: '' }); break;
-    default: if (a) { out.annotations.splice(i, 1); out.orphans.push({ ...a, id: `m${800 + i}`, source: 'manual', text: word, orphanedAt: '2020-01-01T00:00:00.000Z' }); } break;
+    case 0:
+      if (a) {
+        a.start = clamp(a.start + delta);
+        a.end = Math.max(a.start, clamp(a.end + delta));
+      }
+      break;
+    case 1:
+      if (a) a.text = word;
+      break;
+    case 2:
+      if (a) {
+        a.prefix = word;
+        a.suffix = word.split('').reverse().join('');
+      }
+      break;
+    case 3:
+      if (a && out.entities.length && a.type !== 'date')
+        a.entity =
+          pick(
+            out.entities.filter(e => e.type === a.type),
+            f,
+          )?.id ?? a.entity;
+      break;
+    case 4:
+      if (a) out.annotations.push({ ...a, id: `m${900 + i}`, source: 'manual' });
+      break;
+    case 5:
+      if (a) out.annotations.splice(i, 1);
+      break;
+    case 6:
+      if (a) {
+        a.source = 'manual';
+        a.end = clamp(a.end + Math.abs(delta));
+      }
+      break;
+    case 7:
+      out.document.length = Math.max(0, out.document.length + delta);
+      break;
+    case 8:
+      if (a) out.rejections.push({ type: a.type, start: clamp(a.start + delta), end: clamp(a.start + delta), text: word, prefix: a.prefix, suffix: a.suffix });
+      break;
+    case 9:
+      if (a) out.rejections.push({ type: a.type, start: a.start, end: clamp(a.end + Math.abs(delta)), text: a.text, prefix: '', suffix: '' });
+      break;
+    default:
+      if (a) {
+        out.annotations.splice(i, 1);
+        out.orphans.push({ ...a, id: `m${800 + i}`, source: 'manual', text: word, orphanedAt: '2020-01-01T00:00:00.000Z' });
+      }
+      break;
   }
   return out;
 }
@@ -247,20 +322,30 @@ export function parseCsv(content: string): string[][] {
   for (let i = 0; i < content.length; i++) {
     const c = content[i];
     if (quoted) {
-      if (c === '"' && content[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && content[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && content[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && content[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   if (quoted || cell || row.length) throw new Error('CSV does not end with a complete row');
   return rows;
 }
 
 function checkCpSpan(cps: string[], start: number, end: number, exact: string | undefined, where: string): void {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > cps.length || start >= end) fail(`${where}: code point span out of bounds (${cps.length})`, [start, end]);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > cps.length || start >= end)
+    fail(`${where}: code point span out of bounds (${cps.length})`, [start, end]);
   if (exact !== undefined && cps.slice(start, end).join('') !== exact) fail(`${where}: exported text !== slice`, { start, end, exact });
 }
 
@@ -295,7 +380,12 @@ export function checkExports(fileName: string, text: string, sidecar: Sidecar): 
         for (const line of out.content.split('\n')) {
           if (!line.startsWith('T')) continue;
           const [, spec, shown] = line.split('\t');
-          const frags = spec.split(' ').slice(1).join(' ').split(';').map(f => f.split(' ').map(Number));
+          const frags = spec
+            .split(' ')
+            .slice(1)
+            .join(' ')
+            .split(';')
+            .map(f => f.split(' ').map(Number));
           for (const [a, b] of frags) checkCpSpan(cps, a, b, undefined, where);
           const joined = frags.map(([a, b]) => cps.slice(a, b).join('')).join(' ');
           if (joined !== shown) fail(`${where}: shown text differs from the fragments`, { line, joined });
@@ -344,238 +434,284 @@ export const PROPERTIES: FuzzProperty[] = [
   {
     name: 'analyze: never throws, spans sound, entities exist, dates TIMEX3',
     weight: 30,
-    property: () => fc.property(articleText, optionalRef, fc.option(lexicon, { nil: undefined }), types, (text, ref, lex, ty) => {
-      const options: AnalyzeOptions = { referenceDate: ref, lexicon: lex, types: ty };
-      const r = analyzeText(text, options);
-      checkAnalysis(text, r, options);
-      checkGraphemeBoundaries(text, r.annotations);
-    }),
+    property: () =>
+      fc.property(articleText, optionalRef, fc.option(lexicon, { nil: undefined }), types, (text, ref, lex, ty) => {
+        const options: AnalyzeOptions = { referenceDate: ref, lexicon: lex, types: ty };
+        const r = analyzeText(text, options);
+        checkAnalysis(text, r, options);
+        checkGraphemeBoundaries(text, r.annotations);
+      }),
   },
   {
     name: 'analyze: the paragraph cache changes nothing (warm cache, after edits, = a cold analysis)',
     weight: 4,
-    property: () => fc.property(articleText, editFractions, optionalRef, (text, edits, ref) => {
-      const { newText } = editsIn(text, edits);
-      analyzeText(text, { referenceDate: ref });
-      const warm = analyzeText(newText, { referenceDate: ref });
-      const cold = new Analyzer(0).analyze(newText, { referenceDate: ref });
-      if (JSON.stringify(warm) !== JSON.stringify(cold)) fail('cached and fresh analyses differ', { newText });
-    }),
+    property: () =>
+      fc.property(articleText, editFractions, optionalRef, (text, edits, ref) => {
+        const { newText } = editsIn(text, edits);
+        analyzeText(text, { referenceDate: ref });
+        const warm = analyzeText(newText, { referenceDate: ref });
+        const cold = new Analyzer(0).analyze(newText, { referenceDate: ref });
+        if (JSON.stringify(warm) !== JSON.stringify(cold)) fail('cached and fresh analyses differ', { newText });
+      }),
   },
   {
     name: 'analyze: asking for some types gives the full analysis filtered to them',
     weight: 4,
-    property: () => fc.property(articleText, fc.subarray(TYPES, { minLength: 1 }), fc.option(lexicon, { nil: undefined }), (text, ty, lex) => {
-      const key = (r: AnalysisResult) => r.annotations.map(a => `${a.type}:${a.start}:${a.end}:${a.value ?? ''}:${r.entities.find(e => e.id === a.entity)?.name ?? ''}`);
-      const full = analyzeText(text, { lexicon: lex });
-      const some = analyzeText(text, { lexicon: lex, types: ty });
-      const expected = key({ ...full, annotations: full.annotations.filter(a => ty.includes(a.type)) });
-      if (JSON.stringify(key(some)) !== JSON.stringify(expected)) fail('types filter differs from the full analysis', { types: ty, got: key(some), expected });
-    }),
+    property: () =>
+      fc.property(articleText, fc.subarray(TYPES, { minLength: 1 }), fc.option(lexicon, { nil: undefined }), (text, ty, lex) => {
+        const key = (r: AnalysisResult) =>
+          r.annotations.map(a => `${a.type}:${a.start}:${a.end}:${a.value ?? ''}:${r.entities.find(e => e.id === a.entity)?.name ?? ''}`);
+        const full = analyzeText(text, { lexicon: lex });
+        const some = analyzeText(text, { lexicon: lex, types: ty });
+        const expected = key({ ...full, annotations: full.annotations.filter(a => ty.includes(a.type)) });
+        if (JSON.stringify(key(some)) !== JSON.stringify(expected))
+          fail('types filter differs from the full analysis', { types: ty, got: key(some), expected });
+      }),
   },
   {
     name: 'analyze: a long single line',
     weight: 0.5,
-    property: c => fc.property(longLine(c.longLine), optionalRef, (text, ref) => {
-      const options: AnalyzeOptions = { referenceDate: ref };
-      checkAnalysis(text, analyzeText(text, options), options);
-    }),
+    property: c =>
+      fc.property(longLine(c.longLine), optionalRef, (text, ref) => {
+        const options: AnalyzeOptions = { referenceDate: ref };
+        checkAnalysis(text, analyzeText(text, options), options);
+      }),
   },
   {
     name: 'segment: units cover the text in order, bounded, never cut a surrogate pair',
     weight: 10,
-    property: () => fc.property(fc.oneof(articleText, longLine(20000)), fc.integer({ min: 2, max: 5000 }), (text, max) => {
-      let last = 0;
-      for (const u of segment(text, max)) {
-        if (u.start < last || u.end > text.length || u.end - u.start > max || u.start >= u.end) fail('bad unit', { ...u, text: undefined });
-        if (text.slice(u.start, u.end) !== u.text) fail('unit text !== slice', u);
-        if (u.start > 0 && isLow(text.charCodeAt(u.start)) && isHigh(text.charCodeAt(u.start - 1))) fail('unit splits a surrogate pair', u.start);
-        last = u.end;
-      }
-    }),
+    property: () =>
+      fc.property(fc.oneof(articleText, longLine(20000)), fc.integer({ min: 2, max: 5000 }), (text, max) => {
+        let last = 0;
+        for (const u of segment(text, max)) {
+          if (u.start < last || u.end > text.length || u.end - u.start > max || u.start >= u.end) fail('bad unit', { ...u, text: undefined });
+          if (text.slice(u.start, u.end) !== u.text) fail('unit text !== slice', u);
+          if (u.start > 0 && isLow(text.charCodeAt(u.start)) && isHigh(text.charCodeAt(u.start - 1))) fail('unit splits a surrogate pair', u.start);
+          last = u.end;
+        }
+      }),
   },
   {
     name: 'applyTextChanges: never throws, never loses a manual annotation',
     weight: 15,
-    property: () => fc.property(articleText, spanFractions, fc.array(editOp, { maxLength: 3 }), editFractions, (text, spans, ops, edits) => {
-      let s = sidecarWithManual(text, spans);
-      for (const op of ops) s = tolerate(() => applyEdit(s, text, op as EditOp), s);
-      checkSidecar(text, s, 'before');
-      const { changes, newText } = editsIn(text, edits);
-      const after = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
-      checkSidecar(newText, after, 'applyTextChanges');
-      checkNothingLost(s, after, newText, 'applyTextChanges');
-      checkContext(newText, after, 'applyTextChanges');
-    }),
+    property: () =>
+      fc.property(articleText, spanFractions, fc.array(editOp, { maxLength: 3 }), editFractions, (text, spans, ops, edits) => {
+        let s = sidecarWithManual(text, spans);
+        for (const op of ops) s = tolerate(() => applyEdit(s, text, op as EditOp), s);
+        checkSidecar(text, s, 'before');
+        const { changes, newText } = editsIn(text, edits);
+        const after = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
+        checkSidecar(newText, after, 'applyTextChanges');
+        checkNothingLost(s, after, newText, 'applyTextChanges');
+        checkContext(newText, after, 'applyTextChanges');
+      }),
   },
   {
     name: 'typing: successive applyTextChanges, then reconcile, never lose a manual annotation',
     weight: 8,
-    property: () => fc.property(articleText, spanFractions, fc.array(editFractions, { minLength: 1, maxLength: 4 }), (text, spans, steps) => {
-      const first = sidecarWithManual(text, spans);
-      let s = first;
-      let current = text;
-      for (const edits of steps) {
-        const { changes, newText } = editsIn(current, edits);
-        const next = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
-        checkNothingLost(s, next, newText, 'typing');
-        s = next;
-        current = newText;
-      }
-      checkSidecar(current, s, 'typing');
-      const settled = reconcile({ text: current, file: 'a.txt', analysis: analyzeText(current), previous: s }).sidecar;
-      checkSidecar(current, settled, 'reconcile after typing');
-      checkNothingLost(s, settled, current, 'reconcile after typing');
-    }),
+    property: () =>
+      fc.property(articleText, spanFractions, fc.array(editFractions, { minLength: 1, maxLength: 4 }), (text, spans, steps) => {
+        const first = sidecarWithManual(text, spans);
+        let s = first;
+        let current = text;
+        for (const edits of steps) {
+          const { changes, newText } = editsIn(current, edits);
+          const next = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
+          checkNothingLost(s, next, newText, 'typing');
+          s = next;
+          current = newText;
+        }
+        checkSidecar(current, s, 'typing');
+        const settled = reconcile({ text: current, file: 'a.txt', analysis: analyzeText(current), previous: s }).sidecar;
+        checkSidecar(current, settled, 'reconcile after typing');
+        checkNothingLost(s, settled, current, 'reconcile after typing');
+      }),
   },
   {
     // the path the editor takes on every keystroke: ArticleSession.textChanged (applyTextChanges), then undo, redo
     // and the debounced analysis
     name: 'article session while typing: spans follow each change, undo/redo and the next analysis lose no manual annotation',
     weight: 8,
-    property: () => fc.property(articleText, spanFractions, fc.array(editFractions, { minLength: 1, maxLength: 4 }), (text, spans, steps) => {
-      const session = new ArticleSession({ storage: new InMemoryStorage(), sidecarPath: 'a.txt.annotations.json', file: 'a.txt', analyzer: { analyze: analyzeText }, now: () => '2026-01-01T00:00:00.000Z' });
-      session.analyze(text);
-      spans.forEach(([at, len, type], i) => {
-        tolerate(() => session.edit(`add ${i}`, text, (sc, t) => addAnnotation(sc, t, spanIn(t, at, len), type)), undefined);
-      });
-      let current = text;
-      for (const edits of steps) {
-        const before = session.sidecar!;
-        const { changes, newText } = editsIn(current, edits);
-        if (!session.textChanged(newText, changes)) fail('session: text change not applied', changes);
-        checkSidecar(newText, session.sidecar!, 'session typing');
-        checkContext(newText, session.sidecar!, 'session typing');
-        checkNothingLost(before, session.sidecar!, newText, 'session typing');
-        current = newText;
-      }
-      const typed = session.sidecar!;
-      if (session.undo(current) !== undefined) {
-        checkSidecar(current, session.sidecar!, 'session undo');
-        session.redo(current);
-        checkSidecar(current, session.sidecar!, 'session redo');
-        checkNothingLost(typed, session.sidecar!, current, 'session undo + redo');
-      }
-      const redone = session.sidecar!;
-      session.analyze(current);
-      checkSidecar(current, session.sidecar!, 'session analysis after typing');
-      checkNothingLost(redone, session.sidecar!, current, 'session analysis after typing');
-    }),
+    property: () =>
+      fc.property(articleText, spanFractions, fc.array(editFractions, { minLength: 1, maxLength: 4 }), (text, spans, steps) => {
+        const session = new ArticleSession({
+          storage: new InMemoryStorage(),
+          sidecarPath: 'a.txt.annotations.json',
+          file: 'a.txt',
+          analyzer: { analyze: analyzeText },
+          now: () => '2026-01-01T00:00:00.000Z',
+        });
+        session.analyze(text);
+        spans.forEach(([at, len, type], i) => {
+          tolerate(() => session.edit(`add ${i}`, text, (sc, t) => addAnnotation(sc, t, spanIn(t, at, len), type)), undefined);
+        });
+        let current = text;
+        for (const edits of steps) {
+          const before = session.sidecar!;
+          const { changes, newText } = editsIn(current, edits);
+          if (!session.textChanged(newText, changes)) fail('session: text change not applied', changes);
+          checkSidecar(newText, session.sidecar!, 'session typing');
+          checkContext(newText, session.sidecar!, 'session typing');
+          checkNothingLost(before, session.sidecar!, newText, 'session typing');
+          current = newText;
+        }
+        const typed = session.sidecar!;
+        if (session.undo(current) !== undefined) {
+          checkSidecar(current, session.sidecar!, 'session undo');
+          session.redo(current);
+          checkSidecar(current, session.sidecar!, 'session redo');
+          checkNothingLost(typed, session.sidecar!, current, 'session undo + redo');
+        }
+        const redone = session.sidecar!;
+        session.analyze(current);
+        checkSidecar(current, session.sidecar!, 'session analysis after typing');
+        checkNothingLost(redone, session.sidecar!, current, 'session analysis after typing');
+      }),
   },
   {
     name: 'big articles: re-anchoring after edits among many identical quotes never loses a manual annotation',
     weight: 2,
-    property: () => fc.property(bigArticle, spanFractions, editFractions, (text, spans, edits) => {
-      const s = sidecarWithManual(text, spans);
-      const { changes, newText } = editsIn(text, edits);
-      const typed = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
-      checkNothingLost(s, typed, newText, 'applyTextChanges');
-      const after = reconcile({ text: newText, file: 'a.txt', analysis: analyzeText(newText), previous: s, now: '2026-01-01T00:00:00.000Z' }).sidecar;
-      checkSidecar(newText, after, 'reconcile');
-      checkNothingLost(s, after, newText, 'reconcile');
-    }),
+    property: () =>
+      fc.property(bigArticle, spanFractions, editFractions, (text, spans, edits) => {
+        const s = sidecarWithManual(text, spans);
+        const { changes, newText } = editsIn(text, edits);
+        const typed = applyTextChanges(s, newText, changes, '2026-01-01T00:00:00.000Z');
+        checkNothingLost(s, typed, newText, 'applyTextChanges');
+        const after = reconcile({ text: newText, file: 'a.txt', analysis: analyzeText(newText), previous: s, now: '2026-01-01T00:00:00.000Z' }).sidecar;
+        checkSidecar(newText, after, 'reconcile');
+        checkNothingLost(s, after, newText, 'reconcile');
+      }),
   },
   {
     name: 'reconcile is idempotent: the same text twice gives the same sidecar',
     weight: 5,
-    property: () => fc.property(articleText, spanFractions, fc.array(editOp, { maxLength: 3 }), optionalRef, (text, spans, ops, ref) => {
-      let s = sidecarWithManual(text, spans, ref);
-      for (const op of ops) s = tolerate(() => applyEdit(s, text, op as EditOp), s);
-      const analysis = analyzeText(text, analyzeOptionsFor(s, { referenceDate: ref }));
-      const once = reconcile({ text, file: 'a.txt', analysis, previous: s }).sidecar;
-      const twice = reconcile({ text, file: 'a.txt', analysis, previous: once }).sidecar;
-      checkNothingLost(s, once, text, 'reconcile same text');
-      if (serializeSidecar(once) !== serializeSidecar(twice)) fail('reconcile on the same text changed the sidecar again', null);
-    }),
+    property: () =>
+      fc.property(articleText, spanFractions, fc.array(editOp, { maxLength: 3 }), optionalRef, (text, spans, ops, ref) => {
+        let s = sidecarWithManual(text, spans, ref);
+        for (const op of ops) s = tolerate(() => applyEdit(s, text, op as EditOp), s);
+        const analysis = analyzeText(text, analyzeOptionsFor(s, { referenceDate: ref }));
+        const once = reconcile({ text, file: 'a.txt', analysis, previous: s }).sidecar;
+        const twice = reconcile({ text, file: 'a.txt', analysis, previous: once }).sidecar;
+        checkNothingLost(s, once, text, 'reconcile same text');
+        if (serializeSidecar(once) !== serializeSidecar(twice)) fail('reconcile on the same text changed the sidecar again', null);
+      }),
   },
   {
     name: 'reconcile after edits: never throws, never loses a manual annotation',
     weight: 15,
-    property: () => fc.property(articleText, spanFractions, editFractions, optionalRef, (text, spans, edits, ref) => {
-      const s = sidecarWithManual(text, spans, ref);
-      const { newText } = editsIn(text, edits);
-      const { sidecar: after, report } = reconcile({ text: newText, file: 'a.txt', analysis: analyzeText(newText, { referenceDate: ref }), previous: s, now: '2026-01-01T00:00:00.000Z' });
-      checkSidecar(newText, after, 'reconcile');
-      checkNothingLost(s, after, newText, 'reconcile');
-      for (const id of report.orphaned) if (!after.orphans.some(o => o.id === id)) fail('reported orphan missing', id);
-      // and back to the old text: still nothing lost
-      const back = reconcile({ text, file: 'a.txt', analysis: analyzeText(text, { referenceDate: ref }), previous: after }).sidecar;
-      checkSidecar(text, back, 'reconcile back');
-      checkNothingLost(after, back, text, 'reconcile back');
-    }),
+    property: () =>
+      fc.property(articleText, spanFractions, editFractions, optionalRef, (text, spans, edits, ref) => {
+        const s = sidecarWithManual(text, spans, ref);
+        const { newText } = editsIn(text, edits);
+        const { sidecar: after, report } = reconcile({
+          text: newText,
+          file: 'a.txt',
+          analysis: analyzeText(newText, { referenceDate: ref }),
+          previous: s,
+          now: '2026-01-01T00:00:00.000Z',
+        });
+        checkSidecar(newText, after, 'reconcile');
+        checkNothingLost(s, after, newText, 'reconcile');
+        for (const id of report.orphaned) if (!after.orphans.some(o => o.id === id)) fail('reported orphan missing', id);
+        // and back to the old text: still nothing lost
+        const back = reconcile({ text, file: 'a.txt', analysis: analyzeText(text, { referenceDate: ref }), previous: after }).sidecar;
+        checkSidecar(text, back, 'reconcile back');
+        checkNothingLost(after, back, text, 'reconcile back');
+      }),
   },
   {
     name: 'edit operations: only EditError, result valid, input untouched; serialize -> parse round-trips',
     weight: 15,
-    property: () => fc.property(articleText, spanFractions, fc.array(editOp, { maxLength: 8 }), (text, spans, ops) => {
-      let s = sidecarWithManual(text, spans);
-      for (const op of ops) {
-        s = tolerate(() => applyEdit(s, text, op as EditOp), s);
-        checkSidecar(text, s, `after edit ${op[0]}`);
-      }
-      const serialized = serializeSidecar(s);
-      const parsed = parseSidecar(serialized, 'a.txt.annotations.json');
-      if (JSON.stringify(parsed) !== JSON.stringify(canonicalSidecar(s))) fail('parse(serialize(s)) !== canonical(s)', null);
-      if (serializeSidecar(parsed) !== serialized) fail('serialize is not stable', null);
-    }),
+    property: () =>
+      fc.property(articleText, spanFractions, fc.array(editOp, { maxLength: 8 }), (text, spans, ops) => {
+        let s = sidecarWithManual(text, spans);
+        for (const op of ops) {
+          s = tolerate(() => applyEdit(s, text, op as EditOp), s);
+          checkSidecar(text, s, `after edit ${op[0]}`);
+        }
+        const serialized = serializeSidecar(s);
+        const parsed = parseSidecar(serialized, 'a.txt.annotations.json');
+        if (JSON.stringify(parsed) !== JSON.stringify(canonicalSidecar(s))) fail('parse(serialize(s)) !== canonical(s)', null);
+        if (serializeSidecar(parsed) !== serialized) fail('serialize is not stable', null);
+      }),
   },
   {
     name: 'edit operations never modify the sidecar given',
     weight: 5,
-    property: () => fc.property(articleText, spanFractions, editOp, (text, spans, op) => {
-      const s = sidecarWithManual(text, spans);
-      const before = JSON.stringify(s);
-      tolerate(() => applyEdit(s, text, op as EditOp), s);
-      if (JSON.stringify(s) !== before) fail('an edit modified its input', op);
-    }),
+    property: () =>
+      fc.property(articleText, spanFractions, editOp, (text, spans, op) => {
+        const s = sidecarWithManual(text, spans);
+        const before = JSON.stringify(s);
+        tolerate(() => applyEdit(s, text, op as EditOp), s);
+        if (JSON.stringify(s) !== before) fail('an edit modified its input', op);
+      }),
   },
   {
     name: 'exports: never throw, offsets in bounds, text matches (also on stale sidecars)',
     weight: 10,
-    property: () => fc.property(articleText, spanFractions, fc.array(editOp, { maxLength: 4 }), editFractions, (text, spans, ops, edits) => {
-      let s = sidecarWithManual(text, spans, '2015-11-24');
-      for (const op of ops) s = tolerate(() => applyEdit(s, text, op as EditOp), s);
-      checkExports('a.txt', text, s);
-      // several articles in one export
-      for (const format of EXPORT_FORMATS.filter(f => f.multiDocument)) format.export([{ fileName: 'a.txt', text, sidecar: s }, { fileName: 'b 😀.md', text, sidecar: s }]);
-      // the article changed but the sidecar was not re-annotated: stale annotations must be left out, not exported wrong
-      checkExports('a.txt', editsIn(text, edits).newText, s);
-    }),
+    property: () =>
+      fc.property(articleText, spanFractions, fc.array(editOp, { maxLength: 4 }), editFractions, (text, spans, ops, edits) => {
+        let s = sidecarWithManual(text, spans, '2015-11-24');
+        for (const op of ops) s = tolerate(() => applyEdit(s, text, op as EditOp), s);
+        checkExports('a.txt', text, s);
+        // several articles in one export
+        for (const format of EXPORT_FORMATS.filter(f => f.multiDocument))
+          format.export([
+            { fileName: 'a.txt', text, sidecar: s },
+            { fileName: 'b 😀.md', text, sidecar: s },
+          ]);
+        // the article changed but the sidecar was not re-annotated: stale annotations must be left out, not exported wrong
+        checkExports('a.txt', editsIn(text, edits).newText, s);
+      }),
   },
   {
     name: 'hand-edited sidecars: refused with a SidecarError, or reconciled and exported without losing anything',
     weight: 8,
-    property: () => fc.property(articleText, spanFractions, fc.array(mutation, { minLength: 1, maxLength: 4 }), (text, spans, mutations) => {
-      let s = sidecarWithManual(text, spans, '2015-11-24');
-      for (const m of mutations) s = mutate(s, m as Mutation);
-      let parsed: Sidecar;
-      try {
-        parsed = parseSidecar(JSON.stringify(s), 'a.txt.annotations.json');
-      } catch (e) {
-        if (e instanceof SidecarError) return;
-        throw e;
-      }
-      // exports of a sidecar that does not match its text leave out what does not match
-      checkExports('a.txt', text, parsed);
-      const { sidecar } = reconcile({ text, file: 'a.txt', analysis: analyzeText(text, analyzeOptionsFor(parsed)), previous: parsed, now: '2026-01-01T00:00:00.000Z' });
-      checkSidecar(text, sidecar, 'reconcile of a hand-edited sidecar');
-      checkNothingLost(parsed, sidecar, text, 'reconcile of a hand-edited sidecar');
-    }),
+    property: () =>
+      fc.property(articleText, spanFractions, fc.array(mutation, { minLength: 1, maxLength: 4 }), (text, spans, mutations) => {
+        let s = sidecarWithManual(text, spans, '2015-11-24');
+        for (const m of mutations) s = mutate(s, m as Mutation);
+        let parsed: Sidecar;
+        try {
+          parsed = parseSidecar(JSON.stringify(s), 'a.txt.annotations.json');
+        } catch (e) {
+          if (e instanceof SidecarError) return;
+          throw e;
+        }
+        // exports of a sidecar that does not match its text leave out what does not match
+        checkExports('a.txt', text, parsed);
+        const { sidecar } = reconcile({
+          text,
+          file: 'a.txt',
+          analysis: analyzeText(text, analyzeOptionsFor(parsed)),
+          previous: parsed,
+          now: '2026-01-01T00:00:00.000Z',
+        });
+        checkSidecar(text, sidecar, 'reconcile of a hand-edited sidecar');
+        checkNothingLost(parsed, sidecar, text, 'reconcile of a hand-edited sidecar');
+      }),
   },
   {
     name: 'decodeArticle: never throws; accepted bytes are exactly the text in UTF-8',
     weight: 5,
-    property: () => fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), articleText.map(t => new TextEncoder().encode(t))), bytes => {
-      const r = decodeArticle(bytes, 1 << 20);
-      if (!r.ok) {
-        if (!r.reason) fail('refused without a reason', null);
-        return;
-      }
-      const again = new TextEncoder().encode(r.text);
-      const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-      if (Buffer.compare(Buffer.from(again), Buffer.from(body)) !== 0) fail('decoded text does not re-encode to the bytes', r.text);
-      if (r.text.includes('\u0000')) fail('accepted a NUL byte', null);
-    }),
+    property: () =>
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }),
+          articleText.map(t => new TextEncoder().encode(t)),
+        ),
+        bytes => {
+          const r = decodeArticle(bytes, 1 << 20);
+          if (!r.ok) {
+            if (!r.reason) fail('refused without a reason', null);
+            return;
+          }
+          const again = new TextEncoder().encode(r.text);
+          const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+          if (Buffer.compare(Buffer.from(again), Buffer.from(body)) !== 0) fail('decoded text does not re-encode to the bytes', r.text);
+          if (r.text.includes('\u0000')) fail('accepted a NUL byte', null);
+        },
+      ),
   },
 ];
 

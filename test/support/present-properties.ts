@@ -15,13 +15,90 @@ function fail(what: string, detail: unknown): never {
 
 /** Pieces that mean something to a Markdown or HTML reader, or to a host (command links, icons). */
 const MARKUP = [
-  '[', ']', '(', ')', '[a](command:workbench.action.quit)', '![x](https://x.y/i.png)', '[a]: https://x.y', '[a]',
-  '<', '>', '<b>', '</p>', '<img src=x onerror=alert(1)>', '<!--', '-->', '<https://x.y>', '<a@b.co>',
-  '&', '&amp;', '&#32;', '&#x41;', '&copy;', '&#0;', '*', '**', '_', '__', '`', '``', '```', '~~~', '~~', '\\', '\\\\',
-  '#', '# ', '-', '--', '---', '+', '1.', '1)', '|', '=', '==', '    ', '\t', ' ', '  ', '\n', '\r', '\r\n', '\n\n', '\v', '\f',
-  '\x85', '\u2028', '\u2029', '\x1c', '\x1e', '\0', '\x01', '\x7f', '\u00a0', '\u3000', '\ufeff', '\u200b',
-  'http://x.y', 'https://evil.example/p?q=1&r=2', 'www.example.com', 'example.com', 'a@b.co', 'mailto:a@b.c', 'ftp://x.y',
-  'command:workbench.action.quit', '$(zap)', 'x', 'Putin', '。', '．', '\ud800', '\udc00', '😀', 'e\u0301',
+  '[',
+  ']',
+  '(',
+  ')',
+  '[a](command:workbench.action.quit)',
+  '![x](https://x.y/i.png)',
+  '[a]: https://x.y',
+  '[a]',
+  '<',
+  '>',
+  '<b>',
+  '</p>',
+  '<img src=x onerror=alert(1)>',
+  '<!--',
+  '-->',
+  '<https://x.y>',
+  '<a@b.co>',
+  '&',
+  '&amp;',
+  '&#32;',
+  '&#x41;',
+  '&copy;',
+  '&#0;',
+  '*',
+  '**',
+  '_',
+  '__',
+  '`',
+  '``',
+  '```',
+  '~~~',
+  '~~',
+  '\\',
+  '\\\\',
+  '#',
+  '# ',
+  '-',
+  '--',
+  '---',
+  '+',
+  '1.',
+  '1)',
+  '|',
+  '=',
+  '==',
+  '    ',
+  '\t',
+  ' ',
+  '  ',
+  '\n',
+  '\r',
+  '\r\n',
+  '\n\n',
+  '\v',
+  '\f',
+  '\x85',
+  '\u2028',
+  '\u2029',
+  '\x1c',
+  '\x1e',
+  '\0',
+  '\x01',
+  '\x7f',
+  '\u00a0',
+  '\u3000',
+  '\ufeff',
+  '\u200b',
+  'http://x.y',
+  'https://evil.example/p?q=1&r=2',
+  'www.example.com',
+  'example.com',
+  'a@b.co',
+  'mailto:a@b.c',
+  'ftp://x.y',
+  'command:workbench.action.quit',
+  '$(zap)',
+  'x',
+  'Putin',
+  '。',
+  '．',
+  '\ud800',
+  '\udc00',
+  '😀',
+  'e\u0301',
 ];
 
 /** Strings made of markup pieces, ASCII and any code point, short and long. */
@@ -67,9 +144,15 @@ export function checkHover(article: ArticleSnapshot, a: Annotation, text: string
 }
 
 const hoverCase = fc.record({
-  before: hostileText, mention: hostileText.filter(s => s.length > 0), after: hostileText, type: fc.constantFrom(...TYPES),
-  name: hostileText, aliases: fc.array(hostileText, { maxLength: 3 }), note: fc.option(hostileText, { nil: undefined }),
-  value: fc.option(hostileText, { nil: null }), reference: fc.option(fc.record({ value: hostileText, source: fc.constantFrom('user' as const, 'detected' as const) }), { nil: null }),
+  before: hostileText,
+  mention: hostileText.filter(s => s.length > 0),
+  after: hostileText,
+  type: fc.constantFrom(...TYPES),
+  name: hostileText,
+  aliases: fc.array(hostileText, { maxLength: 3 }),
+  note: fc.option(hostileText, { nil: undefined }),
+  value: fc.option(hostileText, { nil: null }),
+  reference: fc.option(fc.record({ value: hostileText, source: fc.constantFrom('user' as const, 'detected' as const) }), { nil: null }),
 });
 
 export const PRESENT_PROPERTIES: FuzzProperty[] = [
@@ -81,14 +164,15 @@ export const PRESENT_PROPERTIES: FuzzProperty[] = [
   {
     name: 'present: a hover on hostile text is paragraphs of text with only the type in bold',
     weight: 1,
-    property: () => fc.property(hoverCase, c => {
-      const text = c.before + c.mention + c.after;
-      const a: Annotation = { id: 'a1', type: c.type, start: c.before.length, end: c.before.length + c.mention.length, text: c.mention, source: 'manual' };
-      if (c.note !== undefined) a.note = c.note;
-      if (c.type === 'date') a.value = c.value;
-      else a.entity = 'e1';
-      const entities = c.type === 'date' ? [] : [{ id: 'e1', type: c.type, name: c.name, aliases: c.aliases }];
-      checkHover({ annotations: [a], entities, referenceDate: c.reference, orphans: [] }, a, text);
-    }),
+    property: () =>
+      fc.property(hoverCase, c => {
+        const text = c.before + c.mention + c.after;
+        const a: Annotation = { id: 'a1', type: c.type, start: c.before.length, end: c.before.length + c.mention.length, text: c.mention, source: 'manual' };
+        if (c.note !== undefined) a.note = c.note;
+        if (c.type === 'date') a.value = c.value;
+        else a.entity = 'e1';
+        const entities = c.type === 'date' ? [] : [{ id: 'e1', type: c.type, name: c.name, aliases: c.aliases }];
+        checkHover({ annotations: [a], entities, referenceDate: c.reference, orphans: [] }, a, text);
+      }),
   },
 ];

@@ -15,5 +15,8 @@ if (!workspace) {
 const port = process.env.PORT ? Number(process.env.PORT) : 8080;
 const server = await startCodeServer({ workspace, vsix, port });
 console.log(`\nNews Annotator is running in VS Code at:\n\n  ${server.url}\n\nworkspace: ${workspace}\nPress Ctrl+C to stop.`);
-process.on('SIGINT', () => { server.stop(); process.exit(0); });
+process.on('SIGINT', () => {
+  server.stop();
+  process.exit(0);
+});
 setInterval(() => {}, 1 << 30);

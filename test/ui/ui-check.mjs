@@ -16,8 +16,18 @@ const shots = path.resolve(root, dirFlag > 0 && process.argv[dirFlag + 1] ? proc
 fs.mkdirSync(shots, { recursive: true });
 const results = [];
 async function check(name, fn) {
-  try { await fn(); results.push([name, true]); console.log(`  ✔ ${name}`); }
-  catch (e) { results.push([name, false]); console.log(`  ✘ ${name}\n    ${String(e && e.message || e).split('\n').join('\n    ')}`); }
+  try {
+    await fn();
+    results.push([name, true]);
+    console.log(`  ✔ ${name}`);
+  } catch (e) {
+    results.push([name, false]);
+    console.log(
+      `  ✘ ${name}\n    ${String((e && e.message) || e)
+        .split('\n')
+        .join('\n    ')}`,
+    );
+  }
 }
 
 ensureTools();
@@ -26,9 +36,17 @@ const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-ui-'));
 fs.copyFileSync(path.join(root, 'seeds', SEED), path.join(workspace, SEED));
 const server = await startCodeServer({ workspace, vsix });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
 console.log('ui-check');

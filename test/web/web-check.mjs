@@ -17,8 +17,18 @@ const SECOND = '001_aa74a8b8cfacc576.txt';
 const VERBOSE = !!process.env.WEB_CHECK_VERBOSE;
 const results = [];
 async function check(name, fn) {
-  try { await fn(); results.push([name, true]); console.log(`  ✔ ${name}`); }
-  catch (e) { results.push([name, false]); console.log(`  ✘ ${name}\n    ${String(e && e.message || e).split('\n').join('\n    ')}`); }
+  try {
+    await fn();
+    results.push([name, true]);
+    console.log(`  ✔ ${name}`);
+  } catch (e) {
+    results.push([name, false]);
+    console.log(
+      `  ✘ ${name}\n    ${String((e && e.message) || e)
+        .split('\n')
+        .join('\n    ')}`,
+    );
+  }
 }
 
 /** Resolves once `probe` returns a truthy value (polled), or rejects after `ms` with `what`. */
@@ -39,9 +49,17 @@ for (const f of [SEED, SECOND]) fs.copyFileSync(path.join(root, 'seeds', f), pat
 const sidecar = path.join(workspace, `${SEED}.annotations.json`);
 const server = await startCodeServer({ workspace, vsix, settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
 
@@ -51,10 +69,17 @@ page.on('worker', w => workers.push(w));
 if (VERBOSE) page.on('console', m => console.log(`    [console] ${m.text().slice(0, 300)}`));
 
 /** The files of this extension a worker fetched (its resource timing entries), as paths on the server. */
-const fetchedBy = w => w.evaluate(() => globalThis.performance.getEntriesByType('resource').map(e => e.name)).then(
-  names => names.map(n => new URL(n)).map(u => u.searchParams.get('path') ?? decodeURIComponent(u.pathname))
-    .filter(p => p.includes(`/${EXTENSION_ID}-`)),
-  () => []);
+const fetchedBy = w =>
+  w
+    .evaluate(() => globalThis.performance.getEntriesByType('resource').map(e => e.name))
+    .then(
+      names =>
+        names
+          .map(n => new URL(n))
+          .map(u => u.searchParams.get('path') ?? decodeURIComponent(u.pathname))
+          .filter(p => p.includes(`/${EXTENSION_ID}-`)),
+      () => [],
+    );
 
 const WEB_ENTRY = '/dist/web/extension.js';
 /** How many times the workers fetched the browser entry so far. */
@@ -113,8 +138,9 @@ try {
     await hover.waitFor({ state: 'visible', timeout: 15000 });
     // the hover says "Loading..." until the extension host answers (slow on a busy machine)
     let text = '';
-    await until(async () => /Putin/.test(text = await hover.innerText().catch(() => '')), 30000, 'a hover naming Putin')
-      .catch(e => { throw new Error(`${e.message}; it shows ${JSON.stringify(text)}`); });
+    await until(async () => /Putin/.test((text = await hover.innerText().catch(() => ''))), 30000, 'a hover naming Putin').catch(e => {
+      throw new Error(`${e.message}; it shows ${JSON.stringify(text)}`);
+    });
     console.log(`    hover: ${JSON.stringify(text.slice(0, 200))}`);
   });
 
@@ -147,7 +173,10 @@ try {
 
   await check("code-server's Node extension host did not activate the extension (its log lists the others)", async () => {
     const logs = path.join(server.work, 'user-data/logs');
-    const files = fs.readdirSync(logs, { recursive: true }).filter(f => /remoteexthost\.log$/.test(f)).map(f => path.join(logs, f));
+    const files = fs
+      .readdirSync(logs, { recursive: true })
+      .filter(f => /remoteexthost\.log$/.test(f))
+      .map(f => path.join(logs, f));
     const lines = files.flatMap(f => fs.readFileSync(f, 'utf8').split('\n')).filter(l => l.includes('_doActivateExtension'));
     if (lines.length === 0) throw new Error(`no activation is logged in ${files.join(', ') || logs}: cannot tell`);
     const ours = lines.filter(l => l.includes(EXTENSION_ID));
@@ -156,7 +185,7 @@ try {
   });
 } catch (e) {
   results.push(['the workbench opens the article', false]);
-  console.log(`  ✘ the workbench opens the article\n    ${String(e && e.message || e).split('\n')[0]}`);
+  console.log(`  ✘ the workbench opens the article\n    ${String((e && e.message) || e).split('\n')[0]}`);
 } finally {
   await browser.close();
   server.stop();

@@ -53,7 +53,10 @@ export function occurrences(haystack: string, needle: string): number[] {
 
 function nearest(positions: number[], near: number, max: number): number[] {
   if (positions.length <= max) return positions;
-  return [...positions].sort((a, b) => Math.abs(a - near) - Math.abs(b - near)).slice(0, max).sort((a, b) => a - b);
+  return [...positions]
+    .sort((a, b) => Math.abs(a - near) - Math.abs(b - near))
+    .slice(0, max)
+    .sort((a, b) => a - b);
 }
 
 /** Edit distance of `a` and `b`. */
@@ -123,7 +126,10 @@ function sharedEnds(quote: string, text: string, from: number, count: number, di
   for (let i = 1, l = 0, r = 0; i < n; i++) {
     if (i < r) z[i] = Math.min(r - i, z[i - l]);
     while (i + z[i] < n && s[z[i]] === s[i + z[i]]) z[i]++;
-    if (i + z[i] > r) { l = i; r = i + z[i]; }
+    if (i + z[i] > r) {
+      l = i;
+      r = i + z[i];
+    }
   }
   cost.cells += n;
   const out = new Int32Array(count + 1);
@@ -171,7 +177,14 @@ export function fuzzyCandidates(q: FuzzyQuery, cost: FuzzyCost = { cells: 0 }): 
   const places = Math.max(1, Math.min(MAX_ANCHORS, Math.floor(FUZZY_BUDGET / perPlace)));
   const pk = prefix.slice(-CONTEXT_KEY);
   const sk = suffix.slice(0, CONTEXT_KEY);
-  const starts = pk.length >= 4 ? nearest(occurrences(t, pk).map(i => i + pk.length), near, places) : [];
+  const starts =
+    pk.length >= 4
+      ? nearest(
+          occurrences(t, pk).map(i => i + pk.length),
+          near,
+          places,
+        )
+      : [];
   const ends = sk.length >= 4 ? nearest(occurrences(t, sk), near, places) : [];
   const out: Candidate[] = [];
   const push = (start: number, end: number, sim: number) => {
@@ -210,7 +223,17 @@ export function fuzzyCandidates(q: FuzzyQuery, cost: FuzzyCost = { cells: 0 }): 
       while (e > s0 && isSpace(t.charCodeAt(e - 1))) e--;
       if (e === lastEnd) continue; // the same span again: same score, never preferred over the first
       lastEnd = e;
-      push(s0, e, scored(s0, e, () => dist![e - s0], () => Math.min(headShared, e - s0), () => tails![s0 + count - e]));
+      push(
+        s0,
+        e,
+        scored(
+          s0,
+          e,
+          () => dist![e - s0],
+          () => Math.min(headShared, e - s0),
+          () => tails![s0 + count - e],
+        ),
+      );
     }
   }
   for (const end of ends) {
@@ -229,7 +252,17 @@ export function fuzzyCandidates(q: FuzzyQuery, cost: FuzzyCost = { cells: 0 }): 
       while (s < e && isSpace(t.charCodeAt(s))) s++;
       if (s >= e || s === lastStart) continue;
       lastStart = s;
-      push(s, e, scored(s, e, () => dist![e - s], () => heads![s - lowest], () => Math.min(tailShared, e - s)));
+      push(
+        s,
+        e,
+        scored(
+          s,
+          e,
+          () => dist![e - s],
+          () => heads![s - lowest],
+          () => Math.min(tailShared, e - s),
+        ),
+      );
     }
   }
   return out;

@@ -87,7 +87,8 @@ const toOriginal = (v: View, start: number, end: number): Span => {
 /** The normalized offset of an original one (first normalized unit at or after it). */
 function toNormalized(v: View, offset: number): number {
   if (!v.map) return offset;
-  let lo = 0, hi = v.map.length - 1;
+  let lo = 0,
+    hi = v.map.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (v.map[mid] < offset) lo = mid + 1;
@@ -112,8 +113,7 @@ function commonPrefix(a: string, b: string): number {
 
 /** How many code units of the stored context still surround [start, end) in the normalized text. */
 function contextScore(t: string, start: number, end: number, prefix: string, suffix: string): number {
-  return commonSuffix(t.slice(Math.max(0, start - prefix.length), start), prefix)
-    + commonPrefix(t.slice(end, end + suffix.length), suffix);
+  return commonSuffix(t.slice(Math.max(0, start - prefix.length), start), prefix) + commonPrefix(t.slice(end, end + suffix.length), suffix);
 }
 
 /** Context that must agree for an exact quote found elsewhere to count as the same mention. */
@@ -134,9 +134,10 @@ const NEAR_WINDOW = 4096;
 
 function exactCandidates(t: string, quote: string, prefix: string, suffix: string, near: number): Candidate[] {
   const need = requiredContext(quote, prefix, suffix);
-  const score = (starts: number[]) => starts
-    .map(start => ({ start, end: start + quote.length, score: contextScore(t, start, start + quote.length, prefix, suffix) }))
-    .filter(c => c.score >= need);
+  const score = (starts: number[]) =>
+    starts
+      .map(start => ({ start, end: start + quote.length, score: contextScore(t, start, start + quote.length, prefix, suffix) }))
+      .filter(c => c.score >= need);
   if (t.length > 2 * NEAR_WINDOW) {
     const lo = Math.max(0, near - NEAR_WINDOW);
     const local = score(occurrences(t.slice(lo, near + NEAR_WINDOW + quote.length), quote).map(i => i + lo));
@@ -183,7 +184,10 @@ export function anchor(text: string, target: AnchorTarget, expectedStart?: numbe
   const suffix = stripCR(target.suffix);
   if (quote.length === 0) return null;
   const near = toNormalized(v, expectedStart ?? target.start);
-  const exact = best(exactCandidates(v.text, quote, prefix, suffix, near).filter(c => onBoundaries(text, toOriginal(v, c.start, c.end))), near);
+  const exact = best(
+    exactCandidates(v.text, quote, prefix, suffix, near).filter(c => onBoundaries(text, toOriginal(v, c.start, c.end))),
+    near,
+  );
   if (exact) return { ...toOriginal(v, exact.start, exact.end), method: 'exact' };
   const t = v.text;
   const contextAt = (start: number, end: number) => contextScore(t, start, end, prefix, suffix);

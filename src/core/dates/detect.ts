@@ -61,7 +61,7 @@ function withTime(day: DateExpression, time: TimeOfDay): DateExpression | null {
 /** Longest leftmost non-overlapping matches; on equal spans the earlier rule wins. */
 function pickLongest(found: DateCandidate[]): DateCandidate[] {
   const order = found.map((c, i) => ({ c, i }));
-  order.sort((a, b) => (b.c.end - b.c.start) - (a.c.end - a.c.start) || a.c.start - b.c.start || a.i - b.i);
+  order.sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.start - b.c.start || a.i - b.i);
   const chosen: DateCandidate[] = [];
   const taken = new Set<number>();
   for (const { c } of order) {

@@ -20,18 +20,30 @@ export type DateExpression =
   | { kind: 'ref'; ref: RefValue }
   /** Calendar fields as written; a missing year is taken from the reference date (direction by tense). */
   | {
-    kind: 'calendar'; year?: number; yearOffset?: number; month?: number; day?: number;
-    /** "the fourth Thursday" of the month (Thanksgiving): [n, weekday]. */
-    nthWeekday?: [number, number];
-    /** "last November" (-1: strictly before the reference month), "next April" (1), "this September" (0). */
-    shift?: -1 | 0 | 1; tense: Tense; time?: TimeOfDay;
-  }
+      kind: 'calendar';
+      year?: number;
+      yearOffset?: number;
+      month?: number;
+      day?: number;
+      /** "the fourth Thursday" of the month (Thanksgiving): [n, weekday]. */
+      nthWeekday?: [number, number];
+      /** "last November" (-1: strictly before the reference month), "next April" (1), "this September" (0). */
+      shift?: -1 | 0 | 1;
+      tense: Tense;
+      time?: TimeOfDay;
+    }
   /** "Tuesday", "last Friday" (shift -1), "next Monday" (shift 1). weekday: 1 = Monday ... 7 = Sunday. */
   | { kind: 'weekday'; weekday: number; shift: -1 | 0 | 1; tense: Tense; time?: TimeOfDay }
   /** "yesterday" (day -1), "last week" (week -1), "this year" (year 0), "two years ago" (year -2). */
-  | { kind: 'relative'; unit: RelativeUnit; offset: number; time?: TimeOfDay; tense?: Tense;
-    /** Said in a sentence about quarterly results: "a year ago" then means the same quarter a year ago. */
-    quarterContext?: boolean }
+  | {
+      kind: 'relative';
+      unit: RelativeUnit;
+      offset: number;
+      time?: TimeOfDay;
+      tense?: Tense;
+      /** Said in a sentence about quarterly results: "a year ago" then means the same quarter a year ago. */
+      quarterContext?: boolean;
+    }
   /** "the third quarter" (quarter 3), "the latest quarter" (-1: the last completed one), "this quarter" (0). */
   | { kind: 'quarter'; quarter: number | null; relative?: number; year?: number; yearOffset?: number; tense: Tense }
   /** "the first half of 1990". */

@@ -34,8 +34,29 @@ export function numberValue(phrase: string): number | null {
 export const NUMBER_WORDS = `(?:\\d{1,3}|an?|${SMALL.slice(1).join('|')}|(?:${TENS.slice(2).join('|')})(?:[- ](?:${UNITS}))?)`;
 
 /** Ordinal words for days and quarters. */
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
-  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty-first'];
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+  'twenty-first',
+];
 
 export function ordinalValue(word: string): number | null {
   const w = word.toLowerCase();
@@ -47,11 +68,20 @@ export function ordinalValue(word: string): number | null {
 
 export function partOfDay(word: string | undefined): PartOfDay | undefined {
   switch (word?.toLowerCase().replace(/[\s-]+/g, ' ')) {
-    case 'morning': return 'MO';
-    case 'afternoon': case 'mid afternoon': case 'midafternoon': return 'AF';
-    case 'evening': return 'EV';
-    case 'night': case 'tonight': case 'overnight': return 'NI';
-    default: return undefined;
+    case 'morning':
+      return 'MO';
+    case 'afternoon':
+    case 'mid afternoon':
+    case 'midafternoon':
+      return 'AF';
+    case 'evening':
+      return 'EV';
+    case 'night':
+    case 'tonight':
+    case 'overnight':
+      return 'NI';
+    default:
+      return undefined;
   }
 }
 

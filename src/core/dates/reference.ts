@@ -46,13 +46,16 @@ export function detectReferenceDate(text: string): string | null {
 }
 
 // Front matter keys: the publication date, then the last change.
-const FM_PUBLISHED = /^(?:date|published|pubdate|pub_date|publishdate|publish_date|published_at|publishedat|date_?published|created|created_at|createdat|date_?created)$/i;
+const FM_PUBLISHED =
+  /^(?:date|published|pubdate|pub_date|publishdate|publish_date|published_at|publishedat|date_?published|created|created_at|createdat|date_?created)$/i;
 const FM_UPDATED = /^(?:updated|updated_at|updatedat|lastmod|last_?modified|modified|date_?modified)$/i;
 // A stamp keyword opens the line or follows a separator ("By Jane Doe | Published: ..."), never inside a sentence.
-const STAMP = /(?:^|[|\u2022\u00b7\u2014\u2013]\s*|\s{2,})(?:(?<pub>(?:first\s+)?(?:published|posted|date[d]?))|(?<upd>(?:last\s+)?(?:updated|modified|edited)))\b\s*(?:on\b|at\b)?\s*:?/gi;
+const STAMP =
+  /(?:^|[|\u2022\u00b7\u2014\u2013]\s*|\s{2,})(?:(?<pub>(?:first\s+)?(?:published|posted|date[d]?))|(?<upd>(?:last\s+)?(?:updated|modified|edited)))\b\s*(?:on\b|at\b)?\s*:?/gi;
 // The agency marks of wire datelines: "(Reuters)", "(AP)", "(AFP)", "/PRNewswire/", "/PRNewswire-USNewswire/",
 // "(GLOBE NEWSWIRE)", "--(BUSINESS WIRE)--".
-const AGENCY = /\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|Kyodo|Yonhap|PTI|IANS|EFE|ANSA|GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|ACCESSWIRE|Marketwired)\)|\/(?:PRNewswire|PRWeb|CNW)(?:-[A-Za-z]+)*\//;
+const AGENCY =
+  /\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|Kyodo|Yonhap|PTI|IANS|EFE|ANSA|GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|ACCESSWIRE|Marketwired)\)|\/(?:PRNewswire|PRWeb|CNW)(?:-[A-Za-z]+)*\//;
 const BYLINE = /^\W*By\s+\p{Lu}/u;
 const COPYRIGHT = /(?:\u00a9|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-\u2013]\s*)?((?:19|20)\d\d)\b/i;
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
@@ -151,7 +154,11 @@ function lineDate(line: string): string | undefined {
   for (const d of fullDatesIn(line)) {
     // A line that is little more than the date, or that opens with it ("Nov. 5, 2015 - The government ..."), is a
     // dateline; a full date inside a sentence (a birth date, an anniversary) is not the article's own date.
-    const rest = (line.slice(0, d.start) + line.slice(d.end)).replace(/[\W\d_]+/g, ' ').trim().split(' ').filter(Boolean);
+    const rest = (line.slice(0, d.start) + line.slice(d.end))
+      .replace(/[\W\d_]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean);
     if (rest.length <= MAX_OTHER_WORDS || !/\w/.test(line.slice(0, d.start))) return d.iso;
   }
   return undefined;

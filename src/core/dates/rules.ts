@@ -86,15 +86,27 @@ function anchorExpr(anchor: string | undefined, ctx: Context, time: TimeOfDay): 
 }
 
 // Nouns that make a four-digit number a count or a model rather than a year ("1990 people").
-const NOT_AFTER_YEAR = /^(?:people|persons|men|women|children|troops|soldiers|workers|employees|jobs|votes|units|shares|cars|homes|houses|feet|foot|meters|metres|miles|kilometers|kilometres|km|tons|tonnes|pounds|dollars|euros|yen|hours|minutes|seconds|acres|barrels|calories|points|rpm|mph|kg|lb|ft|m|cc|series|model)$/i;
+const NOT_AFTER_YEAR =
+  /^(?:people|persons|men|women|children|troops|soldiers|workers|employees|jobs|votes|units|shares|cars|homes|houses|feet|foot|meters|metres|miles|kilometers|kilometres|km|tons|tonnes|pounds|dollars|euros|yen|hours|minutes|seconds|acres|barrels|calories|points|rpm|mph|kg|lb|ft|m|cc|series|model)$/i;
 /** A paragraph reporting periodic results: "a year ago" there means the same quarter a year ago. */
 export const QUARTERLY = /\b(?:quarter|cents\s+a\s+share|a\s+share|net\s+income|net\s+loss|per-share)\b/i;
 const EVENT_DAY = /\b(?:Black|Good|Bloody|Super|Ash|Easter|Palm|Cyber|Holy|Maundy|Shrove|Giving|Manic|Casual)\s$/;
 // Names and numbers that take a four-digit number ("Flight 1989", "Windows 2000", "Resolution 2042").
-const NOT_BEFORE_YEAR = /\b(?:Flight|Route|Room|Windows|Highway|Interstate|Article|Section|Resolution|Chapter|Form|Model|No\.?|Number|Bus|Train|Apollo|Boeing|Airbus|Suite|Unit|Platform|Gate|Track|Code|Rule|Order|Bill|Act|Case|Docket|Patent)\s+$/;
-const SHIFT: Record<string, -1 | 0 | 1> = { last: -1, next: 1, this: 0, 'this past': -1, 'this coming': 1, 'the previous': -1, 'the following': 1, coming: 1, past: -1 };
+const NOT_BEFORE_YEAR =
+  /\b(?:Flight|Route|Room|Windows|Highway|Interstate|Article|Section|Resolution|Chapter|Form|Model|No\.?|Number|Bus|Train|Apollo|Boeing|Airbus|Suite|Unit|Platform|Gate|Track|Code|Rule|Order|Bill|Act|Case|Docket|Patent)\s+$/;
+const SHIFT: Record<string, -1 | 0 | 1> = {
+  last: -1,
+  next: 1,
+  this: 0,
+  'this past': -1,
+  'this coming': 1,
+  'the previous': -1,
+  'the following': 1,
+  coming: 1,
+  past: -1,
+};
 // A year range's ends: four digits not inside a longer number or an amount, and a second end not followed by more.
-const NOT_IN_NUMBER = '(?<![\\w\'\u2019$\u00a3\u20ac.,/-])';
+const NOT_IN_NUMBER = "(?<![\\w'\u2019$\u00a3\u20ac.,/-])";
 const RANGE_YEAR = '(?:1[5-9]|20)\\d\\d';
 const RANGE_END = '(?![\\w%/-]|[.,]\\d)';
 /** The two years of "1998-1999" or "1968-69", or null when the second does not follow the first within 30 years. */
@@ -121,18 +133,21 @@ export const RULES: Rule[] = [
     re: rx(`(?:(?<wd>${WD}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MON})(?:,?\\s+(?<year>${YEAR_DIGITS}))?`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
-      if (!isCap(g.mon) || (g.wd && !isCap(g.wd)) || /^the/i.test(m[0]) && !g.year) return null;
+      if (!isCap(g.mon) || (g.wd && !isCap(g.wd)) || (/^the/i.test(m[0]) && !g.year)) return null;
       return { kind: 'calendar', year: yearOf(g.year), month: monthNumber(g.mon), day: parseInt(g.day, 10), tense: ctx.tense() };
     },
   },
   // "November 2015", "late July of 1999", "January nineteen ninety-seven", "the end of November 1998"
   {
     re: rx(`(?:(?:${MODW})[\\s-]+|${EDGE_MOD}\\s+)?(?<mon>${MON})(?:,?\\s+|\\s+of\\s+)(?<year>${YEAR})`),
-    make: (m, ctx) => (isCap(m.groups?.mon) ? { kind: 'calendar', year: yearOf(m.groups?.year), month: monthNumber(m.groups?.mon ?? ''), tense: ctx.tense() } : null),
+    make: (m, ctx) =>
+      isCap(m.groups?.mon) ? { kind: 'calendar', year: yearOf(m.groups?.year), month: monthNumber(m.groups?.mon ?? ''), tense: ctx.tense() } : null,
   },
   // "last November", "early December", "mid-November", "January this year", "the end of November", bare "April"
   {
-    re: rx(`(?:(?<det>last|next|this|this\\s+past|this\\s+coming)\\s+|(?<mod>${MODW})[\\s-]+|(?<edge>${EDGE_MOD})\\s+)?(?<mon>${MFULL})(?:\\s+(?<rel>this|last|next)\\s+year)?`),
+    re: rx(
+      `(?:(?<det>last|next|this|this\\s+past|this\\s+coming)\\s+|(?<mod>${MODW})[\\s-]+|(?<edge>${EDGE_MOD})\\s+)?(?<mon>${MFULL})(?:\\s+(?<rel>this|last|next)\\s+year)?`,
+    ),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       if (!isCap(g.mon)) return null;
@@ -144,7 +159,12 @@ export const RULES: Rule[] = [
       // "May" the modal and "March" the verb are only months with a date word or preposition around them.
       if (bare && /^(?:may|march)$/i.test(g.mon) && !temporalPrep) return null;
       // "April Smith", "June Carter": a capitalized word right after a bare month makes it a given name.
-      if (bare && isCap(nextWord(ctx.text, ctx.end)) && !/^(?:in|since|until|till|by|during|before|after|through|from|early|late|mid|last|this|next)$/.test(prev)) return null;
+      if (
+        bare &&
+        isCap(nextWord(ctx.text, ctx.end)) &&
+        !/^(?:in|since|until|till|by|during|before|after|through|from|early|late|mid|last|this|next)$/.test(prev)
+      )
+        return null;
       if (bare && !temporalPrep && /^(?:august|may)$/i.test(g.mon)) return null;
       const yearOffset = g.rel ? (shiftOf(g.rel) ?? 0) : undefined;
       return { kind: 'calendar', month: monthNumber(g.mon), yearOffset, shift: shiftOf(g.det), tense: ctx.tense() };
@@ -161,15 +181,25 @@ export const RULES: Rule[] = [
   },
   // Weekdays: "Tuesday", "last Friday", "Wednesday night", "this coming Sunday"
   {
-    re: rx(`(?:(?<det>last|next|this|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following)\\s+|(?<mod>early|late|earlier|later)\\s+)?(?<wd>${WD})(?:\\s+(?<part>${PART}))?`),
+    re: rx(
+      `(?:(?<det>last|next|this|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following)\\s+|(?<mod>early|late|earlier|later)\\s+)?(?<wd>${WD})(?:\\s+(?<part>${PART}))?`,
+    ),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       if (!isCap(g.wd)) return null;
       // "Black Friday", "Bloody Sunday", "Super Tuesday": names of events, not the weekday around the article's date
       if (!g.det && !g.mod && EVENT_DAY.test(ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start))) return null;
       // "The Sunday Times", "the Mail on Sunday": newspapers
-      if (!g.det && !g.mod && !g.part && (/^\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Independent|Tribune|Star|World|Sport|People|Business)\b/.test(ctx.text.slice(ctx.end, ctx.end + 14))
-        || /\bMail\s+on\s+$/.test(ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start)))) return null;
+      if (
+        !g.det &&
+        !g.mod &&
+        !g.part &&
+        (/^\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Independent|Tribune|Star|World|Sport|People|Business)\b/.test(
+          ctx.text.slice(ctx.end, ctx.end + 14),
+        ) ||
+          /\bMail\s+on\s+$/.test(ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start)))
+      )
+        return null;
       // "Monday and Tuesday nights" repeat (a TIMEX3 SET)
       if (/^\s+(?:morning|afternoon|evening|night)s\b/i.test(ctx.text.slice(ctx.end, ctx.end + 12))) return null;
       // "every Tuesday" repeats (a TIMEX3 SET)
@@ -179,7 +209,9 @@ export const RULES: Rule[] = [
   },
   // Clock times: "10:30 a.m.", "5 p.m. EST Nov. 9", "4 a.m. EDT Thursday", "14:30 GMT"
   {
-    re: rx(`(?:(?:around|about|approximately)\\s+)?(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?:\\s+(?:${ZONE}))?(?:,?\\s+(?<anchor>today|yesterday|tomorrow|tonight|${WD}|${MON}\\s+${DAY}))?`),
+    re: rx(
+      `(?:(?:around|about|approximately)\\s+)?(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?:\\s+(?:${ZONE}))?(?:,?\\s+(?<anchor>today|yesterday|tomorrow|tonight|${WD}|${MON}\\s+${DAY}))?`,
+    ),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       if (/^(?:am|pm)$/.test(g.ap) && !g.mi) return null;
@@ -208,7 +240,9 @@ export const RULES: Rule[] = [
     make: (m, ctx) => anchorExpr(m.groups?.anchor, ctx, { part: m.groups?.p.toLowerCase() === 'morning' ? 'MO' : 'AF' }),
   },
   {
-    re: rx(`(?:(?:around|about|approximately|roughly|shortly\\s+(?:before|after))\\s+)?(?<nm>noon|midnight|midday)(?:\\s+(?<anchor>today|yesterday|tomorrow|${WD}))?`),
+    re: rx(
+      `(?:(?:around|about|approximately|roughly|shortly\\s+(?:before|after))\\s+)?(?<nm>noon|midnight|midday)(?:\\s+(?<anchor>today|yesterday|tomorrow|${WD}))?`,
+    ),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       if (prevWord(ctx.text, ctx.start) === 'high') return null;
@@ -240,7 +274,9 @@ export const RULES: Rule[] = [
   },
   // "last week", "earlier this year", "the end of next month", "this past weekend"
   {
-    re: rx(`(?:(?:${MODW})[\\s-]+|${EDGE_MOD}\\s+)?(?<det>last|this|next|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following|the\\s+coming|the\\s+current|the\\s+same)\\s+(?<unit>week|weekend|month|year|quarter|decade|century)`),
+    re: rx(
+      `(?:(?:${MODW})[\\s-]+|${EDGE_MOD}\\s+)?(?<det>last|this|next|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following|the\\s+coming|the\\s+current|the\\s+same)\\s+(?<unit>week|weekend|month|year|quarter|decade|century)`,
+    ),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       const det = g.det.toLowerCase().replace(/\s+/g, ' ');
@@ -257,7 +293,9 @@ export const RULES: Rule[] = [
   },
   // "that day", "the next morning", "earlier that day", "later that year": tied to another date of the story
   {
-    re: rx(`(?:(?:earlier|later)\\s+)?(?<det>that|that\\s+same|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+prior)\\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)`),
+    re: rx(
+      `(?:(?:earlier|later)\\s+)?(?<det>that|that\\s+same|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+prior)\\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)`,
+    ),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       const det = g.det.toLowerCase().replace(/\s+/g, ' ');
@@ -282,7 +320,8 @@ export const RULES: Rule[] = [
   // Year ranges "1998-1999", "1968-69", "2019\u201320": TimeML tags each end as its own DATE ("69" is 1969)
   {
     re: new RegExp(`${NOT_IN_NUMBER}(?<y>${RANGE_YEAR})(?=[-\u2013](?:\\d{4}|\\d\\d)${RANGE_END})`, 'g'),
-    make: m => (rangeYears(m[0], /^\d+/.exec(m.input.slice(m.index + 5, m.index + 9))?.[0] ?? '') ? { kind: 'calendar', year: Number(m[0]), tense: 'none' } : null),
+    make: m =>
+      rangeYears(m[0], /^\d+/.exec(m.input.slice(m.index + 5, m.index + 9))?.[0] ?? '') ? { kind: 'calendar', year: Number(m[0]), tense: 'none' } : null,
   },
   {
     re: new RegExp(`(?<=${NOT_IN_NUMBER}${RANGE_YEAR}[-\u2013])(?:\\d{4}|\\d\\d)${RANGE_END}`, 'g'),
@@ -310,7 +349,9 @@ export const RULES: Rule[] = [
   },
   // "two weeks ago", "a year earlier", "nearly four years ago", "several years ago"
   {
-    re: rx(`(?:(?:about|almost|nearly|roughly|some|just|only|more\\s+than|less\\s+than)\\s+)?(?<num>${NUMBER_WORDS}|a\\s+few|a\\s+couple\\s+of|several|many)\\s+(?<unit>day|week|month|year|decade)s?\\s+(?<dir>ago|earlier|from\\s+now|hence)`),
+    re: rx(
+      `(?:(?:about|almost|nearly|roughly|some|just|only|more\\s+than|less\\s+than)\\s+)?(?<num>${NUMBER_WORDS}|a\\s+few|a\\s+couple\\s+of|several|many)\\s+(?<unit>day|week|month|year|decade)s?\\s+(?<dir>ago|earlier|from\\s+now|hence)`,
+    ),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       const n = numberValue(g.num);
@@ -327,19 +368,28 @@ export const RULES: Rule[] = [
   },
   // References to the present, past and future.
   {
-    re: rx('(?:right\\s+now|now|currently|nowadays|these\\s+days|(?:more\\s+)?recently|recent\\s+(?:years|months|weeks|days)|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+near\\s+term|(?:the\\s+)?coming\\s+(?:days|weeks|months|years|quarters)|future\\s+quarters|the\\s+past)'),
+    re: rx(
+      '(?:right\\s+now|now|currently|nowadays|these\\s+days|(?:more\\s+)?recently|recent\\s+(?:years|months|weeks|days)|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+near\\s+term|(?:the\\s+)?coming\\s+(?:days|weeks|months|years|quarters)|future\\s+quarters|the\\s+past)',
+    ),
     make: (m, ctx) => {
       const w = m[0].toLowerCase().replace(/\s+/g, ' ');
       const next = ctx.text.slice(ctx.end, ctx.end + 20);
       if (w === 'the past') {
         // only "in the past": "the past three years" is a duration, "the past tense" is not time at all
-        if (prevWord(ctx.text, ctx.start) !== 'in' || /^\s+(?:\w+[\s-]+)?(?:days?|weeks?|months?|quarters?|years?|decades?|centur\w+|few|several|\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b/i.test(next)) return null;
+        if (
+          prevWord(ctx.text, ctx.start) !== 'in' ||
+          /^\s+(?:\w+[\s-]+)?(?:days?|weeks?|months?|quarters?|years?|decades?|centur\w+|few|several|\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b/i.test(
+            next,
+          )
+        )
+          return null;
         return { kind: 'ref', ref: 'PAST_REF' };
       }
       if (/future$/.test(w) && /^\s+(?:of|for)\b/i.test(next)) return null;
       if (w === 'now' && /^-/.test(next)) return null;
       // "from now on", "from now until the vote", "for now": idioms for a stretch of time, not a point in it
-      if (w === 'now' && ((prevWord(ctx.text, ctx.start) === 'from' && /^\s+(?:on|to|until|till)\b/i.test(next)) || prevWord(ctx.text, ctx.start) === 'for')) return null;
+      if (w === 'now' && ((prevWord(ctx.text, ctx.start) === 'from' && /^\s+(?:on|to|until|till)\b/i.test(next)) || prevWord(ctx.text, ctx.start) === 'for'))
+        return null;
       if (/recent|past/.test(w)) return { kind: 'ref', ref: 'PAST_REF' };
       if (/future|coming|near term/.test(w)) return { kind: 'ref', ref: 'FUTURE_REF' };
       return { kind: 'ref', ref: 'PRESENT_REF' };
@@ -348,7 +398,9 @@ export const RULES: Rule[] = [
   // Quarters and halves: "the third quarter", "third-quarter", "the 1989 third quarter", "the fiscal first quarter",
   // "the second half of 1990", "this year's third quarter"
   {
-    re: rx(`(?:(?<the>the|this\\s+year's|last\\s+year's|next\\s+year's|a)\\s+)?(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|flat)\\s+)?(?:(?<py>${YEAR_DIGITS})\\s+)?(?:(?<fiscal>fiscal)[\\s-]+)?(?<ord>${ORD_Q})(?<sep>[\\s-]+)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?:fiscal\\s+)?(?<year>${YEAR_DIGITS})|(?<yrel>this|last|next|the)\\s+year))?`),
+    re: rx(
+      `(?:(?<the>the|this\\s+year's|last\\s+year's|next\\s+year's|a)\\s+)?(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|flat)\\s+)?(?:(?<py>${YEAR_DIGITS})\\s+)?(?:(?<fiscal>fiscal)[\\s-]+)?(?<ord>${ORD_Q})(?<sep>[\\s-]+)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?:fiscal\\s+)?(?<year>${YEAR_DIGITS})|(?<yrel>this|last|next|the)\\s+year))?`,
+    ),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       const n = g.ord.toLowerCase() === 'last' ? (g.unit.toLowerCase() === 'half' ? 2 : 4) : (ordinalValue(g.ord) ?? 1);
@@ -361,8 +413,20 @@ export const RULES: Rule[] = [
       if (g.the?.toLowerCase() === 'the' && !g.ymod && !g.py && g.sep.includes('-')) return null;
       const poss = g.the?.toLowerCase().replace(/\s+/g, ' ');
       const yrel = g.yrel?.toLowerCase();
-      const yearOffset = poss === "this year's" ? 0 : poss === "last year's" ? -1 : poss === "next year's" ? 1 : /^year-/i.test(g.ymod ?? '') ? -1
-        : yrel ? (yrel === 'the' ? 0 : shiftOf(yrel)) : undefined;
+      const yearOffset =
+        poss === "this year's"
+          ? 0
+          : poss === "last year's"
+            ? -1
+            : poss === "next year's"
+              ? 1
+              : /^year-/i.test(g.ymod ?? '')
+                ? -1
+                : yrel
+                  ? yrel === 'the'
+                    ? 0
+                    : shiftOf(yrel)
+                  : undefined;
       const year = yearOf(g.year ?? g.py);
       if (g.unit.toLowerCase() === 'half') return { kind: 'half', half: n === 1 ? 1 : 2, year, yearOffset };
       return { kind: 'quarter', quarter: n, year, yearOffset, tense: ctx.tense() };
@@ -370,14 +434,19 @@ export const RULES: Rule[] = [
   },
   // "the quarter", "the latest quarter", "the year-ago period", "the 1989 period", "the current quarter"
   {
-    re: rx(`(?<the>the|this|last|next|(?:this|last|next)\\s+year's)\\s+(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|(?<py>${YEAR_DIGITS}))\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)`),
+    re: rx(
+      `(?<the>the|this|last|next|(?:this|last|next)\\s+year's)\\s+(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|(?<py>${YEAR_DIGITS}))\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)`,
+    ),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       const the = g.the.toLowerCase();
       const ymod = g.ymod?.toLowerCase();
       if (/^\s+of\b/i.test(ctx.text.slice(ctx.end, ctx.end + 5))) return null;
       if (g.unit.toLowerCase() === 'period' && !ymod) return null;
-      if (g.py) return g.unit.toLowerCase() === 'period' ? { kind: 'calendar', year: Number(g.py), tense: 'none' } : { kind: 'quarter', quarter: null, relative: -1, year: Number(g.py), tense: ctx.tense() };
+      if (g.py)
+        return g.unit.toLowerCase() === 'period'
+          ? { kind: 'calendar', year: Number(g.py), tense: 'none' }
+          : { kind: 'quarter', quarter: null, relative: -1, year: Number(g.py), tense: ctx.tense() };
       if (ymod === 'year-ago' || ymod === 'year-earlier') return { kind: 'quarter', quarter: null, relative: -1, yearOffset: -1, tense: ctx.tense() };
       const poss = /^(this|last|next)\s+year/.exec(the)?.[1];
       if (poss) return { kind: 'quarter', quarter: null, relative: -1, yearOffset: shiftOf(poss), tense: ctx.tense() };
@@ -403,7 +472,8 @@ export const RULES: Rule[] = [
     re: rx('the\\s+(?:same|corresponding|comparable)\\s+(?<unit>period|quarter|month|week)\\s+(?:last\\s+year|a\\s+year\\s+(?:ago|earlier))'),
     make: (m, ctx) => {
       const unit = m.groups?.unit.toLowerCase();
-      if (unit === 'quarter' || (unit === 'period' && ctx.quarterly())) return { kind: 'quarter', quarter: null, relative: -1, yearOffset: -1, tense: ctx.tense() };
+      if (unit === 'quarter' || (unit === 'period' && ctx.quarterly()))
+        return { kind: 'quarter', quarter: null, relative: -1, yearOffset: -1, tense: ctx.tense() };
       if (unit === 'month') return { kind: 'relative', unit: 'month', offset: -12 };
       if (unit === 'week') return { kind: 'relative', unit: 'week', offset: -52 };
       return { kind: 'relative', unit: 'year', offset: -1 };
@@ -429,7 +499,9 @@ export const RULES: Rule[] = [
   },
   // Seasons: "last fall", "the summer of 1998", "this past spring", "winter 1999"
   {
-    re: rx(`(?:(?<mod>early|late|mid)[\\s-]+(?=(?:last|next|this)\\s))?(?:(?<det>last|next|this|this\\s+past|this\\s+coming|early|late|the|the\\s+early|the\\s+late)\\s+)?(?<season>spring|summer|fall|autumn|winter)(?:,?\\s+(?:of\\s+)?(?<year>${YEAR}))?`),
+    re: rx(
+      `(?:(?<mod>early|late|mid)[\\s-]+(?=(?:last|next|this)\\s))?(?:(?<det>last|next|this|this\\s+past|this\\s+coming|early|late|the|the\\s+early|the\\s+late)\\s+)?(?<season>spring|summer|fall|autumn|winter)(?:,?\\s+(?:of\\s+)?(?<year>${YEAR}))?`,
+    ),
     make: (m, ctx) => {
       const g = m.groups ?? {};
       const det = g.det?.toLowerCase().replace(/\s+/g, ' ');
@@ -442,7 +514,9 @@ export const RULES: Rule[] = [
   },
   // Decades and centuries: "the 1990s", "the mid-1980s", "the '90s", "the nineties", "the 20th century"
   {
-    re: rx(`(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?<dec>(?:1[5-9]|20)\\d0s|['\u2019]\\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)`),
+    re: rx(
+      `(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?<dec>(?:1[5-9]|20)\\d0s|['\u2019]\\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)`,
+    ),
     make: (m, ctx) => {
       const d = (m.groups?.dec ?? '').toLowerCase();
       const words = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
@@ -457,7 +531,9 @@ export const RULES: Rule[] = [
     },
   },
   {
-    re: rx('(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\\s+century'),
+    re: rx(
+      '(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\\s+century',
+    ),
     make: m => {
       const n = ordinalValue(m.groups?.n ?? '') ?? (/twenty-first/i.test(m.groups?.n ?? '') ? 21 : null);
       return n && n <= 21 ? { kind: 'century', century: n - 1 } : null;
@@ -465,15 +541,25 @@ export const RULES: Rule[] = [
   },
   // Holidays with fixed or computed dates.
   {
-    re: rx("(?:(?<det>last|next|this)\\s+)?(?<h>Christmas(?:\\s+Day|\\s+Eve)?|New\\s+Year's\\s+(?:Day|Eve)|New\\s+Year\u2019s\\s+(?:Day|Eve)|Thanksgiving(?:\\s+Day)?|Independence\\s+Day|Halloween|Valentine's\\s+Day)"),
+    re: rx(
+      "(?:(?<det>last|next|this)\\s+)?(?<h>Christmas(?:\\s+Day|\\s+Eve)?|New\\s+Year's\\s+(?:Day|Eve)|New\\s+Year\u2019s\\s+(?:Day|Eve)|Thanksgiving(?:\\s+Day)?|Independence\\s+Day|Halloween|Valentine's\\s+Day)",
+    ),
     make: (m, ctx) => {
       const h = (m.groups?.h ?? '').toLowerCase().replace(/\s+/g, ' ').replace('\u2019', "'");
       if (!isCap(m.groups?.h)) return null;
       const tense = ctx.tense();
       const shift = shiftOf(m.groups?.det);
       if (shift !== undefined) {
-        const fixed: Record<string, [number, number]> = { christmas: [12, 25], 'christmas day': [12, 25], 'christmas eve': [12, 24], "new year's day": [1, 1],
-          "new year's eve": [12, 31], 'independence day': [7, 4], halloween: [10, 31], "valentine's day": [2, 14] };
+        const fixed: Record<string, [number, number]> = {
+          christmas: [12, 25],
+          'christmas day': [12, 25],
+          'christmas eve': [12, 24],
+          "new year's day": [1, 1],
+          "new year's eve": [12, 31],
+          'independence day': [7, 4],
+          halloween: [10, 31],
+          "valentine's day": [2, 14],
+        };
         if (h.startsWith('thanksgiving')) return { kind: 'calendar', month: 11, nthWeekday: [4, 4], shift, tense };
         const f = fixed[h];
         return f ? { kind: 'calendar', month: f[0], day: f[1], shift, tense } : null;

@@ -66,8 +66,16 @@ export function fullDatesIn(s: string): StampDate[] {
 export function monthDayIn(s: string): MonthDay | null {
   for (const d of findDates(s)) {
     const e = d.expr;
-    if (e.kind === 'calendar' && e.year === undefined && e.yearOffset === undefined && e.month !== undefined && e.day !== undefined
-      && e.shift === undefined && !e.nthWeekday) return { month: e.month, day: e.day };
+    if (
+      e.kind === 'calendar' &&
+      e.year === undefined &&
+      e.yearOffset === undefined &&
+      e.month !== undefined &&
+      e.day !== undefined &&
+      e.shift === undefined &&
+      !e.nthWeekday
+    )
+      return { month: e.month, day: e.day };
   }
   return null;
 }

@@ -7,8 +7,15 @@ function isAcronymOf(acr: string, name: string): boolean {
   const words = name.split(/[\s]+/).filter(Boolean);
   if (words.length < 2) return false;
   const letters = acr.toUpperCase().replace(/[^\p{Lu}]/gu, '');
-  const capitalInitials = words.filter(w => /^\p{Lu}/u.test(w)).map(w => w[0]).join('').toUpperCase();
-  const allInitials = words.map(w => w[0]).join('').toUpperCase();
+  const capitalInitials = words
+    .filter(w => /^\p{Lu}/u.test(w))
+    .map(w => w[0])
+    .join('')
+    .toUpperCase();
+  const allInitials = words
+    .map(w => w[0])
+    .join('')
+    .toUpperCase();
   return letters.length >= 2 && (letters === capitalInitials || letters === allInitials);
 }
 
@@ -22,7 +29,7 @@ export function linkAcronyms(text: string, work: Working[], expansions: Map<stri
     const close = text.indexOf(')', i);
     if (close < 0 || close - i > 12) continue;
     const acr = text.slice(i + 1, close).trim();
-    if (!/^\p{Lu}[\p{Lu}\p{Ll}&-]{0,9}$/u.test(acr) || acr.toUpperCase() !== acr && !/^\p{Lu}\p{Ll}+$/u.test(acr)) continue;
+    if (!/^\p{Lu}[\p{Lu}\p{Ll}&-]{0,9}$/u.test(acr) || (acr.toUpperCase() !== acr && !/^\p{Lu}\p{Ll}+$/u.test(acr))) continue;
     if (m.type === 'person' || !isAcronymOf(acr, m.surface)) continue;
     const at = text.indexOf(acr, i);
     if (!expansions.has(acr)) expansions.set(acr, m.surface);

@@ -3,7 +3,11 @@
 // evidence (see refine.ts), so a 1% rate is harmless.
 import { decodeBase64, encodeBase64, hashFeature } from './model-codec';
 
-export interface BloomData { bits: number; hashes: number; data: string }
+export interface BloomData {
+  bits: number;
+  hashes: number;
+  data: string;
+}
 
 // Two independent hashes combined (Kirsch-Mitzenmacher): h1 + i*h2 for the i-th probe.
 function probes(word: string, bits: number, hashes: number): number[] {

@@ -7,13 +7,29 @@ import { normWord, Slots, surfaceWords, type Working } from './mention-set';
  * longest full form.
  */
 export function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>, slots = new Slots()): Entity[] {
-  interface Group { entity: Entity; surfaces: Set<string>; canonical: Form }
-  interface Form { surface: string; type: EntityType; words: string[]; first: number; lastSeen: number; candidates?: Form[]; group?: Group; joined?: Group }
+  interface Group {
+    entity: Entity;
+    surfaces: Set<string>;
+    canonical: Form;
+  }
+  interface Form {
+    surface: string;
+    type: EntityType;
+    words: string[];
+    first: number;
+    lastSeen: number;
+    candidates?: Form[];
+    group?: Group;
+    joined?: Group;
+  }
   // type -> surface -> form (no per-mention key strings to build and hash)
   const byType = new Map<EntityType, Map<string, Form>>();
   const formIn = (type: EntityType) => {
     let m = byType.get(type);
-    if (!m) { m = new Map(); byType.set(type, m); }
+    if (!m) {
+      m = new Map();
+      byType.set(type, m);
+    }
     return m;
   };
   const allForms: Form[] = [];
@@ -25,7 +41,9 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     let f = slotForms[m.type];
     if (!f) {
       const forms = formIn(m.type);
-      const words = surfaceWords(m.surface).tokens.filter(t => /[\p{L}\p{N}]/u.test(t)).map(normWord);
+      const words = surfaceWords(m.surface)
+        .tokens.filter(t => /[\p{L}\p{N}]/u.test(t))
+        .map(normWord);
       f = { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1, candidates: undefined, group: undefined, joined: undefined };
       forms.set(m.surface, f);
       allForms.push(f);
@@ -45,7 +63,8 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
   }
   const contains = (long: Form, short: Form): boolean => {
     if (long.type === 'place') return false;
-    const L = long.words; const S = short.words;
+    const L = long.words;
+    const S = short.words;
     if (S.length >= L.length) return false;
     // an organization is shortened from its start ("Syrian Observatory"), or to its last word ("Sabah")
     if (long.type === 'organization' && S.length === 1 && L[L.length - 1] === S[0]) return true;
@@ -94,7 +113,11 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     const m = work[idx];
     const form = formOf[idx];
     let root = parentOf(form);
-    for (let guard = 0; guard < 4; guard++) { const p = parentOf(root); if (p === root) break; root = p; }
+    for (let guard = 0; guard < 4; guard++) {
+      const p = parentOf(root);
+      if (p === root) break;
+      root = p;
+    }
     form.lastSeen = m.start;
     root.lastSeen = Math.max(root.lastSeen, m.start);
     let g = root.group;
@@ -106,7 +129,10 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
       entities.push(entity);
     }
     // a form's mentions share its surface: add it once per group it joins
-    if (form.joined !== g) { g.surfaces.add(m.surface); form.joined = g; }
+    if (form.joined !== g) {
+      g.surfaces.add(m.surface);
+      form.joined = g;
+    }
     m.entity = g.entity.id;
   }
   for (const g of groups) {

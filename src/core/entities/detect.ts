@@ -62,7 +62,8 @@ function confidence(emissions: readonly Float64Array[], from: number, to: number
 
 // Page furniture copied along with an article: "1. Skip to content", "Share on Facebook", "Accept all cookies".
 // Such a line names no one even where it holds a name-like word ("Skip", "Facebook").
-const NAVIGATION = /^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:skip (?:to|navigation)|jump to|go to (?:content|main)|back to top|sign (?:in|up)|log ?(?:in|out)|subscribe\b|share (?:on|this|via)|follow us|accept (?:all )?cookies|cookie (?:settings|policy)|manage cookies|most (?:read|popular|viewed)|advertise with us|privacy policy|terms of (?:use|service)|toggle navigation|open menu|close menu|main menu|search\s*$|menu\s*$|home\s*[|>›»/])/i;
+const NAVIGATION =
+  /^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:skip (?:to|navigation)|jump to|go to (?:content|main)|back to top|sign (?:in|up)|log ?(?:in|out)|subscribe\b|share (?:on|this|via)|follow us|accept (?:all )?cookies|cookie (?:settings|policy)|manage cookies|most (?:read|popular|viewed)|advertise with us|privacy policy|terms of (?:use|service)|toggle navigation|open menu|close menu|main menu|search\s*$|menu\s*$|home\s*[|>›»/])/i;
 
 /** A short line that starts like navigation and does not read like a sentence. */
 export function isNavigation(text: string): boolean {
@@ -113,7 +114,10 @@ function scoreLine(tokens: readonly Token[]): TokenSpan[] | null {
   if (n < 4 || n > 12 || !NUMBER.test(tokens[n - 1].text)) return null;
   const mid = tokens.findIndex(t => NUMBER.test(t.text));
   if (mid < 1 || mid >= n - 2 || mid - 0 > 4 || n - 1 - (mid + 1) > 4) return null;
-  const names = [[0, mid], [mid + 1, n - 1]];
+  const names = [
+    [0, mid],
+    [mid + 1, n - 1],
+  ];
   for (const [from, to] of names) {
     // every word capitalised: "He was 25 and she 30" is a sentence
     for (let i = from; i < to; i++) if (!WORD.test(tokens[i].text) || !/^\p{Lu}/u.test(tokens[i].text)) return null;
@@ -143,7 +147,7 @@ function applyCurated(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[]
     i += best.words.length - 1;
   }
   if (forced.length === 0) return spans;
-  const kept = spans.filter(s => !forced.some(f => overlaps(s, f) && !(s.from <= f.from && f.to <= s.to && (s.to - s.from > f.to - f.from) && s.type)));
+  const kept = spans.filter(s => !forced.some(f => overlaps(s, f) && !(s.from <= f.from && f.to <= s.to && s.to - s.from > f.to - f.from && s.type)));
   const add = forced.filter(f => !kept.some(s => overlaps(s, f)));
   return [...kept, ...add].sort((a, b) => a.from - b.from);
 }

@@ -35,10 +35,16 @@ export function isUpperUnit(tokens: readonly Token[]): boolean {
     const sh = t.text;
     for (let i = 0; i < sh.length; i++) {
       const code = sh.charCodeAt(i);
-      if (code >= 65 && code <= 90) { upper++; letters++; } else if (code >= 97 && code <= 122) letters++;
+      if (code >= 65 && code <= 90) {
+        upper++;
+        letters++;
+      } else if (code >= 97 && code <= 122) letters++;
       else if (code >= 128) {
         const ch = sh[i];
-        if (/\p{Lu}/u.test(ch)) { upper++; letters++; } else if (/\p{Ll}/u.test(ch)) letters++;
+        if (/\p{Lu}/u.test(ch)) {
+          upper++;
+          letters++;
+        } else if (/\p{Ll}/u.test(ch)) letters++;
       }
     }
   }

@@ -28,9 +28,11 @@ export interface GroupingResult {
  * business: ignored here.
  */
 export function groupEntities(text: string, mentions: MentionCandidate[], lexicon: Lexicon = {}): GroupingResult {
-  const work: Working[] = dedupe(mentions
-    .filter(m => m.start >= 0 && m.end <= text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
-    .map(m => working(m.start, m.end, m.type, normalise(text.slice(m.start, m.end)), false, (m as { confidence?: number }).confidence)));
+  const work: Working[] = dedupe(
+    mentions
+      .filter(m => m.start >= 0 && m.end <= text.length && m.start < m.end && ENTITY_TYPE_SET.has(m.type))
+      .map(m => working(m.start, m.end, m.type, normalise(text.slice(m.start, m.end)), false, (m as { confidence?: number }).confidence)),
+  );
   const lines = linesOf(text);
   const grouped = groupWorking(text, work, lines, findLexiconMatches(text, lines, lexicon, false));
   return {

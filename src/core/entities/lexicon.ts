@@ -14,7 +14,10 @@ export interface LexiconMatches {
   dates: Span[];
 }
 
-interface Match extends Span { type: AnnotationType; surface: string }
+interface Match extends Span {
+  type: AnnotationType;
+  surface: string;
+}
 
 export const NO_MATCHES: LexiconMatches = { names: [], dates: [] };
 

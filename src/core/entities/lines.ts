@@ -60,4 +60,7 @@ export function forEachLine(text: string, fn: (lineStart: number, info: LineInfo
   }
 }
 
-export const linesOf = (text: string): LineSource => fn => forEachLine(text, fn);
+export const linesOf =
+  (text: string): LineSource =>
+  fn =>
+    forEachLine(text, fn);

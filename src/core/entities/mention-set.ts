@@ -53,8 +53,16 @@ export class Slots {
       s = this.bySurface.get(m.surface);
       if (!s) {
         s = {
-          surface: m.surface, words: surfaceWords(m.surface), types: [], scores: [], fixed: undefined, decided: undefined,
-          counted: undefined, shortType: undefined, visited: undefined, forms: undefined,
+          surface: m.surface,
+          words: surfaceWords(m.surface),
+          types: [],
+          scores: [],
+          fixed: undefined,
+          decided: undefined,
+          counted: undefined,
+          shortType: undefined,
+          visited: undefined,
+          forms: undefined,
         };
         this.bySurface.set(m.surface, s);
       }
@@ -118,5 +126,4 @@ export function mergeDedupe(a: readonly Working[], b: readonly Working[]): Worki
 }
 
 /** A sorted list without overlaps: the earlier, then longer, mention wins; a lexicon name over a model one. */
-const withoutOverlapping = (list: readonly Working[]): Working[] =>
-  firstOfOverlapping(list, { replaces: (later, kept) => later.fixed && !kept.fixed });
+const withoutOverlapping = (list: readonly Working[]): Working[] => firstOfOverlapping(list, { replaces: (later, kept) => later.fixed && !kept.fixed });

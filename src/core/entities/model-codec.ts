@@ -32,8 +32,11 @@ export function decodeBase64(s: string): Uint8Array {
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let o = 0;
   for (let i = 0; i < clean.length; i += 4) {
-    const n = (lookup[clean.charCodeAt(i)] << 18) | (lookup[clean.charCodeAt(i + 1)] << 12)
-      | (Math.max(0, lookup[clean.charCodeAt(i + 2)] ?? 0) << 6) | Math.max(0, lookup[clean.charCodeAt(i + 3)] ?? 0);
+    const n =
+      (lookup[clean.charCodeAt(i)] << 18) |
+      (lookup[clean.charCodeAt(i + 1)] << 12) |
+      (Math.max(0, lookup[clean.charCodeAt(i + 2)] ?? 0) << 6) |
+      Math.max(0, lookup[clean.charCodeAt(i + 3)] ?? 0);
     if (o < out.length) out[o++] = (n >> 16) & 255;
     if (o < out.length) out[o++] = (n >> 8) & 255;
     if (o < out.length) out[o++] = n & 255;

@@ -91,8 +91,9 @@ export function matchesIn({ tokens, capitals }: LineInfo, tree: ReadonlyMap<stri
       // inside a longer capitalised name ("U.S. Open") it is another name, not this one
       const before = i > 0 ? tokens[i - 1] : null;
       const after = last + 1 < tokens.length ? tokens[last + 1] : null;
-      const blocked = (before !== null && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart)
-        || (after !== null && isNameWord(after) && !after.sentenceStart);
+      const blocked =
+        (before !== null && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart) ||
+        (after !== null && isNameWord(after) && !after.sentenceStart);
       for (const k of path[d].ends) out.push({ i, k, last, start: tokens[i].start, end: tokens[last].end, blocked });
     }
   }
@@ -104,7 +105,12 @@ export function matchesIn({ tokens, capitals }: LineInfo, tree: ReadonlyMap<stri
  * over `reserved` spans (the user lexicon's dates; sorted, without overlaps).
  */
 export function propagate(lines: LineSource, work: Working[], reserved: readonly { start: number; end: number }[] = [], slots = new Slots()): Working[] {
-  interface Pattern { words: string[]; type: EntityType; surface: string; fixed: boolean }
+  interface Pattern {
+    words: string[];
+    type: EntityType;
+    surface: string;
+    fixed: boolean;
+  }
   const patterns = new Map<string, Pattern[]>();
   const seen = new Set<string>();
   const addPattern = (p: Pattern) => {
@@ -143,7 +149,7 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
   let r = 0; // the same in `reserved`
   lines((lineStart, info) => {
-    if (info.matches?.patterns !== signature) info.matches = { patterns: signature, list: matchesIn(info, tree ??= wordTree(patterns)) };
+    if (info.matches?.patterns !== signature) info.matches = { patterns: signature, list: matchesIn(info, (tree ??= wordTree(patterns))) };
     const { tokens } = info;
     const list = info.matches.list;
     let skipUntil = -1;

@@ -8,32 +8,165 @@ import { NOT_PERSON_CATEGORIES } from './gazetteer';
 import type { Token } from './tokenize';
 import { COMPANY_SUFFIXES, HONORIFICS, TITLES } from './vocabulary';
 
-export interface TokenSpan { from: number; to: number; type: EntityType | null }
+export interface TokenSpan {
+  from: number;
+  to: number;
+  type: EntityType | null;
+}
 
 /** Tags a short token sequence on its own; used to ask "is this part a person's name?". */
 export type Retag = (tokens: readonly Token[]) => string[];
 
 const COMMON = commonWords();
 // first names: the gazetteer's list (not where it is a common word) and those learnt from eng.train
-const FIRST = new Set([...gazetteerLists.first ?? [], ...learntFirstNames].filter(n => !COMMON.has(n)));
+const FIRST = new Set([...(gazetteerLists.first ?? []), ...learntFirstNames].filter(n => !COMMON.has(n)));
 // given names of many cultures (npm run data): "Elon", "Giorgia", "Jair" that 1996 Reuters never wrote
 const GIVEN = givenNames();
 // names a list knows as a place, organization or other thing: never turned into a person by a given name
 const KNOWN_NOT_PERSON = new Set(NOT_PERSON_CATEGORIES.flatMap(k => gazetteerLists[k] ?? []));
 // words that make a capitalised sequence an organization's or a place's name whatever its first word
-const THING_WORDS = new Set(['bank', 'party', 'group', 'city', 'united', 'university', 'college', 'council', 'club',
-  'company', 'corporation', 'association', 'foundation', 'institute', 'fund', 'airlines', 'airways', 'motors', 'holdings',
-  'industries', 'street', 'square', 'avenue', 'road', 'river', 'lake', 'mountains', 'island', 'islands', 'county', 'valley',
-  'park', 'stadium', 'airport', 'hospital', 'school', 'church', 'palace', 'house', 'hall', 'center', 'centre', 'times',
-  'post', 'news', 'media', 'press', 'radio', 'tv', 'television', 'ministry', 'court', 'army', 'forces', 'front', 'league',
-  'union', 'cup', 'open', 'games', 'rovers', 'wanderers', 'athletic', 'sporting', 'fc', 'bay', 'beach', 'port', 'fort',
-  'town', 'village', 'state', 'province', 'republic', 'kingdom', 'sea', 'ocean', 'gulf', 'strait', 'coast', 'west',
-  'east', 'north', 'south', 'international', 'global', 'capital', 'partners', 'brothers', 'bros', 'sons', 'records',
-  'pictures', 'studios', 'films', 'entertainment', 'technologies', 'systems', 'labs', 'energy', 'oil', 'gas', 'petroleum', 'hotel', 'motel', 'inn',
-  'communications', 'motor', 'corp', 'inc', 'holy', 'roman', 'saints', 'jays', 'sox', 'stars', 'kings']);
+const THING_WORDS = new Set([
+  'bank',
+  'party',
+  'group',
+  'city',
+  'united',
+  'university',
+  'college',
+  'council',
+  'club',
+  'company',
+  'corporation',
+  'association',
+  'foundation',
+  'institute',
+  'fund',
+  'airlines',
+  'airways',
+  'motors',
+  'holdings',
+  'industries',
+  'street',
+  'square',
+  'avenue',
+  'road',
+  'river',
+  'lake',
+  'mountains',
+  'island',
+  'islands',
+  'county',
+  'valley',
+  'park',
+  'stadium',
+  'airport',
+  'hospital',
+  'school',
+  'church',
+  'palace',
+  'house',
+  'hall',
+  'center',
+  'centre',
+  'times',
+  'post',
+  'news',
+  'media',
+  'press',
+  'radio',
+  'tv',
+  'television',
+  'ministry',
+  'court',
+  'army',
+  'forces',
+  'front',
+  'league',
+  'union',
+  'cup',
+  'open',
+  'games',
+  'rovers',
+  'wanderers',
+  'athletic',
+  'sporting',
+  'fc',
+  'bay',
+  'beach',
+  'port',
+  'fort',
+  'town',
+  'village',
+  'state',
+  'province',
+  'republic',
+  'kingdom',
+  'sea',
+  'ocean',
+  'gulf',
+  'strait',
+  'coast',
+  'west',
+  'east',
+  'north',
+  'south',
+  'international',
+  'global',
+  'capital',
+  'partners',
+  'brothers',
+  'bros',
+  'sons',
+  'records',
+  'pictures',
+  'studios',
+  'films',
+  'entertainment',
+  'technologies',
+  'systems',
+  'labs',
+  'energy',
+  'oil',
+  'gas',
+  'petroleum',
+  'hotel',
+  'motel',
+  'inn',
+  'communications',
+  'motor',
+  'corp',
+  'inc',
+  'holy',
+  'roman',
+  'saints',
+  'jays',
+  'sox',
+  'stars',
+  'kings',
+]);
 // Words that are titles in front of a name but also start names of things ("General Motors", "Chief Executive").
-const WEAK_TITLES = new Set(['general', 'chief', 'major', 'foreign', 'deputy', 'prime', 'st', 'saint', 'interior',
-  'finance', 'defence', 'defense', 'justice', 'father', 'king', 'queen', 'prince', 'princess', 'lord', 'lady']);
+const WEAK_TITLES = new Set([
+  'general',
+  'chief',
+  'major',
+  'foreign',
+  'deputy',
+  'prime',
+  'st',
+  'saint',
+  'interior',
+  'finance',
+  'defence',
+  'defense',
+  'justice',
+  'father',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'lord',
+  'lady',
+]);
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'la', 'le', 'the', 'on', 'in', 'at']);
 
 const lowerNoDot = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
@@ -47,10 +180,10 @@ export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag:
   const headline = isTitleCase(tokens);
   for (const whole of spans) {
     for (const s of splitAtPunctuation(tokens, companySuffix(tokens, personAfterHonorific(tokens, whole))))
-    for (const part of splitPerson(tokens, s, retag)) {
-      const t = trimCommon(tokens, part, headline);
-      if (t) out.push(headline ? t : givenNamePerson(tokens, t));
-    }
+      for (const part of splitPerson(tokens, s, retag)) {
+        const t = trimCommon(tokens, part, headline);
+        if (t) out.push(headline ? t : givenNamePerson(tokens, t));
+      }
   }
   return honorificNames(tokens, joinParticles(tokens, out));
 }
@@ -84,12 +217,22 @@ function joinParticles(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[
       for (;;) {
         const next = spans[i + 1];
         const free = (k: number) => k < tokens.length && (!next || k < next.from);
-        if (free(s.to) && ARTICLE_SURNAME.test(tokens[s.to].text)) { s = { ...s, to: s.to + 1 }; continue; }
+        if (free(s.to) && ARTICLE_SURNAME.test(tokens[s.to].text)) {
+          s = { ...s, to: s.to + 1 };
+          continue;
+        }
         let k = s.to;
         while (k < tokens.length && k - s.to < 2 && PARTICLES.has(tokens[k].text) && (!next || k < next.from)) k++;
         if (k === s.to || k >= tokens.length || !NAME_WORD.test(tokens[k].text) || isCommon(tokens[k])) break;
-        if (next && next.from === k && next.type === 'person') { s = { ...s, to: next.to }; i++; continue; }
-        if (free(k)) { s = { ...s, to: k + 1 }; continue; }
+        if (next && next.from === k && next.type === 'person') {
+          s = { ...s, to: next.to };
+          i++;
+          continue;
+        }
+        if (free(k)) {
+          s = { ...s, to: k + 1 };
+          continue;
+        }
         break;
       }
     }
@@ -141,8 +284,7 @@ function splitPerson(tokens: readonly Token[], s: TokenSpan, retag: Retag): Toke
     if (!isTitle(tokens[k])) continue;
     const name = tokens.slice(k + 1, s.to);
     if (name.length > 3 || !name.every(isCapitalised) || name.some(isCommon)) break;
-    const strong = !WEAK_TITLES.has(lowerNoDot(tokens[k])) || k === s.from || (k > s.from && isTitle(tokens[k - 1]))
-      || FIRST.has(name[0].text.toLowerCase());
+    const strong = !WEAK_TITLES.has(lowerNoDot(tokens[k])) || k === s.from || (k > s.from && isTitle(tokens[k - 1])) || FIRST.has(name[0].text.toLowerCase());
     if (!strong || !allPerson(retag(name))) break;
     const before = { from: s.from, to: k, type: s.type };
     const keepBefore = k - s.from >= 2 && !tokens.slice(s.from, k).some(isTitle);
@@ -158,7 +300,10 @@ function splitPerson(tokens: readonly Token[], s: TokenSpan, retag: Retag): Toke
       if (!FIRST.has(name[0].text.toLowerCase()) || !name.every(isCapitalised) || name.some(isCommon)) continue;
       if (CONNECTORS.has(tokens[k - 1].text.toLowerCase()) || !/\p{Ll}/u.test(name[0].text)) continue;
       if (!allPerson(retag(name))) continue;
-      return [{ from: s.from, to: k, type: s.type }, { from: k, to: s.to, type: 'person' }];
+      return [
+        { from: s.from, to: k, type: s.type },
+        { from: k, to: s.to, type: 'person' },
+      ];
     }
   }
   return [s];

@@ -32,8 +32,12 @@ export type TransitionScorer = (scores: Float64Array, i: number, prevTag: string
  * The best tag sequence: per token, the score of its tag-independent features plus the score of the features
  * that pair it with the previous tag (tagFeatures).
  */
-export function viterbi(tags: readonly string[], statics: readonly (readonly string[])[], score: Scorer,
-  transition: TransitionScorer = (scores, i, prevTag) => score(scores, tagFeatures(prevTag, statics[i]))): number[] {
+export function viterbi(
+  tags: readonly string[],
+  statics: readonly (readonly string[])[],
+  score: Scorer,
+  transition: TransitionScorer = (scores, i, prevTag) => score(scores, tagFeatures(prevTag, statics[i])),
+): number[] {
   const n = statics.length;
   const T = tags.length;
   if (n === 0) return [];
@@ -56,7 +60,10 @@ export function viterbi(tags: readonly string[], statics: readonly (readonly str
       for (let k = 0; k < T; k++) {
         if (!allowed(prevTag, tags[k])) continue;
         const s = base + emit[k] + trans[k];
-        if (s > curBest[k]) { curBest[k] = s; back[i * T + k] = j; }
+        if (s > curBest[k]) {
+          curBest[k] = s;
+          back[i * T + k] = j;
+        }
       }
     }
     [prevBest, curBest] = [curBest, prevBest];
@@ -74,7 +81,11 @@ export function viterbi(tags: readonly string[], statics: readonly (readonly str
 export class Tagger {
   private readonly weights: WeightTable;
 
-  constructor(private readonly model: TaggerModel, private readonly gazetteer: Gazetteer, private readonly givenNames: Bloom) {
+  constructor(
+    private readonly model: TaggerModel,
+    private readonly gazetteer: Gazetteer,
+    private readonly givenNames: Bloom,
+  ) {
     this.weights = decodeWeights(model.weights, model.scale);
   }
 

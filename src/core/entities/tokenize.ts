@@ -14,9 +14,45 @@ export interface Token {
 
 // Abbreviations that keep their final dot (CoNLL writes "Mr.", "Inc.", "Corp.", "Nov." as one token).
 const DOTTED = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'rep', 'sen', 'gov', 'rev',
-  'st', 'mt', 'ft', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'plc', 'bros', 'no', 'vs', 'etc', ...MONTH_ABBREVIATIONS,
-  'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'maj',
+  'rep',
+  'sen',
+  'gov',
+  'rev',
+  'st',
+  'mt',
+  'ft',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'plc',
+  'bros',
+  'no',
+  'vs',
+  'etc',
+  ...MONTH_ABBREVIATIONS,
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
 ]);
 
 const POSSESSIVE = /['’][sS](?![\p{L}\p{N}])/uy;
@@ -46,16 +82,31 @@ function scanWord(text: string, i: number): number {
     const c = text[j];
     const next = text[j + 1];
     if (!isWordChar(next)) break;
-    if (c === '-' || c === '&') { j++; segStart = j; continue; }
-    if ((c === "'" || c === '’') && !((next === 's' || next === 'S') && !isWordChar(text[j + 2]))) { j++; segStart = j; continue; }
+    if (c === '-' || c === '&') {
+      j++;
+      segStart = j;
+      continue;
+    }
+    if ((c === "'" || c === '’') && !((next === 's' || next === 'S') && !isWordChar(text[j + 2]))) {
+      j++;
+      segStart = j;
+      continue;
+    }
     // a dot joins initials and numbers ("U.S", "1.5"), not two words run together ("Mediterranean.Things")
-    if (c === '.' && (j - segStart <= 2 || (DIGIT.test(text[j - 1]) && DIGIT.test(next)))) { j++; segStart = j; continue; }
-    if (c === ',' && DIGIT.test(text[j - 1]) && DIGIT.test(next)) { j++; segStart = j; continue; }
+    if (c === '.' && (j - segStart <= 2 || (DIGIT.test(text[j - 1]) && DIGIT.test(next)))) {
+      j++;
+      segStart = j;
+      continue;
+    }
+    if (c === ',' && DIGIT.test(text[j - 1]) && DIGIT.test(next)) {
+      j++;
+      segStart = j;
+      continue;
+    }
     break;
   }
   return j;
 }
-
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];

@@ -11,7 +11,11 @@ export function unifyTypes(work: Working[], slots = new Slots()): void {
     if (m.fixed) v.fixed = m.type;
     // types in the order first seen: a tie goes to the earliest
     let k = v.types.indexOf(m.type);
-    if (k < 0) { k = v.types.length; v.types.push(m.type); v.scores.push(0); }
+    if (k < 0) {
+      k = v.types.length;
+      v.types.push(m.type);
+      v.scores.push(0);
+    }
     // one vote per mention; the confidence only breaks ties
     v.scores[k] += 1 + 0.001 * voteWeight(m);
   }

@@ -10,9 +10,15 @@ export class CodePointIndex {
   constructor(private readonly text: string) {
     let astral = false;
     for (let i = 0; i + 1 < text.length; i++) {
-      if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) { astral = true; break; }
+      if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) {
+        astral = true;
+        break;
+      }
     }
-    if (!astral) { this.table = null; return; }
+    if (!astral) {
+      this.table = null;
+      return;
+    }
     const table = new Uint32Array(text.length + 1);
     let cp = 0;
     for (let i = 0; i < text.length; i++) {

@@ -14,7 +14,10 @@ function exportArticle(input: ExportInput, warnings: string[]): string {
   warnings.push(...prepared.warnings);
   // spans come sorted by start, longer first: of overlapping ones the first is kept and the others reported
   const spans = firstOfOverlapping(prepared.spans, {
-    dropped: (s, kept) => warnings.push(`${input.fileName}: "${s.annotation.text}" (${s.type}, ${s.annotation.id}) overlaps "${kept.annotation.text}" (${kept.type}); CoNLL IOB2 cannot hold both, left it out.`),
+    dropped: (s, kept) =>
+      warnings.push(
+        `${input.fileName}: "${s.annotation.text}" (${s.type}, ${s.annotation.id}) overlaps "${kept.annotation.text}" (${kept.type}); CoNLL IOB2 cannot hold both, left it out.`,
+      ),
   });
   const tokens = tokenize(input.text, spans);
   const lines = [`${DOCSTART}\tO`, ''];
@@ -28,14 +31,19 @@ function exportArticle(input: ExportInput, warnings: string[]): string {
       const s = spans[k];
       const inSpan = s && s.start <= t.start && t.end <= s.end;
       const tag = inSpan ? `${lastTagged === k ? 'I' : 'B'}-${CONLL_LABELS[s.type]}` : 'O';
-      if (inSpan) { lastTagged = k; tagged.add(k); }
+      if (inSpan) {
+        lastTagged = k;
+        tagged.add(k);
+      }
       lines.push(`${t.text}\t${tag}`);
     }
     lines.push('');
   }
   spans.forEach((s, i) => {
     if (!tagged.has(i)) {
-      warnings.push(`${input.fileName}: "${s.annotation.text}" (${s.type}, ${s.annotation.id}) holds no token (only separator or control characters); CoNLL cannot hold it, left it out.`);
+      warnings.push(
+        `${input.fileName}: "${s.annotation.text}" (${s.type}, ${s.annotation.id}) holds no token (only separator or control characters); CoNLL cannot hold it, left it out.`,
+      );
     }
   });
   return lines.join('\n') + '\n';

@@ -35,8 +35,18 @@ export function exportCsv(inputs: readonly ExportInput[]): ExportResult {
       const a = s.annotation;
       const value = typeof a.value === 'string' ? a.value : '';
       const cells: (string | number)[] = [
-        input.fileName, s.type, a.text, s.cpStart, s.cpEnd, s.line, s.column,
-        s.entityName ?? '', value, value && humanDate(value, { referenceDate }), a.source, a.note ?? '',
+        input.fileName,
+        s.type,
+        a.text,
+        s.cpStart,
+        s.cpEnd,
+        s.line,
+        s.column,
+        s.entityName ?? '',
+        value,
+        value && humanDate(value, { referenceDate }),
+        a.source,
+        a.note ?? '',
       ];
       rows.push(cells.map(csvField).join(','));
     }

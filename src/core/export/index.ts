@@ -7,12 +7,56 @@ import type { ExportFormat, ExportFormatId } from './types';
 import { exportW3c } from './w3c';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  { id: 'w3c', label: 'W3C Web Annotation (JSON-LD)', description: 'Web annotation tools, Hypothesis-style selectors, linked data', extension: '.jsonld', multiDocument: true, export: exportW3c },
-  { id: 'brat', label: 'brat standoff (.ann + .txt)', description: 'The brat annotation tool and standoff readers', extension: '.ann', multiDocument: false, export: exportBrat },
-  { id: 'conll', label: 'CoNLL IOB2', description: 'Token-per-line NER training data (B-PER, I-LOC, ...)', extension: '.conll', multiDocument: true, export: exportConll },
-  { id: 'jsonl-spacy', label: 'spaCy / Prodigy JSONL', description: 'One article a line with character spans (PERSON, LOC, ORG, DATE)', extension: '.jsonl', nameSuffix: '.spacy.jsonl', multiDocument: true, export: exportJsonlSpacy },
-  { id: 'jsonl-doccano', label: 'doccano JSONL', description: 'doccano sequence-labeling import', extension: '.jsonl', nameSuffix: '.doccano.jsonl', multiDocument: true, export: exportJsonlDoccano },
-  { id: 'csv', label: 'CSV (spreadsheet)', description: 'One row per annotation, safe to open in a spreadsheet', extension: '.csv', multiDocument: true, export: exportCsv },
+  {
+    id: 'w3c',
+    label: 'W3C Web Annotation (JSON-LD)',
+    description: 'Web annotation tools, Hypothesis-style selectors, linked data',
+    extension: '.jsonld',
+    multiDocument: true,
+    export: exportW3c,
+  },
+  {
+    id: 'brat',
+    label: 'brat standoff (.ann + .txt)',
+    description: 'The brat annotation tool and standoff readers',
+    extension: '.ann',
+    multiDocument: false,
+    export: exportBrat,
+  },
+  {
+    id: 'conll',
+    label: 'CoNLL IOB2',
+    description: 'Token-per-line NER training data (B-PER, I-LOC, ...)',
+    extension: '.conll',
+    multiDocument: true,
+    export: exportConll,
+  },
+  {
+    id: 'jsonl-spacy',
+    label: 'spaCy / Prodigy JSONL',
+    description: 'One article a line with character spans (PERSON, LOC, ORG, DATE)',
+    extension: '.jsonl',
+    nameSuffix: '.spacy.jsonl',
+    multiDocument: true,
+    export: exportJsonlSpacy,
+  },
+  {
+    id: 'jsonl-doccano',
+    label: 'doccano JSONL',
+    description: 'doccano sequence-labeling import',
+    extension: '.jsonl',
+    nameSuffix: '.doccano.jsonl',
+    multiDocument: true,
+    export: exportJsonlDoccano,
+  },
+  {
+    id: 'csv',
+    label: 'CSV (spreadsheet)',
+    description: 'One row per annotation, safe to open in a spreadsheet',
+    extension: '.csv',
+    multiDocument: true,
+    export: exportCsv,
+  },
 ];
 
 export function findExportFormat(id: string): ExportFormat | undefined {
@@ -26,7 +70,16 @@ export { BRAT_ANNOTATION_CONF, exportBratDocument } from './brat';
 export { exportBrat, exportConll, exportCsv, exportJsonlDoccano, exportJsonlSpacy, exportW3c };
 export { BRAT_LABELS, CONLL_LABELS, JSONL_LABELS } from './labels';
 export {
-  planExport, folderNames, defaultExportName, defaultSuffix, BRAT_CONF_NAME,
-  type ExportPlan, type ExportTarget, type PlanArticle, type PlannedFile, type PlannedRole, type PathJoin,
+  planExport,
+  folderNames,
+  defaultExportName,
+  defaultSuffix,
+  BRAT_CONF_NAME,
+  type ExportPlan,
+  type ExportTarget,
+  type PlanArticle,
+  type PlannedFile,
+  type PlannedRole,
+  type PathJoin,
 } from './plan';
 export { checkPlan, isBratCopy, ARTICLE_EXTENSIONS, hasArticleExtension, type PlanCheck, type TargetKind, type TargetProbe } from './targets';

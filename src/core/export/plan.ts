@@ -75,7 +75,13 @@ export function folderNames(relatives: readonly string[], format: ExportFormat):
   return swapped.map((name, i) => (counts.get(key(name))! > 1 ? relatives[i] + defaultSuffix(format) : name));
 }
 
-function companionsOf(main: string, format: ExportFormat, extensionUsed: string, article: PlanArticle | undefined, result: ReturnType<ExportFormat['export']>): PlannedFile[] {
+function companionsOf(
+  main: string,
+  format: ExportFormat,
+  extensionUsed: string,
+  article: PlanArticle | undefined,
+  result: ReturnType<ExportFormat['export']>,
+): PlannedFile[] {
   const stem = main.slice(0, main.length - extensionUsed.length);
   return result.companions.map(c => ({
     path: stem + c.extension,
@@ -113,7 +119,10 @@ export function planExport(
     files.push(...companionsOf(target.file, format, extensionOf(target.file), articles.length === 1 ? articles[0] : undefined, result));
     confFolder = paths.dirname(target.file);
   } else {
-    const names = folderNames(articles.map(a => a.relative), format);
+    const names = folderNames(
+      articles.map(a => a.relative),
+      format,
+    );
     articles.forEach((a, i) => {
       const file = paths.join(target.folder, names[i]);
       const result = format.export([withUri(a, file)]);

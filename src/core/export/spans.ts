@@ -43,7 +43,8 @@ function lineOf(starts: readonly number[], offset: number): number {
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }
@@ -62,7 +63,9 @@ export function prepareArticle(input: ExportInput): PreparedArticle {
   for (const a of sidecar.annotations) {
     const problem = problemWith(a, text, codePoints);
     if (problem) {
-      warnings.push(`${fileName}: annotation ${a.id} "${a.text}" ${problem}; left out of the export. Run "news-annotator annotate" (or re-annotate in the editor) to re-anchor it.`);
+      warnings.push(
+        `${fileName}: annotation ${a.id} "${a.text}" ${problem}; left out of the export. Run "news-annotator annotate" (or re-annotate in the editor) to re-anchor it.`,
+      );
       continue;
     }
     const line = lineOf(starts, a.start);

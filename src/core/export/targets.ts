@@ -60,11 +60,23 @@ export async function checkPlan(files: readonly PlannedFile[], articles: readonl
     }
     seen.set(key, f.path);
     if (f.copyOf !== undefined && f.copyOf === f.path) continue; // brat's .txt copy of an article beside it: the article itself
-    if (isSidecarPath(f.path)) { refuse(f.path, 'it is a sidecar (annotations are never overwritten by an export)'); continue; }
-    if (inputs.has(f.path)) { refuse(f.path, 'it is an article being exported (the article is never modified)'); continue; }
+    if (isSidecarPath(f.path)) {
+      refuse(f.path, 'it is a sidecar (annotations are never overwritten by an export)');
+      continue;
+    }
+    if (inputs.has(f.path)) {
+      refuse(f.path, 'it is an article being exported (the article is never modified)');
+      continue;
+    }
     const kind = await probe.kind(f.path);
-    if (kind === 'missing') { check.write.push(f); continue; }
-    if (kind !== 'file') { refuse(f.path, describe[kind]); continue; }
+    if (kind === 'missing') {
+      check.write.push(f);
+      continue;
+    }
+    if (kind !== 'file') {
+      refuse(f.path, describe[kind]);
+      continue;
+    }
     if (f.keepExisting) continue;
     if (isArticle(f.path) && !(await isBratCopy(f.path, probe))) {
       refuse(f.path, 'it is an article (a .txt or .md file that is not an earlier brat copy): an export never writes over one');

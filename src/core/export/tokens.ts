@@ -11,16 +11,19 @@ export interface Token extends Span {
 // (1,000.5, 24/11/2015, 2015-11-24), CJK characters stand alone (taggers for those scripts work per character),
 // words keep inner hyphens and apostrophes (al-Assad, O'Brien), flags and emoji keep their parts, and anything
 // else is one code point with its combining marks.
-const TOKEN = new RegExp([
-  String.raw`(?:\p{L}\.){2,}`,
-  String.raw`\p{N}+(?:[.,:/\-]\p{N}+)*`,
-  String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][\p{M}]*`,
-  String.raw`[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*`,
-  String.raw`\p{Regional_Indicator}{2}`,
-  String.raw`\p{Extended_Pictographic}(?:\p{M}|\p{Emoji_Modifier}|\ufe0f|[\u{E0020}-\u{E007F}])*(?:\u200d\p{Extended_Pictographic}(?:\p{M}|\p{Emoji_Modifier}|\ufe0f)*)*`,
-  // not a separator Python's str.split()/splitlines() cut at (FS, GS, RS, US, NEL): those are white space here too
-  String.raw`[^\s\u001c-\u001f\u0085](?:\p{M}|\u200d|\ufe0f)*`,
-].join('|'), 'gu');
+const TOKEN = new RegExp(
+  [
+    String.raw`(?:\p{L}\.){2,}`,
+    String.raw`\p{N}+(?:[.,:/\-]\p{N}+)*`,
+    String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][\p{M}]*`,
+    String.raw`[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*`,
+    String.raw`\p{Regional_Indicator}{2}`,
+    String.raw`\p{Extended_Pictographic}(?:\p{M}|\p{Emoji_Modifier}|\ufe0f|[\u{E0020}-\u{E007F}])*(?:\u200d\p{Extended_Pictographic}(?:\p{M}|\p{Emoji_Modifier}|\ufe0f)*)*`,
+    // not a separator Python's str.split()/splitlines() cut at (FS, GS, RS, US, NEL): those are white space here too
+    String.raw`[^\s\u001c-\u001f\u0085](?:\p{M}|\u200d|\ufe0f)*`,
+  ].join('|'),
+  'gu',
+);
 
 const POSSESSIVE = /^(.+?)(['’][sS])$/u;
 
@@ -42,7 +45,10 @@ function baseTokens(text: string): Token[] {
 /** Tokens of `text`, cut further wherever a span starts or ends inside one. */
 export function tokenize(text: string, spans: readonly Span[]): Token[] {
   const cuts = new Set<number>();
-  for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }
+  for (const s of spans) {
+    cuts.add(s.start);
+    cuts.add(s.end);
+  }
   const sortedCuts = [...cuts].sort((a, b) => a - b);
   const out: Token[] = [];
   let c = 0;
@@ -71,7 +77,10 @@ export function sentences(text: string, tokens: readonly Token[], spans: readonl
   const inside = (offset: number) => covered[offset] === 1;
   const out: Token[][] = [];
   let current: Token[] = [];
-  const flush = () => { if (current.length) out.push(current); current = []; };
+  const flush = () => {
+    if (current.length) out.push(current);
+    current = [];
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (current.length && LINE_BREAKING.test(text.slice(current[current.length - 1].end, t.start)) && !inside(t.start)) flush();

@@ -28,10 +28,7 @@ export interface WebAnnotation {
   body: TextualBody[];
   target: {
     source: string;
-    selector: [
-      { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string },
-      { type: 'TextPositionSelector'; start: number; end: number },
-    ];
+    selector: [{ type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }, { type: 'TextPositionSelector'; start: number; end: number }];
   };
 }
 

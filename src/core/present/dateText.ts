@@ -51,7 +51,15 @@ function parse(value: string): Shape | null {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null;
     if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59)) return null;
-    return { kind: 'day', y, m: mo, d, hour: m[4] === undefined ? undefined : Number(m[4]), minute: m[5] === undefined ? undefined : Number(m[5]), part: m[6] as PartOfDay | undefined };
+    return {
+      kind: 'day',
+      y,
+      m: mo,
+      d,
+      hour: m[4] === undefined ? undefined : Number(m[4]),
+      minute: m[5] === undefined ? undefined : Number(m[5]),
+      part: m[6] as PartOfDay | undefined,
+    };
   }
   if ((m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value))) {
     const w = Number(m[2]);
@@ -140,7 +148,7 @@ export function dateSpan(value: string, referenceDate?: string | null): DateSpan
 export function precisionOfValue(value: string): DatePrecision | null {
   const shape = parse(value);
   if (!shape) return null;
-  return shape.kind === 'ref' ? 'reference' : spanOf(shape, null)?.precision ?? null;
+  return shape.kind === 'ref' ? 'reference' : (spanOf(shape, null)?.precision ?? null);
 }
 
 // ---- words ----
@@ -217,5 +225,3 @@ export function humanDate(value: string, options: HumanDateOptions = {}): string
     }
   }
 }
-
-

@@ -38,7 +38,10 @@ function dateLines(article: ArticleSnapshot, a: Annotation, locale: string | und
     lines.push('Value: unresolved');
   }
   const ref = article.referenceDate;
-  if (ref) lines.push(`Reference date: ${quote(humanDate(ref.value, { locale }))} (${quote(ref.value)}, ${ref.source === 'user' ? 'set by you' : 'detected in the article'})`);
+  if (ref)
+    lines.push(
+      `Reference date: ${quote(humanDate(ref.value, { locale }))} (${quote(ref.value)}, ${ref.source === 'user' ? 'set by you' : 'detected in the article'})`,
+    );
   else lines.push('Reference date: none, so relative dates are unresolved: set one with News Annotator: Set Reference Date');
   return lines;
 }
@@ -51,7 +54,10 @@ function entityLines(article: ArticleSnapshot, a: Annotation, text: string): str
   const first = mentions[0] ?? a;
   return [
     `**${TYPE_LABEL[a.type]}**: ${quote(entity?.name ?? a.text)}`,
-    `Aliases: ${aliases.slice(0, HOVER_ALIASES_MAX).map(x => quote(x)).join(', ')}${more}`,
+    `Aliases: ${aliases
+      .slice(0, HOVER_ALIASES_MAX)
+      .map(x => quote(x))
+      .join(', ')}${more}`,
     `Mentions in this article: ${mentions.length}`,
     `First mention (line ${lineOf(text, first.start) + 1}): ${escapeMarkdown(sentenceAround(text, first.start, first.end))}`,
   ];

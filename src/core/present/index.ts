@@ -10,7 +10,16 @@ export { TYPE_WORDS, TYPE_LABEL, TYPE_PLURAL, PRECISION_WORDS, type TypeWords } 
 export { cleanLexicon, parseLexiconFile } from './lexicon';
 export { humanDate, dateSpan, precisionOfValue, dateLocale, type DateSpan, type HumanDateOptions } from './dateText';
 export {
-  articleTimeline, mergeTimelines, compareEvents, TIMELINE_SENTENCE_MAX,
-  type Timeline, type TimelineEvent, type TimelineEntity, type TimelineMention, type TimelineSource, type UnplacedDate, type TimelineOptions,
+  articleTimeline,
+  mergeTimelines,
+  compareEvents,
+  TIMELINE_SENTENCE_MAX,
+  type Timeline,
+  type TimelineEvent,
+  type TimelineEntity,
+  type TimelineMention,
+  type TimelineSource,
+  type UnplacedDate,
+  type TimelineOptions,
 } from './timeline';
 export { timelineCsv, isoInstant, TIMELINE_CSV_COLUMNS } from './timelineCsv';

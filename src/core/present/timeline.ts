@@ -100,8 +100,12 @@ export function articleTimeline(source: TimelineSource, options: TimelineOptions
       continue;
     }
     events.push({
-      ...mention, value: a.value, human: humanDate(a.value, { locale: options.locale, referenceDate }),
-      precision: a.precision ?? span.precision, from: span.start, to: span.end,
+      ...mention,
+      value: a.value,
+      human: humanDate(a.value, { locale: options.locale, referenceDate }),
+      precision: a.precision ?? span.precision,
+      from: span.start,
+      to: span.end,
     });
   }
   return { events: events.sort(compareEvents), unplaced: unplaced.sort((x, y) => x.start - y.start) };
@@ -128,7 +132,11 @@ function mentionOf(source: TimelineSource, a: Annotation, named: readonly Annota
     inSentence.push({ type: n.type as EntityType, name: entity?.name ?? n.text, ...(n.entity ? { entity: n.entity } : {}) });
   }
   return {
-    article: source.article, id: a.id, text: a.text, start: a.start, end: a.end,
+    article: source.article,
+    id: a.id,
+    text: a.text,
+    start: a.start,
+    end: a.end,
     line: lineOf(source.text, a.start) + 1,
     sentence: shorten(source.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim(), TIMELINE_SENTENCE_MAX),
     entities: inSentence,

@@ -286,7 +286,12 @@ export class ArticleSession {
       const r = await saveSidecar(storage, sidecarPath, sidecar, { checkMtime: true, expectedMtime: this.diskState.mtime, expectedText: this.diskState.text });
       // r.text is built on first read (the write streamed it): only a later save compares against it, so a one-shot
       // run (the CLI) never holds a big article's whole sidecar text (sidecars are never changed in place)
-      this.diskState = { mtime: r.mtime, get text() { return r.text; } };
+      this.diskState = {
+        mtime: r.mtime,
+        get text() {
+          return r.text;
+        },
+      };
       if (this.current === sidecar) this.changed = false;
       return { saved: true, written: r.written };
     } catch (e) {

@@ -25,8 +25,7 @@ export type SaveSkipReason =
 
 export type SaveOutcome =
   /** The file now holds the sidecar; `written` is false when it already held exactly this content. */
-  | { saved: true; written: boolean }
-  | { saved: false; reason: SaveSkipReason; error?: SidecarError };
+  { saved: true; written: boolean } | { saved: false; reason: SaveSkipReason; error?: SidecarError };
 
 /** What the file held when the session last read or wrote it: a save insists it is still so. */
 export interface DiskState {

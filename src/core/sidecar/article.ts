@@ -4,20 +4,21 @@
 /** Default largest article annotated (bytes); the CLI's --max-size and the editor's setting change it. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
 
-export type DecodedArticle =
-  | { ok: true; text: string }
-  | { ok: false; reason: string };
+export type DecodedArticle = { ok: true; text: string } | { ok: false; reason: string };
 
 export const formatSize = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`);
 
 export function decodeArticle(bytes: Uint8Array, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): DecodedArticle {
   if (bytes.length > maxBytes) {
     // just over the limit both round to the same size: then say it in bytes
-    const [size, limit] = formatSize(bytes.length) === formatSize(maxBytes)
-      ? [`${bytes.length} bytes`, `${maxBytes} bytes`] : [formatSize(bytes.length), formatSize(maxBytes)];
+    const [size, limit] =
+      formatSize(bytes.length) === formatSize(maxBytes) ? [`${bytes.length} bytes`, `${maxBytes} bytes`] : [formatSize(bytes.length), formatSize(maxBytes)];
     return { ok: false, reason: `too large (${size}; the limit is ${limit})` };
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+  if (
+    (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+    (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+  ) {
     return { ok: false, reason: 'UTF-32 text; save it as UTF-8 first' };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -25,14 +26,20 @@ export function decodeArticle(bytes: Uint8Array, maxBytes = DEFAULT_MAX_ARTICLE_
   }
   const firstNul = bytes.indexOf(0);
   if (firstNul >= 0) {
-    return { ok: false, reason: looksLikeUtf16(bytes) ? 'UTF-16 text without a byte-order mark; save it as UTF-8 first' : 'binary file (contains NUL bytes), not a text article' };
+    return {
+      ok: false,
+      reason: looksLikeUtf16(bytes) ? 'UTF-16 text without a byte-order mark; save it as UTF-8 first' : 'binary file (contains NUL bytes), not a text article',
+    };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return { ok: false, reason: `not UTF-8 text (invalid byte sequence at byte ${at}, line ${lineAt(bytes, at)}); convert it to UTF-8 first (it may be Latin-1 or Windows-1252)` };
+    return {
+      ok: false,
+      reason: `not UTF-8 text (invalid byte sequence at byte ${at}, line ${lineAt(bytes, at)}); convert it to UTF-8 first (it may be Latin-1 or Windows-1252)`,
+    };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
@@ -42,7 +49,8 @@ export function decodeArticle(bytes: Uint8Array, maxBytes = DEFAULT_MAX_ARTICLE_
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 512) & ~1;
   if (n < 4) return false;
-  let even = 0, odd = 0;
+  let even = 0,
+    odd = 0;
   for (let i = 0; i < n; i += 2) {
     if (bytes[i] === 0) even++;
     if (bytes[i + 1] === 0) odd++;

@@ -58,8 +58,7 @@ function cleanSpan(text: string, span: Span): Span {
   return snapToGraphemes(text, { start, end });
 }
 
-const rejectionOf = (a: SidecarAnnotation): Rejection =>
-  ({ type: a.type, start: a.start, end: a.end, text: a.text, prefix: a.prefix, suffix: a.suffix });
+const rejectionOf = (a: SidecarAnnotation): Rejection => ({ type: a.type, start: a.start, end: a.end, text: a.text, prefix: a.prefix, suffix: a.suffix });
 
 const sameSpan = (a: Span & { type: string }, b: Span & { type: string }) => a.start === b.start && a.end === b.end && a.type === b.type;
 
@@ -80,12 +79,21 @@ function chooseEntity(entities: Entity[], type: EntityType, surface: string, cho
   const name = choice.newEntityName?.trim();
   const existing = name ? undefined : findEntityFor(entities, type, surface);
   if (existing) return { entities, id: existing.id };
-  const id = nextId(entities.map(e => e.id), 'e');
+  const id = nextId(
+    entities.map(e => e.id),
+    'e',
+  );
   const finalName = name || surface;
   return { entities: [...entities, { id, type, name: finalName, aliases: [finalName] }], id };
 }
 
-function finish(s: Sidecar, annotations: SidecarAnnotation[], entities: Entity[] = s.entities, rejections: Rejection[] = s.rejections, orphans = s.orphans): Sidecar {
+function finish(
+  s: Sidecar,
+  annotations: SidecarAnnotation[],
+  entities: Entity[] = s.entities,
+  rejections: Rejection[] = s.rejections,
+  orphans = s.orphans,
+): Sidecar {
   return { ...s, entities: tidyEntities(entities, annotations, orphans), annotations, rejections, orphans };
 }
 
@@ -101,7 +109,15 @@ export function addAnnotation(s: Sidecar, text: string, span: Span, type: Annota
   let entities = s.entities;
   let entity: string | undefined;
   if (isEntityType(type)) ({ entities, id: entity } = chooseEntity(entities, type, surface, options));
-  const added = makeAnnotation(text, at, { id: nextManualId(s), type, source: 'manual', entity, value: options.value, precision: options.precision ?? undefined, note: options.note });
+  const added = makeAnnotation(text, at, {
+    id: nextManualId(s),
+    type,
+    source: 'manual',
+    entity,
+    value: options.value,
+    precision: options.precision ?? undefined,
+    note: options.note,
+  });
   const annotations = [...s.annotations.filter(a => !overlaps(a, at)), added];
   const rejections = s.rejections.filter(r => !sameSpan(r, added));
   return finish(s, annotations, entities, rejections);
@@ -127,9 +143,17 @@ export function retypeAnnotation(s: Sidecar, text: string, id: string, type: Ann
   // a date keeps its value and precision unless new ones are given
   const given = options.value !== undefined;
   const value = type === 'date' ? (given ? options.value : a.type === 'date' ? a.value : null) : undefined;
-  const precision = type === 'date' ? (given ? options.precision ?? undefined : a.type === 'date' ? a.precision : undefined) : undefined;
+  const precision = type === 'date' ? (given ? (options.precision ?? undefined) : a.type === 'date' ? a.precision : undefined) : undefined;
   const auto = a.source === 'auto';
-  const changed = makeAnnotation(text, a, { id: auto ? nextManualId(s) : a.id, type, source: 'manual', entity, value, precision, note: options.note ?? a.note });
+  const changed = makeAnnotation(text, a, {
+    id: auto ? nextManualId(s) : a.id,
+    type,
+    source: 'manual',
+    entity,
+    value,
+    precision,
+    note: options.note ?? a.note,
+  });
   const annotations = s.annotations.map(x => (x.id === id ? changed : x));
   const rejections = auto && !s.rejections.some(r => sameSpan(r, a)) ? [...s.rejections, rejectionOf(a)] : s.rejections;
   return finish(s, annotations, entities, rejections);
@@ -228,7 +252,10 @@ export function setNote(s: Sidecar, text: string, id: string, note: string): Sid
   checkText(s, text);
   const a = find(s, id);
   const changed = makeAnnotation(text, a, { ...a, id: a.source === 'auto' ? nextManualId(s) : a.id, source: 'manual', note });
-  return finish(s, s.annotations.map(x => (x.id === id ? changed : x)));
+  return finish(
+    s,
+    s.annotations.map(x => (x.id === id ? changed : x)),
+  );
 }
 
 /** Places an orphan on `span` (chosen by the user) as a manual annotation again; annotations it overlaps are replaced. */
@@ -246,7 +273,13 @@ export function reattachOrphan(s: Sidecar, text: string, orphanId: string, span:
   }
   const placed = makeAnnotation(text, at, { ...fields, source: 'manual', entity });
   const annotations = [...s.annotations.filter(a => !overlaps(a, at)), placed];
-  return finish(s, annotations, entities, s.rejections, s.orphans.filter(x => x.id !== orphanId));
+  return finish(
+    s,
+    annotations,
+    entities,
+    s.rejections,
+    s.orphans.filter(x => x.id !== orphanId),
+  );
 }
 
 /** Deletes an orphan for good (the user's decision). */

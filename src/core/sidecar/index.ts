@@ -5,14 +5,38 @@ export { validateSidecar, parseSidecar } from './validate';
 export { serializeSidecar, canonicalSidecar } from './serialize';
 export { reconcile, analyzeOptionsFor, DEFAULT_GENERATOR, type ReconcileInput, type ReconcileOutput, type ReconcileReport } from './reconcile';
 export {
-  addAnnotation, retypeAnnotation, removeAnnotation, annotateAllOccurrences, removeAllOccurrences, retypeEntity, removeEntity,
-  setReferenceDate, setNote, reattachOrphan, deleteOrphan, lastManualId, occurrencesOf, isIsoDay, EditError,
-  type AddOptions, type EntityChoice,
+  addAnnotation,
+  retypeAnnotation,
+  removeAnnotation,
+  annotateAllOccurrences,
+  removeAllOccurrences,
+  retypeEntity,
+  removeEntity,
+  setReferenceDate,
+  setNote,
+  reattachOrphan,
+  deleteOrphan,
+  lastManualId,
+  occurrencesOf,
+  isIsoDay,
+  EditError,
+  type AddOptions,
+  type EntityChoice,
 } from './edit';
 export { nextManualId } from './model';
 export {
-  loadSidecar, saveSidecar, backupSidecar, sidecarPathFor, isSidecarPath, baseName, SIDECAR_SUFFIX, NOT_UTF8,
-  type SidecarStorage, type LoadResult, type SaveOptions, type SaveResult,
+  loadSidecar,
+  saveSidecar,
+  backupSidecar,
+  sidecarPathFor,
+  isSidecarPath,
+  baseName,
+  SIDECAR_SUFFIX,
+  NOT_UTF8,
+  type SidecarStorage,
+  type LoadResult,
+  type SaveOptions,
+  type SaveResult,
 } from './storage';
 export { annotateArticle, type AnnotateArticleInput, type AnnotateArticleResult } from './workflow';
 export { decodeArticle, formatSize, DEFAULT_MAX_ARTICLE_BYTES, type DecodedArticle } from './article';

@@ -17,16 +17,23 @@ export function nextId(used: Iterable<string>, prefix: string): string {
 
 /** The id the next manual annotation gets (`m1`, `m2`, ...). */
 export function nextManualId(s: Pick<Sidecar, 'annotations' | 'orphans'>): string {
-  return nextId([...s.annotations, ...s.orphans].map(a => a.id), 'm');
+  return nextId(
+    [...s.annotations, ...s.orphans].map(a => a.id),
+    'm',
+  );
 }
 
 /** A stored annotation for [start, end) of `text`, with fresh text and context. */
-export function makeAnnotation(
-  text: string,
-  span: Span,
-  fields: Omit<SidecarAnnotation, 'start' | 'end' | 'text' | 'prefix' | 'suffix'>,
-): SidecarAnnotation {
-  const out: SidecarAnnotation = { id: fields.id, type: fields.type, start: span.start, end: span.end, text: text.slice(span.start, span.end), source: fields.source, ...quoteContext(text, span) };
+export function makeAnnotation(text: string, span: Span, fields: Omit<SidecarAnnotation, 'start' | 'end' | 'text' | 'prefix' | 'suffix'>): SidecarAnnotation {
+  const out: SidecarAnnotation = {
+    id: fields.id,
+    type: fields.type,
+    start: span.start,
+    end: span.end,
+    text: text.slice(span.start, span.end),
+    source: fields.source,
+    ...quoteContext(text, span),
+  };
   if (fields.entity !== undefined && isEntityType(fields.type)) out.entity = fields.entity;
   if (fields.type === 'date') {
     out.value = fields.value ?? null;

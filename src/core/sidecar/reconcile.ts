@@ -71,9 +71,7 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     // same text: offsets stand (checked against the text, in case the file was edited by hand)
     // (a hand-edited file may hold an empty span, or one past the end that slice() would quietly clamp)
     const holds = (a: Span & { text: string }) => a.end > a.start && a.end <= text.length && text.slice(a.start, a.end) === a.text;
-    const placedOwned = unchanged && owned.every(holds)
-      ? owned.map(a => ({ start: a.start, end: a.end, method: 'same' as const }))
-      : anchorAll(text, owned);
+    const placedOwned = unchanged && owned.every(holds) ? owned.map(a => ({ start: a.start, end: a.end, method: 'same' as const })) : anchorAll(text, owned);
     owned.forEach((a, i) => {
       const at = placedOwned[i];
       if (at) {
@@ -126,7 +124,15 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     const type = a.type as EntityType;
     let target = findEntityFor(entities, type, name) ?? (old ? old.aliases.map(x => findEntityFor(entities, type, x)).find(Boolean) : undefined);
     if (!target) {
-      target = { id: nextId(entities.map(e => e.id), 'e'), type, name, aliases: old && old.type === a.type ? [...old.aliases] : [name] };
+      target = {
+        id: nextId(
+          entities.map(e => e.id),
+          'e',
+        ),
+        type,
+        name,
+        aliases: old && old.type === a.type ? [...old.aliases] : [name],
+      };
       entities.push(target);
     }
     mapped.set(key, target.id);
@@ -145,7 +151,8 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
   let n = 0;
   const nextAuto = () => {
     let id: string;
-    do id = `a${++n}`; while (taken.has(id));
+    do id = `a${++n}`;
+    while (taken.has(id));
     return id;
   };
   const annotations = [

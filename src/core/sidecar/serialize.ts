@@ -5,7 +5,8 @@ import type { Orphan, Rejection, Sidecar, SidecarAnnotation } from './types';
 
 /** `e2` before `e10`; code-unit order otherwise (no locale: the bytes must not depend on the machine). */
 function natural(a: string, b: string): number {
-  const pa = a.split(/(\d+)/), pb = b.split(/(\d+)/);
+  const pa = a.split(/(\d+)/),
+    pb = b.split(/(\d+)/);
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     if (pa[i] === pb[i]) continue;
     if (i % 2 === 1) {
@@ -34,8 +35,7 @@ function orphan(o: Orphan): Orphan {
   return { ...annotation(o), orphanedAt: o.orphanedAt };
 }
 
-const rejection = (r: Rejection): Rejection =>
-  ({ type: r.type, start: r.start, end: r.end, text: r.text, prefix: r.prefix, suffix: r.suffix });
+const rejection = (r: Rejection): Rejection => ({ type: r.type, start: r.start, end: r.end, text: r.text, prefix: r.prefix, suffix: r.suffix });
 
 const entity = (e: Entity): Entity => ({ id: e.id, type: e.type, name: e.name, aliases: [...e.aliases].sort() });
 

@@ -51,7 +51,11 @@ export const sidecarPathFor = (articlePath: string) => articlePath + SIDECAR_SUF
 export const isSidecarPath = (path: string) => path.endsWith(SIDECAR_SUFFIX) || /\.annotations\.json\.bak(\.\d+)?$/.test(path);
 
 /** The last path segment of a file path or URI (`/x/a.txt` -> `a.txt`). */
-export const baseName = (path: string) => path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path;
+export const baseName = (path: string) =>
+  path
+    .replace(/[\\/]+$/, '')
+    .split(/[\\/]/)
+    .pop() ?? path;
 
 export type LoadResult =
   | { status: 'missing' }
@@ -59,8 +63,7 @@ export type LoadResult =
   /** Unusable: the file was left as is and copied to error.backup when it could be read. */
   | { status: 'error'; error: SidecarError };
 
-const ioError = (path: string, action: string, e: unknown) =>
-  new SidecarError('io', path, `could not ${action}: ${(e as Error)?.message ?? String(e)}`);
+const ioError = (path: string, action: string, e: unknown) => new SidecarError('io', path, `could not ${action}: ${(e as Error)?.message ?? String(e)}`);
 
 /**
  * Copies an unusable sidecar to the first free `<path>.bak`, `<path>.bak.1`, ... and returns that name. A backup
@@ -90,7 +93,13 @@ export async function loadSidecar(storage: SidecarStorage, path: string, options
   } catch (e) {
     const bytes = notUtf8Text(e);
     if (bytes === undefined) return { status: 'error', error: ioError(path, 'read it', e) };
-    return corrupt(storage, path, bytes, new SidecarError('invalid-json', path, 'not UTF-8 text (a byte that is not UTF-8, e.g. Latin-1 from a hand edit)'), options);
+    return corrupt(
+      storage,
+      path,
+      bytes,
+      new SidecarError('invalid-json', path, 'not UTF-8 text (a byte that is not UTF-8, e.g. Latin-1 from a hand edit)'),
+      options,
+    );
   }
   if (text === undefined) return { status: 'missing' };
   try {
@@ -156,7 +165,10 @@ const pending = new Map<string, Promise<unknown>>();
  */
 function oneAtATime<T>(path: string, job: () => Promise<T>): Promise<T> {
   const run = (pending.get(path) ?? Promise.resolve()).then(job, job);
-  const settled = run.then(() => undefined, () => undefined);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
   pending.set(path, settled);
   void settled.then(() => {
     if (pending.get(path) === settled) pending.delete(path);
@@ -194,9 +206,13 @@ async function checkBeforeWriting(storage: SidecarStorage, path: string, sidecar
     if (options.checkMtime) {
       const now = await storage.mtime(path);
       if (now !== options.expectedMtime) {
-        throw new SidecarError('conflict', path, now === undefined
-          ? 'it was deleted since it was read; not written (annotate again to recreate it)'
-          : 'it changed on disk since it was read (another editor or tool); not overwritten. Reload it and redo the change');
+        throw new SidecarError(
+          'conflict',
+          path,
+          now === undefined
+            ? 'it was deleted since it was read; not written (annotate again to recreate it)'
+            : 'it changed on disk since it was read (another editor or tool); not overwritten. Reload it and redo the change',
+        );
       }
     }
     current = await storage.readText(path);

@@ -11,7 +11,6 @@ import type { Span } from '../types';
 import { makeAnnotation, tidyEntities } from './model';
 import type { Orphan, Rejection, Sidecar, SidecarAnnotation } from './types';
 
-
 /** One edit: replace [start, end) of the text before the edits with `text`. Like VS Code's rangeOffset/rangeLength. */
 export interface TextChange {
   start: number;

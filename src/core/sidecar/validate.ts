@@ -14,67 +14,101 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 
-const str = (opts: { min?: number; max?: number; pattern?: RegExp } = {}): Check => (v, path, errors) => {
-  if (typeof v !== 'string') return void errors.push(`${path}: must be a string`);
-  if (opts.min !== undefined && v.length < opts.min) errors.push(`${path}: must not be empty`);
-  if (opts.max !== undefined && v.length > opts.max) errors.push(`${path}: must be at most ${opts.max} characters`);
-  if (opts.pattern && !opts.pattern.test(v)) errors.push(`${path}: must match ${opts.pattern.source}`);
-};
+const str =
+  (opts: { min?: number; max?: number; pattern?: RegExp } = {}): Check =>
+  (v, path, errors) => {
+    if (typeof v !== 'string') return void errors.push(`${path}: must be a string`);
+    if (opts.min !== undefined && v.length < opts.min) errors.push(`${path}: must not be empty`);
+    if (opts.max !== undefined && v.length > opts.max) errors.push(`${path}: must be at most ${opts.max} characters`);
+    if (opts.pattern && !opts.pattern.test(v)) errors.push(`${path}: must match ${opts.pattern.source}`);
+  };
 /** A day written YYYY-MM-DD that exists (the pattern is the schema's; the calendar check is the product's own). */
 const isoDay: Check = (v, path, errors) => {
   const before = errors.length;
   str({ pattern: ISO_DAY })(v, path, errors);
   if (errors.length === before && !isIsoDay(v as string)) errors.push(`${path}: ${JSON.stringify(v)} is not a real day`);
 };
-const nullable = (inner: Check): Check => (v, path, errors) => { if (v !== null) inner(v, path, errors); };
+const nullable =
+  (inner: Check): Check =>
+  (v, path, errors) => {
+    if (v !== null) inner(v, path, errors);
+  };
 const offset: Check = (v, path, errors) => {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) errors.push(`${path}: must be an integer >= 0`);
 };
-const oneOf = (values: readonly (string | null)[]): Check => (v, path, errors) => {
-  if (!values.includes(v as string)) errors.push(`${path}: must be one of ${values.map(x => JSON.stringify(x)).join(', ')}`);
-};
-const arrayOf = (item: Check): Check => (v, path, errors) => {
-  if (!Array.isArray(v)) return void errors.push(`${path}: must be an array`);
-  v.forEach((x, i) => item(x, `${path}[${i}]`, errors));
-};
-const object = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => (v, path, errors) => {
-  if (!isObj(v)) return void errors.push(`${path}: must be an object`);
-  // own keys only: `in` would also find what every object inherits, and let "__proto__", "constructor" or
-  // "toString" through as if the format listed them (then drop them on the next write)
-  for (const [k, check] of Object.entries(required)) {
-    if (!Object.hasOwn(v, k)) errors.push(`${path}.${k}: is required`);
-    else check(v[k], `${path}.${k}`, errors);
-  }
-  for (const [k, check] of Object.entries(optional)) if (Object.hasOwn(v, k)) check(v[k], `${path}.${k}`, errors);
-  for (const k of Object.keys(v)) if (!Object.hasOwn(required, k) && !Object.hasOwn(optional, k)) errors.push(`${path}.${k}: is not allowed`);
-};
+const oneOf =
+  (values: readonly (string | null)[]): Check =>
+  (v, path, errors) => {
+    if (!values.includes(v as string)) errors.push(`${path}: must be one of ${values.map(x => JSON.stringify(x)).join(', ')}`);
+  };
+const arrayOf =
+  (item: Check): Check =>
+  (v, path, errors) => {
+    if (!Array.isArray(v)) return void errors.push(`${path}: must be an array`);
+    v.forEach((x, i) => item(x, `${path}[${i}]`, errors));
+  };
+const object =
+  (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
+  (v, path, errors) => {
+    if (!isObj(v)) return void errors.push(`${path}: must be an object`);
+    // own keys only: `in` would also find what every object inherits, and let "__proto__", "constructor" or
+    // "toString" through as if the format listed them (then drop them on the next write)
+    for (const [k, check] of Object.entries(required)) {
+      if (!Object.hasOwn(v, k)) errors.push(`${path}.${k}: is required`);
+      else check(v[k], `${path}.${k}`, errors);
+    }
+    for (const [k, check] of Object.entries(optional)) if (Object.hasOwn(v, k)) check(v[k], `${path}.${k}`, errors);
+    for (const k of Object.keys(v)) if (!Object.hasOwn(required, k) && !Object.hasOwn(optional, k)) errors.push(`${path}.${k}: is not allowed`);
+  };
 
 const annotationRequired = {
-  id: str({ min: 1 }), type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
-  source: oneOf(['auto', 'manual']), prefix: str({ max: CONTEXT_LENGTH }), suffix: str({ max: CONTEXT_LENGTH }),
+  id: str({ min: 1 }),
+  type: oneOf(ANNOTATION_TYPES),
+  start: offset,
+  end: offset,
+  text: str(),
+  source: oneOf(['auto', 'manual']),
+  prefix: str({ max: CONTEXT_LENGTH }),
+  suffix: str({ max: CONTEXT_LENGTH }),
 };
 
 /** The shape of format `version`: 2 (current) added `precision` on annotations and orphans; 1 is read to migrate it. */
 function schemaFor(version: 1 | typeof SIDECAR_VERSION): Check {
   const annotationOptional = {
-    entity: str({ min: 1 }), value: nullable(str()), note: str(),
+    entity: str({ min: 1 }),
+    value: nullable(str()),
+    note: str(),
     ...(version >= 2 ? { precision: oneOf(DATE_PRECISIONS) } : {}),
   };
-  return object({
-    version: (v, path, errors) => { if (v !== version) errors.push(`${path}: must be ${version}`); },
-    generator: str(),
-    document: object({
-      file: str({ min: 1 }), sha256: str({ pattern: HEX64 }), length: offset,
-      referenceDate: nullable(isoDay), referenceDateSource: oneOf(['user', 'detected', null]),
-    }),
-    entities: arrayOf(object({ id: str({ min: 1 }), type: oneOf(ENTITY_TYPES), name: str({ min: 1 }), aliases: arrayOf(str()) })),
-    annotations: arrayOf(object(annotationRequired, annotationOptional)),
-    rejections: arrayOf(object({
-      type: oneOf(ANNOTATION_TYPES), start: offset, end: offset, text: str(),
-      prefix: str({ max: CONTEXT_LENGTH }), suffix: str({ max: CONTEXT_LENGTH }),
-    })),
-    orphans: arrayOf(object({ ...annotationRequired, orphanedAt: str({ min: 1 }) }, annotationOptional)),
-  }, { $schema: str() });
+  return object(
+    {
+      version: (v, path, errors) => {
+        if (v !== version) errors.push(`${path}: must be ${version}`);
+      },
+      generator: str(),
+      document: object({
+        file: str({ min: 1 }),
+        sha256: str({ pattern: HEX64 }),
+        length: offset,
+        referenceDate: nullable(isoDay),
+        referenceDateSource: oneOf(['user', 'detected', null]),
+      }),
+      entities: arrayOf(object({ id: str({ min: 1 }), type: oneOf(ENTITY_TYPES), name: str({ min: 1 }), aliases: arrayOf(str()) })),
+      annotations: arrayOf(object(annotationRequired, annotationOptional)),
+      rejections: arrayOf(
+        object({
+          type: oneOf(ANNOTATION_TYPES),
+          start: offset,
+          end: offset,
+          text: str(),
+          prefix: str({ max: CONTEXT_LENGTH }),
+          suffix: str({ max: CONTEXT_LENGTH }),
+        }),
+      ),
+      orphans: arrayOf(object({ ...annotationRequired, orphanedAt: str({ min: 1 }) }, annotationOptional)),
+    },
+    { $schema: str() },
+  );
 }
 
 const CURRENT = schemaFor(SIDECAR_VERSION);
@@ -88,7 +122,11 @@ function crossChecks(s: Sidecar, errors: string[]): void {
     entityTypes.set(e.id, e.type);
   });
   const ids = new Set<string>();
-  const spans = (list: { id?: string; type: string; start: number; end: number; entity?: string; value?: string | null; precision?: string }[], name: string, inDocument: boolean) =>
+  const spans = (
+    list: { id?: string; type: string; start: number; end: number; entity?: string; value?: string | null; precision?: string }[],
+    name: string,
+    inDocument: boolean,
+  ) =>
     list.forEach((a, i) => {
       const path = `${name}[${i}]`;
       if (a.end < a.start) errors.push(`${path}.end: must be >= start`);
@@ -146,14 +184,17 @@ export function parseSidecar(text: string, file: string): Sidecar {
   }
   const future = futureVersionOf(value);
   if (future !== undefined) {
-    throw new SidecarError('future-version', file,
-      `written by a newer News Annotator (format version ${future}; this one reads version ${SIDECAR_VERSION}): update the extension`);
+    throw new SidecarError(
+      'future-version',
+      file,
+      `written by a newer News Annotator (format version ${future}; this one reads version ${SIDECAR_VERSION}): update the extension`,
+    );
   }
   let errors: string[];
   if (isObj(value) && value.version === 1) {
     // an older format: checked as what it is, then brought up to date (nothing is lost: see migrate.ts)
     errors = validateAs(VERSION_1, value);
-    if (errors.length === 0) errors = validateSidecar(value = migrateV1(value));
+    if (errors.length === 0) errors = validateSidecar((value = migrateV1(value)));
   } else errors = validateSidecar(value);
   if (errors.length > 0) {
     const more = errors.length > MAX_REPORTED ? ` (and ${errors.length - MAX_REPORTED} more)` : '';

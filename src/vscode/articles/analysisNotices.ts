@@ -13,7 +13,8 @@ export class AnalysisNotices {
     const key = doc.uri.toString();
     if (this.sizeShown.has(key)) return;
     this.sizeShown.add(key);
-    void notify('info',
+    void notify(
+      'info',
       `News Annotator: ${vscode.workspace.asRelativePath(doc.uri)} has ${length.toLocaleString('en')} characters, above the newsAnnotator.maxArticleSize setting (${max.toLocaleString('en')}), so it is not annotated automatically.`,
       'Annotate Anyway',
     ).then(choice => {
@@ -25,10 +26,13 @@ export class AnalysisNotices {
     const key = doc.uri.toString();
     if (this.unreadableShown.has(key)) return;
     this.unreadableShown.add(key);
-    void notify('warning', `News Annotator: ${vscode.workspace.asRelativePath(doc.uri)} is not annotated: ${reason}.`, ...(overridable ? ['Annotate Anyway'] : []))
-      .then(choice => {
-        if (choice === 'Annotate Anyway') this.annotateAnyway(doc);
-      });
+    void notify(
+      'warning',
+      `News Annotator: ${vscode.workspace.asRelativePath(doc.uri)} is not annotated: ${reason}.`,
+      ...(overridable ? ['Annotate Anyway'] : []),
+    ).then(choice => {
+      if (choice === 'Annotate Anyway') this.annotateAnyway(doc);
+    });
   }
 
   /** The user asked explicitly: say again why not, if it is still so. */

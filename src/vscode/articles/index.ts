@@ -45,15 +45,19 @@ export class Articles implements vscode.Disposable {
     private readonly files: SidecarFiles,
     generator: string,
   ) {
-    this.registry = new ArticleRegistry(uri => new ArticleSession({
-      storage: files.storage,
-      sidecarPath: files.locate(uri).toString(),
-      file: baseName(uri),
-      analyzer: { analyze: (text, options) => this.metrics.timed(() => this.analyzer.analyze(text, options)) },
-      generator,
-      analyzeOptions: () => ({ lexicon: lexicon.for(uri, settings().lexicon), document: uri.toString() }),
-      beforeSave: path => files.refuseIfOpenAndDirty(path),
-    }), () => settings().enabledTypes);
+    this.registry = new ArticleRegistry(
+      uri =>
+        new ArticleSession({
+          storage: files.storage,
+          sidecarPath: files.locate(uri).toString(),
+          file: baseName(uri),
+          analyzer: { analyze: (text, options) => this.metrics.timed(() => this.analyzer.analyze(text, options)) },
+          generator,
+          analyzeOptions: () => ({ lexicon: lexicon.for(uri, settings().lexicon), document: uri.toString() }),
+          beforeSave: path => files.refuseIfOpenAndDirty(path),
+        }),
+      () => settings().enabledTypes,
+    );
     this.onDidChange = this.registry.onDidChange;
     this.sync = new SidecarSync(this.registry, files, this.activity, (doc, force) => this.analyze(doc, force));
     this.scheduler = new AnalysisScheduler(this.registry, this.analyzer, settings, lexicon, this.metrics, this.activity, doc => this.sync.reportLoadError(doc));

@@ -186,7 +186,11 @@ export class AnalysisScheduler implements vscode.Disposable {
     const part = this.metrics.timed(() => this.analyzer.analyze(text.slice(start, end), { lexicon: this.lexicon.for(doc.uri, this.settings().lexicon) }));
     const enabled = new Set<AnnotationType>(this.settings().enabledTypes);
     this.registry.publish(entry, {
-      uri: doc.uri, version, partial: true, orphans: [], referenceDate: part.referenceDate,
+      uri: doc.uri,
+      version,
+      partial: true,
+      orphans: [],
+      referenceDate: part.referenceDate,
       entities: part.entities.filter(e => enabled.has(e.type)),
       annotations: part.annotations.filter(a => enabled.has(a.type)).map(a => ({ ...a, start: a.start + start, end: a.end + start })),
     });

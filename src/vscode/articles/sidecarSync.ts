@@ -21,7 +21,10 @@ export class SidecarSync {
   reportLoadError(doc: vscode.TextDocument): void {
     const error = this.registry.find(doc.uri)?.session.loadError;
     if (!error) return;
-    void notify('warning', `News Annotator: the annotations file cannot be used, so ${vscode.workspace.asRelativePath(doc.uri)} shows a fresh analysis that will not be saved. ${this.files.describe(error)}`);
+    void notify(
+      'warning',
+      `News Annotator: the annotations file cannot be used, so ${vscode.workspace.asRelativePath(doc.uri)} shows a fresh analysis that will not be saved. ${this.files.describe(error)}`,
+    );
   }
 
   /** Writes the article's sidecar (after an edit, and when the article is saved). Resolves whether it is saved. */
@@ -37,7 +40,10 @@ export class SidecarSync {
       // restricted mode: highlight, but write nothing
       if (!this.restrictedNoticeShown) {
         this.restrictedNoticeShown = true;
-        void notify('info', 'News Annotator: this workspace is in Restricted Mode, so annotation changes are kept in memory and not saved to sidecar files. Trust the workspace to save them.');
+        void notify(
+          'info',
+          'News Annotator: this workspace is in Restricted Mode, so annotation changes are kept in memory and not saved to sidecar files. Trust the workspace to save them.',
+        );
       }
       return this.skipped(entry, 'restricted');
     }
@@ -99,9 +105,12 @@ export class SidecarSync {
       }
       if (entry.session.unsaved) {
         this.activity.record(doc.uri, { kind: 'diskChange', outcome: 'asked' });
-        const choice = await notify('warning',
+        const choice = await notify(
+          'warning',
           `News Annotator: ${vscode.workspace.asRelativePath(sidecar)} changed on disk, and the annotation changes made here to ${vscode.workspace.asRelativePath(doc.uri)} are not saved. Reload the file (losing them), or overwrite it with them?`,
-          'Reload From Disk', 'Overwrite');
+          'Reload From Disk',
+          'Overwrite',
+        );
         if (choice === 'Overwrite') await this.write(doc, true);
         if (choice !== 'Reload From Disk') continue;
       }

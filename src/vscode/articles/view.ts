@@ -18,10 +18,13 @@ export interface ArticleView {
 
 export function viewOf(uri: vscode.Uri, s: Sidecar | null, version: number, enabledTypes: readonly AnnotationType[]): ArticleView {
   const enabled = new Set<AnnotationType>(enabledTypes);
-  const annotations: Annotation[] = (s?.annotations ?? []).filter(a => enabled.has(a.type)).map(a => {
-    const { prefix: _p, suffix: _s, ...rest } = a;
-    return rest;
-  }).sort((a, b) => a.start - b.start || a.end - b.end);
+  const annotations: Annotation[] = (s?.annotations ?? [])
+    .filter(a => enabled.has(a.type))
+    .map(a => {
+      const { prefix: _p, suffix: _s, ...rest } = a;
+      return rest;
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   const entities = (s?.entities ?? []).filter(e => enabled.has(e.type));
   const ref = s?.document.referenceDate ? { value: s.document.referenceDate, source: s.document.referenceDateSource ?? 'detected' } : null;
   return { uri, version, annotations, entities, referenceDate: ref, orphans: s?.orphans ?? [] };

@@ -81,7 +81,11 @@ export function annotateCommands(host: CommandHost, at: Targets) {
       const result = await articles.edit(doc, `Annotate all ${found} "${surface}" as ${type}`, (s, text) => {
         const next = edits.annotateAllOccurrences(s, text, surface, type, entity);
         const name = surface.trim();
-        changed = spansChanged(s, next, edits.occurrencesOf(text, name).map(start => ({ start, end: start + name.length })));
+        changed = spansChanged(
+          s,
+          next,
+          edits.occurrencesOf(text, name).map(start => ({ start, end: start + name.length })),
+        );
         return next;
       });
       void notify('info', `News Annotator: ${annotatedAllMessage(surface, type, changed, found)}`);

@@ -24,55 +24,74 @@ const keys = (key: string, when: string) => [{ key: `ctrl+${key}`, mac: `cmd+${k
 export const COMMANDS = {
   // annotate.ts
   'newsAnnotator.annotate': {
-    title: 'Annotate Article', icon: '$(refresh)', palette: ARTICLE,
+    title: 'Annotate Article',
+    icon: '$(refresh)',
+    palette: ARTICLE,
     menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: 'navigation@2' }],
   },
   'newsAnnotator.toggleHighlights': { title: 'Toggle Highlights', icon: '$(eye)', palette: ARTICLE, keybindings: keys('alt+h', TYPING) },
   'newsAnnotator.addAnnotation': {
     // no selection: the word under the cursor, from the keys as from the palette
-    title: 'Add Annotation', palette: ARTICLE, keybindings: keys('alt+a', TYPING),
+    title: 'Add Annotation',
+    palette: ARTICLE,
+    keybindings: keys('alt+a', TYPING),
     menus: [{ menu: 'editor/context', when: `${ARTICLE} && editorHasSelection`, group: 'newsAnnotator@1' }],
   },
   'newsAnnotator.changeType': {
-    title: 'Change Type', palette: ARTICLE, keybindings: keys('alt+t', TYPING_ON_MENTION),
+    title: 'Change Type',
+    palette: ARTICLE,
+    keybindings: keys('alt+t', TYPING_ON_MENTION),
     menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@2' }],
   },
   'newsAnnotator.removeAnnotation': {
-    title: 'Remove Annotation', palette: ARTICLE, keybindings: keys('alt+backspace', TYPING_ON_MENTION),
+    title: 'Remove Annotation',
+    palette: ARTICLE,
+    keybindings: keys('alt+backspace', TYPING_ON_MENTION),
     menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@3' }],
   },
   'newsAnnotator.annotateAllOccurrences': {
-    title: 'Annotate All Occurrences', palette: ARTICLE,
+    title: 'Annotate All Occurrences',
+    palette: ARTICLE,
     menus: [{ menu: 'editor/context', when: `${ARTICLE} && (editorHasSelection || ${CONTEXT.onMention})`, group: 'newsAnnotator@4' }],
   },
   'newsAnnotator.removeAllOccurrences': {
-    title: 'Remove All Occurrences', palette: ARTICLE,
+    title: 'Remove All Occurrences',
+    palette: ARTICLE,
     menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@5' }],
   },
   // navigate.ts
   'newsAnnotator.nextMention': { title: 'Go to Next Mention', palette: ARTICLE, keybindings: keys('alt+.', TYPING) },
   'newsAnnotator.previousMention': { title: 'Go to Previous Mention', palette: ARTICLE, keybindings: keys('alt+,', TYPING) },
   'newsAnnotator.nextMentionOfEntity': {
-    title: 'Go to Next Mention of the Same Entity', palette: ARTICLE, keybindings: keys('alt+shift+.', TYPING_ON_MENTION),
+    title: 'Go to Next Mention of the Same Entity',
+    palette: ARTICLE,
+    keybindings: keys('alt+shift+.', TYPING_ON_MENTION),
     menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@6' }],
   },
   'newsAnnotator.previousMentionOfEntity': {
-    title: 'Go to Previous Mention of the Same Entity', palette: ARTICLE, keybindings: keys('alt+shift+,', TYPING_ON_MENTION),
+    title: 'Go to Previous Mention of the Same Entity',
+    palette: ARTICLE,
+    keybindings: keys('alt+shift+,', TYPING_ON_MENTION),
   },
   // annotate.ts
   'newsAnnotator.setReferenceDate': { title: 'Set Reference Date', palette: ARTICLE },
   // orphans.ts
   'newsAnnotator.showOrphans': {
-    title: 'Show Orphaned Annotations', palette: ARTICLE,
+    title: 'Show Orphaned Annotations',
+    palette: ARTICLE,
     menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: '1_sidecar@2' }],
   },
   // export.ts
   'newsAnnotator.openSidecar': {
-    title: 'Open Sidecar', icon: '$(json)', palette: ARTICLE,
+    title: 'Open Sidecar',
+    icon: '$(json)',
+    palette: ARTICLE,
     menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: '1_sidecar@1' }],
   },
   'newsAnnotator.export': {
-    title: 'Export Annotations', icon: '$(export)', palette: ARTICLE,
+    title: 'Export Annotations',
+    icon: '$(export)',
+    palette: ARTICLE,
     menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: 'navigation@3' }],
   },
   // annotate.ts
@@ -81,22 +100,27 @@ export const COMMANDS = {
   // entities.ts
   'newsAnnotator.showEntities': { title: 'Show Entities' },
   'newsAnnotator.filterEntities': {
-    title: 'Filter Entities by Type', icon: '$(filter)',
+    title: 'Filter Entities by Type',
+    icon: '$(filter)',
     menus: [{ menu: 'view/title', when: IN_VIEW, group: 'navigation@1' }],
   },
   'newsAnnotator.retypeEntity': {
-    title: 'Change Type of Entity', palette: ARTICLE,
+    title: 'Change Type of Entity',
+    palette: ARTICLE,
     menus: [{ menu: 'view/item/context', when: ON_ENTITY, group: 'newsAnnotator@1' }],
   },
   'newsAnnotator.removeEntity': {
-    title: 'Remove Entity', palette: ARTICLE,
+    title: 'Remove Entity',
+    palette: ARTICLE,
     menus: [{ menu: 'view/item/context', when: ON_ENTITY, group: 'newsAnnotator@2' }],
   },
   // navigate.ts: the Entities view's mentions run it with (uri, start, end)
   'newsAnnotator.revealMention': { title: 'Reveal Mention', palette: 'false' },
   // timeline.ts
   'newsAnnotator.showTimeline': {
-    title: 'Show Timeline', icon: '$(calendar)', palette: ARTICLE,
+    title: 'Show Timeline',
+    icon: '$(calendar)',
+    palette: ARTICLE,
     menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: 'navigation@4' }],
   },
 } as const satisfies Record<string, CommandContribution>;

@@ -13,7 +13,10 @@ function bySpan(s: Sidecar): Map<string, SidecarAnnotation[]> {
 
 function looks(s: Sidecar, list: readonly SidecarAnnotation[] | undefined): string {
   const names = new Map(s.entities.map(e => [e.id, e.name]));
-  return (list ?? []).map(a => `${a.type}|${a.source}|${a.entity === undefined ? '' : names.get(a.entity) ?? a.entity}`).sort().join(',');
+  return (list ?? [])
+    .map(a => `${a.type}|${a.source}|${a.entity === undefined ? '' : (names.get(a.entity) ?? a.entity)}`)
+    .sort()
+    .join(',');
 }
 
 /** How many of `spans` carry different annotations after than before (added, retyped, joined to another entity). */
@@ -37,7 +40,9 @@ export function mentions(n: number): string {
 /** What Annotate All Occurrences tells the user: how many of the `found` occurrences it changed. */
 export function annotatedAllMessage(surface: string, type: string, changed: number, found: number): string {
   if (changed === 0) {
-    return found === 1 ? `"${surface}" was already annotated as ${type}; nothing changed.` : `all ${found} "${surface}" were already annotated as ${type}; nothing changed.`;
+    return found === 1
+      ? `"${surface}" was already annotated as ${type}; nothing changed.`
+      : `all ${found} "${surface}" were already annotated as ${type}; nothing changed.`;
   }
   const already = found - changed;
   return `annotated ${mentions(changed)} of "${surface}" as ${type}${already > 0 ? ` (${already} already ${already === 1 ? 'was' : 'were'})` : ''}.`;

@@ -33,7 +33,8 @@ export function entityCommands(host: CommandHost, at: Targets) {
       const type = await pickType(choice, `Change every mention of "${target.name}" to…`);
       if (!type) return undefined;
       return articles.edit(target.doc, `Change "${target.name}" to ${type}`, (s, text) =>
-        target.entityId ? edits.retypeEntity(s, text, target.entityId, type) : bySpan(s, target.mentions, text, type));
+        target.entityId ? edits.retypeEntity(s, text, target.entityId, type) : bySpan(s, target.mentions, text, type),
+      );
     },
 
     'newsAnnotator.removeEntity': async (node?: EntityNode | { entity: string }) => {

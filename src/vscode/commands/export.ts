@@ -13,7 +13,10 @@ export function exportCommands(host: CommandHost, at: Targets) {
       const editor = at.article();
       await at.viewOf(editor.document);
       const uri = articles.sidecarUri(editor.document.uri);
-      const onDisk = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+      const onDisk = await vscode.workspace.fs.stat(uri).then(
+        () => true,
+        () => false,
+      );
       if (onDisk || (await articles.save(editor.document))) {
         return vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside });
       }

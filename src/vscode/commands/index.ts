@@ -27,5 +27,6 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     ...timelineCommands(host),
   };
   return (Object.entries(handlers) as [CommandId, CommandHandler][]).map(([id, run]) =>
-    vscode.commands.registerCommand(id, (...args: unknown[]) => reportingUserErrors(() => (run as (...a: unknown[]) => unknown)(...args))));
+    vscode.commands.registerCommand(id, (...args: unknown[]) => reportingUserErrors(() => (run as (...a: unknown[]) => unknown)(...args))),
+  );
 }

@@ -21,9 +21,10 @@ export function navigateCommands(at: Targets) {
     }
     if (list.length === 0) throw new UserError('This article has no highlighted mentions.');
     const here = annotationAt(view, offset);
-    const target = direction === 1
-      ? list.find(a => a.start > (here ? here.start : offset)) ?? list[0]
-      : [...list].reverse().find(a => a.start < (here ? here.start : offset)) ?? list[list.length - 1];
+    const target =
+      direction === 1
+        ? (list.find(a => a.start > (here ? here.start : offset)) ?? list[0])
+        : ([...list].reverse().find(a => a.start < (here ? here.start : offset)) ?? list[list.length - 1]);
     const range = new vscode.Range(doc.positionAt(target.start), doc.positionAt(target.end));
     // the cursor, not a selection: the next key typed must not overwrite the name
     editor.selection = new vscode.Selection(range.start, range.start);

@@ -25,9 +25,15 @@ export function orphanCommands(host: CommandHost, at: Targets) {
       }
       let id = args?.id;
       if (!id) {
-        const pick = await vscode.window.showQuickPick(view.orphans.map(o => ({
-          label: plainText(o.text), description: `${o.type} · was at ${o.start}–${o.end}`, detail: plainText(`…${o.prefix}[${o.text}]${o.suffix}…`, 200), id: o.id,
-        })), { placeHolder: 'Orphaned annotations: their text is no longer in the article. Pick one to re-attach or delete.' });
+        const pick = await vscode.window.showQuickPick(
+          view.orphans.map(o => ({
+            label: plainText(o.text),
+            description: `${o.type} · was at ${o.start}–${o.end}`,
+            detail: plainText(`…${o.prefix}[${o.text}]${o.suffix}…`, 200),
+            id: o.id,
+          })),
+          { placeHolder: 'Orphaned annotations: their text is no longer in the article. Pick one to re-attach or delete.' },
+        );
         if (!pick) return undefined;
         id = pick.id;
       }
@@ -35,10 +41,13 @@ export function orphanCommands(host: CommandHost, at: Targets) {
       if (!orphan) throw new UserError(`No orphaned annotation ${id} in this article.`);
       let action = args?.action;
       if (!action) {
-        const pick = await vscode.window.showQuickPick([
-          { label: 'Re-attach to the current selection', action: 'reattach' as const },
-          { label: 'Delete', action: 'delete' as const },
-        ], { placeHolder: `"${orphan.text}" (${orphan.type})` });
+        const pick = await vscode.window.showQuickPick(
+          [
+            { label: 'Re-attach to the current selection', action: 'reattach' as const },
+            { label: 'Delete', action: 'delete' as const },
+          ],
+          { placeHolder: `"${orphan.text}" (${orphan.type})` },
+        );
         if (!pick) return undefined;
         action = pick.action;
       }
@@ -62,9 +71,13 @@ async function reattachSpan(at: Targets, editor: vscode.TextEditor, orphan: Orph
   const word = doc.getWordRangeAtPosition(editor.selection.active);
   if (!word) throw new UserError(`Select the text to re-attach "${orphan.text}" (${orphan.type}) to first.`);
   const version = doc.version;
-  const answer = await notify('warning',
-    `News Annotator: nothing is selected. Re-attach "${orphan.text}" (${orphan.type}) to "${doc.getText(word)}", the word under the cursor?`, REATTACH);
+  const answer = await notify(
+    'warning',
+    `News Annotator: nothing is selected. Re-attach "${orphan.text}" (${orphan.type}) to "${doc.getText(word)}", the word under the cursor?`,
+    REATTACH,
+  );
   if (answer !== REATTACH) return undefined;
-  if (doc.version !== version) throw new UserError(`The article changed meanwhile: select the text to re-attach "${orphan.text}" to, then run the command again.`);
+  if (doc.version !== version)
+    throw new UserError(`The article changed meanwhile: select the text to re-attach "${orphan.text}" to, then run the command again.`);
   return at.selectionSpan(editor, { start: doc.offsetAt(word.start), end: doc.offsetAt(word.end) });
 }

@@ -12,21 +12,31 @@ export async function pickType(args: { type?: unknown } | undefined, placeHolder
     if (!isType(args.type)) throw new UserError(`Unknown annotation type "${String(args.type)}": use one of ${ANNOTATION_TYPES.join(', ')}.`);
     return args.type;
   }
-  const pick = await vscode.window.showQuickPick(ANNOTATION_TYPES.map(t => ({ label: TYPE_LABEL[t], type: t })), { placeHolder });
+  const pick = await vscode.window.showQuickPick(
+    ANNOTATION_TYPES.map(t => ({ label: TYPE_LABEL[t], type: t })),
+    { placeHolder },
+  );
   return pick?.type;
 }
 
 /** The types the user picks, starting from those in `current`; undefined: cancelled. */
 export async function pickTypes(current: ReadonlySet<AnnotationType>, placeHolder: string): Promise<AnnotationType[] | undefined> {
-  const picks = await vscode.window.showQuickPick(ANNOTATION_TYPES.map(t => ({ label: TYPE_LABEL[t], type: t, picked: current.has(t) })), {
-    canPickMany: true, placeHolder,
-  });
+  const picks = await vscode.window.showQuickPick(
+    ANNOTATION_TYPES.map(t => ({ label: TYPE_LABEL[t], type: t, picked: current.has(t) })),
+    {
+      canPickMany: true,
+      placeHolder,
+    },
+  );
   return picks?.map(p => p.type);
 }
 
 /** A new entity named after the selection, or one already in the article; null: cancelled. */
 export async function pickEntity(
-  view: ArticleView, type: AnnotationType, surface: string, args?: { type?: unknown; entity?: string; entityName?: string },
+  view: ArticleView,
+  type: AnnotationType,
+  surface: string,
+  args?: { type?: unknown; entity?: string; entityName?: string },
 ): Promise<AddOptions | null> {
   if (!(ENTITY_TYPES as readonly string[]).includes(type)) return {};
   if (args?.entity) return { entity: args.entity };

@@ -6,7 +6,11 @@ import type { WorkspaceLexicon } from '../lexicon';
 import type { LiveSettings } from './settings';
 
 export class AutoAnalysis {
-  constructor(private readonly articles: Articles, private readonly settings: LiveSettings, private readonly lexicon: WorkspaceLexicon) {}
+  constructor(
+    private readonly articles: Articles,
+    private readonly settings: LiveSettings,
+    private readonly lexicon: WorkspaceLexicon,
+  ) {}
 
   /** Analyzes an article that is on screen and not analyzed yet (when annotate-on-open is on). */
   ensure(doc: vscode.TextDocument): void {

@@ -12,7 +12,11 @@ export class Highlights implements vscode.Disposable {
   /** Fires when the highlights are shown or hidden (or redrawn in a new style). */
   readonly onDidToggle = this.toggled.event;
 
-  constructor(private readonly articles: Articles, settings: LiveSettings, private readonly keys: ContextKeys) {
+  constructor(
+    private readonly articles: Articles,
+    settings: LiveSettings,
+    private readonly keys: ContextKeys,
+  ) {
     this.highlighter = new Highlighter(settings.current.highlightStyle);
     keys.set(CONTEXT.highlightsVisible, this.highlighter.visible);
   }

@@ -8,8 +8,9 @@ function range(doc: vscode.TextDocument, a: Annotation): vscode.Range {
   return new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
 }
 
-export class ArticleLanguageFeatures implements vscode.DocumentSymbolProvider, vscode.DefinitionProvider,
-  vscode.ReferenceProvider, vscode.DocumentHighlightProvider {
+export class ArticleLanguageFeatures
+  implements vscode.DocumentSymbolProvider, vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.DocumentHighlightProvider
+{
   constructor(private readonly articles: ArticleViews) {}
 
   private current(doc: vscode.TextDocument): ArticleView | undefined {
@@ -63,7 +64,8 @@ export class ArticleLanguageFeatures implements vscode.DocumentSymbolProvider, v
   provideDocumentHighlights(doc: vscode.TextDocument, position: vscode.Position): vscode.DocumentHighlight[] {
     const hit = this.at(doc, position);
     if (!hit) return [];
-    return sameAs(hit.view, hit.a).map((a, i) =>
-      new vscode.DocumentHighlight(range(doc, a), i === 0 ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read));
+    return sameAs(hit.view, hit.a).map(
+      (a, i) => new vscode.DocumentHighlight(range(doc, a), i === 0 ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read),
+    );
   }
 }

@@ -12,7 +12,10 @@ export class LanguageProviders implements vscode.Disposable {
   private providers: vscode.Disposable[] = [];
   private symbols: vscode.Disposable | undefined;
 
-  constructor(articles: Articles, private readonly settings: LiveSettings) {
+  constructor(
+    articles: Articles,
+    private readonly settings: LiveSettings,
+  ) {
     this.hover = new AnnotationHoverProvider(articles);
     this.features = new ArticleLanguageFeatures(articles);
     this.register();

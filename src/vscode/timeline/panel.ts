@@ -35,7 +35,10 @@ export class TimelinePanel implements vscode.Disposable {
   /** Messages handled (for tests: a rejected message leaves it unchanged). */
   handled = 0;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly articles: TimelineArticles) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly articles: TimelineArticles,
+  ) {
     this.disposables.push(
       articles.onDidChange(uri => {
         if (this.panel && this.shows(uri)) this.post();
@@ -62,17 +65,28 @@ export class TimelinePanel implements vscode.Disposable {
       this.panel.reveal(undefined, true);
     } else {
       const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media', 'timeline')];
-      this.panel = vscode.window.createWebviewPanel(TimelinePanel.viewType, 'Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true, localResourceRoots: roots, enableFindWidget: true,
-      });
+      this.panel = vscode.window.createWebviewPanel(
+        TimelinePanel.viewType,
+        'Timeline',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          localResourceRoots: roots,
+          enableFindWidget: true,
+        },
+      );
       this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'entities.svg');
       this.panel.webview.html = timelineHtml(this.panel.webview, this.extensionUri, nonce());
       this.panel.webview.onDidReceiveMessage(raw => void this.receive(raw), undefined, this.disposables);
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.posted = undefined;
-        this.renderedVersion = -1;
-      }, undefined, this.disposables);
+      this.panel.onDidDispose(
+        () => {
+          this.panel = undefined;
+          this.posted = undefined;
+          this.renderedVersion = -1;
+        },
+        undefined,
+        this.disposables,
+      );
     }
     await this.refresh();
   }
@@ -151,7 +165,12 @@ export class TimelinePanel implements vscode.Disposable {
       if (!view || !doc || view.version !== doc.version) continue;
       const article = String(uris.length);
       uris.push(uri);
-      timelines.push(articleTimeline({ article, text: doc.getText(), annotations: view.annotations, entities: view.entities, referenceDate: view.referenceDate }, { locale }));
+      timelines.push(
+        articleTimeline(
+          { article, text: doc.getText(), annotations: view.annotations, entities: view.entities, referenceDate: view.referenceDate },
+          { locale },
+        ),
+      );
     }
     const timeline = mergeTimelines(timelines);
     const data: TimelineData = {
@@ -191,7 +210,8 @@ export class TimelinePanel implements vscode.Disposable {
       case 'rendered':
         this.renderedVersion = Math.max(this.renderedVersion, m.version);
         for (const w of this.renderWaiters.splice(0)) {
-          if (w.version <= this.renderedVersion) w.resolve(); else this.renderWaiters.push(w);
+          if (w.version <= this.renderedVersion) w.resolve();
+          else this.renderWaiters.push(w);
         }
         return;
       case 'inspected':

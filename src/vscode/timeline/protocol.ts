@@ -81,9 +81,19 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 function isDom(v: unknown): v is TimelineDom {
   if (!v || typeof v !== 'object') return false;
   const d = v as Record<string, unknown>;
-  return isCount(d.version) && isCount(d.items) && isCount(d.cards) && isCount(d.unplaced) && isCount(d.selected) && isCount(d.handlerAttributes)
-    && !!d.tags && typeof d.tags === 'object' && Object.values(d.tags as object).every(isCount)
-    && Array.isArray(d.cardTexts) && d.cardTexts.every(t => typeof t === 'string');
+  return (
+    isCount(d.version) &&
+    isCount(d.items) &&
+    isCount(d.cards) &&
+    isCount(d.unplaced) &&
+    isCount(d.selected) &&
+    isCount(d.handlerAttributes) &&
+    !!d.tags &&
+    typeof d.tags === 'object' &&
+    Object.values(d.tags as object).every(isCount) &&
+    Array.isArray(d.cardTexts) &&
+    d.cardTexts.every(t => typeof t === 'string')
+  );
 }
 
 /** The message if it is one the webview may send, well formed; undefined otherwise (it is then ignored). */

@@ -36,13 +36,18 @@ describe('Restricted Mode (untrusted workspace)', () => {
   it('highlights and hovers still work', async () => {
     const editor = await openArticle();
     const view = await settledView(editor.document.uri);
-    assert.ok(view.annotations.some(x => x.text === 'Angela Merkel' && x.type === 'person'), JSON.stringify(view.annotations.map(x => x.text)));
+    assert.ok(
+      view.annotations.some(x => x.text === 'Angela Merkel' && x.type === 'person'),
+      JSON.stringify(view.annotations.map(x => x.text)),
+    );
     const a = await api();
     await waitFor(() => a.getDecorations(editor.document.uri)?.person.auto.length, 'person highlights drawn');
     assert.ok(a.getDecorations(editor.document.uri)!.place.auto.length > 0, 'place highlights drawn');
     const at = editor.document.positionAt(editor.document.getText().indexOf('Vladimir Putin') + 2);
     const hovers = await run<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
-    const ours = hovers.flatMap(h => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('Mentions in this article'));
+    const ours = hovers
+      .flatMap(h => h.contents)
+      .filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('Mentions in this article'));
     assert.equal(ours.length, 1, 'our hover answers');
     assert.match(ours[0].value, /\*\*Person\*\*: Vladimir Putin/);
   });
@@ -78,10 +83,16 @@ describe('Restricted Mode (untrusted workspace)', () => {
     await settledView(editor.document.uri);
     select(editor, 'Hemeimeem base');
     const view = await run<{ annotations: { text: string; source: string }[] }>('newsAnnotator.addAnnotation', { type: 'place' });
-    assert.ok(view?.annotations.some(x => x.text === 'Hemeimeem base' && x.source === 'manual'), 'the edit shows (kept in memory)');
+    assert.ok(
+      view?.annotations.some(x => x.text === 'Hemeimeem base' && x.source === 'manual'),
+      'the edit shows (kept in memory)',
+    );
     await run('newsAnnotator.setReferenceDate', '2015-11-25');
     assert.equal(a.getSidecar(editor.document.uri)?.document.referenceDate, '2015-11-25', 'kept in memory');
-    assert.ok(a.notices().some(n => n.level === 'info' && /Restricted Mode, so annotation changes are kept in memory and not saved/.test(n.message)), 'the user is told why nothing is saved');
+    assert.ok(
+      a.notices().some(n => n.level === 'info' && /Restricted Mode, so annotation changes are kept in memory and not saved/.test(n.message)),
+      'the user is told why nothing is saved',
+    );
     // Open Sidecar shows what would be saved, in an untitled tab, instead of writing the file
     const shown = await run<vscode.TextEditor>('newsAnnotator.openSidecar');
     assert.equal(shown?.document.uri.scheme, 'untitled');

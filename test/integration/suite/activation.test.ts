@@ -28,8 +28,7 @@ describe('activation', () => {
     const api = vscode.extensions.getExtension<NewsAnnotatorApi>(EXTENSION_ID)!.exports;
     const analysis = await waitFor(() => api.getAnalysis(editor.document.uri), 'the seed is analysed');
     const text = editor.document.getText();
-    const found = (type: string, surface: string) =>
-      analysis.annotations.some(a => a.type === type && text.slice(a.start, a.end) === surface);
+    const found = (type: string, surface: string) => analysis.annotations.some(a => a.type === type && text.slice(a.start, a.end) === surface);
     assert.ok(found('person', 'Vladimir Putin'), 'Vladimir Putin is a person');
     assert.ok(found('place', 'Moscow'), 'Moscow is a place');
     assert.ok(found('date', 'Tuesday'), 'Tuesday is a date');

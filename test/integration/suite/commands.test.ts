@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../../src/vscode/commands/contributions';
 import { api, openScratch, readSidecar, select, settledView, waitFor, waitForAsync, workspaceUri } from './helpers';
 
-const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
-  + 'The Hemeimeem base in Syria was discussed. Merkel said Hemeimeem matters.\n'
-  + 'Putin left Berlin on Wednesday.\n';
+const ARTICLE =
+  'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n' +
+  'The Hemeimeem base in Syria was discussed. Merkel said Hemeimeem matters.\n' +
+  'Putin left Berlin on Wednesday.\n';
 
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 
@@ -14,7 +15,11 @@ describe('commands', () => {
   it('registers every command of the table', async () => {
     await api();
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(COMMAND_IDS.filter(id => !registered.has(id)), [], 'table commands without a registered handler');
+    assert.deepEqual(
+      COMMAND_IDS.filter(id => !registered.has(id)),
+      [],
+      'table commands without a registered handler',
+    );
   });
 
   it('Add Annotation saves a manual annotation to the sidecar', async () => {
@@ -39,14 +44,20 @@ describe('commands', () => {
     await run('newsAnnotator.changeType', { type: 'organization' });
     let s = await readSidecar(editor.document.uri);
     const berlin = s!.annotations.filter(a => a.text === 'Berlin' && a.start === ARTICLE.indexOf('Berlin'));
-    assert.deepEqual(berlin.map(a => [a.type, a.source]), [['organization', 'manual']]);
+    assert.deepEqual(
+      berlin.map(a => [a.type, a.source]),
+      [['organization', 'manual']],
+    );
 
     select(editor, 'Putin', 1, false);
     const putinStart = ARTICLE.indexOf('Putin', ARTICLE.indexOf('Putin') + 1);
     await run('newsAnnotator.removeAnnotation');
     s = await readSidecar(editor.document.uri);
     assert.ok(!s!.annotations.some(a => a.start === putinStart), `removed: ${JSON.stringify(s!.annotations.filter(a => a.start === putinStart))}`);
-    assert.ok(s!.rejections.some(r => r.start === putinStart && r.text === 'Putin'), 'remembered as rejected');
+    assert.ok(
+      s!.rejections.some(r => r.start === putinStart && r.text === 'Putin'),
+      'remembered as rejected',
+    );
     // re-analysis does not bring it back
     await run('newsAnnotator.annotate');
     assert.ok(!(await api()).getView(editor.document.uri)!.annotations.some(a => a.start === putinStart));
@@ -60,7 +71,10 @@ describe('commands', () => {
     let s = await readSidecar(editor.document.uri);
     const all = s!.annotations.filter(a => a.text === 'Hemeimeem');
     assert.equal(all.length, 2);
-    assert.ok(all.every(a => a.type === 'place'), 'all places');
+    assert.ok(
+      all.every(a => a.type === 'place'),
+      'all places',
+    );
     assert.equal(new Set(all.map(a => a.entity)).size, 1, 'one entity');
 
     select(editor, 'Hemeimeem', 1, false);
@@ -246,7 +260,10 @@ describe('sidecar changed on disk', () => {
       return v?.referenceDate?.value === '2016-01-05' && v;
     }, 'the editor picks up the change');
     assert.equal(view.referenceDate?.source, 'user');
-    assert.ok(view.annotations.some(x => x.text === 'Hemeimeem base' && x.source === 'manual'), 'manual work kept');
+    assert.ok(
+      view.annotations.some(x => x.text === 'Hemeimeem base' && x.source === 'manual'),
+      'manual work kept',
+    );
     assert.equal(view.annotations.find(x => x.text === 'Tuesday')?.value, '2016-01-05', 'dates re-resolved');
   });
 
@@ -281,7 +298,10 @@ describe('sidecar changed on disk', () => {
     assert.match(ask.message, /annotation changes made here to scratch\/disk-both\.txt are not saved/);
     // unanswered: neither side is touched
     const view = a.getView(editor.document.uri)!;
-    assert.ok(view.annotations.some(x => x.text === 'Vladimir Putin' && x.type === 'organization' && x.source === 'manual'), 'the editor keeps our edit');
+    assert.ok(
+      view.annotations.some(x => x.text === 'Vladimir Putin' && x.type === 'organization' && x.source === 'manual'),
+      'the editor keeps our edit',
+    );
     assert.notEqual(view.referenceDate?.value, '2016-01-05', 'not silently reloaded');
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), theirText, 'the file keeps their change');
   });
@@ -294,7 +314,10 @@ describe('Add Annotation without a selection', () => {
     select(editor, 'Zorblat', 0, false);
     await run('newsAnnotator.addAnnotation', { type: 'organization' });
     const s = await readSidecar(editor.document.uri);
-    assert.ok(s?.annotations.some(a => a.text === 'Zorblat' && a.type === 'organization' && a.source === 'manual'), JSON.stringify(s?.annotations));
+    assert.ok(
+      s?.annotations.some(a => a.text === 'Zorblat' && a.type === 'organization' && a.source === 'manual'),
+      JSON.stringify(s?.annotations),
+    );
   });
 });
 
@@ -331,13 +354,20 @@ describe('an unusable sidecar', () => {
     await vscode.commands.executeCommand('workbench.action.files.save');
     await a.nextActivity(editor.document.uri, skipped, beforeSave);
     assert.equal(await read(name + '.annotations.json'), broken, 'left untouched by edits and saves');
-    assert.ok((await api()).getView(editor.document.uri)!.annotations.some(a => a.text === 'Hemeimeem base'), 'the edit still shows');
+    assert.ok(
+      (await api()).getView(editor.document.uri)!.annotations.some(a => a.text === 'Hemeimeem base'),
+      'the edit still shows',
+    );
   });
 });
 
 describe('command feedback (issue 12)', () => {
   /** The latest notices, newest last: what the command just told the user. */
-  const told = async (pattern: RegExp) => (await api()).notices().slice(-3).some(n => pattern.test(n.message));
+  const told = async (pattern: RegExp) =>
+    (await api())
+      .notices()
+      .slice(-3)
+      .some(n => pattern.test(n.message));
 
   it('Go to Next / Previous Mention put the cursor at the mention without selecting it', async () => {
     const editor = await openScratch('cmd-nav-cursor.txt', ARTICLE);
@@ -370,7 +400,10 @@ describe('command feedback (issue 12)', () => {
     const mentions = view.annotations.filter(a => a.entity === putin.entity).length;
     assert.ok(mentions >= 2, 'Putin is mentioned twice');
     await run('newsAnnotator.removeEntity', { entity: putin.entity });
-    assert.ok(await told(new RegExp(`^News Annotator: removed ${mentions} mentions of "Vladimir Putin"\\.$`)), JSON.stringify((await api()).notices().slice(-3)));
+    assert.ok(
+      await told(new RegExp(`^News Annotator: removed ${mentions} mentions of "Vladimir Putin"\\.$`)),
+      JSON.stringify((await api()).notices().slice(-3)),
+    );
   });
 });
 

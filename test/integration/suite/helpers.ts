@@ -58,7 +58,10 @@ export async function within<T>(signal: Promise<T>, what: string, timeoutMs = 15
 /** The analysed view of an open document, once its analysis has settled. */
 export async function settledView(uri: vscode.Uri) {
   const a = await api();
-  await within(a.nextActivity(uri, x => x.kind === 'analyzed'), `${uri.path} is analysed`);
+  await within(
+    a.nextActivity(uri, x => x.kind === 'analyzed'),
+    `${uri.path} is analysed`,
+  );
   const view = await a.whenSettled(uri);
   if (!view) throw new Error(`${uri.path} has no view`);
   return view;

@@ -14,13 +14,17 @@ describe('highlights', () => {
     const expected = new Analyzer().analyze(text);
     const deco = await waitFor(() => a.getDecorations(editor.document.uri), 'decorations are drawn');
     for (const type of ANNOTATION_TYPES) {
-      const want = expected.annotations.filter(x => x.type === type)
+      const want = expected.annotations
+        .filter(x => x.type === type)
         .map(x => rangeKey(new vscode.Range(editor.document.positionAt(x.start), editor.document.positionAt(x.end))));
       assert.deepEqual(deco[type].auto.map(rangeKey), want, `${type} highlights`);
       assert.deepEqual(deco[type].manual, [], `no manual ${type} highlights yet`);
     }
     // a fixed point that does not depend on the analysis details
-    assert.ok(deco.person.auto.some(r => rangeKey(r) === '0:0-0:14'), 'Vladimir Putin (line 1, 0-14) is highlighted as a person');
+    assert.ok(
+      deco.person.auto.some(r => rangeKey(r) === '0:0-0:14'),
+      'Vladimir Putin (line 1, 0-14) is highlighted as a person',
+    );
     assert.ok(deco.date.auto.length > 0 && deco.place.auto.length > 0);
   });
 
@@ -102,7 +106,12 @@ describe('highlights follow typing before the re-analysis', () => {
     // the analysis of the typed text (an analysis of an older version, e.g. after a sidecar reload, is not the debounce)
     const analyzed = await a.nextActivity(editor.document.uri, x => x.kind === 'analyzed' && x.version === typedVersion, since);
     // a timer may fire a millisecond early (rounding); anything sooner would be the re-analysis not waiting
-    const log = JSON.stringify(a.activity(editor.document.uri).filter(x => x.seq > since).map(x => ({ ...x, at: x.at - typedAt })));
+    const log = JSON.stringify(
+      a
+        .activity(editor.document.uri)
+        .filter(x => x.seq > since)
+        .map(x => ({ ...x, at: x.at - typedAt })),
+    );
     assert.ok(analyzed.at - typedAt >= 1490, `re-analyzed only after the debounce delay (${analyzed.at - typedAt} ms; activity since typing: ${log})`);
     assert.ok(a.stats().detectedUnits > detected, 're-analysed after the delay');
     await a.whenSettled(editor.document.uri);

@@ -42,11 +42,14 @@ describe('hostile text in the views', () => {
       }
     };
     walk();
-    const labelText = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+    const labelText = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
     for (const name of NAMES) {
       const entity = items.find(x => x.node.kind === 'entity' && labelText(x.item) === name);
       assert.ok(entity, `an entity item labelled exactly ${name}: ${items.map(x => labelText(x.item)).join(' | ')}`);
-      assert.ok(items.some(x => x.node.kind === 'mention' && labelText(x.item).includes(name)), `a mention item showing ${name}`);
+      assert.ok(
+        items.some(x => x.node.kind === 'mention' && labelText(x.item).includes(name)),
+        `a mention item showing ${name}`,
+      );
     }
     for (const { item } of items) {
       const where = `tree item "${labelText(item)}"`;
@@ -76,7 +79,7 @@ describe('hostile text in the views', () => {
     assert.ok(!notice.message.includes('$('), `icon syntax survived: ${notice.message}`);
     // what the user reads is still the text (the breaks are zero-width)
     assert.ok(notice.message.replace(/\u200b/g, '').includes('[run](command:workbench.action.quit) $(alert)'), notice.message);
- 
+
     // a file name is as untrusted as the text: the size notice names the file
     await setSetting('maxArticleSize', 50);
     try {

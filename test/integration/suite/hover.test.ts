@@ -18,8 +18,7 @@ const plain = (md: string) => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 describe('hover summaries', () => {
   it('summarises a person: type, canonical name, aliases, mention count, first mention, source', async () => {
-    const editor = await openScratch('hover-person.txt',
-      'Vladimir Putin met reporters in Moscow on Tuesday.\nLater, Putin said the talks were useful.\n');
+    const editor = await openScratch('hover-person.txt', 'Vladimir Putin met reporters in Moscow on Tuesday.\nLater, Putin said the talks were useful.\n');
     const view = await settledView(editor.document.uri);
     const person = view.annotations.find(a => a.text === 'Putin');
     assert.ok(person?.entity, 'Putin is a mention of an entity');
@@ -59,7 +58,10 @@ describe('hover summaries', () => {
     const doc = await vscode.workspace.openTextDocument(workspaceUri('injection.md'));
     const editor = await vscode.window.showTextDocument(doc);
     const view = await settledView(doc.uri);
-    assert.ok(view.annotations.some(a => a.text === 'Vladimir Putin'), 'the linked name is annotated');
+    assert.ok(
+      view.annotations.some(a => a.text === 'Vladimir Putin'),
+      'the linked name is annotated',
+    );
     const all: vscode.MarkdownString[] = [];
     for (const needle of ['Vladimir Putin', 'Angela Merkel', 'Tuesday']) all.push(...(await hoverAt(editor, needle, needle === 'Angela Merkel' ? 1 : 0)));
     assert.ok(all.length >= 3, 'our hovers answered');

@@ -2,9 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { openScratch, rangeKey, settledView } from './helpers';
 
-const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
-  + 'Merkel said Putin should visit Berlin again.\n'
-  + 'Putin did not answer.\n';
+const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n' + 'Merkel said Putin should visit Berlin again.\n' + 'Putin did not answer.\n';
 
 async function fixture(name: string) {
   const editor = await openScratch(name, ARTICLE);
@@ -31,7 +29,7 @@ describe('language features', () => {
     assert.equal(people.children.length, new Set(view.annotations.filter(a => a.type === 'person').map(a => a.entity)).size);
   });
 
-  it('Go to Definition jumps to the entity\'s first mention', async () => {
+  it("Go to Definition jumps to the entity's first mention", async () => {
     const { doc, mentions, range, inLast } = await fixture('lang-definition.txt');
     const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, inLast);
     assert.equal(defs.length, 1);

@@ -6,8 +6,11 @@ describe('a 250k-character article', function () {
   this.timeout(120000);
 
   it('analyses in short steps and re-analyses a typed edit quickly', async () => {
-    const seeds = await Promise.all(['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', '002_ebd0e1da6b7cb76d.txt',
-      '003_898b1a19d0db9912.txt', '004_143ff3a28b64ebed.txt'].map(seedText));
+    const seeds = await Promise.all(
+      ['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', '002_ebd0e1da6b7cb76d.txt', '003_898b1a19d0db9912.txt', '004_143ff3a28b64ebed.txt'].map(
+        seedText,
+      ),
+    );
     let text = '';
     // numbered copies, so the paragraphs differ and each must be detected
     for (let i = 0; text.length < 250_000; i++) text += seeds[i % seeds.length].replace(/\n/g, ` (${i})\n`) + '\n';
@@ -35,7 +38,9 @@ describe('a 250k-character article', function () {
     await a.whenSettled(editor.document.uri);
     const view = await settledView(editor.document.uri);
     const typing = a.stats();
-    console.log(`      after typing: longest step ${typing.longestStepMs} ms, analysis ${typing.lastAnalysisMs} ms, ${typing.detectedUnits - detected} paragraph(s) detected`);
+    console.log(
+      `      after typing: longest step ${typing.longestStepMs} ms, analysis ${typing.lastAnalysisMs} ms, ${typing.detectedUnits - detected} paragraph(s) detected`,
+    );
     assert.ok(typing.detectedUnits - detected <= 2, 'only the edited paragraph is detected again');
     const doc = editor.document.getText();
     assert.ok(view.annotations.every(x => doc.slice(x.start, x.end) === x.text));

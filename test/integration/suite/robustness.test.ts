@@ -5,8 +5,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { api, openScratch, readSidecar, seedText, select, settledView, setSetting, waitFor, workspaceUri } from './helpers';
 
-const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
-  + 'The Hemeimeem base in Syria was discussed. Merkel said Hemeimeem matters.\n';
+const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n' + 'The Hemeimeem base in Syria was discussed. Merkel said Hemeimeem matters.\n';
 
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 /** The latest notification matching `pattern` (waits for it). */
@@ -109,7 +108,10 @@ describe('binary and non-UTF-8 text', () => {
   it('a Latin-1 file (not UTF-8) gets a clear message instead of garbage annotations; Annotate Article overrides', async () => {
     const latin1 = 'Fran\xe7ois Hollande et Angela Merkel \xe0 Berlin, mardi. Le pr\xe9sident fran\xe7ais a parl\xe9 \xe0 la presse.\n';
     const uri = workspaceUri('scratch', 'latin1.txt');
-    await vscode.workspace.fs.writeFile(uri, Uint8Array.from(latin1, ch => ch.charCodeAt(0)));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      Uint8Array.from(latin1, ch => ch.charCodeAt(0)),
+    );
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     assert.ok(doc.getText().includes('\uFFFD'), 'VS Code decoded it as UTF-8 with replacement characters');
@@ -155,7 +157,10 @@ describe('sidecar writes that fail', () => {
       console.log(`      running as uid ${process.getuid?.()}; stat().permissions of a 0444 file: ${stat.permissions}`);
       select(editor, 'Vladimir Putin');
       await run('newsAnnotator.addAnnotation', { type: 'organization' });
-      const error = await noticeAbout(/could not save the annotations of scratch\/readonly\.txt: scratch\/readonly\.txt\.annotations\.json: .*read-only/, 'the save error');
+      const error = await noticeAbout(
+        /could not save the annotations of scratch\/readonly\.txt: scratch\/readonly\.txt\.annotations\.json: .*read-only/,
+        'the save error',
+      );
       assert.equal(error.level, 'error');
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar)), written, 'the file is untouched');
       assert.equal(fs.statSync(sidecar.fsPath).mode & 0o777, 0o444, 'still read-only');
@@ -182,11 +187,20 @@ describe('sidecar writes that fail', () => {
     select(editor, 'Hemeimeem base');
     await run('newsAnnotator.addAnnotation', { type: 'place' });
     // the stat before the read already fails (ENOTDIR): the sidecar is "unusable", so nothing is ever written there
-    await noticeAbout(/the annotations file cannot be used, so scratch\/blocked\.txt shows a fresh analysis that will not be saved\. blocked\/sidecars\/scratch\/blocked\.txt\.annotations\.json: could not read it/, 'the load warning');
-    const error = await noticeAbout(/annotations of scratch\/blocked\.txt not saved: blocked\/sidecars\/scratch\/blocked\.txt\.annotations\.json/, 'the save warning');
+    await noticeAbout(
+      /the annotations file cannot be used, so scratch\/blocked\.txt shows a fresh analysis that will not be saved\. blocked\/sidecars\/scratch\/blocked\.txt\.annotations\.json: could not read it/,
+      'the load warning',
+    );
+    const error = await noticeAbout(
+      /annotations of scratch\/blocked\.txt not saved: blocked\/sidecars\/scratch\/blocked\.txt\.annotations\.json/,
+      'the save warning',
+    );
     assert.equal(error.level, 'warning');
     assert.equal(await readSidecar(editor.document.uri).catch(() => undefined), undefined, 'nothing written');
-    assert.ok(a.getView(editor.document.uri)!.annotations.some(x => x.text === 'Hemeimeem base' && x.source === 'manual'), 'the edit shows');
+    assert.ok(
+      a.getView(editor.document.uri)!.annotations.some(x => x.text === 'Hemeimeem base' && x.source === 'manual'),
+      'the edit shows',
+    );
     const hovers = await run<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(ARTICLE.indexOf('Merkel') + 1));
     assert.ok(hovers.length > 0, 'hovers still work');
   });

@@ -7,11 +7,12 @@ import { api, closeAll, openScratch, openSeed, select, settledView, waitFor, wai
 /** A seed with a dateline, so its reference date is detected and every resolved date has a place on the axis. */
 const SEED = '001_aa74a8b8cfacc576.txt';
 
-const HOSTILE = [
-  'On 24 November 2015 Vladimir Putin wrote <img src=x onerror="document.title=\'pwned\'"> in Moscow.',
-  'In March 2016 the </script><script>document.title="pwned"</script> group met Angela Merkel in Paris.',
-  'By 2017 <b onmouseover="alert(1)">nobody</b> at <a href="javascript:alert(1)">NATO</a> knew that day.',
-].join('\n') + '\n';
+const HOSTILE =
+  [
+    'On 24 November 2015 Vladimir Putin wrote <img src=x onerror="document.title=\'pwned\'"> in Moscow.',
+    'In March 2016 the </script><script>document.title="pwned"</script> group met Angela Merkel in Paris.',
+    'By 2017 <b onmouseover="alert(1)">nobody</b> at <a href="javascript:alert(1)">NATO</a> knew that day.',
+  ].join('\n') + '\n';
 
 async function timelineOf(name: string) {
   const a = await api();
@@ -41,9 +42,15 @@ describe('Timeline view', () => {
     for (let i = 1; i < data.events.length; i++) assert.ok(data.events[i - 1].from <= data.events[i].from, 'date order');
     const dateline = data.events.find(e => e.value === '2015-11-05')!;
     assert.equal(dateline.human, 'Thu 5 Nov 2015');
-    assert.ok(dom.cardTexts.some(t => t.includes('Thu 5 Nov 2015') && t.includes('2015-11-05')), 'a card shows the date in words and its value');
+    assert.ok(
+      dom.cardTexts.some(t => t.includes('Thu 5 Nov 2015') && t.includes('2015-11-05')),
+      'a card shows the date in words and its value',
+    );
     const withEntities = data.events.find(e => e.entities.length > 0)!;
-    assert.ok(dom.cardTexts.some(t => t.includes(withEntities.sentence) && withEntities.entities.every(x => t.includes(x.name))), 'a card shows its sentence and entities');
+    assert.ok(
+      dom.cardTexts.some(t => t.includes(withEntities.sentence) && withEntities.entities.every(x => t.includes(x.name))),
+      'a card shows its sentence and entities',
+    );
   });
 
   it('a click on an item selects its mention in the article', async () => {
@@ -61,7 +68,7 @@ describe('Timeline view', () => {
     assert.equal(editor.document.getText(editor.selection), 'Tuesday');
   });
 
-  it('the article\'s selection highlights the items whose mention it touches', async () => {
+  it("the article's selection highlights the items whose mention it touches", async () => {
     const a = await api();
     const editor = await openSeed(SEED);
     select(editor, 'last week');
@@ -78,10 +85,20 @@ describe('Timeline view', () => {
     const a = await api();
     const before = a.timeline.handled;
     for (const forged of [
-      null, 'reveal', [], { type: 'reveal', article: -1, id: 'a1' }, { type: 'reveal', article: 0, id: 7 }, { type: 'reveal', article: 0.5, id: 'a1' },
-      { type: 'reveal', article: 0, id: 'x'.repeat(500) }, { type: 'setReferenceDate', article: '0' }, { type: 'scope', allOpen: 'yes' },
-      { type: 'exportSvg', svg: '<svg><script>alert(1)</script></svg>' }, { type: 'exportSvg', svg: '<svg><g onclick="alert(1)"/></svg>' },
-      { type: 'exportSvg', svg: '<html></html>' }, { type: 'exportCsv', entity: 3, article: null }, { type: 'runCommand', command: 'workbench.action.quit' },
+      null,
+      'reveal',
+      [],
+      { type: 'reveal', article: -1, id: 'a1' },
+      { type: 'reveal', article: 0, id: 7 },
+      { type: 'reveal', article: 0.5, id: 'a1' },
+      { type: 'reveal', article: 0, id: 'x'.repeat(500) },
+      { type: 'setReferenceDate', article: '0' },
+      { type: 'scope', allOpen: 'yes' },
+      { type: 'exportSvg', svg: '<svg><script>alert(1)</script></svg>' },
+      { type: 'exportSvg', svg: '<svg><g onclick="alert(1)"/></svg>' },
+      { type: 'exportSvg', svg: '<html></html>' },
+      { type: 'exportCsv', entity: 3, article: null },
+      { type: 'runCommand', command: 'workbench.action.quit' },
     ]) {
       await a.timeline.receive(forged);
     }
@@ -94,10 +111,17 @@ describe('Timeline view', () => {
     const { data, dom } = await timelineOf('timeline-hostile.txt');
     assert.ok(data.events.length >= 3, `dates: ${data.events.map(e => e.text).join(', ')}`);
     assert.equal(dom.items, data.events.length);
-    assert.deepEqual(Object.keys(dom.tags).filter(t => ['img', 'b', 'a', 'iframe', 'object'].includes(t)), [], `no element from article text: ${JSON.stringify(dom.tags)}`);
-    assert.equal(dom.tags.script, 1, 'only the page\'s own script');
+    assert.deepEqual(
+      Object.keys(dom.tags).filter(t => ['img', 'b', 'a', 'iframe', 'object'].includes(t)),
+      [],
+      `no element from article text: ${JSON.stringify(dom.tags)}`,
+    );
+    assert.equal(dom.tags.script, 1, "only the page's own script");
     assert.equal(dom.handlerAttributes, 0, 'no event-handler attribute anywhere');
-    assert.ok(dom.cardTexts.some(t => t.includes('<img src=x onerror="document.title=\'pwned\'">')), 'the markup is shown as text');
+    assert.ok(
+      dom.cardTexts.some(t => t.includes('<img src=x onerror="document.title=\'pwned\'">')),
+      'the markup is shown as text',
+    );
     assert.ok(dom.cardTexts.some(t => t.includes('</script><script>document.title="pwned"</script>')));
   });
 });

@@ -3,8 +3,7 @@ import * as vscode from 'vscode';
 import type { EntityNode } from '../../../src/vscode/features/entityTree';
 import { api, openScratch, readSidecar, settledView, waitFor } from './helpers';
 
-const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
-  + 'Merkel said Putin should visit Berlin again.\n';
+const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n' + 'Merkel said Putin should visit Berlin again.\n';
 
 const labelOf = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label);
 
@@ -16,8 +15,14 @@ describe('Entities view', () => {
     await waitFor(() => a.entityTree.article?.toString() === editor.document.uri.toString(), 'the view follows the active article');
     const roots = a.entityTree.getChildren();
     const types = roots.map(n => labelOf(a.entityTree.getTreeItem(n)));
-    const expectedTypes = [['person', 'People'], ['place', 'Places'], ['organization', 'Organizations'], ['date', 'Dates']]
-      .filter(([t]) => view.annotations.some(x => x.type === t)).map(([, l]) => l);
+    const expectedTypes = [
+      ['person', 'People'],
+      ['place', 'Places'],
+      ['organization', 'Organizations'],
+      ['date', 'Dates'],
+    ]
+      .filter(([t]) => view.annotations.some(x => x.type === t))
+      .map(([, l]) => l);
     assert.deepEqual(types, expectedTypes);
 
     const people = roots.find(n => n.kind === 'type' && n.type === 'person')!;
@@ -54,7 +59,10 @@ describe('Entities view', () => {
     await vscode.commands.executeCommand('newsAnnotator.filterEntities', ['place']);
     try {
       await waitFor(() => a.entityTree.article?.toString() === editor.document.uri.toString(), 'the view follows the article');
-      assert.deepEqual(a.entityTree.getChildren().map(n => n.kind === 'type' && n.type), ['place']);
+      assert.deepEqual(
+        a.entityTree.getChildren().map(n => n.kind === 'type' && n.type),
+        ['place'],
+      );
     } finally {
       await vscode.commands.executeCommand('newsAnnotator.filterEntities', ['person', 'place', 'organization', 'date']);
     }
@@ -73,7 +81,10 @@ describe('Entities view', () => {
     let s = await readSidecar(editor.document.uri);
     const berlins = s!.annotations.filter(x => x.text === 'Berlin');
     assert.equal(berlins.length, 2);
-    assert.ok(berlins.every(x => x.type === 'organization' && x.source === 'manual'), JSON.stringify(berlins));
+    assert.ok(
+      berlins.every(x => x.type === 'organization' && x.source === 'manual'),
+      JSON.stringify(berlins),
+    );
 
     const orgs = a.entityTree.getChildren().find(n => n.kind === 'type' && n.type === 'organization')!;
     const orgNode = a.entityTree.getChildren(orgs).find(n => n.kind === 'entity' && n.name === 'Berlin')!;

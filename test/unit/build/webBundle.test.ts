@@ -16,10 +16,8 @@ const isBuiltin = (spec: string) => spec.startsWith('node:') || builtins.has(spe
 
 /** Every import the metafile records, as "importer -> imported" with whether esbuild left it external. */
 function importsOf(meta: esbuild.Metafile): { from: string; path: string; external: boolean }[] {
-  const inputs = Object.entries(meta.inputs).flatMap(([from, input]) =>
-    input.imports.map(i => ({ from, path: i.original ?? i.path, external: !!i.external })));
-  const outputs = Object.entries(meta.outputs).flatMap(([from, output]) =>
-    output.imports.map(i => ({ from, path: i.path, external: !!i.external })));
+  const inputs = Object.entries(meta.inputs).flatMap(([from, input]) => input.imports.map(i => ({ from, path: i.original ?? i.path, external: !!i.external })));
+  const outputs = Object.entries(meta.outputs).flatMap(([from, output]) => output.imports.map(i => ({ from, path: i.path, external: !!i.external })));
   return [...inputs, ...outputs];
 }
 
@@ -40,8 +38,14 @@ describe('browser bundle (dist/web/extension.js)', function () {
     const inputs = Object.keys(meta.inputs);
     assert.ok(inputs.includes('src/vscode/web/extension.ts'), 'the web entry is an input');
     assert.ok(inputs.includes('src/vscode/extension.ts'), 'the shared composition is an input');
-    assert.ok(inputs.some(i => i.startsWith('src/core/')), 'the core is bundled');
-    assert.deepEqual(Object.keys(meta.outputs).filter(o => o.endsWith('.js')), ['dist/web/extension.js']);
+    assert.ok(
+      inputs.some(i => i.startsWith('src/core/')),
+      'the core is bundled',
+    );
+    assert.deepEqual(
+      Object.keys(meta.outputs).filter(o => o.endsWith('.js')),
+      ['dist/web/extension.js'],
+    );
   });
 
   it('imports no Node built-in, directly or through a dependency', () => {
@@ -49,12 +53,19 @@ describe('browser bundle (dist/web/extension.js)', function () {
   });
 
   it('leaves only `vscode` to the host (nothing else is external)', () => {
-    const external = new Set(importsOf(meta).filter(i => i.external).map(i => i.path));
+    const external = new Set(
+      importsOf(meta)
+        .filter(i => i.external)
+        .map(i => i.path),
+    );
     assert.deepEqual([...external], ['vscode']);
   });
 
   it('has no src/vscode/node/ module in it (the Node-only half of the glue)', () => {
-    assert.deepEqual(Object.keys(meta.inputs).filter(i => i.startsWith('src/vscode/node/')), []);
+    assert.deepEqual(
+      Object.keys(meta.inputs).filter(i => i.startsWith('src/vscode/node/')),
+      [],
+    );
   });
 
   it('the bundle text requires nothing but vscode', () => {
@@ -65,8 +76,16 @@ describe('browser bundle (dist/web/extension.js)', function () {
 
   it('the same inspection finds node:fs in the Node entry (so it can see one when it is there)', async () => {
     const node = await esbuild.build({
-      entryPoints: [path.join(root, 'src/vscode/node/extension.ts')], bundle: true, platform: 'node', format: 'cjs',
-      external: ['vscode'], write: false, metafile: true, logLevel: 'silent', absWorkingDir: root, outfile: 'out.js',
+      entryPoints: [path.join(root, 'src/vscode/node/extension.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      absWorkingDir: root,
+      outfile: 'out.js',
     });
     assert.deepEqual([...new Set(nodeBuiltinImports(node.metafile).map(i => i.path))], ['node:fs']);
   });

@@ -10,17 +10,32 @@ const spec = { 'out-dir': { value: true }, json: { value: false }, help: { value
 describe('CLI option parsing', () => {
   it('reads values in both spellings, flags, short aliases and positionals; -- ends options', () => {
     const r = parseArgs(['--out-dir', 'o', 'a', '--json', '-h', '--', '--not-an-option'], spec);
-    assert.deepEqual([...r.options], [['out-dir', 'o'], ['json', true], ['help', true]]);
+    assert.deepEqual(
+      [...r.options],
+      [
+        ['out-dir', 'o'],
+        ['json', true],
+        ['help', true],
+      ],
+    );
     assert.deepEqual(r.positionals, ['a', '--not-an-option']);
     assert.equal(parseArgs(['--out-dir=x=y'], spec).options.get('out-dir'), 'x=y');
   });
 
   it('refuses unknown options, missing values, values on flags and repeats', () => {
     for (const [args, message] of [
-      [['--nope'], /unknown option --nope/], [['-x'], /unknown option -x/], [['--out-dir'], /needs a value/],
-      [['--out-dir', '--json'], /needs a value/], [['--json=yes'], /takes no value/], [['--json', '--json'], /given twice/],
+      [['--nope'], /unknown option --nope/],
+      [['-x'], /unknown option -x/],
+      [['--out-dir'], /needs a value/],
+      [['--out-dir', '--json'], /needs a value/],
+      [['--json=yes'], /takes no value/],
+      [['--json', '--json'], /given twice/],
     ] as const) {
-      assert.throws(() => parseArgs([...args], spec), (e: unknown) => e instanceof UsageError && message.test(e.message), args.join(' '));
+      assert.throws(
+        () => parseArgs([...args], spec),
+        (e: unknown) => e instanceof UsageError && message.test(e.message),
+        args.join(' '),
+      );
     }
   });
 
@@ -42,7 +57,10 @@ describe('CLI summary table', () => {
   });
 
   it('aligns columns and adds a total row for several articles', () => {
-    const table = formatSummary([{ article: 'a.txt', sidecar: s, status: 'written' }, { article: 'long/name.txt', status: 'error' }]);
+    const table = formatSummary([
+      { article: 'a.txt', sidecar: s, status: 'written' },
+      { article: 'long/name.txt', status: 'error' },
+    ]);
     const lines = table.trimEnd().split('\n');
     assert.match(lines[0], /^Article +Person +Place +Org +Date +Orphans +Status +Top entities$/);
     assert.match(lines[2], /^a\.txt +3 +7 +1 +2 +0 +written +Vladimir Putin \(2\)/);

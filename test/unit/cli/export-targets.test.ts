@@ -7,12 +7,24 @@ import * as path from 'node:path';
 import { runExport } from '../../../src/cli/exportCommand';
 import { sidecarFor } from '../../fixtures/export/sidecarFor';
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 async function exportCli(cwd: string, ...args: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await runExport(args, { stdout: s => { stdout += s; }, stderr: s => { stderr += s; }, cwd });
+  const code = await runExport(args, {
+    stdout: s => {
+      stdout += s;
+    },
+    stderr: s => {
+      stderr += s;
+    },
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -35,14 +47,17 @@ describe('export: targets that must not be written', () => {
     const walk = (d: string) => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         const full = path.join(d, e.name);
-        if (e.isDirectory()) walk(full); else if (e.isFile()) out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
+        if (e.isDirectory()) walk(full);
+        else if (e.isFile()) out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
       }
     };
     walk(dir);
     return out;
   };
 
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-export-targets-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-export-targets-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('brat --out A/other.ann A/a.txt leaves the article A/other.txt alone (exit 2, nothing written)', async () => {
@@ -69,7 +84,7 @@ describe('export: targets that must not be written', () => {
     assert.deepEqual(snapshot(), before);
   });
 
-  it('exporting a folder into itself does not overwrite story.txt with story.md\'s text', async () => {
+  it("exporting a folder into itself does not overwrite story.txt with story.md's text", async () => {
     articleAt('C/story.md', TEXT_A);
     fs.writeFileSync(at('C/story.txt'), TEXT_B); // an article not annotated yet
     const r = await exportCli(dir, '--format', 'brat', '--out', 'C/', 'C');

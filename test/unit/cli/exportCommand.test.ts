@@ -8,12 +8,24 @@ import { BRAT_ANNOTATION_CONF } from '../../../src/core/export';
 import { seedInputs, unicodeHandInput } from '../../fixtures/export/articles';
 import { readBrat, readConll, readCsv, readJsonlSpacy, readW3c } from '../../fixtures/export/parsers';
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 async function exportCli(cwd: string, ...args: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await runExport(args, { stdout: s => { stdout += s; }, stderr: s => { stderr += s; }, cwd });
+  const code = await runExport(args, {
+    stdout: s => {
+      stdout += s;
+    },
+    stderr: s => {
+      stderr += s;
+    },
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -41,7 +53,10 @@ describe('news-annotator export', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     const { spans } = readConll(r.stdout, texts());
-    assert.equal(spans.length, [...seeds, unicode].reduce((n, i) => n + i.sidecar.annotations.length, 0));
+    assert.equal(
+      spans.length,
+      [...seeds, unicode].reduce((n, i) => n + i.sidecar.annotations.length, 0),
+    );
   });
 
   it('writes one file with --out FILE, W3C targets relative to it', async () => {
@@ -50,7 +65,11 @@ describe('news-annotator export', () => {
     assert.match(r.stderr, /Exported 3 articles \(\d+ annotations\) as W3C Web Annotation \(JSON-LD\) to out\/all\.jsonld/);
     const { annotations } = readW3c(fs.readFileSync(path.join(dir, 'out/all.jsonld'), 'utf8'), s => s);
     const sources = new Set(annotations.map(a => a.target.source));
-    assert.deepEqual([...sources].sort(), ['../articles/000_a57557e610cf5658.txt', '../articles/001_aa74a8b8cfacc576.txt', '../articles/world/unicode-crlf.txt']);
+    assert.deepEqual([...sources].sort(), [
+      '../articles/000_a57557e610cf5658.txt',
+      '../articles/001_aa74a8b8cfacc576.txt',
+      '../articles/world/unicode-crlf.txt',
+    ]);
     // resolving each relative source against the export file's location finds the article
     for (const s of sources) assert.ok(fs.existsSync(path.join(dir, 'out', decodeURIComponent(s))));
   });
@@ -91,7 +110,7 @@ describe('news-annotator export', () => {
     assert.equal((await exportCli(dir, '--format', 'csv', 'articles/brat/world/unicode-crlf.txt')).code, 1);
   });
 
-  it('brat keeps a user\'s own annotation.conf', async () => {
+  it("brat keeps a user's own annotation.conf", async () => {
     fs.mkdirSync(path.join(dir, 'brat'));
     fs.writeFileSync(path.join(dir, 'brat/annotation.conf'), 'mine');
     assert.equal((await exportCli(dir, '--format', 'brat', '--out', 'brat', 'articles')).code, 0);
@@ -121,7 +140,10 @@ describe('news-annotator export', () => {
     fs.writeFileSync(path.join(dir, 'articles/new.txt'), 'Angela Merkel spoke.');
     const r = await exportCli(dir, '--format', 'csv', 'articles');
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /articles\/new\.txt: no annotations yet \(new\.txt\.annotations\.json not found\): run "news-annotator annotate articles\/new\.txt" first/);
+    assert.match(
+      r.stderr,
+      /articles\/new\.txt: no annotations yet \(new\.txt\.annotations\.json not found\): run "news-annotator annotate articles\/new\.txt" first/,
+    );
     const { records } = readCsv(r.stdout);
     assert.deepEqual([...new Set(records.map(x => x.file))].sort(), ['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', 'unicode-crlf.txt']);
   });
@@ -145,7 +167,14 @@ describe('news-annotator export', () => {
   });
 
   it('bad usage exits 2 with a hint', async () => {
-    for (const args of [['articles'], ['--format', 'docx', 'articles'], ['--format', 'csv'], ['--format', 'brat', 'articles'], ['--format', 'csv', '--base', 'x', 'articles'], ['--format', 'csv', '--bogus', 'articles']]) {
+    for (const args of [
+      ['articles'],
+      ['--format', 'docx', 'articles'],
+      ['--format', 'csv'],
+      ['--format', 'brat', 'articles'],
+      ['--format', 'csv', '--base', 'x', 'articles'],
+      ['--format', 'csv', '--bogus', 'articles'],
+    ]) {
       const r = await exportCli(dir, ...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, /Run "news-annotator export --help" for usage/);

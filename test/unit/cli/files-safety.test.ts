@@ -28,11 +28,16 @@ describe('CLI: files that are not plain articles and sidecars', function () {
   const at = (p: string) => path.join(dir, p);
 
   before(assertCliBuilt);
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-files-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-files-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('annotate --out-dir out d1 d2 with a.txt in both: two sidecars, d1\'s manual annotation stays d1\'s', () => {
-    for (const d of ['d1', 'd2']) { fs.mkdirSync(at(d)); fs.writeFileSync(at(`${d}/a.txt`), d === 'd1' ? TEXT : 'Vladimir Putin spoke in Moscow.\n'); }
+  it("annotate --out-dir out d1 d2 with a.txt in both: two sidecars, d1's manual annotation stays d1's", () => {
+    for (const d of ['d1', 'd2']) {
+      fs.mkdirSync(at(d));
+      fs.writeFileSync(at(`${d}/a.txt`), d === 'd1' ? TEXT : 'Vladimir Putin spoke in Moscow.\n');
+    }
     assert.equal(run(dir, 'annotate', '--out-dir', 'out', 'd1').code, 0);
     // the user adds a manual annotation to d1's sidecar (written by the run above, mirrored under out/)
     const first = at('out/a.txt.annotations.json');
@@ -80,7 +85,11 @@ describe('CLI: files that are not plain articles and sidecars', function () {
     fs.mkdirSync(at('news'));
     fs.writeFileSync(at('news/a.txt'), TEXT);
     fs.symlinkSync(at('secret/id_rsa'), at('news/a.txt.annotations.json'));
-    for (const args of [['annotate', 'news/a.txt'], ['annotate', '--json', 'news/a.txt'], ['export', '--format', 'csv', 'news/a.txt']]) {
+    for (const args of [
+      ['annotate', 'news/a.txt'],
+      ['annotate', '--json', 'news/a.txt'],
+      ['export', '--format', 'csv', 'news/a.txt'],
+    ]) {
       const r = run(dir, ...args);
       assert.equal(r.code, 1, args.join(' '));
       assert.match(r.stderr, /a symbolic link to .*outside its own folder: not followed/, args.join(' '));

@@ -30,13 +30,19 @@ function snapshot(dir: string): Map<string, Buffer> {
 
 /** A folder of articles: the samples, the fixture article, their paragraphs, a binary file, a same-named pair. */
 function makeNews(dir: string): void {
-  const seeds = fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort();
+  const seeds = fs
+    .readdirSync(path.join(root, 'seeds'))
+    .filter(f => f.endsWith('.txt'))
+    .sort();
   fs.mkdirSync(path.join(dir, 'news/parts'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'news/other'), { recursive: true });
   for (const f of seeds) {
     const text = fs.readFileSync(path.join(root, 'seeds', f), 'utf8');
     fs.writeFileSync(path.join(dir, 'news', f), text);
-    text.split(/\n\s*\n/).filter(p => p.trim().length > 40).forEach((p, i) => fs.writeFileSync(path.join(dir, 'news/parts', `${f}.${i}.md`), p));
+    text
+      .split(/\n\s*\n/)
+      .filter(p => p.trim().length > 40)
+      .forEach((p, i) => fs.writeFileSync(path.join(dir, 'news/parts', `${f}.${i}.md`), p));
   }
   const article = fs.readFileSync(path.join(root, 'test/fixtures/sidecar/article.txt'), 'utf8');
   fs.writeFileSync(path.join(dir, 'news/article.txt'), article);
@@ -50,9 +56,12 @@ describe('annotate --jobs (built dist/cli.js)', function () {
   let dir: string;
 
   before(() => {
-    for (const f of ['dist/cli.js', 'dist/worker.js']) assert.ok(fs.existsSync(path.join(root, f)), `${f} is missing: run \`node esbuild.mjs\` first (npm run test:unit does)`);
+    for (const f of ['dist/cli.js', 'dist/worker.js'])
+      assert.ok(fs.existsSync(path.join(root, f)), `${f} is missing: run \`node esbuild.mjs\` first (npm run test:unit does)`);
   });
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-jobs-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-jobs-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('writes byte-identical sidecars, summary and messages with 1 and 3 jobs', () => {

@@ -74,13 +74,16 @@ describe('CLI (built dist/cli.js)', function () {
     const r = run(dir, 'annotate', '--json', 'news/a.txt', 'news/sub');
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { path: string; sidecar: Sidecar }[];
-    assert.deepEqual(out.map(o => o.path), ['news/a.txt.annotations.json', 'news/sub/b.md.annotations.json']);
+    assert.deepEqual(
+      out.map(o => o.path),
+      ['news/a.txt.annotations.json', 'news/sub/b.md.annotations.json'],
+    );
     assert.ok(out[0].sidecar.annotations.length > 0);
     assert.ok(!fs.existsSync(news('a.txt.annotations.json')));
     assert.ok(!fs.existsSync(news('sub/b.md.annotations.json')));
   });
 
-  it('--reference-date is validated and recorded as the user\'s', () => {
+  it("--reference-date is validated and recorded as the user's", () => {
     for (const bad of ['2015-13-01', '25.11.2015', '2015-02-30']) {
       const r = run(dir, 'annotate', '--reference-date', bad, 'news');
       assert.equal(r.code, 2);
@@ -160,7 +163,14 @@ describe('CLI (built dist/cli.js)', function () {
   });
 
   it('bad usage exits 2 with a hint; --help and --version exit 0', () => {
-    for (const args of [[], ['annotate'], ['annotate', '--bogus', 'news'], ['frobnicate', 'news'], ['annotate', '--out-dir'], ['annotate', '--max-size', 'lots', 'news']]) {
+    for (const args of [
+      [],
+      ['annotate'],
+      ['annotate', '--bogus', 'news'],
+      ['frobnicate', 'news'],
+      ['annotate', '--out-dir'],
+      ['annotate', '--max-size', 'lots', 'news'],
+    ]) {
       const r = run(dir, ...args);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     }

@@ -18,11 +18,19 @@ function run(cwd: string, input: string, ...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const lines = (stdout: string) => stdout.split('\n').filter(l => l !== '').map(l => JSON.parse(l) as Record<string, unknown>);
+const lines = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter(l => l !== '')
+    .map(l => JSON.parse(l) as Record<string, unknown>);
 
 /** Distinct texts: the sample articles, and each of their paragraphs on its own. */
 function texts(): string[] {
-  const seeds = fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort().map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
+  const seeds = fs
+    .readdirSync(path.join(root, 'seeds'))
+    .filter(f => f.endsWith('.txt'))
+    .sort()
+    .map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
   const article = fs.readFileSync(path.join(root, 'test/fixtures/sidecar/article.txt'), 'utf8');
   const paragraphs = seeds.flatMap(s => s.split(/\n\s*\n/)).filter(p => p.trim().length > 40);
   return [...seeds, article, ...paragraphs];
@@ -33,9 +41,12 @@ describe('news-annotator stream (built dist/cli.js)', function () {
   let dir: string;
 
   before(() => {
-    for (const f of ['dist/cli.js', 'dist/worker.js']) assert.ok(fs.existsSync(path.join(root, f)), `${f} is missing: run \`node esbuild.mjs\` first (npm run test:unit does)`);
+    for (const f of ['dist/cli.js', 'dist/worker.js'])
+      assert.ok(fs.existsSync(path.join(root, f)), `${f} is missing: run \`node esbuild.mjs\` first (npm run test:unit does)`);
   });
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-stream-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-stream-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('writes one result per line in input order, the same with 1 and 3 jobs', () => {
@@ -48,7 +59,10 @@ describe('news-annotator stream (built dist/cli.js)', function () {
     assert.equal(three.code, 0, three.stderr);
     assert.equal(three.stdout, one.stdout);
     const out = lines(one.stdout);
-    assert.deepEqual(out.map(o => o.id), all.map((_, i) => `doc-${i}`));
+    assert.deepEqual(
+      out.map(o => o.id),
+      all.map((_, i) => `doc-${i}`),
+    );
     for (const o of out) assert.deepEqual(Object.keys(o), ['id', 'annotations', 'entities', 'referenceDate']);
     assert.ok(out.filter(o => (o.annotations as unknown[]).length > 0).length > all.length / 2);
   });
@@ -63,7 +77,8 @@ describe('news-annotator stream (built dist/cli.js)', function () {
     assert.equal(run(dir, '', 'annotate', '--reference-date', '2015-11-24', 'dated').code, 0);
 
     const input = [...all.map((text, i) => ({ id: i, text })), { id: 'dated', text: all[0], referenceDate: '2015-11-24' }]
-      .map(r => JSON.stringify(r)).join('\r\n'); // CRLF and no final newline are read too
+      .map(r => JSON.stringify(r))
+      .join('\r\n'); // CRLF and no final newline are read too
     const r = run(dir, input, 'stream');
     assert.equal(r.code, 0, r.stderr);
     const out = lines(r.stdout);
@@ -79,23 +94,27 @@ describe('news-annotator stream (built dist/cli.js)', function () {
 
   it('answers a bad line with {"id", "error"}, goes on, and exits 1 at the end', () => {
     const good = 'Angela Merkel met Emmanuel Macron in Berlin on Monday.';
-    const input = [
-      JSON.stringify({ id: 'a', text: good }),
-      '{not json',
-      '[1, 2]',
-      JSON.stringify({ text: good }),
-      JSON.stringify({ id: 'no-text' }),
-      '',
-      JSON.stringify({ id: 'bad-date', text: good, referenceDate: '2015-02-30' }),
-      JSON.stringify({ id: 'bad-lexicon', text: good, lexicon: { Berlin: 'city' } }),
-      JSON.stringify({ id: 'long', text: 'Paris. '.repeat(400) }),
-      JSON.stringify({ id: 'lexicon', text: 'Troops left Hemeimeem on Monday.', lexicon: { Hemeimeem: 'place' } }),
-    ].join('\n') + '\n';
+    const input =
+      [
+        JSON.stringify({ id: 'a', text: good }),
+        '{not json',
+        '[1, 2]',
+        JSON.stringify({ text: good }),
+        JSON.stringify({ id: 'no-text' }),
+        '',
+        JSON.stringify({ id: 'bad-date', text: good, referenceDate: '2015-02-30' }),
+        JSON.stringify({ id: 'bad-lexicon', text: good, lexicon: { Berlin: 'city' } }),
+        JSON.stringify({ id: 'long', text: 'Paris. '.repeat(400) }),
+        JSON.stringify({ id: 'lexicon', text: 'Troops left Hemeimeem on Monday.', lexicon: { Hemeimeem: 'place' } }),
+      ].join('\n') + '\n';
     const r = run(dir, input, 'stream', '--jobs', '2', '--max-size', '2K');
     assert.equal(r.code, 1);
     const out = lines(r.stdout);
     assert.equal(out.length, 9, 'the blank line is skipped, every other line answered');
-    assert.deepEqual(out.map(o => o.id), ['a', null, null, null, 'no-text', 'bad-date', 'bad-lexicon', null, 'lexicon']);
+    assert.deepEqual(
+      out.map(o => o.id),
+      ['a', null, null, null, 'no-text', 'bad-date', 'bad-lexicon', null, 'lexicon'],
+    );
     assert.ok(Array.isArray(out[0].annotations));
     assert.match(out[1].error as string, /^line 2: not JSON/);
     assert.match(out[2].error as string, /^line 3: not a JSON object/);
@@ -112,7 +131,12 @@ describe('news-annotator stream (built dist/cli.js)', function () {
   it('exits 0 on an empty stream and 2 on bad usage', () => {
     const empty = run(dir, '', 'stream');
     assert.deepEqual([empty.code, empty.stdout], [0, '']);
-    for (const args of [['stream', 'file.jsonl'], ['stream', '--jobs', '0'], ['stream', '--jobs', 'two'], ['stream', '--max-size', 'big']]) {
+    for (const args of [
+      ['stream', 'file.jsonl'],
+      ['stream', '--jobs', '0'],
+      ['stream', '--jobs', 'two'],
+      ['stream', '--max-size', 'big'],
+    ]) {
       const r = run(dir, '', ...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, /Run "news-annotator stream --help"/);

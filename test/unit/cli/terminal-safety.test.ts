@@ -19,13 +19,25 @@ const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 async function cli(cwd: string, args: string[], tty = true) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: s => { stdout += s; }, stderr: s => { stderr += s; }, cwd, stderrIsTTY: tty, stdoutIsTTY: tty });
+  const code = await main(args, {
+    stdout: s => {
+      stdout += s;
+    },
+    stderr: s => {
+      stderr += s;
+    },
+    cwd,
+    stderrIsTTY: tty,
+    stdoutIsTTY: tty,
+  });
   return { code, stdout, stderr };
 }
 
 describe('CLI output is terminal-safe', () => {
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-tty-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-tty-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('safeText escapes every control character; safeOutput keeps tab, newline and CRLF as layout', () => {
@@ -39,10 +51,18 @@ describe('CLI output is terminal-safe', () => {
     const text = 'Angela Merkel visited Paris.';
     fs.mkdirSync(path.join(dir, 'news'));
     fs.writeFileSync(path.join(dir, 'news', evil), text);
-    const sidecar = sidecarFromParts(evil, text, [{ id: 'a1', type: 'person', start: 0, end: 13, text: 'Angela Merkel', source: 'manual', entity: 'e1' }],
-      [{ id: 'e1', type: 'person', name: `Angela${CLEAR}\u202eMerkel${TITLE}`, aliases: ['Angela Merkel'] }]);
+    const sidecar = sidecarFromParts(
+      evil,
+      text,
+      [{ id: 'a1', type: 'person', start: 0, end: 13, text: 'Angela Merkel', source: 'manual', entity: 'e1' }],
+      [{ id: 'e1', type: 'person', name: `Angela${CLEAR}\u202eMerkel${TITLE}`, aliases: ['Angela Merkel'] }],
+    );
     fs.writeFileSync(path.join(dir, 'news', `${evil}.annotations.json`), JSON.stringify(sidecar));
-    for (const args of [['annotate', 'news'], ['annotate', path.join('news', evil)], ['export', '--format', 'csv', path.join('news', `${evil}.annotations.json`)]]) {
+    for (const args of [
+      ['annotate', 'news'],
+      ['annotate', path.join('news', evil)],
+      ['export', '--format', 'csv', path.join('news', `${evil}.annotations.json`)],
+    ]) {
       const r = await cli(dir, args);
       const all = r.stdout + r.stderr;
       assert.doesNotMatch(all.replace(/\r\x1b\[K/g, ''), OBEYED, `${args.join(' ')}: ${JSON.stringify(all)}`);
@@ -53,8 +73,12 @@ describe('CLI output is terminal-safe', () => {
   it('entity names in the summary table, and annotation text in export warnings, are printed inert', async () => {
     const text = 'Angela Merkel visited Paris.';
     const name = `Angela${CLEAR}\u202eMerkel${TITLE}`;
-    const sidecar = sidecarFromParts('a.txt', text, [{ id: 'a1', type: 'person', start: 0, end: 13, text: 'Angela Merkel', source: 'manual', entity: 'e1' }],
-      [{ id: 'e1', type: 'person', name, aliases: ['Angela Merkel'] }]);
+    const sidecar = sidecarFromParts(
+      'a.txt',
+      text,
+      [{ id: 'a1', type: 'person', start: 0, end: 13, text: 'Angela Merkel', source: 'manual', entity: 'e1' }],
+      [{ id: 'e1', type: 'person', name, aliases: ['Angela Merkel'] }],
+    );
     const table = formatSummary([{ article: `a${CLEAR}.txt`, sidecar, status: 'written' }]);
     assert.doesNotMatch(table, OBEYED);
     assert.match(table, /Angela\\u001b\[2J\\u202eMerkel\\u001b\]0;pwned\\u0007 \(1\)/);
@@ -71,7 +95,11 @@ describe('CLI output is terminal-safe', () => {
   it('the start of a broken sidecar, quoted in the JSON error, is printed inert', async () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), 'Angela Merkel visited Paris.');
     fs.writeFileSync(path.join(dir, 'a.txt.annotations.json'), `${TITLE}${CLEAR}{"version": 1}`);
-    for (const args of [['annotate', 'a.txt'], ['export', '--format', 'conll', 'a.txt'], ['annotate', '--json', 'a.txt']]) {
+    for (const args of [
+      ['annotate', 'a.txt'],
+      ['export', '--format', 'conll', 'a.txt'],
+      ['annotate', '--json', 'a.txt'],
+    ]) {
       const r = await cli(dir, args);
       assert.equal(r.code, 1, args.join(' '));
       assert.match(r.stderr, /not valid JSON/, args.join(' '));
@@ -107,7 +135,10 @@ describe('CLI output is terminal-safe', () => {
   it('data piped to a file or a program stays byte for byte (stdout not a terminal)', async () => {
     const text = 'Angela Merkel visited Paris.\u2028Next\u001bline.';
     fs.writeFileSync(path.join(dir, 'a.txt'), text);
-    fs.writeFileSync(path.join(dir, 'a.txt.annotations.json'), JSON.stringify(sidecarFromParts('a.txt', text, [{ id: 'a1', type: 'person', start: 0, end: 13, text: 'Angela Merkel', source: 'manual' }])));
+    fs.writeFileSync(
+      path.join(dir, 'a.txt.annotations.json'),
+      JSON.stringify(sidecarFromParts('a.txt', text, [{ id: 'a1', type: 'person', start: 0, end: 13, text: 'Angela Merkel', source: 'manual' }])),
+    );
     const piped = await cli(dir, ['export', '--format', 'jsonl-spacy', 'a.txt'], false);
     assert.equal(JSON.parse(piped.stdout).text, text);
     const shown = await cli(dir, ['export', '--format', 'jsonl-spacy', 'a.txt'], true);

@@ -10,15 +10,32 @@ import { addAnnotation, parseSidecar, serializeSidecar, setReferenceDate } from 
 const root = path.join(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
 const seeds = path.join(root, 'seeds');
-const SEEDS = fs.readdirSync(seeds).filter(f => f.endsWith('.txt')).sort();
+const SEEDS = fs
+  .readdirSync(seeds)
+  .filter(f => f.endsWith('.txt'))
+  .sort();
 
 function run(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface JsonEvent { article: string; value: string; human: string; precision: string; from: string; to: string; line: number; text: string; sentence: string; entities: { type: string; name: string }[] }
-interface JsonReport { events: JsonEvent[]; unplaced: { article: string; text: string; value: string | null; reason: string }[] }
+interface JsonEvent {
+  article: string;
+  value: string;
+  human: string;
+  precision: string;
+  from: string;
+  to: string;
+  line: number;
+  text: string;
+  sentence: string;
+  entities: { type: string; name: string }[];
+}
+interface JsonReport {
+  events: JsonEvent[];
+  unplaced: { article: string; text: string; value: string | null; reason: string }[];
+}
 
 /** What the CLI should list for one seed: the dates of a fresh analysis, placed or not. */
 function expected(file: string, referenceDate?: string) {
@@ -41,7 +58,7 @@ describe('CLI timeline (built dist/cli.js)', function () {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('lists every seed\'s dates, placed ones in date order, and writes nothing', () => {
+  it("lists every seed's dates, placed ones in date order, and writes nothing", () => {
     const r = run(dir, 'timeline', '--format', 'json', 'seeds');
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout) as JsonReport;
@@ -88,7 +105,7 @@ describe('CLI timeline (built dist/cli.js)', function () {
     assert.ok(rows[1].startsWith(`${json.events[0].value},${json.events[0].human},`));
   });
 
-  it('honours the sidecar: the user\'s reference date and manual dates', () => {
+  it("honours the sidecar: the user's reference date and manual dates", () => {
     const seed = SEEDS[0];
     const file = path.join(dir, 'seeds', seed);
     assert.equal(run(dir, 'annotate', `seeds/${seed}`).code, 0);
@@ -101,8 +118,14 @@ describe('CLI timeline (built dist/cli.js)', function () {
     fs.writeFileSync(sidecarFile, serializeSidecar(sidecar));
     const before = fs.readFileSync(sidecarFile, 'utf8');
     const report = JSON.parse(run(dir, 'timeline', '--format', 'json', `seeds/${seed}`).stdout) as JsonReport;
-    assert.ok(report.events.some(e => e.text === 'Tuesday' && e.value === '2015-11-24'), 'resolved against the stored reference date');
-    assert.ok(report.events.some(e => e.text === 'Russian Su-24 bomber' && e.human === 'Q4 2015'), 'the manual date is listed');
+    assert.ok(
+      report.events.some(e => e.text === 'Tuesday' && e.value === '2015-11-24'),
+      'resolved against the stored reference date',
+    );
+    assert.ok(
+      report.events.some(e => e.text === 'Russian Su-24 bomber' && e.human === 'Q4 2015'),
+      'the manual date is listed',
+    );
     assert.equal(fs.readFileSync(sidecarFile, 'utf8'), before, 'the sidecar is not rewritten');
   });
 

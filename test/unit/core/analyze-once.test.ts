@@ -7,7 +7,10 @@ import * as path from 'node:path';
 import { analyze, Analyzer } from '../../../src/core/analyze';
 
 const root = path.resolve(__dirname, '../../..');
-const seeds = fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).slice(0, 3)
+const seeds = fs
+  .readdirSync(path.join(root, 'seeds'))
+  .filter(f => f.endsWith('.txt'))
+  .slice(0, 3)
   .map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
 const cold = (text: string) => new Analyzer(0).analyze(text);
 

@@ -108,14 +108,20 @@ describe('analyze: incremental re-analysis gives exactly a fresh analysis', func
 describe('analyze: lexicon dates', () => {
   it('a lexicon date becomes a date annotation, winning over the model', () => {
     const r = analyze('Sales on Black Friday rose.', { lexicon: { 'Black Friday': 'date' } });
-    assert.deepEqual(r.annotations.map(a => [a.type, a.text, a.value]), [['date', 'Black Friday', null]]);
+    assert.deepEqual(
+      r.annotations.map(a => [a.type, a.text, a.value]),
+      [['date', 'Black Friday', null]],
+    );
   });
 
   it('resolves a lexicon date the date resolver understands, and leaves no name on it', () => {
     const text = 'Putin met Erdogan in Sochi on November 5, 2015.';
     const r = analyze(text, { lexicon: { Sochi: 'date', 'November 5, 2015': 'date' } });
     const dates = r.annotations.filter(a => a.type === 'date').map(a => [a.text, a.value]);
-    assert.deepEqual(dates, [['Sochi', null], ['November 5, 2015', '2015-11-05']]);
+    assert.deepEqual(dates, [
+      ['Sochi', null],
+      ['November 5, 2015', '2015-11-05'],
+    ]);
     assert.ok(!r.annotations.some(a => a.type !== 'date' && a.text === 'Sochi'));
     assert.ok(!r.entities.some(e => e.name === 'Sochi'));
     const names = analyze(text, { lexicon: { Sochi: 'date' }, types: ['place', 'person', 'organization'] });
@@ -124,6 +130,12 @@ describe('analyze: lexicon dates', () => {
 
   it('the longest lexicon name wins, whatever its type', () => {
     const r = analyze('Talks at the Black Friday Club and on Black Friday.', { lexicon: { 'Black Friday': 'date', 'Black Friday Club': 'organization' } });
-    assert.deepEqual(r.annotations.map(a => [a.type, a.text]), [['organization', 'Black Friday Club'], ['date', 'Black Friday']]);
+    assert.deepEqual(
+      r.annotations.map(a => [a.type, a.text]),
+      [
+        ['organization', 'Black Friday Club'],
+        ['date', 'Black Friday'],
+      ],
+    );
   });
 });

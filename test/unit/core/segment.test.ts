@@ -22,7 +22,9 @@ describe('segment', () => {
       const { line, at } = lineWithNameAt('Vladimir Putin', before);
       if (starts.has(at) || at + 'Vladimir Putin'.length <= MAX_UNIT_LENGTH) continue;
       starts.add(at);
-      const found = analyze(line).annotations.filter(a => a.start >= at - 1 && a.start <= at + 14).map(a => a.text);
+      const found = analyze(line)
+        .annotations.filter(a => a.start >= at - 1 && a.start <= at + 14)
+        .map(a => a.text);
       assert.deepEqual(found, ['Vladimir Putin'], `name at ${at}`);
     }
     assert.ok(starts.size >= 2, 'names straddling the limit were tried');
@@ -33,7 +35,10 @@ describe('segment', () => {
       for (let before = 1; before < name.length; before++) {
         const { line, at } = lineWithNameAt(name, before);
         const cuts = segment(line).map(u => u.end);
-        assert.ok(cuts.every(c => c <= at || c >= at + name.length), `${name} cut at ${cuts.join(',')} (starts ${at})`);
+        assert.ok(
+          cuts.every(c => c <= at || c >= at + name.length),
+          `${name} cut at ${cuts.join(',')} (starts ${at})`,
+        );
       }
     }
   });

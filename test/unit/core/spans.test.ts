@@ -19,29 +19,57 @@ describe('core/spans', () => {
 
   it('withoutOverlapsWith keeps exactly the candidates that overlap no blocker (blockers overlapping or not)', () => {
     for (const blockers of [sortedSpans, disjointSpans]) {
-      fc.assert(fc.property(sortedSpans, blockers, (candidates, bs) => {
-        assert.deepEqual(withoutOverlapsWith(candidates, bs), candidates.filter(c => !bs.some(b => overlaps(c, b))));
-      }));
+      fc.assert(
+        fc.property(sortedSpans, blockers, (candidates, bs) => {
+          assert.deepEqual(
+            withoutOverlapsWith(candidates, bs),
+            candidates.filter(c => !bs.some(b => overlaps(c, b))),
+          );
+        }),
+      );
     }
   });
 
   it('withoutOverlapsWith: a blocker that starts early and ends late still blocks', () => {
-    const kept = withoutOverlapsWith([{ start: 5, end: 6 }, { start: 20, end: 22 }], [{ start: 0, end: 10 }, { start: 1, end: 2 }]);
+    const kept = withoutOverlapsWith(
+      [
+        { start: 5, end: 6 },
+        { start: 20, end: 22 },
+      ],
+      [
+        { start: 0, end: 10 },
+        { start: 1, end: 2 },
+      ],
+    );
     assert.deepEqual(kept, [{ start: 20, end: 22 }]);
   });
 
   it('overlapSweep answers questions asked in order of start like a scan of every blocker', () => {
-    fc.assert(fc.property(sortedSpans, sortedSpans, (questions, blockers) => {
-      const ask = overlapSweep(blockers);
-      for (const q of questions) assert.equal(ask(q.start, q.end), blockers.some(b => overlaps(q, b)), JSON.stringify(q));
-    }));
+    fc.assert(
+      fc.property(sortedSpans, sortedSpans, (questions, blockers) => {
+        const ask = overlapSweep(blockers);
+        for (const q of questions)
+          assert.equal(
+            ask(q.start, q.end),
+            blockers.some(b => overlaps(q, b)),
+            JSON.stringify(q),
+          );
+      }),
+    );
   });
 
   it('overlapLookup answers questions in any order like a scan of every span', () => {
-    fc.assert(fc.property(fc.array(span, { maxLength: 25 }), fc.array(span, { maxLength: 25 }), (spans, questions) => {
-      const ask = overlapLookup(spans);
-      for (const q of questions) assert.equal(ask(q), spans.some(s => overlaps(q, s)), JSON.stringify(q));
-    }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 25 }), fc.array(span, { maxLength: 25 }), (spans, questions) => {
+        const ask = overlapLookup(spans);
+        for (const q of questions)
+          assert.equal(
+            ask(q),
+            spans.some(s => overlaps(q, s)),
+            JSON.stringify(q),
+          );
+      }),
+    );
   });
 
   it('firstOfOverlapping keeps the first of overlapping spans and reports each one left out', () => {
@@ -51,7 +79,10 @@ describe('core/spans', () => {
     const d = { start: 10, end: 11, id: 'd' };
     const dropped: string[] = [];
     const kept = firstOfOverlapping([a, b, c, d], { dropped: (s, over) => dropped.push(`${s.id}<${over.id}`) });
-    assert.deepEqual(kept.map(s => s.id), ['a', 'd']);
+    assert.deepEqual(
+      kept.map(s => s.id),
+      ['a', 'd'],
+    );
     assert.deepEqual(dropped, ['b<a', 'c<a']);
   });
 
@@ -65,12 +96,14 @@ describe('core/spans', () => {
   });
 
   it('firstOfOverlapping: the result never overlaps itself, keeps order, and is what a greedy scan keeps', () => {
-    fc.assert(fc.property(sortedSpans, list => {
-      const kept = firstOfOverlapping(list);
-      for (let i = 1; i < kept.length; i++) assert.ok(kept[i - 1].end <= kept[i].start);
-      const greedy: Span[] = [];
-      for (const s of list) if (greedy.length === 0 || greedy[greedy.length - 1].end <= s.start) greedy.push(s);
-      assert.deepEqual(kept, greedy);
-    }));
+    fc.assert(
+      fc.property(sortedSpans, list => {
+        const kept = firstOfOverlapping(list);
+        for (let i = 1; i < kept.length; i++) assert.ok(kept[i - 1].end <= kept[i].start);
+        const greedy: Span[] = [];
+        for (const s of list) if (greedy.length === 0 || greedy[greedy.length - 1].end <= s.start) greedy.push(s);
+        assert.deepEqual(kept, greedy);
+      }),
+    );
   });
 });

@@ -41,28 +41,54 @@ export function drawChart(host: HTMLElement, events: readonly TimelineEvent[], a
   host.replaceChildren();
   const width = Math.max(host.clientWidth, 480);
   const height = TOP + Math.max(events.length, 1) * ROW + 8;
-  const svg = select(host).append('svg').attr('xmlns', 'http://www.w3.org/2000/svg').attr('width', width).attr('height', height)
-    .attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'timeline-chart').attr('role', 'group').attr('aria-label', `${events.length} dates on a time axis`);
+  const svg = select(host)
+    .append('svg')
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('width', width)
+    .attr('height', height)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('class', 'timeline-chart')
+    .attr('role', 'group')
+    .attr('aria-label', `${events.length} dates on a time axis`);
 
   let from = Math.min(...events.map(e => e.from));
   let to = Math.max(...events.map(e => e.to));
   if (!events.length) [from, to] = [Date.UTC(2000, 0, 1), Date.UTC(2001, 0, 1)];
   if (to - from < 7 * 86_400_000) [from, to] = [utcDay.offset(new Date(from), -3).getTime(), utcDay.offset(new Date(to), 3).getTime()];
-  const base = scaleUtc().domain([new Date(from), new Date(to)]).range([LEFT, width - RIGHT]).nice();
+  const base = scaleUtc()
+    .domain([new Date(from), new Date(to)])
+    .range([LEFT, width - RIGHT])
+    .nice();
 
-  const axis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${TOP - 8})`);
+  const axis = svg
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(0,${TOP - 8})`);
   const rows = svg.append('g').attr('class', 'rows');
-  const items = rows.selectAll<SVGGElement, TimelineEvent>('g.event').data(events).join('g')
+  const items = rows
+    .selectAll<SVGGElement, TimelineEvent>('g.event')
+    .data(events)
+    .join('g')
     .attr('class', e => `event precision-${e.precision}`)
     .attr('transform', (_, i) => `translate(0,${TOP + i * ROW})`)
     .attr('tabindex', 0)
     .attr('role', 'button')
     .attr('aria-label', e => itemLabel(e, articleName(e)));
   items.append('title').text(e => `${e.human} (${e.value})\n${e.sentence}`);
-  items.append('rect').attr('class', 'span').attr('y', 4).attr('height', ROW - 10).attr('rx', 2);
-  items.append('text').attr('class', 'label').attr('y', ROW / 2 + 1).attr('dominant-baseline', 'middle')
+  items
+    .append('rect')
+    .attr('class', 'span')
+    .attr('y', 4)
+    .attr('height', ROW - 10)
+    .attr('rx', 2);
+  items
+    .append('text')
+    .attr('class', 'label')
+    .attr('y', ROW / 2 + 1)
+    .attr('dominant-baseline', 'middle')
     .text(e => clip(e.text.toLowerCase() === e.human.toLowerCase() ? e.human : `${e.human} · ${e.text}`, LABEL_MAX));
-  items.on('click', (_, e) => on.activate(events.indexOf(e)))
+  items
+    .on('click', (_, e) => on.activate(events.indexOf(e)))
     .on('keydown', (ev: KeyboardEvent, e) => {
       const i = events.indexOf(e);
       if (ev.key === 'Enter' || ev.key === ' ') on.activate(i);
@@ -74,11 +100,13 @@ export function drawChart(host: HTMLElement, events: readonly TimelineEvent[], a
 
   const place = (x: ScaleTime<number, number>) => {
     axis.call(axisTop<Date>(x).ticks(Math.max(2, Math.floor(width / 110))));
-    items.select<SVGRectElement>('rect')
+    items
+      .select<SVGRectElement>('rect')
       .attr('x', e => x(new Date(e.from)))
       .attr('width', e => Math.max(MIN_BAR, x(new Date(e.to)) - x(new Date(e.from))));
     // the label sits after its bar, or before it when the bar ends near the right edge
-    items.select<SVGTextElement>('text')
+    items
+      .select<SVGTextElement>('text')
       .attr('x', e => {
         const end = Math.max(x(new Date(e.to)), x(new Date(e.from)) + MIN_BAR);
         return end > width * 0.6 ? x(new Date(e.from)) - 6 : end + 6;

@@ -40,47 +40,58 @@ function sentence(e: TimelineEvent): HTMLParagraphElement {
   return p;
 }
 
-export function renderCards(host: HTMLElement, events: readonly TimelineEvent[], articleName: (e: TimelineEvent) => string, activate: (index: number) => void): void {
-  host.replaceChildren(...events.map((e, i) => {
-    const li = el('li', `card precision-${e.precision}`);
-    const head = el('div', 'card-head');
-    head.append(el('span', 'when', e.human), el('span', 'value', `${e.value} · ${e.precision}`), el('span', 'where', `${articleName(e)}:${e.line}`));
-    li.append(head, sentence(e));
-    if (e.entities.length) {
-      const list = el('ul', 'entities');
-      list.setAttribute('aria-label', 'In this sentence');
-      for (const x of e.entities) {
-        const chip = el('li', `chip type-${x.type}`, x.name);
-        chip.title = TYPE_WORD[x.type];
-        list.append(chip);
+export function renderCards(
+  host: HTMLElement,
+  events: readonly TimelineEvent[],
+  articleName: (e: TimelineEvent) => string,
+  activate: (index: number) => void,
+): void {
+  host.replaceChildren(
+    ...events.map((e, i) => {
+      const li = el('li', `card precision-${e.precision}`);
+      const head = el('div', 'card-head');
+      head.append(el('span', 'when', e.human), el('span', 'value', `${e.value} · ${e.precision}`), el('span', 'where', `${articleName(e)}:${e.line}`));
+      li.append(head, sentence(e));
+      if (e.entities.length) {
+        const list = el('ul', 'entities');
+        list.setAttribute('aria-label', 'In this sentence');
+        for (const x of e.entities) {
+          const chip = el('li', `chip type-${x.type}`, x.name);
+          chip.title = TYPE_WORD[x.type];
+          list.append(chip);
+        }
+        li.append(list);
       }
-      li.append(list);
-    }
-    actionable(li, `${itemLabel(e, articleName(e))}. ${e.sentence}`, () => activate(i));
-    return li;
-  }));
+      actionable(li, `${itemLabel(e, articleName(e))}. ${e.sentence}`, () => activate(i));
+      return li;
+    }),
+  );
 }
 
 export function renderUnplaced(host: HTMLElement, data: TimelineData, activate: (index: number) => void, setReferenceDate: (article: number) => void): void {
   const groups = data.articles.map((a, i) => ({ name: a.name, article: i, items: [] as number[] }));
   data.unplaced.forEach((u, i) => groups[Number(u.article)]?.items.push(i));
-  host.replaceChildren(...groups.filter(g => g.items.length).map(g => {
-    const section = el('div', 'unplaced-article');
-    const head = el('div', 'unplaced-head');
-    const button = el('button', 'set-reference', 'Set Reference Date…');
-    button.type = 'button';
-    button.setAttribute('aria-label', `Set the reference date of ${g.name}`);
-    button.addEventListener('click', () => setReferenceDate(g.article));
-    head.append(el('h3', undefined, g.name), button);
-    const list = el('ul', 'unplaced-list');
-    for (const i of g.items) {
-      const u = data.unplaced[i];
-      const li = el('li', 'unplaced-item');
-      li.append(el('span', 'mention', `“${u.text}”`), el('span', 'where', ` line ${u.line}`), el('span', 'reason', ` — ${u.reason}`));
-      actionable(li, `“${u.text}”, line ${u.line}: ${u.reason}`, () => activate(i));
-      list.append(li);
-    }
-    section.append(head, list);
-    return section;
-  }));
+  host.replaceChildren(
+    ...groups
+      .filter(g => g.items.length)
+      .map(g => {
+        const section = el('div', 'unplaced-article');
+        const head = el('div', 'unplaced-head');
+        const button = el('button', 'set-reference', 'Set Reference Date…');
+        button.type = 'button';
+        button.setAttribute('aria-label', `Set the reference date of ${g.name}`);
+        button.addEventListener('click', () => setReferenceDate(g.article));
+        head.append(el('h3', undefined, g.name), button);
+        const list = el('ul', 'unplaced-list');
+        for (const i of g.items) {
+          const u = data.unplaced[i];
+          const li = el('li', 'unplaced-item');
+          li.append(el('span', 'mention', `“${u.text}”`), el('span', 'where', ` line ${u.line}`), el('span', 'reason', ` — ${u.reason}`));
+          actionable(li, `“${u.text}”, line ${u.line}: ${u.reason}`, () => activate(i));
+          list.append(li);
+        }
+        section.append(head, list);
+        return section;
+      }),
+  );
 }

@@ -49,7 +49,7 @@ function fillFilters(d: TimelineData): void {
 function filters(): { article: number | null; entity: string | null } {
   return {
     article: articleSelect.value === '' ? null : Number(articleSelect.value),
-    entity: entitySelect.value === '' ? null : entityNames[Number(entitySelect.value)] ?? null,
+    entity: entitySelect.value === '' ? null : (entityNames[Number(entitySelect.value)] ?? null),
   };
 }
 
@@ -59,12 +59,18 @@ function render(): void {
   shown = data.events.filter(e => (f.article === null || e.article === String(f.article)) && (f.entity === null || e.entities.some(x => x.name === f.entity)));
   chart = drawChart(chartHost, shown, articleName, { activate: reveal, focusItem });
   renderCards(byId('events'), shown, articleName, reveal);
-  renderUnplaced(byId('unplaced'), data, i => reveal(i, 'unplaced'), article => vscode.postMessage({ type: 'setReferenceDate', article }));
+  renderUnplaced(
+    byId('unplaced'),
+    data,
+    i => reveal(i, 'unplaced'),
+    article => vscode.postMessage({ type: 'setReferenceDate', article }),
+  );
   byId('unplaced-section').hidden = data.unplaced.length === 0;
   const hidden = data.events.length - shown.length;
-  status.textContent = data.articles.length === 0
-    ? 'No article to show: open one.'
-    : `${shown.length} date${shown.length === 1 ? '' : 's'} on the axis${hidden ? ` (${hidden} filtered out)` : ''}, ${data.unplaced.length} not placed.`;
+  status.textContent =
+    data.articles.length === 0
+      ? 'No article to show: open one.'
+      : `${shown.length} date${shown.length === 1 ? '' : 's'} on the axis${hidden ? ` (${hidden} filtered out)` : ''}, ${data.unplaced.length} not placed.`;
   highlight();
 }
 
@@ -88,7 +94,9 @@ function highlight(): void {
     });
   }
   chart?.highlight(selected);
-  byId('events').querySelectorAll<HTMLLIElement>('li.card').forEach((li, i) => li.classList.toggle('selected', selected.has(i)));
+  byId('events')
+    .querySelectorAll<HTMLLIElement>('li.card')
+    .forEach((li, i) => li.classList.toggle('selected', selected.has(i)));
 }
 
 function domSummary(): TimelineDom {
@@ -146,8 +154,12 @@ byId('export-svg').addEventListener('click', () => chart && vscode.postMessage({
 byId('export-csv').addEventListener('click', () => vscode.postMessage({ type: 'exportCsv', ...filters() }));
 chartHost.addEventListener('keydown', ev => {
   const actions: Record<string, () => void> = {
-    '+': () => chart?.zoomBy(1.6), '=': () => chart?.zoomBy(1.6), '-': () => chart?.zoomBy(1 / 1.6), '0': () => chart?.reset(),
-    ArrowLeft: () => chart?.panBy(80), ArrowRight: () => chart?.panBy(-80),
+    '+': () => chart?.zoomBy(1.6),
+    '=': () => chart?.zoomBy(1.6),
+    '-': () => chart?.zoomBy(1 / 1.6),
+    '0': () => chart?.reset(),
+    ArrowLeft: () => chart?.panBy(80),
+    ArrowRight: () => chart?.panBy(-80),
   };
   const act = actions[ev.key];
   if (!act) return;

@@ -81,7 +81,15 @@ describe('anchoring', () => {
 
   it('follows paragraphs that were reordered', () => {
     const edited = [paragraphs[3], paragraphs[1], paragraphs[0], paragraphs[2]].join('\n\n');
-    const quotes: [string, number][] = [['Vladimir Putin', 0], ['Sergei Shoigu', 0], ['Brussels', 0], ['Ankara', 0], ['Turkey', 0], ['Turkey', 1], ['Putin', 1]];
+    const quotes: [string, number][] = [
+      ['Vladimir Putin', 0],
+      ['Sergei Shoigu', 0],
+      ['Brussels', 0],
+      ['Ankara', 0],
+      ['Turkey', 0],
+      ['Turkey', 1],
+      ['Putin', 1],
+    ];
     for (const [q, nth] of quotes) {
       const t = target(article, q, nth);
       const r = anchor(edited, t)!;
@@ -100,7 +108,10 @@ describe('anchoring', () => {
       const end = text.indexOf('The S-400') + 'The S-400'.length;
       return { start, end, text: text.slice(start, end), ...quoteContext(text, { start, end }) };
     };
-    for (const [from, to] of [[article, crlf], [crlf, article]]) {
+    for (const [from, to] of [
+      [article, crlf],
+      [crlf, article],
+    ]) {
       const targets = ['MOSCOW', 'Vladimir Putin', 'Sergei Shoigu', 'Nato', 'Brussels', 'Turkey'].map(q => target(from, q));
       targets.push(target(from, 'Turkey', 1), multi(from));
       const placed = anchorAll(to, targets);

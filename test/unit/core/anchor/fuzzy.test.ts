@@ -19,8 +19,16 @@ function levenshtein(a: string, b: string): number {
   }
   return prev[b.length];
 }
-function prefixLen(a: string, b: string) { let n = 0; while (n < a.length && n < b.length && a[n] === b[n]) n++; return n; }
-function suffixLen(a: string, b: string) { let n = 0; while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++; return n; }
+function prefixLen(a: string, b: string) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+function suffixLen(a: string, b: string) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
 function similarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   if (longest > 300) return (prefixLen(a, b) + suffixLen(a, b)) / (a.length + b.length);
@@ -80,24 +88,28 @@ const SENTENCES = [
 describe('fuzzy re-anchoring', () => {
   it('finds the same candidates as scoring every span on its own, short and long quotes alike', function () {
     this.timeout(120_000); // the reference is the slow computation
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: 0, max: SENTENCES.length - 1 }), { minLength: 2, maxLength: 10 }),
-      fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 330 }),
-      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.constantFrom('', 'x', ' ', 'Putin ', '  ')), { maxLength: 4 }),
-      (pick, at, length, edits) => {
-        const old = pick.map(i => SENTENCES[i]).join('');
-        const start = at % old.length;
-        const span = { start, end: Math.min(old.length, start + length) };
-        const { prefix, suffix } = quoteContext(old, span);
-        const quote = old.slice(span.start, span.end);
-        let t = old;
-        for (const [p, del, ins] of edits) {
-          const i = span.start + (p % Math.max(1, span.end - span.start));
-          t = t.slice(0, i) + ins + t.slice(i + del);
-        }
-        assert.deepEqual(distinct(candidates(t, quote, prefix, suffix)), distinct(referenceCandidates(t, quote, prefix, suffix)));
-      },
-    ), { numRuns: 60, seed: 16 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: SENTENCES.length - 1 }), { minLength: 2, maxLength: 10 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 1, max: 330 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.constantFrom('', 'x', ' ', 'Putin ', '  ')), { maxLength: 4 }),
+        (pick, at, length, edits) => {
+          const old = pick.map(i => SENTENCES[i]).join('');
+          const start = at % old.length;
+          const span = { start, end: Math.min(old.length, start + length) };
+          const { prefix, suffix } = quoteContext(old, span);
+          const quote = old.slice(span.start, span.end);
+          let t = old;
+          for (const [p, del, ins] of edits) {
+            const i = span.start + (p % Math.max(1, span.end - span.start));
+            t = t.slice(0, i) + ins + t.slice(i + del);
+          }
+          assert.deepEqual(distinct(candidates(t, quote, prefix, suffix)), distinct(referenceCandidates(t, quote, prefix, suffix)));
+        },
+      ),
+      { numRuns: 60, seed: 16 },
+    );
   });
 
   it('places a quote whose middle changed, as before', () => {
@@ -114,7 +126,10 @@ describe('fuzzy re-anchoring', () => {
     const article = fs.readFileSync(path.join(__dirname, '../../../../seeds/000_a57557e610cf5658.txt'), 'utf8');
     const { text, targets } = editedCopies(article, 200, 160, 5);
     const cost = { cells: 0 };
-    assert.deepEqual(anchorAll(text, targets, cost), targets.map(() => null));
+    assert.deepEqual(
+      anchorAll(text, targets, cost),
+      targets.map(() => null),
+    );
     // the plain computation did about 200 places x 2 sides x 107 lengths x 160^2 cells per orphan: 5.5e9 in all
     assert.ok(cost.cells <= targets.length * 2 * FUZZY_BUDGET, `${cost.cells} cells`);
     assert.ok(cost.cells > 0);
@@ -122,9 +137,18 @@ describe('fuzzy re-anchoring', () => {
 
   it('bounds the work for crafted orphans in a text of one repeated letter (was 43 s for four)', () => {
     const text = 'a'.repeat(200_000);
-    const targets: AnchorTarget[] = [250, 299, 301, 1200].map((n, i) => ({ start: 1000 * i, end: 1000 * i + n, text: 'b'.repeat(n), prefix: 'a'.repeat(32), suffix: 'a'.repeat(32) }));
+    const targets: AnchorTarget[] = [250, 299, 301, 1200].map((n, i) => ({
+      start: 1000 * i,
+      end: 1000 * i + n,
+      text: 'b'.repeat(n),
+      prefix: 'a'.repeat(32),
+      suffix: 'a'.repeat(32),
+    }));
     const cost = { cells: 0 };
-    assert.deepEqual(anchorAll(text, targets, cost), targets.map(() => null));
+    assert.deepEqual(
+      anchorAll(text, targets, cost),
+      targets.map(() => null),
+    );
     assert.ok(cost.cells <= targets.length * 2 * FUZZY_BUDGET, `${cost.cells} cells`);
   });
 

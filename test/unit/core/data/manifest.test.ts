@@ -8,7 +8,11 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..', '..', '..');
 const generated = join(root, 'src', 'core', 'data', '_generated');
 
-interface FileEntry { path: string; sha256: string; bytes?: number }
+interface FileEntry {
+  path: string;
+  sha256: string;
+  bytes?: number;
+}
 interface Manifest {
   generated: string;
   inputs: { files: FileEntry[]; packages: Record<string, string> };
@@ -23,7 +27,10 @@ const REBUILD = 'run `npm run data` (with ../shared/data present) instead of edi
 describe('generated entity data (src/core/data/_generated) and its manifest', () => {
   it('names its generator, its inputs, its parameters and seeds, and at least one output', () => {
     assert.match(manifest.generated, /npm run data/);
-    assert.ok(manifest.inputs.files.some(f => f.path.endsWith('conll2003/eng.train')), 'eng.train among the inputs');
+    assert.ok(
+      manifest.inputs.files.some(f => f.path.endsWith('conll2003/eng.train')),
+      'eng.train among the inputs',
+    );
     assert.ok(Object.keys(manifest.inputs.packages).length > 0, 'package versions recorded');
     assert.ok(Array.isArray(manifest.parameters.seeds) && manifest.parameters.seeds.length > 0, 'seeds recorded');
     assert.ok(manifest.outputs.length > 0);

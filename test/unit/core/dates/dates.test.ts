@@ -42,7 +42,7 @@ describe('findDates: must find, with the TimeML extent', () => {
     ['It began in the late 1970s.', ['the late 1970s']],
     ['The record was set last fall.', ['last fall']],
     ['Results for fiscal 1989 were weak.', ['fiscal 1989']],
-    ['Tuesday\'s vote was close.', ['Tuesday']],
+    ["Tuesday's vote was close.", ['Tuesday']],
     ['The ceasefire began on 2015-11-05.', ['2015-11-05']],
     ['(Tuesday) was calm.', ['Tuesday']],
     ['"Last week" he said no.', ['Last week']],
@@ -155,7 +155,7 @@ describe('resolveDate', () => {
   for (const [text, span, ref, value] of cases) {
     it(`"${span}" in ${JSON.stringify(text)} with ${ref} -> ${value}`, () => assert.equal(valueOf(text, span, ref), value));
   }
-  it('never reads today\'s clock: relative dates without a reference date stay null', () => {
+  it("never reads today's clock: relative dates without a reference date stay null", () => {
     for (const text of ['yesterday', 'last week', 'this year', 'Friday', 'the third quarter', 'July 4']) {
       for (const d of findDates(`It happened ${text}.`)) assert.equal(resolveDate(d.expr, null).value, null, text);
     }

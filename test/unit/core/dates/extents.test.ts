@@ -15,17 +15,52 @@ const cases: [category: string, text: string, expected: [string, string | null][
   ['extent modifier', 'The leader died late Tuesday.', [['late Tuesday', '2025-03-04']]],
   ['extent modifier', 'Sales slowed in mid-2019.', [['mid-2019', '2019']]],
   ['extent modifier', '"High noon" is a film.', []],
-  ['year range', 'The drought of 1998-1999 was severe.', [['1998', '1998'], ['1999', '1999']]],
-  ['year range', 'In 1968-69 the club won twice.', [['1968', '1968'], ['69', '1969']]],
-  ['year range', 'The 2019\u201320 season was cut short.', [['2019', '2019'], ['20', '2020']]],
-  ['year range', 'The winter of 1999-00 was mild.', [['1999', '1999'], ['00', '2000']]],
+  [
+    'year range',
+    'The drought of 1998-1999 was severe.',
+    [
+      ['1998', '1998'],
+      ['1999', '1999'],
+    ],
+  ],
+  [
+    'year range',
+    'In 1968-69 the club won twice.',
+    [
+      ['1968', '1968'],
+      ['69', '1969'],
+    ],
+  ],
+  [
+    'year range',
+    'The 2019\u201320 season was cut short.',
+    [
+      ['2019', '2019'],
+      ['20', '2020'],
+    ],
+  ],
+  [
+    'year range',
+    'The winter of 1999-00 was mild.',
+    [
+      ['1999', '1999'],
+      ['00', '2000'],
+    ],
+  ],
   ['year range: not a range', 'Call 555-1998-1999 or pay $1998-2000 today.', [['today', REF]]],
   ['year range: backwards is no range', 'The score sheet read 2001-1998.', []],
   ['anaphoric', 'At that time he was the mayor.', [['that time', 'PAST_REF']]],
   ['anaphoric', 'At the time, she said, the plant was closed.', [['the time', 'PAST_REF']]],
   ['anaphoric', 'At that time the council will decide.', [['that time', 'FUTURE_REF']]],
   ['anaphoric: "the time of" is no date', 'At the time of the attack he was asleep.', []],
-  ['anaphoric', 'He left that day and returned later that year.', [['that day', null], ['later that year', null]]],
+  [
+    'anaphoric',
+    'He left that day and returned later that year.',
+    [
+      ['that day', null],
+      ['later that year', null],
+    ],
+  ],
   ['duration vs date', 'A month earlier, he had resigned.', [['A month earlier', '2025-02']]],
   ['duration vs date', 'He stayed for a month.', []],
   ['duration vs date', 'Prices rose over the last year.', []],

@@ -55,9 +55,7 @@ describe('entities: span rules', () => {
       ['Nato member Turkey shot down the plane.', 'organization', 'Nato'],
       ['The Kremlin said the pilots were killed.', 'organization', 'Kremlin'],
     ],
-    'a given name opens a person\'s name, whatever the tagger read': [
-      ['Jair Bolsonaro supporters stormed the buildings.', 'person', 'Jair Bolsonaro'],
-    ],
+    "a given name opens a person's name, whatever the tagger read": [['Jair Bolsonaro supporters stormed the buildings.', 'person', 'Jair Bolsonaro']],
     'particles inside a name stay inside it': [
       ['Abdul Rahman al-Tamimi spoke.', 'person', 'Abdul Rahman al-Tamimi'],
       ['Crown Prince Mohammed bin Zayed met him in Abu Dhabi.', 'person', 'Mohammed bin Zayed'],
@@ -72,14 +70,23 @@ describe('entities: span rules', () => {
       for (const [sentence, type, surface] of cases) {
         it(`finds ${type} "${surface}" in: ${sentence}`, () => {
           const { found } = run(sentence);
-          assert.ok(found.some(f => f.type === type && f.text === surface), `got ${JSON.stringify(found.map(f => `${f.type}:${f.text}`))}`);
+          assert.ok(
+            found.some(f => f.type === type && f.text === surface),
+            `got ${JSON.stringify(found.map(f => `${f.type}:${f.text}`))}`,
+          );
         });
       }
     });
   }
 
   describe('page navigation names no one', () => {
-    for (const line of ['1. Skip to content', 'Skip to main menu', 'Share on Facebook Share on Twitter', 'Home News World Europe Ukraine', 'Accept all cookies']) {
+    for (const line of [
+      '1. Skip to content',
+      'Skip to main menu',
+      'Share on Facebook Share on Twitter',
+      'Home News World Europe Ukraine',
+      'Accept all cookies',
+    ]) {
       it(`finds nothing in: ${line}`, () => assert.deepEqual(run(line).found, []));
     }
     it('still reads a sentence that starts like navigation', () => assert.ok(has('Subscribe to Reuters, said Tim Cook on Monday.', 'person', 'Tim Cook')));
@@ -97,9 +104,7 @@ describe('entities: span rules', () => {
       ['The jet was shot down near the border with Turkey.', 'place', 'Turkey.'],
       ['Russian Foreign Minister Sergey Lavrov, speaking in Moscow, said so.', 'person', 'Sergey Lavrov,'],
     ],
-    'Islamic State is not a place': [
-      ['Russian jets struck Islamic State targets in Syria.', 'place', 'Islamic State'],
-    ],
+    'Islamic State is not a place': [['Russian jets struck Islamic State targets in Syria.', 'place', 'Islamic State']],
     'sentence-initial and headline words are not names': [
       ['If Russia shot down a Turkish plane, Nato would be required to intervene.', 'place', 'If Russia'],
       ['Fences Mended: Russia Interested in Placing Missile System in Turkey', 'place', 'Russia Interested'],
@@ -178,8 +183,15 @@ describe('entities: grouping', () => {
   it('keeps two people who share nothing apart, with ids in order of first mention', () => {
     const r = run('Barack Obama met Angela Merkel at the White House. Merkel praised Obama.');
     const names = r.entities.map(e => [e.id, e.name]);
-    assert.deepEqual(names, [['e1', 'Barack Obama'], ['e2', 'Angela Merkel'], ['e3', 'White House']]);
-    assert.deepEqual(r.found.map(f => f.entity), ['e1', 'e2', 'e3', 'e2', 'e1']);
+    assert.deepEqual(names, [
+      ['e1', 'Barack Obama'],
+      ['e2', 'Angela Merkel'],
+      ['e3', 'White House'],
+    ]);
+    assert.deepEqual(
+      r.found.map(f => f.entity),
+      ['e1', 'e2', 'e3', 'e2', 'e1'],
+    );
   });
 
   it('uses one spelling for names written with a no-break space', () => {
@@ -207,8 +219,16 @@ describe('entities: document-level consistency', () => {
     const text = 'Jordan said. Jordan won. Jordan left. Sochi met Sochi.';
     const m = (start: number, type: 'person' | 'place', confidence?: number) => ({ start, end: start + (text[start] === 'J' ? 6 : 5), type, confidence });
     const r = groupEntities(text, [m(0, 'place'), m(13, 'person'), m(25, 'place'), m(38, 'person', 0.5), m(48, 'place', 3)], {});
-    assert.deepEqual(r.mentions.map(x => [text.slice(x.start, x.end), x.type]),
-      [['Jordan', 'place'], ['Jordan', 'place'], ['Jordan', 'place'], ['Sochi', 'place'], ['Sochi', 'place']]);
+    assert.deepEqual(
+      r.mentions.map(x => [text.slice(x.start, x.end), x.type]),
+      [
+        ['Jordan', 'place'],
+        ['Jordan', 'place'],
+        ['Jordan', 'place'],
+        ['Sochi', 'place'],
+        ['Sochi', 'place'],
+      ],
+    );
     assert.equal(new Set(r.mentions.slice(0, 3).map(x => x.entity)).size, 1);
   });
 
@@ -216,7 +236,10 @@ describe('entities: document-level consistency', () => {
     const mentions = [{ start: 0, end: 9, type: 'organization' as const }];
     const text = 'Gazpromco signed the deal. Analysts said Gazpromco would profit.';
     const r = groupEntities(text, mentions, {});
-    assert.deepEqual(r.mentions.map(m => text.slice(m.start, m.end)), ['Gazpromco', 'Gazpromco']);
+    assert.deepEqual(
+      r.mentions.map(m => text.slice(m.start, m.end)),
+      ['Gazpromco', 'Gazpromco'],
+    );
     assert.equal(new Set(r.mentions.map(m => m.entity)).size, 1);
   });
 
@@ -255,7 +278,10 @@ describe('entities: user lexicon', () => {
     const lexicon: Record<string, 'place' | 'organization'> = { Hemeimeem: 'place' };
     for (let i = 0; i < 3000; i++) lexicon[`Placename${i}`] = 'place';
     const r = run('Jets flew from Hemeimeem and Placename2999 but not from Placename30000.', lexicon);
-    assert.deepEqual(r.found.filter(f => f.type === 'place').map(f => f.text), ['Hemeimeem', 'Placename2999']);
+    assert.deepEqual(
+      r.found.filter(f => f.type === 'place').map(f => f.text),
+      ['Hemeimeem', 'Placename2999'],
+    );
   });
 
   it('ignores date entries and blank names', () => {
@@ -267,8 +293,23 @@ describe('entities: user lexicon', () => {
 });
 
 describe('entities: robustness', () => {
-  const inputs = ['', ' ', '...', '"“”', '\u0301', '👍🏽 Putin 👍', '\ud83d', 'שלום Moscow مرحبا', 'Bogota\u0301 is far',
-    'A '.repeat(2000), 'Ab'.repeat(2000), "Putin's 's ’s '", '(IS) (Nato) ()', '\r\n\u034fVladimir Putin', '\u0301Moscow'];
+  const inputs = [
+    '',
+    ' ',
+    '...',
+    '"“”',
+    '\u0301',
+    '👍🏽 Putin 👍',
+    '\ud83d',
+    'שלום Moscow مرحبا',
+    'Bogota\u0301 is far',
+    'A '.repeat(2000),
+    'Ab'.repeat(2000),
+    "Putin's 's ’s '",
+    '(IS) (Nato) ()',
+    '\r\n\u034fVladimir Putin',
+    '\u0301Moscow',
+  ];
   for (const input of inputs) {
     it(`survives ${JSON.stringify(input.slice(0, 20))} with spans inside the text on whole code points`, () => {
       const mentions = findMentions(input);
@@ -294,7 +335,9 @@ describe('entities: robustness', () => {
   });
 
   it('tokenizes like CoNLL: possessive apart, initials and hyphenated words whole', () => {
-    assert.deepEqual(tokenize("Putin's U.S. al-Assad O'Neill 1,000.5 (IS)").map(t => t.text),
-      ['Putin', "'s", 'U.S.', 'al-Assad', "O'Neill", '1,000.5', '(', 'IS', ')']);
+    assert.deepEqual(
+      tokenize("Putin's U.S. al-Assad O'Neill 1,000.5 (IS)").map(t => t.text),
+      ['Putin', "'s", 'U.S.', 'al-Assad', "O'Neill", '1,000.5', '(', 'IS', ')'],
+    );
   });
 });

@@ -44,7 +44,12 @@ describe('propagate: matching name patterns', () => {
     const tree = wordTree(patterns);
     const line = computeLineInfo(`John ${surname(42)} met John Kerry and John ${surname(4999)} in Paris.`);
     const work = { steps: 0 };
-    const found = matchesIn(line, tree, work).map(m => line.tokens.slice(m.i, m.last + 1).map(t => t.text).join(' '));
+    const found = matchesIn(line, tree, work).map(m =>
+      line.tokens
+        .slice(m.i, m.last + 1)
+        .map(t => t.text)
+        .join(' '),
+    );
     assert.deepEqual(found, [`John ${surname(42)}`, 'John', 'John', `John ${surname(4999)}`, 'John']);
     // three occurrences of "John", each following at most one more word (the plain matcher compared 5001 patterns each)
     assert.ok(work.steps <= 6, `${work.steps} steps`);
@@ -53,15 +58,18 @@ describe('propagate: matching name patterns', () => {
   it('finds the same matches, in the same order, as checking every pattern', () => {
     const vocabulary = ['John', 'Smith', 'Bank', 'of', 'England', 'New', 'York', 'Times', 'U.S.', 'Open', 'said'];
     const word = fc.constantFrom(...vocabulary);
-    fc.assert(fc.property(
-      fc.array(fc.array(word, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
-      fc.array(fc.oneof(word, fc.constantFrom('the', '.', ',', 'met')), { maxLength: 30 }),
-      (names, lineWords) => {
-        const patterns = patternsOf(names.filter(n => /^\p{Lu}/u.test(n[0])));
-        const info = computeLineInfo(lineWords.join(' '));
-        const got = matchesIn(info, wordTree(patterns)).map(({ blocked: _b, ...m }) => m);
-        assert.deepEqual(got, reference(info, patterns));
-      },
-    ), { numRuns: 500, seed: 16 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.oneof(word, fc.constantFrom('the', '.', ',', 'met')), { maxLength: 30 }),
+        (names, lineWords) => {
+          const patterns = patternsOf(names.filter(n => /^\p{Lu}/u.test(n[0])));
+          const info = computeLineInfo(lineWords.join(' '));
+          const got = matchesIn(info, wordTree(patterns)).map(({ blocked: _b, ...m }) => m);
+          assert.deepEqual(got, reference(info, patterns));
+        },
+      ),
+      { numRuns: 500, seed: 16 },
+    );
   });
 });

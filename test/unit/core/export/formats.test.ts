@@ -4,7 +4,17 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as jsonld from 'jsonld';
-import { BRAT_ANNOTATION_CONF, EXPORT_FORMATS, exportBrat, exportConll, exportCsv, exportJsonlDoccano, exportW3c, findExportFormat, type ExportInput } from '../../../../src/core/export';
+import {
+  BRAT_ANNOTATION_CONF,
+  EXPORT_FORMATS,
+  exportBrat,
+  exportConll,
+  exportCsv,
+  exportJsonlDoccano,
+  exportW3c,
+  findExportFormat,
+  type ExportInput,
+} from '../../../../src/core/export';
 import { annotate, seedInputs, unicodeHandInput } from '../../../fixtures/export/articles';
 import { parseCsv, readCsv, readConll } from '../../../fixtures/export/parsers';
 import { sidecarFromParts } from '../../../fixtures/export/sidecarFor';
@@ -29,7 +39,30 @@ function input(fileName: string, text: string, wanted: Parameters<typeof annotat
 describe('W3C Web Annotation export', () => {
   it('ships the W3C context and it defines the terms the export uses', () => {
     const terms = (context as { '@context': Record<string, unknown> })['@context'];
-    for (const t of ['Annotation', 'AnnotationCollection', 'AnnotationPage', 'TextualBody', 'TextQuoteSelector', 'TextPositionSelector', 'tagging', 'identifying', 'describing', 'commenting', 'body', 'target', 'source', 'selector', 'exact', 'prefix', 'suffix', 'start', 'end', 'items', 'first', 'total']) {
+    for (const t of [
+      'Annotation',
+      'AnnotationCollection',
+      'AnnotationPage',
+      'TextualBody',
+      'TextQuoteSelector',
+      'TextPositionSelector',
+      'tagging',
+      'identifying',
+      'describing',
+      'commenting',
+      'body',
+      'target',
+      'source',
+      'selector',
+      'exact',
+      'prefix',
+      'suffix',
+      'start',
+      'end',
+      'items',
+      'first',
+      'total',
+    ]) {
       assert.ok(t in terms, t);
     }
   });
@@ -37,7 +70,11 @@ describe('W3C Web Annotation export', () => {
   it('expands with jsonld offline, in safe mode (nothing dropped), to Web Annotation triples', async () => {
     const inputs = [...seedInputs(), unicodeHandInput()];
     const doc = JSON.parse(exportW3c(inputs).content) as object;
-    const expanded = (await jsonld.expand(doc, { documentLoader: offlineLoader, base: 'file:///news/articles/export.jsonld', safe: true } as jsonld.Options.Expand)) as Node[];
+    const expanded = (await jsonld.expand(doc, {
+      documentLoader: offlineLoader,
+      base: 'file:///news/articles/export.jsonld',
+      safe: true,
+    } as jsonld.Options.Expand)) as Node[];
     assert.equal(expanded.length, 1);
     const collection = expanded[0];
     assert.deepEqual(collection['@type'], ['http://www.w3.org/ns/activitystreams#OrderedCollection']);
@@ -46,9 +83,16 @@ describe('W3C Web Annotation export', () => {
     const items = values(page, 'http://www.w3.org/ns/activitystreams#items')[0]['@list']!;
     const total = inputs.reduce((n, i) => n + i.sidecar.annotations.length, 0);
     assert.equal(items.length, total);
-    assert.deepEqual(values(collection, 'http://www.w3.org/ns/activitystreams#totalItems')[0], { '@value': total, '@type': 'http://www.w3.org/2001/XMLSchema#nonNegativeInteger' });
+    assert.deepEqual(values(collection, 'http://www.w3.org/ns/activitystreams#totalItems')[0], {
+      '@value': total,
+      '@type': 'http://www.w3.org/2001/XMLSchema#nonNegativeInteger',
+    });
 
-    const merkel = items.find(a => values(a, `${OA}hasTarget`).some(t => values(t as unknown as Node, `${OA}hasSelector`).some(s => values(s as unknown as Node, `${OA}exact`)[0]?.['@value'] === 'Merkel')))!;
+    const merkel = items.find(a =>
+      values(a, `${OA}hasTarget`).some(t =>
+        values(t as unknown as Node, `${OA}hasSelector`).some(s => values(s as unknown as Node, `${OA}exact`)[0]?.['@value'] === 'Merkel'),
+      ),
+    )!;
     assert.deepEqual(merkel['@type'], [`${OA}Annotation`]);
     assert.deepEqual(values(merkel, `${OA}motivatedBy`), [{ '@id': `${OA}tagging` }]);
     const target = values(merkel, `${OA}hasTarget`)[0] as unknown as Node;
@@ -59,7 +103,9 @@ describe('W3C Web Annotation export', () => {
     const start = Array.from(text.slice(0, text.lastIndexOf('Merkel'))).length;
     assert.deepEqual(values(position, `${OA}start`), [{ '@value': start, '@type': 'http://www.w3.org/2001/XMLSchema#nonNegativeInteger' }]);
     const bodies = values(merkel, `${OA}hasBody`) as unknown as Node[];
-    const byPurpose = Object.fromEntries(bodies.map(b => [values(b, `${OA}hasPurpose`)[0]['@id'], values(b, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value')[0]['@value']]));
+    const byPurpose = Object.fromEntries(
+      bodies.map(b => [values(b, `${OA}hasPurpose`)[0]['@id'], values(b, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value')[0]['@value']]),
+    );
     assert.deepEqual(byPurpose, { [`${OA}tagging`]: 'person', [`${OA}identifying`]: 'Angela Merkel' });
     for (const b of bodies) assert.deepEqual(b['@type'], [`${OA}TextualBody`]);
   });
@@ -89,7 +135,7 @@ describe('CSV export', () => {
     { type: 'person', surface: '+cmd|calc', note: '\tTAB' },
     { type: 'place', surface: '@SUM(A1)', note: '\rCR' },
     { type: 'person', surface: '-2+3' },
-    { type: 'date', surface: '\'quoted today', value: '-0044' },
+    { type: 'date', surface: "'quoted today", value: '-0044' },
   ]);
 
   it('no cell starts with a character a spreadsheet runs as a formula', () => {
@@ -103,12 +149,18 @@ describe('CSV export', () => {
 
   it('gives the original text back after removing one leading apostrophe', () => {
     const { records } = readCsv(exportCsv([malicious]).content);
-    assert.deepEqual(records.map(r => r.text), ['=HYPERLINK("http://evil.example","click")', '+cmd|calc', '@SUM(A1)', '-2+3', '\'quoted today']);
-    assert.deepEqual(records.map(r => r.note), ['=1+1', '\tTAB', '\rCR', '', '']);
+    assert.deepEqual(
+      records.map(r => r.text),
+      ['=HYPERLINK("http://evil.example","click")', '+cmd|calc', '@SUM(A1)', '-2+3', "'quoted today"],
+    );
+    assert.deepEqual(
+      records.map(r => r.note),
+      ['=1+1', '\tTAB', '\rCR', '', ''],
+    );
     assert.equal(records[4].value, '-0044');
   });
 
-  it('writes a date\'s value in words beside the value, and nothing for other types', () => {
+  it("writes a date's value in words beside the value, and nothing for other types", () => {
     const { records } = readCsv(exportCsv([unicodeHandInput()]).content);
     const date = records.find(r => r.type === 'date')!;
     assert.deepEqual([date.value, date.human], ['2015-11-24', 'Tue 24 Nov 2015']);
@@ -127,7 +179,10 @@ describe('CSV export', () => {
 
 describe('what a format cannot carry', () => {
   it('leaves out annotations that no longer match the text, with a warning, in every format', () => {
-    const good = input('a.txt', 'Angela Merkel met Putin.', [{ type: 'person', surface: 'Angela Merkel' }, { type: 'person', surface: 'Putin' }]);
+    const good = input('a.txt', 'Angela Merkel met Putin.', [
+      { type: 'person', surface: 'Angela Merkel' },
+      { type: 'person', surface: 'Putin' },
+    ]);
     good.sidecar.annotations[1].text = 'Obama';
     for (const f of EXPORT_FORMATS) {
       const r = f.export([good]);
@@ -148,17 +203,29 @@ describe('what a format cannot carry', () => {
 
   it('CoNLL keeps the first of overlapping annotations and says which it left out', () => {
     const text = 'The Moscow State University said so.';
-    const overlapping = input('o.txt', text, [{ type: 'organization', surface: 'Moscow State University' }, { type: 'place', surface: 'Moscow' }]);
+    const overlapping = input('o.txt', text, [
+      { type: 'organization', surface: 'Moscow State University' },
+      { type: 'place', surface: 'Moscow' },
+    ]);
     const r = exportConll([overlapping]);
     assert.equal(r.warnings.length, 1);
     assert.match(r.warnings[0], /"Moscow" \(place, a2\) overlaps "Moscow State University"/);
     const { spans } = readConll(r.content, [{ file: 'o.txt', text }]);
-    assert.deepEqual(spans.map(s => [s.type, s.text]), [['organization', 'Moscow State University']]);
+    assert.deepEqual(
+      spans.map(s => [s.type, s.text]),
+      [['organization', 'Moscow State University']],
+    );
   });
 
   it('CoNLL cuts tokens at annotation edges and tags adjacent annotations B- each', () => {
     const text = "Putin's Russia-Turkey talks";
-    const r = exportConll([input('t.txt', text, [{ type: 'person', surface: 'Putin' }, { type: 'place', surface: 'Russia' }, { type: 'place', surface: 'Turkey' }])]);
+    const r = exportConll([
+      input('t.txt', text, [
+        { type: 'person', surface: 'Putin' },
+        { type: 'place', surface: 'Russia' },
+        { type: 'place', surface: 'Turkey' },
+      ]),
+    ]);
     assert.equal(r.content, "-DOCSTART-\tO\n\nPutin\tB-PER\n's\tO\nRussia\tB-LOC\n-\tO\nTurkey\tB-LOC\ntalks\tO\n\n");
   });
 
@@ -166,7 +233,15 @@ describe('what a format cannot carry', () => {
     const text = 'Yahoo! Inc. said no. Then';
     const r = exportConll([input('y.txt', text, [{ type: 'organization', surface: 'Yahoo! Inc.' }])]);
     const sentences = r.content.split('\n\n').slice(1, -1);
-    assert.deepEqual(sentences.map(s => s.split('\n').map(l => l.split('\t')[0]).join(' ')), ['Yahoo ! Inc . said no .', 'Then']);
+    assert.deepEqual(
+      sentences.map(s =>
+        s
+          .split('\n')
+          .map(l => l.split('\t')[0])
+          .join(' '),
+      ),
+      ['Yahoo ! Inc . said no .', 'Then'],
+    );
   });
 
   it('brat holds one article per file: several need a folder', () => {
@@ -204,7 +279,10 @@ describe('what a format cannot carry', () => {
 
 describe('export registry', () => {
   it('offers each format once, with an extension and a label', () => {
-    assert.deepEqual(EXPORT_FORMATS.map(f => f.id), ['w3c', 'brat', 'conll', 'jsonl-spacy', 'jsonl-doccano', 'csv']);
+    assert.deepEqual(
+      EXPORT_FORMATS.map(f => f.id),
+      ['w3c', 'brat', 'conll', 'jsonl-spacy', 'jsonl-doccano', 'csv'],
+    );
     for (const f of EXPORT_FORMATS) {
       assert.match(f.extension, /^\.[a-z]+$/);
       assert.ok(f.label && f.description);

@@ -46,7 +46,11 @@ function input(): ExportInput {
     { type: 'organization', surface: '－2' },
     { type: 'person', surface: '＠me' },
   ]);
-  return { fileName: 'a.txt', text: TEXT, sidecar: sidecarFromParts('a.txt', TEXT, annotations, [{ id: 'e1', type: 'person', name: 'Angela\vMerkel', aliases: ['Angela\vMerkel'] }]) };
+  return {
+    fileName: 'a.txt',
+    text: TEXT,
+    sidecar: sidecarFromParts('a.txt', TEXT, annotations, [{ id: 'e1', type: 'person', name: 'Angela\vMerkel', aliases: ['Angela\vMerkel'] }]),
+  };
 }
 
 describe('exports read back by strict line readers (Python)', function () {
@@ -80,7 +84,10 @@ describe('exports read back by strict line readers (Python)', function () {
 
   it('W3C: json.loads gives every annotation with its exact text', () => {
     const items = (read.w3c as { first: { items: { target: { selector: [{ exact: string }] } }[] } }).first.items;
-    assert.deepEqual(items.map(i => i.target.selector[0].exact), article.sidecar.annotations.map(a => a.text));
+    assert.deepEqual(
+      items.map(i => i.target.selector[0].exact),
+      article.sidecar.annotations.map(a => a.text),
+    );
   });
 
   it('brat: every .ann line is whole (T lines have three fields, one per annotation)', () => {
@@ -114,6 +121,9 @@ describe('exports read back by strict line readers (Python)', function () {
       }
     }
     // removing the one leading apostrophe gives the text back
-    assert.deepEqual(rows.slice(1).map(r => (r[2].startsWith("'") ? r[2].slice(1) : r[2])), article.sidecar.annotations.map(a => a.text));
+    assert.deepEqual(
+      rows.slice(1).map(r => (r[2].startsWith("'") ? r[2].slice(1) : r[2])),
+      article.sidecar.annotations.map(a => a.text),
+    );
   });
 });

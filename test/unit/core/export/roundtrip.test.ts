@@ -2,22 +2,34 @@
 // as the sidecar it was made from: for the sample articles annotated by the real analysis, and for an article with
 // emoji, combining accents, CJK text and CRLF line ends.
 import { strict as assert } from 'node:assert';
-import { EXPORT_FORMATS, exportBrat, exportConll, exportCsv, exportJsonlDoccano, exportJsonlSpacy, exportW3c, type ExportInput } from '../../../../src/core/export';
+import {
+  EXPORT_FORMATS,
+  exportBrat,
+  exportConll,
+  exportCsv,
+  exportJsonlDoccano,
+  exportJsonlSpacy,
+  exportW3c,
+  type ExportInput,
+} from '../../../../src/core/export';
 import { seedInputs, unicodeAnalyzedInput, unicodeHandInput, unicodeText } from '../../../fixtures/export/articles';
 import { cpLength, cpSlice, readBrat, readConll, readCsv, readJsonlDoccano, readJsonlSpacy, readW3c, type ReadSpan } from '../../../fixtures/export/parsers';
 
 /** What the sidecars say, in code points, computed here without the exporters' code. */
 function expectedSpans(inputs: readonly ExportInput[]): ReadSpan[] {
-  return inputs.flatMap(i => i.sidecar.annotations.map(a => ({
-    file: i.fileName,
-    type: a.type,
-    text: a.text,
-    start: cpLength(i.text.slice(0, a.start)),
-    end: cpLength(i.text.slice(0, a.end)),
-  })));
+  return inputs.flatMap(i =>
+    i.sidecar.annotations.map(a => ({
+      file: i.fileName,
+      type: a.type,
+      text: a.text,
+      start: cpLength(i.text.slice(0, a.start)),
+      end: cpLength(i.text.slice(0, a.end)),
+    })),
+  );
 }
 
-const order = (spans: ReadSpan[]) => [...spans].sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start || a.end - b.end || a.type.localeCompare(b.type));
+const order = (spans: ReadSpan[]) =>
+  [...spans].sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start || a.end - b.end || a.type.localeCompare(b.type));
 
 /** IOB2 cannot overlap: the spans a faithful CoNLL export keeps (first start wins, longer first on a tie). */
 function withoutOverlaps(spans: ReadSpan[]): ReadSpan[] {
@@ -55,8 +67,18 @@ function roundTrips(name: string, inputsOf: () => ExportInput[]) {
         const quote = a.target.selector.find(s => s.type === 'TextQuoteSelector')!;
         const pos = a.target.selector.find(s => s.type === 'TextPositionSelector')!;
         // the quote's context must be the text right around the position, as a W3C client re-anchors with it
-        assert.ok(Array.from(input.text).slice(0, pos.start!).join('').endsWith(quote.prefix ?? ''));
-        assert.ok(Array.from(input.text).slice(pos.end!).join('').startsWith(quote.suffix ?? ''));
+        assert.ok(
+          Array.from(input.text)
+            .slice(0, pos.start!)
+            .join('')
+            .endsWith(quote.prefix ?? ''),
+        );
+        assert.ok(
+          Array.from(input.text)
+            .slice(pos.end!)
+            .join('')
+            .startsWith(quote.suffix ?? ''),
+        );
         assert.ok(cpLength(quote.prefix ?? '') <= 32 && cpLength(quote.suffix ?? '') <= 32);
         const id = a.id.split('#')[1];
         const stored = input.sidecar.annotations.find(x => x.id === id)!;
@@ -77,13 +99,20 @@ function roundTrips(name: string, inputsOf: () => ExportInput[]) {
         const byT = new Map(read.spans.map(s => [s.id, s]));
         const entityOf = (t: string) => {
           const s = byT.get(t)!;
-          return input.sidecar.annotations.find(a => cpLength(input.text.slice(0, a.start)) === s.start && cpLength(input.text.slice(0, a.end)) === s.end)!.entity;
+          return input.sidecar.annotations.find(a => cpLength(input.text.slice(0, a.start)) === s.start && cpLength(input.text.slice(0, a.end)) === s.end)!
+            .entity;
         };
         const groups = read.aliases.map(ids => ids.map(entityOf));
         for (const g of groups) assert.equal(new Set(g).size, 1);
         const expectedGroups = new Map<string, number>();
         for (const a of input.sidecar.annotations) if (a.entity) expectedGroups.set(a.entity, (expectedGroups.get(a.entity) ?? 0) + 1);
-        assert.deepEqual(groups.map(g => g[0]).sort(), [...expectedGroups].filter(([, n]) => n > 1).map(([e]) => e).sort());
+        assert.deepEqual(
+          groups.map(g => g[0]).sort(),
+          [...expectedGroups]
+            .filter(([, n]) => n > 1)
+            .map(([e]) => e)
+            .sort(),
+        );
         for (const [t, note] of read.notes) {
           const s = byT.get(t)!;
           const a = input.sidecar.annotations.find(x => cpLength(input.text.slice(0, x.start)) === s.start && x.type === s.type)!;
@@ -98,7 +127,10 @@ function roundTrips(name: string, inputsOf: () => ExportInput[]) {
       const r = exportConll(inputs);
       const kept = withoutOverlaps(expected);
       assert.equal(r.warnings.length, expected.length - kept.length, r.warnings.join('\n'));
-      const { spans, sentences } = readConll(r.content, inputs.map(i => ({ file: i.fileName, text: i.text })));
+      const { spans, sentences } = readConll(
+        r.content,
+        inputs.map(i => ({ file: i.fileName, text: i.text })),
+      );
       assert.deepEqual(order(spans), order(kept));
       assert.ok(sentences >= inputs.length);
     });
@@ -163,7 +195,9 @@ describe('export round trip', () => {
     it('offsets after emoji differ from the UTF-16 ones and point at the same text', () => {
       const input = unicodeHandInput();
       const merkel = input.sidecar.annotations.find(a => a.text === 'Merkel')!;
-      const row = (JSON.parse(exportJsonlDoccano([input]).content) as { label: [number, number, string][] }).label.find(l => l[2] === 'PERSON' && cpSlice(input.text, l[0], l[1]) === 'Merkel')!;
+      const row = (JSON.parse(exportJsonlDoccano([input]).content) as { label: [number, number, string][] }).label.find(
+        l => l[2] === 'PERSON' && cpSlice(input.text, l[0], l[1]) === 'Merkel',
+      )!;
       assert.ok(row[0] < merkel.start, 'UTF-16 offset is larger past the emoji');
       assert.equal(row[0], cpLength(input.text.slice(0, merkel.start)));
       assert.equal(row[1] - row[0], 6);

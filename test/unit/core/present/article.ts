@@ -1,8 +1,9 @@
 // Snapshots for the presentation tests: a real analysis of a short article, as the editor's view would hold it.
 import { analyze, type AnalyzeOptions, type Annotation, type ArticleSnapshot } from '../../../../src/core';
 
-export const NEWS = 'Vladimir Putin met reporters in Moscow on Tuesday.\nLater, Putin said the talks were useful.\r\n'
-  + 'Gazprom, the state company, agreed on 24 November 2015.\n';
+export const NEWS =
+  'Vladimir Putin met reporters in Moscow on Tuesday.\nLater, Putin said the talks were useful.\r\n' +
+  'Gazprom, the state company, agreed on 24 November 2015.\n';
 
 export interface AnalyzedArticle extends ArticleSnapshot {
   text: string;

@@ -39,13 +39,16 @@ describe('core/present/dateText', () => {
     });
   }
 
-  it('the resolver\'s own values for decades and centuries read as the phrase they came from', () => {
+  it("the resolver's own values for decades and centuries read as the phrase they came from", () => {
     const r = analyze('It began in the 1990s and ended in the 19th century.', { referenceDate: '2015-11-24' });
     const dates = r.annotations.filter(a => a.type === 'date');
-    assert.deepEqual(dates.map(a => [a.text, humanDate(a.value!), precisionOfValue(a.value!)]), [
-      ['the 1990s', 'the 1990s', 'decade'],
-      ['the 19th century', 'the 19th century', 'century'],
-    ]);
+    assert.deepEqual(
+      dates.map(a => [a.text, humanDate(a.value!), precisionOfValue(a.value!)]),
+      [
+        ['the 1990s', 'the 1990s', 'decade'],
+        ['the 19th century', 'the 19th century', 'century'],
+      ],
+    );
   });
 
   it('PRESENT_REF, PAST_REF and FUTURE_REF read against the reference date, and sit on it', () => {
@@ -56,7 +59,10 @@ describe('core/present/dateText', () => {
     assert.deepEqual(span('PAST_REF', ref), ['reference', '2015-11-24', '2015-11-25']);
     assert.equal(precisionOfValue('FUTURE_REF'), 'reference');
     // without a reference date they are words, not places
-    assert.deepEqual(['PRESENT_REF', 'PAST_REF', 'FUTURE_REF'].map(v => humanDate(v)), ['the present', 'the past', 'the future']);
+    assert.deepEqual(
+      ['PRESENT_REF', 'PAST_REF', 'FUTURE_REF'].map(v => humanDate(v)),
+      ['the present', 'the past', 'the future'],
+    );
     assert.equal(dateSpan('PAST_REF', null), null);
     assert.equal(dateSpan('PAST_REF', 'not a date'), null);
   });
@@ -69,7 +75,7 @@ describe('core/present/dateText', () => {
     }
   });
 
-  it('never depends on the machine\'s time zone (UTC throughout)', () => {
+  it("never depends on the machine's time zone (UTC throughout)", () => {
     const before = process.env.TZ;
     try {
       process.env.TZ = 'Pacific/Kiritimati'; // UTC+14: a local midnight would be the day before in UTC
@@ -77,7 +83,8 @@ describe('core/present/dateText', () => {
       assert.equal(humanDate('2015-11-24T23:30'), 'Tue 24 Nov 2015, 23:30');
       assert.equal(new Date(dateSpan('2015-11-24')!.start).toISOString(), '2015-11-24T00:00:00.000Z');
     } finally {
-      if (before === undefined) delete process.env.TZ; else process.env.TZ = before;
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
     }
   });
 
@@ -85,7 +92,14 @@ describe('core/present/dateText', () => {
     const ref = { referenceDate: '2015-11-24' };
     const say = (locale: string) => ['2015-11-24', '2015-W44', '2015-SU', '199', '19', 'PAST_REF'].map(v => humanDate(v, { locale, ...ref }));
     assert.deepEqual(say('fr'), ['mar. 24 nov. 2015', 'semaine du 26 oct. 2015', 'été 2015', 'les années 1990', 'le XXe siècle', 'avant le 24 nov. 2015']);
-    assert.deepEqual(say('de-CH'), ['Di., 24. Nov. 2015', 'Woche vom 26. Okt. 2015', 'Sommer 2015', 'die 1990er', 'das 20. Jahrhundert', 'vor dem 24. Nov. 2015']);
+    assert.deepEqual(say('de-CH'), [
+      'Di., 24. Nov. 2015',
+      'Woche vom 26. Okt. 2015',
+      'Sommer 2015',
+      'die 1990er',
+      'das 20. Jahrhundert',
+      'vor dem 24. Nov. 2015',
+    ]);
     assert.deepEqual(say('es'), ['mar, 24 nov 2015', 'semana del 26 oct 2015', 'verano de 2015', 'la década de 1990', 'el siglo XX', 'antes del 24 nov 2015']);
     assert.deepEqual(say('en-US'), say('en'));
     assert.deepEqual(say('ja'), say('en'));

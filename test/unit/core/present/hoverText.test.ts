@@ -11,13 +11,16 @@ describe('core/present/hoverText', () => {
   it('a person with aliases: canonical name, aliases, mention count, first mention with its line, source', () => {
     const article = analyzed(NEWS);
     const text = hoverText(article, only(article, 'Putin'), article.text);
-    assert.equal(text, [
-      '**Person**: Vladimir Putin',
-      'Aliases: Putin, Vladimir Putin',
-      'Mentions in this article: 2',
-      'First mention (line 1): Vladimir Putin met reporters in Moscow on Tuesday\\.',
-      'Source: found automatically (auto)',
-    ].join('\n\n'));
+    assert.equal(
+      text,
+      [
+        '**Person**: Vladimir Putin',
+        'Aliases: Putin, Vladimir Putin',
+        'Mentions in this article: 2',
+        'First mention (line 1): Vladimir Putin met reporters in Moscow on Tuesday\\.',
+        'Source: found automatically (auto)',
+      ].join('\n\n'),
+    );
   });
 
   it('an organization on line 3 (after a \\r\\n line end), its sentence escaped', () => {
@@ -31,31 +34,40 @@ describe('core/present/hoverText', () => {
     const text = 'The *Bear* Fund said so.';
     const a: Annotation = { id: 'm1', type: 'organization', start: 4, end: 15, text: text.slice(4, 15), source: 'manual', note: 'see [this](command:x) <b>' };
     const article: ArticleSnapshot = { annotations: [a], entities: [], referenceDate: null, orphans: [] };
-    assert.equal(hoverText(article, a, text), [
-      '**Organization**: \\*Bear\\* Fund',
-      'Aliases: \\*Bear\\* Fund',
-      'Mentions in this article: 1',
-      'First mention (line 1): The \\*Bear\\* Fund said so\\.',
-      'Source: added or corrected by you (manual)',
-      'Note: see \\[this\\]\\(command\\:x\\) \\<b\\>',
-    ].join('\n\n'));
+    assert.equal(
+      hoverText(article, a, text),
+      [
+        '**Organization**: \\*Bear\\* Fund',
+        'Aliases: \\*Bear\\* Fund',
+        'Mentions in this article: 1',
+        'First mention (line 1): The \\*Bear\\* Fund said so\\.',
+        'Source: added or corrected by you (manual)',
+        'Note: see \\[this\\]\\(command\\:x\\) \\<b\\>',
+      ].join('\n\n'),
+    );
   });
 
   it('a resolved date: value, precision in words, and the reference date detected in the article or set by the user', () => {
     const date: Annotation = { id: 'a1', type: 'date', start: 0, end: 7, text: 'Tuesday', source: 'auto', value: '2015-11-24', precision: 'day' };
     const detected: ArticleSnapshot = { annotations: [date], entities: [], referenceDate: { value: '2015-11-25', source: 'detected' }, orphans: [] };
-    assert.equal(hoverText(detected, date, 'Tuesday'), [
-      '**Date**: Tuesday',
-      'When: Tue 24 Nov 2015',
-      'Value: 2015\\-11\\-24',
-      'Precision: day',
-      'Reference date: Wed 25 Nov 2015 (2015\\-11\\-25, detected in the article)',
-      'Source: found automatically (auto)',
-    ].join('\n\n'));
+    assert.equal(
+      hoverText(detected, date, 'Tuesday'),
+      [
+        '**Date**: Tuesday',
+        'When: Tue 24 Nov 2015',
+        'Value: 2015\\-11\\-24',
+        'Precision: day',
+        'Reference date: Wed 25 Nov 2015 (2015\\-11\\-25, detected in the article)',
+        'Source: found automatically (auto)',
+      ].join('\n\n'),
+    );
     const byUser = { ...detected, referenceDate: { value: '2015-11-25', source: 'user' as const } };
     assert.match(hoverText(byUser, date, 'Tuesday'), /\n\nReference date: Wed 25 Nov 2015 \(2015\\-11\\-25, set by you\)\n\n/);
     const reference = { ...date, value: 'PRESENT_REF', precision: 'reference' as const };
-    assert.match(hoverText(detected, reference, 'Tuesday'), /\n\nWhen: the present\n\nValue: PRESENT\\_REF\n\nPrecision: reference \(present, past or future\)\n\n/);
+    assert.match(
+      hoverText(detected, reference, 'Tuesday'),
+      /\n\nWhen: the present\n\nValue: PRESENT\\_REF\n\nPrecision: reference \(present, past or future\)\n\n/,
+    );
     const past = { ...reference, value: 'PAST_REF' };
     assert.match(hoverText(detected, past, 'Tuesday'), /\n\nWhen: before 25 Nov 2015\n\n/);
     assert.match(hoverText(detected, date, 'Tuesday', 'fr'), /\n\nWhen: mar\\\. 24 nov\\\. 2015\n\n/);
@@ -71,12 +83,15 @@ describe('core/present/hoverText', () => {
   it('an unresolved date without a reference date says how to set one, and no precision', () => {
     const article = analyzed('Angela Merkel spoke in Berlin on Tuesday about the budget.\n');
     const text = hoverText(article, only(article, 'Tuesday'), article.text);
-    assert.equal(text, [
-      '**Date**: Tuesday',
-      'Value: unresolved',
-      'Reference date: none, so relative dates are unresolved: set one with News Annotator: Set Reference Date',
-      'Source: found automatically (auto)',
-    ].join('\n\n'));
+    assert.equal(
+      text,
+      [
+        '**Date**: Tuesday',
+        'Value: unresolved',
+        'Reference date: none, so relative dates are unresolved: set one with News Annotator: Set Reference Date',
+        'Source: found automatically (auto)',
+      ].join('\n\n'),
+    );
   });
 
   it('caps quoted text: a whole-article manual annotation gives a short hover (issue 16)', () => {
@@ -100,7 +115,8 @@ describe('core/present/hoverText', () => {
   });
 
   it('renders hostile article text as text: no link, image, HTML or code (markdown-it, raw HTML on, linkify on)', () => {
-    const text = '[Vladimir Putin](command:workbench.action.quit) met <img src=x onerror=alert(1)> at https://evil.example `code` **Bold**\n# Heading\n    indented';
+    const text =
+      '[Vladimir Putin](command:workbench.action.quit) met <img src=x onerror=alert(1)> at https://evil.example `code` **Bold**\n# Heading\n    indented';
     const article = analyzed(text);
     assert.ok(article.annotations.length > 0, 'something annotated');
     for (const a of article.annotations) {

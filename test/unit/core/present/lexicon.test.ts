@@ -3,8 +3,10 @@ import { cleanLexicon, parseLexiconFile } from '../../../../src/core';
 
 describe('core/present/lexicon', () => {
   it('keeps known types with trimmed names and drops the rest', () => {
-    assert.deepEqual(cleanLexicon({ ' Hemeimeem ': 'place', Gazprom: 'organization', Typo: 'persn', Number: 3, '  ': 'person', Nil: null }),
-      { Hemeimeem: 'place', Gazprom: 'organization' });
+    assert.deepEqual(cleanLexicon({ ' Hemeimeem ': 'place', Gazprom: 'organization', Typo: 'persn', Number: 3, '  ': 'person', Nil: null }), {
+      Hemeimeem: 'place',
+      Gazprom: 'organization',
+    });
   });
 
   it('anything but a plain object is an empty lexicon', () => {

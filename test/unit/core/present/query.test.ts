@@ -2,8 +2,15 @@ import { strict as assert } from 'node:assert';
 import { annotationAt, entityOf, lineOf, sameAs, sentenceAround, type Annotation, type ArticleSnapshot } from '../../../../src/core';
 import { analyzed, NEWS, only } from './article';
 
-const date = (id: string, start: number, text: string, value: string | null): Annotation =>
-  ({ id, type: 'date', start, end: start + text.length, text, source: 'auto', value });
+const date = (id: string, start: number, text: string, value: string | null): Annotation => ({
+  id,
+  type: 'date',
+  start,
+  end: start + text.length,
+  text,
+  source: 'auto',
+  value,
+});
 
 describe('core/present/query', () => {
   describe('annotationAt', () => {
@@ -37,18 +44,39 @@ describe('core/present/query', () => {
     it('gives the mentions of the same entity in article order, and the entity', () => {
       const article = analyzed(NEWS);
       const putin = only(article, 'Putin');
-      assert.deepEqual(sameAs(article, putin).map(a => a.text), ['Vladimir Putin', 'Putin']);
+      assert.deepEqual(
+        sameAs(article, putin).map(a => a.text),
+        ['Vladimir Putin', 'Putin'],
+      );
       assert.equal(entityOf(article, putin)?.name, 'Vladimir Putin');
-      assert.deepEqual(sameAs(article, only(article, 'Moscow')).map(a => a.text), ['Moscow']);
+      assert.deepEqual(
+        sameAs(article, only(article, 'Moscow')).map(a => a.text),
+        ['Moscow'],
+      );
     });
 
     it('groups dates by resolved value, else unresolved ones by text', () => {
-      const annotations = [date('a1', 0, 'Tuesday', '2015-11-24'), date('a2', 10, 'Monday', null), date('a3', 20, '24 November 2015', '2015-11-24'),
-        date('a4', 40, 'Monday', null), date('a5', 50, 'Tuesday', null)];
+      const annotations = [
+        date('a1', 0, 'Tuesday', '2015-11-24'),
+        date('a2', 10, 'Monday', null),
+        date('a3', 20, '24 November 2015', '2015-11-24'),
+        date('a4', 40, 'Monday', null),
+        date('a5', 50, 'Tuesday', null),
+      ];
       const article: ArticleSnapshot = { annotations, entities: [], referenceDate: null, orphans: [] };
-      assert.deepEqual(sameAs(article, annotations[0]).map(a => a.id), ['a1', 'a3']);
-      assert.deepEqual(sameAs(article, annotations[1]).map(a => a.id), ['a2', 'a4']);
-      assert.deepEqual(sameAs(article, annotations[4]).map(a => a.id), ['a5'], 'an unresolved Tuesday is not the resolved one');
+      assert.deepEqual(
+        sameAs(article, annotations[0]).map(a => a.id),
+        ['a1', 'a3'],
+      );
+      assert.deepEqual(
+        sameAs(article, annotations[1]).map(a => a.id),
+        ['a2', 'a4'],
+      );
+      assert.deepEqual(
+        sameAs(article, annotations[4]).map(a => a.id),
+        ['a5'],
+        'an unresolved Tuesday is not the resolved one',
+      );
       assert.equal(entityOf(article, annotations[0]), undefined);
     });
 
@@ -83,7 +111,10 @@ describe('core/present/query', () => {
   describe('lineOf', () => {
     it('counts \\n, \\r\\n and a lone \\r as one line end each', () => {
       const text = 'a\nb\r\nc\rd';
-      assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map(o => lineOf(text, o)), [0, 0, 1, 1, 1, 2, 2, 3, 3]);
+      assert.deepEqual(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8].map(o => lineOf(text, o)),
+        [0, 0, 1, 1, 1, 2, 2, 3, 3],
+      );
       assert.equal(lineOf(text, 100), 3, 'past the end: the last line');
       assert.equal(lineOf('', 0), 0);
     });

@@ -14,13 +14,27 @@ describe('core/present/statusText', () => {
   });
 
   it('the tooltip says where the reference date came from, whether highlights are hidden, and the orphans', () => {
-    assert.equal(statusText(article, ['person']).tooltip,
-      'News Annotator: mentions per type in this article\nReference date Wed 25 Nov 2015 (2015-11-25, set by you)\nClick to open the Entities view.');
-    const orphan: Orphan = { id: 'm1', type: 'person', start: 0, end: 5, text: 'Putin', source: 'manual', prefix: '', suffix: '', orphanedAt: '2026-01-01T00:00:00Z' };
+    assert.equal(
+      statusText(article, ['person']).tooltip,
+      'News Annotator: mentions per type in this article\nReference date Wed 25 Nov 2015 (2015-11-25, set by you)\nClick to open the Entities view.',
+    );
+    const orphan: Orphan = {
+      id: 'm1',
+      type: 'person',
+      start: 0,
+      end: 5,
+      text: 'Putin',
+      source: 'manual',
+      prefix: '',
+      suffix: '',
+      orphanedAt: '2026-01-01T00:00:00Z',
+    };
     const detected: ArticleSnapshot = { ...article, referenceDate: { value: '2015-11-25', source: 'detected' }, orphans: [orphan] };
-    assert.equal(statusText(detected, ['person'], false).tooltip,
-      'News Annotator: mentions per type in this article (highlights hidden)\nReference date Wed 25 Nov 2015 (2015-11-25, detected)\n'
-      + '1 orphaned annotation(s): run News Annotator: Show Orphaned Annotations\nClick to open the Entities view.');
+    assert.equal(
+      statusText(detected, ['person'], false).tooltip,
+      'News Annotator: mentions per type in this article (highlights hidden)\nReference date Wed 25 Nov 2015 (2015-11-25, detected)\n' +
+        '1 orphaned annotation(s): run News Annotator: Show Orphaned Annotations\nClick to open the Entities view.',
+    );
     assert.match(statusText({ ...article, referenceDate: null }, ['person']).tooltip, /\nNo reference date\n/);
   });
 });

@@ -102,7 +102,10 @@ describe('ArticleSession', () => {
     assert.deepEqual(s.sidecar?.annotations, analyzed.annotations, 'back to the analysis');
     assert.deepEqual(s.redoLabels(), ['Add "Zorblat council"']);
     assert.equal(s.redo(TEXT), 'Add "Zorblat council"');
-    assert.ok(s.sidecar?.annotations.some(a => a.id === id), 'the edit is back');
+    assert.ok(
+      s.sidecar?.annotations.some(a => a.id === id),
+      'the edit is back',
+    );
     assert.equal(s.redo(TEXT), undefined, 'nothing more to redo');
 
     s.undo(TEXT);
@@ -144,7 +147,9 @@ describe('ArticleSession', () => {
     assert.equal(s.sidecar!.document.length, typed.length);
 
     const more = `${typed}Angela Merkel left.\n`;
-    s.edit('Add person', more, (sc, text) => addAnnotation(sc, text, { start: text.lastIndexOf('Angela'), end: text.lastIndexOf('Angela') + 13 }, 'person'), { version: 3 });
+    s.edit('Add person', more, (sc, text) => addAnnotation(sc, text, { start: text.lastIndexOf('Angela'), end: text.lastIndexOf('Angela') + 13 }, 'person'), {
+      version: 3,
+    });
     assert.equal(s.version, 3);
     assert.ok(s.sidecar!.annotations.some(a => a.source === 'manual' && a.start === more.lastIndexOf('Angela')));
   });
@@ -182,7 +187,14 @@ describe('ArticleSession', () => {
     s.edit('Add', TEXT, (sc, text) => addAnnotation(sc, text, zorblat(text), 'organization'));
     const two = s.save();
     release();
-    assert.deepEqual(await Promise.all([one, two]), [{ saved: true, written: true }, { saved: true, written: true }], 'no conflict with our own first write');
+    assert.deepEqual(
+      await Promise.all([one, two]),
+      [
+        { saved: true, written: true },
+        { saved: true, written: true },
+      ],
+      'no conflict with our own first write',
+    );
     assert.deepEqual(storage.events, ['start', 'end', 'start', 'end'], 'one write at a time');
     assert.equal(storage.writes.length, 2);
     assert.ok(!storage.writes[0].text.includes('"manual"') && storage.writes[1].text.includes('"manual"'), 'in the order asked');
@@ -212,7 +224,11 @@ describe('ArticleSession', () => {
 
   it('beforeSave can refuse a save (a host check), as a conflict', async () => {
     const storage = new InMemoryStorage();
-    const s = session(storage, { beforeSave: path => { throw new SidecarError('conflict', path, 'open with unsaved changes'); } });
+    const s = session(storage, {
+      beforeSave: path => {
+        throw new SidecarError('conflict', path, 'open with unsaved changes');
+      },
+    });
     await s.load();
     s.analyze(TEXT);
     const saved = await s.save();
@@ -247,7 +263,10 @@ describe('ArticleSession', () => {
     assert.equal(s.loaded, false);
     assert.deepEqual(s.undoLabels(), ['Add'], 'the history outlives a reset');
     await s.load();
-    assert.ok(sidecarOf(s)?.annotations.some(a => a.source === 'manual'), 'reloaded from the file');
+    assert.ok(
+      sidecarOf(s)?.annotations.some(a => a.source === 'manual'),
+      'reloaded from the file',
+    );
   });
 
   it('a reset while loading: the stale load does not land', async () => {

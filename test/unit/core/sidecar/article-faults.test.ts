@@ -29,7 +29,10 @@ describe('faults: article bytes', () => {
   });
 
   it('Latin-1 / Windows-1252 text: not UTF-8, with the byte and line of the first bad byte', () => {
-    assert.equal(reasonFor(latin1('Café')), 'not UTF-8 text (invalid byte sequence at byte 3, line 1); convert it to UTF-8 first (it may be Latin-1 or Windows-1252)');
+    assert.equal(
+      reasonFor(latin1('Café')),
+      'not UTF-8 text (invalid byte sequence at byte 3, line 1); convert it to UTF-8 first (it may be Latin-1 or Windows-1252)',
+    );
     assert.match(reasonFor(latin1('Fine line\nZürich\n')), /at byte 11, line 2\)/);
     assert.match(reasonFor([...Buffer.from('He said '), 0x93, ...Buffer.from('no'), 0x94]), /at byte 8, line 1\)/);
   });
@@ -49,15 +52,21 @@ describe('faults: article bytes', () => {
   });
 
   it('the reported position agrees with the decoder on random bytes: everything before it is valid UTF-8', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }).map(b => b.map(x => x || 1)), b => {
-      const r = decodeArticle(b);
-      if (r.ok) return;
-      const m = /at byte (\d+),/.exec(r.reason);
-      if (!m) return;
-      const at = Number(m[1]);
-      assert.ok(at < b.length);
-      new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, at));
-    }), { numRuns: 2000, seed: 7 });
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 64 }).map(b => b.map(x => x || 1)),
+        b => {
+          const r = decodeArticle(b);
+          if (r.ok) return;
+          const m = /at byte (\d+),/.exec(r.reason);
+          if (!m) return;
+          const at = Number(m[1]);
+          assert.ok(at < b.length);
+          new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, at));
+        },
+      ),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 
   it('control characters that survive decoding (no NUL) give no annotations, not garbage ones', () => {

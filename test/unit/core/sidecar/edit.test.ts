@@ -1,8 +1,21 @@
 import { strict as assert } from 'node:assert';
 import {
-  addAnnotation, annotateAllOccurrences, deleteOrphan, EditError, reattachOrphan, reconcile, removeAllOccurrences,
-  removeAnnotation, removeEntity, retypeAnnotation, retypeEntity, serializeSidecar, setNote, setReferenceDate,
-  validateSidecar, type Sidecar,
+  addAnnotation,
+  annotateAllOccurrences,
+  deleteOrphan,
+  EditError,
+  reattachOrphan,
+  reconcile,
+  removeAllOccurrences,
+  removeAnnotation,
+  removeEntity,
+  retypeAnnotation,
+  retypeEntity,
+  serializeSidecar,
+  setNote,
+  setReferenceDate,
+  validateSidecar,
+  type Sidecar,
 } from '../../../../src/core/sidecar';
 import { article, assertConsistent, at, fakeAnalysis, SPECS, spanOf } from '../../../fixtures/sidecar/helpers';
 
@@ -72,7 +85,10 @@ describe('edit operations', () => {
     const s = base();
     const auto = at(s, article, 'Nato');
     const r1 = removeAnnotation(s, article, auto.id);
-    assert.deepEqual(r1.rejections.map(r => [r.type, r.text, r.start]), [['organization', 'Nato', auto.start]]);
+    assert.deepEqual(
+      r1.rejections.map(r => [r.type, r.text, r.start]),
+      [['organization', 'Nato', auto.start]],
+    );
     assert.ok(!r1.entities.some(e => e.name === 'Nato'), 'an entity with no mentions left is dropped');
     const withManual = addAnnotation(s, article, spanOf(article, 'S-400'), 'organization');
     const r2 = removeAnnotation(withManual, article, 'm1');
@@ -97,7 +113,10 @@ describe('edit operations', () => {
     assert.equal(r.entities.find(e => e.id === nato.entity)!.type, 'place');
     assert.equal(r.rejections.length, 1);
     const r2 = retypeAnnotation(r, article, 'm1', 'date');
-    assert.deepEqual([at(r2, article, 'Nato').type, at(r2, article, 'Nato').id, at(r2, article, 'Nato').value, at(r2, article, 'Nato').entity], ['date', 'm1', null, undefined]);
+    assert.deepEqual(
+      [at(r2, article, 'Nato').type, at(r2, article, 'Nato').id, at(r2, article, 'Nato').value, at(r2, article, 'Nato').entity],
+      ['date', 'm1', null, undefined],
+    );
     assert.equal(r2.rejections.length, 1);
     assertConsistent(r2, article, validateSidecar);
   });
@@ -131,7 +150,7 @@ describe('edit operations', () => {
     assert.equal(removed.rejections.length, 2);
   });
 
-  it('setReferenceDate validates the date and records it as the user\'s', () => {
+  it("setReferenceDate validates the date and records it as the user's", () => {
     const s = setReferenceDate(base(), '2015-11-24');
     assert.deepEqual([s.document.referenceDate, s.document.referenceDateSource], ['2015-11-24', 'user']);
     throwsEdit(() => setReferenceDate(s, '2015-02-30'), /YYYY-MM-DD/);

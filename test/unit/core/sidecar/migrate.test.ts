@@ -43,7 +43,13 @@ describe('core/sidecar/migrate: version 1 -> 2', () => {
       fs.writeFileSync(path.join(dir, 'article.txt'), article);
       fs.writeFileSync(sidecarPath, v1Text);
       const r = await annotateArticle({
-        storage: new NodeSidecarStorage(), sidecarPath, file: 'article.txt', text: article, analyze, write: true, now: '2026-02-02T00:00:00.000Z',
+        storage: new NodeSidecarStorage(),
+        sidecarPath,
+        file: 'article.txt',
+        text: article,
+        analyze,
+        write: true,
+        now: '2026-02-02T00:00:00.000Z',
       });
       assert.equal(r.loadError, undefined);
       assert.equal(r.written, true);
@@ -63,7 +69,13 @@ describe('core/sidecar/migrate: version 1 -> 2', () => {
       assert.deepEqual(fs.readdirSync(dir).sort(), ['article.txt', 'article.txt.annotations.json']);
       // and a second run changes nothing
       const again = await annotateArticle({
-        storage: new NodeSidecarStorage(), sidecarPath, file: 'article.txt', text: article, analyze, write: true, now: '2026-03-03T00:00:00.000Z',
+        storage: new NodeSidecarStorage(),
+        sidecarPath,
+        file: 'article.txt',
+        text: article,
+        analyze,
+        write: true,
+        now: '2026-03-03T00:00:00.000Z',
       });
       assert.equal(again.written, false);
     } finally {
@@ -74,14 +86,18 @@ describe('core/sidecar/migrate: version 1 -> 2', () => {
   it('a version 1 file is checked as version 1: a precision in it is an unknown key', () => {
     const old = v1();
     (old.annotations[1] as unknown as Record<string, unknown>).precision = 'day';
-    assert.throws(() => parseSidecar(JSON.stringify(old), 'x.json'),
-      (e: unknown) => e instanceof SidecarError && e.kind === 'invalid-schema' && /annotations\[1\]\.precision: is not allowed/.test(e.reason));
+    assert.throws(
+      () => parseSidecar(JSON.stringify(old), 'x.json'),
+      (e: unknown) => e instanceof SidecarError && e.kind === 'invalid-schema' && /annotations\[1\]\.precision: is not allowed/.test(e.reason),
+    );
   });
 
   it('a file from a later version is still refused, untouched', () => {
     const later = { ...JSON.parse(serializeSidecar(parseSidecar(v1Text, 'x'))), version: 3, somethingNew: true };
-    assert.throws(() => parseSidecar(JSON.stringify(later), 'x.json'),
-      (e: unknown) => e instanceof SidecarError && e.kind === 'future-version' && /format version 3; this one reads version 2/.test(e.reason));
+    assert.throws(
+      () => parseSidecar(JSON.stringify(later), 'x.json'),
+      (e: unknown) => e instanceof SidecarError && e.kind === 'future-version' && /format version 3; this one reads version 2/.test(e.reason),
+    );
   });
 
   it('the precision derived from a value is the one the resolver gives, for every kind of value', () => {
@@ -92,7 +108,8 @@ describe('core/sidecar/migrate: version 1 -> 2', () => {
     ].join('\n');
     const dates = analyze(text, { referenceDate: '2015-11-25' }).annotations.filter(a => a.type === 'date' && a.value);
     const seen = new Set(dates.map(a => a.precision));
-    for (const p of ['day', 'time', 'week', 'month', 'quarter', 'season', 'year', 'decade', 'century', 'reference']) assert.ok(seen.has(p as never), `no ${p} in ${JSON.stringify(dates.map(a => [a.text, a.value, a.precision]))}`);
+    for (const p of ['day', 'time', 'week', 'month', 'quarter', 'season', 'year', 'decade', 'century', 'reference'])
+      assert.ok(seen.has(p as never), `no ${p} in ${JSON.stringify(dates.map(a => [a.text, a.value, a.precision]))}`);
     for (const a of dates) assert.equal(precisionOfValue(a.value!), a.precision, `${a.text} = ${a.value}`);
     assert.equal(precisionOfValue('around Easter'), undefined);
   });

@@ -13,9 +13,15 @@ const dateAt = (s: ReturnType<typeof fresh>, quote: string) => s.annotations.fin
 describe('core/sidecar: date precision', () => {
   it('the analysis gives every resolved date its precision, and an unresolved one none', () => {
     const dates = analyze(text, { referenceDate: '2015-11-25' }).annotations.filter(a => a.type === 'date');
-    assert.deepEqual(dates.map(a => [a.text, a.value, a.precision]), [
-      ['Nov. 24, 2015', '2015-11-24', 'day'], ['last week', '2015-W47', 'week'], ['the third quarter', '2015-Q3', 'quarter'], ['Tuesday', '2015-11-24', 'day'],
-    ]);
+    assert.deepEqual(
+      dates.map(a => [a.text, a.value, a.precision]),
+      [
+        ['Nov. 24, 2015', '2015-11-24', 'day'],
+        ['last week', '2015-W47', 'week'],
+        ['the third quarter', '2015-Q3', 'quarter'],
+        ['Tuesday', '2015-11-24', 'day'],
+      ],
+    );
     const unresolved = analyze(text).annotations.filter(a => a.type === 'date' && a.value === null);
     assert.ok(unresolved.length > 0);
     assert.ok(unresolved.every(a => !('precision' in a)));
@@ -54,9 +60,15 @@ describe('core/sidecar: date precision', () => {
     const noted = setNote(s, text, quarter.id, 'Q3 results');
     assert.equal(noted.annotations.find(a => a.note === 'Q3 results')?.precision, 'quarter');
     const retyped = retypeAnnotation(s, text, quarter.id, 'date', { value: '2015', precision: 'year' });
-    assert.deepEqual(retyped.annotations.filter(a => a.source === 'manual').map(a => [a.value, a.precision]), [['2015', 'year']]);
+    assert.deepEqual(
+      retyped.annotations.filter(a => a.source === 'manual').map(a => [a.value, a.precision]),
+      [['2015', 'year']],
+    );
     const kept = retypeAnnotation(s, text, quarter.id, 'date');
-    assert.deepEqual(kept.annotations.filter(a => a.source === 'manual').map(a => [a.value, a.precision]), [['2015-Q3', 'quarter']]);
+    assert.deepEqual(
+      kept.annotations.filter(a => a.source === 'manual').map(a => [a.value, a.precision]),
+      [['2015-Q3', 'quarter']],
+    );
     const named = retypeAnnotation(s, text, quarter.id, 'organization');
     assert.ok(named.annotations.every(a => a.type === 'date' || !('precision' in a)));
     assert.deepEqual(validateSidecar(named), []);

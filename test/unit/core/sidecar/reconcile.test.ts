@@ -1,8 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../../src/core/analyze';
 import {
-  addAnnotation, analyzeOptionsFor, parseSidecar, reconcile, removeAnnotation, retypeAnnotation, serializeSidecar,
-  setNote, setReferenceDate, validateSidecar, type Sidecar,
+  addAnnotation,
+  analyzeOptionsFor,
+  parseSidecar,
+  reconcile,
+  removeAnnotation,
+  retypeAnnotation,
+  serializeSidecar,
+  setNote,
+  setReferenceDate,
+  validateSidecar,
+  type Sidecar,
 } from '../../../../src/core/sidecar';
 import { sha256Hex } from '../../../../src/core/hash';
 import { article, assertConsistent, at, fakeAnalysis, SPECS, spanOf } from '../../../fixtures/sidecar/helpers';
@@ -64,7 +73,10 @@ describe('reconcile', () => {
     s = retypeAnnotation(s, article, at(s, article, 'Nato').id, 'place');
     const r = again(s, `Intro.\n\n${article}`).sidecar;
     const nato = r.annotations.filter(a => a.text === 'Nato');
-    assert.deepEqual(nato.map(a => [a.type, a.source]), [['place', 'manual']]);
+    assert.deepEqual(
+      nato.map(a => [a.type, a.source]),
+      [['place', 'manual']],
+    );
     assert.equal(r.entities.find(e => e.id === nato[0].entity)!.type, 'place');
   });
 
@@ -142,15 +154,25 @@ describe('reconcile', () => {
     const r = reconcile({ text: edited, file: 'article.txt', analysis: analyze(edited, analyzeOptionsFor(stored)), previous: stored });
     assertConsistent(r.sidecar, edited, validateSidecar);
     assert.deepEqual(r.report.orphaned, []);
-    assert.equal(r.sidecar.annotations.filter(a => a.source === 'manual').map(a => a.text).join(), 'air defence systems');
-    assert.ok(!r.sidecar.annotations.some(a => a.source === 'auto' && a.type === firstAuto.type && a.text === firstAuto.text && a.start === edited.indexOf(firstAuto.text)));
+    assert.equal(
+      r.sidecar.annotations
+        .filter(a => a.source === 'manual')
+        .map(a => a.text)
+        .join(),
+      'air defence systems',
+    );
+    assert.ok(
+      !r.sidecar.annotations.some(
+        a => a.source === 'auto' && a.type === firstAuto.type && a.text === firstAuto.text && a.start === edited.indexOf(firstAuto.text),
+      ),
+    );
   });
 });
 
 describe('reconcile under random edits', () => {
   it('never throws and never loses a manual annotation (placed with text === slice, or orphaned)', () => {
     let seed = 20261122;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const pieces = ['😀', '\r\n', '\n', 'é', '\u0301', ' ', 'Putin', 'x', '\u200d', '', 'Turkey said', '\ufeff', 'مرحبا'];
     let base = fresh();
     for (const q of ['Sergei Shoigu', 'air defence', 'Brussels', 'stab in the back']) base = addAnnotation(base, article, spanOf(article, q), 'organization');
@@ -174,9 +196,21 @@ describe('reconcile under random edits', () => {
 });
 
 describe('deterministic output', () => {
-  const shuffle = <T>(xs: T[]) => xs.map((x, i) => [((i * 7919) % 13) + Math.random(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
-  const reverseKeys = (v: unknown): unknown => Array.isArray(v) ? v.map(reverseKeys)
-    : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v;
+  const shuffle = <T>(xs: T[]) =>
+    xs
+      .map((x, i) => [((i * 7919) % 13) + Math.random(), x] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, x]) => x);
+  const reverseKeys = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(reverseKeys)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .reverse()
+              .map(([k, x]) => [k, reverseKeys(x)]),
+          )
+        : v;
 
   it('the same input gives byte-identical text, whatever the order of keys and lists', () => {
     let s = fresh();
@@ -188,7 +222,9 @@ describe('deterministic output', () => {
     assert.equal(serializeSidecar(scrambled), text);
     assert.equal(serializeSidecar(parseSidecar(text, 'x')), text);
     const again1 = serializeSidecar(reconcile({ text: article, file: 'article.txt', analysis: fakeAnalysis(article, SPECS), previous: s }).sidecar);
-    const again2 = serializeSidecar(reconcile({ text: article, file: 'article.txt', analysis: fakeAnalysis(article, SPECS), previous: parseSidecar(text, 'x') }).sidecar);
+    const again2 = serializeSidecar(
+      reconcile({ text: article, file: 'article.txt', analysis: fakeAnalysis(article, SPECS), previous: parseSidecar(text, 'x') }).sidecar,
+    );
     assert.equal(again1, again2);
   });
 
@@ -199,9 +235,15 @@ describe('deterministic output', () => {
     const parsed = JSON.parse(text) as Sidecar;
     assert.deepEqual(Object.keys(parsed.annotations[0]), ['id', 'type', 'start', 'end', 'text', 'source', 'entity', 'prefix', 'suffix']);
     const ids = parsed.entities.map(e => Number(e.id.slice(1)));
-    assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => a - b),
+    );
     assert.equal(ids.length, 10);
     const starts = parsed.annotations.map(a => a.start);
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
   });
 });

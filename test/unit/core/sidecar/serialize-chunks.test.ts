@@ -16,12 +16,15 @@ class CountingStorage extends NodeSidecarStorage {
   pieces: number[] = [];
   protected override async writeTemp(temp: string, chunks: Iterable<string>): Promise<void> {
     const pieces = this.pieces;
-    await super.writeTemp(temp, (function* () {
-      for (const c of chunks) {
-        pieces.push(c.length);
-        yield c;
-      }
-    })());
+    await super.writeTemp(
+      temp,
+      (function* () {
+        for (const c of chunks) {
+          pieces.push(c.length);
+          yield c;
+        }
+      })(),
+    );
   }
 }
 

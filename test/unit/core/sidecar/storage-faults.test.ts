@@ -10,8 +10,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../../../src/core/analyze';
 import {
-  addAnnotation, annotateArticle, lastManualId, loadSidecar, parseSidecar, reconcile, saveSidecar, serializeSidecar,
-  SidecarError, type Sidecar,
+  addAnnotation,
+  annotateArticle,
+  lastManualId,
+  loadSidecar,
+  parseSidecar,
+  reconcile,
+  saveSidecar,
+  serializeSidecar,
+  SidecarError,
+  type Sidecar,
 } from '../../../../src/core/sidecar';
 import { NodeSidecarStorage } from '../../../../src/node/storage';
 import { article, fakeAnalysis, SPECS, spanOf } from '../../../fixtures/sidecar/helpers';
@@ -92,7 +100,10 @@ describe('faults: sidecar and disk', () => {
       fs.chmodSync(dir, 0o555);
       let error: { kind?: string; file?: string; message: string };
       if (!isRoot) {
-        error = await saveSidecar(storage, file, mine).then(() => ({ message: 'written' }), (e: SidecarError) => e);
+        error = await saveSidecar(storage, file, mine).then(
+          () => ({ message: 'written' }),
+          (e: SidecarError) => e,
+        );
       } else {
         // root writes through any mode bits: the save runs in a child process as an ordinary user (nobody)
         const code = `const { saveSidecar, parseSidecar } = require('./src/core/sidecar');
@@ -101,7 +112,11 @@ describe('faults: sidecar and disk', () => {
           saveSidecar(new NodeSidecarStorage(), process.env.NA_FILE, parseSidecar(fs.readFileSync(process.env.NA_INPUT, 'utf8'), 'mine'))
             .then(() => console.log(JSON.stringify({ message: 'written' })), e => console.log(JSON.stringify({ kind: e.kind, file: e.file, message: e.message })));`;
         const child = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', code], {
-          uid: 65534, gid: 65534, cwd: path.join(__dirname, '../../../..'), encoding: 'utf8', env: { ...process.env, NA_FILE: file, NA_INPUT: input },
+          uid: 65534,
+          gid: 65534,
+          cwd: path.join(__dirname, '../../../..'),
+          encoding: 'utf8',
+          env: { ...process.env, NA_FILE: file, NA_INPUT: input },
         });
         assert.equal(child.status, 0, child.stderr);
         error = JSON.parse(child.stdout.trim().split('\n').pop()!) as typeof error;
@@ -117,8 +132,10 @@ describe('faults: sidecar and disk', () => {
     it('a read-only sidecar file is not replaced (by its mode bits, so also as root): a clear io error, the file kept', async () => {
       fs.writeFileSync(file, serializeSidecar(base()));
       fs.chmodSync(file, 0o444);
-      await assert.rejects(saveSidecar(storage, file, withManual()), (e: unknown) =>
-        e instanceof SidecarError && e.kind === 'io' && e.file === file && /EACCES.*read-only/.test(e.message));
+      await assert.rejects(
+        saveSidecar(storage, file, withManual()),
+        (e: unknown) => e instanceof SidecarError && e.kind === 'io' && e.file === file && /EACCES.*read-only/.test(e.message),
+      );
       assert.equal(onDisk(), serializeSidecar(base()));
       assert.equal(fs.statSync(file).mode & 0o777, 0o444);
       assert.deepEqual(listing(), ['article.txt.annotations.json']);
@@ -135,18 +152,30 @@ describe('faults: sidecar and disk', () => {
     it('a folder that cannot be created (a file is in the way; works as root too): a clear io error', async () => {
       fs.writeFileSync(path.join(dir, 'sidecars'), 'a file, not a folder');
       const target = path.join(dir, 'sidecars', 'article.txt.annotations.json');
-      await assert.rejects(saveSidecar(storage, target, withManual()), (e: unknown) =>
-        e instanceof SidecarError && e.kind === 'io' && e.file === target && /ENOTDIR|EEXIST|not a directory/i.test(e.message));
+      await assert.rejects(
+        saveSidecar(storage, target, withManual()),
+        (e: unknown) => e instanceof SidecarError && e.kind === 'io' && e.file === target && /ENOTDIR|EEXIST|not a directory/i.test(e.message),
+      );
       assert.equal(fs.readFileSync(path.join(dir, 'sidecars'), 'utf8'), 'a file, not a folder');
     });
 
-    for (const [step, code] of [['writeTemp', 'EACCES'], ['writeTemp', 'ENOSPC'], ['writeTemp', 'EROFS'], ['rename', 'EPERM'], ['rename', 'EXDEV']] as const) {
+    for (const [step, code] of [
+      ['writeTemp', 'EACCES'],
+      ['writeTemp', 'ENOSPC'],
+      ['writeTemp', 'EROFS'],
+      ['rename', 'EPERM'],
+      ['rename', 'EXDEV'],
+    ] as const) {
       it(`${code} at ${step}: the old sidecar stays whole, no temporary file, and annotateArticle still hands back the user's sidecar`, async () => {
         const previous = withManual();
         fs.writeFileSync(file, serializeSidecar(previous));
         const faulty = new FaultyStorage(s => (s === step ? errno(code, `simulated ${step} failure`) : undefined));
         const r = await annotateArticle({
-          storage: faulty, sidecarPath: file, file: 'article.txt', text: article, write: true,
+          storage: faulty,
+          sidecarPath: file,
+          file: 'article.txt',
+          text: article,
+          write: true,
           analyze: () => ({ ...fakeAnalysis(article, SPECS), referenceDate: { value: '2015-11-25', source: 'detected' } }),
         });
         assert.equal(r.saveError?.kind, 'io');
@@ -177,13 +206,20 @@ describe('faults: sidecar and disk', () => {
     it('a failing stat (mtime) before saving: an io error, nothing written', async () => {
       fs.writeFileSync(file, serializeSidecar(base()));
       const faulty = new FaultyStorage(s => (s === 'mtime' ? errno('EACCES', 'permission denied, stat') : undefined));
-      await assert.rejects(saveSidecar(faulty, file, withManual(), { checkMtime: true, expectedMtime: 1 }), (e: unknown) => e instanceof SidecarError && e.kind === 'io');
+      await assert.rejects(
+        saveSidecar(faulty, file, withManual(), { checkMtime: true, expectedMtime: 1 }),
+        (e: unknown) => e instanceof SidecarError && e.kind === 'io',
+      );
       assert.equal(onDisk(), serializeSidecar(base()));
     });
   });
 
   describe('an unusable sidecar whose backup fails too', () => {
-    for (const [what, content] of [['invalid JSON', '{"version": 1,'], ['a wrong schema', '{"version": 1}'], ['a future version', '{"version": 99}']] as const) {
+    for (const [what, content] of [
+      ['invalid JSON', '{"version": 1,'],
+      ['a wrong schema', '{"version": 1}'],
+      ['a future version', '{"version": 99}'],
+    ] as const) {
       it(`${what}, disk full while copying it: reported with both reasons, the file untouched, no save over it`, async () => {
         fs.writeFileSync(file, content);
         const faulty = new FaultyStorage(s => (s === 'copy' ? errno('ENOSPC', 'no space left on device, copyfile') : undefined));
@@ -217,7 +253,11 @@ describe('faults: sidecar and disk', () => {
       ['empty', '', 'invalid-json'],
       ['UTF-16 garbage', '\ufffd\ufffd{\u0000"\u0000v', 'invalid-json'],
       ['deep nesting', '['.repeat(100000) + ']'.repeat(100000), 'invalid-schema'],
-      ['a __proto__ key', JSON.stringify({ ...JSON.parse(serializeSidecar(base())), entities: [] }).replace('"entities":[]', '"entities":[],"__proto__":{"polluted":true}'), 'invalid-schema'],
+      [
+        'a __proto__ key',
+        JSON.stringify({ ...JSON.parse(serializeSidecar(base())), entities: [] }).replace('"entities":[]', '"entities":[],"__proto__":{"polluted":true}'),
+        'invalid-schema',
+      ],
       ['an offset past the end', serializeSidecar({ ...base(), annotations: [{ ...base().annotations[0], end: 10 ** 9 }] }), 'invalid-schema'],
       ['a version as a string', serializeSidecar(base()).replace('"version": 2', '"version": "2"'), 'invalid-schema'],
       ['a far future version', serializeSidecar(base()).replace('"version": 2', '"version": 1e308'), 'future-version'],
@@ -347,8 +387,10 @@ describe('faults: sidecar and disk', () => {
       fs.writeFileSync(file, serializeSidecar(theirs));
       fs.utimesSync(file, second, second);
       assert.equal(fs.statSync(file).mtimeMs, loaded.mtime, 'same mtime as when it was read');
-      await assert.rejects(saveSidecar(storage, file, withManual(), { checkMtime: true, expectedMtime: loaded.mtime, expectedText: loaded.text }),
-        (e: unknown) => e instanceof SidecarError && e.kind === 'conflict');
+      await assert.rejects(
+        saveSidecar(storage, file, withManual(), { checkMtime: true, expectedMtime: loaded.mtime, expectedText: loaded.text }),
+        (e: unknown) => e instanceof SidecarError && e.kind === 'conflict',
+      );
       assert.equal(onDisk(), serializeSidecar(theirs), 'their annotation is not overwritten');
     });
 
@@ -356,8 +398,10 @@ describe('faults: sidecar and disk', () => {
       fs.writeFileSync(file, serializeSidecar(base()));
       const loaded = await loadSidecar(storage, file);
       fs.rmSync(file);
-      await assert.rejects(saveSidecar(storage, file, withManual(), { checkMtime: true, expectedMtime: loaded.status === 'ok' ? loaded.mtime : 0 }),
-        (e: unknown) => e instanceof SidecarError && e.kind === 'conflict' && /deleted/.test(e.reason));
+      await assert.rejects(
+        saveSidecar(storage, file, withManual(), { checkMtime: true, expectedMtime: loaded.status === 'ok' ? loaded.mtime : 0 }),
+        (e: unknown) => e instanceof SidecarError && e.kind === 'conflict' && /deleted/.test(e.reason),
+      );
       assert.equal(fs.existsSync(file), false);
     });
 
@@ -366,8 +410,10 @@ describe('faults: sidecar and disk', () => {
       const loaded = await loadSidecar(storage, file);
       fs.writeFileSync(file, '<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n');
       const stat = fs.statSync(file);
-      await assert.rejects(saveSidecar(storage, file, withManual(), { checkMtime: true, expectedMtime: stat.mtimeMs }),
-        (e: unknown) => e instanceof SidecarError && e.kind === 'invalid-json');
+      await assert.rejects(
+        saveSidecar(storage, file, withManual(), { checkMtime: true, expectedMtime: stat.mtimeMs }),
+        (e: unknown) => e instanceof SidecarError && e.kind === 'invalid-json',
+      );
       assert.match(onDisk(), /<<<<<<< HEAD/);
       assert.ok(fs.existsSync(`${file}.bak`));
       void loaded;

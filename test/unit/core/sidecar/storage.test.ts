@@ -4,7 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../../../src/core/analyze';
 import {
-  annotateArticle, loadSidecar, reconcile, saveSidecar, serializeSidecar, SidecarError, sidecarPathFor, type Sidecar,
+  annotateArticle,
+  loadSidecar,
+  reconcile,
+  saveSidecar,
+  serializeSidecar,
+  SidecarError,
+  sidecarPathFor,
+  type Sidecar,
 } from '../../../../src/core/sidecar';
 import { NodeSidecarStorage } from '../../../../src/node/storage';
 import { article, fakeAnalysis, SPECS } from '../../../fixtures/sidecar/helpers';
@@ -76,7 +83,10 @@ describe('sidecar storage', () => {
       const r = await loadSidecar(storage, file);
       assert.equal(r.status === 'error' && r.error.backup, i === 0 ? `${file}.bak` : `${file}.bak.${i}`);
     }
-    assert.deepEqual(['{', '{{', '{{{'], [`${file}.bak`, `${file}.bak.1`, `${file}.bak.2`].map(f => fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(
+      ['{', '{{', '{{{'],
+      [`${file}.bak`, `${file}.bak.1`, `${file}.bak.2`].map(f => fs.readFileSync(f, 'utf8')),
+    );
   });
 
   it('writes atomically: a new file is renamed into place, no temporary file is left', async () => {
@@ -101,8 +111,10 @@ describe('sidecar storage', () => {
   it('a write failing half-way (disk full) leaves the old sidecar whole and no temporary file', async () => {
     fs.writeFileSync(file, valid);
     const changed = { ...sidecar(), generator: 'news-annotator 9.9.9' };
-    await assert.rejects(saveSidecar(new FullDiskStorage(), file, changed), (e: unknown) =>
-      e instanceof SidecarError && e.kind === 'io' && /ENOSPC/.test(e.reason) && e.file === file);
+    await assert.rejects(
+      saveSidecar(new FullDiskStorage(), file, changed),
+      (e: unknown) => e instanceof SidecarError && e.kind === 'io' && /ENOSPC/.test(e.reason) && e.file === file,
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), valid);
     assert.deepEqual(listing(), ['article.txt.annotations.json']);
   });
@@ -125,8 +137,10 @@ describe('sidecar storage', () => {
     const theirs = { ...sidecar(), generator: 'someone else' };
     fs.writeFileSync(file, serializeSidecar(theirs));
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
-    await assert.rejects(saveSidecar(storage, file, { ...sidecar(), generator: 'mine' }, { checkMtime: true, expectedMtime: mtime }),
-      (e: unknown) => e instanceof SidecarError && e.kind === 'conflict');
+    await assert.rejects(
+      saveSidecar(storage, file, { ...sidecar(), generator: 'mine' }, { checkMtime: true, expectedMtime: mtime }),
+      (e: unknown) => e instanceof SidecarError && e.kind === 'conflict',
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), serializeSidecar(theirs));
     // a sidecar that appeared after the article was found without one is not overwritten either
     const other = path.join(dir, 'b.txt.annotations.json');

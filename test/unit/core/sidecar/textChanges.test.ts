@@ -1,5 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { addAnnotation, applyTextChanges, mapSpan, reconcile, removeAnnotation, validateSidecar, type Sidecar, type TextChange } from '../../../../src/core/sidecar';
+import {
+  addAnnotation,
+  applyTextChanges,
+  mapSpan,
+  reconcile,
+  removeAnnotation,
+  validateSidecar,
+  type Sidecar,
+  type TextChange,
+} from '../../../../src/core/sidecar';
 import { article, assertConsistent, at, fakeAnalysis, SPECS, spanOf } from '../../../fixtures/sidecar/helpers';
 
 const NOW = '2026-11-22T00:00:00.000Z';
@@ -46,11 +55,17 @@ describe('applyTextChanges (editor edits with known ranges)', () => {
   it('orphans a manual annotation whose text was deleted; drops auto ones; re-anchors a cut one if it can', () => {
     const p = spanOf(article, 'Sergei Shoigu');
     const ankara = spanOf(article, 'Ankara');
-    const changes = [{ start: p.start - 5, end: p.end + 5, text: '' }, { start: ankara.start, end: ankara.end, text: 'Istanbul' }];
+    const changes = [
+      { start: p.start - 5, end: p.end + 5, text: '' },
+      { start: ankara.start, end: ankara.end, text: 'Istanbul' },
+    ];
     const text = apply(article, changes);
     const r = applyTextChanges(s, text, changes, NOW);
     assertConsistent(r, text, validateSidecar);
-    assert.deepEqual(r.orphans.map(o => [o.text, o.note, o.orphanedAt]), [['Sergei Shoigu', 'minister', NOW]]);
+    assert.deepEqual(
+      r.orphans.map(o => [o.text, o.note, o.orphanedAt]),
+      [['Sergei Shoigu', 'minister', NOW]],
+    );
     assert.ok(!r.annotations.some(a => a.text === 'Ankara' || a.text === 'Istanbul'));
   });
 
@@ -66,6 +81,13 @@ describe('applyTextChanges (editor edits with known ranges)', () => {
 
   it('refuses changes that do not produce the text given', () => {
     assert.throws(() => applyTextChanges(s, `${article}x`, []), /reconcile instead/);
-    assert.throws(() => applyTextChanges(s, article, [{ start: 0, end: 5, text: 'abcde' }, { start: 3, end: 4, text: 'z' }]), /overlap/);
+    assert.throws(
+      () =>
+        applyTextChanges(s, article, [
+          { start: 0, end: 5, text: 'abcde' },
+          { start: 3, end: 4, text: 'z' },
+        ]),
+      /overlap/,
+    );
   });
 });

@@ -1,11 +1,20 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../../src/core';
-import { annotateAllOccurrences, occurrencesOf, reconcile, removeAllOccurrences, removeEntity, retypeAnnotation, type Sidecar } from '../../../../src/core/sidecar';
+import {
+  annotateAllOccurrences,
+  occurrencesOf,
+  reconcile,
+  removeAllOccurrences,
+  removeEntity,
+  retypeAnnotation,
+  type Sidecar,
+} from '../../../../src/core/sidecar';
 import { annotatedAllMessage, mentions, mentionsRemoved, spansChanged } from '../../../../src/vscode/commands/counts';
 
-const TEXT = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n'
-  + 'The Hemeimeem base in Syria was discussed. Merkel said Hemeimeem matters.\n'
-  + 'Putin left Berlin on Wednesday.\n';
+const TEXT =
+  'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n' +
+  'The Hemeimeem base in Syria was discussed. Merkel said Hemeimeem matters.\n' +
+  'Putin left Berlin on Wednesday.\n';
 
 const base = (): Sidecar => reconcile({ text: TEXT, file: 'article.txt', analysis: analyze(TEXT) }).sidecar;
 const spans = (surface: string) => occurrencesOf(TEXT, surface).map(start => ({ start, end: start + surface.length }));
@@ -13,7 +22,10 @@ const spans = (surface: string) => occurrencesOf(TEXT, surface).map(start => ({ 
 describe('vscode/commands/counts', () => {
   it('counts the occurrences Annotate All changed, not those already so', () => {
     const s = base();
-    assert.ok(s.annotations.filter(a => a.text === 'Hemeimeem').every(a => a.type === 'place'), 'found as places');
+    assert.ok(
+      s.annotations.filter(a => a.text === 'Hemeimeem').every(a => a.type === 'place'),
+      'found as places',
+    );
     assert.equal(spansChanged(s, annotateAllOccurrences(s, TEXT, 'Hemeimeem', 'place'), spans('Hemeimeem')), 0, 'already places');
     const orgs = annotateAllOccurrences(s, TEXT, 'Hemeimeem', 'organization');
     assert.equal(spansChanged(s, orgs, spans('Hemeimeem')), 2, 'retyped');

@@ -40,7 +40,10 @@ describe('vscode/commands table', () => {
   }
 
   it('contributes no menu the table does not describe', () => {
-    assert.deepEqual(Object.keys(contributed.menus).filter(m => !(m in expected.menus)), []);
+    assert.deepEqual(
+      Object.keys(contributed.menus).filter(m => !(m in expected.menus)),
+      [],
+    );
   });
 
   it("has package.json's keybindings, each naming a known command", () => {
