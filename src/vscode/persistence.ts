@@ -2,7 +2,7 @@
 // and virtual workspaces too); the article session loads and saves through it. URIs only, never fsPath: in the web
 // and in a virtual workspace (a GitHub repository in github.dev) there is no local path.
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX, SidecarError, type SidecarStorage } from '../core';
+import { NOT_UTF8, SIDECAR_SUFFIX, SidecarError, type SidecarStorage } from '../core';
 import type { SidecarLocation } from './config';
 import type { Platform } from './platform';
 
@@ -17,6 +17,13 @@ export function sidecarUri(article: vscode.Uri, location: SidecarLocation, folde
   return article.with({ path: article.path + SIDECAR_SUFFIX });
 }
 
+/** The bytes one to one as characters: two such texts are equal exactly when the bytes are (backups compare them). */
+function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
+}
+
 const isNotFound = (e: unknown) => e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
 
 /** The core's SidecarStorage over workspace.fs; paths are URI strings. */
@@ -25,11 +32,22 @@ export class WorkspaceStorage implements SidecarStorage {
   constructor(private readonly readOnlyCheck: Platform['readOnlyCheck'] = undefined) {}
 
   async readText(path: string): Promise<string | undefined> {
+    let bytes: Uint8Array;
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(path)));
+      bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(path));
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      // Decoding with replacement characters would turn a hand-edited Latin-1 note into U+FFFD and the next save
+      // would rewrite the file: a sidecar that is not UTF-8 is corrupt (kept, backed up, reported), as in the CLI.
+      throw Object.assign(new Error(`${path}: not UTF-8 text (a byte that is not UTF-8, e.g. Latin-1 from a hand edit)`), {
+        code: NOT_UTF8,
+        text: latin1(bytes),
+      });
     }
   }
 

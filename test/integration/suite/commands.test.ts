@@ -335,6 +335,46 @@ describe('Add Annotation of a date', () => {
 });
 
 describe('an unusable sidecar', () => {
+  it('that is not UTF-8 (a Latin-1 byte from a hand edit) is kept byte for byte and backed up, never rewritten', async () => {
+    const text = 'Angela Merkel met Emmanuel Macron in Berlin on Monday.\n';
+    const source = await openScratch('nonutf8-source.txt', text);
+    await settledView(source.document.uri);
+    const model = (await api()).getSidecar(source.document.uri)!;
+    // a valid sidecar for nonutf8-sidecar.txt whose one note has an e-acute written as the single Latin-1 byte 0xE9
+    const json =
+      JSON.stringify(
+        {
+          ...model,
+          document: { ...model.document, file: 'nonutf8-sidecar.txt' },
+          annotations: model.annotations.map((x, i) => (i === 0 ? { ...x, note: 'caf\u00e9' } : x)),
+        },
+        null,
+        2,
+      ) + '\n';
+    const bytes = Uint8Array.from(json, c => c.charCodeAt(0));
+    assert.ok(bytes.includes(0xe9));
+    const sidecar = workspaceUri('scratch', 'nonutf8-sidecar.txt.annotations.json');
+    await vscode.workspace.fs.writeFile(sidecar, bytes);
+    const editor = await openScratch('nonutf8-sidecar.txt', text);
+    const view = await settledView(editor.document.uri);
+    assert.ok(view.annotations.length > 0, 'highlighted from a fresh analysis');
+    assert.deepEqual(
+      [...(await vscode.workspace.fs.readFile(workspaceUri('scratch', 'nonutf8-sidecar.txt.annotations.json.bak')))],
+      [...bytes],
+      'backed up byte for byte',
+    );
+    select(editor, 'Berlin');
+    const a = await api();
+    const since = a.activitySeq();
+    await run('newsAnnotator.addAnnotation', { type: 'place' });
+    await a.nextActivity(editor.document.uri, x => x.kind === 'saveSkipped' && x.reason === 'unusableSidecar', since);
+    assert.deepEqual([...(await vscode.workspace.fs.readFile(sidecar))], [...bytes], 'left untouched by the edit');
+    assert.ok(
+      a.notices().some(n => n.message.includes('not UTF-8')),
+      'the user is told why',
+    );
+  });
+
   it('is never overwritten: the article shows a fresh analysis, the file is kept and backed up', async () => {
     const name = 'broken.txt';
     const broken = '{ "version": 1, "annotations": [ oops\n';
