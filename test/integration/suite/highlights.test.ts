@@ -83,10 +83,16 @@ describe('highlights', () => {
 });
 
 describe('highlights follow typing before the re-analysis', () => {
-  afterEach(() => vscode.workspace.getConfiguration('newsAnnotator').update('debounceDelay', undefined, vscode.ConfigurationTarget.Workspace));
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('newsAnnotator').update('debounceDelay', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+  });
 
   it('moves annotations with the edit at once, then re-analyses after the debounce delay', async () => {
     await vscode.workspace.getConfiguration('newsAnnotator').update('debounceDelay', 1500, vscode.ConfigurationTarget.Workspace);
+    // a save analyzes at once (the sidecar must match the saved text), and VS Code in the browser auto-saves after
+    // 1 s by default: without this the save, not the debounce timer, would start the re-analysis
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     const text = 'The Zorblat council met Angela Merkel in Berlin.\n';
     const editor = await openScratch('typing-follow.txt', text);
     const a = await api();
