@@ -35,6 +35,10 @@ export interface Annotation extends Span {
   precision?: DatePrecision;
   /** A free-text note the user attached. */
   note?: string;
+  /** The user accepted (reviewed) this annotation; format version 3. Only `true` is written. */
+  reviewed?: boolean;
+  /** Dates: the user set `value` by hand, so re-analysis never re-resolves it; format version 3. Only `true` is written. */
+  valueFixed?: boolean;
 }
 
 export interface Entity {
@@ -45,6 +49,10 @@ export interface Entity {
   name: string;
   /** Every distinct surface form of its mentions, canonical name included, sorted. */
   aliases: string[];
+  /** An identifier outside the article (any URI: a Wikidata item, a database key), from the corpus decisions; format version 3. */
+  externalId?: string;
+  /** A note on the entity as a whole, from the corpus decisions; format version 3. */
+  note?: string;
 }
 
 /** Where the reference date (the article's publication date) came from. */

@@ -3,6 +3,9 @@
 //
 // Version 1 -> 2: dates gained `precision`, the granularity of their value. Version 1 stored only the value, so the
 // precision is derived from it here, once; everything else is carried over as it is.
+// Version 2 -> 3: only optional fields were added (annotations: `reviewed`, `valueFixed`; entities: `externalId`,
+// `note`), none of which version 2 could hold, so a version 2 file is version 3 as it is. The number still changes so
+// that an older build meets a version 3 file as "newer" (and leaves it alone) rather than as invalid.
 import type { DatePrecision } from '../types';
 
 type Obj = Record<string, unknown>;
@@ -43,4 +46,9 @@ export function migrateV1(v1: Obj): Obj {
     annotations: (v1.annotations as unknown[]).map(annotationV2),
     orphans: (v1.orphans as unknown[]).map(annotationV2),
   };
+}
+
+/** A valid version 2 sidecar as version 3 (a new object; the one given is not changed). */
+export function migrateV2(v2: Obj): Obj {
+  return { ...v2, version: 3 };
 }

@@ -26,6 +26,9 @@ function annotation(a: SidecarAnnotation): SidecarAnnotation {
   if (a.value !== undefined) out.value = a.value;
   if (a.precision !== undefined) out.precision = a.precision;
   if (a.note !== undefined) out.note = a.note;
+  // only `true` is stored: an unreviewed annotation or a value the resolver gives is the absence of the field
+  if (a.reviewed === true) out.reviewed = true;
+  if (a.valueFixed === true) out.valueFixed = true;
   out.prefix = a.prefix;
   out.suffix = a.suffix;
   return out;
@@ -37,7 +40,12 @@ function orphan(o: Orphan): Orphan {
 
 const rejection = (r: Rejection): Rejection => ({ type: r.type, start: r.start, end: r.end, text: r.text, prefix: r.prefix, suffix: r.suffix });
 
-const entity = (e: Entity): Entity => ({ id: e.id, type: e.type, name: e.name, aliases: [...e.aliases].sort() });
+function entity(e: Entity): Entity {
+  const out: Entity = { id: e.id, type: e.type, name: e.name, aliases: [...e.aliases].sort() };
+  if (e.externalId !== undefined) out.externalId = e.externalId;
+  if (e.note !== undefined) out.note = e.note;
+  return out;
+}
 
 /** The sidecar's lists in canonical order, their items as stored (sorting references copies no annotation). */
 function sortedLists(s: Sidecar) {

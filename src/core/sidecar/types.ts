@@ -3,8 +3,8 @@
 import type { QuoteSelector } from '../anchor';
 import type { Annotation, AnnotationType, Entity, ReferenceDateSource } from '../types';
 
-/** The format version this build writes. Version 1 files are read and migrated (./migrate.ts); newer ones are refused. */
-export const SIDECAR_VERSION = 2;
+/** The format version this build writes. Versions 1 and 2 are read and migrated (./migrate.ts); newer ones are refused. */
+export const SIDECAR_VERSION = 3;
 
 export interface SidecarDocument {
   /** The article's file name (base name, no folder). */

@@ -4,7 +4,7 @@
 import { CONTEXT_LENGTH } from '../anchor';
 import { isIsoDay } from '../dates/calendar';
 import { ANNOTATION_TYPES, DATE_PRECISIONS, ENTITY_TYPES } from '../types';
-import { migrateV1 } from './migrate';
+import { migrateV1, migrateV2 } from './migrate';
 import { SIDECAR_VERSION, SidecarError, type Sidecar } from './types';
 
 type Obj = Record<string, unknown>;
@@ -72,14 +72,25 @@ const annotationRequired = {
   suffix: str({ max: CONTEXT_LENGTH }),
 };
 
-/** The shape of format `version`: 2 (current) added `precision` on annotations and orphans; 1 is read to migrate it. */
-function schemaFor(version: 1 | typeof SIDECAR_VERSION): Check {
+const onlyTrue: Check = (v, path, errors) => {
+  if (v !== true) errors.push(`${path}: must be true when present`);
+};
+
+type Version = 1 | 2 | typeof SIDECAR_VERSION;
+
+/**
+ * The shape of format `version`: 3 (current) added `reviewed` and `valueFixed` on annotations and orphans and
+ * `externalId` and `note` on entities; 2 added `precision`; 1 and 2 are read to migrate them.
+ */
+function schemaFor(version: Version): Check {
   const annotationOptional = {
     entity: str({ min: 1 }),
     value: nullable(str()),
     note: str(),
     ...(version >= 2 ? { precision: oneOf(DATE_PRECISIONS) } : {}),
+    ...(version >= 3 ? { reviewed: onlyTrue, valueFixed: onlyTrue } : {}),
   };
+  const entityOptional: Record<string, Check> = version >= 3 ? { externalId: str({ min: 1 }), note: str() } : {};
   return object(
     {
       version: (v, path, errors) => {
@@ -93,7 +104,7 @@ function schemaFor(version: 1 | typeof SIDECAR_VERSION): Check {
         referenceDate: nullable(isoDay),
         referenceDateSource: oneOf(['user', 'detected', null]),
       }),
-      entities: arrayOf(object({ id: str({ min: 1 }), type: oneOf(ENTITY_TYPES), name: str({ min: 1 }), aliases: arrayOf(str()) })),
+      entities: arrayOf(object({ id: str({ min: 1 }), type: oneOf(ENTITY_TYPES), name: str({ min: 1 }), aliases: arrayOf(str()) }, entityOptional)),
       annotations: arrayOf(object(annotationRequired, annotationOptional)),
       rejections: arrayOf(
         object({
@@ -113,6 +124,7 @@ function schemaFor(version: 1 | typeof SIDECAR_VERSION): Check {
 
 const CURRENT = schemaFor(SIDECAR_VERSION);
 const VERSION_1 = schemaFor(1);
+const VERSION_2 = schemaFor(2);
 
 /** Rules across fields; only run once the shape is right. */
 function crossChecks(s: Sidecar, errors: string[]): void {
@@ -123,7 +135,7 @@ function crossChecks(s: Sidecar, errors: string[]): void {
   });
   const ids = new Set<string>();
   const spans = (
-    list: { id?: string; type: string; start: number; end: number; entity?: string; value?: string | null; precision?: string }[],
+    list: { id?: string; type: string; start: number; end: number; entity?: string; value?: string | null; precision?: string; valueFixed?: boolean }[],
     name: string,
     inDocument: boolean,
   ) =>
@@ -135,6 +147,7 @@ function crossChecks(s: Sidecar, errors: string[]): void {
         if (ids.has(a.id)) errors.push(`${path}.id: duplicate id "${a.id}"`);
         ids.add(a.id);
       }
+      if (a.valueFixed !== undefined && a.type !== 'date') errors.push(`${path}.valueFixed: only a date has a value`);
       if (a.precision !== undefined && (a.type !== 'date' || typeof a.value !== 'string')) {
         errors.push(`${path}.precision: only a date with a value has a precision`);
       }
@@ -190,12 +203,17 @@ export function parseSidecar(text: string, file: string): Sidecar {
       `written by a newer News Annotator (format version ${future}; this one reads version ${SIDECAR_VERSION}): update the extension`,
     );
   }
-  let errors: string[];
+  let errors: string[] = [];
+  // an older format: checked as what it is, then brought up to date one step at a time (nothing is lost: see migrate.ts)
   if (isObj(value) && value.version === 1) {
-    // an older format: checked as what it is, then brought up to date (nothing is lost: see migrate.ts)
     errors = validateAs(VERSION_1, value);
-    if (errors.length === 0) errors = validateSidecar((value = migrateV1(value)));
-  } else errors = validateSidecar(value);
+    if (errors.length === 0) value = migrateV1(value);
+  }
+  if (errors.length === 0 && isObj(value) && value.version === 2) {
+    errors = validateAs(VERSION_2, value);
+    if (errors.length === 0) value = migrateV2(value);
+  }
+  if (errors.length === 0) errors = validateSidecar(value);
   if (errors.length > 0) {
     const more = errors.length > MAX_REPORTED ? ` (and ${errors.length - MAX_REPORTED} more)` : '';
     throw new SidecarError('invalid-schema', file, `not a valid sidecar: ${errors.slice(0, MAX_REPORTED).join('; ')}${more}`);

@@ -1,5 +1,5 @@
-// Format version 1 -> 2 (dates carry their precision): a version 1 file is read, migrated and written back as
-// version 2 with nothing lost; the precision derived from a stored value is the one the resolver gives.
+// Format version 1 -> 2 -> 3 (dates carry their precision; v3 only adds optional fields): a version 1 file is read,
+// migrated and written back as the current version with nothing lost; the precision derived from a stored value is the one the resolver gives.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,14 +17,14 @@ const v1 = () => JSON.parse(v1Text) as Record<string, unknown> & Omit<Sidecar, '
 /** `list` without the precision the migration adds: what version 1 held. */
 const withoutPrecision = <T extends { precision?: unknown }>(list: readonly T[]) => list.map(({ precision: _p, ...rest }) => rest);
 
-describe('core/sidecar/migrate: version 1 -> 2', () => {
-  it('the current format is version 2', () => assert.equal(SIDECAR_VERSION, 2));
+describe('core/sidecar/migrate: versions 1 -> 2 -> 3', () => {
+  it('the current format is version 3', () => assert.equal(SIDECAR_VERSION, 3));
 
-  it('reads a version 1 file as version 2: everything kept, each date value given its precision', () => {
+  it('reads a version 1 file as version 3: everything kept, each date value given its precision', () => {
     const old = v1();
     assert.equal(old.version, 1);
     const s = parseSidecar(v1Text, 'v1.annotations.json');
-    assert.equal(s.version, 2);
+    assert.equal(s.version, 3);
     assert.deepEqual(s.document, old.document);
     assert.deepEqual(s.entities, old.entities);
     assert.deepEqual(s.rejections, old.rejections);
@@ -36,7 +36,7 @@ describe('core/sidecar/migrate: version 1 -> 2', () => {
     assert.ok([...s.annotations, ...s.orphans].every(a => a.type === 'date' || !('precision' in a)));
   });
 
-  it('annotating the article again writes version 2 and loses no manual annotation, note, rejection or orphan', async () => {
+  it('annotating the article again writes version 3 and loses no manual annotation, note, rejection or orphan', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-migrate-'));
     try {
       const sidecarPath = path.join(dir, 'article.txt.annotations.json');
@@ -54,7 +54,7 @@ describe('core/sidecar/migrate: version 1 -> 2', () => {
       assert.equal(r.loadError, undefined);
       assert.equal(r.written, true);
       const written = fs.readFileSync(sidecarPath, 'utf8');
-      assert.match(written, /^\{\n {2}"version": 2,/);
+      assert.match(written, /^\{\n {2}"version": 3,/);
       const saved = parseSidecar(written, sidecarPath);
       const old = v1();
       const manual = <T extends { source: string }>(list: readonly T[]) => list.filter(a => a.source === 'manual');
@@ -93,11 +93,49 @@ describe('core/sidecar/migrate: version 1 -> 2', () => {
   });
 
   it('a file from a later version is still refused, untouched', () => {
-    const later = { ...JSON.parse(serializeSidecar(parseSidecar(v1Text, 'x'))), version: 3, somethingNew: true };
+    const later = { ...JSON.parse(serializeSidecar(parseSidecar(v1Text, 'x'))), version: 4, somethingNew: true };
     assert.throws(
       () => parseSidecar(JSON.stringify(later), 'x.json'),
-      (e: unknown) => e instanceof SidecarError && e.kind === 'future-version' && /format version 3; this one reads version 2/.test(e.reason),
+      (e: unknown) => e instanceof SidecarError && e.kind === 'future-version' && /format version 4; this one reads version 3/.test(e.reason),
     );
+  });
+
+  it('reads a version 2 file as version 3 with nothing changed but the version', () => {
+    const v2 = { ...JSON.parse(serializeSidecar(parseSidecar(v1Text, 'x'))), version: 2 };
+    const s = parseSidecar(JSON.stringify(v2), 'v2.json');
+    assert.deepEqual(s, { ...v2, version: 3 });
+  });
+
+  it('a version 2 file is checked as version 2: the version 3 fields in it are unknown keys', () => {
+    const v2 = { ...JSON.parse(serializeSidecar(parseSidecar(v1Text, 'x'))), version: 2 };
+    v2.annotations[0].reviewed = true;
+    v2.entities[0].externalId = 'https://www.wikidata.org/wiki/Q7747';
+    assert.throws(
+      () => parseSidecar(JSON.stringify(v2), 'x.json'),
+      (e: unknown) =>
+        e instanceof SidecarError &&
+        e.kind === 'invalid-schema' &&
+        /entities\[0\]\.externalId: is not allowed/.test(e.reason) &&
+        /annotations\[0\]\.reviewed: is not allowed/.test(e.reason),
+    );
+  });
+
+  it("version 3 holds review state, a fixed date value, and an entity's external id and note", () => {
+    const s = parseSidecar(v1Text, 'x');
+    const date = s.annotations.find(a => a.type === 'date')!;
+    date.reviewed = true;
+    date.valueFixed = true;
+    s.entities[0].externalId = 'https://www.wikidata.org/wiki/Q7747';
+    s.entities[0].note = 'checked against the agency profile';
+    assert.deepEqual(parseSidecar(serializeSidecar(s), 'x'), s);
+    const name = s.annotations.find(a => a.type !== 'date')!;
+    name.valueFixed = true;
+    assert.throws(() => parseSidecar(serializeSidecar(s), 'x'), /valueFixed: only a date has a value/);
+    delete name.valueFixed;
+    // the serializer writes only `true`; a hand-edited `false` is refused rather than read as reviewed
+    (date as { reviewed: unknown }).reviewed = false;
+    assert.equal(JSON.parse(serializeSidecar(s)).annotations.find((a: { id: string }) => a.id === date.id).reviewed, undefined);
+    assert.throws(() => parseSidecar(JSON.stringify(s), 'x'), /reviewed: must be true when present/);
   });
 
   it('the precision derived from a value is the one the resolver gives, for every kind of value', () => {

@@ -231,7 +231,7 @@ describe('deterministic output', () => {
   it('is 2-space JSON with a trailing newline, keys in the documented order, entities e2 before e10', () => {
     const text = serializeSidecar(addAnnotation(fresh(), article, spanOf(article, 'S-400'), 'organization'));
     assert.ok(text.endsWith('}\n') && !text.endsWith('\n\n'));
-    assert.match(text, /^\{\n {2}"version": 2,\n {2}"generator": "news-annotator",\n {2}"document": \{\n {4}"file"/);
+    assert.match(text, /^\{\n {2}"version": 3,\n {2}"generator": "news-annotator",\n {2}"document": \{\n {4}"file"/);
     const parsed = JSON.parse(text) as Sidecar;
     assert.deepEqual(Object.keys(parsed.annotations[0]), ['id', 'type', 'start', 'end', 'text', 'source', 'entity', 'prefix', 'suffix']);
     const ids = parsed.entities.map(e => Number(e.id.slice(1)));

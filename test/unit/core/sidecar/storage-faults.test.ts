@@ -259,8 +259,8 @@ describe('faults: sidecar and disk', () => {
         'invalid-schema',
       ],
       ['an offset past the end', serializeSidecar({ ...base(), annotations: [{ ...base().annotations[0], end: 10 ** 9 }] }), 'invalid-schema'],
-      ['a version as a string', serializeSidecar(base()).replace('"version": 2', '"version": "2"'), 'invalid-schema'],
-      ['a far future version', serializeSidecar(base()).replace('"version": 2', '"version": 1e308'), 'future-version'],
+      ['a version as a string', serializeSidecar(base()).replace('"version": 3', '"version": "3"'), 'invalid-schema'],
+      ['a far future version', serializeSidecar(base()).replace('"version": 3', '"version": 1e308'), 'future-version'],
     ];
     for (const [what, content, kind] of cases) {
       it(`${what}: a ${kind} error, left as it is and backed up, and annotating still works`, async () => {

@@ -29,7 +29,7 @@ function parseError(text: string): SidecarError {
 describe('sidecar validation', () => {
   it('accepts the valid fixture (a real CLI output) and a BOM in front of it', () => {
     assert.deepEqual(validateSidecar(valid()), []);
-    assert.equal(parseSidecar(validText, 'x').version, 2);
+    assert.equal(parseSidecar(validText, 'x').version, 3);
     assert.equal(parseSidecar(`\ufeff${validText}`, 'x').document.file, 'article.txt');
   });
 
@@ -57,11 +57,11 @@ describe('sidecar validation', () => {
 
   it('reports a future version as such, not as a schema error', () => {
     const s = valid() as unknown as Record<string, unknown>;
-    s.version = 3;
+    s.version = 4;
     s.somethingNew = true;
     const e = parseError(JSON.stringify(s));
     assert.equal(e.kind, 'future-version');
-    assert.match(e.reason, /version 3/);
+    assert.match(e.reason, /version 4/);
   });
 
   it('names the path and the reason for each kind of schema error', () => {
@@ -197,7 +197,7 @@ describe('sidecar validation', () => {
         s => {
           s.version = 0;
         },
-        'version: must be 2',
+        'version: must be 3',
       ],
       [
         'unknown precision',
