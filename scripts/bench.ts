@@ -123,7 +123,7 @@ for (let i = 0; i < 30; i++) {
 console.log(`\n4. Typing in a 250k-character article: longest analysis task per keystroke ${fmt(longest, 1)} ms (30 keystrokes)`);
 
 // 6. The same edit in an article of distinct text (scripts/bench/scale.ts)
-distinctEditSection(corpus, fn => time(fn).ms);
+distinctEditSection(fn => time(fn).ms);
 
 clearInterval(sampler);
 console.log(`\nPeak memory (RSS): ${fmt(peakRss / 2 ** 20, 0)} MiB`);

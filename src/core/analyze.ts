@@ -13,12 +13,14 @@ import {
   findLexiconMatches,
   findMentions,
   groupWorking,
+  NO_MATCHES,
   normalise,
   type LineInfo,
   type LineSource,
   type Working,
 } from './entities';
-import { working } from './entities/mention-set';
+import { working, type Slots } from './entities/mention-set';
+import { editKeepsGrouping, patternWordsOf, shiftMentions } from './entities/reuse';
 import { snapToGraphemes } from './graphemes';
 import { mergeSorted } from './sorted';
 import { overlapSweep, withoutOverlapsWith } from './spans';
@@ -30,6 +32,7 @@ import {
   type AnalyzeOptions,
   type Annotation,
   type AnnotationType,
+  type Entity,
   type MentionCandidate,
   type ReferenceDate,
   type Span,
@@ -63,6 +66,17 @@ interface DocumentState {
   text: string;
   lines: LineRecord[];
   units: number;
+  /** Its entity grouping (made without a lexicon), kept while an edit leaves it as it was. */
+  grouping?: KeptGrouping;
+  /** The edit since the grouping: one line changed into one, [at, end) of the old text (document offsets). */
+  edit?: { line: number; before: LineRecord; at: number; end: number; lineStart: number };
+}
+
+interface KeptGrouping {
+  mentions: Working[];
+  entities: Entity[];
+  slots: Slots;
+  patternWords?: Set<string>;
 }
 
 export interface AnalyzerOptions extends AnalyzeOptions {
@@ -93,6 +107,8 @@ export class Analyzer {
   private documents = new Map<string, DocumentState>();
   /** Units detected (not served from the cache) since creation: lets tests and the bench see the incremental work. */
   detectedUnits = 0;
+  /** Entity groupings computed (not kept from before an edit) since creation: likewise. */
+  groupings = 0;
 
   /** Units kept now: at least the units of the latest text, else a huge article would evict its own units as it goes. */
   private limit: number;
@@ -109,20 +125,15 @@ export class Analyzer {
     const wanted = new Set<AnnotationType>(options.types ?? ANNOTATION_TYPES);
     const needMentions = ENTITY_KINDS.some(t => wanted.has(t));
     const keep = options.keep !== false;
-    const lines = keep ? this.linesOf(text, options.document ?? '') : this.linesOnce(text);
+    const state = keep && this.maxCacheEntries > 0 ? this.linesOf(text, options.document ?? '') : undefined;
+    const lines = state ? state.lines : keep ? text.split('\n').map(l => this.record(l)) : this.linesOnce(text);
 
-    const work: Working[] = [];
     const dates: DateCandidate[] = [];
     const dateLines: LineRecord[] = [];
     const dateIndex: number[] = [];
     let lineStart = 0;
     for (const rec of lines) {
       this.prepare(rec, needMentions);
-      if (needMentions) {
-        for (const m of rec.mentions!) {
-          work.push(working(m.start + lineStart, m.end + lineStart, m.type, m.surface, false, m.confidence));
-        }
-      }
       rec.dates!.forEach((d, i) => {
         dates.push({ start: d.start + lineStart, end: d.end + lineStart, expr: d.expr });
         dateLines.push(rec);
@@ -140,8 +151,25 @@ export class Analyzer {
       }
     };
     const lexicon = findLexiconMatches(text, source, options.lexicon ?? {}, true);
-    const grouped = groupWorking(text, work, source, lexicon);
-    const entities = grouped.entities.filter(e => wanted.has(e.type));
+    let grouped = state && needMentions && lexicon === NO_MATCHES ? keptGrouping(state) : undefined;
+    if (!grouped) {
+      const work: Working[] = [];
+      if (needMentions) {
+        lineStart = 0;
+        for (const rec of lines) {
+          for (const m of rec.mentions!) work.push(working(m.start + lineStart, m.end + lineStart, m.type, m.surface, false, m.confidence));
+          lineStart += rec.text.length + 1;
+        }
+      }
+      grouped = groupWorking(text, work, source, lexicon);
+      this.groupings++;
+    }
+    if (state) {
+      state.grouping = needMentions && lexicon === NO_MATCHES ? grouped : undefined;
+      state.edit = undefined;
+    }
+    // copies: the kept grouping's entities are handed out again after the next edit
+    const entities = grouped.entities.filter(e => wanted.has(e.type)).map(e => ({ ...e, aliases: [...e.aliases] }));
 
     const mentionAnnotations: Annotation[] = [];
     // every name blocks the dates it overlaps, wanted or not (so asking for fewer types changes nothing else)
@@ -201,8 +229,7 @@ export class Analyzer {
   }
 
   /** The article's lines: what changed since its last analysis split again, the rest reused. */
-  private linesOf(text: string, document: string): LineRecord[] {
-    if (this.maxCacheEntries === 0) return text.split('\n').map(l => this.record(l));
+  private linesOf(text: string, document: string): DocumentState {
     const previous = this.documents.get(document);
     let state: DocumentState;
     if (previous && previous.text === text) state = previous;
@@ -224,7 +251,7 @@ export class Analyzer {
     // LRU with fewer places than the article has units misses every time (the oldest is always the next needed)
     this.limit = Math.max(this.maxCacheEntries, state.units);
     this.lineLimit = Math.max(this.maxCacheEntries, state.lines.length);
-    return state.lines;
+    return state;
   }
 
   /** The article's lines for a one-shot analysis: cached lines reused, new ones shared within the article only. */
@@ -258,7 +285,15 @@ export class Analyzer {
     let units = previous.units;
     for (let i = first; i <= last; i++) units -= lines[i].units.length;
     for (const r of fresh) units += r.units.length;
-    return { text, lines: [...lines.slice(0, first), ...fresh, ...lines.slice(last + 1)], units };
+    // the grouping may survive one edit inside one line (see keptGrouping); anything else groups again
+    const one = previous.grouping && !previous.edit && first === last && fresh.length === 1;
+    return {
+      text,
+      lines: [...lines.slice(0, first), ...fresh, ...lines.slice(last + 1)],
+      units,
+      grouping: one ? previous.grouping : undefined,
+      edit: one ? { line: first, before: lines[first], at: prefix, end: changedEnd, lineStart: start } : undefined,
+    };
   }
 
   /** The line's record, from the line cache or new (and cached, unless `keep` is false). */
@@ -343,6 +378,28 @@ export class Analyzer {
     if (needMentions) r.mentions ??= findMentions(unitText);
     return r;
   }
+}
+
+/**
+ * The document's grouping from before its last edit, when that edit cannot have changed it (entities/reuse.ts),
+ * its mentions moved to their new offsets; undefined when it must be computed again.
+ */
+function keptGrouping(state: DocumentState): KeptGrouping | undefined {
+  const { grouping, edit } = state;
+  if (!grouping || !edit) return grouping;
+  const after = state.lines[edit.line];
+  const { before, lineStart } = edit;
+  if (!before.mentions || !after.mentions) return undefined;
+  const keeps = editKeepsGrouping({
+    before: { text: before.text, info: (before.info ??= computeLineInfo(before.text)), mentions: before.mentions },
+    after: { text: after.text, info: (after.info ??= computeLineInfo(after.text)), mentions: after.mentions },
+    at: edit.at - lineStart,
+    end: edit.end - lineStart,
+    previous: edit.line > 0 ? state.lines[edit.line - 1].text : '',
+    patternWords: (grouping.patternWords ??= patternWordsOf(grouping.entities)),
+    contested: surface => (grouping.slots.get(surface)?.types.length ?? 2) > 1,
+  });
+  return keeps && shiftMentions(grouping.mentions, edit.at, edit.end, after.text.length - before.text.length) ? grouping : undefined;
 }
 
 const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;

@@ -45,7 +45,12 @@ export function groupEntities(text: string, mentions: MentionCandidate[], lexico
  * The steps themselves, over a working set already sorted and without overlaps (its objects are changed and
  * reused). Returns the final mentions, each with its `entity` set.
  */
-export function groupWorking(text: string, work: Working[], lines: LineSource, lexicon: LexiconMatches): { mentions: Working[]; entities: Entity[] } {
+export function groupWorking(
+  text: string,
+  work: Working[],
+  lines: LineSource,
+  lexicon: LexiconMatches,
+): { mentions: Working[]; entities: Entity[]; slots: Slots } {
   const slots = new Slots();
   work = applyLexicon(work, lexicon);
   unifyTypes(work, slots);
@@ -58,5 +63,5 @@ export function groupWorking(text: string, work: Working[], lines: LineSource, l
   work = propagate(lines, work, lexicon.dates, slots);
   if (lexicon.dates.length > 0) work = withoutOverlapsWith(work, lexicon.dates);
   const entities = buildEntities(work, expansions, slots);
-  return { mentions: work, entities };
+  return { mentions: work, entities, slots };
 }

@@ -47,6 +47,11 @@ export function working(start: number, end: number, type: EntityType, surface: s
 export class Slots {
   private readonly bySurface = new Map<string, Slot>();
 
+  /** The surface's record, if a mention had it. */
+  get(surface: string): Slot | undefined {
+    return this.bySurface.get(surface);
+  }
+
   of(m: Working): Slot {
     let s = m.slot;
     if (!s) {
