@@ -152,7 +152,7 @@ export async function runAnnotate(args: string[], io: CliIO): Promise<number> {
     settings,
     settings.jobs,
     io,
-    article => annotateOne(article, settings, storage, io),
+    (article, articleIO) => annotateOne(article, settings, storage, articleIO),
     article => {
       if (article.fromFolder) {
         done++;
