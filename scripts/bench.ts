@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyze';
 import { nlp } from './compromise';
 import { readConll } from './eval/conll-reader';
+import { keystrokeSection } from './bench/keystroke';
 import { distinctEditSection, runScaleSections } from './bench/scale';
 
 const root = path.resolve(__dirname, '..');
@@ -150,8 +151,11 @@ console.log(`   ${m.annotations} annotations, sidecar ${fmt(m.sidecarBytes / 2 *
 console.log(`   peak RSS ${fmt(m.peak / 2 ** 20, 0)} MiB (process before the article: ${fmt(m.baseline / 2 ** 20, 0)} MiB)`);
 console.log(`   peak memory per character: ${fmt((m.peak - m.baseline) / m.chars, 0)} bytes above the baseline, ${fmt(m.peak / m.chars, 0)} bytes in all`);
 
-// 7-9. Whole process, --jobs and stream, each run in fresh processes (scripts/bench/scale.ts)
-runScaleSections({ corpus, corpusName }).catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// 7-9. Whole process, --jobs and stream, each run in fresh processes (scripts/bench/scale.ts); 10. typing in a
+// 1.5 MB article through the editor's session code (scripts/bench/keystroke.ts)
+runScaleSections({ corpus, corpusName })
+  .then(() => keystrokeSection(fn => time(fn).ms))
+  .catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

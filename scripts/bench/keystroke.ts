@@ -1,0 +1,67 @@
+// The benchmark's editor section (issue 14): what the extension does per keystroke in a large analysed article,
+// run in Node through the same core session code the editor uses (src/vscode/articles: onEdit -> textChanged on
+// every change event, the debounced session.analyze after a pause, a save when the file is saved). Figures only.
+import { Analyzer } from '../../src/core/analyze';
+import { ArticleSession } from '../../src/core/session/session';
+import { distinctArticle } from '../../test/support/distinct-article';
+import { InMemoryStorage } from '../../test/support/inMemoryStorage';
+
+const fmt = (x: number, d = 1) => x.toFixed(d);
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+
+/** 10. Typing in a 1.5 MB article: the work per change event, the debounced analysis, and what a save writes. */
+export async function keystrokeSection(time: (fn: () => unknown) => number): Promise<void> {
+  const text0 = distinctArticle(1_500_000, 15);
+  const storage = new InMemoryStorage();
+  const analyzer = new Analyzer();
+  const session = new ArticleSession({
+    storage,
+    sidecarPath: 'article.txt.annotations.json',
+    file: 'article.txt',
+    // as the editor does: the document's URI names the Analyzer's kept state
+    analyzer: { analyze: (text, options) => analyzer.analyze(text, { ...options, document: 'article' }) },
+  });
+  await session.load();
+  let version = 1;
+  const first = time(() => session.analyze(text0, { version }));
+  await session.save();
+  const sidecarBytes = Buffer.byteLength(storage.writes[storage.writes.length - 1].text);
+  // typed at three places: a sentence of ordinary words, then one with a new name (which groups the article again)
+  const typed = [' and the talks went on as before, he said', ' and Mr Kowalczyk said so again'];
+  const perEvent: number[] = [];
+  const analyses: number[] = [];
+  let text = text0;
+  for (const [p, sentence] of [0.25, 0.5, 0.75].flatMap(q => typed.map(s => [q, s] as const))) {
+    let at = text.indexOf('. ', Math.floor(text.length * p)) + 1;
+    for (let k = 0; k < sentence.length; k++) {
+      text = text.slice(0, at) + sentence[k] + text.slice(at);
+      const change = { start: at, end: at, text: sentence[k] };
+      at++;
+      version++;
+      perEvent.push(time(() => session.textChanged(text, [change], version)));
+      // a pause after each word: the debounced analysis runs
+      if (sentence[k] === ' ' || k === sentence.length - 1) analyses.push(time(() => session.analyze(text, { version })));
+    }
+  }
+  const writes = storage.writes.length;
+  await session.save();
+  const afterTyping = storage.writes.length - writes;
+  // saving again with nothing changed (an auto-save, or the editor's save: analyze, then save)
+  const before = storage.writes.length;
+  const again = time(() => session.analyze(text, { version }));
+  await session.save();
+  const unchanged = storage.writes.length - before;
+  console.log(`\n10. Typing in a ${fmt(text0.length / 1e6, 1)}M-character article (generated distinct text) through the editor's session code`);
+  console.log(
+    `   first analysis ${fmt(first, 0)} ms; sidecar ${fmt(sidecarBytes / 2 ** 20, 1)} MiB (${fmt(sidecarBytes / text0.length, 1)} bytes per character)`,
+  );
+  console.log(
+    `   per change event (spans kept in step, textChanged): median ${fmt(quantile(perEvent, 0.5), 2)} ms, p99 ${fmt(quantile(perEvent, 0.99), 2)} ms, max ${fmt(Math.max(...perEvent), 1)} ms (${perEvent.length} keystrokes)`,
+  );
+  console.log(
+    `   debounced re-analysis after each word: median ${fmt(quantile(analyses, 0.5), 1)} ms, p99 ${fmt(quantile(analyses, 0.99), 1)} ms, longest stall ${fmt(Math.max(...analyses), 1)} ms (${analyses.length} analyses; target: median keystroke < 15 ms, stalls < 100 ms)`,
+  );
+  console.log(
+    `   sidecar writes: ${afterTyping} for a save after typing, ${unchanged} for a save of the unchanged article (its re-analysis ${fmt(again, 1)} ms)`,
+  );
+}
