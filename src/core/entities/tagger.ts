@@ -4,7 +4,7 @@
 import type { Bloom } from './bloom';
 import { staticFeatures, tagFeatures } from './features';
 import type { Gazetteer } from './gazetteer';
-import { decodeWeights, hashFeature, type WeightTable } from './model-codec';
+import { decodeWeightIndex, hashFeature, type WeightIndex } from './model-codec';
 import type { Token } from './tokenize';
 
 export interface TaggerModel {
@@ -79,14 +79,14 @@ export function viterbi(
 }
 
 export class Tagger {
-  private readonly weights: WeightTable;
+  private readonly weights: WeightIndex;
 
   constructor(
     private readonly model: TaggerModel,
     private readonly gazetteer: Gazetteer,
     private readonly givenNames: Bloom,
   ) {
-    this.weights = decodeWeights(model.weights, model.scale);
+    this.weights = decodeWeightIndex(model.weights, model.scale);
   }
 
   // transition scores depend only on (previous tag, word shape): computed once per pair, not per token
@@ -120,11 +120,8 @@ export class Tagger {
     return { tags, emissions };
   }
 
+  /** How features score: each feature string hashed, its weights looked up (feature extraction is features.ts's). */
   private add(scores: Float64Array, features: readonly string[]): void {
-    for (const f of features) {
-      const w = this.weights.get(hashFeature(f));
-      if (!w) continue;
-      for (let j = 0; j < w.length; j += 2) scores[w[j]] += w[j + 1];
-    }
+    for (const f of features) this.weights.add(scores, hashFeature(f));
   }
 }
