@@ -51,6 +51,8 @@ export class ArticleSession {
   private currentVersion = -1;
   /** Typing moved the spans but document.sha256 still names the text of the last analysis. */
   private hashStale = false;
+  /** The editor version of the text the sidecar in memory is the analysis of (undefined once anything changed it). */
+  private analyzedVersion: number | undefined;
   private state: SessionStatus = 'idle';
   private isLoaded = false;
   private loading: Promise<boolean> | undefined;
@@ -87,6 +89,14 @@ export class ArticleSession {
 
   get sidecarPath(): string {
     return this.path;
+  }
+
+  /**
+   * Whether the sidecar in memory is the analysis of the text at this editor version, nothing having changed it
+   * since (no typing, edit, undo or reload): a save of that text then needs no new analysis.
+   */
+  analyzedAt(version: number): boolean {
+    return this.analyzedVersion === version && this.current !== null;
   }
 
   /** The sidecar in memory follows the text (analyzed, then kept in step by textChanged). */
@@ -152,6 +162,7 @@ export class ArticleSession {
     this.current = loaded.status === 'ok' ? loaded.sidecar : null;
     this.currentText = undefined;
     this.currentVersion = -1;
+    this.analyzedVersion = undefined;
     this.state = 'idle';
     return true;
   }
@@ -179,6 +190,8 @@ export class ArticleSession {
     this.currentText = text;
     this.currentVersion = at.version ?? -1;
     this.hashStale = false;
+    // with options of its own (a one-off analysis) it is not the analysis a save would make
+    this.analyzedVersion = at.options === undefined ? at.version : undefined;
     this.lastReport = out.report;
     this.state = 'ready';
     return out;
@@ -200,6 +213,7 @@ export class ArticleSession {
     this.currentText = newText;
     this.currentVersion = version ?? -1;
     this.hashStale = true;
+    this.analyzedVersion = undefined;
     return true;
   }
 
@@ -313,6 +327,7 @@ export class ArticleSession {
     this.currentText = undefined;
     this.currentVersion = -1;
     this.hashStale = false;
+    this.analyzedVersion = undefined;
     this.problem = undefined;
     this.changed = false;
     this.state = 'idle';

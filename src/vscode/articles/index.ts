@@ -140,10 +140,12 @@ export class Articles implements vscode.Disposable {
     return this.sync.save(doc);
   }
 
-  /** The article was saved: bring its sidecar up to date with the saved text and write it. */
+  /** The article was saved: bring its sidecar up to date with the saved text (unless it is) and write it. */
   async saved(doc: vscode.TextDocument): Promise<void> {
-    if (!this.registry.find(doc.uri)) return;
-    await this.analyze(doc);
+    const entry = this.registry.find(doc.uri);
+    if (!entry) return;
+    // an auto-save usually follows the debounced analysis of the same text: analyzing it again would only stall
+    if (!entry.session.analyzedAt(doc.version)) await this.analyze(doc);
     await this.sync.save(doc);
   }
 
