@@ -256,7 +256,7 @@ export function distinctEditSection(time: (fn: () => unknown) => number): void {
   console.log(
     `   full pass: ${fmt(median(fullWall), 1)} ms wall, ${fmt(median(fullCpu), 1)} ms CPU (median of 3); a letter typed and undone at ${places} places: ` +
       `median ${fmt(median(wall), 2)} ms wall, ${fmt(median(cpus), 2)} ms CPU, longest ${fmt(all[all.length - 1], 1)} ms; ` +
-      `${warm.groupings - groupings} of ${places * 2} grouped the article again (a name touched), the rest kept its grouping`,
+      `${warm.groupings - groupings} of ${places * 2} grouped the article again (a name or capitalised word typed into, an acronym bracket within reach), the rest kept its grouping`,
   );
   console.log(`   speed-up: ${fmt(median(fullWall) / median(wall), 0)}x wall, ${fmt(median(fullCpu) / median(cpus), 0)}x CPU (target >= 100x)`);
 }
