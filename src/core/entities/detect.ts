@@ -1,7 +1,7 @@
 // Paragraph-level mention detection: tokenize, tag, turn BIO tags into clean CoNLL-like spans.
 import { ORGANIZATIONS, PLACES } from '../data/curated';
 import type { EntityType, MentionCandidate } from '../types';
-import { gazetteer, givenNames, taggerModel } from './data';
+import { commonWords, gazetteer, givenNames, taggerModel } from './data';
 import { isUpperUnit } from './features';
 import { refineSpans, type TokenSpan } from './refine';
 import { Tagger } from './tagger';
@@ -13,7 +13,7 @@ const EDGE_PUNCT = /^[^\p{L}\p{N}]+$/u;
 
 let tagger: Tagger | null = null;
 function getTagger(): Tagger {
-  tagger ??= new Tagger(taggerModel, gazetteer(), givenNames());
+  tagger ??= new Tagger(taggerModel, gazetteer(), givenNames(), commonWords());
   return tagger;
 }
 
