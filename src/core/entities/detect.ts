@@ -6,6 +6,7 @@ import { isUpperUnit } from './features';
 import { refineSpans, type TokenSpan } from './refine';
 import { Tagger } from './tagger';
 import { tokenize, type Token } from './tokenize';
+import { CLEAR_CONTEXT } from './unify';
 import { TITLES } from './vocabulary';
 
 const LABEL_TYPES: Record<string, EntityType | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
@@ -91,13 +92,16 @@ export function findMentions(text: string): ScoredMention[] {
   }
   spans = refineSpans(tokens, spans, toks => getTagger().tag(toks));
   spans = applyCurated(tokens, spans);
-  spans = scoreLine(tokens) ?? spans;
+  const resultLine = scoreLine(tokens);
+  if (resultLine) spans = resultLine;
   const out: ScoredMention[] = [];
   for (const s of spans) {
     if (!s.type) continue;
     const clean = cleanSpan(tokens, s.from, s.to, s.type === 'person');
     if (!clean) continue;
-    out.push({ start: tokens[clean.from].start, end: tokens[clean.to - 1].end, type: s.type, confidence: confidence(emissions, clean.from, clean.to, s.type) });
+    const sure = confidence(emissions, clean.from, clean.to, s.type);
+    // a result line's two teams are as clear a context as any: the article's majority does not retype them
+    out.push({ start: tokens[clean.from].start, end: tokens[clean.to - 1].end, type: s.type, confidence: resultLine ? Math.max(sure, CLEAR_CONTEXT) : sure });
   }
   return out;
 }
