@@ -57,10 +57,10 @@ function build(inputs: Inputs): Map<string, string> {
   console.log(`given names: ${given.count} in a Bloom filter`);
   const givenBloom = new Bloom(given.bloom);
   if (args.includes('--split')) {
-    splitCheck(docs, gazLists, givenBloom, PARAMETERS);
+    splitCheck(docs, gazLists, givenBloom, new Set(stats.commonWords), PARAMETERS);
     return new Map();
   }
-  const model = trainModel(docs, examples(docs), gazLists, givenBloom, PARAMETERS);
+  const model = trainModel(docs, examples(docs), gazLists, givenBloom, new Set(stats.commonWords), PARAMETERS);
   return new Map([
     ['gazetteer.json', JSON.stringify(finalLists) + '\n'],
     ['given-names.json', JSON.stringify(given.bloom) + '\n'],

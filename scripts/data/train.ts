@@ -54,7 +54,14 @@ export function examples(docs: readonly ConllDocument[]): Example[] {
 }
 
 /** One averaged-perceptron run over shuffled data; returns the averaged weights. */
-function train(data: Example[], gazFor: (ex: Example) => Gazetteer, given: Bloom, p: Parameters, seedValue: number): Map<string, Float64Array> {
+function train(
+  data: Example[],
+  gazFor: (ex: Example) => Gazetteer,
+  given: Bloom,
+  common: ReadonlySet<string>,
+  p: Parameters,
+  seedValue: number,
+): Map<string, Float64Array> {
   const { tags } = p;
   const T = tags.length;
   const weights = new Map<string, Float64Array>();
@@ -75,7 +82,7 @@ function train(data: Example[], gazFor: (ex: Example) => Gazetteer, given: Bloom
     st[k] = clock;
     w[k] += v;
   };
-  const statics = data.map(ex => staticFeatures(ex.tokens, gazFor(ex), given));
+  const statics = data.map(ex => staticFeatures(ex.tokens, gazFor(ex), given, common));
   const order = data.map((_, i) => i);
   let seed = seedValue;
   const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
@@ -161,10 +168,17 @@ function combine(runs: Map<string, Float64Array>[], p: Parameters): TaggerModel 
  * Trains the model on `docs`. Names seen in eng.train become gazetteer lists; while training, each document sees
  * only the lists built from the other folds, so the tagger learns how far to trust a list hit on a name it has not seen.
  */
-export function trainModel(docs: readonly ConllDocument[], data: Example[], gazLists: Lists, given: Bloom, p: Parameters): TaggerModel {
+export function trainModel(
+  docs: readonly ConllDocument[],
+  data: Example[],
+  gazLists: Lists,
+  given: Bloom,
+  common: ReadonlySet<string>,
+  p: Parameters,
+): TaggerModel {
   const foldGaz = Array.from({ length: p.folds }, (_, k) => new Gazetteer({ ...gazLists, ...trainNames(docs.filter((_, i) => i % p.folds !== k)) }));
   return combine(
-    p.seeds.map(seed => train(data, ex => foldGaz[ex.doc % p.folds], given, p, seed)),
+    p.seeds.map(seed => train(data, ex => foldGaz[ex.doc % p.folds], given, common, p, seed)),
     p,
   );
 }
@@ -184,17 +198,17 @@ function spanKeys(tags: readonly string[]): string[] {
 }
 
 /** Trains on the documents `i % 5 !== 4` of eng.train and prints the tagger's exact-span F1 on the rest. */
-export function splitCheck(docs: readonly ConllDocument[], gazLists: Lists, given: Bloom, p: Parameters): void {
+export function splitCheck(docs: readonly ConllDocument[], gazLists: Lists, given: Bloom, common: ReadonlySet<string>, p: Parameters): void {
   const held = (doc: number) => doc % 5 === 4;
   const data = examples(docs);
   const trainDocs = docs.filter((_, i) => !held(i));
   const foldGaz = Array.from({ length: p.folds }, (_, k) => new Gazetteer({ ...gazLists, ...trainNames(trainDocs.filter((_, i) => i % p.folds !== k)) }));
   const trainData = data.filter(ex => !held(ex.doc));
   const model = combine(
-    p.seeds.map(seed => train(trainData, ex => foldGaz[ex.doc % p.folds], given, p, seed)),
+    p.seeds.map(seed => train(trainData, ex => foldGaz[ex.doc % p.folds], given, common, p, seed)),
     p,
   );
-  const tagger = new Tagger(model, new Gazetteer({ ...gazLists, ...trainNames(trainDocs) }), given);
+  const tagger = new Tagger(model, new Gazetteer({ ...gazLists, ...trainNames(trainDocs) }), given, common);
   const counts: Record<string, { tp: number; fp: number; fn: number }> = {};
   for (const ex of data.filter(e => held(e.doc))) {
     const gold = new Set(spanKeys(ex.labels));

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import nlp from 'compromise';
 import { Analyzer } from '../../src/core/analyze';
 import { readConll, type GoldSpan } from './conll-reader';
+import { CategoryScores } from './entity-categories';
 
 const LABELS = { PER: 'person', LOC: 'place', ORG: 'organization' } as const;
 type Label = keyof typeof LABELS;
@@ -98,6 +99,8 @@ export function runConllEval(dataDir: string): void {
   const docs = readConll(file);
   const ours: Record<string, Counts> = Object.fromEntries(TYPES.map(t => [t, empty()]));
   const raw: Record<string, Counts> = Object.fromEntries(TYPES.map(t => [t, empty()]));
+  const categories = new CategoryScores();
+  const labelSet = new Set<string>(TYPES);
   let chars = 0;
   let oursMs = 0;
   let rawMs = 0;
@@ -114,6 +117,7 @@ export function runConllEval(dataDir: string): void {
       if (label) pred.push({ start: a.start, end: a.end, label });
     }
     score(d.gold, pred, ours);
+    categories.add(d.text, d.gold, pred, labelSet);
     t0 = performance.now();
     const rawPred = compromiseSpans(d.text);
     rawMs += performance.now() - t0;
@@ -143,6 +147,8 @@ export function runConllEval(dataDir: string): void {
     console.log(`${name.padEnd(6)} ${String(a.nG).padStart(5)} | ${cells(metrics(a))} | ${cells(metrics(b))}`);
   }
   console.log('(exact-span P/R/F1; lenF1: a prediction and a gold span of the same type that overlap count as a match)');
+  console.log("ours by category (PER/LOC/ORG, exact spans; a span counts in its line's and its document's category):");
+  for (const line of categories.lines()) console.log(line);
   const per100k = (ms: number) => ((ms / chars) * 100000).toFixed(0);
   console.log(`time per 100k characters: ours (full pipeline, entities + dates) ${per100k(oursMs)} ms, raw compromise entities ${per100k(rawMs)} ms`);
 }

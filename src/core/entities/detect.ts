@@ -1,11 +1,12 @@
 // Paragraph-level mention detection: tokenize, tag, turn BIO tags into clean CoNLL-like spans.
 import { ORGANIZATIONS, PLACES } from '../data/curated';
 import type { EntityType, MentionCandidate } from '../types';
-import { gazetteer, givenNames, taggerModel } from './data';
+import { commonWords, gazetteer, givenNames, taggerModel } from './data';
 import { isUpperUnit } from './features';
 import { refineSpans, type TokenSpan } from './refine';
 import { Tagger } from './tagger';
 import { tokenize, type Token } from './tokenize';
+import { CLEAR_CONTEXT } from './unify';
 import { TITLES } from './vocabulary';
 
 const LABEL_TYPES: Record<string, EntityType | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
@@ -13,7 +14,7 @@ const EDGE_PUNCT = /^[^\p{L}\p{N}]+$/u;
 
 let tagger: Tagger | null = null;
 function getTagger(): Tagger {
-  tagger ??= new Tagger(taggerModel, gazetteer(), givenNames());
+  tagger ??= new Tagger(taggerModel, gazetteer(), givenNames(), commonWords());
   return tagger;
 }
 
@@ -91,13 +92,16 @@ export function findMentions(text: string): ScoredMention[] {
   }
   spans = refineSpans(tokens, spans, toks => getTagger().tag(toks));
   spans = applyCurated(tokens, spans);
-  spans = scoreLine(tokens) ?? spans;
+  const resultLine = scoreLine(tokens);
+  if (resultLine) spans = resultLine;
   const out: ScoredMention[] = [];
   for (const s of spans) {
     if (!s.type) continue;
     const clean = cleanSpan(tokens, s.from, s.to, s.type === 'person');
     if (!clean) continue;
-    out.push({ start: tokens[clean.from].start, end: tokens[clean.to - 1].end, type: s.type, confidence: confidence(emissions, clean.from, clean.to, s.type) });
+    const sure = confidence(emissions, clean.from, clean.to, s.type);
+    // a result line's two teams are as clear a context as any: the article's majority does not retype them
+    out.push({ start: tokens[clean.from].start, end: tokens[clean.to - 1].end, type: s.type, confidence: resultLine ? Math.max(sure, CLEAR_CONTEXT) : sure });
   }
   return out;
 }

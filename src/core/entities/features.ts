@@ -62,18 +62,22 @@ function normalise(text: string): string {
 }
 
 // Given names of many cultures: "Elon", "Jair", "Giorgia" are first names even though 1996 Reuters never wrote them.
-const isGiven = (givenNames: Bloom, token: string, lower: string) => lower.length >= 3 && /^\p{Lu}\p{Ll}/u.test(token) && givenNames.has(lower);
+// In a line of capitals "ELON" is as much a given name as "Elon" is in running text.
+const isGiven = (givenNames: Bloom, token: string, lower: string, upperUnit: boolean) =>
+  lower.length >= 3 && (upperUnit ? /^\p{Lu}+$/u : /^\p{Lu}\p{Ll}/u).test(token) && givenNames.has(lower);
 
 /**
  * The features of every token that do not depend on the tags chosen before it. The name lists come in as
- * arguments, so training uses the lists it has just built and tagging the bundled ones (data.ts).
+ * arguments, so training uses the lists it has just built and tagging the bundled ones (data.ts). `commonWords`
+ * are the words eng.train writes in lower case in running text: in a line of capitals, where the shape says
+ * nothing, they are the case-robust evidence that a word is a headline word rather than a name.
  */
-export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer, givenNames: Bloom): string[][] {
+export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer, givenNames: Bloom, commonWords?: ReadonlySet<string>): string[][] {
   const lower = tokens.map(t => normalise(t.text).toLowerCase());
   const shapes = tokens.map(t => shape(normalise(t.text)));
   const gaz = gazetteer.annotate(tokens, lower);
   const upperUnit = isUpperUnit(tokens);
-  const given = tokens.map((t, i) => isGiven(givenNames, t.text, lower[i]));
+  const given = tokens.map((t, i) => isGiven(givenNames, t.text, lower[i], upperUnit));
   const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= arr.length ? '</s>' : arr[i]);
   const out: string[][] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -97,6 +101,8 @@ export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer, g
     if (tokens[i].sentenceStart) f.push(`st|s=${s}`);
     if (upperUnit) f.push('uc', `uc|s=${s}`, `uc|w=${w}`);
     if (/^\p{Lu}/u.test(tokens[i].text) && w.length > 1 && /^\p{Lu}+$/u.test(tokens[i].text)) f.push(`acr${Math.min(w.length, 5)}`);
+    // in a line of capitals, a word eng.train writes in lower case in running text: a headline word, seldom a name
+    if (upperUnit && commonWords?.has(w)) f.push('cw|uc');
     if (given[i]) f.push('gn', `gn|ns=${at(shapes, i + 1)}`);
     if (i > 0 && given[i - 1]) f.push(`pgn|s=${s}`);
     for (const g of gaz[i]) f.push(`g=${g}`, `g|s=${g}|${s}`);

@@ -6,7 +6,7 @@ import type { EntityType } from '../types';
 import { commonWords, gazetteerLists, givenNames, learntFirstNames } from './data';
 import { NOT_PERSON_CATEGORIES } from './gazetteer';
 import type { Token } from './tokenize';
-import { COMPANY_SUFFIXES, HONORIFICS, TITLES } from './vocabulary';
+import { COMPANY_SUFFIXES, EVENT_HEADS, HONORIFICS, TITLES } from './vocabulary';
 
 export interface TokenSpan {
   from: number;
@@ -182,7 +182,7 @@ export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag:
     for (const s of splitAtPunctuation(tokens, companySuffix(tokens, personAfterHonorific(tokens, whole))))
       for (const part of splitPerson(tokens, s, retag)) {
         const t = trimCommon(tokens, part, headline);
-        if (t) out.push(headline ? t : givenNamePerson(tokens, t));
+        if (t && !isEventName(tokens, t)) out.push(headline ? t : givenNamePerson(tokens, t));
       }
   }
   return honorificNames(tokens, joinParticles(tokens, out));
@@ -311,6 +311,18 @@ function splitPerson(tokens: readonly Token[], s: TokenSpan, retag: Retag): Toke
 
 const NAME_WORD = /^\p{Lu}\p{Ll}+(?:[-'’]\p{L}\p{Ll}*)?$/u;
 
+const isEventHead = (t: Token) => isCapitalised(t) && EVENT_HEADS.has(t.text.toLowerCase());
+
+/**
+ * "Paris Agreement", "Marshall Plan", "Paris" in "Paris Olympics": a name of two words or more that ends in an
+ * event or treaty word, or one followed by such a word, is part of a name that is neither person, place nor
+ * organization (CoNLL's MISC), so no mention.
+ */
+function isEventName(tokens: readonly Token[], s: TokenSpan): boolean {
+  if (s.to - s.from >= 2 && isEventHead(tokens[s.to - 1])) return true;
+  return s.to < tokens.length && isEventHead(tokens[s.to]) && tokens[s.to].start - tokens[s.to - 1].end === 1;
+}
+
 /**
  * "Elon Musk said", "Giorgia Meloni formed": two to four plain capitalised words opening with a given name, read as
  * an organization or a place by a model that has never seen them, are a person's name, unless a list knows the
@@ -339,8 +351,10 @@ function givenNamePerson(tokens: readonly Token[], s: TokenSpan): TokenSpan {
 function trimCommon(tokens: readonly Token[], s: TokenSpan, headline: boolean): TokenSpan | null {
   let { from, to } = s;
   const edge = (t: Token) => isCommon(t) || CONNECTORS.has(t.text.toLowerCase());
-  // "The Hague", "The Oval": a capitalised article the tagger put inside a name stays
-  const keptArticle = (i: number) => tokens[i].text === 'The' && i + 1 < to && isCapitalised(tokens[i + 1]) && !isCommon(tokens[i + 1]);
+  // "The Hague", "The Oval": a capitalised article the tagger put inside a place's name stays; an organization's
+  // name goes without it ("The Commerce Department" -> "Commerce Department": 127 to 13 in eng.train)
+  const keptArticle = (i: number) =>
+    s.type !== 'organization' && tokens[i].text === 'The' && i + 1 < to && isCapitalised(tokens[i + 1]) && !isCommon(tokens[i + 1]);
   while (from < to && (headline || tokens[from].sentenceStart) && edge(tokens[from]) && !keptArticle(from)) from++;
   while (headline && to > from && edge(tokens[to - 1])) to--;
   // a single common word ("Company", "Kids") is a capitalised word, not a name

@@ -85,6 +85,7 @@ export class Tagger {
     private readonly model: TaggerModel,
     private readonly gazetteer: Gazetteer,
     private readonly givenNames: Bloom,
+    private readonly commonWords?: ReadonlySet<string>,
   ) {
     this.weights = decodeWeightIndex(model.weights, model.scale);
   }
@@ -98,7 +99,7 @@ export class Tagger {
 
   /** Tags, and per token the scores of every tag from the token's own features (for confidence estimates). */
   tagWithScores(tokens: readonly Token[]): { tags: string[]; emissions: Float64Array[] } {
-    const statics = staticFeatures(tokens, this.gazetteer, this.givenNames);
+    const statics = staticFeatures(tokens, this.gazetteer, this.givenNames, this.commonWords);
     const emissions: Float64Array[] = [];
     const T = this.model.tags.length;
     const transition: TransitionScorer = (scores, i, prevTag) => {

@@ -110,6 +110,15 @@ describe('entities: span rules', () => {
       ['Fences Mended: Russia Interested in Placing Missile System in Turkey', 'place', 'Russia Interested'],
       ['“Our pilots never threatened Turkey in any way,” Putin said.', 'place', 'Our'],
     ],
+    'names of events, treaties and plans are no mention (CoNLL: MISC)': [
+      ['Nearly 200 countries signed the Paris Agreement in 2016.', 'organization', 'Paris Agreement'],
+      ['Nearly 200 countries signed the Paris Agreement in 2016.', 'place', 'Paris'],
+      ['Organisers said the Paris Olympics would cost less than planned.', 'place', 'Paris'],
+      ['The Marshall Plan helped rebuild Germany after the war.', 'person', 'Marshall Plan'],
+    ],
+    'an organization goes without a leading "The"': [
+      ['The Commerce Department said orders for manufactured goods climbed.', 'organization', 'The Commerce Department'],
+    ],
     'an honorific never makes an organization': [
       ['Mr Shoigu also said that all Russian bombers will be escorted by fighters.', 'organization', 'Mr Shoigu'],
       ['Mr Shoigu also said that all Russian bombers will be escorted by fighters.', 'organization', 'Shoigu'],
@@ -230,6 +239,22 @@ describe('entities: document-level consistency', () => {
       ],
     );
     assert.equal(new Set(r.mentions.slice(0, 3).map(x => x.entity)).size, 1);
+  });
+
+  it('keeps the type of a mention whose own context is clear, against the majority (a venue on a page of teams)', () => {
+    const text = 'Seattle 4 Houston 2\nSeattle 5 Texas 1\nHouston 3 Seattle 0';
+    const m = (start: number, end: number, type: 'place' | 'organization', confidence: number) => ({ start, end, type, confidence });
+    // the same word read as a place twice: unsure (margin 4) it follows the majority, sure (margin 20) it stays
+    const sure = groupEntities(text, [m(0, 7, 'organization', 15), m(20, 27, 'organization', 15), m(48, 55, 'place', 20)], {});
+    assert.deepEqual(
+      sure.mentions.map(x => x.type),
+      ['organization', 'organization', 'place'],
+    );
+    const unsure = groupEntities(text, [m(0, 7, 'organization', 15), m(20, 27, 'organization', 15), m(48, 55, 'place', 4)], {});
+    assert.deepEqual(
+      unsure.mentions.map(x => x.type),
+      ['organization', 'organization', 'organization'],
+    );
   });
 
   it('adds later occurrences of a name the detector found elsewhere', () => {
