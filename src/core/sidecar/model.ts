@@ -39,6 +39,7 @@ export function makeAnnotation(text: string, span: Span, fields: Omit<SidecarAnn
     out.value = fields.value ?? null;
     // a precision describes a value: none without one
     if (out.value !== null && fields.precision !== undefined) out.precision = fields.precision;
+    if (fields.valueFixed === true) out.valueFixed = true;
   }
   if (fields.note !== undefined && fields.note !== '') out.note = fields.note;
   return out;
@@ -58,7 +59,13 @@ export function tidyEntities(entities: readonly Entity[], annotations: readonly 
   }
   return entities
     .filter(e => forms.has(e.id))
-    .map(e => ({ id: e.id, type: e.type, name: e.name, aliases: [...new Set([e.name, ...forms.get(e.id)!])].sort() }));
+    .map(e => {
+      const out: Entity = { id: e.id, type: e.type, name: e.name, aliases: [...new Set([e.name, ...forms.get(e.id)!])].sort() };
+      // what the user or the corpus attached to the entity lives as long as its id does
+      if (e.externalId !== undefined) out.externalId = e.externalId;
+      if (e.note !== undefined) out.note = e.note;
+      return out;
+    });
 }
 
 /** An entity of `type` the surface form `text` already belongs to (by name or alias), if any. */

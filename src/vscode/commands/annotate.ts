@@ -38,8 +38,8 @@ export function annotateCommands(host: CommandHost, at: Targets) {
       const surface = editor.document.getText().slice(span.start, span.end);
       const entity = await pickEntity(view, type, surface, args);
       if (entity === null) return undefined;
-      const date = type === 'date' ? articles.resolveDate(surface, view.referenceDate?.value ?? null) : {};
-      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => edits.addAnnotation(s, text, span, type, { ...entity, ...date }));
+      // a date's value is resolved from its text by the analysis the edit runs (and again whenever it re-runs)
+      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => edits.addAnnotation(s, text, span, type, entity));
     },
 
     'newsAnnotator.changeType': async (args?: { type?: AnnotationType }) => {
