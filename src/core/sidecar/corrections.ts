@@ -4,10 +4,8 @@
 // automatic mention leaves a manual annotation on the span plus a rejection of the old type there, and that pair is
 // the correction. The analysis applies the corrections as an article-level lexicon over the user's lexicon.
 import type { AnnotationType, Lexicon } from '../types';
+import { spacedName } from './model';
 import type { Sidecar } from './types';
-
-/** Collapses runs of white space (a no-break space too) so "Sergey\u00a0Lavrov" and "Sergey Lavrov" are one name. */
-const spaced = (s: string) => s.replace(/\s+/gu, ' ').trim();
 
 const manualNumber = (id: string) => (/^m\d+$/.test(id) ? Number(id.slice(1)) : 0);
 
@@ -32,7 +30,7 @@ export function correctionLexicon(s: Pick<Sidecar, 'annotations' | 'rejections'>
     if (a.source !== 'manual') continue;
     const old = rejected.get(`${a.start}:${a.end}`);
     if (!old || !old.some(t => t !== a.type && t !== 'date')) continue;
-    const name = spaced(a.text);
+    const name = spacedName(a.text);
     const order = manualNumber(a.id);
     const had = chosen.get(name);
     if (!had || order >= had.order) chosen.set(name, { type: a.type, order });

@@ -3,10 +3,8 @@
 // outside). Reconcile maps the fresh analysis onto the previous sidecar instead: an entity or auto annotation the
 // previous sidecar already had keeps its id; a new one gets the next number never used in that sidecar.
 import type { Annotation, Entity } from '../types';
+import { spacedName } from './model';
 import type { SidecarAnnotation } from './types';
-
-/** Collapses runs of white space (a no-break space too): names compare as they read. */
-const spaced = (s: string) => s.replace(/\s+/gu, ' ').trim();
 
 const numberOf = (id: string, prefix: string) => (id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length)) ? Number(id.slice(prefix.length)) : 0);
 
@@ -30,10 +28,10 @@ export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entit
   const byName = new Map<string, Entity>();
   const byAlias = new Map<string, Entity[]>();
   for (const p of previous) {
-    const name = `${p.type}:${spaced(p.name)}`;
+    const name = `${p.type}:${spacedName(p.name)}`;
     if (!byName.has(name)) byName.set(name, p);
     for (const a of p.aliases) {
-      const key = `${p.type}:${spaced(a)}`;
+      const key = `${p.type}:${spacedName(a)}`;
       const list = byAlias.get(key);
       if (list) list.push(p);
       else byAlias.set(key, [p]);
@@ -42,7 +40,7 @@ export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entit
   const claimed = new Set<string>();
   const unmatched: Entity[] = [];
   for (const e of fresh) {
-    const p = byName.get(`${e.type}:${spaced(e.name)}`);
+    const p = byName.get(`${e.type}:${spacedName(e.name)}`);
     if (p && !claimed.has(p.id)) {
       claimed.add(p.id);
       out.set(e.id, p.id);
@@ -55,7 +53,7 @@ export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entit
   for (const e of unmatched) {
     let kept: Entity | undefined;
     for (const a of [e.name, ...e.aliases]) {
-      kept = byAlias.get(`${e.type}:${spaced(a)}`)?.find(p => !claimed.has(p.id));
+      kept = byAlias.get(`${e.type}:${spacedName(a)}`)?.find(p => !claimed.has(p.id));
       if (kept) break;
     }
     if (kept) claimed.add(kept.id);
