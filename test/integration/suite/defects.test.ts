@@ -2,7 +2,7 @@
 // a mention typed later), entity ids survive an unrelated retype, manual dates re-resolve and Set Date Value fixes one.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { api, openScratch, readSidecar, select, seedText, settledView } from './helpers';
+import { api, openScratch, readSidecar, select, seedText, settledView, within } from './helpers';
 
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 const SEED = '000_a57557e610cf5658.txt';
@@ -13,11 +13,17 @@ async function typeAtEnd(editor: vscode.TextEditor, text: string) {
   const since = a.activitySeq();
   await editor.edit(b => b.insert(editor.document.positionAt(editor.document.getText().length), text));
   const version = editor.document.version;
-  await a.nextActivity(editor.document.uri, x => x.kind === 'analyzed' && x.version === version, since);
+  await within(
+    a.nextActivity(editor.document.uri, x => x.kind === 'analyzed' && x.version === version, since),
+    'the typed text is analysed',
+    60_000,
+  );
   return (await a.whenSettled(editor.document.uri))!;
 }
 
-describe('defects: corrections stick, ids last, manual dates re-resolve', () => {
+describe('defects: corrections stick, ids last, manual dates re-resolve', function () {
+  // a whole seed analysed, retyped, typed into and analysed again (after the debounce), on a shared machine
+  this.timeout(90_000);
   it('seed 000: "Moskva" changed to organization; a new sentence with "Moskva" comes as organization, one entity in the Outline and the Entities view', async () => {
     const editor = await openScratch('defect-moskva.txt', await seedText(SEED));
     const uri = editor.document.uri;
