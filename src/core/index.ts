@@ -5,6 +5,7 @@ export { analyze, Analyzer } from './analyze';
 export { segment, MAX_UNIT_LENGTH, type Unit } from './segment';
 export { sha256Hex, sha256Bytes, utf8Bytes } from './hash';
 export { isIsoDay, isValidDay } from './dates/calendar';
+export { timexPrecision, timexProblem } from './dates/timex';
 export * from './sidecar';
 export * from './export';
 export * from './present';

@@ -233,3 +233,20 @@ function resolveUnchecked(expr: DateExpression, referenceDate: string | null): R
     return UNRESOLVED;
   }
 }
+
+/**
+ * Text marked as a date by hand, resolved as well as it can be: as one expression when it is one, else by the
+ * longest date expression inside it that resolves ("Wednesday" in "Wednesday late afternoon"); unresolved when it
+ * holds none. Manual dates re-resolve with it on every analysis, so they move with the reference date.
+ */
+export function resolveDateText(text: string, referenceDate: string | null): ResolvedDate {
+  const found = findDates(text);
+  const whole = found.find(d => d.start === 0 && d.end === text.length);
+  if (whole) return resolveDate(whole.expr, referenceDate);
+  const longestFirst = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const d of longestFirst) {
+    const r = resolveDate(d.expr, referenceDate);
+    if (r.value !== null) return r;
+  }
+  return UNRESOLVED;
+}

@@ -4,6 +4,7 @@
 // the number of mentions and tokens, and allocates little per mention: the analyser runs them after every edit.
 import type { Entity, Lexicon, MentionCandidate } from '../types';
 import { withoutOverlapsWith } from '../spans';
+import { linkAbbreviations } from './abbreviations';
 import { linkAcronyms } from './acronyms';
 import { buildEntities } from './build';
 import { applyLexicon, findLexiconMatches, type LexiconMatches } from './lexicon';
@@ -62,6 +63,7 @@ export function groupWorking(
   if (work !== beforeAcronyms) work = work.map(m => ('slot' in m ? m : working(m.start, m.end, m.type, m.surface, m.fixed, m.confidence)));
   work = propagate(lines, work, lexicon.dates, slots);
   if (lexicon.dates.length > 0) work = withoutOverlapsWith(work, lexicon.dates);
+  linkAbbreviations(work, expansions);
   const entities = buildEntities(work, expansions, slots);
   return { mentions: work, entities, slots };
 }

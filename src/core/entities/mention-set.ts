@@ -79,8 +79,13 @@ export class Slots {
 
 export const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);
 
-/** Surface key and display form: any run of spaces (no-break space included) as one space. */
-export const normalise = (s: string) => s.replace(/\s+/g, ' ');
+/** Surface key and display form: any run of spaces (no-break space included) as one space; "al- Assad" as "al-Assad". */
+export const normalise = (s: string) => {
+  const spaced = s.replace(/\s+/g, ' ');
+  // a particle's hyphen set apart from the surname (a line break, a typo) is the same name (checked first: a hot path)
+  return spaced.includes('- ') ? spaced.replace(PARTICLE_HYPHEN, '$1-') : spaced;
+};
+const PARTICLE_HYPHEN = /(?<![\p{L}\p{N}])(al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abu|abd)- (?=\p{Lu})/gu;
 
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abu|abd)-/;
 /** A name's word for comparisons: "al-Assad" and "Assad" are the same surname. */

@@ -12,6 +12,7 @@ import { COMPANY_SUFFIXES } from './vocabulary';
 // Names of months and days are dates far more often than names of things.
 const NEVER_PROPAGATE = new Set([...MONTHS, ...WEEKDAYS].map(w => w[0].toUpperCase() + w.slice(1)));
 const COMMON_WORDS = commonWords();
+const ACRONYM = /^\p{Lu}{4,}$/u;
 
 let placeWords: Set<string> | null = null;
 // words that end many organizations' names, so never name one on their own
@@ -128,6 +129,15 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
     const words = surfaceWords(m.surface).tokens;
     if (words.length === 0 || !/^\p{Lu}/u.test(words[0])) continue;
     addPattern({ words, type: m.type, surface: m.surface, fixed: m.fixed });
+    // an acronym written as a word elsewhere ("Isis" after "ISIS", "Nato" after "NATO") is the same name: four
+    // letters at least and not a word of its own ("AIDS"/"Aids"), so "WHO" never makes every "Who" a name
+    if (words.length === 1 && ACRONYM.test(m.surface) && !COMMON_WORDS.has(m.surface.toLowerCase())) {
+      const titled = m.surface[0] + m.surface.slice(1).toLowerCase();
+      if (!seen.has(titled)) {
+        seen.add(titled);
+        addPattern({ words: [titled], type: m.type, surface: m.surface, fixed: m.fixed });
+      }
+    }
     // a person's surname alone ("Lavrov" after "Sergey Lavrov"), an organization's distinctive last word alone
     // ("Sabah" after "Daily Sabah"; not "England" after "Bank of England", nor "Inc" or "Commission")
     const last = words[words.length - 1];

@@ -223,6 +223,16 @@ function joinParticles(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[
         }
         let k = s.to;
         while (k < tokens.length && k - s.to < 2 && PARTICLES.has(tokens[k].text) && (!next || k < next.from)) k++;
+        // "Bashar al- Assad": the particle's hyphen written apart from the surname (a line break, a typo)
+        if (
+          k > 0 &&
+          k < tokens.length &&
+          tokens[k].text === '-' &&
+          PARTICLES.has(tokens[k - 1].text) &&
+          tokens[k - 1].end === tokens[k].start &&
+          (!next || k < next.from)
+        )
+          k++;
         if (k === s.to || k >= tokens.length || !NAME_WORD.test(tokens[k].text) || isCommon(tokens[k])) break;
         if (next && next.from === k && next.type === 'person') {
           s = { ...s, to: next.to };

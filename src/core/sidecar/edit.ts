@@ -6,6 +6,7 @@ import { snapToGraphemes } from '../graphemes';
 import type { AnnotationType, DatePrecision, Entity, EntityType, Span } from '../types';
 import { ANNOTATION_TYPES } from '../types';
 import { isIsoDay } from '../dates/calendar';
+import { timexPrecision, timexProblem } from '../dates/timex';
 import { overlaps } from '../spans';
 import { findEntityFor, isEntityType, makeAnnotation, nextId, nextManualId, tidyEntities } from './model';
 import type { Rejection, Sidecar, SidecarAnnotation } from './types';
@@ -29,11 +30,28 @@ export interface EntityChoice {
 }
 
 export interface AddOptions extends EntityChoice {
-  /** For dates: the value (TIMEX3-style), or null for unresolved. */
+  /**
+   * For dates: a value (TIMEX3) the user chose; it is fixed (`valueFixed`), so re-analysis keeps it. Absent or null:
+   * the date's value is resolved from its text on every analysis (reconcile), and moves with the reference date.
+   */
   value?: string | null;
-  /** For dates with a value: its granularity, as the resolver gave it (resolveDatePhrase); null or absent: none. */
+  /** For dates with a value: its granularity; absent: the value's own (timexPrecision). */
   precision?: DatePrecision | null;
   note?: string;
+  /**
+   * retypeAnnotation only. 'article' (default): a retyped automatic mention corrects the name everywhere in the
+   * article, present and future (./corrections.ts). 'mention': this mention only (no rejection of the old type is
+   * recorded, so removing the manual annotation later brings the automatic one back).
+   */
+  scope?: 'article' | 'mention';
+}
+
+/** The value a caller gave, checked: a TIMEX3 value and its precision, or undefined when none (resolve it instead). */
+function givenValue(options: AddOptions): { value: string; precision: DatePrecision } | undefined {
+  if (options.value === undefined || options.value === null) return undefined;
+  const problem = timexProblem(options.value);
+  if (problem) throw new EditError(problem);
+  return { value: options.value, precision: options.precision ?? timexPrecision(options.value)! };
 }
 
 function checkText(s: Sidecar, text: string): void {
@@ -109,13 +127,15 @@ export function addAnnotation(s: Sidecar, text: string, span: Span, type: Annota
   let entities = s.entities;
   let entity: string | undefined;
   if (isEntityType(type)) ({ entities, id: entity } = chooseEntity(entities, type, surface, options));
+  const given = type === 'date' ? givenValue(options) : undefined;
   const added = makeAnnotation(text, at, {
     id: nextManualId(s),
     type,
     source: 'manual',
     entity,
-    value: options.value,
-    precision: options.precision ?? undefined,
+    value: given?.value ?? null,
+    precision: given?.precision,
+    valueFixed: given !== undefined || undefined,
     note: options.note,
   });
   const annotations = [...s.annotations.filter(a => !overlaps(a, at)), added];
@@ -131,7 +151,9 @@ export function lastManualId(s: Sidecar): string | undefined {
 
 /**
  * Changes an annotation's type. An auto annotation becomes a manual one (new id) and the auto one is recorded as
- * rejected, so a re-analysis does not bring the old type back even if the manual one is removed later.
+ * rejected, so a re-analysis does not bring the old type back even if the manual one is removed later; that pair
+ * also makes the new type apply to every mention of the name in the article (./corrections.ts), unless
+ * `options.scope` is 'mention' (then no rejection is recorded).
  */
 export function retypeAnnotation(s: Sidecar, text: string, id: string, type: AnnotationType, options: AddOptions = {}): Sidecar {
   checkText(s, text);
@@ -140,10 +162,11 @@ export function retypeAnnotation(s: Sidecar, text: string, id: string, type: Ann
   let entities = s.entities;
   let entity: string | undefined;
   if (isEntityType(type)) ({ entities, id: entity } = chooseEntity(entities, type, a.text, options));
-  // a date keeps its value and precision unless new ones are given
-  const given = options.value !== undefined;
-  const value = type === 'date' ? (given ? options.value : a.type === 'date' ? a.value : null) : undefined;
-  const precision = type === 'date' ? (given ? (options.precision ?? undefined) : a.type === 'date' ? a.precision : undefined) : undefined;
+  // a date keeps its value, precision and fixedness unless a new value is given (then fixed)
+  const given = type === 'date' ? givenValue(options) : undefined;
+  const wasDate = a.type === 'date';
+  const value = type === 'date' ? (given ? given.value : wasDate ? a.value : null) : undefined;
+  const precision = type === 'date' ? (given ? given.precision : wasDate ? a.precision : undefined) : undefined;
   const auto = a.source === 'auto';
   const changed = makeAnnotation(text, a, {
     id: auto ? nextManualId(s) : a.id,
@@ -152,10 +175,12 @@ export function retypeAnnotation(s: Sidecar, text: string, id: string, type: Ann
     entity,
     value,
     precision,
+    valueFixed: given !== undefined || (wasDate && type === 'date' && a.valueFixed) || undefined,
     note: options.note ?? a.note,
   });
   const annotations = s.annotations.map(x => (x.id === id ? changed : x));
-  const rejections = auto && !s.rejections.some(r => sameSpan(r, a)) ? [...s.rejections, rejectionOf(a)] : s.rejections;
+  const record = auto && options.scope !== 'mention' && !s.rejections.some(r => sameSpan(r, a));
+  const rejections = record ? [...s.rejections, rejectionOf(a)] : s.rejections;
   return finish(s, annotations, entities, rejections);
 }
 
@@ -252,6 +277,30 @@ export function setNote(s: Sidecar, text: string, id: string, note: string): Sid
   checkText(s, text);
   const a = find(s, id);
   const changed = makeAnnotation(text, a, { ...a, id: a.source === 'auto' ? nextManualId(s) : a.id, source: 'manual', note });
+  return finish(
+    s,
+    s.annotations.map(x => (x.id === id ? changed : x)),
+  );
+}
+
+/**
+ * Sets a date's value by hand (Set Date Value): a TIMEX3 value (timexPrecision) is stored with its precision and
+ * `valueFixed`, so re-analysis keeps it; null clears that, and the value is resolved from the text again on the next
+ * analysis. An auto date becomes manual (new id), as with a note.
+ */
+export function setDateValue(s: Sidecar, text: string, id: string, value: string | null): Sidecar {
+  checkText(s, text);
+  const a = find(s, id);
+  if (a.type !== 'date') throw new EditError(`"${a.text}" is a ${a.type}, not a date: only a date has a value.`);
+  const given = givenValue({ value });
+  const changed = makeAnnotation(text, a, {
+    ...a,
+    id: a.source === 'auto' ? nextManualId(s) : a.id,
+    source: 'manual',
+    value: given ? given.value : a.value,
+    precision: given ? given.precision : a.precision,
+    valueFixed: given !== undefined || undefined,
+  });
   return finish(
     s,
     s.annotations.map(x => (x.id === id ? changed : x)),

@@ -14,6 +14,7 @@ export {
   removeEntity,
   setReferenceDate,
   setNote,
+  setDateValue,
   reattachOrphan,
   deleteOrphan,
   lastManualId,
@@ -24,6 +25,7 @@ export {
   type EntityChoice,
 } from './edit';
 export { nextManualId } from './model';
+export { correctionLexicon } from './corrections';
 export {
   loadSidecar,
   saveSidecar,

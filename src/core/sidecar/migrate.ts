@@ -4,8 +4,11 @@
 // Version 1 -> 2: dates gained `precision`, the granularity of their value. Version 1 stored only the value, so the
 // precision is derived from it here, once; everything else is carried over as it is.
 // Version 2 -> 3: only optional fields were added (annotations: `reviewed`, `valueFixed`; entities: `externalId`,
-// `note`), none of which version 2 could hold, so a version 2 file is version 3 as it is. The number still changes so
-// that an older build meets a version 3 file as "newer" (and leaves it alone) rather than as invalid.
+// `note`). Version 3 re-resolves manual dates on every analysis unless `valueFixed`; version 2 kept their value as
+// stored, and could not tell a value the resolver gave from one set by hand. A manual date whose stored value is not
+// what its text resolves to against the stored reference date was set by hand: it gets `valueFixed`, so it is kept.
+// The number changes so that an older build meets a version 3 file as "newer" (and leaves it alone).
+import { resolveDateText } from '../dates/resolve';
 import type { DatePrecision } from '../types';
 
 type Obj = Record<string, unknown>;
@@ -50,5 +53,11 @@ export function migrateV1(v1: Obj): Obj {
 
 /** A valid version 2 sidecar as version 3 (a new object; the one given is not changed). */
 export function migrateV2(v2: Obj): Obj {
-  return { ...v2, version: 3 };
+  const ref = (v2.document as Obj).referenceDate;
+  const fixed = (a: unknown): unknown => {
+    const x = a as Obj;
+    if (x.type !== 'date' || x.source !== 'manual' || typeof x.value !== 'string') return a;
+    return resolveDateText(String(x.text), typeof ref === 'string' ? ref : null).value === x.value ? a : { ...x, valueFixed: true };
+  };
+  return { ...v2, version: 3, annotations: (v2.annotations as unknown[]).map(fixed), orphans: (v2.orphans as unknown[]).map(fixed) };
 }

@@ -39,10 +39,16 @@ export function makeAnnotation(text: string, span: Span, fields: Omit<SidecarAnn
     out.value = fields.value ?? null;
     // a precision describes a value: none without one
     if (out.value !== null && fields.precision !== undefined) out.precision = fields.precision;
+    if (fields.valueFixed === true) out.valueFixed = true;
   }
   if (fields.note !== undefined && fields.note !== '') out.note = fields.note;
   return out;
 }
+
+/** A name as it reads: runs of white space (a no-break space too) as one space, so "Sergey\u00a0Lavrov" is "Sergey Lavrov". */
+export const spacedName = (s: string) => (ODD_SPACE.test(s) ? s.replace(/\s+/gu, ' ').trim() : s);
+// white space other than single spaces between words (tested first: most names have none)
+const ODD_SPACE = /[^\S ]| {2}|^\s|\s$/u;
 
 /**
  * Keeps `entities` consistent with the annotations: drops entities nothing refers to, and sets each one's aliases to
@@ -54,14 +60,24 @@ export function tidyEntities(entities: readonly Entity[], annotations: readonly 
     if (a.entity === undefined) continue;
     let set = forms.get(a.entity);
     if (!set) forms.set(a.entity, (set = new Set()));
-    set.add(a.text);
+    set.add(spacedName(a.text));
   }
   return entities
     .filter(e => forms.has(e.id))
-    .map(e => ({ id: e.id, type: e.type, name: e.name, aliases: [...new Set([e.name, ...forms.get(e.id)!])].sort() }));
+    .map(e => {
+      const out: Entity = { id: e.id, type: e.type, name: e.name, aliases: [...new Set([spacedName(e.name), ...forms.get(e.id)!])].sort() };
+      // what the user or the corpus attached to the entity lives as long as its id does
+      if (e.externalId !== undefined) out.externalId = e.externalId;
+      if (e.note !== undefined) out.note = e.note;
+      return out;
+    });
 }
 
 /** An entity of `type` the surface form `text` already belongs to (by name or alias), if any. */
 export function findEntityFor(entities: readonly Entity[], type: EntityType, text: string): Entity | undefined {
-  return entities.find(e => e.type === type && e.name === text) ?? entities.find(e => e.type === type && e.aliases.includes(text));
+  const name = spacedName(text);
+  return (
+    entities.find(e => e.type === type && spacedName(e.name) === name) ??
+    entities.find(e => e.type === type && e.aliases.some(x => x === name || spacedName(x) === name))
+  );
 }

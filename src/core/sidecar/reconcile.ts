@@ -2,10 +2,13 @@
 // (re-anchored to the current text; orphaned, never dropped, when they cannot be placed), their rejections of auto
 // annotations, and their reference date. The result is the new sidecar.
 import { anchorAll, quoteContext, type AnchorMethod } from '../anchor';
+import { resolveDateText } from '../dates/resolve';
 import { sha256Hex } from '../hash';
 import { overlapLookup } from '../spans';
 import type { AnalysisResult, AnalyzeOptions, Entity, EntityType, Span } from '../types';
+import { correctionLexicon } from './corrections';
 import { findEntityFor, isEntityType, makeAnnotation, nextId, tidyEntities } from './model';
+import { keepAnnotationIds, keepEntityIds } from './stableIds';
 import { SIDECAR_VERSION, type Orphan, type Rejection, type Sidecar, type SidecarAnnotation } from './types';
 
 export const DEFAULT_GENERATOR = 'news-annotator';
@@ -43,13 +46,17 @@ export interface ReconcileOutput {
 
 /**
  * Options for analyze() that honour the previous sidecar: a reference date the user set there is used unless the
- * caller gives one explicitly (a CLI flag, the Set Reference Date command). Call before analyze, then reconcile.
+ * caller gives one explicitly (a CLI flag, the Set Reference Date command), and the names the user retyped there
+ * keep their new type wherever they occur (./corrections.ts; over the user lexicon: the article's own decision is
+ * the more specific). Call before analyze, then reconcile.
  */
 export function analyzeOptionsFor(previous: Sidecar | undefined, base: AnalyzeOptions = {}): AnalyzeOptions {
-  if (base.referenceDate) return base;
+  const corrections = previous ? correctionLexicon(previous) : {};
+  const out = Object.keys(corrections).length > 0 ? { ...base, lexicon: { ...base.lexicon, ...corrections } } : base;
+  if (base.referenceDate) return out;
   const d = previous?.document;
-  if (d?.referenceDateSource === 'user' && d.referenceDate) return { ...base, referenceDate: d.referenceDate };
-  return base;
+  if (d?.referenceDateSource === 'user' && d.referenceDate) return { ...out, referenceDate: d.referenceDate };
+  return out;
 }
 
 /** Annotations the user owns: manual ones, and auto ones carrying a note (treated as manual so the note is kept). */
@@ -110,9 +117,18 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     return !out;
   });
 
-  // entity ids: the analysis numbers its own; user-owned mentions are mapped onto them by name, or keep their own
-  const entities: Entity[] = analysis.entities.map(e => ({ ...e, aliases: [...e.aliases] }));
+  // entity ids: an entity the previous sidecar had keeps its id (./stableIds.ts), with what was attached to it;
+  // user-owned mentions are mapped onto them by name, or keep their own
   const previousEntities = new Map((previous?.entities ?? []).map(e => [e.id, e]));
+  const entityIds = keepEntityIds(analysis.entities, previous?.entities ?? []);
+  const entities: Entity[] = analysis.entities.map(e => {
+    const id = entityIds.get(e.id)!;
+    const old = previousEntities.get(id);
+    const out: Entity = { ...e, id, aliases: [...e.aliases] };
+    if (old?.externalId !== undefined) out.externalId = old.externalId;
+    if (old?.note !== undefined) out.note = old.note;
+    return out;
+  });
   const mapped = new Map<string, string>();
   const entityFor = (a: { type: SidecarAnnotation['type']; text: string; entity?: string }): string | undefined => {
     if (!isEntityType(a.type)) return undefined;
@@ -124,15 +140,17 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     const type = a.type as EntityType;
     let target = findEntityFor(entities, type, name) ?? (old ? old.aliases.map(x => findEntityFor(entities, type, x)).find(Boolean) : undefined);
     if (!target) {
+      const same = old && old.type === a.type ? old : undefined;
+      // an entity only the user's mentions keep alive keeps its id too; a new one takes a number never used here
+      const free = same && !entities.some(e => e.id === same.id);
       target = {
-        id: nextId(
-          entities.map(e => e.id),
-          'e',
-        ),
+        id: free ? same.id : nextId([...entities.map(e => e.id), ...previousEntities.keys()], 'e'),
         type,
         name,
-        aliases: old && old.type === a.type ? [...old.aliases] : [name],
+        aliases: same ? [...same.aliases] : [name],
       };
+      if (same?.externalId !== undefined) target.externalId = same.externalId;
+      if (same?.note !== undefined) target.note = same.note;
       entities.push(target);
     }
     mapped.set(key, target.id);
@@ -143,20 +161,25 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     const { entity: _old, ...rest } = a;
     return (entity === undefined ? rest : { ...rest, entity }) as T;
   };
-  const manual = kept.map(withEntity);
+  // a date marked by hand re-resolves against the reference date in force, unless the user fixed its value
+  const ref = analysis.referenceDate?.value ?? null;
+  const manual = kept.map(a => withEntity(a.type === 'date' && !a.valueFixed ? reresolved(text, a, ref) : a));
   const orphanList = orphans.map(withEntity);
 
-  // auto ids are renumbered a1.. in text order, skipping any id a user-owned annotation already holds
+  // an auto annotation the previous sidecar had keeps its id (./stableIds.ts); never one a user-owned annotation holds
   const taken = new Set([...manual, ...orphanList].map(a => a.id));
-  let n = 0;
-  const nextAuto = () => {
-    let id: string;
-    do id = `a${++n}`;
-    while (taken.has(id));
-    return id;
-  };
+  const autoIds = keepAnnotationIds(autos, previous?.annotations ?? [], taken);
   const annotations = [
-    ...autos.map(a => makeAnnotation(text, a, { id: nextAuto(), type: a.type, source: 'auto', entity: a.entity, value: a.value, precision: a.precision })),
+    ...autos.map((a, i) =>
+      makeAnnotation(text, a, {
+        id: autoIds[i],
+        type: a.type,
+        source: 'auto',
+        entity: a.entity === undefined ? undefined : entityIds.get(a.entity),
+        value: a.value,
+        precision: a.precision,
+      }),
+    ),
     ...manual,
   ];
 
@@ -177,4 +200,11 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
   };
   if (previous?.$schema !== undefined) sidecar.$schema = previous.$schema;
   return { sidecar, report };
+}
+
+/** A manual date with the value its text resolves to now (resolveDateText: the date expression(s) inside it). */
+function reresolved(text: string, a: SidecarAnnotation, referenceDate: string | null): SidecarAnnotation {
+  const { value, precision } = resolveDateText(a.text, referenceDate);
+  if (value === (a.value ?? null) && (precision ?? undefined) === a.precision) return a;
+  return makeAnnotation(text, a, { ...a, value, precision: precision ?? undefined });
 }

@@ -2,7 +2,7 @@
 // sidecar files kept in step (sidecarSync), the user's changes with undo and redo (history). This facade composes
 // them for the extension, the commands and the tests.
 import * as vscode from 'vscode';
-import { Analyzer, ArticleSession, type DatePrecision, type Sidecar, type SidecarChange } from '../../core';
+import { Analyzer, ArticleSession, type Sidecar, type SidecarChange } from '../../core';
 import type { Settings } from '../config';
 import type { WorkspaceLexicon } from '../lexicon';
 import type { SidecarFiles } from '../persistence';
@@ -98,13 +98,6 @@ export class Articles implements vscode.Disposable {
   async settled(uri: vscode.Uri): Promise<ArticleView | undefined> {
     await this.scheduler.settled(uri);
     return this.registry.get(uri);
-  }
-
-  /** The value and precision of a date the user marked by hand, when the analysis can read the whole expression. */
-  resolveDate(surface: string, referenceDate: string | null): { value: string | null; precision?: DatePrecision } {
-    const r = this.analyzer.analyze(surface, { referenceDate, types: ['date'] });
-    const d = r.annotations.find(a => a.type === 'date' && a.start === 0 && a.end === surface.length);
-    return d?.value ? { value: d.value, precision: d.precision } : { value: null };
   }
 
   /** Re-derives every view (after a setting such as the enabled types changed). */

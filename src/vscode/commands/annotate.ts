@@ -38,8 +38,8 @@ export function annotateCommands(host: CommandHost, at: Targets) {
       const surface = editor.document.getText().slice(span.start, span.end);
       const entity = await pickEntity(view, type, surface, args);
       if (entity === null) return undefined;
-      const date = type === 'date' ? articles.resolveDate(surface, view.referenceDate?.value ?? null) : {};
-      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => edits.addAnnotation(s, text, span, type, { ...entity, ...date }));
+      // a date's value is resolved from its text by the analysis the edit runs (and again whenever it re-runs)
+      return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => edits.addAnnotation(s, text, span, type, entity));
     },
 
     'newsAnnotator.changeType': async (args?: { type?: AnnotationType }) => {
@@ -132,6 +132,28 @@ export function annotateCommands(host: CommandHost, at: Targets) {
       if (value !== null && !edits.isIsoDay(value)) throw new UserError(`"${value}" is not a date as YYYY-MM-DD (e.g. 2015-11-25).`);
       const v = value;
       return articles.edit(editor.document, v ? `Set reference date ${v}` : 'Clear reference date', s => edits.setReferenceDate(s, v));
+    },
+
+    'newsAnnotator.setDateValue': async (args?: string | { value?: string | null }) => {
+      const editor = at.article();
+      const { a } = await at.atCursor(editor);
+      if (a.type !== 'date') throw new UserError(`"${a.text}" is a ${a.type}: put the cursor on a date to set its value.`);
+      let value: string | null | undefined = typeof args === 'string' ? args : args?.value;
+      if (value === undefined) {
+        value = await vscode.window.showInputBox({
+          title: `News Annotator: Set Date Value of "${a.text}"`,
+          prompt:
+            'A TIMEX3 value (2015-11-25, 2015-11, 2015-W48, 2015-Q4, 2015-SU, 2015-11-25T14:30, 199 for the 1990s, PRESENT_REF...). Leave empty to resolve it from the text again.',
+          value: a.value ?? '',
+          validateInput: v => (v.trim() === '' ? undefined : edits.timexProblem(v.trim())),
+        });
+        if (value === undefined) return undefined;
+        value = value.trim() || null;
+      }
+      const problem = value === null ? undefined : edits.timexProblem(value);
+      if (problem) throw new UserError(problem);
+      const v = value;
+      return articles.edit(editor.document, v ? `Set "${a.text}" to ${v}` : `Resolve "${a.text}" again`, (s, text) => edits.setDateValue(s, text, a.id, v));
     },
 
     'newsAnnotator.undo': async () => {

@@ -75,6 +75,7 @@ export const COMMANDS = {
   },
   // annotate.ts
   'newsAnnotator.setReferenceDate': { title: 'Set Reference Date', palette: ARTICLE },
+  'newsAnnotator.setDateValue': { title: 'Set Date Value', palette: ARTICLE },
   // orphans.ts
   'newsAnnotator.showOrphans': {
     title: 'Show Orphaned Annotations',

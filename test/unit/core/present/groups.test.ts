@@ -44,7 +44,7 @@ describe('core/present/groups', () => {
       groups(article, 'date').map(g => ({ key: g.key, name: g.name, ids: g.mentions.map(a => a.id) })),
       [
         { key: 'value:2015-11-24', name: 'Tue 24 Nov 2015', ids: ['a1', 'a3'] },
-        { key: 'text:Monday', name: 'Monday', ids: ['a2', 'a4'] },
+        { key: 'text:monday', name: 'Monday', ids: ['a2', 'a4'] },
         { key: 'value:2015-11-25', name: 'Wed 25 Nov 2015', ids: ['a5', 'a6'] },
       ],
     );

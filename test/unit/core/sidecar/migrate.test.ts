@@ -14,8 +14,9 @@ const v1Text = fs.readFileSync(path.join(fixtures, 'v1.annotations.json'), 'utf8
 const article = fs.readFileSync(path.join(fixtures, 'article.txt'), 'utf8');
 const v1 = () => JSON.parse(v1Text) as Record<string, unknown> & Omit<Sidecar, 'version'>;
 
-/** `list` without the precision the migration adds: what version 1 held. */
-const withoutPrecision = <T extends { precision?: unknown }>(list: readonly T[]) => list.map(({ precision: _p, ...rest }) => rest);
+/** `list` without the precision and the fixed-value mark the migration adds: what version 1 held. */
+const withoutPrecision = <T extends { precision?: unknown; valueFixed?: unknown }>(list: readonly T[]) =>
+  list.map(({ precision: _p, valueFixed: _f, ...rest }) => rest);
 
 describe('core/sidecar/migrate: versions 1 -> 2 -> 3', () => {
   it('the current format is version 3', () => assert.equal(SIDECAR_VERSION, 3));
@@ -33,6 +34,10 @@ describe('core/sidecar/migrate: versions 1 -> 2 -> 3', () => {
     const precisions = Object.fromEntries([...s.annotations, ...s.orphans].filter(a => a.type === 'date').map(a => [a.id, a.precision]));
     // a hand-typed value the resolver never writes ("around Easter") gets none
     assert.deepEqual(precisions, { a2: 'day', m2: 'day', m3: 'quarter', m4: undefined });
+    // manual dates re-resolve from version 3 on unless fixed: a value that is not what the text resolves to was set by
+    // hand, and is kept ("Wednesday" stored as the evening; "around Easter"); "the third quarter" resolves as stored
+    const fixed = Object.fromEntries([...s.annotations, ...s.orphans].filter(a => a.type === 'date').map(a => [a.id, a.valueFixed]));
+    assert.deepEqual(fixed, { a2: undefined, m2: true, m3: undefined, m4: true });
     assert.ok([...s.annotations, ...s.orphans].every(a => a.type === 'date' || !('precision' in a)));
   });
 
@@ -100,10 +105,16 @@ describe('core/sidecar/migrate: versions 1 -> 2 -> 3', () => {
     );
   });
 
-  it('reads a version 2 file as version 3 with nothing changed but the version', () => {
-    const v2 = { ...JSON.parse(serializeSidecar(parseSidecar(v1Text, 'x'))), version: 2 };
+  it('reads a version 2 file as version 3: the version, and hand-set manual date values marked fixed', () => {
+    const v3 = JSON.parse(serializeSidecar(parseSidecar(v1Text, 'x'))) as Sidecar;
+    const strip = (list: Sidecar['annotations']) => list.map(({ valueFixed: _f, ...rest }) => rest);
+    const v2 = { ...v3, version: 2, annotations: strip(v3.annotations), orphans: strip(v3.orphans) };
     const s = parseSidecar(JSON.stringify(v2), 'v2.json');
-    assert.deepEqual(s, { ...v2, version: 3 });
+    assert.deepEqual(s, v3);
+    assert.deepEqual(
+      [...s.annotations, ...s.orphans].filter(a => a.valueFixed).map(a => a.id),
+      ['m2', 'm4'],
+    );
   });
 
   it('a version 2 file is checked as version 2: the version 3 fields in it are unknown keys', () => {
