@@ -9,6 +9,7 @@ import { notify } from '../notices';
 import { unreadableText } from '../textCheck';
 import type { ActivityLog } from './activity';
 import { AnalysisNotices } from './analysisNotices';
+import { documentFormat } from './format';
 import type { AnalysisMetrics } from './metrics';
 import type { ArticleEntry, ArticleRegistry } from './registry';
 import type { ArticleView } from './view';
@@ -153,7 +154,8 @@ export class AnalysisScheduler implements vscode.Disposable {
       let done = 0;
       s.chunking = true;
       try {
-        for (const unit of segment(text)) {
+        // the units the whole-text analysis will read: a Markdown article's with its markup blanked
+        for (const unit of segment(this.analyzer.source(text, documentFormat(doc)))) {
           this.metrics.timed(() => this.analyzer.analyze(unit.text));
           done += unit.text.length;
           if (done >= CHUNK) {
@@ -183,7 +185,9 @@ export class AnalysisScheduler implements vscode.Disposable {
     const last = Math.min(doc.lineCount - 1, Math.max(...ranges.map(r => r.end.line)) + 5);
     const start = doc.offsetAt(new vscode.Position(first, 0));
     const end = doc.offsetAt(doc.lineAt(last).rangeIncludingLineBreak.end);
-    const part = this.metrics.timed(() => this.analyzer.analyze(text.slice(start, end), { lexicon: this.lexicon.for(doc.uri, this.settings().lexicon) }));
+    const part = this.metrics.timed(() =>
+      this.analyzer.analyze(text.slice(start, end), { lexicon: this.lexicon.for(doc.uri, this.settings().lexicon), format: documentFormat(doc) }),
+    );
     const enabled = new Set<AnnotationType>(this.settings().enabledTypes);
     this.registry.publish(entry, {
       uri: doc.uri,
