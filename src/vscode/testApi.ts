@@ -29,6 +29,8 @@ export interface NewsAnnotatorApi {
   entityTree: { getChildren(node?: EntityNode): EntityNode[]; getTreeItem(node: EntityNode): vscode.TreeItem; article: vscode.Uri | undefined };
   highlightsVisible(): boolean;
   highlightStyle(): HighlightStyle;
+  /** Whether the highlights are drawn for a High Contrast theme (a border style and weight per type). */
+  highlightsHighContrast(): boolean;
   undoLabels(uri: vscode.Uri): string[];
   redoLabels(uri: vscode.Uri): string[];
   /**
@@ -86,6 +88,7 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
     },
     highlightsVisible: () => highlighter.visible,
     highlightStyle: () => highlighter.currentStyle,
+    highlightsHighContrast: () => highlighter.isHighContrast,
     undoLabels: uri => articles.historyLabels(uri),
     redoLabels: uri => articles.redoLabels(uri),
     activity: uri => articles.activity.list(uri),
