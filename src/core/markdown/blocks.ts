@@ -7,18 +7,21 @@
 // and front matter. Those are not guessed here: the parser says whether the block before a cut left one open
 // (see ./mask.ts), and the cut is then dropped.
 
-/** Offsets where a block may start (always 0 first), in increasing order. One pass over the characters. */
-export function candidateCuts(text: string): number[] {
-  const cuts = [0];
+/**
+ * Offsets where a block may start, from `from` (itself first, a line start), in increasing order. One pass over
+ * the characters.
+ */
+export function candidateCuts(text: string, from = 0): number[] {
+  const cuts = [from];
   let previousBlank = false;
   let blank = true;
-  let lineStart = 0;
-  for (let i = 0; i <= text.length; i++) {
+  let lineStart = from;
+  for (let i = from; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : LF;
     if (c !== LF && c !== CR) {
       if (blank && !isSpace(c)) {
         // the line's first non-blank character: a cut when it is at column 0 after a blank line
-        if (previousBlank && i === lineStart && lineStart > 0) cuts.push(lineStart);
+        if (previousBlank && i === lineStart && lineStart > from) cuts.push(lineStart);
         blank = false;
       }
       continue;

@@ -15,6 +15,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import type { Event, Extension } from 'micromark-util-types';
 import type { Span } from '../types';
+import { commonPrefixLength, commonSuffixLength } from '../segment';
 import { candidateCuts } from './blocks';
 
 /** Tokens whose whole source is markup (what is inside them goes too). */
@@ -42,6 +43,15 @@ interface Block {
   defines: string[];
   /** The block ends inside a construct a blank line does not close (fenced code, raw HTML, front matter). */
   open: boolean;
+  /** The block has a `]`: it may use a label defined elsewhere. */
+  bracket: boolean;
+}
+
+/** A block of the document: where it is and its parse (knowing only its own labels). */
+interface BlockSpan {
+  start: number;
+  end: number;
+  block: Block;
 }
 
 const FIRST = [frontmatter(['yaml', 'toml']), gfmAutolinkLiteral()];
@@ -61,7 +71,7 @@ export class MarkdownMasker {
   /** Parsed blocks by what they were parsed with (first block or not, labels defined elsewhere), then by text. */
   private readonly blocks = new Map<string, Map<string, Block>>();
   private size = 0;
-  private last: { text: string; masked: string } | undefined;
+  private last: { text: string; masked: string; spans: BlockSpan[] } | undefined;
   /** Blocks parsed (not served from the cache) since creation: lets tests see the incremental work. */
   parsedBlocks = 0;
 
@@ -71,27 +81,47 @@ export class MarkdownMasker {
   /** `text` with its Markdown markup replaced by spaces (line breaks kept): same length, same offsets. */
   mask(text: string): string {
     if (this.last?.text === text) return this.last.masked;
-    const masked = this.blocksOf(text)
+    const spans = this.spansOf(text);
+    const masked = this.blocksOf(text, spans)
       .map(b => b.masked)
       .join('');
-    this.last = { text, masked };
+    this.last = { text, masked, spans };
     return masked;
   }
 
-  /** The document's blocks, in order and covering it (a byte order mark is a block of its own). */
-  private blocksOf(text: string): { masked: string }[] {
+  /**
+   * The document cut into blocks, each parsed alone (see ./blocks.ts). After an edit only the blocks around it are
+   * cut and looked up again: the blocks before it end inside the unchanged prefix, and once a new block ends where
+   * an old one did, past the edit, everything after is the old blocks moved by the edit's length.
+   */
+  private spansOf(text: string): BlockSpan[] {
     // the parser drops a byte order mark without counting it: parse after it and shift by its length
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const cuts = this.blockwise ? candidateCuts(text) : [0];
-    if (bom) cuts[0] = 1;
-    const spans: { start: number; end: number; block: Block }[] = [];
+    if (!this.blockwise) return [{ start: bom, end: text.length, block: this.block(text.slice(bom), true, []) }];
+    const previous = this.last;
+    let head: BlockSpan[] = [];
+    let editEnd = 0;
+    let delta = 0;
+    if (previous && previous.text.charCodeAt(0) === text.charCodeAt(0)) {
+      const prefix = commonPrefixLength(previous.text, text);
+      const suffix = commonSuffixLength(previous.text, text, Math.min(previous.text.length, text.length) - prefix);
+      // a cut is decided by the character after it: blocks ending before the prefix's last character are unchanged
+      let kept = 0;
+      while (kept < previous.spans.length && previous.spans[kept].end < prefix) kept++;
+      head = previous.spans.slice(0, kept);
+      editEnd = text.length - suffix;
+      delta = text.length - previous.text.length;
+    }
+    const from = head.length > 0 ? head[head.length - 1].end : bom;
+    const cuts = candidateCuts(text, from);
+    const spans = head;
     for (let i = 0; i < cuts.length;) {
       // an open construct runs on past the cut: take more blocks, doubling, so a never-closed fence costs
       // O(n log n), not a parse per cut
       let take = 1;
       for (;;) {
         const end = i + take < cuts.length ? cuts[i + take] : text.length;
-        const block = this.block(text.slice(cuts[i], end), i === 0, []);
+        const block = this.block(text.slice(cuts[i], end), cuts[i] === bom, []);
         if (!block.open || i + take >= cuts.length) {
           spans.push({ start: cuts[i], end, block });
           i += take;
@@ -100,17 +130,28 @@ export class MarkdownMasker {
         take *= 2;
         if (i + take > cuts.length) take = cuts.length - i;
       }
+      // back in step with the old blocks past the edit: the rest is theirs, moved
+      const end = spans[spans.length - 1].end;
+      const old = previous && end > editEnd && end < text.length ? spanStartingAt(previous.spans, end - delta) : -1;
+      if (old >= 0 && previous) {
+        for (const span of previous.spans.slice(old)) spans.push({ start: span.start + delta, end: span.end + delta, block: span.block });
+        break;
+      }
     }
+    return spans;
+  }
+
+  /** The blocks as masked, a byte order mark first. */
+  private blocksOf(text: string, spans: readonly BlockSpan[]): { masked: string }[] {
     // a reference link (`[Merkel][1]`) may use a label defined in another block: parse those blocks again knowing
     // every label the document defines
-    const defined = [...new Set(spans.flatMap(s => s.block.defines))].sort();
-    const blocks: { masked: string }[] = bom ? [{ masked: text.slice(0, bom) }] : [];
+    const labels = new Set<string>();
+    for (const s of spans) for (const label of s.block.defines) labels.add(label);
+    const defined = [...labels].sort();
+    const blocks: { masked: string }[] = spans.length > 0 && spans[0].start > 0 ? [{ masked: text.slice(0, spans[0].start) }] : [];
     spans.forEach((s, i) => {
       let block = s.block;
-      if (defined.length > block.defines.length) {
-        const source = text.slice(s.start, s.end);
-        if (source.includes(']')) block = this.block(source, i === 0, defined);
-      }
+      if (defined.length > block.defines.length && block.bracket) block = this.block(text.slice(s.start, s.end), i === 0, defined);
       blocks.push(block);
     });
     return blocks;
@@ -138,6 +179,19 @@ export class MarkdownMasker {
     }
     return b;
   }
+}
+
+/** The index of the span that starts at `offset` (spans sorted and contiguous), or -1. */
+function spanStartingAt(spans: readonly BlockSpan[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start === offset) return mid;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function events(source: string, extensions: Extension[], defined: readonly string[] = []): { events: Event[]; defines: string[] } {
@@ -186,7 +240,7 @@ function parseBlock(source: string, first: boolean, defined: readonly string[]):
   }
   // front matter whose closing fence is in a later block
   if (first && !frontMatter && /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.test(source)) open = true;
-  return { masked: blank(source, merged(markup)), defines: parsed.defines, open };
+  return { masked: blank(source, merged(markup)), defines: parsed.defines, open, bracket: source.includes(']') };
 }
 
 /**

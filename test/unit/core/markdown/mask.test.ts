@@ -100,6 +100,24 @@ describe('MarkdownMasker: block by block, exactly what a whole-document parse gi
     );
   });
 
+  it('after edits, a warm masker gives exactly a whole-document parse (fast-check)', () => {
+    const doc = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map(lines => lines.join('\n'));
+    const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 40 }), insert: fc.array(fc.constantFrom(...pieces, '\n', '\n\n', 'x'), { maxLength: 3 }) });
+    fc.assert(
+      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+        const warm = new MarkdownMasker();
+        let text = start;
+        warm.mask(text);
+        for (const e of edits) {
+          const at = text.length === 0 ? 0 : e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert.join('\n') + text.slice(at + e.length);
+          assert.equal(warm.mask(text), new MarkdownMasker(false).mask(text));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('re-parses only the block an edit touched', () => {
     const paragraphs = Array.from({ length: 50 }, (_, i) => `Paragraph ${i} links [Berlin](https://example.org/${i}).`);
     const masker = new MarkdownMasker();
