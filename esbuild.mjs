@@ -34,6 +34,9 @@ const builds = [
     platform: 'browser',
     target: 'es2022',
     mainFields: ['browser', 'module', 'main'],
+    // a web worker has no DOM: packages that ship a DOM build for browsers (decode-named-character-reference,
+    // under micromark) give their worker build for this condition
+    conditions: ['worker'],
     entryPoints: ['src/vscode/web/extension.ts'],
     outfile: 'dist/web/extension.js',
     external: ['vscode'],

@@ -3,7 +3,17 @@
 // annotateArticle). One bad file never stops the others; the exit code says whether all succeeded.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, annotateArticle, canonicalSidecar, decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, formatSize, isIsoDay, type Sidecar } from '../core';
+import {
+  analyze,
+  annotateArticle,
+  articleFormat,
+  canonicalSidecar,
+  decodeArticle,
+  DEFAULT_MAX_ARTICLE_BYTES,
+  formatSize,
+  isIsoDay,
+  type Sidecar,
+} from '../core';
 import { NodeSidecarStorage } from '../node/storage';
 import { annotateArticles } from './annotateJobs';
 import { parseArgs, parseJobs, parseSize } from './args';
@@ -111,7 +121,7 @@ export async function annotateOne(article: ArticleFile, settings: Settings, stor
     file: path.basename(article.file),
     text: decoded.text,
     analyze,
-    options: settings.referenceDate ? { referenceDate: settings.referenceDate } : {},
+    options: { format: articleFormat(article.file), ...(settings.referenceDate ? { referenceDate: settings.referenceDate } : {}) },
     generator: GENERATOR,
     now: new Date().toISOString(),
     write: !settings.json,

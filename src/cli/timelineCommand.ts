@@ -6,6 +6,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
   analyze,
+  articleFormat,
   annotateArticle,
   articleTimeline,
   decodeArticle,
@@ -122,7 +123,7 @@ async function timelineOf(
     file: path.basename(article.file),
     text: decoded.text,
     analyze,
-    options: settings.referenceDate ? { referenceDate: settings.referenceDate } : {},
+    options: { format: articleFormat(article.file), ...(settings.referenceDate ? { referenceDate: settings.referenceDate } : {}) },
     generator: GENERATOR,
     now: new Date().toISOString(),
     write: false,

@@ -22,6 +22,7 @@ import {
 import { working, type Slots } from './entities/mention-set';
 import { editKeepsGrouping, patternWordsOf, shiftMentions } from './entities/reuse';
 import { snapToGraphemes } from './graphemes';
+import { MarkdownMasker } from './markdown/mask';
 import { mergeSorted } from './sorted';
 import { overlapSweep, withoutOverlapsWith } from './spans';
 import { commonPrefixLength, commonSuffixLength, segment } from './segment';
@@ -105,6 +106,8 @@ export class Analyzer {
   private cache = new Map<string, UnitResult>();
   private lineCache = new Map<string, LineRecord>();
   private documents = new Map<string, DocumentState>();
+  /** Markdown articles are analysed with their markup blanked; the masker caches each block's parse. */
+  readonly markdown = new MarkdownMasker();
   /** Units detected (not served from the cache) since creation: lets tests and the bench see the incremental work. */
   detectedUnits = 0;
   /** Entity groupings computed (not kept from before an edit) since creation: likewise. */
@@ -120,8 +123,11 @@ export class Analyzer {
     this.lineLimit = maxCacheEntries;
   }
 
-  analyze(text: string, options: AnalyzerOptions = {}): AnalysisResult {
-    const referenceDate = chooseReferenceDate(text, options.referenceDate);
+  analyze(article: string, options: AnalyzerOptions = {}): AnalysisResult {
+    // front matter is markup, but its `date:` is the article's date: read from the article as written
+    const referenceDate = chooseReferenceDate(article, options.referenceDate);
+    // everything is detected in `text`; an annotation's text is the article's own (a name may run across markup)
+    const text = this.source(article, options.format);
     const wanted = new Set<AnnotationType>(options.types ?? ANNOTATION_TYPES);
     const needMentions = ENTITY_KINDS.some(t => wanted.has(t));
     const keep = options.keep !== false;
@@ -186,7 +192,7 @@ export class Analyzer {
       lastStart = start;
       lastEnd = end;
       if (!allNamed) named.push({ start, end });
-      if (wanted.has(m.type)) mentionAnnotations.push({ id: '', type: m.type, start, end, text: text.slice(start, end), source: 'auto', entity: m.entity });
+      if (wanted.has(m.type)) mentionAnnotations.push({ id: '', type: m.type, start, end, text: article.slice(start, end), source: 'auto', entity: m.entity });
     }
     if (!sorted) named.sort(byStart);
     // The user's date names win over the automatic dates they overlap, as the other lexicon names do.
@@ -197,7 +203,7 @@ export class Analyzer {
     if (wanted.has('date')) {
       const phraseValues = new Map<string, ResolvedDate>();
       for (const s of lexiconDates) {
-        const t = text.slice(s.start, s.end);
+        const t = article.slice(s.start, s.end);
         let resolved = phraseValues.get(t);
         if (resolved === undefined) phraseValues.set(t, (resolved = resolveDatePhrase(t, referenceDate?.value ?? null)));
         lexiconAnnotations.push(dateAnnotation(s.start, s.end, t, resolved));
@@ -218,7 +224,7 @@ export class Analyzer {
         if (start < lastStart || (start === lastStart && end < lastEnd)) datesSorted = false;
         lastStart = start;
         lastEnd = end;
-        dateAnnotations.push(dateAnnotation(start, end, text.slice(start, end), this.resolved(dateLines[i], dateIndex[i], ref)));
+        dateAnnotations.push(dateAnnotation(start, end, article.slice(start, end), this.resolved(dateLines[i], dateIndex[i], ref)));
       }
     }
     let annotations: Annotation[];
@@ -226,6 +232,11 @@ export class Analyzer {
     else annotations = [...mentionAnnotations, ...lexiconAnnotations, ...dateAnnotations].sort(byStart);
     for (let i = 0; i < annotations.length; i++) annotations[i].id = annotationId(i);
     return { annotations, entities, referenceDate };
+  }
+
+  /** The text the detectors read: the article, with its markup blanked when it is Markdown (same length and offsets). */
+  source(article: string, format: AnalyzeOptions['format']): string {
+    return format === 'markdown' ? this.markdown.mask(article) : article;
   }
 
   /** The article's lines: what changed since its last analysis split again, the rest reused. */

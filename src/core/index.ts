@@ -2,6 +2,7 @@
 // inside src/core (lint enforces it). Everything here is pure TypeScript: no `vscode`, no Node built-ins.
 export * from './types';
 export { analyze, Analyzer } from './analyze';
+export { articleFormat, MarkdownMasker, maskMarkdown } from './markdown';
 export { segment, MAX_UNIT_LENGTH, type Unit } from './segment';
 export { sha256Hex, sha256Bytes, utf8Bytes } from './hash';
 export { isIsoDay, isValidDay } from './dates/calendar';

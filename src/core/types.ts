@@ -73,7 +73,12 @@ export interface AnalyzeOptions {
   lexicon?: Lexicon;
   /** Only these types are returned (default: all). */
   types?: readonly AnnotationType[];
+  /** 'markdown': markup (link destinations, code, HTML tags, front matter ...) is not analysed as text. Default 'text'. */
+  format?: ArticleFormat;
 }
+
+/** How an article's text is written: plain text, or Markdown whose markup is skipped (see articleFormat()). */
+export type ArticleFormat = 'text' | 'markdown';
 
 export interface AnalysisResult {
   annotations: Annotation[];

@@ -8,6 +8,8 @@ export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface Notice {
   level: NoticeLevel;
   message: string;
+  /** The buttons offered. */
+  actions: string[];
 }
 
 const RECENT = 50;
@@ -15,7 +17,7 @@ const recent: Notice[] = [];
 
 export function notify(level: NoticeLevel, message: string, ...actions: string[]): Thenable<string | undefined> {
   const safe = plainText(message, 1000);
-  recent.push({ level, message: safe });
+  recent.push({ level, message: safe, actions });
   if (recent.length > RECENT) recent.shift();
   if (level === 'error') return vscode.window.showErrorMessage(safe, ...actions);
   if (level === 'warning') return vscode.window.showWarningMessage(safe, ...actions);

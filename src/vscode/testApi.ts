@@ -26,9 +26,17 @@ export interface NewsAnnotatorApi {
   whenSettled(uri: vscode.Uri): Promise<ArticleView | undefined>;
   /** The status bar item's text, or undefined when it is hidden. */
   statusBarText(): string | undefined;
-  entityTree: { getChildren(node?: EntityNode): EntityNode[]; getTreeItem(node: EntityNode): vscode.TreeItem; article: vscode.Uri | undefined };
+  entityTree: {
+    getChildren(node?: EntityNode): EntityNode[];
+    getTreeItem(node: EntityNode): vscode.TreeItem;
+    article: vscode.Uri | undefined;
+    /** The view's description (the article and its counts, in the status bar's words). */
+    description: string | undefined;
+  };
   highlightsVisible(): boolean;
   highlightStyle(): HighlightStyle;
+  /** Whether the highlights are drawn for a High Contrast theme (a border style and weight per type). */
+  highlightsHighContrast(): boolean;
   undoLabels(uri: vscode.Uri): string[];
   redoLabels(uri: vscode.Uri): string[];
   /**
@@ -83,9 +91,13 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
       get article() {
         return tree.article;
       },
+      get description() {
+        return chrome.entityViewDescription;
+      },
     },
     highlightsVisible: () => highlighter.visible,
     highlightStyle: () => highlighter.currentStyle,
+    highlightsHighContrast: () => highlighter.isHighContrast,
     undoLabels: uri => articles.historyLabels(uri),
     redoLabels: uri => articles.redoLabels(uri),
     activity: uri => articles.activity.list(uri),

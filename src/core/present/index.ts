@@ -3,7 +3,7 @@ export type { ArticleSnapshot } from './snapshot';
 export { annotationAt, sameAs, entityOf, sentenceAround, sentenceBounds, lineOf } from './query';
 export { groups, type MentionGroup } from './groups';
 export { hoverText, HOVER_QUOTE_MAX, HOVER_NOTE_MAX, HOVER_ALIASES_MAX } from './hoverText';
-export { statusText, type StatusText } from './statusText';
+export { countWords, statusText, typeCountWords, type StatusText } from './statusText';
 export { escapeMarkdown, plainText } from './markdownEscape';
 export { shorten } from './shorten';
 export { TYPE_WORDS, TYPE_LABEL, TYPE_PLURAL, PRECISION_WORDS, type TypeWords } from './typeWords';

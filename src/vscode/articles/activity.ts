@@ -10,7 +10,9 @@ export type ArticleEvent =
   | { kind: 'saved'; written: boolean }
   | { kind: 'saveSkipped'; reason: 'untitled' | 'restricted' | SaveSkipReason }
   /** A sidecar changed on disk: our own write, reloaded, or the user is asked (both sides changed). */
-  | { kind: 'diskChange'; outcome: 'ownWrite' | 'reloaded' | 'asked' };
+  | { kind: 'diskChange'; outcome: 'ownWrite' | 'reloaded' | 'asked' }
+  /** The user's annotations lost their text since the last analysis: they are orphans now, and the user was told. */
+  | { kind: 'orphaned'; ids: string[] };
 
 export type ArticleActivity = ArticleEvent & {
   /** Increases with every record, across articles: a cursor for "what happened after this point". */

@@ -12,6 +12,7 @@ import { AnalysisMetrics } from './metrics';
 import { ArticleRegistry } from './registry';
 import { AnalysisScheduler } from './scheduler';
 import { SidecarSync } from './sidecarSync';
+import { formatOf } from './format';
 import { baseName, type ArticleView } from './view';
 
 export type { ArticleActivity, ArticleEvent } from './activity';
@@ -53,7 +54,7 @@ export class Articles implements vscode.Disposable {
           file: baseName(uri),
           analyzer: { analyze: (text, options) => this.metrics.timed(() => this.analyzer.analyze(text, options)) },
           generator,
-          analyzeOptions: () => ({ lexicon: lexicon.for(uri, settings().lexicon), document: uri.toString() }),
+          analyzeOptions: () => ({ lexicon: lexicon.for(uri, settings().lexicon), document: uri.toString(), format: formatOf(uri) }),
           beforeSave: path => files.refuseIfOpenAndDirty(path),
         }),
       () => settings().enabledTypes,

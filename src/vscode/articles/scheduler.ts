@@ -9,6 +9,8 @@ import { notify } from '../notices';
 import { unreadableText } from '../textCheck';
 import type { ActivityLog } from './activity';
 import { AnalysisNotices } from './analysisNotices';
+import { documentFormat } from './format';
+import { OrphanNotices } from './orphanNotices';
 import type { AnalysisMetrics } from './metrics';
 import type { ArticleEntry, ArticleRegistry } from './registry';
 import type { ArticleView } from './view';
@@ -37,6 +39,7 @@ interface Schedule {
 export class AnalysisScheduler implements vscode.Disposable {
   private readonly schedules = new Map<string, Schedule>();
   private readonly notices = new AnalysisNotices(doc => void this.analyze(doc, true));
+  private readonly orphanNotices = new OrphanNotices();
 
   constructor(
     private readonly registry: ArticleRegistry,
@@ -143,6 +146,7 @@ export class AnalysisScheduler implements vscode.Disposable {
       if ((await session.load()) && session.loadError) this.reportLoadError(doc);
       if (stale()) return entry.view;
     }
+    this.orphanNotices.start(doc.uri, session.sidecar?.orphans ?? []);
     // a first analysis (or a big paste) would detect many paragraphs at once; later edits touch a few
     const lastLength = session.sidecar?.document.length;
     if (text.length >= CHUNKED_FROM && (lastLength === undefined || Math.abs(text.length - lastLength) > CHUNK || !entry.view)) {
@@ -153,7 +157,8 @@ export class AnalysisScheduler implements vscode.Disposable {
       let done = 0;
       s.chunking = true;
       try {
-        for (const unit of segment(text)) {
+        // the units the whole-text analysis will read: a Markdown article's with its markup blanked
+        for (const unit of segment(this.analyzer.source(text, documentFormat(doc)))) {
           this.metrics.timed(() => this.analyzer.analyze(unit.text));
           done += unit.text.length;
           if (done >= CHUNK) {
@@ -168,10 +173,12 @@ export class AnalysisScheduler implements vscode.Disposable {
     }
     if (stale()) return entry.view;
     const t0 = Date.now();
-    session.analyze(text, { version });
+    const { sidecar } = session.analyze(text, { version });
     this.metrics.lastAnalysisMs = Date.now() - t0;
     this.registry.publish(entry);
     this.activity.record(doc.uri, { kind: 'analyzed', version });
+    const orphaned = this.orphanNotices.analyzed(doc, sidecar.orphans);
+    if (orphaned.length > 0) this.activity.record(doc.uri, { kind: 'orphaned', ids: orphaned.map(o => o.id) });
     return entry.view;
   }
 
@@ -183,7 +190,9 @@ export class AnalysisScheduler implements vscode.Disposable {
     const last = Math.min(doc.lineCount - 1, Math.max(...ranges.map(r => r.end.line)) + 5);
     const start = doc.offsetAt(new vscode.Position(first, 0));
     const end = doc.offsetAt(doc.lineAt(last).rangeIncludingLineBreak.end);
-    const part = this.metrics.timed(() => this.analyzer.analyze(text.slice(start, end), { lexicon: this.lexicon.for(doc.uri, this.settings().lexicon) }));
+    const part = this.metrics.timed(() =>
+      this.analyzer.analyze(text.slice(start, end), { lexicon: this.lexicon.for(doc.uri, this.settings().lexicon), format: documentFormat(doc) }),
+    );
     const enabled = new Set<AnnotationType>(this.settings().enabledTypes);
     this.registry.publish(entry, {
       uri: doc.uri,
@@ -220,6 +229,7 @@ export class AnalysisScheduler implements vscode.Disposable {
       this.checkSettled(s);
     }
     this.notices.forget(uri);
+    this.orphanNotices.forget(uri);
   }
 
   dispose(): void {

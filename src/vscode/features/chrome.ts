@@ -1,7 +1,7 @@
 // What surrounds the active article: the status bar counts, the Entities view (following the article, with its
 // filter), and the context keys that offer the commands (on an article, on a mention).
 import * as vscode from 'vscode';
-import { annotationAt, ANNOTATION_TYPES, TYPE_PLURAL } from '../../core';
+import { annotationAt, ANNOTATION_TYPES, countWords, TYPE_PLURAL } from '../../core';
 import { baseName, type Articles } from '../articles';
 import { CONTEXT, ENTITY_VIEW } from '../commands/contributions';
 import { EntityTreeProvider } from './entityTree';
@@ -25,6 +25,11 @@ export class Chrome implements vscode.Disposable {
     this.treeView = vscode.window.createTreeView(ENTITY_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
   }
 
+  /** The Entities view's description: the article and its counts. */
+  get entityViewDescription(): string | undefined {
+    return this.treeView.description;
+  }
+
   /** The active editor, when it shows an article. */
   activeArticle(): vscode.TextEditor | undefined {
     const e = vscode.window.activeTextEditor;
@@ -38,7 +43,11 @@ export class Chrome implements vscode.Disposable {
     this.status.show(view, this.settings.current.enabledTypes, this.highlights.visible);
     if (this.tree.article?.toString() !== editor?.document.uri.toString() && editor) this.tree.show(editor.document.uri);
     else this.tree.refresh();
-    this.treeView.description = this.tree.article ? baseName(this.tree.article) : undefined;
+    const shown = this.tree.article && this.articles.get(this.tree.article);
+    // the article and the status bar's counts, in the same words
+    this.treeView.description = this.tree.article
+      ? `${baseName(this.tree.article)}${shown ? ` · ${countWords(shown, this.settings.current.enabledTypes, vscode.env.language)}` : ''}`
+      : undefined;
     const hidden = ANNOTATION_TYPES.filter(t => !this.tree.filter.has(t));
     this.treeView.message = hidden.length ? `Filtered: ${hidden.map(t => TYPE_PLURAL[t].toLowerCase()).join(', ')} hidden.` : undefined;
     this.keys.set(CONTEXT.isArticle, !!editor);

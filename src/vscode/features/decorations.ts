@@ -1,9 +1,11 @@
 // Highlights: one decoration type per annotation type and source (manual ones get a solid border, automatic
-// ones a dotted one, so the difference never rests on colour), made once and remade only when the style changes.
+// ones a dotted one, so the difference never rests on colour; High Contrast themes: ./highlightLooks.ts), made once
+// and remade only when the style or the kind of theme changes.
 import * as vscode from 'vscode';
 import { ANNOTATION_TYPES, type AnnotationSource, type AnnotationType } from '../../core';
 import type { ArticleView } from '../articles';
 import type { HighlightStyle } from '../config';
+import { borderLook } from './highlightLooks';
 
 export type DecoratedRanges = Record<AnnotationType, Record<AnnotationSource, vscode.Range[]>>;
 
@@ -14,22 +16,21 @@ export function colorId(type: AnnotationType, part: 'Background' | 'Border' | 'R
   return `newsAnnotator.${type}${part}`;
 }
 
-function makeType(type: AnnotationType, source: AnnotationSource, style: HighlightStyle): vscode.TextEditorDecorationType {
-  const border = new vscode.ThemeColor(colorId(type, 'Border'));
-  const solid = source === 'manual';
+function makeType(type: AnnotationType, source: AnnotationSource, style: HighlightStyle, highContrast: boolean): vscode.TextEditorDecorationType {
   const options: vscode.DecorationRenderOptions = {
     overviewRulerColor: new vscode.ThemeColor(colorId(type, 'Ruler')),
     overviewRulerLane: vscode.OverviewRulerLane.Right,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    borderColor: new vscode.ThemeColor(colorId(type, 'Border')),
+    ...borderLook(type, source, style, highContrast),
   };
   if (style !== 'underline') options.backgroundColor = new vscode.ThemeColor(colorId(type, 'Background'));
-  if (style === 'background') {
-    // a thin frame, dotted for auto, solid for manual
-    Object.assign(options, { borderColor: border, borderStyle: solid ? 'solid' : 'dotted', borderWidth: '1px', borderRadius: '2px' });
-  } else {
-    Object.assign(options, { borderColor: border, borderStyle: solid ? 'solid' : 'dotted', borderWidth: '0 0 2px 0' });
-  }
   return vscode.window.createTextEditorDecorationType(options);
+}
+
+/** Whether the theme is a High Contrast one (dark or light): decorations take no per-theme-kind options for those. */
+export function isHighContrast(kind: vscode.ColorThemeKind): boolean {
+  return kind === vscode.ColorThemeKind.HighContrast || kind === vscode.ColorThemeKind.HighContrastLight;
 }
 
 export class Highlighter implements vscode.Disposable {
@@ -37,27 +38,46 @@ export class Highlighter implements vscode.Disposable {
   private readonly applied = new Map<string, DecoratedRanges>();
   visible = true;
 
-  constructor(private style: HighlightStyle) {
+  constructor(
+    private style: HighlightStyle,
+    private highContrast = false,
+  ) {
     this.create();
   }
 
   private create(): void {
-    for (const t of ANNOTATION_TYPES) for (const s of SOURCES) this.types.set(`${t}/${s}`, makeType(t, s, this.style));
+    for (const t of ANNOTATION_TYPES) for (const s of SOURCES) this.types.set(`${t}/${s}`, makeType(t, s, this.style, this.highContrast));
+  }
+
+  private recreate(): void {
+    for (const d of this.types.values()) d.dispose();
+    this.types.clear();
+    this.applied.clear();
+    this.create();
   }
 
   /** Remakes the decoration types for a new style; the caller re-applies. */
   setStyle(style: HighlightStyle): boolean {
     if (style === this.style) return false;
     this.style = style;
-    for (const d of this.types.values()) d.dispose();
-    this.types.clear();
-    this.applied.clear();
-    this.create();
+    this.recreate();
+    return true;
+  }
+
+  /** Remakes the decoration types when the theme becomes, or stops being, a High Contrast one; the caller re-applies. */
+  setHighContrast(highContrast: boolean): boolean {
+    if (highContrast === this.highContrast) return false;
+    this.highContrast = highContrast;
+    this.recreate();
     return true;
   }
 
   get currentStyle(): HighlightStyle {
     return this.style;
+  }
+
+  get isHighContrast(): boolean {
+    return this.highContrast;
   }
 
   apply(editor: vscode.TextEditor, view: ArticleView | undefined): void {

@@ -1,11 +1,11 @@
 // The "Entities" view: types -> entities (mention counts) -> mentions with their line text, for the active article.
 import * as vscode from 'vscode';
-import { ANNOTATION_TYPES, groups as mentionGroups, TYPE_PLURAL, type Annotation, type AnnotationType } from '../../core';
+import { ANNOTATION_TYPES, groups as mentionGroups, TYPE_PLURAL, typeCountWords, type Annotation, type AnnotationType } from '../../core';
 import type { ArticleView, ArticleViews } from '../articles';
 import { typeIcon } from '../typeIcons';
 
 export type EntityNode =
-  | { kind: 'type'; uri: vscode.Uri; type: AnnotationType; count: number }
+  | { kind: 'type'; uri: vscode.Uri; type: AnnotationType; count: number; mentions: number }
   | { kind: 'entity'; uri: vscode.Uri; type: AnnotationType; id: string; name: string; mentions: Annotation[] }
   | { kind: 'mention'; uri: vscode.Uri; annotation: Annotation; lineText: string; line: number };
 
@@ -47,7 +47,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
     if (!uri || !view) return [];
     if (!node) {
       return ANNOTATION_TYPES.filter(t => this.filter.has(t))
-        .map(type => ({ kind: 'type' as const, uri, type, count: groups(view, type).length }))
+        .map(type => ({ kind: 'type' as const, uri, type, count: groups(view, type).length, mentions: view.annotations.filter(a => a.type === type).length }))
         .filter(n => n.count > 0);
     }
     if (node.kind === 'type') return groups(view, node.type);
@@ -65,7 +65,8 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<EntityNode>, 
     if (node.kind === 'type') {
       const item = new vscode.TreeItem(TYPE_PLURAL[node.type], vscode.TreeItemCollapsibleState.Expanded);
       item.id = `${node.uri.toString()}#${node.type}`;
-      item.description = `${node.count}`;
+      // the status bar's words (entities, mentions, dates)
+      item.description = typeCountWords(node.type, node.count, node.mentions);
       item.iconPath = typeIcon(node.type);
       item.contextValue = 'newsAnnotator.type';
       return item;

@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import type { Articles } from '../articles';
 import { CONTEXT } from '../commands/contributions';
-import { Highlighter } from './decorations';
+import { Highlighter, isHighContrast } from './decorations';
 import type { ContextKeys } from './contextKeys';
 import type { LiveSettings } from './settings';
 
 export class Highlights implements vscode.Disposable {
   readonly highlighter: Highlighter;
   private readonly toggled = new vscode.EventEmitter<boolean>();
+  private readonly themeWatch: vscode.Disposable;
   /** Fires when the highlights are shown or hidden (or redrawn in a new style). */
   readonly onDidToggle = this.toggled.event;
 
@@ -17,8 +18,12 @@ export class Highlights implements vscode.Disposable {
     settings: LiveSettings,
     private readonly keys: ContextKeys,
   ) {
-    this.highlighter = new Highlighter(settings.current.highlightStyle);
+    this.highlighter = new Highlighter(settings.current.highlightStyle, isHighContrast(vscode.window.activeColorTheme.kind));
     keys.set(CONTEXT.highlightsVisible, this.highlighter.visible);
+    // High Contrast themes get borders that differ per type: redraw in them when the theme changes kind
+    this.themeWatch = vscode.window.onDidChangeActiveColorTheme(theme => {
+      if (this.highlighter.setHighContrast(isHighContrast(theme.kind))) this.toggle(this.visible);
+    });
   }
 
   get visible(): boolean {
@@ -44,6 +49,7 @@ export class Highlights implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.themeWatch.dispose();
     this.highlighter.dispose();
     this.toggled.dispose();
   }

@@ -8,6 +8,13 @@ function range(doc: vscode.TextDocument, a: Annotation): vscode.Range {
   return new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
 }
 
+/** The mention's range, cut at the end of its first line (a name can run over a line break). */
+function oneLine(doc: vscode.TextDocument, a: Annotation): vscode.Range {
+  const start = doc.positionAt(a.start);
+  const end = doc.positionAt(a.end);
+  return new vscode.Range(start, end.line === start.line ? end : doc.lineAt(start.line).range.end);
+}
+
 export class ArticleLanguageFeatures
   implements vscode.DocumentSymbolProvider, vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.DocumentHighlightProvider
 {
@@ -24,22 +31,24 @@ export class ArticleLanguageFeatures
     return view && a ? { view, a } : undefined;
   }
 
-  /** Types -> entities (spanning first to last mention, selecting the first) for the Outline and breadcrumbs. */
+  /**
+   * Types -> entities for the Outline and breadcrumbs. Every symbol's range is one mention on one line (the entity's
+   * first, the type's first): a range from an entity's first to its last mention would make sticky scroll pin an
+   * article sentence over the text and the breadcrumbs name an entity on lines that do not mention it.
+   */
   provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
     const view = this.current(doc);
     if (!view) return [];
     const out: vscode.DocumentSymbol[] = [];
     for (const type of ANNOTATION_TYPES) {
       const children = groups(view, type, vscode.env.language).map(g => {
-        const first = g.mentions[0];
-        const last = g.mentions[g.mentions.length - 1];
-        const full = new vscode.Range(doc.positionAt(first.start), doc.positionAt(Math.max(first.end, last.end)));
+        const first = oneLine(doc, g.mentions[0]);
         const detail = `${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`;
-        return new vscode.DocumentSymbol(g.name, detail, TYPE_ICONS[type].symbolKind, full, range(doc, first));
+        return new vscode.DocumentSymbol(g.name, detail, TYPE_ICONS[type].symbolKind, first, first);
       });
       if (children.length === 0) continue;
-      const full = children.reduce((r, c) => r.union(c.range), children[0].range);
-      const group = new vscode.DocumentSymbol(TYPE_PLURAL[type], `${children.length}`, TYPE_ICONS[type].symbolKind, full, children[0].selectionRange);
+      const first = children.reduce((r, c) => (c.range.start.isBefore(r.start) ? c.range : r), children[0].range);
+      const group = new vscode.DocumentSymbol(TYPE_PLURAL[type], `${children.length}`, TYPE_ICONS[type].symbolKind, first, first);
       group.children = children;
       out.push(group);
     }

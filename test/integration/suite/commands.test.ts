@@ -202,6 +202,30 @@ describe('commands', () => {
     assert.equal(placed?.source, 'manual');
   });
 
+  it('deleting the text of a manual annotation tells the user it is an orphan now, with Show Orphans', async () => {
+    const a = await api();
+    const editor = await openScratch('cmd-orphan-notice.txt', ARTICLE);
+    const uri = editor.document.uri;
+    await settledView(uri);
+    select(editor, 'Hemeimeem base');
+    await run('newsAnnotator.addAnnotation', { type: 'place' });
+    const manual = a.getView(uri)!.annotations.find(x => x.text === 'Hemeimeem base' && x.source === 'manual')!;
+    // an edit that orphans nothing: analysed, and no orphan notice
+    let since = a.activitySeq();
+    await editor.edit(b => b.insert(editor.document.lineAt(2).range.end, ' Later.'));
+    await a.nextActivity(uri, x => x.kind === 'analyzed', since);
+    assert.ok(!a.activity(uri).some(x => x.seq > since && x.kind === 'orphaned'), 'no orphan, no notice');
+    since = a.activitySeq();
+    await editor.edit(b => b.delete(editor.document.lineAt(1).rangeIncludingLineBreak));
+    const told = await a.nextActivity(uri, x => x.kind === 'orphaned', since);
+    assert.deepEqual(told.kind === 'orphaned' && told.ids, [manual.id]);
+    const notice = a.notices().find(n => n.message.includes('"Hemeimeem base"'));
+    assert.ok(notice, `a notice names the orphan: ${JSON.stringify(a.notices().slice(-3))}`);
+    assert.equal(notice.level, 'warning');
+    assert.deepEqual(notice.actions, ['Show Orphans']);
+    assert.match(notice.message, /1 annotation lost its text and is kept as an orphan/);
+  });
+
   it('Open Sidecar opens the sidecar file', async () => {
     const editor = await openScratch('cmd-open.txt', ARTICLE);
     await settledView(editor.document.uri);

@@ -28,13 +28,24 @@ describe('highlights', () => {
     assert.ok(deco.date.auto.length > 0 && deco.place.auto.length > 0);
   });
 
-  it('shows counts per type in the status bar', async () => {
+  it("the status bar says what it counts (entities, mentions, dates), in the Entities view's words", async () => {
     const editor = await openSeed(SEED);
     const a = await api();
     const view = await settledView(editor.document.uri);
-    const n = (t: string) => view.annotations.filter(x => x.type === t).length;
+    const named = view.annotations.filter(x => x.type !== 'date');
+    const entities = new Set(named.map(x => x.entity)).size;
+    const dates = view.annotations.length - named.length;
+    const words = `${entities} entities · ${named.length} mentions · ${dates} dates`;
     const text = await waitFor(() => a.statusBarText(), 'the status bar item shows');
-    assert.equal(text, `$(tag) People ${n('person')} · Places ${n('place')} · Orgs ${n('organization')} · Dates ${n('date')}`);
+    assert.equal(text, `$(tag) ${words}`);
+    // the Entities view: the same words in its description, and per type
+    await waitFor(() => a.entityTree.description?.endsWith(` · ${words}`), `the Entities view says ${words} (${a.entityTree.description})`);
+    const people = a.entityTree.getChildren().find(n => n.kind === 'type' && n.type === 'person')!;
+    const personMentions = view.annotations.filter(x => x.type === 'person');
+    assert.equal(
+      a.entityTree.getTreeItem(people).description,
+      `${new Set(personMentions.map(x => x.entity)).size} entities · ${personMentions.length} mentions`,
+    );
   });
 
   it('Toggle Highlights hides and shows the decorations', async () => {

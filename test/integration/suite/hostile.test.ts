@@ -64,7 +64,7 @@ describe('hostile text in the views', () => {
     }
     // the status bar shows counts only, never article text
     const status = await waitFor(() => a.statusBarText(), 'status bar');
-    assert.match(status, /^\$\(tag\) People \d+ · Places \d+ · Orgs \d+ · Dates \d+$/);
+    assert.match(status, /^\$\(tag\) \d+ entit(y|ies) · \d+ mentions? · \d+ dates?$/);
   });
 
   it('notifications carrying article text cannot become command links or icons', async () => {

@@ -29,6 +29,41 @@ describe('language features', () => {
     assert.equal(people.children.length, new Set(view.annotations.filter(a => a.type === 'person').map(a => a.entity)).size);
   });
 
+  it('sticky scroll on: every outline symbol is one mention on one line, never a stretch of the article', async () => {
+    await vscode.workspace.getConfiguration('editor').update('stickyScroll.enabled', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const { doc, view, putin, mentions, range } = await fixture('lang-sticky.txt');
+      assert.ok(mentions.length >= 3 && doc.positionAt(mentions[mentions.length - 1].start).line > doc.positionAt(mentions[0].start).line);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      const all = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap(s => [s, ...all(s.children)]);
+      assert.ok(all(symbols).length > symbols.length, 'entities under the type groups');
+      const mentionRanges = new Set(view.annotations.map(a => rangeKey(range(a))));
+      for (const s of all(symbols)) {
+        assert.equal(s.range.start.line, s.range.end.line, `${s.name}: ${rangeKey(s.range)} is on one line`);
+        assert.ok(mentionRanges.has(rangeKey(s.range)), `${s.name}: ${rangeKey(s.range)} is a mention`);
+      }
+      const name = view.entities.find(e => e.id === putin.entity)!.name;
+      const sym = all(symbols).find(c => c.name === name)!;
+      assert.equal(rangeKey(sym.range), rangeKey(range(mentions[0])), 'the entity is its first mention, not first to last');
+    } finally {
+      await vscode.workspace.getConfiguration('editor').update('stickyScroll.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('a Markdown article: a link destination is no mention and does not take over later mentions', async () => {
+    const text =
+      'See [Angela Merkel](https://en.wikipedia.org/wiki/Angela_Merkel) in Berlin.\n\nLater Merkel said `Moscow` was <https://example.org/Moscow>.\n';
+    const editor = await openScratch('lang-markdown.md', text);
+    assert.equal(editor.document.languageId, 'markdown');
+    const view = await settledView(editor.document.uri);
+    assert.deepEqual(
+      view.annotations.filter(a => a.type !== 'date').map(a => a.text),
+      ['Angela Merkel', 'Berlin', 'Merkel'],
+    );
+    const merkel = view.annotations.filter(a => a.text.endsWith('Merkel'));
+    assert.equal(merkel[0].entity, merkel[1].entity);
+  });
+
   it("Go to Definition jumps to the entity's first mention", async () => {
     const { doc, mentions, range, inLast } = await fixture('lang-definition.txt');
     const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, inLast);

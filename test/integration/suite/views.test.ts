@@ -99,7 +99,7 @@ describe('Entities view', () => {
     await settledView(editor.document.uri);
     const a = await api();
     const text = await waitFor(() => a.statusBarText(), 'status bar shows');
-    assert.match(text, /^\$\(tag\) People \d+ · Places \d+ · Orgs \d+ · Dates \d+$/);
+    assert.match(text, /^\$\(tag\) \d+ entit(y|ies) · \d+ mentions? · \d+ dates?$/);
     await vscode.commands.executeCommand('newsAnnotator.showEntities');
   });
 });

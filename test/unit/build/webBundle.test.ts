@@ -74,6 +74,15 @@ describe('browser bundle (dist/web/extension.js)', function () {
     assert.deepEqual([...required], ['vscode']);
   });
 
+  it('uses no DOM (a web worker has none): no browser-only build of a dependency is bundled', () => {
+    const text = fs.readFileSync(bundlePath, 'utf8');
+    assert.ok(!/\bdocument\.createElement\b/.test(text), 'document.createElement in the bundle');
+    assert.deepEqual(
+      Object.keys(meta.inputs).filter(i => i.endsWith('.dom.js')),
+      [],
+    );
+  });
+
   it('the same inspection finds node:fs in the Node entry (so it can see one when it is there)', async () => {
     const node = await esbuild.build({
       entryPoints: [path.join(root, 'src/vscode/node/extension.ts')],

@@ -83,6 +83,20 @@ describe('CLI (built dist/cli.js)', function () {
     assert.ok(!fs.existsSync(news('sub/b.md.annotations.json')));
   });
 
+  it('a .md article is read without its Markdown markup; the same text in a .txt file is read as text', () => {
+    const text =
+      '---\ndate: 2015-11-24\n---\n[Angela Merkel](https://en.wikipedia.org/wiki/Angela_Merkel) met reporters. Merkel said <https://example.org/Moscow> was wrong.\n';
+    fs.writeFileSync(news('m.md'), text);
+    fs.writeFileSync(news('m.txt'), text);
+    const r = run(dir, 'annotate', '--json', 'news/m.md', 'news/m.txt');
+    assert.equal(r.code, 0, r.stderr);
+    const [md, txt] = (JSON.parse(r.stdout) as { sidecar: Sidecar }[]).map(o => o.sidecar);
+    const names = (s: Sidecar) => s.annotations.filter(a => a.type !== 'date').map(a => a.text);
+    assert.deepEqual(names(md), ['Angela Merkel', 'Merkel']);
+    assert.equal(md.document.referenceDate, '2015-11-24');
+    assert.ok(names(txt).includes('Angela_Merkel'), 'a .txt article is plain text');
+  });
+
   it("--reference-date is validated and recorded as the user's", () => {
     for (const bad of ['2015-13-01', '25.11.2015', '2015-02-30']) {
       const r = run(dir, 'annotate', '--reference-date', bad, 'news');

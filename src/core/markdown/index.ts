@@ -1,0 +1,2 @@
+export { articleFormat } from './format';
+export { MarkdownMasker, maskMarkdown } from './mask';

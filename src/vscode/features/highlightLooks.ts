@@ -1,0 +1,33 @@
+// How a mention's border is drawn, per annotation type and source: one table, pure (no vscode), so a Node test
+// checks it. Normal themes tell the source by line (solid manual, dotted automatic) and the type by colour. High
+// Contrast themes draw every type in a strong colour on no background, so colour alone does not tell four types
+// apart there: each type has its own border style and weight, and the source is told by shape instead (a frame
+// around a manual annotation, a line under an automatic one).
+import type { AnnotationSource, AnnotationType } from '../../core';
+import type { HighlightStyle } from '../config';
+
+export interface BorderLook {
+  borderStyle: string;
+  /** CSS widths, top right bottom left when four. */
+  borderWidth: string;
+  borderRadius?: string;
+}
+
+/** High Contrast themes: one border style and weight per type (a double line needs 3 px to show as two). */
+export const HIGH_CONTRAST_BORDERS: Readonly<Record<AnnotationType, { style: string; width: number }>> = {
+  person: { style: 'solid', width: 2 },
+  place: { style: 'dashed', width: 2 },
+  organization: { style: 'double', width: 3 },
+  date: { style: 'dotted', width: 2 },
+};
+
+export function borderLook(type: AnnotationType, source: AnnotationSource, style: HighlightStyle, highContrast: boolean): BorderLook {
+  const manual = source === 'manual';
+  if (highContrast) {
+    const { style: borderStyle, width } = HIGH_CONTRAST_BORDERS[type];
+    return { borderStyle, borderWidth: manual ? `${width}px` : `0 0 ${width}px 0` };
+  }
+  const borderStyle = manual ? 'solid' : 'dotted';
+  // 'background': a thin frame; 'underline' and 'both': a line under the mention
+  return style === 'background' ? { borderStyle, borderWidth: '1px', borderRadius: '2px' } : { borderStyle, borderWidth: '0 0 2px 0' };
+}
