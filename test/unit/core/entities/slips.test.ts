@@ -35,7 +35,9 @@ describe('tagger slips on the seeds', () => {
   });
 
   it('seed 002: "U.S." and "United States" are one entity; so are "UN" and "United Nations"', () => {
-    const r = analyze(seed('002_ebd0e1da6b7cb76d.txt'));
+    // the seed's own "U.S." opens "The U.S. Air Force", which the retrained tagger (issue 15) reads as one name of
+    // another kind (MISC) and so leaves out; a "U.S." standing alone is added to check the joining
+    const r = analyze(`${seed('002_ebd0e1da6b7cb76d.txt')}\n\nThe U.S. said it would not comment.\n`);
     const id = entityOf(r, 'United States');
     assert.equal(entityOf(r, 'U.S.'), id);
     assert.equal(r.entities.find(e => e.id === id)!.name, 'United States');
