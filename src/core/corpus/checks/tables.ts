@@ -7,8 +7,8 @@ import type { Corpus } from '../corpus';
 import { displayName, nameKey } from '../names';
 import type { CorpusArticle } from '../types';
 
-/** How a name is typed: per type, its mentions, the articles it has that type in, and how many were set by hand. */
-export type TypeCounts = Map<EntityType, { mentions: number; articles: number; manual: number }>;
+/** How a name is typed: per type, its mentions, the articles it has that type in, and how many of each were set by hand. */
+export type TypeCounts = Map<EntityType, { mentions: number; articles: number; manual: number; manualArticles: number }>;
 
 interface Contribution {
   /** nameKey -> type -> mentions (and manual ones). */
@@ -61,9 +61,10 @@ function add(tables: CorpusTables, c: Contribution, sign: 1 | -1): void {
     let total = tables.types.get(key);
     if (!total) tables.types.set(key, (total = new Map()));
     for (const [type, n] of byType) {
-      const t = total.get(type) ?? { mentions: 0, articles: 0, manual: 0 };
+      const t = total.get(type) ?? { mentions: 0, articles: 0, manual: 0, manualArticles: 0 };
       t.mentions += sign * n.mentions;
       t.manual += sign * n.manual;
+      if (n.manual > 0) t.manualArticles += sign;
       t.articles += sign;
       if (t.articles === 0) total.delete(type);
       else total.set(type, t);

@@ -52,14 +52,14 @@ export function typeFindings(article: CorpusArticle, tables: CorpusTables): Find
   return out;
 }
 
-const countManualArticles = (counts: TypeCounts, type: EntityType) => counts.get(type)?.articles ?? 0;
+const countManualArticles = (counts: TypeCounts, type: EntityType) => counts.get(type)?.manualArticles ?? 0;
 
 /** Two types for one name in this article: this article's manual choice, else the corpus' preferred type, wins. */
 function inArticle(article: CorpusArticle, list: Annotation[], corpus: TypeCounts | undefined): Finding {
   const manual = list.filter(a => a.source === 'manual');
   const local: TypeCounts = new Map();
   for (const a of manual.length > 0 ? manual : list) {
-    const t = local.get(a.type as EntityType) ?? { mentions: 0, articles: 1, manual: 0 };
+    const t = local.get(a.type as EntityType) ?? { mentions: 0, articles: 1, manual: 0, manualArticles: 0 };
     t.mentions++;
     local.set(a.type as EntityType, t);
   }

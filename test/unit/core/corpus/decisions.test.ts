@@ -18,6 +18,10 @@ import {
 } from '../../../../src/core';
 import { handmade } from './helpers';
 
+// decisions edited into shapes the types forbid, to see the validator refuse them
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../media/entities.schema.json'), 'utf8'));
 
 const full: CorpusDecisions = {
@@ -36,8 +40,8 @@ const full: CorpusDecisions = {
   ],
 };
 
-const errorsOf = (change: (d: any) => void) => {
-  const d = structuredClone(full) as any;
+const errorsOf = (change: (d: Loose) => void) => {
+  const d = structuredClone(full) as Loose;
   change(d);
   return validateDecisions(d);
 };
@@ -146,14 +150,14 @@ describe('decisions file', () => {
         assert.equal(defs[kind].properties.kind.const, kind);
         const sample = full.entities.find(e => e.kind === kind)!;
         for (const key of defs[kind].required) {
-          const d = structuredClone(full) as any;
+          const d = structuredClone(full) as Loose;
           const i = full.entities.indexOf(sample);
           delete d.entities[i][key];
           const errors = validateDecisions(d);
           assert.ok(errors.length > 0, `${kind}.${key}`);
         }
         // the validator refuses what the schema does not list
-        const d = structuredClone(full) as any;
+        const d = structuredClone(full) as Loose;
         d.entities[full.entities.indexOf(sample)].surprise = 1;
         assert.deepEqual(validateDecisions(d), [`entities[${full.entities.indexOf(sample)}].surprise: is not allowed`]);
         assert.equal(defs[kind].additionalProperties, false);

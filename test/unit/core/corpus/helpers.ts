@@ -10,7 +10,7 @@ export interface Mention {
 }
 
 /**
- * An article whose text holds the mentions in order (each found after the previous one), with entities grouped by
+ * An article whose text holds the mentions in order (each the next whole-word occurrence after the previous one), with entities grouped by
  * the `entity` names given. Ids `a1`..., `e1`... in order.
  */
 export function handmade(path: string, text: string, mentions: Mention[], referenceDate: string | null = null): CorpusArticle {
@@ -19,7 +19,9 @@ export function handmade(path: string, text: string, mentions: Mention[], refere
   const annotations: Annotation[] = [];
   let from = 0;
   for (const m of mentions) {
-    const start = text.indexOf(m.text, from);
+    let start = text.indexOf(m.text, from);
+    // whole words only ("Putin" is not in "Putinism")
+    while (start >= 0 && (/\w/.test(text[start - 1] ?? '') || /\w/.test(text[start + m.text.length] ?? ''))) start = text.indexOf(m.text, start + 1);
     if (start < 0) throw new Error(`"${m.text}" not in ${path} after ${from}`);
     from = start + m.text.length;
     const name = m.entity ?? m.text;
