@@ -2,7 +2,7 @@
 // then each group summed up (aliases, articles, mentions, first mention).
 import { applyDecisions, type DecidedGroup } from './decisions/apply';
 import { linkMembers } from './link';
-import { compareText, memberKey, type Member } from './members';
+import { compareText, shapeItem, type Member } from './members';
 import { nameKey } from './names';
 import type { CorpusDecisions, CorpusEntity, CorpusMention, EntityInArticle } from './types';
 
@@ -10,15 +10,11 @@ export interface EntityTable {
   /** Sorted by type, then name, then id. */
   list: CorpusEntity[];
   byId: Map<string, CorpusEntity>;
-  /** memberKey(path, article entity) -> its corpus entity. */
-  byMember: Map<string, CorpusEntity>;
-  /** The same, to the decided group (reflecting decisions needs to know whether a rename applies). */
-  groupOf: Map<string, DecidedGroup>;
 }
 
 export function buildCorpusEntities(members: Iterable<Member[]>, decisions: CorpusDecisions): EntityTable {
   const groups = applyDecisions(linkMembers(members), decisions.entities);
-  const table: EntityTable = { list: [], byId: new Map(), byMember: new Map(), groupOf: new Map() };
+  const table: EntityTable = { list: [], byId: new Map() };
   const sortKey = new Map<CorpusEntity, string>();
   for (const g of groups) {
     const entity = summarise(g);
@@ -26,13 +22,49 @@ export function buildCorpusEntities(members: Iterable<Member[]>, decisions: Corp
     table.list.push(entity);
     table.byId.set(entity.id, entity);
     for (const m of g.members) {
-      const k = memberKey(m.path, m.entity);
-      table.byMember.set(k, entity);
-      table.groupOf.set(k, g);
+      m.corpusEntity = entity;
+      m.decided = g;
     }
   }
   table.list.sort((a, b) => compareText(a.type, b.type) || compareText(sortKey.get(a)!, sortKey.get(b)!) || compareText(a.id, b.id));
   return table;
+}
+
+/**
+ * Brings the table up to date after articles were replaced by ones of the same shape (shapeOf): the groups stay,
+ * each new member takes its old counterpart's place, and only the groups touched are summed up again. Returns
+ * false when it cannot (a member without a group): the caller rebuilds.
+ */
+export function updateCounts(table: EntityTable, replaced: ReadonlyMap<string, Member[]>, current: ReadonlyMap<string, Member[]>): boolean {
+  const pairs: [Member, Member][] = [];
+  for (const [path, old] of replaced) {
+    const now = current.get(path);
+    if (!now || now.length !== old.length) return false;
+    const a = [...old].sort((x, y) => compareText(shapeItem(x), shapeItem(y)));
+    const b = [...now].sort((x, y) => compareText(shapeItem(x), shapeItem(y)));
+    for (let i = 0; i < a.length; i++) {
+      if (!a[i].decided || shapeItem(a[i]) !== shapeItem(b[i])) return false;
+      pairs.push([a[i], b[i]]);
+    }
+  }
+  const before = new Map<DecidedGroup, CorpusEntity | undefined>();
+  for (const [was, is] of pairs) {
+    const g = was.decided!;
+    const at = g.members.indexOf(was);
+    if (at < 0) return false;
+    g.members[at] = is;
+    is.decided = g;
+    if (!before.has(g)) before.set(g, was.corpusEntity);
+  }
+  for (const [g, old] of before) {
+    const entity = summarise(g);
+    const at = old ? table.list.indexOf(old) : -1;
+    if (at < 0) return false;
+    table.list[at] = entity;
+    table.byId.set(entity.id, entity);
+    for (const m of g.members) m.corpusEntity = entity;
+  }
+  return true;
 }
 
 function summarise(g: DecidedGroup): CorpusEntity {

@@ -10,6 +10,8 @@ import { compareText, type Member } from './members';
 export interface NameNode {
   type: EntityType;
   key: string;
+  /** Member.node: `type NUL key`. */
+  node: string;
   words: string[];
   members: Member[];
   mentions: number;
@@ -67,7 +69,7 @@ export function linkMembers(all: Iterable<Member[]>): LinkedGroup[] {
     for (const m of list) {
       let n = nodes.get(m.node);
       if (!n) {
-        n = { type: m.type, key: m.key, words: m.words, members: [], mentions: 0, parent: undefined as unknown as NameNode };
+        n = { type: m.type, key: m.key, node: m.node, words: m.words, members: [], mentions: 0, parent: undefined as unknown as NameNode };
         n.parent = n;
         nodes.set(m.node, n);
       }
@@ -80,8 +82,9 @@ export function linkMembers(all: Iterable<Member[]>): LinkedGroup[] {
   // alias key -> the names whose articles use it as an alias
   const aliasOwners = new Map<string, NameNode[]>();
   // type + word -> multi-word names containing it; type + initials -> names with those initials
-  const containing = new Map<string, NameNode[]>();
-  const byInitials = new Map<string, NameNode[]>();
+  // (per type, so no key strings are built per word)
+  const containing = { person: new Map<string, NameNode[]>(), place: new Map<string, NameNode[]>(), organization: new Map<string, NameNode[]>() };
+  const byInitials = { person: new Map<string, NameNode[]>(), place: new Map<string, NameNode[]>(), organization: new Map<string, NameNode[]>() };
   const push = (map: Map<string, NameNode[]>, key: string, n: NameNode) => {
     const list = map.get(key);
     if (!list) map.set(key, [n]);
@@ -90,13 +93,13 @@ export function linkMembers(all: Iterable<Member[]>): LinkedGroup[] {
   for (const n of ordered) {
     for (const m of n.members) for (const a of m.aliasNodes) push(aliasOwners, a, n);
     if (n.words.length >= 2) {
-      for (const w of new Set(n.words)) push(containing, `${n.type}\u0000${w}`, n);
-      if (n.type !== 'person') for (const i of initialsOf(n.members[0].name)) push(byInitials, `${n.type}\u0000${i}`, n);
+      for (const w of n.words) push(containing[n.type], w, n);
+      if (n.type !== 'person') for (const i of initialsOf(n.members[0].name)) push(byInitials[n.type], i, n);
     }
   }
   for (const n of ordered) {
     // 1. its name is another name's alias in some article, and only one group's
-    const owners = aliasOwners.get(`${n.type}\u0000${n.key}`);
+    const owners = aliasOwners.get(n.node);
     const owner = owners && onlyRoot(owners, n);
     if (owner) {
       union(owner, n);
@@ -107,7 +110,7 @@ export function linkMembers(all: Iterable<Member[]>): LinkedGroup[] {
     if (n.words.length > 0) {
       let pool: NameNode[] | undefined;
       for (const w of n.words) {
-        const list = containing.get(`${n.type}\u0000${w}`) ?? [];
+        const list = containing[n.type].get(w) ?? [];
         if (!pool || list.length < pool.length) pool = list;
       }
       const full = (pool ?? []).filter(c => isShortFormOf(n.type, c.words, n.words));
@@ -121,7 +124,7 @@ export function linkMembers(all: Iterable<Member[]>): LinkedGroup[] {
     const name = n.members[0].name;
     if (n.type !== 'person' && !name.includes(' ') && ACRONYM.test(name)) {
       const letters = name.replace(/[^\p{Lu}]/gu, '');
-      const full = (byInitials.get(`${n.type}\u0000${letters}`) ?? []).filter(c => isAcronymOf(name, c.members[0].name));
+      const full = (byInitials[n.type].get(letters) ?? []).filter(c => isAcronymOf(name, c.members[0].name));
       const r = onlyRoot(full, n);
       if (r) union(r, n);
     }
@@ -135,8 +138,9 @@ export function linkMembers(all: Iterable<Member[]>): LinkedGroup[] {
   }
   const out: LinkedGroup[] = [];
   for (const names of groups.values()) {
-    // `ordered` puts the longest names first; among equally long ones, the most mentioned
-    const best = names.filter(x => x.words.length === names[0].words.length).reduce((a, b) => (b.mentions > a.mentions ? b : a));
+    // `ordered` puts the longest names first; among equally long ones, the one in most articles (not most mentions:
+    // an edit that only adds mentions then changes no id, and the index can update counts alone)
+    const best = names.filter(x => x.words.length === names[0].words.length).reduce((a, b) => (b.members.length > a.members.length ? b : a));
     out.push({ type: best.type, name: commonestSpelling(best.members), id: `${best.type}:${best.key}`, members: names.flatMap(x => x.members) });
   }
   return out;

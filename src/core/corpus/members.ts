@@ -3,7 +3,8 @@
 import { nameWords } from '../entities';
 import type { EntityType } from '../types';
 import { displayName, nameKey } from './names';
-import type { CorpusArticle, CorpusMention } from './types';
+import type { DecidedGroup } from './decisions/apply';
+import type { CorpusArticle, CorpusEntity, CorpusMention } from './types';
 
 export interface Member {
   path: string;
@@ -31,6 +32,9 @@ export interface Member {
   words: string[];
   /** `type NUL alias key` of each alias other than the name. */
   aliasNodes: string[];
+  /** Set by each build of the corpus entities: where this member ended up (no corpus-wide map to fill). */
+  corpusEntity?: CorpusEntity;
+  decided?: DecidedGroup;
 }
 
 /** The members of one article, in the order of its entities. */
@@ -61,6 +65,8 @@ export function membersOf(article: CorpusArticle): Member[] {
       node: nodeKey(e.type, nameKey(name)),
       words: nameWords(name),
       aliasNodes: [],
+      corpusEntity: undefined,
+      decided: undefined,
     };
     m.aliasNodes = m.aliasKeys.filter(k => k !== m.key).map(k => nodeKey(e.type, k));
     byId.set(e.id, m);
@@ -76,10 +82,18 @@ export function membersOf(article: CorpusArticle): Member[] {
   return out.filter(m => m.mentions > 0);
 }
 
-export const memberKey = (path: string, articleEntity: string): string => `${path}\u0000${articleEntity}`;
-
 /** Code-unit order: the same on every machine and locale. */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The key of a type and a name key together. */
 export const nodeKey = (type: EntityType, key: string): string => `${type}\u0000${key}`;
+
+/** What the linking and the decisions look at in an article's members (not counts or offsets), as one string. */
+export function shapeOf(members: readonly Member[]): string {
+  return members
+    .map(shapeItem)
+    .sort(compareText)
+    .join('\u0003');
+}
+
+export const shapeItem = (m: Member): string => `${m.node}\u0001${m.name}\u0001${m.aliasNodes.join('\u0002')}`;

@@ -35,7 +35,7 @@ class Lookup {
     for (const k of keysOf(g)) this.map.get(k)?.delete(g);
   }
 
-  /** The group a reference names: one whose name is the reference's, else the most mentioned having it as an alias. */
+  /** The group a reference names: one whose name is the reference's, else the one in most articles having it as an alias. */
   resolve(ref: EntityRef): DecidedGroup | undefined {
     const key = nameKey(ref.name);
     const set = this.map.get(nodeKey(ref.type, key));
@@ -44,7 +44,8 @@ class Lookup {
     let bestScore = -1;
     for (const g of set) {
       const named = nameKey(g.name ?? g.autoName) === key || g.id === `${g.type}:${key}` ? 1e12 : 0;
-      const score = named + mentionsOf(g);
+      // articles, not mentions: the same shape of corpus resolves the same way whatever the counts
+      const score = named + g.members.length;
       if (score > bestScore || (score === bestScore && best && g.id < best.id)) [best, bestScore] = [g, score];
     }
     return best;
@@ -60,8 +61,6 @@ function keysOf(g: DecidedGroup): Set<string> {
   }
   return keys;
 }
-
-const mentionsOf = (g: DecidedGroup) => g.members.reduce((n, m) => n + m.mentions, 0);
 
 export function applyDecisions(linked: readonly LinkedGroup[], decisions: readonly EntityDecision[]): DecidedGroup[] {
   // no decisions (the common case): no lookup to build over every alias

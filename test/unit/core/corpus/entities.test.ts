@@ -178,3 +178,35 @@ describe('corpus entities', () => {
     assert.ok(one.entity('person:vladimir putin')!.articles.length === 2, JSON.stringify(names(one)));
   });
 });
+
+describe('corpus entities, updated in place', () => {
+  const putinTimes = (path: string, n: number, date: string | null = null) =>
+    handmade(
+      path,
+      Array.from({ length: n }, () => 'Putin said.').join(' ') + ' Vladimir Putin.',
+      [...Array.from({ length: n }, () => ({ text: 'Putin', type: 'person' as const, entity: 'Vladimir Putin' })), { text: 'Vladimir Putin', type: 'person' as const }],
+      date,
+    );
+
+  it('an article replaced by one of the same names (only counts change) gives what a fresh corpus gives', () => {
+    const c = new Corpus();
+    c.setArticle(putinTimes('a.txt', 1, '2015-11-02'));
+    c.setArticle(putinTimes('b.txt', 2, '2015-11-03'));
+    c.setArticle(handmade('c.txt', 'Moscow and Putin', [{ text: 'Moscow', type: 'place' }, { text: 'Putin', type: 'person' }]));
+    const first = c.entity('person:vladimir putin')!;
+    assert.equal(first.mentions, 6);
+    for (const [n, date] of [
+      [5, '2015-11-02'],
+      [1, '2015-11-04'],
+      [3, null],
+    ] as const) {
+      c.setArticle(putinTimes('a.txt', n, date));
+      const fresh = new Corpus();
+      for (const a of c.articles()) fresh.setArticle(a);
+      assert.deepEqual(c.entities(), fresh.entities(), `${n} ${date}`);
+      assert.equal(c.entityOf('a.txt', 'e1'), c.entity('person:vladimir putin'));
+    }
+    assert.equal(c.entity('person:vladimir putin')!.mentions, 4 + 3 + 1);
+    assert.equal(c.entity('person:vladimir putin')!.firstMention.path, 'b.txt');
+  });
+});
