@@ -74,7 +74,9 @@ export function corpusSection(docs: readonly string[], name: string): void {
   const fromNothing = analyses.ms + fromAnalysis.ms;
   console.log(`   index from up-to-date sidecars: ${fmt(fromSidecars.ms, 0)} ms; from nothing (analyze + index): ${fmt(fromNothing, 0)} ms`);
   console.log(`   ratio analysing/sidecars: ${fmt(fromNothing / fromSidecars.ms, 1)}x; ${corpus.entities().length} corpus entities`);
-  console.log(`   memory: ${fmt(withIndex / 2 ** 20, 0)} MiB of heap in all with the index built (article texts included: ${fmt((chars * 2) / 2 ** 20, 0)} MiB as UTF-16)`);
+  console.log(
+    `   memory: ${fmt(withIndex / 2 ** 20, 0)} MiB of heap in all with the index built (article texts included: ${fmt((chars * 2) / 2 ** 20, 0)} MiB as UTF-16)`,
+  );
 
   const allFindings = time(() => checkCorpus(corpus));
   console.log(`   consistency checks of the whole corpus: ${fmt(allFindings.ms, 0)} ms, ${allFindings.value.length} findings`);

@@ -90,10 +90,7 @@ export const nodeKey = (type: EntityType, key: string): string => `${type}\u0000
 
 /** What the linking and the decisions look at in an article's members (not counts or offsets), as one string. */
 export function shapeOf(members: readonly Member[]): string {
-  return members
-    .map(shapeItem)
-    .sort(compareText)
-    .join('\u0003');
+  return members.map(shapeItem).sort(compareText).join('\u0003');
 }
 
 export const shapeItem = (m: Member): string => `${m.node}\u0001${m.name}\u0001${m.aliasNodes.join('\u0002')}`;

@@ -184,7 +184,10 @@ describe('corpus entities, updated in place', () => {
     handmade(
       path,
       Array.from({ length: n }, () => 'Putin said.').join(' ') + ' Vladimir Putin.',
-      [...Array.from({ length: n }, () => ({ text: 'Putin', type: 'person' as const, entity: 'Vladimir Putin' })), { text: 'Vladimir Putin', type: 'person' as const }],
+      [
+        ...Array.from({ length: n }, () => ({ text: 'Putin', type: 'person' as const, entity: 'Vladimir Putin' })),
+        { text: 'Vladimir Putin', type: 'person' as const },
+      ],
       date,
     );
 
@@ -192,7 +195,12 @@ describe('corpus entities, updated in place', () => {
     const c = new Corpus();
     c.setArticle(putinTimes('a.txt', 1, '2015-11-02'));
     c.setArticle(putinTimes('b.txt', 2, '2015-11-03'));
-    c.setArticle(handmade('c.txt', 'Moscow and Putin', [{ text: 'Moscow', type: 'place' }, { text: 'Putin', type: 'person' }]));
+    c.setArticle(
+      handmade('c.txt', 'Moscow and Putin', [
+        { text: 'Moscow', type: 'place' },
+        { text: 'Putin', type: 'person' },
+      ]),
+    );
     const first = c.entity('person:vladimir putin')!;
     assert.equal(first.mentions, 6);
     for (const [n, date] of [
