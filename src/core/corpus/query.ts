@@ -8,6 +8,17 @@ import type { ChangePreview, CorpusEntity, CorpusMention, EntityMatch } from './
  * Entities with an alias containing `query` (case folded, spaces collapsed): aliases starting with it first, then
  * by mentions, then name. An empty query matches every entity (its canonical name). At most `limit` results.
  */
+// the comparison keys of an entity's names, computed once per entity object (entities are rebuilt when they change)
+const keysMemo = new WeakMap<CorpusEntity, { names: string[]; keys: string[] }>();
+function keysOf(entity: CorpusEntity): { names: string[]; keys: string[] } {
+  let k = keysMemo.get(entity);
+  if (!k) {
+    const names = [entity.name, ...entity.aliases];
+    keysMemo.set(entity, (k = { names, keys: names.map(nameKey) }));
+  }
+  return k;
+}
+
 export function findEntities(corpus: Corpus, query: string, limit = 200): EntityMatch[] {
   const q = nameKey(query);
   const hits: { match: EntityMatch; prefix: boolean }[] = [];
@@ -18,8 +29,10 @@ export function findEntities(corpus: Corpus, query: string, limit = 200): Entity
     }
     // the canonical name first, so it is the alias shown when it matches
     let best: { alias: string; prefix: boolean } | undefined;
-    for (const alias of [entity.name, ...entity.aliases]) {
-      const at = nameKey(alias).indexOf(q);
+    const { names, keys } = keysOf(entity);
+    for (let i = 0; i < names.length; i++) {
+      const alias = names[i];
+      const at = keys[i].indexOf(q);
       if (at < 0) continue;
       const prefix = at === 0 || /\s/.test(alias[at - 1] ?? '');
       if (!best || (prefix && !best.prefix)) best = { alias, prefix };
