@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyze';
 import { nlp } from './compromise';
 import { readConll } from './eval/conll-reader';
+import { corpusSection } from './bench/corpus';
 import { keystrokeSection } from './bench/keystroke';
 import { distinctEditSection, runScaleSections } from './bench/scale';
 
@@ -152,9 +153,11 @@ console.log(`   peak RSS ${fmt(m.peak / 2 ** 20, 0)} MiB (process before the art
 console.log(`   peak memory per character: ${fmt((m.peak - m.baseline) / m.chars, 0)} bytes above the baseline, ${fmt(m.peak / m.chars, 0)} bytes in all`);
 
 // 7-9. Whole process, --jobs and stream, each run in fresh processes (scripts/bench/scale.ts); 10. typing in a
-// 1.5 MB article through the editor's session code (scripts/bench/keystroke.ts)
+// 1.5 MB article through the editor's session code (scripts/bench/keystroke.ts); 11. the corpus: index from sidecars
+// vs analysing, one article changed vs a rebuild, queries (scripts/bench/corpus.ts)
 runScaleSections({ corpus, corpusName })
   .then(() => keystrokeSection(fn => time(fn).ms))
+  .then(() => corpusSection([...corpus, ...seedFiles.map(seedText)], `${corpusName} and the seeds`))
   .catch((e: unknown) => {
     console.error(e);
     process.exitCode = 1;
