@@ -41,6 +41,7 @@ export function makeAnnotation(text: string, span: Span, fields: Omit<SidecarAnn
     if (out.value !== null && fields.precision !== undefined) out.precision = fields.precision;
   }
   if (fields.note !== undefined && fields.note !== '') out.note = fields.note;
+  if (fields.reviewed === true) out.reviewed = true;
   return out;
 }
 
