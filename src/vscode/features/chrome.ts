@@ -1,9 +1,10 @@
 // What surrounds the active article: the status bar counts, the Entities view (following the article, with its
 // filter), and the context keys that offer the commands (on an article, on a mention).
 import * as vscode from 'vscode';
-import { annotationAt, ANNOTATION_TYPES, TYPE_PLURAL } from '../../core';
+import { annotationAt, ANNOTATION_TYPES, reviewProgressText, TYPE_PLURAL } from '../../core';
 import { baseName, type Articles } from '../articles';
 import { CONTEXT, ENTITY_VIEW } from '../commands/contributions';
+import type { AnnotationMode } from './annotationMode';
 import { EntityTreeProvider } from './entityTree';
 import { ArticleStatus } from './statusBar';
 import type { ContextKeys } from './contextKeys';
@@ -20,9 +21,15 @@ export class Chrome implements vscode.Disposable {
     private readonly settings: LiveSettings,
     private readonly highlights: Highlights,
     private readonly keys: ContextKeys,
+    private readonly mode: AnnotationMode,
   ) {
     this.tree = new EntityTreeProvider(articles);
     this.treeView = vscode.window.createTreeView(ENTITY_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
+  }
+
+  /** What the Entities view's title says beside its name: the article and its review progress. */
+  get viewDescription(): string | undefined {
+    return this.treeView.description;
   }
 
   /** The active editor, when it shows an article. */
@@ -38,7 +45,10 @@ export class Chrome implements vscode.Disposable {
     this.status.show(view, this.settings.current.enabledTypes, this.highlights.visible);
     if (this.tree.article?.toString() !== editor?.document.uri.toString() && editor) this.tree.show(editor.document.uri);
     else this.tree.refresh();
-    this.treeView.description = this.tree.article ? baseName(this.tree.article) : undefined;
+    // the view's article and its review progress: "a.txt · 34 of 51 reviewed"
+    const shown = this.tree.article && this.articles.get(this.tree.article);
+    this.treeView.description = this.tree.article ? baseName(this.tree.article) + (shown ? ` · ${reviewProgressText(shown)}` : '') : undefined;
+    this.mode.update();
     const hidden = ANNOTATION_TYPES.filter(t => !this.tree.filter.has(t));
     this.treeView.message = hidden.length ? `Filtered: ${hidden.map(t => TYPE_PLURAL[t].toLowerCase()).join(', ')} hidden.` : undefined;
     this.keys.set(CONTEXT.isArticle, !!editor);
@@ -66,10 +76,12 @@ export class Chrome implements vscode.Disposable {
 }
 
 /** Keeps the chrome in step with the active editor, the cursor, the Entities filter and the highlights. */
-export function registerChrome(chrome: Chrome, highlights: Highlights): vscode.Disposable[] {
+export function registerChrome(chrome: Chrome, highlights: Highlights, mode: AnnotationMode): vscode.Disposable[] {
   return [
     chrome,
+    mode,
     vscode.window.onDidChangeActiveTextEditor(() => chrome.update()),
+    vscode.window.onDidChangeActiveTextEditor(editor => void mode.activeEditorChanged(editor)),
     vscode.window.onDidChangeTextEditorSelection(() => chrome.updateMentionContext()),
     chrome.tree.onDidChangeFilter(() => chrome.update()),
     highlights.onDidToggle(() => chrome.update()),
