@@ -16,6 +16,12 @@ import type { ContextKeys } from './contextKeys';
 const READONLY = 'workbench.action.files.setActiveEditorReadonlyInSession';
 const RESET = 'workbench.action.files.resetActiveEditorReadonlyInSession';
 
+/** Runs a read-only command on the active editor and gives its text the keyboard focus back (the change takes it away). */
+async function onActiveEditor(command: string): Promise<void> {
+  await vscode.commands.executeCommand(command);
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+}
+
 export class AnnotationMode implements vscode.Disposable {
   /** The article the mode is on, or undefined when it is off. */
   private on: vscode.Uri | undefined;
@@ -46,11 +52,11 @@ export class AnnotationMode implements vscode.Disposable {
       if (this.on?.toString() === editor.document.uri.toString()) return true;
       this.on = editor.document.uri;
       this.left.delete(this.on.toString());
-      await vscode.commands.executeCommand(READONLY);
+      await onActiveEditor(READONLY);
     } else if (!on && this.on) {
       const was = this.on;
       this.on = undefined;
-      if (editor?.document.uri.toString() === was.toString()) await vscode.commands.executeCommand(RESET);
+      if (editor?.document.uri.toString() === was.toString()) await onActiveEditor(RESET);
       else this.left.add(was.toString());
     } else {
       return this.active;
@@ -67,7 +73,7 @@ export class AnnotationMode implements vscode.Disposable {
     const key = editor?.document.uri.toString();
     if (key && this.left.has(key) && !this.on) {
       this.left.delete(key);
-      await vscode.commands.executeCommand(RESET);
+      await onActiveEditor(RESET);
     }
     this.update();
   }
