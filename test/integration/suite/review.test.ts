@@ -11,6 +11,9 @@ const ARTICLE =
   'The Hemeimeem base in Syria was discussed. Merkel said Hemeimeem matters.\n' +
   'Putin left Berlin on Wednesday.\n';
 
+/** How long a key's effect may take to show: the extension host can be busy with an earlier test's big article. */
+const KEY_WAIT = 30_000;
+
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 
 /** Presses keys in the workbench, one after the other (playwright key names: "o", "Shift+N", "Control+Alt+m"). */
@@ -29,6 +32,7 @@ async function pressAndSave(uri: vscode.Uri, ...keys: string[]) {
   await within(
     a.nextActivity(uri, x => x.kind === 'saved', since),
     `a save after pressing ${keys.join(' ')} (last notices: ${JSON.stringify(a.notices().slice(-2))})`,
+    KEY_WAIT,
   );
   const s = await readSidecar(uri);
   assert.ok(s, 'a sidecar on disk');
@@ -60,7 +64,8 @@ describe('review and annotation mode', () => {
     if (a.annotationMode()) await run('newsAnnotator.leaveAnnotationMode');
   });
 
-  it('annotation mode by keys: label, accept, reject, next/previous unreviewed, other keys inert, Esc leaves', async () => {
+  it('annotation mode by keys: label, accept, reject, next/previous unreviewed, other keys inert, Esc leaves', async function () {
+    this.timeout(120_000); // a dozen key presses, each waited for, on a loaded 2-core machine
     const a = await api();
     const opened = await openScratch('review-keys.txt', ARTICLE);
     const uri = opened.document.uri;
@@ -69,7 +74,7 @@ describe('review and annotation mode', () => {
 
     const on = a.nextAnnotationMode();
     await press('Control+Alt+m');
-    assert.equal(await within(on, 'annotation mode turns on'), true);
+    assert.equal(await within(on, 'annotation mode turns on', KEY_WAIT), true);
     assert.match(a.reviewStatusText() ?? '', /Annotating · 0 of \d+ reviewed/);
 
     // `o` on a word: the word under the cursor becomes an organization (a mention there is retyped)
@@ -94,7 +99,7 @@ describe('review and annotation mode', () => {
     // `n`: the cursor goes to the next unreviewed mention, with nothing selected
     const putin = ARTICLE.indexOf('Vladimir Putin');
     await press('n');
-    await waitFor(() => offsetOf(editor) === putin, 'the cursor on "Vladimir Putin"');
+    await waitFor(() => offsetOf(editor) === putin, 'the cursor on "Vladimir Putin"', KEY_WAIT);
     assert.ok(editor.selection.isEmpty, 'no selection: the next key does not overwrite the name');
 
     // `x` rejects it: removed, and remembered as rejected
@@ -105,14 +110,14 @@ describe('review and annotation mode', () => {
     // a key the mode does not use changes nothing: `z` then `n` (the cursor moving shows `z` was handled before it)
     const before = offsetOf(editor);
     await press('z', 'n');
-    await waitFor(() => offsetOf(editor) !== before, 'the cursor moves on');
+    await waitFor(() => offsetOf(editor) !== before, 'the cursor moves on', KEY_WAIT);
     assert.equal(editor.document.getText(), ARTICLE, 'the article text is untouched');
     assert.equal(editor.document.isDirty, false);
 
     // Shift+N goes back to the previous unreviewed mention
     const next = offsetOf(editor);
     await press('Shift+N');
-    await waitFor(() => offsetOf(editor) < next || offsetOf(editor) > next, 'the cursor moves back');
+    await waitFor(() => offsetOf(editor) < next || offsetOf(editor) > next, 'the cursor moves back', KEY_WAIT);
     const view = a.getView(uri)!;
     const here = view.annotations.find(x => x.start === offsetOf(editor));
     assert.ok(here && !here.reviewed && here.source === 'auto', 'on an unreviewed mention');
@@ -125,7 +130,7 @@ describe('review and annotation mode', () => {
     // Esc leaves the mode; then typing edits the article as usual
     const off = a.nextAnnotationMode();
     await press('Escape');
-    assert.equal(await within(off, 'annotation mode turns off'), false);
+    assert.equal(await within(off, 'annotation mode turns off', KEY_WAIT), false);
     assert.doesNotMatch(a.reviewStatusText() ?? '', /Annotating/);
     await placeCursor(editor, 0);
     const typed = new Promise<void>(resolve => {
@@ -137,12 +142,13 @@ describe('review and annotation mode', () => {
       });
     });
     await press('q');
-    await within(typed, 'the key types into the article');
+    await within(typed, 'the key types into the article', KEY_WAIT);
     assert.equal(editor.document.getText(), 'q' + ARTICLE);
     await run('workbench.action.files.revert');
   });
 
-  it('annotation mode ends when a non-article editor becomes active, and the article is writable again', async () => {
+  it('annotation mode ends when a non-article editor becomes active, and the article is writable again', async function () {
+    this.timeout(60_000);
     const a = await api();
     const editor = await openScratch('review-leave.txt', ARTICLE);
     await settledView(editor.document.uri);
@@ -153,7 +159,7 @@ describe('review and annotation mode', () => {
     const jsonUri = workspaceUri('scratch', 'review-leave.json');
     await vscode.workspace.fs.writeFile(jsonUri, new TextEncoder().encode('{}\n'));
     await vscode.window.showTextDocument(jsonUri);
-    assert.equal(await within(off, 'annotation mode ends'), false);
+    assert.equal(await within(off, 'annotation mode ends', KEY_WAIT), false);
     // back in the article, keys type again
     const again = await focused(editor);
     await placeCursor(again, 0);
@@ -166,7 +172,7 @@ describe('review and annotation mode', () => {
       });
     });
     await press('k');
-    await within(typed, 'the article is writable again');
+    await within(typed, 'the article is writable again', KEY_WAIT);
     assert.equal(again.document.getText(), 'k' + ARTICLE);
     await run('workbench.action.files.revert');
     await run('workbench.action.closeAllEditors');
