@@ -10,6 +10,7 @@ import {
   defaultSuffix,
   findExportFormat,
   isBratCopy,
+  onlyReviewed,
   planExport,
   type ExportInput,
   type ExportTarget,
@@ -26,7 +27,7 @@ import { safeText } from './safeText';
 
 const formatList = EXPORT_FORMATS.map(f => `  ${f.id.padEnd(14)}${f.label} (${defaultSuffix(f)})`).join('\n');
 
-export const EXPORT_HELP = `Usage: news-annotator export --format FORMAT [--out FILE|DIR] [--force] PATH...
+export const EXPORT_HELP = `Usage: news-annotator export --format FORMAT [--out FILE|DIR] [--force] [--reviewed-only] PATH...
 
 Exports the annotations of articles (read from each <article>.annotations.json,
 written by "news-annotator annotate" or the editor) for other tools. PATH is a
@@ -45,6 +46,8 @@ Options:
                     (or FILE.ann and FILE.txt for one article).
   --force           replace files an earlier export wrote (an export never
                     writes over an article or a sidecar, even with --force)
+  --reviewed-only   only the annotations you reviewed: the automatic ones you
+                    accepted and your own (added or corrected)
   --base URI        W3C only: the articles' target IRIs are URI + their path
                     under PATH (default: relative to where the export is written)
   -h, --help        show this help
@@ -58,6 +61,7 @@ const OPTIONS = {
   out: { value: true },
   base: { value: true },
   force: { value: false },
+  'reviewed-only': { value: false },
   help: { value: false, short: 'h' },
 };
 
@@ -223,18 +227,20 @@ async function run(args: string[], io: ExportIO): Promise<number> {
   const report = (warnings: string[]) => {
     for (const w of warnings) io.stderr(`warning: ${w}\n`);
   };
-  const total = loaded.reduce((n, l) => n + l.input.sidecar.annotations.length, 0);
+  const reviewedOnly = options.has('reviewed-only');
+  const exportedInput = (a: PlanArticle) => (reviewedOnly ? onlyReviewed(a.input) : a.input);
+  const total = loaded.reduce((n, l) => n + exportedInput(l).sidecar.annotations.length, 0);
   const exported = `${loaded.length} article${loaded.length === 1 ? '' : 's'} (${total} annotations) as ${format.label}`;
 
   if (out === undefined) {
-    const result = format.export(loaded.map(a => ({ ...a.input, uri: uriFor(a, path.join(cwd, '-')) })));
+    const result = format.export(loaded.map(a => ({ ...exportedInput(a), uri: uriFor(a, path.join(cwd, '-')) })));
     report(result.warnings);
     io.stdout(result.content);
     return failed ? EXIT_SOME_FAILED : EXIT_OK;
   }
 
   const target: ExportTarget = toDir ? { kind: 'folder', folder: out } : { kind: 'file', file: out };
-  const plan = planExport(format, loaded, target, nodePaths, uriFor);
+  const plan = planExport(format, loaded, target, nodePaths, uriFor, { reviewedOnly });
   const checked = await checkPlan(
     plan.files,
     loaded.map(a => a.source),

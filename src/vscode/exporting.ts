@@ -1,7 +1,17 @@
 // Export Annotations: the core plans the files (the same plan as `news-annotator export`, brat's annotation.conf
 // included) and checks them against the disk; this asks where, asks before replacing a file, and writes.
 import * as vscode from 'vscode';
-import { checkPlan, defaultExportName, EXPORT_FORMATS, findExportFormat, planExport, type ExportFormat, type PathJoin, type TargetKind } from '../core';
+import {
+  checkPlan,
+  defaultExportName,
+  EXPORT_FORMATS,
+  findExportFormat,
+  planExport,
+  reviewCounts,
+  type ExportFormat,
+  type PathJoin,
+  type TargetKind,
+} from '../core';
 import { plainText, type Sidecar } from '../core';
 import { baseName } from './articles';
 import { notify } from './notices';
@@ -12,6 +22,8 @@ export interface ExportArgs {
   target?: vscode.Uri;
   /** Replace existing export files without asking (articles and sidecars are never replaced). */
   replace?: boolean;
+  /** Only the reviewed annotations (accepted automatic ones and the user's own); asked when the format is picked. */
+  reviewedOnly?: boolean;
 }
 
 /** URI strings as the plan's paths. */
@@ -49,6 +61,19 @@ export class Exporter {
       format = pick?.format;
     }
     if (!format) return undefined;
+    let reviewedOnly = args?.reviewedOnly;
+    const { reviewed, total } = reviewCounts(sidecar.annotations);
+    if (reviewedOnly === undefined && !args?.format && reviewed < total) {
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: `All ${total} annotations`, reviewedOnly: false },
+          { label: `Only the ${reviewed} reviewed`, description: 'accepted automatic ones and your own', reviewedOnly: true },
+        ],
+        { placeHolder: `${reviewed} of ${total} annotations are reviewed: export…` },
+      );
+      if (!pick) return undefined;
+      reviewedOnly = pick.reviewedOnly;
+    }
     const fileName = baseName(doc.uri);
     let target = args?.target;
     if (!target) {
@@ -65,6 +90,8 @@ export class Exporter {
       [{ input: { fileName, text: doc.getText(), sidecar, uri: fileName }, source: article, relative: fileName }],
       { kind: 'file', file: target.toString() },
       uriPaths,
+      undefined,
+      { reviewedOnly: reviewedOnly === true },
     );
     const checked = await checkPlan(plan.files, [article], { kind: kindOf });
     if (checked.refused.length > 0) {

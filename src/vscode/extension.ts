@@ -5,6 +5,7 @@ import { Articles } from './articles';
 import { registerCommands } from './commands';
 import { Exporter } from './exporting';
 import { AutoAnalysis } from './features/autoAnalysis';
+import { AnnotationMode } from './features/annotationMode';
 import { Chrome, registerChrome } from './features/chrome';
 import { registerConfigurationChanges } from './features/configuration';
 import { ContextKeys } from './features/contextKeys';
@@ -27,11 +28,12 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
   const articles = new Articles(() => settings.current, lexicon, files, `news-annotator ${version}`);
   const keys = new ContextKeys();
   const highlights = new Highlights(articles, settings, keys);
-  const chrome = new Chrome(articles, settings, highlights, keys);
+  const mode = new AnnotationMode(articles, keys);
+  const chrome = new Chrome(articles, settings, highlights, keys, mode);
   const providers = new LanguageProviders(articles, settings);
   const auto = new AutoAnalysis(articles, settings, lexicon);
   const timeline = new TimelinePanel(context.extensionUri, articles);
-  const parts = { settings, articles, lexicon, auto, highlights, providers, chrome, timeline };
+  const parts = { settings, articles, lexicon, auto, highlights, providers, chrome, timeline, mode };
 
   context.subscriptions.push(
     lexicon,
@@ -39,7 +41,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
     highlights,
     providers,
     timeline,
-    ...registerChrome(chrome, highlights),
+    ...registerChrome(chrome, highlights, mode),
     ...registerDocumentEvents(parts),
     registerConfigurationChanges(parts),
     ...registerCommands({
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
       tree: chrome.tree,
       exporter: new Exporter(),
       timeline,
+      mode,
       toggleHighlights: visible => highlights.toggle(visible),
       reannotate: doc => articles.analyze(doc, true),
     }),

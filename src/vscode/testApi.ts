@@ -6,6 +6,7 @@ import type { ArticleActivity, ArticleView, Articles } from './articles';
 import type { HighlightStyle } from './config';
 import type { DecoratedRanges } from './features/decorations';
 import type { EntityNode } from './features/entityTree';
+import type { AnnotationMode } from './features/annotationMode';
 import type { Chrome } from './features/chrome';
 import type { Highlights } from './features/highlights';
 import type { LiveSettings } from './features/settings';
@@ -26,6 +27,14 @@ export interface NewsAnnotatorApi {
   whenSettled(uri: vscode.Uri): Promise<ArticleView | undefined>;
   /** The status bar item's text, or undefined when it is hidden. */
   statusBarText(): string | undefined;
+  /** The review status bar item's text ("$(checklist) 3 of 51 reviewed"), or undefined when it is hidden. */
+  reviewStatusText(): string | undefined;
+  /** The Entities view's description: the article's name, its counts (the status bar's words) and its review progress. */
+  entitiesDescription(): string | undefined;
+  /** Whether annotation mode is on. */
+  annotationMode(): boolean;
+  /** Resolves with the next change of annotation mode (on: true, off: false). */
+  nextAnnotationMode(): Promise<boolean>;
   entityTree: {
     getChildren(node?: EntityNode): EntityNode[];
     getTreeItem(node: EntityNode): vscode.TreeItem;
@@ -66,9 +75,10 @@ export interface ApiParts {
   highlights: Highlights;
   chrome: Chrome;
   timeline: TimelinePanel;
+  mode: AnnotationMode;
 }
 
-export function createApi({ settings, articles, lexicon, highlights, chrome, timeline }: ApiParts): NewsAnnotatorApi {
+export function createApi({ settings, articles, lexicon, highlights, chrome, timeline, mode }: ApiParts): NewsAnnotatorApi {
   const { highlighter } = highlights;
   const { tree } = chrome;
   return {
@@ -85,6 +95,16 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
       const editor = chrome.activeArticle();
       return editor && articles.get(editor.document.uri) ? chrome.status.item.text : undefined;
     },
+    reviewStatusText: () => (chrome.activeArticle() && articles.get(chrome.activeArticle()!.document.uri) ? mode.item.text : undefined),
+    entitiesDescription: () => chrome.entityViewDescription,
+    annotationMode: () => mode.active,
+    nextAnnotationMode: () =>
+      new Promise(resolve => {
+        const listener = mode.onDidChange(on => {
+          listener.dispose();
+          resolve(on);
+        });
+      }),
     entityTree: {
       getChildren: node => tree.getChildren(node),
       getTreeItem: node => tree.getTreeItem(node),

@@ -24,6 +24,9 @@
 //   SHIM_TIMEOUT_MS    default 600000 (whole run)
 //   SHIM_VERBOSE=1     also print code-server's log, the page console and workbench noise
 //   SHIM_SCREENSHOT    a .png path: screenshot of the workbench taken when the tests end (or time out)
+//   (set for the tests) SHIM_KEYS_URL  http://127.0.0.1:PORT/TOKEN: POST {"keys": ["o", "Shift+N"]} there and the
+//                      shim presses them, one after the other, in the workbench page (playwright's keyboard.press: real
+//                      key events, so VS Code's keybindings and when-clauses decide what they do); answers once pressed
 //   SHIM_WORKSPACE_TRUST=1  keep workspace trust on (no --disable-workspace-trust) and set the user settings that make
 //                      a fresh profile open the folder untrusted without a prompt: the tests then run in Restricted Mode
 'use strict';
@@ -181,6 +184,34 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
     else delete current[k];
   }
   fs.writeFileSync(settings, JSON.stringify(current, null, 2));
+  // real key presses for the tests (annotation mode is driven by keys): a local endpoint only the tests know the token of
+  let pageReady;
+  const pageFor = new Promise(r => (pageReady = r));
+  const token = require('crypto').randomBytes(16).toString('hex');
+  const keyServer = http.createServer((req, res) => {
+    const fail = (code, why) => {
+      res.writeHead(code, { 'content-type': 'text/plain' });
+      res.end(why);
+    };
+    if (req.method !== 'POST' || req.url !== `/${token}/press`) return fail(404, 'not found');
+    let body = '';
+    req.on('data', d => (body += d));
+    req.on('end', async () => {
+      try {
+        const { keys } = JSON.parse(body);
+        if (!Array.isArray(keys) || !keys.every(k => typeof k === 'string')) return fail(400, 'keys: an array of key names');
+        const page = await pageFor;
+        for (const k of keys) await page.keyboard.press(k);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ pressed: keys.length }));
+      } catch (e) {
+        fail(500, String((e && e.message) || e));
+      }
+    });
+  });
+  await new Promise(r => keyServer.listen(0, '127.0.0.1', r));
+  keyServer.unref();
+  process.env.SHIM_KEYS_URL = `http://127.0.0.1:${keyServer.address().port}/${token}`;
   const port = await freePort();
   const cs = spawn(
     NODE,
@@ -254,6 +285,7 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
     (type === 'error' || type === 'warn' ? console.error : console.log)(...a);
   });
   const page = ctx.pages()[0] || (await ctx.newPage());
+  pageReady(page);
   if (VERBOSE) page.on('console', m => console.error(`[page ${m.type()}] ${m.text()}`));
   page.on('pageerror', e => console.error('[page error]', e.message));
   const authority = `127.0.0.1:${port}`;

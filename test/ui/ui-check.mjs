@@ -1,6 +1,6 @@
 // UI check in the real workbench (code-server + headless Chromium): opens a seed article, counts the
-// decoration elements the extension paints, reads a hover, and saves screenshots of both. Prints the closing line
-// "N passed, N failed".
+// decoration elements the extension paints, reads a hover, labels a name in annotation mode with one key (real key
+// presses), and saves screenshots of each. Prints the closing line "N passed, N failed".
 // usage: node test/ui/ui-check.mjs [--screenshots DIR]
 // The screenshots go to out/screenshots/ (gitignored) so that `npm test` leaves the tree as it was;
 // `npm run screenshots` passes --screenshots media to regenerate the README's images on purpose.
@@ -77,6 +77,36 @@ try {
     if (!/Putin/.test(text)) throw new Error(`the hover does not name the entity: ${JSON.stringify(text)}`);
     await page.waitForTimeout(400); // let the hover finish fading in
     await page.screenshot({ path: path.join(shots, 'screenshot-hover.png') });
+  });
+  await check('annotation mode: one key labels the selection, the status bar shows the mode and the progress', async () => {
+    await page.keyboard.press('Escape'); // the hover
+    // select "Syrian army" with the find widget (it leaves the match selected when it closes)
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('Syrian army');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Alt+m');
+    const item = page.locator('.statusbar-item', { hasText: 'Annotating' }).first();
+    await item.waitFor({ state: 'visible', timeout: 15000 });
+    const before = await item.innerText();
+    console.log(`    status bar: ${JSON.stringify(before)}`);
+    const m = /(\d+) of (\d+) reviewed/.exec(before);
+    if (!m) throw new Error(`no review progress in ${JSON.stringify(before)}`);
+    await page.waitForTimeout(300); // let the status bar settle for the picture
+    await page.screenshot({ path: path.join(shots, 'screenshot-mode-1.png') });
+    await page.keyboard.press('o');
+    // the new organization is the user's own work, so it counts as reviewed: one more reviewed mention
+    const t0 = Date.now();
+    let now = before;
+    while (Number(/(\d+) of/.exec(now)?.[1]) !== Number(m[1]) + 1) {
+      if (Date.now() - t0 > 15000) throw new Error(`the progress did not move: ${JSON.stringify(now)}`);
+      await page.waitForTimeout(100);
+      now = await item.innerText();
+    }
+    console.log(`    after o: ${JSON.stringify(now)}`);
+    await page.keyboard.press('ArrowRight'); // the cursor after the name, so the picture shows its new highlight
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(shots, 'screenshot-mode-2.png') });
   });
 } finally {
   await browser.close();

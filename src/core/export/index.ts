@@ -71,6 +71,7 @@ export { exportBrat, exportConll, exportCsv, exportJsonlDoccano, exportJsonlSpac
 export { BRAT_LABELS, CONLL_LABELS, JSONL_LABELS } from './labels';
 export {
   planExport,
+  onlyReviewed,
   folderNames,
   defaultExportName,
   defaultSuffix,
@@ -81,6 +82,7 @@ export {
   type PlannedFile,
   type PlannedRole,
   type PathJoin,
+  type PlanOptions,
 } from './plan';
 export { checkPlan, isBratCopy, ARTICLE_EXTENSIONS, hasArticleExtension, type PlanCheck, type TargetKind, type TargetProbe } from './targets';
 export { csvField } from './csv';

@@ -2,6 +2,7 @@
 // for all of them, brat's `.txt` copy of each article, and brat's `annotation.conf`. The hosts only check the plan
 // (./targets.ts) and write it. Paths are the host's own strings (file paths, URI strings): the plan joins them with
 // the host's `join` and otherwise only swaps suffixes.
+import { isReviewed } from '../session/review';
 import { BRAT_ANNOTATION_CONF } from './brat';
 import type { ExportFormat, ExportInput } from './types';
 
@@ -91,6 +92,16 @@ function companionsOf(
   }));
 }
 
+export interface PlanOptions {
+  /** Only the annotations the user reviewed (accepted ones and their own), e.g. for training data. */
+  reviewedOnly?: boolean;
+}
+
+/** The article with only its reviewed annotations (accepted automatic ones and the user's own). */
+export function onlyReviewed(input: ExportInput): ExportInput {
+  return { ...input, sidecar: { ...input.sidecar, annotations: input.sidecar.annotations.filter(isReviewed) } };
+}
+
 /**
  * The files an export writes. `uriFor` gives an article's IRI as seen from the file its annotations go into (W3C
  * targets are relative to the export file). Throws for a one-article format given several articles and a file.
@@ -101,12 +112,14 @@ export function planExport(
   target: ExportTarget,
   paths: PathJoin,
   uriFor: (article: PlanArticle, outputFile: string) => string | undefined = () => undefined,
+  options: PlanOptions = {},
 ): ExportPlan {
   const files: PlannedFile[] = [];
   const warnings: string[] = [];
   const withUri = (a: PlanArticle, file: string): ExportInput => {
     const uri = uriFor(a, file);
-    return uri === undefined ? a.input : { ...a.input, uri };
+    const input = options.reviewedOnly ? onlyReviewed(a.input) : a.input;
+    return uri === undefined ? input : { ...input, uri };
   };
   let confFolder: string;
   if (target.kind === 'file') {

@@ -4,6 +4,7 @@ import type { Annotation } from '../types';
 import { humanDate } from './dateText';
 import { escapeMarkdown } from './markdownEscape';
 import { entityOf, lineOf, sameAs, sentenceAround } from './query';
+import { reviewLine } from './review';
 import { shorten } from './shorten';
 import type { ArticleSnapshot } from './snapshot';
 import { PRECISION_WORDS, TYPE_LABEL } from './typeWords';
@@ -22,6 +23,7 @@ const quote = (text: string, max = HOVER_QUOTE_MAX) => escapeMarkdown(shorten(te
 export function hoverText(article: ArticleSnapshot, a: Annotation, text: string, locale?: string): string {
   const lines = a.type === 'date' ? dateLines(article, a, locale) : entityLines(article, a, text);
   lines.push(`Source: ${a.source === 'manual' ? 'added or corrected by you (manual)' : 'found automatically (auto)'}`);
+  lines.push(reviewLine(a));
   if (a.note) lines.push(`Note: ${quote(a.note, HOVER_NOTE_MAX)}`);
   // two trailing spaces would be a hard break; a blank line between items keeps them apart in every renderer
   return lines.join('\n\n');

@@ -4,6 +4,7 @@ export { annotationAt, sameAs, entityOf, sentenceAround, sentenceBounds, sentenc
 export { groups, type MentionGroup } from './groups';
 export { hoverText, HOVER_QUOTE_MAX, HOVER_NOTE_MAX, HOVER_ALIASES_MAX } from './hoverText';
 export { countWords, statusText, typeCountWords, type StatusText } from './statusText';
+export { reviewProgressText, reviewLine, nextUnreviewed } from './review';
 export { escapeMarkdown, plainText } from './markdownEscape';
 export { shorten } from './shorten';
 export { TYPE_WORDS, TYPE_LABEL, TYPE_PLURAL, PRECISION_WORDS, type TypeWords } from './typeWords';

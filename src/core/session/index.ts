@@ -2,3 +2,4 @@
 export { ArticleSession, type ArticleAnalyzer, type ArticleSessionOptions, type SidecarChange, type TextAt } from './session';
 export { EditHistory, HISTORY_LIMIT, type HistoryStep } from './history';
 export type { DiskState, SaveOutcome, SaveSkipReason, SessionStatus } from './status';
+export { isReviewed, reviewCounts, acceptAnnotations, acceptAll, type ReviewCounts } from './review';

@@ -42,6 +42,7 @@ export function makeAnnotation(text: string, span: Span, fields: Omit<SidecarAnn
     if (fields.valueFixed === true) out.valueFixed = true;
   }
   if (fields.note !== undefined && fields.note !== '') out.note = fields.note;
+  if (fields.reviewed === true) out.reviewed = true;
   return out;
 }
 

@@ -71,6 +71,8 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
   const kept: SidecarAnnotation[] = [];
   const orphans: Orphan[] = [];
   let rejections: Rejection[] = [];
+  /** `type:start:end` of the auto annotations the user accepted, placed in the text now. */
+  const reviewedAt = new Set<string>();
 
   if (previous) {
     const owned = previous.annotations.filter(isUserOwned);
@@ -105,6 +107,14 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     rejections = previous.rejections.flatMap((r, i) => {
       const at = placedRejections[i];
       return at ? [{ type: r.type, start: at.start, end: at.end, text: text.slice(at.start, at.end), ...quoteContext(text, at) }] : [];
+    });
+    // the user's acceptance of an auto annotation carries over to the fresh one at the same span and type (re-anchored
+    // like a rejection); one the analysis no longer finds takes its review with it
+    const reviewed = previous.annotations.filter(a => !isUserOwned(a) && a.reviewed === true);
+    const placedReviewed = unchanged && reviewed.every(holds) ? reviewed : anchorAll(text, reviewed);
+    reviewed.forEach((a, i) => {
+      const at = placedReviewed[i];
+      if (at) reviewedAt.add(`${a.type}:${at.start}:${at.end}`);
     });
   }
 
@@ -178,6 +188,7 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
         entity: a.entity === undefined ? undefined : entityIds.get(a.entity),
         value: a.value,
         precision: a.precision,
+        reviewed: reviewedAt.has(`${a.type}:${a.start}:${a.end}`),
       }),
     ),
     ...manual,

@@ -11,6 +11,7 @@ export const CONTEXT = {
   isArticle: 'newsAnnotator.isArticle',
   onMention: 'newsAnnotator.onMention',
   highlightsVisible: 'newsAnnotator.highlightsVisible',
+  annotationMode: 'newsAnnotator.annotationMode',
 } as const;
 
 const ARTICLE = CONTEXT.isArticle;
@@ -20,6 +21,12 @@ const TYPING_ON_MENTION = `editorTextFocus && ${ON_MENTION}`;
 const IN_VIEW = `view == ${ENTITY_VIEW}`;
 const ON_ENTITY = `${IN_VIEW} && viewItem =~ /^newsAnnotator\\.(entity|dateGroup)$/`;
 const keys = (key: string, when: string) => [{ key: `ctrl+${key}`, mac: `cmd+${key}`, when }];
+// annotation mode: single keys, only while the mode is on and the article's text has the focus
+const MODE = `editorTextFocus && ${ARTICLE} && ${CONTEXT.annotationMode}`;
+// Esc keeps its other jobs (closing the find widget, a suggestion, extra cursors) before it leaves the mode
+const MODE_ESCAPE = `${MODE} && !findWidgetVisible && !suggestWidgetVisible && !editorHasMultipleSelections && !inSnippetMode`;
+const modeKeys = (keyList: readonly string[], when = MODE, args?: Record<string, string>) =>
+  keyList.map(key => ({ key, mac: key, when, ...(args ? { args } : {}) }));
 
 export const COMMANDS = {
   // annotate.ts
@@ -46,7 +53,8 @@ export const COMMANDS = {
   'newsAnnotator.removeAnnotation': {
     title: 'Remove Annotation',
     palette: ARTICLE,
-    keybindings: keys('alt+backspace', TYPING_ON_MENTION),
+    // in annotation mode `x` rejects the mention under the cursor (an automatic one stays away after re-analysis)
+    keybindings: [...keys('alt+backspace', TYPING_ON_MENTION), ...modeKeys(['x'])],
     menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@3' }],
   },
   'newsAnnotator.annotateAllOccurrences': {
@@ -98,6 +106,34 @@ export const COMMANDS = {
   // annotate.ts
   'newsAnnotator.undo': { title: 'Undo Last Annotation Change', palette: ARTICLE, keybindings: keys('alt+z', TYPING) },
   'newsAnnotator.redo': { title: 'Redo Annotation Change', palette: ARTICLE, keybindings: keys('alt+y', TYPING) },
+  // review.ts: review state, notes and annotation mode
+  'newsAnnotator.toggleAnnotationMode': { title: 'Toggle Annotation Mode', palette: ARTICLE, keybindings: keys('alt+m', TYPING) },
+  'newsAnnotator.leaveAnnotationMode': { title: 'Leave Annotation Mode', palette: CONTEXT.annotationMode, keybindings: modeKeys(['escape'], MODE_ESCAPE) },
+  'newsAnnotator.label': {
+    // the selection, else the mention or word under the cursor; in annotation mode one key per type
+    title: 'Label Selection or Mention',
+    palette: ARTICLE,
+    keybindings: [
+      ...modeKeys(['1', 'p'], MODE, { type: 'person' }),
+      ...modeKeys(['2', 'l'], MODE, { type: 'place' }),
+      ...modeKeys(['3', 'o'], MODE, { type: 'organization' }),
+      ...modeKeys(['4', 'd'], MODE, { type: 'date' }),
+    ],
+  },
+  'newsAnnotator.acceptAnnotation': {
+    title: 'Accept Mention (Mark Reviewed)',
+    palette: ARTICLE,
+    keybindings: modeKeys(['a', 'enter']),
+    menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@7' }],
+  },
+  'newsAnnotator.markArticleReviewed': { title: 'Mark Article Reviewed', palette: ARTICLE },
+  'newsAnnotator.nextUnreviewed': { title: 'Go to Next Unreviewed Mention', palette: ARTICLE, keybindings: modeKeys(['n']) },
+  'newsAnnotator.previousUnreviewed': { title: 'Go to Previous Unreviewed Mention', palette: ARTICLE, keybindings: modeKeys(['shift+n']) },
+  'newsAnnotator.editNote': {
+    title: 'Add/Edit Note',
+    palette: ARTICLE,
+    menus: [{ menu: 'editor/context', when: ON_MENTION, group: 'newsAnnotator@8' }],
+  },
   // entities.ts
   'newsAnnotator.showEntities': { title: 'Show Entities' },
   'newsAnnotator.filterEntities': {

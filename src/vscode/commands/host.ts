@@ -1,6 +1,7 @@
 // What the commands need from the rest of the extension.
 import type * as vscode from 'vscode';
 import type { Articles, ArticleView } from '../articles';
+import type { AnnotationMode } from '../features/annotationMode';
 import type { EntityTreeProvider } from '../features/entityTree';
 import type { Exporter } from '../exporting';
 import type { TimelinePanel } from '../timeline';
@@ -10,6 +11,7 @@ export interface CommandHost {
   tree: EntityTreeProvider;
   exporter: Exporter;
   timeline: TimelinePanel;
+  mode: AnnotationMode;
   toggleHighlights(visible?: boolean): boolean;
   reannotate(doc: vscode.TextDocument): Promise<ArticleView | undefined>;
 }

@@ -8,6 +8,7 @@ import { exportCommands } from './export';
 import type { CommandHost } from './host';
 import { navigateCommands } from './navigate';
 import { orphanCommands } from './orphans';
+import { reviewCommands } from './review';
 import type { CommandHandler, Handlers } from './table';
 import { Targets } from './target';
 import { timelineCommands } from './timeline';
@@ -23,6 +24,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     ...navigateCommands(at),
     ...orphanCommands(host, at),
     ...entityCommands(host, at),
+    ...reviewCommands(host, at),
     ...exportCommands(host, at),
     ...timelineCommands(host),
   };

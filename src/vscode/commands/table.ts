@@ -18,6 +18,8 @@ export interface KeyBinding {
   key: string;
   mac: string;
   when: string;
+  /** Passed to the command (annotation mode's `p` runs Label with `{ type: 'person' }`). */
+  args?: Readonly<Record<string, string>>;
 }
 
 export interface CommandContribution {
@@ -57,7 +59,7 @@ export function packageContributions(table: Readonly<Record<string, CommandContr
     out.commands.push({ command, title: c.title, category: CATEGORY, ...(c.icon ? { icon: c.icon } : {}) });
     if (c.palette !== undefined) out.menus.commandPalette.push({ command, when: c.palette });
     for (const m of c.menus ?? []) out.menus[m.menu].push({ command, when: m.when, group: m.group });
-    for (const k of c.keybindings ?? []) out.keybindings.push({ command, key: k.key, mac: k.mac, when: k.when });
+    for (const k of c.keybindings ?? []) out.keybindings.push({ command, key: k.key, mac: k.mac, when: k.when, ...(k.args ? { args: k.args } : {}) });
   }
   return out;
 }

@@ -1,9 +1,10 @@
 // What surrounds the active article: the status bar counts, the Entities view (following the article, with its
 // filter), and the context keys that offer the commands (on an article, on a mention).
 import * as vscode from 'vscode';
-import { annotationAt, ANNOTATION_TYPES, countWords, TYPE_PLURAL } from '../../core';
+import { annotationAt, ANNOTATION_TYPES, countWords, reviewProgressText, TYPE_PLURAL } from '../../core';
 import { baseName, type Articles } from '../articles';
 import { CONTEXT, ENTITY_VIEW } from '../commands/contributions';
+import type { AnnotationMode } from './annotationMode';
 import { EntityTreeProvider } from './entityTree';
 import { ArticleStatus } from './statusBar';
 import type { ContextKeys } from './contextKeys';
@@ -20,12 +21,13 @@ export class Chrome implements vscode.Disposable {
     private readonly settings: LiveSettings,
     private readonly highlights: Highlights,
     private readonly keys: ContextKeys,
+    private readonly mode: AnnotationMode,
   ) {
     this.tree = new EntityTreeProvider(articles);
     this.treeView = vscode.window.createTreeView(ENTITY_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
   }
 
-  /** The Entities view's description: the article and its counts. */
+  /** The Entities view's description: the article, its counts and its review progress. */
   get entityViewDescription(): string | undefined {
     return this.treeView.description;
   }
@@ -44,10 +46,14 @@ export class Chrome implements vscode.Disposable {
     if (this.tree.article?.toString() !== editor?.document.uri.toString() && editor) this.tree.show(editor.document.uri);
     else this.tree.refresh();
     const shown = this.tree.article && this.articles.get(this.tree.article);
-    // the article and the status bar's counts, in the same words
+    // the article, the status bar's counts in the same words, and the review progress:
+    // "a.txt · 12 entities · 31 mentions · 5 dates · 34 of 51 reviewed"
     this.treeView.description = this.tree.article
-      ? `${baseName(this.tree.article)}${shown ? ` · ${countWords(shown, this.settings.current.enabledTypes, vscode.env.language)}` : ''}`
+      ? `${baseName(this.tree.article)}${
+          shown ? ` · ${countWords(shown, this.settings.current.enabledTypes, vscode.env.language)} · ${reviewProgressText(shown)}` : ''
+        }`
       : undefined;
+    this.mode.update();
     const hidden = ANNOTATION_TYPES.filter(t => !this.tree.filter.has(t));
     this.treeView.message = hidden.length ? `Filtered: ${hidden.map(t => TYPE_PLURAL[t].toLowerCase()).join(', ')} hidden.` : undefined;
     this.keys.set(CONTEXT.isArticle, !!editor);
@@ -75,10 +81,12 @@ export class Chrome implements vscode.Disposable {
 }
 
 /** Keeps the chrome in step with the active editor, the cursor, the Entities filter and the highlights. */
-export function registerChrome(chrome: Chrome, highlights: Highlights): vscode.Disposable[] {
+export function registerChrome(chrome: Chrome, highlights: Highlights, mode: AnnotationMode): vscode.Disposable[] {
   return [
     chrome,
+    mode,
     vscode.window.onDidChangeActiveTextEditor(() => chrome.update()),
+    vscode.window.onDidChangeActiveTextEditor(editor => void mode.activeEditorChanged(editor)),
     vscode.window.onDidChangeTextEditorSelection(() => chrome.updateMentionContext()),
     chrome.tree.onDidChangeFilter(() => chrome.update()),
     highlights.onDidToggle(() => chrome.update()),

@@ -1,30 +1,34 @@
-// Highlights: one decoration type per annotation type and source (manual ones get a solid border, automatic
-// ones a dotted one, so the difference never rests on colour; High Contrast themes: ./highlightLooks.ts), made once
-// and remade only when the style or the kind of theme changes.
+// Highlights: one decoration type per annotation type and look (manual ones get a solid border, automatic ones a
+// dotted one, and automatic ones the user accepted a dashed one with a check mark after them, so the difference never
+// rests on colour; High Contrast themes: ./highlightLooks.ts), made once and remade only when the style or the kind of
+// theme changes.
 import * as vscode from 'vscode';
-import { ANNOTATION_TYPES, type AnnotationSource, type AnnotationType } from '../../core';
+import { ANNOTATION_TYPES, type AnnotationType } from '../../core';
 import type { ArticleView } from '../articles';
 import type { HighlightStyle } from '../config';
-import { borderLook } from './highlightLooks';
+import { borderLook, LOOKS, lookOf, type Look } from './highlightLooks';
 
-export type DecoratedRanges = Record<AnnotationType, Record<AnnotationSource, vscode.Range[]>>;
+export type { Look } from './highlightLooks';
 
-const SOURCES: readonly AnnotationSource[] = ['auto', 'manual'];
+export type DecoratedRanges = Record<AnnotationType, Record<Look, vscode.Range[]>>;
 
 /** Colour ids declared in package.json `contributes.colors`. */
 export function colorId(type: AnnotationType, part: 'Background' | 'Border' | 'Ruler'): string {
   return `newsAnnotator.${type}${part}`;
 }
 
-function makeType(type: AnnotationType, source: AnnotationSource, style: HighlightStyle, highContrast: boolean): vscode.TextEditorDecorationType {
+function makeType(type: AnnotationType, look: Look, style: HighlightStyle, highContrast: boolean): vscode.TextEditorDecorationType {
+  const border = new vscode.ThemeColor(colorId(type, 'Border'));
   const options: vscode.DecorationRenderOptions = {
     overviewRulerColor: new vscode.ThemeColor(colorId(type, 'Ruler')),
     overviewRulerLane: vscode.OverviewRulerLane.Right,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    borderColor: new vscode.ThemeColor(colorId(type, 'Border')),
-    ...borderLook(type, source, style, highContrast),
+    borderColor: border,
+    ...borderLook(type, look, style, highContrast),
   };
   if (style !== 'underline') options.backgroundColor = new vscode.ThemeColor(colorId(type, 'Background'));
+  // a mark that reads without colour (and in high contrast): this automatic mention was accepted
+  if (look === 'reviewed') options.after = { contentText: '✓', color: border, fontWeight: 'bold', margin: '0 0 0 1px' };
   return vscode.window.createTextEditorDecorationType(options);
 }
 
@@ -46,7 +50,7 @@ export class Highlighter implements vscode.Disposable {
   }
 
   private create(): void {
-    for (const t of ANNOTATION_TYPES) for (const s of SOURCES) this.types.set(`${t}/${s}`, makeType(t, s, this.style, this.highContrast));
+    for (const t of ANNOTATION_TYPES) for (const l of LOOKS) this.types.set(`${t}/${l}`, makeType(t, l, this.style, this.highContrast));
   }
 
   private recreate(): void {
@@ -85,11 +89,11 @@ export class Highlighter implements vscode.Disposable {
     if (view && this.visible) {
       const doc = editor.document;
       for (const a of view.annotations) {
-        ranges[a.type][a.source].push(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)));
+        ranges[a.type][lookOf(a)].push(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)));
       }
     }
     for (const t of ANNOTATION_TYPES) {
-      for (const s of SOURCES) editor.setDecorations(this.types.get(`${t}/${s}`)!, ranges[t][s]);
+      for (const l of LOOKS) editor.setDecorations(this.types.get(`${t}/${l}`)!, ranges[t][l]);
     }
     this.applied.set(editor.document.uri.toString(), ranges);
   }
@@ -111,6 +115,6 @@ export class Highlighter implements vscode.Disposable {
 
 function emptyRanges(): DecoratedRanges {
   const r = {} as DecoratedRanges;
-  for (const t of ANNOTATION_TYPES) r[t] = { auto: [], manual: [] };
+  for (const t of ANNOTATION_TYPES) r[t] = { auto: [], reviewed: [], manual: [] };
   return r;
 }

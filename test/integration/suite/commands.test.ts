@@ -233,7 +233,7 @@ describe('commands', () => {
     const sidecar = (await api()).sidecarUri(editor.document.uri);
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === sidecar.toString(), 'the sidecar is the active editor');
     const parsed = JSON.parse(vscode.window.activeTextEditor!.document.getText());
-    assert.equal(parsed.version, 2);
+    assert.equal(parsed.version, 3);
     assert.equal(parsed.document.file, 'cmd-open.txt');
   });
 

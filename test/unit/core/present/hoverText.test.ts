@@ -19,6 +19,7 @@ describe('core/present/hoverText', () => {
         'Mentions in this article: 2',
         'First mention (line 1): Vladimir Putin met reporters in Moscow on Tuesday\\.',
         'Source: found automatically (auto)',
+        'Review: not reviewed',
       ].join('\n\n'),
     );
   });
@@ -42,6 +43,7 @@ describe('core/present/hoverText', () => {
         'Mentions in this article: 1',
         'First mention (line 1): The \\*Bear\\* Fund said so\\.',
         'Source: added or corrected by you (manual)',
+        'Review: reviewed (your own annotation)',
         'Note: see \\[this\\]\\(command\\:x\\) \\<b\\>',
       ].join('\n\n'),
     );
@@ -59,6 +61,7 @@ describe('core/present/hoverText', () => {
         'Precision: day',
         'Reference date: Wed 25 Nov 2015 (2015\\-11\\-25, detected in the article)',
         'Source: found automatically (auto)',
+        'Review: not reviewed',
       ].join('\n\n'),
     );
     const byUser = { ...detected, referenceDate: { value: '2015-11-25', source: 'user' as const } };
@@ -90,6 +93,7 @@ describe('core/present/hoverText', () => {
         'Value: unresolved',
         'Reference date: none, so relative dates are unresolved: set one with News Annotator: Set Reference Date',
         'Source: found automatically (auto)',
+        'Review: not reviewed',
       ].join('\n\n'),
     );
   });
