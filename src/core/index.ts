@@ -9,3 +9,4 @@ export * from './sidecar';
 export * from './export';
 export * from './present';
 export * from './session';
+export * from './corpus';

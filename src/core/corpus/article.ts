@@ -1,0 +1,22 @@
+// Building the index's view of an article from what the host has: a sidecar that is up to date, or a fresh analysis.
+import type { Sidecar } from '../sidecar';
+import type { AnalysisResult } from '../types';
+import type { CorpusArticle } from './types';
+
+/** The article as its (up-to-date) sidecar describes it. The caller checks `sidecar.document.sha256` first. */
+export function corpusArticleFromSidecar(path: string, text: string, sidecar: Sidecar): CorpusArticle {
+  return {
+    path,
+    text,
+    sha256: sidecar.document.sha256,
+    referenceDate: sidecar.document.referenceDate,
+    annotations: sidecar.annotations,
+    entities: sidecar.entities,
+    rejections: sidecar.rejections.map(r => ({ start: r.start, end: r.end })),
+  };
+}
+
+/** The article as an in-memory analysis found it (no sidecar, or a stale one). */
+export function corpusArticleFromAnalysis(path: string, text: string, sha256: string, result: AnalysisResult): CorpusArticle {
+  return { path, text, sha256, referenceDate: result.referenceDate?.value ?? null, annotations: result.annotations, entities: result.entities };
+}

@@ -1,0 +1,14 @@
+// The corpus model: an index of articles, entities across articles, the user's decisions
+// (`.news-annotator/entities.json`), queries and consistency checks. Pure; the hosts feed it articles.
+export * from './types';
+export { Corpus } from './corpus';
+export { corpusArticleFromSidecar, corpusArticleFromAnalysis } from './article';
+export { nameKey, displayName } from './names';
+export { emptyDecisions, addEntityDecision, setCorrection, removeCorrection } from './decisions/edit';
+export { parseDecisions, validateDecisions, isAbsoluteUri, DecisionsError } from './decisions/validate';
+export { serializeDecisions } from './decisions/serialize';
+export { correctionsLexicon, rejectedNames, withoutRejectedNames } from './decisions/carryOver';
+export { reflectDecisions } from './reflect';
+export { findEntities, mentionsOf, previewRename, previewMerge } from './query';
+export { appearsWith } from './cooccurrence';
+export { checkArticle, checkCorpus } from './checks';
