@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { Articles } from './articles';
 import { registerCommands } from './commands';
+import { WorkspaceCorpus } from './corpus';
 import { Exporter } from './exporting';
 import { AutoAnalysis } from './features/autoAnalysis';
 import { Chrome, registerChrome } from './features/chrome';
@@ -31,7 +32,8 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
   const providers = new LanguageProviders(articles, settings);
   const auto = new AutoAnalysis(articles, settings, lexicon);
   const timeline = new TimelinePanel(context.extensionUri, articles);
-  const parts = { settings, articles, lexicon, auto, highlights, providers, chrome, timeline };
+  const corpus = new WorkspaceCorpus(articles, files, lexicon, settings, `news-annotator ${version}`);
+  const parts = { settings, articles, lexicon, auto, highlights, providers, chrome, timeline, corpus };
 
   context.subscriptions.push(
     lexicon,
@@ -39,6 +41,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
     highlights,
     providers,
     timeline,
+    corpus,
     ...registerChrome(chrome, highlights),
     ...registerDocumentEvents(parts),
     registerConfigurationChanges(parts),
@@ -46,6 +49,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
       articles,
       tree: chrome.tree,
       exporter: new Exporter(),
+      corpus,
       timeline,
       toggleHighlights: visible => highlights.toggle(visible),
       reannotate: doc => articles.analyze(doc, true),
@@ -56,6 +60,8 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
   void auto.loadLexicon();
   auto.ensureVisible();
   chrome.update();
+  // the workspace's articles, indexed in the background (reading sidecars first, analyzing only the stale ones)
+  void corpus.start();
   return createApi(parts);
 }
 

@@ -5,12 +5,15 @@ import type { CommandContribution } from './table';
 
 /** The Entities view. */
 export const ENTITY_VIEW = 'newsAnnotator.entities';
+/** The Corpus view. */
+export const CORPUS_VIEW = 'newsAnnotator.corpus';
 
 /** The context keys the extension sets (features/contextKeys.ts) and the when-clauses below read. */
 export const CONTEXT = {
   isArticle: 'newsAnnotator.isArticle',
   onMention: 'newsAnnotator.onMention',
   highlightsVisible: 'newsAnnotator.highlightsVisible',
+  corpusFiltered: 'newsAnnotator.corpusFiltered',
 } as const;
 
 const ARTICLE = CONTEXT.isArticle;
@@ -19,6 +22,7 @@ const TYPING = `editorTextFocus && ${ARTICLE}`;
 const TYPING_ON_MENTION = `editorTextFocus && ${ON_MENTION}`;
 const IN_VIEW = `view == ${ENTITY_VIEW}`;
 const ON_ENTITY = `${IN_VIEW} && viewItem =~ /^newsAnnotator\\.(entity|dateGroup)$/`;
+const IN_CORPUS = `view == ${CORPUS_VIEW}`;
 const keys = (key: string, when: string) => [{ key: `ctrl+${key}`, mac: `cmd+${key}`, when }];
 
 export const COMMANDS = {
@@ -122,6 +126,37 @@ export const COMMANDS = {
     icon: '$(calendar)',
     palette: ARTICLE,
     menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: 'navigation@4' }],
+  },
+  // corpus.ts
+  'newsAnnotator.annotateAllArticles': {
+    title: 'Annotate All Articles',
+    icon: '$(run-all)',
+    palette: 'workspaceFolderCount > 0',
+    menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@2' }],
+  },
+  'newsAnnotator.exportWorkspace': {
+    title: 'Export Workspace',
+    icon: '$(export)',
+    palette: 'workspaceFolderCount > 0',
+    menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@3' }],
+  },
+  'newsAnnotator.showCorpus': { title: 'Show Corpus' },
+  'newsAnnotator.filterCorpus': {
+    title: 'Filter Corpus',
+    icon: '$(filter)',
+    menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@1' }],
+  },
+  'newsAnnotator.clearCorpusFilter': {
+    title: 'Clear Corpus Filter',
+    icon: '$(clear-all)',
+    palette: CONTEXT.corpusFiltered,
+    menus: [{ menu: 'view/title', when: `${IN_CORPUS} && ${CONTEXT.corpusFiltered}`, group: 'navigation@1' }],
+  },
+  'newsAnnotator.refreshCorpus': {
+    title: 'Refresh Corpus',
+    icon: '$(refresh)',
+    palette: 'workspaceFolderCount > 0',
+    menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@4' }],
   },
 } as const satisfies Record<string, CommandContribution>;
 

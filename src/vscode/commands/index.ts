@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { annotateCommands } from './annotate';
 import type { CommandId } from './contributions';
+import { corpusCommands } from './corpus';
 import { entityCommands } from './entities';
 import { exportCommands } from './export';
 import type { CommandHost } from './host';
@@ -25,6 +26,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     ...entityCommands(host, at),
     ...exportCommands(host, at),
     ...timelineCommands(host),
+    ...corpusCommands(host),
   };
   return (Object.entries(handlers) as [CommandId, CommandHandler][]).map(([id, run]) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => reportingUserErrors(() => (run as (...a: unknown[]) => unknown)(...args))),
