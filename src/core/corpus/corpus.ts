@@ -1,5 +1,6 @@
 // The corpus: the index of articles (set, replace, remove one at a time), the files that could not be indexed,
 // and the user's decisions; corpus entities are derived on demand and cached until something changes.
+import type { DecidedGroup } from './decisions/apply';
 import { emptyDecisions } from './decisions/edit';
 import { buildCorpusEntities, type EntityTable } from './entities';
 import { compareText, memberKey, membersOf, type Member } from './members';
@@ -94,6 +95,11 @@ export class Corpus {
     if (!article) return undefined;
     const a = article.annotations.find(x => x.entity && x.start <= offset && offset < x.end) ?? article.annotations.find(x => x.entity && x.end === offset);
     return a?.entity ? this.entityOf(path, a.entity) : undefined;
+  }
+
+  /** @internal The decided group an article entity belongs to (whether a rename applies to it). */
+  groupOf(path: string, articleEntity: string): DecidedGroup | undefined {
+    return this.entityTable().groupOf.get(memberKey(path, articleEntity));
   }
 
   /** @internal The members of every article (for the corpus-wide steps). */

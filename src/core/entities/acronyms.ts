@@ -3,7 +3,7 @@ import { withoutOverlapsWith } from '../spans';
 import { byPosition, dedupe, type Working } from './mention-set';
 
 /** "IS" for "Islamic State", "Nato" for "North Atlantic Treaty Organisation", "OIC" for "Organisation of Islamic Co-operation". */
-function isAcronymOf(acr: string, name: string): boolean {
+export function isAcronymOf(acr: string, name: string): boolean {
   const words = name.split(/[\s]+/).filter(Boolean);
   if (words.length < 2) return false;
   const letters = acr.toUpperCase().replace(/[^\p{Lu}]/gu, '');

@@ -2,6 +2,32 @@
 import type { Entity, EntityType } from '../types';
 import { normWord, Slots, surfaceWords, type Working } from './mention-set';
 
+/** A name's words as the grouping compares them: tokens with a letter or digit, normWord'ed ("al-Assad" -> "assad"). */
+export const nameWords = (surface: string): string[] =>
+  surfaceWords(surface)
+    .tokens.filter(t => /[\p{L}\p{N}]/u.test(t))
+    .map(normWord);
+
+/**
+ * Whether `short` (words) is a short form of the full name `long` of `type` ("Putin" of "Vladimir Putin"): a person
+ * by any run of its words; an organization from its start ("Syrian Observatory"), or by its last word ("Sabah");
+ * never a place. The corpus links names across articles by the same rule.
+ */
+export function isShortFormOf(type: EntityType, long: readonly string[], short: readonly string[]): boolean {
+  if (type === 'place') return false;
+  const L = long;
+  const S = short;
+  if (S.length >= L.length || S.length === 0) return false;
+  if (type === 'organization' && S.length === 1 && L[L.length - 1] === S[0]) return true;
+  const maxStart = type === 'organization' ? 0 : L.length - S.length;
+  for (let s = 0; s <= maxStart; s++) {
+    let ok = true;
+    for (let k = 0; ok && k < S.length; k++) ok = L[s + k] === S[k];
+    if (ok) return true;
+  }
+  return false;
+}
+
 /**
  * Groups mentions into entities, setting each mention's `entity`; ids in order of first mention; canonical name =
  * longest full form.
@@ -41,9 +67,7 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     let f = slotForms[m.type];
     if (!f) {
       const forms = formIn(m.type);
-      const words = surfaceWords(m.surface)
-        .tokens.filter(t => /[\p{L}\p{N}]/u.test(t))
-        .map(normWord);
+      const words = nameWords(m.surface);
       f = { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1, candidates: undefined, group: undefined, joined: undefined };
       forms.set(m.surface, f);
       allForms.push(f);
@@ -61,21 +85,7 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
       containing.set(`${f.type}\u0000${w}`, list);
     }
   }
-  const contains = (long: Form, short: Form): boolean => {
-    if (long.type === 'place') return false;
-    const L = long.words;
-    const S = short.words;
-    if (S.length >= L.length) return false;
-    // an organization is shortened from its start ("Syrian Observatory"), or to its last word ("Sabah")
-    if (long.type === 'organization' && S.length === 1 && L[L.length - 1] === S[0]) return true;
-    const maxStart = long.type === 'organization' ? 0 : L.length - S.length;
-    for (let s = 0; s <= maxStart; s++) {
-      let ok = true;
-      for (let k = 0; ok && k < S.length; k++) ok = L[s + k] === S[k];
-      if (ok) return true;
-    }
-    return false;
-  };
+  const contains = (long: Form, short: Form): boolean => isShortFormOf(long.type, long.words, short.words);
   // each form's candidate full forms: the longest forms containing it (computed once per form)
   const candidatesOf = (f: Form): Form[] => {
     let list = f.candidates;

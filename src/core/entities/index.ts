@@ -5,3 +5,5 @@ export { groupEntities, groupWorking, type GroupedMention, type GroupingResult }
 export { findLexiconMatches, NO_MATCHES, type LexiconMatches } from './lexicon';
 export { computeLineInfo, type LineInfo, type LineSource } from './lines';
 export { dedupe, ENTITY_TYPE_SET, normalise, type Working } from './mention-set';
+export { isShortFormOf, nameWords } from './build';
+export { isAcronymOf } from './acronyms';

@@ -1,6 +1,6 @@
 // Presentation logic shared by the hosts: what the editor shows about an article, computed from plain data.
 export type { ArticleSnapshot } from './snapshot';
-export { annotationAt, sameAs, entityOf, sentenceAround, sentenceBounds, lineOf } from './query';
+export { annotationAt, sameAs, entityOf, sentenceAround, sentenceBounds, sentenceStarts, lineOf } from './query';
 export { groups, type MentionGroup } from './groups';
 export { hoverText, HOVER_QUOTE_MAX, HOVER_NOTE_MAX, HOVER_ALIASES_MAX } from './hoverText';
 export { statusText, type StatusText } from './statusText';

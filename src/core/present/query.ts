@@ -22,9 +22,12 @@ export function entityOf(article: ArticleSnapshot, a: Annotation): Entity | unde
   return a.entity ? article.entities.find(e => e.id === a.entity) : undefined;
 }
 
+/** What ends a sentence: a full stop, question or exclamation mark (closing quotes or brackets after it) and a space, or a line break. */
+const sentenceBoundary = () => /[.!?]["'’”)\]]*\s|\n|\r/g;
+
 /** Where the sentence around a span starts and ends (a line break also ends one). */
 export function sentenceBounds(text: string, start: number, end: number): Span {
-  const boundary = /[.!?]["'’”)\]]*\s|\n|\r/g;
+  const boundary = sentenceBoundary();
   let s = 0;
   for (let m = boundary.exec(text); m && m.index + m[0].length <= start; m = boundary.exec(text)) s = m.index + m[0].length;
   boundary.lastIndex = end;
@@ -48,4 +51,12 @@ export function lineOf(text: string, offset: number): number {
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++; // a lone \r; \r\n counts at its \n
   }
   return line;
+}
+
+/** Where every sentence of `text` starts, ascending (0 first), cut as sentenceBounds cuts them. */
+export function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  const boundary = sentenceBoundary();
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) starts.push(m.index + m[0].length);
+  return starts;
 }

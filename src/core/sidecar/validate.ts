@@ -3,63 +3,20 @@
 // Keep in step with the schema file; test/unit/core/sidecar/validate.test.ts checks both agree on the fixtures.
 import { CONTEXT_LENGTH } from '../anchor';
 import { isIsoDay } from '../dates/calendar';
+import { arrayOf, isObj, nullable, object, offset, oneOf, str, type Check } from '../jsonChecks';
 import { ANNOTATION_TYPES, DATE_PRECISIONS, ENTITY_TYPES } from '../types';
 import { migrateV1, migrateV2 } from './migrate';
 import { SIDECAR_VERSION, SidecarError, type Sidecar } from './types';
 
-type Obj = Record<string, unknown>;
-type Check = (v: unknown, path: string, errors: string[]) => void;
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 
-const str =
-  (opts: { min?: number; max?: number; pattern?: RegExp } = {}): Check =>
-  (v, path, errors) => {
-    if (typeof v !== 'string') return void errors.push(`${path}: must be a string`);
-    if (opts.min !== undefined && v.length < opts.min) errors.push(`${path}: must not be empty`);
-    if (opts.max !== undefined && v.length > opts.max) errors.push(`${path}: must be at most ${opts.max} characters`);
-    if (opts.pattern && !opts.pattern.test(v)) errors.push(`${path}: must match ${opts.pattern.source}`);
-  };
 /** A day written YYYY-MM-DD that exists (the pattern is the schema's; the calendar check is the product's own). */
 const isoDay: Check = (v, path, errors) => {
   const before = errors.length;
   str({ pattern: ISO_DAY })(v, path, errors);
   if (errors.length === before && !isIsoDay(v as string)) errors.push(`${path}: ${JSON.stringify(v)} is not a real day`);
 };
-const nullable =
-  (inner: Check): Check =>
-  (v, path, errors) => {
-    if (v !== null) inner(v, path, errors);
-  };
-const offset: Check = (v, path, errors) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) errors.push(`${path}: must be an integer >= 0`);
-};
-const oneOf =
-  (values: readonly (string | null)[]): Check =>
-  (v, path, errors) => {
-    if (!values.includes(v as string)) errors.push(`${path}: must be one of ${values.map(x => JSON.stringify(x)).join(', ')}`);
-  };
-const arrayOf =
-  (item: Check): Check =>
-  (v, path, errors) => {
-    if (!Array.isArray(v)) return void errors.push(`${path}: must be an array`);
-    v.forEach((x, i) => item(x, `${path}[${i}]`, errors));
-  };
-const object =
-  (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
-  (v, path, errors) => {
-    if (!isObj(v)) return void errors.push(`${path}: must be an object`);
-    // own keys only: `in` would also find what every object inherits, and let "__proto__", "constructor" or
-    // "toString" through as if the format listed them (then drop them on the next write)
-    for (const [k, check] of Object.entries(required)) {
-      if (!Object.hasOwn(v, k)) errors.push(`${path}.${k}: is required`);
-      else check(v[k], `${path}.${k}`, errors);
-    }
-    for (const [k, check] of Object.entries(optional)) if (Object.hasOwn(v, k)) check(v[k], `${path}.${k}`, errors);
-    for (const k of Object.keys(v)) if (!Object.hasOwn(required, k) && !Object.hasOwn(optional, k)) errors.push(`${path}.${k}: is not allowed`);
-  };
 
 const annotationRequired = {
   id: str({ min: 1 }),

@@ -1,0 +1,119 @@
+// The user's entity decisions over the automatic grouping, in file order. A decision whose entity is not in the
+// corpus (its articles are gone, or not indexed yet) does nothing and is kept in the file.
+import type { EntityType } from '../../types';
+import type { LinkedGroup } from '../link';
+import type { Member } from '../members';
+import { displayName, nameKey } from '../names';
+import type { EntityDecision, EntityRef } from '../types';
+
+/** A group after the decisions: the automatic one, possibly renamed, merged, split, with an external id or a note. */
+export interface DecidedGroup {
+  id: string;
+  type: EntityType;
+  /** The automatic canonical name. */
+  autoName: string;
+  /** The user's canonical name (a rename, or the name a split gave). */
+  name?: string;
+  members: Member[];
+  externalId?: string;
+  note?: string;
+}
+
+/** type + name key -> the groups having it as a name or alias, kept up to date as groups change. */
+class Lookup {
+  private readonly map = new Map<string, Set<DecidedGroup>>();
+
+  add(g: DecidedGroup): void {
+    for (const k of keysOf(g)) {
+      let set = this.map.get(k);
+      if (!set) this.map.set(k, (set = new Set()));
+      set.add(g);
+    }
+  }
+
+  remove(g: DecidedGroup): void {
+    for (const k of keysOf(g)) this.map.get(k)?.delete(g);
+  }
+
+  /** The group a reference names: one whose name is the reference's, else the most mentioned having it as an alias. */
+  resolve(ref: EntityRef): DecidedGroup | undefined {
+    const key = nameKey(ref.name);
+    const set = this.map.get(`${ref.type}\u0000${key}`);
+    if (!set || set.size === 0) return undefined;
+    let best: DecidedGroup | undefined;
+    let bestScore = -1;
+    for (const g of set) {
+      const named = nameKey(g.name ?? g.autoName) === key || g.id === `${g.type}:${key}` ? 1e12 : 0;
+      const score = named + mentionsOf(g);
+      if (score > bestScore || (score === bestScore && best && g.id < best.id)) [best, bestScore] = [g, score];
+    }
+    return best;
+  }
+}
+
+function keysOf(g: DecidedGroup): Set<string> {
+  const keys = new Set<string>([`${g.type}\u0000${nameKey(g.autoName)}`]);
+  if (g.name) keys.add(`${g.type}\u0000${nameKey(g.name)}`);
+  for (const m of g.members) for (const a of m.aliasKeys) keys.add(`${g.type}\u0000${a}`);
+  return keys;
+}
+
+const mentionsOf = (g: DecidedGroup) => g.members.reduce((n, m) => n + m.mentions, 0);
+
+export function applyDecisions(linked: readonly LinkedGroup[], decisions: readonly EntityDecision[]): DecidedGroup[] {
+  const groups = new Map<string, DecidedGroup>();
+  const lookup = new Lookup();
+  for (const l of linked) {
+    const g: DecidedGroup = { id: l.id, type: l.type, autoName: l.name, members: l.members };
+    groups.set(g.id, g);
+    lookup.add(g);
+  }
+  const update = (g: DecidedGroup, change: () => void) => {
+    lookup.remove(g);
+    change();
+    lookup.add(g);
+  };
+  for (const d of decisions) {
+    const target = lookup.resolve(d.entity);
+    if (!target) continue;
+    switch (d.kind) {
+      case 'rename':
+        update(target, () => (target.name = displayName(d.name)));
+        break;
+      case 'externalId':
+        target.externalId = d.externalId;
+        break;
+      case 'note':
+        target.note = d.note;
+        break;
+      case 'merge':
+        for (const ref of d.with) {
+          const other = lookup.resolve(ref);
+          if (!other || other === target) continue;
+          lookup.remove(other);
+          groups.delete(other.id);
+          update(target, () => {
+            target.members = [...target.members, ...other.members];
+            target.externalId ??= other.externalId;
+            target.note ??= other.note;
+          });
+        }
+        break;
+      case 'split': {
+        const aliases = d.aliases && new Set(d.aliases.map(nameKey));
+        const articles = d.articles && new Set(d.articles);
+        const taken = target.members.filter(m => (!aliases || aliases.has(m.key)) && (!articles || articles.has(m.path)));
+        if (taken.length === 0 || taken.length === target.members.length) break;
+        const kept = target.members.filter(m => !taken.includes(m));
+        update(target, () => (target.members = kept));
+        let id = `${target.type}:${nameKey(d.name)}`;
+        for (let n = 2; groups.has(id); n++) id = `${target.type}:${nameKey(d.name)}~${n}`;
+        const split: DecidedGroup = { id, type: target.type, autoName: displayName(d.name), name: displayName(d.name), members: taken };
+        groups.set(id, split);
+        lookup.add(split);
+        break;
+      }
+    }
+  }
+  return [...groups.values()];
+}
