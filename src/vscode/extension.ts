@@ -29,10 +29,10 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
   const keys = new ContextKeys();
   const highlights = new Highlights(articles, settings, keys);
   const chrome = new Chrome(articles, settings, highlights, keys);
-  const providers = new LanguageProviders(articles, settings);
+  const corpus = new WorkspaceCorpus(articles, files, lexicon, settings, `news-annotator ${version}`);
+  const providers = new LanguageProviders(articles, settings, corpus.navigation);
   const auto = new AutoAnalysis(articles, settings, lexicon);
   const timeline = new TimelinePanel(context.extensionUri, articles);
-  const corpus = new WorkspaceCorpus(articles, files, lexicon, settings, `news-annotator ${version}`);
   const parts = { settings, articles, lexicon, auto, highlights, providers, chrome, timeline, corpus };
 
   context.subscriptions.push(

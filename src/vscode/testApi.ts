@@ -62,6 +62,8 @@ export interface NewsAnnotatorApi {
     /** The workspace-relative paths of the indexed articles. */
     articles(): string[];
     decisions(): CorpusDecisions;
+    /** The corpus entity at an offset of an indexed article (undefined: none, or the index holds another text). */
+    entityAt(uri: vscode.Uri, offset: number): CorpusEntity | undefined;
     tree: {
       getChildren(node?: CorpusNode): CorpusNode[];
       getTreeItem(node: CorpusNode): vscode.TreeItem;
@@ -125,6 +127,7 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
       unindexed: () => corpus.index.corpus.unindexed(),
       articles: () => corpus.index.corpus.articles().map(a => a.path),
       decisions: () => corpus.decisions.decisions,
+      entityAt: (uri, offset) => corpus.index.corpus.entityAt(corpus.index.keyOf(uri), offset),
       tree: {
         getChildren: node => corpus.tree.getChildren(node),
         getTreeItem: node => corpus.tree.getTreeItem(node),

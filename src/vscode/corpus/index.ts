@@ -9,6 +9,7 @@ import type { WorkspaceLexicon } from '../lexicon';
 import type { SidecarFiles } from '../persistence';
 import { CorpusIndex } from './corpusIndex';
 import { CorpusTreeProvider } from './corpusTree';
+import { CorpusNavigation } from './navigation';
 import { DecisionsFile } from './decisionsFile';
 import type { ArticleReader } from './readArticle';
 
@@ -20,6 +21,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   readonly decisions: DecisionsFile;
   readonly reader: ArticleReader;
   readonly tree: CorpusTreeProvider;
+  readonly navigation: CorpusNavigation;
   private readonly analyzer = new Analyzer();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -44,6 +46,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     };
     this.index = new CorpusIndex(this.reader, () => settings.current);
     this.tree = new CorpusTreeProvider(this.index);
+    this.navigation = new CorpusNavigation(this.index);
     this.disposables.push(
       this.tree,
       this.decisions,

@@ -1,0 +1,115 @@
+// The corpus in the real editor: every workspace article indexed, Annotate All Articles, workspace symbols,
+// references and definition across articles, the Corpus view. The workspace holds the five seeds (test/integration/
+// run.mjs copies them), whose articles share people (Vladimir Putin in three, Tayyip Erdogan in two).
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { CorpusNode } from '../../../src/vscode/corpus/treeModel';
+import { api, openSeed, readSidecar, settledView, within, workspaceUri } from './helpers';
+
+const SEEDS = ['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', '002_ebd0e1da6b7cb76d.txt', '003_898b1a19d0db9912.txt', '004_143ff3a28b64ebed.txt'];
+const seedPath = (name: string) => `seeds/${name}`;
+const labelOf = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label);
+
+async function idleCorpus() {
+  const a = await api();
+  await within(a.corpus.whenIdle(), 'the corpus index is idle', 60000);
+  return a;
+}
+
+describe('Corpus', () => {
+  it('indexes every article of the workspace, without opening them', async () => {
+    const a = await idleCorpus();
+    const paths = a.corpus.articles();
+    for (const s of SEEDS) assert.ok(paths.includes(seedPath(s)), `${s} is indexed (indexed: ${paths.join(', ')})`);
+    assert.ok(paths.includes('injection.md'), 'markdown articles too');
+    assert.ok(!paths.some(p => p.endsWith('.annotations.json')), 'sidecars are not articles');
+  });
+
+  it('Annotate All Articles writes the sidecar of every article and sums up', async () => {
+    const a = await idleCorpus();
+    for (const s of SEEDS) assert.equal(await readSidecar(workspaceUri('seeds', s)), undefined, `${s} has no sidecar before`);
+    const summary = (await vscode.commands.executeCommand('newsAnnotator.annotateAllArticles')) as { articles: number; mentions: number; failed: unknown[] };
+    assert.ok(summary.articles >= SEEDS.length, `${summary.articles} articles`);
+    let mentions = 0;
+    for (const s of SEEDS) {
+      const sidecar = await readSidecar(workspaceUri('seeds', s));
+      assert.ok(sidecar, `${s} has a sidecar`);
+      mentions += sidecar.annotations.length;
+    }
+    assert.ok(summary.mentions >= mentions);
+    const notice = a.notices().find(n => /\d+ articles, \d+ mentions, \d+ failed\./.test(n.message));
+    assert.ok(notice, `the summary is shown (${a.notices().map(n => n.message).join(' | ')})`);
+    assert.match(notice.message, new RegExp(`${summary.articles} articles, ${summary.mentions} mentions, ${summary.failed.length} failed`));
+    await idleCorpus();
+  });
+
+  it('Ctrl+T finds a person by any alias in every article that mentions him', async () => {
+    await idleCorpus();
+    const found = (await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'Putin')) as vscode.SymbolInformation[];
+    const putin = found.filter(s => s.name.includes('Vladimir Putin'));
+    const files = new Set(putin.map(s => vscode.workspace.asRelativePath(s.location.uri)));
+    for (const s of [SEEDS[0], SEEDS[2], SEEDS[3]]) assert.ok(files.has(seedPath(s)), `Putin in ${s} (found in ${[...files].join(', ')})`);
+    // each result opens the first mention in its article
+    const first = putin.find(s => vscode.workspace.asRelativePath(s.location.uri) === seedPath(SEEDS[3]))!;
+    const doc = await vscode.workspace.openTextDocument(first.location.uri);
+    assert.equal(doc.offsetAt(first.location.range.start), doc.getText().indexOf('Putin') - 'Vladimir '.length);
+  });
+
+  it('Find All References lists the mentions in every article; Go to Definition crosses files', async () => {
+    await idleCorpus();
+    const editor = await openSeed(SEEDS[2]);
+    await settledView(editor.document.uri);
+    const a = await idleCorpus();
+    const at = editor.document.positionAt(editor.document.getText().indexOf('Tayyip Erdogan'));
+    const refs = (await vscode.commands.executeCommand('vscode.executeReferenceProvider', editor.document.uri, at)) as vscode.Location[];
+    const files = new Set(refs.map(r => vscode.workspace.asRelativePath(r.uri)));
+    assert.deepEqual([...files].sort(), [seedPath(SEEDS[0]), seedPath(SEEDS[2])]);
+    const erdogan = a.corpus.entities().find(e => e.aliases.includes('Tayyip Erdogan'))!;
+    assert.equal(refs.length, erdogan.mentions);
+
+    const defs = (await vscode.commands.executeCommand('vscode.executeDefinitionProvider', editor.document.uri, at)) as (vscode.Location | vscode.LocationLink)[];
+    assert.equal(defs.length, 1);
+    const target = 'uri' in defs[0] ? defs[0].uri : defs[0].targetUri;
+    assert.equal(vscode.workspace.asRelativePath(target), erdogan.firstMention.path);
+  });
+
+  it('the Corpus view lists types -> entities with article counts matching the sidecars -> articles -> mentions', async () => {
+    const a = await idleCorpus();
+    const { tree } = a.corpus;
+    const people = tree.getChildren().find(n => n.kind === 'type' && n.type === 'person')!;
+    assert.ok(people, 'People are listed');
+    const putin = tree.getChildren(people).find(n => n.kind === 'entity' && n.name === 'Vladimir Putin') as Extract<CorpusNode, { kind: 'entity' }>;
+    assert.ok(putin, 'Vladimir Putin is listed');
+    // the seeds listed under him are those whose sidecar has a person mention of him
+    const children = tree.getChildren(putin);
+    const listed = children.flatMap(n => (n.kind === 'article' ? [n.path] : []));
+    for (const s of SEEDS) {
+      const sidecar = await readSidecar(workspaceUri('seeds', s));
+      assert.equal(listed.includes(seedPath(s)), !!sidecar?.annotations.some(x => x.type === 'person' && /Putin/.test(x.text)), s);
+    }
+    assert.equal(putin.articles, listed.length);
+    assert.match(tree.getTreeItem(putin).description as string, new RegExp(`^${listed.length} articles · \\d+ mentions$`));
+
+    assert.equal(children[0].kind, 'appearsWith');
+    const together = tree.getChildren(children[0]);
+    assert.ok(
+      together.some(n => n.kind === 'together' && n.name.includes('Erdogan')),
+      `Erdogan appears with Putin (${together.map(n => (n.kind === 'together' ? n.name : '')).join(', ')})`,
+    );
+    const articles = children.filter(n => n.kind === 'article');
+    const mentions = tree.getChildren(articles[0]);
+    assert.ok(mentions.length > 0 && mentions.every(m => m.kind === 'mention' && /Putin/.test(m.text)));
+    const item = tree.getTreeItem(mentions[0]);
+    assert.equal(item.command?.command, 'newsAnnotator.revealMention');
+
+    await vscode.commands.executeCommand('newsAnnotator.filterCorpus', 'erdog');
+    try {
+      assert.equal(tree.description, 'filter: erdog');
+      const names = tree.getChildren().flatMap(t => tree.getChildren(t).map(n => labelOf(tree.getTreeItem(n))));
+      assert.deepEqual(names, ['Recep Tayyip Erdogan']);
+    } finally {
+      await vscode.commands.executeCommand('newsAnnotator.clearCorpusFilter');
+    }
+    assert.equal(tree.filter, '');
+  });
+});
