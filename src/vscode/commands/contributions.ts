@@ -23,6 +23,8 @@ const TYPING_ON_MENTION = `editorTextFocus && ${ON_MENTION}`;
 const IN_VIEW = `view == ${ENTITY_VIEW}`;
 const ON_ENTITY = `${IN_VIEW} && viewItem =~ /^newsAnnotator\\.(entity|dateGroup)$/`;
 const IN_CORPUS = `view == ${CORPUS_VIEW}`;
+const ON_CORPUS_ENTITY = `${IN_CORPUS} && viewItem == newsAnnotator.corpusEntity`;
+const WORKSPACE = 'workspaceFolderCount > 0';
 const keys = (key: string, when: string) => [{ key: `ctrl+${key}`, mac: `cmd+${key}`, when }];
 
 export const COMMANDS = {
@@ -131,13 +133,13 @@ export const COMMANDS = {
   'newsAnnotator.annotateAllArticles': {
     title: 'Annotate All Articles',
     icon: '$(run-all)',
-    palette: 'workspaceFolderCount > 0',
+    palette: WORKSPACE,
     menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@2' }],
   },
   'newsAnnotator.exportWorkspace': {
     title: 'Export Workspace',
     icon: '$(export)',
-    palette: 'workspaceFolderCount > 0',
+    palette: WORKSPACE,
     menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@3' }],
   },
   'newsAnnotator.showCorpus': { title: 'Show Corpus' },
@@ -155,9 +157,38 @@ export const COMMANDS = {
   'newsAnnotator.refreshCorpus': {
     title: 'Refresh Corpus',
     icon: '$(refresh)',
-    palette: 'workspaceFolderCount > 0',
+    palette: WORKSPACE,
     menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@4' }],
   },
+  // corpusEntities.ts
+  'newsAnnotator.renameEntity': {
+    title: 'Rename Entity',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/item/context', when: ON_CORPUS_ENTITY, group: 'newsAnnotator@1' }],
+  },
+  'newsAnnotator.mergeEntities': {
+    title: 'Merge Entities',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/item/context', when: ON_CORPUS_ENTITY, group: 'newsAnnotator@2' }],
+  },
+  'newsAnnotator.splitEntity': {
+    title: 'Split Entity',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/item/context', when: ON_CORPUS_ENTITY, group: 'newsAnnotator@3' }],
+  },
+  'newsAnnotator.setExternalId': {
+    title: 'Set External Id',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/item/context', when: ON_CORPUS_ENTITY, group: 'newsAnnotator@4' }],
+  },
+  'newsAnnotator.entityNote': {
+    title: 'Entity Note',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/item/context', when: ON_CORPUS_ENTITY, group: 'newsAnnotator@5' }],
+  },
+  'newsAnnotator.undoCorpusChange': { title: 'Undo Corpus Change', palette: WORKSPACE },
+  // corpusEntities.ts: the consistency diagnostics' quick fixes run it with (uri, finding)
+  'newsAnnotator.applyCorpusFix': { title: 'Apply Corpus Quick Fix', palette: 'false' },
 } as const satisfies Record<string, CommandContribution>;
 
 export type CommandId = keyof typeof COMMANDS;

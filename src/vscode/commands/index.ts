@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { annotateCommands } from './annotate';
 import type { CommandId } from './contributions';
 import { corpusCommands } from './corpus';
+import { corpusEntityCommands } from './corpusEntities';
 import { entityCommands } from './entities';
 import { exportCommands } from './export';
 import type { CommandHost } from './host';
@@ -27,6 +28,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     ...exportCommands(host, at),
     ...timelineCommands(host),
     ...corpusCommands(host),
+    ...corpusEntityCommands(host),
   };
   return (Object.entries(handlers) as [CommandId, CommandHandler][]).map(([id, run]) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => reportingUserErrors(() => (run as (...a: unknown[]) => unknown)(...args))),

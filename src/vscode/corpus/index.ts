@@ -2,13 +2,15 @@
 // (decisionsFile.ts), and what they read with (the sidecar files, the lexicon with the every-article corrections, an
 // analyzer of its own, so background indexing never competes with the open articles' cache and timings).
 import * as vscode from 'vscode';
-import { Analyzer, rejectedNames, withoutRejectedNames, type AnalyzeOptions } from '../../core';
+import { Analyzer, reflectDecisions, rejectedNames, withoutRejectedNames, type AnalysisResult, type AnalyzeOptions } from '../../core';
 import type { Articles } from '../articles';
 import type { LiveSettings } from '../features/settings';
 import type { WorkspaceLexicon } from '../lexicon';
 import type { SidecarFiles } from '../persistence';
 import { CorpusIndex } from './corpusIndex';
 import { CorpusTreeProvider } from './corpusTree';
+import { CorpusDecider } from './decide';
+import { CorpusDiagnostics } from './diagnostics';
 import { CorpusNavigation } from './navigation';
 import { DecisionsFile } from './decisionsFile';
 import type { ArticleReader } from './readArticle';
@@ -22,6 +24,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
   readonly reader: ArticleReader;
   readonly tree: CorpusTreeProvider;
   readonly navigation: CorpusNavigation;
+  readonly decider = new CorpusDecider(this);
+  readonly diagnostics: CorpusDiagnostics;
   private readonly analyzer = new Analyzer();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -37,18 +41,17 @@ export class WorkspaceCorpus implements vscode.Disposable {
       articles,
       files,
       generator,
-      analyze: (text: string, options: AnalyzeOptions) => {
-        const result = this.analyzer.analyze(text, options);
-        const rejected = this.decisions.decisions.corrections.length ? rejectedNames(this.decisions.decisions) : [];
-        return rejected.length ? withoutRejectedNames(result, rejected) : result;
-      },
+      analyze: (text: string, options: AnalyzeOptions) => this.followDecisions(undefined, this.analyzer.analyze(text, options)),
       options: uri => ({ lexicon: lexicon.for(uri, settings.current.lexicon) }),
     };
     this.index = new CorpusIndex(this.reader, () => settings.current);
+    articles.afterAnalysis = (uri, result) => this.followDecisions(uri, result);
     this.tree = new CorpusTreeProvider(this.index);
     this.navigation = new CorpusNavigation(this.index);
+    this.diagnostics = new CorpusDiagnostics(this.index);
     this.disposables.push(
       this.tree,
+      this.diagnostics,
       this.decisions,
       this.index,
       articles.onDidChange(uri => this.index.follow(uri)),
@@ -62,6 +65,21 @@ export class WorkspaceCorpus implements vscode.Disposable {
         this.index.setDecisions(d);
       }),
     );
+  }
+
+  /**
+   * An analysis with the decisions applied: names rejected in every article left out, and (for an indexed article)
+   * its entities' corpus names, so a re-analysis writes the renamed names again.
+   */
+  private followDecisions(uri: vscode.Uri | undefined, result: AnalysisResult): AnalysisResult {
+    const { decisions } = this.decisions;
+    const rejected = decisions.corrections.length ? rejectedNames(decisions) : [];
+    const out = rejected.length ? withoutRejectedNames(result, rejected) : result;
+    if (!uri || decisions.entities.length === 0) return out;
+    const path = this.index.keyOf(uri);
+    if (!this.index.corpus.article(path)) return out;
+    const entities = reflectDecisions(this.index.corpus, path, out.entities);
+    return entities === out.entities ? out : { ...out, entities: [...entities] };
   }
 
   private started: Promise<void> = Promise.resolve();

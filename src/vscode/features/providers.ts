@@ -2,6 +2,7 @@
 // symbols. They follow the article languages and file patterns, so they are registered again when those change.
 import * as vscode from 'vscode';
 import type { Articles } from '../articles';
+import type { CorpusDiagnostics } from '../corpus/diagnostics';
 import type { CorpusNavigation } from '../corpus/navigation';
 import { AnnotationHoverProvider } from './hover';
 import { ArticleLanguageFeatures } from './languageFeatures';
@@ -16,10 +17,10 @@ export class LanguageProviders implements vscode.Disposable {
   constructor(
     articles: Articles,
     private readonly settings: LiveSettings,
-    private readonly corpus?: CorpusNavigation,
+    private readonly corpus?: { navigation: CorpusNavigation; diagnostics: CorpusDiagnostics },
   ) {
     this.hover = new AnnotationHoverProvider(articles);
-    this.features = new ArticleLanguageFeatures(articles, corpus);
+    this.features = new ArticleLanguageFeatures(articles, corpus?.navigation);
     this.register();
   }
 
@@ -37,7 +38,12 @@ export class LanguageProviders implements vscode.Disposable {
       vscode.languages.registerDefinitionProvider(selector, this.features),
       vscode.languages.registerReferenceProvider(selector, this.features),
       vscode.languages.registerDocumentHighlightProvider(selector, this.features),
-      ...(this.corpus ? [vscode.languages.registerWorkspaceSymbolProvider(this.corpus)] : []),
+      ...(this.corpus
+        ? [
+            vscode.languages.registerWorkspaceSymbolProvider(this.corpus.navigation),
+            vscode.languages.registerCodeActionsProvider(selector, this.corpus.diagnostics, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+          ]
+        : []),
     ];
     this.refreshSymbols();
   }
