@@ -83,3 +83,4 @@ export {
   type PathJoin,
 } from './plan';
 export { checkPlan, isBratCopy, ARTICLE_EXTENSIONS, hasArticleExtension, type PlanCheck, type TargetKind, type TargetProbe } from './targets';
+export { csvField } from './csv';

@@ -1,0 +1,97 @@
+// Queries over the corpus: symbols by alias, references, previews, "Appears with".
+import { strict as assert } from 'node:assert';
+import { addEntityDecision, appearsWith, Corpus, emptyDecisions, findEntities, mentionsOf, previewMerge, previewRename } from '../../../../src/core';
+import { handmade } from './helpers';
+
+function corpus(): Corpus {
+  const c = new Corpus();
+  c.setArticle(
+    handmade('b/two.txt', 'Putin met Erdogan in Ankara. Later Erdogan left.\nPutin stayed.', [
+      { text: 'Putin', type: 'person' },
+      { text: 'Erdogan', type: 'person' },
+      { text: 'Ankara', type: 'place' },
+      { text: 'Erdogan', type: 'person' },
+      { text: 'Putin', type: 'person' },
+    ]),
+  );
+  c.setArticle(
+    handmade('a/one.txt', 'Vladimir Putin spoke in Moscow. Recep Tayyip Erdogan answered.', [
+      { text: 'Vladimir Putin', type: 'person' },
+      { text: 'Moscow', type: 'place' },
+      { text: 'Recep Tayyip Erdogan', type: 'person' },
+    ]),
+  );
+  c.setArticle(handmade('c.txt', 'Putinism is not Putin.', [{ text: 'Putin', type: 'person' }]));
+  return c;
+}
+
+describe('corpus queries', () => {
+  it('finds entities by any alias, case folded: prefixes first, then by mentions', () => {
+    const c = corpus();
+    assert.deepEqual(
+      findEntities(c, 'putin').map(m => [m.entity.id, m.alias]),
+      [['person:vladimir putin', 'Vladimir Putin']],
+    );
+    assert.deepEqual(
+      findEntities(c, 'ERDO').map(m => m.alias),
+      ['Recep Tayyip Erdogan'],
+    );
+    // "an" is inside "Ankara" at its start and inside "Erdogan" (not a word start)
+    assert.deepEqual(
+      findEntities(c, 'an').map(m => m.entity.name),
+      ['Ankara', 'Recep Tayyip Erdogan'],
+    );
+    assert.equal(findEntities(c, '').length, c.entities().length);
+    assert.equal(findEntities(c, '', 1).length, 1);
+    assert.deepEqual(findEntities(c, 'zz'), []);
+  });
+
+  it('lists every mention of an entity in every article, by path then offset', () => {
+    const c = corpus();
+    assert.deepEqual(mentionsOf(c, 'person:vladimir putin'), [
+      { path: 'a/one.txt', start: 0, end: 14, text: 'Vladimir Putin', annotation: 'a1' },
+      { path: 'b/two.txt', start: 0, end: 5, text: 'Putin', annotation: 'a1' },
+      { path: 'b/two.txt', start: 49, end: 54, text: 'Putin', annotation: 'a5' },
+      { path: 'c.txt', start: 16, end: 21, text: 'Putin', annotation: 'a1' },
+    ]);
+    assert.deepEqual(mentionsOf(c, 'person:nobody'), []);
+    assert.deepEqual(c.entity('person:vladimir putin')!.firstMention, mentionsOf(c, 'person:vladimir putin')[0]);
+  });
+
+  it('previews what a rename or a merge touches', () => {
+    const c = corpus();
+    assert.deepEqual(previewRename(c, 'person:vladimir putin'), { mentions: 4, articles: 3, paths: ['a/one.txt', 'b/two.txt', 'c.txt'] });
+    assert.deepEqual(previewMerge(c, ['place:ankara', 'place:moscow', 'place:ankara', 'nothing']), {
+      mentions: 2,
+      articles: 2,
+      paths: ['a/one.txt', 'b/two.txt'],
+    });
+    const merged = new Corpus(
+      addEntityDecision(emptyDecisions(), { kind: 'merge', entity: { type: 'place', name: 'Ankara' }, with: [{ type: 'place', name: 'Moscow' }] }),
+    );
+    for (const a of c.articles()) merged.setArticle(a);
+    assert.equal(merged.entity('place:ankara')!.mentions, 2);
+  });
+
+  it('"Appears with": shared articles, then shared sentences (a line break ends one)', () => {
+    const c = corpus();
+    const putin = appearsWith(c, 'person:vladimir putin');
+    assert.deepEqual(
+      putin.map(x => [x.entity.name, x.articles, x.sentences]),
+      [
+        ['Recep Tayyip Erdogan', 2, 1],
+        ['Ankara', 1, 1],
+        ['Moscow', 1, 1],
+      ],
+    );
+    assert.deepEqual(
+      appearsWith(c, 'place:ankara').map(x => [x.entity.name, x.articles, x.sentences]),
+      [
+        ['Recep Tayyip Erdogan', 1, 1],
+        ['Vladimir Putin', 1, 1],
+      ],
+    );
+    assert.equal(appearsWith(c, 'person:vladimir putin', 1).length, 1);
+    assert.deepEqual(appearsWith(c, 'nothing'), []);
+  });
+});
