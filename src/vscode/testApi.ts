@@ -62,6 +62,8 @@ export interface NewsAnnotatorApi {
     /** The workspace-relative paths of the indexed articles. */
     articles(): string[];
     decisions(): CorpusDecisions;
+    /** Resolves once the consistency diagnostics reflect the index as it is now. */
+    whenDiagnosed(): Promise<void>;
     /** The corpus entity at an offset of an indexed article (undefined: none, or the index holds another text). */
     entityAt(uri: vscode.Uri, offset: number): CorpusEntity | undefined;
     tree: {
@@ -127,6 +129,7 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
       unindexed: () => corpus.index.corpus.unindexed(),
       articles: () => corpus.index.corpus.articles().map(a => a.path),
       decisions: () => corpus.decisions.decisions,
+      whenDiagnosed: () => corpus.diagnostics.whenCurrent(),
       entityAt: (uri, offset) => corpus.index.corpus.entityAt(corpus.index.keyOf(uri), offset),
       tree: {
         getChildren: node => corpus.tree.getChildren(node),

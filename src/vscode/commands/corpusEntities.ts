@@ -92,7 +92,10 @@ export function corpusEntityCommands(host: CommandHost) {
       const { entity, args } = await target(arg);
       let aliases = args.aliases;
       if (!aliases) {
-        const chosen = await vscode.window.showQuickPick(entity.aliases, { canPickMany: true, placeHolder: `Which names of "${entity.name}" are another entity?` });
+        const chosen = await vscode.window.showQuickPick(entity.aliases, {
+          canPickMany: true,
+          placeHolder: `Which names of "${entity.name}" are another entity?`,
+        });
         if (!chosen?.length) return undefined;
         aliases = chosen;
       }
@@ -105,12 +108,20 @@ export function corpusEntityCommands(host: CommandHost) {
 
     'newsAnnotator.setExternalId': async (arg?: CorpusNode | EntityArgs) => {
       const { entity, args } = await target(arg);
-      const externalId = await ask(args.externalId, `External id of "${entity.name}": any URI (e.g. https://www.wikidata.org/wiki/Q7747)`, entity.externalId, v =>
-        isAbsoluteUri(v.trim()) ? undefined : 'Enter an absolute URI, e.g. https://www.wikidata.org/wiki/Q7747 or urn:example:123.',
+      const externalId = await ask(
+        args.externalId,
+        `External id of "${entity.name}": any URI (e.g. https://www.wikidata.org/wiki/Q7747)`,
+        entity.externalId,
+        v => (isAbsoluteUri(v.trim()) ? undefined : 'Enter an absolute URI, e.g. https://www.wikidata.org/wiki/Q7747 or urn:example:123.'),
       );
       if (externalId === undefined) return undefined;
       const preview = previewRename(index.corpus, entity.id);
-      return decider.apply(`Set the external id of "${entity.name}"`, { kind: 'externalId', entity: refOf(entity), externalId: externalId.trim() }, preview, args);
+      return decider.apply(
+        `Set the external id of "${entity.name}"`,
+        { kind: 'externalId', entity: refOf(entity), externalId: externalId.trim() },
+        preview,
+        args,
+      );
     },
 
     'newsAnnotator.entityNote': async (arg?: CorpusNode | EntityArgs) => {
@@ -136,7 +147,9 @@ export function corpusEntityCommands(host: CommandHost) {
           ? await host.articles.edit(doc, `Change ${fix.annotations.length} mention(s) to ${fix.type}`, (s, text) =>
               fix.annotations.reduce((acc, id) => edits.retypeAnnotation(acc, text, id, fix.type), s),
             )
-          : await host.articles.edit(doc, `Add ${fix.type} "${fix.text}"`, (s, text) => edits.addAnnotation(s, text, { start: fix.start, end: fix.end }, fix.type));
+          : await host.articles.edit(doc, `Add ${fix.type} "${fix.text}"`, (s, text) =>
+              edits.addAnnotation(s, text, { start: fix.start, end: fix.end }, fix.type),
+            );
       await host.articles.save(doc);
       index.update(uri);
       return view;
@@ -147,6 +160,5 @@ export function corpusEntityCommands(host: CommandHost) {
       if (!change) throw new UserError('No corpus change to undo.');
       return change;
     },
-
   } satisfies Partial<Handlers<CommandId>>;
 }

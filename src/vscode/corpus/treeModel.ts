@@ -70,17 +70,15 @@ export function corpusChildren(corpus: Corpus, query: TreeQuery, node?: CorpusNo
       return [{ kind: 'appearsWith', entity: e.id }, ...e.articles.map(a => ({ kind: 'article' as const, entity: e.id, path: a.path, mentions: a.mentions }))];
     }
     case 'appearsWith':
-      return query
-        .appearsWith(node.entity)
-        .map(c => ({
-          kind: 'together',
-          entity: node.entity,
-          id: c.entity.id,
-          type: c.entity.type,
-          name: c.entity.name,
-          articles: c.articles,
-          sentences: c.sentences,
-        }));
+      return query.appearsWith(node.entity).map(c => ({
+        kind: 'together',
+        entity: node.entity,
+        id: c.entity.id,
+        type: c.entity.type,
+        name: c.entity.name,
+        articles: c.articles,
+        sentences: c.sentences,
+      }));
     case 'article': {
       const e = corpus.entity(node.entity);
       const article = corpus.article(node.path);

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { CorpusNode } from '../../../src/vscode/corpus/treeModel';
-import { api, openSeed, readSidecar, settledView, within, workspaceUri } from './helpers';
+import { api, openScratch, openSeed, readSidecar, select, settledView, within, workspaceUri } from './helpers';
 
 const SEEDS = ['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', '002_ebd0e1da6b7cb76d.txt', '003_898b1a19d0db9912.txt', '004_143ff3a28b64ebed.txt'];
 const seedPath = (name: string) => `seeds/${name}`;
@@ -38,7 +38,13 @@ describe('Corpus', () => {
     }
     assert.ok(summary.mentions >= mentions);
     const notice = a.notices().find(n => /\d+ articles, \d+ mentions, \d+ failed\./.test(n.message));
-    assert.ok(notice, `the summary is shown (${a.notices().map(n => n.message).join(' | ')})`);
+    assert.ok(
+      notice,
+      `the summary is shown (${a
+        .notices()
+        .map(n => n.message)
+        .join(' | ')})`,
+    );
     assert.match(notice.message, new RegExp(`${summary.articles} articles, ${summary.mentions} mentions, ${summary.failed.length} failed`));
     await idleCorpus();
   });
@@ -64,10 +70,12 @@ describe('Corpus', () => {
     const refs = (await vscode.commands.executeCommand('vscode.executeReferenceProvider', editor.document.uri, at)) as vscode.Location[];
     const files = new Set(refs.map(r => vscode.workspace.asRelativePath(r.uri)));
     assert.deepEqual([...files].sort(), [seedPath(SEEDS[0]), seedPath(SEEDS[2])]);
-    const erdogan = a.corpus.entities().find(e => e.aliases.includes('Tayyip Erdogan'))!;
+    const erdogan = a.corpus.entities().find(e => e.name === 'Recep Tayyip Erdogan')!;
     assert.equal(refs.length, erdogan.mentions);
 
-    const defs = (await vscode.commands.executeCommand('vscode.executeDefinitionProvider', editor.document.uri, at)) as (vscode.Location | vscode.LocationLink)[];
+    const defs = (await vscode.commands.executeCommand('vscode.executeDefinitionProvider', editor.document.uri, at)) as (
+      vscode.Location | vscode.LocationLink
+    )[];
     assert.equal(defs.length, 1);
     const target = 'uri' in defs[0] ? defs[0].uri : defs[0].targetUri;
     assert.equal(vscode.workspace.asRelativePath(target), erdogan.firstMention.path);
@@ -111,5 +119,129 @@ describe('Corpus', () => {
       await vscode.commands.executeCommand('newsAnnotator.clearCorpusFilter');
     }
     assert.equal(tree.filter, '');
+  });
+
+  /** Every sidecar file of the workspace's seeds, as bytes one to one (for byte-for-byte comparisons). */
+  async function seedSidecarTexts(): Promise<Map<string, string>> {
+    const a = await api();
+    const out = new Map<string, string>();
+    for (const s of SEEDS) {
+      const uri = a.sidecarUri(workspaceUri('seeds', s));
+      out.set(s, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    }
+    return out;
+  }
+
+  const decisionsUri = () => workspaceUri('.news-annotator', 'entities.json');
+  const exists = (uri: vscode.Uri) =>
+    vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
+
+  it('Rename Entity previews the counts, changes every sidecar, and undo restores them byte for byte', async () => {
+    const a = await idleCorpus();
+    const putin = a.corpus.entities().find(e => e.name === 'Vladimir Putin')!;
+    const before = await seedSidecarTexts();
+    assert.equal(await exists(decisionsUri()), false, 'no decisions file yet');
+    const change = (await vscode.commands.executeCommand('newsAnnotator.renameEntity', { entity: putin.id, name: 'V. V. Putin', confirm: false })) as {
+      preview: { mentions: number; articles: number };
+      sidecars: unknown[];
+    };
+    assert.equal(change.preview.mentions, putin.mentions);
+    assert.equal(change.preview.articles, putin.articles.length);
+    await idleCorpus();
+    assert.ok(
+      a.corpus.entities().some(e => e.id === putin.id && e.name === 'V. V. Putin'),
+      'the corpus entity is renamed',
+    );
+    assert.deepEqual(
+      a.corpus.decisions().entities.map(d => d.kind),
+      ['rename'],
+    );
+    for (const s of [SEEDS[0], SEEDS[2], SEEDS[3]]) {
+      const sidecar = await readSidecar(workspaceUri('seeds', s));
+      assert.ok(
+        sidecar?.entities.some(e => e.name === 'V. V. Putin'),
+        `${s}: ${sidecar?.entities
+          .filter(e => e.type === 'person')
+          .map(e => e.name)
+          .join(', ')}`,
+      );
+      assert.equal(sidecar?.document.sha256, JSON.parse(before.get(s)!).document.sha256, 'the article text is not changed');
+    }
+
+    await vscode.commands.executeCommand('newsAnnotator.undoCorpusChange');
+    await idleCorpus();
+    const after = await seedSidecarTexts();
+    for (const s of SEEDS) assert.equal(after.get(s), before.get(s), `${s} is restored byte for byte`);
+    assert.equal(await exists(decisionsUri()), false, 'the decisions file is gone again');
+    assert.ok(a.corpus.entities().some(e => e.name === 'Vladimir Putin'));
+  });
+
+  it('Merge Entities leaves one corpus entity (and undo splits them again)', async () => {
+    const a = await idleCorpus();
+    const putin = a.corpus.entities().find(e => e.name === 'Vladimir Putin')!;
+    const erdogan = a.corpus.entities().find(e => e.name === 'Recep Tayyip Erdogan')!;
+    const count = a.corpus.entities().length;
+    await vscode.commands.executeCommand('newsAnnotator.mergeEntities', { entity: putin.id, with: [erdogan.id], confirm: false });
+    await idleCorpus();
+    const merged = a.corpus.entities().filter(e => e.aliases.includes('Vladimir Putin') || e.aliases.includes('Recep Tayyip Erdogan'));
+    assert.equal(merged.length, 1, merged.map(e => e.name).join(', '));
+    assert.equal(merged[0].mentions, putin.mentions + erdogan.mentions);
+    assert.equal(a.corpus.entities().length, count - 1);
+    await vscode.commands.executeCommand('newsAnnotator.undoCorpusChange');
+    await idleCorpus();
+    assert.equal(a.corpus.entities().length, count);
+  });
+
+  it('an inconsistent type shows a diagnostic, and its quick fix removes it', async () => {
+    const a = await idleCorpus();
+    const editorB = await openScratch('corpus-b.txt', 'Angela Merkel met the Kestrel Group in Berlin on Tuesday.\n');
+    await settledView(editorB.document.uri);
+    select(editorB, 'Berlin', 0, false);
+    await vscode.commands.executeCommand('newsAnnotator.changeType', { type: 'organization' });
+    const editorA = await openScratch('corpus-a.txt', 'Officials in Berlin said on Monday that Berlin would wait.\n');
+    const uriA = editorA.document.uri;
+    await settledView(uriA);
+    await idleCorpus();
+    await within(a.corpus.whenDiagnosed(), 'the diagnostics are computed');
+    const diagnostics = vscode.languages.getDiagnostics(uriA).filter(d => d.source === 'News Annotator');
+    const berlin = diagnostics.find(d => editorA.document.getText(d.range) === 'Berlin');
+    assert.ok(berlin, `a diagnostic on Berlin (${diagnostics.map(d => d.message).join(' | ')})`);
+    assert.equal(berlin.code, 'type-in-corpus');
+
+    const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uriA, berlin.range)) as vscode.CodeAction[];
+    const fix = actions.find(x => x.command?.command === 'newsAnnotator.applyCorpusFix');
+    assert.ok(fix, `a quick fix (${actions.map(x => x.title).join(', ')})`);
+    await vscode.commands.executeCommand(fix.command!.command, ...(fix.command!.arguments ?? []));
+    await settledView(uriA);
+    assert.ok(
+      a
+        .getView(uriA)!
+        .annotations.filter(x => x.text === 'Berlin')
+        .every(x => x.type === 'organization'),
+    );
+    await idleCorpus();
+    await within(a.corpus.whenDiagnosed(), 'the diagnostics are computed again');
+    assert.ok(
+      !vscode.languages.getDiagnostics(uriA).some(d => d.source === 'News Annotator' && editorA.document.getText(d.range) === 'Berlin'),
+      'the diagnostic is gone',
+    );
+
+    // the setting turns them off
+    await vscode.workspace.getConfiguration('newsAnnotator').update('corpus.diagnostics', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await within(a.corpus.whenDiagnosed(), 'the diagnostics are cleared');
+      assert.equal(vscode.languages.getDiagnostics().filter(([, ds]) => ds.some(d => d.source === 'News Annotator')).length, 0);
+    } finally {
+      await vscode.workspace.getConfiguration('newsAnnotator').update('corpus.diagnostics', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const name of ['corpus-a.txt', 'corpus-b.txt']) {
+      const uri = workspaceUri('scratch', name);
+      await vscode.workspace.fs.delete(uri);
+      await vscode.workspace.fs.delete(a.sidecarUri(uri)).then(undefined, () => undefined);
+    }
   });
 });
