@@ -1,5 +1,6 @@
 // The user lexicon: `newsAnnotator.lexicon` in settings plus `.news-annotator/lexicon.json` in each workspace
-// folder (settings win on a clash, being the more deliberate, per-user choice).
+// folder (settings win on a clash, being the more deliberate, per-user choice), and the corpus corrections the user
+// chose to apply in every article (.news-annotator/entities.json), which win over both.
 import * as vscode from 'vscode';
 import { parseLexiconFile, type Lexicon } from '../core';
 import { notify } from './notices';
