@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyze';
 import { nlp } from './compromise';
 import { readConll } from './eval/conll-reader';
+import { corpusSection } from './bench/corpus';
 import { distinctEditSection, runScaleSections } from './bench/scale';
 
 const root = path.resolve(__dirname, '..');
@@ -149,6 +150,9 @@ console.log(`\n5. Memory: an entity-dense article of ${m.chars} characters (${m.
 console.log(`   ${m.annotations} annotations, sidecar ${fmt(m.sidecarBytes / 2 ** 20, 0)} MiB, ${fmt(m.ms / 1000, 1)} s`);
 console.log(`   peak RSS ${fmt(m.peak / 2 ** 20, 0)} MiB (process before the article: ${fmt(m.baseline / 2 ** 20, 0)} MiB)`);
 console.log(`   peak memory per character: ${fmt((m.peak - m.baseline) / m.chars, 0)} bytes above the baseline, ${fmt(m.peak / m.chars, 0)} bytes in all`);
+
+// 10. The corpus: index from sidecars vs analysing, one article changed vs a rebuild, queries (scripts/bench/corpus.ts)
+corpusSection([...corpus, ...seedFiles.map(seedText)], `${corpusName} and the seeds`);
 
 // 7-9. Whole process, --jobs and stream, each run in fresh processes (scripts/bench/scale.ts)
 runScaleSections({ corpus, corpusName }).catch((e: unknown) => {

@@ -19,8 +19,10 @@ export interface EntityTable {
 export function buildCorpusEntities(members: Iterable<Member[]>, decisions: CorpusDecisions): EntityTable {
   const groups = applyDecisions(linkMembers(members), decisions.entities);
   const table: EntityTable = { list: [], byId: new Map(), byMember: new Map(), groupOf: new Map() };
+  const sortKey = new Map<CorpusEntity, string>();
   for (const g of groups) {
     const entity = summarise(g);
+    sortKey.set(entity, nameKey(entity.name));
     table.list.push(entity);
     table.byId.set(entity.id, entity);
     for (const m of g.members) {
@@ -29,7 +31,7 @@ export function buildCorpusEntities(members: Iterable<Member[]>, decisions: Corp
       table.groupOf.set(k, g);
     }
   }
-  table.list.sort((a, b) => compareText(a.type, b.type) || compareText(nameKey(a.name), nameKey(b.name)) || compareText(a.id, b.id));
+  table.list.sort((a, b) => compareText(a.type, b.type) || compareText(sortKey.get(a)!, sortKey.get(b)!) || compareText(a.id, b.id));
   return table;
 }
 

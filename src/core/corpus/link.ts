@@ -2,7 +2,7 @@
 // else a name used as an alias elsewhere; else a short form of exactly one longer name ("Putin" joins "Vladimir
 // Putin" when no other corpus person has that surname); else an acronym whose initials match exactly one name.
 // Ambiguous cases stay apart (the user can merge them). Cost: linear in the distinct names and members.
-import { isAcronymOf, isShortFormOf, nameWords } from '../entities';
+import { isAcronymOf, isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
 import { compareText, type Member } from './members';
 
@@ -65,12 +65,11 @@ export function linkMembers(all: Iterable<Member[]>): LinkedGroup[] {
   const nodes = new Map<string, NameNode>();
   for (const list of all) {
     for (const m of list) {
-      const k = `${m.type}\u0000${m.key}`;
-      let n = nodes.get(k);
+      let n = nodes.get(m.node);
       if (!n) {
-        n = { type: m.type, key: m.key, words: nameWords(m.name), members: [], mentions: 0, parent: undefined as unknown as NameNode };
+        n = { type: m.type, key: m.key, words: m.words, members: [], mentions: 0, parent: undefined as unknown as NameNode };
         n.parent = n;
-        nodes.set(k, n);
+        nodes.set(m.node, n);
       }
       n.members.push(m);
       n.mentions += m.mentions;
@@ -89,7 +88,7 @@ export function linkMembers(all: Iterable<Member[]>): LinkedGroup[] {
     else if (list[list.length - 1] !== n) list.push(n);
   };
   for (const n of ordered) {
-    for (const m of n.members) for (const a of m.aliasKeys) if (a !== n.key) push(aliasOwners, `${n.type}\u0000${a}`, n);
+    for (const m of n.members) for (const a of m.aliasNodes) push(aliasOwners, a, n);
     if (n.words.length >= 2) {
       for (const w of new Set(n.words)) push(containing, `${n.type}\u0000${w}`, n);
       if (n.type !== 'person') for (const i of initialsOf(n.members[0].name)) push(byInitials, `${n.type}\u0000${i}`, n);

@@ -1,5 +1,6 @@
 // An article's entities as the corpus sees them ("members"): each with its name, aliases, mention count and first
 // mention, computed once when the article is indexed so the corpus-wide steps never walk annotations again.
+import { nameWords } from '../entities';
 import type { EntityType } from '../types';
 import { displayName, nameKey } from './names';
 import type { CorpusArticle, CorpusMention } from './types';
@@ -23,6 +24,13 @@ export interface Member {
   mentions: number;
   first: CorpusMention | undefined;
   referenceDate: string | null;
+  // what the linking compares, computed once when the article is indexed (never per corpus rebuild)
+  /** `type NUL key`: the linking's node. */
+  node: string;
+  /** nameWords(name). */
+  words: string[];
+  /** `type NUL alias key` of each alias other than the name. */
+  aliasNodes: string[];
 }
 
 /** The members of one article, in the order of its entities. */
@@ -50,7 +58,11 @@ export function membersOf(article: CorpusArticle): Member[] {
       mentions: 0,
       first: undefined,
       referenceDate: article.referenceDate,
+      node: nodeKey(e.type, nameKey(name)),
+      words: nameWords(name),
+      aliasNodes: [],
     };
+    m.aliasNodes = m.aliasKeys.filter(k => k !== m.key).map(k => nodeKey(e.type, k));
     byId.set(e.id, m);
     out.push(m);
   }
@@ -68,3 +80,6 @@ export const memberKey = (path: string, articleEntity: string): string => `${pat
 
 /** Code-unit order: the same on every machine and locale. */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The key of a type and a name key together. */
+export const nodeKey = (type: EntityType, key: string): string => `${type}\u0000${key}`;

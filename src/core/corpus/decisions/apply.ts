@@ -2,7 +2,7 @@
 // corpus (its articles are gone, or not indexed yet) does nothing and is kept in the file.
 import type { EntityType } from '../../types';
 import type { LinkedGroup } from '../link';
-import type { Member } from '../members';
+import { nodeKey, type Member } from '../members';
 import { displayName, nameKey } from '../names';
 import type { EntityDecision, EntityRef } from '../types';
 
@@ -38,7 +38,7 @@ class Lookup {
   /** The group a reference names: one whose name is the reference's, else the most mentioned having it as an alias. */
   resolve(ref: EntityRef): DecidedGroup | undefined {
     const key = nameKey(ref.name);
-    const set = this.map.get(`${ref.type}\u0000${key}`);
+    const set = this.map.get(nodeKey(ref.type, key));
     if (!set || set.size === 0) return undefined;
     let best: DecidedGroup | undefined;
     let bestScore = -1;
@@ -52,15 +52,20 @@ class Lookup {
 }
 
 function keysOf(g: DecidedGroup): Set<string> {
-  const keys = new Set<string>([`${g.type}\u0000${nameKey(g.autoName)}`]);
-  if (g.name) keys.add(`${g.type}\u0000${nameKey(g.name)}`);
-  for (const m of g.members) for (const a of m.aliasKeys) keys.add(`${g.type}\u0000${a}`);
+  const keys = new Set<string>([nodeKey(g.type, nameKey(g.autoName))]);
+  if (g.name) keys.add(nodeKey(g.type, nameKey(g.name)));
+  for (const m of g.members) {
+    keys.add(m.node);
+    for (const a of m.aliasNodes) keys.add(a);
+  }
   return keys;
 }
 
 const mentionsOf = (g: DecidedGroup) => g.members.reduce((n, m) => n + m.mentions, 0);
 
 export function applyDecisions(linked: readonly LinkedGroup[], decisions: readonly EntityDecision[]): DecidedGroup[] {
+  // no decisions (the common case): no lookup to build over every alias
+  if (decisions.length === 0) return linked.map(l => ({ id: l.id, type: l.type, autoName: l.name, members: l.members }));
   const groups = new Map<string, DecidedGroup>();
   const lookup = new Lookup();
   for (const l of linked) {
