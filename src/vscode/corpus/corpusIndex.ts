@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { corpusArticleFromSidecar, Corpus, type CorpusDecisions, type Sidecar } from '../../core';
 import type { Settings } from '../config';
 import { articleGlobs, isExcludedPath, NOT_ARTICLES } from './articleGlobs';
-import { analyzeIndexed, readIndexed, type ArticleReader } from './readArticle';
+import { analyzeIndexed, readIndexed, type ArticleReader, type ReadOutcome } from './readArticle';
 
 /** Open articles change on every analysis after typing: the index follows them after this pause. */
 const EDITOR_FOLLOW_MS = 400;
@@ -191,7 +191,7 @@ export class CorpusIndex implements vscode.Disposable {
       for (const uri of batch) {
         const outcome = await readIndexed(this.reader, uri).catch((e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) }));
         if (outcome.ok === 'stale') stale.push({ uri, text: outcome.text });
-        else this.record(uri, outcome);
+        else if (outcome.ok !== 'later') this.record(uri, outcome);
       }
       this.publish();
     }
@@ -221,7 +221,7 @@ export class CorpusIndex implements vscode.Disposable {
     );
   }
 
-  private record(uri: vscode.Uri, outcome: Awaited<ReturnType<typeof readIndexed>>): void {
+  private record(uri: vscode.Uri, outcome: Exclude<ReadOutcome, { ok: 'later' }>): void {
     const path = this.keyOf(uri);
     if (outcome.ok === true) {
       this.uris.set(path, uri);

@@ -8,7 +8,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { positionIn } from './positions';
 
 /** How long the index must be quiet before the findings are computed again. */
-const QUIET_MS = 300;
+const QUIET_MS = 500;
 export const DIAGNOSTICS_SETTING = 'newsAnnotator.corpus.diagnostics';
 export const FIX_COMMAND = 'newsAnnotator.applyCorpusFix';
 

@@ -21,7 +21,15 @@ export type ReadOutcome =
   | { ok: true; text: string; sidecar: Sidecar; from: 'editor' | 'sidecar' | 'analyzed'; problem?: string }
   | { ok: false; reason: string }
   /** The sidecar is not up to date: analysis is needed (slow; the index runs these under a progress notification). */
-  | { ok: 'stale'; text: string };
+  | { ok: 'stale'; text: string }
+  /** Open with changes the editor has not analyzed yet: its own analysis will publish them (the index waits for it). */
+  | { ok: 'later' };
+
+/**
+ * Longest text analyzed in the background: the analysis is one synchronous step there (the editor analyzes an open
+ * article in chunks), and a 250,000-character article takes seconds. Longer ones are indexed when opened or annotated.
+ */
+export const BACKGROUND_MAX_CHARS = 100_000;
 
 export interface ArticleReader {
   articles: Articles;
@@ -53,6 +61,8 @@ export async function readIndexed(reader: ArticleReader, uri: vscode.Uri): Promi
   const view = doc && reader.articles.get(uri);
   const held = doc && reader.articles.sidecar(uri);
   if (doc && view && held && view.version === doc.version && !view.partial) return { ok: true, text: doc.getText(), sidecar: held, from: 'editor' };
+  // typed into and not analyzed yet: never analyze it here as well, the editor will
+  if (doc?.isDirty) return { ok: 'later' };
   const text = await textOf(uri);
   if (!text.ok) return text;
   const path = reader.files.locate(uri).toString();
@@ -60,11 +70,14 @@ export async function readIndexed(reader: ArticleReader, uri: vscode.Uri): Promi
   const stored = await loadSidecar(reader.files.storage, path, { backup: false }).catch(() => undefined);
   if (stored?.status === 'ok' && stored.sidecar.document.sha256 === sha256Hex(text.text))
     return { ok: true, text: text.text, sidecar: stored.sidecar, from: 'sidecar' };
+  if (text.text.length > BACKGROUND_MAX_CHARS) {
+    return { ok: false, reason: `not indexed: too long to analyze in the background (${text.text.length} characters); open it, or run Annotate All Articles` };
+  }
   return { ok: 'stale', text: text.text };
 }
 
 /** The slow part: analyzes the text and reconciles it with the stored sidecar (manual work kept), in memory. */
-export async function analyzeIndexed(reader: ArticleReader, uri: vscode.Uri, text: string): Promise<ReadOutcome> {
+export async function analyzeIndexed(reader: ArticleReader, uri: vscode.Uri, text: string): Promise<Extract<ReadOutcome, { ok: true }>> {
   const result = await annotateArticle({
     storage: reader.files.storage,
     sidecarPath: reader.files.locate(uri).toString(),
