@@ -83,6 +83,11 @@ export function corpusEntityCommands(host: CommandHost) {
         others = [other];
       }
       const merged = others as CorpusEntity[];
+      const other = merged.find(o => o.type !== entity.type || o.id === entity.id);
+      if (other)
+        throw new UserError(
+          `"${other.name}" (${other.type}) cannot be merged into "${entity.name}" (${entity.type}): only different entities of one type merge.`,
+        );
       const preview = previewMerge(index.corpus, [entity.id, ...merged.map(o => o.id)]);
       const label = `Merge ${merged.map(o => `"${o.name}"`).join(', ')} into "${entity.name}"`;
       return decider.apply(label, { kind: 'merge', entity: refOf(entity), with: merged.map(refOf) }, preview, args);
