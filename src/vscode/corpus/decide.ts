@@ -60,6 +60,8 @@ export class CorpusDecider {
         if (before === undefined) continue;
         await saveSidecar(files.storage, path, { ...sidecar, entities: [...entities] });
         change.sidecars.push({ article: uri, sidecar: path, before });
+        // an open article reloads it now, not when the file event arrives (the index follows the editor)
+        await this.wc.articles.sidecarChanged(vscode.Uri.parse(path));
       }
     } catch (e) {
       await this.putBack(change);
@@ -85,10 +87,12 @@ export class CorpusDecider {
 
   private async putBack(change: CorpusChange): Promise<void> {
     const { decisions, index, files } = this.wc;
+    // the decisions first: an open article reloading its sidecar is analyzed with the decisions of that state
+    await decisions.restore(change.decisionsBefore);
     for (const s of change.sidecars) {
       await files.storage.writeTextAtomic(s.sidecar, s.before);
+      await this.wc.articles.sidecarChanged(vscode.Uri.parse(s.sidecar));
       index.update(s.article);
     }
-    await decisions.restore(change.decisionsBefore);
   }
 }
