@@ -9,6 +9,7 @@ import {
   planExport,
   reviewCounts,
   type ExportFormat,
+  type ExportPlan,
   type PathJoin,
   type TargetKind,
 } from '../core';
@@ -47,19 +48,7 @@ async function kindOf(uri: string): Promise<TargetKind> {
 export class Exporter {
   async run(doc: vscode.TextDocument, sidecar: Sidecar | null, args?: ExportArgs): Promise<vscode.Uri | undefined> {
     if (!sidecar) throw new ExportError('This article has no annotations to export yet.');
-    let format: ExportFormat | undefined;
-    if (args?.format) {
-      format = findExportFormat(args.format);
-      if (!format) throw new ExportError(`Unknown export format "${args.format}": use one of ${EXPORT_FORMATS.map(f => f.id).join(', ')}.`);
-    } else {
-      const pick = await vscode.window.showQuickPick(
-        EXPORT_FORMATS.map(f => ({ label: f.label, description: f.description, format: f })),
-        {
-          placeHolder: "Export this article's annotations as…",
-        },
-      );
-      format = pick?.format;
-    }
+    const format = await this.pickFormat(args?.format, "Export this article's annotations as…");
     if (!format) return undefined;
     let reviewedOnly = args?.reviewedOnly;
     const { reviewed, total } = reviewCounts(sidecar.annotations);
@@ -93,26 +82,100 @@ export class Exporter {
       undefined,
       { reviewedOnly: reviewedOnly === true },
     );
-    const checked = await checkPlan(plan.files, [article], { kind: kindOf });
+    if (!(await this.write(plan, [article], args?.replace))) return undefined;
+    const note = plan.warnings.length ? ` ${plan.warnings.length} warning(s): ${plainText(plan.warnings.join(' '), 600)}` : '';
+    void notify('info', `News Annotator: exported ${vscode.workspace.asRelativePath(target)}.${note}`);
+    return target;
+  }
+
+  /** Export Workspace: every article, one output per article, under one folder the user picks. */
+  async runWorkspace(articles: readonly WorkspaceArticle[], args?: ExportArgs): Promise<vscode.Uri | undefined> {
+    if (articles.length === 0) throw new ExportError('No annotated articles in the workspace to export.');
+    const format = await this.pickFormat(args?.format, `Export the annotations of ${articles.length} articles as…`);
+    if (!format) return undefined;
+    let folder = args?.target;
+    if (!folder) {
+      const picked = await vscode.window.showOpenDialog({
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: false,
+        openLabel: 'Export Here',
+        title: `Export the workspace's annotations (${format.label}): one file per article`,
+        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      });
+      folder = picked?.[0];
+    }
+    if (!folder) return undefined;
+    const plan = planExport(
+      format,
+      articles.map(a => ({
+        input: { fileName: baseName(a.uri), text: a.text, sidecar: a.sidecar, uri: a.relative },
+        source: a.uri.toString(),
+        relative: a.relative,
+      })),
+      { kind: 'folder', folder: folder.toString() },
+      uriPaths,
+    );
+    if (
+      !(await this.write(
+        plan,
+        articles.map(a => a.uri.toString()),
+        args?.replace,
+      ))
+    )
+      return undefined;
+    const note = plan.warnings.length ? ` ${plan.warnings.length} warning(s): ${plainText(plan.warnings.join(' '), 600)}` : '';
+    void notify('info', `News Annotator: exported ${articles.length} articles to ${vscode.workspace.asRelativePath(folder)}.${note}`);
+    return folder;
+  }
+
+  private async pickFormat(id: string | undefined, placeHolder: string): Promise<ExportFormat | undefined> {
+    if (id) {
+      const format = findExportFormat(id);
+      if (!format) throw new ExportError(`Unknown export format "${id}": use one of ${EXPORT_FORMATS.map(f => f.id).join(', ')}.`);
+      return format;
+    }
+    const pick = await vscode.window.showQuickPick(
+      EXPORT_FORMATS.map(f => ({ label: f.label, description: f.description, format: f })),
+      { placeHolder },
+    );
+    return pick?.format;
+  }
+
+  /**
+   * Checks the plan against the disk (articles and sidecars are never replaced), asks before replacing an earlier
+   * export unless `replace`, and writes it. Resolves false when the user declined.
+   */
+  private async write(plan: ExportPlan, articles: string[], replace: boolean | undefined): Promise<boolean> {
+    const checked = await checkPlan(plan.files, articles, { kind: kindOf });
     if (checked.refused.length > 0) {
       const why = checked.refused.map(r => `${vscode.workspace.asRelativePath(vscode.Uri.parse(r.path))}: ${r.reason}`).join('; ');
       throw new ExportError(`Nothing was exported: ${why}.`);
     }
-    if (checked.replace.length > 0 && !args?.replace) {
+    if (checked.replace.length > 0 && !replace) {
       const names = checked.replace.map(f => vscode.workspace.asRelativePath(vscode.Uri.parse(f.path))).join(', ');
       const answer = await vscode.window.showWarningMessage(
         plainText(`Replace ${names}?`, 600),
         { modal: true, detail: 'An earlier export is already there.' },
         'Replace',
       );
-      if (answer !== 'Replace') return undefined;
+      if (answer !== 'Replace') return false;
     }
     const enc = new TextEncoder();
-    for (const f of checked.write) await vscode.workspace.fs.writeFile(vscode.Uri.parse(f.path), enc.encode(f.content));
-    const note = plan.warnings.length ? ` ${plan.warnings.length} warning(s): ${plainText(plan.warnings.join(' '), 600)}` : '';
-    void notify('info', `News Annotator: exported ${vscode.workspace.asRelativePath(target)}.${note}`);
-    return target;
+    for (const f of checked.write) {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(vscode.Uri.parse(f.path), '..'));
+      await vscode.workspace.fs.writeFile(vscode.Uri.parse(f.path), enc.encode(f.content));
+    }
+    return true;
   }
+}
+
+/** The articles of a workspace export: each with its text, its sidecar and its path under the workspace folder. */
+export interface WorkspaceArticle {
+  uri: vscode.Uri;
+  text: string;
+  sidecar: Sidecar;
+  relative: string;
 }
 
 /** A mistake the user can fix (shown as a message, not as a failure). */

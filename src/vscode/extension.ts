@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { Articles } from './articles';
 import { registerCommands } from './commands';
+import { WorkspaceCorpus } from './corpus';
 import { Exporter } from './exporting';
 import { AutoAnalysis } from './features/autoAnalysis';
 import { AnnotationMode } from './features/annotationMode';
@@ -30,10 +31,11 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
   const highlights = new Highlights(articles, settings, keys);
   const mode = new AnnotationMode(articles, keys);
   const chrome = new Chrome(articles, settings, highlights, keys, mode);
-  const providers = new LanguageProviders(articles, settings);
+  const corpus = new WorkspaceCorpus(articles, files, lexicon, settings, `news-annotator ${version}`);
+  const providers = new LanguageProviders(articles, settings, corpus);
   const auto = new AutoAnalysis(articles, settings, lexicon);
   const timeline = new TimelinePanel(context.extensionUri, articles);
-  const parts = { settings, articles, lexicon, auto, highlights, providers, chrome, timeline, mode };
+  const parts = { settings, articles, lexicon, auto, highlights, providers, chrome, timeline, mode, corpus };
 
   context.subscriptions.push(
     lexicon,
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
     highlights,
     providers,
     timeline,
+    corpus,
     ...registerChrome(chrome, highlights, mode),
     ...registerDocumentEvents(parts),
     registerConfigurationChanges(parts),
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
       articles,
       tree: chrome.tree,
       exporter: new Exporter(),
+      corpus,
       timeline,
       mode,
       toggleHighlights: visible => highlights.toggle(visible),
@@ -59,6 +63,8 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
   void auto.loadLexicon();
   auto.ensureVisible();
   chrome.update();
+  // the workspace's articles, indexed in the background (reading sidecars first, analyzing only the stale ones)
+  void corpus.start();
   return createApi(parts);
 }
 

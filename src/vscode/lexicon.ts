@@ -1,5 +1,6 @@
 // The user lexicon: `newsAnnotator.lexicon` in settings plus `.news-annotator/lexicon.json` in each workspace
-// folder (settings win on a clash, being the more deliberate, per-user choice).
+// folder (settings win on a clash, being the more deliberate, per-user choice), and the corpus corrections the user
+// chose to apply in every article (.news-annotator/entities.json), which win over both.
 import * as vscode from 'vscode';
 import { parseLexiconFile, type Lexicon } from '../core';
 import { notify } from './notices';
@@ -12,6 +13,8 @@ export class WorkspaceLexicon implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly watcher: vscode.FileSystemWatcher;
   private readonly reported = new Set<string>();
+  /** The corpus's "every article" corrections (.news-annotator/entities.json), over the file and the settings. */
+  private corrections: Lexicon = {};
 
   constructor() {
     this.watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`);
@@ -51,11 +54,18 @@ export class WorkspaceLexicon implements vscode.Disposable {
     this.fromFiles = next;
   }
 
-  /** The lexicon in force for a document: its folder's file, then the settings on top. */
+  /** The lexicon in force for a document: its folder's file, then the settings, then the corpus corrections on top. */
   for(uri: vscode.Uri, settingsLexicon: Lexicon): Lexicon {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const file = folder ? (this.fromFiles[folder.uri.toString()] ?? {}) : {};
-    return { ...file, ...settingsLexicon };
+    return { ...file, ...settingsLexicon, ...this.corrections };
+  }
+
+  /** The corpus corrections changed: open articles are analyzed again with them (the change event). */
+  setCorrections(corrections: Lexicon): void {
+    const same = JSON.stringify(corrections) === JSON.stringify(this.corrections);
+    this.corrections = corrections;
+    if (!same) this.changed.fire();
   }
 
   dispose(): void {

@@ -1,13 +1,15 @@
 // The API activate() returns: what the integration tests (and other extensions) read to see exactly what the
 // editor shows, and the signals they wait on instead of sleeping.
 import type * as vscode from 'vscode';
-import type { AnalysisResult, Lexicon, Sidecar } from '../core';
+import type { AnalysisResult, CorpusDecisions, CorpusEntity, Lexicon, Sidecar, UnindexedArticle } from '../core';
 import type { ArticleActivity, ArticleView, Articles } from './articles';
 import type { HighlightStyle } from './config';
 import type { DecoratedRanges } from './features/decorations';
 import type { EntityNode } from './features/entityTree';
 import type { AnnotationMode } from './features/annotationMode';
 import type { Chrome } from './features/chrome';
+import type { WorkspaceCorpus } from './corpus';
+import type { CorpusNode } from './corpus/treeModel';
 import type { Highlights } from './features/highlights';
 import type { LiveSettings } from './features/settings';
 import type { WorkspaceLexicon } from './lexicon';
@@ -66,6 +68,28 @@ export interface NewsAnnotatorApi {
   notices(): Notice[];
   /** The Timeline view: what it was sent, what its DOM holds, and its message handling. */
   timeline: Pick<TimelinePanel, 'data' | 'rendered' | 'inspect' | 'click' | 'receive' | 'visible' | 'handled'>;
+  /** The workspace corpus: its index, the Corpus view, the decisions in force. */
+  corpus: {
+    /** Resolves when nothing is queued or being indexed (after a file event, a save, Refresh Corpus...). */
+    whenIdle(): Promise<void>;
+    /** Bumped by every change of the index (articles or decisions). */
+    generation(): number;
+    entities(): readonly CorpusEntity[];
+    unindexed(): UnindexedArticle[];
+    /** The workspace-relative paths of the indexed articles. */
+    articles(): string[];
+    decisions(): CorpusDecisions;
+    /** Resolves once the consistency diagnostics reflect the index as it is now. */
+    whenDiagnosed(): Promise<void>;
+    /** The corpus entity at an offset of an indexed article (undefined: none, or the index holds another text). */
+    entityAt(uri: vscode.Uri, offset: number): CorpusEntity | undefined;
+    tree: {
+      getChildren(node?: CorpusNode): CorpusNode[];
+      getTreeItem(node: CorpusNode): vscode.TreeItem;
+      readonly filter: string;
+      readonly description: string | undefined;
+    };
+  };
 }
 
 export interface ApiParts {
@@ -76,9 +100,10 @@ export interface ApiParts {
   chrome: Chrome;
   timeline: TimelinePanel;
   mode: AnnotationMode;
+  corpus: WorkspaceCorpus;
 }
 
-export function createApi({ settings, articles, lexicon, highlights, chrome, timeline, mode }: ApiParts): NewsAnnotatorApi {
+export function createApi({ settings, articles, lexicon, highlights, chrome, timeline, mode, corpus }: ApiParts): NewsAnnotatorApi {
   const { highlighter } = highlights;
   const { tree } = chrome;
   return {
@@ -129,6 +154,26 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
     },
     notices: () => recentNotices(),
     timeline,
+    corpus: {
+      whenIdle: () => corpus.whenIdle(),
+      generation: () => corpus.index.generation,
+      entities: () => corpus.index.corpus.entities(),
+      unindexed: () => corpus.index.corpus.unindexed(),
+      articles: () => corpus.index.corpus.articles().map(a => a.path),
+      decisions: () => corpus.decisions.decisions,
+      whenDiagnosed: () => corpus.diagnostics.whenCurrent(),
+      entityAt: (uri, offset) => corpus.index.corpus.entityAt(corpus.index.keyOf(uri), offset),
+      tree: {
+        getChildren: node => corpus.tree.getChildren(node),
+        getTreeItem: node => corpus.tree.getTreeItem(node),
+        get filter() {
+          return corpus.tree.filter;
+        },
+        get description() {
+          return corpus.tree.view.description;
+        },
+      },
+    },
     stats: () => ({
       longestStepMs: articles.metrics.longestStepMs,
       lastAnalysisMs: articles.metrics.lastAnalysisMs,

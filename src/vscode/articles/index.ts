@@ -2,7 +2,7 @@
 // sidecar files kept in step (sidecarSync), the user's changes with undo and redo (history). This facade composes
 // them for the extension, the commands and the tests.
 import * as vscode from 'vscode';
-import { Analyzer, ArticleSession, type Sidecar, type SidecarChange } from '../../core';
+import { Analyzer, ArticleSession, type AnalysisResult, type Sidecar, type SidecarChange } from '../../core';
 import type { Settings } from '../config';
 import type { WorkspaceLexicon } from '../lexicon';
 import type { SidecarFiles } from '../persistence';
@@ -39,6 +39,11 @@ export class Articles implements vscode.Disposable {
   private readonly history: AnnotationHistory;
   /** Fires when an article's view changed (analysis, edit, undo, redo). */
   readonly onDidChange: vscode.Event<vscode.Uri>;
+  /**
+   * Applied to each analysis before it is reconciled: the corpus's every-article decisions (rejected names left out,
+   * renamed entities keep their corpus name), so re-analysis follows them.
+   */
+  afterAnalysis: ((uri: vscode.Uri, result: AnalysisResult) => AnalysisResult) | undefined;
 
   constructor(
     private readonly settings: () => Settings,
@@ -52,7 +57,12 @@ export class Articles implements vscode.Disposable {
           storage: files.storage,
           sidecarPath: files.locate(uri).toString(),
           file: baseName(uri),
-          analyzer: { analyze: (text, options) => this.metrics.timed(() => this.analyzer.analyze(text, options)) },
+          analyzer: {
+            analyze: (text, options) => {
+              const result = this.metrics.timed(() => this.analyzer.analyze(text, options));
+              return this.afterAnalysis ? this.afterAnalysis(uri, result) : result;
+            },
+          },
           generator,
           analyzeOptions: () => ({ lexicon: lexicon.for(uri, settings().lexicon), document: uri.toString(), format: formatOf(uri) }),
           beforeSave: path => files.refuseIfOpenAndDirty(path),

@@ -1,7 +1,9 @@
 // Annotating: the whole article, one span, every occurrence of a name; retyping and removing; the reference date;
 // undo and redo of these changes.
 import * as vscode from 'vscode';
-import { annotationAt, plainText, type AnnotationType } from '../../core';
+import { annotationAt, nameKey, plainText, type AnnotationType } from '../../core';
+import type { ArticleView } from '../articles';
+import { carryOver, pickScope, type CorrectionScope } from '../corpus/carryOver';
 import * as edits from '../../core';
 import { notify } from '../notices';
 import type { CommandId } from './contributions';
@@ -10,13 +12,16 @@ import type { CommandHost } from './host';
 import { pickEntity, pickType } from './pick';
 import type { Handlers } from './table';
 import type { Targets } from './target';
-import { UserError } from './userError';
+import { reportingUserErrors, UserError } from './userError';
 
 interface EntityArgs {
   type?: AnnotationType;
   entity?: string;
   entityName?: string;
 }
+
+/** The annotations of the article with the same name (spaces and case ignored), for "this article" corrections. */
+const sameName = (view: ArticleView, text: string) => view.annotations.filter(x => nameKey(x.text) === nameKey(text));
 
 export function annotateCommands(host: CommandHost, at: Targets) {
   const { articles } = host;
@@ -42,18 +47,48 @@ export function annotateCommands(host: CommandHost, at: Targets) {
       return articles.edit(editor.document, `Add ${type} "${surface}"`, (s, text) => edits.addAnnotation(s, text, span, type, entity));
     },
 
-    'newsAnnotator.changeType': async (args?: { type?: AnnotationType }) => {
+    'newsAnnotator.changeType': async (args?: { type?: AnnotationType; scope?: CorrectionScope }) => {
       const editor = at.article();
       const { a } = await at.atCursor(editor);
       const type = await pickType(args, `Change "${a.text}" (${a.type}) to…`);
       if (!type || type === a.type) return undefined;
-      return articles.edit(editor.document, `Change "${a.text}" to ${type}`, (s, text) => edits.retypeAnnotation(s, text, a.id, type));
+      const scope = await pickScope(args, a.text, 'article');
+      if (!scope) return undefined;
+      const ids =
+        scope === 'mention'
+          ? [a.id]
+          : sameName(await at.viewOf(editor.document), a.text)
+              .filter(x => x.type !== type)
+              .map(x => x.id);
+      const view = await articles.edit(editor.document, `Change "${a.text}" to ${type}`, (s, text) =>
+        ids.reduce((acc, id) => edits.retypeAnnotation(acc, text, id, type), s),
+      );
+      if (scope === 'corpus') await carryOver(host.corpus, { name: a.text, action: 'retype', type }, !args);
+      return view;
     },
 
-    'newsAnnotator.removeAnnotation': async () => {
+    'newsAnnotator.removeAnnotation': async (args?: { scope?: CorrectionScope }) => {
       const editor = at.article();
+      const doc = editor.document;
       const { a } = await at.atCursor(editor);
-      return articles.edit(editor.document, `Remove "${a.text}"`, (s, text) => edits.removeAnnotation(s, text, a.id));
+      const remove = async (scope: CorrectionScope) => {
+        const ids = scope === 'mention' ? [a.id] : sameName(await at.viewOf(doc), a.text).map(x => x.id);
+        if (ids.length === 0) return articles.get(doc.uri);
+        const view = await articles.edit(doc, `Remove "${a.text}"`, (s, text) => ids.reduce((acc, id) => edits.removeAnnotation(acc, text, id), s));
+        if (scope === 'corpus') await carryOver(host.corpus, { name: a.text, action: 'reject' }, !args);
+        return view;
+      };
+      if (args?.scope !== undefined) return remove((await pickScope(args, a.text, 'mention'))!);
+      const view = await remove('mention');
+      // removing stays one keystroke: the wider scopes are offered afterwards, without waiting for an answer
+      if (!args) {
+        void notify('info', `News Annotator: removed this "${plainText(a.text)}". Remove it more widely?`, 'In This Article', 'In Every Article').then(
+          choice => {
+            if (choice) void reportingUserErrors(() => remove(choice === 'In This Article' ? 'article' : 'corpus'));
+          },
+        );
+      }
+      return view;
     },
 
     'newsAnnotator.annotateAllOccurrences': async (args?: EntityArgs & { text?: string }) => {

@@ -5,6 +5,8 @@ import type { CommandContribution } from './table';
 
 /** The Entities view. */
 export const ENTITY_VIEW = 'newsAnnotator.entities';
+/** The Corpus view. */
+export const CORPUS_VIEW = 'newsAnnotator.corpus';
 
 /** The context keys the extension sets (features/contextKeys.ts) and the when-clauses below read. */
 export const CONTEXT = {
@@ -12,6 +14,7 @@ export const CONTEXT = {
   onMention: 'newsAnnotator.onMention',
   highlightsVisible: 'newsAnnotator.highlightsVisible',
   annotationMode: 'newsAnnotator.annotationMode',
+  corpusFiltered: 'newsAnnotator.corpusFiltered',
 } as const;
 
 const ARTICLE = CONTEXT.isArticle;
@@ -20,6 +23,9 @@ const TYPING = `editorTextFocus && ${ARTICLE}`;
 const TYPING_ON_MENTION = `editorTextFocus && ${ON_MENTION}`;
 const IN_VIEW = `view == ${ENTITY_VIEW}`;
 const ON_ENTITY = `${IN_VIEW} && viewItem =~ /^newsAnnotator\\.(entity|dateGroup)$/`;
+const IN_CORPUS = `view == ${CORPUS_VIEW}`;
+const ON_CORPUS_ENTITY = `${IN_CORPUS} && viewItem == newsAnnotator.corpusEntity`;
+const WORKSPACE = 'workspaceFolderCount > 0';
 const keys = (key: string, when: string) => [{ key: `ctrl+${key}`, mac: `cmd+${key}`, when }];
 // annotation mode: single keys, only while the mode is on and the article's text has the focus
 const MODE = `editorTextFocus && ${ARTICLE} && ${CONTEXT.annotationMode}`;
@@ -160,6 +166,66 @@ export const COMMANDS = {
     palette: ARTICLE,
     menus: [{ menu: 'view/title', when: `${IN_VIEW} && ${ARTICLE}`, group: 'navigation@4' }],
   },
+  // corpus.ts
+  'newsAnnotator.annotateAllArticles': {
+    title: 'Annotate All Articles',
+    icon: '$(run-all)',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@2' }],
+  },
+  'newsAnnotator.exportWorkspace': {
+    title: 'Export Workspace',
+    icon: '$(export)',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@3' }],
+  },
+  'newsAnnotator.showCorpus': { title: 'Show Corpus' },
+  'newsAnnotator.filterCorpus': {
+    title: 'Filter Corpus',
+    icon: '$(filter)',
+    menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@1' }],
+  },
+  'newsAnnotator.clearCorpusFilter': {
+    title: 'Clear Corpus Filter',
+    icon: '$(clear-all)',
+    palette: CONTEXT.corpusFiltered,
+    menus: [{ menu: 'view/title', when: `${IN_CORPUS} && ${CONTEXT.corpusFiltered}`, group: 'navigation@1' }],
+  },
+  'newsAnnotator.refreshCorpus': {
+    title: 'Refresh Corpus',
+    icon: '$(refresh)',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/title', when: IN_CORPUS, group: 'navigation@4' }],
+  },
+  // corpusEntities.ts
+  'newsAnnotator.renameEntity': {
+    title: 'Rename Entity',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/item/context', when: ON_CORPUS_ENTITY, group: 'newsAnnotator@1' }],
+  },
+  'newsAnnotator.mergeEntities': {
+    title: 'Merge Entities',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/item/context', when: ON_CORPUS_ENTITY, group: 'newsAnnotator@2' }],
+  },
+  'newsAnnotator.splitEntity': {
+    title: 'Split Entity',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/item/context', when: ON_CORPUS_ENTITY, group: 'newsAnnotator@3' }],
+  },
+  'newsAnnotator.setExternalId': {
+    title: 'Set External Id',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/item/context', when: ON_CORPUS_ENTITY, group: 'newsAnnotator@4' }],
+  },
+  'newsAnnotator.entityNote': {
+    title: 'Entity Note',
+    palette: WORKSPACE,
+    menus: [{ menu: 'view/item/context', when: ON_CORPUS_ENTITY, group: 'newsAnnotator@5' }],
+  },
+  'newsAnnotator.undoCorpusChange': { title: 'Undo Corpus Change', palette: WORKSPACE },
+  // corpusEntities.ts: the consistency diagnostics' quick fixes run it with (uri, finding)
+  'newsAnnotator.applyCorpusFix': { title: 'Apply Corpus Quick Fix', palette: 'false' },
 } as const satisfies Record<string, CommandContribution>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { annotateCommands } from './annotate';
 import type { CommandId } from './contributions';
+import { corpusCommands } from './corpus';
+import { corpusEntityCommands } from './corpusEntities';
 import { entityCommands } from './entities';
 import { exportCommands } from './export';
 import type { CommandHost } from './host';
@@ -27,6 +29,8 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     ...reviewCommands(host, at),
     ...exportCommands(host, at),
     ...timelineCommands(host),
+    ...corpusCommands(host),
+    ...corpusEntityCommands(host),
   };
   return (Object.entries(handlers) as [CommandId, CommandHandler][]).map(([id, run]) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => reportingUserErrors(() => (run as (...a: unknown[]) => unknown)(...args))),

@@ -1,7 +1,9 @@
-// Outline, go to definition (the entity's first mention), references and same-entity highlights.
+// Outline, go to definition (the entity's first mention), references and same-entity highlights. With the corpus
+// index: definition and references cross articles (the corpus-first mention, every mention in every article).
 import * as vscode from 'vscode';
 import { ANNOTATION_TYPES, annotationAt, groups, sameAs, TYPE_PLURAL, type Annotation } from '../../core';
 import type { ArticleView, ArticleViews } from '../articles';
+import type { CorpusNavigation } from '../corpus/navigation';
 import { TYPE_ICONS } from '../typeIcons';
 
 function range(doc: vscode.TextDocument, a: Annotation): vscode.Range {
@@ -18,7 +20,10 @@ function oneLine(doc: vscode.TextDocument, a: Annotation): vscode.Range {
 export class ArticleLanguageFeatures
   implements vscode.DocumentSymbolProvider, vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.DocumentHighlightProvider
 {
-  constructor(private readonly articles: ArticleViews) {}
+  constructor(
+    private readonly articles: ArticleViews,
+    private readonly corpus?: CorpusNavigation,
+  ) {}
 
   private current(doc: vscode.TextDocument): ArticleView | undefined {
     const v = this.articles.get(doc.uri);
@@ -56,6 +61,9 @@ export class ArticleLanguageFeatures
   }
 
   provideDefinition(doc: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
+    const entity = this.corpus?.entityAt(doc, position);
+    const across = entity && this.corpus?.definition(entity);
+    if (across) return across;
     const hit = this.at(doc, position);
     if (!hit) return undefined;
     const first = sameAs(hit.view, hit.a)[0] ?? hit.a;
@@ -63,6 +71,8 @@ export class ArticleLanguageFeatures
   }
 
   provideReferences(doc: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] {
+    const entity = this.corpus?.entityAt(doc, position);
+    if (entity && this.corpus) return this.corpus.references(entity, context.includeDeclaration);
     const hit = this.at(doc, position);
     if (!hit) return [];
     const all = sameAs(hit.view, hit.a);

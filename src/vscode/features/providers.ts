@@ -1,7 +1,9 @@
-// The language features on articles (hover, definition, references, highlights, outline). They follow the article
-// languages and file patterns, so they are registered again when those settings change.
+// The language features on articles (hover, definition, references, highlights, outline) and the corpus's workspace
+// symbols. They follow the article languages and file patterns, so they are registered again when those change.
 import * as vscode from 'vscode';
 import type { Articles } from '../articles';
+import type { CorpusDiagnostics } from '../corpus/diagnostics';
+import type { CorpusNavigation } from '../corpus/navigation';
 import { AnnotationHoverProvider } from './hover';
 import { ArticleLanguageFeatures } from './languageFeatures';
 import type { LiveSettings } from './settings';
@@ -15,9 +17,10 @@ export class LanguageProviders implements vscode.Disposable {
   constructor(
     articles: Articles,
     private readonly settings: LiveSettings,
+    private readonly corpus?: { navigation: CorpusNavigation; diagnostics: CorpusDiagnostics },
   ) {
     this.hover = new AnnotationHoverProvider(articles);
-    this.features = new ArticleLanguageFeatures(articles);
+    this.features = new ArticleLanguageFeatures(articles, corpus?.navigation);
     this.register();
   }
 
@@ -35,6 +38,12 @@ export class LanguageProviders implements vscode.Disposable {
       vscode.languages.registerDefinitionProvider(selector, this.features),
       vscode.languages.registerReferenceProvider(selector, this.features),
       vscode.languages.registerDocumentHighlightProvider(selector, this.features),
+      ...(this.corpus
+        ? [
+            vscode.languages.registerWorkspaceSymbolProvider(this.corpus.navigation),
+            vscode.languages.registerCodeActionsProvider(selector, this.corpus.diagnostics, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+          ]
+        : []),
     ];
     this.refreshSymbols();
   }

@@ -112,4 +112,18 @@ describe('Restricted Mode (untrusted workspace)', () => {
     const outside = vscode.Uri.joinPath(workspaceUri(), '..', 'escaped-sidecars');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(outside)), 'nothing written next to the workspace either');
   });
+
+  it('the corpus indexes the articles in memory; Annotate All Articles and corpus decisions write nothing', async () => {
+    const a = await api();
+    await a.corpus.whenIdle();
+    assert.ok(a.corpus.articles().includes('article.txt'), a.corpus.articles().join(', '));
+    const before = await listFiles();
+    assert.equal(await run('newsAnnotator.annotateAllArticles'), undefined);
+    assert.ok(a.notices().some(n => /Restricted Mode/.test(n.message) && /annotate all articles/.test(n.message)));
+    const merkel = a.corpus.entities().find(e => e.name === 'Angela Merkel');
+    assert.ok(merkel, 'Angela Merkel is a corpus entity');
+    assert.equal(await run('newsAnnotator.renameEntity', { entity: merkel.id, name: 'A. Merkel', confirm: false }), undefined);
+    assert.ok(a.notices().some(n => /Restricted Mode: corpus decisions are not saved/.test(n.message)));
+    assert.deepEqual(await listFiles(), before, 'no file written');
+  });
 });

@@ -1,0 +1,251 @@
+// The corpus index in the editor: every article of the workspace folders in the core's Corpus, read by
+// readArticle.ts, kept up to date from file events, saves and the open articles' analyses. Articles whose sidecar is
+// stale are analyzed in the background under a cancellable progress notification, one at a time with a yield
+// between them so the editor stays responsive. Files that cannot be indexed are kept in the Corpus's unindexed list
+// and written to the output channel. Nothing is ever written here (Restricted Mode included).
+import * as vscode from 'vscode';
+import { corpusArticleFromSidecar, Corpus, type CorpusDecisions, type Sidecar } from '../../core';
+import type { Settings } from '../config';
+import { articleGlobs, isExcludedPath, NOT_ARTICLES } from './articleGlobs';
+import { analyzeIndexed, readIndexed, type ArticleReader, type ReadOutcome } from './readArticle';
+
+/** Open articles change on every analysis after typing: the index follows them after this pause. */
+const EDITOR_FOLLOW_MS = 400;
+
+const yieldToEditor = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+
+export class CorpusIndex implements vscode.Disposable {
+  readonly corpus = new Corpus();
+  /** The host's key (Corpus path) -> the article's URI, and the sidecar each article was indexed from. */
+  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly sidecars = new Map<string, Sidecar>();
+  private readonly pending = new Set<string>();
+  private running: Promise<void> | undefined;
+  private readonly scans = new Set<Promise<void>>();
+  private idleWaiters: (() => void)[] = [];
+  private readonly followTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after each batch of index changes (views, symbols and diagnostics follow it). */
+  readonly onDidChange = this.changed.event;
+  readonly output = vscode.window.createOutputChannel('News Annotator Corpus');
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Bumped by every batch, so tests and callers can tell a fresh state from an older one. */
+  generation = 0;
+
+  constructor(
+    private readonly reader: ArticleReader,
+    private readonly settings: () => Settings,
+  ) {
+    const sidecars = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
+    this.disposables.push(
+      sidecars,
+      sidecars.onDidChange(uri => this.sidecarChanged(uri)),
+      sidecars.onDidCreate(uri => this.sidecarChanged(uri)),
+      sidecars.onDidDelete(uri => this.sidecarChanged(uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
+      vscode.workspace.onDidSaveTextDocument(doc => this.isCandidate(doc.uri) && this.update(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument(doc => this.uris.has(this.keyOf(doc.uri)) && this.update(doc.uri)),
+    );
+    this.watch();
+  }
+
+  /** The Corpus path of an article: workspace-relative, '/'-separated (with the folder's name in a multi-root workspace). */
+  keyOf(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  uriOf(path: string): vscode.Uri | undefined {
+    return this.uris.get(path);
+  }
+
+  /** The sidecar the article was indexed from (the open editor's, the file's, or an in-memory analysis). */
+  sidecarOf(path: string): Sidecar | undefined {
+    return this.sidecars.get(path);
+  }
+
+  /** Whether the URI (found by the article globs, or an open document) is an article the corpus indexes. */
+  isCandidate(uri: vscode.Uri): boolean {
+    if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
+    if (isExcludedPath(vscode.workspace.asRelativePath(uri, false))) return false;
+    // an open document is an article by the editor's rules; a closed file came from the article globs
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    return doc ? this.reader.articles.isArticle(doc) : true;
+  }
+
+  private globs() {
+    const s = this.settings();
+    return articleGlobs(s.articleLanguages, s.articleFilePatterns);
+  }
+
+  /** (Re-)creates the article file watcher for the current settings. */
+  watch(): void {
+    this.watcher?.dispose();
+    const { include } = this.globs();
+    if (!include) return;
+    this.watcher = vscode.workspace.createFileSystemWatcher(include);
+    this.watcher.onDidCreate(uri => this.isCandidate(uri) && this.update(uri));
+    this.watcher.onDidChange(uri => this.isCandidate(uri) && this.update(uri));
+    this.watcher.onDidDelete(uri => this.remove(uri));
+  }
+
+  /** Every article file in the workspace folders now, sorted by path. */
+  async findArticles(): Promise<vscode.Uri[]> {
+    const { include, unmapped } = this.globs();
+    if (unmapped.length)
+      this.output.appendLine(`Files of the languages ${unmapped.join(', ')} are indexed only when opened (their file extensions are not known).`);
+    if (!include || !vscode.workspace.workspaceFolders?.length) return [];
+    const found = await vscode.workspace.findFiles(include, NOT_ARTICLES);
+    return found.filter(u => !isExcludedPath(vscode.workspace.asRelativePath(u, false))).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+  }
+
+  /** Indexes every article in the workspace again (and forgets files no longer there). */
+  scan(): Promise<void> {
+    const job = this.scanNow();
+    this.scans.add(job);
+    void job.finally(() => this.scans.delete(job));
+    return job;
+  }
+
+  private async scanNow(): Promise<void> {
+    this.watch();
+    const found = await this.findArticles();
+    const keys = new Set(found.map(u => this.keyOf(u)));
+    for (const path of [...this.uris.keys()]) if (!keys.has(path)) this.forget(path);
+    for (const a of this.corpus.unindexed()) if (!keys.has(a.path)) this.corpus.removeArticle(a.path);
+    for (const uri of found) this.enqueue(uri);
+    await this.kick();
+  }
+
+  /** Re-reads one article (a file event, a save, a sidecar changed). */
+  update(uri: vscode.Uri): void {
+    this.enqueue(uri);
+    void this.kick();
+  }
+
+  /** The open article's analysis changed: follow it after a pause (typing re-analyzes often). */
+  follow(uri: vscode.Uri): void {
+    if (!this.isCandidate(uri)) return;
+    const key = uri.toString();
+    clearTimeout(this.followTimers.get(key));
+    this.followTimers.set(
+      key,
+      setTimeout(() => {
+        this.followTimers.delete(key);
+        this.update(uri);
+      }, EDITOR_FOLLOW_MS),
+    );
+  }
+
+  remove(uri: vscode.Uri): void {
+    const path = this.keyOf(uri);
+    this.pending.delete(uri.toString());
+    if (this.forget(path)) this.publish();
+  }
+
+  private forget(path: string): boolean {
+    this.uris.delete(path);
+    this.sidecars.delete(path);
+    return this.corpus.removeArticle(path);
+  }
+
+  private sidecarChanged(sidecar: vscode.Uri): void {
+    // a new article's own creation event indexes it; here only the articles already known
+    for (const [, uri] of this.uris) if (this.reader.files.locate(uri).toString() === sidecar.toString()) return this.update(uri);
+  }
+
+  /** The decisions changed (file read, or the user decided): corpus entities are derived anew. */
+  setDecisions(decisions: CorpusDecisions): void {
+    this.corpus.setDecisions(decisions);
+    this.publish();
+  }
+
+  /** Resolves when nothing is queued, being scanned or being indexed. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      if (this.scans.size > 0) await Promise.allSettled([...this.scans]);
+      else if (this.running) await this.running.catch(() => undefined);
+      else if (this.pending.size > 0 || this.followTimers.size > 0) await new Promise<void>(resolve => this.idleWaiters.push(resolve));
+      else return;
+    }
+  }
+
+  private enqueue(uri: vscode.Uri): void {
+    this.pending.add(uri.toString());
+  }
+
+  private kick(): Promise<void> {
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+      if (this.pending.size > 0) void this.kick();
+      else if (this.followTimers.size === 0) for (const w of this.idleWaiters.splice(0)) w();
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    const stale: { uri: vscode.Uri; text: string }[] = [];
+    while (this.pending.size > 0) {
+      const batch = [...this.pending].map(s => vscode.Uri.parse(s));
+      this.pending.clear();
+      for (const uri of batch) {
+        const outcome = await readIndexed(this.reader, uri).catch((e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) }));
+        if (outcome.ok === 'stale') stale.push({ uri, text: outcome.text });
+        else if (outcome.ok !== 'later') this.record(uri, outcome);
+      }
+      this.publish();
+    }
+    if (stale.length > 0) await this.analyzeStale(stale);
+  }
+
+  /** Analyzes the articles whose sidecar is missing or stale, under a progress notification the user can cancel. */
+  private analyzeStale(stale: { uri: vscode.Uri; text: string }[]): Thenable<void> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'News Annotator: indexing articles', cancellable: true },
+      async (progress, token) => {
+        for (let i = 0; i < stale.length; i++) {
+          const { uri, text } = stale[i];
+          if (token.isCancellationRequested) {
+            for (const rest of stale.slice(i))
+              this.record(rest.uri, { ok: false, reason: 'not indexed: indexing was cancelled (run "Refresh Corpus" to index it)' });
+            break;
+          }
+          progress.report({ message: `${i + 1}/${stale.length} ${this.keyOf(uri)}`, increment: 100 / stale.length });
+          await yieldToEditor();
+          const outcome = await analyzeIndexed(this.reader, uri, text).catch((e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) }));
+          this.record(uri, outcome);
+          if (i % 8 === 7) this.publish();
+        }
+        this.publish();
+      },
+    );
+  }
+
+  private record(uri: vscode.Uri, outcome: Exclude<ReadOutcome, { ok: 'later' }>): void {
+    const path = this.keyOf(uri);
+    if (outcome.ok === true) {
+      this.uris.set(path, uri);
+      this.sidecars.set(path, outcome.sidecar);
+      this.corpus.setArticle(corpusArticleFromSidecar(path, outcome.text, outcome.sidecar));
+      if (outcome.problem) this.output.appendLine(`${path}: ${outcome.problem}`);
+    } else if (outcome.ok === false) {
+      this.uris.set(path, uri);
+      this.sidecars.delete(path);
+      this.corpus.setUnindexed(path, outcome.reason);
+      this.output.appendLine(`${path}: ${outcome.reason}`);
+    }
+  }
+
+  private publish(): void {
+    this.generation++;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const t of this.followTimers.values()) clearTimeout(t);
+    this.watcher?.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+    this.output.dispose();
+  }
+}

@@ -1,0 +1,99 @@
+// The corpus decisions file `.news-annotator/entities.json` of the first workspace folder: read (and re-read when it
+// changes on disk) into the index's Corpus, written atomically through the sidecar storage. In Restricted Mode it
+// is not read (it steers the analysis, as the workspace lexicon does) and never written. A broken file is reported
+// once and ignored until it changes, never overwritten.
+import * as vscode from 'vscode';
+import { correctionsLexicon, DECISIONS_PATH, emptyDecisions, parseDecisions, serializeDecisions, type CorpusDecisions, type Lexicon } from '../../core';
+import { UserError } from '../commands/userError';
+import { notify } from '../notices';
+import type { WorkspaceStorage } from '../persistence';
+
+export class DecisionsFile implements vscode.Disposable {
+  private current: CorpusDecisions = emptyDecisions();
+  /** The file's text as last read or written (undo writes it back byte for byte); undefined: no file. */
+  private text: string | undefined;
+  private broken: string | undefined;
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${DECISIONS_PATH}`);
+  private readonly changed = new vscode.EventEmitter<CorpusDecisions>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly storage: WorkspaceStorage) {
+    const reload = () => void this.load();
+    this.watcher.onDidChange(reload);
+    this.watcher.onDidCreate(reload);
+    this.watcher.onDidDelete(reload);
+  }
+
+  get decisions(): CorpusDecisions {
+    return this.current;
+  }
+
+  /** The file's text now (undefined: there is none), to restore it on undo. */
+  get snapshot(): string | undefined {
+    return this.text;
+  }
+
+  /** The "every article" corrections as a lexicon (over the user lexicon: the user's corpus choice wins). */
+  lexicon(): Lexicon {
+    return this.current.corrections.length ? correctionsLexicon(this.current) : {};
+  }
+
+  uri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder && vscode.Uri.joinPath(folder.uri, ...DECISIONS_PATH.split('/'));
+  }
+
+  async load(): Promise<void> {
+    const uri = this.uri();
+    let text: string | undefined;
+    if (uri && vscode.workspace.isTrusted) text = await this.storage.readText(uri.toString()).catch(() => undefined);
+    if (text === this.text && !this.broken) return;
+    let next = emptyDecisions();
+    if (text !== undefined) {
+      try {
+        next = parseDecisions(text, DECISIONS_PATH);
+        this.broken = undefined;
+      } catch (e) {
+        if (this.broken !== text) void notify('warning', `News Annotator: ignoring ${DECISIONS_PATH}: ${(e as Error).message}`);
+        this.broken = text;
+      }
+    }
+    this.text = text;
+    this.current = next;
+    this.changed.fire(next);
+  }
+
+  /** Writes the decisions (atomically); refuses in Restricted Mode and over a file that could not be read. */
+  async write(decisions: CorpusDecisions): Promise<void> {
+    await this.writeText(serializeDecisions(decisions));
+  }
+
+  /** Puts back a snapshot (undefined: the file did not exist, so it is deleted). */
+  async restore(snapshot: string | undefined): Promise<void> {
+    const uri = this.uri();
+    if (snapshot === undefined && uri) {
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      this.text = undefined;
+      this.current = emptyDecisions();
+      this.changed.fire(this.current);
+      return;
+    }
+    if (snapshot !== undefined) await this.writeText(snapshot);
+  }
+
+  private async writeText(text: string): Promise<void> {
+    const uri = this.uri();
+    if (!uri) throw new UserError('Open a folder first: the corpus decisions are kept in the workspace folder.');
+    if (!vscode.workspace.isTrusted) throw new UserError('This workspace is in Restricted Mode: corpus decisions are not saved. Trust the workspace first.');
+    if (this.broken !== undefined) throw new UserError(`${DECISIONS_PATH} could not be read; fix or remove it first (it is never overwritten).`);
+    await this.storage.writeTextAtomic(uri.toString(), text);
+    this.text = text;
+    this.current = parseDecisions(text, DECISIONS_PATH);
+    this.changed.fire(this.current);
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,115 @@
+// Consistency diagnostics: the core's findings (a name typed differently within an article or across the corpus, a
+// name annotated by hand elsewhere left unannotated here, two entities sharing an alias) as a DiagnosticCollection
+// per article, with quick fixes. Computed after the index changes, once it has been quiet for a moment, so typing
+// never waits on them; `newsAnnotator.corpus.diagnostics` turns them off.
+import * as vscode from 'vscode';
+import { checkCorpus, type Finding } from '../../core';
+import type { CorpusIndex } from './corpusIndex';
+import { positionIn } from './positions';
+
+/** How long the index must be quiet before the findings are computed again. */
+const QUIET_MS = 500;
+export const DIAGNOSTICS_SETTING = 'newsAnnotator.corpus.diagnostics';
+export const FIX_COMMAND = 'newsAnnotator.applyCorpusFix';
+
+const enabled = () => vscode.workspace.getConfiguration().get<boolean>(DIAGNOSTICS_SETTING, true);
+
+export class CorpusDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('newsAnnotator.corpus');
+  private readonly findings = new Map<string, Finding[]>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private waiters: (() => void)[] = [];
+  private readonly disposables: vscode.Disposable[];
+  /** Bumped each time the diagnostics are published. */
+  generation = 0;
+
+  constructor(private readonly index: CorpusIndex) {
+    this.disposables = [
+      this.collection,
+      index.onDidChange(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration(e => e.affectsConfiguration(DIAGNOSTICS_SETTING) && this.schedule()),
+    ];
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.publish();
+    }, QUIET_MS);
+  }
+
+  /** Resolves once the diagnostics reflect the index as it is now (nothing scheduled, the index idle). */
+  async whenCurrent(): Promise<void> {
+    await this.index.whenIdle();
+    if (this.timer) await new Promise<void>(resolve => this.waiters.push(resolve));
+  }
+
+  private publish(): void {
+    this.collection.clear();
+    this.findings.clear();
+    if (enabled()) {
+      for (const f of checkCorpus(this.index.corpus)) {
+        const list = this.findings.get(f.path);
+        if (list) list.push(f);
+        else this.findings.set(f.path, [f]);
+      }
+      for (const [path, list] of this.findings) {
+        const uri = this.index.uriOf(path);
+        const article = this.index.corpus.article(path);
+        if (!uri || !article) continue;
+        this.collection.set(
+          uri,
+          list.map(f => {
+            const s = positionIn(article, article.text, f.start);
+            const e = positionIn(article, article.text, f.end);
+            const d = new vscode.Diagnostic(
+              new vscode.Range(s.line, s.character, e.line, e.character),
+              f.message,
+              f.code === 'unannotated' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning,
+            );
+            d.source = 'News Annotator';
+            d.code = f.code;
+            return d;
+          }),
+        );
+      }
+    }
+    this.generation++;
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** The quick fixes of the findings under the range: use the majority type, annotate, merge. */
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const path = this.index.keyOf(doc.uri);
+    const article = this.index.corpus.article(path);
+    if (!article || article.text !== doc.getText()) return []; // typed since: the next findings will say
+    const start = doc.offsetAt(range.start);
+    const end = doc.offsetAt(range.end);
+    return (this.findings.get(path) ?? [])
+      .filter(f => f.start <= end && start <= f.end)
+      .map(f => {
+        const action = new vscode.CodeAction(fixTitle(f), vscode.CodeActionKind.QuickFix);
+        action.command = { command: FIX_COMMAND, title: action.title, arguments: [doc.uri, f] };
+        action.diagnostics = vscode.languages.getDiagnostics(doc.uri).filter(d => d.code === f.code && doc.offsetAt(d.range.start) === f.start);
+        action.isPreferred = f.fix.kind !== 'merge';
+        return action;
+      });
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function fixTitle(f: Finding): string {
+  switch (f.fix.kind) {
+    case 'retype':
+      return `Make it a ${f.fix.type} (${f.fix.annotations.length === 1 ? 'this mention' : `${f.fix.annotations.length} mentions`})`;
+    case 'annotate':
+      return `Annotate "${f.fix.text}" as a ${f.fix.type}`;
+    case 'merge':
+      return `Merge the entities (${f.fix.entities.length})`;
+  }
+}
