@@ -61,7 +61,8 @@ export function annotateCommands(host: CommandHost, at: Targets) {
               .filter(x => x.type !== type)
               .map(x => x.id);
       const view = await articles.edit(editor.document, `Change "${a.text}" to ${type}`, (s, text) =>
-        ids.reduce((acc, id) => edits.retypeAnnotation(acc, text, id, type), s),
+        // 'mention' records no rejection of the old type, so the name is not corrected article-wide (core corrections.ts)
+        ids.reduce((acc, id) => edits.retypeAnnotation(acc, text, id, type, { scope: scope === 'mention' ? 'mention' : 'article' }), s),
       );
       if (scope === 'corpus') await carryOver(host.corpus, { name: a.text, action: 'retype', type }, !args);
       return view;
