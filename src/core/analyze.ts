@@ -26,6 +26,7 @@ import { MarkdownMasker } from './markdown/mask';
 import { mergeSorted } from './sorted';
 import { overlapSweep, withoutOverlapsWith } from './spans';
 import { commonPrefixLength, commonSuffixLength, segment } from './segment';
+import { spacedName } from './spacedName';
 import {
   ANNOTATION_TYPES,
   ENTITY_TYPES,
@@ -176,6 +177,7 @@ export class Analyzer {
     }
     // copies: the kept grouping's entities are handed out again after the next edit
     const entities = grouped.entities.filter(e => wanted.has(e.type)).map(e => ({ ...e, aliases: [...e.aliases] }));
+    const entityById = new Map(entities.map(e => [e.id, e]));
 
     const mentionAnnotations: Annotation[] = [];
     // every name blocks the dates it overlaps, wanted or not (so asking for fewer types changes nothing else)
@@ -192,7 +194,12 @@ export class Analyzer {
       lastStart = start;
       lastEnd = end;
       if (!allNamed) named.push({ start, end });
-      if (wanted.has(m.type)) mentionAnnotations.push({ id: '', type: m.type, start, end, text: article.slice(start, end), source: 'auto', entity: m.entity });
+      if (!wanted.has(m.type)) continue;
+      const mentionText = article.slice(start, end);
+      mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
+      // a mention found under another spelling of its name ("Isis" by "ISIS") is one of the entity's surface forms,
+      // as the sidecar lists them (tidyEntities): the aliases hold what the article writes
+      if (mentionText !== m.surface) addAlias(entityById, m.entity, spacedName(mentionText));
     }
     if (!sorted) named.sort(byStart);
     // The user's date names win over the automatic dates they overlap, as the other lexicon names do.
@@ -451,4 +458,12 @@ const shared = new Analyzer();
  */
 export function analyze(text: string, options: AnalyzerOptions = {}): AnalysisResult {
   return shared.analyze(text, { keep: false, ...options });
+}
+
+/** Adds `alias` to the aliases of entity `id` (kept sorted) when it is not there yet. */
+function addAlias(entityById: ReadonlyMap<string, Entity>, id: string | undefined, alias: string): void {
+  const e = id === undefined ? undefined : entityById.get(id);
+  if (!e || e.aliases.includes(alias)) return;
+  e.aliases.push(alias);
+  e.aliases.sort();
 }

@@ -46,10 +46,9 @@ export function makeAnnotation(text: string, span: Span, fields: Omit<SidecarAnn
   return out;
 }
 
-/** A name as it reads: runs of white space (a no-break space too) as one space, so "Sergey\u00a0Lavrov" is "Sergey Lavrov". */
-export const spacedName = (s: string) => (ODD_SPACE.test(s) ? s.replace(/\s+/gu, ' ').trim() : s);
-// white space other than single spaces between words (tested first: most names have none)
-const ODD_SPACE = /[^\S ]| {2}|^\s|\s$/u;
+import { spacedName } from '../spacedName';
+
+export { spacedName };
 
 /**
  * Keeps `entities` consistent with the annotations: drops entities nothing refers to, and sets each one's aliases to

@@ -30,6 +30,8 @@ describe('tagger slips on the seeds', () => {
     const r = analyze(seed('003_898b1a19d0db9912.txt'));
     assert.equal(entityOf(r, 'Isis'), entityOf(r, 'ISIS'));
     assert.equal(mentions(r, 'Isis')[0].type, 'organization');
+    // the spelling it was found under is one of the entity's aliases, as the sidecar (rebuilt from the text) lists it
+    assert.deepEqual(r.entities.find(e => e.id === entityOf(r, 'Isis'))!.aliases, ['ISIS', 'Isis']);
     const who = analyze('The WHO warned on Monday. Who will pay is unclear, said the WHO.\n');
     assert.deepEqual(mentions(who, 'Who'), [], '"Who" stays a word');
   });
