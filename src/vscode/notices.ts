@@ -6,6 +6,8 @@ import { plainText } from '../core';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface Notice {
+  /** 1, 2, ...: the order of all notices ever shown, so a test can tell a new one from an old one after the list is cut. */
+  seq: number;
   level: NoticeLevel;
   message: string;
   /** The buttons offered. */
@@ -14,10 +16,11 @@ export interface Notice {
 
 const RECENT = 50;
 const recent: Notice[] = [];
+let shown = 0;
 
 export function notify(level: NoticeLevel, message: string, ...actions: string[]): Thenable<string | undefined> {
   const safe = plainText(message, 1000);
-  recent.push({ level, message: safe, actions });
+  recent.push({ seq: ++shown, level, message: safe, actions });
   if (recent.length > RECENT) recent.shift();
   if (level === 'error') return vscode.window.showErrorMessage(safe, ...actions);
   if (level === 'warning') return vscode.window.showWarningMessage(safe, ...actions);

@@ -11,15 +11,16 @@ export type CorrectionScope = 'mention' | 'article' | 'corpus';
 export const SCOPES: readonly CorrectionScope[] = ['mention', 'article', 'corpus'];
 
 /**
- * `args.scope` when given; from code without one, this mention (the command's behaviour before scopes existed);
- * run by the user, a pick with `preferred` first. Undefined: cancelled.
+ * `args.scope` when given; from code (or a keybinding with arguments) without one, `preferred`: the command's
+ * default (Change Type: this article, as issue 12 asks; Remove Annotation: this mention); run by the user, a pick
+ * with `preferred` first. Undefined: cancelled.
  */
 export async function pickScope(args: { scope?: unknown } | undefined, what: string, preferred: CorrectionScope): Promise<CorrectionScope | undefined> {
   if (args?.scope !== undefined) {
     if (!SCOPES.includes(args.scope as CorrectionScope)) throw new UserError(`Unknown scope "${String(args.scope)}": use one of ${SCOPES.join(', ')}.`);
     return args.scope as CorrectionScope;
   }
-  if (args) return 'mention';
+  if (args) return preferred;
   const items = [
     { label: 'This article', description: `every "${what}" in this article`, scope: 'article' as const },
     { label: 'This mention', description: 'only the one under the cursor', scope: 'mention' as const },

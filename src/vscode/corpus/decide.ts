@@ -3,7 +3,7 @@
 // sidecar they change (never the article text), and undo: the decisions file and each sidecar put back byte for
 // byte. A write that fails midway puts back what was already written, so every sidecar is either old or new.
 import * as vscode from 'vscode';
-import { addEntityDecision, reflectDecisions, saveSidecar, type ChangePreview, type EntityDecision } from '../../core';
+import { addEntityDecision, reflectDecisions, saveSidecar, SidecarError, type ChangePreview, type EntityDecision } from '../../core';
 import { notify } from '../notices';
 import type { WorkspaceCorpus } from '.';
 
@@ -15,7 +15,12 @@ export interface CorpusChange {
   decisionsBefore: string | undefined;
   /** Each sidecar written, with its text before. */
   sidecars: { article: vscode.Uri; sidecar: string; before: string }[];
+  /** Sidecars left alone because they are unusable (corrupt, or from a newer version): never overwritten, with why. */
+  skipped: { sidecar: string; reason: string }[];
 }
+
+/** A sidecar that is never overwritten (it is kept for the user to fix); the change goes on without it. */
+const UNUSABLE = new Set(['invalid-json', 'invalid-schema', 'future-version']);
 
 export interface DecideOptions {
   /** false: no modal preview (tests, scripted use); the preview is still returned. */
@@ -45,7 +50,7 @@ export class CorpusDecider {
       if (answer !== 'Apply') return undefined;
     }
     const { decisions, index, files } = this.wc;
-    const change: CorpusChange = { label, preview, decisionsBefore: decisions.snapshot, sidecars: [] };
+    const change: CorpusChange = { label, preview, decisionsBefore: decisions.snapshot, sidecars: [], skipped: [] };
     await decisions.write(addEntityDecision(decisions.decisions, decision));
     try {
       for (const article of index.corpus.articles()) {
@@ -58,7 +63,15 @@ export class CorpusDecider {
         // only sidecars that exist: an article never annotated gets the decisions when it is
         const before = await files.storage.readText(path);
         if (before === undefined) continue;
-        await saveSidecar(files.storage, path, { ...sidecar, entities: [...entities] });
+        try {
+          await saveSidecar(files.storage, path, { ...sidecar, entities: [...entities] });
+        } catch (e) {
+          // a corrupt sidecar on disk is the user's to fix, never overwritten: the decision is in the decisions file,
+          // so the article follows it when it is annotated again; anything else (a failed write) undoes the change
+          if (!(e instanceof SidecarError && UNUSABLE.has(e.kind))) throw e;
+          change.skipped.push({ sidecar: path, reason: e.reason });
+          continue;
+        }
         change.sidecars.push({ article: uri, sidecar: path, before });
         // an open article reloads it now, not when the file event arrives (the index follows the editor)
         await this.wc.articles.sidecarChanged(vscode.Uri.parse(path));
@@ -69,9 +82,14 @@ export class CorpusDecider {
     }
     for (const s of change.sidecars) index.update(s.article);
     this.done.push(change);
-    void notify('info', `News Annotator: ${label}: ${preview.mentions} mentions in ${preview.articles} articles.`, 'Undo').then(choice => {
-      if (choice === 'Undo') void this.undo(change);
-    });
+    const skipped = change.skipped.length
+      ? ` Left alone (fix them, then annotate again): ${change.skipped.map(x => `${x.sidecar}: ${x.reason}`).join('; ')}.`
+      : '';
+    void notify(skipped ? 'warning' : 'info', `News Annotator: ${label}: ${preview.mentions} mentions in ${preview.articles} articles.${skipped}`, 'Undo').then(
+      choice => {
+        if (choice === 'Undo') void this.undo(change);
+      },
+    );
     return change;
   }
 

@@ -85,6 +85,11 @@ describe('review and annotation mode', () => {
       hemeimeem.map(x => [x.text.split(' ')[0], x.type, x.source]),
       [['Hemeimeem', 'organization', 'manual']],
     );
+    // a type correction applies to the name in the whole article (issue 12): the second "Hemeimeem" follows
+    assert.deepEqual(
+      s.annotations.filter(x => x.text.startsWith('Hemeimeem')).map(x => x.type),
+      ['organization', 'organization'],
+    );
 
     // `a` accepts the mention under the cursor: it stays automatic, now reviewed
     await placeCursor(editor, 0);
@@ -125,7 +130,8 @@ describe('review and annotation mode', () => {
     // Enter accepts too
     s = await pressAndSave(uri, 'Enter');
     assert.equal(s.annotations.find(x => x.start === here.start)?.reviewed, true);
-    assert.match(a.entitiesDescription() ?? '', /^review-keys\.txt · .+ · 3 of \d+ reviewed$/);
+    // the two "Hemeimeem" (retyped by hand: the user's own), "Angela Merkel" and this one
+    assert.match(a.entitiesDescription() ?? '', /^review-keys\.txt · .+ · 4 of \d+ reviewed$/);
 
     // Esc leaves the mode; then typing edits the article as usual
     const off = a.nextAnnotationMode();
