@@ -33,7 +33,7 @@ export class ArticleRegistry implements ArticleViews, vscode.Disposable {
   entry(uri: vscode.Uri): ArticleEntry {
     let e = this.entries.get(uri.toString());
     if (!e) {
-      e = { uri, session: this.createSession(uri), view: undefined };
+      e = new Entry(uri, this.createSession(uri), this.enabledTypes);
       this.entries.set(uri.toString(), e);
     }
     return e;
@@ -60,7 +60,11 @@ export class ArticleRegistry implements ArticleViews, vscode.Disposable {
    * highlights itself, so redrawing on every keystroke would only cost time).
    */
   publish(entry: ArticleEntry, view?: ArticleView, quiet = false): void {
-    entry.view = view ?? viewOf(entry.uri, entry.session.sidecar, entry.session.version, this.enabledTypes());
+    if (view) entry.view = view;
+    // typing: the view is derived when something reads it (a hover, a redraw), not on every keystroke, since it
+    // copies and sorts every annotation (some 60,000 in a 1.5 MB article)
+    else if (quiet && entry instanceof Entry) entry.followSession();
+    else entry.view = viewOf(entry.uri, entry.session.sidecar, entry.session.version, this.enabledTypes());
     if (!quiet) this.changed.fire(entry.uri);
   }
 
@@ -78,5 +82,35 @@ export class ArticleRegistry implements ArticleViews, vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** An entry whose view can follow its session lazily: derived from the session's sidecar when first read. */
+class Entry implements ArticleEntry {
+  private shown: ArticleView | undefined;
+  private stale = false;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly session: ArticleSession,
+    private readonly enabledTypes: () => readonly AnnotationType[],
+  ) {}
+
+  get view(): ArticleView | undefined {
+    if (this.stale) {
+      this.stale = false;
+      this.shown = viewOf(this.uri, this.session.sidecar, this.session.version, this.enabledTypes());
+    }
+    return this.shown;
+  }
+
+  set view(view: ArticleView | undefined) {
+    this.stale = false;
+    this.shown = view;
+  }
+
+  /** The view is the session's sidecar as it is when next read. */
+  followSession(): void {
+    this.stale = true;
   }
 }
