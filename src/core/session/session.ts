@@ -6,7 +6,7 @@ import type { AnalysisResult, AnalyzeOptions } from '../types';
 import { analyzeOptionsFor, reconcile, type ReconcileOutput, type ReconcileReport } from '../sidecar/reconcile';
 import { loadSidecar, saveSidecar, type SidecarStorage } from '../sidecar/storage';
 import { applyTextChangesOwned, type OwnedAnnotations, type TextChange } from '../sidecar/textChanges';
-import { SidecarError, type Sidecar } from '../sidecar/types';
+import { SidecarError, type Sidecar, type SidecarAnnotation } from '../sidecar/types';
 import { EditHistory } from './history';
 import type { DiskState, SaveOutcome, SessionStatus } from './status';
 
@@ -86,6 +86,14 @@ export class ArticleSession {
   get sidecar(): Sidecar | null {
     this.owned = undefined;
     return this.current;
+  }
+
+  /**
+   * Whether an annotation in memory passes `test`, without handing the sidecar out (so typing keeps moving its spans
+   * in place): for questions asked on every cursor move, such as whether the cursor is on a mention.
+   */
+  hasAnnotation(test: (a: Readonly<SidecarAnnotation>) => boolean): boolean {
+    return this.current?.annotations.some(test) ?? false;
   }
 
   /** The version given with the text the sidecar follows (-1: none yet). */

@@ -1,7 +1,7 @@
 // One ArticleSession per open article (by document URI), and the view the editor shows for each, with the event
 // the features (highlights, hover, tree, status bar) listen to.
 import * as vscode from 'vscode';
-import type { AnnotationType, ArticleSession, Sidecar } from '../../core';
+import { annotationAt, type AnnotationType, type ArticleSession, type Sidecar } from '../../core';
 import { viewOf, type ArticleView } from './view';
 
 export interface ArticleEntry {
@@ -49,6 +49,20 @@ export class ArticleRegistry implements ArticleViews, vscode.Disposable {
 
   get(uri: vscode.Uri): ArticleView | undefined {
     return this.find(uri)?.view;
+  }
+
+  /**
+   * Whether `offset` is on a mention of an enabled type (in it, or at its end: as annotationAt finds it). Asked on
+   * every cursor move, so while typing it is answered from the session without deriving the view.
+   */
+  onMention(uri: vscode.Uri, offset: number): boolean {
+    const entry = this.find(uri);
+    if (!entry) return false;
+    if (entry instanceof Entry && entry.following) {
+      const enabled = new Set<AnnotationType>(this.enabledTypes());
+      return entry.session.hasAnnotation(a => enabled.has(a.type) && a.start <= offset && offset <= a.end);
+    }
+    return !!entry.view && annotationAt(entry.view, offset) !== undefined;
   }
 
   sidecar(uri: vscode.Uri): Sidecar | null {
@@ -107,6 +121,11 @@ class Entry implements ArticleEntry {
   set view(view: ArticleView | undefined) {
     this.stale = false;
     this.shown = view;
+  }
+
+  /** The view will be derived from the session when next read. */
+  get following(): boolean {
+    return this.stale;
   }
 
   /** The view is the session's sidecar as it is when next read. */
