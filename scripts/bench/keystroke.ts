@@ -10,8 +10,8 @@ const fmt = (x: number, d = 1) => x.toFixed(d);
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 
 /** 10. Typing in a 1.5 MB article: the work per change event, the debounced analysis, and what a save writes. */
-export async function keystrokeSection(time: (fn: () => unknown) => number): Promise<void> {
-  const text0 = distinctArticle(1_500_000, 15);
+export async function keystrokeSection(time: (fn: () => unknown) => number, chars = 1_500_000): Promise<void> {
+  const text0 = distinctArticle(chars, 15);
   const storage = new InMemoryStorage();
   const analyzer = new Analyzer();
   const session = new ArticleSession({

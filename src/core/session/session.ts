@@ -5,8 +5,8 @@ import { sha256Hex } from '../hash';
 import type { AnalysisResult, AnalyzeOptions } from '../types';
 import { analyzeOptionsFor, reconcile, type ReconcileOutput, type ReconcileReport } from '../sidecar/reconcile';
 import { loadSidecar, saveSidecar, type SidecarStorage } from '../sidecar/storage';
-import { applyTextChanges, type TextChange } from '../sidecar/textChanges';
-import { SidecarError, type Sidecar } from '../sidecar/types';
+import { applyTextChangesOwned, type OwnedAnnotations, type TextChange } from '../sidecar/textChanges';
+import { SidecarError, type Sidecar, type SidecarAnnotation } from '../sidecar/types';
 import { EditHistory } from './history';
 import type { DiskState, SaveOutcome, SessionStatus } from './status';
 
@@ -46,6 +46,11 @@ export interface TextAt {
 
 export class ArticleSession {
   private current: Sidecar | null = null;
+  /**
+   * Which of current's annotations typing made and nobody else has seen (not read through `sidecar`, saved, kept for
+   * undo): the next change event moves them in place instead of copying them. Dropped whenever current is handed out.
+   */
+  private owned: OwnedAnnotations | undefined;
   /** The text the sidecar's offsets follow (undefined: not analyzed since loading). */
   private currentText: string | undefined;
   private currentVersion = -1;
@@ -79,7 +84,16 @@ export class ArticleSession {
 
   /** The sidecar as held in memory (what the next save writes), or null before the first analysis. */
   get sidecar(): Sidecar | null {
+    this.owned = undefined;
     return this.current;
+  }
+
+  /**
+   * Whether an annotation in memory passes `test`, without handing the sidecar out (so typing keeps moving its spans
+   * in place): for questions asked on every cursor move, such as whether the cursor is on a mention.
+   */
+  hasAnnotation(test: (a: Readonly<SidecarAnnotation>) => boolean): boolean {
+    return this.current?.annotations.some(test) ?? false;
   }
 
   /** The version given with the text the sidecar follows (-1: none yet). */
@@ -160,6 +174,7 @@ export class ArticleSession {
     this.problem = loaded.status === 'error' ? loaded.error : undefined;
     this.diskState = loaded.status === 'ok' ? { mtime: loaded.mtime, text: loaded.text } : { mtime: undefined, text: undefined };
     this.current = loaded.status === 'ok' ? loaded.sidecar : null;
+    this.owned = undefined;
     this.currentText = undefined;
     this.currentVersion = -1;
     this.analyzedVersion = undefined;
@@ -182,6 +197,7 @@ export class ArticleSession {
    * the sidecar in memory or on disk. Load first: without it the stored manual work would be missed.
    */
   analyze(text: string, at: TextAt = {}): ReconcileOutput {
+    this.owned = undefined;
     const previous = this.current ?? undefined;
     const base = { ...this.options.analyzeOptions?.(), ...at.options };
     const analysis = this.options.analyzer.analyze(text, analyzeOptionsFor(previous, base));
@@ -209,7 +225,9 @@ export class ArticleSession {
       this.currentText = undefined; // out of step: leave it to the next analysis
       return false;
     }
-    this.current = applyTextChanges(this.current, newText, changes, this.now());
+    const moved = applyTextChangesOwned(this.current, newText, changes, this.now(), this.owned);
+    this.current = moved.sidecar;
+    this.owned = moved.owned;
     this.currentText = newText;
     this.currentVersion = version ?? -1;
     this.hashStale = true;
@@ -224,6 +242,7 @@ export class ArticleSession {
    */
   edit(label: string, text: string, change: SidecarChange, at: TextAt = {}): Sidecar {
     if (!this.current) throw new Error('This article has not been annotated yet.');
+    this.owned = undefined; // the history keeps it
     if (!this.follows(text, at.version)) this.analyze(text, at);
     const before = this.current!;
     const after = change(before, text);
@@ -236,6 +255,7 @@ export class ArticleSession {
 
   /** Goes back before the last edit; returns its label, or undefined when there is nothing to undo. */
   undo(text: string, at: TextAt = {}): string | undefined {
+    this.owned = undefined; // the history keeps it
     const step = this.history.undo(this.current);
     if (!step) return undefined;
     this.restore(step.value, text, at);
@@ -244,6 +264,7 @@ export class ArticleSession {
 
   /** Makes the last undone edit again; returns its label, or undefined when there is nothing to redo. */
   redo(text: string, at: TextAt = {}): string | undefined {
+    this.owned = undefined; // the history keeps it
     const step = this.history.redo(this.current);
     if (!step) return undefined;
     this.restore(step.value, text, at);
@@ -282,6 +303,7 @@ export class ArticleSession {
     const { storage } = this.options;
     const sidecarPath = this.path;
     let sidecar = this.current;
+    this.owned = undefined; // the write below reads it while typing may go on
     if (!sidecar) return { saved: false, reason: 'noSidecar' };
     if (this.problem) return { saved: false, reason: 'unusableSidecar', error: this.problem };
     if (overwrite) {
@@ -324,6 +346,7 @@ export class ArticleSession {
     this.loading = undefined;
     this.isLoaded = false;
     this.current = null;
+    this.owned = undefined;
     this.currentText = undefined;
     this.currentVersion = -1;
     this.hashStale = false;

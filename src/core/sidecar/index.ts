@@ -42,4 +42,4 @@ export {
 } from './storage';
 export { annotateArticle, type AnnotateArticleInput, type AnnotateArticleResult } from './workflow';
 export { decodeArticle, formatSize, DEFAULT_MAX_ARTICLE_BYTES, type DecodedArticle } from './article';
-export { applyTextChanges, mapSpan, type TextChange } from './textChanges';
+export { applyTextChanges, applyTextChangesOwned, mapSpan, type OwnedAnnotations, type TextChange } from './textChanges';

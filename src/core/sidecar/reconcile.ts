@@ -121,8 +121,9 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
   // auto annotations: manual ones win where they overlap, rejected ones stay out
   const rejected = new Set(rejections.map(r => `${r.type}:${r.start}:${r.end}`));
   const covered = overlapLookup(kept);
+  // (the keys are only built when there is something to look up: this runs on every auto annotation, every analysis)
   const autos = analysis.annotations.filter(a => {
-    const out = rejected.has(`${a.type}:${a.start}:${a.end}`) || covered(a);
+    const out = (rejected.size > 0 && rejected.has(`${a.type}:${a.start}:${a.end}`)) || covered(a);
     if (out) report.suppressed++;
     return !out;
   });
@@ -188,7 +189,7 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
         entity: a.entity === undefined ? undefined : entityIds.get(a.entity),
         value: a.value,
         precision: a.precision,
-        reviewed: reviewedAt.has(`${a.type}:${a.start}:${a.end}`),
+        reviewed: reviewedAt.size > 0 && reviewedAt.has(`${a.type}:${a.start}:${a.end}`),
       }),
     ),
     ...manual,

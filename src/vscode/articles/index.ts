@@ -87,6 +87,11 @@ export class Articles implements vscode.Disposable {
     return this.registry.get(uri);
   }
 
+  /** Whether `offset` is on a mention of an enabled type (cheap while typing: no view is derived). */
+  onMention(uri: vscode.Uri, offset: number): boolean {
+    return this.registry.onMention(uri, offset);
+  }
+
   /** The article's sidecar as held in memory (what the next save writes). */
   sidecar(uri: vscode.Uri): Sidecar | null {
     return this.registry.sidecar(uri);

@@ -1,7 +1,7 @@
 // One ArticleSession per open article (by document URI), and the view the editor shows for each, with the event
 // the features (highlights, hover, tree, status bar) listen to.
 import * as vscode from 'vscode';
-import type { AnnotationType, ArticleSession, Sidecar } from '../../core';
+import { annotationAt, type AnnotationType, type ArticleSession, type Sidecar } from '../../core';
 import { viewOf, type ArticleView } from './view';
 
 export interface ArticleEntry {
@@ -33,7 +33,7 @@ export class ArticleRegistry implements ArticleViews, vscode.Disposable {
   entry(uri: vscode.Uri): ArticleEntry {
     let e = this.entries.get(uri.toString());
     if (!e) {
-      e = { uri, session: this.createSession(uri), view: undefined };
+      e = new Entry(uri, this.createSession(uri), this.enabledTypes);
       this.entries.set(uri.toString(), e);
     }
     return e;
@@ -51,6 +51,20 @@ export class ArticleRegistry implements ArticleViews, vscode.Disposable {
     return this.find(uri)?.view;
   }
 
+  /**
+   * Whether `offset` is on a mention of an enabled type (in it, or at its end: as annotationAt finds it). Asked on
+   * every cursor move, so while typing it is answered from the session without deriving the view.
+   */
+  onMention(uri: vscode.Uri, offset: number): boolean {
+    const entry = this.find(uri);
+    if (!entry) return false;
+    if (entry instanceof Entry && entry.following) {
+      const enabled = new Set<AnnotationType>(this.enabledTypes());
+      return entry.session.hasAnnotation(a => enabled.has(a.type) && a.start <= offset && offset <= a.end);
+    }
+    return !!entry.view && annotationAt(entry.view, offset) !== undefined;
+  }
+
   sidecar(uri: vscode.Uri): Sidecar | null {
     return this.find(uri)?.session.sidecar ?? null;
   }
@@ -60,7 +74,11 @@ export class ArticleRegistry implements ArticleViews, vscode.Disposable {
    * highlights itself, so redrawing on every keystroke would only cost time).
    */
   publish(entry: ArticleEntry, view?: ArticleView, quiet = false): void {
-    entry.view = view ?? viewOf(entry.uri, entry.session.sidecar, entry.session.version, this.enabledTypes());
+    if (view) entry.view = view;
+    // typing: the view is derived when something reads it (a hover, a redraw), not on every keystroke, since it
+    // copies and sorts every annotation (some 60,000 in a 1.5 MB article)
+    else if (quiet && entry instanceof Entry) entry.followSession();
+    else entry.view = viewOf(entry.uri, entry.session.sidecar, entry.session.version, this.enabledTypes());
     if (!quiet) this.changed.fire(entry.uri);
   }
 
@@ -78,5 +96,40 @@ export class ArticleRegistry implements ArticleViews, vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** An entry whose view can follow its session lazily: derived from the session's sidecar when first read. */
+class Entry implements ArticleEntry {
+  private shown: ArticleView | undefined;
+  private stale = false;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly session: ArticleSession,
+    private readonly enabledTypes: () => readonly AnnotationType[],
+  ) {}
+
+  get view(): ArticleView | undefined {
+    if (this.stale) {
+      this.stale = false;
+      this.shown = viewOf(this.uri, this.session.sidecar, this.session.version, this.enabledTypes());
+    }
+    return this.shown;
+  }
+
+  set view(view: ArticleView | undefined) {
+    this.stale = false;
+    this.shown = view;
+  }
+
+  /** The view will be derived from the session when next read. */
+  get following(): boolean {
+    return this.stale;
+  }
+
+  /** The view is the session's sidecar as it is when next read. */
+  followSession(): void {
+    this.stale = true;
   }
 }

@@ -1,7 +1,7 @@
 // What surrounds the active article: the status bar counts, the Entities view (following the article, with its
 // filter), and the context keys that offer the commands (on an article, on a mention).
 import * as vscode from 'vscode';
-import { annotationAt, ANNOTATION_TYPES, countWords, reviewProgressText, TYPE_PLURAL } from '../../core';
+import { ANNOTATION_TYPES, countWords, reviewProgressText, TYPE_PLURAL } from '../../core';
 import { baseName, type Articles } from '../articles';
 import { CONTEXT, ENTITY_VIEW } from '../commands/contributions';
 import type { AnnotationMode } from './annotationMode';
@@ -63,8 +63,8 @@ export class Chrome implements vscode.Disposable {
   /** Whether the cursor is on a mention (offers Change Type, Remove Annotation...). */
   updateMentionContext(): void {
     const editor = this.activeArticle();
-    const view = editor && this.articles.get(editor.document.uri);
-    this.keys.set(CONTEXT.onMention, !!(editor && view && annotationAt(view, editor.document.offsetAt(editor.selection.active))));
+    // on every cursor move, so typing included: asked without deriving the article's view (ArticleRegistry.onMention)
+    this.keys.set(CONTEXT.onMention, !!editor && this.articles.onMention(editor.document.uri, editor.document.offsetAt(editor.selection.active)));
   }
 
   /** The article's view changed: update what shows it. */
