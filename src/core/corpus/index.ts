@@ -10,5 +10,5 @@ export { serializeDecisions } from './decisions/serialize';
 export { correctionsLexicon, rejectedNames, withoutRejectedNames } from './decisions/carryOver';
 export { reflectDecisions } from './reflect';
 export { findEntities, mentionsOf, previewRename, previewMerge } from './query';
-export { appearsWith } from './cooccurrence';
+export { appearsWith, cooccurrencePairs } from './cooccurrence';
 export { checkArticle, checkCorpus } from './checks';
