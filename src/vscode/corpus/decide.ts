@@ -1,9 +1,19 @@
 // Applying a decision about corpus entities (rename, merge, split, external id, note): a preview with the counts of
 // mentions and articles touched, the decisions file written, the decisions reflected into the entities of every
 // sidecar they change (never the article text), and undo: the decisions file and each sidecar put back byte for
-// byte. A write that fails midway puts back what was already written, so every sidecar is either old or new.
+// byte. A write that fails midway puts back what was already written, so every sidecar is either old or new (the
+// order and the put-back are the core's writeCorpusChange; here the editor's files, index and open articles).
 import * as vscode from 'vscode';
-import { addEntityDecision, reflectDecisions, saveSidecar, type ChangePreview, type EntityDecision } from '../../core';
+import {
+  addEntityDecision,
+  putBackCorpusChange,
+  reflectDecisions,
+  writeCorpusChange,
+  type ChangePreview,
+  type CorpusChangeSteps,
+  type EntityDecision,
+  type Sidecar,
+} from '../../core';
 import { notify } from '../notices';
 import type { WorkspaceCorpus } from '.';
 
@@ -44,29 +54,14 @@ export class CorpusDecider {
       );
       if (answer !== 'Apply') return undefined;
     }
-    const { decisions, index, files } = this.wc;
+    const { decisions, index } = this.wc;
     const change: CorpusChange = { label, preview, decisionsBefore: decisions.snapshot, sidecars: [] };
-    await decisions.write(addEntityDecision(decisions.decisions, decision));
-    try {
-      for (const article of index.corpus.articles()) {
-        const sidecar = index.sidecarOf(article.path);
-        const uri = index.uriOf(article.path);
-        if (!sidecar || !uri) continue;
-        const entities = reflectDecisions(index.corpus, article.path, sidecar.entities);
-        if (entities === sidecar.entities) continue;
-        const path = files.locate(uri).toString();
-        // only sidecars that exist: an article never annotated gets the decisions when it is
-        const before = await files.storage.readText(path);
-        if (before === undefined) continue;
-        await saveSidecar(files.storage, path, { ...sidecar, entities: [...entities] });
-        change.sidecars.push({ article: uri, sidecar: path, before });
-        // an open article reloads it now, not when the file event arrives (the index follows the editor)
-        await this.wc.articles.sidecarChanged(vscode.Uri.parse(path));
-      }
-    } catch (e) {
-      await this.putBack(change);
-      throw e;
-    }
+    const written = await writeCorpusChange({
+      ...this.steps(change),
+      writeDecisions: () => decisions.write(addEntityDecision(decisions.decisions, decision)),
+      sidecars: () => this.reflected(),
+    });
+    change.sidecars = written.map(w => ({ article: w.article, sidecar: w.path, before: w.before }));
     for (const s of change.sidecars) index.update(s.article);
     this.done.push(change);
     void notify('info', `News Annotator: ${label}: ${preview.mentions} mentions in ${preview.articles} articles.`, 'Undo').then(choice => {
@@ -85,14 +80,36 @@ export class CorpusDecider {
     return change;
   }
 
-  private async putBack(change: CorpusChange): Promise<void> {
-    const { decisions, index, files } = this.wc;
-    // the decisions first: an open article reloading its sidecar is analyzed with the decisions of that state
-    await decisions.restore(change.decisionsBefore);
-    for (const s of change.sidecars) {
-      await files.storage.writeTextAtomic(s.sidecar, s.before);
-      await this.wc.articles.sidecarChanged(vscode.Uri.parse(s.sidecar));
-      index.update(s.article);
+  /** The sidecars the decisions now change: each existing article's, with the decisions reflected into its entities. */
+  private *reflected(): Iterable<{ article: vscode.Uri; path: string; sidecar: Sidecar }> {
+    const { index, files } = this.wc;
+    for (const article of index.corpus.articles()) {
+      const sidecar = index.sidecarOf(article.path);
+      const uri = index.uriOf(article.path);
+      if (!sidecar || !uri) continue;
+      const entities = reflectDecisions(index.corpus, article.path, sidecar.entities);
+      if (entities === sidecar.entities) continue;
+      yield { article: uri, path: files.locate(uri).toString(), sidecar: { ...sidecar, entities: [...entities] } };
     }
+  }
+
+  /** How the editor puts a change back and follows each file written. */
+  private steps(change: CorpusChange): Omit<CorpusChangeSteps<vscode.Uri>, 'writeDecisions' | 'sidecars'> {
+    return {
+      storage: this.wc.files.storage,
+      restoreDecisions: () => this.wc.decisions.restore(change.decisionsBefore),
+      afterWrite: path => this.wc.articles.sidecarChanged(vscode.Uri.parse(path)),
+      afterPutBack: async (path, article) => {
+        await this.wc.articles.sidecarChanged(vscode.Uri.parse(path));
+        this.wc.index.update(article);
+      },
+    };
+  }
+
+  private putBack(change: CorpusChange): Promise<void> {
+    return putBackCorpusChange(
+      this.steps(change),
+      change.sidecars.map(s => ({ article: s.article, path: s.sidecar, before: s.before })),
+    );
   }
 }
