@@ -46,11 +46,11 @@ export async function writeCorpusChange<A>(steps: CorpusChangeSteps<A>): Promise
       await steps.afterWrite?.(path, article);
     }
   } catch (e) {
-    try {
-      await putBackCorpusChange(steps, written);
-    } catch (p) {
-      throw new Error(`${(e as Error).message}; putting the change back failed too: ${(p as Error).message}`, { cause: e });
-    }
+    const failedPutBack = await putBackCorpusChange(steps, written).then(
+      () => undefined,
+      (p: Error) => p,
+    );
+    if (failedPutBack) throw new Error(`${(e as Error).message}; putting the change back failed too: ${failedPutBack.message}`, { cause: e });
     throw e;
   }
   return written;

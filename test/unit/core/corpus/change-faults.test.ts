@@ -93,7 +93,7 @@ class Folder {
     const text = fs.existsSync(this.decisionsFile) ? fs.readFileSync(this.decisionsFile, 'utf8') : undefined;
     this.corpus = new Corpus(text === undefined ? emptyDecisions() : parseDecisions(text));
     for (const name of fs.readdirSync(this.dir).filter(n => n.endsWith('.txt'))) {
-      const sidecar = parseSidecar(fs.readFileSync(this.sidecarFile(name), 'utf8'));
+      const sidecar = parseSidecar(fs.readFileSync(this.sidecarFile(name), 'utf8'), this.sidecarFile(name));
       this.sidecars.set(name, sidecar);
       this.corpus.setArticle(corpusArticleFromSidecar(name, fs.readFileSync(path.join(this.dir, name), 'utf8'), sidecar));
     }
@@ -104,7 +104,6 @@ class Folder {
   steps(next: CorpusDecisions, storage = this.storage): CorpusChangeSteps<string> {
     const before = fs.existsSync(this.decisionsFile) ? fs.readFileSync(this.decisionsFile, 'utf8') : undefined;
     const decisionsBefore = this.corpus.decisions;
-    const folder = this;
     return {
       storage,
       writeDecisions: async () => {
@@ -116,15 +115,18 @@ class Folder {
         else await storage.writeTextAtomic(this.decisionsFile, before);
         this.corpus.setDecisions(decisionsBefore);
       },
-      *sidecars() {
-        for (const article of folder.corpus.articles()) {
-          const sidecar = folder.sidecars.get(article.path)!;
-          const entities = reflectDecisions(folder.corpus, article.path, sidecar.entities);
-          if (entities !== sidecar.entities)
-            yield { article: article.path, path: folder.sidecarFile(article.path), sidecar: { ...sidecar, entities: [...entities] } };
-        }
-      },
+      sidecars: () => this.reflected(),
     };
+  }
+
+  /** Each sidecar with the corpus' decisions reflected into its entities, when that changes them. */
+  *reflected() {
+    for (const article of this.corpus.articles()) {
+      const sidecar = this.sidecars.get(article.path)!;
+      const entities = reflectDecisions(this.corpus, article.path, sidecar.entities);
+      if (entities !== sidecar.entities)
+        yield { article: article.path, path: this.sidecarFile(article.path), sidecar: { ...sidecar, entities: [...entities] } };
+    }
   }
 
   decide(decision: EntityDecision, storage = this.storage) {
@@ -170,7 +172,7 @@ describe('faults: a corpus change (rename, merge, carry-over) and the decisions 
     assert.ok(written.length >= 3, `${written.length} sidecars`);
     assert.ok(parseDecisions(fs.readFileSync(folder.decisionsFile, 'utf8')).entities.some(d => d.kind === 'rename'));
     for (const w of written) {
-      const sidecar = parseSidecar(fs.readFileSync(w.path, 'utf8'));
+      const sidecar = parseSidecar(fs.readFileSync(w.path, 'utf8'), w.path);
       assert.ok(
         sidecar.entities.some(e => e.name === 'Vladimir V. Putin'),
         w.path,
@@ -226,7 +228,7 @@ describe('faults: a corpus change (rename, merge, carry-over) and the decisions 
     const first = path.relative(dir, paths[0]);
     for (const [name, text] of before) if (name !== first) assert.equal(after.get(name), text, name);
     // the one that could not be put back is whole: the new sidecar, never torn
-    assert.ok(parseSidecar(fs.readFileSync(paths[0], 'utf8')).entities.some(e => e.name === 'Vladimir V. Putin'));
+    assert.ok(parseSidecar(fs.readFileSync(paths[0], 'utf8'), paths[0]).entities.some(e => e.name === 'Vladimir V. Putin'));
   });
 
   describe('the decisions file (.news-annotator/entities.json)', () => {
