@@ -1,16 +1,16 @@
-// `news-annotator check FOLDER`: the corpus consistency findings, one `path:line:column: message [code]` line each
+// `news-annotator check PATH...`: the corpus consistency findings, one `path:line:column: message [code]` line each
 // (the shape compilers print, so editors and CI annotate them), and an exit code a CI job can gate on.
-import * as path from 'node:path';
-import { checkCorpus, type Finding } from '../core';
 import { parseArgs } from './args';
-import { folderAndSize, loadOrReport } from './corpusCommand';
+import { loadOrReport, pathsAndSize } from './corpusCommand';
+import { findingLine, locatedFindings } from './corpusReport';
 import { EXIT_OK, EXIT_SOME_FAILED, type CliIO } from './io';
 import { safeOutput } from './safeText';
 
-export const CHECK_HELP = `Usage: news-annotator check [options] FOLDER
+export const CHECK_HELP = `Usage: news-annotator check [options] PATH...
 
-Checks a folder of articles for consistency as one corpus, and lists each
-problem as path:line:column: message [code]:
+Checks the articles for consistency as one corpus (each PATH a folder, read
+recursively for .txt and .md files as annotate does, or an article file), and
+lists each problem as path:line:column: message [code]:
   type-in-article  the same name has two types in one article
   type-in-corpus   a name has another type here than in most articles, or than
                    the type the user gave it by hand
@@ -18,7 +18,8 @@ problem as path:line:column: message [code]:
                    without an annotation
   shared-alias     two entities share a name: merge them if they are the same
 Articles come from their sidecars when up to date, else from an in-memory
-analysis; the decisions in FOLDER/.news-annotator/entities.json are applied.
+analysis. The decisions file .news-annotator/entities.json of the PATHs'
+nearest common folder (a file counts as the folder holding it) is applied.
 Nothing is written. Lines and columns count from 1 (columns in UTF-16 code
 units, as VS Code counts them).
 
@@ -35,39 +36,18 @@ const OPTIONS = {
   help: { value: false, short: 'h' },
 };
 
-/** One-based line and column of `offset`, counting \r\n, \r and \n as line ends. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
 export async function runCheck(args: string[], io: CliIO): Promise<number> {
   const { options, positionals } = parseArgs(args, OPTIONS);
   if (options.has('help')) {
     io.stdout(CHECK_HELP);
     return EXIT_OK;
   }
-  const { folder, maxBytes } = folderAndSize(positionals, options.get('max-size') as string | undefined, 'to check');
-  const loaded = await loadOrReport(folder, io, maxBytes);
+  const { paths, maxBytes } = pathsAndSize(positionals, options.get('max-size') as string | undefined, 'to check');
+  const loaded = await loadOrReport(paths, io, maxBytes);
   if (!loaded) return EXIT_SOME_FAILED;
   const { corpus } = loaded;
-  const findings: Finding[] = checkCorpus(corpus);
-  let out = '';
-  for (const f of findings) {
-    const article = corpus.article(f.path)!;
-    const { line, column } = lineAndColumn(article.text, f.start);
-    out += `${path.join(folder, f.path)}:${line}:${column}: ${f.message} [${f.code}]\n`;
-  }
-  io.stdout(safeOutput(out));
+  const findings = locatedFindings(loaded);
+  io.stdout(safeOutput(findings.map(f => `${findingLine(f)}\n`).join('')));
   const unindexed = corpus.unindexed();
   for (const u of unindexed) io.stderr(`news-annotator: ${u.path}: ${u.reason}\n`);
   const summary = `${findings.length === 0 ? 'no' : findings.length} consistency problem${findings.length === 1 ? '' : 's'} in ${corpus.size} article${corpus.size === 1 ? '' : 's'} (${loaded.analyzed} analyzed in memory)`;

@@ -1,6 +1,7 @@
-// Builds the corpus of one folder for `corpus` and `check`: every article as `annotate` finds them, indexed from
+// Builds the corpus of the PATHs for `corpus` and `check`: every article as `annotate` finds them, indexed from
 // its sidecar when the sidecar is up to date (same SHA-256), else analyzed in memory (a stale sidecar is reconciled
-// as `annotate` would, keeping the manual work). The folder's decisions file is honoured; nothing is written.
+// as `annotate` would, keeping the manual work). The decisions file of the PATHs' nearest common folder is honoured
+// (the folder a workspace would be: its keys are paths under it); nothing is written.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -24,15 +25,17 @@ import {
   type CorpusDecisions,
 } from '../core';
 import { NodeSidecarStorage } from '../node/storage';
-import { collectArticles, sidecarPathOf, type ArticleFile } from './files';
-import { UsageError, type CliIO } from './io';
+import { collectArticles, commonFolder, sidecarPathOf, type ArticleFile } from './files';
+import type { CliIO } from './io';
 import { safeText } from './safeText';
 import { GENERATOR } from './version';
 
 export interface LoadedCorpus {
   corpus: Corpus;
-  /** The folder as typed, for messages and finding paths. */
+  /** The nearest common folder of the PATHs (absolute): its decisions file is applied, article keys are under it. */
   folder: string;
+  /** Each indexed article's key -> its path as the user named it (the PATH argument, then the path under it). */
+  shown: Map<string, string>;
   fromSidecars: number;
   analyzed: number;
   /** Sidecars that could not be used (the article was analyzed instead), as messages. */
@@ -52,10 +55,22 @@ async function readDecisions(folder: string): Promise<CorpusDecisions> {
   return parseDecisions(text, file);
 }
 
-export async function loadCorpus(folderArg: string, io: CliIO, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): Promise<LoadedCorpus> {
-  const folder = path.resolve(io.cwd, folderArg);
-  const stat = await fsp.stat(folder).catch(() => undefined);
-  if (!stat?.isDirectory()) throw new UsageError(`${safeText(folderArg)} is not a folder: name the folder of articles`);
+/**
+ * Where the decisions file of `paths` is: their nearest common folder, a folder counting as itself and a file as
+ * the folder holding it. Paths that do not exist (reported as unreadable) do not move it.
+ */
+export async function decisionsFolder(paths: readonly string[], cwd: string): Promise<string> {
+  const folders: string[] = [];
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    const stat = await fsp.stat(abs).catch(() => undefined);
+    if (stat) folders.push(stat.isDirectory() ? abs : path.dirname(abs));
+  }
+  return folders.length > 0 ? commonFolder(folders) : commonFolder(paths.map(p => path.dirname(path.resolve(cwd, p))));
+}
+
+export async function loadCorpus(paths: readonly string[], io: CliIO, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): Promise<LoadedCorpus> {
+  const folder = await decisionsFolder(paths, io.cwd);
   const decisions = await readDecisions(folder);
   const corpus = new Corpus(decisions);
   const lexicon = correctionsLexicon(decisions);
@@ -63,25 +78,28 @@ export async function loadCorpus(folderArg: string, io: CliIO, maxBytes = DEFAUL
   // "every article" corrections: their names typed as the user chose, rejected names never back
   const analyzeWith = (text: string, options: AnalyzeOptions = {}) =>
     withoutRejectedNames(analyze(text, { ...options, lexicon: { ...options.lexicon, ...lexicon } }), rejected);
-  const { articles, problems } = await collectArticles([folderArg], io.cwd);
+  const { articles, problems, skipped } = await collectArticles(paths, io.cwd);
   for (const p of problems) corpus.setUnindexed(safeText(p.display), p.reason);
+  for (const s of skipped) io.stderr(`news-annotator: ${s}: skipped (a sidecar, not an article)\n`);
   const storage = new NodeSidecarStorage();
-  const loaded: LoadedCorpus = { corpus, folder: folderArg, fromSidecars: 0, analyzed: 0, warnings: [] };
-  for (const article of articles) await indexOne(article, loaded, storage, analyzeWith, maxBytes);
+  const loaded: LoadedCorpus = { corpus, folder, shown: new Map(), fromSidecars: 0, analyzed: 0, warnings: [] };
+  for (const article of articles) {
+    // the host's key: the path under the common folder, with forward slashes (as a workspace folder keys it)
+    const key = path.relative(folder, article.file).split(path.sep).join('/');
+    loaded.shown.set(key, article.display);
+    await indexOne(article, key, loaded, storage, analyzeWith, maxBytes);
+  }
   return loaded;
 }
 
-/** The host's key for an article: its path under the folder, with forward slashes. */
-const keyOf = (article: ArticleFile) => article.relative.split(path.sep).join('/');
-
 async function indexOne(
   article: ArticleFile,
+  key: string,
   loaded: LoadedCorpus,
   storage: NodeSidecarStorage,
   analyzeWith: (text: string, options?: AnalyzeOptions) => ReturnType<typeof analyze>,
   maxBytes: number,
 ): Promise<void> {
-  const key = keyOf(article);
   const { corpus } = loaded;
   let bytes: Uint8Array;
   try {

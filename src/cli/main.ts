@@ -14,8 +14,8 @@ export type Command = (args: string[], io: CliIO) => Promise<number>;
 /** The subcommands. To add one, import its runner and list it here with a one-line summary for --help. */
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   annotate: { run: runAnnotate, summary: 'annotate articles and write their sidecars (.annotations.json)' },
-  corpus: { run: runCorpus, summary: 'list the entities of a folder of articles as one corpus, across articles' },
-  check: { run: runCheck, summary: 'check a folder of articles for consistency (exit 1 on problems), for CI' },
+  corpus: { run: runCorpus, summary: 'list the entities of articles (files or folders) as one corpus, across articles' },
+  check: { run: runCheck, summary: 'check articles (files or folders) for consistency (exit 1 on problems), for CI' },
   export: { run: runExport, summary: 'export annotations (W3C Web Annotation, brat, CoNLL, JSONL, CSV)' },
   stream: { run: runStream, summary: 'annotate JSON lines from stdin, one result line per input line on stdout' },
   timeline: { run: runTimeline, summary: "list the articles' dates in date order, with their sentences and entities" },

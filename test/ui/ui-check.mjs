@@ -1,6 +1,8 @@
 // UI check in the real workbench (code-server + headless Chromium): opens a seed article, counts the
 // decoration elements the extension paints, reads a hover, labels a name in annotation mode with one key (real key
-// presses), and saves screenshots of each. Prints the closing line "N passed, N failed".
+// presses); then the other seeds join the workspace and the corpus is checked: the Corpus view on a person across
+// articles, and Ctrl+T finding him in several articles. Saves screenshots of each. Prints the closing line
+// "N passed, N failed".
 // usage: node test/ui/ui-check.mjs [--screenshots DIR]
 // The screenshots go to out/screenshots/ (gitignored) so that `npm test` leaves the tree as it was;
 // `npm run screenshots` passes --screenshots media to regenerate the README's images on purpose.
@@ -28,6 +30,14 @@ async function check(name, fn) {
         .join('\n    ')}`,
     );
   }
+}
+
+/** Runs a command from the command palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
 }
 
 ensureTools();
@@ -107,6 +117,60 @@ try {
     await page.keyboard.press('ArrowRight'); // the cursor after the name, so the picture shows its new highlight
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(shots, 'screenshot-mode-2.png') });
+  });
+  await check('the corpus: the other seeds join the workspace, the Corpus view shows a person across articles', async () => {
+    await page.keyboard.press('Control+Alt+m'); // leave annotation mode: the keys below are not labels
+    // the rest of the seeds arrive as new files: the corpus index follows the file events
+    for (const name of fs.readdirSync(path.join(root, 'seeds')).filter(n => n.endsWith('.txt') && n !== SEED))
+      fs.copyFileSync(path.join(root, 'seeds', name), path.join(workspace, name));
+    // the News Annotator side bar (Entities and Corpus views)
+    await page.locator('.activitybar .action-item a[aria-label^="News Annotator"]').first().click();
+    const header = page.locator('.sidebar .pane-header', { hasText: /corpus/i }).first();
+    await header.waitFor({ timeout: 15000 });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await runCommand(page, 'News Annotator: Filter Corpus');
+    await page.locator('.quick-input-widget', { hasText: 'Filter the Corpus view' }).waitFor({ state: 'visible', timeout: 15000 });
+    await page.keyboard.type('Putin');
+    await page.keyboard.press('Enter');
+    const view = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /corpus/i }) }).first();
+    // once the other seeds are indexed: Vladimir Putin in 3 articles
+    const putin = view.locator('.monaco-list-row', { hasText: 'Vladimir Putin' }).filter({ hasText: '3 articles' }).first();
+    await putin.waitFor({ timeout: 90000 }).catch(async e => {
+      await page.screenshot({ path: path.join(shots, 'failed-corpus.png') });
+      throw e;
+    });
+    const label = await putin.innerText();
+    console.log(`    ${JSON.stringify(label.replace(/\n/g, ' '))}`);
+    await putin.click();
+    const together = view.locator('.monaco-list-row', { hasText: 'Appears with' }).first();
+    await together.waitFor({ timeout: 15000 });
+    await together.click();
+    await view.locator('.monaco-list-row', { hasText: 'Turkey' }).first().waitFor({ timeout: 15000 });
+    const rows = await view.locator('.monaco-list-row').count();
+    if (rows < 8) throw new Error(`only ${rows} rows in the Corpus view`);
+    await page.mouse.move(0, 0); // no hover over the tree in the picture
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(shots, 'screenshot-corpus.png') });
+  });
+  await check('Ctrl+T "Putin": the person in every seed article that mentions him', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+t');
+    const input = page.locator('.quick-input-widget input').first();
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await page.keyboard.type('Putin');
+    const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Vladimir Putin' });
+    const t0 = Date.now();
+    while ((await rows.count()) < 3) {
+      if (Date.now() - t0 > 30000) throw new Error(`${await rows.count()} results for "Putin"`);
+      await page.waitForTimeout(200);
+    }
+    const texts = await rows.allInnerTexts();
+    const files = new Set(texts.map(t => /\d{3}_[0-9a-f]{16}\.txt/.exec(t)?.[0]).filter(Boolean));
+    console.log(`    ${texts.length} results in ${files.size} articles`);
+    if (files.size < 3) throw new Error(`the results name ${files.size} articles: ${JSON.stringify(texts)}`);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(shots, 'screenshot-symbols.png') });
+    await page.keyboard.press('Escape');
   });
 } finally {
   await browser.close();

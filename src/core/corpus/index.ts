@@ -9,6 +9,7 @@ export { parseDecisions, validateDecisions, isAbsoluteUri, DecisionsError } from
 export { serializeDecisions } from './decisions/serialize';
 export { correctionsLexicon, rejectedNames, withoutRejectedNames } from './decisions/carryOver';
 export { reflectDecisions } from './reflect';
+export { writeCorpusChange, putBackCorpusChange, type CorpusChangeSteps, type WrittenSidecar } from './change';
 export { findEntities, mentionsOf, previewRename, previewMerge } from './query';
-export { appearsWith } from './cooccurrence';
+export { appearsWith, cooccurrencePairs } from './cooccurrence';
 export { checkArticle, checkCorpus } from './checks';

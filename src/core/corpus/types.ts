@@ -129,6 +129,16 @@ export interface CoOccurrence {
   sentences: number;
 }
 
+/** Two entities mentioned in the same articles: `entity` is the one first by name. */
+export interface CoOccurrencePair {
+  entity: CorpusEntity;
+  with: CorpusEntity;
+  /** Articles mentioning both. */
+  articles: number;
+  /** Sentences mentioning both, over all those articles. */
+  sentences: number;
+}
+
 /** What a rename or merge would change, before it is applied. */
 export interface ChangePreview {
   mentions: number;

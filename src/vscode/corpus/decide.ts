@@ -1,9 +1,19 @@
 // Applying a decision about corpus entities (rename, merge, split, external id, note): a preview with the counts of
 // mentions and articles touched, the decisions file written, the decisions reflected into the entities of every
 // sidecar they change (never the article text), and undo: the decisions file and each sidecar put back byte for
-// byte. A write that fails midway puts back what was already written, so every sidecar is either old or new.
+// byte. A write that fails midway puts back what was already written, so every sidecar is either old or new (the
+// order and the put-back are the core's writeCorpusChange; here the editor's files, index and open articles).
 import * as vscode from 'vscode';
-import { addEntityDecision, reflectDecisions, saveSidecar, SidecarError, type ChangePreview, type EntityDecision } from '../../core';
+import {
+  addEntityDecision,
+  putBackCorpusChange,
+  reflectDecisions,
+  writeCorpusChange,
+  type ChangePreview,
+  type CorpusChangeSteps,
+  type EntityDecision,
+  type Sidecar,
+} from '../../core';
 import { notify } from '../notices';
 import type { WorkspaceCorpus } from '.';
 
@@ -18,9 +28,6 @@ export interface CorpusChange {
   /** Sidecars left alone because they are unusable (corrupt, or from a newer version): never overwritten, with why. */
   skipped: { sidecar: string; reason: string }[];
 }
-
-/** A sidecar that is never overwritten (it is kept for the user to fix); the change goes on without it. */
-const UNUSABLE = new Set(['invalid-json', 'invalid-schema', 'future-version']);
 
 export interface DecideOptions {
   /** false: no modal preview (tests, scripted use); the preview is still returned. */
@@ -49,37 +56,15 @@ export class CorpusDecider {
       );
       if (answer !== 'Apply') return undefined;
     }
-    const { decisions, index, files } = this.wc;
+    const { decisions, index } = this.wc;
     const change: CorpusChange = { label, preview, decisionsBefore: decisions.snapshot, sidecars: [], skipped: [] };
-    await decisions.write(addEntityDecision(decisions.decisions, decision));
-    try {
-      for (const article of index.corpus.articles()) {
-        const sidecar = index.sidecarOf(article.path);
-        const uri = index.uriOf(article.path);
-        if (!sidecar || !uri) continue;
-        const entities = reflectDecisions(index.corpus, article.path, sidecar.entities);
-        if (entities === sidecar.entities) continue;
-        const path = files.locate(uri).toString();
-        // only sidecars that exist: an article never annotated gets the decisions when it is
-        const before = await files.storage.readText(path);
-        if (before === undefined) continue;
-        try {
-          await saveSidecar(files.storage, path, { ...sidecar, entities: [...entities] });
-        } catch (e) {
-          // a corrupt sidecar on disk is the user's to fix, never overwritten: the decision is in the decisions file,
-          // so the article follows it when it is annotated again; anything else (a failed write) undoes the change
-          if (!(e instanceof SidecarError && UNUSABLE.has(e.kind))) throw e;
-          change.skipped.push({ sidecar: path, reason: e.reason });
-          continue;
-        }
-        change.sidecars.push({ article: uri, sidecar: path, before });
-        // an open article reloads it now, not when the file event arrives (the index follows the editor)
-        await this.wc.articles.sidecarChanged(vscode.Uri.parse(path));
-      }
-    } catch (e) {
-      await this.putBack(change);
-      throw e;
-    }
+    const written = await writeCorpusChange({
+      ...this.steps(change),
+      writeDecisions: () => decisions.write(addEntityDecision(decisions.decisions, decision)),
+      sidecars: () => this.reflected(),
+      skipped: (sidecar, reason) => change.skipped.push({ sidecar, reason }),
+    });
+    change.sidecars = written.map(w => ({ article: w.article, sidecar: w.path, before: w.before }));
     for (const s of change.sidecars) index.update(s.article);
     this.done.push(change);
     const skipped = change.skipped.length
@@ -103,14 +88,36 @@ export class CorpusDecider {
     return change;
   }
 
-  private async putBack(change: CorpusChange): Promise<void> {
-    const { decisions, index, files } = this.wc;
-    // the decisions first: an open article reloading its sidecar is analyzed with the decisions of that state
-    await decisions.restore(change.decisionsBefore);
-    for (const s of change.sidecars) {
-      await files.storage.writeTextAtomic(s.sidecar, s.before);
-      await this.wc.articles.sidecarChanged(vscode.Uri.parse(s.sidecar));
-      index.update(s.article);
+  /** The sidecars the decisions now change: each existing article's, with the decisions reflected into its entities. */
+  private *reflected(): Iterable<{ article: vscode.Uri; path: string; sidecar: Sidecar }> {
+    const { index, files } = this.wc;
+    for (const article of index.corpus.articles()) {
+      const sidecar = index.sidecarOf(article.path);
+      const uri = index.uriOf(article.path);
+      if (!sidecar || !uri) continue;
+      const entities = reflectDecisions(index.corpus, article.path, sidecar.entities);
+      if (entities === sidecar.entities) continue;
+      yield { article: uri, path: files.locate(uri).toString(), sidecar: { ...sidecar, entities: [...entities] } };
     }
+  }
+
+  /** How the editor puts a change back and follows each file written. */
+  private steps(change: CorpusChange): Omit<CorpusChangeSteps<vscode.Uri>, 'writeDecisions' | 'sidecars'> {
+    return {
+      storage: this.wc.files.storage,
+      restoreDecisions: () => this.wc.decisions.restore(change.decisionsBefore),
+      afterWrite: path => this.wc.articles.sidecarChanged(vscode.Uri.parse(path)),
+      afterPutBack: async (path, article) => {
+        await this.wc.articles.sidecarChanged(vscode.Uri.parse(path));
+        this.wc.index.update(article);
+      },
+    };
+  }
+
+  private putBack(change: CorpusChange): Promise<void> {
+    return putBackCorpusChange(
+      this.steps(change),
+      change.sidecars.map(s => ({ article: s.article, path: s.sidecar, before: s.before })),
+    );
   }
 }

@@ -30,6 +30,8 @@ interface JsonReport {
   fromSidecars: number;
   analyzed: number;
   entities: JsonEntity[];
+  pairs: { entity: string; with: string; articles: number; sentences: number }[];
+  problems: { path: string; line: number; column: number; start: number; end: number; code: string; message: string }[];
   unindexed: { path: string; reason: string }[];
 }
 
@@ -97,8 +99,8 @@ describe('CLI corpus and check (built dist/cli.js)', function () {
     assert.match(r.stdout, /\nperson {8}Vladimir Putin +\d+ +\d+ {2}Putin\n/);
     const csv = run(dir, 'corpus', '--format', 'csv', 'corpus');
     assert.equal(csv.code, 0, csv.stderr);
-    assert.ok(csv.stdout.startsWith('id,type,name,article,mentions\r\n'));
-    assert.ok(csv.stdout.includes('person:vladimir putin,person,Vladimir Putin,kremlin-briefing.txt,3\r\n'), csv.stdout);
+    assert.ok(csv.stdout.startsWith('record,id,type,name,article,mentions,with,articles,sentences,line,column,code,message\r\n'));
+    assert.ok(csv.stdout.includes('entity,person:vladimir putin,person,Vladimir Putin,kremlin-briefing.txt,3,,,,,,,\r\n'), csv.stdout);
   });
 
   it('lists the articles it could not read, with the reason, and exits 1', () => {
@@ -129,8 +131,6 @@ describe('CLI corpus and check (built dist/cli.js)', function () {
   it('usage errors exit 2', () => {
     for (const args of [
       ['corpus'],
-      ['corpus', 'corpus', 'corpus'],
-      ['corpus', 'corpus/kremlin-briefing.txt'],
       ['corpus', '--format', 'xml', 'corpus'],
       ['corpus', '--json', '--format', 'csv', 'corpus'],
       ['check'],
@@ -185,5 +185,98 @@ describe('CLI corpus and check (built dist/cli.js)', function () {
     const line = text.slice(0, moscow[0].start).split('\n').length;
     const column = moscow[0].start - text.lastIndexOf('\n', moscow[0].start - 1);
     assert.equal(r.stdout, `corpus/000_a57557e610cf5658.txt:${line}:${column}: "Moscow" is an organization here but a place in 5 articles [type-in-corpus]\n`);
+  });
+
+  it('corpus: the text, JSON and CSV outputs hold the co-occurrence pairs and the consistency problems', () => {
+    const json = JSON.parse(run(dir, 'corpus', '--json', 'corpus').stdout) as JsonReport;
+    const nameOf = new Map(json.entities.map(e => [e.id, e.name]));
+    const pair = json.pairs.find(p => p.entity === 'person:recep tayyip erdogan' && p.with === 'person:vladimir putin')!;
+    assert.ok(pair, 'Erdogan and Putin appear together');
+    const putin = json.entities.find(e => e.id === 'person:vladimir putin')!;
+    const seen = putin.appearsWith.find(c => c.id === 'person:recep tayyip erdogan');
+    if (seen) assert.deepEqual([seen.articles, seen.sentences], [pair.articles, pair.sentences], 'the same counts as appearsWith');
+    // strongest first
+    for (let i = 1; i < json.pairs.length; i++) assert.ok(json.pairs[i - 1].articles >= json.pairs[i].articles);
+    // "Assad" names two people: the shared-alias problem, as check reports it
+    assert.ok(json.problems.length >= 2);
+    const checked = run(dir, 'check', 'corpus').stdout.trimEnd().split('\n');
+    assert.deepEqual(
+      json.problems.map(p => `corpus/${p.path}:${p.line}:${p.column}: ${p.message} [${p.code}]`),
+      checked,
+    );
+    for (const p of json.problems) assert.equal(fs.readFileSync(path.join(corpus, p.path), 'utf8').slice(p.start, p.end), 'Assad');
+
+    const text = run(dir, 'corpus', 'corpus');
+    assert.equal(text.code, 0, 'problems do not fail corpus (check does)');
+    assert.ok(text.stdout.includes(`\nAppear together (${json.pairs.length} pairs; shared articles, shared sentences):\nARTICLES  SENTENCES  ENTITIES\n`));
+    const line = `${String(pair.articles).padStart(8)}  ${String(pair.sentences).padStart(9)}  ${nameOf.get(pair.entity)} + ${nameOf.get(pair.with)}\n`;
+    assert.ok(text.stdout.includes(line), line);
+    assert.ok(text.stdout.endsWith(`\nConsistency problems (${checked.length}):\n${checked.join('\n')}\n`), text.stdout.slice(-600));
+
+    const csv = run(dir, 'corpus', '--format', 'csv', 'corpus').stdout.split('\r\n');
+    assert.equal(csv.filter(r => r.startsWith('pair,')).length, json.pairs.length);
+    assert.ok(csv.includes(`pair,person:recep tayyip erdogan,person,Recep Tayyip Erdogan,,,person:vladimir putin,${pair.articles},${pair.sentences},,,,`));
+    const problems = csv.filter(r => r.startsWith('problem,'));
+    assert.equal(problems.length, json.problems.length);
+    const p0 = json.problems[0];
+    assert.equal(problems[0], `problem,,,,${p0.path},,,,,${p0.line},${p0.column},${p0.code},"${p0.message.replace(/"/g, '""')}"`);
+
+    fs.rmSync(path.join(corpus, 'damascus-profile.txt'));
+    assert.match(run(dir, 'corpus', 'corpus').stdout, /\nNo consistency problems\.\n$/);
+  });
+
+  it('corpus and check take several PATHs, folders or files; the decisions file is that of their nearest common folder', () => {
+    // two sub-folders of one story: the decisions file stays at the top
+    for (const [file, year] of [
+      ['kremlin-briefing.txt', '2016'],
+      ['damascus-profile.txt', '2016'],
+      ['000_a57557e610cf5658.txt', '2015'],
+      ['001_aa74a8b8cfacc576.txt', '2015'],
+    ]) {
+      fs.mkdirSync(path.join(corpus, year), { recursive: true });
+      fs.renameSync(path.join(corpus, file), path.join(corpus, year, file));
+    }
+    const r = run(dir, 'corpus', '--json', 'corpus/2015', 'corpus/2016');
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    assert.equal(report.articles, 4);
+    const putin = report.entities.find(e => e.id === 'person:vladimir putin')!;
+    assert.equal(putin.externalId, 'https://www.wikidata.org/wiki/Q7747', 'corpus/.news-annotator/entities.json applied');
+    assert.ok(
+      putin.articles.some(a => a.path === '2016/kremlin-briefing.txt'),
+      'paths under the common folder',
+    );
+
+    // files named one by one (a shell glob), with a folder: the file's folder counts; each article once
+    const files = run(
+      dir,
+      'check',
+      'corpus/2016/damascus-profile.txt',
+      'corpus/2015/000_a57557e610cf5658.txt',
+      'corpus/2016',
+      'corpus/004_143ff3a28b64ebed.txt',
+    );
+    assert.equal(files.code, 1, files.stderr);
+    assert.match(files.stderr, /consistency problems? in 4 articles/);
+    const lines = files.stdout.trimEnd().split('\n');
+    assert.ok(
+      lines.some(l => l.startsWith('corpus/2016/damascus-profile.txt:1:5: ')),
+      files.stdout,
+    );
+    assert.ok(
+      lines.some(l => l.startsWith('corpus/004_143ff3a28b64ebed.txt:')),
+      files.stdout,
+    );
+
+    // a single file: its folder's decisions file; a missing PATH is listed and fails the run, the others are read
+    const one = JSON.parse(run(dir, 'corpus', '--json', 'corpus/2016/kremlin-briefing.txt').stdout) as JsonReport;
+    const alone = one.entities.find(e => e.aliases.includes('Putin'))!;
+    assert.deepEqual([alone.articles.length, alone.externalId], [1, undefined], 'corpus/2016 has no decisions file');
+    const missing = run(dir, 'corpus', '--json', 'corpus/2016', 'corpus/nowhere');
+    assert.equal(missing.code, 1);
+    const partial = JSON.parse(missing.stdout) as JsonReport;
+    assert.equal(partial.articles, 2);
+    assert.deepEqual(partial.unindexed, [{ path: 'corpus/nowhere', reason: 'no such file or folder' }]);
+    assert.equal(partial.entities.find(e => e.aliases.includes('Putin'))!.externalId, undefined, 'a missing PATH does not move the common folder');
   });
 });

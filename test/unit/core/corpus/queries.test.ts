@@ -1,6 +1,16 @@
 // Queries over the corpus: symbols by alias, references, previews, "Appears with".
 import { strict as assert } from 'node:assert';
-import { addEntityDecision, appearsWith, Corpus, emptyDecisions, findEntities, mentionsOf, previewMerge, previewRename } from '../../../../src/core';
+import {
+  addEntityDecision,
+  appearsWith,
+  cooccurrencePairs,
+  Corpus,
+  emptyDecisions,
+  findEntities,
+  mentionsOf,
+  previewMerge,
+  previewRename,
+} from '../../../../src/core';
 import { handmade } from './helpers';
 
 function corpus(): Corpus {
@@ -93,5 +103,30 @@ describe('corpus queries', () => {
     );
     assert.equal(appearsWith(c, 'person:vladimir putin', 1).length, 1);
     assert.deepEqual(appearsWith(c, 'nothing'), []);
+  });
+
+  it('co-occurrence pairs: each pair once, with the counts "Appears with" gives for either entity', () => {
+    const c = corpus();
+    const pairs = cooccurrencePairs(c);
+    assert.deepEqual(
+      pairs.map(p => [p.entity.name, p.with.name, p.articles, p.sentences]),
+      [
+        ['Recep Tayyip Erdogan', 'Vladimir Putin', 2, 1],
+        ['Ankara', 'Recep Tayyip Erdogan', 1, 1],
+        ['Ankara', 'Vladimir Putin', 1, 1],
+        ['Moscow', 'Vladimir Putin', 1, 1],
+        ['Moscow', 'Recep Tayyip Erdogan', 1, 0],
+      ],
+    );
+    for (const p of pairs) {
+      for (const [x, y] of [
+        [p.entity, p.with],
+        [p.with, p.entity],
+      ]) {
+        const seen = appearsWith(c, x.id).find(o => o.entity.id === y.id);
+        assert.deepEqual(seen && [seen.articles, seen.sentences], [p.articles, p.sentences], `${x.name} with ${y.name}`);
+      }
+    }
+    assert.deepEqual(cooccurrencePairs(new Corpus()), []);
   });
 });
