@@ -86,3 +86,4 @@ export {
 } from './plan';
 export { checkPlan, isBratCopy, ARTICLE_EXTENSIONS, hasArticleExtension, type PlanCheck, type TargetKind, type TargetProbe } from './targets';
 export { csvField } from './csv';
+export { combinedShape, defaultCombinedName, relativeReference } from './combine';
