@@ -3,10 +3,13 @@
 import * as vscode from 'vscode';
 import {
   checkPlan,
+  combinedShape,
+  defaultCombinedName,
   defaultExportName,
   EXPORT_FORMATS,
   findExportFormat,
   planExport,
+  relativeReference,
   reviewCounts,
   type ExportFormat,
   type ExportPlan,
@@ -88,33 +91,30 @@ export class Exporter {
     return target;
   }
 
-  /** Export Workspace: every article, one output per article, under one folder the user picks. */
-  async runWorkspace(articles: readonly WorkspaceArticle[], args?: ExportArgs): Promise<vscode.Uri | undefined> {
+  /**
+   * Export Workspace: every article, either one output per article under a folder the user picks, or (formats that
+   * hold several articles) all of them in one file. `args.combine` chooses without asking.
+   */
+  async runWorkspace(articles: readonly WorkspaceArticle[], args?: WorkspaceExportArgs): Promise<vscode.Uri | undefined> {
     if (articles.length === 0) throw new ExportError('No annotated articles in the workspace to export.');
-    const format = await this.pickFormat(args?.format, `Export the annotations of ${articles.length} articles as…`);
+    const format = await this.pickFormat(args?.format, `Export the annotations of ${articles.length} articles as…`, true);
     if (!format) return undefined;
-    let folder = args?.target;
-    if (!folder) {
-      const picked = await vscode.window.showOpenDialog({
-        canSelectFolders: true,
-        canSelectFiles: false,
-        canSelectMany: false,
-        openLabel: 'Export Here',
-        title: `Export the workspace's annotations (${format.label}): one file per article`,
-        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-      });
-      folder = picked?.[0];
-    }
-    if (!folder) return undefined;
+    const combine = await this.pickCombine(format, articles.length, args);
+    if (combine === undefined) return undefined;
+    const target = args?.target ?? (await (combine ? this.askFile(format) : this.askFolder(format)));
+    if (!target) return undefined;
     const plan = planExport(
       format,
       articles.map(a => ({
-        input: { fileName: baseName(a.uri), text: a.text, sidecar: a.sidecar, uri: a.relative },
+        // in one file, the path under the workspace tells apart articles of the same name in different folders
+        input: { fileName: combine ? a.relative : baseName(a.uri), text: a.text, sidecar: a.sidecar },
         source: a.uri.toString(),
         relative: a.relative,
       })),
-      { kind: 'folder', folder: folder.toString() },
+      combine ? { kind: 'file', file: target.toString() } : { kind: 'folder', folder: target.toString() },
       uriPaths,
+      // W3C targets: the article as seen from the file its annotations go into
+      (a, file) => relativeReference(file, a.source),
     );
     if (
       !(await this.write(
@@ -125,18 +125,60 @@ export class Exporter {
     )
       return undefined;
     const note = plan.warnings.length ? ` ${plan.warnings.length} warning(s): ${plainText(plan.warnings.join(' '), 600)}` : '';
-    void notify('info', `News Annotator: exported ${articles.length} articles to ${vscode.workspace.asRelativePath(folder)}.${note}`);
-    return folder;
+    void notify('info', `News Annotator: exported ${articles.length} articles ${combine ? 'to' : 'into'} ${vscode.workspace.asRelativePath(target)}.${note}`);
+    return target;
   }
 
-  private async pickFormat(id: string | undefined, placeHolder: string): Promise<ExportFormat | undefined> {
+  /** One file for every article (true) or one per article (false); undefined: cancelled. */
+  private async pickCombine(format: ExportFormat, count: number, args: WorkspaceExportArgs | undefined): Promise<boolean | undefined> {
+    const shape = combinedShape(format);
+    if (args?.combine === true && !shape) throw new ExportError(`${format.label} holds one article per file: export the workspace into a folder.`);
+    if (args?.combine !== undefined || args?.format || !shape) return args?.combine ?? false;
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: 'One file per article', description: 'into a folder you choose, named after each article', combine: false },
+        { label: `One file for all ${count} articles`, description: shape, combine: true },
+      ],
+      { placeHolder: `Export ${format.label}…` },
+    );
+    return pick?.combine;
+  }
+
+  private async askFolder(format: ExportFormat): Promise<vscode.Uri | undefined> {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFolders: true,
+      canSelectFiles: false,
+      canSelectMany: false,
+      openLabel: 'Export Here',
+      title: `Export the workspace's annotations (${format.label}): one file per article`,
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    });
+    return picked?.[0];
+  }
+
+  private async askFile(format: ExportFormat): Promise<vscode.Uri | undefined> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return vscode.window.showSaveDialog({
+      defaultUri: folder && vscode.Uri.joinPath(folder, defaultCombinedName(vscode.workspace.name ?? 'workspace', format)),
+      filters: { [format.label]: [format.extension.slice(1)] },
+      title: `Export the workspace's annotations (${format.label}): every article in one file`,
+    });
+  }
+
+  /** `workspace`: each format says whether it can hold every article in one file (brat cannot). */
+  private async pickFormat(id: string | undefined, placeHolder: string, workspace = false): Promise<ExportFormat | undefined> {
     if (id) {
       const format = findExportFormat(id);
       if (!format) throw new ExportError(`Unknown export format "${id}": use one of ${EXPORT_FORMATS.map(f => f.id).join(', ')}.`);
       return format;
     }
     const pick = await vscode.window.showQuickPick(
-      EXPORT_FORMATS.map(f => ({ label: f.label, description: f.description, format: f })),
+      EXPORT_FORMATS.map(f => ({
+        label: f.label,
+        description: f.description,
+        ...(workspace ? { detail: combinedShape(f) ? 'one file per article, or all in one file' : 'one file per article only (into a folder)' } : {}),
+        format: f,
+      })),
       { placeHolder },
     );
     return pick?.format;
@@ -168,6 +210,11 @@ export class Exporter {
     }
     return true;
   }
+}
+
+export interface WorkspaceExportArgs extends ExportArgs {
+  /** Every article in one file (`target` names it) rather than one per article (`target` is the folder). */
+  combine?: boolean;
 }
 
 /** The articles of a workspace export: each with its text, its sidecar and its path under the workspace folder. */

@@ -1,6 +1,6 @@
 // The folder-level commands: annotate every article of the workspace, export all of them, index them again.
 import * as vscode from 'vscode';
-import type { ExportArgs } from '../exporting';
+import type { WorkspaceExportArgs } from '../exporting';
 import { annotateAllArticles } from '../corpus/annotateAll';
 import { CONTEXT, CORPUS_VIEW, type CommandId } from './contributions';
 import type { CommandHost } from './host';
@@ -11,7 +11,7 @@ export function corpusCommands(host: CommandHost) {
   return {
     'newsAnnotator.annotateAllArticles': () => annotateAllArticles(corpus.reader, corpus.index),
 
-    'newsAnnotator.exportWorkspace': async (args?: ExportArgs) => {
+    'newsAnnotator.exportWorkspace': async (args?: WorkspaceExportArgs) => {
       await corpus.index.whenIdle();
       const articles = corpus.index.corpus.articles().flatMap(a => {
         const uri = corpus.index.uriOf(a.path);

@@ -266,4 +266,49 @@ describe('Corpus', () => {
     assert.ok(await vscode.commands.executeCommand('newsAnnotator.exportWorkspace', { format: 'csv', target, replace: true }));
     await vscode.workspace.fs.delete(workspaceUri('exports'), { recursive: true });
   });
+
+  it('Export Workspace can put every article in one file: one CSV table, one W3C collection targeting each article', async () => {
+    const a = await idleCorpus();
+    const exports = workspaceUri('exports');
+    try {
+      const csvTarget = vscode.Uri.joinPath(exports, 'all.csv');
+      const written = (await vscode.commands.executeCommand('newsAnnotator.exportWorkspace', {
+        format: 'csv',
+        combine: true,
+        target: csvTarget,
+      })) as vscode.Uri;
+      assert.equal(written?.toString(), csvTarget.toString());
+      const rows = new TextDecoder()
+        .decode(await vscode.workspace.fs.readFile(csvTarget))
+        .split('\r\n')
+        .filter(Boolean);
+      assert.equal(rows.filter(r => r.startsWith('file,')).length, 1, 'one header');
+      for (const s of SEEDS) {
+        const sidecar = await readSidecar(workspaceUri('seeds', s));
+        const own = rows.filter(r => r.startsWith(`${seedPath(s)},`));
+        assert.equal(own.length, sidecar!.annotations.length, `${s}: one row per annotation of its sidecar`);
+      }
+
+      const w3cTarget = vscode.Uri.joinPath(exports, 'all.jsonld');
+      await vscode.commands.executeCommand('newsAnnotator.exportWorkspace', { format: 'w3c', combine: true, target: w3cTarget });
+      const doc = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(w3cTarget)));
+      assert.equal(doc.type, 'AnnotationCollection');
+      assert.equal(doc.label, `Annotations of ${a.corpus.articles().length} articles`);
+      const sources = new Set<string>(doc.first.items.map((i: { target: { source: string } }) => i.target.source));
+      for (const s of SEEDS) {
+        const source = `../seeds/${s}`;
+        assert.ok(sources.has(source), `${s} is a target, relative to the export (${[...sources].join(', ')})`);
+        // the relative target resolves to the article itself
+        assert.equal(vscode.Uri.joinPath(w3cTarget, '..', source).toString(), workspaceUri('seeds', s).toString());
+      }
+
+      // brat holds one article per file: refused with a message, nothing written
+      const bratTarget = vscode.Uri.joinPath(exports, 'all.ann');
+      assert.equal(await vscode.commands.executeCommand('newsAnnotator.exportWorkspace', { format: 'brat', combine: true, target: bratTarget }), undefined);
+      assert.ok(a.notices().some(n => /holds one article per file: export the workspace into a folder/.test(n.message)));
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(bratTarget)));
+    } finally {
+      await vscode.workspace.fs.delete(exports, { recursive: true });
+    }
+  });
 });
