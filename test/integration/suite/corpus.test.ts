@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { CorpusNode } from '../../../src/vscode/corpus/treeModel';
-import { api, closeAll, openScratch, openSeed, readSidecar, select, settledView, within, workspaceUri } from './helpers';
+import { api, closeAll, openScratch, openSeed, readSidecar, select, settledView, waitFor, within, workspaceUri } from './helpers';
 
 const SEEDS = ['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', '002_ebd0e1da6b7cb76d.txt', '003_898b1a19d0db9912.txt', '004_143ff3a28b64ebed.txt'];
 const seedPath = (name: string) => `seeds/${name}`;
@@ -250,6 +250,51 @@ describe('Corpus', () => {
       const uri = workspaceUri('scratch', name);
       await vscode.workspace.fs.delete(uri);
       await vscode.workspace.fs.delete(a.sidecarUri(uri)).then(undefined, () => undefined);
+    }
+  });
+
+  it('Change Type "in every article" is kept in the decisions file, and other articles analyzed again or anew follow it', async () => {
+    const a = await idleCorpus();
+    // a name no other test uses, that the analysis types as an organization
+    const name = 'Zorvath Holdings';
+    const typeIn = (uri: vscode.Uri) => a.getView(uri)?.annotations.find(x => x.text === name)?.type;
+    const editorB = await openScratch('carry-b.txt', `Analysts at ${name} expect a slow year.\n`);
+    const uriB = editorB.document.uri;
+    await settledView(uriB);
+    assert.equal(typeIn(uriB), 'organization');
+    const editorA = await openScratch('carry-a.txt', `Officials of ${name} said on Monday that they would wait.\n`);
+    const uriA = editorA.document.uri;
+    await settledView(uriA);
+    assert.equal(typeIn(uriA), 'organization');
+    // B stays on screen beside A (open, so a change of the lexicon analyzes it again)
+    await vscode.window.showTextDocument(editorB.document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    try {
+      select(editorA, name, 0, false);
+      const since = a.activitySeq();
+      await vscode.commands.executeCommand('newsAnnotator.changeType', { type: 'place', scope: 'corpus' });
+      assert.equal(typeIn(uriA), 'place', 'this article changes at once');
+      const stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(decisionsUri())));
+      assert.deepEqual(stored.corrections, [{ name, action: 'retype', type: 'place' }], 'the decisions file holds the correction');
+      // the other open article is analyzed again with it
+      await within(
+        a.nextActivity(uriB, x => x.kind === 'analyzed', since),
+        'the other open article is analyzed again',
+      );
+      await a.whenSettled(uriB);
+      assert.equal(typeIn(uriB), 'place', 'the other open article follows it');
+      // and an article opened afterwards is analyzed with it
+      const editorC = await openScratch('carry-c.txt', `${name} opened an office in Lyon.\n`);
+      await settledView(editorC.document.uri);
+      assert.equal(typeIn(editorC.document.uri), 'place', 'new text follows it');
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(decisionsUri());
+      await waitFor(() => a.corpus.decisions().corrections.length === 0, 'the decisions are read again without the correction');
+      for (const file of ['carry-a.txt', 'carry-b.txt', 'carry-c.txt']) {
+        const uri = workspaceUri('scratch', file);
+        await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+        await vscode.workspace.fs.delete(a.sidecarUri(uri)).then(undefined, () => undefined);
+      }
     }
   });
 
