@@ -1,27 +1,36 @@
-// The corpus decisions file `.news-annotator/entities.json` of the first workspace folder: read (and re-read when it
-// changes on disk) into the index's Corpus, written atomically through the sidecar storage. In Restricted Mode it
-// is not read (it steers the analysis, as the workspace lexicon does) and never written. A broken file is reported
-// once and ignored until it changes, never overwritten.
+// The corpus decisions file `.news-annotator/entities.json` (in a multi-root workspace: of the first folder that has
+// one, else of the first folder; decisionsLocation.ts): read (and re-read when it or the folders change) into the
+// index's Corpus, written atomically through the sidecar storage. In Restricted Mode it is not read (it steers the
+// analysis, as the workspace lexicon does) and never written. A broken file is reported once and ignored until it
+// changes, never overwritten.
 import * as vscode from 'vscode';
 import { correctionsLexicon, DECISIONS_PATH, emptyDecisions, parseDecisions, serializeDecisions, type CorpusDecisions, type Lexicon } from '../../core';
 import { UserError } from '../commands/userError';
 import { notify } from '../notices';
 import type { WorkspaceStorage } from '../persistence';
+import { decisionsLocation } from './decisionsLocation';
 
 export class DecisionsFile implements vscode.Disposable {
   private current: CorpusDecisions = emptyDecisions();
   /** The file's text as last read or written (undo writes it back byte for byte); undefined: no file. */
   private text: string | undefined;
   private broken: string | undefined;
+  /** Where the file is read from and written to, as last located (undefined: no workspace folder). */
+  private location: vscode.Uri | undefined;
+  /** The ignored files last reported (several folders holding one), so each set is named once. */
+  private reportedIgnored = '';
   private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${DECISIONS_PATH}`);
   private readonly changed = new vscode.EventEmitter<CorpusDecisions>();
   readonly onDidChange = this.changed.event;
+
+  private readonly folders: vscode.Disposable;
 
   constructor(private readonly storage: WorkspaceStorage) {
     const reload = () => void this.load();
     this.watcher.onDidChange(reload);
     this.watcher.onDidCreate(reload);
     this.watcher.onDidDelete(reload);
+    this.folders = vscode.workspace.onDidChangeWorkspaceFolders(reload);
   }
 
   get decisions(): CorpusDecisions {
@@ -38,12 +47,33 @@ export class DecisionsFile implements vscode.Disposable {
     return this.current.corrections.length ? correctionsLexicon(this.current) : {};
   }
 
+  /** The decisions file in force (located by the last load; before any, the first folder's). */
   uri(): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder && vscode.Uri.joinPath(folder.uri, ...DECISIONS_PATH.split('/'));
+    const first = vscode.workspace.workspaceFolders?.[0];
+    return this.location ?? (first && fileIn(first.uri));
+  }
+
+  /** Finds which folder's file governs the corpus; names the files of other folders that are not read. */
+  private async locate(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    // Restricted Mode reads no decisions: nothing to look for
+    const probed =
+      folders.length > 1 && vscode.workspace.isTrusted
+        ? await Promise.all(folders.map(async f => ({ folder: f, hasFile: await exists(fileIn(f.uri)) })))
+        : folders.map(f => ({ folder: f, hasFile: false }));
+    const { folder, ignored } = decisionsLocation(probed);
+    this.location = folder && fileIn(folder.uri);
+    const report = ignored.map(f => f.name).join(', ');
+    if (report && report !== this.reportedIgnored)
+      void notify(
+        'warning',
+        `News Annotator: the corpus decisions of this workspace are in ${folder!.name}/${DECISIONS_PATH}; the one${ignored.length > 1 ? 's' : ''} in ${report} ${ignored.length > 1 ? 'are' : 'is'} not read (one file governs every folder's articles: merge them into it).`,
+      );
+    this.reportedIgnored = report;
   }
 
   async load(): Promise<void> {
+    await this.locate();
     const uri = this.uri();
     let text: string | undefined;
     if (uri && vscode.workspace.isTrusted) text = await this.storage.readText(uri.toString()).catch(() => undefined);
@@ -93,7 +123,16 @@ export class DecisionsFile implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.folders.dispose();
     this.watcher.dispose();
     this.changed.dispose();
   }
 }
+
+const fileIn = (folder: vscode.Uri) => vscode.Uri.joinPath(folder, ...DECISIONS_PATH.split('/'));
+
+const exists = (uri: vscode.Uri) =>
+  vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
