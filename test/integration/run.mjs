@@ -2,8 +2,9 @@
 // through @vscode/test-electron's runTests with code-shim.js as the "VS Code executable".
 // Steps: make sure the tools are installed (setup-env.sh), bundle the extension and the tests, copy the
 // sample articles into a throw-away workspace, run suite/ in a trusted session, then restricted/ in a second,
-// short session in Restricted Mode. Both print their closing `N passed, N failed` line; any failure fails the exit code.
-// INTEGRATION_ONLY=trusted|restricted runs one session (while working on it).
+// short session in Restricted Mode, then multiroot/ in a third over a workspace of two folders where no article is
+// ever opened. Each prints its closing `N passed, N failed` line; any failure fails the exit code.
+// INTEGRATION_ONLY=trusted|restricted|multiroot runs one session (while working on it).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -41,6 +42,7 @@ async function bundle(name) {
 }
 const suiteIndex = await bundle('suite');
 const restrictedIndex = await bundle('restricted');
+const multirootIndex = await bundle('multiroot');
 
 /** One code-server session over `workspace`; resolves to its exit code (0: every test passed). */
 async function session(label, workspace, testsIndex, { trust = false, extraArgs = [] } = {}) {
@@ -71,12 +73,13 @@ function trustedWorkspace() {
   return workspace;
 }
 const only = process.env.INTEGRATION_ONLY;
-const trusted = only === 'restricted' ? 0 : await session('trusted workspace', trustedWorkspace(), suiteIndex);
+const wants = name => !only || only === name;
+const trusted = wants('trusted') ? await session('trusted workspace', trustedWorkspace(), suiteIndex) : 0;
 
 // Restricted Mode: workspace trust on, a fresh profile (so nothing is trusted yet), a workspace whose files and
 // settings would change the analysis and the sidecar location if they were obeyed.
 let restricted = 0;
-if (only !== 'trusted') {
+if (wants('restricted')) {
   const restrictedWs = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-restricted-'));
   fs.cpSync(path.join(here, 'restricted/workspace'), restrictedWs, { recursive: true });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-profile-'));
@@ -87,4 +90,30 @@ if (only !== 'trusted') {
   fs.rmSync(profile, { recursive: true, force: true });
 }
 
-process.exit(trusted !== 0 ? trusted : restricted);
+// Two workspace folders, saved as a .code-workspace beside them: north holds three seeds, south the other two and
+// the decisions file. A fresh profile, so no view restored from an earlier session activates the extension: only
+// its activation events may, and the tests open no article before Ctrl+T.
+let multiroot = 0;
+if (wants('multiroot')) {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-multiroot-'));
+  const seeds = fs
+    .readdirSync(path.join(root, 'seeds'))
+    .filter(f => f.endsWith('.txt'))
+    .sort();
+  for (const [folder, names] of [
+    ['north', seeds.slice(0, 3)],
+    ['south', seeds.slice(3)],
+  ]) {
+    fs.mkdirSync(path.join(ws, folder));
+    for (const name of names) fs.copyFileSync(path.join(root, 'seeds', name), path.join(ws, folder, name));
+  }
+  fs.cpSync(path.join(here, 'multiroot/workspace'), ws, { recursive: true });
+  const file = path.join(ws, 'news.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: 'north' }, { path: 'south' }] }, null, 2));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-profile-'));
+  multiroot = await session('multi-root workspace, no article opened', file, multirootIndex, { extraArgs: [`--user-data-dir=${profile}`] });
+  fs.rmSync(profile, { recursive: true, force: true });
+  if (multiroot === 0) fs.rmSync(ws, { recursive: true, force: true });
+}
+
+process.exit([trusted, restricted, multiroot].find(code => code !== 0) ?? 0);
