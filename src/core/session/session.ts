@@ -32,6 +32,11 @@ export interface ArticleSessionOptions {
   backupUnusable?: boolean;
   /** Runs inside the save lock before each write; throw a SidecarError to refuse (e.g. the file is open and dirty). */
   beforeSave?: (sidecarPath: string) => void | Promise<void>;
+  /**
+   * SHA-256 (lowercase hex) of the text's UTF-8 bytes, from the host (node:crypto, crypto.subtle): used when a save
+   * needs the hash of a text typed since the last hash. Default: the core's own (sha256Hex, pure JavaScript).
+   */
+  hashText?: (text: string) => string | Promise<string>;
 }
 
 /** A user edit: one of the core's edit operations (src/core/sidecar/edit.ts) applied to the sidecar for `text`. */
@@ -54,8 +59,12 @@ export class ArticleSession {
   /** The text the sidecar's offsets follow (undefined: not analyzed since loading). */
   private currentText: string | undefined;
   private currentVersion = -1;
-  /** Typing moved the spans but document.sha256 still names the text of the last analysis. */
-  private hashStale = false;
+  /**
+   * The text current.document.sha256 is the hash of, when known (undefined: loaded, restored from the history, or
+   * reset). Typing and the analyses after it leave that hash as it is (hashing a 1.5 MB article costs about 20 ms, and
+   * nothing needs it until a save), so it names an older text until save() hashes the text it writes.
+   */
+  private hashedText: string | undefined;
   /** The editor version of the text the sidecar in memory is the analysis of (undefined once anything changed it). */
   private analyzedVersion: number | undefined;
   private state: SessionStatus = 'idle';
@@ -176,6 +185,7 @@ export class ArticleSession {
     this.current = loaded.status === 'ok' ? loaded.sidecar : null;
     this.owned = undefined;
     this.currentText = undefined;
+    this.hashedText = undefined;
     this.currentVersion = -1;
     this.analyzedVersion = undefined;
     this.state = 'idle';
@@ -201,11 +211,13 @@ export class ArticleSession {
     const previous = this.current ?? undefined;
     const base = { ...this.options.analyzeOptions?.(), ...at.options };
     const analysis = this.options.analyzer.analyze(text, analyzeOptionsFor(previous, base));
-    const out = reconcile({ text, file: this.options.file, analysis, previous, generator: this.options.generator, now: this.now() });
+    // the text the previous sidecar's hash names is known: reconcile need not hash this one
+    const sameText = previous && this.hashedText !== undefined ? this.hashedText === text : undefined;
+    const out = reconcile({ text, file: this.options.file, analysis, previous, generator: this.options.generator, now: this.now(), sameText });
     this.current = out.sidecar;
     this.currentText = text;
     this.currentVersion = at.version ?? -1;
-    this.hashStale = false;
+    if (sameText === undefined) this.hashedText = text;
     // with options of its own (a one-off analysis) it is not the analysis a save would make
     this.analyzedVersion = at.options === undefined ? at.version : undefined;
     this.lastReport = out.report;
@@ -230,7 +242,6 @@ export class ArticleSession {
     this.owned = moved.owned;
     this.currentText = newText;
     this.currentVersion = version ?? -1;
-    this.hashStale = true;
     this.analyzedVersion = undefined;
     return true;
   }
@@ -273,6 +284,9 @@ export class ArticleSession {
 
   private restore(value: Sidecar | null, text: string, at: TextAt): void {
     this.current = value;
+    // the stored sidecar's hash and offsets are those of a text not known here any more
+    this.currentText = undefined;
+    this.hashedText = undefined;
     this.changed = true;
     // the stored state may be for an earlier text: the analysis re-anchors it to this one
     this.analyze(text, at);
@@ -303,6 +317,7 @@ export class ArticleSession {
     const { storage } = this.options;
     const sidecarPath = this.path;
     let sidecar = this.current;
+    const text = this.currentText; // the text `sidecar` follows (typing may go on while this save waits)
     this.owned = undefined; // the write below reads it while typing may go on
     if (!sidecar) return { saved: false, reason: 'noSidecar' };
     if (this.problem) return { saved: false, reason: 'unusableSidecar', error: this.problem };
@@ -312,10 +327,16 @@ export class ArticleSession {
         text: await storage.readText(sidecarPath).catch(() => undefined),
       };
     }
-    if (this.hashStale && this.currentText !== undefined) {
-      sidecar = { ...sidecar, document: { ...sidecar.document, sha256: sha256Hex(this.currentText) } };
-      this.current = sidecar;
-      this.hashStale = false;
+    if (text !== undefined && this.hashedText !== text) {
+      const held = sidecar;
+      const sha256 = await (this.options.hashText ?? sha256Hex)(text);
+      sidecar = { ...held, document: { ...held.document, sha256 } };
+      // typing may have gone on while the host hashed: the sidecar in memory is then for a newer text (hashed by the
+      // next save); this save writes the one it was asked for
+      if (this.current === held) {
+        this.current = sidecar;
+        this.hashedText = text;
+      }
     }
     try {
       await this.options.beforeSave?.(sidecarPath);
@@ -349,7 +370,7 @@ export class ArticleSession {
     this.owned = undefined;
     this.currentText = undefined;
     this.currentVersion = -1;
-    this.hashStale = false;
+    this.hashedText = undefined;
     this.analyzedVersion = undefined;
     this.problem = undefined;
     this.changed = false;
