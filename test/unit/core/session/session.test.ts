@@ -174,6 +174,29 @@ describe('ArticleSession', () => {
     assert.equal(written.document.length, typed.length);
   });
 
+  it('analyses after typing hash nothing; the save hashes the text it writes once, with the host hash when given', async () => {
+    const storage = new InMemoryStorage();
+    const hashed: string[] = [];
+    // as the editor's crypto.subtle: asynchronous
+    const s = session(storage, { hashText: async text => (hashed.push(text), sha256Hex(text)) });
+    await s.load();
+    s.analyze(TEXT, { version: 1 });
+    let text = TEXT;
+    for (const [k, word] of ['Berlin ', 'Olaf Scholz '].entries()) {
+      s.textChanged(text + word, [{ start: text.length, end: text.length, text: word }], k + 2);
+      text += word;
+      s.analyze(text, { version: k + 2 });
+    }
+    assert.deepEqual(hashed, [], 'no analysis asked for a hash');
+    await s.save();
+    assert.deepEqual(hashed, [text], 'the save hashed the text it writes, once');
+    const written = parseSidecar(storage.text(PATH)!, PATH);
+    assert.equal(written.document.sha256, sha256Hex(text));
+    assert.equal(s.sidecar?.document.sha256, sha256Hex(text), 'the sidecar in memory has it too');
+    await s.save();
+    assert.equal(hashed.length, 1, 'a second save of the same text does not hash it again');
+  });
+
   it('the save lock: two saves at once are written one after the other, the second seeing the first', async () => {
     const storage = new InMemoryStorage();
     const s = session(storage);
