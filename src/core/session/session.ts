@@ -42,6 +42,12 @@ export interface ArticleSessionOptions {
 /** A user edit: one of the core's edit operations (src/core/sidecar/edit.ts) applied to the sidecar for `text`. */
 export type SidecarChange = (sidecar: Sidecar, text: string) => Sidecar;
 
+/** An analysis made and not reconciled yet (ArticleSession.startAnalysis). */
+export interface PendingAnalysis {
+  /** Reconciles it into the session; undefined when the session changed since (typing, an edit, a reload): it is stale. */
+  finish(): ReconcileOutput | undefined;
+}
+
 /** Which text an analysis or edit is for: `version` identifies it cheaply (the editor's document version). */
 export interface TextAt {
   version?: number;
@@ -76,6 +82,8 @@ export class ArticleSession {
   private changed = false;
   private diskState: DiskState = { mtime: undefined, text: undefined };
   private readonly history = new EditHistory<Sidecar | null>();
+  /** Bumped whenever the sidecar in memory changes but by a save filling in its hash: a pending analysis is then stale. */
+  private revision = 0;
   /** The one save lock: each save starts when the previous one finished, and sees the disk state it left. */
   private saving: Promise<unknown> = Promise.resolve();
   /** What the last analysis reconciled: manual annotations placed, orphaned, restored. */
@@ -183,6 +191,7 @@ export class ArticleSession {
     this.problem = loaded.status === 'error' ? loaded.error : undefined;
     this.diskState = loaded.status === 'ok' ? { mtime: loaded.mtime, text: loaded.text } : { mtime: undefined, text: undefined };
     this.current = loaded.status === 'ok' ? loaded.sidecar : null;
+    this.revision++;
     this.owned = undefined;
     this.currentText = undefined;
     this.hashedText = undefined;
@@ -207,14 +216,32 @@ export class ArticleSession {
    * the sidecar in memory or on disk. Load first: without it the stored manual work would be missed.
    */
   analyze(text: string, at: TextAt = {}): ReconcileOutput {
+    return this.startAnalysis(text, at).finish()!;
+  }
+
+  /**
+   * analyze() in two steps a host can run in separate tasks: the analysis now, the reconcile when `finish` is called
+   * (the editor yields in between, so neither blocks it for the whole of a big article's re-analysis). Nothing
+   * changes in the session until `finish`, which does nothing (returns undefined) when the session changed since.
+   */
+  startAnalysis(text: string, at: TextAt = {}): PendingAnalysis {
+    this.owned = undefined;
+    const revision = this.revision;
+    const base = { ...this.options.analyzeOptions?.(), ...at.options };
+    const analysis = this.options.analyzer.analyze(text, analyzeOptionsFor(this.current ?? undefined, base));
+    return {
+      finish: () => (this.revision === revision ? this.reconcileWith(text, analysis, at) : undefined),
+    };
+  }
+
+  private reconcileWith(text: string, analysis: AnalysisResult, at: TextAt): ReconcileOutput {
     this.owned = undefined;
     const previous = this.current ?? undefined;
-    const base = { ...this.options.analyzeOptions?.(), ...at.options };
-    const analysis = this.options.analyzer.analyze(text, analyzeOptionsFor(previous, base));
     // the text the previous sidecar's hash names is known: reconcile need not hash this one
     const sameText = previous && this.hashedText !== undefined ? this.hashedText === text : undefined;
     const out = reconcile({ text, file: this.options.file, analysis, previous, generator: this.options.generator, now: this.now(), sameText });
     this.current = out.sidecar;
+    this.revision++;
     this.currentText = text;
     this.currentVersion = at.version ?? -1;
     if (sameText === undefined) this.hashedText = text;
@@ -239,6 +266,7 @@ export class ArticleSession {
     }
     const moved = applyTextChangesOwned(this.current, newText, changes, this.now(), this.owned);
     this.current = moved.sidecar;
+    this.revision++;
     this.owned = moved.owned;
     this.currentText = newText;
     this.currentVersion = version ?? -1;
@@ -259,6 +287,7 @@ export class ArticleSession {
     const after = change(before, text);
     this.history.record(label, before);
     this.current = after;
+    this.revision++;
     this.changed = true;
     this.analyze(text, at);
     return this.current!;
@@ -284,6 +313,7 @@ export class ArticleSession {
 
   private restore(value: Sidecar | null, text: string, at: TextAt): void {
     this.current = value;
+    this.revision++;
     // the stored sidecar's hash and offsets are those of a text not known here any more
     this.currentText = undefined;
     this.hashedText = undefined;
@@ -364,6 +394,7 @@ export class ArticleSession {
   reset(sidecarPath?: string): void {
     if (sidecarPath !== undefined) this.path = sidecarPath;
     this.epoch++;
+    this.revision++;
     this.loading = undefined;
     this.isLoaded = false;
     this.current = null;

@@ -192,17 +192,11 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
   const annotations: SidecarAnnotation[] = new Array(autos.length);
   for (let i = 0; i < autos.length; i++) {
     const a = autos[i];
-    const fields = {
-      id: autoIds[i],
-      type: a.type,
-      source: 'auto' as const,
-      entity: a.entity === undefined ? undefined : entityIds.get(a.entity),
-      value: a.value,
-      precision: a.precision,
-      reviewed: reviewedAt.size > 0 && reviewedAt.has(`${a.type}:${a.start}:${a.end}`),
-    };
+    const entity = a.entity === undefined ? undefined : entityIds.get(a.entity);
+    const reviewed = reviewedAt.size > 0 && reviewedAt.has(`${a.type}:${a.start}:${a.end}`);
     const p = same[i];
-    annotations[i] = p !== undefined && sameAuto(text, p, fields) ? p : makeAnnotation(text, a, fields);
+    if (p !== undefined && sameAuto(text, p, a, entity, reviewed)) annotations[i] = p;
+    else annotations[i] = makeAnnotation(text, a, { id: autoIds[i], type: a.type, source: 'auto', entity, value: a.value, precision: a.precision, reviewed });
   }
   for (const a of manual) annotations.push(a);
 

@@ -4,7 +4,7 @@
 // span, with the same fields and context, is kept as it is, so the result is the one a rebuild gives.
 import { CONTEXT_LENGTH } from '../anchor';
 import { isHighSurrogate, isLowSurrogate } from '../segment';
-import type { Span } from '../types';
+import type { Annotation, Span } from '../types';
 import { isEntityType } from './model';
 import type { SidecarAnnotation } from './types';
 
@@ -19,24 +19,20 @@ export function quotesText(text: string, p: Span & { text: string; prefix: strin
   return p.prefix.length === start - ps && p.suffix.length === se - end && text.startsWith(p.prefix, ps) && text.startsWith(p.suffix, end);
 }
 
-/** The fields reconcile gives a fresh auto annotation (see makeAnnotation). */
-export interface AutoFields {
-  id: string;
-  type: SidecarAnnotation['type'];
-  entity: string | undefined;
-  value: string | null | undefined;
-  precision: SidecarAnnotation['precision'];
-  reviewed: boolean;
-}
-
-/** Whether makeAnnotation(text, p, { ...f, source: 'auto' }) would give an annotation equal to `p` (same span assumed). */
-export function sameAuto(text: string, p: SidecarAnnotation, f: AutoFields): boolean {
-  if (p.source !== 'auto' || p.id !== f.id || p.type !== f.type || p.note !== undefined || p.valueFixed !== undefined) return false;
-  if (p.entity !== (f.entity !== undefined && isEntityType(f.type) ? f.entity : undefined)) return false;
-  if (f.type === 'date') {
-    const value = f.value ?? null;
-    if (p.value !== value || p.precision !== (value !== null ? f.precision : undefined)) return false;
+/**
+ * Whether makeAnnotation(text, a, { id: p.id, type: a.type, source: 'auto', entity, value: a.value, precision:
+ * a.precision, reviewed }), reconcile's auto annotation for the fresh `a`, would equal the stored `p`, the previous
+ * auto annotation keepAnnotationIds matched with `a` (same span, type and text). Each field read once, and only
+ * those the match leaves open: stored annotations come in many shapes, so every read is a slow lookup.
+ */
+export function sameAuto(text: string, p: SidecarAnnotation, a: Annotation, entity: string | undefined, reviewed: boolean): boolean {
+  const type = a.type;
+  if (p.note !== undefined || p.valueFixed !== undefined) return false;
+  if (p.entity !== (entity !== undefined && isEntityType(type) ? entity : undefined)) return false;
+  if (type === 'date') {
+    const value = a.value ?? null;
+    if (p.value !== value || p.precision !== (value !== null ? a.precision : undefined)) return false;
   } else if (p.value !== undefined || p.precision !== undefined) return false;
-  if (f.reviewed ? p.reviewed !== true : p.reviewed !== undefined) return false;
+  if (reviewed ? p.reviewed !== true : p.reviewed !== undefined) return false;
   return quotesText(text, p);
 }

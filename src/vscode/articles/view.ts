@@ -1,6 +1,6 @@
 // What the editor shows for an article: the session's sidecar, projected onto the enabled types.
 import type * as vscode from 'vscode';
-import type { Annotation, AnnotationType, Entity, Orphan, ReferenceDate, Sidecar } from '../../core';
+import type { Annotation, AnnotationType, Entity, Orphan, ReferenceDate, Sidecar, SidecarAnnotation } from '../../core';
 
 /** What the editor shows for an article. */
 export interface ArticleView {
@@ -16,15 +16,36 @@ export interface ArticleView {
   partial?: boolean;
 }
 
+/**
+ * What the view shows of a stored annotation: the same fields without the context. Derived again after every pause in
+ * typing for every mention (some 40,000 in a 1.5 MB article), so each is made once per stored annotation: reconcile
+ * and typing keep the stored ones that did not change, and their view copies are kept with them.
+ */
+const shown = new WeakMap<SidecarAnnotation, Annotation>();
+function viewAnnotation(a: SidecarAnnotation): Annotation {
+  let out = shown.get(a);
+  if (out === undefined) {
+    const { prefix: _p, suffix: _s, ...rest } = a;
+    out = rest;
+    shown.set(a, out);
+  }
+  return out;
+}
+
+const bySpan = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end;
+
 export function viewOf(uri: vscode.Uri, s: Sidecar | null, version: number, enabledTypes: readonly AnnotationType[]): ArticleView {
   const enabled = new Set<AnnotationType>(enabledTypes);
-  const annotations: Annotation[] = (s?.annotations ?? [])
-    .filter(a => enabled.has(a.type))
-    .map(a => {
-      const { prefix: _p, suffix: _s, ...rest } = a;
-      return rest;
-    })
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const annotations: Annotation[] = [];
+  let sorted = true;
+  for (const a of s?.annotations ?? []) {
+    if (!enabled.has(a.type)) continue;
+    const out = viewAnnotation(a);
+    if (sorted && annotations.length > 0 && bySpan(annotations[annotations.length - 1], out) > 0) sorted = false;
+    annotations.push(out);
+  }
+  // (stored auto annotations come in text order, the manual ones after them)
+  if (!sorted) annotations.sort(bySpan);
   const entities = (s?.entities ?? []).filter(e => enabled.has(e.type));
   const ref = s?.document.referenceDate ? { value: s.document.referenceDate, source: s.document.referenceDateSource ?? 'detected' } : null;
   return { uri, version, annotations, entities, referenceDate: ref, orphans: s?.orphans ?? [] };

@@ -197,6 +197,32 @@ describe('ArticleSession', () => {
     assert.equal(hashed.length, 1, 'a second save of the same text does not hash it again');
   });
 
+  it('an analysis in two steps: nothing changes until finish; a finish after typing or an edit is stale and does nothing', async () => {
+    const s = session();
+    await s.load();
+    s.analyze(TEXT, { version: 1 });
+    const before = sidecarOf(s);
+    const typed = `${TEXT}Berlin.\n`;
+    const pending = s.startAnalysis(typed, { version: 1 });
+    assert.equal(sidecarOf(s), before, 'the analysis alone changes nothing');
+    s.textChanged(typed, [{ start: TEXT.length, end: TEXT.length, text: 'Berlin.\n' }], 2);
+    const moved = sidecarOf(s);
+    assert.equal(pending.finish(), undefined, 'typing came in between: stale');
+    assert.equal(sidecarOf(s), moved);
+    const again = s.startAnalysis(typed, { version: 2 });
+    await s.save(); // fills in the hash of the typed text: not a change the analysis missed
+    const out = again.finish();
+    assert.ok(
+      out?.sidecar.annotations.some(a => a.text === 'Berlin'),
+      'finished: the new mention is in',
+    );
+    assert.equal(sidecarOf(s), out?.sidecar);
+    assert.equal(s.analyzedAt(2), true);
+    const third = s.startAnalysis(typed, { version: 2 });
+    s.edit('Remove', typed, (x, t) => removeAnnotation(x, t, x.annotations[0].id), { version: 2 });
+    assert.equal(third.finish(), undefined, 'an edit came in between: stale');
+  });
+
   it('the save lock: two saves at once are written one after the other, the second seeing the first', async () => {
     const storage = new InMemoryStorage();
     const s = session(storage);
