@@ -13,6 +13,7 @@ import { ArticleRegistry } from './registry';
 import { AnalysisScheduler } from './scheduler';
 import { SidecarSync } from './sidecarSync';
 import { formatOf } from './format';
+import { hostSha256 } from './hostHash';
 import { baseName, type ArticleView } from './view';
 
 export type { ArticleActivity, ArticleEvent } from './activity';
@@ -66,6 +67,7 @@ export class Articles implements vscode.Disposable {
           generator,
           analyzeOptions: () => ({ lexicon: lexicon.for(uri, settings().lexicon), document: uri.toString(), format: formatOf(uri) }),
           beforeSave: path => files.refuseIfOpenAndDirty(path),
+          hashText: hostSha256,
         }),
       () => settings().enabledTypes,
     );
