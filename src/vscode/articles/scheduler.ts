@@ -187,7 +187,11 @@ export class AnalysisScheduler implements vscode.Disposable {
       if (stale()) return entry.view;
     }
     const t1 = Date.now();
-    const { sidecar } = pending.finish() ?? session.analyze(text, { version });
+    const out = pending.finish();
+    // the session changed meanwhile (typing, an edit, a reload): each of those also made this run stale, and its own
+    // analysis follows
+    if (!out) return entry.view;
+    const { sidecar } = out;
     this.metrics.lastAnalysisMs = analysisMs + Date.now() - t1;
     if (big) {
       await nextTurn();
