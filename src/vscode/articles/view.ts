@@ -16,20 +16,10 @@ export interface ArticleView {
   partial?: boolean;
 }
 
-/**
- * What the view shows of a stored annotation: the same fields without the context. Derived again after every pause in
- * typing for every mention (some 40,000 in a 1.5 MB article), so each is made once per stored annotation: reconcile
- * and typing keep the stored ones that did not change, and their view copies are kept with them.
- */
-const shown = new WeakMap<SidecarAnnotation, Annotation>();
+/** What the view shows of a stored annotation: the same fields without the context. */
 function viewAnnotation(a: SidecarAnnotation): Annotation {
-  let out = shown.get(a);
-  if (out === undefined) {
-    const { prefix: _p, suffix: _s, ...rest } = a;
-    out = rest;
-    shown.set(a, out);
-  }
-  return out;
+  const { prefix: _p, suffix: _s, ...rest } = a;
+  return rest;
 }
 
 const bySpan = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end;
@@ -44,7 +34,7 @@ export function viewOf(uri: vscode.Uri, s: Sidecar | null, version: number, enab
     if (sorted && annotations.length > 0 && bySpan(annotations[annotations.length - 1], out) > 0) sorted = false;
     annotations.push(out);
   }
-  // (stored auto annotations come in text order, the manual ones after them)
+  // stored auto annotations come in text order (the manual ones after them): a sort only when something is out of it
   if (!sorted) annotations.sort(bySpan);
   const entities = (s?.entities ?? []).filter(e => enabled.has(e.type));
   const ref = s?.document.referenceDate ? { value: s.document.referenceDate, source: s.document.referenceDateSource ?? 'detected' } : null;
