@@ -106,6 +106,20 @@ export class ArticleSession {
   }
 
   /**
+   * The sidecar in memory with document.sha256 naming the text it follows: hashed now (the core's hash) when typing
+   * changed the text since the last hash. For what leaves the session as a description of the article (the corpus
+   * index, exports); a save hashes by itself.
+   */
+  hashedSidecar(): Sidecar | null {
+    const text = this.currentText;
+    if (this.current && text !== undefined && this.hashedText !== text) {
+      this.current = { ...this.current, document: { ...this.current.document, sha256: sha256Hex(text) } };
+      this.hashedText = text;
+    }
+    return this.sidecar;
+  }
+
+  /**
    * Whether an annotation in memory passes `test`, without handing the sidecar out (so typing keeps moving its spans
    * in place): for questions asked on every cursor move, such as whether the cursor is on a mention.
    */
@@ -128,6 +142,11 @@ export class ArticleSession {
    */
   analyzedAt(version: number): boolean {
     return this.analyzedVersion === version && this.current !== null;
+  }
+
+  /** There is a sidecar in memory (loaded or analyzed). */
+  get hasSidecar(): boolean {
+    return this.current !== null;
   }
 
   /** The sidecar in memory follows the text (analyzed, then kept in step by textChanged). */

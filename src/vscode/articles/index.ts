@@ -94,9 +94,14 @@ export class Articles implements vscode.Disposable {
     return this.registry.onMention(uri, offset);
   }
 
-  /** The article's sidecar as held in memory (what the next save writes). */
+  /** The article's sidecar as held in memory (what the next save writes), its hash naming the text it follows. */
   sidecar(uri: vscode.Uri): Sidecar | null {
     return this.registry.sidecar(uri);
+  }
+
+  /** Whether the article has a sidecar in memory (cheaper than sidecar(): nothing hashed). */
+  hasSidecar(uri: vscode.Uri): boolean {
+    return this.registry.hasSidecar(uri);
   }
 
   historyLabels(uri: vscode.Uri): string[] {

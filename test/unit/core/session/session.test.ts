@@ -197,6 +197,20 @@ describe('ArticleSession', () => {
     assert.equal(hashed.length, 1, 'a second save of the same text does not hash it again');
   });
 
+  it('hashedSidecar: what leaves the session names the text it follows, without counting as a change', async () => {
+    const s = session();
+    await s.load();
+    s.analyze(TEXT, { version: 1 });
+    const typed = `${TEXT}Berlin.\n`;
+    s.textChanged(typed, [{ start: TEXT.length, end: TEXT.length, text: 'Berlin.\n' }], 2);
+    s.analyze(typed, { version: 2 });
+    assert.equal(sidecarOf(s)?.document.sha256, sha256Hex(TEXT), 'in memory the hash still names the text last hashed');
+    const pending = s.startAnalysis(typed, { version: 2 });
+    assert.equal(s.hashedSidecar()?.document.sha256, sha256Hex(typed));
+    assert.ok(pending.finish(), 'filling in the hash does not make a pending analysis stale');
+    assert.equal(sidecarOf(s)?.document.sha256, sha256Hex(typed));
+  });
+
   it('an analysis in two steps: nothing changes until finish; a finish after typing or an edit is stale and does nothing', async () => {
     const s = session();
     await s.load();
