@@ -32,10 +32,21 @@ export interface ArticleSessionOptions {
   backupUnusable?: boolean;
   /** Runs inside the save lock before each write; throw a SidecarError to refuse (e.g. the file is open and dirty). */
   beforeSave?: (sidecarPath: string) => void | Promise<void>;
+  /**
+   * SHA-256 (lowercase hex) of the text's UTF-8 bytes, from the host (node:crypto, crypto.subtle): used when a save
+   * needs the hash of a text typed since the last hash. Default: the core's own (sha256Hex, pure JavaScript).
+   */
+  hashText?: (text: string) => string | Promise<string>;
 }
 
 /** A user edit: one of the core's edit operations (src/core/sidecar/edit.ts) applied to the sidecar for `text`. */
 export type SidecarChange = (sidecar: Sidecar, text: string) => Sidecar;
+
+/** An analysis made and not reconciled yet (ArticleSession.startAnalysis). */
+export interface PendingAnalysis {
+  /** Reconciles it into the session; undefined when the session changed since (typing, an edit, a reload): it is stale. */
+  finish(): ReconcileOutput | undefined;
+}
 
 /** Which text an analysis or edit is for: `version` identifies it cheaply (the editor's document version). */
 export interface TextAt {
@@ -54,8 +65,12 @@ export class ArticleSession {
   /** The text the sidecar's offsets follow (undefined: not analyzed since loading). */
   private currentText: string | undefined;
   private currentVersion = -1;
-  /** Typing moved the spans but document.sha256 still names the text of the last analysis. */
-  private hashStale = false;
+  /**
+   * The text current.document.sha256 is the hash of, when known (undefined: loaded, restored from the history, or
+   * reset). Typing and the analyses after it leave that hash as it is (hashing a 1.5 MB article costs about 20 ms, and
+   * nothing needs it until a save), so it names an older text until save() hashes the text it writes.
+   */
+  private hashedText: string | undefined;
   /** The editor version of the text the sidecar in memory is the analysis of (undefined once anything changed it). */
   private analyzedVersion: number | undefined;
   private state: SessionStatus = 'idle';
@@ -67,6 +82,8 @@ export class ArticleSession {
   private changed = false;
   private diskState: DiskState = { mtime: undefined, text: undefined };
   private readonly history = new EditHistory<Sidecar | null>();
+  /** Bumped whenever the sidecar in memory changes but by a save filling in its hash: a pending analysis is then stale. */
+  private revision = 0;
   /** The one save lock: each save starts when the previous one finished, and sees the disk state it left. */
   private saving: Promise<unknown> = Promise.resolve();
   /** What the last analysis reconciled: manual annotations placed, orphaned, restored. */
@@ -86,6 +103,20 @@ export class ArticleSession {
   get sidecar(): Sidecar | null {
     this.owned = undefined;
     return this.current;
+  }
+
+  /**
+   * The sidecar in memory with document.sha256 naming the text it follows: hashed now (the core's hash) when typing
+   * changed the text since the last hash. For what leaves the session as a description of the article (the corpus
+   * index, exports); a save hashes by itself.
+   */
+  hashedSidecar(): Sidecar | null {
+    const text = this.currentText;
+    if (this.current && text !== undefined && this.hashedText !== text) {
+      this.current = { ...this.current, document: { ...this.current.document, sha256: sha256Hex(text) } };
+      this.hashedText = text;
+    }
+    return this.sidecar;
   }
 
   /**
@@ -111,6 +142,11 @@ export class ArticleSession {
    */
   analyzedAt(version: number): boolean {
     return this.analyzedVersion === version && this.current !== null;
+  }
+
+  /** There is a sidecar in memory (loaded or analyzed). */
+  get hasSidecar(): boolean {
+    return this.current !== null;
   }
 
   /** The sidecar in memory follows the text (analyzed, then kept in step by textChanged). */
@@ -174,8 +210,10 @@ export class ArticleSession {
     this.problem = loaded.status === 'error' ? loaded.error : undefined;
     this.diskState = loaded.status === 'ok' ? { mtime: loaded.mtime, text: loaded.text } : { mtime: undefined, text: undefined };
     this.current = loaded.status === 'ok' ? loaded.sidecar : null;
+    this.revision++;
     this.owned = undefined;
     this.currentText = undefined;
+    this.hashedText = undefined;
     this.currentVersion = -1;
     this.analyzedVersion = undefined;
     this.state = 'idle';
@@ -197,15 +235,35 @@ export class ArticleSession {
    * the sidecar in memory or on disk. Load first: without it the stored manual work would be missed.
    */
   analyze(text: string, at: TextAt = {}): ReconcileOutput {
+    return this.startAnalysis(text, at).finish()!;
+  }
+
+  /**
+   * analyze() in two steps a host can run in separate tasks: the analysis now, the reconcile when `finish` is called
+   * (the editor yields in between, so neither blocks it for the whole of a big article's re-analysis). Nothing
+   * changes in the session until `finish`, which does nothing (returns undefined) when the session changed since.
+   */
+  startAnalysis(text: string, at: TextAt = {}): PendingAnalysis {
+    this.owned = undefined;
+    const revision = this.revision;
+    const base = { ...this.options.analyzeOptions?.(), ...at.options };
+    const analysis = this.options.analyzer.analyze(text, analyzeOptionsFor(this.current ?? undefined, base));
+    return {
+      finish: () => (this.revision === revision ? this.reconcileWith(text, analysis, at) : undefined),
+    };
+  }
+
+  private reconcileWith(text: string, analysis: AnalysisResult, at: TextAt): ReconcileOutput {
     this.owned = undefined;
     const previous = this.current ?? undefined;
-    const base = { ...this.options.analyzeOptions?.(), ...at.options };
-    const analysis = this.options.analyzer.analyze(text, analyzeOptionsFor(previous, base));
-    const out = reconcile({ text, file: this.options.file, analysis, previous, generator: this.options.generator, now: this.now() });
+    // the text the previous sidecar's hash names is known: reconcile need not hash this one
+    const sameText = previous && this.hashedText !== undefined ? this.hashedText === text : undefined;
+    const out = reconcile({ text, file: this.options.file, analysis, previous, generator: this.options.generator, now: this.now(), sameText });
     this.current = out.sidecar;
+    this.revision++;
     this.currentText = text;
     this.currentVersion = at.version ?? -1;
-    this.hashStale = false;
+    if (sameText === undefined) this.hashedText = text;
     // with options of its own (a one-off analysis) it is not the analysis a save would make
     this.analyzedVersion = at.options === undefined ? at.version : undefined;
     this.lastReport = out.report;
@@ -227,10 +285,10 @@ export class ArticleSession {
     }
     const moved = applyTextChangesOwned(this.current, newText, changes, this.now(), this.owned);
     this.current = moved.sidecar;
+    this.revision++;
     this.owned = moved.owned;
     this.currentText = newText;
     this.currentVersion = version ?? -1;
-    this.hashStale = true;
     this.analyzedVersion = undefined;
     return true;
   }
@@ -248,6 +306,7 @@ export class ArticleSession {
     const after = change(before, text);
     this.history.record(label, before);
     this.current = after;
+    this.revision++;
     this.changed = true;
     this.analyze(text, at);
     return this.current!;
@@ -273,6 +332,10 @@ export class ArticleSession {
 
   private restore(value: Sidecar | null, text: string, at: TextAt): void {
     this.current = value;
+    this.revision++;
+    // the stored sidecar's hash and offsets are those of a text not known here any more
+    this.currentText = undefined;
+    this.hashedText = undefined;
     this.changed = true;
     // the stored state may be for an earlier text: the analysis re-anchors it to this one
     this.analyze(text, at);
@@ -303,6 +366,7 @@ export class ArticleSession {
     const { storage } = this.options;
     const sidecarPath = this.path;
     let sidecar = this.current;
+    const text = this.currentText; // the text `sidecar` follows (typing may go on while this save waits)
     this.owned = undefined; // the write below reads it while typing may go on
     if (!sidecar) return { saved: false, reason: 'noSidecar' };
     if (this.problem) return { saved: false, reason: 'unusableSidecar', error: this.problem };
@@ -312,10 +376,16 @@ export class ArticleSession {
         text: await storage.readText(sidecarPath).catch(() => undefined),
       };
     }
-    if (this.hashStale && this.currentText !== undefined) {
-      sidecar = { ...sidecar, document: { ...sidecar.document, sha256: sha256Hex(this.currentText) } };
-      this.current = sidecar;
-      this.hashStale = false;
+    if (text !== undefined && this.hashedText !== text) {
+      const held = sidecar;
+      const sha256 = await (this.options.hashText ?? sha256Hex)(text);
+      sidecar = { ...held, document: { ...held.document, sha256 } };
+      // typing may have gone on while the host hashed: the sidecar in memory is then for a newer text (hashed by the
+      // next save); this save writes the one it was asked for
+      if (this.current === held) {
+        this.current = sidecar;
+        this.hashedText = text;
+      }
     }
     try {
       await this.options.beforeSave?.(sidecarPath);
@@ -343,13 +413,14 @@ export class ArticleSession {
   reset(sidecarPath?: string): void {
     if (sidecarPath !== undefined) this.path = sidecarPath;
     this.epoch++;
+    this.revision++;
     this.loading = undefined;
     this.isLoaded = false;
     this.current = null;
     this.owned = undefined;
     this.currentText = undefined;
     this.currentVersion = -1;
-    this.hashStale = false;
+    this.hashedText = undefined;
     this.analyzedVersion = undefined;
     this.problem = undefined;
     this.changed = false;

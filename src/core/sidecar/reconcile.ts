@@ -8,6 +8,7 @@ import { overlapLookup } from '../spans';
 import type { AnalysisResult, AnalyzeOptions, Entity, EntityType, Span } from '../types';
 import { correctionLexicon } from './corrections';
 import { findEntityFor, isEntityType, makeAnnotation, nextId, tidyEntities } from './model';
+import { sameAuto } from './reuse';
 import { keepAnnotationIds, keepEntityIds } from './stableIds';
 import { SIDECAR_VERSION, type Orphan, type Rejection, type Sidecar, type SidecarAnnotation } from './types';
 
@@ -26,6 +27,12 @@ export interface ReconcileInput {
   generator?: string;
   /** ISO timestamp recorded on annotations orphaned by this run (a parameter so the core stays pure and testable). */
   now?: string;
+  /**
+   * Whether `text` is the text previous.document.sha256 names, when the caller knows without hashing (ArticleSession
+   * keeps the text it last hashed). Given, reconcile hashes nothing and the result keeps previous's sha256, which
+   * names an older text unless `sameText`: the caller hashes before saving. Omitted, reconcile hashes the text.
+   */
+  sameText?: boolean;
 }
 
 export interface ReconcileReport {
@@ -67,7 +74,8 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
   const now = input.now ?? new Date(0).toISOString();
   const report: ReconcileReport = { placed: [], orphaned: [], restored: [], suppressed: 0 };
 
-  const sha256 = sha256Hex(text);
+  // hashing a 1.5 MB article costs about 20 ms: not after every pause in typing when nothing needs the hash until a save
+  const sha256 = input.sameText !== undefined && previous ? previous.document.sha256 : sha256Hex(text);
   const kept: SidecarAnnotation[] = [];
   const orphans: Orphan[] = [];
   let rejections: Rejection[] = [];
@@ -76,7 +84,7 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
 
   if (previous) {
     const owned = previous.annotations.filter(isUserOwned);
-    const unchanged = previous.document.sha256 === sha256;
+    const unchanged = input.sameText ?? previous.document.sha256 === sha256;
     // same text: offsets stand (checked against the text, in case the file was edited by hand)
     // (a hand-edited file may hold an empty span, or one past the end that slice() would quietly clamp)
     const holds = (a: Span & { text: string }) => a.end > a.start && a.end <= text.length && text.slice(a.start, a.end) === a.text;
@@ -177,23 +185,20 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
   const manual = kept.map(a => withEntity(a.type === 'date' && !a.valueFixed ? reresolved(text, a, ref) : a));
   const orphanList = orphans.map(withEntity);
 
-  // an auto annotation the previous sidecar had keeps its id (./stableIds.ts); never one a user-owned annotation holds
+  // an auto annotation the previous sidecar had keeps its id (./stableIds.ts); never one a user-owned annotation holds;
+  // one found again unchanged (same span, fields and context) is kept as it is rather than built again (./reuse.ts)
   const taken = new Set([...manual, ...orphanList].map(a => a.id));
-  const autoIds = keepAnnotationIds(autos, previous?.annotations ?? [], taken);
-  const annotations = [
-    ...autos.map((a, i) =>
-      makeAnnotation(text, a, {
-        id: autoIds[i],
-        type: a.type,
-        source: 'auto',
-        entity: a.entity === undefined ? undefined : entityIds.get(a.entity),
-        value: a.value,
-        precision: a.precision,
-        reviewed: reviewedAt.size > 0 && reviewedAt.has(`${a.type}:${a.start}:${a.end}`),
-      }),
-    ),
-    ...manual,
-  ];
+  const { ids: autoIds, same } = keepAnnotationIds(autos, previous?.annotations ?? [], taken);
+  const annotations: SidecarAnnotation[] = new Array(autos.length);
+  for (let i = 0; i < autos.length; i++) {
+    const a = autos[i];
+    const entity = a.entity === undefined ? undefined : entityIds.get(a.entity);
+    const reviewed = reviewedAt.size > 0 && reviewedAt.has(`${a.type}:${a.start}:${a.end}`);
+    const p = same[i];
+    if (p !== undefined && sameAuto(text, p, a, entity, reviewed)) annotations[i] = p;
+    else annotations[i] = makeAnnotation(text, a, { id: autoIds[i], type: a.type, source: 'auto', entity, value: a.value, precision: a.precision, reviewed });
+  }
+  for (const a of manual) annotations.push(a);
 
   const sidecar: Sidecar = {
     version: SIDECAR_VERSION,

@@ -13,6 +13,7 @@ import { ArticleRegistry } from './registry';
 import { AnalysisScheduler } from './scheduler';
 import { SidecarSync } from './sidecarSync';
 import { formatOf } from './format';
+import { hostSha256 } from './hostHash';
 import { baseName, type ArticleView } from './view';
 
 export type { ArticleActivity, ArticleEvent } from './activity';
@@ -66,6 +67,7 @@ export class Articles implements vscode.Disposable {
           generator,
           analyzeOptions: () => ({ lexicon: lexicon.for(uri, settings().lexicon), document: uri.toString(), format: formatOf(uri) }),
           beforeSave: path => files.refuseIfOpenAndDirty(path),
+          hashText: hostSha256,
         }),
       () => settings().enabledTypes,
     );
@@ -92,9 +94,14 @@ export class Articles implements vscode.Disposable {
     return this.registry.onMention(uri, offset);
   }
 
-  /** The article's sidecar as held in memory (what the next save writes). */
+  /** The article's sidecar as held in memory (what the next save writes), its hash naming the text it follows. */
   sidecar(uri: vscode.Uri): Sidecar | null {
     return this.registry.sidecar(uri);
+  }
+
+  /** Whether the article has a sidecar in memory (cheaper than sidecar(): nothing hashed). */
+  hasSidecar(uri: vscode.Uri): boolean {
+    return this.registry.hasSidecar(uri);
   }
 
   historyLabels(uri: vscode.Uri): string[] {

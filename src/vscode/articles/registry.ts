@@ -65,8 +65,14 @@ export class ArticleRegistry implements ArticleViews, vscode.Disposable {
     return !!entry.view && annotationAt(entry.view, offset) !== undefined;
   }
 
+  /** The article's sidecar, its hash naming the text it follows (see ArticleSession.hashedSidecar). */
   sidecar(uri: vscode.Uri): Sidecar | null {
-    return this.find(uri)?.session.sidecar ?? null;
+    return this.find(uri)?.session.hashedSidecar() ?? null;
+  }
+
+  /** Whether the article has a sidecar in memory (nothing hashed to tell). */
+  hasSidecar(uri: vscode.Uri): boolean {
+    return this.find(uri)?.session.hasSidecar === true;
   }
 
   /**

@@ -20,6 +20,9 @@ const CHUNKED_FROM = 30_000;
 /** Characters detected between two yields. */
 const CHUNK = 8_000;
 
+/** Lets the extension host run what is queued (keystrokes, other extensions) before going on. */
+const nextTurn = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+
 interface Schedule {
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped by each new analysis request (or edit), so a stale run stops at its next chunk. */
@@ -163,7 +166,7 @@ export class AnalysisScheduler implements vscode.Disposable {
           done += unit.text.length;
           if (done >= CHUNK) {
             done = 0;
-            await new Promise(r => setTimeout(r, 0));
+            await nextTurn();
             if (stale()) return entry.view;
           }
         }
@@ -172,9 +175,29 @@ export class AnalysisScheduler implements vscode.Disposable {
       }
     }
     if (stale()) return entry.view;
+    // A big article's re-analysis runs as three tasks, yielding in between, so none blocks the extension host for the
+    // whole of it (1.5 MB: some 90 ms of analysis, 40 ms of reconcile, then its view and highlights): the analysis,
+    // its reconcile into the session (not done when a newer text or an edit came meanwhile), and showing it.
+    const big = text.length >= CHUNKED_FROM;
     const t0 = Date.now();
-    const { sidecar } = session.analyze(text, { version });
-    this.metrics.lastAnalysisMs = Date.now() - t0;
+    const pending = session.startAnalysis(text, { version });
+    const analysisMs = Date.now() - t0;
+    if (big) {
+      await nextTurn();
+      if (stale()) return entry.view;
+    }
+    const t1 = Date.now();
+    const out = pending.finish();
+    // the session changed meanwhile (typing, an edit, a reload): each of those also made this run stale, and its own
+    // analysis follows
+    if (!out) return entry.view;
+    const { sidecar } = out;
+    this.metrics.lastAnalysisMs = analysisMs + Date.now() - t1;
+    if (big) {
+      await nextTurn();
+      // the reconciled sidecar is in the session (typing since moved it along): show it unless the article is gone
+      if (doc.isClosed) return entry.view;
+    }
     this.registry.publish(entry);
     this.activity.record(doc.uri, { kind: 'analyzed', version });
     const orphaned = this.orphanNotices.analyzed(doc, sidecar.orphans);

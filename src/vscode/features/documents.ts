@@ -41,7 +41,7 @@ export function registerDocumentEvents({ articles, lexicon, auto, highlights, pr
       if (articles.isArticle(e.document)) articles.onEdit(e);
     }),
     vscode.workspace.onDidSaveTextDocument(doc => {
-      if (articles.isArticle(doc) && articles.sidecar(doc.uri)) void articles.saved(doc);
+      if (articles.isArticle(doc) && articles.hasSidecar(doc.uri)) void articles.saved(doc);
     }),
     vscode.workspace.onDidCloseTextDocument(doc => {
       articles.forget(doc.uri);

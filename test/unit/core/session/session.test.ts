@@ -174,6 +174,69 @@ describe('ArticleSession', () => {
     assert.equal(written.document.length, typed.length);
   });
 
+  it('analyses after typing hash nothing; the save hashes the text it writes once, with the host hash when given', async () => {
+    const storage = new InMemoryStorage();
+    const hashed: string[] = [];
+    // as the editor's crypto.subtle: asynchronous
+    const s = session(storage, { hashText: async text => (hashed.push(text), sha256Hex(text)) });
+    await s.load();
+    s.analyze(TEXT, { version: 1 });
+    let text = TEXT;
+    for (const [k, word] of ['Berlin ', 'Olaf Scholz '].entries()) {
+      s.textChanged(text + word, [{ start: text.length, end: text.length, text: word }], k + 2);
+      text += word;
+      s.analyze(text, { version: k + 2 });
+    }
+    assert.deepEqual(hashed, [], 'no analysis asked for a hash');
+    await s.save();
+    assert.deepEqual(hashed, [text], 'the save hashed the text it writes, once');
+    const written = parseSidecar(storage.text(PATH)!, PATH);
+    assert.equal(written.document.sha256, sha256Hex(text));
+    assert.equal(s.sidecar?.document.sha256, sha256Hex(text), 'the sidecar in memory has it too');
+    await s.save();
+    assert.equal(hashed.length, 1, 'a second save of the same text does not hash it again');
+  });
+
+  it('hashedSidecar: what leaves the session names the text it follows, without counting as a change', async () => {
+    const s = session();
+    await s.load();
+    s.analyze(TEXT, { version: 1 });
+    const typed = `${TEXT}Berlin.\n`;
+    s.textChanged(typed, [{ start: TEXT.length, end: TEXT.length, text: 'Berlin.\n' }], 2);
+    s.analyze(typed, { version: 2 });
+    assert.equal(sidecarOf(s)?.document.sha256, sha256Hex(TEXT), 'in memory the hash still names the text last hashed');
+    const pending = s.startAnalysis(typed, { version: 2 });
+    assert.equal(s.hashedSidecar()?.document.sha256, sha256Hex(typed));
+    assert.ok(pending.finish(), 'filling in the hash does not make a pending analysis stale');
+    assert.equal(sidecarOf(s)?.document.sha256, sha256Hex(typed));
+  });
+
+  it('an analysis in two steps: nothing changes until finish; a finish after typing or an edit is stale and does nothing', async () => {
+    const s = session();
+    await s.load();
+    s.analyze(TEXT, { version: 1 });
+    const before = sidecarOf(s);
+    const typed = `${TEXT}Berlin.\n`;
+    const pending = s.startAnalysis(typed, { version: 1 });
+    assert.equal(sidecarOf(s), before, 'the analysis alone changes nothing');
+    s.textChanged(typed, [{ start: TEXT.length, end: TEXT.length, text: 'Berlin.\n' }], 2);
+    const moved = sidecarOf(s);
+    assert.equal(pending.finish(), undefined, 'typing came in between: stale');
+    assert.equal(sidecarOf(s), moved);
+    const again = s.startAnalysis(typed, { version: 2 });
+    await s.save(); // fills in the hash of the typed text: not a change the analysis missed
+    const out = again.finish();
+    assert.ok(
+      out?.sidecar.annotations.some(a => a.text === 'Berlin'),
+      'finished: the new mention is in',
+    );
+    assert.equal(sidecarOf(s), out?.sidecar);
+    assert.equal(s.analyzedAt(2), true);
+    const third = s.startAnalysis(typed, { version: 2 });
+    s.edit('Remove', typed, (x, t) => removeAnnotation(x, t, x.annotations[0].id), { version: 2 });
+    assert.equal(third.finish(), undefined, 'an edit came in between: stale');
+  });
+
   it('the save lock: two saves at once are written one after the other, the second seeing the first', async () => {
     const storage = new InMemoryStorage();
     const s = session(storage);
