@@ -7,8 +7,8 @@ export interface LineInfo {
   tokens: Token[];
   /** Indices of the tokens that start with a capital: the only places a name can start. */
   capitals: number[];
-  /** propagate's memo: where the article's name patterns (`patterns`, a signature) occur in this line. */
-  matches?: { patterns: string; list: PatternMatch[] };
+  /** propagate's memo: where the name patterns of a generation of them (see propagate.ts) occur in this line. */
+  matches?: { generation: number; list: PatternMatch[] };
 }
 
 /** A name pattern's occurrence in a line: at token `i` (to token `last`), the `k`th pattern starting with that word. */

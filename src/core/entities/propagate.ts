@@ -32,11 +32,39 @@ function isDistinctiveWord(word: string): boolean {
   return w.length >= 3 && !COMMON_WORDS.has(w) && !isPlaceWord(w) && !ORG_SUFFIXES.has(w) && !isTitle({ text: w } as Token);
 }
 
-let lastSignature = '';
-/** The same string object for the same patterns, so each line compares its memo by reference. */
-function intern(signature: string): string {
-  if (signature !== lastSignature) lastSignature = signature;
-  return lastSignature;
+// Where the patterns match a line is memoised with the line (LineInfo.matches) for one generation of patterns: a call
+// whose patterns differ from the previous call's starts a new generation, and a line whose memo is of the previous
+// generation keeps it when none of its capitalised words starts a pattern that changed (the memo's entries at a
+// token depend only on the patterns sharing that token's word, in their order). Typing a name then re-matches only
+// the lines holding its words, not the whole article. Module-wide: lines are shared by every article that has them.
+let generation = 0;
+/** Per first word, its patterns' words in order (a signature), as of generation `generation`. */
+let lastLists = new Map<string, string>();
+/** The first words whose patterns changed from generation `generation - 1` to `generation`. */
+let changedWords: Set<string> | null = null;
+/** Past this many changed first words, checking each line's words costs about as much as matching them again. */
+const MAX_CHANGED_WORDS = 64;
+
+/** Moves to a new generation when `lists` differs from the previous call's. */
+function advance(lists: Map<string, string>): void {
+  const changed = new Set<string>();
+  for (const [w, sig] of lists) if (lastLists.get(w) !== sig) changed.add(w);
+  for (const w of lastLists.keys()) if (!lists.has(w)) changed.add(w);
+  if (changed.size === 0) return;
+  generation++;
+  lastLists = lists;
+  changedWords = changed.size <= MAX_CHANGED_WORDS ? changed : null;
+}
+
+/** Whether the line's memo holds for the current generation (brought forward from the previous one when it can). */
+function memoHolds(info: LineInfo): boolean {
+  const memo = info.matches;
+  if (!memo) return false;
+  if (memo.generation === generation) return true;
+  if (memo.generation !== generation - 1 || !changedWords) return false;
+  for (const i of info.capitals) if (changedWords.has(info.tokens[i].text)) return false;
+  memo.generation = generation;
+  return true;
 }
 
 /**
@@ -153,15 +181,16 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
   for (const list of patterns.values()) list.sort((a, b) => b.words.length - a.words.length);
   // Where the patterns match a line depends only on the line and the patterns: kept with the line's tokens, so
   // after an edit only the overlap tests below run again over the unchanged lines.
-  const signature = intern([...patterns].map(([w, list]) => `${w}\u0003${list.map(p => p.words.join('\u0001')).join('\u0002')}`).join('\u0004'));
+  const lists = new Map<string, string>();
+  for (const [w, list] of patterns) lists.set(w, list.map(p => p.words.join('\u0001')).join('\u0002'));
+  advance(lists);
   let tree: Map<string, WordNode> | undefined; // built only when a line's memo is out of date
   const added: Working[] = [];
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
   let r = 0; // the same in `reserved`
   lines((lineStart, info) => {
-    if (info.matches?.patterns !== signature) info.matches = { patterns: signature, list: matchesIn(info, (tree ??= wordTree(patterns))) };
+    const list = memoHolds(info) ? info.matches!.list : (info.matches = { generation, list: matchesIn(info, (tree ??= wordTree(patterns))) }).list;
     const { tokens } = info;
-    const list = info.matches.list;
     let skipUntil = -1;
     for (let n = 0; n < list.length;) {
       const i = list[n].i;
