@@ -99,17 +99,22 @@ export interface SurfaceWords {
   normSpaced: string[];
   /** The tokenizer's tokens. */
   tokens: string[];
+  /** The tokens with a letter or digit, normWord'ed: the words the entity grouping compares (build.ts's nameWords). */
+  name: string[];
 }
 
 // Bounded; a pure memo (surfaces repeat across mentions and across re-analyses of an edited article).
 const surfaceMemo = new Map<string, SurfaceWords>();
 const SURFACE_MEMO_MAX = 50000;
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 export function surfaceWords(surface: string): SurfaceWords {
   let w = surfaceMemo.get(surface);
   if (!w) {
     const spaced = surface.split(' ');
-    w = { spaced, normSpaced: spaced.map(normWord), tokens: tokenize(surface).map(t => t.text) };
+    const tokens = tokenize(surface).map(t => t.text);
+    w = { spaced, normSpaced: spaced.map(normWord), tokens, name: tokens.filter(t => LETTER_OR_DIGIT.test(t)).map(normWord) };
     if (surfaceMemo.size >= SURFACE_MEMO_MAX) surfaceMemo.clear();
     surfaceMemo.set(surface, w);
   }
