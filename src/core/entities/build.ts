@@ -105,9 +105,17 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
         const list = containing?.get(f.words[w]) ?? none;
         if (w === 0 || list.length < pool.length) pool = list;
       }
-      const all = pool.filter(l => contains(l, f));
-      const longest = Math.max(0, ...all.map(c => c.words.length));
-      list = all.filter(c => c.words.length === longest);
+      // the longest of those containing f, in the pool's order
+      list = [];
+      let longest = 0;
+      for (const c of pool) {
+        if (c.words.length < longest || !contains(c, f)) continue;
+        if (c.words.length > longest) {
+          longest = c.words.length;
+          list.length = 0;
+        }
+        list.push(c);
+      }
     }
     f.candidates = list;
     return list;

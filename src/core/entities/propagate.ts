@@ -41,9 +41,12 @@ let generation = 0;
 /** Per first word, its patterns' words in order (a signature), as of generation `generation`. */
 let lastLists = new Map<string, string>();
 /** The first words whose patterns changed from generation `generation - 1` to `generation`. */
-let changedWords: Set<string> | null = null;
+let changedWords = new Set<string>();
 /** Past this many changed first words, checking each line's words costs about as much as matching them again. */
 const MAX_CHANGED_WORDS = 64;
+/** The patterns' tree (see wordTree) as of generation `treeGeneration`: patched root by root for the next one. */
+let lastTree: Map<string, WordNode> | null = null;
+let treeGeneration = -1;
 
 /** Moves to a new generation when `lists` differs from the previous call's. */
 function advance(lists: Map<string, string>): void {
@@ -53,7 +56,21 @@ function advance(lists: Map<string, string>): void {
   if (changed.size === 0) return;
   generation++;
   lastLists = lists;
-  changedWords = changed.size <= MAX_CHANGED_WORDS ? changed : null;
+  changedWords = changed;
+}
+
+/** The current generation's tree: the previous one with the roots of the changed first words built again. */
+function currentTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
+  if (lastTree && treeGeneration === generation) return lastTree;
+  if (lastTree && treeGeneration === generation - 1) {
+    for (const w of changedWords) {
+      const list = patterns.get(w);
+      if (list) lastTree.set(w, rootOf(list));
+      else lastTree.delete(w);
+    }
+  } else lastTree = wordTree(patterns);
+  treeGeneration = generation;
+  return lastTree;
 }
 
 /** Whether the line's memo holds for the current generation (brought forward from the previous one when it can). */
@@ -61,7 +78,7 @@ function memoHolds(info: LineInfo): boolean {
   const memo = info.matches;
   if (!memo) return false;
   if (memo.generation === generation) return true;
-  if (memo.generation !== generation - 1 || !changedWords) return false;
+  if (memo.generation !== generation - 1 || changedWords.size > MAX_CHANGED_WORDS) return false;
   for (const i of info.capitals) if (changedWords.has(info.tokens[i].text)) return false;
   memo.generation = generation;
   return true;
@@ -80,21 +97,24 @@ interface WordNode {
 
 export function wordTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
   const roots = new Map<string, WordNode>();
-  for (const [first, list] of patterns) {
-    const root: WordNode = { next: null, ends: [] };
-    roots.set(first, root);
-    list.forEach((p, k) => {
-      let node = root;
-      for (let w = 1; w < p.words.length; w++) {
-        node.next ??= new Map();
-        let child = node.next.get(p.words[w]);
-        if (!child) node.next.set(p.words[w], (child = { next: null, ends: [] }));
-        node = child;
-      }
-      node.ends.push(k);
-    });
-  }
+  for (const [first, list] of patterns) roots.set(first, rootOf(list));
   return roots;
+}
+
+/** The tree of the patterns sharing a first word. */
+function rootOf(list: readonly { words: string[] }[]): WordNode {
+  const root: WordNode = { next: null, ends: [] };
+  list.forEach((p, k) => {
+    let node = root;
+    for (let w = 1; w < p.words.length; w++) {
+      node.next ??= new Map();
+      let child = node.next.get(p.words[w]);
+      if (!child) node.next.set(p.words[w], (child = { next: null, ends: [] }));
+      node = child;
+    }
+    node.ends.push(k);
+  });
+  return root;
 }
 
 /**
@@ -184,12 +204,11 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
   const lists = new Map<string, string>();
   for (const [w, list] of patterns) lists.set(w, list.map(p => p.words.join('\u0001')).join('\u0002'));
   advance(lists);
-  let tree: Map<string, WordNode> | undefined; // built only when a line's memo is out of date
   const added: Working[] = [];
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
   let r = 0; // the same in `reserved`
   lines((lineStart, info) => {
-    const list = memoHolds(info) ? info.matches!.list : (info.matches = { generation, list: matchesIn(info, (tree ??= wordTree(patterns))) }).list;
+    const list = memoHolds(info) ? info.matches!.list : (info.matches = { generation, list: matchesIn(info, currentTree(patterns)) }).list;
     const { tokens } = info;
     let skipUntil = -1;
     for (let n = 0; n < list.length;) {
