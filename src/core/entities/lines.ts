@@ -4,6 +4,8 @@ import { isCapitalised } from './mention-set';
 import { tokenize, type Token } from './tokenize';
 
 export interface LineInfo {
+  /** The line itself. */
+  text: string;
   tokens: Token[];
   /** Indices of the tokens that start with a capital: the only places a name can start. */
   capitals: number[];
@@ -37,7 +39,7 @@ export function computeLineInfo(line: string): LineInfo {
   const tokens = tokenize(line);
   const capitals: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (isCapitalised(tokens[i])) capitals.push(i);
-  return { tokens, capitals, matches: undefined };
+  return { text: line, tokens, capitals, matches: undefined };
 }
 
 function lineInfo(line: string): LineInfo {

@@ -38,8 +38,8 @@ function isDistinctiveWord(word: string): boolean {
 // token depend only on the patterns sharing that token's word, in their order). Typing a name then re-matches only
 // the lines holding its words, not the whole article. Module-wide: lines are shared by every article that has them.
 let generation = 0;
-/** Per first word, its patterns' words in order (a signature), as of generation `generation`. */
-let lastLists = new Map<string, string>();
+/** Per first word, its patterns' words in order, as of generation `generation`. */
+let lastPatterns: ReadonlyMap<string, readonly { words: readonly string[] }[]> = new Map();
 /** The first words whose patterns changed from generation `generation - 1` to `generation`. */
 let changedWords = new Set<string>();
 /** Past this many changed first words, checking each line's words costs about as much as matching them again. */
@@ -48,15 +48,27 @@ const MAX_CHANGED_WORDS = 64;
 let lastTree: Map<string, WordNode> | null = null;
 let treeGeneration = -1;
 
-/** Moves to a new generation when `lists` differs from the previous call's. */
-function advance(lists: Map<string, string>): void {
+/** Moves to a new generation when the patterns' words differ from the previous call's. */
+function advance(patterns: ReadonlyMap<string, readonly { words: readonly string[] }[]>): void {
   const changed = new Set<string>();
-  for (const [w, sig] of lists) if (lastLists.get(w) !== sig) changed.add(w);
-  for (const w of lastLists.keys()) if (!lists.has(w)) changed.add(w);
+  for (const [w, list] of patterns) if (!sameWords(lastPatterns.get(w), list)) changed.add(w);
+  for (const w of lastPatterns.keys()) if (!patterns.has(w)) changed.add(w);
+  lastPatterns = patterns;
   if (changed.size === 0) return;
   generation++;
-  lastLists = lists;
   changedWords = changed;
+}
+
+function sameWords(a: readonly { words: readonly string[] }[] | undefined, b: readonly { words: readonly string[] }[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k].words;
+    const y = b[k].words;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
 }
 
 /** The current generation's tree: the previous one with the roots of the changed first words built again. */
@@ -79,7 +91,10 @@ function memoHolds(info: LineInfo): boolean {
   if (!memo) return false;
   if (memo.generation === generation) return true;
   if (memo.generation !== generation - 1 || changedWords.size > MAX_CHANGED_WORDS) return false;
-  for (const i of info.capitals) if (changedWords.has(info.tokens[i].text)) return false;
+  // a word the line does not hold is none of its tokens (searching the text is faster than looking each token up)
+  let holds = true;
+  for (const w of changedWords) if (info.text.includes(w)) holds = false;
+  if (!holds) for (const i of info.capitals) if (changedWords.has(info.tokens[i].text)) return false;
   memo.generation = generation;
   return true;
 }
@@ -201,9 +216,7 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
   for (const list of patterns.values()) list.sort((a, b) => b.words.length - a.words.length);
   // Where the patterns match a line depends only on the line and the patterns: kept with the line's tokens, so
   // after an edit only the overlap tests below run again over the unchanged lines.
-  const lists = new Map<string, string>();
-  for (const [w, list] of patterns) lists.set(w, list.map(p => p.words.join('\u0001')).join('\u0002'));
-  advance(lists);
+  advance(patterns);
   const added: Working[] = [];
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
   let r = 0; // the same in `reserved`
