@@ -4,7 +4,7 @@ import { MONTHS, WEEKDAYS } from '../dates/vocabulary';
 import type { EntityType } from '../types';
 import { commonWords, gazetteerLists } from './data';
 import type { LineInfo, LineSource, PatternMatch } from './lines';
-import { isNameWord, mergeDedupe, Slots, surfaceWords, working, type Working } from './mention-set';
+import { isNameWord, mergeDedupe, Slots, working, type SurfacePattern, type Working } from './mention-set';
 import { isTitle } from './refine';
 import type { Token } from './tokenize';
 import { COMPANY_SUFFIXES } from './vocabulary';
@@ -164,6 +164,20 @@ export function matchesIn({ tokens, capitals }: LineInfo, tree: ReadonlyMap<stri
   return out;
 }
 
+/** What the surface adds to the name patterns (a pure function of the surface: kept with its words). */
+function patternOf(surface: string, words: readonly string[]): SurfacePattern {
+  const capitalised = words.length > 0 && /^\p{Lu}/u.test(words[0]);
+  // an acronym written as a word elsewhere ("Isis" after "ISIS", "Nato" after "NATO") is the same name: four
+  // letters at least and not a word of its own ("AIDS"/"Aids"), so "WHO" never makes every "Who" a name
+  const titled =
+    capitalised && words.length === 1 && ACRONYM.test(surface) && !COMMON_WORDS.has(surface.toLowerCase()) ? surface[0] + surface.slice(1).toLowerCase() : null;
+  // a person's surname alone ("Lavrov" after "Sergey Lavrov"), an organization's distinctive last word alone
+  // ("Sabah" after "Daily Sabah"; not "England" after "Bank of England", nor "Inc" or "Commission")
+  const lastWord = words[words.length - 1];
+  const last = capitalised && words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(lastWord) ? lastWord : null;
+  return { capitalised, titled, last, lastDistinctive: last !== null && isDistinctiveWord(last) };
+}
+
 /**
  * Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too; never
  * over `reserved` spans (the user lexicon's dates; sorted, without overlaps).
@@ -189,23 +203,17 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
     slot.visited = true;
     if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
     seen.add(m.surface);
-    const words = surfaceWords(m.surface).tokens;
-    if (words.length === 0 || !/^\p{Lu}/u.test(words[0])) continue;
+    const words = slot.words.tokens;
+    const reading = (slot.words.pattern ??= patternOf(m.surface, words));
+    if (!reading.capitalised) continue;
     addPattern({ words, type: m.type, surface: m.surface, fixed: m.fixed });
-    // an acronym written as a word elsewhere ("Isis" after "ISIS", "Nato" after "NATO") is the same name: four
-    // letters at least and not a word of its own ("AIDS"/"Aids"), so "WHO" never makes every "Who" a name
-    if (words.length === 1 && ACRONYM.test(m.surface) && !COMMON_WORDS.has(m.surface.toLowerCase())) {
-      const titled = m.surface[0] + m.surface.slice(1).toLowerCase();
-      if (!seen.has(titled)) {
-        seen.add(titled);
-        addPattern({ words: [titled], type: m.type, surface: m.surface, fixed: m.fixed });
-      }
+    const { titled, last } = reading;
+    if (titled !== null && !seen.has(titled)) {
+      seen.add(titled);
+      addPattern({ words: [titled], type: m.type, surface: m.surface, fixed: m.fixed });
     }
-    // a person's surname alone ("Lavrov" after "Sergey Lavrov"), an organization's distinctive last word alone
-    // ("Sabah" after "Daily Sabah"; not "England" after "Bank of England", nor "Inc" or "Commission")
-    const last = words[words.length - 1];
-    if (words.length < 2 || seen.has(last) || !/^\p{Lu}\p{Ll}/u.test(last)) continue;
-    if (m.type === 'person' || (m.type === 'organization' && isDistinctiveWord(last))) {
+    if (last === null || seen.has(last)) continue;
+    if (m.type === 'person' || (m.type === 'organization' && reading.lastDistinctive)) {
       seen.add(last);
       addPattern({ words: [last], type: m.type, surface: last, fixed: false });
     }
