@@ -17,8 +17,8 @@ export interface EditedLine {
   end: number;
   /** The previous line's text ('' for the first line): a bracket at its end may hold an acronym of this line's words. */
   previous: string;
-  /** Every word of every name pattern of the grouping (the tokens of its surfaces). */
-  patternWords: ReadonlySet<string>;
+  /** Every word of every name pattern of the grouping (the tokens of its surfaces); asked for only when a word changed. */
+  patternWords: () => ReadonlySet<string>;
   /** Whether the surface got votes for more than one type (then how sure the detector was can break a tie). */
   contested: (surface: string) => boolean;
 }
@@ -36,24 +36,8 @@ const endAfter = (x: number, at: number, end: number, delta: number) => (x <= at
 /** Whether the grouping computed before the edit is exactly the grouping after it. */
 export function editKeepsGrouping({ before, after, at, end, previous, patternWords, contested }: EditedLine): boolean {
   const delta = after.text.length - before.text.length;
-  // the tokens: the same words with the same sentence starts, save one word that neither starts nor continues a name
-  const a = before.info.tokens;
-  const b = after.info.tokens;
-  if (a.length !== b.length) return false;
-  let changed = 0;
-  for (let k = 0; k < a.length; k++) {
-    if (a[k].sentenceStart !== b[k].sentenceStart) return false;
-    if (a[k].text === b[k].text) {
-      if (startAfter(a[k].start, at, end, delta) !== b[k].start || endAfter(a[k].end, at, end, delta) !== b[k].end) return false;
-      continue;
-    }
-    if (++changed > 1 || patternWords.has(a[k].text) || patternWords.has(b[k].text)) return false;
-    // a capitalised word that names nothing ("Shares" -> "Sharxes") may stay one: the name patterns skip it, and it
-    // blocks a neighbouring name's occurrence exactly as before when it stays capitalised and (not) a title
-    const capitalised = CAPITALISED.test(a[k].text);
-    if (capitalised !== CAPITALISED.test(b[k].text) || (capitalised && isTitle(a[k]) !== isTitle(b[k]))) return false;
-  }
-  // the candidates: the same names and types (and scores where they break a tie), none touching the edit
+  // the candidates: the same names and types (and scores where they break a tie), none touching the edit (compared
+  // first: typing in a name changes them, and they cost the least to compare)
   const m = before.mentions;
   const n = after.mentions;
   if (m.length !== n.length) return false;
@@ -69,6 +53,25 @@ export function editKeepsGrouping({ before, after, at, end, previous, patternWor
       const open = afterSpaces(before.text, x.end);
       if (at <= open || (before.text[open] === '(' && at <= open + ACRONYM_REACH)) return false;
     }
+  }
+  // the tokens: the same words with the same sentence starts, save one word that neither starts nor continues a name
+  const a = before.info.tokens;
+  const b = after.info.tokens;
+  if (a.length !== b.length) return false;
+  let changed = 0;
+  for (let k = 0; k < a.length; k++) {
+    if (a[k].sentenceStart !== b[k].sentenceStart) return false;
+    if (a[k].text === b[k].text) {
+      if (startAfter(a[k].start, at, end, delta) !== b[k].start || endAfter(a[k].end, at, end, delta) !== b[k].end) return false;
+      continue;
+    }
+    if (++changed > 1) return false;
+    // a capitalised word that names nothing ("Shares" -> "Sharxes") may stay one: the name patterns skip it, and it
+    // blocks a neighbouring name's occurrence exactly as before when it stays capitalised and (not) a title
+    const capitalised = CAPITALISED.test(a[k].text);
+    if (capitalised !== CAPITALISED.test(b[k].text) || (capitalised && isTitle(a[k]) !== isTitle(b[k]))) return false;
+    const words = patternWords();
+    if (words.has(a[k].text) || words.has(b[k].text)) return false;
   }
   // a bracket at the end of the previous line reads into this one (the acronym is trimmed of the line break)
   if (at <= ACRONYM_REACH && previous.slice(-ACRONYM_REACH - 1).includes('(')) return false;
