@@ -178,7 +178,8 @@ export class Analyzer {
     }
     // copies: the kept grouping's entities are handed out again after the next edit
     const entities = grouped.entities.filter(e => wanted.has(e.type)).map(e => ({ ...e, aliases: [...e.aliases] }));
-    const entityById = new Map(entities.map(e => [e.id, e]));
+    // made on first need: few mentions are written otherwise than their surface
+    let entityById: Map<string, Entity> | undefined;
 
     const mentionAnnotations: Annotation[] = [];
     // every name blocks the dates it overlaps, wanted or not (so asking for fewer types changes nothing else)
@@ -200,7 +201,7 @@ export class Analyzer {
       mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
       // a mention found under another spelling of its name ("Isis" by "ISIS") is one of the entity's surface forms,
       // as the sidecar lists them (tidyEntities): the aliases hold what the article writes
-      if (mentionText !== m.surface) addAlias(entityById, m.entity, spacedName(mentionText));
+      if (mentionText !== m.surface) addAlias((entityById ??= new Map(entities.map(e => [e.id, e]))), m.entity, spacedName(mentionText));
     }
     if (!sorted) named.sort(byStart);
     // The user's date names win over the automatic dates they overlap, as the other lexicon names do.
