@@ -158,7 +158,9 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
   }
   for (const g of groups) {
     g.surfaces.add(g.canonical.surface);
-    g.entity.aliases = [...g.surfaces].sort();
+    const aliases = [...g.surfaces];
+    if (aliases.length > 1) aliases.sort();
+    g.entity.aliases = aliases;
     g.entity.name = g.canonical.surface;
   }
   return entities;

@@ -164,6 +164,8 @@ export function matchesIn({ tokens, capitals }: LineInfo, tree: ReadonlyMap<stri
   return out;
 }
 
+const byLength = (a: { words: readonly string[] }, b: { words: readonly string[] }) => b.words.length - a.words.length;
+
 /** What the surface adds to the name patterns (a pure function of the surface: kept with its words). */
 function patternOf(surface: string, words: readonly string[]): SurfacePattern {
   const capitalised = words.length > 0 && /^\p{Lu}/u.test(words[0]);
@@ -221,7 +223,7 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
   if (patterns.size === 0) return work;
   // longest first among those sharing a first word, in the order found otherwise (sorted once: a sort per pattern
   // added was quadratic when thousands of names share a first word)
-  for (const list of patterns.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const list of patterns.values()) if (list.length > 1) list.sort(byLength);
   // Where the patterns match a line depends only on the line and the patterns: kept with the line's tokens, so
   // after an edit only the overlap tests below run again over the unchanged lines.
   advance(patterns);
