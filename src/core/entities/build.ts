@@ -25,6 +25,8 @@ export function isShortFormOf(type: EntityType, long: readonly string[], short: 
   return false;
 }
 
+const byLengthDown = (a: { words: readonly string[] }, b: { words: readonly string[] }) => b.words.length - a.words.length;
+
 /**
  * Groups mentions into entities, setting each mention's `entity`; ids in order of first mention; canonical name =
  * longest full form.
@@ -86,6 +88,18 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
       else containing.set(w, [f]);
     }
   }
+  // longest forms first (stably: among forms as long, in order of first mention), so a form's search stops at the
+  // first form no longer than itself
+  for (const containing of containingByType.values()) {
+    for (const list of containing.values()) {
+      for (let k = 1; k < list.length; k++) {
+        if (list[k].words.length > list[k - 1].words.length) {
+          list.sort(byLengthDown);
+          break;
+        }
+      }
+    }
+  }
   const none: Form[] = [];
   const contains = (long: Form, short: Form): boolean => isShortFormOf(long.type, long.words, short.words);
   // each form's candidate full forms: the longest forms containing it (computed once per form)
@@ -105,16 +119,11 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
         const list = containing?.get(f.words[w]) ?? none;
         if (w === 0 || list.length < pool.length) pool = list;
       }
-      // the longest of those containing f, in the pool's order
+      // the longest of those containing f, in the pool's order (longest first: only a longer form can contain f)
       list = [];
-      let longest = 0;
       for (const c of pool) {
-        if (c.words.length < longest || !contains(c, f)) continue;
-        if (c.words.length > longest) {
-          longest = c.words.length;
-          list.length = 0;
-        }
-        list.push(c);
+        if (c.words.length <= f.words.length || (list.length > 0 && c.words.length < list[0].words.length)) break;
+        if (contains(c, f)) list.push(c);
       }
     }
     f.candidates = list;
