@@ -135,17 +135,18 @@ export class Analyzer {
     const state = keep && this.maxCacheEntries > 0 ? this.linesOf(text, options.document ?? '') : undefined;
     const lines = state ? state.lines : keep ? text.split('\n').map(l => this.record(l)) : this.linesOnce(text);
 
-    const dates: DateCandidate[] = [];
+    // each date as its line, its index there and the line's start (no copy of the date in document offsets)
     const dateLines: LineRecord[] = [];
     const dateIndex: number[] = [];
+    const dateLineStart: number[] = [];
     let lineStart = 0;
     for (const rec of lines) {
       this.prepare(rec, needMentions);
-      rec.dates!.forEach((d, i) => {
-        dates.push({ start: d.start + lineStart, end: d.end + lineStart, expr: d.expr });
+      for (let i = 0; i < rec.dates!.length; i++) {
         dateLines.push(rec);
         dateIndex.push(i);
-      });
+        dateLineStart.push(lineStart);
+      }
       lineStart += rec.text.length + 1;
     }
     const source: LineSource = fn => {
@@ -177,7 +178,8 @@ export class Analyzer {
     }
     // copies: the kept grouping's entities are handed out again after the next edit
     const entities = grouped.entities.filter(e => wanted.has(e.type)).map(e => ({ ...e, aliases: [...e.aliases] }));
-    const entityById = new Map(entities.map(e => [e.id, e]));
+    // made on first need: few mentions are written otherwise than their surface
+    let entityById: Map<string, Entity> | undefined;
 
     const mentionAnnotations: Annotation[] = [];
     // every name blocks the dates it overlaps, wanted or not (so asking for fewer types changes nothing else)
@@ -199,7 +201,7 @@ export class Analyzer {
       mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
       // a mention found under another spelling of its name ("Isis" by "ISIS") is one of the entity's surface forms,
       // as the sidecar lists them (tidyEntities): the aliases hold what the article writes
-      if (mentionText !== m.surface) addAlias(entityById, m.entity, spacedName(mentionText));
+      if (mentionText !== m.surface) addAlias((entityById ??= new Map(entities.map(e => [e.id, e]))), m.entity, spacedName(mentionText));
     }
     if (!sorted) named.sort(byStart);
     // The user's date names win over the automatic dates they overlap, as the other lexicon names do.
@@ -222,11 +224,11 @@ export class Analyzer {
       const overLexicon = overlapSweep(lexiconDates);
       lastStart = -1;
       lastEnd = -1;
-      for (let i = 0; i < dates.length; i++) {
-        const d = dates[i];
-        let start = d.start;
-        let end = d.end;
-        if (mayExtend(text, start, end)) ({ start, end } = snapToGraphemes(text, d));
+      for (let i = 0; i < dateLines.length; i++) {
+        const d = dateLines[i].dates![dateIndex[i]];
+        let start = d.start + dateLineStart[i];
+        let end = d.end + dateLineStart[i];
+        if (mayExtend(text, start, end)) ({ start, end } = snapToGraphemes(text, { start, end }));
         if (overNamed(start, end) || overLexicon(start, end)) continue;
         if (start < lastStart || (start === lastStart && end < lastEnd)) datesSorted = false;
         lastStart = start;
@@ -414,7 +416,7 @@ function keptGrouping(state: DocumentState): KeptGrouping | undefined {
     at: edit.at - lineStart,
     end: edit.end - lineStart,
     previous: edit.line > 0 ? state.lines[edit.line - 1].text : '',
-    patternWords: (grouping.patternWords ??= patternWordsOf(grouping.entities)),
+    patternWords: () => (grouping.patternWords ??= patternWordsOf(grouping.entities)),
     contested: surface => (grouping.slots.get(surface)?.types.length ?? 2) > 1,
   });
   return keeps && shiftMentions(grouping.mentions, edit.at, edit.end, after.text.length - before.text.length) ? grouping : undefined;

@@ -1,12 +1,9 @@
 // Mentions grouped into entities: "Vladimir Putin", "Putin" -> one entity named "Vladimir Putin".
 import type { Entity, EntityType } from '../types';
-import { normWord, Slots, surfaceWords, type Working } from './mention-set';
+import { Slots, surfaceWords, type Working } from './mention-set';
 
 /** A name's words as the grouping compares them: tokens with a letter or digit, normWord'ed ("al-Assad" -> "assad"). */
-export const nameWords = (surface: string): string[] =>
-  surfaceWords(surface)
-    .tokens.filter(t => /[\p{L}\p{N}]/u.test(t))
-    .map(normWord);
+export const nameWords = (surface: string): string[] => [...surfaceWords(surface).name];
 
 /**
  * Whether `short` (words) is a short form of the full name `long` of `type` ("Putin" of "Vladimir Putin"): a person
@@ -28,6 +25,8 @@ export function isShortFormOf(type: EntityType, long: readonly string[], short: 
   return false;
 }
 
+const byLengthDown = (a: { words: readonly string[] }, b: { words: readonly string[] }) => b.words.length - a.words.length;
+
 /**
  * Groups mentions into entities, setting each mention's `entity`; ids in order of first mention; canonical name =
  * longest full form.
@@ -41,7 +40,7 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
   interface Form {
     surface: string;
     type: EntityType;
-    words: string[];
+    words: readonly string[];
     first: number;
     lastSeen: number;
     candidates?: Form[];
@@ -67,7 +66,7 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     let f = slotForms[m.type];
     if (!f) {
       const forms = formIn(m.type);
-      const words = nameWords(m.surface);
+      const words = slot.words.name;
       f = { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1, candidates: undefined, group: undefined, joined: undefined };
       forms.set(m.surface, f);
       allForms.push(f);
@@ -75,16 +74,33 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     }
     formOf[idx] = f;
   }
-  // word -> the multi-word forms containing it, to find the full form of a short one without an all-pairs scan
-  const containing = new Map<string, Form[]>();
+  // per type, word -> the multi-word forms containing it, to find the full form of a short one without an all-pairs scan
+  const containingByType = new Map<EntityType, Map<string, Form[]>>();
   for (const f of allForms) {
     if (f.words.length < 2) continue;
-    for (const w of new Set(f.words)) {
-      const list = containing.get(`${f.type}\u0000${w}`) ?? [];
-      list.push(f);
-      containing.set(`${f.type}\u0000${w}`, list);
+    let containing = containingByType.get(f.type);
+    if (!containing) containingByType.set(f.type, (containing = new Map()));
+    for (let k = 0; k < f.words.length; k++) {
+      const w = f.words[k];
+      if (f.words.indexOf(w) !== k) continue; // once per form
+      const list = containing.get(w);
+      if (list) list.push(f);
+      else containing.set(w, [f]);
     }
   }
+  // longest forms first (stably: among forms as long, in order of first mention), so a form's search stops at the
+  // first form no longer than itself
+  for (const containing of containingByType.values()) {
+    for (const list of containing.values()) {
+      for (let k = 1; k < list.length; k++) {
+        if (list[k].words.length > list[k - 1].words.length) {
+          list.sort(byLengthDown);
+          break;
+        }
+      }
+    }
+  }
+  const none: Form[] = [];
   const contains = (long: Form, short: Form): boolean => isShortFormOf(long.type, long.words, short.words);
   // each form's candidate full forms: the longest forms containing it (computed once per form)
   const candidatesOf = (f: Form): Form[] => {
@@ -97,14 +113,18 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
     else {
       // a form containing f contains each of its words: the shortest of their lists holds them all (the first
       // word's list alone made thousands of names sharing a first word, "John ...", an all-pairs scan)
+      const containing = containingByType.get(f.type);
       let pool: Form[] = [];
       for (let w = 0; w < f.words.length; w++) {
-        const list = containing.get(`${f.type}\u0000${f.words[w]}`) ?? [];
+        const list = containing?.get(f.words[w]) ?? none;
         if (w === 0 || list.length < pool.length) pool = list;
       }
-      const all = pool.filter(l => contains(l, f));
-      const longest = Math.max(0, ...all.map(c => c.words.length));
-      list = all.filter(c => c.words.length === longest);
+      // the longest of those containing f, in the pool's order (longest first: only a longer form can contain f)
+      list = [];
+      for (const c of pool) {
+        if (c.words.length <= f.words.length || (list.length > 0 && c.words.length < list[0].words.length)) break;
+        if (contains(c, f)) list.push(c);
+      }
     }
     f.candidates = list;
     return list;
@@ -147,7 +167,9 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
   }
   for (const g of groups) {
     g.surfaces.add(g.canonical.surface);
-    g.entity.aliases = [...g.surfaces].sort();
+    const aliases = [...g.surfaces];
+    if (aliases.length > 1) aliases.sort();
+    g.entity.aliases = aliases;
     g.entity.name = g.canonical.surface;
   }
   return entities;

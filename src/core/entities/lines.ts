@@ -4,11 +4,13 @@ import { isCapitalised } from './mention-set';
 import { tokenize, type Token } from './tokenize';
 
 export interface LineInfo {
+  /** The line itself. */
+  text: string;
   tokens: Token[];
   /** Indices of the tokens that start with a capital: the only places a name can start. */
   capitals: number[];
-  /** propagate's memo: where the article's name patterns (`patterns`, a signature) occur in this line. */
-  matches?: { patterns: string; list: PatternMatch[] };
+  /** propagate's memo: where the name patterns of a generation of them (see propagate.ts) occur in this line. */
+  matches?: { generation: number; list: PatternMatch[] };
 }
 
 /** A name pattern's occurrence in a line: at token `i` (to token `last`), the `k`th pattern starting with that word. */
@@ -37,7 +39,7 @@ export function computeLineInfo(line: string): LineInfo {
   const tokens = tokenize(line);
   const capitals: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (isCapitalised(tokens[i])) capitals.push(i);
-  return { tokens, capitals, matches: undefined };
+  return { text: line, tokens, capitals, matches: undefined };
 }
 
 function lineInfo(line: string): LineInfo {

@@ -99,17 +99,36 @@ export interface SurfaceWords {
   normSpaced: string[];
   /** The tokenizer's tokens. */
   tokens: string[];
+  /** The tokens with a letter or digit, normWord'ed: the words the entity grouping compares (build.ts's nameWords). */
+  name: string[];
+  /** propagate's reading of the surface as a name pattern, made on first need (see propagate.ts). */
+  pattern: SurfacePattern | undefined;
+}
+
+/** What a surface adds to the name patterns, whatever its type (propagate.ts decides with the type). */
+export interface SurfacePattern {
+  /** Its first token starts with a capital: a pattern of its own. */
+  capitalised: boolean;
+  /** The acronym written as a word ("Nato" for "NATO"), when that is a pattern too. */
+  titled: string | null;
+  /** Its last word, when a name of several words whose last word is capitalised ("Lavrov"). */
+  last: string | null;
+  /** That last word names an organization on its own ("Sabah", not "Inc" or "England"). */
+  lastDistinctive: boolean;
 }
 
 // Bounded; a pure memo (surfaces repeat across mentions and across re-analyses of an edited article).
 const surfaceMemo = new Map<string, SurfaceWords>();
 const SURFACE_MEMO_MAX = 50000;
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 export function surfaceWords(surface: string): SurfaceWords {
   let w = surfaceMemo.get(surface);
   if (!w) {
     const spaced = surface.split(' ');
-    w = { spaced, normSpaced: spaced.map(normWord), tokens: tokenize(surface).map(t => t.text) };
+    const tokens = tokenize(surface).map(t => t.text);
+    w = { spaced, normSpaced: spaced.map(normWord), tokens, name: tokens.filter(t => LETTER_OR_DIGIT.test(t)).map(normWord), pattern: undefined };
     if (surfaceMemo.size >= SURFACE_MEMO_MAX) surfaceMemo.clear();
     surfaceMemo.set(surface, w);
   }

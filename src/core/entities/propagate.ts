@@ -4,7 +4,7 @@ import { MONTHS, WEEKDAYS } from '../dates/vocabulary';
 import type { EntityType } from '../types';
 import { commonWords, gazetteerLists } from './data';
 import type { LineInfo, LineSource, PatternMatch } from './lines';
-import { isNameWord, mergeDedupe, Slots, surfaceWords, working, type Working } from './mention-set';
+import { isNameWord, mergeDedupe, Slots, working, type SurfacePattern, type Working } from './mention-set';
 import { isTitle } from './refine';
 import type { Token } from './tokenize';
 import { COMPANY_SUFFIXES } from './vocabulary';
@@ -32,11 +32,71 @@ function isDistinctiveWord(word: string): boolean {
   return w.length >= 3 && !COMMON_WORDS.has(w) && !isPlaceWord(w) && !ORG_SUFFIXES.has(w) && !isTitle({ text: w } as Token);
 }
 
-let lastSignature = '';
-/** The same string object for the same patterns, so each line compares its memo by reference. */
-function intern(signature: string): string {
-  if (signature !== lastSignature) lastSignature = signature;
-  return lastSignature;
+// Where the patterns match a line is memoised with the line (LineInfo.matches) for one generation of patterns: a call
+// whose patterns differ from the previous call's starts a new generation, and a line whose memo is of the previous
+// generation keeps it when none of its capitalised words starts a pattern that changed (the memo's entries at a
+// token depend only on the patterns sharing that token's word, in their order). Typing a name then re-matches only
+// the lines holding its words, not the whole article. Module-wide: lines are shared by every article that has them.
+let generation = 0;
+/** Per first word, its patterns' words in order, as of generation `generation`. */
+let lastPatterns: ReadonlyMap<string, readonly { words: readonly string[] }[]> = new Map();
+/** The first words whose patterns changed from generation `generation - 1` to `generation`. */
+let changedWords = new Set<string>();
+/** Past this many changed first words, checking each line's words costs about as much as matching them again. */
+const MAX_CHANGED_WORDS = 64;
+/** The patterns' tree (see wordTree) as of generation `treeGeneration`: patched root by root for the next one. */
+let lastTree: Map<string, WordNode> | null = null;
+let treeGeneration = -1;
+
+/** Moves to a new generation when the patterns' words differ from the previous call's. */
+function advance(patterns: ReadonlyMap<string, readonly { words: readonly string[] }[]>): void {
+  const changed = new Set<string>();
+  for (const [w, list] of patterns) if (!sameWords(lastPatterns.get(w), list)) changed.add(w);
+  for (const w of lastPatterns.keys()) if (!patterns.has(w)) changed.add(w);
+  lastPatterns = patterns;
+  if (changed.size === 0) return;
+  generation++;
+  changedWords = changed;
+}
+
+function sameWords(a: readonly { words: readonly string[] }[] | undefined, b: readonly { words: readonly string[] }[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k].words;
+    const y = b[k].words;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
+
+/** The current generation's tree: the previous one with the roots of the changed first words built again. */
+function currentTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
+  if (lastTree && treeGeneration === generation) return lastTree;
+  if (lastTree && treeGeneration === generation - 1) {
+    for (const w of changedWords) {
+      const list = patterns.get(w);
+      if (list) lastTree.set(w, rootOf(list));
+      else lastTree.delete(w);
+    }
+  } else lastTree = wordTree(patterns);
+  treeGeneration = generation;
+  return lastTree;
+}
+
+/** Whether the line's memo holds for the current generation (brought forward from the previous one when it can). */
+function memoHolds(info: LineInfo): boolean {
+  const memo = info.matches;
+  if (!memo) return false;
+  if (memo.generation === generation) return true;
+  if (memo.generation !== generation - 1 || changedWords.size > MAX_CHANGED_WORDS) return false;
+  // a word the line does not hold is none of its tokens (searching the text is faster than looking each token up)
+  let holds = true;
+  for (const w of changedWords) if (info.text.includes(w)) holds = false;
+  if (!holds) for (const i of info.capitals) if (changedWords.has(info.tokens[i].text)) return false;
+  memo.generation = generation;
+  return true;
 }
 
 /**
@@ -52,21 +112,24 @@ interface WordNode {
 
 export function wordTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
   const roots = new Map<string, WordNode>();
-  for (const [first, list] of patterns) {
-    const root: WordNode = { next: null, ends: [] };
-    roots.set(first, root);
-    list.forEach((p, k) => {
-      let node = root;
-      for (let w = 1; w < p.words.length; w++) {
-        node.next ??= new Map();
-        let child = node.next.get(p.words[w]);
-        if (!child) node.next.set(p.words[w], (child = { next: null, ends: [] }));
-        node = child;
-      }
-      node.ends.push(k);
-    });
-  }
+  for (const [first, list] of patterns) roots.set(first, rootOf(list));
   return roots;
+}
+
+/** The tree of the patterns sharing a first word. */
+function rootOf(list: readonly { words: string[] }[]): WordNode {
+  const root: WordNode = { next: null, ends: [] };
+  list.forEach((p, k) => {
+    let node = root;
+    for (let w = 1; w < p.words.length; w++) {
+      node.next ??= new Map();
+      let child = node.next.get(p.words[w]);
+      if (!child) node.next.set(p.words[w], (child = { next: null, ends: [] }));
+      node = child;
+    }
+    node.ends.push(k);
+  });
+  return root;
 }
 
 /**
@@ -101,6 +164,22 @@ export function matchesIn({ tokens, capitals }: LineInfo, tree: ReadonlyMap<stri
   return out;
 }
 
+const byLength = (a: { words: readonly string[] }, b: { words: readonly string[] }) => b.words.length - a.words.length;
+
+/** What the surface adds to the name patterns (a pure function of the surface: kept with its words). */
+function patternOf(surface: string, words: readonly string[]): SurfacePattern {
+  const capitalised = words.length > 0 && /^\p{Lu}/u.test(words[0]);
+  // an acronym written as a word elsewhere ("Isis" after "ISIS", "Nato" after "NATO") is the same name: four
+  // letters at least and not a word of its own ("AIDS"/"Aids"), so "WHO" never makes every "Who" a name
+  const titled =
+    capitalised && words.length === 1 && ACRONYM.test(surface) && !COMMON_WORDS.has(surface.toLowerCase()) ? surface[0] + surface.slice(1).toLowerCase() : null;
+  // a person's surname alone ("Lavrov" after "Sergey Lavrov"), an organization's distinctive last word alone
+  // ("Sabah" after "Daily Sabah"; not "England" after "Bank of England", nor "Inc" or "Commission")
+  const lastWord = words[words.length - 1];
+  const last = capitalised && words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(lastWord) ? lastWord : null;
+  return { capitalised, titled, last, lastDistinctive: last !== null && isDistinctiveWord(last) };
+}
+
 /**
  * Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too; never
  * over `reserved` spans (the user lexicon's dates; sorted, without overlaps).
@@ -126,23 +205,17 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
     slot.visited = true;
     if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
     seen.add(m.surface);
-    const words = surfaceWords(m.surface).tokens;
-    if (words.length === 0 || !/^\p{Lu}/u.test(words[0])) continue;
+    const words = slot.words.tokens;
+    const reading = (slot.words.pattern ??= patternOf(m.surface, words));
+    if (!reading.capitalised) continue;
     addPattern({ words, type: m.type, surface: m.surface, fixed: m.fixed });
-    // an acronym written as a word elsewhere ("Isis" after "ISIS", "Nato" after "NATO") is the same name: four
-    // letters at least and not a word of its own ("AIDS"/"Aids"), so "WHO" never makes every "Who" a name
-    if (words.length === 1 && ACRONYM.test(m.surface) && !COMMON_WORDS.has(m.surface.toLowerCase())) {
-      const titled = m.surface[0] + m.surface.slice(1).toLowerCase();
-      if (!seen.has(titled)) {
-        seen.add(titled);
-        addPattern({ words: [titled], type: m.type, surface: m.surface, fixed: m.fixed });
-      }
+    const { titled, last } = reading;
+    if (titled !== null && !seen.has(titled)) {
+      seen.add(titled);
+      addPattern({ words: [titled], type: m.type, surface: m.surface, fixed: m.fixed });
     }
-    // a person's surname alone ("Lavrov" after "Sergey Lavrov"), an organization's distinctive last word alone
-    // ("Sabah" after "Daily Sabah"; not "England" after "Bank of England", nor "Inc" or "Commission")
-    const last = words[words.length - 1];
-    if (words.length < 2 || seen.has(last) || !/^\p{Lu}\p{Ll}/u.test(last)) continue;
-    if (m.type === 'person' || (m.type === 'organization' && isDistinctiveWord(last))) {
+    if (last === null || seen.has(last)) continue;
+    if (m.type === 'person' || (m.type === 'organization' && reading.lastDistinctive)) {
       seen.add(last);
       addPattern({ words: [last], type: m.type, surface: last, fixed: false });
     }
@@ -150,18 +223,16 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
   if (patterns.size === 0) return work;
   // longest first among those sharing a first word, in the order found otherwise (sorted once: a sort per pattern
   // added was quadratic when thousands of names share a first word)
-  for (const list of patterns.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const list of patterns.values()) if (list.length > 1) list.sort(byLength);
   // Where the patterns match a line depends only on the line and the patterns: kept with the line's tokens, so
   // after an edit only the overlap tests below run again over the unchanged lines.
-  const signature = intern([...patterns].map(([w, list]) => `${w}\u0003${list.map(p => p.words.join('\u0001')).join('\u0002')}`).join('\u0004'));
-  let tree: Map<string, WordNode> | undefined; // built only when a line's memo is out of date
+  advance(patterns);
   const added: Working[] = [];
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
   let r = 0; // the same in `reserved`
   lines((lineStart, info) => {
-    if (info.matches?.patterns !== signature) info.matches = { patterns: signature, list: matchesIn(info, (tree ??= wordTree(patterns))) };
+    const list = memoHolds(info) ? info.matches!.list : (info.matches = { generation, list: matchesIn(info, currentTree(patterns)) }).list;
     const { tokens } = info;
-    const list = info.matches.list;
     let skipUntil = -1;
     for (let n = 0; n < list.length;) {
       const i = list[n].i;

@@ -1,11 +1,12 @@
 // When an edit leaves the document-level grouping as it was: the grouping (types per surface, acronyms, names
 // found again elsewhere, entities) is a function of every line's candidates, of the tokens a name pattern can match
 // and of the text right after a name (an acronym in brackets). An edit inside one line that changes none of these
-// (typing in an ordinary lowercase word, away from a name's brackets) cannot change the result: the analyser then
+// (typing in an ordinary word, lowercase or capitalised, away from a name's brackets) cannot change the result: the analyser then
 // keeps the previous grouping, shifting the offsets after the edit, instead of redoing it over the whole article.
 // Anything else (a name typed, a line split, a lexicon) takes the full grouping; the tests compare both on random edits.
 import type { LineInfo } from './lines';
 import { surfaceWords, type Working } from './mention-set';
+import { isTitle } from './refine';
 
 /** One line before and after an edit, with what the analyser found in each (offsets relative to the line). */
 export interface EditedLine {
@@ -16,8 +17,8 @@ export interface EditedLine {
   end: number;
   /** The previous line's text ('' for the first line): a bracket at its end may hold an acronym of this line's words. */
   previous: string;
-  /** Every word of every name pattern of the grouping (the tokens of its surfaces). */
-  patternWords: ReadonlySet<string>;
+  /** Every word of every name pattern of the grouping (the tokens of its surfaces); asked for only when a word changed. */
+  patternWords: () => ReadonlySet<string>;
   /** Whether the surface got votes for more than one type (then how sure the detector was can break a tie). */
   contested: (surface: string) => boolean;
 }
@@ -35,21 +36,8 @@ const endAfter = (x: number, at: number, end: number, delta: number) => (x <= at
 /** Whether the grouping computed before the edit is exactly the grouping after it. */
 export function editKeepsGrouping({ before, after, at, end, previous, patternWords, contested }: EditedLine): boolean {
   const delta = after.text.length - before.text.length;
-  // the tokens: the same words with the same sentence starts, save one word that neither starts nor continues a name
-  const a = before.info.tokens;
-  const b = after.info.tokens;
-  if (a.length !== b.length) return false;
-  let changed = 0;
-  for (let k = 0; k < a.length; k++) {
-    if (a[k].sentenceStart !== b[k].sentenceStart) return false;
-    if (a[k].text === b[k].text) {
-      if (startAfter(a[k].start, at, end, delta) !== b[k].start || endAfter(a[k].end, at, end, delta) !== b[k].end) return false;
-      continue;
-    }
-    if (++changed > 1 || CAPITALISED.test(a[k].text) || CAPITALISED.test(b[k].text)) return false;
-    if (patternWords.has(a[k].text) || patternWords.has(b[k].text)) return false;
-  }
-  // the candidates: the same names and types (and scores where they break a tie), none touching the edit
+  // the candidates: the same names and types (and scores where they break a tie), none touching the edit (compared
+  // first: typing in a name changes them, and they cost the least to compare)
   const m = before.mentions;
   const n = after.mentions;
   if (m.length !== n.length) return false;
@@ -66,6 +54,25 @@ export function editKeepsGrouping({ before, after, at, end, previous, patternWor
       if (at <= open || (before.text[open] === '(' && at <= open + ACRONYM_REACH)) return false;
     }
   }
+  // the tokens: the same words with the same sentence starts, save one word that neither starts nor continues a name
+  const a = before.info.tokens;
+  const b = after.info.tokens;
+  if (a.length !== b.length) return false;
+  let changed = 0;
+  for (let k = 0; k < a.length; k++) {
+    if (a[k].sentenceStart !== b[k].sentenceStart) return false;
+    if (a[k].text === b[k].text) {
+      if (startAfter(a[k].start, at, end, delta) !== b[k].start || endAfter(a[k].end, at, end, delta) !== b[k].end) return false;
+      continue;
+    }
+    if (++changed > 1) return false;
+    // a capitalised word that names nothing ("Shares" -> "Sharxes") may stay one: the name patterns skip it, and it
+    // blocks a neighbouring name's occurrence exactly as before when it stays capitalised and (not) a title
+    const capitalised = CAPITALISED.test(a[k].text);
+    if (capitalised !== CAPITALISED.test(b[k].text) || (capitalised && isTitle(a[k]) !== isTitle(b[k]))) return false;
+    const words = patternWords();
+    if (words.has(a[k].text) || words.has(b[k].text)) return false;
+  }
   // a bracket at the end of the previous line reads into this one (the acronym is trimmed of the line break)
   if (at <= ACRONYM_REACH && previous.slice(-ACRONYM_REACH - 1).includes('(')) return false;
   return true;
@@ -76,10 +83,20 @@ function afterSpaces(text: string, i: number): number {
   return i;
 }
 
-/** Every token of the grouping's surfaces: a superset of the words of its name patterns (each is a surface or its last word). */
+/**
+ * Every token of the grouping's surfaces, and each in title case: a superset of the words of its name patterns (each
+ * is a surface, its last word, or an acronym written as a word, "Nato" for "NATO").
+ */
 export function patternWordsOf(entities: readonly { aliases: readonly string[] }[]): Set<string> {
   const words = new Set<string>();
-  for (const e of entities) for (const alias of e.aliases) for (const w of surfaceWords(alias).tokens) words.add(w);
+  for (const e of entities) {
+    for (const alias of e.aliases) {
+      for (const w of surfaceWords(alias).tokens) {
+        words.add(w);
+        if (w.length > 1) words.add(w[0] + w.slice(1).toLowerCase());
+      }
+    }
+  }
   return words;
 }
 
