@@ -14,12 +14,13 @@ import {
   isIsoDay,
   type Sidecar,
 } from '../core';
+import { syncFolders } from '../node/safeFs';
 import { NodeSidecarStorage } from '../node/storage';
 import { annotateArticles } from './annotateJobs';
 import { parseArgs, parseJobs, parseSize } from './args';
 import { collectArticles, refuseSharedSidecars, sidecarPathOf, type ArticleFile } from './files';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError, type CliIO } from './io';
-import { formatSummary, type SummaryRow } from './summary';
+import { formatSummary, tallyOf, type SummaryRow } from './summary';
 import { GENERATOR } from './version';
 
 export const ANNOTATE_HELP = `Usage: news-annotator annotate [options] PATH...
@@ -93,6 +94,7 @@ function settingsFrom(args: readonly string[], io: CliIO): { settings: Settings;
 export interface Outcome {
   row: SummaryRow;
   ok: boolean;
+  /** Only with --json (printed at the end); otherwise the row's tally is all a run keeps of an article. */
   sidecar?: Sidecar;
   sidecarPath?: string;
 }
@@ -139,7 +141,12 @@ export async function annotateOne(article: ArticleFile, settings: Settings, stor
   for (const id of result.report.orphaned) {
     io.stderr(`news-annotator: ${article.display}: annotation ${id} no longer matches the text and is kept as an orphan in ${shown}\n`);
   }
-  return { row: { article: article.display, sidecar: result.sidecar, status }, ok, sidecar: result.sidecar, sidecarPath };
+  return {
+    row: { article: article.display, tally: tallyOf(result.sidecar), status },
+    ok,
+    ...(settings.json ? { sidecar: result.sidecar } : {}),
+    sidecarPath,
+  };
 }
 
 export async function runAnnotate(args: string[], io: CliIO): Promise<number> {
@@ -173,6 +180,10 @@ export async function runAnnotate(args: string[], io: CliIO): Promise<number> {
     },
   );
   if (io.stderrIsTTY && fromFolders > 0) io.stderr('\r\x1b[K');
+  // Each sidecar's bytes reached the disk before its rename put it in place (never torn); the renames themselves
+  // are flushed here, once per folder for the whole run: when the command exits, every sidecar it reports written
+  // survives a power cut.
+  await syncFolders(outcomes.filter(o => o.row.status === 'written').map(o => path.dirname(o.sidecarPath!)));
 
   if (settings.json) {
     const out = outcomes
