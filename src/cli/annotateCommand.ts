@@ -149,6 +149,25 @@ export async function annotateOne(article: ArticleFile, settings: Settings, stor
   };
 }
 
+/**
+ * The folders whose entries a run changed: each written sidecar's, and under --out-dir the folders it may have
+ * created on the way (up to the one holding the output folder).
+ */
+function writtenFolders(outcomes: readonly Outcome[], outDir: string | undefined): Set<string> {
+  const folders = new Set<string>();
+  for (const o of outcomes) {
+    if (o.row.status !== 'written') continue;
+    let folder = path.dirname(o.sidecarPath!);
+    folders.add(folder);
+    if (outDir === undefined) continue;
+    while (folder.startsWith(outDir) && folder !== path.dirname(folder)) {
+      folder = path.dirname(folder);
+      folders.add(folder);
+    }
+  }
+  return folders;
+}
+
 export async function runAnnotate(args: string[], io: CliIO): Promise<number> {
   const parsed = settingsFrom(args, io);
   if (parsed === 'help') {
@@ -183,7 +202,7 @@ export async function runAnnotate(args: string[], io: CliIO): Promise<number> {
   // Each sidecar's bytes reached the disk before its rename put it in place (never torn); the renames themselves
   // are flushed here, once per folder for the whole run: when the command exits, every sidecar it reports written
   // survives a power cut.
-  await syncFolders(outcomes.filter(o => o.row.status === 'written').map(o => path.dirname(o.sidecarPath!)));
+  await syncFolders(writtenFolders(outcomes, settings.outDir));
 
   if (settings.json) {
     const out = outcomes
