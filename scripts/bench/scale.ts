@@ -57,36 +57,66 @@ const removeSidecars = (dir: string) => {
 
 interface ProcessRun {
   ms: number;
+  /** CPU time of the whole process (every thread), user + system: steadier than wall time on a shared machine. */
+  cpuMs: number;
   maxRssBytes: number;
 }
 
-/** Runs node with `args` in a fresh process; wall time and the process's peak RSS (worker threads included). */
+/** Runs node with `args` in a fresh process; wall time, CPU time and the process's peak RSS (worker threads included). */
 function runNode(tmp: string, args: string[], input?: string): ProcessRun {
-  const rssFile = path.join(tmp, 'rss.txt');
+  const usageFile = path.join(tmp, 'usage.json');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', path.join(tmp, 'rss.cjs'), ...args], {
+  const r = spawnSync(process.execPath, ['-r', path.join(tmp, 'usage.cjs'), ...args], {
     input,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
     stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${r.status}: ${r.stderr.slice(0, 2000)}`);
-  return { ms, maxRssBytes: Number(fs.readFileSync(rssFile, 'utf8')) * 1024 };
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+  return { ms, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssBytes: usage.maxRSS * 1024 };
 }
 
-/** Best (least disturbed) of `runs`; `before` resets the state each run starts from. */
-function bestRun(runs: number, run: () => ProcessRun, before?: () => void): ProcessRun {
-  let best: ProcessRun | undefined;
-  for (let i = 0; i < runs; i++) {
-    before?.();
-    const r = run();
-    if (!best || r.ms < best.ms) best = { ms: r.ms, maxRssBytes: Math.max(r.maxRssBytes, best?.maxRssBytes ?? 0) };
-    else best.maxRssBytes = Math.max(best.maxRssBytes, r.maxRssBytes);
-  }
-  return best!;
+/** Runs of one command, summarised: medians, the best (least disturbed) wall time, the peak RSS of all. */
+interface Runs {
+  runs: ProcessRun[];
+  medianMs: number;
+  bestMs: number;
+  medianCpuMs: number;
+  maxRssBytes: number;
 }
+
+function summarise(runs: ProcessRun[]): Runs {
+  return {
+    runs,
+    medianMs: median(runs.map(r => r.ms)),
+    bestMs: Math.min(...runs.map(r => r.ms)),
+    medianCpuMs: median(runs.map(r => r.cpuMs)),
+    maxRssBytes: Math.max(...runs.map(r => r.maxRssBytes)),
+  };
+}
+
+/**
+ * Runs commands `a` and `b` `pairs` times each, alternating (a b, b a, a b, ...), so a change in the machine's load
+ * during the measurement weighs on both alike; `before` resets the state each run starts from. Also the median of
+ * the ratios b/a within each pair, the figure least moved by load that drifts between pairs.
+ */
+function alternate(pairs: number, a: () => ProcessRun, b: () => ProcessRun, before?: () => void): { a: Runs; b: Runs; pairRatio: number } {
+  const ra: ProcessRun[] = [];
+  const rb: ProcessRun[] = [];
+  for (let i = 0; i < pairs; i++) {
+    for (const which of i % 2 === 0 ? ['a', 'b'] : ['b', 'a']) {
+      before?.();
+      (which === 'a' ? ra : rb).push(which === 'a' ? a() : b());
+    }
+  }
+  return { a: summarise(ra), b: summarise(rb), pairRatio: median(ra.map((r, i) => r.ms / rb[i].ms)) };
+}
+
+const runsText = (r: Runs, chars: number) =>
+  `median ${fmt(r.medianMs, 0)} ms (best ${fmt(r.bestMs, 0)}; ${fmt(chars / r.medianMs)}k chars/s), CPU ${fmt(r.medianCpuMs, 0)} ms, peak RSS ${mib(r.maxRssBytes)} [runs: ${r.runs.map(x => fmt(x.ms, 0)).join(', ')}]`;
 
 /** The naive pipeline as a command-line program (bundled like the CLI): reads each file, runs compromise, writes its findings. */
 async function buildNaiveCli(tmp: string): Promise<string> {
@@ -135,8 +165,8 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'na-bench-'));
   fs.writeFileSync(
-    path.join(tmp, 'rss.cjs'),
-    "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+    path.join(tmp, 'usage.cjs'),
+    "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(process.resourceUsage())));\n",
   );
   const cores = os.availableParallelism();
   try {
@@ -145,42 +175,34 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
     writeFolder(corpusDir, corpus);
     const chars = corpus.reduce((n, d) => n + d.length, 0);
     const naiveCli = await buildNaiveCli(tmp);
-    console.log(`\n7. Whole process, one file per document, ${corpusName}, ${chars} characters; best of 3 fresh processes`);
-    const ours = bestRun(
-      3,
+    console.log(`\n7. Whole process, one file per document, ${corpusName}, ${chars} characters; 5 fresh processes each, alternating`);
+    const whole = alternate(
+      5,
       () => runNode(tmp, [cli, 'annotate', '--jobs', '1', corpusDir]),
-      () => removeSidecars(corpusDir),
-    );
-    const naive = bestRun(
-      3,
       () => runNode(tmp, [naiveCli, corpusDir]),
       () => removeSidecars(corpusDir),
     );
-    console.log(`   news-annotator annotate --jobs 1: ${fmt(ours.ms, 0)} ms, ${fmt(chars / ours.ms)}k chars/s, peak RSS ${mib(ours.maxRssBytes)}`);
+    console.log(`   news-annotator annotate --jobs 1: ${runsText(whole.a, chars)}`);
+    console.log(`   naive pipeline (compromise + dates, same files, results written): ${runsText(whole.b, chars)}`);
     console.log(
-      `   naive pipeline (compromise + dates, same files, results written): ${fmt(naive.ms, 0)} ms, ${fmt(chars / naive.ms)}k chars/s, peak RSS ${mib(naive.maxRssBytes)}`,
+      `   ratio whole process: ${fmt(whole.b.medianMs / whole.a.medianMs, 2)}x by medians, ${fmt(whole.b.bestMs / whole.a.bestMs, 2)}x by best runs, ` +
+        `${fmt(1 / whole.pairRatio, 2)}x median within pairs, ${fmt(whole.b.medianCpuMs / whole.a.medianCpuMs, 2)}x in CPU time (target >= 10x)`,
     );
-    console.log(`   ratio whole process: ${fmt(naive.ms / ours.ms, 2)}x (target >= 10x)`);
 
-    // 8. --jobs 1 vs --jobs N, on a ~4 MB folder of distinct text and on the small sample folder.
+    // 8. --jobs 1 vs --jobs N, on a ~4 MB folder of distinct text and on the small sample folder, alternating.
     const big = distinctDocuments(corpus, 4 * 2 ** 20);
     const bigChars = big.reduce((n, d) => n + d.length, 0);
     const bigDir = path.join(tmp, 'big');
     writeFolder(bigDir, big);
-    console.log(`\n8. --jobs 1 vs --jobs ${cores} (available cores), fresh processes (one run each on 4 MB, best of 3 on the samples)`);
+    const jobsRun = (dir: string, n: number) => () => runNode(tmp, [cli, 'annotate', '--jobs', String(n), dir]);
+    console.log(`\n8. --jobs 1 vs --jobs ${cores} (available cores), fresh processes, alternating (3 pairs on 4 MB, 5 on the samples)`);
     console.log(`   ~4 MB folder: ${big.length} articles, ${bigChars} characters, distinct lines ${fmt(distinctLineShare(big.join('\n')) * 100)}%`);
-    const jobs = (dir: string, n: number, runs: number) =>
-      bestRun(
-        runs,
-        () => runNode(tmp, [cli, 'annotate', '--jobs', String(n), dir]),
-        () => removeSidecars(dir),
-      );
-    const big1 = jobs(bigDir, 1, 1);
-    const bigN = jobs(bigDir, cores, 1);
+    const bigJobs = alternate(3, jobsRun(bigDir, 1), jobsRun(bigDir, cores), () => removeSidecars(bigDir));
+    console.log(`   --jobs 1:  ${runsText(bigJobs.a, bigChars)}`);
+    console.log(`   --jobs ${cores}:  ${runsText(bigJobs.b, bigChars)}`);
     console.log(
-      `   --jobs 1: ${fmt(big1.ms, 0)} ms (${fmt(bigChars / big1.ms)}k chars/s, peak RSS ${mib(big1.maxRssBytes)}); --jobs ${cores}: ${fmt(bigN.ms, 0)} ms (${fmt(bigChars / bigN.ms)}k chars/s, peak RSS ${mib(bigN.maxRssBytes)})`,
+      `   speed-up on 4 MB: ${fmt(bigJobs.a.medianMs / bigJobs.b.medianMs, 2)}x by medians, ${fmt(bigJobs.pairRatio, 2)}x median within pairs (target >= 1.6x with 2 jobs)`,
     );
-    console.log(`   speed-up: ${fmt(big1.ms / bigN.ms, 2)}x (target >= 1.6x with 2 jobs)`);
     const seedsDir = path.join(tmp, 'seeds');
     const samples = fs
       .readdirSync(path.join(root, 'seeds'))
@@ -188,19 +210,23 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
       .sort()
       .map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
     writeFolder(seedsDir, samples);
-    const small1 = jobs(seedsDir, 1, 3);
-    const smallN = jobs(seedsDir, cores, 3);
+    const sampleChars = samples.reduce((n, d) => n + d.length, 0);
+    const smallJobs = alternate(5, jobsRun(seedsDir, 1), jobsRun(seedsDir, cores), () => removeSidecars(seedsDir));
+    console.log(`   small folder (the ${samples.length} sample articles, ${sampleChars} characters):`);
+    console.log(`   --jobs 1:  ${runsText(smallJobs.a, sampleChars)}`);
+    console.log(`   --jobs ${cores}:  ${runsText(smallJobs.b, sampleChars)}`);
     console.log(
-      `   small folder (the ${samples.length} sample articles): --jobs 1 ${fmt(small1.ms, 0)} ms, --jobs ${cores} ${fmt(smallN.ms, 0)} ms: ${fmt(small1.ms / smallN.ms, 2)}x (each worker loads the model and warms up its JIT)`,
+      `   speed-up on the samples: ${fmt(smallJobs.a.medianMs / smallJobs.b.medianMs, 2)}x by medians, ${fmt(smallJobs.pairRatio, 2)}x median within pairs ` +
+        `(each worker thread loads the model and warms up its JIT: small folders gain little)`,
     );
 
     // 9. stream: JSONL in, JSONL out, the ~4 MB set.
     const jsonl = big.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n';
     console.log(`\n9. stream throughput, the ~4 MB set as ${big.length} JSON lines, output to a pipe; one run each`);
     for (const n of [1, cores]) {
-      const r = bestRun(1, () => runNode(tmp, [cli, 'stream', '--jobs', String(n)], jsonl));
+      const r = runNode(tmp, [cli, 'stream', '--jobs', String(n)], jsonl);
       console.log(
-        `   --jobs ${n}: ${fmt(r.ms, 0)} ms, ${fmt(bigChars / r.ms)}k chars/s (${fmt(big.length / (r.ms / 1000), 0)} articles/s), peak RSS ${mib(r.maxRssBytes)}`,
+        `   --jobs ${n}: ${fmt(r.ms, 0)} ms, ${fmt(bigChars / r.ms)}k chars/s (${fmt(big.length / (r.ms / 1000), 0)} articles/s), CPU ${fmt(r.cpuMs, 0)} ms, peak RSS ${mib(r.maxRssBytes)}`,
       );
     }
   } finally {

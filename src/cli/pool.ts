@@ -29,17 +29,41 @@ export function workerCount(jobs: number, items = Infinity): number {
   return n > 1 && workerScript() ? n : 0;
 }
 
+/**
+ * Tasks handed to one worker before it answers: with two, a worker goes on to its next task the moment it finishes
+ * one, instead of idling until the main thread (perhaps not even scheduled on a busy machine) reads the answer and
+ * sends more; and the second task's analysis overlaps the first's flush to disk.
+ */
+const TASKS_PER_WORKER = 2;
+
+/** What goes to a worker and back: the task or reply, numbered so answers can come back in any order. */
+export interface TaskMessage {
+  id: number;
+  task: WorkerTask;
+}
+export interface ReplyMessage {
+  id: number;
+  reply: WorkerReply;
+}
+
+interface Pending {
+  resolve: (r: WorkerReply) => void;
+  reject: (e: Error) => void;
+}
+
 interface Slot {
   worker: Worker;
-  busy?: { resolve: (r: WorkerReply) => void; reject: (e: Error) => void };
+  /** Tasks sent and not answered yet, by id. */
+  busy: Map<number, Pending>;
   /** Failed once ('error' is followed by 'exit'): replaced already. */
   dead?: boolean;
 }
 
-/** A fixed number of worker threads, each running one task at a time; tasks wait in a queue for a free worker. */
+/** A fixed number of worker threads, each given up to TASKS_PER_WORKER tasks at a time; the rest wait in a queue. */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { task: WorkerTask; resolve: (r: WorkerReply) => void; reject: (e: Error) => void }[] = [];
+  private readonly queue: ({ task: WorkerTask } & Pending)[] = [];
+  private nextId = 0;
   private closed = false;
   /** Set when workers keep dying (e.g. the worker script cannot load): every task then fails with it. */
   private broken: Error | undefined;
@@ -51,20 +75,20 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const { file, execArgv } = workerScript()!;
-    const slot: Slot = { worker: new Worker(file, { execArgv }) };
-    slot.worker.on('message', (reply: WorkerReply) => {
-      const busy = slot.busy;
-      slot.busy = undefined;
-      busy?.resolve(reply);
+    const slot: Slot = { worker: new Worker(file, { execArgv }), busy: new Map() };
+    slot.worker.on('message', ({ id, reply }: ReplyMessage) => {
+      const pending = slot.busy.get(id);
+      slot.busy.delete(id);
+      pending?.resolve(reply);
       this.next(slot);
     });
-    // A worker that dies (out of memory, a crash in native code) fails its task only; a fresh one takes its place.
+    // A worker that dies (out of memory, a crash in native code) fails its tasks only; a fresh one takes its place.
     const fail = (e: Error) => {
       if (slot.dead) return;
       slot.dead = true;
-      const busy = slot.busy;
-      slot.busy = undefined;
-      busy?.reject(e);
+      const busy = [...slot.busy.values()];
+      slot.busy.clear();
+      for (const pending of busy) pending.reject(e);
       if (this.closed || this.broken) return;
       if (++this.deaths > 2 * this.size + 2) {
         this.broken = e;
@@ -83,18 +107,22 @@ export class WorkerPool {
   }
 
   private next(slot: Slot): void {
-    const job = this.queue.shift();
-    if (!job) return;
-    slot.busy = { resolve: job.resolve, reject: job.reject };
-    slot.worker.postMessage(job.task);
+    while (slot.busy.size < TASKS_PER_WORKER && !slot.dead) {
+      const job = this.queue.shift();
+      if (!job) return;
+      const id = this.nextId++;
+      slot.busy.set(id, { resolve: job.resolve, reject: job.reject });
+      slot.worker.postMessage({ id, task: job.task } satisfies TaskMessage);
+    }
   }
 
   run(task: WorkerTask): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
       if (this.broken) return reject(this.broken);
       this.queue.push({ task, resolve, reject });
-      const idle = this.slots.find(s => !s.busy);
-      if (idle) this.next(idle);
+      // the least busy worker: a fresh pool spreads the first tasks over every worker before doubling up
+      const slot = this.slots.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
+      if (slot.busy.size < TASKS_PER_WORKER) this.next(slot);
     });
   }
 

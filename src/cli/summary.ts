@@ -2,9 +2,23 @@
 import type { Sidecar } from '../core';
 import { safeText } from './safeText';
 
+/**
+ * What the table shows of one sidecar, taken as soon as the article is done: a run holds (and a worker thread sends
+ * back) these few numbers per article rather than its whole sidecar.
+ */
+export interface Tally {
+  person: number;
+  place: number;
+  organization: number;
+  date: number;
+  orphans: number;
+  /** topEntities(), ready to print. */
+  top: string;
+}
+
 export interface SummaryRow {
   article: string;
-  sidecar?: Sidecar;
+  tally?: Tally;
   /** written / unchanged / not written / error message */
   status: string;
 }
@@ -23,10 +37,10 @@ export function topEntities(s: Sidecar, n = TOP): string {
     .join(', ');
 }
 
-function counts(s: Sidecar) {
+export function tallyOf(s: Sidecar): Tally {
   const c = { person: 0, place: 0, organization: 0, date: 0 };
   for (const a of s.annotations) c[a.type]++;
-  return c;
+  return { ...c, orphans: s.orphans.length, top: topEntities(s) };
 }
 
 /** A plain-text table, columns padded, numbers right-aligned. */
@@ -35,14 +49,14 @@ export function formatSummary(rows: readonly SummaryRow[]): string {
   const numeric = [false, true, true, true, true, true, false, false];
   const total = { person: 0, place: 0, organization: 0, date: 0, orphans: 0 };
   const body = rows.map(r => {
-    if (!r.sidecar) return [safeText(r.article), '-', '-', '-', '-', '-', r.status, ''];
-    const c = counts(r.sidecar);
+    const c = r.tally;
+    if (!c) return [safeText(r.article), '-', '-', '-', '-', '-', r.status, ''];
     total.person += c.person;
     total.place += c.place;
     total.organization += c.organization;
     total.date += c.date;
-    total.orphans += r.sidecar.orphans.length;
-    return [safeText(r.article), c.person, c.place, c.organization, c.date, r.sidecar.orphans.length, r.status, topEntities(r.sidecar)].map(String);
+    total.orphans += c.orphans;
+    return [safeText(r.article), c.person, c.place, c.organization, c.date, c.orphans, r.status, c.top].map(String);
   });
   const table = [header, ...body];
   if (rows.length > 1) {

@@ -1,10 +1,11 @@
-// The worker thread behind `--jobs` (bundled to dist/worker.js): takes one task at a time from the pool (./pool.ts)
-// and answers with its result. An article task runs the same annotateOne as a one-job run, with its messages
+// The worker thread behind `--jobs` (bundled to dist/worker.js): takes tasks from the pool (./pool.ts), a couple at a
+// time, and answers each with its result and the task's number. An article task runs the same annotateOne as a one-job run, with its messages
 // collected instead of printed, so the main thread prints them in input order.
 import { parentPort } from 'node:worker_threads';
 import { NodeSidecarStorage } from '../node/storage';
 import { annotateOne, type Outcome, type Settings } from './annotateCommand';
 import type { ArticleFile } from './files';
+import type { ReplyMessage, TaskMessage } from './pool';
 import { annotateRecord, type StreamInput, type StreamResult } from './streamRecord';
 
 export type WorkerTask = { kind: 'article'; article: ArticleFile; settings: Settings; cwd: string } | { kind: 'record'; input: StreamInput };
@@ -28,9 +29,9 @@ async function perform(task: WorkerTask): Promise<WorkerReply> {
   return { kind: 'article', outcome: await annotateOne(task.article, task.settings, storage, io), stderr };
 }
 
-parentPort?.on('message', (task: WorkerTask) => {
+parentPort?.on('message', ({ id, task }: TaskMessage) => {
   perform(task).then(
-    reply => parentPort!.postMessage(reply),
-    (e: unknown) => parentPort!.postMessage({ kind: 'failed', error: (e as Error)?.stack ?? String(e) } satisfies WorkerReply),
+    reply => parentPort!.postMessage({ id, reply } satisfies ReplyMessage),
+    (e: unknown) => parentPort!.postMessage({ id, reply: { kind: 'failed', error: (e as Error)?.stack ?? String(e) } } satisfies ReplyMessage),
   );
 });

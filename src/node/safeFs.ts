@@ -3,7 +3,14 @@
 // time (Node's recursive mkdir loops forever under /proc), new files are created exclusively (never through a
 // symbolic link planted at the name) and replaced files are swapped in by a rename (which replaces a link, never
 // writes through it).
-import { constants, promises as fsp, type Stats } from 'node:fs';
+//
+// The calls are synchronous, behind async signatures: on a local disk each takes microseconds, while an awaited call
+// is a round trip through libuv's thread pool that cost more than the call itself (17 of them per article were a
+// third of `annotate`'s run, issue 14), and a missing file is answered without building an exception. Only the one
+// slow call, the flush of a written file to the disk, still runs off the thread (syncFile). Nothing in the editor
+// uses this module (its file access goes through VS Code's file system).
+import * as fs from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import type { TargetKind } from '../core';
 
@@ -32,14 +39,14 @@ export function describeStats(s: Stats): string {
 
 /** What is at `file`, without following a symbolic link. */
 export async function kindOf(file: string): Promise<TargetKind> {
-  let s: Stats;
+  let s: Stats | undefined;
   try {
-    s = await fsp.lstat(file);
+    s = fs.lstatSync(file, { throwIfNoEntry: false });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') return 'missing';
     throw e;
   }
+  if (!s) return 'missing';
   if (s.isSymbolicLink()) return 'symlink';
   if (s.isDirectory()) return 'folder';
   return s.isFile() ? 'file' : 'other';
@@ -53,15 +60,20 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * (FIFO, device, socket, folder) is an UnsafeFileError; `maxBytes` is checked before reading.
  */
 export async function readRegularFile(file: string, options: { maxBytes?: number; tooLarge?: (size: number) => string } = {}): Promise<Buffer> {
-  const handle = await fsp.open(file, READ_FLAGS);
+  return readRegularFileSync(file, options);
+}
+
+/** readRegularFile, for callers that are synchronous themselves. */
+export function readRegularFileSync(file: string, options: { maxBytes?: number; tooLarge?: (size: number) => string } = {}): Buffer {
+  const fd = fs.openSync(file, READ_FLAGS);
   try {
-    const s = await handle.stat();
+    const s = fs.fstatSync(fd);
     if (!s.isFile()) throw new UnsafeFileError(file, `${describeStats(s)}, not a regular file: only regular files are read`, 'ENOTREG');
     if (options.maxBytes !== undefined && s.size > options.maxBytes)
       throw new UnsafeFileError(file, options.tooLarge?.(s.size) ?? `too large (${s.size} bytes)`, 'ETOOBIG');
-    return await handle.readFile();
+    return fs.readFileSync(fd);
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
 }
 
@@ -73,11 +85,13 @@ export async function makeFolders(dir: string): Promise<void> {
   const missing: string[] = [];
   let at = path.resolve(dir);
   for (;;) {
-    const s = await fsp.stat(at).catch((e: NodeJS.ErrnoException) => {
+    let s: Stats | undefined;
+    try {
+      s = fs.statSync(at, { throwIfNoEntry: false });
+    } catch (e) {
       // ENOTDIR: a file further up is in the way, found as the walk goes up
-      if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
-      throw e;
-    });
+      if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
+    }
     if (s) {
       if (!s.isDirectory()) throw new UnsafeFileError(at, `${describeStats(s)} is in the way of the folder ${dir}`, 'ENOTDIR');
       break;
@@ -88,9 +102,12 @@ export async function makeFolders(dir: string): Promise<void> {
     at = parent;
   }
   for (const d of missing) {
-    await fsp.mkdir(d).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw new UnsafeFileError(d, `cannot create the folder: ${e.message}`, e.code);
-    });
+    try {
+      fs.mkdirSync(d);
+    } catch (e) {
+      const { code, message } = e as NodeJS.ErrnoException;
+      if (code !== 'EEXIST') throw new UnsafeFileError(d, `cannot create the folder: ${message}`, code);
+    }
   }
 }
 
@@ -101,11 +118,11 @@ export const tempNameFor = (file: string) => path.join(path.dirname(file), `.${p
 
 /** Creates `file` with `content`; fails (EEXIST) if anything, even a dangling link, is already there. */
 export async function writeNewFile(file: string, content: string | Uint8Array): Promise<void> {
-  const handle = await fsp.open(file, 'wx');
+  const fd = fs.openSync(file, 'wx');
   try {
-    await handle.writeFile(content, 'utf8');
+    fs.writeFileSync(fd, content, 'utf8');
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
 }
 
@@ -114,9 +131,46 @@ export async function replaceFile(file: string, content: string): Promise<void> 
   const temp = tempNameFor(file);
   try {
     await writeNewFile(temp, content);
-    await fsp.rename(temp, file);
+    fs.renameSync(temp, file);
   } catch (e) {
-    await fsp.rm(temp, { force: true }).catch(() => undefined);
+    removeQuietly(temp);
     throw e;
   }
+}
+
+/** Removes a temporary file after a failure, which is what gets reported (not a second failure to remove). */
+export function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // the failure being reported matters more; a stray temporary file is named for what it is
+  }
+}
+
+/** Flushes an open file's data to the disk, on libuv's thread pool: the one file call slow enough to keep off the thread. */
+export const syncFile = (fd: number): Promise<void> => new Promise((resolve, reject) => fs.fsync(fd, e => (e ? reject(e) : resolve())));
+
+/**
+ * Flushes each folder's entries (the renames that put files in place) to the disk, so that what was written in them
+ * survives a power cut. A folder that cannot be opened or flushed (a file system that refuses fsync on a folder) is
+ * skipped: its files were flushed one by one and only the timing of the rename's durability is in question.
+ */
+export async function syncFolders(folders: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...new Set(folders)].map(async folder => {
+      let fd: number;
+      try {
+        fd = fs.openSync(folder, constants.O_RDONLY | (constants.O_DIRECTORY ?? 0));
+      } catch {
+        return;
+      }
+      try {
+        await syncFile(fd);
+      } catch {
+        // EINVAL/EBADF: the file system does not flush folders (and may not need to)
+      } finally {
+        fs.closeSync(fd);
+      }
+    }),
+  );
 }

@@ -3,10 +3,12 @@
 // the old sidecar whole. Only regular files are read (a FIFO would block forever), a sidecar or backup that is a
 // symbolic link leading out of its folder is never followed (a repository can carry a link to ~/.ssh/id_rsa), and a
 // file that is not UTF-8 is reported as such (EILSEQ) instead of being decoded with replacement characters.
-import { promises as fsp } from 'node:fs';
+// The file calls are synchronous but for the flush to disk (see ./safeFs.ts for why); a missing sidecar, the
+// common case on a first run, is answered without an exception.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NOT_UTF8, type SidecarStorage } from '../core';
-import { makeFolders, readRegularFile, UnsafeFileError, writeNewFile } from './safeFs';
+import { makeFolders, readRegularFileSync, removeQuietly, syncFile, UnsafeFileError, writeNewFile } from './safeFs';
 
 const isNotFound = (e: unknown) => (e as NodeJS.ErrnoException)?.code === 'ENOENT';
 
@@ -29,16 +31,11 @@ export class NodeSidecarStorage implements SidecarStorage {
 
   /** The file's bytes, or undefined when it does not exist; refuses links out of its folder and non-regular files. */
   private async readBytes(file: string): Promise<Buffer | undefined> {
-    let link;
+    const link = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (!link) return undefined;
+    if (link.isSymbolicLink()) this.refuseLinkOutOfFolder(file);
     try {
-      link = await fsp.lstat(file);
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
-    if (link.isSymbolicLink()) await this.refuseLinkOutOfFolder(file);
-    try {
-      return await readRegularFile(file);
+      return readRegularFileSync(file);
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -46,9 +43,14 @@ export class NodeSidecarStorage implements SidecarStorage {
   }
 
   /** A link is followed only when it resolves inside the folder that holds it. */
-  private async refuseLinkOutOfFolder(file: string): Promise<void> {
-    const folder = await fsp.realpath(path.dirname(file));
-    const target = await fsp.realpath(file).catch(() => undefined);
+  private refuseLinkOutOfFolder(file: string): void {
+    const folder = fs.realpathSync(path.dirname(file));
+    let target: string | undefined;
+    try {
+      target = fs.realpathSync(file);
+    } catch {
+      target = undefined;
+    }
     if (target === undefined || path.dirname(target) !== folder) {
       throw new UnsafeFileError(
         file,
@@ -68,32 +70,39 @@ export class NodeSidecarStorage implements SidecarStorage {
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
     // A rename replaces a read-only file as if it were writable (and root passes every access check): the user
     // made it read-only, so refuse, by its mode bits.
-    const existing = await fsp.stat(file).catch(() => undefined);
+    let existing: fs.Stats | undefined;
+    try {
+      existing = fs.statSync(file, { throwIfNoEntry: false });
+    } catch {
+      existing = undefined; // e.g. a dangling link at the name: the rename replaces it
+    }
     if (existing && existing.isFile() && (existing.mode & 0o222) === 0) {
       throw Object.assign(new Error(`EACCES: permission denied, '${file}' is read-only`), { code: 'EACCES', path: file });
     }
     try {
       await this.writeTemp(temp, chunks);
-      if (existing?.isFile()) await fsp.chmod(temp, existing.mode & 0o7777);
-      await fsp.rename(temp, file);
+      if (existing?.isFile()) fs.chmodSync(temp, existing.mode & 0o7777);
+      fs.renameSync(temp, file);
     } catch (e) {
-      await fsp.rm(temp, { force: true }).catch(() => undefined);
+      removeQuietly(temp);
       throw e;
     }
   }
 
   /** Writes and flushes the temporary file (separate so tests can simulate a disk filling up mid-write). */
   protected async writeTemp(temp: string, chunks: Iterable<string>): Promise<void> {
-    const handle = await fsp.open(temp, 'wx');
+    const fd = fs.openSync(temp, 'wx');
     try {
       for (const chunk of chunks) {
         const bytes = Buffer.from(chunk, 'utf8');
         // write() may take fewer bytes than offered: go on from where it stopped
-        for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+        for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at, bytes.length - at);
       }
-      await handle.sync();
+      // on the disk before the rename puts it in place: a power cut leaves the old sidecar or the new one, never a
+      // torn or empty file (the flush waits on the disk, off this thread: the next article is analysed meanwhile)
+      await syncFile(fd);
     } finally {
-      await handle.close();
+      fs.closeSync(fd);
     }
   }
 
@@ -105,21 +114,10 @@ export class NodeSidecarStorage implements SidecarStorage {
   }
 
   async exists(file: string): Promise<boolean> {
-    try {
-      await fsp.lstat(file);
-      return true;
-    } catch (e) {
-      if (isNotFound(e)) return false;
-      throw e;
-    }
+    return fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
   }
 
   async mtime(file: string): Promise<number | undefined> {
-    try {
-      return (await fsp.stat(file)).mtimeMs;
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
   }
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseArgs, parseSize } from '../../../src/cli/args';
 import { UsageError } from '../../../src/cli/io';
-import { formatSummary, topEntities } from '../../../src/cli/summary';
+import { formatSummary, tallyOf, topEntities } from '../../../src/cli/summary';
 import { reconcile } from '../../../src/core/sidecar';
 import { article, fakeAnalysis, SPECS } from '../../fixtures/sidecar/helpers';
 
@@ -58,7 +58,7 @@ describe('CLI summary table', () => {
 
   it('aligns columns and adds a total row for several articles', () => {
     const table = formatSummary([
-      { article: 'a.txt', sidecar: s, status: 'written' },
+      { article: 'a.txt', tally: tallyOf(s), status: 'written' },
       { article: 'long/name.txt', status: 'error' },
     ]);
     const lines = table.trimEnd().split('\n');

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import { safeOutput, safeText } from '../../../src/cli/safeText';
-import { formatSummary } from '../../../src/cli/summary';
+import { formatSummary, tallyOf } from '../../../src/cli/summary';
 import { sidecarFromParts } from '../../fixtures/export/sidecarFor';
 
 /* eslint-disable no-control-regex -- control characters in output are what these tests look for */
@@ -79,7 +79,7 @@ describe('CLI output is terminal-safe', () => {
       [{ id: 'a1', type: 'person', start: 0, end: 13, text: 'Angela Merkel', source: 'manual', entity: 'e1' }],
       [{ id: 'e1', type: 'person', name, aliases: ['Angela Merkel'] }],
     );
-    const table = formatSummary([{ article: `a${CLEAR}.txt`, sidecar, status: 'written' }]);
+    const table = formatSummary([{ article: `a${CLEAR}.txt`, tally: tallyOf(sidecar), status: 'written' }]);
     assert.doesNotMatch(table, OBEYED);
     assert.match(table, /Angela\\u001b\[2J\\u202eMerkel\\u001b\]0;pwned\\u0007 \(1\)/);
     // a stale annotation is reported with its text: that text comes from the sidecar
