@@ -34,16 +34,19 @@ export const arrayOf =
     if (opts.min !== undefined && v.length < opts.min) errors.push(`${path}: must have at least ${opts.min} item${opts.min === 1 ? '' : 's'}`);
     v.forEach((x, i) => item(x, `${path}[${i}]`, errors));
   };
-export const object =
-  (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
-  (v, path, errors) => {
+export const object = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => {
+  // listed once, not per object checked (a sidecar has thousands of annotations)
+  const requiredChecks = Object.entries(required);
+  const optionalChecks = Object.entries(optional);
+  return (v, path, errors) => {
     if (!isObj(v)) return void errors.push(`${path}: must be an object`);
     // own keys only: `in` would also find what every object inherits, and let "__proto__", "constructor" or
     // "toString" through as if the format listed them (then drop them on the next write)
-    for (const [k, check] of Object.entries(required)) {
+    for (const [k, check] of requiredChecks) {
       if (!Object.hasOwn(v, k)) errors.push(`${path}.${k}: is required`);
       else check(v[k], `${path}.${k}`, errors);
     }
-    for (const [k, check] of Object.entries(optional)) if (Object.hasOwn(v, k)) check(v[k], `${path}.${k}`, errors);
+    for (const [k, check] of optionalChecks) if (Object.hasOwn(v, k)) check(v[k], `${path}.${k}`, errors);
     for (const k of Object.keys(v)) if (!Object.hasOwn(required, k) && !Object.hasOwn(optional, k)) errors.push(`${path}.${k}: is not allowed`);
   };
+};
