@@ -23,6 +23,7 @@ export class Corpus {
 
   constructor(decisions: CorpusDecisions = emptyDecisions()) {
     this.current = decisions;
+    this.redecide = decisions.entities.length > 0;
   }
 
   /** Bumped by every change: a cheap key for caches kept outside (views, diagnostics). */
@@ -148,7 +149,7 @@ export class Corpus {
     if (!this.stale) return this.table;
     const change = this.linker.update();
     if (this.redecide) this.table.rebuild(this.linker.all(), this.current);
-    else this.table.update(change, this.linker.all(), this.current);
+    else this.table.update(change, this.current);
     this.stale = false;
     this.redecide = false;
     return this.table;

@@ -1,7 +1,7 @@
 // Corpus entities: members linked automatically (./linker.ts), the user's decisions applied (./decisions/apply.ts),
 // then each group summed up (aliases, articles, mentions, first mention). Kept up to date from the linking's changes:
 // only the groups a change touched are summed up again, and the sorted list and the alias table are edited in place.
-import { applyDecisions, type DecidedGroup } from './decisions/apply';
+import { applyDecisions, decisionKeys, isNamedBy, type DecidedGroup } from './decisions/apply';
 import type { LinkedGroup } from './link';
 import type { LinkChange } from './linker';
 import { compareText, type Member } from './members';
@@ -40,8 +40,12 @@ export class EntityTable {
   private readonly sharedKeys = new Set<string>();
   /** Each entity's aliases as `type NUL key`. */
   private readonly aliasKeys = new Map<CorpusEntity, Set<string>>();
-  /** The entities each linked group became (one without decisions). */
+  /** The entity each group no decision names became. */
   private readonly fromGroup = new Map<LinkedGroup, CorpusEntity[]>();
+  /** The groups the decisions name, and the entities the decisions made of them. */
+  private readonly decidedGroups = new Set<LinkedGroup>();
+  private decided: CorpusEntity[] = [];
+  private named: { decisions: CorpusDecisions; keys: Set<string> } | undefined;
 
   /** The entities having the alias (`type NUL alias key`); empty when none. */
   withAlias(key: string): readonly CorpusEntity[] {
@@ -54,18 +58,65 @@ export class EntityTable {
   }
 
   /**
-   * Applies the linking's change. Without decisions each group is one entity, and only the changed groups are summed
-   * up; with decisions (which can join and split groups anywhere) every group is decided again.
+   * Applies the linking's change: only the changed groups are summed up again. Without decisions each group is one
+   * entity; with decisions, the groups they name are decided again together whenever one of them changes (the
+   * others stay one entity each).
    */
-  update(change: LinkChange, all: Iterable<LinkedGroup>, decisions: CorpusDecisions): void {
-    if (decisions.entities.length > 0) return this.rebuild(all, decisions);
+  update(change: LinkChange, decisions: CorpusDecisions): void {
+    const named = this.namedBy(decisions);
+    let redecide = false;
     for (const g of change.removed) {
+      if (this.decidedGroups.delete(g)) redecide = true;
       for (const e of this.fromGroup.get(g) ?? []) this.remove(e);
       this.fromGroup.delete(g);
     }
+    const plain: LinkedGroup[] = [];
+    for (const g of change.added) {
+      if (named.size > 0 && isNamedBy(g, named)) {
+        this.decidedGroups.add(g);
+        redecide = true;
+      } else plain.push(g);
+    }
+    // removed before anything is added: a bulk addition leaves the list unsorted until its end
+    if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
     const bulk = this.startBulk(change.added.length);
-    for (const g of change.added) this.fromGroup.set(g, [this.add({ id: g.id, type: g.type, autoName: g.name, members: g.members }, bulk)]);
+    for (const g of plain) this.fromGroup.set(g, [this.add({ id: g.id, type: g.type, autoName: g.name, members: g.members }, bulk)]);
+    if (redecide) this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.byId.has(id)).map(d => this.add(d, bulk));
     this.endBulk(bulk);
+  }
+
+  /**
+   * Every group decided again, all of them at once (the decisions changed, or the first build): the straightforward
+   * way, which the incremental one (update) must equal; the groups the decisions name are then kept apart for it.
+   */
+  rebuild(all: Iterable<LinkedGroup>, decisions: CorpusDecisions): void {
+    for (const list of this.fromGroup.values()) for (const e of list) this.remove(e);
+    this.fromGroup.clear();
+    for (const e of this.decided.splice(0)) this.remove(e);
+    this.decidedGroups.clear();
+    const named = this.namedBy(decisions);
+    const linked = [...all];
+    const origin = new Map<Member[], LinkedGroup>();
+    for (const g of linked) {
+      origin.set(g.members, g);
+      if (named.size > 0 && isNamedBy(g, named)) this.decidedGroups.add(g);
+    }
+    const decided = applyDecisions(linked, decisions.entities);
+    const bulk = this.startBulk(decided.length);
+    for (const d of decided) {
+      const e = this.add(d, bulk);
+      // a group no decision names comes out as it went in (the same member list)
+      const g = origin.get(d.members);
+      if (g && !this.decidedGroups.has(g)) this.fromGroup.set(g, [e]);
+      else this.decided.push(e);
+    }
+    this.endBulk(bulk);
+  }
+
+  /** The keys the decisions name (worked out once per decisions object). */
+  private namedBy(decisions: CorpusDecisions): ReadonlySet<string> {
+    if (this.named?.decisions !== decisions) this.named = { decisions, keys: decisionKeys(decisions.entities) };
+    return this.named.keys;
   }
 
   /** Many entities to add (the first indexing): appended, then the list sorted once, instead of each put in place. */
@@ -75,26 +126,6 @@ export class EntityTable {
 
   private endBulk(bulk: boolean): void {
     if (bulk) this.list.sort(sortOrder);
-  }
-
-  /** Every group decided again (the decisions changed, or there are some). */
-  rebuild(all: Iterable<LinkedGroup>, decisions: CorpusDecisions): void {
-    for (const list of this.fromGroup.values()) for (const e of list) this.remove(e);
-    this.fromGroup.clear();
-    const linked = [...all];
-    const decided = applyDecisions(linked, decisions.entities);
-    const bulk = this.startBulk(decided.length);
-    // decisions move members between groups: the entities are listed under the group of their first member's name
-    const groupOfMember = new Map<Member, LinkedGroup>();
-    for (const g of linked) for (const m of g.members) groupOfMember.set(m, g);
-    for (const d of decided) {
-      const e = this.add(d, bulk);
-      const g = groupOfMember.get(d.members[0])!;
-      const list = this.fromGroup.get(g);
-      if (list) list.push(e);
-      else this.fromGroup.set(g, [e]);
-    }
-    this.endBulk(bulk);
   }
 
   private add(g: DecidedGroup, bulk: boolean): CorpusEntity {

@@ -1,9 +1,9 @@
 // The corpus kept up to date one change at a time (relinking only the names a change can touch) must equal the
 // corpus built from scratch out of the same articles, in any order: entities, which entity each article entity
 // belongs to, and every finding. Random sequences of set / replace / remove over names chosen to interact (short
-// forms, aliases, acronyms, spellings differing in case, shared aliases).
+// forms, aliases, acronyms, spellings differing in case, shared aliases) and of the user's decisions.
 import { strict as assert } from 'node:assert';
-import { checkCorpus, Corpus, type CorpusArticle, type EntityType } from '../../../../src/core';
+import { checkCorpus, Corpus, emptyDecisions, type CorpusArticle, type CorpusDecisions, type EntityDecision, type EntityType } from '../../../../src/core';
 import { prng } from '../../../support/distinct-article';
 import { handmade, type Mention } from './helpers';
 
@@ -44,6 +44,24 @@ function randomArticle(rand: () => number, path: string): CorpusArticle {
   return handmade(path, text, mentions, pick(DATES));
 }
 
+/** A few decisions over the same names: renames, merges, splits, external ids and notes, in any order. */
+function randomDecisions(rand: () => number): CorpusDecisions {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const ref = (type: EntityType) => ({ type, name: pick(NAMES[type]) });
+  const entities: EntityDecision[] = [];
+  const count = Math.floor(rand() * 4);
+  for (let i = 0; i < count; i++) {
+    const type = pick(TYPES);
+    const r = rand();
+    if (r < 0.25) entities.push({ kind: 'rename', entity: ref(type), name: pick(NAMES[type]) });
+    else if (r < 0.5) entities.push({ kind: 'merge', entity: ref(type), with: [ref(type)] });
+    else if (r < 0.75) entities.push({ kind: 'split', entity: ref(type), name: pick(NAMES[type]), aliases: [pick(NAMES[type])] });
+    else if (r < 0.9) entities.push({ kind: 'externalId', entity: ref(type), externalId: `urn:x:${i}` });
+    else entities.push({ kind: 'note', entity: ref(type), note: `note ${i}` });
+  }
+  return { ...emptyDecisions(), entities };
+}
+
 /** What must be equal: entities, each article entity's corpus entity, findings. */
 function picture(c: Corpus): string {
   const membership = c.articles().flatMap(a => a.entities.map(e => `${a.path}#${e.id}=${c.entityOf(a.path, e.id)?.id ?? '-'}`));
@@ -80,9 +98,12 @@ describe('corpus kept up to date incrementally', () => {
           if (!a) continue;
           c.setArticle({ ...a, annotations: a.annotations.slice(0, Math.max(1, a.annotations.length - 1)) });
           what = `trim ${path}`;
-        } else if (r < 0.95) {
+        } else if (r < 0.9) {
           c.removeArticle(path);
           what = `remove ${path}`;
+        } else if (r < 0.95) {
+          c.setDecisions(randomDecisions(rand));
+          what = `decisions ${JSON.stringify(c.decisions.entities)}`;
         } else {
           c.setUnindexed(path, 'unreadable');
           what = `unindexed ${path}`;
