@@ -17,7 +17,6 @@ export interface NameNode {
   words: string[];
   /** Sorted by path (an article's own members in its order): the first one's spelling is the name's. */
   members: Member[];
-  mentions: number;
   /** Union-find parent during the linking pass. */
   parent: NameNode;
   /** The names the first rule that has any would join it to (it joins them when they all lead to one group). */

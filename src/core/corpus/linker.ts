@@ -37,7 +37,6 @@ export class Linker {
           node: m.node,
           words: m.words,
           members: [],
-          mentions: 0,
           parent: undefined as unknown as NameNode,
           candidates: [],
           count: 0,
@@ -49,7 +48,6 @@ export class Linker {
       }
       this.dirty.add(n);
       insertByPath(n.members, m);
-      n.mentions += m.mentions;
       this.indexes.addAliases(n, m, this.aliasesChanged);
     }
   }
@@ -63,7 +61,6 @@ export class Linker {
       if (at < 0) continue;
       this.dirty.add(n);
       n.members.splice(at, 1);
-      n.mentions -= m.mentions;
       this.indexes.removeAliases(n, m, this.aliasesChanged);
     }
   }
