@@ -39,7 +39,7 @@ export class EntityTable {
   /** Alias keys two or more entities have. */
   private readonly sharedKeys = new Set<string>();
   /** Each entity's aliases as `type NUL key`. */
-  private readonly aliasKeys = new Map<CorpusEntity, Set<string>>();
+  private readonly aliasKeys = new Map<CorpusEntity, readonly string[]>();
   /** The entity each group no decision names became. */
   private readonly fromGroup = new Map<LinkedGroup, CorpusEntity[]>();
   /** The groups the decisions name, and the entities the decisions made of them. */
@@ -130,14 +130,11 @@ export class EntityTable {
 
   private add(g: DecidedGroup, bulk: boolean): CorpusEntity {
     const entity = summarise(g);
-    // its aliases as `type NUL key`: the members' own node strings (no new string per alias)
-    const keys = new Set<string>();
     for (const m of g.members) {
       m.corpusEntity = entity;
       m.decided = g;
-      keys.add(m.node);
-      for (const a of m.aliasNodes) keys.add(a);
     }
+    const keys = aliasKeysOf(entity, g.members);
     this.aliasKeys.set(entity, keys);
     if (bulk) this.list.push(entity);
     else this.list.splice(this.at(entity), 0, entity);
@@ -179,6 +176,22 @@ export class EntityTable {
     }
     return lo;
   }
+}
+
+/**
+ * The entity's aliases as `type NUL key`, each once: the members' own node strings (no new string per alias) when
+ * they have the entity's type; a single name without other aliases (most entities) needs no set.
+ */
+function aliasKeysOf(entity: CorpusEntity, members: readonly Member[]): readonly string[] {
+  if (members.length === 1 && members[0].aliasNodes.length === 0 && members[0].type === entity.type) return [members[0].node];
+  const keys = new Set<string>();
+  for (const m of members) {
+    if (m.type === entity.type) {
+      keys.add(m.node);
+      for (const a of m.aliasNodes) keys.add(a);
+    } else for (const k of m.aliasKeys) keys.add(`${entity.type}\u0000${k}`);
+  }
+  return [...keys];
 }
 
 function summarise(g: DecidedGroup): CorpusEntity {
