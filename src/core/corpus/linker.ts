@@ -94,9 +94,17 @@ export class Linker {
       } else touched.add(n);
     }
     for (const n of this.dirty) if (!gone.has(n)) this.indexes.addSpelling(n, touched);
+    // no name made or gone and no candidates changed (a save that changed counts, not names): the linking pass would
+    // join the same names, so only the changed names' groups are summed up again
+    let sameLinks = !bulk && this.added.length === 0 && gone.size === 0;
     this.reorder(gone);
-    for (const n of bulk ? this.ordered : touched) if (!gone.has(n)) n.candidates = candidatesOf(n, this.indexes);
-    const change = this.sweep(gone);
+    for (const n of bulk ? this.ordered : touched) {
+      if (gone.has(n)) continue;
+      const next = candidatesOf(n, this.indexes);
+      if (sameLinks && !sameNodes(n.candidates, next)) sameLinks = false;
+      n.candidates = next;
+    }
+    const change = sameLinks ? this.regroup() : this.sweep(gone);
     this.dirty.clear();
     return change;
   }
@@ -149,6 +157,21 @@ export class Linker {
     return { removed: [...removed], added };
   }
 
+  /** The groups of the changed names made again over the same names (their members changed, not their links). */
+  private regroup(): LinkChange {
+    const removed = new Set<LinkedGroup>();
+    for (const n of this.dirty) if (n.group) removed.add(n.group);
+    const added: LinkedGroup[] = [];
+    for (const was of removed) {
+      const g = groupOf(was.names);
+      for (const x of g.names) x.group = g;
+      added.push(g);
+      this.groups.delete(was);
+      this.groups.add(g);
+    }
+    return { removed: [...removed], added };
+  }
+
   /** `ordered` with the new names in and the vanished ones out: a few placed one by one, many by sorting again. */
   private reorder(gone: ReadonlySet<NameNode>): void {
     const added = this.added.filter(n => !gone.has(n));
@@ -182,6 +205,14 @@ function insertByPath(list: Member[], m: Member): void {
     else hi = mid;
   }
   list.splice(lo, 0, m);
+}
+
+/** Whether two candidate lists hold the same names (in any order: the linking pass only asks where they lead). */
+function sameNodes(a: readonly NameNode[], b: readonly NameNode[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length <= 16) return b.every(x => a.includes(x));
+  const set = new Set(a);
+  return b.every(x => set.has(x));
 }
 
 /** Markers of the comparison with the previous groups (NameNode.was). */
