@@ -19,11 +19,11 @@ import {
   loadSidecar,
   parseDecisions,
   rejectedNames,
-  sha256Hex,
   withoutRejectedNames,
   type AnalyzeOptions,
   type CorpusDecisions,
 } from '../core';
+import { sha256HexNative } from '../node/hash';
 import { NodeSidecarStorage } from '../node/storage';
 import { collectArticles, commonFolder, sidecarPathOf, type ArticleFile } from './files';
 import type { CliIO } from './io';
@@ -112,7 +112,7 @@ async function indexOne(
   const decoded = decodeArticle(bytes, maxBytes);
   if (!decoded.ok) return corpus.setUnindexed(key, decoded.reason);
   const text = decoded.text;
-  const sha256 = sha256Hex(text);
+  const sha256 = sha256HexNative(text);
   const sidecarPath = sidecarPathOf(article, undefined);
   const stored = await loadSidecar(storage, sidecarPath, { backup: false });
   if (stored.status === 'ok' && stored.sidecar.document.sha256 === sha256) {

@@ -9,4 +9,9 @@ export interface Platform {
    * the host has no disk of its own (the web): there FilePermission.Readonly is all there is.
    */
   readonly readOnlyCheck?: (uri: vscode.Uri) => Promise<boolean>;
+  /**
+   * SHA-256 of a text (lowercase hex), native where the host has it: indexing the corpus hashes every article to
+   * know its sidecar is up to date. Absent: the core's sha256Hex (pure JS, the same digest).
+   */
+  readonly sha256?: (text: string) => string;
 }

@@ -2,8 +2,9 @@
 // and the user's decisions; corpus entities are derived on demand and cached until something changes.
 import type { DecidedGroup } from './decisions/apply';
 import { emptyDecisions } from './decisions/edit';
-import { buildCorpusEntities, updateCounts, type EntityTable } from './entities';
-import { compareText, membersOf, shapeOf, type Member } from './members';
+import { EntityTable } from './entities';
+import { Linker } from './linker';
+import { compareText, membersOf, type Member } from './members';
 import type { CorpusArticle, CorpusDecisions, CorpusEntity, UnindexedArticle } from './types';
 
 export class Corpus {
@@ -11,16 +12,18 @@ export class Corpus {
   private readonly membersByPath = new Map<string, Member[]>();
   private readonly failed = new Map<string, string>();
   private current: CorpusDecisions;
-  private table: EntityTable | undefined;
-  /** The table no longer matches the articles; `replaced` says how, when only members' counts changed. */
+  private readonly linker = new Linker();
+  private readonly table = new EntityTable();
+  /** The table no longer matches the articles (the linker holds the changes). */
   private stale = false;
-  /** Articles replaced since the last build by one of the same shape (same names, aliases, spellings): their old members. */
-  private replaced: Map<string, Member[]> | undefined = new Map();
-  private readonly shapeByPath = new Map<string, string>();
+  /** The decisions changed: every group is decided again. */
+  private redecide = false;
   private changes = 0;
+  private snapshot: { version: number; list: readonly CorpusEntity[] } | undefined;
 
   constructor(decisions: CorpusDecisions = emptyDecisions()) {
     this.current = decisions;
+    this.redecide = decisions.entities.length > 0;
   }
 
   /** Bumped by every change: a cheap key for caches kept outside (views, diagnostics). */
@@ -31,15 +34,10 @@ export class Corpus {
   /** Adds or replaces an article (cost: that article's entities and annotations). Clears it from the unindexed list. */
   setArticle(article: CorpusArticle): void {
     const members = membersOf(article);
-    const shape = shapeOf(members);
-    const old = this.membersByPath.get(article.path);
-    // same shape: the linking cannot change, only counts and first mentions (the common case of a save)
-    if (old && this.shapeByPath.get(article.path) === shape) {
-      if (this.replaced && !this.replaced.has(article.path)) this.replaced.set(article.path, old);
-    } else this.replaced = undefined;
+    this.forget(article.path);
     this.byPath.set(article.path, article);
     this.membersByPath.set(article.path, members);
-    this.shapeByPath.set(article.path, shape);
+    this.linker.add(members);
     this.failed.delete(article.path);
     this.changed();
   }
@@ -90,13 +88,16 @@ export class Corpus {
   /** Replaces the decisions (the decisions file changed, or the user decided something). */
   setDecisions(decisions: CorpusDecisions): void {
     this.current = decisions;
-    this.replaced = undefined;
+    this.redecide = true;
     this.changed();
   }
 
   /** Every corpus entity, sorted by type, then name, then id. */
   entities(): readonly CorpusEntity[] {
-    return this.entityTable().list;
+    const list = this.entityTable().list;
+    // a snapshot per version: the table's list is edited in place, and a caller may keep what it was given
+    if (this.snapshot?.version !== this.changes) this.snapshot = { version: this.changes, list: list.slice() };
+    return this.snapshot.list;
   }
 
   entity(id: string): CorpusEntity | undefined {
@@ -123,11 +124,6 @@ export class Corpus {
     return this.member(path, articleEntity)?.decided;
   }
 
-  /** @internal The members of every article (for the corpus-wide steps). */
-  allMembers(): Iterable<Member[]> {
-    return this.membersByPath.values();
-  }
-
   /** @internal The members of one article. */
   membersOf(path: string): readonly Member[] {
     return this.membersByPath.get(path) ?? [];
@@ -138,21 +134,31 @@ export class Corpus {
     return this.membersByPath.get(path)?.find(m => m.entity === articleEntity);
   }
 
+  /** @internal The entities having an alias (`type NUL alias key`), as of now. */
+  entitiesWithAlias(key: string): readonly CorpusEntity[] {
+    return this.entityTable().withAlias(key);
+  }
+
+  /** @internal Whether two entities share any alias. */
+  get hasSharedAliases(): boolean {
+    return this.entityTable().hasSharedAliases;
+  }
+
+  /** The table brought up to date: the linking relinks only the names the changes touch, the table sums up only the groups that changed. */
   private entityTable(): EntityTable {
-    if (this.table && this.stale && this.replaced && updateCounts(this.table, this.replaced, this.membersByPath)) {
-      this.stale = false;
-    } else if (!this.table || this.stale) {
-      this.table = buildCorpusEntities(this.allMembers(), this.current);
-      this.stale = false;
-    }
-    this.replaced = new Map();
+    if (!this.stale) return this.table;
+    const change = this.linker.update();
+    if (this.redecide) this.table.rebuild(this.linker.all(), this.current);
+    else this.table.update(change, this.current);
+    this.stale = false;
+    this.redecide = false;
     return this.table;
   }
 
   private forget(path: string): void {
-    if (this.membersByPath.get(path)?.length) this.replaced = undefined;
+    const old = this.membersByPath.get(path);
+    if (old) this.linker.remove(old);
     this.membersByPath.delete(path);
-    this.shapeByPath.delete(path);
   }
 
   private changed(): void {

@@ -1,7 +1,9 @@
 // Automatic linking of article entities across the corpus, by the article-level rules: the same type and name;
 // else a name used as an alias elsewhere; else a short form of exactly one longer name ("Putin" joins "Vladimir
 // Putin" when no other corpus person has that surname); else an acronym whose initials match exactly one name.
-// Ambiguous cases stay apart (the user can merge them). Cost: linear in the distinct names and members.
+// Ambiguous cases stay apart (the user can merge them). Names are visited longer first (then by type and key), each
+// joining the one group its candidates lead to at that point; ./linker.ts keeps this up to date as articles change.
+// This file holds the rules: which names a name's candidates are, and the indexes that find them.
 import { isAcronymOf, isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
 import { compareText, type Member } from './members';
@@ -13,9 +15,17 @@ export interface NameNode {
   /** Member.node: `type NUL key`. */
   node: string;
   words: string[];
+  /** Sorted by path (an article's own members in its order): the first one's spelling is the name's. */
   members: Member[];
-  mentions: number;
+  /** Union-find parent during the linking pass. */
   parent: NameNode;
+  /** The names the first rule that has any would join it to (it joins them when they all lead to one group). */
+  candidates: NameNode[];
+  /** Its group as of the last linking. */
+  group?: LinkedGroup;
+  // scratch of the linking pass, on a root: how many names it has, and the one previous group they all had
+  count: number;
+  was?: LinkedGroup;
 }
 
 /** A group of linked names: one corpus entity before the user's decisions. */
@@ -26,34 +36,19 @@ export interface LinkedGroup {
   /** `type:key` of that name. */
   id: string;
   members: Member[];
+  /** Its names, in linking order. */
+  names: NameNode[];
 }
 
-const root = (n: NameNode): NameNode => {
-  while (n.parent !== n) {
-    n.parent = n.parent.parent;
-    n = n.parent;
-  }
-  return n;
-};
-const union = (a: NameNode, b: NameNode) => {
-  const ra = root(a);
-  const rb = root(b);
-  if (ra !== rb) rb.parent = ra;
-};
-/** The one root `candidates` lead to, or undefined when none or several (ambiguous). */
-function onlyRoot(candidates: Iterable<NameNode>, self: NameNode): NameNode | undefined {
-  let found: NameNode | undefined;
-  for (const c of candidates) {
-    if (c === self) continue;
-    const r = root(c);
-    if (found && found !== r) return undefined;
-    found = r;
-  }
-  return found;
-}
+/** Linking order: longer names first, then by type and key (the result does not depend on indexing order). */
+export const nodeOrder = (a: NameNode, b: NameNode): number => b.words.length - a.words.length || compareText(a.type, b.type) || compareText(a.key, b.key);
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}.&-]{1,11}$/u;
-const initialsOf = (name: string): string[] => {
+/** Whether a name of `type` spelled `name` is an acronym the third rule links ("NATO", "U.S."; never a person). */
+export const isAcronymName = (type: EntityType, name: string): boolean => type !== 'person' && !name.includes(' ') && ACRONYM.test(name);
+const lettersOf = (acronym: string) => acronym.replace(/[^\p{Lu}]/gu, '');
+
+export const initialsOf = (name: string): string[] => {
   const words = name.split(' ').filter(Boolean);
   const all = words.map(w => w[0].toUpperCase()).join('');
   const capitals = words
@@ -63,91 +58,157 @@ const initialsOf = (name: string): string[] => {
   return all === capitals ? [all] : [all, capitals];
 };
 
-export function linkMembers(all: Iterable<Member[]>): LinkedGroup[] {
-  const nodes = new Map<string, NameNode>();
-  for (const list of all) {
-    for (const m of list) {
-      let n = nodes.get(m.node);
-      if (!n) {
-        n = { type: m.type, key: m.key, node: m.node, words: m.words, members: [], mentions: 0, parent: undefined as unknown as NameNode };
-        n.parent = n;
-        nodes.set(m.node, n);
-      }
-      n.members.push(m);
-      n.mentions += m.mentions;
-    }
+/** The spelling a name's acronym and initials rules look at: its first member's. */
+const spellingOf = (n: NameNode): string => n.members[0].name;
+
+type PerType<T> = Record<Exclude<EntityType, never>, T>;
+const perType = <T>(make: () => T): PerType<T> => ({ person: make(), place: make(), organization: make() });
+
+function addTo<K>(map: Map<K, Set<NameNode>>, key: K, n: NameNode): void {
+  const set = map.get(key);
+  if (set) set.add(n);
+  else map.set(key, new Set([n]));
+}
+function removeFrom<K>(map: Map<K, Set<NameNode>>, key: K, n: NameNode): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(n);
+  if (set.size === 0) map.delete(key);
+}
+const touchAll = (set: Set<NameNode> | undefined, touched: Set<NameNode>) => set?.forEach(n => touched.add(n));
+const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000${words.join('\u0001')}`;
+
+/** What the rules look names up in, kept up to date name by name; every change notes the names whose candidates it may change. */
+export class LinkIndexes {
+  /** Alias node (`type NUL key`) -> the names whose members use it as an alias -> how many of their members do. */
+  readonly aliasOwners = new Map<string, Map<NameNode, number>>();
+  /** Per type, word -> the names of two or more words containing it. */
+  readonly containing = perType(() => new Map<string, Set<NameNode>>());
+  /** Per type, words -> the names with exactly those words (to find a long name's short forms). */
+  private readonly byWords = new Map<string, Set<NameNode>>();
+  /** Per type (not persons), initials -> the names of two or more words with them. */
+  readonly byInitials = perType(() => new Map<string, Set<NameNode>>());
+  /** Per type, letters -> the acronym names with them (whose candidates a long name's spelling changes). */
+  private readonly acronyms = perType(() => new Map<string, Set<NameNode>>());
+  /** The spelling each name was indexed under by addSpelling. */
+  private readonly indexedSpelling = new Map<NameNode, string>();
+
+  addNode(n: NameNode): void {
+    addTo(this.byWords, wordsKey(n.type, n.words), n);
+    if (n.words.length >= 2) for (const w of n.words) addTo(this.containing[n.type], w, n);
   }
-  // longer names first, then by key: the result does not depend on the order articles were indexed in
-  const ordered = [...nodes.values()].sort((a, b) => b.words.length - a.words.length || compareText(a.type, b.type) || compareText(a.key, b.key));
-  // alias key -> the names whose articles use it as an alias
-  const aliasOwners = new Map<string, NameNode[]>();
-  // type + word -> multi-word names containing it; type + initials -> names with those initials
-  // (per type, so no key strings are built per word)
-  const containing = { person: new Map<string, NameNode[]>(), place: new Map<string, NameNode[]>(), organization: new Map<string, NameNode[]>() };
-  const byInitials = { person: new Map<string, NameNode[]>(), place: new Map<string, NameNode[]>(), organization: new Map<string, NameNode[]>() };
-  const push = (map: Map<string, NameNode[]>, key: string, n: NameNode) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [n]);
-    else if (list[list.length - 1] !== n) list.push(n);
-  };
-  for (const n of ordered) {
-    for (const m of n.members) for (const a of m.aliasNodes) push(aliasOwners, a, n);
+
+  removeNode(n: NameNode): void {
+    removeFrom(this.byWords, wordsKey(n.type, n.words), n);
+    if (n.words.length >= 2) for (const w of n.words) removeFrom(this.containing[n.type], w, n);
+  }
+
+  /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched. */
+  addSpelling(n: NameNode, touched: Set<NameNode>): void {
+    const name = spellingOf(n);
+    this.indexedSpelling.set(n, name);
+    this.spelling(n, name, touched, addTo);
+  }
+
+  removeSpelling(n: NameNode, touched: Set<NameNode>): void {
+    const name = this.indexedSpelling.get(n);
+    if (name === undefined) return;
+    this.indexedSpelling.delete(n);
+    this.spelling(n, name, touched, removeFrom);
+  }
+
+  private spelling(n: NameNode, name: string, touched: Set<NameNode>, change: typeof addTo): void {
+    if (n.type === 'person') return;
     if (n.words.length >= 2) {
-      for (const w of n.words) push(containing[n.type], w, n);
-      if (n.type !== 'person') for (const i of initialsOf(n.members[0].name)) push(byInitials[n.type], i, n);
-    }
-  }
-  for (const n of ordered) {
-    // 1. its name is another name's alias in some article, and only one group's
-    const owners = aliasOwners.get(n.node);
-    const owner = owners && onlyRoot(owners, n);
-    if (owner) {
-      union(owner, n);
-      continue;
-    }
-    if (owners && owners.some(o => o !== n)) continue; // ambiguous: left apart
-    // 2. a short form of exactly one longer name
-    if (n.words.length > 0) {
-      let pool: NameNode[] | undefined;
-      for (const w of n.words) {
-        const list = containing[n.type].get(w) ?? [];
-        if (!pool || list.length < pool.length) pool = list;
-      }
-      const full = (pool ?? []).filter(c => isShortFormOf(n.type, c.words, n.words));
-      if (full.length > 0) {
-        const r = onlyRoot(full, n);
-        if (r) union(r, n);
-        continue;
+      for (const i of initialsOf(name)) {
+        change(this.byInitials[n.type], i, n);
+        touchAll(this.acronyms[n.type].get(i), touched);
       }
     }
-    // 3. an acronym ("NATO", "U.S.") whose initials are those of exactly one name
-    const name = n.members[0].name;
-    if (n.type !== 'person' && !name.includes(' ') && ACRONYM.test(name)) {
-      const letters = name.replace(/[^\p{Lu}]/gu, '');
-      const full = (byInitials[n.type].get(letters) ?? []).filter(c => isAcronymOf(name, c.members[0].name));
-      const r = onlyRoot(full, n);
-      if (r) union(r, n);
+    if (isAcronymName(n.type, name)) change(this.acronyms[n.type], lettersOf(name), n);
+  }
+
+  /** Counts the member's aliases as used by `n`; notes in `changed` the aliases `n` did not use before. */
+  addAliases(n: NameNode, m: Member, changed: Set<string>): void {
+    for (const a of m.aliasNodes) {
+      let owners = this.aliasOwners.get(a);
+      if (!owners) this.aliasOwners.set(a, (owners = new Map()));
+      const count = owners.get(n) ?? 0;
+      if (count === 0) changed.add(a);
+      owners.set(n, count + 1);
     }
   }
-  const groups = new Map<NameNode, NameNode[]>();
-  for (const n of ordered) {
-    const r = root(n);
-    const list = groups.get(r);
-    if (list) list.push(n);
-    else groups.set(r, [n]);
+
+  /** The reverse of addAliases; notes the aliases `n` no longer uses. */
+  removeAliases(n: NameNode, m: Member, changed: Set<string>): void {
+    for (const a of m.aliasNodes) {
+      const owners = this.aliasOwners.get(a);
+      const count = owners?.get(n);
+      if (!owners || count === undefined) continue;
+      if (count > 1) owners.set(n, count - 1);
+      else {
+        owners.delete(n);
+        if (owners.size === 0) this.aliasOwners.delete(a);
+        changed.add(a);
+      }
+    }
   }
-  const out: LinkedGroup[] = [];
-  for (const names of groups.values()) {
-    // `ordered` puts the longest names first; among equally long ones, the one in most articles (not most mentions:
-    // an edit that only adds mentions then changes no id, and the index can update counts alone)
-    const best = names.filter(x => x.words.length === names[0].words.length).reduce((a, b) => (b.members.length > a.members.length ? b : a));
-    out.push({ type: best.type, name: commonestSpelling(best.members), id: `${best.type}:${best.key}`, members: names.flatMap(x => x.members) });
+
+  /** The names that are short forms of `n` (their candidates include it by the second rule). */
+  shortFormsOf(n: NameNode): NameNode[] {
+    const out: NameNode[] = [];
+    const L = n.words.length;
+    if (L < 2 || n.type === 'place') return out;
+    const look = (from: number, to: number) => {
+      for (const s of this.byWords.get(wordsKey(n.type, n.words.slice(from, to))) ?? []) if (isShortFormOf(n.type, n.words, s.words)) out.push(s);
+    };
+    for (let len = 1; len < L; len++) for (let s = 0; s + len <= L; s++) look(s, s + len);
+    return out;
   }
-  return out;
+}
+
+/** The names `n` may join, by the first rule that has any: names using it as an alias, longer names it is a short form of, names its acronym stands for. */
+export function candidatesOf(n: NameNode, indexes: LinkIndexes): NameNode[] {
+  // 1. its name is another name's alias in some article
+  const owners = indexes.aliasOwners.get(n.node);
+  if (owners) {
+    const list = [...owners.keys()].filter(o => o !== n);
+    if (list.length > 0) return list;
+  }
+  // 2. a short form of longer names
+  if (n.words.length > 0) {
+    let pool: Set<NameNode> | undefined;
+    for (const w of n.words) {
+      const set = indexes.containing[n.type].get(w);
+      if (!set) {
+        pool = undefined;
+        break;
+      }
+      if (!pool || set.size < pool.size) pool = set;
+    }
+    const full = pool ? [...pool].filter(c => isShortFormOf(n.type, c.words, n.words)) : [];
+    if (full.length > 0) return full;
+  }
+  // 3. an acronym ("NATO", "U.S.") and the names with its initials
+  const name = spellingOf(n);
+  if (!isAcronymName(n.type, name)) return [];
+  return [...(indexes.byInitials[n.type].get(lettersOf(name)) ?? [])].filter(c => isAcronymOf(name, spellingOf(c)));
+}
+
+/** The group of `names` (in linking order): named after its longest name in most articles. */
+export function groupOf(names: NameNode[]): LinkedGroup {
+  // among equally long names, the one in most articles (not most mentions: an edit that only adds mentions then
+  // changes no id)
+  let best = names[0];
+  for (const x of names) if (x.words.length === best.words.length && x.members.length > best.members.length) best = x;
+  // a copy: the names' member lists change in place as articles change, a group's stay as they were
+  const members = names.length === 1 ? best.members.slice() : names.flatMap(x => x.members);
+  return { type: best.type, name: commonestSpelling(best.members), id: `${best.type}:${best.key}`, members, names };
 }
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
 function commonestSpelling(members: readonly Member[]): string {
+  if (members.length === 1) return members[0].name;
   const counts = new Map<string, number>();
   for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   let best = '';

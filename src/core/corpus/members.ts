@@ -1,8 +1,7 @@
 // An article's entities as the corpus sees them ("members"): each with its name, aliases, mention count and first
 // mention, computed once when the article is indexed so the corpus-wide steps never walk annotations again.
-import { nameWords } from '../entities';
 import type { EntityType } from '../types';
-import { displayName, nameKey } from './names';
+import { memoNameWords, nameForms, nodeOf, type NameForms } from './names';
 import type { DecidedGroup } from './decisions/apply';
 import type { CorpusArticle, CorpusEntity, CorpusMention } from './types';
 
@@ -42,33 +41,47 @@ export function membersOf(article: CorpusArticle): Member[] {
   const byId = new Map<string, Member>();
   const out: Member[] = [];
   for (const e of article.entities) {
-    const aliases = [...new Set(e.aliases.map(displayName).filter(Boolean))];
-    const own = displayName(e.name);
-    let name = own;
-    if (!aliases.includes(own)) {
-      name = aliases.reduce((best, a) => (a.length > best.length ? a : best), aliases[0] ?? own);
-      if (!name) name = own;
+    // display form -> its forms, each surface form worked out once per corpus (nameForms memoises)
+    const formsOf = new Map<string, NameForms>();
+    for (const alias of e.aliases) {
+      const f = nameForms(alias);
+      if (f.display) formsOf.set(f.display, f);
     }
-    if (!aliases.includes(name)) aliases.push(name);
-    aliases.sort();
+    let own = nameForms(e.name);
+    if (!formsOf.has(own.display)) {
+      let best: NameForms | undefined;
+      for (const f of formsOf.values()) if (best === undefined || f.display.length > best.display.length) best = f;
+      if (best) own = best;
+      else formsOf.set(own.display, own);
+    }
+    const name = own.display;
+    const key = own.key;
+    const aliases = [...formsOf.keys()].sort();
+    const aliasKeys: string[] = [];
+    const aliasNodes: string[] = [];
+    for (const a of aliases) {
+      const f = formsOf.get(a)!;
+      aliasKeys.push(f.key);
+      if (f.key !== key) aliasNodes.push(nodeOf(f, e.type));
+    }
+    const node = nodeOf(own, e.type);
     const m: Member = {
       path: article.path,
       entity: e.id,
       type: e.type,
       name,
-      key: nameKey(name),
+      key,
       aliases,
-      aliasKeys: aliases.map(nameKey),
+      aliasKeys,
       mentions: 0,
       first: undefined,
       referenceDate: article.referenceDate,
-      node: nodeKey(e.type, nameKey(name)),
-      words: nameWords(name),
-      aliasNodes: [],
+      node,
+      words: memoNameWords(name),
+      aliasNodes,
       corpusEntity: undefined,
       decided: undefined,
     };
-    m.aliasNodes = m.aliasKeys.filter(k => k !== m.key).map(k => nodeKey(e.type, k));
     byId.set(e.id, m);
     out.push(m);
   }
@@ -87,10 +100,3 @@ export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b
 
 /** The key of a type and a name key together. */
 export const nodeKey = (type: EntityType, key: string): string => `${type}\u0000${key}`;
-
-/** What the linking and the decisions look at in an article's members (not counts or offsets), as one string. */
-export function shapeOf(members: readonly Member[]): string {
-  return members.map(shapeItem).sort(compareText).join('\u0003');
-}
-
-export const shapeItem = (m: Member): string => `${m.node}\u0001${m.name}\u0001${m.aliasNodes.join('\u0002')}`;

@@ -1,5 +1,6 @@
 // The questions the editor (workspace symbols, references, definition, previews) and the CLI ask the corpus.
 import type { Corpus } from './corpus';
+import { entityKeys } from './entities';
 import { compareText } from './members';
 import { nameKey } from './names';
 import type { ChangePreview, CorpusEntity, CorpusMention, EntityMatch } from './types';
@@ -8,17 +9,6 @@ import type { ChangePreview, CorpusEntity, CorpusMention, EntityMatch } from './
  * Entities with an alias containing `query` (case folded, spaces collapsed): aliases starting with it first, then
  * by mentions, then name. An empty query matches every entity (its canonical name). At most `limit` results.
  */
-// the comparison keys of an entity's names, computed once per entity object (entities are rebuilt when they change)
-const keysMemo = new WeakMap<CorpusEntity, { names: string[]; keys: string[] }>();
-function keysOf(entity: CorpusEntity): { names: string[]; keys: string[] } {
-  let k = keysMemo.get(entity);
-  if (!k) {
-    const names = [entity.name, ...entity.aliases];
-    keysMemo.set(entity, (k = { names, keys: names.map(nameKey) }));
-  }
-  return k;
-}
-
 export function findEntities(corpus: Corpus, query: string, limit = 200): EntityMatch[] {
   const q = nameKey(query);
   const hits: { match: EntityMatch; prefix: boolean }[] = [];
@@ -29,7 +19,7 @@ export function findEntities(corpus: Corpus, query: string, limit = 200): Entity
     }
     // the canonical name first, so it is the alias shown when it matches
     let best: { alias: string; prefix: boolean } | undefined;
-    const { names, keys } = keysOf(entity);
+    const { names, keys } = entityKeys(entity);
     for (let i = 0; i < names.length; i++) {
       const alias = names[i];
       const at = keys[i].indexOf(q);

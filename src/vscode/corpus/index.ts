@@ -2,7 +2,7 @@
 // (decisionsFile.ts), and what they read with (the sidecar files, the lexicon with the every-article corrections, an
 // analyzer of its own, so background indexing never competes with the open articles' cache and timings).
 import * as vscode from 'vscode';
-import { Analyzer, reflectDecisions, rejectedNames, withoutRejectedNames, type AnalysisResult, type AnalyzeOptions } from '../../core';
+import { Analyzer, reflectDecisions, rejectedNames, sha256Hex, withoutRejectedNames, type AnalysisResult, type AnalyzeOptions } from '../../core';
 import type { Articles } from '../articles';
 import type { LiveSettings } from '../features/settings';
 import type { WorkspaceLexicon } from '../lexicon';
@@ -35,12 +35,14 @@ export class WorkspaceCorpus implements vscode.Disposable {
     lexicon: WorkspaceLexicon,
     settings: LiveSettings,
     generator: string,
+    sha256: (text: string) => string = sha256Hex,
   ) {
     this.decisions = new DecisionsFile(files.storage);
     this.reader = {
       articles,
       files,
       generator,
+      sha256,
       analyze: (text: string, options: AnalyzeOptions) => this.followDecisions(undefined, this.analyzer.analyze(text, options)),
       options: uri => ({ lexicon: lexicon.for(uri, settings.current.lexicon) }),
     };

@@ -38,6 +38,8 @@ export interface ArticleReader {
   /** The analysis options for the article (lexicon with the every-article corrections). */
   options(uri: vscode.Uri): AnalyzeOptions;
   generator: string;
+  /** SHA-256 of a text, lowercase hex: the host's fastest (the core's sha256Hex when not given). */
+  sha256?: (text: string) => string;
 }
 
 const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
@@ -68,7 +70,7 @@ export async function readIndexed(reader: ArticleReader, uri: vscode.Uri): Promi
   const path = reader.files.locate(uri).toString();
   // never a backup here: indexing writes nothing (Restricted Mode included); opening the article reports it
   const stored = await loadSidecar(reader.files.storage, path, { backup: false }).catch(() => undefined);
-  if (stored?.status === 'ok' && stored.sidecar.document.sha256 === sha256Hex(text.text))
+  if (stored?.status === 'ok' && stored.sidecar.document.sha256 === (reader.sha256 ?? sha256Hex)(text.text))
     return { ok: true, text: text.text, sidecar: stored.sidecar, from: 'sidecar' };
   if (text.text.length > BACKGROUND_MAX_CHARS) {
     return { ok: false, reason: `not indexed: too long to analyze in the background (${text.text.length} characters); open it, or run Annotate All Articles` };

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { sha256Hex } from '../../../src/core/hash';
+import { sha256HexNative } from '../../../src/node/hash';
 
 const nodeSha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -25,5 +26,9 @@ describe('sha256Hex (pure SHA-256 of the UTF-8 text)', () => {
 
   it('hashes a lone surrogate as U+FFFD, like TextEncoder and node:crypto', () => {
     assert.equal(sha256Hex('a\ud800b'), nodeSha('a\ud800b'));
+  });
+
+  it("equals the Node hosts' native hash (what the CLI and the editor index with)", () => {
+    for (const s of ['', 'abc', 'Zürich – “Ankara”', '😀👍🏽', 'a\ud800b\udfff', 'line\r\n'.repeat(1000)]) assert.equal(sha256HexNative(s), sha256Hex(s));
   });
 });

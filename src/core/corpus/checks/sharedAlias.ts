@@ -3,39 +3,19 @@
 import type { Corpus } from '../corpus';
 import { compareText } from '../members';
 import { nameKey } from '../names';
-import type { CorpusArticle, CorpusEntity, Finding } from '../types';
-
-/** alias key (with type) -> the entities having it, for each alias shared by two or more; built once per corpus version. */
-const memo = new WeakMap<Corpus, { version: number; shared: Map<string, CorpusEntity[]> }>();
-
-export function sharedAliases(corpus: Corpus): Map<string, CorpusEntity[]> {
-  const m = memo.get(corpus);
-  if (m && m.version === corpus.version) return m.shared;
-  const owners = new Map<string, CorpusEntity[]>();
-  for (const e of corpus.entities()) {
-    for (const key of new Set(e.aliases.map(nameKey))) {
-      const k = `${e.type}\u0000${key}`;
-      const list = owners.get(k);
-      if (list) list.push(e);
-      else owners.set(k, [e]);
-    }
-  }
-  const shared = new Map([...owners].filter(([, list]) => list.length > 1));
-  memo.set(corpus, { version: corpus.version, shared });
-  return shared;
-}
+import type { CorpusArticle, Finding } from '../types';
 
 export function sharedAliasFindings(corpus: Corpus, article: CorpusArticle): Finding[] {
-  const shared = sharedAliases(corpus);
-  if (shared.size === 0) return [];
+  // the corpus keeps the alias table up to date as entities change: nothing corpus-wide is built here
+  if (!corpus.hasSharedAliases) return [];
   const out: Finding[] = [];
   const reported = new Set<string>();
   for (const a of article.annotations) {
     if (a.entity === undefined) continue;
     const k = `${a.type}\u0000${nameKey(a.text)}`;
     if (reported.has(k)) continue;
-    const entities = shared.get(k);
-    if (!entities) continue;
+    const entities = corpus.entitiesWithAlias(k);
+    if (entities.length < 2) continue;
     const mine = corpus.entityOf(article.path, a.entity);
     if (!mine || !entities.includes(mine)) continue;
     reported.add(k);

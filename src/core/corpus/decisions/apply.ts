@@ -62,7 +62,39 @@ function keysOf(g: DecidedGroup): Set<string> {
   return keys;
 }
 
-export function applyDecisions(linked: readonly LinkedGroup[], decisions: readonly EntityDecision[]): DecidedGroup[] {
+/**
+ * The `type NUL key` of every entity a decision names. A group having none of them as a name or alias is left as it
+ * is by every decision (a decision only reaches the groups its references resolve to, and what they become).
+ */
+export function decisionKeys(decisions: readonly EntityDecision[]): Set<string> {
+  const keys = new Set<string>();
+  const add = (ref: EntityRef) => keys.add(nodeKey(ref.type, nameKey(ref.name)));
+  for (const d of decisions) {
+    add(d.entity);
+    if (d.kind === 'merge') d.with.forEach(add);
+  }
+  return keys;
+}
+
+/** Whether a linked group has one of `keys` as its name or an alias (the decisions may change it). */
+export function isNamedBy(g: LinkedGroup, keys: ReadonlySet<string>): boolean {
+  if (keys.has(nodeKey(g.type, nameKey(g.name)))) return true;
+  for (const m of g.members) {
+    if (keys.has(m.node)) return true;
+    for (const a of m.aliasNodes) if (keys.has(a)) return true;
+  }
+  return false;
+}
+
+/**
+ * The decisions applied to `linked` in file order. `reserved` names the ids of groups outside `linked` (left
+ * out because no decision names them): a split never takes one of those ids either.
+ */
+export function applyDecisions(
+  linked: readonly LinkedGroup[],
+  decisions: readonly EntityDecision[],
+  reserved: (id: string) => boolean = () => false,
+): DecidedGroup[] {
   // no decisions (the common case): no lookup to build over every alias
   if (decisions.length === 0) return linked.map(l => ({ id: l.id, type: l.type, autoName: l.name, members: l.members }));
   const groups = new Map<string, DecidedGroup>();
@@ -111,7 +143,7 @@ export function applyDecisions(linked: readonly LinkedGroup[], decisions: readon
         const kept = target.members.filter(m => !taken.includes(m));
         update(target, () => (target.members = kept));
         let id = `${target.type}:${nameKey(d.name)}`;
-        for (let n = 2; groups.has(id); n++) id = `${target.type}:${nameKey(d.name)}~${n}`;
+        for (let n = 2; groups.has(id) || reserved(id); n++) id = `${target.type}:${nameKey(d.name)}~${n}`;
         const split: DecidedGroup = { id, type: target.type, autoName: displayName(d.name), name: displayName(d.name), members: taken };
         groups.set(id, split);
         lookup.add(split);

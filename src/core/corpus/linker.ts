@@ -1,0 +1,244 @@
+// The automatic linking (./link.ts's rules), kept up to date as articles change instead of rebuilt per save.
+// Each name's candidates (the names a rule could join it to) depend only on which names exist and their aliases, so
+// they are recomputed only for the names a change can touch; the ordered pass that decides the joins is then replayed
+// over the stored candidates (a union-find sweep, no rule evaluated), and only the groups whose names changed are new.
+// The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
+import { candidatesOf, groupOf, LinkIndexes, nodeOrder, type LinkedGroup, type NameNode } from './link';
+import { compareText, type Member } from './members';
+
+export interface LinkChange {
+  /** Groups no longer there (their names changed, split, or joined others). */
+  removed: LinkedGroup[];
+  /** Groups new since the last update. */
+  added: LinkedGroup[];
+}
+
+export class Linker {
+  private readonly nodes = new Map<string, NameNode>();
+  /** Every name in linking order (longer names first, then type, then key). */
+  private ordered: NameNode[] = [];
+  private readonly indexes = new LinkIndexes();
+  /** Names whose members changed since the last update. */
+  private readonly dirty = new Set<NameNode>();
+  /** Names made since the last update (not in `ordered` yet). */
+  private added: NameNode[] = [];
+  /** Alias nodes whose owners changed since the last update (those names' first rule changed). */
+  private readonly aliasesChanged = new Set<string>();
+  private readonly groups = new Set<LinkedGroup>();
+
+  /** Adds an article's members (sorted into each name by path, so the name's first member never depends on indexing order). */
+  add(members: readonly Member[]): void {
+    for (const m of members) {
+      let n = this.nodes.get(m.node);
+      if (!n) {
+        n = {
+          type: m.type,
+          key: m.key,
+          node: m.node,
+          words: m.words,
+          members: [],
+          parent: undefined as unknown as NameNode,
+          candidates: [],
+          count: 0,
+        };
+        n.parent = n;
+        this.nodes.set(m.node, n);
+        this.added.push(n);
+        this.indexes.addNode(n);
+      }
+      this.dirty.add(n);
+      insertByPath(n.members, m);
+      this.indexes.addAliases(n, m, this.aliasesChanged);
+    }
+  }
+
+  /** Removes an article's members (as added). */
+  remove(members: readonly Member[]): void {
+    for (const m of members) {
+      const n = this.nodes.get(m.node);
+      if (!n) continue;
+      const at = n.members.indexOf(m);
+      if (at < 0) continue;
+      this.dirty.add(n);
+      n.members.splice(at, 1);
+      this.indexes.removeAliases(n, m, this.aliasesChanged);
+    }
+  }
+
+  /** Every group, as of the last update. */
+  all(): Iterable<LinkedGroup> {
+    return this.groups;
+  }
+
+  /** Brings the groups up to date; returns what changed. */
+  update(): LinkChange {
+    if (this.dirty.size === 0) return { removed: [], added: [] };
+    // many names changed (the first indexing): every name's candidates again, no neighbourhoods worked out
+    const bulk = this.dirty.size * 4 > this.nodes.size;
+    const touched = new Set<NameNode>();
+    for (const key of this.aliasesChanged) {
+      const n = this.nodes.get(key);
+      if (n) touched.add(n);
+    }
+    this.aliasesChanged.clear();
+    const gone = new Set<NameNode>();
+    for (const n of this.dirty) {
+      // its first member (acronym and initials indexes) may have changed with its members
+      this.indexes.removeSpelling(n, touched);
+      // a new or vanished long name changes the candidates of its short forms
+      if (!bulk) for (const s of this.indexes.shortFormsOf(n)) touched.add(s);
+      if (n.members.length === 0) {
+        this.nodes.delete(n.node);
+        this.indexes.removeNode(n);
+        gone.add(n);
+      } else touched.add(n);
+    }
+    for (const n of this.dirty) if (!gone.has(n)) this.indexes.addSpelling(n, touched);
+    // no name made or gone and no candidates changed (a save that changed counts, not names): the linking pass would
+    // join the same names, so only the changed names' groups are summed up again
+    let sameLinks = !bulk && this.added.length === 0 && gone.size === 0;
+    this.reorder(gone);
+    for (const n of bulk ? this.ordered : touched) {
+      if (gone.has(n)) continue;
+      const next = candidatesOf(n, this.indexes);
+      if (sameLinks && !sameNodes(n.candidates, next)) sameLinks = false;
+      n.candidates = next;
+    }
+    const change = sameLinks ? this.regroup() : this.sweep(gone);
+    this.dirty.clear();
+    return change;
+  }
+
+  /**
+   * The ordered pass over the stored candidates, then the groups compared with the previous ones: a root's names
+   * keep their group when they all had the same one, as many names as it had, none of them changed. Nothing is
+   * allocated per name (the pass runs over every name on every change).
+   */
+  private sweep(gone: ReadonlySet<NameNode>): LinkChange {
+    const names = this.ordered;
+    for (const n of names) n.parent = n;
+    for (const n of names) {
+      const r = onlyRoot(n.candidates, n);
+      if (r) union(r, n);
+    }
+    for (const n of names) {
+      const r = root(n);
+      n.parent = r;
+      r.count = 0;
+      r.was = UNSEEN;
+    }
+    for (const n of names) {
+      const r = n.parent;
+      r.count++;
+      if (this.dirty.has(n)) r.was = MIXED;
+      else if (r.was === UNSEEN) r.was = n.group;
+      else if (r.was !== n.group) r.was = MIXED;
+    }
+    const changed = new Map<NameNode, NameNode[]>();
+    const removed = new Set<LinkedGroup>();
+    for (const n of gone) if (n.group) removed.add(n.group);
+    for (const n of names) {
+      const r = n.parent;
+      const was = r.was;
+      if (was && was !== MIXED && was !== UNSEEN && was.names.length === r.count) continue;
+      if (n.group) removed.add(n.group);
+      const list = changed.get(r);
+      if (list) list.push(n);
+      else changed.set(r, [n]);
+    }
+    const added: LinkedGroup[] = [];
+    for (const list of changed.values()) {
+      const g = groupOf(list);
+      for (const x of list) x.group = g;
+      added.push(g);
+    }
+    for (const g of removed) this.groups.delete(g);
+    for (const g of added) this.groups.add(g);
+    return { removed: [...removed], added };
+  }
+
+  /** The groups of the changed names made again over the same names (their members changed, not their links). */
+  private regroup(): LinkChange {
+    const removed = new Set<LinkedGroup>();
+    for (const n of this.dirty) if (n.group) removed.add(n.group);
+    const added: LinkedGroup[] = [];
+    for (const was of removed) {
+      const g = groupOf(was.names);
+      for (const x of g.names) x.group = g;
+      added.push(g);
+      this.groups.delete(was);
+      this.groups.add(g);
+    }
+    return { removed: [...removed], added };
+  }
+
+  /** `ordered` with the new names in and the vanished ones out: a few placed one by one, many by sorting again. */
+  private reorder(gone: ReadonlySet<NameNode>): void {
+    const added = this.added.filter(n => !gone.has(n));
+    this.added = [];
+    if (gone.size > 0) this.ordered = this.ordered.filter(n => !gone.has(n));
+    if (added.length > 64) {
+      this.ordered.push(...added);
+      this.ordered.sort(nodeOrder);
+      return;
+    }
+    for (const n of added) {
+      let lo = 0;
+      let hi = this.ordered.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (nodeOrder(this.ordered[mid], n) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.ordered.splice(lo, 0, n);
+    }
+  }
+}
+
+/** Inserts after the members of paths sorting before or equal to `m.path`: an article's members keep their order. */
+function insertByPath(list: Member[], m: Member): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareText(list[mid].path, m.path) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, m);
+}
+
+/** Whether two candidate lists hold the same names (in any order: the linking pass only asks where they lead). */
+function sameNodes(a: readonly NameNode[], b: readonly NameNode[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length <= 16) return b.every(x => a.includes(x));
+  const set = new Set(a);
+  return b.every(x => set.has(x));
+}
+
+/** Markers of the comparison with the previous groups (NameNode.was). */
+const UNSEEN = { names: [] } as unknown as LinkedGroup;
+const MIXED = { names: [] } as unknown as LinkedGroup;
+
+const root = (n: NameNode): NameNode => {
+  while (n.parent !== n) {
+    n.parent = n.parent.parent;
+    n = n.parent;
+  }
+  return n;
+};
+const union = (a: NameNode, b: NameNode) => {
+  const ra = root(a);
+  const rb = root(b);
+  if (ra !== rb) rb.parent = ra;
+};
+/** The one root `candidates` lead to, or undefined when none or several (ambiguous). */
+function onlyRoot(candidates: readonly NameNode[], self: NameNode): NameNode | undefined {
+  let found: NameNode | undefined;
+  for (const c of candidates) {
+    if (c === self) continue;
+    const r = root(c);
+    if (found && found !== r) return undefined;
+    found = r;
+  }
+  return found;
+}
