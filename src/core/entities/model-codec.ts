@@ -4,12 +4,26 @@
 
 /** FNV-1a over UTF-16 code units: the same on every platform, cheap enough to run per feature per token. */
 export function hashFeature(s: string): number {
-  let h = 0x811c9dc5;
+  return hashMore(FNV_OFFSET, s) >>> 0;
+}
+
+export const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a runs left to right, so the hash of `a + b` is hashMore(hashMore(FNV_OFFSET, a), b) >>> 0: a feature's hash
+ * is computed from its parts without building its string.
+ */
+export function hashMore(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
+}
+
+/** hashMore over one UTF-16 code unit. */
+export function hashMoreCode(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -84,8 +98,8 @@ export function decodeWeights(blob: string, scale: number): WeightTable {
  * to the same doubles, as with the WeightTable.
  */
 export interface WeightIndex {
-  /** Adds the weights of the feature with this hash to `scores` (one slot per tag); nothing when it has none. */
-  add(scores: Float64Array, hash: number): void;
+  /** Adds the weights of the feature with this hash to `scores` from `offset` (one slot per tag); nothing when it has none. */
+  add(scores: Float64Array, hash: number, offset?: number): void;
 }
 
 export function decodeWeightIndex(blob: string, scale: number): WeightIndex {
@@ -130,12 +144,12 @@ export function decodeWeightIndex(blob: string, scale: number): WeightIndex {
     count[slot] = k;
   }
   return {
-    add(scores: Float64Array, hash: number): void {
+    add(scores: Float64Array, hash: number, offset = 0): void {
       let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
       while (used[slot]) {
         if (keys[slot] === hash) {
           const end = start[slot] + count[slot];
-          for (let j = start[slot]; j < end; j++) scores[tags[j]] += weights[j];
+          for (let j = start[slot]; j < end; j++) scores[offset + tags[j]] += weights[j];
           return;
         }
         slot = (slot + 1) & mask;
