@@ -100,6 +100,44 @@ export function decodeWeights(blob: string, scale: number): WeightTable {
 export interface WeightIndex {
   /** Adds the weights of the feature with this hash to `scores` from `offset` (one slot per tag); nothing when it has none. */
   add(scores: Float64Array, hash: number, offset?: number): void;
+  /** Where the feature with this hash is kept, or -1 when it has no weights: for callers that remember it (addAt). */
+  find(hash: number): number;
+  /** add() for a feature found with find(); nothing for -1. */
+  addAt(scores: Float64Array, slot: number, offset: number): void;
+}
+
+class TypedWeightIndex implements WeightIndex {
+  constructor(
+    private readonly mask: number,
+    /** The feature hash of each slot, as a signed 32-bit integer. */
+    private readonly keys: Int32Array,
+    /** Per slot: the index of its first pair * 256 + its number of pairs; -1 for an empty slot. */
+    private readonly where: Int32Array,
+    private readonly tags: Uint8Array,
+    private readonly weights: Float64Array,
+  ) {}
+
+  find(hash: number): number {
+    const h = hash | 0;
+    let slot = Math.imul(h, 0x9e3779b1) & this.mask;
+    for (;;) {
+      const w = this.where[slot];
+      if (w < 0) return -1;
+      if (this.keys[slot] === h) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  addAt(scores: Float64Array, slot: number, offset: number): void {
+    if (slot < 0) return;
+    const w = this.where[slot];
+    const end = (w >> 8) + (w & 255);
+    for (let j = w >> 8; j < end; j++) scores[offset + this.tags[j]] += this.weights[j];
+  }
+
+  add(scores: Float64Array, hash: number, offset = 0): void {
+    this.addAt(scores, this.find(hash), offset);
+  }
 }
 
 export function decodeWeightIndex(blob: string, scale: number): WeightIndex {
@@ -118,42 +156,27 @@ export function decodeWeightIndex(blob: string, scale: number): WeightIndex {
   let size = 1;
   while (size < features * 2) size <<= 1;
   const mask = size - 1;
-  const keys = new Uint32Array(size);
-  const used = new Uint8Array(size);
-  const start = new Int32Array(size);
-  const count = new Uint8Array(size);
+  const keys = new Int32Array(size);
+  const where = new Int32Array(size).fill(-1);
   const tags = new Uint8Array(pairs);
   const weights = new Float64Array(pairs);
   let p = 0;
   for (let i = 0; i + 5 <= b.length;) {
-    const hash = (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+    const hash = b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
     const n = b[i + 4];
     i += 5;
-    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
-    while (used[slot] && keys[slot] !== hash) slot = (slot + 1) & mask;
+    let slot = Math.imul(hash, 0x9e3779b1) & mask;
+    while (where[slot] >= 0 && keys[slot] !== hash) slot = (slot + 1) & mask;
     // a hash stored twice: the later one wins, as Map.set does
-    used[slot] = 1;
     keys[slot] = hash;
-    start[slot] = p;
+    const first = p;
     let k = 0;
     for (; k < n && i + 3 <= b.length; k++, i += 3) {
       const raw = b[i + 1] | (b[i + 2] << 8);
       tags[p] = b[i];
       weights[p++] = (raw >= 32768 ? raw - 65536 : raw) / scale;
     }
-    count[slot] = k;
+    where[slot] = first * 256 + k;
   }
-  return {
-    add(scores: Float64Array, hash: number, offset = 0): void {
-      let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
-      while (used[slot]) {
-        if (keys[slot] === hash) {
-          const end = start[slot] + count[slot];
-          for (let j = start[slot]; j < end; j++) scores[offset + tags[j]] += weights[j];
-          return;
-        }
-        slot = (slot + 1) & mask;
-      }
-    },
-  };
+  return new TypedWeightIndex(mask, keys, where, tags, weights);
 }
