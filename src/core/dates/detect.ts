@@ -16,6 +16,7 @@ export function findDates(text: string): DateCandidate[] {
   const isQuarterly = () => (quarterly ??= QUARTERLY.test(text));
   try {
     for (const rule of RULES) {
+      if (!rule.guard.test(text)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
         if (m[0].length === 0) {
