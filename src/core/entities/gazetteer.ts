@@ -13,11 +13,13 @@ export type GazetteerLists = Readonly<Record<string, readonly string[] | undefin
 export const NOT_PERSON_CATEGORIES: readonly string[] = ['loc', 'org', 'misc', 'tLOC', 'tORG', 'tMISC'];
 
 interface Entry {
-  rest: string[];
+  rest: readonly string[];
   /** `B-category` and `I-category`, built once. */
   first: string;
   later: string;
 }
+
+const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /** The memberships of a token no name covers: shared, never written to. */
 const NONE: readonly string[] = Object.freeze([]);
@@ -31,14 +33,18 @@ export class Gazetteer {
 
   constructor(lists: GazetteerLists) {
     for (const [category, names] of Object.entries(lists)) {
+      const first = `B-${category}`;
+      const later = `I-${category}`;
       for (const name of names ?? []) {
         // most names are words of letters between single spaces, which tokenize() splits at the spaces (a test checks
-        // every list): split so, without running the tokenizer over 10k names at start-up
-        const words = SIMPLE_NAME.test(name) ? name.split(' ').map(w => w.toLowerCase()) : tokenize(name).map(t => t.text.toLowerCase());
+        // every list): split so, without running the tokenizer over 10k names at start-up (lower-casing letters
+        // makes no space, so the whole name is lower-cased at once)
+        const words = SIMPLE_NAME.test(name) ? name.toLowerCase().split(' ') : tokenize(name).map(t => t.text.toLowerCase());
         if (words.length === 0) continue;
-        const list = this.byFirst.get(words[0]) ?? [];
-        list.push({ rest: words.slice(1), first: `B-${category}`, later: `I-${category}` });
-        this.byFirst.set(words[0], list);
+        const entry = { rest: words.length > 1 ? words.slice(1) : NO_WORDS, first, later };
+        const list = this.byFirst.get(words[0]);
+        if (list) list.push(entry);
+        else this.byFirst.set(words[0], [entry]);
       }
     }
   }
