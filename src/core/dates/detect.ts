@@ -1,7 +1,8 @@
 // Rule-based date detection over one paragraph: every rule (rules.ts) runs over the text, then the longest
 // leftmost matches win. Regexes and bounded context windows keep the cost linear in the paragraph's length.
 import type { DateExpression, Tense, TimeOfDay } from './expression';
-import { guardHolds, QUARTERLY, RULES, type Context } from './rules';
+import { GUARD_OF, heldGuards } from './guards';
+import { QUARTERLY, RULES, type Context } from './rules';
 import { tenseAround } from './tense';
 import type { Span } from '../types';
 
@@ -9,23 +10,17 @@ export interface DateCandidate extends Span {
   expr: DateExpression;
 }
 
-const GUARDS = [...new Set(RULES.map(r => r.guard))];
-const GUARD_OF = RULES.map(r => GUARDS.indexOf(r.guard));
-
 /** Finds date expressions in one paragraph (offsets relative to `text`), without resolving them. */
 export function findDates(text: string): DateCandidate[] {
   const found: DateCandidate[] = [];
-  // rules share guards (the months, digits): each distinct guard is looked for once per paragraph
-  const lower = text.toLowerCase();
-  const held = new Int8Array(GUARDS.length);
+  // a rule runs only where its guard's words are (guards.ts)
+  const held = heldGuards(text);
   let quarterly: boolean | undefined;
   const isQuarterly = () => (quarterly ??= QUARTERLY.test(text));
   try {
     for (let r = 0; r < RULES.length; r++) {
+      if (!held[GUARD_OF[r]]) continue;
       const rule = RULES[r];
-      const g = GUARD_OF[r];
-      if (held[g] === 0) held[g] = guardHolds(GUARDS[g], text, lower) ? 1 : -1;
-      if (held[g] < 0) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
         if (m[0].length === 0) {

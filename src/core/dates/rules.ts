@@ -21,9 +21,9 @@ const ORD_Q = '(?:first|second|third|fourth|last|1st|2nd|3rd|4th)';
 
 export interface Rule {
   /**
-   * Words of which every match of `re` contains one (in lower case; ANY_DIGIT: any digit 0-9): a paragraph with
-   * none of them is not scanned with `re` at all. Most paragraphs hold no date, and 37 full scans of each were a
-   * tenth of the analysis; looking for a few words in the lower-cased paragraph costs little.
+   * Words of which every match of `re` contains one (in lower case, matched as case-insensitively as `re`;
+   * ANY_DIGIT: any digit 0-9): a paragraph with none of them is not scanned with `re` at all (guards.ts). Most
+   * paragraphs hold no date, and 37 full scans of each were a tenth of the analysis.
    */
   guard: readonly string[];
   re: RegExp;
@@ -44,12 +44,6 @@ export interface Context {
 export const ANY_DIGIT = '0-9';
 /** Every month name and abbreviation holds its first three letters. */
 const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** Whether `text` (with `lower`, its toLowerCase()) holds a word of `guard`. */
-export function guardHolds(guard: readonly string[], text: string, lower: string): boolean {
-  for (const w of guard) if (w === ANY_DIGIT ? /\d/.test(text) : lower.includes(w)) return true;
-  return false;
-}
 
 const rx = (src: string) => new RegExp(`(?<![\\w'\u2019-])${src}(?![\\w-])`, 'gi');
 
