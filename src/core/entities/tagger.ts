@@ -1,6 +1,7 @@
 // First-order structured-perceptron tagger (BIO over PER/LOC/ORG/MISC), decoded with Viterbi. The weights are
-// learnt from CoNLL-2003 eng.train by `npm run data` (scripts/data/train.ts); tagging costs a few map look-ups
-// per token plus a 10x10 table per token.
+// learnt from CoNLL-2003 eng.train by `npm run data` (scripts/data/train.ts). Training scores feature strings with
+// viterbi(); the Tagger scores the same features hashed from their parts, one look-up in a typed-array table each,
+// and decodes over typed arrays (decode): the same tags and the very same scores (test/unit/core/entities/tagger-fast-path).
 import type { Bloom } from './bloom';
 import { emitFeatures, FEATURE_NAMES, featureContext, tagFeatures, transitionFeatures, type FeatureSink } from './features';
 import type { Gazetteer } from './gazetteer';
