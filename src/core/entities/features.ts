@@ -64,7 +64,18 @@ function normalise(text: string): string {
 // Given names of many cultures: "Elon", "Jair", "Giorgia" are first names even though 1996 Reuters never wrote them.
 // In a line of capitals "ELON" is as much a given name as "Elon" is in running text.
 const isGiven = (givenNames: Bloom, token: string, lower: string, upperUnit: boolean) =>
-  lower.length >= 3 && (upperUnit ? /^\p{Lu}+$/u : /^\p{Lu}\p{Ll}/u).test(token) && givenNames.has(lower);
+  lower.length >= 3 && startsUpper(token) && (upperUnit ? ALL_UPPER : UPPER_LOWER).test(token) && givenNames.has(lower);
+
+const UPPER_FIRST = /^\p{Lu}/u;
+const UPPER_LOWER = /^\p{Lu}\p{Ll}/u;
+const ALL_UPPER = /^\p{Lu}+$/u;
+
+/** UPPER_FIRST.test(text), without a regex for a token that starts with an ASCII character (most do). */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_FIRST.test(text);
+}
 
 // Feature names: the part of a feature's string before its values. The features are listed once (emitFeatures)
 // and given to a sink: training keeps the strings (staticFeatures), tagging hashes them as it goes without building
@@ -139,9 +150,6 @@ export function featureContext(tokens: readonly Token[], gazetteer: Gazetteer, g
 }
 
 const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= arr.length ? '</s>' : arr[i]);
-const UPPER_FIRST = /^\p{Lu}/u;
-const ALL_UPPER = /^\p{Lu}+$/u;
-
 /** Gives `sink` the tag-independent features of token i, in their fixed order. */
 export function emitFeatures(c: FeatureContext, i: number, sink: FeatureSink): void {
   const { tokens, lower, shapes, gaz } = c;
@@ -169,7 +177,7 @@ export function emitFeatures(c: FeatureContext, i: number, sink: FeatureSink): v
     sink.feature(F['uc|w='], w);
   }
   const text = tokens[i].text;
-  if (w.length > 1 && UPPER_FIRST.test(text) && ALL_UPPER.test(text)) sink.feature(F.acr, ACRONYM_LENGTHS[Math.min(w.length, 5)]);
+  if (w.length > 1 && startsUpper(text) && ALL_UPPER.test(text)) sink.feature(F.acr, ACRONYM_LENGTHS[Math.min(w.length, 5)]);
   // in a line of capitals, a word eng.train writes in lower case in running text: a headline word, seldom a name
   if (c.upperUnit && c.commonWords?.has(w)) sink.feature(F['cw|uc']);
   if (c.given[i]) {
