@@ -1,6 +1,7 @@
 // Rule-based date detection over one paragraph: every rule (rules.ts) runs over the text, then the longest
 // leftmost matches win. Regexes and bounded context windows keep the cost linear in the paragraph's length.
 import type { DateExpression, Tense, TimeOfDay } from './expression';
+import { GUARD_OF, heldGuards } from './guards';
 import { QUARTERLY, RULES, type Context } from './rules';
 import { tenseAround } from './tense';
 import type { Span } from '../types';
@@ -12,10 +13,14 @@ export interface DateCandidate extends Span {
 /** Finds date expressions in one paragraph (offsets relative to `text`), without resolving them. */
 export function findDates(text: string): DateCandidate[] {
   const found: DateCandidate[] = [];
+  // a rule runs only where its guard's words are (guards.ts)
+  const held = heldGuards(text);
   let quarterly: boolean | undefined;
   const isQuarterly = () => (quarterly ??= QUARTERLY.test(text));
   try {
-    for (const rule of RULES) {
+    for (let r = 0; r < RULES.length; r++) {
+      if (!held[GUARD_OF[r]]) continue;
+      const rule = RULES[r];
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
         if (m[0].length === 0) {

@@ -20,6 +20,12 @@ const MODW = '(?:early|earlier|late|later|mid)';
 const ORD_Q = '(?:first|second|third|fourth|last|1st|2nd|3rd|4th)';
 
 export interface Rule {
+  /**
+   * Words of which every match of `re` contains one (in lower case, matched as case-insensitively as `re`;
+   * ANY_DIGIT: any digit 0-9): a paragraph with none of them is not scanned with `re` at all (guards.ts). Most
+   * paragraphs hold no date, and 37 full scans of each were a tenth of the analysis.
+   */
+  guard: readonly string[];
   re: RegExp;
   /** Builds the expression, or null to reject the match (the rule then retries one character further on). */
   make: (m: RegExpExecArray, ctx: Context) => DateExpression | null;
@@ -33,6 +39,11 @@ export interface Context {
   /** Whether the paragraph reports periodic results (computed once per paragraph). */
   quarterly: () => boolean;
 }
+
+/** In a guard: any ASCII digit (what \d matches in the rules). */
+export const ANY_DIGIT = '0-9';
+/** Every month name and abbreviation holds its first three letters. */
+const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const rx = (src: string) => new RegExp(`(?<![\\w'\u2019-])${src}(?![\\w-])`, 'gi');
 
@@ -121,6 +132,7 @@ const shiftOf = (det: string | undefined) => (det ? SHIFT[det.toLowerCase().repl
 export const RULES: Rule[] = [
   // "Monday, May 9, 2016", "Nov. 5", "November 5, 2015", "early June 3"
   {
+    guard: MONTH_WORDS,
     re: rx(`(?:(?<wd>${WD}),?\\s+)?(?<mon>${MON})\\s+(?<day>${DAY})(?:(?:,\\s*|\\s+)(?<year>${YEAR_DIGITS}))?`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
@@ -130,6 +142,7 @@ export const RULES: Rule[] = [
   },
   // "5 November 2015", "Tuesday, 24 November"
   {
+    guard: MONTH_WORDS,
     re: rx(`(?:(?<wd>${WD}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MON})(?:,?\\s+(?<year>${YEAR_DIGITS}))?`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
@@ -139,12 +152,14 @@ export const RULES: Rule[] = [
   },
   // "November 2015", "late July of 1999", "January nineteen ninety-seven", "the end of November 1998"
   {
+    guard: MONTH_WORDS,
     re: rx(`(?:(?:${MODW})[\\s-]+|${EDGE_MOD}\\s+)?(?<mon>${MON})(?:,?\\s+|\\s+of\\s+)(?<year>${YEAR})`),
     make: (m, ctx) =>
       isCap(m.groups?.mon) ? { kind: 'calendar', year: yearOf(m.groups?.year), month: monthNumber(m.groups?.mon ?? ''), tense: ctx.tense() } : null,
   },
   // "last November", "early December", "mid-November", "January this year", "the end of November", bare "April"
   {
+    guard: MONTH_WORDS,
     re: rx(
       `(?:(?<det>last|next|this|this\\s+past|this\\s+coming)\\s+|(?<mod>${MODW})[\\s-]+|(?<edge>${EDGE_MOD})\\s+)?(?<mon>${MFULL})(?:\\s+(?<rel>this|last|next)\\s+year)?`,
     ),
@@ -172,15 +187,18 @@ export const RULES: Rule[] = [
   },
   // ISO and numeric dates: "2015-11-05", "11/05/2015"
   {
+    guard: [ANY_DIGIT],
     re: rx('(?<y>(?:1[5-9]|20)\\d\\d)-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\\d|3[01])(?!\\d)'),
     make: (m, ctx) => ({ kind: 'calendar', year: Number(m.groups?.y), month: Number(m.groups?.m), day: Number(m.groups?.d), tense: ctx.tense() }),
   },
   {
+    guard: [ANY_DIGIT],
     re: rx('(?<m>0?[1-9]|1[0-2])/(?<d>0?[1-9]|[12]\\d|3[01])/(?<y>(?:19|20)\\d\\d)(?![\\d/])'),
     make: (m, ctx) => ({ kind: 'calendar', year: Number(m.groups?.y), month: Number(m.groups?.m), day: Number(m.groups?.d), tense: ctx.tense() }),
   },
   // Weekdays: "Tuesday", "last Friday", "Wednesday night", "this coming Sunday"
   {
+    guard: ['day'],
     re: rx(
       `(?:(?<det>last|next|this|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following)\\s+|(?<mod>early|late|earlier|later)\\s+)?(?<wd>${WD})(?:\\s+(?<part>${PART}))?`,
     ),
@@ -209,6 +227,7 @@ export const RULES: Rule[] = [
   },
   // Clock times: "10:30 a.m.", "5 p.m. EST Nov. 9", "4 a.m. EDT Thursday", "14:30 GMT"
   {
+    guard: [ANY_DIGIT],
     re: rx(
       `(?:(?:around|about|approximately)\\s+)?(?<h>1[0-2]|0?[1-9])(?::(?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?:\\s+(?:${ZONE}))?(?:,?\\s+(?<anchor>today|yesterday|tomorrow|tonight|${WD}|${MON}\\s+${DAY}))?`,
     ),
@@ -220,6 +239,7 @@ export const RULES: Rule[] = [
     },
   },
   {
+    guard: [':'],
     re: rx(`(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)\\s*(?:GMT|UTC)`),
     make: m => {
       const t = clock(m.groups?.h ?? '', m.groups?.mi, undefined);
@@ -228,6 +248,7 @@ export const RULES: Rule[] = [
   },
   // "4 in the morning", "mid-afternoon yesterday"
   {
+    guard: [ANY_DIGIT],
     re: rx(`(?<h>1[0-2]|0?[1-9])(?:\\s+o'clock)?\\s+in\\s+the\\s+(?<p>morning|afternoon|evening)`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
@@ -236,10 +257,12 @@ export const RULES: Rule[] = [
     },
   },
   {
+    guard: ['mid'],
     re: rx(`mid[- ]?(?<p>morning|afternoon)(?:\\s+(?<anchor>today|yesterday|tomorrow|${WD}))?`),
     make: (m, ctx) => anchorExpr(m.groups?.anchor, ctx, { part: m.groups?.p.toLowerCase() === 'morning' ? 'MO' : 'AF' }),
   },
   {
+    guard: ['noon', 'midnight', 'midday'],
     re: rx(
       `(?:(?:around|about|approximately|roughly|shortly\\s+(?:before|after))\\s+)?(?<nm>noon|midnight|midday)(?:\\s+(?<anchor>today|yesterday|tomorrow|${WD}))?`,
     ),
@@ -251,6 +274,7 @@ export const RULES: Rule[] = [
   },
   // "today", "late yesterday", "tomorrow morning", "tonight"
   {
+    guard: ['today', 'yesterday', 'tomorrow', 'tonight'],
     re: rx(`(?:(?:early|late|earlier|later)\\s+)?(?<rel>today|yesterday|tomorrow|tonight)(?:\\s+(?<part>${PART}))?`),
     make: m => {
       const g = m.groups ?? {};
@@ -261,6 +285,7 @@ export const RULES: Rule[] = [
   },
   // "this morning", "last night", "later this afternoon"
   {
+    guard: ['morning', 'afternoon', 'evening', 'night'],
     re: rx(`(?:(?:early|late|earlier|later)\\s+)?(?<rel>this|last)\\s+(?<part>${PART})`),
     make: m => {
       const g = m.groups ?? {};
@@ -269,11 +294,13 @@ export const RULES: Rule[] = [
     },
   },
   {
+    guard: ['yesterday', 'tomorrow'],
     re: rx('the\\s+day\\s+(?<dir>before\\s+yesterday|after\\s+tomorrow)'),
     make: m => ({ kind: 'relative', unit: 'day', offset: /^before/i.test(m.groups?.dir ?? '') ? -2 : 2 }),
   },
   // "last week", "earlier this year", "the end of next month", "this past weekend"
   {
+    guard: ['week', 'month', 'year', 'quarter', 'decade', 'century'],
     re: rx(
       `(?:(?:${MODW})[\\s-]+|${EDGE_MOD}\\s+)?(?<det>last|this|next|this\\s+past|this\\s+coming|the\\s+previous|the\\s+following|the\\s+coming|the\\s+current|the\\s+same)\\s+(?<unit>week|weekend|month|year|quarter|decade|century)`,
     ),
@@ -293,6 +320,7 @@ export const RULES: Rule[] = [
   },
   // "that day", "the next morning", "earlier that day", "later that year": tied to another date of the story
   {
+    guard: ['day', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'year'],
     re: rx(
       `(?:(?:earlier|later)\\s+)?(?<det>that|that\\s+same|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+prior)\\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)`,
     ),
@@ -311,6 +339,7 @@ export const RULES: Rule[] = [
   // "at the time", "at that time" (not "at the time of the attack"): the moment the story is about, which TimeML
   // values as PAST_REF (FUTURE_REF in a sentence about the future) when it is not anchored to a written date
   {
+    guard: ['time'],
     re: rx('(?<=\\bat\\s+)(?:the|that)\\s+time'),
     make: (_m, ctx) => {
       if (/^\s+of\b/i.test(ctx.text.slice(ctx.end, ctx.end + 4))) return null;
@@ -319,11 +348,13 @@ export const RULES: Rule[] = [
   },
   // Year ranges "1998-1999", "1968-69", "2019\u201320": TimeML tags each end as its own DATE ("69" is 1969)
   {
+    guard: [ANY_DIGIT],
     re: new RegExp(`${NOT_IN_NUMBER}(?<y>${RANGE_YEAR})(?=[-\u2013](?:\\d{4}|\\d\\d)${RANGE_END})`, 'g'),
     make: m =>
       rangeYears(m[0], /^\d+/.exec(m.input.slice(m.index + 5, m.index + 9))?.[0] ?? '') ? { kind: 'calendar', year: Number(m[0]), tense: 'none' } : null,
   },
   {
+    guard: [ANY_DIGIT],
     re: new RegExp(`(?<=${NOT_IN_NUMBER}${RANGE_YEAR}[-\u2013])(?:\\d{4}|\\d\\d)${RANGE_END}`, 'g'),
     make: m => {
       const years = rangeYears(m.input.slice(m.index - 5, m.index - 1), m[0]);
@@ -332,10 +363,12 @@ export const RULES: Rule[] = [
   },
   // "the end of the year", "earlier in the month", "year-end", "the weekend"
   {
+    guard: ['week', 'month', 'year', 'decade'],
     re: rx(`(?:${EDGE_MOD}\\s+the|(?:earlier|later)\\s+in\\s+the)\\s+(?<unit>week|month|year|decade)`),
     make: (m, ctx) => ({ kind: 'relative', unit: m.groups?.unit.toLowerCase() as 'week' | 'month' | 'year' | 'decade', offset: 0, tense: ctx.tense() }),
   },
   {
+    guard: ['year'],
     re: rx("(?:(?:around|at|by)\\s+)?(?:the\\s+)?year(?:-|\\s|'s\\s+|\u2019s\\s+)end"),
     make: (m, ctx) => {
       // "around year end" keeps its modifier in TimeML; plain prepositions stay out.
@@ -344,11 +377,13 @@ export const RULES: Rule[] = [
     },
   },
   {
+    guard: ['weekend'],
     re: rx('the\\s+weekend'),
     make: (_m, ctx) => ({ kind: 'relative', unit: 'weekend', offset: 0, tense: ctx.tense() }),
   },
   // "two weeks ago", "a year earlier", "nearly four years ago", "several years ago"
   {
+    guard: ['ago', 'earlier', 'from', 'hence'],
     re: rx(
       `(?:(?:about|almost|nearly|roughly|some|just|only|more\\s+than|less\\s+than)\\s+)?(?<num>${NUMBER_WORDS}|a\\s+few|a\\s+couple\\s+of|several|many)\\s+(?<unit>day|week|month|year|decade)s?\\s+(?<dir>ago|earlier|from\\s+now|hence)`,
     ),
@@ -363,11 +398,13 @@ export const RULES: Rule[] = [
   },
   // "year-earlier", "year-ago" used as adjectives ("year-earlier profit")
   {
+    guard: ['year-'],
     re: rx('year-(?:earlier|ago)'),
     make: (_m, ctx) => ({ kind: 'relative', unit: 'year', offset: -1, quarterContext: ctx.quarterly() }),
   },
   // References to the present, past and future.
   {
+    guard: ['now', 'current', 'days', 'recent', 'future', 'term', 'coming', 'past'],
     re: rx(
       '(?:right\\s+now|now|currently|nowadays|these\\s+days|(?:more\\s+)?recently|recent\\s+(?:years|months|weeks|days)|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+near\\s+term|(?:the\\s+)?coming\\s+(?:days|weeks|months|years|quarters)|future\\s+quarters|the\\s+past)',
     ),
@@ -398,6 +435,7 @@ export const RULES: Rule[] = [
   // Quarters and halves: "the third quarter", "third-quarter", "the 1989 third quarter", "the fiscal first quarter",
   // "the second half of 1990", "this year's third quarter"
   {
+    guard: ['quarter', 'half'],
     re: rx(
       `(?:(?<the>the|this\\s+year's|last\\s+year's|next\\s+year's|a)\\s+)?(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|flat)\\s+)?(?:(?<py>${YEAR_DIGITS})\\s+)?(?:(?<fiscal>fiscal)[\\s-]+)?(?<ord>${ORD_Q})(?<sep>[\\s-]+)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?:fiscal\\s+)?(?<year>${YEAR_DIGITS})|(?<yrel>this|last|next|the)\\s+year))?`,
     ),
@@ -434,6 +472,7 @@ export const RULES: Rule[] = [
   },
   // "the quarter", "the latest quarter", "the year-ago period", "the 1989 period", "the current quarter"
   {
+    guard: ['quarter', 'period'],
     re: rx(
       `(?<the>the|this|last|next|(?:this|last|next)\\s+year's)\\s+(?:(?<ymod>year-ago|year-earlier|comparable|same|corresponding|latest|current|previous|prior|recent|most\\s+recent|(?<py>${YEAR_DIGITS}))\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)`,
     ),
@@ -459,6 +498,7 @@ export const RULES: Rule[] = [
   },
   // "the current fiscal year", "the latest fiscal year", "the full year"
   {
+    guard: ['year'],
     re: rx('the\\s+(?<mod>current|latest|previous|prior|next|full)\\s+(?:fiscal\\s+)?year'),
     make: (m, ctx) => {
       const mod = m.groups?.mod.toLowerCase();
@@ -469,6 +509,7 @@ export const RULES: Rule[] = [
   },
   // "the same period last year", "the corresponding quarter a year ago"
   {
+    guard: ['same', 'corresponding', 'comparable'],
     re: rx('the\\s+(?:same|corresponding|comparable)\\s+(?<unit>period|quarter|month|week)\\s+(?:last\\s+year|a\\s+year\\s+(?:ago|earlier))'),
     make: (m, ctx) => {
       const unit = m.groups?.unit.toLowerCase();
@@ -481,6 +522,7 @@ export const RULES: Rule[] = [
   },
   // "Q3", "Q3 2015", "H1 2016", "FY2015"
   {
+    guard: ['q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy'],
     re: rx(`(?:(?<q>Q[1-4])|(?<h>H[12])|FY\\s?(?<fy>${YEAR_DIGITS}))(?:\\s+(?<year>${YEAR_DIGITS}))?`),
     make: (m, ctx) => {
       const g = m.groups ?? {};
@@ -494,11 +536,13 @@ export const RULES: Rule[] = [
   },
   // "fiscal 1989", "fiscal year 1990"
   {
+    guard: ['fiscal'],
     re: rx(`fiscal\\s+(?:year\\s+)?(?<year>${YEAR_DIGITS})`),
     make: m => ({ kind: 'calendar', year: Number(m.groups?.year), tense: 'none' }),
   },
   // Seasons: "last fall", "the summer of 1998", "this past spring", "winter 1999"
   {
+    guard: ['spring', 'summer', 'fall', 'autumn', 'winter'],
     re: rx(
       `(?:(?<mod>early|late|mid)[\\s-]+(?=(?:last|next|this)\\s))?(?:(?<det>last|next|this|this\\s+past|this\\s+coming|early|late|the|the\\s+early|the\\s+late)\\s+)?(?<season>spring|summer|fall|autumn|winter)(?:,?\\s+(?:of\\s+)?(?<year>${YEAR}))?`,
     ),
@@ -514,6 +558,7 @@ export const RULES: Rule[] = [
   },
   // Decades and centuries: "the 1990s", "the mid-1980s", "the '90s", "the nineties", "the 20th century"
   {
+    guard: ['0s', 'ties'],
     re: rx(
       `(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?<dec>(?:1[5-9]|20)\\d0s|['\u2019]\\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)`,
     ),
@@ -531,6 +576,7 @@ export const RULES: Rule[] = [
     },
   },
   {
+    guard: ['century'],
     re: rx(
       '(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\\s+century',
     ),
@@ -541,6 +587,7 @@ export const RULES: Rule[] = [
   },
   // Holidays with fixed or computed dates.
   {
+    guard: ['christmas', 'year', 'thanksgiving', 'independence', 'halloween', 'valentine'],
     re: rx(
       "(?:(?<det>last|next|this)\\s+)?(?<h>Christmas(?:\\s+Day|\\s+Eve)?|New\\s+Year's\\s+(?:Day|Eve)|New\\s+Year\u2019s\\s+(?:Day|Eve)|Thanksgiving(?:\\s+Day)?|Independence\\s+Day|Halloween|Valentine's\\s+Day)",
     ),
@@ -575,6 +622,7 @@ export const RULES: Rule[] = [
   },
   // Years: "1945", "2011", "early 1999", "the end of 1998", "nineteen ninety-six", "the year two thousand"
   {
+    guard: [ANY_DIGIT, 'nineteen', 'eighteen', 'thousand'],
     re: rx(`(?:(?:${MODW})[\\s-]+|${EDGE_MOD}\\s+|the\\s+year\\s+)?(?<year>${YEAR}|(?<=the\\s+year\\s+)two\\s+thousand)`),
     make: (m, ctx) => {
       const g = m.groups ?? {};

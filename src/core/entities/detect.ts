@@ -45,16 +45,17 @@ const TAG_INDEX = new Map(taggerModel.tags.map((t, i) => [t, i]));
 const TYPE_LABELS: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
 
 /** Mean margin, over the span's tokens, of its type's tag over the best other type's tag (own features only). */
-function confidence(emissions: readonly Float64Array[], from: number, to: number, type: EntityType): number {
+function confidence(emissions: Float64Array, from: number, to: number, type: EntityType): number {
+  const T = taggerModel.tags.length;
   let sum = 0;
   for (let i = from; i < to; i++) {
     const pos = i === from ? 'B-' : 'I-';
-    const e = emissions[i];
-    if (!e) return 1;
-    const own = e[TAG_INDEX.get(pos + TYPE_LABELS[type]) ?? 0];
+    if ((i + 1) * T > emissions.length) return 1;
+    const e = i * T;
+    const own = emissions[e + (TAG_INDEX.get(pos + TYPE_LABELS[type]) ?? 0)];
     let other = -Infinity;
     for (const label of ['PER', 'LOC', 'ORG', 'MISC']) {
-      if (label !== TYPE_LABELS[type]) other = Math.max(other, e[TAG_INDEX.get(pos + label) ?? 0]);
+      if (label !== TYPE_LABELS[type]) other = Math.max(other, emissions[e + (TAG_INDEX.get(pos + label) ?? 0)]);
     }
     sum += own - other;
   }

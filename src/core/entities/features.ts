@@ -64,50 +64,152 @@ function normalise(text: string): string {
 // Given names of many cultures: "Elon", "Jair", "Giorgia" are first names even though 1996 Reuters never wrote them.
 // In a line of capitals "ELON" is as much a given name as "Elon" is in running text.
 const isGiven = (givenNames: Bloom, token: string, lower: string, upperUnit: boolean) =>
-  lower.length >= 3 && (upperUnit ? /^\p{Lu}+$/u : /^\p{Lu}\p{Ll}/u).test(token) && givenNames.has(lower);
+  lower.length >= 3 && startsUpper(token) && (upperUnit ? ALL_UPPER : UPPER_LOWER).test(token) && givenNames.has(lower);
+
+const UPPER_FIRST = /^\p{Lu}/u;
+const UPPER_LOWER = /^\p{Lu}\p{Ll}/u;
+const ALL_UPPER = /^\p{Lu}+$/u;
+
+/** UPPER_FIRST.test(text), without a regex for a token that starts with an ASCII character (most do). */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_FIRST.test(text);
+}
+
+// Feature names: the part of a feature's string before its values. The features are listed once (emitFeatures)
+// and given to a sink: training keeps the strings (staticFeatures), tagging hashes them as it goes without building
+// them (tagger.ts), so both see the same features in the same order.
+export const FEATURE_NAMES = [
+  'b',
+  'w=',
+  's=',
+  'p3=',
+  'x3=',
+  'x2=',
+  'pw=',
+  'nw=',
+  'ppw=',
+  'nnw=',
+  'ps=',
+  'ns=',
+  'ps|s|ns=',
+  'st|s=',
+  'uc',
+  'uc|s=',
+  'uc|w=',
+  'acr',
+  'cw|uc',
+  'gn',
+  'gn|ns=',
+  'pgn|s=',
+  'g=',
+  'g|s=',
+  'pg=',
+  'ng=',
+] as const;
+const F = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, k])) as Record<(typeof FEATURE_NAMES)[number], number>;
+const ACRONYM_LENGTHS = ['0', '1', '2', '3', '4', '5'];
+
+/** Receives features: FEATURE_NAMES[name], then the values joined by '|' (`ps|s|ns=Xx|x|Xx`). */
+export interface FeatureSink {
+  feature(name: number, a?: string, b?: string, c?: string): void;
+}
+
+/** What the features of a unit's tokens read: computed once per unit. */
+export interface FeatureContext {
+  tokens: readonly Token[];
+  lower: readonly string[];
+  shapes: readonly string[];
+  gaz: readonly (readonly string[])[];
+  upperUnit: boolean;
+  given: readonly boolean[];
+  commonWords?: ReadonlySet<string>;
+}
 
 /**
- * The features of every token that do not depend on the tags chosen before it. The name lists come in as
- * arguments, so training uses the lists it has just built and tagging the bundled ones (data.ts). `commonWords`
- * are the words eng.train writes in lower case in running text: in a line of capitals, where the shape says
- * nothing, they are the case-robust evidence that a word is a headline word rather than a name.
+ * The context of the features of every token that do not depend on the tags chosen before it. The name lists come
+ * in as arguments, so training uses the lists it has just built and tagging the bundled ones (data.ts).
+ * `commonWords` are the words eng.train writes in lower case in running text: in a line of capitals, where the
+ * shape says nothing, they are the case-robust evidence that a word is a headline word rather than a name.
  */
-export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer, givenNames: Bloom, commonWords?: ReadonlySet<string>): string[][] {
-  const lower = tokens.map(t => normalise(t.text).toLowerCase());
-  const shapes = tokens.map(t => shape(normalise(t.text)));
+export function featureContext(tokens: readonly Token[], gazetteer: Gazetteer, givenNames: Bloom, commonWords?: ReadonlySet<string>): FeatureContext {
+  const n = tokens.length;
+  const lower = new Array<string>(n);
+  const shapes = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const norm = normalise(tokens[i].text);
+    lower[i] = norm.toLowerCase();
+    shapes[i] = shape(norm);
+  }
   const gaz = gazetteer.annotate(tokens, lower);
   const upperUnit = isUpperUnit(tokens);
-  const given = tokens.map((t, i) => isGiven(givenNames, t.text, lower[i], upperUnit));
-  const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= arr.length ? '</s>' : arr[i]);
+  const given = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) given[i] = isGiven(givenNames, tokens[i].text, lower[i], upperUnit);
+  return { tokens, lower, shapes, gaz, upperUnit, given, commonWords };
+}
+
+const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= arr.length ? '</s>' : arr[i]);
+/** Gives `sink` the tag-independent features of token i, in their fixed order. */
+export function emitFeatures(c: FeatureContext, i: number, sink: FeatureSink): void {
+  const { tokens, lower, shapes, gaz } = c;
+  const w = lower[i];
+  const s = shapes[i];
+  const ps = at(shapes, i - 1);
+  const ns = at(shapes, i + 1);
+  sink.feature(F.b);
+  sink.feature(F['w='], w);
+  sink.feature(F['s='], s);
+  sink.feature(F['p3='], w.slice(0, 3));
+  sink.feature(F['x3='], w.slice(-3));
+  sink.feature(F['x2='], w.slice(-2));
+  sink.feature(F['pw='], at(lower, i - 1));
+  sink.feature(F['nw='], at(lower, i + 1));
+  sink.feature(F['ppw='], at(lower, i - 2));
+  sink.feature(F['nnw='], at(lower, i + 2));
+  sink.feature(F['ps='], ps);
+  sink.feature(F['ns='], ns);
+  sink.feature(F['ps|s|ns='], ps, s, ns);
+  if (tokens[i].sentenceStart) sink.feature(F['st|s='], s);
+  if (c.upperUnit) {
+    sink.feature(F.uc);
+    sink.feature(F['uc|s='], s);
+    sink.feature(F['uc|w='], w);
+  }
+  const text = tokens[i].text;
+  if (w.length > 1 && startsUpper(text) && ALL_UPPER.test(text)) sink.feature(F.acr, ACRONYM_LENGTHS[Math.min(w.length, 5)]);
+  // in a line of capitals, a word eng.train writes in lower case in running text: a headline word, seldom a name
+  if (c.upperUnit && c.commonWords?.has(w)) sink.feature(F['cw|uc']);
+  if (c.given[i]) {
+    sink.feature(F.gn);
+    sink.feature(F['gn|ns='], ns);
+  }
+  if (i > 0 && c.given[i - 1]) sink.feature(F['pgn|s='], s);
+  for (const g of gaz[i]) {
+    sink.feature(F['g='], g);
+    sink.feature(F['g|s='], g, s);
+  }
+  if (i > 0) for (const g of gaz[i - 1]) sink.feature(F['pg='], g);
+  if (i + 1 < tokens.length) for (const g of gaz[i + 1]) sink.feature(F['ng='], g);
+}
+
+/** The features as strings, for training (scripts/data/train.ts) and tests. */
+export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer, givenNames: Bloom, commonWords?: ReadonlySet<string>): string[][] {
+  const c = featureContext(tokens, gazetteer, givenNames, commonWords);
   const out: string[][] = [];
+  let f: string[] = [];
+  const sink: FeatureSink = {
+    feature(name, a, b, cc) {
+      let s = FEATURE_NAMES[name] as string;
+      if (a !== undefined) s += a;
+      if (b !== undefined) s += '|' + b;
+      if (cc !== undefined) s += '|' + cc;
+      f.push(s);
+    },
+  };
   for (let i = 0; i < tokens.length; i++) {
-    const w = lower[i];
-    const s = shapes[i];
-    const f = [
-      'b',
-      `w=${w}`,
-      `s=${s}`,
-      `p3=${w.slice(0, 3)}`,
-      `x3=${w.slice(-3)}`,
-      `x2=${w.slice(-2)}`,
-      `pw=${at(lower, i - 1)}`,
-      `nw=${at(lower, i + 1)}`,
-      `ppw=${at(lower, i - 2)}`,
-      `nnw=${at(lower, i + 2)}`,
-      `ps=${at(shapes, i - 1)}`,
-      `ns=${at(shapes, i + 1)}`,
-      `ps|s|ns=${at(shapes, i - 1)}|${s}|${at(shapes, i + 1)}`,
-    ];
-    if (tokens[i].sentenceStart) f.push(`st|s=${s}`);
-    if (upperUnit) f.push('uc', `uc|s=${s}`, `uc|w=${w}`);
-    if (/^\p{Lu}/u.test(tokens[i].text) && w.length > 1 && /^\p{Lu}+$/u.test(tokens[i].text)) f.push(`acr${Math.min(w.length, 5)}`);
-    // in a line of capitals, a word eng.train writes in lower case in running text: a headline word, seldom a name
-    if (upperUnit && commonWords?.has(w)) f.push('cw|uc');
-    if (given[i]) f.push('gn', `gn|ns=${at(shapes, i + 1)}`);
-    if (i > 0 && given[i - 1]) f.push(`pgn|s=${s}`);
-    for (const g of gaz[i]) f.push(`g=${g}`, `g|s=${g}|${s}`);
-    for (const g of i > 0 ? gaz[i - 1] : []) f.push(`pg=${g}`);
-    for (const g of i + 1 < tokens.length ? gaz[i + 1] : []) f.push(`ng=${g}`);
+    f = [];
+    emitFeatures(c, i, sink);
     out.push(f);
   }
   return out;
@@ -115,5 +217,10 @@ export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer, g
 
 /** The features that pair a token with the previous tag (first order, so Viterbi decoding stays exact). */
 export function tagFeatures(prev: string, staticF: readonly string[]): string[] {
-  return [`t=${prev}`, `t|s=${prev}|${staticF[2]}`];
+  return transitionFeatures(prev, staticF[2]);
+}
+
+/** tagFeatures from the token's shape feature (`s=Xx`, the third static feature). */
+export function transitionFeatures(prev: string, shapeFeature: string): string[] {
+  return [`t=${prev}`, `t|s=${prev}|${shapeFeature}`];
 }

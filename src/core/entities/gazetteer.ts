@@ -13,9 +13,16 @@ export type GazetteerLists = Readonly<Record<string, readonly string[] | undefin
 export const NOT_PERSON_CATEGORIES: readonly string[] = ['loc', 'org', 'misc', 'tLOC', 'tORG', 'tMISC'];
 
 interface Entry {
-  rest: string[];
-  category: string;
+  rest: readonly string[];
+  /** `B-category` and `I-category`, built once. */
+  first: string;
+  later: string;
 }
+
+const NO_WORDS: readonly string[] = Object.freeze([]);
+
+/** The memberships of a token no name covers: shared, never written to. */
+const NONE: readonly string[] = Object.freeze([]);
 
 const UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
 /** Letters only, single spaces between words. */
@@ -26,33 +33,48 @@ export class Gazetteer {
 
   constructor(lists: GazetteerLists) {
     for (const [category, names] of Object.entries(lists)) {
+      const first = `B-${category}`;
+      const later = `I-${category}`;
       for (const name of names ?? []) {
         // most names are words of letters between single spaces, which tokenize() splits at the spaces (a test checks
-        // every list): split so, without running the tokenizer over 10k names at start-up
-        const words = SIMPLE_NAME.test(name) ? name.split(' ').map(w => w.toLowerCase()) : tokenize(name).map(t => t.text.toLowerCase());
+        // every list): split so, without running the tokenizer over 10k names at start-up (lower-casing letters
+        // makes no space, so the whole name is lower-cased at once)
+        const words = SIMPLE_NAME.test(name) ? name.toLowerCase().split(' ') : tokenize(name).map(t => t.text.toLowerCase());
         if (words.length === 0) continue;
-        const list = this.byFirst.get(words[0]) ?? [];
-        list.push({ rest: words.slice(1), category });
-        this.byFirst.set(words[0], list);
+        const entry = { rest: words.length > 1 ? words.slice(1) : NO_WORDS, first, later };
+        const list = this.byFirst.get(words[0]);
+        if (list) list.push(entry);
+        else this.byFirst.set(words[0], [entry]);
       }
     }
   }
 
   /** For each token, the list memberships of the names covering it, as `B-cat` / `I-cat` (first / later word). */
-  annotate(tokens: readonly Token[], lower: readonly string[]): string[][] {
-    const out: string[][] = tokens.map(() => []);
+  annotate(tokens: readonly Token[], lower: readonly string[]): (readonly string[])[] {
+    const out: (readonly string[])[] = new Array<readonly string[]>(tokens.length).fill(NONE);
+    const push = (i: number, m: string) => {
+      if (out[i] === NONE) out[i] = [m];
+      else (out[i] as string[]).push(m);
+    };
     for (let i = 0; i < tokens.length; i++) {
-      if (!UPPER_OR_DIGIT.test(tokens[i].text)) continue;
+      if (!startsUpperOrDigit(tokens[i].text)) continue;
       const entries = this.byFirst.get(lower[i]);
       if (!entries) continue;
       for (const e of entries) {
         let ok = i + e.rest.length < tokens.length || e.rest.length === 0;
         for (let k = 0; ok && k < e.rest.length; k++) ok = lower[i + 1 + k] === e.rest[k];
         if (!ok) continue;
-        out[i].push(`B-${e.category}`);
-        for (let k = 0; k < e.rest.length; k++) out[i + 1 + k].push(`I-${e.category}`);
+        push(i, e.first);
+        for (let k = 0; k < e.rest.length; k++) push(i + 1 + k, e.later);
       }
     }
     return out;
   }
+}
+
+/** UPPER_OR_DIGIT, without a regex for ASCII (most tokens). */
+function startsUpperOrDigit(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return UPPER_OR_DIGIT.test(text);
 }

@@ -4,12 +4,26 @@
 
 /** FNV-1a over UTF-16 code units: the same on every platform, cheap enough to run per feature per token. */
 export function hashFeature(s: string): number {
-  let h = 0x811c9dc5;
+  return hashMore(FNV_OFFSET, s) >>> 0;
+}
+
+export const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a runs left to right, so the hash of `a + b` is hashMore(hashMore(FNV_OFFSET, a), b) >>> 0: a feature's hash
+ * is computed from its parts without building its string.
+ */
+export function hashMore(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
+}
+
+/** hashMore over one UTF-16 code unit. */
+export function hashMoreCode(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -84,62 +98,90 @@ export function decodeWeights(blob: string, scale: number): WeightTable {
  * to the same doubles, as with the WeightTable.
  */
 export interface WeightIndex {
-  /** Adds the weights of the feature with this hash to `scores` (one slot per tag); nothing when it has none. */
-  add(scores: Float64Array, hash: number): void;
+  /** Adds the weights of the feature with this hash to `scores` from `offset` (one slot per tag); nothing when it has none. */
+  add(scores: Float64Array, hash: number, offset?: number): void;
+  /** Where the feature with this hash is kept, or -1 when it has no weights: for callers that remember it (addAt). */
+  find(hash: number): number;
+  /** add() for a feature found with find(); nothing for -1. */
+  addAt(scores: Float64Array, slot: number, offset: number): void;
+}
+
+class TypedWeightIndex implements WeightIndex {
+  constructor(
+    private readonly mask: number,
+    /**
+     * Two numbers per slot, side by side so that a probe reads one cache line: the feature's hash (as a signed
+     * 32-bit integer), then its first pair * 256 + its number of pairs (-1: an empty slot).
+     */
+    private readonly slots: Int32Array,
+    /** Per pair: the weight as stored (before dividing by the scale) * 256 + the tag index. */
+    private readonly pairs: Int32Array,
+    private readonly scale: number,
+  ) {}
+
+  find(hash: number): number {
+    const h = hash | 0;
+    const slots = this.slots;
+    let slot = Math.imul(h, 0x9e3779b1) & this.mask;
+    for (;;) {
+      const w = slots[2 * slot + 1];
+      if (w < 0) return -1;
+      if (slots[2 * slot] === h) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  addAt(scores: Float64Array, slot: number, offset: number): void {
+    if (slot < 0) return;
+    const w = this.slots[2 * slot + 1];
+    const end = (w >> 8) + (w & 255);
+    // the weight divided here rather than kept as a double: the same double (raw / scale), a quarter of the memory
+    for (let j = w >> 8; j < end; j++) {
+      const pair = this.pairs[j];
+      scores[offset + (pair & 255)] += (pair >> 8) / this.scale;
+    }
+  }
+
+  add(scores: Float64Array, hash: number, offset = 0): void {
+    this.addAt(scores, this.find(hash), offset);
+  }
 }
 
 export function decodeWeightIndex(blob: string, scale: number): WeightIndex {
   const b = decodeBase64(blob);
   // first pass: how many features and pairs
   let features = 0;
-  let pairs = 0;
+  let pairCount = 0;
   for (let i = 0; i + 5 <= b.length;) {
     const n = b[i + 4];
     i += 5;
     const k = Math.min(n, Math.floor((b.length - i) / 3));
-    pairs += k;
+    pairCount += k;
     i += k * 3;
     features++;
   }
   let size = 1;
-  while (size < features * 2) size <<= 1;
+  while (size < features * 1.5) size <<= 1;
   const mask = size - 1;
-  const keys = new Uint32Array(size);
-  const used = new Uint8Array(size);
-  const start = new Int32Array(size);
-  const count = new Uint8Array(size);
-  const tags = new Uint8Array(pairs);
-  const weights = new Float64Array(pairs);
+  const slots = new Int32Array(size * 2);
+  for (let s = 1; s < slots.length; s += 2) slots[s] = -1;
+  const pairs = new Int32Array(pairCount);
   let p = 0;
   for (let i = 0; i + 5 <= b.length;) {
-    const hash = (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+    const hash = b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
     const n = b[i + 4];
     i += 5;
-    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
-    while (used[slot] && keys[slot] !== hash) slot = (slot + 1) & mask;
+    let slot = Math.imul(hash, 0x9e3779b1) & mask;
+    while (slots[2 * slot + 1] >= 0 && slots[2 * slot] !== hash) slot = (slot + 1) & mask;
     // a hash stored twice: the later one wins, as Map.set does
-    used[slot] = 1;
-    keys[slot] = hash;
-    start[slot] = p;
+    slots[2 * slot] = hash;
+    const first = p;
     let k = 0;
     for (; k < n && i + 3 <= b.length; k++, i += 3) {
       const raw = b[i + 1] | (b[i + 2] << 8);
-      tags[p] = b[i];
-      weights[p++] = (raw >= 32768 ? raw - 65536 : raw) / scale;
+      pairs[p++] = (raw >= 32768 ? raw - 65536 : raw) * 256 + b[i];
     }
-    count[slot] = k;
+    slots[2 * slot + 1] = first * 256 + k;
   }
-  return {
-    add(scores: Float64Array, hash: number): void {
-      let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
-      while (used[slot]) {
-        if (keys[slot] === hash) {
-          const end = start[slot] + count[slot];
-          for (let j = start[slot]; j < end; j++) scores[tags[j]] += weights[j];
-          return;
-        }
-        slot = (slot + 1) & mask;
-      }
-    },
-  };
+  return new TypedWeightIndex(mask, slots, pairs, scale);
 }

@@ -1,10 +1,11 @@
 // First-order structured-perceptron tagger (BIO over PER/LOC/ORG/MISC), decoded with Viterbi. The weights are
-// learnt from CoNLL-2003 eng.train by `npm run data` (scripts/data/train.ts); tagging costs a few map look-ups
-// per token plus a 10x10 table per token.
+// learnt from CoNLL-2003 eng.train by `npm run data` (scripts/data/train.ts). Training scores feature strings with
+// viterbi(); the Tagger scores the same features hashed from their parts, one look-up in a typed-array table each,
+// and decodes over typed arrays (decode): the same tags and the very same scores (test/unit/core/entities/tagger-fast-path).
 import type { Bloom } from './bloom';
-import { staticFeatures, tagFeatures } from './features';
+import { emitFeatures, FEATURE_NAMES, featureContext, tagFeatures, transitionFeatures, type FeatureSink } from './features';
 import type { Gazetteer } from './gazetteer';
-import { decodeWeightIndex, hashFeature, type WeightIndex } from './model-codec';
+import { decodeWeightIndex, FNV_OFFSET, hashFeature, hashMore, hashMoreCode, type WeightIndex } from './model-codec';
 import type { Token } from './tokenize';
 
 export interface TaggerModel {
@@ -78,8 +79,38 @@ export function viterbi(
   return path;
 }
 
+const PIPE = 124; // '|'
+// Module-local references to the hashing functions: called a few times per feature per token, and an imported
+// binding may be a getter (tsx, which the bench and tests run under, compiles imports so).
+const mix = hashMore;
+const mixCode = hashMoreCode;
+
+/**
+ * The tagger's feature sink: hashes each feature from its parts (never building its string) and adds its weights to
+ * one token's scores. (Remembering each value's slots in a Map measured slower than hashing again.)
+ */
+class ScoringSink implements FeatureSink {
+  scores = new Float64Array(0);
+  offset = 0;
+  private readonly nameHashes = Int32Array.from(FEATURE_NAMES, n => hashMore(FNV_OFFSET, n));
+
+  constructor(private readonly weights: WeightIndex) {}
+
+  feature(name: number, a?: string, b?: string, c?: string): void {
+    let h = this.nameHashes[name];
+    if (a !== undefined) h = mix(h, a);
+    if (b !== undefined) h = mix(mixCode(h, PIPE), b);
+    if (c !== undefined) h = mix(mixCode(h, PIPE), c);
+    this.weights.addAt(this.scores, this.weights.find(h), this.offset);
+  }
+}
+
 export class Tagger {
   private readonly weights: WeightIndex;
+  private readonly sink: ScoringSink;
+  private readonly T: number;
+  /** allowedAfter[j * T + k]: tag k may follow tag j (row T: the start of the unit). */
+  private readonly allowedAfter: Uint8Array;
 
   constructor(
     private readonly model: TaggerModel,
@@ -88,41 +119,109 @@ export class Tagger {
     private readonly commonWords?: ReadonlySet<string>,
   ) {
     this.weights = decodeWeightIndex(model.weights, model.scale);
+    this.sink = new ScoringSink(this.weights);
+    const T = (this.T = model.tags.length);
+    this.allowedAfter = new Uint8Array((T + 1) * T);
+    for (let j = 0; j <= T; j++) for (let k = 0; k < T; k++) this.allowedAfter[j * T + k] = allowed(j === T ? START : model.tags[j], model.tags[k]) ? 1 : 0;
   }
 
-  // transition scores depend only on (previous tag, word shape): computed once per pair, not per token
+  // transition scores depend only on (previous tag, word shape): computed once per shape, not per token; row j of a
+  // shape's table holds the scores after tag j, row T after the start of the unit
   private readonly transitions = new Map<string, Float64Array>();
+
+  private transitionsFor(shape: string): Float64Array {
+    let table = this.transitions.get(shape);
+    if (!table) {
+      const T = this.T;
+      table = new Float64Array((T + 1) * T);
+      for (let j = 0; j <= T; j++) {
+        for (const f of transitionFeatures(j === T ? START : this.model.tags[j], `s=${shape}`)) this.weights.add(table, hashFeature(f), j * T);
+      }
+      if (this.transitions.size > 20000) this.transitions.clear();
+      this.transitions.set(shape, table);
+    }
+    return table;
+  }
 
   tag(tokens: readonly Token[]): string[] {
     return this.tagWithScores(tokens).tags;
   }
 
-  /** Tags, and per token the scores of every tag from the token's own features (for confidence estimates). */
-  tagWithScores(tokens: readonly Token[]): { tags: string[]; emissions: Float64Array[] } {
-    const statics = staticFeatures(tokens, this.gazetteer, this.givenNames, this.commonWords);
-    const emissions: Float64Array[] = [];
-    const T = this.model.tags.length;
-    const transition: TransitionScorer = (scores, i, prevTag) => {
-      const key = `${prevTag}\u0000${statics[i][2]}`;
-      let cached = this.transitions.get(key);
-      if (!cached) {
-        cached = new Float64Array(T);
-        this.add(cached, tagFeatures(prevTag, statics[i]));
-        if (this.transitions.size > 20000) this.transitions.clear();
-        this.transitions.set(key, cached);
-      }
-      for (let k = 0; k < T; k++) scores[k] += cached[k];
-    };
-    const emit = (scores: Float64Array, features: readonly string[]) => {
-      this.add(scores, features);
-      emissions.push(Float64Array.from(scores));
-    };
-    const tags = viterbi(this.model.tags, statics, emit, transition).map(k => this.model.tags[k]);
+  /**
+   * Tags, and per token the scores of every tag from the token's own features (for confidence estimates):
+   * emissions[i * tags.length + k] is token i's score for tag k.
+   */
+  tagWithScores(tokens: readonly Token[]): { tags: string[]; emissions: Float64Array } {
+    const T = this.T;
+    const n = tokens.length;
+    const context = featureContext(tokens, this.gazetteer, this.givenNames, this.commonWords);
+    const emissions = new Float64Array(n * T);
+    const sink = this.sink;
+    sink.scores = emissions;
+    for (let i = 0; i < n; i++) {
+      sink.offset = i * T;
+      emitFeatures(context, i, sink);
+    }
+    sink.scores = new Float64Array(0);
+    const tables: Float64Array[] = new Array(n);
+    for (let i = 0; i < n; i++) tables[i] = this.transitionsFor(context.shapes[i]);
+    const path = this.decode(emissions, tables);
+    const tags = new Array<string>(n);
+    for (let i = 0; i < n; i++) tags[i] = this.model.tags[path[i]];
     return { tags, emissions };
   }
 
-  /** How features score: each feature string hashed, its weights looked up (feature extraction is features.ts's). */
-  private add(scores: Float64Array, features: readonly string[]): void {
-    for (const f of features) this.weights.add(scores, hashFeature(f));
+  /**
+   * viterbi() over precomputed scores: the same additions in the same order (so the same doubles), the same
+   * tie-breaking (the first previous tag, the first best last tag), without a string or a closure per token.
+   */
+  private decode(emit: Float64Array, tables: readonly Float64Array[]): Int32Array {
+    const T = this.T;
+    const n = tables.length;
+    const path = new Int32Array(n);
+    if (n === 0) return path;
+    const ok = this.allowedAfter;
+    const back = new Int16Array(n * T);
+    let prevBest = new Float64Array(T);
+    let curBest = new Float64Array(T);
+    for (let i = 0; i < n; i++) {
+      const e = i * T;
+      const trans = tables[i];
+      curBest.fill(-Infinity);
+      if (i === 0) {
+        for (let k = 0; k < T; k++) {
+          if (!ok[T * T + k]) continue;
+          const s = 0 + emit[e + k] + trans[T * T + k];
+          if (s > curBest[k]) {
+            curBest[k] = s;
+            back[k] = -1;
+          }
+        }
+      } else {
+        for (let j = 0; j < T; j++) {
+          const base = prevBest[j];
+          if (base === -Infinity) continue;
+          const row = j * T;
+          for (let k = 0; k < T; k++) {
+            if (!ok[row + k]) continue;
+            const s = base + emit[e + k] + trans[row + k];
+            if (s > curBest[k]) {
+              curBest[k] = s;
+              back[e + k] = j;
+            }
+          }
+        }
+      }
+      const swap = prevBest;
+      prevBest = curBest;
+      curBest = swap;
+    }
+    let best = 0;
+    for (let k = 1; k < T; k++) if (prevBest[k] > prevBest[best]) best = k;
+    for (let i = n - 1; i >= 0; i--) {
+      path[i] = best;
+      best = back[i * T + best];
+    }
+    return path;
   }
 }
