@@ -7,6 +7,7 @@ export { nameKey, displayName } from './names';
 export { emptyDecisions, addEntityDecision, setCorrection, removeCorrection } from './decisions/edit';
 export { parseDecisions, validateDecisions, isAbsoluteUri, DecisionsError } from './decisions/validate';
 export { serializeDecisions } from './decisions/serialize';
+export { rekeyArticles } from './decisions/rekey';
 export { correctionsLexicon, rejectedNames, withoutRejectedNames } from './decisions/carryOver';
 export { reflectDecisions } from './reflect';
 export { writeCorpusChange, putBackCorpusChange, type CorpusChangeSteps, type WrittenSidecar } from './change';

@@ -2,13 +2,24 @@
 // one, else of the first folder; decisionsLocation.ts): read (and re-read when it or the folders change) into the
 // index's Corpus, written atomically through the sidecar storage. In Restricted Mode it is not read (it steers the
 // analysis, as the workspace lexicon does) and never written. A broken file is reported once and ignored until it
-// changes, never overwritten.
+// changes, never overwritten. Split decisions' article paths are relative to the file's folder in the file and
+// corpus keys in memory (decisionsPaths.ts), keyed again when the folders change.
 import * as vscode from 'vscode';
-import { correctionsLexicon, DECISIONS_PATH, emptyDecisions, parseDecisions, serializeDecisions, type CorpusDecisions, type Lexicon } from '../../core';
+import {
+  correctionsLexicon,
+  DECISIONS_PATH,
+  emptyDecisions,
+  parseDecisions,
+  rekeyArticles,
+  serializeDecisions,
+  type CorpusDecisions,
+  type Lexicon,
+} from '../../core';
 import { UserError } from '../commands/userError';
 import { notify } from '../notices';
 import type { WorkspaceStorage } from '../persistence';
 import { decisionsLocation } from './decisionsLocation';
+import { filePathOfKey, keyOfFilePath, type DecisionsPlace } from './decisionsPaths';
 
 export class DecisionsFile implements vscode.Disposable {
   private current: CorpusDecisions = emptyDecisions();
@@ -17,6 +28,8 @@ export class DecisionsFile implements vscode.Disposable {
   private broken: string | undefined;
   /** Where the file is read from and written to, as last located (undefined: no workspace folder). */
   private location: vscode.Uri | undefined;
+  /** The folders and the file's folder its split decisions' article paths were keyed against (decisionsPaths.ts). */
+  private keyedFor = '';
   /** The ignored files last reported (several folders holding one), so each set is named once. */
   private reportedIgnored = '';
   private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${DECISIONS_PATH}`);
@@ -77,11 +90,14 @@ export class DecisionsFile implements vscode.Disposable {
     const uri = this.uri();
     let text: string | undefined;
     if (uri && vscode.workspace.isTrusted) text = await this.storage.readText(uri.toString()).catch(() => undefined);
-    if (text === this.text && !this.broken) return;
+    const place = this.place();
+    const keyedFor = JSON.stringify(place);
+    if (text === this.text && !this.broken && keyedFor === this.keyedFor) return;
+    this.keyedFor = keyedFor;
     let next = emptyDecisions();
     if (text !== undefined) {
       try {
-        next = parseDecisions(text, DECISIONS_PATH);
+        next = this.toCorpus(parseDecisions(text, DECISIONS_PATH));
         this.broken = undefined;
       } catch (e) {
         if (this.broken !== text) void notify('warning', `News Annotator: ignoring ${DECISIONS_PATH}: ${(e as Error).message}`);
@@ -95,7 +111,22 @@ export class DecisionsFile implements vscode.Disposable {
 
   /** Writes the decisions (atomically); refuses in Restricted Mode and over a file that could not be read. */
   async write(decisions: CorpusDecisions): Promise<void> {
-    await this.writeText(serializeDecisions(decisions));
+    const place = this.place();
+    await this.writeText(serializeDecisions(place ? rekeyArticles(decisions, key => filePathOfKey(key, place)) : decisions));
+  }
+
+  /** The workspace folders and the file's folder, which article paths are relative to (undefined: no folder). */
+  private place(): DecisionsPlace | undefined {
+    const file = this.uri();
+    if (!file) return undefined;
+    const folders = (vscode.workspace.workspaceFolders ?? []).map(f => ({ name: f.name, uri: f.uri.toString() }));
+    return { folders, decisionsFolder: vscode.Uri.joinPath(file, '..', '..').toString() };
+  }
+
+  /** The decisions as the file holds them, with split article paths made corpus keys. */
+  private toCorpus(decisions: CorpusDecisions): CorpusDecisions {
+    const place = this.place();
+    return place ? rekeyArticles(decisions, path => keyOfFilePath(path, place)) : decisions;
   }
 
   /** Puts back a snapshot (undefined: the file did not exist, so it is deleted). */
@@ -118,7 +149,7 @@ export class DecisionsFile implements vscode.Disposable {
     if (this.broken !== undefined) throw new UserError(`${DECISIONS_PATH} could not be read; fix or remove it first (it is never overwritten).`);
     await this.storage.writeTextAtomic(uri.toString(), text);
     this.text = text;
-    this.current = parseDecisions(text, DECISIONS_PATH);
+    this.current = this.toCorpus(parseDecisions(text, DECISIONS_PATH));
     this.changed.fire(this.current);
   }
 

@@ -55,6 +55,24 @@ describe('multi-root workspace, no article opened', () => {
       { name: 'Fort', action: 'reject' },
       { name: 'Moskva', action: 'reject' },
     ]);
+    assert.deepEqual(
+      south.entities[0].articles,
+      ['../north/001_aa74a8b8cfacc576.txt'],
+      "the split's article stays relative to south's folder when the file is written again",
+    );
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(decisionsIn('north'))), 'north gets no decisions file of its own');
+  });
+
+  it("a split naming an article of another folder by a path relative to south's file applies to that article", async () => {
+    const a = vscode.extensions.getExtension<NewsAnnotatorApi>(EXTENSION_ID)!.exports;
+    await within(a.corpus.whenIdle(), 'the corpus index is idle', 60000);
+    const split = a.corpus.entities().find(e => e.name === 'Islamic State (north 001)');
+    assert.ok(split, 'the split-off entity exists');
+    assert.deepEqual(
+      split.articles.map(x => x.path),
+      [`north/${SEEDS[1]}`],
+    );
+    const rest = a.corpus.entities().find(e => e.name === 'Islamic State');
+    assert.ok(rest && !rest.articles.some(x => x.path === `north/${SEEDS[1]}`), 'the rest of Islamic State keeps the other articles');
   });
 });
