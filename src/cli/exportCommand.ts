@@ -218,6 +218,9 @@ async function run(args: string[], io: ExportIO): Promise<number> {
     else failed = true;
   }
   if (loaded.length === 0) return EXIT_SOME_FAILED;
+  // several articles in one file are named by their path under the PATHs' common folder (as the editor names them
+  // by their workspace path), so that d1/a.txt and d2/a.txt stay apart; a file of its own keeps its base name
+  if (loaded.length > 1 && !toDir) for (const a of loaded) a.input = { ...a.input, fileName: a.relative };
   const relativeOf = new Map(articles.map(a => [a.file, a.relative]));
 
   const uriFor = (a: PlanArticle, outputFile: string) =>

@@ -142,6 +142,32 @@ describe('export: targets that must not be written', () => {
     assert.match(read('out/d2/a.doccano.jsonl'), /Vladimir Putin/);
   });
 
+  it('two articles of the same name in two folders exported into one file are named by their paths, told apart', async () => {
+    articleAt('d1/a.txt', TEXT_A);
+    articleAt('d2/a.txt', TEXT_B);
+    const csv = await exportCli(dir, '--format', 'csv', '--out', 'all.csv', 'd1', 'd2');
+    assert.equal(csv.code, 0, csv.stderr);
+    const files = new Set(
+      read('all.csv')
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .map(l => l.split(',')[0]),
+    );
+    assert.deepEqual([...files].sort(), ['d1/a.txt', 'd2/a.txt']);
+    const jsonl = await exportCli(dir, '--format', 'jsonl-spacy', 'd1/a.txt', 'd2/a.txt');
+    assert.deepEqual(
+      jsonl.stdout
+        .trim()
+        .split('\n')
+        .map(l => JSON.parse(l).meta.file),
+      ['d1/a.txt', 'd2/a.txt'],
+    );
+    // one article alone keeps its base name
+    const one = await exportCli(dir, '--format', 'jsonl-spacy', 'd1/a.txt');
+    assert.equal(JSON.parse(one.stdout).meta.file, 'a.txt');
+  });
+
   it('never writes through a symbolic link at a target', async () => {
     articleAt('a.txt', TEXT_A);
     fs.writeFileSync(at('victim'), 'precious');

@@ -145,7 +145,7 @@ describe('news-annotator export', () => {
       /articles\/new\.txt: no annotations yet \(new\.txt\.annotations\.json not found\): run "news-annotator annotate articles\/new\.txt" first/,
     );
     const { records } = readCsv(r.stdout);
-    assert.deepEqual([...new Set(records.map(x => x.file))].sort(), ['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', 'unicode-crlf.txt']);
+    assert.deepEqual([...new Set(records.map(x => x.file))].sort(), ['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', 'world/unicode-crlf.txt']);
   });
 
   it('reports an invalid sidecar by name (exit 1)', async () => {
