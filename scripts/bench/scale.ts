@@ -188,6 +188,17 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
       `   ratio whole process: ${fmt(whole.b.medianMs / whole.a.medianMs, 2)}x by medians, ${fmt(whole.b.bestMs / whole.a.bestMs, 2)}x by best runs, ` +
         `${fmt(1 / whole.pairRatio, 2)}x median within pairs, ${fmt(whole.b.medianCpuMs / whole.a.medianCpuMs, 2)}x in CPU time (target >= 10x)`,
     );
+    // the fixed cost of every run: Node's own start, then compiling the CLI's bundle and running its module-level code,
+    // data decoded at load included (`--version` analyses nothing; the tagger's weights and the gazetteer wait for use)
+    const startup = alternate(
+      5,
+      () => runNode(tmp, [cli, '--version']),
+      () => runNode(tmp, ['-e', '0']),
+    );
+    console.log(
+      `   of which start-up: node -e 0 CPU ${fmt(startup.b.medianCpuMs, 0)} ms (wall ${fmt(startup.b.medianMs, 0)}), news-annotator --version ` +
+        `CPU ${fmt(startup.a.medianCpuMs, 0)} ms (wall ${fmt(startup.a.medianMs, 0)}): the bundle's load ~${fmt(startup.a.medianCpuMs - startup.b.medianCpuMs, 0)} ms CPU`,
+    );
 
     // 8. --jobs 1 vs --jobs N, on a ~4 MB folder of distinct text and on the small sample folder, alternating.
     const big = distinctDocuments(corpus, 4 * 2 ** 20);

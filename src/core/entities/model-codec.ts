@@ -39,7 +39,41 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Base64 as the data files write it: the alphabet only, then at most two '=' (checked before the fast path). */
+const PLAIN_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * Bytes of a base64 string. The model's weights (265 KB of base64) are decoded in every fresh process, in code not
+ * yet compiled: the usual string (the alphabet, then padding) takes one loop of four lookups per three bytes; any
+ * other text (line breaks, stray characters) is cleaned first, as before.
+ */
 export function decodeBase64(s: string): Uint8Array {
+  if (!PLAIN_BASE64.test(s)) return decodeBase64Lenient(s);
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < ALPHABET.length; i++) lookup[ALPHABET.charCodeAt(i)] = i;
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) end--;
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  const full = end - (end % 4);
+  let o = 0;
+  let i = 0;
+  for (; i < full; i += 4) {
+    const n = (lookup[s.charCodeAt(i)] << 18) | (lookup[s.charCodeAt(i + 1)] << 12) | (lookup[s.charCodeAt(i + 2)] << 6) | lookup[s.charCodeAt(i + 3)];
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 255;
+    out[o++] = n & 255;
+  }
+  // the last 2 or 3 characters: 1 or 2 bytes (a lone last character holds no whole byte)
+  if (i < end) {
+    const n = (lookup[s.charCodeAt(i)] << 18) | (i + 1 < end ? lookup[s.charCodeAt(i + 1)] << 12 : 0) | (i + 2 < end ? lookup[s.charCodeAt(i + 2)] << 6 : 0);
+    if (o < out.length) out[o] = n >> 16;
+    if (o + 1 < out.length) out[o + 1] = (n >> 8) & 255;
+  }
+  return out;
+}
+
+/** decodeBase64 for any text: characters outside the alphabet (and '=' anywhere) are dropped first. */
+function decodeBase64Lenient(s: string): Uint8Array {
   const lookup = new Int16Array(128).fill(-1);
   for (let i = 0; i < ALPHABET.length; i++) lookup[ALPHABET.charCodeAt(i)] = i;
   const clean = s.replace(/[^A-Za-z0-9+/]/g, '');
