@@ -5,7 +5,7 @@
 import type { Bloom } from './bloom';
 import { emitFeatures, FEATURE_NAMES, featureContext, tagFeatures, transitionFeatures, type FeatureSink } from './features';
 import type { Gazetteer } from './gazetteer';
-import { decodeWeightIndex, FNV_OFFSET, hashFeature, hashMore, hashMoreCode, type WeightIndex } from './model-codec';
+import { decodeWeightIndex, FNV_OFFSET, hashFeature, hashMore, hashMoreCode, hashMoreRange, type WeightIndex } from './model-codec';
 import type { Token } from './tokenize';
 
 export interface TaggerModel {
@@ -84,6 +84,8 @@ const PIPE = 124; // '|'
 // binding may be a getter (tsx, which the bench and tests run under, compiles imports so).
 const mix = hashMore;
 const mixCode = hashMoreCode;
+const mixRange = hashMoreRange;
+const emitFeaturesOf = emitFeatures;
 
 /**
  * The tagger's feature sink: hashes each feature from its parts (never building its string) and adds its weights to
@@ -103,6 +105,10 @@ class ScoringSink implements FeatureSink {
     if (c !== undefined) h = mix(mixCode(h, PIPE), c);
     this.weights.addAt(this.scores, this.weights.find(h), this.offset);
   }
+
+  affix(name: number, word: string, from: number, to: number): void {
+    this.weights.addAt(this.scores, this.weights.find(mixRange(this.nameHashes[name], word, from, to)), this.offset);
+  }
 }
 
 export class Tagger {
@@ -121,6 +127,8 @@ export class Tagger {
     this.weights = decodeWeightIndex(model.weights, model.scale);
     this.sink = new ScoringSink(this.weights);
     const T = (this.T = model.tags.length);
+    this.rowA = new Float64Array(T);
+    this.rowB = new Float64Array(T);
     this.allowedAfter = new Uint8Array((T + 1) * T);
     for (let j = 0; j <= T; j++) for (let k = 0; k < T; k++) this.allowedAfter[j * T + k] = allowed(j === T ? START : model.tags[j], model.tags[k]) ? 1 : 0;
   }
@@ -128,6 +136,9 @@ export class Tagger {
   // transition scores depend only on (previous tag, word shape): computed once per shape, not per token; row j of a
   // shape's table holds the scores after tag j, row T after the start of the unit
   private readonly transitions = new Map<string, Float64Array>();
+  private back = new Int16Array(0);
+  private readonly rowA: Float64Array;
+  private readonly rowB: Float64Array;
 
   private transitionsFor(shape: string): Float64Array {
     let table = this.transitions.get(shape);
@@ -160,7 +171,7 @@ export class Tagger {
     sink.scores = emissions;
     for (let i = 0; i < n; i++) {
       sink.offset = i * T;
-      emitFeatures(context, i, sink);
+      emitFeaturesOf(context, i, sink);
     }
     sink.scores = new Float64Array(0);
     const tables: Float64Array[] = new Array(n);
@@ -181,9 +192,13 @@ export class Tagger {
     const path = new Int32Array(n);
     if (n === 0) return path;
     const ok = this.allowedAfter;
-    const back = new Int16Array(n * T);
-    let prevBest = new Float64Array(T);
-    let curBest = new Float64Array(T);
+    // the back pointers and the two score rows are reused from unit to unit (a unit allocated four typed arrays)
+    if (this.back.length < n * T) this.back = new Int16Array(Math.max(n * T, 2 * this.back.length));
+    const back = this.back;
+    back.fill(0, 0, n * T);
+    let prevBest = this.rowA;
+    let curBest = this.rowB;
+    prevBest.fill(0);
     for (let i = 0; i < n; i++) {
       const e = i * T;
       const trans = tables[i];
