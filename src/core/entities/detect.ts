@@ -44,19 +44,34 @@ export interface ScoredMention extends MentionCandidate {
 const TAG_INDEX = new Map(taggerModel.tags.map((t, i) => [t, i]));
 const TYPE_LABELS: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
 
+// The tag indices confidence() reads: per type, its B- and I- tag, and the B- and I- tags of the other labels.
+const tagIndex = (tag: string) => TAG_INDEX.get(tag) ?? 0;
+const MARGIN_TAGS = Object.fromEntries(
+  (Object.keys(TYPE_LABELS) as EntityType[]).map(type => {
+    const others = ['PER', 'LOC', 'ORG', 'MISC'].filter(label => label !== TYPE_LABELS[type]);
+    return [
+      type,
+      {
+        first: tagIndex('B-' + TYPE_LABELS[type]),
+        later: tagIndex('I-' + TYPE_LABELS[type]),
+        firstOthers: others.map(l => tagIndex('B-' + l)),
+        laterOthers: others.map(l => tagIndex('I-' + l)),
+      },
+    ];
+  }),
+) as Record<EntityType, { first: number; later: number; firstOthers: number[]; laterOthers: number[] }>;
+
 /** Mean margin, over the span's tokens, of its type's tag over the best other type's tag (own features only). */
 function confidence(emissions: Float64Array, from: number, to: number, type: EntityType): number {
   const T = taggerModel.tags.length;
+  const tags = MARGIN_TAGS[type];
   let sum = 0;
   for (let i = from; i < to; i++) {
-    const pos = i === from ? 'B-' : 'I-';
     if ((i + 1) * T > emissions.length) return 1;
     const e = i * T;
-    const own = emissions[e + (TAG_INDEX.get(pos + TYPE_LABELS[type]) ?? 0)];
+    const own = emissions[e + (i === from ? tags.first : tags.later)];
     let other = -Infinity;
-    for (const label of ['PER', 'LOC', 'ORG', 'MISC']) {
-      if (label !== TYPE_LABELS[type]) other = Math.max(other, emissions[e + (TAG_INDEX.get(pos + label) ?? 0)]);
-    }
+    for (const k of i === from ? tags.firstOthers : tags.laterOthers) other = Math.max(other, emissions[e + k]);
     sum += own - other;
   }
   return to > from ? sum / (to - from) : 0;
@@ -80,7 +95,7 @@ export function findMentions(text: string): ScoredMention[] {
   if (isNavigation(text)) return [];
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
-  const { tags, emissions } = getTagger().tagWithScores(tokens);
+  const { tags, emissions } = getTagger().tagWithScratchScores(tokens);
   let spans: TokenSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tag = tags[i];

@@ -58,7 +58,16 @@ const TYPOGRAPHIC = /[“”„«»‘’–—]/g;
 
 function normalise(text: string): string {
   const t = text.length > 2 && text.endsWith('.') ? text.slice(0, -1) : text;
-  return t.replace(TYPOGRAPHIC, c => TYPOGRAPHY[c] ?? c);
+  return hasTypographic(t) ? t.replace(TYPOGRAPHIC, c => TYPOGRAPHY[c] ?? c) : t;
+}
+
+/** TYPOGRAPHIC's characters are « » and U+2013..U+201E: a scan of char codes spares most tokens a replace(). */
+function hasTypographic(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0xab || c === 0xbb || (c >= 0x2013 && c <= 0x201e)) return true;
+  }
+  return false;
 }
 
 // Given names of many cultures: "Elon", "Jair", "Giorgia" are first names even though 1996 Reuters never wrote them.
