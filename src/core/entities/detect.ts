@@ -174,11 +174,12 @@ function applyCurated(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[]
 
 const overlaps = (a: TokenSpan, b: TokenSpan) => a.from < b.to && b.from < a.to;
 
+const isEdgeJunk = (t: Token) => EDGE_PUNCT.test(t.text) || /^['’][sS]?$/.test(t.text);
+const isTitleWord = (t: Token) => TITLES.has(t.text.toLowerCase().replace(/\.$/, ''));
+
 /** Drops titles (before a person), possessives and punctuation at the edges of a span; null when nothing name-like is left. */
 function cleanSpan(tokens: readonly Token[], from: number, to: number, person: boolean): { from: number; to: number } | null {
-  const isEdgeJunk = (t: Token) => EDGE_PUNCT.test(t.text) || /^['’][sS]?$/.test(t.text);
-  const isTitle = (t: Token) => person && TITLES.has(t.text.toLowerCase().replace(/\.$/, ''));
-  while (from < to && (isEdgeJunk(tokens[from]) || isTitle(tokens[from]))) from++;
+  while (from < to && (isEdgeJunk(tokens[from]) || (person && isTitleWord(tokens[from])))) from++;
   while (to > from && isEdgeJunk(tokens[to - 1])) to--;
   if (from >= to) return null;
   if (!/[\p{L}\p{N}]/u.test(tokens[from].text)) return null;
