@@ -19,6 +19,8 @@ function getTagger(): Tagger {
 }
 
 let curated: Map<string, { words: string[]; type: EntityType }[]> | null = null;
+/** The first code units of the curated names: a token starting otherwise is no curated name (most tokens). */
+const curatedStarts = new Set<number>();
 /** Curated names by first word, matched case-sensitively on whole tokens. */
 function getCurated() {
   if (curated) return curated;
@@ -26,6 +28,7 @@ function getCurated() {
   const add = (names: readonly string[], type: EntityType) => {
     for (const n of names) {
       const words = tokenize(n).map(t => t.text);
+      if (words.length > 0) curatedStarts.add(words[0].charCodeAt(0));
       const list = curated!.get(words[0]) ?? [];
       list.push({ words, type });
       curated!.set(words[0], list);
@@ -152,6 +155,7 @@ function applyCurated(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[]
   // in a line of capitals "WHO" and "AP" are words, not names
   const upper = isUpperUnit(tokens);
   for (let i = 0; i < tokens.length; i++) {
+    if (!curatedStarts.has(tokens[i].text.charCodeAt(0))) continue;
     if (upper && !/\p{Ll}/u.test(tokens[i].text)) continue;
     const cands = dict.get(tokens[i].text);
     if (!cands) continue;
