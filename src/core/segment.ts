@@ -13,18 +13,20 @@ export function segment(text: string, max = MAX_UNIT_LENGTH): Unit[] {
   const units: Unit[] = [];
   const lineBreak = /\r\n|\r|\n|\u2028|\u2029/g;
   let lineStart = 0;
-  const pushLine = (start: number, end: number) => {
-    for (const s of splitLong(text, start, end, max)) {
-      const piece = text.slice(s.start, s.end);
-      if (piece.trim()) units.push({ ...s, text: piece });
-    }
-  };
   for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {
-    pushLine(lineStart, m.index);
+    pushLine(units, text, lineStart, m.index, max);
     lineStart = m.index + m[0].length;
   }
-  pushLine(lineStart, text.length);
+  pushLine(units, text, lineStart, text.length, max);
   return units;
+}
+
+/** Adds the units of the line [start, end) that are not blank. */
+function pushLine(units: Unit[], text: string, start: number, end: number, max: number): void {
+  for (const s of end - start > max ? splitLong(text, start, end, max) : [{ start, end }]) {
+    const piece = text.slice(s.start, s.end);
+    if (piece.trim()) units.push({ start: s.start, end: s.end, text: piece });
+  }
 }
 
 function splitLong(text: string, start: number, end: number, max: number): Span[] {

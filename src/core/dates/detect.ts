@@ -10,17 +10,43 @@ export interface DateCandidate extends Span {
   expr: DateExpression;
 }
 
+/**
+ * A match's context for its rule: the tense around it and whether the paragraph is quarterly, each computed on
+ * first need. A class rather than closures made per match: no function objects built in the hot loop.
+ */
+class MatchContext implements Context {
+  private tenseFound: Tense | undefined;
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly paragraph: ParagraphFlags,
+  ) {}
+  tense(): Tense {
+    return (this.tenseFound ??= tenseAround(this.text, this.start, this.end));
+  }
+  quarterly(): boolean {
+    return (this.paragraph.quarterly ??= QUARTERLY.test(this.text));
+  }
+}
+
+interface ParagraphFlags {
+  quarterly: boolean | undefined;
+}
+
 /** Finds date expressions in one paragraph (offsets relative to `text`), without resolving them. */
 export function findDates(text: string): DateCandidate[] {
   const found: DateCandidate[] = [];
   // a rule runs only where its guard's words are (guards.ts)
   const held = heldGuards(text);
-  let quarterly: boolean | undefined;
-  const isQuarterly = () => (quarterly ??= QUARTERLY.test(text));
+  const paragraph: ParagraphFlags = { quarterly: undefined };
+  // the tables read once per paragraph (an imported binding may be a getter: tsx, which the bench runs under)
+  const rules = RULES;
+  const guardOf = GUARD_OF;
   try {
-    for (let r = 0; r < RULES.length; r++) {
-      if (!held[GUARD_OF[r]]) continue;
-      const rule = RULES[r];
+    for (let r = 0; r < rules.length; r++) {
+      if (!held[guardOf[r]]) continue;
+      const rule = rules[r];
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
         if (m[0].length === 0) {
@@ -29,9 +55,7 @@ export function findDates(text: string): DateCandidate[] {
         }
         const start = m.index;
         const end = start + m[0].length;
-        let tense: Tense | undefined;
-        const ctx: Context = { text, start, end, tense: () => (tense ??= tenseAround(text, start, end)), quarterly: isQuarterly };
-        const expr = rule.make(m, ctx);
+        const expr = rule.make(m, new MatchContext(text, start, end, paragraph));
         if (expr) found.push({ start, end, expr });
         // a rejected long match ("a third-quarter") must not hide a shorter one inside it ("third-quarter")
         else rule.re.lastIndex = start + 1;

@@ -17,14 +17,25 @@ const ANY_WORD = new RegExp(WORDS.map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 const GUARD_WORDS = GUARDS.map(g => g.filter(w => w !== ANY_DIGIT).map(w => WORD_INDEX.get(w)!));
 const GUARD_DIGIT = GUARDS.map(g => g.includes(ANY_DIGIT));
 
+// Which guard words the paragraph holds: one buffer cleared per paragraph (a typed array per paragraph showed in
+// the profile).
+const present = new Uint8Array(WORDS.length);
+
 /** Per distinct guard (GUARDS): whether `text` holds one of its words. */
 export function heldGuards(text: string): boolean[] {
-  const present = new Uint8Array(WORDS.length);
+  present.fill(0);
   ANY_WORD.lastIndex = 0;
   for (let m = ANY_WORD.exec(text); m; m = ANY_WORD.exec(text)) {
     for (const j of CONTAINED[WORD_INDEX.get(m[0].toLowerCase())!]) present[j] = 1;
     ANY_WORD.lastIndex = m.index + 1;
   }
   let digit: boolean | undefined;
-  return GUARDS.map((_, g) => GUARD_WORDS[g].some(j => present[j] === 1) || (GUARD_DIGIT[g] && (digit ??= /\d/.test(text))));
+  const held = new Array<boolean>(GUARDS.length);
+  for (let g = 0; g < GUARDS.length; g++) held[g] = anyPresent(GUARD_WORDS[g]) || (GUARD_DIGIT[g] && (digit ??= /\d/.test(text)));
+  return held;
+}
+
+function anyPresent(words: readonly number[]): boolean {
+  for (const j of words) if (present[j] === 1) return true;
+  return false;
 }

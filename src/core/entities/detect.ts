@@ -19,6 +19,8 @@ function getTagger(): Tagger {
 }
 
 let curated: Map<string, { words: string[]; type: EntityType }[]> | null = null;
+/** The first code units of the curated names: a token starting otherwise is no curated name (most tokens). */
+const curatedStarts = new Set<number>();
 /** Curated names by first word, matched case-sensitively on whole tokens. */
 function getCurated() {
   if (curated) return curated;
@@ -26,6 +28,7 @@ function getCurated() {
   const add = (names: readonly string[], type: EntityType) => {
     for (const n of names) {
       const words = tokenize(n).map(t => t.text);
+      if (words.length > 0) curatedStarts.add(words[0].charCodeAt(0));
       const list = curated!.get(words[0]) ?? [];
       list.push({ words, type });
       curated!.set(words[0], list);
@@ -44,19 +47,34 @@ export interface ScoredMention extends MentionCandidate {
 const TAG_INDEX = new Map(taggerModel.tags.map((t, i) => [t, i]));
 const TYPE_LABELS: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
 
+// The tag indices confidence() reads: per type, its B- and I- tag, and the B- and I- tags of the other labels.
+const tagIndex = (tag: string) => TAG_INDEX.get(tag) ?? 0;
+const MARGIN_TAGS = Object.fromEntries(
+  (Object.keys(TYPE_LABELS) as EntityType[]).map(type => {
+    const others = ['PER', 'LOC', 'ORG', 'MISC'].filter(label => label !== TYPE_LABELS[type]);
+    return [
+      type,
+      {
+        first: tagIndex('B-' + TYPE_LABELS[type]),
+        later: tagIndex('I-' + TYPE_LABELS[type]),
+        firstOthers: others.map(l => tagIndex('B-' + l)),
+        laterOthers: others.map(l => tagIndex('I-' + l)),
+      },
+    ];
+  }),
+) as Record<EntityType, { first: number; later: number; firstOthers: number[]; laterOthers: number[] }>;
+
 /** Mean margin, over the span's tokens, of its type's tag over the best other type's tag (own features only). */
 function confidence(emissions: Float64Array, from: number, to: number, type: EntityType): number {
   const T = taggerModel.tags.length;
+  const tags = MARGIN_TAGS[type];
   let sum = 0;
   for (let i = from; i < to; i++) {
-    const pos = i === from ? 'B-' : 'I-';
     if ((i + 1) * T > emissions.length) return 1;
     const e = i * T;
-    const own = emissions[e + (TAG_INDEX.get(pos + TYPE_LABELS[type]) ?? 0)];
+    const own = emissions[e + (i === from ? tags.first : tags.later)];
     let other = -Infinity;
-    for (const label of ['PER', 'LOC', 'ORG', 'MISC']) {
-      if (label !== TYPE_LABELS[type]) other = Math.max(other, emissions[e + (TAG_INDEX.get(pos + label) ?? 0)]);
-    }
+    for (const k of i === from ? tags.firstOthers : tags.laterOthers) other = Math.max(other, emissions[e + k]);
     sum += own - other;
   }
   return to > from ? sum / (to - from) : 0;
@@ -80,7 +98,7 @@ export function findMentions(text: string): ScoredMention[] {
   if (isNavigation(text)) return [];
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
-  const { tags, emissions } = getTagger().tagWithScores(tokens);
+  const { tags, emissions } = getTagger().tagWithScratchScores(tokens);
   let spans: TokenSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tag = tags[i];
@@ -137,6 +155,7 @@ function applyCurated(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[]
   // in a line of capitals "WHO" and "AP" are words, not names
   const upper = isUpperUnit(tokens);
   for (let i = 0; i < tokens.length; i++) {
+    if (!curatedStarts.has(tokens[i].text.charCodeAt(0))) continue;
     if (upper && !/\p{Ll}/u.test(tokens[i].text)) continue;
     const cands = dict.get(tokens[i].text);
     if (!cands) continue;
@@ -159,11 +178,12 @@ function applyCurated(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[]
 
 const overlaps = (a: TokenSpan, b: TokenSpan) => a.from < b.to && b.from < a.to;
 
+const isEdgeJunk = (t: Token) => EDGE_PUNCT.test(t.text) || /^['’][sS]?$/.test(t.text);
+const isTitleWord = (t: Token) => TITLES.has(t.text.toLowerCase().replace(/\.$/, ''));
+
 /** Drops titles (before a person), possessives and punctuation at the edges of a span; null when nothing name-like is left. */
 function cleanSpan(tokens: readonly Token[], from: number, to: number, person: boolean): { from: number; to: number } | null {
-  const isEdgeJunk = (t: Token) => EDGE_PUNCT.test(t.text) || /^['’][sS]?$/.test(t.text);
-  const isTitle = (t: Token) => person && TITLES.has(t.text.toLowerCase().replace(/\.$/, ''));
-  while (from < to && (isEdgeJunk(tokens[from]) || isTitle(tokens[from]))) from++;
+  while (from < to && (isEdgeJunk(tokens[from]) || (person && isTitleWord(tokens[from])))) from++;
   while (to > from && isEdgeJunk(tokens[to - 1])) to--;
   if (from >= to) return null;
   if (!/[\p{L}\p{N}]/u.test(tokens[from].text)) return null;

@@ -58,7 +58,16 @@ const TYPOGRAPHIC = /[“”„«»‘’–—]/g;
 
 function normalise(text: string): string {
   const t = text.length > 2 && text.endsWith('.') ? text.slice(0, -1) : text;
-  return t.replace(TYPOGRAPHIC, c => TYPOGRAPHY[c] ?? c);
+  return hasTypographic(t) ? t.replace(TYPOGRAPHIC, c => TYPOGRAPHY[c] ?? c) : t;
+}
+
+/** TYPOGRAPHIC's characters are « » and U+2013..U+201E: a scan of char codes spares most tokens a replace(). */
+function hasTypographic(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0xab || c === 0xbb || (c >= 0x2013 && c <= 0x201e)) return true;
+  }
+  return false;
 }
 
 // Given names of many cultures: "Elon", "Jair", "Giorgia" are first names even though 1996 Reuters never wrote them.
@@ -114,6 +123,8 @@ const ACRONYM_LENGTHS = ['0', '1', '2', '3', '4', '5'];
 /** Receives features: FEATURE_NAMES[name], then the values joined by '|' (`ps|s|ns=Xx|x|Xx`). */
 export interface FeatureSink {
   feature(name: number, a?: string, b?: string, c?: string): void;
+  /** feature(name, word.slice(from, to)): the tagger hashes the code units in place, without making the string. */
+  affix(name: number, word: string, from: number, to: number): void;
 }
 
 /** What the features of a unit's tokens read: computed once per unit. */
@@ -160,9 +171,10 @@ export function emitFeatures(c: FeatureContext, i: number, sink: FeatureSink): v
   sink.feature(F.b);
   sink.feature(F['w='], w);
   sink.feature(F['s='], s);
-  sink.feature(F['p3='], w.slice(0, 3));
-  sink.feature(F['x3='], w.slice(-3));
-  sink.feature(F['x2='], w.slice(-2));
+  // w.slice(0, 3), w.slice(-3), w.slice(-2)
+  sink.affix(F['p3='], w, 0, Math.min(3, w.length));
+  sink.affix(F['x3='], w, Math.max(0, w.length - 3), w.length);
+  sink.affix(F['x2='], w, Math.max(0, w.length - 2), w.length);
   sink.feature(F['pw='], at(lower, i - 1));
   sink.feature(F['nw='], at(lower, i + 1));
   sink.feature(F['ppw='], at(lower, i - 2));
@@ -205,6 +217,9 @@ export function staticFeatures(tokens: readonly Token[], gazetteer: Gazetteer, g
       if (b !== undefined) s += '|' + b;
       if (cc !== undefined) s += '|' + cc;
       f.push(s);
+    },
+    affix(name, word, from, to) {
+      this.feature(name, word.slice(from, to));
     },
   };
   for (let i = 0; i < tokens.length; i++) {

@@ -52,10 +52,6 @@ export class Gazetteer {
   /** For each token, the list memberships of the names covering it, as `B-cat` / `I-cat` (first / later word). */
   annotate(tokens: readonly Token[], lower: readonly string[]): (readonly string[])[] {
     const out: (readonly string[])[] = new Array<readonly string[]>(tokens.length).fill(NONE);
-    const push = (i: number, m: string) => {
-      if (out[i] === NONE) out[i] = [m];
-      else (out[i] as string[]).push(m);
-    };
     for (let i = 0; i < tokens.length; i++) {
       if (!startsUpperOrDigit(tokens[i].text)) continue;
       const entries = this.byFirst.get(lower[i]);
@@ -64,12 +60,17 @@ export class Gazetteer {
         let ok = i + e.rest.length < tokens.length || e.rest.length === 0;
         for (let k = 0; ok && k < e.rest.length; k++) ok = lower[i + 1 + k] === e.rest[k];
         if (!ok) continue;
-        push(i, e.first);
-        for (let k = 0; k < e.rest.length; k++) push(i + 1 + k, e.later);
+        addMembership(out, i, e.first);
+        for (let k = 0; k < e.rest.length; k++) addMembership(out, i + 1 + k, e.later);
       }
     }
     return out;
   }
+}
+
+function addMembership(out: (readonly string[])[], i: number, m: string): void {
+  if (out[i] === NONE) out[i] = [m];
+  else (out[i] as string[]).push(m);
 }
 
 /** UPPER_OR_DIGIT, without a regex for ASCII (most tokens). */

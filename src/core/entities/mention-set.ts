@@ -155,4 +155,5 @@ export function mergeDedupe(a: readonly Working[], b: readonly Working[]): Worki
 }
 
 /** A sorted list without overlaps: the earlier, then longer, mention wins; a lexicon name over a model one. */
-const withoutOverlapping = (list: readonly Working[]): Working[] => firstOfOverlapping(list, { replaces: (later, kept) => later.fixed && !kept.fixed });
+const withoutOverlapping = (list: readonly Working[]): Working[] => firstOfOverlapping(list, LEXICON_WINS);
+const LEXICON_WINS = { replaces: (later: Working, kept: Working) => later.fixed && !kept.fixed };

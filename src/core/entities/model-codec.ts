@@ -21,6 +21,15 @@ export function hashMore(h: number, s: string): number {
   return h;
 }
 
+/** hashMore(h, s.slice(from, to)), without making the slice. */
+export function hashMoreRange(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
 /** hashMore over one UTF-16 code unit. */
 export function hashMoreCode(h: number, code: number): number {
   return Math.imul(h ^ code, 0x01000193);

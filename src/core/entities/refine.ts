@@ -208,6 +208,9 @@ const PARTICLES = new Set(['bin', 'ibn', 'bint', 'abu', 'al', 'el', 'van', 'von'
 // An Arabic article glued to a surname: "Abdel Fattah al-Sisi", "Bashar al-Assad".
 const ARTICLE_SURNAME = /^(?:al|el|ul|ad|as|ash|at|an|ar|az|bin|ibn|abu|bou)-\p{Lu}\p{L}*$/u;
 
+/** Token k is in the unit and not in the next span. */
+const isFree = (tokens: readonly Token[], next: TokenSpan | undefined, k: number) => k < tokens.length && (!next || k < next.from);
+
 /** Carries a person's name over particles the tagger left outside: "Abdel Fattah" + "al-Sisi". */
 function joinParticles(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   const out: TokenSpan[] = [];
@@ -216,8 +219,7 @@ function joinParticles(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[
     if (s.type === 'person') {
       for (;;) {
         const next = spans[i + 1];
-        const free = (k: number) => k < tokens.length && (!next || k < next.from);
-        if (free(s.to) && ARTICLE_SURNAME.test(tokens[s.to].text)) {
+        if (isFree(tokens, next, s.to) && ARTICLE_SURNAME.test(tokens[s.to].text)) {
           s = { ...s, to: s.to + 1 };
           continue;
         }
@@ -239,7 +241,7 @@ function joinParticles(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[
           i++;
           continue;
         }
-        if (free(k)) {
+        if (isFree(tokens, next, k)) {
           s = { ...s, to: k + 1 };
           continue;
         }
@@ -360,19 +362,24 @@ function givenNamePerson(tokens: readonly Token[], s: TokenSpan): TokenSpan {
  */
 function trimCommon(tokens: readonly Token[], s: TokenSpan, headline: boolean): TokenSpan | null {
   let { from, to } = s;
-  const edge = (t: Token) => isCommon(t) || CONNECTORS.has(t.text.toLowerCase());
-  // "The Hague", "The Oval": a capitalised article the tagger put inside a place's name stays; an organization's
-  // name goes without it ("The Commerce Department" -> "Commerce Department": 127 to 13 in eng.train)
-  const keptArticle = (i: number) =>
-    s.type !== 'organization' && tokens[i].text === 'The' && i + 1 < to && isCapitalised(tokens[i + 1]) && !isCommon(tokens[i + 1]);
-  while (from < to && (headline || tokens[from].sentenceStart) && edge(tokens[from]) && !keptArticle(from)) from++;
-  while (headline && to > from && edge(tokens[to - 1])) to--;
+  while (from < to && (headline || tokens[from].sentenceStart) && isEdgeWord(tokens[from]) && !keptArticle(tokens, s, from, to)) from++;
+  while (headline && to > from && isEdgeWord(tokens[to - 1])) to--;
   // a single common word ("Company", "Kids") is a capitalised word, not a name
   if (to - from === 1 && isCommon(tokens[from])) return null;
   // a name has at least one capitalised word or number in it
   for (let i = from; i < to; i++) if (/^[\p{Lu}\p{Lt}\p{N}]/u.test(tokens[i].text)) return { from, to, type: s.type };
   return null;
 }
+
+/** A word trimCommon drops at a span's edge: a common word or a connector. */
+const isEdgeWord = (t: Token) => isCommon(t) || CONNECTORS.has(t.text.toLowerCase());
+
+/**
+ * "The Hague", "The Oval": a capitalised article the tagger put inside a place's name stays; an organization's
+ * name goes without it ("The Commerce Department" -> "Commerce Department": 127 to 13 in eng.train).
+ */
+const keptArticle = (tokens: readonly Token[], s: TokenSpan, i: number, to: number) =>
+  s.type !== 'organization' && tokens[i].text === 'The' && i + 1 < to && isCapitalised(tokens[i + 1]) && !isCommon(tokens[i + 1]);
 
 /** Most longer words capitalised, but not all letters capitals: "Russia Interested in Placing Missile System". */
 function isTitleCase(tokens: readonly Token[]): boolean {

@@ -5,7 +5,7 @@
 import type { Bloom } from './bloom';
 import { emitFeatures, FEATURE_NAMES, featureContext, tagFeatures, transitionFeatures, type FeatureSink } from './features';
 import type { Gazetteer } from './gazetteer';
-import { decodeWeightIndex, FNV_OFFSET, hashFeature, hashMore, hashMoreCode, type WeightIndex } from './model-codec';
+import { decodeWeightIndex, FNV_OFFSET, hashFeature, hashMore, hashMoreCode, hashMoreRange, type WeightIndex } from './model-codec';
 import type { Token } from './tokenize';
 
 export interface TaggerModel {
@@ -84,13 +84,17 @@ const PIPE = 124; // '|'
 // binding may be a getter (tsx, which the bench and tests run under, compiles imports so).
 const mix = hashMore;
 const mixCode = hashMoreCode;
+const mixRange = hashMoreRange;
+const emitFeaturesOf = emitFeatures;
 
 /**
  * The tagger's feature sink: hashes each feature from its parts (never building its string) and adds its weights to
  * one token's scores. (Remembering each value's slots in a Map measured slower than hashing again.)
  */
+const NO_SCORES = new Float64Array(0);
+
 class ScoringSink implements FeatureSink {
-  scores = new Float64Array(0);
+  scores: Float64Array = NO_SCORES;
   offset = 0;
   private readonly nameHashes = Int32Array.from(FEATURE_NAMES, n => hashMore(FNV_OFFSET, n));
 
@@ -102,6 +106,10 @@ class ScoringSink implements FeatureSink {
     if (b !== undefined) h = mix(mixCode(h, PIPE), b);
     if (c !== undefined) h = mix(mixCode(h, PIPE), c);
     this.weights.addAt(this.scores, this.weights.find(h), this.offset);
+  }
+
+  affix(name: number, word: string, from: number, to: number): void {
+    this.weights.addAt(this.scores, this.weights.find(mixRange(this.nameHashes[name], word, from, to)), this.offset);
   }
 }
 
@@ -121,6 +129,8 @@ export class Tagger {
     this.weights = decodeWeightIndex(model.weights, model.scale);
     this.sink = new ScoringSink(this.weights);
     const T = (this.T = model.tags.length);
+    this.rowA = new Float64Array(T);
+    this.rowB = new Float64Array(T);
     this.allowedAfter = new Uint8Array((T + 1) * T);
     for (let j = 0; j <= T; j++) for (let k = 0; k < T; k++) this.allowedAfter[j * T + k] = allowed(j === T ? START : model.tags[j], model.tags[k]) ? 1 : 0;
   }
@@ -128,6 +138,10 @@ export class Tagger {
   // transition scores depend only on (previous tag, word shape): computed once per shape, not per token; row j of a
   // shape's table holds the scores after tag j, row T after the start of the unit
   private readonly transitions = new Map<string, Float64Array>();
+  private back = new Int16Array(0);
+  private scratch = new Float64Array(0);
+  private readonly rowA: Float64Array;
+  private readonly rowB: Float64Array;
 
   private transitionsFor(shape: string): Float64Array {
     let table = this.transitions.get(shape);
@@ -152,23 +166,41 @@ export class Tagger {
    * emissions[i * tags.length + k] is token i's score for tag k.
    */
   tagWithScores(tokens: readonly Token[]): { tags: string[]; emissions: Float64Array } {
+    const emissions = new Float64Array(tokens.length * this.T);
+    return { tags: this.tagScoring(tokens, emissions), emissions };
+  }
+
+  /**
+   * tagWithScores(), its emissions in a buffer the Tagger reuses: valid until the next call of this method (the
+   * detector reads them before it tags the next unit). A fresh off-heap typed array per unit showed in the profile,
+   * in its allocation and in the garbage collector.
+   */
+  tagWithScratchScores(tokens: readonly Token[]): { tags: string[]; emissions: Float64Array } {
+    const size = tokens.length * this.T;
+    if (this.scratch.length < size) this.scratch = new Float64Array(Math.max(size, 2 * this.scratch.length));
+    this.scratch.fill(0, 0, size);
+    const emissions = this.scratch.subarray(0, size);
+    return { tags: this.tagScoring(tokens, emissions), emissions };
+  }
+
+  /** Tags the tokens, adding each token's own feature scores to `emissions` (zeros, tokens.length * T of them). */
+  private tagScoring(tokens: readonly Token[], emissions: Float64Array): string[] {
     const T = this.T;
     const n = tokens.length;
     const context = featureContext(tokens, this.gazetteer, this.givenNames, this.commonWords);
-    const emissions = new Float64Array(n * T);
     const sink = this.sink;
     sink.scores = emissions;
     for (let i = 0; i < n; i++) {
       sink.offset = i * T;
-      emitFeatures(context, i, sink);
+      emitFeaturesOf(context, i, sink);
     }
-    sink.scores = new Float64Array(0);
+    sink.scores = NO_SCORES;
     const tables: Float64Array[] = new Array(n);
     for (let i = 0; i < n; i++) tables[i] = this.transitionsFor(context.shapes[i]);
     const path = this.decode(emissions, tables);
     const tags = new Array<string>(n);
     for (let i = 0; i < n; i++) tags[i] = this.model.tags[path[i]];
-    return { tags, emissions };
+    return tags;
   }
 
   /**
@@ -181,9 +213,13 @@ export class Tagger {
     const path = new Int32Array(n);
     if (n === 0) return path;
     const ok = this.allowedAfter;
-    const back = new Int16Array(n * T);
-    let prevBest = new Float64Array(T);
-    let curBest = new Float64Array(T);
+    // the back pointers and the two score rows are reused from unit to unit (a unit allocated four typed arrays)
+    if (this.back.length < n * T) this.back = new Int16Array(Math.max(n * T, 2 * this.back.length));
+    const back = this.back;
+    back.fill(0, 0, n * T);
+    let prevBest = this.rowA;
+    let curBest = this.rowB;
+    prevBest.fill(0);
     for (let i = 0; i < n; i++) {
       const e = i * T;
       const trans = tables[i];
