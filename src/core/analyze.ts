@@ -12,11 +12,12 @@ import {
   ENTITY_TYPE_SET,
   findLexiconMatches,
   findMentions,
-  groupWorking,
+  groupWorkingSteps,
   NO_MATCHES,
   normalise,
   type LineInfo,
   type LineSource,
+  type SlicedLines,
   type Working,
 } from './entities';
 import { working, type Slots } from './entities/mention-set';
@@ -236,6 +237,24 @@ export class Analyzer {
         s += rec.text.length + 1;
       }
     };
+    // the same, a slice at a time (the grouping's propagate yields between slices)
+    const starts: number[] = [];
+    const sliced: SlicedLines = {
+      count: lines.length,
+      slice: (from, to, fn) => {
+        if (starts.length === 0) {
+          let s = 0;
+          for (const rec of lines) {
+            starts.push(s);
+            s += rec.text.length + 1;
+          }
+        }
+        for (let i = from; i < to && i < lines.length; i++) {
+          const rec = lines[i];
+          fn(starts[i], rec.info ?? (keep ? (rec.info = computeLineInfo(rec.text)) : computeLineInfo(rec.text)));
+        }
+      },
+    };
     yield;
     const lexicon = findLexiconMatches(text, source, options.lexicon ?? {}, true);
     let grouped = state && needMentions && lexicon === NO_MATCHES ? keptGrouping(state) : undefined;
@@ -254,7 +273,7 @@ export class Analyzer {
         }
       }
       yield;
-      grouped = groupWorking(text, work, source, lexicon);
+      grouped = yield* groupWorkingSteps(text, work, source, lexicon, sliced);
       this.groupings++;
     }
     if (state) {

@@ -11,7 +11,7 @@ import type { ActivityLog } from './activity';
 import { AnalysisNotices } from './analysisNotices';
 import { documentFormat } from './format';
 import { OrphanNotices } from './orphanNotices';
-import type { AnalysisMetrics } from './metrics';
+import { TASK_BUDGET_MS, type AnalysisMetrics } from './metrics';
 import type { ArticleEntry, ArticleRegistry } from './registry';
 import type { ArticleView } from './view';
 
@@ -19,9 +19,6 @@ import type { ArticleView } from './view';
 const CHUNKED_FROM = 30_000;
 /** Characters detected between two yields. */
 const CHUNK = 8_000;
-
-/** A big article's re-analysis runs steps for about this long (ms) per task before yielding. */
-const TASK_BUDGET_MS = 15;
 
 /** Lets the extension host run what is queued (keystrokes, other extensions) before going on. */
 const nextTurn = () => new Promise<void>(resolve => setTimeout(resolve, 0));
