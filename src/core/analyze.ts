@@ -12,11 +12,12 @@ import {
   ENTITY_TYPE_SET,
   findLexiconMatches,
   findMentions,
-  groupWorking,
+  groupWorkingSteps,
   NO_MATCHES,
   normalise,
   type LineInfo,
   type LineSource,
+  type SlicedLines,
   type Working,
 } from './entities';
 import { working, type Slots } from './entities/mention-set';
@@ -97,6 +98,22 @@ export interface AnalyzerOptions extends AnalyzeOptions {
 
 const ENTITY_KINDS: readonly AnnotationType[] = ENTITY_TYPES;
 
+/**
+ * Bounds of one step of `analyzeSteps` (each a few milliseconds on a 1.5 MB article): lines walked (a line to detect
+ * counts a quarter of its length, so about 8,000 characters are detected per step), and mentions or dates turned
+ * into annotations.
+ */
+const STEP_LINES = 2000;
+const STEP_MENTIONS = 5000;
+
+/** An analysis run a step at a time (Analyzer.analyzeSteps). */
+export interface AnalysisSteps {
+  /** Runs the next step: the result once the last step ran, else undefined. Throws when the run was superseded. */
+  step(): AnalysisResult | undefined;
+  /** Another analysis of the same document started since: this run must be dropped (its steps would throw). */
+  readonly superseded: boolean;
+}
+
 /** Articles whose last analysis is kept (one Analyzer serves every open editor). */
 const MAX_DOCUMENTS = 8;
 /** ... and at most this many characters of them in all (beyond the current one). */
@@ -107,6 +124,8 @@ export class Analyzer {
   private cache = new Map<string, UnitResult>();
   private lineCache = new Map<string, LineRecord>();
   private documents = new Map<string, DocumentState>();
+  /** The latest run of each document (a run in steps checks it is still the latest before each step). */
+  private running = new Map<string, { superseded: boolean }>();
   /** Markdown articles are analysed with their markup blanked; the masker caches each block's parse. */
   readonly markdown = new MarkdownMasker();
   /** Units detected (not served from the cache) since creation: lets tests and the bench see the incremental work. */
@@ -125,6 +144,59 @@ export class Analyzer {
   }
 
   analyze(article: string, options: AnalyzerOptions = {}): AnalysisResult {
+    // it moves the document's kept state on: a run in steps of the same document is superseded
+    const document = options.document ?? '';
+    const ticket = this.ticket(document);
+    const run = this.steps(article, options);
+    for (;;) {
+      const next = run.next();
+      if (next.done) {
+        this.finished(document, ticket);
+        return next.value;
+      }
+    }
+  }
+
+  /**
+   * `analyze` as a sequence of bounded steps (the lines re-detected a slice at a time, the grouping, the annotations a
+   * slice at a time): the editor runs a few per task and yields in between, so no task blocks the extension host for
+   * the whole of a big article's re-analysis. The result is exactly `analyze`'s (analyze runs the same steps). A run is
+   * superseded once another analysis of the same document starts (that one moved the kept state on): its `step`
+   * then throws, and it is dropped.
+   */
+  analyzeSteps(article: string, options: AnalyzerOptions = {}): AnalysisSteps {
+    const run = this.steps(article, options);
+    const document = options.document ?? '';
+    // taken now: the run's first step (which reads and moves the kept state) runs at the first call of `step`
+    const ticket = this.ticket(document);
+    return {
+      get superseded() {
+        return ticket.superseded;
+      },
+      step: () => {
+        if (ticket.superseded) throw new Error('This analysis was superseded by a newer analysis of the same article.');
+        const next = run.next();
+        if (!next.done) return undefined;
+        this.finished(document, ticket);
+        return next.value;
+      },
+    };
+  }
+
+  /** A new run of `document`: every earlier run of it is superseded. */
+  private ticket(document: string): { superseded: boolean } {
+    const previous = this.running.get(document);
+    if (previous) previous.superseded = true;
+    const ticket = { superseded: false };
+    this.running.set(document, ticket);
+    return ticket;
+  }
+
+  private finished(document: string, ticket: { superseded: boolean }): void {
+    if (this.running.get(document) === ticket) this.running.delete(document);
+  }
+
+  private *steps(article: string, options: AnalyzerOptions): Generator<void, AnalysisResult, void> {
     // front matter is markup, but its `date:` is the article's date: read from the article as written
     const referenceDate = chooseReferenceDate(article, options.referenceDate);
     // everything is detected in `text`; an annotation's text is the article's own (a name may run across markup)
@@ -140,7 +212,14 @@ export class Analyzer {
     const dateIndex: number[] = [];
     const dateLineStart: number[] = [];
     let lineStart = 0;
+    let budget = STEP_LINES;
     for (const rec of lines) {
+      // a line not detected yet costs about its length; one already detected, little
+      budget -= rec.dates && (rec.mentions || !needMentions) ? 1 : 1 + rec.text.length / 4;
+      if (budget <= 0) {
+        budget = STEP_LINES;
+        yield;
+      }
       this.prepare(rec, needMentions);
       for (let i = 0; i < rec.dates!.length; i++) {
         dateLines.push(rec);
@@ -158,18 +237,43 @@ export class Analyzer {
         s += rec.text.length + 1;
       }
     };
+    // the same, a slice at a time (the grouping's propagate yields between slices)
+    const starts: number[] = [];
+    const sliced: SlicedLines = {
+      count: lines.length,
+      slice: (from, to, fn) => {
+        if (starts.length === 0) {
+          let s = 0;
+          for (const rec of lines) {
+            starts.push(s);
+            s += rec.text.length + 1;
+          }
+        }
+        for (let i = from; i < to && i < lines.length; i++) {
+          const rec = lines[i];
+          fn(starts[i], rec.info ?? (keep ? (rec.info = computeLineInfo(rec.text)) : computeLineInfo(rec.text)));
+        }
+      },
+    };
+    yield;
     const lexicon = findLexiconMatches(text, source, options.lexicon ?? {}, true);
     let grouped = state && needMentions && lexicon === NO_MATCHES ? keptGrouping(state) : undefined;
     if (!grouped) {
       const work: Working[] = [];
       if (needMentions) {
         lineStart = 0;
+        let n = 0;
         for (const rec of lines) {
+          if ((n += 1 + rec.mentions!.length) >= STEP_MENTIONS) {
+            n = 0;
+            yield;
+          }
           for (const m of rec.mentions!) work.push(working(m.start + lineStart, m.end + lineStart, m.type, m.surface, false, m.confidence));
           lineStart += rec.text.length + 1;
         }
       }
-      grouped = groupWorking(text, work, source, lexicon);
+      yield;
+      grouped = yield* groupWorkingSteps(text, work, source, lexicon, sliced);
       this.groupings++;
     }
     if (state) {
@@ -188,7 +292,13 @@ export class Analyzer {
     let sorted = true;
     let lastStart = -1;
     let lastEnd = -1;
+    yield;
+    let count = 0;
     for (const m of grouped.mentions) {
+      if (++count === STEP_MENTIONS) {
+        count = 0;
+        yield;
+      }
       let start = m.start;
       let end = m.end;
       if (mayExtend(text, start, end)) ({ start, end } = snapToGraphemes(text, m));
@@ -224,7 +334,9 @@ export class Analyzer {
       const overLexicon = overlapSweep(lexiconDates);
       lastStart = -1;
       lastEnd = -1;
+      yield;
       for (let i = 0; i < dateLines.length; i++) {
+        if (i % STEP_MENTIONS === STEP_MENTIONS - 1) yield;
         const d = dateLines[i].dates![dateIndex[i]];
         let start = d.start + dateLineStart[i];
         let end = d.end + dateLineStart[i];
@@ -236,6 +348,7 @@ export class Analyzer {
         dateAnnotations.push(dateAnnotation(start, end, article.slice(start, end), this.resolved(dateLines[i], dateIndex[i], ref)));
       }
     }
+    yield;
     let annotations: Annotation[];
     if (sorted && datesSorted && lexiconAnnotations.length === 0) annotations = merge(mentionAnnotations, dateAnnotations);
     else annotations = [...mentionAnnotations, ...lexiconAnnotations, ...dateAnnotations].sort(byStart);

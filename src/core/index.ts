@@ -1,7 +1,7 @@
 // The core's one public face: hosts (src/vscode, src/cli, src/node) import from here only, never from a folder
 // inside src/core (lint enforces it). Everything here is pure TypeScript: no `vscode`, no Node built-ins.
 export * from './types';
-export { analyze, Analyzer } from './analyze';
+export { analyze, Analyzer, type AnalysisSteps } from './analyze';
 export { articleFormat, MarkdownMasker, maskMarkdown } from './markdown';
 export { segment, MAX_UNIT_LENGTH, type Unit } from './segment';
 export { sha256Hex, sha256Bytes, utf8Bytes } from './hash';

@@ -32,6 +32,18 @@ const byLengthDown = (a: { words: readonly string[] }, b: { words: readonly stri
  * longest full form.
  */
 export function buildEntities(work: Working[], expansions: ReadonlyMap<string, string>, slots = new Slots()): Entity[] {
+  const run = buildEntitiesSteps(work, expansions, slots);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Mentions handled per step of buildEntitiesSteps (a few milliseconds). */
+const STEP_MENTIONS = 8000;
+
+/** buildEntities a step at a time (yielding every few thousand mentions): Analyzer.analyzeSteps. */
+export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<string, string>, slots = new Slots()): Generator<void, Entity[], void> {
   interface Group {
     entity: Entity;
     surfaces: Set<string>;
@@ -60,6 +72,7 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
   const allForms: Form[] = [];
   const formOf: Form[] = new Array<Form>(work.length);
   for (let idx = 0; idx < work.length; idx++) {
+    if (idx % STEP_MENTIONS === STEP_MENTIONS - 1) yield;
     const m = work[idx];
     const slot = slots.of(m);
     const slotForms = (slot.forms ??= {}) as Partial<Record<EntityType, Form>>;
@@ -139,7 +152,9 @@ export function buildEntities(work: Working[], expansions: ReadonlyMap<string, s
   };
   const groups: Group[] = [];
   const entities: Entity[] = [];
+  yield;
   for (let idx = 0; idx < work.length; idx++) {
+    if (idx % STEP_MENTIONS === STEP_MENTIONS - 1) yield;
     const m = work[idx];
     const form = formOf[idx];
     let root = parentOf(form);

@@ -6,11 +6,11 @@ import type { Entity, Lexicon, MentionCandidate } from '../types';
 import { withoutOverlapsWith } from '../spans';
 import { linkAbbreviations } from './abbreviations';
 import { linkAcronyms } from './acronyms';
-import { buildEntities } from './build';
+import { buildEntitiesSteps } from './build';
 import { applyLexicon, findLexiconMatches, type LexiconMatches } from './lexicon';
-import { linesOf, type LineSource } from './lines';
+import { linesOf, type LineSource, type SlicedLines } from './lines';
 import { dedupe, ENTITY_TYPE_SET, normalise, Slots, working, type Working } from './mention-set';
-import { propagate } from './propagate';
+import { propagateSteps } from './propagate';
 import { shortFormsFollowFullNames, unifyTypes } from './unify';
 
 export interface GroupedMention extends MentionCandidate {
@@ -46,24 +46,45 @@ export function groupEntities(text: string, mentions: MentionCandidate[], lexico
  * The steps themselves, over a working set already sorted and without overlaps (its objects are changed and
  * reused). Returns the final mentions, each with its `entity` set.
  */
-export function groupWorking(
+export function groupWorking(text: string, work: Working[], lines: LineSource, lexicon: LexiconMatches): GroupedWorking {
+  const run = groupWorkingSteps(text, work, lines, lexicon);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
+}
+
+export interface GroupedWorking {
+  mentions: Working[];
+  entities: Entity[];
+  slots: Slots;
+}
+
+/** groupWorking a step at a time (a yield between the steps, each linear in the mentions): Analyzer.analyzeSteps. */
+export function* groupWorkingSteps(
   text: string,
   work: Working[],
   lines: LineSource,
   lexicon: LexiconMatches,
-): { mentions: Working[]; entities: Entity[]; slots: Slots } {
+  /** The same lines in slices: propagate then yields between them too. */
+  sliced?: SlicedLines,
+): Generator<void, GroupedWorking, void> {
   const slots = new Slots();
   work = applyLexicon(work, lexicon);
   unifyTypes(work, slots);
+  yield;
   shortFormsFollowFullNames(work, slots);
   const expansions = new Map<string, string>();
   const beforeAcronyms = work;
   work = linkAcronyms(text, work, expansions);
   // the acronyms' own mentions take the one shape of working mentions (later steps stay monomorphic)
   if (work !== beforeAcronyms) work = work.map(m => ('slot' in m ? m : working(m.start, m.end, m.type, m.surface, m.fixed, m.confidence)));
-  work = propagate(lines, work, lexicon.dates, slots);
+  yield;
+  work = yield* propagateSteps(sliced ?? lines, work, lexicon.dates, slots);
+  yield;
   if (lexicon.dates.length > 0) work = withoutOverlapsWith(work, lexicon.dates);
   linkAbbreviations(work, expansions);
-  const entities = buildEntities(work, expansions, slots);
+  yield;
+  const entities = yield* buildEntitiesSteps(work, expansions, slots);
   return { mentions: work, entities, slots };
 }

@@ -30,6 +30,12 @@ export interface PatternMatch {
  */
 export type LineSource = (fn: (lineStart: number, info: LineInfo) => void) => void;
 
+/** The same lines, walked a slice at a time: `slice` calls `fn` for the lines [from, to) (fewer at the end) in order. */
+export interface SlicedLines {
+  count: number;
+  slice(from: number, to: number, fn: (lineStart: number, info: LineInfo) => void): void;
+}
+
 // Bounded; a pure memo of tokenize().
 const lineCache = new Map<string, LineInfo>();
 const LINE_CACHE_MAX = 50000;

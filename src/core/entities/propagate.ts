@@ -3,7 +3,7 @@
 import { MONTHS, WEEKDAYS } from '../dates/vocabulary';
 import type { EntityType } from '../types';
 import { commonWords, gazetteerLists } from './data';
-import type { LineInfo, LineSource, PatternMatch } from './lines';
+import type { LineInfo, LineSource, PatternMatch, SlicedLines } from './lines';
 import { isNameWord, mergeDedupe, Slots, working, type SurfacePattern, type Working } from './mention-set';
 import { isTitle } from './refine';
 import type { Token } from './tokenize';
@@ -185,6 +185,26 @@ function patternOf(surface: string, words: readonly string[]): SurfacePattern {
  * over `reserved` spans (the user lexicon's dates; sorted, without overlaps).
  */
 export function propagate(lines: LineSource, work: Working[], reserved: readonly { start: number; end: number }[] = [], slots = new Slots()): Working[] {
+  const run = propagateSteps(lines, work, reserved, slots);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Lines matched per step of propagateSteps when the lines come in slices (a few milliseconds). */
+const STEP_LINES = 1000;
+
+/**
+ * propagate a step at a time: when `lines` also comes in slices (the analyser's), a yield after every STEP_LINES
+ * lines. The same result as propagate.
+ */
+export function* propagateSteps(
+  lines: LineSource | SlicedLines,
+  work: Working[],
+  reserved: readonly { start: number; end: number }[] = [],
+  slots = new Slots(),
+): Generator<void, Working[], void> {
   interface Pattern {
     words: string[];
     type: EntityType;
@@ -230,7 +250,7 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
   const added: Working[] = [];
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
   let r = 0; // the same in `reserved`
-  lines((lineStart, info) => {
+  const visit = (lineStart: number, info: LineInfo) => {
     const list = memoHolds(info) ? info.matches!.list : (info.matches = { generation, list: matchesIn(info, currentTree(patterns)) }).list;
     const { tokens } = info;
     let skipUntil = -1;
@@ -254,6 +274,13 @@ export function propagate(lines: LineSource, work: Working[], reserved: readonly
         skipUntil = c.last + 1;
       }
     }
-  });
+  };
+  if (typeof lines === 'function') lines(visit);
+  else {
+    for (let from = 0; from < lines.count; from += STEP_LINES) {
+      if (from > 0) yield;
+      lines.slice(from, from + STEP_LINES, visit);
+    }
+  }
   return added.length ? mergeDedupe(work, added) : work;
 }

@@ -2,6 +2,7 @@
 // with undo and redo, spans kept in step with typing, and saves one at a time. The CLI runs it once per article;
 // the editor keeps one per open document. Host concerns (when to analyze, prompts, file locations) stay outside.
 import { sha256Hex } from '../hash';
+import type { AnalysisSteps } from '../analyze';
 import type { AnalysisResult, AnalyzeOptions } from '../types';
 import { analyzeOptionsFor, reconcile, type ReconcileOutput, type ReconcileReport } from '../sidecar/reconcile';
 import { loadSidecar, saveSidecar, type SidecarStorage } from '../sidecar/storage';
@@ -13,6 +14,8 @@ import type { DiskState, SaveOutcome, SessionStatus } from './status';
 /** What the session needs of an analyzer: the core's `Analyzer` (or `{ analyze }`) fits. */
 export interface ArticleAnalyzer {
   analyze(text: string, options?: AnalyzeOptions): AnalysisResult;
+  /** The same analysis a bounded step at a time (Analyzer.analyzeSteps); without it, startAnalysis runs it in one step. */
+  analyzeSteps?(text: string, options?: AnalyzeOptions): AnalysisSteps;
 }
 
 export interface ArticleSessionOptions {
@@ -42,9 +45,13 @@ export interface ArticleSessionOptions {
 /** A user edit: one of the core's edit operations (src/core/sidecar/edit.ts) applied to the sidecar for `text`. */
 export type SidecarChange = (sidecar: Sidecar, text: string) => Sidecar;
 
-/** An analysis made and not reconciled yet (ArticleSession.startAnalysis). */
+/** An analysis started and not reconciled yet (ArticleSession.startAnalysis). */
 export interface PendingAnalysis {
-  /** Reconciles it into the session; undefined when the session changed since (typing, an edit, a reload): it is stale. */
+  /** Runs the analysis's next bounded step; true once it is complete (then only the reconcile is left). Nothing when stale. */
+  step(): boolean;
+  /** The session changed since it started (typing, an edit, a reload), or a newer analysis of the article superseded it. */
+  readonly stale: boolean;
+  /** Runs what is left of the analysis and reconciles it into the session; undefined when it is stale. */
   finish(): ReconcileOutput | undefined;
 }
 
@@ -239,17 +246,33 @@ export class ArticleSession {
   }
 
   /**
-   * analyze() in two steps a host can run in separate tasks: the analysis now, the reconcile when `finish` is called
-   * (the editor yields in between, so neither blocks it for the whole of a big article's re-analysis). Nothing
-   * changes in the session until `finish`, which does nothing (returns undefined) when the session changed since.
+   * analyze() in steps a host can run in separate tasks: the analysis a bounded step at a time (`step`), then the
+   * reconcile (`finish`); the editor yields in between, so none blocks it for the whole of a big article's
+   * re-analysis. Nothing changes in the session until `finish`, which does nothing (returns undefined) when the
+   * session changed since or a newer analysis of the same article started.
    */
   startAnalysis(text: string, at: TextAt = {}): PendingAnalysis {
     this.owned = undefined;
     const revision = this.revision;
     const base = { ...this.options.analyzeOptions?.(), ...at.options };
-    const analysis = this.options.analyzer.analyze(text, analyzeOptionsFor(this.current ?? undefined, base));
+    const options = analyzeOptionsFor(this.current ?? undefined, base);
+    const { analyzer } = this.options;
+    // without steps of its own, the analyzer's one call is the one step (run now, as the first step of a run in steps is)
+    const steps: AnalysisSteps = analyzer.analyzeSteps?.(text, options) ?? oneStep(analyzer.analyze(text, options));
+    let analysis: AnalysisResult | undefined;
+    const stale = () => this.revision !== revision || steps.superseded;
     return {
-      finish: () => (this.revision === revision ? this.reconcileWith(text, analysis, at) : undefined),
+      get stale() {
+        return stale();
+      },
+      step: () => {
+        if (analysis === undefined && !stale()) analysis = steps.step();
+        return analysis !== undefined;
+      },
+      finish: () => {
+        while (analysis === undefined && !stale()) analysis = steps.step();
+        return stale() ? undefined : this.reconcileWith(text, analysis!, at);
+      },
     };
   }
 
@@ -430,4 +453,9 @@ export class ArticleSession {
   private now(): string {
     return this.options.now?.() ?? new Date().toISOString();
   }
+}
+
+/** An analysis already made, as a run of one step. */
+function oneStep(result: AnalysisResult): AnalysisSteps {
+  return { superseded: false, step: () => result };
 }

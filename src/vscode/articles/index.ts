@@ -63,6 +63,19 @@ export class Articles implements vscode.Disposable {
               const result = this.metrics.timed(() => this.analyzer.analyze(text, options));
               return this.afterAnalysis ? this.afterAnalysis(uri, result) : result;
             },
+            // the scheduler runs these a few at a time between yields; each step is timed on its own
+            analyzeSteps: (text, options) => {
+              const steps = this.analyzer.analyzeSteps(text, options);
+              return {
+                get superseded() {
+                  return steps.superseded;
+                },
+                step: () => {
+                  const result = this.metrics.timed(() => steps.step());
+                  return result && this.afterAnalysis ? this.afterAnalysis(uri, result) : result;
+                },
+              };
+            },
           },
           generator,
           analyzeOptions: () => ({ lexicon: lexicon.for(uri, settings().lexicon), document: uri.toString(), format: formatOf(uri) }),

@@ -1,4 +1,7 @@
 // How long analysis steps take: the longest single synchronous step is what could stall the extension host.
+
+/** A big article's re-analysis runs analysis steps for about this long (ms) per task before yielding (scheduler.ts). */
+export const TASK_BUDGET_MS = 15;
 export class AnalysisMetrics {
   /** Longest single synchronous analysis step so far (ms). */
   longestStepMs = 0;

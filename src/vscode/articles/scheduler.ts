@@ -11,7 +11,7 @@ import type { ActivityLog } from './activity';
 import { AnalysisNotices } from './analysisNotices';
 import { documentFormat } from './format';
 import { OrphanNotices } from './orphanNotices';
-import type { AnalysisMetrics } from './metrics';
+import { TASK_BUDGET_MS, type AnalysisMetrics } from './metrics';
 import type { ArticleEntry, ArticleRegistry } from './registry';
 import type { ArticleView } from './view';
 
@@ -175,16 +175,22 @@ export class AnalysisScheduler implements vscode.Disposable {
       }
     }
     if (stale()) return entry.view;
-    // A big article's re-analysis runs as three tasks, yielding in between, so none blocks the extension host for the
-    // whole of it (1.5 MB: some 90 ms of analysis, 40 ms of reconcile, then its view and highlights): the analysis,
-    // its reconcile into the session (not done when a newer text or an edit came meanwhile), and showing it.
+    // A big article's re-analysis runs as several tasks, yielding in between, so none blocks the extension host for
+    // long (1.5 MB: some 100 ms of analysis, 40-80 ms of reconcile, then its view and highlights): the analysis a few
+    // bounded steps per task (Analyzer.analyzeSteps), its reconcile into the session (not done when a newer text or an
+    // edit came meanwhile), and showing it.
     const big = text.length >= CHUNKED_FROM;
-    const t0 = Date.now();
     const pending = session.startAnalysis(text, { version });
-    const analysisMs = Date.now() - t0;
-    if (big) {
+    let analysisMs = 0;
+    for (let done = false; !done;) {
+      const t0 = Date.now();
+      do done = pending.step();
+      while (!done && big && !pending.stale && Date.now() - t0 < TASK_BUDGET_MS);
+      analysisMs += Date.now() - t0;
+      // a small article's analysis runs in one task: finish runs what is left
+      if (!big) break;
       await nextTurn();
-      if (stale()) return entry.view;
+      if (stale() || pending.stale) return entry.view;
     }
     const t1 = Date.now();
     const out = pending.finish();
