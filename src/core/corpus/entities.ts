@@ -34,8 +34,8 @@ export class EntityTable {
   /** Sorted by type, then name, then id. */
   readonly list: CorpusEntity[] = [];
   readonly byId = new Map<string, CorpusEntity>();
-  /** `type NUL alias key` -> the entities having that alias. */
-  private readonly aliasOwners = new Map<string, CorpusEntity[]>();
+  /** `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one). */
+  private readonly aliasOwners = new Map<string, CorpusEntity | CorpusEntity[]>();
   /** Alias keys two or more entities have. */
   private readonly sharedKeys = new Set<string>();
   /** Each entity's aliases as `type NUL key`. */
@@ -49,7 +49,8 @@ export class EntityTable {
 
   /** The entities having the alias (`type NUL alias key`); empty when none. */
   withAlias(key: string): readonly CorpusEntity[] {
-    return this.aliasOwners.get(key) ?? [];
+    const owners = this.aliasOwners.get(key);
+    return owners === undefined ? [] : Array.isArray(owners) ? owners : [owners];
   }
 
   /** Whether two entities share any alias at all (the shared-alias check's quick exit). */
@@ -146,9 +147,10 @@ export class EntityTable {
     this.byId.set(entity.id, entity);
     for (const key of keys) {
       const owners = this.aliasOwners.get(key);
-      if (!owners) this.aliasOwners.set(key, [entity]);
+      if (owners === undefined) this.aliasOwners.set(key, entity);
       else {
-        owners.push(entity);
+        if (Array.isArray(owners)) owners.push(entity);
+        else this.aliasOwners.set(key, [owners, entity]);
         this.sharedKeys.add(key);
       }
     }
@@ -161,10 +163,15 @@ export class EntityTable {
     if (this.byId.get(entity.id) === entity) this.byId.delete(entity.id);
     for (const key of this.aliasKeys.get(entity) ?? []) {
       const owners = this.aliasOwners.get(key);
-      if (!owners) continue;
+      if (owners === undefined) continue;
+      if (!Array.isArray(owners)) {
+        if (owners === entity) this.aliasOwners.delete(key);
+        continue;
+      }
       const i = owners.indexOf(entity);
       if (i >= 0) owners.splice(i, 1);
-      if (owners.length === 0) this.aliasOwners.delete(key);
+      if (owners.length === 1) this.aliasOwners.set(key, owners[0]);
+      else if (owners.length === 0) this.aliasOwners.delete(key);
       if (owners.length < 2) this.sharedKeys.delete(key);
     }
     this.aliasKeys.delete(entity);
