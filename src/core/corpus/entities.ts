@@ -34,14 +34,14 @@ export class EntityTable {
   /** Sorted by type, then name, then id. */
   readonly list: CorpusEntity[] = [];
   readonly byId = new Map<string, CorpusEntity>();
-  /** `type NUL alias key` -> the entities having that alias. */
-  private readonly aliasOwners = new Map<string, CorpusEntity[]>();
+  /** `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one). */
+  private readonly aliasOwners = new Map<string, CorpusEntity | CorpusEntity[]>();
   /** Alias keys two or more entities have. */
   private readonly sharedKeys = new Set<string>();
   /** Each entity's aliases as `type NUL key`. */
   private readonly aliasKeys = new Map<CorpusEntity, readonly string[]>();
   /** The entity each group no decision names became. */
-  private readonly fromGroup = new Map<LinkedGroup, CorpusEntity[]>();
+  private readonly fromGroup = new Map<LinkedGroup, CorpusEntity>();
   /** The groups the decisions name, and the entities the decisions made of them. */
   private readonly decidedGroups = new Set<LinkedGroup>();
   private decided: CorpusEntity[] = [];
@@ -49,7 +49,8 @@ export class EntityTable {
 
   /** The entities having the alias (`type NUL alias key`); empty when none. */
   withAlias(key: string): readonly CorpusEntity[] {
-    return this.aliasOwners.get(key) ?? [];
+    const owners = this.aliasOwners.get(key);
+    return owners === undefined ? [] : Array.isArray(owners) ? owners : [owners];
   }
 
   /** Whether two entities share any alias at all (the shared-alias check's quick exit). */
@@ -67,7 +68,8 @@ export class EntityTable {
     let redecide = false;
     for (const g of change.removed) {
       if (this.decidedGroups.delete(g)) redecide = true;
-      for (const e of this.fromGroup.get(g) ?? []) this.remove(e);
+      const e = this.fromGroup.get(g);
+      if (e) this.remove(e);
       this.fromGroup.delete(g);
     }
     const plain: LinkedGroup[] = [];
@@ -80,7 +82,7 @@ export class EntityTable {
     // removed before anything is added: a bulk addition leaves the list unsorted until its end
     if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
     const bulk = this.startBulk(change.added.length);
-    for (const g of plain) this.fromGroup.set(g, [this.add({ id: g.id, type: g.type, autoName: g.name, members: g.members }, bulk)]);
+    for (const g of plain) this.fromGroup.set(g, this.add({ id: g.id, type: g.type, autoName: g.name, members: g.members }, bulk));
     if (redecide) this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.byId.has(id)).map(d => this.add(d, bulk));
     this.endBulk(bulk);
   }
@@ -90,7 +92,7 @@ export class EntityTable {
    * way, which the incremental one (update) must equal; the groups the decisions name are then kept apart for it.
    */
   rebuild(all: Iterable<LinkedGroup>, decisions: CorpusDecisions): void {
-    for (const list of this.fromGroup.values()) for (const e of list) this.remove(e);
+    for (const e of this.fromGroup.values()) this.remove(e);
     this.fromGroup.clear();
     for (const e of this.decided.splice(0)) this.remove(e);
     this.decidedGroups.clear();
@@ -107,7 +109,7 @@ export class EntityTable {
       const e = this.add(d, bulk);
       // a group no decision names comes out as it went in (the same member list)
       const g = origin.get(d.members);
-      if (g && !this.decidedGroups.has(g)) this.fromGroup.set(g, [e]);
+      if (g && !this.decidedGroups.has(g)) this.fromGroup.set(g, e);
       else this.decided.push(e);
     }
     this.endBulk(bulk);
@@ -125,7 +127,11 @@ export class EntityTable {
   }
 
   private endBulk(bulk: boolean): void {
-    if (bulk) this.list.sort(sortOrder);
+    if (!bulk) return;
+    // each entity's sort keys looked up once, not twice per comparison
+    const keyed = this.list.map(e => ({ e, type: e.type, name: entityKeys(e).keys[0], id: e.id }));
+    keyed.sort((a, b) => compareText(a.type, b.type) || compareText(a.name, b.name) || compareText(a.id, b.id));
+    for (let i = 0; i < keyed.length; i++) this.list[i] = keyed[i].e;
   }
 
   private add(g: DecidedGroup, bulk: boolean): CorpusEntity {
@@ -141,9 +147,10 @@ export class EntityTable {
     this.byId.set(entity.id, entity);
     for (const key of keys) {
       const owners = this.aliasOwners.get(key);
-      if (!owners) this.aliasOwners.set(key, [entity]);
+      if (owners === undefined) this.aliasOwners.set(key, entity);
       else {
-        owners.push(entity);
+        if (Array.isArray(owners)) owners.push(entity);
+        else this.aliasOwners.set(key, [owners, entity]);
         this.sharedKeys.add(key);
       }
     }
@@ -156,10 +163,15 @@ export class EntityTable {
     if (this.byId.get(entity.id) === entity) this.byId.delete(entity.id);
     for (const key of this.aliasKeys.get(entity) ?? []) {
       const owners = this.aliasOwners.get(key);
-      if (!owners) continue;
+      if (owners === undefined) continue;
+      if (!Array.isArray(owners)) {
+        if (owners === entity) this.aliasOwners.delete(key);
+        continue;
+      }
       const i = owners.indexOf(entity);
       if (i >= 0) owners.splice(i, 1);
-      if (owners.length === 0) this.aliasOwners.delete(key);
+      if (owners.length === 1) this.aliasOwners.set(key, owners[0]);
+      else if (owners.length === 0) this.aliasOwners.delete(key);
       if (owners.length < 2) this.sharedKeys.delete(key);
     }
     this.aliasKeys.delete(entity);

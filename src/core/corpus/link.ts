@@ -64,18 +64,27 @@ const spellingOf = (n: NameNode): string => n.members[0].name;
 type PerType<T> = Record<Exclude<EntityType, never>, T>;
 const perType = <T>(make: () => T): PerType<T> => ({ person: make(), place: make(), organization: make() });
 
-function addTo<K>(map: Map<K, Set<NameNode>>, key: K, n: NameNode): void {
-  const set = map.get(key);
-  if (set) set.add(n);
-  else map.set(key, new Set([n]));
+// lists, not sets (most hold one name; order never matters: the rules only ask which names, see onlyRoot); each
+// caller adds a name under a key at most once
+function addTo<K>(map: Map<K, NameNode[]>, key: K, n: NameNode): void {
+  const list = map.get(key);
+  if (list) list.push(n);
+  else map.set(key, [n]);
 }
-function removeFrom<K>(map: Map<K, Set<NameNode>>, key: K, n: NameNode): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(n);
-  if (set.size === 0) map.delete(key);
+function removeFrom<K>(map: Map<K, NameNode[]>, key: K, n: NameNode): void {
+  const list = map.get(key);
+  if (!list) return;
+  const at = list.indexOf(n);
+  if (at < 0) return;
+  list[at] = list[list.length - 1];
+  list.pop();
+  if (list.length === 0) map.delete(key);
 }
-const touchAll = (set: Set<NameNode> | undefined, touched: Set<NameNode>) => set?.forEach(n => touched.add(n));
+const touchAll = (list: readonly NameNode[] | undefined, touched: Set<NameNode>) => {
+  if (list) for (const n of list) touched.add(n);
+};
+/** The distinct words of a name (a word may repeat: "New New York"), each once. */
+const distinctWords = (words: readonly string[]): readonly string[] => (words.length < 2 || new Set(words).size === words.length ? words : [...new Set(words)]);
 const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000${words.join('\u0001')}`;
 
 /** What the rules look names up in, kept up to date name by name; every change notes the names whose candidates it may change. */
@@ -83,24 +92,24 @@ export class LinkIndexes {
   /** Alias node (`type NUL key`) -> the names whose members use it as an alias -> how many of their members do. */
   readonly aliasOwners = new Map<string, Map<NameNode, number>>();
   /** Per type, word -> the names of two or more words containing it. */
-  readonly containing = perType(() => new Map<string, Set<NameNode>>());
+  readonly containing = perType(() => new Map<string, NameNode[]>());
   /** Per type, words -> the names with exactly those words (to find a long name's short forms). */
-  private readonly byWords = new Map<string, Set<NameNode>>();
+  private readonly byWords = new Map<string, NameNode[]>();
   /** Per type (not persons), initials -> the names of two or more words with them. */
-  readonly byInitials = perType(() => new Map<string, Set<NameNode>>());
+  readonly byInitials = perType(() => new Map<string, NameNode[]>());
   /** Per type, letters -> the acronym names with them (whose candidates a long name's spelling changes). */
-  private readonly acronyms = perType(() => new Map<string, Set<NameNode>>());
+  private readonly acronyms = perType(() => new Map<string, NameNode[]>());
   /** The spelling each name was indexed under by addSpelling. */
   private readonly indexedSpelling = new Map<NameNode, string>();
 
   addNode(n: NameNode): void {
     addTo(this.byWords, wordsKey(n.type, n.words), n);
-    if (n.words.length >= 2) for (const w of n.words) addTo(this.containing[n.type], w, n);
+    if (n.words.length >= 2) for (const w of distinctWords(n.words)) addTo(this.containing[n.type], w, n);
   }
 
   removeNode(n: NameNode): void {
     removeFrom(this.byWords, wordsKey(n.type, n.words), n);
-    if (n.words.length >= 2) for (const w of n.words) removeFrom(this.containing[n.type], w, n);
+    if (n.words.length >= 2) for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
   }
 
   /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched. */
@@ -177,22 +186,22 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): NameNode[] {
   }
   // 2. a short form of longer names
   if (n.words.length > 0) {
-    let pool: Set<NameNode> | undefined;
+    let pool: NameNode[] | undefined;
     for (const w of n.words) {
-      const set = indexes.containing[n.type].get(w);
-      if (!set) {
+      const list = indexes.containing[n.type].get(w);
+      if (!list) {
         pool = undefined;
         break;
       }
-      if (!pool || set.size < pool.size) pool = set;
+      if (!pool || list.length < pool.length) pool = list;
     }
-    const full = pool ? [...pool].filter(c => isShortFormOf(n.type, c.words, n.words)) : [];
+    const full = pool ? pool.filter(c => isShortFormOf(n.type, c.words, n.words)) : [];
     if (full.length > 0) return full;
   }
   // 3. an acronym ("NATO", "U.S.") and the names with its initials
   const name = spellingOf(n);
   if (!isAcronymName(n.type, name)) return [];
-  return [...(indexes.byInitials[n.type].get(lettersOf(name)) ?? [])].filter(c => isAcronymOf(name, spellingOf(c)));
+  return (indexes.byInitials[n.type].get(lettersOf(name)) ?? []).filter(c => isAcronymOf(name, spellingOf(c)));
 }
 
 /** The group of `names` (in linking order): named after its longest name in most articles. */

@@ -75,10 +75,13 @@ export class Linker {
     if (this.dirty.size === 0) return { removed: [], added: [] };
     // many names changed (the first indexing): every name's candidates again, no neighbourhoods worked out
     const bulk = this.dirty.size * 4 > this.nodes.size;
+    // the names whose candidates may have changed (in bulk, every name's are worked out again: none noted)
     const touched = new Set<NameNode>();
-    for (const key of this.aliasesChanged) {
-      const n = this.nodes.get(key);
-      if (n) touched.add(n);
+    if (!bulk) {
+      for (const key of this.aliasesChanged) {
+        const n = this.nodes.get(key);
+        if (n) touched.add(n);
+      }
     }
     this.aliasesChanged.clear();
     const gone = new Set<NameNode>();
@@ -91,7 +94,7 @@ export class Linker {
         this.nodes.delete(n.node);
         this.indexes.removeNode(n);
         gone.add(n);
-      } else touched.add(n);
+      } else if (!bulk) touched.add(n);
     }
     for (const n of this.dirty) if (!gone.has(n)) this.indexes.addSpelling(n, touched);
     // no name made or gone and no candidates changed (a save that changed counts, not names): the linking pass would
@@ -197,6 +200,8 @@ export class Linker {
 
 /** Inserts after the members of paths sorting before or equal to `m.path`: an article's members keep their order. */
 function insertByPath(list: Member[], m: Member): void {
+  // the common case, articles indexed in path order (the hosts list them sorted): appended
+  if (list.length === 0 || compareText(list[list.length - 1].path, m.path) <= 0) return void list.push(m);
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

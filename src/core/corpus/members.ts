@@ -41,26 +41,28 @@ export function membersOf(article: CorpusArticle): Member[] {
   const byId = new Map<string, Member>();
   const out: Member[] = [];
   for (const e of article.entities) {
-    // display form -> its forms, each surface form worked out once per corpus (nameForms memoises)
-    const formsOf = new Map<string, NameForms>();
+    // its distinct display forms in first-seen order, each surface form worked out once per corpus (nameForms
+    // memoises); a list, not a map: an entity has one or a few aliases
+    const forms: NameForms[] = [];
     for (const alias of e.aliases) {
       const f = nameForms(alias);
-      if (f.display) formsOf.set(f.display, f);
+      if (f.display && !hasDisplay(forms, f.display)) forms.push(f);
     }
     let own = nameForms(e.name);
-    if (!formsOf.has(own.display)) {
+    if (!hasDisplay(forms, own.display)) {
       let best: NameForms | undefined;
-      for (const f of formsOf.values()) if (best === undefined || f.display.length > best.display.length) best = f;
+      for (const f of forms) if (best === undefined || f.display.length > best.display.length) best = f;
       if (best) own = best;
-      else formsOf.set(own.display, own);
+      else forms.push(own);
     }
     const name = own.display;
     const key = own.key;
-    const aliases = [...formsOf.keys()].sort();
+    if (forms.length > 1) forms.sort((a, b) => compareText(a.display, b.display));
+    const aliases: string[] = [];
     const aliasKeys: string[] = [];
     const aliasNodes: string[] = [];
-    for (const a of aliases) {
-      const f = formsOf.get(a)!;
+    for (const f of forms) {
+      aliases.push(f.display);
       aliasKeys.push(f.key);
       if (f.key !== key) aliasNodes.push(nodeOf(f, e.type));
     }
@@ -94,6 +96,11 @@ export function membersOf(article: CorpusArticle): Member[] {
   // an entity without mentions (a stale sidecar entry) is nothing to link or count
   return out.filter(m => m.mentions > 0);
 }
+
+const hasDisplay = (forms: readonly NameForms[], display: string): boolean => {
+  for (const f of forms) if (f.display === display) return true;
+  return false;
+};
 
 /** Code-unit order: the same on every machine and locale. */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -6,6 +6,7 @@ import { isIsoDay } from '../dates/calendar';
 import { arrayOf, isObj, nullable, object, offset, oneOf, str, type Check } from '../jsonChecks';
 import { ANNOTATION_TYPES, DATE_PRECISIONS, ENTITY_TYPES } from '../types';
 import { migrateV1, migrateV2 } from './migrate';
+import { isValidSidecar } from './quickCheck';
 import { SIDECAR_VERSION, SidecarError, type Sidecar } from './types';
 
 const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
@@ -152,6 +153,8 @@ export function parseSidecar(text: string, file: string): Sidecar {
   } catch (e) {
     throw new SidecarError('invalid-json', file, `not valid JSON: ${(e as Error).message}`);
   }
+  // the common case, a valid file of the current format, told without building any error text (./quickCheck.ts)
+  if (isValidSidecar(value)) return value;
   const future = futureVersionOf(value);
   if (future !== undefined) {
     throw new SidecarError(

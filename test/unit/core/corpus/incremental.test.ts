@@ -28,9 +28,9 @@ const TYPES: EntityType[] = ['person', 'organization', 'place'];
 const PATHS = ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt', 'h.txt'];
 const DATES = [null, '2024-01-01', '2024-02-01'];
 
-function randomArticle(rand: () => number, path: string): CorpusArticle {
+function randomArticle(rand: () => number, path: string, own: Mention[] = []): CorpusArticle {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-  const mentions: Mention[] = [];
+  const mentions: Mention[] = [...own];
   const entities = 1 + Math.floor(rand() * 5);
   for (let e = 0; e < entities; e++) {
     const type = pick(TYPES);
@@ -113,6 +113,40 @@ describe('corpus kept up to date incrementally', () => {
         assert.equal(picture(c), picture(fromScratch(c, rand)), `seed ${seed}, step ${step} (${what})`);
       }
       assert.equal(picture(c), picture(fromScratch(c, rand)), `seed ${seed}, at the end`);
+    });
+  }
+});
+
+// The first indexing sets hundreds of articles before the entities are asked for: the linker and the table then take
+// their bulk paths (every name's candidates again, the list sorted once), which must equal building one at a time.
+describe('corpus built in bulk', () => {
+  for (let seed = 1; seed <= 4; seed++) {
+    it(`equals the corpus built one article at a time (random corpus ${seed}, 150 articles)`, () => {
+      const rand = prng(seed * 7919);
+      const decisions = seed % 2 === 0 ? randomDecisions(rand) : emptyDecisions();
+      // names of their own besides the shared ones (hundreds of names: the bulk paths' thresholds are passed), some
+      // sharing a word with a shared name ("Anna Putin" makes "Putin" ambiguous)
+      const ownNames = (i: number): Mention[] => {
+        const type = TYPES[i % 3];
+        const name = i % 4 === 0 ? `Name${i} ${NAMES[type][i % NAMES[type].length].split(' ').pop()}` : `Name${i} Other${i % 7}`;
+        return [{ text: name, type, entity: name, manual: false }];
+      };
+      const articles = Array.from({ length: 150 }, (_, i) =>
+        randomArticle(rand, `p${String(i).padStart(3, '0')}.txt`, [...ownNames(i), ...ownNames(i + 1000)]),
+      );
+      const bulk = new Corpus(decisions);
+      for (const a of articles) bulk.setArticle(a);
+      const oneByOne = new Corpus(decisions);
+      for (const a of articles) {
+        oneByOne.setArticle({ ...a });
+        oneByOne.entities();
+      }
+      assert.equal(picture(bulk), picture(oneByOne), `seed ${seed}`);
+      // then one article changing after the bulk build, as after the editor's first scan
+      const changed = randomArticle(rand, articles[75].path);
+      bulk.setArticle(changed);
+      oneByOne.setArticle({ ...changed });
+      assert.equal(picture(bulk), picture(oneByOne), `seed ${seed}, after a change`);
     });
   }
 });
