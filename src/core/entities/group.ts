@@ -68,8 +68,10 @@ export function* groupWorkingSteps(
   lexicon: LexiconMatches,
   /** The same lines in slices: propagate then yields between them too. */
   sliced?: SlicedLines,
+  /** Kept from an earlier grouping of the same article (its mentions may still point at them); else new ones. */
+  slots = new Slots(),
 ): Generator<void, GroupedWorking, void> {
-  const slots = new Slots();
+  slots.begin();
   work = applyLexicon(work, lexicon);
   unifyTypes(work, slots);
   yield;

@@ -14,7 +14,7 @@ export interface Working extends MentionCandidate {
   confidence?: number;
   /** The entity id, set by the last step (buildEntities). */
   entity?: string;
-  /** Its surface's record in the current grouping (see `Slots`). */
+  /** Its surface's record in the grouping's `Slots` (a mention kept for the next grouping keeps it). */
   slot?: Slot;
 }
 
@@ -25,6 +25,8 @@ export interface Working extends MentionCandidate {
 export interface Slot {
   surface: string;
   words: SurfaceWords;
+  /** The grouping (Slots.begin) its decisions below belong to. */
+  run: number;
   /** unifyTypes: the types seen, in order, with their scores, the lexicon's type, the decision. */
   types: EntityType[];
   scores: number[];
@@ -44,12 +46,30 @@ export function working(start: number, end: number, type: EntityType, surface: s
   return { start, end, type, surface, fixed, confidence, entity: undefined, slot: undefined };
 }
 
+/**
+ * The slots of one grouping. The analyser keeps one Slots per article across its groupings (`begin` starts the next):
+ * a surface's record, its words and its mentions' link to it then outlive a grouping, and only the decisions are
+ * cleared, on first use in the next one (no record, map entry or word lookup made again per surface and grouping).
+ */
 export class Slots {
   private readonly bySurface = new Map<string, Slot>();
+  /** The current grouping: a record last used in an earlier one is cleared before use. */
+  private run = 0;
 
-  /** The surface's record, if a mention had it. */
+  /** Starts another grouping with these slots (every decision of the previous one is forgotten). */
+  begin(): void {
+    this.run++;
+  }
+
+  /** Surfaces recorded, in this grouping or earlier ones. */
+  get size(): number {
+    return this.bySurface.size;
+  }
+
+  /** The surface's record, if a mention of this grouping had it. */
   get(surface: string): Slot | undefined {
-    return this.bySurface.get(surface);
+    const s = this.bySurface.get(surface);
+    return s && s.run === this.run ? s : undefined;
   }
 
   of(m: Working): Slot {
@@ -60,6 +80,7 @@ export class Slots {
         s = {
           surface: m.surface,
           words: surfaceWords(m.surface),
+          run: this.run,
           types: [],
           scores: [],
           fixed: undefined,
@@ -72,6 +93,17 @@ export class Slots {
         this.bySurface.set(m.surface, s);
       }
       m.slot = s;
+    }
+    if (s.run !== this.run) {
+      s.run = this.run;
+      s.types.length = 0;
+      s.scores.length = 0;
+      s.fixed = undefined;
+      s.decided = undefined;
+      s.counted = undefined;
+      s.shortType = undefined;
+      s.visited = undefined;
+      s.forms = undefined;
     }
     return s;
   }
