@@ -25,6 +25,10 @@ export function isShortFormOf(type: EntityType, long: readonly string[], short: 
   return false;
 }
 
+const entityIds: string[] = [];
+/** `e1`, `e2`...: one string per number for all groupings (the analyser's kept mentions hold them across edits). */
+const entityId = (i: number) => (entityIds[i] ??= `e${i + 1}`);
+
 const byLengthDown = (a: { words: readonly string[] }, b: { words: readonly string[] }) => b.words.length - a.words.length;
 
 /**
@@ -50,6 +54,8 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     canonical: Form;
   }
   interface Form {
+    /** The call that uses it (a form from an earlier call is reset before use). */
+    epoch: object;
     surface: string;
     type: EntityType;
     words: readonly string[];
@@ -59,16 +65,9 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     group?: Group;
     joined?: Group;
   }
-  // type -> surface -> form (no per-mention key strings to build and hash)
-  const byType = new Map<EntityType, Map<string, Form>>();
-  const formIn = (type: EntityType) => {
-    let m = byType.get(type);
-    if (!m) {
-      m = new Map();
-      byType.set(type, m);
-    }
-    return m;
-  };
+  // each surface's forms by type hang on its slot (no per-mention key strings to build and hash); a slot kept from an
+  // earlier grouping (the analyser's) keeps its forms too, and they are reset here rather than allocated again
+  const epoch: object = {};
   const allForms: Form[] = [];
   const formOf: Form[] = new Array<Form>(work.length);
   for (let idx = 0; idx < work.length; idx++) {
@@ -77,16 +76,37 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     const slot = slots.of(m);
     const slotForms = (slot.forms ??= {}) as Partial<Record<EntityType, Form>>;
     let f = slotForms[m.type];
-    if (!f) {
-      const forms = formIn(m.type);
-      const words = slot.words.name;
-      f = { surface: m.surface, type: m.type, words, first: idx, lastSeen: -1, candidates: undefined, group: undefined, joined: undefined };
-      forms.set(m.surface, f);
+    if (!f || f.epoch !== epoch) {
+      if (f) {
+        f.epoch = epoch;
+        f.first = idx;
+        f.lastSeen = -1;
+        f.candidates = undefined;
+        f.group = undefined;
+        f.joined = undefined;
+      } else {
+        f = {
+          epoch,
+          surface: m.surface,
+          type: m.type,
+          words: slot.words.name,
+          first: idx,
+          lastSeen: -1,
+          candidates: undefined,
+          group: undefined,
+          joined: undefined,
+        };
+        slotForms[m.type] = f;
+      }
       allForms.push(f);
-      slotForms[m.type] = f;
     }
     formOf[idx] = f;
   }
+  /** The form of `surface` with `type` in this grouping, if a mention has it. */
+  const formFor = (surface: string, type: EntityType): Form | undefined => {
+    const f = (slots.get(surface)?.forms as Partial<Record<EntityType, Form>> | undefined)?.[type];
+    return f && f.epoch === epoch ? f : undefined;
+  };
   // per type, word -> the multi-word forms containing it, to find the full form of a short one without an all-pairs scan
   const containingByType = new Map<EntityType, Map<string, Form[]>>();
   for (const f of allForms) {
@@ -120,7 +140,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     let list = f.candidates;
     if (list) return list;
     const expansion = expansions.get(f.surface);
-    const expanded = expansion !== undefined ? byType.get(f.type)?.get(expansion) : undefined;
+    const expanded = expansion !== undefined ? formFor(expansion, f.type) : undefined;
     if (expanded && expanded !== f) list = [expanded];
     else if (f.words.length === 0) list = [];
     else {
@@ -167,7 +187,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     root.lastSeen = Math.max(root.lastSeen, m.start);
     let g = root.group;
     if (!g) {
-      const entity: Entity = { id: `e${entities.length + 1}`, type: m.type, name: root.surface, aliases: [] };
+      const entity: Entity = { id: entityId(entities.length), type: m.type, name: root.surface, aliases: [] };
       g = { entity, surfaces: new Set(), canonical: root };
       root.group = g;
       groups.push(g);

@@ -37,7 +37,7 @@ export interface Slot {
   shortType?: EntityType | null;
   /** propagate: already looked at. */
   visited?: boolean;
-  /** buildEntities: its forms by type. */
+  /** buildEntities: its forms by type (kept across groupings; each form says which grouping it belongs to). */
   forms?: Partial<Record<EntityType, unknown>>;
 }
 
@@ -103,7 +103,7 @@ export class Slots {
       s.counted = undefined;
       s.shortType = undefined;
       s.visited = undefined;
-      s.forms = undefined;
+      // forms stay: buildEntities tells its own from an earlier grouping's (and reuses those)
     }
     return s;
   }
