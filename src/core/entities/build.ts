@@ -62,6 +62,8 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     first: number;
     lastSeen: number;
     candidates?: Form[];
+    /** Its root, when that does not depend on the mentions seen before. */
+    root?: Form;
     group?: Group;
     joined?: Group;
   }
@@ -82,6 +84,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
         f.first = idx;
         f.lastSeen = -1;
         f.candidates = undefined;
+        f.root = undefined;
         f.group = undefined;
         f.joined = undefined;
       } else {
@@ -177,11 +180,19 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     if (idx % STEP_MENTIONS === STEP_MENTIONS - 1) yield;
     const m = work[idx];
     const form = formOf[idx];
-    let root = parentOf(form);
-    for (let guard = 0; guard < 4; guard++) {
-      const p = parentOf(root);
-      if (p === root) break;
-      root = p;
+    let root = form.root;
+    if (root === undefined) {
+      // up to five steps from the form to its root; a chain where no form has a choice of full forms ends at the same
+      // root for every mention (it does not depend on which was seen last): kept with the form
+      let fixed = true;
+      root = form;
+      for (let guard = 0; guard < 5; guard++) {
+        if (candidatesOf(root).length > 1) fixed = false;
+        const p = parentOf(root);
+        if (p === root) break;
+        root = p;
+      }
+      if (fixed) form.root = root;
     }
     form.lastSeen = m.start;
     root.lastSeen = Math.max(root.lastSeen, m.start);
