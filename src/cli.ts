@@ -1,4 +1,6 @@
 // Command-line entry (bundled to dist/cli.js, bin `news-annotator`). The commands live in src/cli/.
+// first: V8's settings must be in place before any code runs hot (see the module)
+import './node/jitFlags';
 import { main } from './cli/main';
 import { safeOutput } from './cli/safeText';
 

@@ -99,40 +99,51 @@ export const SIDECAR_CHUNK = 1 << 16;
 export function* sidecarChunks(s: Sidecar): Generator<string, void, undefined> {
   const lists = sortedLists(s);
   const canonical: Record<string, (item: never) => unknown> = { entities: entity, annotations: annotation, rejections: rejection, orphans: orphan };
+  // text not yet handed out, and the full pieces cut from it: appending is a plain call (not a generator per piece of
+  // text, which cost a generator object and a resumption for every list item of every sidecar a CLI run writes)
   let pending = '';
-  function* put(piece: string): Generator<string, void, undefined> {
+  const ready: string[] = [];
+  const put = (piece: string): void => {
     pending += piece;
     while (pending.length >= SIDECAR_CHUNK) {
       // a high surrogate last would leave its pair split across two pieces
       const cut = isHighSurrogate(pending.charCodeAt(SIDECAR_CHUNK - 1)) ? SIDECAR_CHUNK - 1 : SIDECAR_CHUNK;
-      yield pending.slice(0, cut);
+      ready.push(pending.slice(0, cut));
       pending = pending.slice(cut);
     }
+  };
+  // the full pieces so far, handed out before more text is made (so a big sidecar is never held whole)
+  function* flush(): Generator<string, void, undefined> {
+    for (let i = 0; i < ready.length; i++) yield ready[i];
+    ready.length = 0;
   }
   const entries = Object.entries(topLevel(s, lists)).filter(([, v]) => v !== undefined);
   if (entries.length === 0) {
     yield '{}\n';
     return;
   }
-  yield* put('{');
+  put('{');
   for (let e = 0; e < entries.length; e++) {
     const [key, value] = entries[e];
-    yield* put(`${e === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `);
+    put(`${e === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `);
     const items = key in canonical && Array.isArray(value) ? value : undefined;
     if (items === undefined) {
-      yield* put(indented(JSON.stringify(value, null, 2), '\n  '));
+      put(indented(JSON.stringify(value, null, 2), '\n  '));
     } else if (items.length === 0) {
-      yield* put('[]');
+      put('[]');
     } else {
-      yield* put('[');
+      put('[');
       for (let i = 0; i < items.length; i++) {
         const item = canonical[key](items[i] as never);
-        yield* put(`${i === 0 ? '' : ','}\n    ${indented(JSON.stringify(item, null, 2) ?? 'null', '\n    ')}`);
+        put(`${i === 0 ? '' : ','}\n    ${indented(JSON.stringify(item, null, 2) ?? 'null', '\n    ')}`);
+        if (ready.length > 0) yield* flush();
       }
-      yield* put('\n  ]');
+      put('\n  ]');
     }
+    if (ready.length > 0) yield* flush();
   }
-  yield* put('\n}\n');
+  put('\n}\n');
+  yield* flush();
   if (pending.length > 0) yield pending;
 }
 
