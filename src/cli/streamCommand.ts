@@ -22,8 +22,10 @@ A line that cannot be used gives {"id", "error"} (id null when unreadable) and
 the stream goes on. Blank lines are skipped.
 
 Options:
-  --jobs N           annotate N lines at a time on worker threads (default:
-                     the number of cores); the output is the same for any N
+  --jobs N           annotate up to N lines at a time: this thread and up to
+                     N-1 worker threads, started as each 256K of text comes
+                     (default N: the number of cores); the output is the same
+                     for any N
   --max-size SIZE    longest input line (default 32M; e.g. 500K, 64M)
   -h, --help         show this help
 

@@ -5,9 +5,11 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ANNOTATE_HELP } from '../../../src/cli/annotateCommand';
 import { textSize } from '../../../src/cli/annotateJobs';
 import type { ArticleFile } from '../../../src/cli/files';
 import { CHARS_PER_JOB, mapOrdered, WorkerFailure, workerCount, WorkerPool } from '../../../src/cli/pool';
+import { STREAM_HELP } from '../../../src/cli/streamCommand';
 import { annotateRecord, type StreamResult } from '../../../src/cli/streamRecord';
 import type { WorkerReply, WorkerTask } from '../../../src/cli/worker';
 
@@ -37,6 +39,12 @@ describe('--jobs pool', function () {
     process.env.NEWS_ANNOTATOR_JOBS = 'workers';
     assert.equal(workerCount(2, 5, 16_555), 2, 'the test hook: every job a worker, whatever the size');
     assert.equal(workerCount(1, 5, 16_555), 0);
+  });
+
+  it('says in --help how much text a worker needs', () => {
+    const kib = `${CHARS_PER_JOB / 1024}K`;
+    assert.match(ANNOTATE_HELP.replace(/\s+/g, ' '), new RegExp(`up to N-1 worker threads, one per ${kib} of text`));
+    assert.match(STREAM_HELP.replace(/\s+/g, ' '), new RegExp(`up to N-1 worker threads, started as each ${kib} of text comes`));
   });
 
   it('counts the articles’ size only as far as it needs to', () => {
