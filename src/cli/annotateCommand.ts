@@ -40,9 +40,10 @@ Options:
   --json                     print the sidecars to stdout (a JSON array of
                              {"path", "sidecar"}) instead of writing files
   --max-size SIZE            skip larger articles (default 10M; e.g. 500K, 20M)
-  --jobs N                   annotate N articles at a time on worker threads
-                             (default: the number of cores); the output is
-                             the same for any N
+  --jobs N                   annotate up to N articles at a time: this thread
+                             and up to N-1 worker threads, one per 256K of
+                             text (default N: the number of cores); the output
+                             is the same for any N
   -h, --help                 show this help
 
 Exit codes: 0 all articles annotated, 1 some failed (reported on stderr),

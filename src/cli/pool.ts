@@ -23,28 +23,62 @@ function workerScript(): { file: string; execArgv: string[] } | undefined {
   return fs.existsSync(source) ? { file: source, execArgv: ['--require', 'tsx/cjs'] } : undefined;
 }
 
-/** How many workers to start for `jobs` over `items` items: none (run in this thread) for one job, one item, or a copy of the CLI shipped without dist/worker.js. */
-export function workerCount(jobs: number, items = Infinity): number {
-  const n = Math.min(jobs, items);
-  return n > 1 && workerScript() ? n : 0;
+/**
+ * Test hook: `NEWS_ANNOTATOR_JOBS=workers` sends every item to the worker threads (the main thread analyses none and
+ * the size policy below is off), so the tests of `--jobs` exercise the workers whatever the machine's speed. Not for
+ * users: the output is the same either way, only slower on small inputs.
+ */
+export const workersOnly = (): boolean => process.env.NEWS_ANNOTATOR_JOBS === 'workers';
+
+/**
+ * Characters of text a job should have before it is worth a worker thread of its own: a fresh worker costs about
+ * 0.15 s of CPU to start (Node's bootstrap, the 1 MB bundle, the model) and its first articles run cold (every
+ * isolate compiles the analyzer anew: about a second of CPU on V8's threads), while the warm analysis does ~400k
+ * chars/s. Below this much text per job, a second job costs more CPU than it saves time.
+ */
+export const CHARS_PER_JOB = 256 * 1024;
+
+/**
+ * Worker threads to start for `jobs` jobs over `items` items of `chars` characters in all (unknown: as many as the
+ * jobs ask): the main thread is one of the jobs, so `jobs - 1` at most, none for one item, none when the text is too
+ * little to pay for a worker's start (CHARS_PER_JOB), none when the CLI was shipped without dist/worker.js.
+ */
+export function workerCount(jobs: number, items = Infinity, chars = Infinity): number {
+  if (workersOnly()) {
+    const n = Math.min(jobs, items);
+    return n > 1 && workerScript() ? n : 0;
+  }
+  const byText = Math.floor(chars / CHARS_PER_JOB);
+  const n = Math.min(jobs, items, Math.max(1, byText)) - 1;
+  return n > 0 && workerScript() ? n : 0;
 }
 
 /**
  * Tasks handed to one worker before it answers: with two, a worker goes on to its next task the moment it finishes
- * one, instead of idling until the main thread (perhaps not even scheduled on a busy machine) reads the answer and
- * sends more; and the second task's analysis overlaps the first's flush to disk.
+ * one, instead of idling until the main thread (busy with an article of its own, or not even scheduled on a busy
+ * machine) reads the answer and sends more; and the second task's analysis overlaps the first's flush to disk.
  */
 const TASKS_PER_WORKER = 2;
+
+/** Tasks the main thread runs at a time when it is one of the jobs: it analyses one while the other's sidecar is flushed. */
+const TASKS_IN_THREAD = 2;
 
 /** What goes to a worker and back: the task or reply, numbered so answers can come back in any order. */
 export interface TaskMessage {
   id: number;
   task: WorkerTask;
 }
+/** A worker's first message, once its script has loaded: tasks are handed to it from then on. */
+export interface ReadyMessage {
+  ready: true;
+}
 export interface ReplyMessage {
   id: number;
   reply: WorkerReply;
 }
+
+/** A worker thread that failed (it died, or its script would not load); distinct from a failure of the main thread's own work. */
+export class WorkerFailure extends Error {}
 
 interface Pending {
   resolve: (r: WorkerReply) => void;
@@ -55,11 +89,17 @@ interface Slot {
   worker: Worker;
   /** Tasks sent and not answered yet, by id. */
   busy: Map<number, Pending>;
+  /** Its script has loaded (ReadyMessage): until then it is given nothing, and the main thread takes the work. */
+  ready?: boolean;
   /** Failed once ('error' is followed by 'exit'): replaced already. */
   dead?: boolean;
 }
 
-/** A fixed number of worker threads, each given up to TASKS_PER_WORKER tasks at a time; the rest wait in a queue. */
+/**
+ * Runs tasks on worker threads and, when given `inThread`, in the main thread too, which then counts as one of the
+ * jobs. Tasks wait in one queue and go to whoever is free: a worker only once its script has loaded, so a small input
+ * is done by the main thread before a worker is even ready, instead of waiting for it.
+ */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: ({ task: WorkerTask } & Pending)[] = [];
@@ -68,19 +108,40 @@ export class WorkerPool {
   /** Set when workers keep dying (e.g. the worker script cannot load): every task then fails with it. */
   private broken: Error | undefined;
   private deaths = 0;
+  private inThreadBusy = 0;
 
-  constructor(readonly size: number) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  /**
+   * @param size worker threads to start (more may be added with `grow`)
+   * @param inThread runs one task in this thread; absent, every task goes to a worker
+   */
+  constructor(
+    size: number,
+    private readonly inThread?: (task: WorkerTask) => Promise<WorkerReply>,
+  ) {
+    this.grow(size);
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Starts workers until there are `size`. */
+  grow(size: number): void {
+    while (this.slots.length < size && !this.closed && !this.broken) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
     const { file, execArgv } = workerScript()!;
     const slot: Slot = { worker: new Worker(file, { execArgv }), busy: new Map() };
-    slot.worker.on('message', ({ id, reply }: ReplyMessage) => {
-      const pending = slot.busy.get(id);
-      slot.busy.delete(id);
-      pending?.resolve(reply);
-      this.next(slot);
+    slot.worker.on('message', (message: ReplyMessage | ReadyMessage) => {
+      if ('ready' in message) {
+        slot.ready = true;
+      } else {
+        const pending = slot.busy.get(message.id);
+        slot.busy.delete(message.id);
+        pending?.resolve(message.reply);
+      }
+      this.dispatch();
     });
     // A worker that dies (out of memory, a crash in native code) fails its tasks only; a fresh one takes its place.
     const fail = (e: Error) => {
@@ -88,16 +149,17 @@ export class WorkerPool {
       slot.dead = true;
       const busy = [...slot.busy.values()];
       slot.busy.clear();
-      for (const pending of busy) pending.reject(e);
+      const failure = new WorkerFailure(e.message);
+      for (const pending of busy) pending.reject(failure);
       if (this.closed || this.broken) return;
-      if (++this.deaths > 2 * this.size + 2) {
-        this.broken = e;
-        for (const job of this.queue.splice(0)) job.reject(e);
+      if (++this.deaths > 2 * this.slots.length + 2) {
+        this.broken = failure;
+        // the main thread, when it is one of the jobs, still takes what is queued
+        if (!this.inThread) for (const job of this.queue.splice(0)) job.reject(failure);
+        this.dispatch();
         return;
       }
-      const replacement = this.spawn();
-      this.slots[this.slots.indexOf(slot)] = replacement;
-      this.next(replacement);
+      this.slots[this.slots.indexOf(slot)] = this.spawn();
     };
     slot.worker.on('error', fail);
     slot.worker.on('exit', code => {
@@ -106,23 +168,38 @@ export class WorkerPool {
     return slot;
   }
 
-  private next(slot: Slot): void {
-    while (slot.busy.size < TASKS_PER_WORKER && !slot.dead) {
+  /** Hands queued tasks to free workers first (the main thread stays free to read their answers), then to this thread. */
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      while (slot.ready && !slot.dead && !this.broken && slot.busy.size < TASKS_PER_WORKER) {
+        const job = this.queue.shift();
+        if (!job) return;
+        const id = this.nextId++;
+        slot.busy.set(id, { resolve: job.resolve, reject: job.reject });
+        slot.worker.postMessage({ id, task: job.task } satisfies TaskMessage);
+      }
+    }
+    const inThread = this.inThread;
+    while (inThread && this.inThreadBusy < TASKS_IN_THREAD) {
       const job = this.queue.shift();
       if (!job) return;
-      const id = this.nextId++;
-      slot.busy.set(id, { resolve: job.resolve, reject: job.reject });
-      slot.worker.postMessage({ id, task: job.task } satisfies TaskMessage);
+      this.inThreadBusy++;
+      // started on the next turn: a synchronous analysis must not run inside dispatch (called from a worker's answer)
+      void Promise.resolve()
+        .then(() => inThread(job.task))
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          this.inThreadBusy--;
+          this.dispatch();
+        });
     }
   }
 
   run(task: WorkerTask): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      if (this.broken) return reject(this.broken);
+      if (this.broken && !this.inThread) return reject(this.broken);
       this.queue.push({ task, resolve, reject });
-      // the least busy worker: a fresh pool spreads the first tasks over every worker before doubling up
-      const slot = this.slots.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
-      if (slot.busy.size < TASKS_PER_WORKER) this.next(slot);
+      this.dispatch();
     });
   }
 

@@ -5,9 +5,9 @@
 import type { Writable } from 'node:stream';
 import { parseArgs, parseJobs, parseSize } from './args';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError, type CliIO } from './io';
-import { mapOrdered, workerCount, WorkerPool } from './pool';
+import { mapOrdered, workerCount, WorkerPool, workersOnly } from './pool';
 import { annotateRecord, parseStreamLine, type StreamError, type StreamResult } from './streamRecord';
-import type { WorkerReply } from './worker';
+import type { WorkerReply, WorkerTask } from './worker';
 
 export const STREAM_HELP = `Usage: news-annotator stream [options] < input.jsonl > output.jsonl
 
@@ -22,8 +22,10 @@ A line that cannot be used gives {"id", "error"} (id null when unreadable) and
 the stream goes on. Blank lines are skipped.
 
 Options:
-  --jobs N           annotate N lines at a time on worker threads (default:
-                     the number of cores); the output is the same for any N
+  --jobs N           annotate up to N lines at a time: this thread and up to
+                     N-1 worker threads, started as each 256K of text comes
+                     (default N: the number of cores); the output is the same
+                     for any N
   --max-size SIZE    longest input line (default 32M; e.g. 500K, 64M)
   -h, --help         show this help
 
@@ -118,16 +120,24 @@ export async function runStreamWith(args: string[], io: CliIO, input: AsyncItera
   const maxBytes: number = limit;
   const jobs = parseJobs(options.get('jobs') as string | undefined);
   const workers = workerCount(jobs);
+  const runHere = async (task: WorkerTask): Promise<WorkerReply> => ({
+    kind: 'record',
+    result: await annotateRecord((task as Extract<WorkerTask, { kind: 'record' }>).input),
+  });
 
-  // workers are started on the first line, so an empty stream costs nothing
+  // This thread is one of the jobs; workers are started as the text read so far warrants them (CHARS_PER_JOB each),
+  // so an empty or short stream costs no worker at all.
   let pool: WorkerPool | undefined;
+  let chars = 0;
   const annotate = async (line: { number: number; text: string }): Promise<Answer> => {
     const parsed = parseStreamLine(line.text, line.number);
     if (!parsed.ok) return parsed;
     const { input: record } = parsed;
     try {
       if (workers === 0) return { ok: true, result: await annotateRecord(record) };
-      pool ??= new WorkerPool(workers);
+      chars += record.text.length;
+      pool ??= new WorkerPool(0, workersOnly() ? undefined : runHere);
+      pool.grow(workerCount(jobs, Infinity, chars));
       const reply: WorkerReply = await pool.run({ kind: 'record', input: record });
       if (reply.kind === 'record') return { ok: true, result: reply.result };
       return {

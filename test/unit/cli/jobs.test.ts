@@ -9,8 +9,14 @@ import * as path from 'node:path';
 const root = path.join(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
 
+/**
+ * Runs the CLI. These folders are far too small for the size policy to start a worker (src/cli/pool.ts,
+ * CHARS_PER_JOB), so the runs with several jobs set NEWS_ANNOTATOR_JOBS=workers: every article then goes to a worker
+ * thread, and the comparison is between the worker path and the one-job path.
+ */
 function run(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const env = { ...process.env, NEWS_ANNOTATOR_JOBS: 'workers' };
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -13,8 +13,10 @@ import { parseSidecar } from '../../../src/core/sidecar';
 const root = path.join(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
 
+/** Runs the CLI; with several jobs every line goes to a worker thread (NEWS_ANNOTATOR_JOBS=workers: these inputs are too small for the size policy to start one). */
 function run(cwd: string, input: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const env = { ...process.env, NEWS_ANNOTATOR_JOBS: 'workers' };
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, input, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
