@@ -88,6 +88,20 @@ export interface AnnotationIds {
  * sorted by start, so the same-span pass is one walk over them with no map, no string and no set built per mention.
  */
 export function keepAnnotationIds(fresh: readonly Annotation[], previous: readonly SidecarAnnotation[], taken: ReadonlySet<string>): AnnotationIds {
+  const run = keepAnnotationIdSteps(fresh, previous, taken, Infinity);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** keepAnnotationIds yielding after every `slice` fresh mentions of each of its passes (reconcile runs it in steps). */
+export function* keepAnnotationIdSteps(
+  fresh: readonly Annotation[],
+  previous: readonly SidecarAnnotation[],
+  taken: ReadonlySet<string>,
+  slice: number,
+): Generator<void, AnnotationIds, void> {
   const before: SidecarAnnotation[] = [];
   let max = maxNumber(taken, 'a');
   for (const a of previous) {
@@ -105,10 +119,14 @@ export function keepAnnotationIds(fresh: readonly Annotation[], previous: readon
     for (let i = 0; i < fresh.length; i++) ids[i] = `a${++next}`;
     return { ids, same };
   }
+  yield;
   const used = new Uint8Array(before.length);
   const left =
-    sortedByStart(fresh) && sortedByStart(before) ? sameSpansSorted(fresh, before, used, ids, same) : sameSpansAnyOrder(fresh, before, used, ids, same);
+    sortedByStart(fresh) && sortedByStart(before)
+      ? yield* sameSpansSorted(fresh, before, used, ids, same, slice)
+      : sameSpansAnyOrder(fresh, before, used, ids, same);
   if (left.length > 0) {
+    yield;
     const byText = new Map<string, SidecarAnnotation[]>();
     for (let k = 0; k < before.length; k++) {
       if (used[k] === 1) continue;
@@ -117,10 +135,13 @@ export function keepAnnotationIds(fresh: readonly Annotation[], previous: readon
       const list = byText.get(key);
       if (list) list.push(a);
       else byText.set(key, [a]);
+      if ((k + 1) % slice === 0) yield;
     }
-    for (const i of left) {
+    for (let n = 0; n < left.length; n++) {
+      const i = left[n];
       const p = byText.get(`${fresh[i].type}:${fresh[i].text}`)?.shift();
       ids[i] = p ? p.id : `a${++next}`;
+      if ((n + 1) % slice === 0) yield;
     }
   }
   return { ids, same };
@@ -134,13 +155,14 @@ const sortedByStart = (xs: readonly { start: number }[]) => {
 const sameSpan = (a: Annotation, p: SidecarAnnotation) => p.end === a.end && p.type === a.type && p.text === a.text;
 
 /** The same-span pass over two lists sorted by start: the candidates for a fresh mention are the run of previous ones at its start, in their order. */
-function sameSpansSorted(
+function* sameSpansSorted(
   fresh: readonly Annotation[],
   before: readonly SidecarAnnotation[],
   used: Uint8Array,
   ids: string[],
   same: AnnotationIds['same'],
-): number[] {
+  slice: number,
+): Generator<void, number[], void> {
   const left: number[] = [];
   let j = 0;
   for (let i = 0; i < fresh.length; i++) {
@@ -158,6 +180,7 @@ function sameSpansSorted(
       ids[i] = before[hit].id;
       same[i] = before[hit];
     } else left.push(i);
+    if ((i + 1) % slice === 0) yield;
   }
   return left;
 }
