@@ -2,65 +2,15 @@
 // with undo and redo, spans kept in step with typing, and saves one at a time. The CLI runs it once per article;
 // the editor keeps one per open document. Host concerns (when to analyze, prompts, file locations) stay outside.
 import { sha256Hex } from '../hash';
-import type { AnalysisSteps } from '../analyze';
-import type { AnalysisResult, AnalyzeOptions } from '../types';
-import { analyzeOptionsFor, reconcile, type ReconcileOutput, type ReconcileReport } from '../sidecar/reconcile';
-import { loadSidecar, saveSidecar, type SidecarStorage } from '../sidecar/storage';
+import { analyzeOptionsFor, reconcileSteps, type ReconcileOutput, type ReconcileReport } from '../sidecar/reconcile';
 import { applyTextChangesOwned, type OwnedAnnotations, type TextChange } from '../sidecar/textChanges';
-import { SidecarError, type Sidecar, type SidecarAnnotation } from '../sidecar/types';
+import type { Sidecar, SidecarAnnotation, SidecarError } from '../sidecar/types';
+import type { AnalysisResult } from '../types';
 import { EditHistory } from './history';
+import type { ArticleSessionOptions, PendingAnalysis, SidecarChange, TextAt } from './options';
+import { oneStep, pendingAnalysis } from './pending';
+import { SidecarFile } from './sidecarFile';
 import type { DiskState, SaveOutcome, SessionStatus } from './status';
-
-/** What the session needs of an analyzer: the core's `Analyzer` (or `{ analyze }`) fits. */
-export interface ArticleAnalyzer {
-  analyze(text: string, options?: AnalyzeOptions): AnalysisResult;
-  /** The same analysis a bounded step at a time (Analyzer.analyzeSteps); without it, startAnalysis runs it in one step. */
-  analyzeSteps?(text: string, options?: AnalyzeOptions): AnalysisSteps;
-}
-
-export interface ArticleSessionOptions {
-  storage: SidecarStorage;
-  /** Where the sidecar is (sidecarPathFor(article), a folder setting, an output folder). */
-  sidecarPath: string;
-  /** The article's file name, stored in the sidecar. */
-  file: string;
-  analyzer: ArticleAnalyzer;
-  /** "news-annotator <version>"; reconcile's default when undefined. */
-  generator?: string;
-  /** The time recorded on annotations a change orphans (a parameter so runs are reproducible). */
-  now?: () => string;
-  /** Base analysis options for every analysis (lexicon, document id, a reference date the caller insists on). */
-  analyzeOptions?: () => AnalyzeOptions;
-  /** Copy an unusable stored sidecar to `.bak` when loading (default true; false for runs that write nothing). */
-  backupUnusable?: boolean;
-  /** Runs inside the save lock before each write; throw a SidecarError to refuse (e.g. the file is open and dirty). */
-  beforeSave?: (sidecarPath: string) => void | Promise<void>;
-  /**
-   * SHA-256 (lowercase hex) of the text's UTF-8 bytes, from the host (node:crypto, crypto.subtle): used when a save
-   * needs the hash of a text typed since the last hash. Default: the core's own (sha256Hex, pure JavaScript).
-   */
-  hashText?: (text: string) => string | Promise<string>;
-}
-
-/** A user edit: one of the core's edit operations (src/core/sidecar/edit.ts) applied to the sidecar for `text`. */
-export type SidecarChange = (sidecar: Sidecar, text: string) => Sidecar;
-
-/** An analysis started and not reconciled yet (ArticleSession.startAnalysis). */
-export interface PendingAnalysis {
-  /** Runs the analysis's next bounded step; true once it is complete (then only the reconcile is left). Nothing when stale. */
-  step(): boolean;
-  /** The session changed since it started (typing, an edit, a reload), or a newer analysis of the article superseded it. */
-  readonly stale: boolean;
-  /** Runs what is left of the analysis and reconciles it into the session; undefined when it is stale. */
-  finish(): ReconcileOutput | undefined;
-}
-
-/** Which text an analysis or edit is for: `version` identifies it cheaply (the editor's document version). */
-export interface TextAt {
-  version?: number;
-  /** Options for this analysis only, over the session's base options. */
-  options?: AnalyzeOptions;
-}
 
 export class ArticleSession {
   private current: Sidecar | null = null;
@@ -87,19 +37,17 @@ export class ArticleSession {
   private epoch = 0;
   private problem: SidecarError | undefined;
   private changed = false;
-  private diskState: DiskState = { mtime: undefined, text: undefined };
   private readonly history = new EditHistory<Sidecar | null>();
   /** Bumped whenever the sidecar in memory changes but by a save filling in its hash: a pending analysis is then stale. */
   private revision = 0;
-  /** The one save lock: each save starts when the previous one finished, and sees the disk state it left. */
-  private saving: Promise<unknown> = Promise.resolve();
+  /** Bumped by each startAnalysis: an earlier pending analysis is then stale. */
+  private runs = 0;
+  private readonly file: SidecarFile;
   /** What the last analysis reconciled: manual annotations placed, orphaned, restored. */
   lastReport: ReconcileReport | undefined;
 
-  private path: string;
-
   constructor(private readonly options: ArticleSessionOptions) {
-    this.path = options.sidecarPath;
+    this.file = new SidecarFile(options.storage, options.sidecarPath, options);
   }
 
   get status(): SessionStatus {
@@ -140,7 +88,7 @@ export class ArticleSession {
   }
 
   get sidecarPath(): string {
-    return this.path;
+    return this.file.path;
   }
 
   /**
@@ -177,7 +125,7 @@ export class ArticleSession {
 
   /** The file as last read or written by this session. */
   get disk(): DiskState {
-    return this.diskState;
+    return this.file.disk;
   }
 
   undoLabels(): string[] {
@@ -204,18 +152,11 @@ export class ArticleSession {
   }
 
   private async readStored(epoch: number): Promise<boolean> {
-    const { storage } = this.options;
-    const sidecarPath = this.path;
-    let loaded;
-    try {
-      loaded = await loadSidecar(storage, sidecarPath, { backup: this.options.backupUnusable !== false });
-    } catch (e) {
-      loaded = { status: 'error' as const, error: new SidecarError('io', sidecarPath, `could not read it: ${(e as Error)?.message ?? String(e)}`) };
-    }
+    const loaded = await this.file.read();
     if (epoch !== this.epoch) return false;
     this.isLoaded = true;
     this.problem = loaded.status === 'error' ? loaded.error : undefined;
-    this.diskState = loaded.status === 'ok' ? { mtime: loaded.mtime, text: loaded.text } : { mtime: undefined, text: undefined };
+    this.file.loaded(loaded);
     this.current = loaded.status === 'ok' ? loaded.sidecar : null;
     this.revision++;
     this.owned = undefined;
@@ -246,43 +187,45 @@ export class ArticleSession {
   }
 
   /**
-   * analyze() in steps a host can run in separate tasks: the analysis a bounded step at a time (`step`), then the
-   * reconcile (`finish`); the editor yields in between, so none blocks it for the whole of a big article's
-   * re-analysis. Nothing changes in the session until `finish`, which does nothing (returns undefined) when the
-   * session changed since or a newer analysis of the same article started.
+   * analyze() in steps a host can run in separate tasks (./pending.ts): the analysis a bounded step at a time, then its
+   * reconcile with the sidecar in memory likewise; the editor yields in between, so none blocks it for long on a big
+   * article. Nothing changes in the session until the last step; every step does nothing once the session changed
+   * since or a newer analysis of the article started (the run is stale).
    */
   startAnalysis(text: string, at: TextAt = {}): PendingAnalysis {
     this.owned = undefined;
     const revision = this.revision;
+    const run = ++this.runs;
     const base = { ...this.options.analyzeOptions?.(), ...at.options };
     const options = analyzeOptionsFor(this.current ?? undefined, base);
     const { analyzer } = this.options;
     // without steps of its own, the analyzer's one call is the one step (run now, as the first step of a run in steps is)
-    const steps: AnalysisSteps = analyzer.analyzeSteps?.(text, options) ?? oneStep(analyzer.analyze(text, options));
-    let analysis: AnalysisResult | undefined;
-    const stale = () => this.revision !== revision || steps.superseded;
-    return {
-      get stale() {
-        return stale();
+    const steps = analyzer.analyzeSteps?.(text, options) ?? oneStep(analyzer.analyze(text, options));
+    let previous: Sidecar | undefined;
+    let sameText: boolean | undefined;
+    return pendingAnalysis(steps, {
+      changed: () => this.revision !== revision || this.runs !== run,
+      reconcile: (analysis: AnalysisResult) => {
+        this.owned = undefined;
+        previous = this.current ?? undefined;
+        // the text the previous sidecar's hash names is known: reconcile need not hash this one
+        sameText = previous && this.hashedText !== undefined ? this.hashedText === text : undefined;
+        return reconcileSteps({ text, file: this.options.file, analysis, previous, generator: this.options.generator, now: this.now(), sameText });
       },
-      step: () => {
-        if (analysis === undefined && !stale()) analysis = steps.step();
-        return analysis !== undefined;
-      },
-      finish: () => {
-        while (analysis === undefined && !stale()) analysis = steps.step();
-        return stale() ? undefined : this.reconcileWith(text, analysis!, at);
-      },
-    };
+      apply: out => this.applyReconciled(out, text, at, previous, sameText),
+    });
   }
 
-  private reconcileWith(text: string, analysis: AnalysisResult, at: TextAt): ReconcileOutput {
+  private applyReconciled(out: ReconcileOutput, text: string, at: TextAt, previous: Sidecar | undefined, sameText: boolean | undefined): ReconcileOutput {
     this.owned = undefined;
-    const previous = this.current ?? undefined;
-    // the text the previous sidecar's hash names is known: reconcile need not hash this one
-    const sameText = previous && this.hashedText !== undefined ? this.hashedText === text : undefined;
-    const out = reconcile({ text, file: this.options.file, analysis, previous, generator: this.options.generator, now: this.now(), sameText });
-    this.current = out.sidecar;
+    let { sidecar } = out;
+    // a hash filled in during the reconcile (hashedSidecar, a save: the one change a run does not go stale for) names
+    // hashedText now, as the reconcile's kept hash does not
+    if (sameText !== undefined && this.current !== previous && this.current) {
+      sidecar = { ...sidecar, document: { ...sidecar.document, sha256: this.current.document.sha256 } };
+      out = { sidecar, report: out.report };
+    }
+    this.current = sidecar;
     this.revision++;
     this.currentText = text;
     this.currentVersion = at.version ?? -1;
@@ -375,30 +318,22 @@ export class ArticleSession {
    * chose to replace what the file now holds, so its current state is what the save expects.
    */
   save(options: { overwrite?: boolean } = {}): Promise<SaveOutcome> {
-    const job = this.saving.then(() => this.saveNow(options.overwrite === true));
-    this.saving = job.catch(() => undefined);
-    return job;
+    return this.file.queue(() => this.saveNow(options.overwrite === true));
   }
 
   /** Resolves when the saves asked for so far are done (their disk state recorded). */
   whenSaved(): Promise<void> {
-    return this.saving.then(() => undefined);
+    return this.file.idle();
   }
 
   private async saveNow(overwrite: boolean): Promise<SaveOutcome> {
-    const { storage } = this.options;
-    const sidecarPath = this.path;
+    const sidecarPath = this.file.path;
     let sidecar = this.current;
     const text = this.currentText; // the text `sidecar` follows (typing may go on while this save waits)
     this.owned = undefined; // the write below reads it while typing may go on
     if (!sidecar) return { saved: false, reason: 'noSidecar' };
     if (this.problem) return { saved: false, reason: 'unusableSidecar', error: this.problem };
-    if (overwrite) {
-      this.diskState = {
-        mtime: await storage.mtime(sidecarPath).catch(() => undefined),
-        text: await storage.readText(sidecarPath).catch(() => undefined),
-      };
-    }
+    if (overwrite) await this.file.accept(sidecarPath);
     if (text !== undefined && this.hashedText !== text) {
       const held = sidecar;
       const sha256 = await (this.options.hashText ?? sha256Hex)(text);
@@ -410,23 +345,9 @@ export class ArticleSession {
         this.hashedText = text;
       }
     }
-    try {
-      await this.options.beforeSave?.(sidecarPath);
-      const r = await saveSidecar(storage, sidecarPath, sidecar, { checkMtime: true, expectedMtime: this.diskState.mtime, expectedText: this.diskState.text });
-      // r.text is built on first read (the write streamed it): only a later save compares against it, so a one-shot
-      // run (the CLI) never holds a big article's whole sidecar text (sidecars are never changed in place)
-      this.diskState = {
-        mtime: r.mtime,
-        get text() {
-          return r.text;
-        },
-      };
-      if (this.current === sidecar) this.changed = false;
-      return { saved: true, written: r.written };
-    } catch (e) {
-      if (!(e instanceof SidecarError)) throw e;
-      return { saved: false, reason: e.kind === 'conflict' ? 'conflict' : 'error', error: e };
-    }
+    const outcome = await this.file.write(sidecar, sidecarPath);
+    if (outcome.saved && this.current === sidecar) this.changed = false;
+    return outcome;
   }
 
   /**
@@ -434,7 +355,7 @@ export class ArticleSession {
    * changed on disk, or the article was closed. `sidecarPath`: the sidecar lives there from now on (a setting changed).
    */
   reset(sidecarPath?: string): void {
-    if (sidecarPath !== undefined) this.path = sidecarPath;
+    if (sidecarPath !== undefined) this.file.path = sidecarPath;
     this.epoch++;
     this.revision++;
     this.loading = undefined;
@@ -453,9 +374,4 @@ export class ArticleSession {
   private now(): string {
     return this.options.now?.() ?? new Date().toISOString();
   }
-}
-
-/** An analysis already made, as a run of one step. */
-function oneStep(result: AnalysisResult): AnalysisSteps {
-  return { superseded: false, step: () => result };
 }
