@@ -1,7 +1,7 @@
 // reconcile's work as a generator of bounded steps (reconcileSteps in ./reconcile.ts runs it): on a 1.5 MB article it
 // goes over some 40,000 mentions several times (filter, id matching, building, tidying the entities), 60-150 ms in
 // one go, so the editor runs it a few steps per task, yielding in between, as it runs the analysis. Each loop over the
-// mentions yields every RECONCILE_SLICE of them; the steps compute exactly what one call did, in the same order.
+// mentions yields every RECONCILE_SLICES.mentions of them; the steps compute exactly what one call did, in the same order.
 import { anchorAll, quoteContext } from '../anchor';
 import { resolveDateText } from '../dates/resolve';
 import { sha256Hex } from '../hash';
@@ -10,18 +10,28 @@ import type { Entity, EntityType, Span } from '../types';
 import { collectAliasForms, findEntityFor, isEntityType, makeAnnotation, nextId, tidiedEntities } from './model';
 import type { ReconcileInput, ReconcileOutput, ReconcileReport } from './reconcile';
 import { sameAuto } from './reuse';
-import { keepAnnotationIdSteps, keepEntityIds } from './stableIds';
+import { keepAnnotationIdSteps, keepEntityIdSteps } from './stableIds';
 import { SIDECAR_VERSION, type Orphan, type Rejection, type Sidecar, type SidecarAnnotation } from './types';
 
 export const DEFAULT_GENERATOR = 'news-annotator';
 
-/** Mentions handled per step in reconcile's loops over every mention (a few milliseconds on a loaded machine). */
-export const RECONCILE_SLICE = 4000;
+/** How much each step handles (the tests make them small to cut the run at every place). */
+export interface ReconcileSlices {
+  /** Mentions per step in the loops over every mention (4,000: a few milliseconds on a loaded machine). */
+  mentions: number;
+  /** Entities per step where each costs more than a mention (names compared, aliases sorted). */
+  entities: number;
+  /** User-owned annotations mapped onto entities per step (each may search the entities by name). */
+  manual: number;
+}
+
+export const RECONCILE_SLICES: ReconcileSlices = { mentions: 4000, entities: 500, manual: 200 };
 
 /** Annotations the user owns: manual ones, and auto ones carrying a note (treated as manual so the note is kept). */
 const isUserOwned = (a: SidecarAnnotation) => a.source === 'manual' || a.note !== undefined;
 
-export function* reconcileRun(input: ReconcileInput): Generator<void, ReconcileOutput, void> {
+export function* reconcileRun(input: ReconcileInput, slices: ReconcileSlices = RECONCILE_SLICES): Generator<void, ReconcileOutput, void> {
+  const { mentions, entities: entitySlice, manual: manualSlice } = slices;
   const { text, analysis, previous } = input;
   const now = input.now ?? new Date(0).toISOString();
   const report: ReconcileReport = { placed: [], orphaned: [], restored: [], suppressed: 0 };
@@ -91,14 +101,15 @@ export function* reconcileRun(input: ReconcileInput): Generator<void, ReconcileO
     // (the keys are only built when there is something to look up: this runs on every auto annotation, every analysis)
     if ((rejected.size > 0 && rejected.has(`${a.type}:${a.start}:${a.end}`)) || covered(a)) report.suppressed++;
     else autos.push(a);
-    if ((i + 1) % RECONCILE_SLICE === 0) yield;
+    if ((i + 1) % mentions === 0) yield;
   }
   yield;
 
   // entity ids: an entity the previous sidecar had keeps its id (./stableIds.ts), with what was attached to it;
   // user-owned mentions are mapped onto them by name, or keep their own
   const previousEntities = new Map((previous?.entities ?? []).map(e => [e.id, e]));
-  const entityIds = keepEntityIds(analysis.entities, previous?.entities ?? []);
+  const entityIds = yield* keepEntityIdSteps(analysis.entities, previous?.entities ?? [], entitySlice);
+  yield;
   const entities: Entity[] = analysis.entities.map(e => {
     const id = entityIds.get(e.id)!;
     const old = previousEntities.get(id);
@@ -146,19 +157,19 @@ export function* reconcileRun(input: ReconcileInput): Generator<void, ReconcileO
   const manual: SidecarAnnotation[] = [];
   for (const a of kept) {
     manual.push(withEntity(a.type === 'date' && !a.valueFixed ? reresolved(text, a, ref) : a));
-    if (manual.length % MANUAL_SLICE === 0) yield;
+    if (manual.length % manualSlice === 0) yield;
   }
   const orphanList: Orphan[] = [];
   for (const o of orphans) {
     orphanList.push(withEntity(o));
-    if (orphanList.length % MANUAL_SLICE === 0) yield;
+    if (orphanList.length % manualSlice === 0) yield;
   }
   yield;
 
   // an auto annotation the previous sidecar had keeps its id (./stableIds.ts); never one a user-owned annotation holds;
   // one found again unchanged (same span, fields and context) is kept as it is rather than built again (./reuse.ts)
   const taken = new Set([...manual, ...orphanList].map(a => a.id));
-  const { ids: autoIds, same } = yield* keepAnnotationIdSteps(autos, previous?.annotations ?? [], taken, RECONCILE_SLICE);
+  const { ids: autoIds, same } = yield* keepAnnotationIdSteps(autos, previous?.annotations ?? [], taken, mentions);
   yield;
   const annotations: SidecarAnnotation[] = new Array(autos.length);
   for (let i = 0; i < autos.length; i++) {
@@ -168,18 +179,23 @@ export function* reconcileRun(input: ReconcileInput): Generator<void, ReconcileO
     const p = same[i];
     if (p !== undefined && sameAuto(text, p, a, entity, reviewed)) annotations[i] = p;
     else annotations[i] = makeAnnotation(text, a, { id: autoIds[i], type: a.type, source: 'auto', entity, value: a.value, precision: a.precision, reviewed });
-    if ((i + 1) % RECONCILE_SLICE === 0) yield;
+    if ((i + 1) % mentions === 0) yield;
   }
   for (const a of manual) annotations.push(a);
   yield;
 
   // tidyEntities (./model.ts), its pass over every mention a slice at a time
   const forms = new Map<string, Set<string>>();
-  for (let i = 0; i < annotations.length; i += RECONCILE_SLICE) {
-    collectAliasForms(forms, annotations, i, Math.min(annotations.length, i + RECONCILE_SLICE));
+  for (let i = 0; i < annotations.length; i += mentions) {
+    collectAliasForms(forms, annotations, i, Math.min(annotations.length, i + mentions));
     yield;
   }
   collectAliasForms(forms, orphanList, 0, orphanList.length);
+  const tidied: Entity[] = [];
+  for (let i = 0; i < entities.length; i += entitySlice) {
+    for (const e of tidiedEntities(entities.slice(i, i + entitySlice), forms)) tidied.push(e);
+    yield;
+  }
   const sidecar: Sidecar = {
     version: SIDECAR_VERSION,
     generator: input.generator ?? previous?.generator ?? DEFAULT_GENERATOR,
@@ -190,7 +206,7 @@ export function* reconcileRun(input: ReconcileInput): Generator<void, ReconcileO
       referenceDate: analysis.referenceDate?.value ?? null,
       referenceDateSource: analysis.referenceDate?.source ?? null,
     },
-    entities: tidiedEntities(entities, forms),
+    entities: tidied,
     annotations,
     rejections,
     orphans: orphanList,
@@ -198,9 +214,6 @@ export function* reconcileRun(input: ReconcileInput): Generator<void, ReconcileO
   if (previous?.$schema !== undefined) sidecar.$schema = previous.$schema;
   return { sidecar, report };
 }
-
-/** User-owned annotations mapped onto entities per step (each may search the entities by name). */
-const MANUAL_SLICE = 200;
 
 /** A manual date with the value its text resolves to now (resolveDateText: the date expression(s) inside it). */
 function reresolved(text: string, a: SidecarAnnotation, referenceDate: string | null): SidecarAnnotation {

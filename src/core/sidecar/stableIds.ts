@@ -30,6 +30,11 @@ const maxNumber = (ids: Iterable<string>, prefix: string) => {
  * the previous sidecar holds.
  */
 export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entity[]): Map<string, string> {
+  return runToEnd(keepEntityIdSteps(fresh, previous, Infinity));
+}
+
+/** keepEntityIds yielding after every `slice` entities of each of its passes (reconcile runs it in steps). */
+export function* keepEntityIdSteps(fresh: readonly Entity[], previous: readonly Entity[], slice: number): Generator<void, Map<string, string>, void> {
   const out = new Map<string, string>();
   if (previous.length === 0) {
     for (const e of fresh) out.set(e.id, e.id);
@@ -37,7 +42,8 @@ export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entit
   }
   const byName = new Map<string, Entity>();
   const byAlias = new Map<string, Entity[]>();
-  for (const p of previous) {
+  for (let i = 0; i < previous.length; i++) {
+    const p = previous[i];
     const name = `${p.type}:${spacedName(p.name)}`;
     if (!byName.has(name)) byName.set(name, p);
     for (const a of p.aliases) {
@@ -46,21 +52,25 @@ export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entit
       if (list) list.push(p);
       else byAlias.set(key, [p]);
     }
+    if ((i + 1) % slice === 0) yield;
   }
   const claimed = new Set<string>();
   const unmatched: Entity[] = [];
-  for (const e of fresh) {
+  for (let i = 0; i < fresh.length; i++) {
+    const e = fresh[i];
     const p = byName.get(`${e.type}:${spacedName(e.name)}`);
     if (p && !claimed.has(p.id)) {
       claimed.add(p.id);
       out.set(e.id, p.id);
     } else unmatched.push(e);
+    if ((i + 1) % slice === 0) yield;
   }
   let next = maxNumber(
     previous.map(p => p.id),
     'e',
   );
-  for (const e of unmatched) {
+  for (let i = 0; i < unmatched.length; i++) {
+    const e = unmatched[i];
     let kept: Entity | undefined;
     for (const a of [e.name, ...e.aliases]) {
       kept = byAlias.get(`${e.type}:${spacedName(a)}`)?.find(p => !claimed.has(p.id));
@@ -68,8 +78,17 @@ export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entit
     }
     if (kept) claimed.add(kept.id);
     out.set(e.id, kept ? kept.id : `e${++next}`);
+    if ((i + 1) % slice === 0) yield;
   }
   return out;
+}
+
+/** A generator's return value, run to the end in one call. */
+function runToEnd<T>(run: Generator<void, T, void>): T {
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
 }
 
 /** The fresh auto annotations' ids, and for each the previous annotation it matched on the same span (reconcile reuses it). */
@@ -88,11 +107,7 @@ export interface AnnotationIds {
  * sorted by start, so the same-span pass is one walk over them with no map, no string and no set built per mention.
  */
 export function keepAnnotationIds(fresh: readonly Annotation[], previous: readonly SidecarAnnotation[], taken: ReadonlySet<string>): AnnotationIds {
-  const run = keepAnnotationIdSteps(fresh, previous, taken, Infinity);
-  for (;;) {
-    const next = run.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(keepAnnotationIdSteps(fresh, previous, taken, Infinity));
 }
 
 /** keepAnnotationIds yielding after every `slice` fresh mentions of each of its passes (reconcile runs it in steps). */
@@ -104,7 +119,9 @@ export function* keepAnnotationIdSteps(
 ): Generator<void, AnnotationIds, void> {
   const before: SidecarAnnotation[] = [];
   let max = maxNumber(taken, 'a');
-  for (const a of previous) {
+  for (let k = 0; k < previous.length; k++) {
+    const a = previous[k];
+    if ((k + 1) % slice === 0) yield;
     if (a.source !== 'auto') continue;
     const n = numberOf(a.id, 'a');
     if (n > 0 && !(taken.size > 0 && taken.has(a.id))) {
