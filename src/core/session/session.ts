@@ -339,11 +339,12 @@ export class ArticleSession {
       const sha256 = await (this.options.hashText ?? sha256Hex)(text);
       sidecar = { ...held, document: { ...held.document, sha256 } };
       // typing may have gone on while the host hashed: the sidecar in memory is then for a newer text (hashed by the
-      // next save); this save writes the one it was asked for
+      // next save); this save writes the one it was asked for. The corpus may have filled in the same hash meanwhile
+      // (hashedSidecar): that one is written, so the session counts as saved.
       if (this.current === held) {
         this.current = sidecar;
         this.hashedText = text;
-      }
+      } else if (this.current && this.hashedText === text && onlyHashed(this.current, held)) sidecar = this.current;
     }
     const outcome = await this.file.write(sidecar, sidecarPath);
     if (outcome.saved && this.current === sidecar) this.changed = false;
@@ -374,4 +375,13 @@ export class ArticleSession {
   private now(): string {
     return this.options.now?.() ?? new Date().toISOString();
   }
+}
+
+/** `now` is `held` with only its hash filled in (as hashedSidecar does): every other field the same value or object. */
+function onlyHashed(now: Sidecar, held: Sidecar): boolean {
+  const same = <T extends object>(a: T, b: T, skip: keyof T) => {
+    const keys = Object.keys(a) as (keyof T)[];
+    return keys.length === Object.keys(b).length && keys.every(k => k === skip || a[k] === b[k]);
+  };
+  return same(now, held, 'document') && same(now.document, held.document, 'sha256');
 }
