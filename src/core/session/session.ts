@@ -3,9 +3,10 @@
 // the editor keeps one per open document. Host concerns (when to analyze, prompts, file locations) stay outside.
 import { sha256Hex } from '../hash';
 import { analyzeOptionsFor, reconcileSteps, type ReconcileOutput, type ReconcileReport } from '../sidecar/reconcile';
-import { applyTextChangesOwned, type OwnedAnnotations, type TextChange } from '../sidecar/textChanges';
+import type { TextChange } from '../sidecar/textChanges';
 import type { Sidecar, SidecarAnnotation, SidecarError } from '../sidecar/types';
 import type { AnalysisResult } from '../types';
+import { HeldSidecar } from './heldSidecar';
 import { EditHistory } from './history';
 import type { ArticleSessionOptions, PendingAnalysis, SidecarChange, TextAt } from './options';
 import { oneStep, pendingAnalysis } from './pending';
@@ -13,23 +14,8 @@ import { SidecarFile } from './sidecarFile';
 import type { DiskState, SaveOutcome, SessionStatus } from './status';
 
 export class ArticleSession {
-  private current: Sidecar | null = null;
-  /**
-   * Which of current's annotations typing made and nobody else has seen (not read through `sidecar`, saved, kept for
-   * undo): the next change event moves them in place instead of copying them. Dropped whenever current is handed out.
-   */
-  private owned: OwnedAnnotations | undefined;
-  /** The text the sidecar's offsets follow (undefined: not analyzed since loading). */
-  private currentText: string | undefined;
-  private currentVersion = -1;
-  /**
-   * The text current.document.sha256 is the hash of, when known (undefined: loaded, restored from the history, or
-   * reset). Typing and the analyses after it leave that hash as it is (hashing a 1.5 MB article costs about 20 ms, and
-   * nothing needs it until a save), so it names an older text until save() hashes the text it writes.
-   */
-  private hashedText: string | undefined;
-  /** The editor version of the text the sidecar in memory is the analysis of (undefined once anything changed it). */
-  private analyzedVersion: number | undefined;
+  /** The sidecar in memory and the text it follows. */
+  private readonly held = new HeldSidecar();
   private state: SessionStatus = 'idle';
   private isLoaded = false;
   private loading: Promise<boolean> | undefined;
@@ -38,8 +24,6 @@ export class ArticleSession {
   private problem: SidecarError | undefined;
   private changed = false;
   private readonly history = new EditHistory<Sidecar | null>();
-  /** Bumped whenever the sidecar in memory changes but by a save filling in its hash: a pending analysis is then stale. */
-  private revision = 0;
   /** Bumped by each startAnalysis: an earlier pending analysis is then stale. */
   private runs = 0;
   private readonly file: SidecarFile;
@@ -56,8 +40,7 @@ export class ArticleSession {
 
   /** The sidecar as held in memory (what the next save writes), or null before the first analysis. */
   get sidecar(): Sidecar | null {
-    this.owned = undefined;
-    return this.current;
+    return this.held.handOut();
   }
 
   /**
@@ -66,12 +49,7 @@ export class ArticleSession {
    * index, exports); a save hashes by itself.
    */
   hashedSidecar(): Sidecar | null {
-    const text = this.currentText;
-    if (this.current && text !== undefined && this.hashedText !== text) {
-      this.current = { ...this.current, document: { ...this.current.document, sha256: sha256Hex(text) } };
-      this.hashedText = text;
-    }
-    return this.sidecar;
+    return this.held.hashed();
   }
 
   /**
@@ -79,12 +57,12 @@ export class ArticleSession {
    * in place): for questions asked on every cursor move, such as whether the cursor is on a mention.
    */
   hasAnnotation(test: (a: Readonly<SidecarAnnotation>) => boolean): boolean {
-    return this.current?.annotations.some(test) ?? false;
+    return this.held.peek()?.annotations.some(test) ?? false;
   }
 
   /** The version given with the text the sidecar follows (-1: none yet). */
   get version(): number {
-    return this.currentVersion;
+    return this.held.version;
   }
 
   get sidecarPath(): string {
@@ -96,17 +74,17 @@ export class ArticleSession {
    * since (no typing, edit, undo or reload): a save of that text then needs no new analysis.
    */
   analyzedAt(version: number): boolean {
-    return this.analyzedVersion === version && this.current !== null;
+    return this.held.analyzedVersion === version && this.held.peek() !== null;
   }
 
   /** There is a sidecar in memory (loaded or analyzed). */
   get hasSidecar(): boolean {
-    return this.current !== null;
+    return this.held.peek() !== null;
   }
 
   /** The sidecar in memory follows the text (analyzed, then kept in step by textChanged). */
   get followsText(): boolean {
-    return this.current !== null && this.currentText !== undefined;
+    return this.held.peek() !== null && this.held.text !== undefined;
   }
 
   get loaded(): boolean {
@@ -157,13 +135,7 @@ export class ArticleSession {
     this.isLoaded = true;
     this.problem = loaded.status === 'error' ? loaded.error : undefined;
     this.file.loaded(loaded);
-    this.current = loaded.status === 'ok' ? loaded.sidecar : null;
-    this.revision++;
-    this.owned = undefined;
-    this.currentText = undefined;
-    this.hashedText = undefined;
-    this.currentVersion = -1;
-    this.analyzedVersion = undefined;
+    this.held.replace(loaded.status === 'ok' ? loaded.sidecar : null);
     this.state = 'idle';
     return true;
   }
@@ -193,48 +165,30 @@ export class ArticleSession {
    * since or a newer analysis of the article started (the run is stale).
    */
   startAnalysis(text: string, at: TextAt = {}): PendingAnalysis {
-    this.owned = undefined;
-    const revision = this.revision;
+    const held = this.held;
+    const revision = held.revision;
     const run = ++this.runs;
     const base = { ...this.options.analyzeOptions?.(), ...at.options };
-    const options = analyzeOptionsFor(this.current ?? undefined, base);
+    const options = analyzeOptionsFor(held.handOut() ?? undefined, base);
     const { analyzer } = this.options;
     // without steps of its own, the analyzer's one call is the one step (run now, as the first step of a run in steps is)
     const steps = analyzer.analyzeSteps?.(text, options) ?? oneStep(analyzer.analyze(text, options));
-    let previous: Sidecar | undefined;
-    let sameText: boolean | undefined;
+    let reconciling: ReturnType<HeldSidecar['reconcileBase']> = { previous: undefined, sameText: undefined };
     return pendingAnalysis(steps, {
-      changed: () => this.revision !== revision || this.runs !== run,
+      changed: () => held.revision !== revision || this.runs !== run,
       reconcile: (analysis: AnalysisResult) => {
-        this.owned = undefined;
-        previous = this.current ?? undefined;
         // the text the previous sidecar's hash names is known: reconcile need not hash this one
-        sameText = previous && this.hashedText !== undefined ? this.hashedText === text : undefined;
-        return reconcileSteps({ text, file: this.options.file, analysis, previous, generator: this.options.generator, now: this.now(), sameText });
+        reconciling = held.reconcileBase(text);
+        const { generator, file } = this.options;
+        return reconcileSteps({ text, file, analysis, previous: reconciling.previous, generator, now: this.now(), sameText: reconciling.sameText });
       },
-      apply: out => this.applyReconciled(out, text, at, previous, sameText),
+      apply: out => {
+        const kept = held.reconciled(out, text, at, reconciling.previous, reconciling.sameText);
+        this.lastReport = kept.report;
+        this.state = 'ready';
+        return kept;
+      },
     });
-  }
-
-  private applyReconciled(out: ReconcileOutput, text: string, at: TextAt, previous: Sidecar | undefined, sameText: boolean | undefined): ReconcileOutput {
-    this.owned = undefined;
-    let { sidecar } = out;
-    // a hash filled in during the reconcile (hashedSidecar, a save: the one change a run does not go stale for) names
-    // hashedText now, as the reconcile's kept hash does not
-    if (sameText !== undefined && this.current !== previous && this.current) {
-      sidecar = { ...sidecar, document: { ...sidecar.document, sha256: this.current.document.sha256 } };
-      out = { sidecar, report: out.report };
-    }
-    this.current = sidecar;
-    this.revision++;
-    this.currentText = text;
-    this.currentVersion = at.version ?? -1;
-    if (sameText === undefined) this.hashedText = text;
-    // with options of its own (a one-off analysis) it is not the analysis a save would make
-    this.analyzedVersion = at.options === undefined ? at.version : undefined;
-    this.lastReport = out.report;
-    this.state = 'ready';
-    return out;
   }
 
   /**
@@ -243,20 +197,7 @@ export class ArticleSession {
    * analyzed yet): the next analysis re-anchors it instead.
    */
   textChanged(newText: string, changes: readonly TextChange[], version?: number): boolean {
-    if (!this.current || this.currentText === undefined) return false;
-    const delta = changes.reduce((n, c) => n + c.text.length - (c.end - c.start), 0);
-    if (this.current.document.length + delta !== newText.length) {
-      this.currentText = undefined; // out of step: leave it to the next analysis
-      return false;
-    }
-    const moved = applyTextChangesOwned(this.current, newText, changes, this.now(), this.owned);
-    this.current = moved.sidecar;
-    this.revision++;
-    this.owned = moved.owned;
-    this.currentText = newText;
-    this.currentVersion = version ?? -1;
-    this.analyzedVersion = undefined;
-    return true;
+    return this.held.textChanged(newText, changes, version, this.now());
   }
 
   /**
@@ -265,23 +206,20 @@ export class ArticleSession {
    * edit throws (EditError), leaving everything as it was. Call save() to write it.
    */
   edit(label: string, text: string, change: SidecarChange, at: TextAt = {}): Sidecar {
-    if (!this.current) throw new Error('This article has not been annotated yet.');
-    this.owned = undefined; // the history keeps it
-    if (!this.follows(text, at.version)) this.analyze(text, at);
-    const before = this.current!;
+    if (!this.held.peek()) throw new Error('This article has not been annotated yet.');
+    if (!this.held.follows(text, at.version)) this.analyze(text, at);
+    const before = this.held.handOut()!; // the history keeps it
     const after = change(before, text);
     this.history.record(label, before);
-    this.current = after;
-    this.revision++;
+    this.held.edited(after);
     this.changed = true;
     this.analyze(text, at);
-    return this.current!;
+    return this.held.peek()!;
   }
 
   /** Goes back before the last edit; returns its label, or undefined when there is nothing to undo. */
   undo(text: string, at: TextAt = {}): string | undefined {
-    this.owned = undefined; // the history keeps it
-    const step = this.history.undo(this.current);
+    const step = this.history.undo(this.held.handOut()); // the history keeps it
     if (!step) return undefined;
     this.restore(step.value, text, at);
     return step.label;
@@ -289,27 +227,18 @@ export class ArticleSession {
 
   /** Makes the last undone edit again; returns its label, or undefined when there is nothing to redo. */
   redo(text: string, at: TextAt = {}): string | undefined {
-    this.owned = undefined; // the history keeps it
-    const step = this.history.redo(this.current);
+    const step = this.history.redo(this.held.handOut()); // the history keeps it
     if (!step) return undefined;
     this.restore(step.value, text, at);
     return step.label;
   }
 
   private restore(value: Sidecar | null, text: string, at: TextAt): void {
-    this.current = value;
-    this.revision++;
     // the stored sidecar's hash and offsets are those of a text not known here any more
-    this.currentText = undefined;
-    this.hashedText = undefined;
+    this.held.replace(value);
     this.changed = true;
     // the stored state may be for an earlier text: the analysis re-anchors it to this one
     this.analyze(text, at);
-  }
-
-  private follows(text: string, version: number | undefined): boolean {
-    if (this.currentText === undefined || this.current?.document.length !== text.length) return false;
-    return version === undefined ? this.currentText === text : version === this.currentVersion;
   }
 
   /**
@@ -328,26 +257,13 @@ export class ArticleSession {
 
   private async saveNow(overwrite: boolean): Promise<SaveOutcome> {
     const sidecarPath = this.file.path;
-    let sidecar = this.current;
-    const text = this.currentText; // the text `sidecar` follows (typing may go on while this save waits)
-    this.owned = undefined; // the write below reads it while typing may go on
-    if (!sidecar) return { saved: false, reason: 'noSidecar' };
+    const { held, text } = this.held.saveTarget();
+    if (!held) return { saved: false, reason: 'noSidecar' };
     if (this.problem) return { saved: false, reason: 'unusableSidecar', error: this.problem };
     if (overwrite) await this.file.accept(sidecarPath);
-    if (text !== undefined && this.hashedText !== text) {
-      const held = sidecar;
-      const sha256 = await (this.options.hashText ?? sha256Hex)(text);
-      sidecar = { ...held, document: { ...held.document, sha256 } };
-      // typing may have gone on while the host hashed: the sidecar in memory is then for a newer text (hashed by the
-      // next save); this save writes the one it was asked for. The corpus may have filled in the same hash meanwhile
-      // (hashedSidecar): that one is written, so the session counts as saved.
-      if (this.current === held) {
-        this.current = sidecar;
-        this.hashedText = text;
-      } else if (this.current && this.hashedText === text && onlyHashed(this.current, held)) sidecar = this.current;
-    }
+    const sidecar = await this.held.withHash(held, text, this.options.hashText ?? sha256Hex);
     const outcome = await this.file.write(sidecar, sidecarPath);
-    if (outcome.saved && this.current === sidecar) this.changed = false;
+    if (outcome.saved && this.held.peek() === sidecar) this.changed = false;
     return outcome;
   }
 
@@ -358,15 +274,9 @@ export class ArticleSession {
   reset(sidecarPath?: string): void {
     if (sidecarPath !== undefined) this.file.path = sidecarPath;
     this.epoch++;
-    this.revision++;
     this.loading = undefined;
     this.isLoaded = false;
-    this.current = null;
-    this.owned = undefined;
-    this.currentText = undefined;
-    this.currentVersion = -1;
-    this.hashedText = undefined;
-    this.analyzedVersion = undefined;
+    this.held.replace(null);
     this.problem = undefined;
     this.changed = false;
     this.state = 'idle';
@@ -375,13 +285,4 @@ export class ArticleSession {
   private now(): string {
     return this.options.now?.() ?? new Date().toISOString();
   }
-}
-
-/** `now` is `held` with only its hash filled in (as hashedSidecar does): every other field the same value or object. */
-function onlyHashed(now: Sidecar, held: Sidecar): boolean {
-  const same = <T extends object>(a: T, b: T, skip: keyof T) => {
-    const keys = Object.keys(a) as (keyof T)[];
-    return keys.length === Object.keys(b).length && keys.every(k => k === skip || a[k] === b[k]);
-  };
-  return same(now, held, 'document') && same(now.document, held.document, 'sha256');
 }
