@@ -2,84 +2,20 @@
 // with undo and redo, spans kept in step with typing, and saves one at a time. The CLI runs it once per article;
 // the editor keeps one per open document. Host concerns (when to analyze, prompts, file locations) stay outside.
 import { sha256Hex } from '../hash';
-import type { AnalysisSteps } from '../analyze';
-import type { AnalysisResult, AnalyzeOptions } from '../types';
-import { analyzeOptionsFor, reconcile, type ReconcileOutput, type ReconcileReport } from '../sidecar/reconcile';
-import { loadSidecar, saveSidecar, type SidecarStorage } from '../sidecar/storage';
-import { applyTextChangesOwned, type OwnedAnnotations, type TextChange } from '../sidecar/textChanges';
-import { SidecarError, type Sidecar, type SidecarAnnotation } from '../sidecar/types';
+import { analyzeOptionsFor, reconcileSteps, type ReconcileOutput, type ReconcileReport } from '../sidecar/reconcile';
+import type { TextChange } from '../sidecar/textChanges';
+import type { Sidecar, SidecarAnnotation, SidecarError } from '../sidecar/types';
+import type { AnalysisResult } from '../types';
+import { HeldSidecar } from './heldSidecar';
 import { EditHistory } from './history';
+import type { ArticleSessionOptions, PendingAnalysis, SidecarChange, TextAt } from './options';
+import { oneStep, pendingAnalysis } from './pending';
+import { SidecarFile } from './sidecarFile';
 import type { DiskState, SaveOutcome, SessionStatus } from './status';
 
-/** What the session needs of an analyzer: the core's `Analyzer` (or `{ analyze }`) fits. */
-export interface ArticleAnalyzer {
-  analyze(text: string, options?: AnalyzeOptions): AnalysisResult;
-  /** The same analysis a bounded step at a time (Analyzer.analyzeSteps); without it, startAnalysis runs it in one step. */
-  analyzeSteps?(text: string, options?: AnalyzeOptions): AnalysisSteps;
-}
-
-export interface ArticleSessionOptions {
-  storage: SidecarStorage;
-  /** Where the sidecar is (sidecarPathFor(article), a folder setting, an output folder). */
-  sidecarPath: string;
-  /** The article's file name, stored in the sidecar. */
-  file: string;
-  analyzer: ArticleAnalyzer;
-  /** "news-annotator <version>"; reconcile's default when undefined. */
-  generator?: string;
-  /** The time recorded on annotations a change orphans (a parameter so runs are reproducible). */
-  now?: () => string;
-  /** Base analysis options for every analysis (lexicon, document id, a reference date the caller insists on). */
-  analyzeOptions?: () => AnalyzeOptions;
-  /** Copy an unusable stored sidecar to `.bak` when loading (default true; false for runs that write nothing). */
-  backupUnusable?: boolean;
-  /** Runs inside the save lock before each write; throw a SidecarError to refuse (e.g. the file is open and dirty). */
-  beforeSave?: (sidecarPath: string) => void | Promise<void>;
-  /**
-   * SHA-256 (lowercase hex) of the text's UTF-8 bytes, from the host (node:crypto, crypto.subtle): used when a save
-   * needs the hash of a text typed since the last hash. Default: the core's own (sha256Hex, pure JavaScript).
-   */
-  hashText?: (text: string) => string | Promise<string>;
-}
-
-/** A user edit: one of the core's edit operations (src/core/sidecar/edit.ts) applied to the sidecar for `text`. */
-export type SidecarChange = (sidecar: Sidecar, text: string) => Sidecar;
-
-/** An analysis started and not reconciled yet (ArticleSession.startAnalysis). */
-export interface PendingAnalysis {
-  /** Runs the analysis's next bounded step; true once it is complete (then only the reconcile is left). Nothing when stale. */
-  step(): boolean;
-  /** The session changed since it started (typing, an edit, a reload), or a newer analysis of the article superseded it. */
-  readonly stale: boolean;
-  /** Runs what is left of the analysis and reconciles it into the session; undefined when it is stale. */
-  finish(): ReconcileOutput | undefined;
-}
-
-/** Which text an analysis or edit is for: `version` identifies it cheaply (the editor's document version). */
-export interface TextAt {
-  version?: number;
-  /** Options for this analysis only, over the session's base options. */
-  options?: AnalyzeOptions;
-}
-
 export class ArticleSession {
-  private current: Sidecar | null = null;
-  /**
-   * Which of current's annotations typing made and nobody else has seen (not read through `sidecar`, saved, kept for
-   * undo): the next change event moves them in place instead of copying them. Dropped whenever current is handed out.
-   */
-  private owned: OwnedAnnotations | undefined;
-  /** The text the sidecar's offsets follow (undefined: not analyzed since loading). */
-  private currentText: string | undefined;
-  private currentVersion = -1;
-  /**
-   * The text current.document.sha256 is the hash of, when known (undefined: loaded, restored from the history, or
-   * reset). Typing and the analyses after it leave that hash as it is (hashing a 1.5 MB article costs about 20 ms, and
-   * nothing needs it until a save), so it names an older text until save() hashes the text it writes.
-   */
-  private hashedText: string | undefined;
-  /** The editor version of the text the sidecar in memory is the analysis of (undefined once anything changed it). */
-  private analyzedVersion: number | undefined;
+  /** The sidecar in memory and the text it follows. */
+  private readonly held = new HeldSidecar();
   private state: SessionStatus = 'idle';
   private isLoaded = false;
   private loading: Promise<boolean> | undefined;
@@ -87,19 +23,15 @@ export class ArticleSession {
   private epoch = 0;
   private problem: SidecarError | undefined;
   private changed = false;
-  private diskState: DiskState = { mtime: undefined, text: undefined };
   private readonly history = new EditHistory<Sidecar | null>();
-  /** Bumped whenever the sidecar in memory changes but by a save filling in its hash: a pending analysis is then stale. */
-  private revision = 0;
-  /** The one save lock: each save starts when the previous one finished, and sees the disk state it left. */
-  private saving: Promise<unknown> = Promise.resolve();
+  /** Bumped by each startAnalysis: an earlier pending analysis is then stale. */
+  private runs = 0;
+  private readonly file: SidecarFile;
   /** What the last analysis reconciled: manual annotations placed, orphaned, restored. */
   lastReport: ReconcileReport | undefined;
 
-  private path: string;
-
   constructor(private readonly options: ArticleSessionOptions) {
-    this.path = options.sidecarPath;
+    this.file = new SidecarFile(options.storage, options.sidecarPath, options);
   }
 
   get status(): SessionStatus {
@@ -108,8 +40,7 @@ export class ArticleSession {
 
   /** The sidecar as held in memory (what the next save writes), or null before the first analysis. */
   get sidecar(): Sidecar | null {
-    this.owned = undefined;
-    return this.current;
+    return this.held.handOut();
   }
 
   /**
@@ -118,12 +49,7 @@ export class ArticleSession {
    * index, exports); a save hashes by itself.
    */
   hashedSidecar(): Sidecar | null {
-    const text = this.currentText;
-    if (this.current && text !== undefined && this.hashedText !== text) {
-      this.current = { ...this.current, document: { ...this.current.document, sha256: sha256Hex(text) } };
-      this.hashedText = text;
-    }
-    return this.sidecar;
+    return this.held.hashed();
   }
 
   /**
@@ -131,16 +57,16 @@ export class ArticleSession {
    * in place): for questions asked on every cursor move, such as whether the cursor is on a mention.
    */
   hasAnnotation(test: (a: Readonly<SidecarAnnotation>) => boolean): boolean {
-    return this.current?.annotations.some(test) ?? false;
+    return this.held.peek()?.annotations.some(test) ?? false;
   }
 
   /** The version given with the text the sidecar follows (-1: none yet). */
   get version(): number {
-    return this.currentVersion;
+    return this.held.version;
   }
 
   get sidecarPath(): string {
-    return this.path;
+    return this.file.path;
   }
 
   /**
@@ -148,17 +74,17 @@ export class ArticleSession {
    * since (no typing, edit, undo or reload): a save of that text then needs no new analysis.
    */
   analyzedAt(version: number): boolean {
-    return this.analyzedVersion === version && this.current !== null;
+    return this.held.analyzedVersion === version && this.held.peek() !== null;
   }
 
   /** There is a sidecar in memory (loaded or analyzed). */
   get hasSidecar(): boolean {
-    return this.current !== null;
+    return this.held.peek() !== null;
   }
 
   /** The sidecar in memory follows the text (analyzed, then kept in step by textChanged). */
   get followsText(): boolean {
-    return this.current !== null && this.currentText !== undefined;
+    return this.held.peek() !== null && this.held.text !== undefined;
   }
 
   get loaded(): boolean {
@@ -177,7 +103,7 @@ export class ArticleSession {
 
   /** The file as last read or written by this session. */
   get disk(): DiskState {
-    return this.diskState;
+    return this.file.disk;
   }
 
   undoLabels(): string[] {
@@ -204,25 +130,12 @@ export class ArticleSession {
   }
 
   private async readStored(epoch: number): Promise<boolean> {
-    const { storage } = this.options;
-    const sidecarPath = this.path;
-    let loaded;
-    try {
-      loaded = await loadSidecar(storage, sidecarPath, { backup: this.options.backupUnusable !== false });
-    } catch (e) {
-      loaded = { status: 'error' as const, error: new SidecarError('io', sidecarPath, `could not read it: ${(e as Error)?.message ?? String(e)}`) };
-    }
+    const loaded = await this.file.read();
     if (epoch !== this.epoch) return false;
     this.isLoaded = true;
     this.problem = loaded.status === 'error' ? loaded.error : undefined;
-    this.diskState = loaded.status === 'ok' ? { mtime: loaded.mtime, text: loaded.text } : { mtime: undefined, text: undefined };
-    this.current = loaded.status === 'ok' ? loaded.sidecar : null;
-    this.revision++;
-    this.owned = undefined;
-    this.currentText = undefined;
-    this.hashedText = undefined;
-    this.currentVersion = -1;
-    this.analyzedVersion = undefined;
+    this.file.loaded(loaded);
+    this.held.replace(loaded.status === 'ok' ? loaded.sidecar : null);
     this.state = 'idle';
     return true;
   }
@@ -246,52 +159,36 @@ export class ArticleSession {
   }
 
   /**
-   * analyze() in steps a host can run in separate tasks: the analysis a bounded step at a time (`step`), then the
-   * reconcile (`finish`); the editor yields in between, so none blocks it for the whole of a big article's
-   * re-analysis. Nothing changes in the session until `finish`, which does nothing (returns undefined) when the
-   * session changed since or a newer analysis of the same article started.
+   * analyze() in steps a host can run in separate tasks (./pending.ts): the analysis a bounded step at a time, then its
+   * reconcile with the sidecar in memory likewise; the editor yields in between, so none blocks it for long on a big
+   * article. Nothing changes in the session until the last step; every step does nothing once the session changed
+   * since or a newer analysis of the article started (the run is stale).
    */
   startAnalysis(text: string, at: TextAt = {}): PendingAnalysis {
-    this.owned = undefined;
-    const revision = this.revision;
+    const held = this.held;
+    const revision = held.revision;
+    const run = ++this.runs;
     const base = { ...this.options.analyzeOptions?.(), ...at.options };
-    const options = analyzeOptionsFor(this.current ?? undefined, base);
+    const options = analyzeOptionsFor(held.handOut() ?? undefined, base);
     const { analyzer } = this.options;
     // without steps of its own, the analyzer's one call is the one step (run now, as the first step of a run in steps is)
-    const steps: AnalysisSteps = analyzer.analyzeSteps?.(text, options) ?? oneStep(analyzer.analyze(text, options));
-    let analysis: AnalysisResult | undefined;
-    const stale = () => this.revision !== revision || steps.superseded;
-    return {
-      get stale() {
-        return stale();
+    const steps = analyzer.analyzeSteps?.(text, options) ?? oneStep(analyzer.analyze(text, options));
+    let reconciling: ReturnType<HeldSidecar['reconcileBase']> = { previous: undefined, sameText: undefined };
+    return pendingAnalysis(steps, {
+      changed: () => held.revision !== revision || this.runs !== run,
+      reconcile: (analysis: AnalysisResult) => {
+        // the text the previous sidecar's hash names is known: reconcile need not hash this one
+        reconciling = held.reconcileBase(text);
+        const { generator, file } = this.options;
+        return reconcileSteps({ text, file, analysis, previous: reconciling.previous, generator, now: this.now(), sameText: reconciling.sameText });
       },
-      step: () => {
-        if (analysis === undefined && !stale()) analysis = steps.step();
-        return analysis !== undefined;
+      apply: out => {
+        const kept = held.reconciled(out, text, at, reconciling.previous, reconciling.sameText);
+        this.lastReport = kept.report;
+        this.state = 'ready';
+        return kept;
       },
-      finish: () => {
-        while (analysis === undefined && !stale()) analysis = steps.step();
-        return stale() ? undefined : this.reconcileWith(text, analysis!, at);
-      },
-    };
-  }
-
-  private reconcileWith(text: string, analysis: AnalysisResult, at: TextAt): ReconcileOutput {
-    this.owned = undefined;
-    const previous = this.current ?? undefined;
-    // the text the previous sidecar's hash names is known: reconcile need not hash this one
-    const sameText = previous && this.hashedText !== undefined ? this.hashedText === text : undefined;
-    const out = reconcile({ text, file: this.options.file, analysis, previous, generator: this.options.generator, now: this.now(), sameText });
-    this.current = out.sidecar;
-    this.revision++;
-    this.currentText = text;
-    this.currentVersion = at.version ?? -1;
-    if (sameText === undefined) this.hashedText = text;
-    // with options of its own (a one-off analysis) it is not the analysis a save would make
-    this.analyzedVersion = at.options === undefined ? at.version : undefined;
-    this.lastReport = out.report;
-    this.state = 'ready';
-    return out;
+    });
   }
 
   /**
@@ -300,20 +197,7 @@ export class ArticleSession {
    * analyzed yet): the next analysis re-anchors it instead.
    */
   textChanged(newText: string, changes: readonly TextChange[], version?: number): boolean {
-    if (!this.current || this.currentText === undefined) return false;
-    const delta = changes.reduce((n, c) => n + c.text.length - (c.end - c.start), 0);
-    if (this.current.document.length + delta !== newText.length) {
-      this.currentText = undefined; // out of step: leave it to the next analysis
-      return false;
-    }
-    const moved = applyTextChangesOwned(this.current, newText, changes, this.now(), this.owned);
-    this.current = moved.sidecar;
-    this.revision++;
-    this.owned = moved.owned;
-    this.currentText = newText;
-    this.currentVersion = version ?? -1;
-    this.analyzedVersion = undefined;
-    return true;
+    return this.held.textChanged(newText, changes, version, this.now());
   }
 
   /**
@@ -322,23 +206,20 @@ export class ArticleSession {
    * edit throws (EditError), leaving everything as it was. Call save() to write it.
    */
   edit(label: string, text: string, change: SidecarChange, at: TextAt = {}): Sidecar {
-    if (!this.current) throw new Error('This article has not been annotated yet.');
-    this.owned = undefined; // the history keeps it
-    if (!this.follows(text, at.version)) this.analyze(text, at);
-    const before = this.current!;
+    if (!this.held.peek()) throw new Error('This article has not been annotated yet.');
+    if (!this.held.follows(text, at.version)) this.analyze(text, at);
+    const before = this.held.handOut()!; // the history keeps it
     const after = change(before, text);
     this.history.record(label, before);
-    this.current = after;
-    this.revision++;
+    this.held.edited(after);
     this.changed = true;
     this.analyze(text, at);
-    return this.current!;
+    return this.held.peek()!;
   }
 
   /** Goes back before the last edit; returns its label, or undefined when there is nothing to undo. */
   undo(text: string, at: TextAt = {}): string | undefined {
-    this.owned = undefined; // the history keeps it
-    const step = this.history.undo(this.current);
+    const step = this.history.undo(this.held.handOut()); // the history keeps it
     if (!step) return undefined;
     this.restore(step.value, text, at);
     return step.label;
@@ -346,27 +227,18 @@ export class ArticleSession {
 
   /** Makes the last undone edit again; returns its label, or undefined when there is nothing to redo. */
   redo(text: string, at: TextAt = {}): string | undefined {
-    this.owned = undefined; // the history keeps it
-    const step = this.history.redo(this.current);
+    const step = this.history.redo(this.held.handOut()); // the history keeps it
     if (!step) return undefined;
     this.restore(step.value, text, at);
     return step.label;
   }
 
   private restore(value: Sidecar | null, text: string, at: TextAt): void {
-    this.current = value;
-    this.revision++;
     // the stored sidecar's hash and offsets are those of a text not known here any more
-    this.currentText = undefined;
-    this.hashedText = undefined;
+    this.held.replace(value);
     this.changed = true;
     // the stored state may be for an earlier text: the analysis re-anchors it to this one
     this.analyze(text, at);
-  }
-
-  private follows(text: string, version: number | undefined): boolean {
-    if (this.currentText === undefined || this.current?.document.length !== text.length) return false;
-    return version === undefined ? this.currentText === text : version === this.currentVersion;
   }
 
   /**
@@ -375,58 +247,24 @@ export class ArticleSession {
    * chose to replace what the file now holds, so its current state is what the save expects.
    */
   save(options: { overwrite?: boolean } = {}): Promise<SaveOutcome> {
-    const job = this.saving.then(() => this.saveNow(options.overwrite === true));
-    this.saving = job.catch(() => undefined);
-    return job;
+    return this.file.queue(() => this.saveNow(options.overwrite === true));
   }
 
   /** Resolves when the saves asked for so far are done (their disk state recorded). */
   whenSaved(): Promise<void> {
-    return this.saving.then(() => undefined);
+    return this.file.idle();
   }
 
   private async saveNow(overwrite: boolean): Promise<SaveOutcome> {
-    const { storage } = this.options;
-    const sidecarPath = this.path;
-    let sidecar = this.current;
-    const text = this.currentText; // the text `sidecar` follows (typing may go on while this save waits)
-    this.owned = undefined; // the write below reads it while typing may go on
-    if (!sidecar) return { saved: false, reason: 'noSidecar' };
+    const sidecarPath = this.file.path;
+    const { held, text } = this.held.saveTarget();
+    if (!held) return { saved: false, reason: 'noSidecar' };
     if (this.problem) return { saved: false, reason: 'unusableSidecar', error: this.problem };
-    if (overwrite) {
-      this.diskState = {
-        mtime: await storage.mtime(sidecarPath).catch(() => undefined),
-        text: await storage.readText(sidecarPath).catch(() => undefined),
-      };
-    }
-    if (text !== undefined && this.hashedText !== text) {
-      const held = sidecar;
-      const sha256 = await (this.options.hashText ?? sha256Hex)(text);
-      sidecar = { ...held, document: { ...held.document, sha256 } };
-      // typing may have gone on while the host hashed: the sidecar in memory is then for a newer text (hashed by the
-      // next save); this save writes the one it was asked for
-      if (this.current === held) {
-        this.current = sidecar;
-        this.hashedText = text;
-      }
-    }
-    try {
-      await this.options.beforeSave?.(sidecarPath);
-      const r = await saveSidecar(storage, sidecarPath, sidecar, { checkMtime: true, expectedMtime: this.diskState.mtime, expectedText: this.diskState.text });
-      // r.text is built on first read (the write streamed it): only a later save compares against it, so a one-shot
-      // run (the CLI) never holds a big article's whole sidecar text (sidecars are never changed in place)
-      this.diskState = {
-        mtime: r.mtime,
-        get text() {
-          return r.text;
-        },
-      };
-      if (this.current === sidecar) this.changed = false;
-      return { saved: true, written: r.written };
-    } catch (e) {
-      if (!(e instanceof SidecarError)) throw e;
-      return { saved: false, reason: e.kind === 'conflict' ? 'conflict' : 'error', error: e };
-    }
+    if (overwrite) await this.file.accept(sidecarPath);
+    const sidecar = await this.held.withHash(held, text, this.options.hashText ?? sha256Hex);
+    const outcome = await this.file.write(sidecar, sidecarPath);
+    if (outcome.saved && this.held.peek() === sidecar) this.changed = false;
+    return outcome;
   }
 
   /**
@@ -434,17 +272,11 @@ export class ArticleSession {
    * changed on disk, or the article was closed. `sidecarPath`: the sidecar lives there from now on (a setting changed).
    */
   reset(sidecarPath?: string): void {
-    if (sidecarPath !== undefined) this.path = sidecarPath;
+    if (sidecarPath !== undefined) this.file.path = sidecarPath;
     this.epoch++;
-    this.revision++;
     this.loading = undefined;
     this.isLoaded = false;
-    this.current = null;
-    this.owned = undefined;
-    this.currentText = undefined;
-    this.currentVersion = -1;
-    this.hashedText = undefined;
-    this.analyzedVersion = undefined;
+    this.held.replace(null);
     this.problem = undefined;
     this.changed = false;
     this.state = 'idle';
@@ -453,9 +285,4 @@ export class ArticleSession {
   private now(): string {
     return this.options.now?.() ?? new Date().toISOString();
   }
-}
-
-/** An analysis already made, as a run of one step. */
-function oneStep(result: AnalysisResult): AnalysisSteps {
-  return { superseded: false, step: () => result };
 }

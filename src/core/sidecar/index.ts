@@ -3,7 +3,16 @@
 export * from './types';
 export { validateSidecar, parseSidecar } from './validate';
 export { serializeSidecar, canonicalSidecar } from './serialize';
-export { reconcile, analyzeOptionsFor, DEFAULT_GENERATOR, type ReconcileInput, type ReconcileOutput, type ReconcileReport } from './reconcile';
+export {
+  reconcile,
+  reconcileSteps,
+  analyzeOptionsFor,
+  DEFAULT_GENERATOR,
+  type ReconcileInput,
+  type ReconcileOutput,
+  type ReconcileReport,
+  type ReconcileSteps,
+} from './reconcile';
 export {
   addAnnotation,
   retypeAnnotation,

@@ -56,12 +56,24 @@ export { spacedName };
  */
 export function tidyEntities(entities: readonly Entity[], annotations: readonly SidecarAnnotation[], orphans: readonly Orphan[]): Entity[] {
   const forms = new Map<string, Set<string>>();
-  for (const a of [...annotations, ...orphans]) {
+  collectAliasForms(forms, annotations, 0, annotations.length);
+  collectAliasForms(forms, orphans, 0, orphans.length);
+  return tidiedEntities(entities, forms);
+}
+
+/** tidyEntities' pass over the mentions, for annotations[from, to) (reconcile runs it a slice at a time): entity id -> surface forms. */
+export function collectAliasForms(forms: Map<string, Set<string>>, annotations: readonly SidecarAnnotation[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const a = annotations[i];
     if (a.entity === undefined) continue;
     let set = forms.get(a.entity);
     if (!set) forms.set(a.entity, (set = new Set()));
     set.add(spacedName(a.text));
   }
+}
+
+/** tidyEntities' result from the surface forms collected for each entity id. */
+export function tidiedEntities(entities: readonly Entity[], forms: ReadonlyMap<string, ReadonlySet<string>>): Entity[] {
   return entities
     .filter(e => forms.has(e.id))
     .map(e => {

@@ -30,6 +30,11 @@ const maxNumber = (ids: Iterable<string>, prefix: string) => {
  * the previous sidecar holds.
  */
 export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entity[]): Map<string, string> {
+  return runToEnd(keepEntityIdSteps(fresh, previous, Infinity));
+}
+
+/** keepEntityIds yielding after every `slice` entities of each of its passes (reconcile runs it in steps). */
+export function* keepEntityIdSteps(fresh: readonly Entity[], previous: readonly Entity[], slice: number): Generator<void, Map<string, string>, void> {
   const out = new Map<string, string>();
   if (previous.length === 0) {
     for (const e of fresh) out.set(e.id, e.id);
@@ -37,7 +42,8 @@ export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entit
   }
   const byName = new Map<string, Entity>();
   const byAlias = new Map<string, Entity[]>();
-  for (const p of previous) {
+  for (let i = 0; i < previous.length; i++) {
+    const p = previous[i];
     const name = `${p.type}:${spacedName(p.name)}`;
     if (!byName.has(name)) byName.set(name, p);
     for (const a of p.aliases) {
@@ -46,21 +52,25 @@ export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entit
       if (list) list.push(p);
       else byAlias.set(key, [p]);
     }
+    if ((i + 1) % slice === 0) yield;
   }
   const claimed = new Set<string>();
   const unmatched: Entity[] = [];
-  for (const e of fresh) {
+  for (let i = 0; i < fresh.length; i++) {
+    const e = fresh[i];
     const p = byName.get(`${e.type}:${spacedName(e.name)}`);
     if (p && !claimed.has(p.id)) {
       claimed.add(p.id);
       out.set(e.id, p.id);
     } else unmatched.push(e);
+    if ((i + 1) % slice === 0) yield;
   }
   let next = maxNumber(
     previous.map(p => p.id),
     'e',
   );
-  for (const e of unmatched) {
+  for (let i = 0; i < unmatched.length; i++) {
+    const e = unmatched[i];
     let kept: Entity | undefined;
     for (const a of [e.name, ...e.aliases]) {
       kept = byAlias.get(`${e.type}:${spacedName(a)}`)?.find(p => !claimed.has(p.id));
@@ -68,8 +78,17 @@ export function keepEntityIds(fresh: readonly Entity[], previous: readonly Entit
     }
     if (kept) claimed.add(kept.id);
     out.set(e.id, kept ? kept.id : `e${++next}`);
+    if ((i + 1) % slice === 0) yield;
   }
   return out;
+}
+
+/** A generator's return value, run to the end in one call. */
+function runToEnd<T>(run: Generator<void, T, void>): T {
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
 }
 
 /** The fresh auto annotations' ids, and for each the previous annotation it matched on the same span (reconcile reuses it). */
@@ -88,9 +107,21 @@ export interface AnnotationIds {
  * sorted by start, so the same-span pass is one walk over them with no map, no string and no set built per mention.
  */
 export function keepAnnotationIds(fresh: readonly Annotation[], previous: readonly SidecarAnnotation[], taken: ReadonlySet<string>): AnnotationIds {
+  return runToEnd(keepAnnotationIdSteps(fresh, previous, taken, Infinity));
+}
+
+/** keepAnnotationIds yielding after every `slice` fresh mentions of each of its passes (reconcile runs it in steps). */
+export function* keepAnnotationIdSteps(
+  fresh: readonly Annotation[],
+  previous: readonly SidecarAnnotation[],
+  taken: ReadonlySet<string>,
+  slice: number,
+): Generator<void, AnnotationIds, void> {
   const before: SidecarAnnotation[] = [];
   let max = maxNumber(taken, 'a');
-  for (const a of previous) {
+  for (let k = 0; k < previous.length; k++) {
+    const a = previous[k];
+    if ((k + 1) % slice === 0) yield;
     if (a.source !== 'auto') continue;
     const n = numberOf(a.id, 'a');
     if (n > 0 && !(taken.size > 0 && taken.has(a.id))) {
@@ -105,10 +136,14 @@ export function keepAnnotationIds(fresh: readonly Annotation[], previous: readon
     for (let i = 0; i < fresh.length; i++) ids[i] = `a${++next}`;
     return { ids, same };
   }
+  yield;
   const used = new Uint8Array(before.length);
   const left =
-    sortedByStart(fresh) && sortedByStart(before) ? sameSpansSorted(fresh, before, used, ids, same) : sameSpansAnyOrder(fresh, before, used, ids, same);
+    sortedByStart(fresh) && sortedByStart(before)
+      ? yield* sameSpansSorted(fresh, before, used, ids, same, slice)
+      : sameSpansAnyOrder(fresh, before, used, ids, same);
   if (left.length > 0) {
+    yield;
     const byText = new Map<string, SidecarAnnotation[]>();
     for (let k = 0; k < before.length; k++) {
       if (used[k] === 1) continue;
@@ -117,10 +152,13 @@ export function keepAnnotationIds(fresh: readonly Annotation[], previous: readon
       const list = byText.get(key);
       if (list) list.push(a);
       else byText.set(key, [a]);
+      if ((k + 1) % slice === 0) yield;
     }
-    for (const i of left) {
+    for (let n = 0; n < left.length; n++) {
+      const i = left[n];
       const p = byText.get(`${fresh[i].type}:${fresh[i].text}`)?.shift();
       ids[i] = p ? p.id : `a${++next}`;
+      if ((n + 1) % slice === 0) yield;
     }
   }
   return { ids, same };
@@ -134,13 +172,14 @@ const sortedByStart = (xs: readonly { start: number }[]) => {
 const sameSpan = (a: Annotation, p: SidecarAnnotation) => p.end === a.end && p.type === a.type && p.text === a.text;
 
 /** The same-span pass over two lists sorted by start: the candidates for a fresh mention are the run of previous ones at its start, in their order. */
-function sameSpansSorted(
+function* sameSpansSorted(
   fresh: readonly Annotation[],
   before: readonly SidecarAnnotation[],
   used: Uint8Array,
   ids: string[],
   same: AnnotationIds['same'],
-): number[] {
+  slice: number,
+): Generator<void, number[], void> {
   const left: number[] = [];
   let j = 0;
   for (let i = 0; i < fresh.length; i++) {
@@ -158,6 +197,7 @@ function sameSpansSorted(
       ids[i] = before[hit].id;
       same[i] = before[hit];
     } else left.push(i);
+    if ((i + 1) % slice === 0) yield;
   }
   return left;
 }

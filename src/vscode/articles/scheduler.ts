@@ -176,9 +176,9 @@ export class AnalysisScheduler implements vscode.Disposable {
     }
     if (stale()) return entry.view;
     // A big article's re-analysis runs as several tasks, yielding in between, so none blocks the extension host for
-    // long (1.5 MB: some 100 ms of analysis, 40-80 ms of reconcile, then its view and highlights): the analysis a few
-    // bounded steps per task (Analyzer.analyzeSteps), its reconcile into the session (not done when a newer text or an
-    // edit came meanwhile), and showing it.
+    // long (1.5 MB: some 100 ms of analysis, 60-150 ms of reconcile, then its view and highlights): the analysis, then
+    // its reconcile into the session, a few bounded steps per task (Analyzer.analyzeSteps, reconcileSteps; dropped
+    // when a newer text or an edit came meanwhile), and showing it.
     const big = text.length >= CHUNKED_FROM;
     const pending = session.startAnalysis(text, { version });
     let analysisMs = 0;
@@ -187,12 +187,13 @@ export class AnalysisScheduler implements vscode.Disposable {
       do done = pending.step();
       while (!done && big && !pending.stale && Date.now() - t0 < TASK_BUDGET_MS);
       analysisMs += Date.now() - t0;
-      // a small article's analysis runs in one task: finish runs what is left
+      // a small article's analysis and reconcile run in one task: finish runs what is left
       if (!big) break;
       await nextTurn();
       if (stale() || pending.stale) return entry.view;
     }
     const t1 = Date.now();
+    // (a big article's steps ran it all: this hands out the result)
     const out = pending.finish();
     // the session changed meanwhile (typing, an edit, a reload): each of those also made this run stale, and its own
     // analysis follows

@@ -211,6 +211,35 @@ describe('ArticleSession', () => {
     assert.equal(sidecarOf(s)?.document.sha256, sha256Hex(typed));
   });
 
+  it('hashedSidecar while a save waits on the host hash: the save still counts, the session is saved', async () => {
+    const storage = new InMemoryStorage();
+    let started!: () => void;
+    const hashing = new Promise<void>(resolve => (started = resolve));
+    let release!: () => void;
+    const released = new Promise<void>(resolve => (release = resolve));
+    const s = session(storage, {
+      hashText: async text => {
+        started();
+        await released;
+        return sha256Hex(text);
+      },
+    });
+    await s.load();
+    s.analyze(TEXT, { version: 1 });
+    const typed = `${TEXT}Berlin.\n`;
+    s.textChanged(typed, [{ start: TEXT.length, end: TEXT.length, text: 'Berlin.\n' }], 2);
+    s.edit('Add', typed, (x, t) => addAnnotation(x, t, zorblat(t), 'organization'), { version: 2 });
+    assert.equal(s.unsaved, true);
+    const saving = s.save();
+    await hashing;
+    // the corpus reads the sidecar meanwhile: it fills in the same hash
+    assert.equal(s.hashedSidecar()?.document.sha256, sha256Hex(typed));
+    release();
+    assert.deepEqual(await saving, { saved: true, written: true });
+    assert.equal(s.unsaved, false, 'what was written is what the session holds');
+    assert.equal(storage.text(PATH), serializeSidecar(sidecarOf(s)!));
+  });
+
   it('an analysis in two steps: nothing changes until finish; a finish after typing or an edit is stale and does nothing', async () => {
     const s = session();
     await s.load();
