@@ -2,13 +2,18 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { openScratch, rangeKey, settledView } from './helpers';
 
-const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n' + 'Merkel said Putin should visit Berlin again.\n' + 'Putin did not answer.\n';
+// Scratch articles sit in the workspace, so the corpus indexes them as they are written: a person named in other
+// articles too would make definition and references answer across files or not, depending on how far the index got.
+// Those tests name a person no other article mentions.
+const article = (first: string, last: string) =>
+  `Angela Merkel met ${first} ${last} in Berlin on Tuesday.\n` + `Merkel said ${last} should visit Berlin again.\n` + `${last} did not answer.\n`;
+const ARTICLE = article('Vladimir', 'Putin');
 
-async function fixture(name: string) {
-  const editor = await openScratch(name, ARTICLE);
+async function fixture(name: string, person: [string, string] = ['Vladimir', 'Putin']) {
+  const editor = await openScratch(name, article(...person));
   const view = await settledView(editor.document.uri);
   const doc = editor.document;
-  const putin = view.annotations.find(a => a.text === 'Vladimir Putin')!;
+  const putin = view.annotations.find(a => a.text === person.join(' '))!;
   const mentions = view.annotations.filter(a => a.entity === putin.entity);
   const range = (a: { start: number; end: number }) => new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
   const last = mentions[mentions.length - 1];
@@ -65,7 +70,7 @@ describe('language features', () => {
   });
 
   it("Go to Definition jumps to the entity's first mention", async () => {
-    const { doc, mentions, range, inLast } = await fixture('lang-definition.txt');
+    const { doc, mentions, range, inLast } = await fixture('lang-definition.txt', ['Olaf', 'Scholz']);
     const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, inLast);
     assert.equal(defs.length, 1);
     const d = defs[0];
@@ -74,10 +79,10 @@ describe('language features', () => {
   });
 
   it('Find All References lists every mention of the entity', async () => {
-    const { doc, mentions, range, inLast } = await fixture('lang-references.txt');
+    const { doc, mentions, range, inLast } = await fixture('lang-references.txt', ['Mark', 'Rutte']);
     const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, inLast);
     assert.deepEqual(refs.map(r => rangeKey(r.range)).sort(), mentions.map(m => rangeKey(range(m))).sort());
-    assert.ok(refs.length >= 3, 'Vladimir Putin, Putin, Putin');
+    assert.ok(refs.length >= 3, 'Mark Rutte, Rutte, Rutte');
   });
 
   it('highlights the other mentions of the entity under the cursor', async () => {
