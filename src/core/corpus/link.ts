@@ -31,8 +31,10 @@ export interface NameNode {
 /** A group of linked names: one corpus entity before the user's decisions. */
 export interface LinkedGroup {
   type: EntityType;
-  /** The most common spelling of its longest name. */
-  name: string;
+  /** The most common spelling of its longest name (a DecidedGroup's automatic name: a group no decision names is its own decided group). */
+  autoName: string;
+  /** nameKey(autoName). */
+  autoKey: string;
   /** `type:key` of that name. */
   id: string;
   members: Member[];
@@ -112,8 +114,8 @@ export class LinkIndexes {
     if (n.words.length >= 2) for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
   }
 
-  /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched. */
-  addSpelling(n: NameNode, touched: Set<NameNode>): void {
+  /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched (none noted when linking everything). */
+  addSpelling(n: NameNode, touched?: Set<NameNode>): void {
     const name = spellingOf(n);
     this.indexedSpelling.set(n, name);
     this.spelling(n, name, touched, addTo);
@@ -126,30 +128,30 @@ export class LinkIndexes {
     this.spelling(n, name, touched, removeFrom);
   }
 
-  private spelling(n: NameNode, name: string, touched: Set<NameNode>, change: typeof addTo): void {
+  private spelling(n: NameNode, name: string, touched: Set<NameNode> | undefined, change: typeof addTo): void {
     if (n.type === 'person') return;
     if (n.words.length >= 2) {
       for (const i of initialsOf(name)) {
         change(this.byInitials[n.type], i, n);
-        touchAll(this.acronyms[n.type].get(i), touched);
+        if (touched) touchAll(this.acronyms[n.type].get(i), touched);
       }
     }
     if (isAcronymName(n.type, name)) change(this.acronyms[n.type], lettersOf(name), n);
   }
 
   /** Counts the member's aliases as used by `n`; notes in `changed` the aliases `n` did not use before. */
-  addAliases(n: NameNode, m: Member, changed: Set<string>): void {
+  addAliases(n: NameNode, m: Member, changed: Set<string> | undefined): void {
     for (const a of m.aliasNodes) {
       let owners = this.aliasOwners.get(a);
       if (!owners) this.aliasOwners.set(a, (owners = new Map()));
       const count = owners.get(n) ?? 0;
-      if (count === 0) changed.add(a);
+      if (count === 0) changed?.add(a);
       owners.set(n, count + 1);
     }
   }
 
   /** The reverse of addAliases; notes the aliases `n` no longer uses. */
-  removeAliases(n: NameNode, m: Member, changed: Set<string>): void {
+  removeAliases(n: NameNode, m: Member, changed: Set<string> | undefined): void {
     for (const a of m.aliasNodes) {
       const owners = this.aliasOwners.get(a);
       const count = owners?.get(n);
@@ -158,7 +160,7 @@ export class LinkIndexes {
       else {
         owners.delete(n);
         if (owners.size === 0) this.aliasOwners.delete(a);
-        changed.add(a);
+        changed?.add(a);
       }
     }
   }
@@ -212,7 +214,7 @@ export function groupOf(names: NameNode[]): LinkedGroup {
   for (const x of names) if (x.words.length === best.words.length && x.members.length > best.members.length) best = x;
   // a copy: the names' member lists change in place as articles change, a group's stay as they were
   const members = names.length === 1 ? best.members.slice() : names.flatMap(x => x.members);
-  return { type: best.type, name: commonestSpelling(best.members), id: `${best.type}:${best.key}`, members, names };
+  return { type: best.type, autoName: commonestSpelling(best.members), autoKey: best.key, id: `${best.type}:${best.key}`, members, names };
 }
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
