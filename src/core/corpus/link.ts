@@ -19,8 +19,8 @@ export interface NameNode {
   members: Member[];
   /** Union-find parent during the linking pass. */
   parent: NameNode;
-  /** The names the first rule that has any would join it to (it joins them when they all lead to one group). */
-  candidates: NameNode[];
+  /** The names the first rule that has any would join it to (it joins them when they all lead to one group). Shared: never modified. */
+  candidates: readonly NameNode[];
   /** Its group as of the last linking. */
   group?: LinkedGroup;
   // scratch of the linking pass, on a root: how many names it has, and the one previous group they all had
@@ -179,7 +179,7 @@ export class LinkIndexes {
 }
 
 /** The names `n` may join, by the first rule that has any: names using it as an alias, longer names it is a short form of, names its acronym stands for. */
-export function candidatesOf(n: NameNode, indexes: LinkIndexes): NameNode[] {
+export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNode[] {
   // 1. its name is another name's alias in some article
   const owners = indexes.aliasOwners.get(n.node);
   if (owners) {
@@ -197,14 +197,18 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): NameNode[] {
       }
       if (!pool || list.length < pool.length) pool = list;
     }
-    const full = pool ? pool.filter(c => isShortFormOf(n.type, c.words, n.words)) : [];
+    const full = pool ? pool.filter(c => isShortFormOf(n.type, c.words, n.words)) : NONE;
     if (full.length > 0) return full;
   }
   // 3. an acronym ("NATO", "U.S.") and the names with its initials
   const name = spellingOf(n);
-  if (!isAcronymName(n.type, name)) return [];
-  return (indexes.byInitials[n.type].get(lettersOf(name)) ?? []).filter(c => isAcronymOf(name, spellingOf(c)));
+  if (!isAcronymName(n.type, name)) return NONE;
+  const full = indexes.byInitials[n.type].get(lettersOf(name));
+  return full ? full.filter(c => isAcronymOf(name, spellingOf(c))) : NONE;
 }
+
+/** No candidates (most names): one shared list, never modified. */
+const NONE: readonly NameNode[] = Object.freeze([]);
 
 /** The group of `names` (in linking order): named after its longest name in most articles. */
 export function groupOf(names: NameNode[]): LinkedGroup {
@@ -219,7 +223,11 @@ export function groupOf(names: NameNode[]): LinkedGroup {
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
 function commonestSpelling(members: readonly Member[]): string {
-  if (members.length === 1) return members[0].name;
+  const first = members[0].name;
+  let same = true;
+  for (let i = 1; same && i < members.length; i++) same = members[i].name === first;
+  // one spelling (most names): nothing to count
+  if (same) return first;
   const counts = new Map<string, number>();
   for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   let best = '';
