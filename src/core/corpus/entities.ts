@@ -158,15 +158,11 @@ export class EntityTable {
     if (bulk) this.list.push(entity);
     else this.list.splice(this.at(entity, made.key), 0, entity);
     this.made.set(entity.id, made);
-    forEachAliasKey(entity, g.members, key => {
-      const owners = this.aliasOwners.get(key);
-      if (owners === undefined) this.aliasOwners.set(key, entity);
-      else {
-        if (Array.isArray(owners)) owners.push(entity);
-        else this.aliasOwners.set(key, [owners, entity]);
-        this.sharedKeys.add(key);
-      }
-    });
+    const one = onlyMember(entity, g.members);
+    if (one) {
+      this.addAlias(one.node, entity);
+      for (const a of one.aliasNodes) this.addAlias(a, entity);
+    } else for (const key of aliasKeySet(entity, g.members)) this.addAlias(key, entity);
     return entity;
   }
 
@@ -176,19 +172,35 @@ export class EntityTable {
     const at = this.at(entity, made.key);
     if (this.list[at] === entity) this.list.splice(at, 1);
     this.made.delete(entity.id);
-    forEachAliasKey(entity, made.members, key => {
-      const owners = this.aliasOwners.get(key);
-      if (owners === undefined) return;
-      if (!Array.isArray(owners)) {
-        if (owners === entity) this.aliasOwners.delete(key);
-        return;
-      }
-      const i = owners.indexOf(entity);
-      if (i >= 0) owners.splice(i, 1);
-      if (owners.length === 1) this.aliasOwners.set(key, owners[0]);
-      else if (owners.length === 0) this.aliasOwners.delete(key);
-      if (owners.length < 2) this.sharedKeys.delete(key);
-    });
+    const one = onlyMember(entity, made.members);
+    if (one) {
+      this.removeAlias(one.node, entity);
+      for (const a of one.aliasNodes) this.removeAlias(a, entity);
+    } else for (const key of aliasKeySet(entity, made.members)) this.removeAlias(key, entity);
+  }
+
+  private addAlias(key: string, entity: CorpusEntity): void {
+    const owners = this.aliasOwners.get(key);
+    if (owners === undefined) this.aliasOwners.set(key, entity);
+    else {
+      if (Array.isArray(owners)) owners.push(entity);
+      else this.aliasOwners.set(key, [owners, entity]);
+      this.sharedKeys.add(key);
+    }
+  }
+
+  private removeAlias(key: string, entity: CorpusEntity): void {
+    const owners = this.aliasOwners.get(key);
+    if (owners === undefined) return;
+    if (!Array.isArray(owners)) {
+      if (owners === entity) this.aliasOwners.delete(key);
+      return;
+    }
+    const i = owners.indexOf(entity);
+    if (i >= 0) owners.splice(i, 1);
+    if (owners.length === 1) this.aliasOwners.set(key, owners[0]);
+    else if (owners.length === 0) this.aliasOwners.delete(key);
+    if (owners.length < 2) this.sharedKeys.delete(key);
   }
 
   /** Where `entity` is or belongs in the sorted list (binary search). */
@@ -206,15 +218,16 @@ export class EntityTable {
 }
 
 /**
- * Calls `f` with each of the entity's aliases as `type NUL key`, each once: the members' own node strings (no new
- * string per alias) when they have the entity's type; a single member needs no set (its aliases are distinct).
+ * An entity's aliases as `type NUL key` (its keys in the alias table) are the members' own node strings (no new string
+ * per alias) when they have the entity's type. The one member of the entity, when it has one of the entity's type: its
+ * node and alias node are those keys.
  */
-function forEachAliasKey(entity: CorpusEntity, members: readonly Member[], f: (key: string) => void): void {
-  if (members.length === 1 && members[0].type === entity.type) {
-    f(members[0].node);
-    for (const a of members[0].aliasNodes) f(a);
-    return;
-  }
+const onlyMember = (entity: CorpusEntity, members: readonly Member[]): Member | undefined =>
+  // two alias nodes may be one (two spellings of one key, other than the name's): then a set
+  members.length === 1 && members[0].type === entity.type && members[0].aliasNodes.length <= 1 ? members[0] : undefined;
+
+/** The entity's alias table keys, each once, when it has several members (or one of another type). */
+function aliasKeySet(entity: CorpusEntity, members: readonly Member[]): Set<string> {
   const keys = new Set<string>();
   for (const m of members) {
     if (m.type === entity.type) {
@@ -222,7 +235,7 @@ function forEachAliasKey(entity: CorpusEntity, members: readonly Member[], f: (k
       for (const a of m.aliasNodes) keys.add(a);
     } else for (const k of m.aliasKeys) keys.add(`${entity.type}\u0000${k}`);
   }
-  keys.forEach(f);
+  return keys;
 }
 
 function summarise(g: DecidedGroup): Made {

@@ -216,8 +216,8 @@ export function groupOf(names: NameNode[]): LinkedGroup {
   // changes no id)
   let best = names[0];
   for (const x of names) if (x.words.length === best.words.length && x.members.length > best.members.length) best = x;
-  // a copy: the names' member lists change in place as articles change, a group's stay as they were
-  const members = names.length === 1 ? best.members.slice() : names.flatMap(x => x.members);
+  // a group of one name shares its member list (the linker copies a name's list before changing it, see ownMembers)
+  const members = names.length === 1 ? best.members : names.flatMap(x => x.members);
   return { type: best.type, autoName: commonestSpelling(best.members), autoKey: best.key, id: `${best.type}:${best.key}`, members, names };
 }
 

@@ -53,8 +53,11 @@ export class Linker {
           words: m.words,
           members: [],
           parent: undefined as unknown as NameNode,
-          candidates: [],
+          candidates: NO_NAMES,
+          // every field set here, so every name keeps one shape (fields added later would change it, name by name)
+          group: undefined,
           count: 0,
+          was: undefined,
         };
         n.parent = n;
         this.nodes.set(m.node, n);
@@ -62,7 +65,7 @@ export class Linker {
         this.indexes.addNode(n);
       }
       if (!fresh) this.dirty.add(n);
-      insertByPath(n.members, m);
+      insertByPath(this.ownMembers(n), m);
       this.indexes.addAliases(n, m, fresh ? undefined : this.aliasesChanged);
     }
   }
@@ -75,9 +78,15 @@ export class Linker {
       const at = n.members.indexOf(m);
       if (at < 0) continue;
       if (!this.fresh) this.dirty.add(n);
-      n.members.splice(at, 1);
+      this.ownMembers(n).splice(at, 1);
       this.indexes.removeAliases(n, m, this.fresh ? undefined : this.aliasesChanged);
     }
+  }
+
+  /** The name's member list, to change: a group of that one name shares it until then, and keeps the list as it was. */
+  private ownMembers(n: NameNode): Member[] {
+    if (n.group?.members === n.members) n.members = n.members.slice();
+    return n.members;
   }
 
   /** Every group, as of the last update. */
@@ -278,6 +287,8 @@ function sameNodes(a: readonly NameNode[], b: readonly NameNode[]): boolean {
   const set = new Set(a);
   return b.every(x => set.has(x));
 }
+
+const NO_NAMES: readonly NameNode[] = Object.freeze([]);
 
 /** Markers of the comparison with the previous groups (NameNode.was). */
 const UNSEEN = { names: [] } as unknown as LinkedGroup;

@@ -236,6 +236,18 @@ describe('corpus built in bulk', () => {
     assert.equal(answers(bulk), answers(oneByOne));
   });
 
+  it('counts an alias once for its entity when two of its spellings share a key (no alias shared with itself)', () => {
+    const one = handmade('a.txt', 'UN. United Nations. united nations.', [
+      { text: 'UN', type: 'organization' },
+      { text: 'United Nations', type: 'organization', entity: 'UN' },
+      { text: 'united nations', type: 'organization', entity: 'UN' },
+    ]);
+    const c = new Corpus();
+    c.setArticle(one);
+    assert.equal(c.hasSharedAliases, false);
+    assert.deepEqual(checkCorpus(c), []);
+  });
+
   it('sets a few articles one at a time (nothing linked again from scratch), with the same result', () => {
     const rand = prng(5);
     const c = new Corpus();
