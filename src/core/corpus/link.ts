@@ -50,13 +50,18 @@ const ACRONYM = /^[\p{Lu}][\p{Lu}.&-]{1,11}$/u;
 export const isAcronymName = (type: EntityType, name: string): boolean => type !== 'person' && !name.includes(' ') && ACRONYM.test(name);
 const lettersOf = (acronym: string) => acronym.replace(/[^\p{Lu}]/gu, '');
 
+const UPPER_AT = /\p{Lu}/uy;
+/** The initials of a name's words (space-separated): all of them upper-cased, and those of its capitalised words alone when they differ. */
 export const initialsOf = (name: string): string[] => {
-  const words = name.split(' ').filter(Boolean);
-  const all = words.map(w => w[0].toUpperCase()).join('');
-  const capitals = words
-    .filter(w => /^\p{Lu}/u.test(w))
-    .map(w => w[0])
-    .join('');
+  // one pass, no word list made (it runs for every name of two or more words when the corpus is indexed)
+  let all = '';
+  let capitals = '';
+  for (let i = 0; i < name.length; i++) {
+    if (name[i] === ' ' || (i > 0 && name[i - 1] !== ' ')) continue;
+    all += name[i].toUpperCase();
+    UPPER_AT.lastIndex = i;
+    if (UPPER_AT.test(name)) capitals += name[i];
+  }
   return all === capitals ? [all] : [all, capitals];
 };
 

@@ -75,8 +75,8 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
   let aliases: readonly string[];
   let aliasKeys: readonly string[];
   let aliasNodes: readonly string[] = NONE;
-  let own = nameForms(e.name);
   const only = e.aliases.length === 1 ? nameForms(e.aliases[0]) : undefined;
+  let own: NameForms;
   if (only?.display) {
     // most entities have one alias (their name): that form's lists serve, shared by all such members
     own = only;
@@ -84,6 +84,7 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
     aliases = only.alone.aliases;
     aliasKeys = only.alone.keys;
   } else {
+    own = nameForms(e.name);
     // its distinct display forms in first-seen order, each surface form worked out once per corpus (nameForms
     // memoises); a list, not a map: an entity has one or a few aliases
     const forms: NameForms[] = [];
@@ -123,7 +124,7 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
     first: undefined,
     referenceDate: article.referenceDate,
     node: nodeOf(own, e.type),
-    words: memoNameWords(name),
+    words: (own.words ??= memoNameWords(name)),
     aliasNodes,
     corpusEntity: undefined,
     decided: undefined,
