@@ -21,6 +21,7 @@ import {
   rejectedNames,
   withoutRejectedNames,
   type AnalyzeOptions,
+  type CorpusArticle,
   type CorpusDecisions,
 } from '../core';
 import { sha256HexNative } from '../node/hash';
@@ -83,12 +84,16 @@ export async function loadCorpus(paths: readonly string[], io: CliIO, maxBytes =
   for (const s of skipped) io.stderr(`news-annotator: ${s}: skipped (a sidecar, not an article)\n`);
   const storage = new NodeSidecarStorage();
   const loaded: LoadedCorpus = { corpus, folder, shown: new Map(), fromSidecars: 0, analyzed: 0, warnings: [] };
+  // collected, then indexed in one call: the names are linked once for all of them
+  const indexed: CorpusArticle[] = [];
   for (const article of articles) {
     // the host's key: the path under the common folder, with forward slashes (as a workspace folder keys it)
     const key = path.relative(folder, article.file).split(path.sep).join('/');
     loaded.shown.set(key, article.display);
-    await indexOne(article, key, loaded, storage, analyzeWith, maxBytes);
+    const read = await indexOne(article, key, loaded, storage, analyzeWith, maxBytes);
+    if (read) indexed.push(read);
   }
+  corpus.setArticles(indexed);
   return loaded;
 }
 
@@ -99,31 +104,32 @@ async function indexOne(
   storage: NodeSidecarStorage,
   analyzeWith: (text: string, options?: AnalyzeOptions) => ReturnType<typeof analyze>,
   maxBytes: number,
-): Promise<void> {
+): Promise<CorpusArticle | undefined> {
   const { corpus } = loaded;
   let bytes: Uint8Array;
   try {
     const stat = await fsp.stat(article.file);
-    if (stat.size > maxBytes) return corpus.setUnindexed(key, `too large (${formatSize(stat.size)}; the limit is ${formatSize(maxBytes)}, see --max-size)`);
+    if (stat.size > maxBytes)
+      return void corpus.setUnindexed(key, `too large (${formatSize(stat.size)}; the limit is ${formatSize(maxBytes)}, see --max-size)`);
     bytes = await fsp.readFile(article.file);
   } catch (e) {
-    return corpus.setUnindexed(key, `cannot read: ${(e as Error).message}`);
+    return void corpus.setUnindexed(key, `cannot read: ${(e as Error).message}`);
   }
   const decoded = decodeArticle(bytes, maxBytes);
-  if (!decoded.ok) return corpus.setUnindexed(key, decoded.reason);
+  if (!decoded.ok) return void corpus.setUnindexed(key, decoded.reason);
   const text = decoded.text;
   const sha256 = sha256HexNative(text);
   const sidecarPath = sidecarPathOf(article, undefined);
   const stored = await loadSidecar(storage, sidecarPath, { backup: false });
   if (stored.status === 'ok' && stored.sidecar.document.sha256 === sha256) {
     loaded.fromSidecars++;
-    return corpus.setArticle(corpusArticleFromSidecar(key, text, stored.sidecar));
+    return corpusArticleFromSidecar(key, text, stored.sidecar);
   }
   loaded.analyzed++;
-  if (stored.status === 'missing') return corpus.setArticle(corpusArticleFromAnalysis(key, text, sha256, analyzeWith(text)));
+  if (stored.status === 'missing') return corpusArticleFromAnalysis(key, text, sha256, analyzeWith(text));
   if (stored.status === 'error') {
     loaded.warnings.push(`${article.display}: ${stored.error.reason} (analyzed in memory instead)`);
-    return corpus.setArticle(corpusArticleFromAnalysis(key, text, sha256, analyzeWith(text)));
+    return corpusArticleFromAnalysis(key, text, sha256, analyzeWith(text));
   }
   // the article changed since its sidecar was written: reconciled in memory, manual work kept
   const result = await annotateArticle({
@@ -135,5 +141,5 @@ async function indexOne(
     generator: GENERATOR,
     write: false,
   });
-  corpus.setArticle(corpusArticleFromSidecar(key, text, result.sidecar));
+  return corpusArticleFromSidecar(key, text, result.sidecar);
 }

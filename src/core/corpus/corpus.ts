@@ -2,18 +2,21 @@
 // and the user's decisions; corpus entities are derived on demand and cached until something changes.
 import type { DecidedGroup } from './decisions/apply';
 import { emptyDecisions } from './decisions/edit';
-import { EntityTable } from './entities';
+import { EntityTable, type EntityKeys } from './entities';
 import { Linker } from './linker';
 import { compareText, membersOf, type Member } from './members';
 import type { CorpusArticle, CorpusDecisions, CorpusEntity, UnindexedArticle } from './types';
+
+/** Fewer articles than this are set one at a time by setArticles (linking them all again would cost more). */
+const BULK_MIN = 64;
 
 export class Corpus {
   private readonly byPath = new Map<string, CorpusArticle>();
   private readonly membersByPath = new Map<string, Member[]>();
   private readonly failed = new Map<string, string>();
   private current: CorpusDecisions;
-  private readonly linker = new Linker();
-  private readonly table = new EntityTable();
+  private linker = new Linker();
+  private table = new EntityTable();
   /** The table no longer matches the articles (the linker holds the changes). */
   private stale = false;
   /** The decisions changed: every group is decided again. */
@@ -39,6 +42,32 @@ export class Corpus {
     this.membersByPath.set(article.path, members);
     this.linker.add(members);
     this.failed.delete(article.path);
+    this.changed();
+  }
+
+  /**
+   * Adds or replaces many articles (the first indexing, a rescan): the same corpus as setArticle for each in turn (a
+   * path given twice: the later article). When they are most of the corpus, the names are linked again all at once
+   * on the next look instead of one article at a time (cost: every article's entities and annotations).
+   */
+  setArticles(articles: Iterable<CorpusArticle>): void {
+    const batch = new Map<string, CorpusArticle>();
+    for (const a of articles) batch.set(a.path, a);
+    if (batch.size === 0) return;
+    if (batch.size < BULK_MIN || batch.size * 2 < this.byPath.size) {
+      for (const a of batch.values()) this.setArticle(a);
+      return;
+    }
+    for (const a of batch.values()) {
+      this.byPath.set(a.path, a);
+      this.membersByPath.set(a.path, membersOf(a));
+      this.failed.delete(a.path);
+    }
+    // linked again from nothing: the linker and the table start empty and take every article in path order
+    const paths = [...this.membersByPath.keys()].sort(compareText);
+    this.linker = new Linker();
+    this.linker.addAll(paths.map(p => this.membersByPath.get(p)!));
+    this.table = new EntityTable();
     this.changed();
   }
 
@@ -101,7 +130,7 @@ export class Corpus {
   }
 
   entity(id: string): CorpusEntity | undefined {
-    return this.entityTable().byId.get(id);
+    return this.entityTable().get(id);
   }
 
   /** The corpus entity an article's own entity (`e3` in `path`) belongs to. */
@@ -137,6 +166,11 @@ export class Corpus {
   /** @internal The entities having an alias (`type NUL alias key`), as of now. */
   entitiesWithAlias(key: string): readonly CorpusEntity[] {
     return this.entityTable().withAlias(key);
+  }
+
+  /** @internal The entity's search keys (its name's and aliases' nameKey). */
+  keysOf(entity: CorpusEntity): EntityKeys {
+    return this.entityTable().keysOf(entity);
   }
 
   /** @internal Whether two entities share any alias. */

@@ -4,48 +4,62 @@
 import { applyDecisions, decisionKeys, isNamedBy, type DecidedGroup } from './decisions/apply';
 import type { LinkedGroup } from './link';
 import type { LinkChange } from './linker';
-import { compareText, type Member } from './members';
+import { compareText, firstMentionOf, type Member } from './members';
 import { nameKey } from './names';
-import type { CorpusDecisions, CorpusEntity, CorpusMention, EntityInArticle } from './types';
+import type { CorpusDecisions, CorpusEntity, EntityInArticle } from './types';
 
 /** The comparison keys of an entity's canonical name and aliases (its search keys), made with it. */
 export interface EntityKeys {
-  /** The canonical name, then the aliases. */
-  names: string[];
-  /** nameKey of each of `names`. */
-  keys: string[];
+  /** nameKey(entity.name). */
+  key: string;
+  /** nameKey of each of entity.aliases, in their order. */
+  aliasKeys: readonly string[];
 }
-const keysByEntity = new WeakMap<CorpusEntity, EntityKeys>();
 
-/** The entity's search keys (computed with the entity; computed here for an entity made elsewhere). */
+/** What the table keeps of each entity it made: its keys and the members it was made of (its alias table entries). */
+interface Made extends EntityKeys {
+  entity: CorpusEntity;
+  members: readonly Member[];
+}
+
+const keysMemo = new WeakMap<CorpusEntity, EntityKeys>();
+
+/** The search keys of an entity made elsewhere than in a table (a table knows its own: EntityTable.keysOf). */
 export function entityKeys(entity: CorpusEntity): EntityKeys {
-  let k = keysByEntity.get(entity);
-  if (!k) {
-    const names = [entity.name, ...entity.aliases];
-    keysByEntity.set(entity, (k = { names, keys: names.map(nameKey) }));
-  }
+  let k = keysMemo.get(entity);
+  if (!k) keysMemo.set(entity, (k = { key: nameKey(entity.name), aliasKeys: entity.aliases.map(nameKey) }));
   return k;
 }
 
-const sortOrder = (a: CorpusEntity, b: CorpusEntity) =>
-  compareText(a.type, b.type) || compareText(entityKeys(a).keys[0], entityKeys(b).keys[0]) || compareText(a.id, b.id);
+/** The list's order: type, then name key, then id. */
+const sortOrder = (a: CorpusEntity, aKey: string, b: CorpusEntity, bKey: string) =>
+  compareText(a.type, b.type) || compareText(aKey, bKey) || compareText(a.id, b.id);
 
 export class EntityTable {
   /** Sorted by type, then name, then id. */
   readonly list: CorpusEntity[] = [];
-  readonly byId = new Map<string, CorpusEntity>();
+  /** Each entity by id, with its keys and members. */
+  private readonly made = new Map<string, Made>();
   /** `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one). */
   private readonly aliasOwners = new Map<string, CorpusEntity | CorpusEntity[]>();
   /** Alias keys two or more entities have. */
   private readonly sharedKeys = new Set<string>();
-  /** Each entity's aliases as `type NUL key`. */
-  private readonly aliasKeys = new Map<CorpusEntity, readonly string[]>();
   /** The entity each group no decision names became. */
   private readonly fromGroup = new Map<LinkedGroup, CorpusEntity>();
   /** The groups the decisions name, and the entities the decisions made of them. */
   private readonly decidedGroups = new Set<LinkedGroup>();
   private decided: CorpusEntity[] = [];
   private named: { decisions: CorpusDecisions; keys: Set<string> } | undefined;
+
+  get(id: string): CorpusEntity | undefined {
+    return this.made.get(id)?.entity;
+  }
+
+  /** The entity's search keys. */
+  keysOf(entity: CorpusEntity): EntityKeys {
+    const made = this.made.get(entity.id);
+    return made?.entity === entity ? made : entityKeys(entity);
+  }
 
   /** The entities having the alias (`type NUL alias key`); empty when none. */
   withAlias(key: string): readonly CorpusEntity[] {
@@ -82,8 +96,8 @@ export class EntityTable {
     // removed before anything is added: a bulk addition leaves the list unsorted until its end
     if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
     const bulk = this.startBulk(change.added.length);
-    for (const g of plain) this.fromGroup.set(g, this.add({ id: g.id, type: g.type, autoName: g.name, members: g.members }, bulk));
-    if (redecide) this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.byId.has(id)).map(d => this.add(d, bulk));
+    for (const g of plain) this.fromGroup.set(g, this.add(g, bulk));
+    if (redecide) this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.made.has(id)).map(d => this.add(d, bulk));
     this.endBulk(bulk);
   }
 
@@ -129,61 +143,74 @@ export class EntityTable {
   private endBulk(bulk: boolean): void {
     if (!bulk) return;
     // each entity's sort keys looked up once, not twice per comparison
-    const keyed = this.list.map(e => ({ e, type: e.type, name: entityKeys(e).keys[0], id: e.id }));
-    keyed.sort((a, b) => compareText(a.type, b.type) || compareText(a.name, b.name) || compareText(a.id, b.id));
-    for (let i = 0; i < keyed.length; i++) this.list[i] = keyed[i].e;
+    const keyed = this.list.map(e => this.made.get(e.id)!);
+    keyed.sort((a, b) => sortOrder(a.entity, a.key, b.entity, b.key));
+    for (let i = 0; i < keyed.length; i++) this.list[i] = keyed[i].entity;
   }
 
   private add(g: DecidedGroup, bulk: boolean): CorpusEntity {
-    const entity = summarise(g);
+    const made = summarise(g);
+    const entity = made.entity;
     for (const m of g.members) {
       m.corpusEntity = entity;
       m.decided = g;
     }
-    const keys = aliasKeysOf(entity, g.members);
-    this.aliasKeys.set(entity, keys);
     if (bulk) this.list.push(entity);
-    else this.list.splice(this.at(entity), 0, entity);
-    this.byId.set(entity.id, entity);
-    for (const key of keys) {
-      const owners = this.aliasOwners.get(key);
-      if (owners === undefined) this.aliasOwners.set(key, entity);
-      else {
-        if (Array.isArray(owners)) owners.push(entity);
-        else this.aliasOwners.set(key, [owners, entity]);
-        this.sharedKeys.add(key);
-      }
-    }
+    else this.list.splice(this.at(entity, made.key), 0, entity);
+    this.made.set(entity.id, made);
+    const one = onlyMember(entity, g.members);
+    if (one) {
+      this.addAlias(one.node, entity);
+      for (const a of one.aliasNodes) this.addAlias(a, entity);
+    } else for (const key of aliasKeySet(entity, g.members)) this.addAlias(key, entity);
     return entity;
   }
 
   private remove(entity: CorpusEntity): void {
-    const at = this.at(entity);
+    const made = this.made.get(entity.id);
+    if (made?.entity !== entity) return;
+    const at = this.at(entity, made.key);
     if (this.list[at] === entity) this.list.splice(at, 1);
-    if (this.byId.get(entity.id) === entity) this.byId.delete(entity.id);
-    for (const key of this.aliasKeys.get(entity) ?? []) {
-      const owners = this.aliasOwners.get(key);
-      if (owners === undefined) continue;
-      if (!Array.isArray(owners)) {
-        if (owners === entity) this.aliasOwners.delete(key);
-        continue;
-      }
-      const i = owners.indexOf(entity);
-      if (i >= 0) owners.splice(i, 1);
-      if (owners.length === 1) this.aliasOwners.set(key, owners[0]);
-      else if (owners.length === 0) this.aliasOwners.delete(key);
-      if (owners.length < 2) this.sharedKeys.delete(key);
+    this.made.delete(entity.id);
+    const one = onlyMember(entity, made.members);
+    if (one) {
+      this.removeAlias(one.node, entity);
+      for (const a of one.aliasNodes) this.removeAlias(a, entity);
+    } else for (const key of aliasKeySet(entity, made.members)) this.removeAlias(key, entity);
+  }
+
+  private addAlias(key: string, entity: CorpusEntity): void {
+    const owners = this.aliasOwners.get(key);
+    if (owners === undefined) this.aliasOwners.set(key, entity);
+    else {
+      if (Array.isArray(owners)) owners.push(entity);
+      else this.aliasOwners.set(key, [owners, entity]);
+      this.sharedKeys.add(key);
     }
-    this.aliasKeys.delete(entity);
+  }
+
+  private removeAlias(key: string, entity: CorpusEntity): void {
+    const owners = this.aliasOwners.get(key);
+    if (owners === undefined) return;
+    if (!Array.isArray(owners)) {
+      if (owners === entity) this.aliasOwners.delete(key);
+      return;
+    }
+    const i = owners.indexOf(entity);
+    if (i >= 0) owners.splice(i, 1);
+    if (owners.length === 1) this.aliasOwners.set(key, owners[0]);
+    else if (owners.length === 0) this.aliasOwners.delete(key);
+    if (owners.length < 2) this.sharedKeys.delete(key);
   }
 
   /** Where `entity` is or belongs in the sorted list (binary search). */
-  private at(entity: CorpusEntity): number {
+  private at(entity: CorpusEntity, key: string): number {
     let lo = 0;
     let hi = this.list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (sortOrder(this.list[mid], entity) < 0) lo = mid + 1;
+      const other = this.list[mid];
+      if (sortOrder(other, this.made.get(other.id)!.key, entity, key) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -191,11 +218,16 @@ export class EntityTable {
 }
 
 /**
- * The entity's aliases as `type NUL key`, each once: the members' own node strings (no new string per alias) when
- * they have the entity's type; a single name without other aliases (most entities) needs no set.
+ * An entity's aliases as `type NUL key` (its keys in the alias table) are the members' own node strings (no new string
+ * per alias) when they have the entity's type. The one member of the entity, when it has one of the entity's type: its
+ * node and alias node are those keys.
  */
-function aliasKeysOf(entity: CorpusEntity, members: readonly Member[]): readonly string[] {
-  if (members.length === 1 && members[0].aliasNodes.length === 0 && members[0].type === entity.type) return [members[0].node];
+const onlyMember = (entity: CorpusEntity, members: readonly Member[]): Member | undefined =>
+  // two alias nodes may be one (two spellings of one key, other than the name's): then a set
+  members.length === 1 && members[0].type === entity.type && members[0].aliasNodes.length <= 1 ? members[0] : undefined;
+
+/** The entity's alias table keys, each once, when it has several members (or one of another type). */
+function aliasKeySet(entity: CorpusEntity, members: readonly Member[]): Set<string> {
   const keys = new Set<string>();
   for (const m of members) {
     if (m.type === entity.type) {
@@ -203,15 +235,15 @@ function aliasKeysOf(entity: CorpusEntity, members: readonly Member[]): readonly
       for (const a of m.aliasNodes) keys.add(a);
     } else for (const k of m.aliasKeys) keys.add(`${entity.type}\u0000${k}`);
   }
-  return [...keys];
+  return keys;
 }
 
-function summarise(g: DecidedGroup): CorpusEntity {
+function summarise(g: DecidedGroup): Made {
   if (g.members.length === 1) return summariseOne(g, g.members[0]);
   const aliasKey = new Map<string, string>();
   const byPath = new Map<string, EntityInArticle>();
   let mentions = 0;
-  let first: { mention: CorpusMention; date: string | null } | undefined;
+  let first: Member | undefined;
   for (const m of g.members) {
     for (let i = 0; i < m.aliases.length; i++) aliasKey.set(m.aliases[i], m.aliasKeys[i]);
     mentions += m.mentions;
@@ -220,7 +252,7 @@ function summarise(g: DecidedGroup): CorpusEntity {
       inArticle.entities.push(m.entity);
       inArticle.mentions += m.mentions;
     } else byPath.set(m.path, { path: m.path, entities: [m.entity], mentions: m.mentions });
-    if (m.first && (!first || earlier(m.first, m.referenceDate, first.mention, first.date))) first = { mention: m.first, date: m.referenceDate };
+    if (m.first && (!first || earlier(m, first))) first = m;
   }
   const aliases = [...aliasKey.keys()].sort(compareText);
   const name = g.name ?? g.autoName;
@@ -229,40 +261,42 @@ function summarise(g: DecidedGroup): CorpusEntity {
     type: g.type,
     name,
     aliases,
-    articles: [...byPath.values()].sort((a, b) => compareText(a.path, b.path)),
+    articles: byPath.size === 1 ? [...byPath.values()] : [...byPath.values()].sort((a, b) => compareText(a.path, b.path)),
     mentions,
-    firstMention: first!.mention,
+    firstMention: firstMentionOf(first!),
   };
   if (g.externalId !== undefined) entity.externalId = g.externalId;
   if (g.note !== undefined) entity.note = g.note;
-  keysByEntity.set(entity, { names: [name, ...aliases], keys: [nameKey(name), ...aliases.map(a => aliasKey.get(a)!)] });
-  return entity;
+  return { entity, key: keyOfName(g), aliasKeys: aliases.map(a => aliasKey.get(a)!), members: g.members };
 }
 
 /** One member (most entities): its own lists serve, nothing to merge. */
-function summariseOne(g: DecidedGroup, m: Member): CorpusEntity {
+function summariseOne(g: DecidedGroup, m: Member): Made {
   const name = g.name ?? g.autoName;
   const entity: CorpusEntity = {
     id: g.id,
     type: g.type,
     name,
-    aliases: m.aliases,
+    // shared with the member (and the members with the same single name): never modified
+    aliases: m.aliases as string[],
     articles: [{ path: m.path, entities: [m.entity], mentions: m.mentions }],
     mentions: m.mentions,
-    firstMention: m.first!,
+    firstMention: firstMentionOf(m),
   };
   if (g.externalId !== undefined) entity.externalId = g.externalId;
   if (g.note !== undefined) entity.note = g.note;
-  keysByEntity.set(entity, { names: [name, ...m.aliases], keys: [name === m.name ? m.key : nameKey(name), ...m.aliasKeys] });
-  return entity;
+  return { entity, key: name === m.name ? m.key : keyOfName(g), aliasKeys: m.aliasKeys, members: g.members };
 }
 
-/** Earliest reference date first (articles without one last), then path, then offset. */
-function earlier(a: CorpusMention, aDate: string | null, b: CorpusMention, bDate: string | null): boolean {
-  if (aDate !== bDate) {
-    if (aDate === null) return false;
-    if (bDate === null) return true;
-    return aDate < bDate;
+/** nameKey of the group's canonical name (the automatic one's is known from the linking). */
+const keyOfName = (g: DecidedGroup): string => (g.name === undefined ? (g.autoKey ?? nameKey(g.autoName)) : nameKey(g.name));
+
+/** Whose first mention comes first: earliest reference date (articles without one last), then path, then offset. */
+function earlier(a: Member, b: Member): boolean {
+  if (a.referenceDate !== b.referenceDate) {
+    if (a.referenceDate === null) return false;
+    if (b.referenceDate === null) return true;
+    return a.referenceDate < b.referenceDate;
   }
-  return a.path !== b.path ? compareText(a.path, b.path) < 0 : a.start < b.start;
+  return a.path !== b.path ? compareText(a.path, b.path) < 0 : a.first!.start < b.first!.start;
 }

@@ -19,8 +19,8 @@ export interface NameNode {
   members: Member[];
   /** Union-find parent during the linking pass. */
   parent: NameNode;
-  /** The names the first rule that has any would join it to (it joins them when they all lead to one group). */
-  candidates: NameNode[];
+  /** The names the first rule that has any would join it to (it joins them when they all lead to one group). Shared: never modified. */
+  candidates: readonly NameNode[];
   /** Its group as of the last linking. */
   group?: LinkedGroup;
   // scratch of the linking pass, on a root: how many names it has, and the one previous group they all had
@@ -31,8 +31,10 @@ export interface NameNode {
 /** A group of linked names: one corpus entity before the user's decisions. */
 export interface LinkedGroup {
   type: EntityType;
-  /** The most common spelling of its longest name. */
-  name: string;
+  /** The most common spelling of its longest name (a DecidedGroup's automatic name: a group no decision names is its own decided group). */
+  autoName: string;
+  /** nameKey(autoName). */
+  autoKey: string;
   /** `type:key` of that name. */
   id: string;
   members: Member[];
@@ -48,13 +50,18 @@ const ACRONYM = /^[\p{Lu}][\p{Lu}.&-]{1,11}$/u;
 export const isAcronymName = (type: EntityType, name: string): boolean => type !== 'person' && !name.includes(' ') && ACRONYM.test(name);
 const lettersOf = (acronym: string) => acronym.replace(/[^\p{Lu}]/gu, '');
 
+const UPPER_AT = /\p{Lu}/uy;
+/** The initials of a name's words (space-separated): all of them upper-cased, and those of its capitalised words alone when they differ. */
 export const initialsOf = (name: string): string[] => {
-  const words = name.split(' ').filter(Boolean);
-  const all = words.map(w => w[0].toUpperCase()).join('');
-  const capitals = words
-    .filter(w => /^\p{Lu}/u.test(w))
-    .map(w => w[0])
-    .join('');
+  // one pass, no word list made (it runs for every name of two or more words when the corpus is indexed)
+  let all = '';
+  let capitals = '';
+  for (let i = 0; i < name.length; i++) {
+    if (name[i] === ' ' || (i > 0 && name[i - 1] !== ' ')) continue;
+    all += name[i].toUpperCase();
+    UPPER_AT.lastIndex = i;
+    if (UPPER_AT.test(name)) capitals += name[i];
+  }
   return all === capitals ? [all] : [all, capitals];
 };
 
@@ -112,8 +119,8 @@ export class LinkIndexes {
     if (n.words.length >= 2) for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
   }
 
-  /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched. */
-  addSpelling(n: NameNode, touched: Set<NameNode>): void {
+  /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched (none noted when linking everything). */
+  addSpelling(n: NameNode, touched?: Set<NameNode>): void {
     const name = spellingOf(n);
     this.indexedSpelling.set(n, name);
     this.spelling(n, name, touched, addTo);
@@ -126,30 +133,30 @@ export class LinkIndexes {
     this.spelling(n, name, touched, removeFrom);
   }
 
-  private spelling(n: NameNode, name: string, touched: Set<NameNode>, change: typeof addTo): void {
+  private spelling(n: NameNode, name: string, touched: Set<NameNode> | undefined, change: typeof addTo): void {
     if (n.type === 'person') return;
     if (n.words.length >= 2) {
       for (const i of initialsOf(name)) {
         change(this.byInitials[n.type], i, n);
-        touchAll(this.acronyms[n.type].get(i), touched);
+        if (touched) touchAll(this.acronyms[n.type].get(i), touched);
       }
     }
     if (isAcronymName(n.type, name)) change(this.acronyms[n.type], lettersOf(name), n);
   }
 
   /** Counts the member's aliases as used by `n`; notes in `changed` the aliases `n` did not use before. */
-  addAliases(n: NameNode, m: Member, changed: Set<string>): void {
+  addAliases(n: NameNode, m: Member, changed: Set<string> | undefined): void {
     for (const a of m.aliasNodes) {
       let owners = this.aliasOwners.get(a);
       if (!owners) this.aliasOwners.set(a, (owners = new Map()));
       const count = owners.get(n) ?? 0;
-      if (count === 0) changed.add(a);
+      if (count === 0) changed?.add(a);
       owners.set(n, count + 1);
     }
   }
 
   /** The reverse of addAliases; notes the aliases `n` no longer uses. */
-  removeAliases(n: NameNode, m: Member, changed: Set<string>): void {
+  removeAliases(n: NameNode, m: Member, changed: Set<string> | undefined): void {
     for (const a of m.aliasNodes) {
       const owners = this.aliasOwners.get(a);
       const count = owners?.get(n);
@@ -158,7 +165,7 @@ export class LinkIndexes {
       else {
         owners.delete(n);
         if (owners.size === 0) this.aliasOwners.delete(a);
-        changed.add(a);
+        changed?.add(a);
       }
     }
   }
@@ -177,7 +184,7 @@ export class LinkIndexes {
 }
 
 /** The names `n` may join, by the first rule that has any: names using it as an alias, longer names it is a short form of, names its acronym stands for. */
-export function candidatesOf(n: NameNode, indexes: LinkIndexes): NameNode[] {
+export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNode[] {
   // 1. its name is another name's alias in some article
   const owners = indexes.aliasOwners.get(n.node);
   if (owners) {
@@ -195,14 +202,18 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): NameNode[] {
       }
       if (!pool || list.length < pool.length) pool = list;
     }
-    const full = pool ? pool.filter(c => isShortFormOf(n.type, c.words, n.words)) : [];
+    const full = pool ? pool.filter(c => isShortFormOf(n.type, c.words, n.words)) : NONE;
     if (full.length > 0) return full;
   }
   // 3. an acronym ("NATO", "U.S.") and the names with its initials
   const name = spellingOf(n);
-  if (!isAcronymName(n.type, name)) return [];
-  return (indexes.byInitials[n.type].get(lettersOf(name)) ?? []).filter(c => isAcronymOf(name, spellingOf(c)));
+  if (!isAcronymName(n.type, name)) return NONE;
+  const full = indexes.byInitials[n.type].get(lettersOf(name));
+  return full ? full.filter(c => isAcronymOf(name, spellingOf(c))) : NONE;
 }
+
+/** No candidates (most names): one shared list, never modified. */
+const NONE: readonly NameNode[] = Object.freeze([]);
 
 /** The group of `names` (in linking order): named after its longest name in most articles. */
 export function groupOf(names: NameNode[]): LinkedGroup {
@@ -210,14 +221,18 @@ export function groupOf(names: NameNode[]): LinkedGroup {
   // changes no id)
   let best = names[0];
   for (const x of names) if (x.words.length === best.words.length && x.members.length > best.members.length) best = x;
-  // a copy: the names' member lists change in place as articles change, a group's stay as they were
-  const members = names.length === 1 ? best.members.slice() : names.flatMap(x => x.members);
-  return { type: best.type, name: commonestSpelling(best.members), id: `${best.type}:${best.key}`, members, names };
+  // a group of one name shares its member list (the linker copies a name's list before changing it, see ownMembers)
+  const members = names.length === 1 ? best.members : names.flatMap(x => x.members);
+  return { type: best.type, autoName: commonestSpelling(best.members), autoKey: best.key, id: `${best.type}:${best.key}`, members, names };
 }
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
 function commonestSpelling(members: readonly Member[]): string {
-  if (members.length === 1) return members[0].name;
+  const first = members[0].name;
+  let same = true;
+  for (let i = 1; same && i < members.length; i++) same = members[i].name === first;
+  // one spelling (most names): nothing to count
+  if (same) return first;
   const counts = new Map<string, number>();
   for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   let best = '';

@@ -25,9 +25,24 @@ export class Linker {
   /** Alias nodes whose owners changed since the last update (those names' first rule changed). */
   private readonly aliasesChanged = new Set<string>();
   private readonly groups = new Set<LinkedGroup>();
+  /**
+   * Every name is new since the last update (members added to an empty linker): the next update links them all in
+   * one pass, so nothing is noted per member (no dirty names, no changed aliases) until then.
+   */
+  private fresh = false;
+
+  /**
+   * Adds the members of many articles to an empty linker (the first indexing); on a linker that has names, the same
+   * as adding each list. Lists in path order make each name's member list an append.
+   */
+  addAll(lists: Iterable<readonly Member[]>): void {
+    if (this.nodes.size === 0) this.fresh = true;
+    for (const members of lists) this.add(members);
+  }
 
   /** Adds an article's members (sorted into each name by path, so the name's first member never depends on indexing order). */
   add(members: readonly Member[]): void {
+    const fresh = this.fresh;
     for (const m of members) {
       let n = this.nodes.get(m.node);
       if (!n) {
@@ -38,17 +53,20 @@ export class Linker {
           words: m.words,
           members: [],
           parent: undefined as unknown as NameNode,
-          candidates: [],
+          candidates: NO_NAMES,
+          // every field set here, so every name keeps one shape (fields added later would change it, name by name)
+          group: undefined,
           count: 0,
+          was: undefined,
         };
         n.parent = n;
         this.nodes.set(m.node, n);
-        this.added.push(n);
+        if (!fresh) this.added.push(n);
         this.indexes.addNode(n);
       }
-      this.dirty.add(n);
-      insertByPath(n.members, m);
-      this.indexes.addAliases(n, m, this.aliasesChanged);
+      if (!fresh) this.dirty.add(n);
+      insertByPath(this.ownMembers(n), m);
+      this.indexes.addAliases(n, m, fresh ? undefined : this.aliasesChanged);
     }
   }
 
@@ -59,10 +77,16 @@ export class Linker {
       if (!n) continue;
       const at = n.members.indexOf(m);
       if (at < 0) continue;
-      this.dirty.add(n);
-      n.members.splice(at, 1);
-      this.indexes.removeAliases(n, m, this.aliasesChanged);
+      if (!this.fresh) this.dirty.add(n);
+      this.ownMembers(n).splice(at, 1);
+      this.indexes.removeAliases(n, m, this.fresh ? undefined : this.aliasesChanged);
     }
+  }
+
+  /** The name's member list, to change: a group of that one name shares it until then, and keeps the list as it was. */
+  private ownMembers(n: NameNode): Member[] {
+    if (n.group?.members === n.members) n.members = n.members.slice();
+    return n.members;
   }
 
   /** Every group, as of the last update. */
@@ -72,6 +96,7 @@ export class Linker {
 
   /** Brings the groups up to date; returns what changed. */
   update(): LinkChange {
+    if (this.fresh) return this.linkAll();
     if (this.dirty.size === 0) return { removed: [], added: [] };
     // many names changed (the first indexing): every name's candidates again, no neighbourhoods worked out
     const bulk = this.dirty.size * 4 > this.nodes.size;
@@ -160,6 +185,49 @@ export class Linker {
     return { removed: [...removed], added };
   }
 
+  /**
+   * Every name linked at once (all of them new, no previous groups to compare with): the ordered pass of `sweep`
+   * without its bookkeeping. The result is the same as adding the articles one at a time.
+   */
+  private linkAll(): LinkChange {
+    this.fresh = false;
+    const names: NameNode[] = [];
+    for (const n of this.nodes.values()) {
+      // members removed again before this first update
+      if (n.members.length > 0) names.push(n);
+      else {
+        this.nodes.delete(n.node);
+        this.indexes.removeNode(n);
+      }
+    }
+    for (const n of names) this.indexes.addSpelling(n);
+    for (const n of names) n.candidates = candidatesOf(n, this.indexes);
+    names.sort(nodeOrder);
+    this.ordered = names;
+    for (const n of names) n.parent = n;
+    for (const n of names) {
+      const r = onlyRoot(n.candidates, n);
+      if (r) union(r, n);
+    }
+    // each root's names, in linking order
+    const byRoot = new Map<NameNode, NameNode[]>();
+    for (const n of names) {
+      const r = root(n);
+      n.parent = r;
+      const list = byRoot.get(r);
+      if (list) list.push(n);
+      else byRoot.set(r, [n]);
+    }
+    const added: LinkedGroup[] = [];
+    for (const list of byRoot.values()) {
+      const g = groupOf(list);
+      for (const x of list) x.group = g;
+      added.push(g);
+      this.groups.add(g);
+    }
+    return { removed: [], added };
+  }
+
   /** The groups of the changed names made again over the same names (their members changed, not their links). */
   private regroup(): LinkChange {
     const removed = new Set<LinkedGroup>();
@@ -219,6 +287,8 @@ function sameNodes(a: readonly NameNode[], b: readonly NameNode[]): boolean {
   const set = new Set(a);
   return b.every(x => set.has(x));
 }
+
+const NO_NAMES: readonly NameNode[] = Object.freeze([]);
 
 /** Markers of the comparison with the previous groups (NameNode.was). */
 const UNSEEN = { names: [] } as unknown as LinkedGroup;

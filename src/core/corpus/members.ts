@@ -1,6 +1,6 @@
 // An article's entities as the corpus sees them ("members"): each with its name, aliases, mention count and first
 // mention, computed once when the article is indexed so the corpus-wide steps never walk annotations again.
-import type { EntityType } from '../types';
+import type { Annotation, Entity, EntityType } from '../types';
 import { memoNameWords, nameForms, nodeOf, type NameForms } from './names';
 import type { DecidedGroup } from './decisions/apply';
 import type { CorpusArticle, CorpusEntity, CorpusMention } from './types';
@@ -17,30 +17,74 @@ export interface Member {
   name: string;
   /** nameKey(name). */
   key: string;
-  /** Distinct surface forms (display form). */
-  aliases: string[];
-  /** nameKey of each alias. */
-  aliasKeys: string[];
+  /** Distinct surface forms (display form). Shared between members with the same single form: never modify it. */
+  aliases: readonly string[];
+  /** nameKey of each alias (shared as `aliases` is). */
+  aliasKeys: readonly string[];
   mentions: number;
-  first: CorpusMention | undefined;
+  /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
+  first: Annotation | undefined;
   referenceDate: string | null;
   // what the linking compares, computed once when the article is indexed (never per corpus rebuild)
   /** `type NUL key`: the linking's node. */
   node: string;
   /** nameWords(name). */
   words: string[];
-  /** `type NUL alias key` of each alias other than the name. */
-  aliasNodes: string[];
+  /** `type NUL alias key` of each alias other than the name (shared, often empty: never modify it). */
+  aliasNodes: readonly string[];
   /** Set by each build of the corpus entities: where this member ended up (no corpus-wide map to fill). */
   corpusEntity?: CorpusEntity;
   decided?: DecidedGroup;
 }
 
+/** The corpus mention of a member's first annotation. */
+export const firstMentionOf = (m: Member): CorpusMention => {
+  const a = m.first!;
+  return { path: m.path, start: a.start, end: a.end, text: a.text, annotation: a.id };
+};
+
+const NONE: readonly string[] = Object.freeze([]);
+
 /** The members of one article, in the order of its entities. */
 export function membersOf(article: CorpusArticle): Member[] {
-  const byId = new Map<string, Member>();
+  const entities = article.entities;
   const out: Member[] = [];
-  for (const e of article.entities) {
+  for (const e of entities) out.push(memberOf(article, e));
+  // the annotations' entities found by position when the ids are `e1`, `e2`, ... in order (as the analysis and the
+  // sidecars number them), else by a map
+  let byId: Map<string, Member> | undefined;
+  for (const a of article.annotations) {
+    const id = a.entity;
+    if (id === undefined) continue;
+    const at = Number(id.slice(1)) - 1;
+    let m = at >= 0 && at < out.length && entities[at].id === id ? out[at] : undefined;
+    if (!m) {
+      byId ??= new Map(out.map(x => [x.entity, x] as const));
+      m = byId.get(id);
+      if (!m) continue;
+    }
+    m.mentions++;
+    if (!m.first || a.start < m.first.start) m.first = a;
+  }
+  // an entity without mentions (a stale sidecar entry) is nothing to link or count
+  for (const m of out) if (m.mentions === 0) return out.filter(x => x.mentions > 0);
+  return out;
+}
+
+function memberOf(article: CorpusArticle, e: Entity): Member {
+  let aliases: readonly string[];
+  let aliasKeys: readonly string[];
+  let aliasNodes: readonly string[] = NONE;
+  const only = e.aliases.length === 1 ? nameForms(e.aliases[0]) : undefined;
+  let own: NameForms;
+  if (only?.display) {
+    // most entities have one alias (their name): that form's lists serve, shared by all such members
+    own = only;
+    only.alone ??= { aliases: [only.display], keys: [only.key] };
+    aliases = only.alone.aliases;
+    aliasKeys = only.alone.keys;
+  } else {
+    own = nameForms(e.name);
     // its distinct display forms in first-seen order, each surface form worked out once per corpus (nameForms
     // memoises); a list, not a map: an entity has one or a few aliases
     const forms: NameForms[] = [];
@@ -48,53 +92,43 @@ export function membersOf(article: CorpusArticle): Member[] {
       const f = nameForms(alias);
       if (f.display && !hasDisplay(forms, f.display)) forms.push(f);
     }
-    let own = nameForms(e.name);
     if (!hasDisplay(forms, own.display)) {
       let best: NameForms | undefined;
       for (const f of forms) if (best === undefined || f.display.length > best.display.length) best = f;
       if (best) own = best;
       else forms.push(own);
     }
-    const name = own.display;
-    const key = own.key;
     if (forms.length > 1) forms.sort((a, b) => compareText(a.display, b.display));
-    const aliases: string[] = [];
-    const aliasKeys: string[] = [];
-    const aliasNodes: string[] = [];
+    const names: string[] = [];
+    const keys: string[] = [];
+    let nodes: string[] | undefined;
     for (const f of forms) {
-      aliases.push(f.display);
-      aliasKeys.push(f.key);
-      if (f.key !== key) aliasNodes.push(nodeOf(f, e.type));
+      names.push(f.display);
+      keys.push(f.key);
+      if (f.key !== own.key) (nodes ??= []).push(nodeOf(f, e.type));
     }
-    const node = nodeOf(own, e.type);
-    const m: Member = {
-      path: article.path,
-      entity: e.id,
-      type: e.type,
-      name,
-      key,
-      aliases,
-      aliasKeys,
-      mentions: 0,
-      first: undefined,
-      referenceDate: article.referenceDate,
-      node,
-      words: memoNameWords(name),
-      aliasNodes,
-      corpusEntity: undefined,
-      decided: undefined,
-    };
-    byId.set(e.id, m);
-    out.push(m);
+    aliases = names;
+    aliasKeys = keys;
+    if (nodes) aliasNodes = nodes;
   }
-  for (const a of article.annotations) {
-    const m = a.entity === undefined ? undefined : byId.get(a.entity);
-    if (!m) continue;
-    m.mentions++;
-    if (!m.first || a.start < m.first.start) m.first = { path: article.path, start: a.start, end: a.end, text: a.text, annotation: a.id };
-  }
-  // an entity without mentions (a stale sidecar entry) is nothing to link or count
-  return out.filter(m => m.mentions > 0);
+  const name = own.display;
+  return {
+    path: article.path,
+    entity: e.id,
+    type: e.type,
+    name,
+    key: own.key,
+    aliases,
+    aliasKeys,
+    mentions: 0,
+    first: undefined,
+    referenceDate: article.referenceDate,
+    node: nodeOf(own, e.type),
+    words: (own.words ??= memoNameWords(name)),
+    aliasNodes,
+    corpusEntity: undefined,
+    decided: undefined,
+  };
 }
 
 const hasDisplay = (forms: readonly NameForms[], display: string): boolean => {

@@ -16,6 +16,10 @@ export interface NameForms {
   key: string;
   /** `type NUL key` per type, made once (shared strings: the index's maps hash each only once). */
   nodes: Partial<Record<EntityType, string>>;
+  /** The alias lists of an entity whose only alias this is, made once (shared: never modified). */
+  alone?: { aliases: readonly string[]; keys: readonly string[] };
+  /** nameWords(display), once looked up (shared: never modified). */
+  words?: string[];
 }
 const forms = new Map<string, NameForms>();
 const wordsOf = new Map<string, string[]>();
@@ -27,7 +31,7 @@ export function nameForms(surface: string): NameForms {
   if (!f) {
     if (forms.size >= MEMO_LIMIT) forms.clear();
     const display = displayName(surface);
-    f = { display, key: nameKey(display), nodes: {} };
+    f = { display, key: nameKey(display), nodes: {}, alone: undefined, words: undefined };
     forms.set(surface, f);
   }
   return f;

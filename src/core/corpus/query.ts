@@ -1,6 +1,5 @@
 // The questions the editor (workspace symbols, references, definition, previews) and the CLI ask the corpus.
 import type { Corpus } from './corpus';
-import { entityKeys } from './entities';
 import { compareText } from './members';
 import { nameKey } from './names';
 import type { ChangePreview, CorpusEntity, CorpusMention, EntityMatch } from './types';
@@ -19,10 +18,10 @@ export function findEntities(corpus: Corpus, query: string, limit = 200): Entity
     }
     // the canonical name first, so it is the alias shown when it matches
     let best: { alias: string; prefix: boolean } | undefined;
-    const { names, keys } = entityKeys(entity);
-    for (let i = 0; i < names.length; i++) {
-      const alias = names[i];
-      const at = keys[i].indexOf(q);
+    const { key, aliasKeys } = corpus.keysOf(entity);
+    for (let i = -1; i < aliasKeys.length; i++) {
+      const alias = i < 0 ? entity.name : entity.aliases[i];
+      const at = (i < 0 ? key : aliasKeys[i]).indexOf(q);
       if (at < 0) continue;
       const prefix = at === 0 || /\s/.test(alias[at - 1] ?? '');
       if (!best || (prefix && !best.prefix)) best = { alias, prefix };

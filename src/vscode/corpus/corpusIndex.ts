@@ -4,7 +4,7 @@
 // between them so the editor stays responsive. Files that cannot be indexed are kept in the Corpus's unindexed list
 // and written to the output channel. Nothing is ever written here (Restricted Mode included).
 import * as vscode from 'vscode';
-import { corpusArticleFromSidecar, Corpus, type CorpusDecisions, type Sidecar } from '../../core';
+import { corpusArticleFromSidecar, Corpus, type CorpusArticle, type CorpusDecisions, type Sidecar } from '../../core';
 import type { Settings } from '../config';
 import { articleGlobs, isExcludedPath, NOT_ARTICLES } from './articleGlobs';
 import { analyzeIndexed, readIndexed, type ArticleReader, type ReadOutcome } from './readArticle';
@@ -24,6 +24,8 @@ export class CorpusIndex implements vscode.Disposable {
   private readonly scans = new Set<Promise<void>>();
   private idleWaiters: (() => void)[] = [];
   private readonly followTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The articles read in the batch being drained, indexed together at its end (one linking pass for a first scan). */
+  private batchRead: Map<string, CorpusArticle> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after each batch of index changes (views, symbols and diagnostics follow it). */
   readonly onDidChange = this.changed.event;
@@ -144,6 +146,7 @@ export class CorpusIndex implements vscode.Disposable {
   }
 
   private forget(path: string): boolean {
+    this.batchRead?.delete(path);
     this.uris.delete(path);
     this.sidecars.delete(path);
     return this.corpus.removeArticle(path);
@@ -188,10 +191,16 @@ export class CorpusIndex implements vscode.Disposable {
     while (this.pending.size > 0) {
       const batch = [...this.pending].map(s => vscode.Uri.parse(s));
       this.pending.clear();
-      for (const uri of batch) {
-        const outcome = await readIndexed(this.reader, uri).catch((e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) }));
-        if (outcome.ok === 'stale') stale.push({ uri, text: outcome.text });
-        else if (outcome.ok !== 'later') this.record(uri, outcome);
+      const read = (this.batchRead = new Map());
+      try {
+        for (const uri of batch) {
+          const outcome = await readIndexed(this.reader, uri).catch((e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) }));
+          if (outcome.ok === 'stale') stale.push({ uri, text: outcome.text });
+          else if (outcome.ok !== 'later') this.record(uri, outcome);
+        }
+      } finally {
+        this.batchRead = undefined;
+        this.corpus.setArticles(read.values());
       }
       this.publish();
     }
@@ -226,11 +235,14 @@ export class CorpusIndex implements vscode.Disposable {
     if (outcome.ok === true) {
       this.uris.set(path, uri);
       this.sidecars.set(path, outcome.sidecar);
-      this.corpus.setArticle(corpusArticleFromSidecar(path, outcome.text, outcome.sidecar));
+      const article = corpusArticleFromSidecar(path, outcome.text, outcome.sidecar);
+      if (this.batchRead) this.batchRead.set(path, article);
+      else this.corpus.setArticle(article);
       if (outcome.problem) this.output.appendLine(`${path}: ${outcome.problem}`);
     } else if (outcome.ok === false) {
       this.uris.set(path, uri);
       this.sidecars.delete(path);
+      this.batchRead?.delete(path);
       this.corpus.setUnindexed(path, outcome.reason);
       this.output.appendLine(`${path}: ${outcome.reason}`);
     }

@@ -12,6 +12,8 @@ export interface DecidedGroup {
   type: EntityType;
   /** The automatic canonical name. */
   autoName: string;
+  /** nameKey(autoName), when known. */
+  autoKey?: string;
   /** The user's canonical name (a rename, or the name a split gave). */
   name?: string;
   members: Member[];
@@ -78,7 +80,7 @@ export function decisionKeys(decisions: readonly EntityDecision[]): Set<string> 
 
 /** Whether a linked group has one of `keys` as its name or an alias (the decisions may change it). */
 export function isNamedBy(g: LinkedGroup, keys: ReadonlySet<string>): boolean {
-  if (keys.has(nodeKey(g.type, nameKey(g.name)))) return true;
+  if (keys.has(nodeKey(g.type, g.autoKey))) return true;
   for (const m of g.members) {
     if (keys.has(m.node)) return true;
     for (const a of m.aliasNodes) if (keys.has(a)) return true;
@@ -94,13 +96,13 @@ export function applyDecisions(
   linked: readonly LinkedGroup[],
   decisions: readonly EntityDecision[],
   reserved: (id: string) => boolean = () => false,
-): DecidedGroup[] {
-  // no decisions (the common case): no lookup to build over every alias
-  if (decisions.length === 0) return linked.map(l => ({ id: l.id, type: l.type, autoName: l.name, members: l.members }));
+): readonly DecidedGroup[] {
+  // no decisions (the common case): each group is its own decided group, as it is (nothing here modifies it)
+  if (decisions.length === 0) return linked;
   const groups = new Map<string, DecidedGroup>();
   const lookup = new Lookup();
   for (const l of linked) {
-    const g: DecidedGroup = { id: l.id, type: l.type, autoName: l.name, members: l.members };
+    const g: DecidedGroup = { id: l.id, type: l.type, autoName: l.autoName, autoKey: l.autoKey, members: l.members };
     groups.set(g.id, g);
     lookup.add(g);
   }
