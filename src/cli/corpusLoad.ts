@@ -132,7 +132,7 @@ async function indexOne(
   const lean = await leanRead(storage, sidecarPath, key, text);
   if (lean?.sha256 === sha256) {
     loaded.fromSidecars++;
-    return lean;
+    return corpus.setArticle(lean);
   }
   const stored = await loadSidecar(storage, sidecarPath, { backup: false });
   if (stored.status === 'ok' && stored.sidecar.document.sha256 === sha256) {
