@@ -1,8 +1,7 @@
 // The benchmark's corpus section (issue 11): indexing N articles from up-to-date sidecars vs analysing them, one
 // article changing (the corpus work after a save: index, entities, that article's findings) vs rebuilding it all,
 // symbol and reference queries, and the index's memory. Figures only; never a timed test. The hash and the sidecar
-// reading are the Node hosts' own (node:crypto; the lean reader, parseSidecar when it cannot): what the CLI and the
-// editor do.
+// parse are the Node hosts' own (node:crypto, parseSidecar as loadSidecar runs it): what the CLI and the editor do.
 import { Analyzer } from '../../src/core/analyze';
 import {
   checkArticle,
@@ -10,9 +9,7 @@ import {
   Corpus,
   corpusArticleFromAnalysis,
   corpusArticleFromSidecar,
-  corpusArticleFromSidecarText,
   findEntities,
-  leanCorpusArticle,
   mentionsOf,
   parseSidecar,
   reconcile,
@@ -78,40 +75,26 @@ export function corpusSection(docs: readonly string[], name: string): void {
   // the sidecars as `annotate` writes them (made here, not timed), then the index built from their text
   let sidecars: string[] | undefined = texts.map((t, i) => serializeSidecar(reconcile({ text: t, file: paths[i], analysis: analyses.value[i] }).sidecar));
   analyses.value.length = 0;
-  // the host's reading: each sidecar read lean (the full parse when it cannot be) and its hash compared with the
-  // article's to know it is up to date; then the index built from what was read. The sum is the figure for the index
-  // from sidecars; the two halves are printed apart.
-  const readAll = (read: (i: number) => CorpusArticle) =>
-    texts.map((t, i) => {
-      const article = read(i);
-      if (article.sha256 !== sha256HexNative(t)) throw new Error(`${paths[i]}: stale sidecar`);
-      return article;
+  let buildFromSidecars: { ms: number; cpu: number } | undefined;
+  const fromSidecars = time(() => {
+    const articles = texts.map((t, i) => {
+      const sidecar = parseSidecar(sidecars![i], paths[i]);
+      // the host compares hashes to know the sidecar is up to date: part of the work
+      if (sidecar.document.sha256 !== sha256HexNative(t)) throw new Error(`${paths[i]}: stale sidecar`);
+      return corpusArticleFromSidecar(paths[i], t, sidecar);
     });
-  const lean = (i: number) => corpusArticleFromSidecarText(paths[i], texts[i], sidecars![i], paths[i]);
-  const reading = time(() => readAll(lean));
-  const building = buildOf(reading.value);
-  const fromSidecars = { ms: reading.ms + building.ms, cpu: reading.cpu + building.cpu, value: building.value };
-  reading.value.length = 0;
-  // reading lean vs the full parse (parseSidecar and corpusArticleFromSidecar, as before), paired: alternating, medians of 5
-  const full = (i: number) => corpusArticleFromSidecar(paths[i], texts[i], parseSidecar(sidecars![i], paths[i]));
-  const leanRuns: { ms: number; cpu: number }[] = [];
-  const fullRuns: { ms: number; cpu: number }[] = [];
-  for (let r = 0; r < 5; r++) {
-    leanRuns.push(time(() => readAll(lean).length));
-    fullRuns.push(time(() => readAll(full).length));
-  }
-  const readLean = texts.filter((t, i) => leanCorpusArticle(paths[i], t, sidecars![i]) !== undefined).length;
+    const build = buildOf(articles);
+    buildFromSidecars = { ms: build.ms, cpu: build.cpu };
+    return build.value;
+  });
   sidecars = undefined;
   // the index's own memory: the heap with it built, less the baseline (the texts and models in both)
   const withIndex = heap();
   const fromNothing = { ms: analyses.ms + fromAnalysis.ms, cpu: analyses.cpu + fromAnalysis.cpu };
   console.log(`   index from up-to-date sidecars: ${both(fromSidecars)}; from nothing (analyze + index): ${both(fromNothing)}`);
-  console.log(`   of which reading the sidecars (and comparing hashes): ${both(reading)}; building the index from what was read: ${both(building)}`);
-  const [leanRead, fullRead] = [medianOf(leanRuns), medianOf(fullRuns)];
   console.log(
-    `   reading the sidecars, median of 5 alternating: lean ${both(leanRead)} vs full parse ${both(fullRead)}, ${fmt(fullRead.ms / leanRead.ms, 1)}x (CPU ${fmt(fullRead.cpu / leanRead.cpu, 1)}x); ${readLean} of ${texts.length} read lean`,
+    `   of which the build (setArticles + entities): ${both(buildFromSidecars!)} from the sidecars' articles, ${both(buildFromAnalysis!)} from the analyses'`,
   );
-  console.log(`   the build alone (setArticles + entities) from the analyses' articles: ${both(buildFromAnalysis!)}`);
   console.log(
     `   ratio analysing/sidecars: ${fmt(fromNothing.ms / fromSidecars.ms, 1)}x (CPU ${fmt(fromNothing.cpu / fromSidecars.cpu, 1)}x); ${fromSidecars.value.entities().length} corpus entities`,
   );

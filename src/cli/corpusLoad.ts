@@ -16,7 +16,6 @@ import {
   DEFAULT_MAX_ARTICLE_BYTES,
   emptyDecisions,
   formatSize,
-  leanCorpusArticle,
   loadSidecar,
   parseDecisions,
   rejectedNames,
@@ -98,12 +97,6 @@ export async function loadCorpus(paths: readonly string[], io: CliIO, maxBytes =
   return loaded;
 }
 
-/** The article from its sidecar read lean (../core's leanCorpusArticle), or undefined: the full path decides. */
-async function leanRead(storage: NodeSidecarStorage, sidecarPath: string, key: string, text: string): Promise<CorpusArticle | undefined> {
-  const sidecar = await storage.readText(sidecarPath).catch(() => undefined);
-  return sidecar === undefined ? undefined : leanCorpusArticle(key, text, sidecar);
-}
-
 async function indexOne(
   article: ArticleFile,
   key: string,
@@ -127,13 +120,6 @@ async function indexOne(
   const text = decoded.text;
   const sha256 = sha256HexNative(text);
   const sidecarPath = sidecarPathOf(article, undefined);
-  // the common case, an up-to-date sidecar as `annotate` writes it, read lean; anything else (missing, stale, not
-  // lean-readable, unreadable) takes the full path below, which reads it again and reports what is wrong
-  const lean = await leanRead(storage, sidecarPath, key, text);
-  if (lean?.sha256 === sha256) {
-    loaded.fromSidecars++;
-    return corpus.setArticle(lean);
-  }
   const stored = await loadSidecar(storage, sidecarPath, { backup: false });
   if (stored.status === 'ok' && stored.sidecar.document.sha256 === sha256) {
     loaded.fromSidecars++;

@@ -3,7 +3,6 @@
 export * from './types';
 export { Corpus } from './corpus';
 export { corpusArticleFromSidecar, corpusArticleFromAnalysis } from './article';
-export { leanCorpusArticle, corpusArticleFromSidecarText } from './leanSidecar';
 export { nameKey, displayName } from './names';
 export { emptyDecisions, addEntityDecision, setCorrection, removeCorrection } from './decisions/edit';
 export { parseDecisions, validateDecisions, isAbsoluteUri, DecisionsError } from './decisions/validate';

@@ -4,7 +4,7 @@
 // between them so the editor stays responsive. Files that cannot be indexed are kept in the Corpus's unindexed list
 // and written to the output channel. Nothing is ever written here (Restricted Mode included).
 import * as vscode from 'vscode';
-import { corpusArticleFromSidecar, Corpus, parseSidecar, type CorpusArticle, type CorpusDecisions, type Sidecar } from '../../core';
+import { corpusArticleFromSidecar, Corpus, type CorpusArticle, type CorpusDecisions, type Sidecar } from '../../core';
 import type { Settings } from '../config';
 import { articleGlobs, isExcludedPath, NOT_ARTICLES } from './articleGlobs';
 import { analyzeIndexed, readIndexed, type ArticleReader, type ReadOutcome } from './readArticle';
@@ -16,12 +16,9 @@ const yieldToEditor = () => new Promise<void>(resolve => setTimeout(resolve, 0))
 
 export class CorpusIndex implements vscode.Disposable {
   readonly corpus = new Corpus();
-  /**
-   * The host's key (Corpus path) -> the article's URI, and the sidecar each article was indexed from: a sidecar read
-   * lean is kept as its text (and where it was read), parsed when asked for.
-   */
+  /** The host's key (Corpus path) -> the article's URI, and the sidecar each article was indexed from. */
   private readonly uris = new Map<string, vscode.Uri>();
-  private readonly sidecars = new Map<string, Sidecar | { text: string; path: string }>();
+  private readonly sidecars = new Map<string, Sidecar>();
   private readonly pending = new Set<string>();
   private running: Promise<void> | undefined;
   private readonly scans = new Set<Promise<void>>();
@@ -66,9 +63,7 @@ export class CorpusIndex implements vscode.Disposable {
 
   /** The sidecar the article was indexed from (the open editor's, the file's, or an in-memory analysis). */
   sidecarOf(path: string): Sidecar | undefined {
-    const held = this.sidecars.get(path);
-    // read lean, so valid: parsing it cannot fail
-    return held !== undefined && 'text' in held ? parseSidecar(held.text, held.path) : held;
+    return this.sidecars.get(path);
   }
 
   /** Whether the URI (found by the article globs, or an open document) is an article the corpus indexes. */
@@ -199,7 +194,7 @@ export class CorpusIndex implements vscode.Disposable {
       const read = (this.batchRead = new Map());
       try {
         for (const uri of batch) {
-          const outcome = await readIndexed(this.reader, uri, this.keyOf(uri)).catch((e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) }));
+          const outcome = await readIndexed(this.reader, uri).catch((e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) }));
           if (outcome.ok === 'stale') stale.push({ uri, text: outcome.text });
           else if (outcome.ok !== 'later') this.record(uri, outcome);
         }
@@ -237,12 +232,7 @@ export class CorpusIndex implements vscode.Disposable {
 
   private record(uri: vscode.Uri, outcome: Exclude<ReadOutcome, { ok: 'later' }>): void {
     const path = this.keyOf(uri);
-    if (outcome.ok === 'lean') {
-      this.uris.set(path, uri);
-      this.sidecars.set(path, { text: outcome.sidecarText, path: outcome.sidecarPath });
-      if (this.batchRead) this.batchRead.set(path, outcome.article);
-      else this.corpus.setArticle(outcome.article);
-    } else if (outcome.ok === true) {
+    if (outcome.ok === true) {
       this.uris.set(path, uri);
       this.sidecars.set(path, outcome.sidecar);
       const article = corpusArticleFromSidecar(path, outcome.text, outcome.sidecar);

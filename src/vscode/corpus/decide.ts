@@ -92,8 +92,6 @@ export class CorpusDecider {
   private *reflected(): Iterable<{ article: vscode.Uri; path: string; sidecar: Sidecar }> {
     const { index, files } = this.wc;
     for (const article of index.corpus.articles()) {
-      // the article's entities are its sidecar's: only a sidecar they change is needed whole (one read lean is parsed)
-      if (reflectDecisions(index.corpus, article.path, article.entities) === article.entities) continue;
       const sidecar = index.sidecarOf(article.path);
       const uri = index.uriOf(article.path);
       if (!sidecar || !uri) continue;

@@ -1,6 +1,5 @@
 // One workspace article as the corpus index reads it: the open editor's session when the article is open and
-// analyzed (what the user sees), else the file and its sidecar when that is up to date (same text hash; read lean,
-// without parsing the whole sidecar, when it is as the extension writes it), else a
+// analyzed (what the user sees), else the file and its sidecar when that is up to date (same text hash), else a
 // fresh analysis reconciled with the stored sidecar, in memory (the same core workflow the CLI's annotate runs,
 // with nothing written).
 import * as vscode from 'vscode';
@@ -9,12 +8,10 @@ import {
   baseName,
   decodeArticle,
   DEFAULT_MAX_ARTICLE_BYTES,
-  leanCorpusArticle,
   loadSidecar,
   sha256Hex,
   type AnalysisResult,
   type AnalyzeOptions,
-  type CorpusArticle,
   type Sidecar,
 } from '../../core';
 import type { Articles } from '../articles';
@@ -22,11 +19,6 @@ import type { SidecarFiles } from '../persistence';
 
 export type ReadOutcome =
   | { ok: true; text: string; sidecar: Sidecar; from: 'editor' | 'sidecar' | 'analyzed'; problem?: string }
-  /**
-   * An up-to-date sidecar read lean: the index's article as is, and the sidecar's text, parsed (it is valid) only
-   * when a command needs the whole sidecar.
-   */
-  | { ok: 'lean'; article: CorpusArticle; sidecarText: string; sidecarPath: string }
   | { ok: false; reason: string }
   /** The sidecar is not up to date: analysis is needed (slow; the index runs these under a progress notification). */
   | { ok: 'stale'; text: string }
@@ -65,11 +57,8 @@ async function textOf(uri: vscode.Uri): Promise<{ ok: true; text: string } | { o
   return decodeArticle(bytes, DEFAULT_MAX_ARTICLE_BYTES);
 }
 
-/**
- * The fast part: the editor's session or an up-to-date sidecar; 'stale' when only an analysis can tell. `key` is the
- * article's path in the index.
- */
-export async function readIndexed(reader: ArticleReader, uri: vscode.Uri, key: string): Promise<ReadOutcome> {
+/** The fast part: the editor's session or an up-to-date sidecar; 'stale' when only an analysis can tell. */
+export async function readIndexed(reader: ArticleReader, uri: vscode.Uri): Promise<ReadOutcome> {
   const doc = openDocument(uri);
   const view = doc && reader.articles.get(uri);
   const held = doc && reader.articles.sidecar(uri);
@@ -79,15 +68,10 @@ export async function readIndexed(reader: ArticleReader, uri: vscode.Uri, key: s
   const text = await textOf(uri);
   if (!text.ok) return text;
   const path = reader.files.locate(uri).toString();
-  const sha256 = (reader.sha256 ?? sha256Hex)(text.text);
-  // the common case, a sidecar as the extension writes it, read lean; anything else (missing, stale, not
-  // lean-readable, unreadable) takes the full path below, which reads it again
-  const sidecarText = await reader.files.storage.readText(path).catch(() => undefined);
-  const article = sidecarText === undefined ? undefined : leanCorpusArticle(key, text.text, sidecarText);
-  if (article?.sha256 === sha256) return { ok: 'lean', article, sidecarText: sidecarText!, sidecarPath: path };
   // never a backup here: indexing writes nothing (Restricted Mode included); opening the article reports it
   const stored = await loadSidecar(reader.files.storage, path, { backup: false }).catch(() => undefined);
-  if (stored?.status === 'ok' && stored.sidecar.document.sha256 === sha256) return { ok: true, text: text.text, sidecar: stored.sidecar, from: 'sidecar' };
+  if (stored?.status === 'ok' && stored.sidecar.document.sha256 === (reader.sha256 ?? sha256Hex)(text.text))
+    return { ok: true, text: text.text, sidecar: stored.sidecar, from: 'sidecar' };
   if (text.text.length > BACKGROUND_MAX_CHARS) {
     return { ok: false, reason: `not indexed: too long to analyze in the background (${text.text.length} characters); open it, or run Annotate All Articles` };
   }
