@@ -49,7 +49,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     this.index = new CorpusIndex(this.reader, () => settings.current);
     articles.afterAnalysis = (uri, result) => this.followDecisions(uri, result);
     this.tree = new CorpusTreeProvider(this.index);
-    this.navigation = new CorpusNavigation(this.index);
+    this.navigation = new CorpusNavigation(this.index, () => this.started);
     this.diagnostics = new CorpusDiagnostics(this.index);
     this.disposables.push(
       this.tree,

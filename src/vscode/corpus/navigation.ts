@@ -10,8 +10,22 @@ import { positionIn } from './positions';
 /** Enough for the quick-open list; the query narrows it as the user types. */
 const MAX_SYMBOLS = 500;
 
+/** Resolves when `promise` settles or the request is cancelled, whichever comes first. */
+async function untilSettledOrCancelled(promise: Promise<unknown>, token: vscode.CancellationToken): Promise<void> {
+  let cancelled: vscode.Disposable | undefined;
+  try {
+    await Promise.race([promise.catch(() => undefined), new Promise<void>(resolve => (cancelled = token.onCancellationRequested(() => resolve())))]);
+  } finally {
+    cancelled?.dispose();
+  }
+}
+
 export class CorpusNavigation implements vscode.WorkspaceSymbolProvider {
-  constructor(private readonly index: CorpusIndex) {}
+  constructor(
+    private readonly index: CorpusIndex,
+    /** Settles when the workspace's first indexing is done (decisions read, every article read or analysed). */
+    private readonly firstIndexing: () => Promise<unknown>,
+  ) {}
 
   location(m: { path: string; start: number; end: number }): vscode.Location | undefined {
     const uri = this.index.uriOf(m.path);
@@ -22,7 +36,12 @@ export class CorpusNavigation implements vscode.WorkspaceSymbolProvider {
     return new vscode.Location(uri, new vscode.Range(s.line, s.character, e.line, e.character));
   }
 
-  provideWorkspaceSymbols(query: string): vscode.SymbolInformation[] {
+  async provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
+    // Ctrl+T right after the workspace opens: wait for the first indexing rather than answer from the part of the
+    // workspace indexed so far (a person would be missing from articles not read yet). The quick-open list shows a
+    // progress bar meanwhile; typing on cancels this request and asks again.
+    await untilSettledOrCancelled(this.firstIndexing(), token);
+    if (token.isCancellationRequested) return [];
     const out: vscode.SymbolInformation[] = [];
     for (const { entity, alias } of findEntities(this.index.corpus, query)) {
       // the workbench filters by the label: show the alias that matched when the name itself does not contain it
