@@ -1,0 +1,53 @@
+// The grouping an Analyzer keeps between analyses of one article: whether an edit left it as it was, and the
+// working mentions it reuses for the next grouping of the article's unchanged lines.
+import { computeLineInfo, type Working } from './entities';
+import { working } from './entities/mention-set';
+import { editKeepsGrouping, patternWordsOf, shiftMentions } from './entities/reuse';
+import type { DocumentState, KeptGrouping, LineRecord } from './analyzeLines';
+
+/**
+ * The document's grouping from before its last edit, when that edit cannot have changed it (entities/reuse.ts),
+ * its mentions moved to their new offsets; undefined when it must be computed again.
+ */
+export function keptGrouping(state: DocumentState): KeptGrouping | undefined {
+  const { grouping, edit } = state;
+  if (!grouping || !edit) return grouping;
+  const after = state.lines[edit.line];
+  const { before, lineStart } = edit;
+  if (!before.mentions || !after.mentions) return undefined;
+  const keeps = editKeepsGrouping({
+    before: { text: before.text, info: (before.info ??= computeLineInfo(before.text)), mentions: before.mentions },
+    after: { text: after.text, info: (after.info ??= computeLineInfo(after.text)), mentions: after.mentions },
+    at: edit.at - lineStart,
+    end: edit.end - lineStart,
+    previous: edit.line > 0 ? state.lines[edit.line - 1].text : '',
+    patternWords: () => (grouping.patternWords ??= patternWordsOf(grouping.entities)),
+    contested: surface => (grouping.slots.get(surface)?.types.length ?? 2) > 1,
+  });
+  return keeps && shiftMentions(grouping.mentions, edit.at, edit.end, after.text.length - before.text.length) ? grouping : undefined;
+}
+
+/**
+ * Pushes line `i`'s mentions onto `work` in document offsets: the objects the previous grouping was given for this
+ * line, reset to the line's candidates, when the line is the same; else new ones, kept for the next grouping.
+ */
+export function inputsOf(state: DocumentState, i: number, rec: LineRecord, lineStart: number, work: Working[]): void {
+  const ms = rec.mentions!;
+  let kept = state.inputs[i];
+  if (!kept || kept.rec !== rec) {
+    kept = { rec, work: ms.map(m => working(m.start + lineStart, m.end + lineStart, m.type, m.surface, false, m.confidence)) };
+    state.inputs[i] = kept;
+    for (const m of kept.work) work.push(m);
+    return;
+  }
+  for (let k = 0; k < ms.length; k++) {
+    const o = kept.work[k];
+    const m = ms[k];
+    // the grouping changed the type and set the entity (surface, fixed and confidence are the line's: unchanged)
+    o.start = m.start + lineStart;
+    o.end = m.end + lineStart;
+    o.type = m.type;
+    o.entity = undefined;
+    work.push(o);
+  }
+}

@@ -1,0 +1,239 @@
+// The analysis as a sequence of bounded steps: the lines detected (through the caches of analyzeLines.ts), then the
+// document-level steps over the cached results (reference date, date resolution, entity grouping, lexicon) and the
+// annotations and entities built from them. Analyzer (analyze.ts) runs it whole or a step at a time.
+import { resolveDatePhrase, type ResolvedDate } from './dates';
+import { computeLineInfo, findLexiconMatches, groupWorkingSteps, NO_MATCHES, type LineSource, type SlicedLines, type Working } from './entities';
+import { Slots, working } from './entities/mention-set';
+import { snapToGraphemes } from './graphemes';
+import { MarkdownMasker } from './markdown/mask';
+import { overlapSweep } from './spans';
+import { spacedName } from './spacedName';
+import { AnalyzerLines, type LineRecord } from './analyzeLines';
+import { inputsOf, keptGrouping } from './analyzeGrouping';
+import { addAlias, annotationId, byStart, chooseReferenceDate, dateAnnotation, mayExtend, merge } from './analyzeParts';
+import {
+  ANNOTATION_TYPES,
+  ENTITY_TYPES,
+  type AnalysisResult,
+  type AnalyzeOptions,
+  type Annotation,
+  type AnnotationType,
+  type Entity,
+  type Span,
+} from './types';
+
+export interface AnalyzerOptions extends AnalyzeOptions {
+  /**
+   * Which article this is (the editor passes the document's URI): the Analyzer keeps the last analysis of each of a
+   * few articles and re-analyses only the region an edit touched. Calls without it share one slot.
+   */
+  document?: string;
+  /**
+   * false: a one-shot analysis (the CLI's): the article's lines, their tokens and memos are not kept for a
+   * re-analysis after an edit, so the memory they take (several times the article's size) is freed as soon as the
+   * result is returned. Paragraphs already cached are still reused. Default true.
+   */
+  keep?: boolean;
+}
+
+const ENTITY_KINDS: readonly AnnotationType[] = ENTITY_TYPES;
+
+/**
+ * Bounds of one step of `analyzeSteps` (each a few milliseconds on a 1.5 MB article): lines walked (a line to detect
+ * counts a quarter of its length, so about 8,000 characters are detected per step), and mentions or dates turned
+ * into annotations.
+ */
+const STEP_LINES = 2000;
+const STEP_MENTIONS = 5000;
+
+/** The stepped analysis over the Analyzer's caches; Analyzer (analyze.ts) adds the runs' tickets and the public entry points. */
+export abstract class AnalyzerSteps extends AnalyzerLines {
+  /** Markdown articles are analysed with their markup blanked; the masker caches each block's parse. */
+  readonly markdown = new MarkdownMasker();
+  /** Entity groupings computed (not kept from before an edit) since creation: like `detectedUnits`, for tests and the bench. */
+  groupings = 0;
+
+  protected *steps(article: string, options: AnalyzerOptions): Generator<void, AnalysisResult, void> {
+    // front matter is markup, but its `date:` is the article's date: read from the article as written
+    const referenceDate = chooseReferenceDate(article, options.referenceDate);
+    // everything is detected in `text`; an annotation's text is the article's own (a name may run across markup)
+    const text = this.source(article, options.format);
+    const wanted = new Set<AnnotationType>(options.types ?? ANNOTATION_TYPES);
+    const needMentions = ENTITY_KINDS.some(t => wanted.has(t));
+    const keep = options.keep !== false;
+    const state = keep && this.maxCacheEntries > 0 ? this.linesOf(text, options.document ?? '') : undefined;
+    const lines = state ? state.lines : keep ? text.split('\n').map(l => this.record(l)) : this.linesOnce(text);
+
+    // each date as its line, its index there and the line's start (no copy of the date in document offsets)
+    const dateLines: LineRecord[] = [];
+    const dateIndex: number[] = [];
+    const dateLineStart: number[] = [];
+    let lineStart = 0;
+    let budget = STEP_LINES;
+    for (const rec of lines) {
+      // a line not detected yet costs about its length; one already detected, little
+      budget -= rec.dates && (rec.mentions || !needMentions) ? 1 : 1 + rec.text.length / 4;
+      if (budget <= 0) {
+        budget = STEP_LINES;
+        yield;
+      }
+      this.prepare(rec, needMentions);
+      for (let i = 0; i < rec.dates!.length; i++) {
+        dateLines.push(rec);
+        dateIndex.push(i);
+        dateLineStart.push(lineStart);
+      }
+      lineStart += rec.text.length + 1;
+    }
+    const source: LineSource = fn => {
+      let s = 0;
+      for (const rec of lines) {
+        // a one-shot analysis tokenizes each line as it goes: kept, the tokens and propagate's memo would hold some
+        // 25 bytes per character of the article until the end (a pure function of the line: the same result)
+        fn(s, rec.info ?? (keep ? (rec.info = computeLineInfo(rec.text)) : computeLineInfo(rec.text)));
+        s += rec.text.length + 1;
+      }
+    };
+    // the same, a slice at a time (the grouping's propagate yields between slices)
+    const starts: number[] = [];
+    const sliced: SlicedLines = {
+      count: lines.length,
+      slice: (from, to, fn) => {
+        if (starts.length === 0) {
+          let s = 0;
+          for (const rec of lines) {
+            starts.push(s);
+            s += rec.text.length + 1;
+          }
+        }
+        for (let i = from; i < to && i < lines.length; i++) {
+          const rec = lines[i];
+          fn(starts[i], rec.info ?? (keep ? (rec.info = computeLineInfo(rec.text)) : computeLineInfo(rec.text)));
+        }
+      },
+    };
+    yield;
+    const lexicon = findLexiconMatches(text, source, options.lexicon ?? {}, true);
+    let grouped = state && needMentions && lexicon === NO_MATCHES ? keptGrouping(state) : undefined;
+    if (!grouped) {
+      // a grouping under way changes the kept mentions and slots: from here on, the state keeps no grouping until it ends
+      if (state) {
+        state.grouping = undefined;
+        state.edit = undefined;
+      }
+      const work: Working[] = [];
+      if (needMentions) {
+        lineStart = 0;
+        let n = 0;
+        for (let i = 0; i < lines.length; i++) {
+          const rec = lines[i];
+          if ((n += 1 + rec.mentions!.length) >= STEP_MENTIONS) {
+            n = 0;
+            yield;
+          }
+          if (state) inputsOf(state, i, rec, lineStart, work);
+          else for (const m of rec.mentions!) work.push(working(m.start + lineStart, m.end + lineStart, m.type, m.surface, false, m.confidence));
+          lineStart += rec.text.length + 1;
+        }
+      }
+      yield;
+      let slots: Slots | undefined;
+      if (state) {
+        // records of surfaces no longer in the article are dropped now and then, with the mentions pointing at them
+        if (state.slots && state.slots.size > 2 * work.length + 1000) {
+          state.slots = undefined;
+          state.inputs = [];
+          for (const m of work) m.slot = undefined;
+        }
+        slots = state.slots ??= new Slots();
+      }
+      grouped = yield* groupWorkingSteps(text, work, source, lexicon, sliced, slots);
+      this.groupings++;
+    }
+    if (state) {
+      state.grouping = needMentions && lexicon === NO_MATCHES ? grouped : undefined;
+      state.edit = undefined;
+    }
+    // copies: the kept grouping's entities are handed out again after the next edit
+    // (the grouping's entities have these four fields: a literal copies them several times faster than a spread)
+    const entities: Entity[] = [];
+    for (const e of grouped.entities) if (wanted.has(e.type)) entities.push({ id: e.id, type: e.type, name: e.name, aliases: e.aliases.slice() });
+    // made on first need: few mentions are written otherwise than their surface
+    let entityById: Map<string, Entity> | undefined;
+
+    const mentionAnnotations: Annotation[] = [];
+    // every name blocks the dates it overlaps, wanted or not (so asking for fewer types changes nothing else)
+    const allNamed = ENTITY_KINDS.every(t => wanted.has(t));
+    const named: Span[] = allNamed ? mentionAnnotations : [];
+    let sorted = true;
+    let lastStart = -1;
+    let lastEnd = -1;
+    yield;
+    let count = 0;
+    for (const m of grouped.mentions) {
+      if (++count === STEP_MENTIONS) {
+        count = 0;
+        yield;
+      }
+      let start = m.start;
+      let end = m.end;
+      if (mayExtend(text, start, end)) ({ start, end } = snapToGraphemes(text, m));
+      if (start < lastStart || (start === lastStart && end < lastEnd)) sorted = false;
+      lastStart = start;
+      lastEnd = end;
+      if (!allNamed) named.push({ start, end });
+      if (!wanted.has(m.type)) continue;
+      const mentionText = article.slice(start, end);
+      mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
+      // a mention found under another spelling of its name ("Isis" by "ISIS") is one of the entity's surface forms,
+      // as the sidecar lists them (tidyEntities): the aliases hold what the article writes
+      if (mentionText !== m.surface) addAlias((entityById ??= new Map(entities.map(e => [e.id, e]))), m.entity, spacedName(mentionText));
+    }
+    if (!sorted) named.sort(byStart);
+    // The user's date names win over the automatic dates they overlap, as the other lexicon names do.
+    const lexiconDates = lexicon.dates.map(s => snapToGraphemes(text, s));
+    const lexiconAnnotations: Annotation[] = [];
+    const dateAnnotations: Annotation[] = [];
+    let datesSorted = true;
+    if (wanted.has('date')) {
+      const phraseValues = new Map<string, ResolvedDate>();
+      for (const s of lexiconDates) {
+        const t = article.slice(s.start, s.end);
+        let resolved = phraseValues.get(t);
+        if (resolved === undefined) phraseValues.set(t, (resolved = resolveDatePhrase(t, referenceDate?.value ?? null)));
+        lexiconAnnotations.push(dateAnnotation(s.start, s.end, t, resolved));
+      }
+      // Only lexicon names can still overlap a date here (detector candidates on dates were dropped): the
+      // user's lexicon wins over the automatic date ("May" as a person), so annotations never overlap.
+      const ref = referenceDate?.value ?? null;
+      const overNamed = overlapSweep(named);
+      const overLexicon = overlapSweep(lexiconDates);
+      lastStart = -1;
+      lastEnd = -1;
+      yield;
+      for (let i = 0; i < dateLines.length; i++) {
+        if (i % STEP_MENTIONS === STEP_MENTIONS - 1) yield;
+        const d = dateLines[i].dates![dateIndex[i]];
+        let start = d.start + dateLineStart[i];
+        let end = d.end + dateLineStart[i];
+        if (mayExtend(text, start, end)) ({ start, end } = snapToGraphemes(text, { start, end }));
+        if (overNamed(start, end) || overLexicon(start, end)) continue;
+        if (start < lastStart || (start === lastStart && end < lastEnd)) datesSorted = false;
+        lastStart = start;
+        lastEnd = end;
+        dateAnnotations.push(dateAnnotation(start, end, article.slice(start, end), this.resolved(dateLines[i], dateIndex[i], ref)));
+      }
+    }
+    yield;
+    let annotations: Annotation[];
+    if (sorted && datesSorted && lexiconAnnotations.length === 0) annotations = merge(mentionAnnotations, dateAnnotations);
+    else annotations = [...mentionAnnotations, ...lexiconAnnotations, ...dateAnnotations].sort(byStart);
+    for (let i = 0; i < annotations.length; i++) annotations[i].id = annotationId(i);
+    return { annotations, entities, referenceDate };
+  }
+
+  /** The text the detectors read: the article, with its markup blanked when it is Markdown (same length and offsets). */
+  source(article: string, format: AnalyzeOptions['format']): string {
+    return format === 'markdown' ? this.markdown.mask(article) : article;
+  }
+}
