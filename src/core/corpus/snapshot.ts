@@ -99,21 +99,6 @@ export const VALUE_FIXED = 2;
  */
 export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string): CorpusArticle | undefined {
   const { strings, annotations: a, entities: e, rejections: r, referenceDate } = record.encoded;
-  const annotations: Annotation[] = [];
-  for (let i = 0; i < a.length; i += ANNOTATION_STRIDE) {
-    const start = a[i];
-    const end = a[i + 1];
-    if (end > text.length) return undefined;
-    const type = CODES.types[a[i + 3]];
-    const out: Annotation = { id: strings[a[i + 2]], type, start, end, text: text.slice(start, end), source: CODES.sources[a[i + 4]] };
-    if (a[i + 5] !== ABSENT) out.entity = strings[a[i + 5]];
-    if (a[i + 6] !== ABSENT) out.value = a[i + 6] === NULL ? null : strings[a[i + 6]];
-    if (a[i + 7] !== ABSENT) out.precision = CODES.precisions[a[i + 7]];
-    if (a[i + 8] !== ABSENT) out.note = strings[a[i + 8]];
-    if (a[i + 9] & REVIEWED) out.reviewed = true;
-    if (a[i + 9] & VALUE_FIXED) out.valueFixed = true;
-    annotations.push(out);
-  }
   const entities: Entity[] = [];
   for (let i = 0; i < e.length;) {
     const n = e[i + 5];
@@ -123,6 +108,21 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     if (e[i + 4] !== ABSENT) out.note = strings[e[i + 4]];
     entities.push(out);
     i += 6 + n;
+  }
+  const annotations: Annotation[] = [];
+  for (let i = 0; i < a.length; i += ANNOTATION_STRIDE) {
+    const start = a[i];
+    const end = a[i + 1];
+    if (end > text.length) return undefined;
+    const type = CODES.types[a[i + 3]];
+    const out: Annotation = { id: strings[a[i + 2]], type, start, end, text: text.slice(start, end), source: CODES.sources[a[i + 4]] };
+    if (a[i + 5] !== ABSENT) out.entity = entities[a[i + 5]].id;
+    if (a[i + 6] !== ABSENT) out.value = a[i + 6] === NULL ? null : strings[a[i + 6]];
+    if (a[i + 7] !== ABSENT) out.precision = CODES.precisions[a[i + 7]];
+    if (a[i + 8] !== ABSENT) out.note = strings[a[i + 8]];
+    if (a[i + 9] & REVIEWED) out.reviewed = true;
+    if (a[i + 9] & VALUE_FIXED) out.valueFixed = true;
+    annotations.push(out);
   }
   const rejections: Span[] = [];
   for (let i = 0; i < r.length; i += 2) {

@@ -2,26 +2,40 @@
 //   { "format": "news-annotator-corpus-snapshot", "version": 1, "writtenAt": ms, "codes": {types, sources, precisions},
 //     "strings": [every id, name, alias, note, date value and reference date once],
 //     "articles": [[path, sha256, sidecar size, sidecar mtime, seen, referenceDate, annotations, entities, rejections]] }
+// where annotations are 10 numbers each (snapshot.ts: ANNOTATION_STRIDE; the entity as its position in the article's
+// entities), entities 6 numbers and their aliases, rejections start and end.
 // Numbers in flat arrays and strings interned make it a fraction of the sidecars' size and quick to parse: the
 // annotations' text is left out (the article text holds it) and so are their quote selectors. Parsing is strict:
 // anything that does not fit (another version, another code table, a string index out of range, a span backwards)
 // makes the whole snapshot "no snapshot", never a wrong index.
 import type { CorpusArticle } from './types';
 import {
-  ABSENT,
+  ABSENT as ABSENT_CODE,
   ANNOTATION_STRIDE,
   CODES,
   isEntityTypeCode,
-  NULL,
-  REVIEWED,
+  NULL as NULL_CODE,
+  REVIEWED as REVIEWED_FLAG,
   SNAPSHOT_VERSION,
-  VALUE_FIXED,
+  VALUE_FIXED as VALUE_FIXED_FLAG,
   type CorpusSnapshot,
   type SnapshotEntry,
   type SnapshotRecord,
 } from './snapshot';
 
 const FORMAT = 'news-annotator-corpus-snapshot';
+// copied into this module once: the checks read them for every number, and an imported binding can be a getter call
+// (a CommonJS build's), which the loops would pay millions of times
+const ABSENT = ABSENT_CODE;
+const NULL = NULL_CODE;
+const REVIEWED = REVIEWED_FLAG;
+const VALUE_FIXED = VALUE_FIXED_FLAG;
+const STRIDE = ANNOTATION_STRIDE;
+const TYPES = CODES.types.length;
+const SOURCES = CODES.sources.length;
+const PRECISIONS = CODES.precisions.length;
+const FLAGS = (REVIEWED | VALUE_FIXED) + 1;
+const entityTypeCodes = CODES.types.map((_, code) => isEntityTypeCode(code));
 const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -43,12 +57,16 @@ export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writte
     return i;
   };
   const optional = (s: string | undefined) => (s === undefined ? ABSENT : intern(s));
-  const articles: unknown[] = [];
-  for (const { article, stamp, seen } of entries) {
+  const out: unknown[] = [];
+  articles: for (const { article, stamp, seen } of entries) {
     if (!fitsItsText(article)) continue;
+    const at = new Map(article.entities.map((e, i) => [e.id, i] as const));
     const a: number[] = [];
     for (const x of article.annotations) {
-      a.push(x.start, x.end, intern(x.id), CODES.types.indexOf(x.type), CODES.sources.indexOf(x.source), optional(x.entity));
+      const entity = x.entity === undefined ? ABSENT : at.get(x.entity);
+      // the sidecar's validation forbids an annotation of an entity it does not list: such an article is left out
+      if (entity === undefined) continue articles;
+      a.push(x.start, x.end, intern(x.id), CODES.types.indexOf(x.type), CODES.sources.indexOf(x.source), entity);
       a.push(x.value === undefined ? ABSENT : x.value === null ? NULL : intern(x.value));
       a.push(x.precision === undefined ? ABSENT : CODES.precisions.indexOf(x.precision), optional(x.note));
       a.push((x.reviewed ? REVIEWED : 0) | (x.valueFixed ? VALUE_FIXED : 0));
@@ -61,9 +79,9 @@ export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writte
     const r: number[] = [];
     for (const x of article.rejections ?? []) r.push(x.start, x.end);
     const date = article.referenceDate === null ? NULL : intern(article.referenceDate);
-    articles.push([article.path, article.sha256, stamp.size, stamp.mtime, seen, date, a, e, r]);
+    out.push([article.path, article.sha256, stamp.size, stamp.mtime, seen, date, a, e, r]);
   }
-  return JSON.stringify({ format: FORMAT, version: SNAPSHOT_VERSION, writtenAt, codes: CODES, strings, articles });
+  return JSON.stringify({ format: FORMAT, version: SNAPSHOT_VERSION, writtenAt, codes: CODES, strings, articles: out });
 }
 
 function fitsItsText(article: CorpusArticle): boolean {
@@ -98,73 +116,63 @@ function recordOf(x: unknown, strings: readonly string[], writtenAt: number): Sn
   const [path, sha256, size, mtime, seen, date, a, e, r] = x as unknown[];
   if (typeof path !== 'string' || path === '' || typeof sha256 !== 'string' || !HEX64.test(sha256)) return undefined;
   if (!isCount(size) || !isTime(mtime) || !isTime(seen) || seen > writtenAt) return undefined;
-  if (date !== NULL && !(isIndex(date, strings) && ISO_DAY.test(strings[date]))) return undefined;
-  if (!isIntArray(a) || !isIntArray(e) || !isIntArray(r)) return undefined;
-  const entityTypes = entitiesValid(e, strings);
-  if (!entityTypes || !annotationsValid(a, strings, entityTypes) || !spansValid(r)) return undefined;
+  if (date !== NULL && !(isIndex(date, strings.length) && ISO_DAY.test(strings[date]))) return undefined;
+  if (!Array.isArray(a) || !Array.isArray(e) || !Array.isArray(r)) return undefined;
+  const entityTypes = entitiesValid(e, strings.length);
+  if (!entityTypes || !annotationsValid(a, strings.length, entityTypes) || !spansValid(r)) return undefined;
   return { path, sha256, stamp: { size, mtime }, seen, encoded: { strings, referenceDate: date, annotations: a, entities: e, rejections: r } };
 }
 
-/** The entities' ids and type codes, or undefined when the list does not parse. */
-function entitiesValid(e: readonly number[], strings: readonly string[]): Map<number, number> | undefined {
-  const types = new Map<number, number>();
+// The checks below run over every number of the snapshot, so they are written for speed: one pass, by index, and
+// `(v | 0) === v` for "an integer" (every number there is a small one; anything else, a string or null, fails it).
+
+/** The entities' type codes in order (annotations point at entities by position), or undefined when the list does not parse. */
+function entitiesValid(e: readonly number[], strings: number): number[] | undefined {
+  const types: number[] = [];
   for (let i = 0; i < e.length;) {
     if (i + 6 > e.length) return undefined;
-    const id = e[i],
-      type = e[i + 1],
-      name = e[i + 2],
-      externalId = e[i + 3],
-      note = e[i + 4],
-      n = e[i + 5];
-    if (!isIndex(id, strings) || types.has(id) || !isEntityTypeCode(type) || !isIndex(name, strings)) return undefined;
-    if (!isOptionalIndex(externalId, strings) || !isOptionalIndex(note, strings) || n < 0 || i + 6 + n > e.length) return undefined;
+    const type = e[i + 1];
+    const n = e[i + 5];
+    if (!isIndex(e[i], strings) || !entityTypeCodes[type] || !isIndex(e[i + 2], strings)) return undefined;
+    if (!isOptionalIndex(e[i + 3], strings) || !isOptionalIndex(e[i + 4], strings) || !isIndex(n, e.length - i - 5)) return undefined;
     for (let k = i + 6; k < i + 6 + n; k++) if (!isIndex(e[k], strings)) return undefined;
-    types.set(id, type);
+    types.push(type);
     i += 6 + n;
   }
   return types;
 }
 
-function annotationsValid(a: readonly number[], strings: readonly string[], entityTypes: Map<number, number>): boolean {
-  if (a.length % ANNOTATION_STRIDE !== 0) return false;
-  for (let i = 0; i < a.length; i += ANNOTATION_STRIDE) {
-    // by index, not destructured from a slice: this loop runs over every annotation of the corpus
-    const start = a[i],
-      end = a[i + 1],
-      id = a[i + 2],
-      type = a[i + 3],
-      source = a[i + 4];
-    const entity = a[i + 5],
-      value = a[i + 6],
-      precision = a[i + 7],
-      note = a[i + 8],
-      flags = a[i + 9];
-    if (start < 0 || end < start || !isIndex(id, strings) || !(type >= 0 && type < CODES.types.length)) return false;
-    if (!(source >= 0 && source < CODES.sources.length) || !isOptionalIndex(note, strings) || flags < 0 || flags > (REVIEWED | VALUE_FIXED)) return false;
-    if (entity !== ABSENT && entityTypes.get(entity) !== type) return false;
+function annotationsValid(a: readonly number[], strings: number, entityTypes: readonly number[]): boolean {
+  if (a.length % STRIDE !== 0) return false;
+  for (let i = 0; i < a.length; i += STRIDE) {
+    const start = a[i];
+    const type = a[i + 3];
+    const entity = a[i + 5];
+    const value = a[i + 6];
+    if (!isIndex(start, MAX_OFFSET) || !isIndex(a[i + 1] - start, MAX_OFFSET) || (a[i + 1] | 0) !== a[i + 1]) return false;
+    if (!isIndex(a[i + 2], strings) || !isIndex(type, TYPES) || !isIndex(a[i + 4], SOURCES)) return false;
+    if (entity !== ABSENT && !(isIndex(entity, entityTypes.length) && entityTypes[entity] === type)) return false;
     if (value !== ABSENT && value !== NULL && !isIndex(value, strings)) return false;
-    if (precision !== ABSENT && !(precision >= 0 && precision < CODES.precisions.length)) return false;
+    if (a[i + 7] !== ABSENT && !isIndex(a[i + 7], PRECISIONS)) return false;
+    if (!isOptionalIndex(a[i + 8], strings) || !isIndex(a[i + 9], FLAGS)) return false;
   }
   return true;
 }
 
 const spansValid = (r: readonly number[]): boolean => {
   if (r.length % 2 !== 0) return false;
-  for (let i = 0; i < r.length; i += 2) if (r[i] < 0 || r[i + 1] < r[i]) return false;
+  for (let i = 0; i < r.length; i += 2) if (!isIndex(r[i], MAX_OFFSET) || !isIndex(r[i + 1] - r[i], MAX_OFFSET) || (r[i + 1] | 0) !== r[i + 1]) return false;
   return true;
 };
 
+/** Offsets are UTF-16 code units of one article: far below this. */
+const MAX_OFFSET = 2 ** 30;
+/** An integer in 0..n-1. */
+const isIndex = (v: unknown, n: number): v is number => (v as number) >= 0 && (v as number) < n && ((v as number) | 0) === v;
+const isOptionalIndex = (v: number, n: number) => v === ABSENT || isIndex(v, n);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const isIndex = (v: unknown, strings: readonly string[]): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < strings.length;
-const isOptionalIndex = (v: number, strings: readonly string[]) => v === ABSENT || isIndex(v, strings);
-
-function isIntArray(v: unknown): v is number[] {
-  if (!Array.isArray(v)) return false;
-  for (const n of v) if (!Number.isInteger(n)) return false;
-  return true;
-}
 
 /** The code tables the snapshot was written with are this build's (a reordering would misread every record). */
 function sameCodes(v: unknown): boolean {
