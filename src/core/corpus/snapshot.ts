@@ -60,6 +60,8 @@ export interface EncodedArticle {
 export interface CorpusSnapshot {
   /** The host's clock when the snapshot was written. */
   writtenAt: number;
+  /** What the host wrote with it (serializeCorpusSnapshot's `context`): a snapshot of another context is not used. */
+  context: string;
   /** By article path. */
   records: Map<string, SnapshotRecord>;
 }

@@ -1,5 +1,6 @@
 // The corpus snapshot's JSON form (private: the editor's cache in its own storage, no schema, never in the workspace):
-//   { "format": "news-annotator-corpus-snapshot", "version": 1, "writtenAt": ms, "codes": {types, sources, precisions},
+//   { "format": "news-annotator-corpus-snapshot", "version": 1, "writtenAt": ms, "context": the host's,
+//     "codes": {types, sources, precisions},
 //     "strings": [every id, name, alias, note, date value and reference date once],
 //     "articles": [[path, sha256, sidecar size, sidecar mtime, seen, referenceDate, annotations, entities, rejections]] }
 // where annotations are 10 numbers each (snapshot.ts: ANNOTATION_STRIDE; the entity as its position in the article's
@@ -40,11 +41,12 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The snapshot of `entries` (articles indexed from their sidecar files), written at `writtenAt` (host clock). An
+ * The snapshot of `entries` (articles indexed from their sidecar files), written at `writtenAt` (host clock), with
+ * the host's `context` (what else the records depend on: where the sidecars are, say; compared by the host). An
  * article whose annotations' text is not the slice of its text they point at is left out: the record could not
  * give it back as it is.
  */
-export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writtenAt: number): string {
+export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writtenAt: number, context = ''): string {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const intern = (s: string): number => {
@@ -81,7 +83,7 @@ export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writte
     const date = article.referenceDate === null ? NULL : intern(article.referenceDate);
     out.push([article.path, article.sha256, stamp.size, stamp.mtime, seen, date, a, e, r]);
   }
-  return JSON.stringify({ format: FORMAT, version: SNAPSHOT_VERSION, writtenAt, codes: CODES, strings, articles: out });
+  return JSON.stringify({ format: FORMAT, version: SNAPSHOT_VERSION, writtenAt, context, codes: CODES, strings, articles: out });
 }
 
 function fitsItsText(article: CorpusArticle): boolean {
@@ -99,8 +101,8 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
     return undefined;
   }
   if (!isObject(data) || data.format !== FORMAT || data.version !== SNAPSHOT_VERSION || !sameCodes(data.codes)) return undefined;
-  const { writtenAt, strings, articles } = data;
-  if (!isTime(writtenAt) || !Array.isArray(strings) || !Array.isArray(articles)) return undefined;
+  const { writtenAt, context, strings, articles } = data;
+  if (!isTime(writtenAt) || typeof context !== 'string' || !Array.isArray(strings) || !Array.isArray(articles)) return undefined;
   for (const s of strings) if (typeof s !== 'string') return undefined;
   const records = new Map<string, SnapshotRecord>();
   for (const x of articles) {
@@ -108,7 +110,7 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
     if (!record || records.has(record.path)) return undefined;
     records.set(record.path, record);
   }
-  return { writtenAt, records };
+  return { writtenAt, context, records };
 }
 
 function recordOf(x: unknown, strings: readonly string[], writtenAt: number): SnapshotRecord | undefined {

@@ -105,9 +105,10 @@ describe('corpus snapshot', () => {
         sidecars.map((s, i) => varied(s, texts[i].text, rnd)),
         `run${seed}/`,
       );
-      const snapshot = parseCorpusSnapshot(serializeCorpusSnapshot(articles.map(entryOf), 1_700_000_200_000));
+      const snapshot = parseCorpusSnapshot(serializeCorpusSnapshot(articles.map(entryOf), 1_700_000_200_000, `beside ${seed}`));
       assert.ok(snapshot, `seed ${seed}: the snapshot parses`);
       assert.equal(snapshot.writtenAt, 1_700_000_200_000);
+      assert.equal(snapshot.context, `beside ${seed}`);
       assert.deepEqual(
         [...snapshot.records.keys()],
         articles.map(a => a.path),
@@ -166,6 +167,7 @@ describe('corpus snapshot', () => {
       format: string;
       version: number;
       writtenAt: number;
+      context: string;
       codes: { types: string[] };
       strings: unknown[];
       articles: [string, string, number, number, number, number, number[], number[], number[]][];
@@ -182,6 +184,7 @@ describe('corpus snapshot', () => {
       ['older version', edit(d => (d.version = SNAPSHOT_VERSION - 1))],
       ['newer version', edit(d => (d.version = SNAPSHOT_VERSION + 1))],
       ['another format', edit(d => (d.format = 'eslint-cache'))],
+      ['no context', edit(d => delete (d as Partial<Doc>).context)],
       ['types reordered', edit(d => d.codes.types.reverse())],
       ['a string not a string', edit(d => (d.strings[3] = 3))],
       ['string index out of range', edit(d => (d.articles[0][6][2] = d.strings.length))],
