@@ -2,9 +2,8 @@
 // readArticle.ts, kept up to date from file events, saves and the open articles' analyses. Articles whose sidecar is
 // stale are analyzed in the background under a cancellable progress notification, one at a time with a yield
 // between them so the editor stays responsive. Files that cannot be indexed are kept in the Corpus's unindexed list
-// and written to the output channel. Nothing is ever written into the workspace (Restricted Mode included); the corpus
-// snapshot (snapshotStore.ts) goes to the extension's own storage, and an article taken from it has its sidecar read
-// only when the whole sidecar is needed (loadSidecars).
+// and written to the output channel. Nothing is written into the workspace (Restricted Mode included); the snapshot
+// (snapshotStore.ts) is in the extension's storage. An article taken from it has its sidecar read when needed (loadSidecars).
 import * as vscode from 'vscode';
 import { corpusArticleFromSidecar, Corpus, type CorpusArticle, type CorpusDecisions, type Sidecar } from '../../core';
 import type { Settings } from '../config';
@@ -16,6 +15,7 @@ import { SnapshotStore } from './snapshotStore';
 const EDITOR_FOLLOW_MS = 400;
 
 const yieldToEditor = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+const failed = (e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) });
 
 export class CorpusIndex implements vscode.Disposable {
   readonly corpus = new Corpus();
@@ -233,10 +233,7 @@ export class CorpusIndex implements vscode.Disposable {
       const read = (this.batchRead = new Map());
       try {
         for (const uri of batch) {
-          const outcome = await readIndexed(this.reader, uri, this.keyOf(uri), this.snapshot).catch((e: Error) => ({
-            ok: false as const,
-            reason: e?.message ?? String(e),
-          }));
+          const outcome = await readIndexed(this.reader, uri, this.keyOf(uri), this.snapshot).catch(failed);
           if (outcome.ok === 'stale') stale.push({ uri, text: outcome.text });
           else if (outcome.ok !== 'later') this.record(uri, outcome);
         }
@@ -263,7 +260,7 @@ export class CorpusIndex implements vscode.Disposable {
           }
           progress.report({ message: `${i + 1}/${stale.length} ${this.keyOf(uri)}`, increment: 100 / stale.length });
           await yieldToEditor();
-          const outcome = await analyzeIndexed(this.reader, uri, text).catch((e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) }));
+          const outcome = await analyzeIndexed(this.reader, uri, text).catch(failed);
           this.record(uri, outcome);
           if (i % 8 === 7) this.publish();
         }
@@ -277,18 +274,11 @@ export class CorpusIndex implements vscode.Disposable {
     this.fromSnapshot.delete(path);
     if (outcome.ok === true || outcome.ok === 'snapshot') {
       this.uris.set(path, uri);
-      let article: CorpusArticle;
-      if (outcome.ok === 'snapshot') {
-        this.sidecars.delete(path);
-        this.fromSnapshot.add(path);
-        this.snapshot.took(outcome.record);
-        article = outcome.article;
-      } else {
-        this.sidecars.set(path, outcome.sidecar);
-        if (outcome.seen) this.snapshot.indexedFromSidecar(path, outcome.seen);
-        else this.snapshot.forget(path);
-        article = corpusArticleFromSidecar(path, outcome.text, outcome.sidecar);
-      }
+      if (outcome.ok === 'snapshot') this.fromSnapshot.add(path);
+      if (outcome.ok === 'snapshot') this.sidecars.delete(path);
+      else this.sidecars.set(path, outcome.sidecar);
+      this.snapshot.indexed(path, outcome);
+      const article = outcome.ok === 'snapshot' ? outcome.article : corpusArticleFromSidecar(path, outcome.text, outcome.sidecar);
       if (this.batchRead) this.batchRead.set(path, article);
       else this.corpus.setArticle(article);
       if (outcome.ok === true && outcome.problem) this.output.appendLine(`${path}: ${outcome.problem}`);

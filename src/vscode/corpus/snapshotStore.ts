@@ -90,14 +90,15 @@ export class SnapshotStore implements vscode.Disposable {
     return this.records.get(path);
   }
 
-  /** The article was taken from its record. */
-  took(record: SnapshotRecord): void {
-    this.used++;
-    this.indexedFromSidecar(record.path, { stamp: record.stamp, seen: record.seen });
+  /** The index took the article from its record, or read it from its sidecar (as it was at `seen`), or from elsewhere. */
+  indexed(path: string, outcome: { ok: 'snapshot'; record: SnapshotRecord } | { ok: true; seen?: SidecarSeen }): void {
+    if (outcome.ok === 'snapshot') this.used++;
+    const seen = outcome.ok === 'snapshot' ? { stamp: outcome.record.stamp, seen: outcome.record.seen } : outcome.seen;
+    if (seen) this.set(path, seen);
+    else this.forget(path);
   }
 
-  /** The article was indexed from its sidecar file, as it was at `seen`. */
-  indexedFromSidecar(path: string, seen: SidecarSeen): void {
+  private set(path: string, seen: SidecarSeen): void {
     const was = this.current.get(path);
     if (was && was.stamp.size === seen.stamp.size && was.stamp.mtime === seen.stamp.mtime) return;
     this.current.set(path, seen);
