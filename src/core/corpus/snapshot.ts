@@ -86,8 +86,8 @@ export const CODES = {
   precisions: DATE_PRECISIONS,
 };
 
-/** @internal One annotation's numbers: start, end, id, type, source, entity, value, precision, note, flags. */
-export const ANNOTATION_STRIDE = 10;
+/** @internal One annotation's numbers: start, end, text, id, type, source, entity, value, precision, note, flags. */
+export const ANNOTATION_STRIDE = 11;
 /** @internal Absent (optional field), and null (a date's unresolved value). */
 export const ABSENT = -1;
 export const NULL = -2;
@@ -115,15 +115,17 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
   for (let i = 0; i < a.length; i += ANNOTATION_STRIDE) {
     const start = a[i];
     const end = a[i + 1];
-    if (end > text.length) return undefined;
-    const type = CODES.types[a[i + 3]];
-    const out: Annotation = { id: strings[a[i + 2]], type, start, end, text: text.slice(start, end), source: CODES.sources[a[i + 4]] };
-    if (a[i + 5] !== ABSENT) out.entity = entities[a[i + 5]].id;
-    if (a[i + 6] !== ABSENT) out.value = a[i + 6] === NULL ? null : strings[a[i + 6]];
-    if (a[i + 7] !== ABSENT) out.precision = CODES.precisions[a[i + 7]];
-    if (a[i + 8] !== ABSENT) out.note = strings[a[i + 8]];
-    if (a[i + 9] & REVIEWED) out.reviewed = true;
-    if (a[i + 9] & VALUE_FIXED) out.valueFixed = true;
+    // the text interned (one string for every mention of a name in the corpus, none allocated here); the hash being
+    // the same, the writer checked it is the text's slice: only its length is checked again, which costs nothing
+    const quote = strings[a[i + 2]];
+    if (end > text.length || quote.length !== end - start) return undefined;
+    const out: Annotation = { id: strings[a[i + 3]], type: CODES.types[a[i + 4]], start, end, text: quote, source: CODES.sources[a[i + 5]] };
+    if (a[i + 6] !== ABSENT) out.entity = entities[a[i + 6]].id;
+    if (a[i + 7] !== ABSENT) out.value = a[i + 7] === NULL ? null : strings[a[i + 7]];
+    if (a[i + 8] !== ABSENT) out.precision = CODES.precisions[a[i + 8]];
+    if (a[i + 9] !== ABSENT) out.note = strings[a[i + 9]];
+    if (a[i + 10] & REVIEWED) out.reviewed = true;
+    if (a[i + 10] & VALUE_FIXED) out.valueFixed = true;
     annotations.push(out);
   }
   const rejections: Span[] = [];

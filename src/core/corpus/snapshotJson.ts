@@ -3,10 +3,11 @@
 //     "codes": {types, sources, precisions},
 //     "strings": [every id, name, alias, note, date value and reference date once],
 //     "articles": [[path, sha256, sidecar size, sidecar mtime, seen, referenceDate, annotations, entities, rejections]] }
-// where annotations are 10 numbers each (snapshot.ts: ANNOTATION_STRIDE; the entity as its position in the article's
-// entities), entities 6 numbers and their aliases, rejections start and end.
+// where annotations are 11 numbers each (snapshot.ts: ANNOTATION_STRIDE; the text as a string, so a name is stored and
+// read once for the corpus; the entity as its position in the article's entities), entities 6 numbers and their
+// aliases, rejections start and end.
 // Numbers in flat arrays and strings interned make it a fraction of the sidecars' size and quick to parse: the
-// annotations' text is left out (the article text holds it) and so are their quote selectors. Parsing is strict:
+// annotations' quote selectors are left out (the article text holds the context). Parsing is strict:
 // anything that does not fit (another version, another code table, a string index out of range, a span backwards)
 // makes the whole snapshot "no snapshot", never a wrong index.
 import type { CorpusArticle } from './types';
@@ -68,7 +69,7 @@ export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writte
       const entity = x.entity === undefined ? ABSENT : at.get(x.entity);
       // the sidecar's validation forbids an annotation of an entity it does not list: such an article is left out
       if (entity === undefined) continue articles;
-      a.push(x.start, x.end, intern(x.id), CODES.types.indexOf(x.type), CODES.sources.indexOf(x.source), entity);
+      a.push(x.start, x.end, intern(x.text), intern(x.id), CODES.types.indexOf(x.type), CODES.sources.indexOf(x.source), entity);
       a.push(x.value === undefined ? ABSENT : x.value === null ? NULL : intern(x.value));
       a.push(x.precision === undefined ? ABSENT : CODES.precisions.indexOf(x.precision), optional(x.note));
       a.push((x.reviewed ? REVIEWED : 0) | (x.valueFixed ? VALUE_FIXED : 0));
@@ -148,15 +149,15 @@ function annotationsValid(a: readonly number[], strings: number, entityTypes: re
   if (a.length % STRIDE !== 0) return false;
   for (let i = 0; i < a.length; i += STRIDE) {
     const start = a[i];
-    const type = a[i + 3];
-    const entity = a[i + 5];
-    const value = a[i + 6];
+    const type = a[i + 4];
+    const entity = a[i + 6];
+    const value = a[i + 7];
     if (!isIndex(start, MAX_OFFSET) || !isIndex(a[i + 1] - start, MAX_OFFSET) || (a[i + 1] | 0) !== a[i + 1]) return false;
-    if (!isIndex(a[i + 2], strings) || !isIndex(type, TYPES) || !isIndex(a[i + 4], SOURCES)) return false;
+    if (!isIndex(a[i + 2], strings) || !isIndex(a[i + 3], strings) || !isIndex(type, TYPES) || !isIndex(a[i + 5], SOURCES)) return false;
     if (entity !== ABSENT && !(isIndex(entity, entityTypes.length) && entityTypes[entity] === type)) return false;
     if (value !== ABSENT && value !== NULL && !isIndex(value, strings)) return false;
-    if (a[i + 7] !== ABSENT && !isIndex(a[i + 7], PRECISIONS)) return false;
-    if (!isOptionalIndex(a[i + 8], strings) || !isIndex(a[i + 9], FLAGS)) return false;
+    if (a[i + 8] !== ABSENT && !isIndex(a[i + 8], PRECISIONS)) return false;
+    if (!isOptionalIndex(a[i + 9], strings) || !isIndex(a[i + 10], FLAGS)) return false;
   }
   return true;
 }
