@@ -1,6 +1,6 @@
 // The corpus snapshot in the real editor: written to the extension's storage (not the workspace) after the first
-// indexing; re-opening takes the unchanged articles from it (counted through the test API) and reads a changed
-// sidecar again. Runs after corpus.test.ts (files run in name order) but annotates the seeds itself when needed.
+// indexing; re-opening takes the unchanged articles from it (counted through the test API), reads their whole
+// sidecars when an export needs them, and reads a changed sidecar again. Runs after corpus.test.ts (files run in name order) but annotates the seeds itself when needed.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -49,6 +49,23 @@ describe('Corpus snapshot', () => {
     assert.ok(used >= SEEDS.length, `articles taken from the snapshot: ${used}`);
     assert.equal(a.corpus.entities().length, entities, 'the same corpus entities');
     assert.equal(putin(a)?.mentions, mentions);
+
+    // an export needs the whole sidecars of the articles taken from the snapshot: read then, every row there
+    const exports = workspaceUri('exports-snapshot');
+    try {
+      const target = vscode.Uri.joinPath(exports, 'all.csv');
+      assert.equal(
+        (await vscode.commands.executeCommand('newsAnnotator.exportWorkspace', { format: 'csv', combine: true, target }))?.toString(),
+        target.toString(),
+      );
+      const rows = new TextDecoder().decode(await vscode.workspace.fs.readFile(target)).split('\r\n');
+      for (const s of SEEDS) {
+        const own = rows.filter(r => r.startsWith(`seeds/${s},`)).length;
+        assert.equal(own, (await readSidecar(workspaceUri('seeds', s)))!.annotations.length, `${s}: one row per annotation of its sidecar`);
+      }
+    } finally {
+      await vscode.workspace.fs.delete(exports, { recursive: true });
+    }
 
     // one sidecar changed on disk (a mention of Putin taken out): that article is read from it, the others are not
     const original = await vscode.workspace.fs.readFile(sidecars[0]);
