@@ -10,7 +10,9 @@
 //      own write time) by RACY_MARGIN_MS: a sidecar written in the same clock tick as it was looked at could change
 //      again without its size or mtime changing ("racy git"), and file systems keep mtimes as coarse as 2 s.
 // Otherwise the article is read from its sidecar (or analyzed) as without a snapshot; articles added since have no
-// record, and records of articles gone are dropped when the host writes the snapshot again.
+// record, and records of articles gone are dropped when the host writes the snapshot again. Rule 3 compares the file
+// system's clock with the host's: a file system clock ahead (a remote one) makes records look racy (not used: slower,
+// never wrong); one behind by more than the margin weakens the rule, as it weakens git's.
 import { ANNOTATION_TYPES, DATE_PRECISIONS, ENTITY_TYPES, type Annotation, type AnnotationSource, type Entity, type EntityType, type Span } from '../types';
 import type { CorpusArticle } from './types';
 
