@@ -97,10 +97,15 @@ export class CorpusIndex implements vscode.Disposable {
     }
   }
 
-  /** Reads the snapshot file again and indexes every article anew, as when the workspace is opened (tests, Refresh). */
+  /** Reads the snapshot file and indexes every article anew: the workspace opened (and tests). */
   async reopen(): Promise<void> {
     await this.snapshot.load();
-    await this.scan();
+    try {
+      await this.scan();
+    } finally {
+      // the corpus holds the articles taken: the records would only be memory from now on
+      this.snapshot.release();
+    }
   }
 
   /** Whether the URI (found by the article globs, or an open document) is an article the corpus indexes. */

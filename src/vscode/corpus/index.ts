@@ -88,9 +88,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   private started: Promise<void> = Promise.resolve();
 
-  /** Reads the decisions and the corpus snapshot, then indexes the workspace (in the background; resolves when done). */
+  /** Reads the decisions, then indexes the workspace, from the corpus snapshot where it can (in the background; resolves when done). */
   start(): Promise<void> {
-    this.started = Promise.all([this.decisions.load(), this.index.snapshot.load()]).then(() => this.index.scan());
+    this.started = this.decisions.load().then(() => this.index.reopen());
     return this.started;
   }
 

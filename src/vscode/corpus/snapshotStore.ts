@@ -20,7 +20,7 @@ export interface SidecarSeen {
 }
 
 export class SnapshotStore implements vscode.Disposable {
-  /** The records read from the snapshot file (replaced by each load). */
+  /** The records read from the snapshot file, kept for the indexing that follows the load (then released). */
   private records = new Map<string, SnapshotRecord>();
   /** The articles indexed from their sidecar file (read, or taken from a record) and what the sidecar was then. */
   private readonly current = new Map<string, SidecarSeen>();
@@ -84,6 +84,11 @@ export class SnapshotStore implements vscode.Disposable {
     } catch {
       return undefined;
     }
+  }
+
+  /** Forgets the records read (after the indexing that used them): articles read later come from their sidecars. */
+  release(): void {
+    this.records = new Map();
   }
 
   record(path: string): SnapshotRecord | undefined {
