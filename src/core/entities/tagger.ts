@@ -94,7 +94,7 @@ export class Tagger {
     private readonly commonWords?: ReadonlySet<string>,
   ) {
     this.weights = decodeWeightIndex(model.weights, model.scale);
-    this.words = new WordTable(this.weights, givenNames, commonWords, shape => this.transitionsFor(shape));
+    this.words = new WordTable(this.weights, model.tags.length, givenNames, commonWords, shape => this.transitionsFor(shape));
     const T = (this.T = model.tags.length);
     this.rowA = new Float64Array(T);
     this.rowB = new Float64Array(T);

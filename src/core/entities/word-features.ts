@@ -6,6 +6,11 @@ import type { Bloom } from './bloom';
 import { acronymValue, F, FEATURE_NAMES, isGiven, normalise, shape } from './features';
 import { FNV_OFFSET, hashMore, hashMoreCode, hashMoreRange, type WeightIndex } from './model-codec';
 
+// Module-local references to the hashing functions, called per token: an imported binding may be a getter (tsx,
+// which the bench and tests run under, compiles imports so).
+const mix = hashMore;
+const mixCode = hashMoreCode;
+
 // A word's slots (WeightIndex.find of the feature with the word as its value; -1: no weights), SLOTS per word.
 export const W = 0;
 export const S = 1;
@@ -40,17 +45,30 @@ const MAX_WORDS = 1 << 16;
 export class WordTable {
   /** Per-feature-name hash of the name (hashMore over FEATURE_NAMES[k]). */
   readonly nameHashes = Int32Array.from(FEATURE_NAMES, n => hashMore(FNV_OFFSET, n));
-  private readonly ids = new Map<string, number>();
+  // the words by id, found through an open-addressing table of their hashes: a Map keyed by each token's fresh
+  // string hashed it in the runtime (a call out of the compiled code per token)
+  private readonly texts: string[] = [];
+  private hashes = new Int32Array(0);
+  private table = new Int32Array(0);
   slots = new Int32Array(0);
   flags = new Uint8Array(0);
+  /**
+   * Per word, T scores: the weights of its first features (`b`, `w=`, `s=`, the affixes), summed from zero in
+   * emitFeatures' order. A token's scores start from zero and begin with these same additions, so copying the sums
+   * gives the very doubles adding them per token gave.
+   */
+  prefix = new Float64Array(0);
   readonly lower: string[] = [];
   readonly shapes: string[] = [];
   readonly transitions: Float64Array[] = [];
   /** The slots of the unit's edges: `<s>` before the first token (PW, PPW, PS, TRIPLE), `</s>` after the last (NW, NNW, NS, GN_NS). */
   readonly edges = new Int32Array(SLOTS);
+  /** The slot of `b`, every token's first feature. */
+  private readonly bias: number;
 
   constructor(
     private readonly weights: WeightIndex,
+    private readonly T: number,
     private readonly givenNames: Bloom,
     private readonly commonWords: ReadonlySet<string> | undefined,
     private readonly transitionsFor: (shape: string) => Float64Array,
@@ -64,34 +82,58 @@ export class WordTable {
     this.edges[NNW] = slot(F['nnw='], '</s>');
     this.edges[NS] = slot(F['ns='], '</s>');
     this.edges[GN_NS] = slot(F['gn|ns='], '</s>');
+    this.bias = weights.find(this.nameHashes[F.b]);
   }
 
   /** Makes room for a unit of `n` tokens: ids given out before may be forgotten, ids given out after stay valid until the next call. */
   reserve(n: number): void {
-    const size = this.lower.length;
-    if (size + n > Math.max(MAX_WORDS, n)) {
-      this.ids.clear();
+    if (this.texts.length + n > Math.max(MAX_WORDS, n)) {
+      this.texts.length = 0;
       this.lower.length = 0;
       this.shapes.length = 0;
       this.transitions.length = 0;
+      this.table.fill(-1);
     }
-    const need = this.lower.length + n;
-    if (need * SLOTS > this.slots.length) {
-      const capacity = Math.max(need, 2 * this.flags.length, 1024);
-      const slots = new Int32Array(capacity * SLOTS);
-      slots.set(this.slots);
-      this.slots = slots;
-      const flags = new Uint8Array(capacity);
-      flags.set(this.flags);
-      this.flags = flags;
+    const need = this.texts.length + n;
+    if (need > this.flags.length) {
+      // a power of two, as the table's mask needs
+      let capacity = Math.max(2 * this.flags.length, 1024);
+      while (capacity < need) capacity *= 2;
+      const grow = <A extends Int32Array | Uint8Array | Float64Array>(old: A, made: A): A => (made.set(old), made);
+      this.slots = grow(this.slots, new Int32Array(capacity * SLOTS));
+      this.prefix = grow(this.prefix, new Float64Array(capacity * this.T));
+      this.flags = grow(this.flags, new Uint8Array(capacity));
+      this.hashes = grow(this.hashes, new Int32Array(capacity));
+      // at most half full
+      this.table = new Int32Array(2 * capacity).fill(-1);
+      const mask = this.table.length - 1;
+      for (let id = 0; id < this.texts.length; id++) {
+        let slot = this.hashes[id] & mask;
+        while (this.table[slot] >= 0) slot = (slot + 1) & mask;
+        this.table[slot] = id;
+      }
     }
   }
 
   /** The id of the word (a token's text), its data computed on first sight. */
   id(text: string): number {
-    const known = this.ids.get(text);
-    if (known !== undefined) return known;
-    const id = this.lower.length;
+    const hash = mix(FNV_OFFSET, text);
+    const table = this.table;
+    const mask = table.length - 1;
+    let at = hash & mask;
+    for (let known = table[at]; known >= 0; known = table[at]) {
+      if (this.texts[known] === text) return known;
+      at = (at + 1) & mask;
+    }
+    return this.learn(text, hash, at);
+  }
+
+  /** A word seen for the first time: its data, under a new id at the free place `at` of the table. */
+  private learn(text: string, hash: number, at: number): number {
+    const id = this.texts.length;
+    this.table[at] = id;
+    this.texts.push(text);
+    this.hashes[id] = hash;
     const norm = normalise(text);
     const w = norm.toLowerCase();
     const s = shape(norm);
@@ -125,19 +167,18 @@ export class WordTable {
       (isGiven(this.givenNames, text, w, false) ? GIVEN_IN_TEXT : 0) |
       (isGiven(this.givenNames, text, w, true) ? GIVEN_IN_CAPITALS : 0) |
       (this.commonWords?.has(w) ? COMMON : 0);
-    this.ids.set(text, id);
+    const T = this.T;
+    for (let k = 0; k < T; k++) this.prefix[id * T + k] = 0;
+    this.weights.addAt(this.prefix, this.bias, id * T);
+    for (let k = W; k <= X2; k++) this.weights.addAt(this.prefix, slots[o + k], id * T);
     return id;
   }
 }
 
 const PIPE = 124; // '|'
-// Module-local references to the hashing functions, called per token: an imported binding may be a getter (tsx,
-// which the bench and tests run under, compiles imports so).
-const mix = hashMore;
-const mixCode = hashMoreCode;
 
 /**
- * Adds to `emissions` (T slots per token) the weights of every tag-independent feature of the unit's tokens: the
+ * Adds to `emissions` (T slots per token, zeros) the weights of every tag-independent feature of the unit's tokens: the
  * features of emitFeatures() in its very order (so the same doubles), read from the words' slots; only the features
  * of two or three values (`ps|s|ns=`, the name lists') are hashed here. test/unit/core/entities/tagger-fast-path
  * checks the scores against the feature strings.
@@ -159,7 +200,7 @@ export function scoreUnit(
   const shapes = words.shapes;
   const nh = words.nameHashes;
   const given = upperUnit ? GIVEN_IN_CAPITALS : GIVEN_IN_TEXT;
-  const b = weights.find(nh[F.b]);
+  const prefix = words.prefix;
   const uc = weights.find(nh[F.uc]);
   const commonInCapitals = weights.find(nh[F['cw|uc']]);
   const gn = weights.find(nh[F.gn]);
@@ -169,12 +210,8 @@ export function scoreUnit(
     const o = id * SLOTS;
     const prev = i > 0 ? ids[i - 1] * SLOTS : -1;
     const next = i + 1 < n ? ids[i + 1] * SLOTS : -1;
-    weights.addAt(emissions, b, off);
-    weights.addAt(emissions, sl[o + W], off);
-    weights.addAt(emissions, sl[o + S], off);
-    weights.addAt(emissions, sl[o + P3], off);
-    weights.addAt(emissions, sl[o + X3], off);
-    weights.addAt(emissions, sl[o + X2], off);
+    // b, w=, s= and the affixes: the word's sums (emissions start at zero)
+    for (let k = 0, p = id * T; k < T; k++) emissions[off + k] = prefix[p + k];
     weights.addAt(emissions, prev >= 0 ? sl[prev + PW] : edges[PW], off);
     weights.addAt(emissions, next >= 0 ? sl[next + NW] : edges[NW], off);
     weights.addAt(emissions, i > 1 ? sl[ids[i - 2] * SLOTS + PPW] : edges[PPW], off);
