@@ -81,12 +81,13 @@ const PAST = new Set([
   'ended',
 ]);
 
-const WORD = /[A-Za-z\u2019']+/g;
+/** A character of a word as the markers are written: /[A-Za-z\u2019']/. */
+const isWordCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x2019 || c === 39;
 const LEFT_WINDOW = 10;
 const RIGHT_WINDOW = 6;
 
-function classify(word: string): Tense {
-  const w = word.toLowerCase();
+/** The tense a lower-cased word marks. */
+function classify(w: string): Tense {
   if (FUTURE.has(w) || WEAK_FUTURE.has(w)) return 'future';
   if (PAST.has(w)) return 'past';
   if (w.length > 4 && w.endsWith('ed')) return 'past';
@@ -112,17 +113,34 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   const rightText = text.slice(end, e);
   const pastPerfect = /\bhad\b/i.test(leftText) || /^\W*(?:\w+\W+){0,4}had\b/i.test(rightText);
   if (/\b(?:until|till)\s*$/i.test(leftText) && !pastPerfect) return 'future';
-  const left = leftText.match(WORD) ?? [];
-  for (let i = left.length - 1, n = 0; i >= 0 && n < LEFT_WINDOW; i--, n++) {
-    const t = classify(left[i]);
-    if (t === 'future' && pastPerfect && WEAK_FUTURE.has(left[i].toLowerCase())) return 'past';
+  // the words (maximal runs of word characters) nearest the date, read in place: the nearest LEFT_WINDOW before it,
+  // right to left, then the first RIGHT_WINDOW after it (matching every word of both sides into arrays, and
+  // lower-casing some twice, was most of what date detection allocated)
+  for (let to = start, n = 0; n < LEFT_WINDOW; n++) {
+    while (to > s && !isWordCode(text.charCodeAt(to - 1))) to--;
+    if (to === s) break;
+    let from = to - 1;
+    while (from > s && isWordCode(text.charCodeAt(from - 1))) from--;
+    const w = text.slice(from, to).toLowerCase();
+    const t = classify(w);
+    if (t === 'future' && pastPerfect && WEAK_FUTURE.has(w)) return 'past';
     if (t !== 'none') return t;
+    to = from;
   }
-  const right = rightText.match(WORD) ?? [];
-  for (let i = 0; i < right.length && i < RIGHT_WINDOW; i++) {
-    const t = FUTURE_AFTER.has(right[i].toLowerCase()) ? 'future' : classify(right[i]);
-    if (t === 'future' && !FUTURE_AFTER.has(right[i].toLowerCase())) continue;
+  for (let from = end, n = 0; n < RIGHT_WINDOW; n++) {
+    while (from < e && !isWordCode(text.charCodeAt(from))) from++;
+    if (from === e) break;
+    let to = from + 1;
+    while (to < e && isWordCode(text.charCodeAt(to))) to++;
+    const w = text.slice(from, to).toLowerCase();
+    const after = FUTURE_AFTER.has(w);
+    const t = after ? 'future' : classify(w);
+    if (t === 'future' && !after) {
+      from = to;
+      continue;
+    }
     if (t !== 'none') return t;
+    from = to;
   }
   return 'none';
 }

@@ -45,6 +45,9 @@ export interface ScoredMention extends MentionCandidate {
 }
 
 const TAG_INDEX = new Map(taggerModel.tags.map((t, i) => [t, i]));
+// Per tag ("B-PER"), its label's type and the tag that continues it ("I-PER"): made once, not per token.
+const TAG_TYPES = new Map(taggerModel.tags.map(t => [t, LABEL_TYPES[t.slice(2)]]));
+const INSIDE_TAG = new Map(taggerModel.tags.map(t => [t, `I-${t.slice(2)}`]));
 const TYPE_LABELS: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
 
 // The tag indices confidence() reads: per type, its B- and I- tag, and the B- and I- tags of the other labels.
@@ -74,7 +77,8 @@ function confidence(emissions: Float64Array, from: number, to: number, type: Ent
     const e = i * T;
     const own = emissions[e + (i === from ? tags.first : tags.later)];
     let other = -Infinity;
-    for (const k of i === from ? tags.firstOthers : tags.laterOthers) other = Math.max(other, emissions[e + k]);
+    const others = i === from ? tags.firstOthers : tags.laterOthers;
+    for (let j = 0; j < others.length; j++) other = Math.max(other, emissions[e + others[j]]);
     sum += own - other;
   }
   return to > from ? sum / (to - from) : 0;
@@ -103,10 +107,10 @@ export function findMentions(text: string): ScoredMention[] {
   for (let i = 0; i < tokens.length; i++) {
     const tag = tags[i];
     if (tag === 'O') continue;
-    const label = tag.slice(2);
+    const inside = INSIDE_TAG.get(tag);
     let j = i + 1;
-    while (j < tokens.length && tags[j] === `I-${label}`) j++;
-    spans.push({ from: i, to: j, type: LABEL_TYPES[label] ?? null });
+    while (j < tokens.length && tags[j] === inside) j++;
+    spans.push({ from: i, to: j, type: TAG_TYPES.get(tag) ?? null });
     i = j - 1;
   }
   spans = refineSpans(tokens, spans, toks => getTagger().tag(toks));
