@@ -67,6 +67,10 @@ export function findDates(text: string): DateCandidate[] {
   return anchorTimes(text, pickLongest(found));
 }
 
+// What may stand between a clock time and its day, either way round.
+const TIME_THEN_DAY = /^,?\s+(?:on\s+)?$/i;
+const DAY_THEN_TIME = /^,?\s+(?:at\s+)?$/i;
+
 /** A clock time next to a day ("3:30 p.m. on Wednesday", "Wednesday at 3:30 p.m.") is on that day, not on the
  *  reference day; the spans stay apart as TimeML has them. */
 function anchorTimes(text: string, dates: DateCandidate[]): DateCandidate[] {
@@ -74,8 +78,8 @@ function anchorTimes(text: string, dates: DateCandidate[]): DateCandidate[] {
     const a = dates[i];
     const b = dates[i + 1];
     const gap = text.slice(a.end, b.start);
-    if (a.expr.kind === 'time' && /^,?\s+(?:on\s+)?$/i.test(gap)) a.expr = withTime(b.expr, a.expr.time) ?? a.expr;
-    else if (b.expr.kind === 'time' && /^,?\s+(?:at\s+)?$/i.test(gap)) b.expr = withTime(a.expr, b.expr.time) ?? b.expr;
+    if (a.expr.kind === 'time' && TIME_THEN_DAY.test(gap)) a.expr = withTime(b.expr, a.expr.time) ?? a.expr;
+    else if (b.expr.kind === 'time' && DAY_THEN_TIME.test(gap)) b.expr = withTime(a.expr, b.expr.time) ?? b.expr;
   }
   return dates;
 }

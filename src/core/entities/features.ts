@@ -4,6 +4,13 @@ import type { Bloom } from './bloom';
 import type { Gazetteer } from './gazetteer';
 import type { Token } from './tokenize';
 
+// Character classes for characters past ASCII, made once (a regex literal in a function body is a new object each time).
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+const MARK = /\p{M}/u;
+
 /** A compact word shape: "Putin" -> "Xx", "U.S." -> "X.X.", "al-Assad" -> "x-Xx", "1996" -> "d". */
 export function shape(word: string): string {
   let out = '';
@@ -15,10 +22,10 @@ export function shape(word: string): string {
     else if (code >= 97 && code <= 122) c = 'x';
     else if (code >= 48 && code <= 57) c = 'd';
     else if (code < 128) c = ch;
-    else if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{L}/u.test(ch)) c = 'x';
-    else if (/\p{N}/u.test(ch)) c = 'd';
-    else if (/\p{M}/u.test(ch)) continue;
+    else if (UPPER.test(ch)) c = 'X';
+    else if (LETTER.test(ch)) c = 'x';
+    else if (DIGIT.test(ch)) c = 'd';
+    else if (MARK.test(ch)) continue;
     else c = ch;
     if (c !== last) out += c;
     last = c;
@@ -41,10 +48,10 @@ export function isUpperUnit(tokens: readonly Token[]): boolean {
       } else if (code >= 97 && code <= 122) letters++;
       else if (code >= 128) {
         const ch = sh[i];
-        if (/\p{Lu}/u.test(ch)) {
+        if (UPPER.test(ch)) {
           upper++;
           letters++;
-        } else if (/\p{Ll}/u.test(ch)) letters++;
+        } else if (LOWER.test(ch)) letters++;
       }
     }
   }
