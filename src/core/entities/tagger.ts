@@ -112,6 +112,7 @@ export class Tagger {
   private ids = new Int32Array(0);
   private readonly lower: string[] = [];
   private readonly tables: Float64Array[] = [];
+  private readonly gaz: (readonly string[])[] = [];
   private path = new Int32Array(0);
   private readonly rowA: Float64Array;
   private readonly rowB: Float64Array;
@@ -176,7 +177,7 @@ export class Tagger {
       tables[i] = words.transitions[id];
     }
     // the name lists read lower[i] for i < n only: the entries past it (from longer units) are not looked at
-    const gaz = this.gazetteer.annotate(tokens, lower);
+    const gaz = this.gazetteer.annotate(tokens, lower, this.gaz);
     scoreUnit(words, this.weights, tokens, ids, gaz, isUpperUnit(tokens), emissions, this.T);
     const path = this.decode(emissions, tables, n);
     const tags = new Array<string>(n);
