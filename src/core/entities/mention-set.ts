@@ -167,7 +167,9 @@ export function surfaceWords(surface: string): SurfaceWords {
   return w;
 }
 
-export const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+// made once: a regex literal in a function body is a new RegExp object each time (this runs for every token)
+const UPPER_FIRST = /^\p{Lu}/u;
+export const isCapitalised = (t: Token) => UPPER_FIRST.test(t.text);
 /** A capitalised word that is part of another name (titles such as "Mr" or "President" are not). */
 export const isNameWord = (t: Token) => isCapitalised(t) && !isTitle(t);
 
