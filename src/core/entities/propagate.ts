@@ -4,7 +4,7 @@ import { MONTHS, WEEKDAYS } from '../dates/vocabulary';
 import type { EntityType } from '../types';
 import { commonWords, gazetteerLists } from './data';
 import type { LineInfo, LineSource, PatternMatch, SlicedLines } from './lines';
-import { isNameWord, mergeDedupe, Slots, working, type SurfacePattern, type Working } from './mention-set';
+import { isNameWord, mergeDedupe, Slots, working, type Slot, type SurfacePattern, type Working } from './mention-set';
 import { isTitle } from './refine';
 import type { Token } from './tokenize';
 import { COMPANY_SUFFIXES } from './vocabulary';
@@ -180,49 +180,39 @@ function patternOf(surface: string, words: readonly string[]): SurfacePattern {
   return { capitalised, titled, last, lastDistinctive: last !== null && isDistinctiveWord(last) };
 }
 
-/**
- * Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too; never
- * over `reserved` spans (the user lexicon's dates; sorted, without overlaps).
- */
-export function propagate(lines: LineSource, work: Working[], reserved: readonly { start: number; end: number }[] = [], slots = new Slots()): Working[] {
-  const run = propagateSteps(lines, work, reserved, slots);
-  for (;;) {
-    const next = run.next();
-    if (next.done) return next.value;
-  }
+/** A name pattern: the words of a surface (or its last word, or an acronym written as a word) found again where they occur. */
+export interface Pattern {
+  words: string[];
+  type: EntityType;
+  surface: string;
+  fixed: boolean;
 }
 
-/** Lines matched per step of propagateSteps when the lines come in slices (a few milliseconds). */
-const STEP_LINES = 1000;
+/** The patterns by first word, longest first among those sharing it, then in the order found. */
+export type Patterns = Map<string, Pattern[]>;
 
-/**
- * propagate a step at a time: when `lines` also comes in slices (the analyser's), a yield after every STEP_LINES
- * lines. The same result as propagate.
- */
-export function* propagateSteps(
-  lines: LineSource | SlicedLines,
-  work: Working[],
-  reserved: readonly { start: number; end: number }[] = [],
-  slots = new Slots(),
-): Generator<void, Working[], void> {
-  interface Pattern {
-    words: string[];
-    type: EntityType;
-    surface: string;
-    fixed: boolean;
-  }
-  const patterns = new Map<string, Pattern[]>();
+/** A surface's first mention in the working set (the patterns are read from them in order). */
+export interface FirstMention {
+  slot: Slot;
+  m: Working;
+}
+
+/** What propagate leaves for a regrouping after an edit (regroup.ts): the first mentions and the patterns read from them. */
+export interface PropagateKept {
+  firsts: FirstMention[];
+  patterns: Patterns;
+}
+
+/** The name patterns of surfaces whose first mentions are `firsts`, in order. */
+export function patternsOf(firsts: readonly FirstMention[]): Patterns {
+  const patterns: Patterns = new Map();
   const seen = new Set<string>();
   const addPattern = (p: Pattern) => {
     const list = patterns.get(p.words[0]);
     if (list) list.push(p);
     else patterns.set(p.words[0], [p]);
   };
-  for (const m of work) {
-    // each surface string is looked at once: a second look would always stop at `seen` or at the same test
-    const slot = slots.of(m);
-    if (slot.visited) continue;
-    slot.visited = true;
+  for (const { slot, m } of firsts) {
     if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
     seen.add(m.surface);
     const words = slot.words.tokens;
@@ -240,17 +230,33 @@ export function* propagateSteps(
       addPattern({ words: [last], type: m.type, surface: last, fixed: false });
     }
   }
-  if (patterns.size === 0) return work;
   // longest first among those sharing a first word, in the order found otherwise (sorted once: a sort per pattern
   // added was quadratic when thousands of names share a first word)
   for (const list of patterns.values()) if (list.length > 1) list.sort(byLength);
-  // Where the patterns match a line depends only on the line and the patterns: kept with the line's tokens, so
-  // after an edit only the overlap tests below run again over the unchanged lines.
+  return patterns;
+}
+
+/**
+ * Makes `patterns` the current ones for `lineVisitor` (the memo of each line's matches moves to their generation);
+ * propagate does it itself.
+ */
+export function usePatterns(patterns: Patterns): void {
   advance(patterns);
-  const added: Working[] = [];
+}
+
+/**
+ * A visitor of lines in order that pushes onto `added` the new mentions found in each: where a pattern matches and
+ * no mention of `work` (sorted, without overlaps) nor a `reserved` span is. `patterns` must be current (usePatterns).
+ */
+export function lineVisitor(
+  work: readonly Working[],
+  reserved: readonly { start: number; end: number }[],
+  patterns: Patterns,
+  added: Working[],
+): (lineStart: number, info: LineInfo) => void {
   let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
   let r = 0; // the same in `reserved`
-  const visit = (lineStart: number, info: LineInfo) => {
+  return (lineStart, info) => {
     const list = memoHolds(info) ? info.matches!.list : (info.matches = { generation, list: matchesIn(info, currentTree(patterns)) }).list;
     const { tokens } = info;
     let skipUntil = -1;
@@ -270,11 +276,58 @@ export function* propagateSteps(
         done = true;
         if (c.blocked) continue;
         const p = patterns.get(tokens[i].text)![c.k];
-        added.push(working(start, end, p.type, p.surface, p.fixed));
+        added.push(working(start, end, p.type, p.surface, p.fixed, undefined, true));
         skipUntil = c.last + 1;
       }
     }
   };
+}
+
+/**
+ * Later (or earlier) occurrences of a name the model found elsewhere in the article become mentions too; never
+ * over `reserved` spans (the user lexicon's dates; sorted, without overlaps).
+ */
+export function propagate(lines: LineSource, work: Working[], reserved: readonly { start: number; end: number }[] = [], slots = new Slots()): Working[] {
+  const run = propagateSteps(lines, work, reserved, slots);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Lines matched per step of propagateSteps when the lines come in slices (a few milliseconds). */
+const STEP_LINES = 1000;
+
+/**
+ * propagate a step at a time: when `lines` also comes in slices (the analyser's), a yield after every STEP_LINES
+ * lines. The same result as propagate. `kept`, when given, receives the first mentions and the patterns.
+ */
+export function* propagateSteps(
+  lines: LineSource | SlicedLines,
+  work: Working[],
+  reserved: readonly { start: number; end: number }[] = [],
+  slots = new Slots(),
+  kept?: PropagateKept,
+): Generator<void, Working[], void> {
+  // each surface string is looked at once, at its first mention
+  const firsts: FirstMention[] = [];
+  for (const m of work) {
+    const slot = slots.of(m);
+    if (slot.visited) continue;
+    slot.visited = true;
+    firsts.push({ slot, m });
+  }
+  const patterns = patternsOf(firsts);
+  if (kept) {
+    kept.firsts = firsts;
+    kept.patterns = patterns;
+  }
+  if (patterns.size === 0) return work;
+  // Where the patterns match a line depends only on the line and the patterns: kept with the line's tokens, so
+  // after an edit only the overlap tests below run again over the unchanged lines.
+  advance(patterns);
+  const added: Working[] = [];
+  const visit = lineVisitor(work, reserved, patterns, added);
   if (typeof lines === 'function') lines(visit);
   else {
     for (let from = 0; from < lines.count; from += STEP_LINES) {
