@@ -84,6 +84,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
           root: undefined,
           group: undefined,
           joined: undefined,
+          keptGroup: undefined,
           indexed: false,
         };
         slotForms[m.type] = f;
@@ -176,23 +177,39 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     root.lastSeen = Math.max(root.lastSeen, m.start);
     let g = root.group;
     if (!g) {
-      const entity: Entity = { id: entityId(entities.length), type: m.type, name: root.surface, aliases: [] };
-      g = { entity, surfaces: new Set(), canonical: root };
+      // the group and entity the root had in an earlier grouping of the article are used again (the previous
+      // grouping is dropped by then, and the analyser hands out copies of the entities)
+      g = root.keptGroup;
+      if (g) {
+        g.entity.id = entityId(entities.length);
+        g.entity.type = m.type;
+        g.entity.name = root.surface;
+        g.surfaces = [];
+      } else {
+        const entity: Entity = { id: entityId(entities.length), type: m.type, name: root.surface, aliases: [] };
+        g = root.keptGroup = { entity, surfaces: [], canonical: root };
+      }
       root.group = g;
       groups.push(g);
-      entities.push(entity);
+      entities.push(g.entity);
     }
-    // a form's mentions share its surface: add it once per group it joins
+    // a form's mentions share its surface: add it once per group it joins (again if it joined another in between:
+    // the duplicates go below)
     if (form.joined !== g) {
-      g.surfaces.add(m.surface);
+      g.surfaces.push(m.surface);
       form.joined = g;
     }
     m.entity = g.entity.id;
   }
   for (const g of groups) {
-    g.surfaces.add(g.canonical.surface);
-    const aliases = [...g.surfaces];
-    if (aliases.length > 1) aliases.sort();
+    const aliases = g.surfaces;
+    aliases.push(g.canonical.surface);
+    if (aliases.length > 1) {
+      aliases.sort();
+      let n = 1;
+      for (let k = 1; k < aliases.length; k++) if (aliases[k] !== aliases[n - 1]) aliases[n++] = aliases[k];
+      aliases.length = n;
+    }
     g.entity.aliases = aliases;
     g.entity.name = g.canonical.surface;
   }

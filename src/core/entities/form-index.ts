@@ -24,13 +24,16 @@ export interface Form {
   root?: Form;
   group?: Group;
   joined?: Group;
+  /** Its group in an earlier grouping, used again when it is a root again. */
+  keptGroup?: Group;
   /** In the FormIndex's lists now. */
   indexed: boolean;
 }
 
 export interface Group {
   entity: Entity;
-  surfaces: Set<string>;
+  /** The surfaces of its mentions (a surface may repeat: buildEntities sorts them and drops the repeats). */
+  surfaces: string[];
   canonical: Form;
 }
 
