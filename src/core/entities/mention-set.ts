@@ -48,6 +48,8 @@ export interface Slot {
   firstType?: EntityType;
   /** propagate: already looked at. */
   visited?: boolean;
+  /** propagate: the name patterns it gave last, for the type and lexicon mark they have (kept across groupings). */
+  patterns?: unknown;
   /** buildEntities: its forms by type (kept across groupings; each form says which grouping it belongs to). */
   forms?: Partial<Record<EntityType, unknown>>;
 }
@@ -114,6 +116,7 @@ export class Slots {
         countedAs: undefined,
         firstType: undefined,
         visited: undefined,
+        patterns: undefined,
         forms: undefined,
       };
       this.bySurface.set(surface, s);

@@ -188,6 +188,15 @@ export interface Pattern {
   fixed: boolean;
 }
 
+/** A surface's own patterns for one type and lexicon mark (its words, its acronym as a word, its last word). */
+interface OwnPatterns {
+  type: EntityType;
+  fixed: boolean;
+  full: Pattern;
+  titled: Pattern | null;
+  last: Pattern | null;
+}
+
 /** The patterns by first word, longest first among those sharing it, then in the order found. */
 export type Patterns = Map<string, Pattern[]>;
 
@@ -218,16 +227,29 @@ export function patternsOf(firsts: readonly FirstMention[]): Patterns {
     const words = slot.words.tokens;
     const reading = (slot.words.pattern ??= patternOf(m.surface, words));
     if (!reading.capitalised) continue;
-    addPattern({ words, type: m.type, surface: m.surface, fixed: m.fixed });
+    // the same objects as long as the surface's first mention has this type (a regrouping compares them by identity)
+    let own = slot.patterns as OwnPatterns | undefined;
+    if (!own || own.type !== m.type || own.fixed !== m.fixed) {
+      const { titled, last } = reading;
+      own = {
+        type: m.type,
+        fixed: m.fixed,
+        full: { words, type: m.type, surface: m.surface, fixed: m.fixed },
+        titled: titled === null ? null : { words: [titled], type: m.type, surface: m.surface, fixed: m.fixed },
+        last: last === null ? null : { words: [last], type: m.type, surface: last, fixed: false },
+      };
+      slot.patterns = own;
+    }
+    addPattern(own.full);
     const { titled, last } = reading;
     if (titled !== null && !seen.has(titled)) {
       seen.add(titled);
-      addPattern({ words: [titled], type: m.type, surface: m.surface, fixed: m.fixed });
+      addPattern(own.titled!);
     }
     if (last === null || seen.has(last)) continue;
     if (m.type === 'person' || (m.type === 'organization' && reading.lastDistinctive)) {
       seen.add(last);
-      addPattern({ words: [last], type: m.type, surface: last, fixed: false });
+      addPattern(own.last!);
     }
   }
   // longest first among those sharing a first word, in the order found otherwise (sorted once: a sort per pattern

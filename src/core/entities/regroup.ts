@@ -269,6 +269,7 @@ function samePatterns(a: readonly Pattern[] | undefined, b: readonly Pattern[]):
   for (let k = 0; k < a.length; k++) {
     const x = a[k];
     const y = b[k];
+    if (x === y) continue;
     if (x.type !== y.type || x.surface !== y.surface || x.fixed !== y.fixed || x.words.length !== y.words.length) return false;
     for (let i = 0; i < x.words.length; i++) if (x.words[i] !== y.words[i]) return false;
   }
