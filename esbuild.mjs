@@ -1,10 +1,7 @@
 // Bundles the extension (a Node entry and a browser entry) and the CLI, then prints each bundle's size. Types are
 // checked separately (`npm run typecheck`).
 // usage: node esbuild.mjs [--watch] [--production]
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
@@ -28,9 +25,7 @@ const WEB_METAFILE = 'dist/web/meta.json';
 
 const builds = [
   { ...common, entryPoints: ['src/vscode/node/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // the CLI: a small launcher (the bin) that loads the CLI's code, bundled apart, with V8's code cache (writeCodeCache)
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['src/cli/bundle.ts'], outfile: 'dist/cli-bundle.js' },
   // The web worker extension host (vscode.dev, github.dev, code-server's browser): CommonJS like the Node entry
   // (the host loads it with its own require), no Node built-ins and no polyfills: with platform 'browser' esbuild
   // fails on any import of one instead of shimming it.
@@ -47,9 +42,8 @@ const builds = [
     external: ['vscode'],
     metafile: true,
   },
-  // the launcher of the CLI's worker threads (--jobs), started by src/cli/pool.ts from beside dist/cli.js: it loads
-  // dist/cli-bundle.js too, with the same code cache
-  { ...common, entryPoints: ['src/cli/workerThread.ts'], outfile: 'dist/worker.js' },
+  // the CLI's worker threads (--jobs), loaded by src/cli/pool.ts from beside dist/cli.js
+  { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' },
   // the Timeline view's script, d3 included, for the webview (a browser page that loads nothing remote)
   {
     ...common,
@@ -76,32 +70,8 @@ function asciiOnly(file) {
   if (out !== text) fs.writeFileSync(file, out);
 }
 
-/** The bundles a fresh CLI process compiles: the CLI's code and its launchers (src/node/codeCache.ts reads it as latin1). */
-const ASCII_ONLY = ['dist/cli.js', 'dist/cli-bundle.js', 'dist/worker.js'];
-
-/**
- * Writes dist/cli-bundle.cache, V8's code cache for the CLI's bundle (src/node/codeCache.ts), after the CLI has
- * annotated a copy of the sample articles: so it holds the bytecode of the functions an annotation run compiles, not
- * only the bundle's top level. Written through the CLI's own launcher, so under the V8 flags the CLI sets (a cache
- * written under other flags is refused). Specific to this Node version: a CLI run under another one compiles from
- * source as before. Under --watch it is not rewritten; a rebuilt bundle then no longer matches it and is compiled
- * from source.
- */
-function writeCodeCache() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-code-cache-'));
-  try {
-    for (const f of fs.readdirSync('seeds').filter(f => f.endsWith('.txt'))) fs.copyFileSync(path.join('seeds', f), path.join(tmp, f));
-    fs.rmSync(CODE_CACHE, { force: true });
-    // its progress lines on stderr are not shown; on a failure execFileSync's error carries them
-    execFileSync(process.execPath, ['dist/cli.js', 'annotate', '--jobs', '1', tmp], {
-      env: { ...process.env, NEWS_ANNOTATOR_CODE_CACHE: 'write' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-const CODE_CACHE = 'dist/cli-bundle.cache';
+/** The bundles a fresh CLI process compiles: the CLI and its --jobs worker. */
+const ASCII_ONLY = ['dist/cli.js', 'dist/worker.js'];
 
 function report(results) {
   for (const f of ASCII_ONLY) asciiOnly(f);
@@ -121,8 +91,4 @@ if (watch) {
   console.log('[esbuild] watching src/ ...');
 } else {
   report(await Promise.all(builds.map(b => esbuild.build(b))));
-  writeCodeCache();
-  console.log(
-    `[esbuild] ${CODE_CACHE.padEnd(22)} ${(fs.statSync(CODE_CACHE).size / 1024).toFixed(1).padStart(6)} KiB  (V8 code cache, Node ${process.version})`,
-  );
 }

@@ -1,9 +1,21 @@
-// Command-line entry (bundled to dist/cli.js, bin `news-annotator`): a small launcher. The commands live in
-// src/cli/, bundled apart into dist/cli-bundle.js, which this loads with V8's code cache (src/node/codeCache.ts).
-// first: V8's settings must be in place before any code is compiled (see the module; the code cache is only
-// accepted under the flags it was written with, and the build writes it through this launcher)
+// Command-line entry (bundled to dist/cli.js, bin `news-annotator`). The commands live in src/cli/.
+// first: V8's settings must be in place before any code runs hot (see the module)
 import './node/jitFlags';
-import type { runCli } from './cli/bundle';
-import { loadCliBundle } from './node/codeCache';
+import { main } from './cli/main';
+import { safeOutput } from './cli/safeText';
 
-(loadCliBundle(__dirname, 'main thread') as { runCli: typeof runCli }).runCli();
+main(process.argv.slice(2), {
+  stdout: text => process.stdout.write(text),
+  stderr: text => process.stderr.write(text),
+  cwd: process.cwd(),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+}).then(
+  code => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(safeOutput(`news-annotator: internal error: ${(e as Error)?.stack ?? String(e)}\n`));
+    process.exitCode = 1;
+  },
+);

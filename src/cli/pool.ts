@@ -1,6 +1,6 @@
 // Running the CLI's per-item work (one article, one stream record) on worker threads, results kept in input order.
 // Node's worker_threads directly rather than a pool library (piscina, tinypool): those load their own worker script
-// from their package folder at run time, which the esbuild bundles (dist/cli-bundle.js and its launchers; the VSIX ships no
+// from their package folder at run time, which the esbuild bundles (dist/cli.js, dist/worker.js; the VSIX ships no
 // node_modules) cannot carry; and the parts that matter here (input order, a bounded window, one task per worker)
 // are a few lines either way.
 import * as fs from 'node:fs';
@@ -13,13 +13,13 @@ import type { WorkerReply, WorkerTask } from './worker';
 export const defaultJobs = (): number => os.availableParallelism();
 
 /**
- * The worker script: dist/worker.js beside the bundled CLI (it loads dist/cli-bundle.js, this code's bundle); when
- * running from source (tests under tsx), workerFromSource.ts beside this file, loaded through tsx.
+ * The worker script: dist/worker.js beside the bundled CLI; when running from source (tests under tsx), worker.ts
+ * beside this file, loaded through tsx.
  */
 function workerScript(): { file: string; execArgv: string[] } | undefined {
   const bundled = path.join(__dirname, 'worker.js');
   if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
-  const source = path.join(__dirname, 'workerFromSource.ts');
+  const source = path.join(__dirname, 'worker.ts');
   return fs.existsSync(source) ? { file: source, execArgv: ['--require', 'tsx/cjs'] } : undefined;
 }
 

@@ -1,5 +1,5 @@
-// The worker thread behind `--jobs` (part of dist/cli-bundle.js, started by ./workerThread.ts, from source by
-// ./workerFromSource.ts): says it is ready once loaded, then takes tasks from the pool (./pool.ts), a couple at a time, and answers each with its result and the task's number. An article task
+// The worker thread behind `--jobs` (bundled to dist/worker.js): says it is ready once loaded, then takes tasks from
+// the pool (./pool.ts), a couple at a time, and answers each with its result and the task's number. An article task
 // runs the same annotateOne as a one-job run, with its messages collected instead of printed, so the main thread
 // prints them in input order.
 import { parentPort } from 'node:worker_threads';
@@ -30,16 +30,11 @@ async function perform(task: WorkerTask): Promise<WorkerReply> {
   return { kind: 'article', outcome: await annotateOne(task.article, task.settings, storage, io), stderr };
 }
 
-/** Takes the pool's tasks in this worker thread; called once its script has loaded. */
-export function serveTasks(): void {
-  const port = parentPort;
-  if (!port) throw new Error('serveTasks runs in a worker thread of the --jobs pool');
-  port.on('message', ({ id, task }: TaskMessage) => {
-    perform(task).then(
-      reply => port.postMessage({ id, reply } satisfies ReplyMessage),
-      (e: unknown) => port.postMessage({ id, reply: { kind: 'failed', error: (e as Error)?.stack ?? String(e) } } satisfies ReplyMessage),
-    );
-  });
-  // loaded (the bundle compiled, its modules evaluated): the pool hands this thread work from now on
-  port.postMessage({ ready: true } satisfies ReadyMessage);
-}
+parentPort?.on('message', ({ id, task }: TaskMessage) => {
+  perform(task).then(
+    reply => parentPort!.postMessage({ id, reply } satisfies ReplyMessage),
+    (e: unknown) => parentPort!.postMessage({ id, reply: { kind: 'failed', error: (e as Error)?.stack ?? String(e) } } satisfies ReplyMessage),
+  );
+});
+// loaded (this bundle compiled, the modules above evaluated): the pool hands this thread work from now on
+parentPort?.postMessage({ ready: true } satisfies ReadyMessage);
