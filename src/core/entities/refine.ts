@@ -3,6 +3,7 @@
 // after an organization ("... for Defense Industries Ismail Demir"), and sentence-initial or headline words
 // at the edge of a span ("If Russia", "Russia Interested").
 import type { EntityType } from '../types';
+import type { Bloom } from './bloom';
 import { commonWords, gazetteerLists, givenNames, learntFirstNames } from './data';
 import { NOT_PERSON_CATEGORIES } from './gazetteer';
 import type { Token } from './tokenize';
@@ -17,13 +18,23 @@ export interface TokenSpan {
 /** Tags a short token sequence on its own; used to ask "is this part a person's name?". */
 export type Retag = (tokens: readonly Token[]) => string[];
 
-const COMMON = commonWords();
+// The name sets below are built by the first refineSpans call, not when the module loads: a process that analyses
+// nothing (`news-annotator --version`, `export` from sidecars) never builds them (issue 14: ~10 ms of start-up, the
+// given-names Bloom filter above all). Only refineSpans reaches the code that reads them.
+let COMMON: ReadonlySet<string>;
 // first names: the gazetteer's list (not where it is a common word) and those learnt from eng.train
-const FIRST = new Set([...(gazetteerLists.first ?? []), ...learntFirstNames].filter(n => !COMMON.has(n)));
+let FIRST: ReadonlySet<string>;
 // given names of many cultures (npm run data): "Elon", "Giorgia", "Jair" that 1996 Reuters never wrote
-const GIVEN = givenNames();
+let GIVEN: Bloom;
 // names a list knows as a place, organization or other thing: never turned into a person by a given name
-const KNOWN_NOT_PERSON = new Set(NOT_PERSON_CATEGORIES.flatMap(k => gazetteerLists[k] ?? []));
+let KNOWN_NOT_PERSON: ReadonlySet<string>;
+
+function buildNameSets(): void {
+  COMMON = commonWords();
+  FIRST = new Set([...(gazetteerLists.first ?? []), ...learntFirstNames].filter(n => !COMMON.has(n)));
+  GIVEN = givenNames();
+  KNOWN_NOT_PERSON = new Set(NOT_PERSON_CATEGORIES.flatMap(k => gazetteerLists[k] ?? []));
+}
 // words that make a capitalised sequence an organization's or a place's name whatever its first word
 const THING_WORDS = new Set([
   'bank',
@@ -180,6 +191,7 @@ const isCommon = (t: Token) => COMMON.has(t.text.toLowerCase()) && !FIRST.has(t.
 const allPerson = (tags: string[]) => tags.length > 0 && tags[0] === 'B-PER' && tags.every((t, i) => (i === 0 ? t === 'B-PER' : t === 'I-PER'));
 
 export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag: Retag): TokenSpan[] {
+  if (FIRST === undefined) buildNameSets();
   const out: TokenSpan[] = [];
   const headline = isTitleCase(tokens);
   for (const whole of spans) {
