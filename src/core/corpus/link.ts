@@ -7,6 +7,7 @@
 import { isAcronymOf, isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
 import { compareText, type Member } from './members';
+import { idOf } from './names';
 
 /** The members sharing one type and name key. */
 export interface NameNode {
@@ -26,6 +27,10 @@ export interface NameNode {
   // scratch of the linking pass, on a root: how many names it has, and the one previous group they all had
   count: number;
   was?: LinkedGroup;
+  /** Scratch of the first linking, on a root: its names in linking order. */
+  bucket: NameNode[] | undefined;
+  /** The spelling the name is indexed under (LinkIndexes.addSpelling), if it is. */
+  spelled: string | undefined;
 }
 
 /** A group of linked names: one corpus entity before the user's decisions. */
@@ -100,43 +105,45 @@ export class LinkIndexes {
   readonly aliasOwners = new Map<string, Map<NameNode, number>>();
   /** Per type, word -> the names of two or more words containing it. */
   readonly containing = perType(() => new Map<string, NameNode[]>());
-  /** Per type, words -> the names with exactly those words (to find a long name's short forms). */
-  private readonly byWords = new Map<string, NameNode[]>();
+  /**
+   * Per type, words -> the names with exactly those words (to find a long name's short forms): only a change after
+   * the first linking asks, so it is made then, from every name.
+   */
+  private byWords: Map<string, NameNode[]> | undefined;
   /** Per type (not persons), initials -> the names of two or more words with them. */
   readonly byInitials = perType(() => new Map<string, NameNode[]>());
   /** Per type, letters -> the acronym names with them (whose candidates a long name's spelling changes). */
   private readonly acronyms = perType(() => new Map<string, NameNode[]>());
-  /** The spelling each name was indexed under by addSpelling. */
-  private readonly indexedSpelling = new Map<NameNode, string>();
+  constructor(private readonly names: () => Iterable<NameNode>) {}
 
   addNode(n: NameNode): void {
-    addTo(this.byWords, wordsKey(n.type, n.words), n);
+    if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
     if (n.words.length >= 2) for (const w of distinctWords(n.words)) addTo(this.containing[n.type], w, n);
   }
 
   removeNode(n: NameNode): void {
-    removeFrom(this.byWords, wordsKey(n.type, n.words), n);
+    if (this.byWords) removeFrom(this.byWords, wordsKey(n.type, n.words), n);
     if (n.words.length >= 2) for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
   }
 
   /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched (none noted when linking everything). */
   addSpelling(n: NameNode, touched?: Set<NameNode>): void {
-    const name = spellingOf(n);
-    this.indexedSpelling.set(n, name);
-    this.spelling(n, name, touched, addTo);
+    const first = n.members[0];
+    n.spelled = first.name;
+    // the initials of a spelling are worked out once (kept with its forms)
+    if (n.type !== 'person') this.spelling(n, first.name, n.words.length >= 2 ? (first.forms.initials ??= initialsOf(first.name)) : NONE_WORDS, touched, addTo);
   }
 
   removeSpelling(n: NameNode, touched: Set<NameNode>): void {
-    const name = this.indexedSpelling.get(n);
+    const name = n.spelled;
     if (name === undefined) return;
-    this.indexedSpelling.delete(n);
-    this.spelling(n, name, touched, removeFrom);
+    n.spelled = undefined;
+    if (n.type !== 'person') this.spelling(n, name, n.words.length >= 2 ? initialsOf(name) : NONE_WORDS, touched, removeFrom);
   }
 
-  private spelling(n: NameNode, name: string, touched: Set<NameNode> | undefined, change: typeof addTo): void {
-    if (n.type === 'person') return;
+  private spelling(n: NameNode, name: string, initials: readonly string[], touched: Set<NameNode> | undefined, change: typeof addTo): void {
     if (n.words.length >= 2) {
-      for (const i of initialsOf(name)) {
+      for (const i of initials) {
         change(this.byInitials[n.type], i, n);
         if (touched) touchAll(this.acronyms[n.type].get(i), touched);
       }
@@ -175,8 +182,13 @@ export class LinkIndexes {
     const out: NameNode[] = [];
     const L = n.words.length;
     if (L < 2 || n.type === 'place') return out;
+    if (!this.byWords) {
+      this.byWords = new Map();
+      for (const x of this.names()) addTo(this.byWords, wordsKey(x.type, x.words), x);
+    }
+    const byWords = this.byWords;
     const look = (from: number, to: number) => {
-      for (const s of this.byWords.get(wordsKey(n.type, n.words.slice(from, to))) ?? []) if (isShortFormOf(n.type, n.words, s.words)) out.push(s);
+      for (const s of byWords.get(wordsKey(n.type, n.words.slice(from, to))) ?? []) if (isShortFormOf(n.type, n.words, s.words)) out.push(s);
     };
     for (let len = 1; len < L; len++) for (let s = 0; s + len <= L; s++) look(s, s + len);
     return out;
@@ -214,6 +226,7 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
 
 /** No candidates (most names): one shared list, never modified. */
 const NONE: readonly NameNode[] = Object.freeze([]);
+const NONE_WORDS: readonly string[] = Object.freeze([]);
 
 /** The group of `names` (in linking order): named after its longest name in most articles. */
 export function groupOf(names: NameNode[]): LinkedGroup {
@@ -223,7 +236,8 @@ export function groupOf(names: NameNode[]): LinkedGroup {
   for (const x of names) if (x.words.length === best.words.length && x.members.length > best.members.length) best = x;
   // a group of one name shares its member list (the linker copies a name's list before changing it, see ownMembers)
   const members = names.length === 1 ? best.members : names.flatMap(x => x.members);
-  return { type: best.type, autoName: commonestSpelling(best.members), autoKey: best.key, id: `${best.type}:${best.key}`, members, names };
+  // the id made once per spelling and type (the members of a name share its key)
+  return { type: best.type, autoName: commonestSpelling(best.members), autoKey: best.key, id: idOf(best.members[0].forms, best.type), members, names };
 }
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */

@@ -17,7 +17,7 @@ export class Linker {
   private readonly nodes = new Map<string, NameNode>();
   /** Every name in linking order (longer names first, then type, then key). */
   private ordered: NameNode[] = [];
-  private readonly indexes = new LinkIndexes();
+  private readonly indexes = new LinkIndexes(() => this.nodes.values());
   /** Names whose members changed since the last update. */
   private readonly dirty = new Set<NameNode>();
   /** Names made since the last update (not in `ordered` yet). */
@@ -58,15 +58,26 @@ export class Linker {
           group: undefined,
           count: 0,
           was: undefined,
+          bucket: undefined,
+          spelled: undefined,
         };
         n.parent = n;
         this.nodes.set(m.node, n);
-        if (!fresh) this.added.push(n);
-        this.indexes.addNode(n);
+        // names indexed when linked, all at once (the first linking), else now
+        if (!fresh) {
+          this.added.push(n);
+          this.indexes.addNode(n);
+        }
       }
-      if (!fresh) this.dirty.add(n);
-      insertByPath(this.ownMembers(n), m);
-      this.indexes.addAliases(n, m, fresh ? undefined : this.aliasesChanged);
+      if (fresh) {
+        // nothing linked yet: no group shares the list
+        insertByPath(n.members, m);
+        if (m.aliasNodes.length > 0) this.indexes.addAliases(n, m, undefined);
+      } else {
+        this.dirty.add(n);
+        insertByPath(this.ownMembers(n), m);
+        this.indexes.addAliases(n, m, this.aliasesChanged);
+      }
     }
   }
 
@@ -193,14 +204,14 @@ export class Linker {
     this.fresh = false;
     const names: NameNode[] = [];
     for (const n of this.nodes.values()) {
-      // members removed again before this first update
+      // members removed again before this first update (never indexed: add left that to here)
       if (n.members.length > 0) names.push(n);
-      else {
-        this.nodes.delete(n.node);
-        this.indexes.removeNode(n);
-      }
+      else this.nodes.delete(n.node);
     }
-    for (const n of names) this.indexes.addSpelling(n);
+    for (const n of names) {
+      this.indexes.addNode(n);
+      this.indexes.addSpelling(n);
+    }
     for (const n of names) n.candidates = candidatesOf(n, this.indexes);
     names.sort(nodeOrder);
     this.ordered = names;
@@ -209,17 +220,21 @@ export class Linker {
       const r = onlyRoot(n.candidates, n);
       if (r) union(r, n);
     }
-    // each root's names, in linking order
-    const byRoot = new Map<NameNode, NameNode[]>();
+    // each root's names, in linking order (roots in the order their first name comes)
+    const roots: NameNode[] = [];
     for (const n of names) {
       const r = root(n);
       n.parent = r;
-      const list = byRoot.get(r);
-      if (list) list.push(n);
-      else byRoot.set(r, [n]);
+      if (r.bucket) r.bucket.push(n);
+      else {
+        r.bucket = [n];
+        roots.push(r);
+      }
     }
     const added: LinkedGroup[] = [];
-    for (const list of byRoot.values()) {
+    for (const r of roots) {
+      const list = r.bucket!;
+      r.bucket = undefined;
       const g = groupOf(list);
       for (const x of list) x.group = g;
       added.push(g);

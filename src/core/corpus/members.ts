@@ -32,6 +32,8 @@ export interface Member {
   words: string[];
   /** `type NUL alias key` of each alias other than the name (shared, often empty: never modify it). */
   aliasNodes: readonly string[];
+  /** The forms of `name` (shared by every member spelling it so): what the linking works out once per spelling. */
+  forms: NameForms;
   /** Set by each build of the corpus entities: where this member ended up (no corpus-wide map to fill). */
   corpusEntity?: CorpusEntity;
   decided?: DecidedGroup;
@@ -56,7 +58,7 @@ export function membersOf(article: CorpusArticle): Member[] {
   for (const a of article.annotations) {
     const id = a.entity;
     if (id === undefined) continue;
-    const at = Number(id.slice(1)) - 1;
+    const at = ordinalOf(id) - 1;
     let m = at >= 0 && at < out.length && entities[at].id === id ? out[at] : undefined;
     if (!m) {
       byId ??= new Map(out.map(x => [x.entity, x] as const));
@@ -69,6 +71,17 @@ export function membersOf(article: CorpusArticle): Member[] {
   // an entity without mentions (a stale sidecar entry) is nothing to link or count
   for (const m of out) if (m.mentions === 0) return out.filter(x => x.mentions > 0);
   return out;
+}
+
+/** N of an id `eN` read in place (no substring made per annotation: an article has hundreds), else -1. */
+function ordinalOf(id: string): number {
+  let n = 0;
+  for (let i = 1; i < id.length; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return id.length > 1 ? n : -1;
 }
 
 function memberOf(article: CorpusArticle, e: Entity): Member {
@@ -126,6 +139,7 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
     node: nodeOf(own, e.type),
     words: (own.words ??= memoNameWords(name)),
     aliasNodes,
+    forms: own,
     corpusEntity: undefined,
     decided: undefined,
   };
