@@ -40,10 +40,15 @@ export class EntityTable {
   readonly list: CorpusEntity[] = [];
   /** Each entity by id, with its keys and members. */
   private readonly made = new Map<string, Made>();
-  /** `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one). */
+  /**
+   * `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one).
+   * Only the consistency checks ask: made from every entity when they first do, then kept up to date.
+   */
   private readonly aliasOwners = new Map<string, CorpusEntity | CorpusEntity[]>();
   /** Alias keys two or more entities have. */
   private readonly sharedKeys = new Set<string>();
+  /** Whether aliasOwners and sharedKeys hold every entity (else they are made again when asked). */
+  private aliasesKept = false;
   /** The entity each group no decision names became. */
   private readonly fromGroup = new Map<LinkedGroup, CorpusEntity>();
   /** The groups the decisions name, and the entities the decisions made of them. */
@@ -63,13 +68,33 @@ export class EntityTable {
 
   /** The entities having the alias (`type NUL alias key`); empty when none. */
   withAlias(key: string): readonly CorpusEntity[] {
+    this.keepAliases();
     const owners = this.aliasOwners.get(key);
     return owners === undefined ? [] : Array.isArray(owners) ? owners : [owners];
   }
 
   /** Whether two entities share any alias at all (the shared-alias check's quick exit). */
   get hasSharedAliases(): boolean {
+    this.keepAliases();
     return this.sharedKeys.size > 0;
+  }
+
+  /** The alias table made from every entity, if it is not kept yet. */
+  private keepAliases(): void {
+    if (this.aliasesKept) return;
+    this.aliasesKept = true;
+    this.aliasOwners.clear();
+    this.sharedKeys.clear();
+    for (const made of this.made.values()) this.aliases(made.entity, made.members, this.addAlias);
+  }
+
+  /** Each alias table key of the entity, once. */
+  private aliases(entity: CorpusEntity, members: readonly Member[], each: (this: EntityTable, key: string, entity: CorpusEntity) => void): void {
+    const one = onlyMember(entity, members);
+    if (one) {
+      each.call(this, one.node, entity);
+      for (const a of one.aliasNodes) each.call(this, a, entity);
+    } else for (const key of aliasKeySet(entity, members)) each.call(this, key, entity);
   }
 
   /**
@@ -158,11 +183,9 @@ export class EntityTable {
     if (bulk) this.list.push(entity);
     else this.list.splice(this.at(entity, made.key), 0, entity);
     this.made.set(entity.id, made);
-    const one = onlyMember(entity, g.members);
-    if (one) {
-      this.addAlias(one.node, entity);
-      for (const a of one.aliasNodes) this.addAlias(a, entity);
-    } else for (const key of aliasKeySet(entity, g.members)) this.addAlias(key, entity);
+    // many at once: the alias table is made when asked
+    if (bulk) this.aliasesKept = false;
+    if (this.aliasesKept) this.aliases(entity, g.members, this.addAlias);
     return entity;
   }
 
@@ -172,11 +195,7 @@ export class EntityTable {
     const at = this.at(entity, made.key);
     if (this.list[at] === entity) this.list.splice(at, 1);
     this.made.delete(entity.id);
-    const one = onlyMember(entity, made.members);
-    if (one) {
-      this.removeAlias(one.node, entity);
-      for (const a of one.aliasNodes) this.removeAlias(a, entity);
-    } else for (const key of aliasKeySet(entity, made.members)) this.removeAlias(key, entity);
+    if (this.aliasesKept) this.aliases(entity, made.members, this.removeAlias);
   }
 
   private addAlias(key: string, entity: CorpusEntity): void {
@@ -239,35 +258,59 @@ function aliasKeySet(entity: CorpusEntity, members: readonly Member[]): Set<stri
 }
 
 function summarise(g: DecidedGroup): Made {
-  if (g.members.length === 1) return summariseOne(g, g.members[0]);
-  const aliasKey = new Map<string, string>();
-  const byPath = new Map<string, EntityInArticle>();
+  const members = g.members;
+  if (members.length === 1) return summariseOne(g, members[0]);
   let mentions = 0;
   let first: Member | undefined;
-  for (const m of g.members) {
-    for (let i = 0; i < m.aliases.length; i++) aliasKey.set(m.aliases[i], m.aliasKeys[i]);
+  // members with one list of aliases (one name in several articles: the same shared list) need no merging
+  let shared: Member | undefined = members[0];
+  let sorted = true;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
     mentions += m.mentions;
-    const inArticle = byPath.get(m.path);
-    if (inArticle) {
-      inArticle.entities.push(m.entity);
-      inArticle.mentions += m.mentions;
-    } else byPath.set(m.path, { path: m.path, entities: [m.entity], mentions: m.mentions });
     if (m.first && (!first || earlier(m, first))) first = m;
+    if (shared && m.aliases !== shared.aliases) shared = undefined;
+    if (i > 0 && sorted && compareText(members[i - 1].path, m.path) > 0) sorted = false;
   }
-  const aliases = [...aliasKey.keys()].sort(compareText);
+  let aliases: string[];
+  let aliasKeys: readonly string[];
+  if (shared) {
+    // shared with the members: never modified
+    aliases = shared.aliases as string[];
+    aliasKeys = shared.aliasKeys;
+  } else {
+    const aliasKey = new Map<string, string>();
+    for (const m of members) for (let i = 0; i < m.aliases.length; i++) aliasKey.set(m.aliases[i], m.aliasKeys[i]);
+    aliases = [...aliasKey.keys()].sort(compareText);
+    aliasKeys = aliases.map(a => aliasKey.get(a)!);
+  }
   const name = g.name ?? g.autoName;
   const entity: CorpusEntity = {
     id: g.id,
     type: g.type,
     name,
     aliases,
-    articles: byPath.size === 1 ? [...byPath.values()] : [...byPath.values()].sort((a, b) => compareText(a.path, b.path)),
+    // by path (a stable sort: an article's entities in the members' order); one name's members are sorted already
+    articles: inArticles(sorted ? members : members.slice().sort((a, b) => compareText(a.path, b.path))),
     mentions,
     firstMention: firstMentionOf(first!),
   };
   if (g.externalId !== undefined) entity.externalId = g.externalId;
   if (g.note !== undefined) entity.note = g.note;
-  return { entity, key: keyOfName(g), aliasKeys: aliases.map(a => aliasKey.get(a)!), members: g.members };
+  return { entity, key: keyOfName(g), aliasKeys, members };
+}
+
+/** Members sorted by path, summed up per article. */
+function inArticles(members: readonly Member[]): EntityInArticle[] {
+  const out: EntityInArticle[] = [];
+  let last: EntityInArticle | undefined;
+  for (const m of members) {
+    if (last?.path === m.path) {
+      last.entities.push(m.entity);
+      last.mentions += m.mentions;
+    } else out.push((last = { path: m.path, entities: [m.entity], mentions: m.mentions }));
+  }
+  return out;
 }
 
 /** One member (most entities): its own lists serve, nothing to merge. */
