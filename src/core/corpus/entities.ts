@@ -1,26 +1,15 @@
 // Corpus entities: members linked automatically (./linker.ts), the user's decisions applied (./decisions/apply.ts),
-// then each group summed up (aliases, articles, mentions, first mention). Kept up to date from the linking's changes:
-// only the groups a change touched are summed up again, and the sorted list and the alias table are edited in place.
+// then each group made an entity (./memberEntity.ts: its lists made when read). Kept up to date from the linking's
+// changes: only the groups a change touched are made again, and the sorted list and the alias table are edited in place.
 import { applyDecisions, decisionKeys, isNamedBy, type DecidedGroup } from './decisions/apply';
 import type { LinkedGroup } from './link';
 import type { LinkChange } from './linker';
-import { compareText, firstMentionOf, type Member } from './members';
+import { MemberEntity, type EntityKeys } from './memberEntity';
+import { compareText, type Member } from './members';
 import { nameKey } from './names';
-import type { CorpusDecisions, CorpusEntity, EntityInArticle } from './types';
+import type { CorpusDecisions, CorpusEntity } from './types';
 
-/** The comparison keys of an entity's canonical name and aliases (its search keys), made with it. */
-export interface EntityKeys {
-  /** nameKey(entity.name). */
-  key: string;
-  /** nameKey of each of entity.aliases, in their order. */
-  aliasKeys: readonly string[];
-}
-
-/** What the table keeps of each entity it made: its keys and the members it was made of (its alias table entries). */
-interface Made extends EntityKeys {
-  entity: CorpusEntity;
-  members: readonly Member[];
-}
+export type { EntityKeys } from './memberEntity';
 
 const keysMemo = new WeakMap<CorpusEntity, EntityKeys>();
 
@@ -32,14 +21,13 @@ export function entityKeys(entity: CorpusEntity): EntityKeys {
 }
 
 /** The list's order: type, then name key, then id. */
-const sortOrder = (a: CorpusEntity, aKey: string, b: CorpusEntity, bKey: string) =>
-  compareText(a.type, b.type) || compareText(aKey, bKey) || compareText(a.id, b.id);
+const sortOrder = (a: MemberEntity, b: MemberEntity) => compareText(a.type, b.type) || compareText(a.key, b.key) || compareText(a.id, b.id);
 
 export class EntityTable {
   /** Sorted by type, then name, then id. */
-  readonly list: CorpusEntity[] = [];
-  /** Each entity by id, with its keys and members. */
-  private readonly made = new Map<string, Made>();
+  readonly list: MemberEntity[] = [];
+  /** Each entity by id. */
+  private readonly made = new Map<string, MemberEntity>();
   /**
    * `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one).
    * Only the consistency checks ask: made from every entity when they first do, then kept up to date.
@@ -50,20 +38,19 @@ export class EntityTable {
   /** Whether aliasOwners and sharedKeys hold every entity (else they are made again when asked). */
   private aliasesKept = false;
   /** The entity each group no decision names became. */
-  private readonly fromGroup = new Map<LinkedGroup, CorpusEntity>();
+  private readonly fromGroup = new Map<LinkedGroup, MemberEntity>();
   /** The groups the decisions name, and the entities the decisions made of them. */
   private readonly decidedGroups = new Set<LinkedGroup>();
-  private decided: CorpusEntity[] = [];
+  private decided: MemberEntity[] = [];
   private named: { decisions: CorpusDecisions; keys: Set<string> } | undefined;
 
   get(id: string): CorpusEntity | undefined {
-    return this.made.get(id)?.entity;
+    return this.made.get(id);
   }
 
-  /** The entity's search keys. */
+  /** The entity's search keys (an entity of a table knows its own). */
   keysOf(entity: CorpusEntity): EntityKeys {
-    const made = this.made.get(entity.id);
-    return made?.entity === entity ? made : entityKeys(entity);
+    return entity instanceof MemberEntity ? entity : entityKeys(entity);
   }
 
   /** The entities having the alias (`type NUL alias key`); empty when none. */
@@ -85,7 +72,7 @@ export class EntityTable {
     this.aliasesKept = true;
     this.aliasOwners.clear();
     this.sharedKeys.clear();
-    for (const made of this.made.values()) this.aliases(made.entity, made.members, this.addAlias);
+    for (const entity of this.made.values()) this.aliases(entity, entity.members, this.addAlias);
   }
 
   /** Each alias table key of the entity, once. */
@@ -131,10 +118,13 @@ export class EntityTable {
    * way, which the incremental one (update) must equal; the groups the decisions name are then kept apart for it.
    */
   rebuild(all: Iterable<LinkedGroup>, decisions: CorpusDecisions): void {
-    for (const e of this.fromGroup.values()) this.remove(e);
+    // every entity goes: the tables emptied at once (not entity by entity)
+    this.list.length = 0;
+    this.made.clear();
     this.fromGroup.clear();
-    for (const e of this.decided.splice(0)) this.remove(e);
+    this.decided = [];
     this.decidedGroups.clear();
+    this.aliasesKept = false;
     const named = this.namedBy(decisions);
     const linked = [...all];
     const origin = new Map<Member[], LinkedGroup>();
@@ -166,36 +156,33 @@ export class EntityTable {
   }
 
   private endBulk(bulk: boolean): void {
-    if (!bulk) return;
-    // each entity's sort keys looked up once, not twice per comparison
-    const keyed = this.list.map(e => this.made.get(e.id)!);
-    keyed.sort((a, b) => sortOrder(a.entity, a.key, b.entity, b.key));
-    for (let i = 0; i < keyed.length; i++) this.list[i] = keyed[i].entity;
+    if (bulk) this.list.sort(sortOrder);
   }
 
-  private add(g: DecidedGroup, bulk: boolean): CorpusEntity {
-    const made = summarise(g);
-    const entity = made.entity;
+  private add(g: DecidedGroup, bulk: boolean): MemberEntity {
+    const name = g.name ?? g.autoName;
+    // the automatic name's key is known from the linking
+    const key = g.name === undefined ? (g.autoKey ?? nameKey(g.autoName)) : nameKey(g.name);
+    const entity = new MemberEntity(g.id, g.type, name, key, g.members, g.externalId, g.note);
     for (const m of g.members) {
       m.corpusEntity = entity;
       m.decided = g;
     }
     if (bulk) this.list.push(entity);
-    else this.list.splice(this.at(entity, made.key), 0, entity);
-    this.made.set(entity.id, made);
+    else this.list.splice(this.at(entity), 0, entity);
+    this.made.set(entity.id, entity);
     // many at once: the alias table is made when asked
     if (bulk) this.aliasesKept = false;
     if (this.aliasesKept) this.aliases(entity, g.members, this.addAlias);
     return entity;
   }
 
-  private remove(entity: CorpusEntity): void {
-    const made = this.made.get(entity.id);
-    if (made?.entity !== entity) return;
-    const at = this.at(entity, made.key);
+  private remove(entity: MemberEntity): void {
+    if (this.made.get(entity.id) !== entity) return;
+    const at = this.at(entity);
     if (this.list[at] === entity) this.list.splice(at, 1);
     this.made.delete(entity.id);
-    if (this.aliasesKept) this.aliases(entity, made.members, this.removeAlias);
+    if (this.aliasesKept) this.aliases(entity, entity.members, this.removeAlias);
   }
 
   private addAlias(key: string, entity: CorpusEntity): void {
@@ -223,13 +210,12 @@ export class EntityTable {
   }
 
   /** Where `entity` is or belongs in the sorted list (binary search). */
-  private at(entity: CorpusEntity, key: string): number {
+  private at(entity: MemberEntity): number {
     let lo = 0;
     let hi = this.list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const other = this.list[mid];
-      if (sortOrder(other, this.made.get(other.id)!.key, entity, key) < 0) lo = mid + 1;
+      if (sortOrder(this.list[mid], entity) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -255,91 +241,4 @@ function aliasKeySet(entity: CorpusEntity, members: readonly Member[]): Set<stri
     } else for (const k of m.aliasKeys) keys.add(`${entity.type}\u0000${k}`);
   }
   return keys;
-}
-
-function summarise(g: DecidedGroup): Made {
-  const members = g.members;
-  if (members.length === 1) return summariseOne(g, members[0]);
-  let mentions = 0;
-  let first: Member | undefined;
-  // members with one list of aliases (one name in several articles: the same shared list) need no merging
-  let shared: Member | undefined = members[0];
-  let sorted = true;
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i];
-    mentions += m.mentions;
-    if (m.first && (!first || earlier(m, first))) first = m;
-    if (shared && m.aliases !== shared.aliases) shared = undefined;
-    if (i > 0 && sorted && compareText(members[i - 1].path, m.path) > 0) sorted = false;
-  }
-  let aliases: string[];
-  let aliasKeys: readonly string[];
-  if (shared) {
-    // shared with the members: never modified
-    aliases = shared.aliases as string[];
-    aliasKeys = shared.aliasKeys;
-  } else {
-    const aliasKey = new Map<string, string>();
-    for (const m of members) for (let i = 0; i < m.aliases.length; i++) aliasKey.set(m.aliases[i], m.aliasKeys[i]);
-    aliases = [...aliasKey.keys()].sort(compareText);
-    aliasKeys = aliases.map(a => aliasKey.get(a)!);
-  }
-  const name = g.name ?? g.autoName;
-  const entity: CorpusEntity = {
-    id: g.id,
-    type: g.type,
-    name,
-    aliases,
-    // by path (a stable sort: an article's entities in the members' order); one name's members are sorted already
-    articles: inArticles(sorted ? members : members.slice().sort((a, b) => compareText(a.path, b.path))),
-    mentions,
-    firstMention: firstMentionOf(first!),
-  };
-  if (g.externalId !== undefined) entity.externalId = g.externalId;
-  if (g.note !== undefined) entity.note = g.note;
-  return { entity, key: keyOfName(g), aliasKeys, members };
-}
-
-/** Members sorted by path, summed up per article. */
-function inArticles(members: readonly Member[]): EntityInArticle[] {
-  const out: EntityInArticle[] = [];
-  let last: EntityInArticle | undefined;
-  for (const m of members) {
-    if (last?.path === m.path) {
-      last.entities.push(m.entity);
-      last.mentions += m.mentions;
-    } else out.push((last = { path: m.path, entities: [m.entity], mentions: m.mentions }));
-  }
-  return out;
-}
-
-/** One member (most entities): its own lists serve, nothing to merge. */
-function summariseOne(g: DecidedGroup, m: Member): Made {
-  const name = g.name ?? g.autoName;
-  const entity: CorpusEntity = {
-    id: g.id,
-    type: g.type,
-    name,
-    // shared with the member (and the members with the same single name): never modified
-    aliases: m.aliases as string[],
-    articles: [{ path: m.path, entities: [m.entity], mentions: m.mentions }],
-    mentions: m.mentions,
-    firstMention: firstMentionOf(m),
-  };
-  if (g.externalId !== undefined) entity.externalId = g.externalId;
-  if (g.note !== undefined) entity.note = g.note;
-  return { entity, key: name === m.name ? m.key : keyOfName(g), aliasKeys: m.aliasKeys, members: g.members };
-}
-
-/** nameKey of the group's canonical name (the automatic one's is known from the linking). */
-const keyOfName = (g: DecidedGroup): string => (g.name === undefined ? (g.autoKey ?? nameKey(g.autoName)) : nameKey(g.name));
-
-/** Whose first mention comes first: earliest reference date (articles without one last), then path, then offset. */
-function earlier(a: Member, b: Member): boolean {
-  if (a.referenceDate !== b.referenceDate) {
-    if (a.referenceDate === null) return false;
-    if (b.referenceDate === null) return true;
-    return a.referenceDate < b.referenceDate;
-  }
-  return a.path !== b.path ? compareText(a.path, b.path) < 0 : a.first!.start < b.first!.start;
 }
