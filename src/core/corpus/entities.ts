@@ -26,8 +26,8 @@ const sortOrder = (a: MemberEntity, b: MemberEntity) => compareText(a.type, b.ty
 export class EntityTable {
   /** Sorted by type, then name, then id. */
   readonly list: MemberEntity[] = [];
-  /** Each entity by id. */
-  private readonly made = new Map<string, MemberEntity>();
+  /** Each entity by id: made when first asked (a lookup by id), then kept up to date. */
+  private byId: Map<string, MemberEntity> | undefined;
   /**
    * `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one).
    * Only the consistency checks ask: made from every entity when they first do, then kept up to date.
@@ -37,15 +37,21 @@ export class EntityTable {
   private readonly sharedKeys = new Set<string>();
   /** Whether aliasOwners and sharedKeys hold every entity (else they are made again when asked). */
   private aliasesKept = false;
-  /** The entity each group no decision names became. */
-  private readonly fromGroup = new Map<LinkedGroup, MemberEntity>();
   /** The groups the decisions name, and the entities the decisions made of them. */
   private readonly decidedGroups = new Set<LinkedGroup>();
   private decided: MemberEntity[] = [];
   private named: { decisions: CorpusDecisions; keys: Set<string> } | undefined;
 
   get(id: string): CorpusEntity | undefined {
-    return this.made.get(id);
+    return this.ids().get(id);
+  }
+
+  private ids(): Map<string, MemberEntity> {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const e of this.list) this.byId.set(e.id, e);
+    }
+    return this.byId;
   }
 
   /** The entity's search keys (an entity of a table knows its own). */
@@ -72,7 +78,7 @@ export class EntityTable {
     this.aliasesKept = true;
     this.aliasOwners.clear();
     this.sharedKeys.clear();
-    for (const entity of this.made.values()) this.aliases(entity, entity.members, this.addAlias);
+    for (const entity of this.list) this.aliases(entity, entity.members, this.addAlias);
   }
 
   /** Each alias table key of the entity, once. */
@@ -94,9 +100,8 @@ export class EntityTable {
     let redecide = false;
     for (const g of change.removed) {
       if (this.decidedGroups.delete(g)) redecide = true;
-      const e = this.fromGroup.get(g);
-      if (e) this.remove(e);
-      this.fromGroup.delete(g);
+      if (g.made) this.remove(g.made);
+      g.made = undefined;
     }
     const plain: LinkedGroup[] = [];
     for (const g of change.added) {
@@ -108,8 +113,8 @@ export class EntityTable {
     // removed before anything is added: a bulk addition leaves the list unsorted until its end
     if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
     const bulk = this.startBulk(change.added.length);
-    for (const g of plain) this.fromGroup.set(g, this.add(g, bulk));
-    if (redecide) this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.made.has(id)).map(d => this.add(d, bulk));
+    for (const g of plain) g.made = this.add(g, bulk);
+    if (redecide) this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.get(id) !== undefined).map(d => this.add(d, bulk));
     this.endBulk(bulk);
   }
 
@@ -120,8 +125,7 @@ export class EntityTable {
   rebuild(all: Iterable<LinkedGroup>, decisions: CorpusDecisions): void {
     // every entity goes: the tables emptied at once (not entity by entity)
     this.list.length = 0;
-    this.made.clear();
-    this.fromGroup.clear();
+    this.byId = undefined;
     this.decided = [];
     this.decidedGroups.clear();
     this.aliasesKept = false;
@@ -129,6 +133,7 @@ export class EntityTable {
     const linked = [...all];
     const origin = new Map<Member[], LinkedGroup>();
     for (const g of linked) {
+      g.made = undefined;
       origin.set(g.members, g);
       if (named.size > 0 && isNamedBy(g, named)) this.decidedGroups.add(g);
     }
@@ -138,7 +143,7 @@ export class EntityTable {
       const e = this.add(d, bulk);
       // a group no decision names comes out as it went in (the same member list)
       const g = origin.get(d.members);
-      if (g && !this.decidedGroups.has(g)) this.fromGroup.set(g, e);
+      if (g && !this.decidedGroups.has(g)) g.made = e;
       else this.decided.push(e);
     }
     this.endBulk(bulk);
@@ -170,7 +175,7 @@ export class EntityTable {
     }
     if (bulk) this.list.push(entity);
     else this.list.splice(this.at(entity), 0, entity);
-    this.made.set(entity.id, entity);
+    this.byId?.set(entity.id, entity);
     // many at once: the alias table is made when asked
     if (bulk) this.aliasesKept = false;
     if (this.aliasesKept) this.aliases(entity, g.members, this.addAlias);
@@ -178,10 +183,11 @@ export class EntityTable {
   }
 
   private remove(entity: MemberEntity): void {
-    if (this.made.get(entity.id) !== entity) return;
+    // an entity of the table is in the list, in its place (removals come before a bulk addition leaves it unsorted)
     const at = this.at(entity);
-    if (this.list[at] === entity) this.list.splice(at, 1);
-    this.made.delete(entity.id);
+    if (this.list[at] !== entity) return;
+    this.list.splice(at, 1);
+    this.byId?.delete(entity.id);
     if (this.aliasesKept) this.aliases(entity, entity.members, this.removeAlias);
   }
 

@@ -6,6 +6,7 @@
 // This file holds the rules: which names a name's candidates are, and the indexes that find them.
 import { isAcronymOf, isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
+import type { MemberEntity } from './memberEntity';
 import { compareText, type Member } from './members';
 import { idOf } from './names';
 
@@ -45,6 +46,8 @@ export interface LinkedGroup {
   members: Member[];
   /** Its names, in linking order. */
   names: NameNode[];
+  /** The entity the entity table made of it, when no decision names it (set by the table). */
+  made: MemberEntity | undefined;
 }
 
 /** Linking order: longer names first, then by type and key (the result does not depend on indexing order). */
@@ -237,7 +240,7 @@ export function groupOf(names: NameNode[]): LinkedGroup {
   // a group of one name shares its member list (the linker copies a name's list before changing it, see ownMembers)
   const members = names.length === 1 ? best.members : names.flatMap(x => x.members);
   // the id made once per spelling and type (the members of a name share its key)
-  return { type: best.type, autoName: commonestSpelling(best.members), autoKey: best.key, id: idOf(best.members[0].forms, best.type), members, names };
+  return { type: best.type, autoName: commonestSpelling(best.members), autoKey: best.key, id: idOf(best.members[0].forms, best.type), members, names, made: undefined };
 }
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */

@@ -24,7 +24,6 @@ export class Linker {
   private added: NameNode[] = [];
   /** Alias nodes whose owners changed since the last update (those names' first rule changed). */
   private readonly aliasesChanged = new Set<string>();
-  private readonly groups = new Set<LinkedGroup>();
   /**
    * Every name is new since the last update (members added to an empty linker): the next update links them all in
    * one pass, so nothing is noted per member (no dirty names, no changed aliases) until then.
@@ -100,9 +99,11 @@ export class Linker {
     return n.members;
   }
 
-  /** Every group, as of the last update. */
-  all(): Iterable<LinkedGroup> {
-    return this.groups;
+  /** Every group, as of the last update (each named by its names, so none is kept apart: found from its first name). */
+  all(): LinkedGroup[] {
+    const out: LinkedGroup[] = [];
+    for (const n of this.ordered) if (n.group?.names[0] === n) out.push(n.group);
+    return out;
   }
 
   /** Brings the groups up to date; returns what changed. */
@@ -191,8 +192,6 @@ export class Linker {
       for (const x of list) x.group = g;
       added.push(g);
     }
-    for (const g of removed) this.groups.delete(g);
-    for (const g of added) this.groups.add(g);
     return { removed: [...removed], added };
   }
 
@@ -238,7 +237,6 @@ export class Linker {
       const g = groupOf(list);
       for (const x of list) x.group = g;
       added.push(g);
-      this.groups.add(g);
     }
     return { removed: [], added };
   }
@@ -252,8 +250,6 @@ export class Linker {
       const g = groupOf(was.names);
       for (const x of g.names) x.group = g;
       added.push(g);
-      this.groups.delete(was);
-      this.groups.add(g);
     }
     return { removed: [...removed], added };
   }
