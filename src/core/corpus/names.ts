@@ -17,7 +17,7 @@ export interface NameForms {
   /** `type NUL key` per type, made once (shared strings: the index's maps hash each only once). */
   nodes: Partial<Record<EntityType, string>>;
   /** The alias lists of an entity whose only alias this is, made once (shared: never modified). */
-  alone?: { aliases: readonly string[]; keys: readonly string[] };
+  alone?: { aliases: readonly string[]; keys: readonly string[]; nodes: readonly string[] };
   /** nameWords(display), once looked up (shared: never modified). */
   words?: string[];
   /** `type:key` per type: the id of a corpus entity named by this form, made once (as `nodes`). */
