@@ -98,8 +98,11 @@ function removeFrom<K>(map: Map<K, NameNode[]>, key: K, n: NameNode): void {
 const touchAll = (list: readonly NameNode[] | undefined, touched: Set<NameNode>) => {
   if (list) for (const n of list) touched.add(n);
 };
-/** The distinct words of a name (a word may repeat: "New New York"), each once. */
-const distinctWords = (words: readonly string[]): readonly string[] => (words.length < 2 || new Set(words).size === words.length ? words : [...new Set(words)]);
+/** The distinct words of a name (a word may repeat: "New New York"), each once; the list itself when none repeats (most). */
+function distinctWords(words: readonly string[]): readonly string[] {
+  for (let i = 1; i < words.length; i++) if (words.lastIndexOf(words[i], i - 1) >= 0) return [...new Set(words)];
+  return words;
+}
 const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000${words.join('\u0001')}`;
 
 /** What the rules look names up in, kept up to date name by name; every change notes the names whose candidates it may change. */
@@ -206,8 +209,8 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
     const list = [...owners.keys()].filter(o => o !== n);
     if (list.length > 0) return list;
   }
-  // 2. a short form of longer names
-  if (n.words.length > 0) {
+  // 2. a short form of longer names (never a place: isShortFormOf says no to every place)
+  if (n.words.length > 0 && n.type !== 'place') {
     let pool: NameNode[] | undefined;
     for (const w of n.words) {
       const list = indexes.containing[n.type].get(w);
@@ -217,14 +220,17 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
       }
       if (!pool || list.length < pool.length) pool = list;
     }
-    const full = pool ? pool.filter(c => isShortFormOf(n.type, c.words, n.words)) : NONE;
-    if (full.length > 0) return full;
+    let full: NameNode[] | undefined;
+    if (pool) for (const c of pool) if (isShortFormOf(n.type, c.words, n.words)) (full ??= []).push(c);
+    if (full) return full;
   }
   // 3. an acronym ("NATO", "U.S.") and the names with its initials
   const name = spellingOf(n);
   if (!isAcronymName(n.type, name)) return NONE;
   const full = indexes.byInitials[n.type].get(lettersOf(name));
-  return full ? full.filter(c => isAcronymOf(name, spellingOf(c))) : NONE;
+  if (!full) return NONE;
+  const out = full.filter(c => isAcronymOf(name, spellingOf(c)));
+  return out.length > 0 ? out : NONE;
 }
 
 /** No candidates (most names): one shared list, never modified. */
@@ -238,16 +244,22 @@ export function groupOf(names: NameNode[]): LinkedGroup {
   let best = names[0];
   for (const x of names) if (x.words.length === best.words.length && x.members.length > best.members.length) best = x;
   // a group of one name shares its member list (the linker copies a name's list before changing it, see ownMembers)
-  const members = names.length === 1 ? best.members : names.flatMap(x => x.members);
+  let members = best.members;
+  if (names.length > 1) {
+    members = [];
+    for (const x of names) for (const m of x.members) members.push(m);
+  }
   // the id made once per spelling and type (the members of a name share its key)
   return { type: best.type, autoName: commonestSpelling(best.members), autoKey: best.key, id: idOf(best.members[0].forms, best.type), members, names, made: undefined };
 }
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
 function commonestSpelling(members: readonly Member[]): string {
-  const first = members[0].name;
+  const forms = members[0].forms;
+  const first = forms.display;
   let same = true;
-  for (let i = 1; same && i < members.length; i++) same = members[i].name === first;
+  // the same forms: the same spelling (most names), no string compared
+  for (let i = 1; same && i < members.length; i++) same = members[i].forms === forms || members[i].name === first;
   // one spelling (most names): nothing to count
   if (same) return first;
   const counts = new Map<string, number>();
