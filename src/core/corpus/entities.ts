@@ -23,6 +23,27 @@ export function entityKeys(entity: CorpusEntity): EntityKeys {
 /** The list's order: type, then name key, then id. */
 const sortOrder = (a: MemberEntity, b: MemberEntity) => compareText(a.type, b.type) || compareText(a.key, b.key) || compareText(a.id, b.id);
 
+/** The list sorted (sortOrder), many at once: by type first (three of them), so a comparison reads the keys only. */
+function sortAll(list: MemberEntity[]): void {
+  const byType = new Map<string, MemberEntity[]>();
+  for (const e of list) {
+    const same = byType.get(e.type);
+    if (same) same.push(e);
+    else byType.set(e.type, [e]);
+  }
+  let at = 0;
+  for (const type of [...byType.keys()].sort(compareText)) {
+    const same = byType.get(type)!;
+    same.sort(byKey);
+    for (const e of same) list[at++] = e;
+  }
+}
+const byKey = (a: MemberEntity, b: MemberEntity): number => {
+  const x = a.key;
+  const y = b.key;
+  return x < y ? -1 : x > y ? 1 : compareText(a.id, b.id);
+};
+
 export class EntityTable {
   /** Sorted by type, then name, then id. */
   readonly list: MemberEntity[] = [];
@@ -161,7 +182,7 @@ export class EntityTable {
   }
 
   private endBulk(bulk: boolean): void {
-    if (bulk) this.list.sort(sortOrder);
+    if (bulk) sortAll(this.list);
   }
 
   private add(g: DecidedGroup, bulk: boolean): MemberEntity {

@@ -3,7 +3,7 @@
 // they are recomputed only for the names a change can touch; the ordered pass that decides the joins is then replayed
 // over the stored candidates (a union-find sweep, no rule evaluated), and only the groups whose names changed are new.
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
-import { candidatesOf, groupOf, LinkIndexes, nodeOrder, type LinkedGroup, type NameNode } from './link';
+import { candidatesOf, groupOf, LinkIndexes, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
 import { compareText, type Member } from './members';
 
 export interface LinkChange {
@@ -35,12 +35,25 @@ export class Linker {
    * as adding each list. Lists in path order make each name's member list an append.
    */
   addAll(lists: Iterable<readonly Member[]>): void {
-    if (this.nodes.size === 0) this.fresh = true;
-    for (const members of lists) this.add(members);
+    // from nothing, articles coming in path order: each name's members appended, no paths compared
+    let inOrder = this.nodes.size === 0;
+    if (inOrder) this.fresh = true;
+    let last: string | undefined;
+    for (const members of lists) {
+      if (inOrder && members.length > 0) {
+        const path = members[0].path;
+        if (last !== undefined && compareText(last, path) >= 0) inOrder = false;
+        last = path;
+      }
+      this.add(members, inOrder);
+    }
   }
 
-  /** Adds an article's members (sorted into each name by path, so the name's first member never depends on indexing order). */
-  add(members: readonly Member[]): void {
+  /**
+   * Adds an article's members (sorted into each name by path, so the name's first member never depends on indexing
+   * order); `append` when the article sorts after every article added.
+   */
+  add(members: readonly Member[], append = false): void {
     const fresh = this.fresh;
     for (const m of members) {
       let n = this.nodes.get(m.node);
@@ -70,7 +83,8 @@ export class Linker {
       }
       if (fresh) {
         // nothing linked yet: no group shares the list
-        insertByPath(n.members, m);
+        if (append) n.members.push(m);
+        else insertByPath(n.members, m);
         if (m.aliasNodes.length > 0) this.indexes.addAliases(n, m, undefined);
       } else {
         this.dirty.add(n);
@@ -212,7 +226,7 @@ export class Linker {
       this.indexes.addSpelling(n);
     }
     for (const n of names) n.candidates = candidatesOf(n, this.indexes);
-    names.sort(nodeOrder);
+    sortByLinkingOrder(names);
     this.ordered = names;
     for (const n of names) n.parent = n;
     for (const n of names) {
@@ -261,7 +275,7 @@ export class Linker {
     if (gone.size > 0) this.ordered = this.ordered.filter(n => !gone.has(n));
     if (added.length > 64) {
       this.ordered.push(...added);
-      this.ordered.sort(nodeOrder);
+      sortByLinkingOrder(this.ordered);
       return;
     }
     for (const n of added) {

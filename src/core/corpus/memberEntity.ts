@@ -1,5 +1,5 @@
-// A corpus entity as the entity table makes it from its members: its id, name and counts at once, its lists (aliases,
-// articles, first mention) when first read. A build makes thousands of entities, and most of them are listed (name,
+// A corpus entity as the entity table makes it from its members: its id and name at once, its counts and lists
+// (mentions, aliases, articles, first mention) when first read. A build makes thousands of entities, and most of them are listed (name,
 // type, counts) without their lists ever being read; making every list up front was most of the build's work.
 // The lists are made once and kept; the members an entity is made of never change (the linker and the decisions
 // make new lists rather than edit them), so an entity kept by a caller keeps describing the corpus as it was.
@@ -19,12 +19,13 @@ export class MemberEntity implements CorpusEntity, EntityKeys {
   readonly id: string;
   readonly type: EntityType;
   readonly name: string;
-  readonly mentions: number;
   declare externalId?: string;
   declare note?: string;
   // private fields: not properties, so copies, JSON (see toJSON) and deep comparisons see the plain entity only
+  // (mentions is -1 until counted)
   readonly #key: string;
   readonly #members: readonly Member[];
+  #mentions: number;
   #aliases: string[] | undefined;
   #aliasKeys: readonly string[] | undefined;
   #articles: EntityInArticle[] | undefined;
@@ -35,17 +36,25 @@ export class MemberEntity implements CorpusEntity, EntityKeys {
     this.id = id;
     this.type = type;
     this.name = name;
-    let mentions = 0;
-    for (const m of members) mentions += m.mentions;
-    this.mentions = mentions;
     if (externalId !== undefined) this.externalId = externalId;
     if (note !== undefined) this.note = note;
     this.#key = key;
     this.#members = members;
+    this.#mentions = -1;
     this.#aliases = undefined;
     this.#aliasKeys = undefined;
     this.#articles = undefined;
     this.#first = undefined;
+  }
+
+  /** Mentions in all articles. */
+  get mentions(): number {
+    if (this.#mentions < 0) {
+      let n = 0;
+      for (const m of this.#members) n += m.mentions;
+      this.#mentions = n;
+    }
+    return this.#mentions;
   }
 
   /** Every distinct surface form across its articles, sorted (shared with a member when it has its list: never modify it). */
