@@ -136,7 +136,7 @@ export class Corpus {
   /** The corpus entity an article's own entity (`e3` in `path`) belongs to. */
   entityOf(path: string, articleEntity: string): CorpusEntity | undefined {
     this.entityTable();
-    return this.member(path, articleEntity)?.corpusEntity;
+    return this.member(path, articleEntity)?.entityNow;
   }
 
   /** The corpus entity of the annotation at `offset` in `path` (an offset at a mention's end counts). */
@@ -150,7 +150,7 @@ export class Corpus {
   /** @internal The decided group an article entity belongs to (whether a rename applies to it). */
   groupOf(path: string, articleEntity: string): DecidedGroup | undefined {
     this.entityTable();
-    return this.member(path, articleEntity)?.decided;
+    return this.member(path, articleEntity)?.decidedNow;
   }
 
   /** @internal The members of one article. */

@@ -134,8 +134,9 @@ export class EntityTable {
     // removed before anything is added: a bulk addition leaves the list unsorted until its end
     if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
     const bulk = this.startBulk(change.added.length);
-    for (const g of plain) g.made = this.add(g, bulk);
-    if (redecide) this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.get(id) !== undefined).map(d => this.add(d, bulk));
+    for (const g of plain) g.made = this.add(g, bulk, true);
+    if (redecide)
+      this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.get(id) !== undefined).map(d => this.add(d, bulk, false));
     this.endBulk(bulk);
   }
 
@@ -161,10 +162,11 @@ export class EntityTable {
     const decided = applyDecisions(linked, decisions.entities);
     const bulk = this.startBulk(decided.length);
     for (const d of decided) {
-      const e = this.add(d, bulk);
       // a group no decision names comes out as it went in (the same member list)
       const g = origin.get(d.members);
-      if (g && !this.decidedGroups.has(g)) g.made = e;
+      const plain = g !== undefined && !this.decidedGroups.has(g);
+      const e = this.add(d, bulk, plain);
+      if (plain) g.made = e;
       else this.decided.push(e);
     }
     this.endBulk(bulk);
@@ -185,14 +187,17 @@ export class EntityTable {
     if (bulk) sortAll(this.list);
   }
 
-  private add(g: DecidedGroup, bulk: boolean): MemberEntity {
+  /** Makes the entity of a group; a `plain` group (no decision names it) gets it as `made`, its members find it there. */
+  private add(g: DecidedGroup, bulk: boolean, plain: boolean): MemberEntity {
     const name = g.name ?? g.autoName;
     // the automatic name's key is known from the linking
     const key = g.name === undefined ? (g.autoKey ?? nameKey(g.autoName)) : nameKey(g.name);
     const entity = new MemberEntity(g.id, g.type, name, key, g.members, g.externalId, g.note);
-    for (const m of g.members) {
-      m.corpusEntity = entity;
-      m.decided = g;
+    if (!plain) {
+      for (const m of g.members) {
+        m.corpusEntity = entity;
+        m.decided = g;
+      }
     }
     if (bulk) this.list.push(entity);
     else this.list.splice(this.at(entity), 0, entity);

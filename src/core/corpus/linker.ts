@@ -81,6 +81,7 @@ export class Linker {
           this.indexes.addNode(n);
         }
       }
+      m.linked = n;
       if (fresh) {
         // nothing linked yet: no group shares the list
         if (append) n.members.push(m);

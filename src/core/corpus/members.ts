@@ -3,6 +3,7 @@
 import type { Annotation, Entity, EntityType } from '../types';
 import { memoNameWords, nameForms, nodeOf, type NameForms } from './names';
 import type { DecidedGroup } from './decisions/apply';
+import type { NameNode } from './link';
 import type { CorpusArticle, CorpusEntity, CorpusMention } from './types';
 
 /** An entity's alias lists (shared by the members of one spelling that has no other: never modify them). */
@@ -36,7 +37,12 @@ export class Member {
   mentions = 0;
   /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
   first: Annotation | undefined = undefined;
-  /** Set by each build of the corpus entities: where this member ended up (no corpus-wide map to fill). */
+  /** Its name in the linker (set when added): its linked group, and that group's entity when no decision names it. */
+  linked: NameNode | undefined = undefined;
+  /**
+   * Where this member ended up when a decision names its group (set by each build of the corpus entities for those
+   * members only; the others' entity is their linked group's).
+   */
   corpusEntity: CorpusEntity | undefined = undefined;
   decided: DecidedGroup | undefined = undefined;
 
@@ -85,6 +91,17 @@ export class Member {
   /** `type NUL alias key` of each alias other than the name. */
   get aliasNodes(): readonly string[] {
     return this.lists.nodes;
+  }
+
+  /** The corpus entity it belongs to, as of the last build of the entities. */
+  get entityNow(): CorpusEntity | undefined {
+    return this.linked?.group?.made ?? this.corpusEntity;
+  }
+
+  /** The decided group it belongs to, as of the last build of the entities (a group no decision names is its own). */
+  get decidedNow(): DecidedGroup | undefined {
+    const g = this.linked?.group;
+    return g?.made ? g : this.decided;
   }
 }
 
