@@ -268,7 +268,15 @@ export function groupOf(names: NameNode[]): LinkedGroup {
     for (const x of names) for (const m of x.members) members.push(m);
   }
   // the id made once per spelling and type (the members of a name share its key)
-  return { type: best.type, autoName: commonestSpelling(best.members), autoKey: best.key, id: idOf(best.members[0].forms, best.type), members, names, made: undefined };
+  return {
+    type: best.type,
+    autoName: commonestSpelling(best.members),
+    autoKey: best.key,
+    id: idOf(best.members[0].forms, best.type),
+    members,
+    names,
+    made: undefined,
+  };
 }
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
