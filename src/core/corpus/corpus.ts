@@ -130,7 +130,15 @@ export class Corpus {
   }
 
   entity(id: string): CorpusEntity | undefined {
-    return this.entityTable().get(id);
+    const table = this.entityTable();
+    // most ids are `type:key` of a linked name whose group no decision names: found through the linker's names, so
+    // no map of every id is made for a first lookup (the table makes one for the others)
+    const colon = id.indexOf(':');
+    if (colon > 0) {
+      const made = this.linker.name(`${id.slice(0, colon)}\u0000${id.slice(colon + 1)}`)?.group?.made;
+      if (made?.id === id) return made;
+    }
+    return table.get(id);
   }
 
   /** The corpus entity an article's own entity (`e3` in `path`) belongs to. */

@@ -114,6 +114,11 @@ export class Linker {
     return n.members;
   }
 
+  /** The name of a node (`type NUL key`), if any member has it. */
+  name(node: string): NameNode | undefined {
+    return this.nodes.get(node);
+  }
+
   /** Every group, as of the last update (each named by its names, so none is kept apart: found from its first name). */
   all(): LinkedGroup[] {
     const out: LinkedGroup[] = [];
