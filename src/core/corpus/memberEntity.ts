@@ -120,12 +120,41 @@ export class MemberEntity implements CorpusEntity, EntityKeys {
       this.#aliasKeys = members[0].aliasKeys;
       return;
     }
-    const aliasKey = new Map<string, string>();
-    for (const m of members) for (let i = 0; i < m.aliases.length; i++) aliasKey.set(m.aliases[i], m.aliasKeys[i]);
-    const aliases = [...aliasKey.keys()].sort(compareText);
-    this.#aliases = aliases;
-    this.#aliasKeys = aliases.map(a => aliasKey.get(a)!);
+    // each member's list is sorted and distinct: merged list by list (no map, no sort), a list met just before skipped
+    let aliases = members[0].aliases;
+    let keys = members[0].aliasKeys;
+    let last = members[0].lists;
+    for (const m of members) {
+      if (m.lists === last) continue;
+      last = m.lists;
+      [aliases, keys] = mergeSorted(aliases, keys, last.aliases, last.keys);
+    }
+    this.#aliases = aliases as string[];
+    this.#aliasKeys = keys;
   }
+}
+
+/** Two sorted lists of distinct aliases (with their keys) merged, each alias once; `a` itself when `b` adds nothing. */
+function mergeSorted(a: readonly string[], aKeys: readonly string[], b: readonly string[], bKeys: readonly string[]): [readonly string[], readonly string[]] {
+  const out: string[] = [];
+  const keys: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) {
+      out.push(a[i]);
+      keys.push(aKeys[i++]);
+    } else if (i >= a.length || b[j] < a[i]) {
+      out.push(b[j]);
+      keys.push(bKeys[j++]);
+    } else {
+      // one alias in both: one key (a display form has one key)
+      out.push(a[i]);
+      keys.push(aKeys[i++]);
+      j++;
+    }
+  }
+  return out.length === a.length ? [a, aKeys] : [out, keys];
 }
 
 /** The members' share of each article, by path: one name's members are sorted by path already, else a stable sort. */
