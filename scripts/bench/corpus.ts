@@ -2,6 +2,7 @@
 // article changing (the corpus work after a save: index, entities, that article's findings) vs rebuilding it all,
 // symbol and reference queries, and the index's memory. Figures only; never a timed test. The hash and the sidecar
 // parse are the Node hosts' own (node:crypto, parseSidecar as loadSidecar runs it): what the CLI and the editor do.
+// The lines of re-indexing from the editor's corpus snapshot are corpusSnapshot.ts's.
 import { Analyzer } from '../../src/core/analyze';
 import {
   checkArticle,
@@ -18,6 +19,7 @@ import {
 } from '../../src/core';
 import { sha256HexNative } from '../../src/node/hash';
 import { distinctDocuments } from './scale';
+import { sidecarFiles, snapshotLines } from './corpusSnapshot';
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
 
@@ -76,9 +78,9 @@ export function corpusSection(docs: readonly string[], name: string): void {
   let sidecars: string[] | undefined = texts.map((t, i) => serializeSidecar(reconcile({ text: t, file: paths[i], analysis: analyses.value[i] }).sidecar));
   analyses.value.length = 0;
   let buildFromSidecars: { ms: number; cpu: number } | undefined;
-  const fromSidecars = time(() => {
+  const indexFromSidecars = (json: readonly string[]) => {
     const articles = texts.map((t, i) => {
-      const sidecar = parseSidecar(sidecars![i], paths[i]);
+      const sidecar = parseSidecar(json[i], paths[i]);
       // the host compares hashes to know the sidecar is up to date: part of the work
       if (sidecar.document.sha256 !== sha256HexNative(t)) throw new Error(`${paths[i]}: stale sidecar`);
       return corpusArticleFromSidecar(paths[i], t, sidecar);
@@ -86,7 +88,10 @@ export function corpusSection(docs: readonly string[], name: string): void {
     const build = buildOf(articles);
     buildFromSidecars = { ms: build.ms, cpu: build.cpu };
     return build.value;
-  });
+  };
+  const fromSidecars = time(() => indexFromSidecars(sidecars!));
+  // kept as files for the snapshot's lines (its checks stat them), not in memory: the memory figure is the index's
+  const files = sidecarFiles(sidecars);
   sidecars = undefined;
   // the index's own memory: the heap with it built, less the baseline (the texts and models in both)
   const withIndex = heap();
@@ -101,6 +106,22 @@ export function corpusSection(docs: readonly string[], name: string): void {
   console.log(
     `   memory: ${fmt((withIndex - before) / 2 ** 20, 0)} MiB of heap for the index of ${texts.length} articles (at most: against the heap before any analysis; target < 200 MB; the article texts, ${fmt((chars * 2) / 2 ** 20, 0)} MiB as UTF-16, not counted), ${fmt(withIndex / 2 ** 20, 0)} MiB in all`,
   );
+  try {
+    snapshotLines({
+      texts,
+      paths,
+      files: files.files,
+      index: fromSidecars.value,
+      fromNothing,
+      fromSidecars: json => time(() => indexFromSidecars(json)),
+      build: articles => buildOf(articles).value,
+      time,
+      both,
+      medianOf,
+    });
+  } finally {
+    files.remove();
+  }
   changesAndQueries(fromSidecars.value, texts, paths, analyzer);
 }
 

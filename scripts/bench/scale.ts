@@ -300,6 +300,7 @@ export function distinctEditSection(time: (fn: () => unknown) => number): void {
     const wall: number[] = [];
     const cpus: number[] = [];
     const groupings = warm.groupings;
+    const regroupings = warm.regroupings;
     at.forEach((x, i) => {
       const edited = article.slice(0, x) + 'x' + article.slice(x);
       // wall and CPU time alternate between the typing and its undoing
@@ -317,7 +318,8 @@ export function distinctEditSection(time: (fn: () => unknown) => number): void {
     const longest = Math.max(...wall);
     console.log(
       `   a letter typed and undone ${label} (${places} places): median ${fmt(median(wall), 2)} ms wall, ${fmt(median(cpus), 2)} ms CPU, ` +
-        `longest ${fmt(longest, 1)} ms wall; ${warm.groupings - groupings} of ${places * 2} grouped the article again`,
+        `longest ${fmt(longest, 1)} ms wall; ${warm.groupings - groupings} of ${places * 2} grouped the article again, ` +
+        `${warm.regroupings - regroupings} regrouped only the edited line's names`,
     );
     ratios.push(`${label} ${fmt(median(fullWall) / median(wall), 0)}x wall, ${fmt(median(fullCpu) / median(cpus), 0)}x CPU`);
   }

@@ -6,8 +6,17 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { WorkerReply, WorkerTask } from './worker';
+
+/**
+ * Node's worker_threads, loaded when the first worker starts: most runs start none (one job, or too little text), and
+ * loading the module costs every fresh CLI process ~5-8 ms of CPU (issue 14).
+ */
+function workerThreads(): typeof import('node:worker_threads') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return require('node:worker_threads') as typeof import('node:worker_threads');
+}
 
 /** `--jobs` when not given: one worker per core the process may use. */
 export const defaultJobs = (): number => os.availableParallelism();
@@ -132,7 +141,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const { file, execArgv } = workerScript()!;
-    const slot: Slot = { worker: new Worker(file, { execArgv }), busy: new Map() };
+    const slot: Slot = { worker: new (workerThreads().Worker)(file, { execArgv }), busy: new Map() };
     slot.worker.on('message', (message: ReplyMessage | ReadyMessage) => {
       if ('ready' in message) {
         slot.ready = true;

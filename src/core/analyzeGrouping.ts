@@ -1,15 +1,18 @@
-// The grouping an Analyzer keeps between analyses of one article: whether an edit left it as it was, and the
-// working mentions it reuses for the next grouping of the article's unchanged lines.
-import { computeLineInfo, type Working } from './entities';
+// The grouping an Analyzer keeps between analyses of one article: whether an edit left it as it was or changed only
+// what the edited line touched, and the working mentions it reuses for the next grouping of the article's unchanged lines.
+import { computeLineInfo, type LineSource, type Working } from './entities';
 import { working } from './entities/mention-set';
+import { ACRONYM_REACH, regroupLine } from './entities/regroup';
 import { editKeepsGrouping, patternWordsOf, shiftMentions } from './entities/reuse';
 import type { DocumentState, KeptGrouping, LineRecord } from './analyzeLines';
 
 /**
- * The document's grouping from before its last edit, when that edit cannot have changed it (entities/reuse.ts),
- * its mentions moved to their new offsets; undefined when it must be computed again.
+ * The document's grouping after its last edit without grouping the whole article again: the grouping from before
+ * the edit when the edit cannot have changed it (entities/reuse.ts), its mentions moved to their new offsets; else,
+ * for an edit inside one line, that grouping updated for what the line's names changed (entities/regroup.ts).
+ * Undefined when it must be computed again (the grouping from before the edit may have been changed: it is dropped).
  */
-export function keptGrouping(state: DocumentState): KeptGrouping | undefined {
+export function keptGrouping(state: DocumentState, lines: LineSource): KeptGrouping | undefined {
   const { grouping, edit } = state;
   if (!grouping || !edit) return grouping;
   const after = state.lines[edit.line];
@@ -24,7 +27,19 @@ export function keptGrouping(state: DocumentState): KeptGrouping | undefined {
     patternWords: () => (grouping.patternWords ??= patternWordsOf(grouping.entities)),
     contested: surface => (grouping.slots.get(surface)?.types.length ?? 2) > 1,
   });
-  return keeps && shiftMentions(grouping.mentions, edit.at, edit.end, after.text.length - before.text.length) ? grouping : undefined;
+  if (keeps && shiftMentions(grouping.mentions, edit.at, edit.end, after.text.length - before.text.length)) return grouping;
+  const regrouped = regroupLine({
+    grouped: grouping,
+    line: edit.line,
+    lineStart,
+    before: { text: before.text, mentions: before.mentions },
+    after: { text: after.text, mentions: after.mentions },
+    preceding: state.text.slice(Math.max(0, lineStart - ACRONYM_REACH), lineStart),
+    lines,
+  });
+  if (!regrouped) return undefined;
+  state.inputs[edit.line] = { rec: after, work: regrouped.inputs };
+  return regrouped.grouped;
 }
 
 /**

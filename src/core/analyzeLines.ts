@@ -3,13 +3,13 @@
 // edited article finds the edited region by common prefix and suffix and re-splits and re-detects only the lines it
 // touches (analyzeSteps.ts runs the document-level steps over the records).
 import { findDates, resolveDate, type DateCandidate, type ResolvedDate } from './dates';
-import { dedupe, ENTITY_TYPE_SET, findMentions, normalise, type LineInfo, type Working } from './entities';
+import { dedupe, ENTITY_TYPE_SET, findMentions, normalise, type GroupedWorking, type LineInfo, type Working } from './entities';
 import { Slots, working } from './entities/mention-set';
 import { snapToGraphemes } from './graphemes';
 import { withoutOverlapsWith } from './spans';
 import { commonPrefixLength, commonSuffixLength, segment } from './segment';
 import { byStart } from './analyzeParts';
-import type { Entity, MentionCandidate, Span } from './types';
+import type { MentionCandidate, Span } from './types';
 
 /** What was detected in one unit; each kind is computed on first need (a date-only analysis never runs the entity detector). */
 export interface UnitResult {
@@ -57,10 +57,7 @@ export interface LineInputs {
   work: Working[];
 }
 
-export interface KeptGrouping {
-  mentions: Working[];
-  entities: Entity[];
-  slots: Slots;
+export interface KeptGrouping extends GroupedWorking {
   patternWords?: Set<string>;
 }
 

@@ -52,6 +52,8 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
   readonly markdown = new MarkdownMasker();
   /** Entity groupings computed (not kept from before an edit) since creation: like `detectedUnits`, for tests and the bench. */
   groupings = 0;
+  /** Groupings updated for the names of one edited line (entities/regroup.ts) rather than computed: for tests and the bench. */
+  regroupings = 0;
 
   protected *steps(article: string, options: AnalyzerOptions): Generator<void, AnalysisResult, void> {
     // front matter is markup, but its `date:` is the article's date: read from the article as written
@@ -114,7 +116,8 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     };
     yield;
     const lexicon = findLexiconMatches(text, source, options.lexicon ?? {}, true);
-    let grouped = state && needMentions && lexicon === NO_MATCHES ? keptGrouping(state) : undefined;
+    let grouped = state && needMentions && lexicon === NO_MATCHES ? keptGrouping(state, source) : undefined;
+    if (grouped && grouped !== state!.grouping) this.regroupings++;
     if (!grouped) {
       // a grouping under way changes the kept mentions and slots: from here on, the state keeps no grouping until it ends
       if (state) {

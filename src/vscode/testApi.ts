@@ -89,6 +89,21 @@ export interface NewsAnnotatorApi {
       readonly filter: string;
       readonly description: string | undefined;
     };
+    /** The corpus snapshot (the index's cache in the extension's storage). */
+    snapshot: {
+      /** Where it is kept (undefined: no workspace storage). */
+      uri(): vscode.Uri | undefined;
+      /** Records the last load found, and articles taken from them since. */
+      loaded(): number;
+      used(): number;
+      /** Snapshots written in this session; whenWritten(n) resolves once n were. */
+      writes(): number;
+      whenWritten(count: number): Promise<void>;
+      /** Writes now what the debounced write would (nothing when nothing changed since the last). */
+      flush(): Promise<void>;
+      /** Reads the snapshot file again and indexes every article anew, as re-opening the workspace does. */
+      reopen(): Promise<void>;
+    };
   };
 }
 
@@ -172,6 +187,15 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
         get description() {
           return corpus.tree.view.description;
         },
+      },
+      snapshot: {
+        uri: () => corpus.index.snapshot.uri,
+        loaded: () => corpus.index.snapshot.loaded,
+        used: () => corpus.index.snapshot.used,
+        writes: () => corpus.index.snapshot.writes,
+        whenWritten: count => corpus.index.snapshot.whenWritten(count),
+        flush: () => corpus.index.snapshot.flush(),
+        reopen: () => corpus.index.reopen(),
       },
     },
     stats: () => ({

@@ -67,6 +67,10 @@ export function findDates(text: string): DateCandidate[] {
   return anchorTimes(text, pickLongest(found));
 }
 
+// What may stand between a clock time and its day, either way round.
+const TIME_THEN_DAY = /^,?\s+(?:on\s+)?$/i;
+const DAY_THEN_TIME = /^,?\s+(?:at\s+)?$/i;
+
 /** A clock time next to a day ("3:30 p.m. on Wednesday", "Wednesday at 3:30 p.m.") is on that day, not on the
  *  reference day; the spans stay apart as TimeML has them. */
 function anchorTimes(text: string, dates: DateCandidate[]): DateCandidate[] {
@@ -74,8 +78,8 @@ function anchorTimes(text: string, dates: DateCandidate[]): DateCandidate[] {
     const a = dates[i];
     const b = dates[i + 1];
     const gap = text.slice(a.end, b.start);
-    if (a.expr.kind === 'time' && /^,?\s+(?:on\s+)?$/i.test(gap)) a.expr = withTime(b.expr, a.expr.time) ?? a.expr;
-    else if (b.expr.kind === 'time' && /^,?\s+(?:at\s+)?$/i.test(gap)) b.expr = withTime(a.expr, b.expr.time) ?? b.expr;
+    if (a.expr.kind === 'time' && TIME_THEN_DAY.test(gap)) a.expr = withTime(b.expr, a.expr.time) ?? a.expr;
+    else if (b.expr.kind === 'time' && DAY_THEN_TIME.test(gap)) b.expr = withTime(a.expr, b.expr.time) ?? b.expr;
   }
   return dates;
 }
@@ -89,16 +93,21 @@ function withTime(day: DateExpression, time: TimeOfDay): DateExpression | null {
 
 /** Longest leftmost non-overlapping matches; on equal spans the earlier rule wins. */
 function pickLongest(found: DateCandidate[]): DateCandidate[] {
-  const order = found.map((c, i) => ({ c, i }));
-  order.sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.start - b.c.start || a.i - b.i);
+  // most paragraphs hold no date or one: nothing to choose between
+  if (found.length < 2) return found;
+  // indices rather than an object per candidate, and the chosen spans rather than a set of every character they
+  // cover: a candidate is free when it overlaps none of them (an empty one always is, as no character of it is taken)
+  const order = found.map((_, i) => i);
+  order.sort((a, b) => found[b].end - found[b].start - (found[a].end - found[a].start) || found[a].start - found[b].start || a - b);
   const chosen: DateCandidate[] = [];
-  const taken = new Set<number>();
-  for (const { c } of order) {
+  for (const i of order) {
+    const c = found[i];
     let free = true;
-    for (let i = c.start; i < c.end && free; i++) free = !taken.has(i);
-    if (!free) continue;
-    for (let i = c.start; i < c.end; i++) taken.add(i);
-    chosen.push(c);
+    for (let k = 0; k < chosen.length && free && c.start < c.end; k++) {
+      const x = chosen[k];
+      free = !(x.start < x.end && x.start < c.end && c.start < x.end);
+    }
+    if (free) chosen.push(c);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }

@@ -17,6 +17,8 @@ const ANY_WORD = new RegExp(WORDS.map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 const GUARD_WORDS = GUARDS.map(g => g.filter(w => w !== ANY_DIGIT).map(w => WORD_INDEX.get(w)!));
 const GUARD_DIGIT = GUARDS.map(g => g.includes(ANY_DIGIT));
 
+const DIGIT = /\d/;
+
 // Which guard words the paragraph holds: one buffer cleared per paragraph (a typed array per paragraph showed in
 // the profile).
 const present = new Uint8Array(WORDS.length);
@@ -31,7 +33,7 @@ export function heldGuards(text: string): boolean[] {
   }
   let digit: boolean | undefined;
   const held = new Array<boolean>(GUARDS.length);
-  for (let g = 0; g < GUARDS.length; g++) held[g] = anyPresent(GUARD_WORDS[g]) || (GUARD_DIGIT[g] && (digit ??= /\d/.test(text)));
+  for (let g = 0; g < GUARDS.length; g++) held[g] = anyPresent(GUARD_WORDS[g]) || (GUARD_DIGIT[g] && (digit ??= DIGIT.test(text)));
   return held;
 }
 

@@ -81,26 +81,39 @@ const PAST = new Set([
   'ended',
 ]);
 
-const WORD = /[A-Za-z\u2019']+/g;
+/** A character of a word as the markers are written: /[A-Za-z\u2019']/. */
+const isWordCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x2019 || c === 39;
 const LEFT_WINDOW = 10;
 const RIGHT_WINDOW = 6;
 
-function classify(word: string): Tense {
-  const w = word.toLowerCase();
+/** The tense a lower-cased word marks. */
+function classify(w: string): Tense {
   if (FUTURE.has(w) || WEAK_FUTURE.has(w)) return 'future';
   if (PAST.has(w)) return 'past';
   if (w.length > 4 && w.endsWith('ed')) return 'past';
   return 'none';
 }
 
+// The regexes of the functions below, made once: a regex literal in a function body is a new RegExp object each time
+// it is evaluated, and sentenceBounds tests up to 200 characters per date.
+const SENTENCE_END = /[.!?;]/;
+const SPACE = /\s/;
+/** "Mr." or "Gen." before a full stop that is no sentence end. */
+const ABBREVIATION_BEFORE = /\b[A-Z][a-z]{0,3}\.$/;
+const ABBREVIATION_AT = /\b[A-Z][a-z]{0,3}$/;
+const AS_EARLY_AS = /\bas\s+(?:early|soon)\s+as\s*$/i;
+const HAD = /\bhad\b/i;
+const HAD_AFTER = /^\W*(?:\w+\W+){0,4}had\b/i;
+const UNTIL = /\b(?:until|till)\s*$/i;
+
 /** Bounds of the sentence holding [start, end), within a bounded window so the cost per date stays constant. */
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
   const floor = Math.max(0, start - 120);
   const ceil = Math.min(text.length, end + 80);
   let s = start;
-  while (s > floor && !(/[.!?;]/.test(text[s - 1]) && /\s/.test(text[s] ?? ' ') && !/\b[A-Z][a-z]{0,3}\.$/.test(text.slice(Math.max(0, s - 6), s)))) s--;
+  while (s > floor && !(SENTENCE_END.test(text[s - 1]) && SPACE.test(text[s] ?? ' ') && !ABBREVIATION_BEFORE.test(text.slice(Math.max(0, s - 6), s)))) s--;
   let e = end;
-  while (e < ceil && !(/[.!?;]/.test(text[e]) && /\s/.test(text[e + 1] ?? ' ') && !/\b[A-Z][a-z]{0,3}$/.test(text.slice(Math.max(0, e - 5), e)))) e++;
+  while (e < ceil && !(SENTENCE_END.test(text[e]) && SPACE.test(text[e + 1] ?? ' ') && !ABBREVIATION_AT.test(text.slice(Math.max(0, e - 5), e)))) e++;
   return [s, e];
 }
 
@@ -108,21 +121,38 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   const [s, e] = sentenceBounds(text, start, end);
   const leftText = text.slice(s, start);
   // "as early as Tuesday", "as soon as Friday"; a deadline "until 9 a.m. Tuesday"
-  if (/\bas\s+(?:early|soon)\s+as\s*$/i.test(leftText)) return 'future';
+  if (AS_EARLY_AS.test(leftText)) return 'future';
   const rightText = text.slice(end, e);
-  const pastPerfect = /\bhad\b/i.test(leftText) || /^\W*(?:\w+\W+){0,4}had\b/i.test(rightText);
-  if (/\b(?:until|till)\s*$/i.test(leftText) && !pastPerfect) return 'future';
-  const left = leftText.match(WORD) ?? [];
-  for (let i = left.length - 1, n = 0; i >= 0 && n < LEFT_WINDOW; i--, n++) {
-    const t = classify(left[i]);
-    if (t === 'future' && pastPerfect && WEAK_FUTURE.has(left[i].toLowerCase())) return 'past';
+  const pastPerfect = HAD.test(leftText) || HAD_AFTER.test(rightText);
+  if (UNTIL.test(leftText) && !pastPerfect) return 'future';
+  // the words (maximal runs of word characters) nearest the date, read in place: the nearest LEFT_WINDOW before it,
+  // right to left, then the first RIGHT_WINDOW after it (matching every word of both sides into arrays, and
+  // lower-casing some twice, was most of what date detection allocated)
+  for (let to = start, n = 0; n < LEFT_WINDOW; n++) {
+    while (to > s && !isWordCode(text.charCodeAt(to - 1))) to--;
+    if (to === s) break;
+    let from = to - 1;
+    while (from > s && isWordCode(text.charCodeAt(from - 1))) from--;
+    const w = text.slice(from, to).toLowerCase();
+    const t = classify(w);
+    if (t === 'future' && pastPerfect && WEAK_FUTURE.has(w)) return 'past';
     if (t !== 'none') return t;
+    to = from;
   }
-  const right = rightText.match(WORD) ?? [];
-  for (let i = 0; i < right.length && i < RIGHT_WINDOW; i++) {
-    const t = FUTURE_AFTER.has(right[i].toLowerCase()) ? 'future' : classify(right[i]);
-    if (t === 'future' && !FUTURE_AFTER.has(right[i].toLowerCase())) continue;
+  for (let from = end, n = 0; n < RIGHT_WINDOW; n++) {
+    while (from < e && !isWordCode(text.charCodeAt(from))) from++;
+    if (from === e) break;
+    let to = from + 1;
+    while (to < e && isWordCode(text.charCodeAt(to))) to++;
+    const w = text.slice(from, to).toLowerCase();
+    const after = FUTURE_AFTER.has(w);
+    const t = after ? 'future' : classify(w);
+    if (t === 'future' && !after) {
+      from = to;
+      continue;
+    }
     if (t !== 'none') return t;
+    from = to;
   }
   return 'none';
 }

@@ -17,6 +17,9 @@ const SAME_THING: readonly (readonly string[])[] = [
 const LINE_OF = new Map<string, readonly string[]>();
 for (const line of SAME_THING) for (const name of line) LINE_OF.set(name, line);
 
+/** Whether the surface is one of the known names joined by linkAbbreviations. */
+export const isAbbreviationName = (surface: string): boolean => LINE_OF.has(surface);
+
 /**
  * Adds to `expansions` (short surface -> the surface of the entity it joins, as the acronym step fills it) every
  * known abbreviation whose full name, or a preferred form, the article also has with the same type. Acronyms the

@@ -1,6 +1,6 @@
 // Acronyms the article defines: "Islamic State (IS)".
 import { withoutOverlapsWith } from '../spans';
-import { byPosition, dedupe, type Working } from './mention-set';
+import { byPosition, dedupe, working, type Working } from './mention-set';
 
 /** "IS" for "Islamic State", "Nato" for "North Atlantic Treaty Organisation", "OIC" for "Organisation of Islamic Co-operation". */
 export function isAcronymOf(acr: string, name: string): boolean {
@@ -33,7 +33,8 @@ export function linkAcronyms(text: string, work: Working[], expansions: Map<stri
     if (m.type === 'person' || !isAcronymOf(acr, m.surface)) continue;
     const at = text.indexOf(acr, i);
     if (!expansions.has(acr)) expansions.set(acr, m.surface);
-    added.push({ start: at, end: at + acr.length, type: m.type, surface: acr, fixed: m.fixed });
+    // in the one shape of working mentions (the later steps stay monomorphic)
+    added.push(working(at, at + acr.length, m.type, acr, m.fixed));
   }
   if (added.length === 0) return work;
   const acronymType = new Map(added.map(a => [a.surface, a.type]));

@@ -1,5 +1,6 @@
 // Mentions grouped into entities: "Vladimir Putin", "Putin" -> one entity named "Vladimir Putin".
 import type { Entity, EntityType } from '../types';
+import { FormIndex, type Form, type Group } from './form-index';
 import { Slots, surfaceWords, type Working } from './mention-set';
 
 /** A name's words as the grouping compares them: tokens with a letter or digit, normWord'ed ("al-Assad" -> "assad"). */
@@ -29,7 +30,8 @@ const entityIds: string[] = [];
 /** `e1`, `e2`...: one string per number for all groupings (the analyser's kept mentions hold them across edits). */
 const entityId = (i: number) => (entityIds[i] ??= `e${i + 1}`);
 
-const byLengthDown = (a: { words: readonly string[] }, b: { words: readonly string[] }) => b.words.length - a.words.length;
+/** The kept index of each article's forms (one per Slots: the analyser's lives as long as the article's slots). */
+const indexes = new WeakMap<Slots, FormIndex>();
 
 /**
  * Groups mentions into entities, setting each mention's `entity`; ids in order of first mention; canonical name =
@@ -48,25 +50,6 @@ const STEP_MENTIONS = 8000;
 
 /** buildEntities a step at a time (yielding every few thousand mentions): Analyzer.analyzeSteps. */
 export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<string, string>, slots = new Slots()): Generator<void, Entity[], void> {
-  interface Group {
-    entity: Entity;
-    surfaces: Set<string>;
-    canonical: Form;
-  }
-  interface Form {
-    /** The call that uses it (a form from an earlier call is reset before use). */
-    epoch: object;
-    surface: string;
-    type: EntityType;
-    words: readonly string[];
-    first: number;
-    lastSeen: number;
-    candidates?: Form[];
-    /** Its root, when that does not depend on the mentions seen before. */
-    root?: Form;
-    group?: Group;
-    joined?: Group;
-  }
   // each surface's forms by type hang on its slot (no per-mention key strings to build and hash); a slot kept from an
   // earlier grouping (the analyser's) keeps its forms too, and they are reset here rather than allocated again
   const epoch: object = {};
@@ -82,8 +65,8 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
       if (f) {
         f.epoch = epoch;
         f.first = idx;
+        f.rank = allForms.length;
         f.lastSeen = -1;
-        f.candidates = undefined;
         f.root = undefined;
         f.group = undefined;
         f.joined = undefined;
@@ -94,10 +77,15 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
           type: m.type,
           words: slot.words.name,
           first: idx,
+          rank: allForms.length,
           lastSeen: -1,
           candidates: undefined,
+          candidatesRun: -1,
+          root: undefined,
           group: undefined,
           joined: undefined,
+          keptGroup: undefined,
+          indexed: false,
         };
         slotForms[m.type] = f;
       }
@@ -110,49 +98,38 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     const f = (slots.get(surface)?.forms as Partial<Record<EntityType, Form>> | undefined)?.[type];
     return f && f.epoch === epoch ? f : undefined;
   };
-  // per type, word -> the multi-word forms containing it, to find the full form of a short one without an all-pairs scan
-  const containingByType = new Map<EntityType, Map<string, Form[]>>();
-  for (const f of allForms) {
-    if (f.words.length < 2) continue;
-    let containing = containingByType.get(f.type);
-    if (!containing) containingByType.set(f.type, (containing = new Map()));
-    for (let k = 0; k < f.words.length; k++) {
-      const w = f.words[k];
-      if (f.words.indexOf(w) !== k) continue; // once per form
-      const list = containing.get(w);
-      if (list) list.push(f);
-      else containing.set(w, [f]);
-    }
-  }
-  // longest forms first (stably: among forms as long, in order of first mention), so a form's search stops at the
-  // first form no longer than itself
-  for (const containing of containingByType.values()) {
-    for (const list of containing.values()) {
-      for (let k = 1; k < list.length; k++) {
-        if (list[k].words.length > list[k - 1].words.length) {
-          list.sort(byLengthDown);
-          break;
-        }
-      }
-    }
-  }
+  // per type, word -> the multi-word forms containing it, to find the full form of a short one without an all-pairs
+  // scan: kept with the slots across groupings (patched for the forms that came and went)
+  let index = indexes.get(slots);
+  if (!index) indexes.set(slots, (index = new FormIndex()));
+  index.update(allForms, epoch);
+  const containingIndex = index;
   const none: Form[] = [];
   const contains = (long: Form, short: Form): boolean => isShortFormOf(long.type, long.words, short.words);
   // each form's candidate full forms: the longest forms containing it (computed once per form)
   const candidatesOf = (f: Form): Form[] => {
     let list = f.candidates;
-    if (list) return list;
-    const expansion = expansions.get(f.surface);
+    if (list && f.candidatesRun === containingIndex.current) return list;
+    const expansion = expansions.size > 0 ? expansions.get(f.surface) : undefined;
     const expanded = expansion !== undefined ? formFor(expansion, f.type) : undefined;
-    if (expanded && expanded !== f) list = [expanded];
-    else if (f.words.length === 0) list = [];
+    if (expanded && expanded !== f) {
+      list = [expanded];
+      // a list from the acronyms holds for this grouping only
+      f.candidates = list;
+      f.candidatesRun = -1;
+      return list;
+    }
+    if (list && expansion === undefined && containingIndex.candidatesHold(f)) {
+      f.candidatesRun = containingIndex.current;
+      return list;
+    }
+    if (f.words.length === 0) list = [];
     else {
       // a form containing f contains each of its words: the shortest of their lists holds them all (the first
       // word's list alone made thousands of names sharing a first word, "John ...", an all-pairs scan)
-      const containing = containingByType.get(f.type);
-      let pool: Form[] = [];
+      let pool: readonly Form[] = none;
       for (let w = 0; w < f.words.length; w++) {
-        const list = containing?.get(f.words[w]) ?? none;
+        const list = containingIndex.containing(f.type, f.words[w]) ?? none;
         if (w === 0 || list.length < pool.length) pool = list;
       }
       // the longest of those containing f, in the pool's order (longest first: only a longer form can contain f)
@@ -163,6 +140,8 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
       }
     }
     f.candidates = list;
+    // an acronym's list (found just above when the expansion had no form) is not kept either
+    f.candidatesRun = expansion === undefined ? containingIndex.current : -1;
     return list;
   };
   // ties between full forms of the same length go to the one seen most recently
@@ -198,23 +177,39 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     root.lastSeen = Math.max(root.lastSeen, m.start);
     let g = root.group;
     if (!g) {
-      const entity: Entity = { id: entityId(entities.length), type: m.type, name: root.surface, aliases: [] };
-      g = { entity, surfaces: new Set(), canonical: root };
+      // the group and entity the root had in an earlier grouping of the article are used again (the previous
+      // grouping is dropped by then, and the analyser hands out copies of the entities)
+      g = root.keptGroup;
+      if (g) {
+        g.entity.id = entityId(entities.length);
+        g.entity.type = m.type;
+        g.entity.name = root.surface;
+        g.surfaces = [];
+      } else {
+        const entity: Entity = { id: entityId(entities.length), type: m.type, name: root.surface, aliases: [] };
+        g = root.keptGroup = { entity, surfaces: [], canonical: root };
+      }
       root.group = g;
       groups.push(g);
-      entities.push(entity);
+      entities.push(g.entity);
     }
-    // a form's mentions share its surface: add it once per group it joins
+    // a form's mentions share its surface: add it once per group it joins (again if it joined another in between:
+    // the duplicates go below)
     if (form.joined !== g) {
-      g.surfaces.add(m.surface);
+      g.surfaces.push(m.surface);
       form.joined = g;
     }
     m.entity = g.entity.id;
   }
   for (const g of groups) {
-    g.surfaces.add(g.canonical.surface);
-    const aliases = [...g.surfaces];
-    if (aliases.length > 1) aliases.sort();
+    const aliases = g.surfaces;
+    aliases.push(g.canonical.surface);
+    if (aliases.length > 1) {
+      aliases.sort();
+      let n = 1;
+      for (let k = 1; k < aliases.length; k++) if (aliases[k] !== aliases[n - 1]) aliases[n++] = aliases[k];
+      aliases.length = n;
+    }
     g.entity.aliases = aliases;
     g.entity.name = g.canonical.surface;
   }

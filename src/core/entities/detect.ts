@@ -45,6 +45,9 @@ export interface ScoredMention extends MentionCandidate {
 }
 
 const TAG_INDEX = new Map(taggerModel.tags.map((t, i) => [t, i]));
+// Per tag ("B-PER"), its label's type and the tag that continues it ("I-PER"): made once, not per token.
+const TAG_TYPES = new Map(taggerModel.tags.map(t => [t, LABEL_TYPES[t.slice(2)]]));
+const INSIDE_TAG = new Map(taggerModel.tags.map(t => [t, `I-${t.slice(2)}`]));
 const TYPE_LABELS: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
 
 // The tag indices confidence() reads: per type, its B- and I- tag, and the B- and I- tags of the other labels.
@@ -74,7 +77,8 @@ function confidence(emissions: Float64Array, from: number, to: number, type: Ent
     const e = i * T;
     const own = emissions[e + (i === from ? tags.first : tags.later)];
     let other = -Infinity;
-    for (const k of i === from ? tags.firstOthers : tags.laterOthers) other = Math.max(other, emissions[e + k]);
+    const others = i === from ? tags.firstOthers : tags.laterOthers;
+    for (let j = 0; j < others.length; j++) other = Math.max(other, emissions[e + others[j]]);
     sum += own - other;
   }
   return to > from ? sum / (to - from) : 0;
@@ -85,11 +89,20 @@ function confidence(emissions: Float64Array, from: number, to: number, type: Ent
 const NAVIGATION =
   /^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:skip (?:to|navigation)|jump to|go to (?:content|main)|back to top|sign (?:in|up)|log ?(?:in|out)|subscribe\b|share (?:on|this|via)|follow us|accept (?:all )?cookies|cookie (?:settings|policy)|manage cookies|most (?:read|popular|viewed)|advertise with us|privacy policy|terms of (?:use|service)|toggle navigation|open menu|close menu|main menu|search\s*$|menu\s*$|home\s*[|>›»/])/i;
 
+// The regexes of the functions below, made once (a regex literal in a function body is a new object each time).
+const SENTENCE_END = /[.!?]["”’]?\s*$/;
+const BREADCRUMB = /^\s*Home(?:\s+\p{Lu}[\p{L}&-]*){2,7}\s*$/u;
+const UPPER_FIRST = /^\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const POSSESSIVE = /^['’][sS]?$/;
+const FINAL_DOT = /\.$/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** A short line that starts like navigation and does not read like a sentence. */
 export function isNavigation(text: string): boolean {
-  if (text.length > 160 || /[.!?]["”’]?\s*$/.test(text)) return false;
+  if (text.length > 160 || SENTENCE_END.test(text)) return false;
   // a breadcrumb trail: "Home News World Europe Ukraine"
-  return NAVIGATION.test(text) || /^\s*Home(?:\s+\p{Lu}[\p{L}&-]*){2,7}\s*$/u.test(text);
+  return NAVIGATION.test(text) || BREADCRUMB.test(text);
 }
 
 /** Finds person/place/organization mentions in one paragraph (offsets relative to `text`). */
@@ -103,10 +116,10 @@ export function findMentions(text: string): ScoredMention[] {
   for (let i = 0; i < tokens.length; i++) {
     const tag = tags[i];
     if (tag === 'O') continue;
-    const label = tag.slice(2);
+    const inside = INSIDE_TAG.get(tag);
     let j = i + 1;
-    while (j < tokens.length && tags[j] === `I-${label}`) j++;
-    spans.push({ from: i, to: j, type: LABEL_TYPES[label] ?? null });
+    while (j < tokens.length && tags[j] === inside) j++;
+    spans.push({ from: i, to: j, type: TAG_TYPES.get(tag) ?? null });
     i = j - 1;
   }
   spans = refineSpans(tokens, spans, toks => getTagger().tag(toks));
@@ -143,7 +156,7 @@ function scoreLine(tokens: readonly Token[]): TokenSpan[] | null {
   ];
   for (const [from, to] of names) {
     // every word capitalised: "He was 25 and she 30" is a sentence
-    for (let i = from; i < to; i++) if (!WORD.test(tokens[i].text) || !/^\p{Lu}/u.test(tokens[i].text)) return null;
+    for (let i = from; i < to; i++) if (!WORD.test(tokens[i].text) || !UPPER_FIRST.test(tokens[i].text)) return null;
   }
   return names.map(([from, to]) => ({ from, to, type: 'organization' as const }));
 }
@@ -156,7 +169,7 @@ function applyCurated(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[]
   const upper = isUpperUnit(tokens);
   for (let i = 0; i < tokens.length; i++) {
     if (!curatedStarts.has(tokens[i].text.charCodeAt(0))) continue;
-    if (upper && !/\p{Ll}/u.test(tokens[i].text)) continue;
+    if (upper && !LOWER.test(tokens[i].text)) continue;
     const cands = dict.get(tokens[i].text);
     if (!cands) continue;
     let best: { words: string[]; type: EntityType } | null = null;
@@ -178,14 +191,14 @@ function applyCurated(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[]
 
 const overlaps = (a: TokenSpan, b: TokenSpan) => a.from < b.to && b.from < a.to;
 
-const isEdgeJunk = (t: Token) => EDGE_PUNCT.test(t.text) || /^['’][sS]?$/.test(t.text);
-const isTitleWord = (t: Token) => TITLES.has(t.text.toLowerCase().replace(/\.$/, ''));
+const isEdgeJunk = (t: Token) => EDGE_PUNCT.test(t.text) || POSSESSIVE.test(t.text);
+const isTitleWord = (t: Token) => TITLES.has(t.text.toLowerCase().replace(FINAL_DOT, ''));
 
 /** Drops titles (before a person), possessives and punctuation at the edges of a span; null when nothing name-like is left. */
 function cleanSpan(tokens: readonly Token[], from: number, to: number, person: boolean): { from: number; to: number } | null {
   while (from < to && (isEdgeJunk(tokens[from]) || (person && isTitleWord(tokens[from])))) from++;
   while (to > from && isEdgeJunk(tokens[to - 1])) to--;
   if (from >= to) return null;
-  if (!/[\p{L}\p{N}]/u.test(tokens[from].text)) return null;
+  if (!LETTER_OR_DIGIT.test(tokens[from].text)) return null;
   return { from, to };
 }

@@ -4,6 +4,13 @@ import type { Bloom } from './bloom';
 import type { Gazetteer } from './gazetteer';
 import type { Token } from './tokenize';
 
+// Character classes for characters past ASCII, made once (a regex literal in a function body is a new object each time).
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+const MARK = /\p{M}/u;
+
 /** A compact word shape: "Putin" -> "Xx", "U.S." -> "X.X.", "al-Assad" -> "x-Xx", "1996" -> "d". */
 export function shape(word: string): string {
   let out = '';
@@ -15,10 +22,10 @@ export function shape(word: string): string {
     else if (code >= 97 && code <= 122) c = 'x';
     else if (code >= 48 && code <= 57) c = 'd';
     else if (code < 128) c = ch;
-    else if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{L}/u.test(ch)) c = 'x';
-    else if (/\p{N}/u.test(ch)) c = 'd';
-    else if (/\p{M}/u.test(ch)) continue;
+    else if (UPPER.test(ch)) c = 'X';
+    else if (LETTER.test(ch)) c = 'x';
+    else if (DIGIT.test(ch)) c = 'd';
+    else if (MARK.test(ch)) continue;
     else c = ch;
     if (c !== last) out += c;
     last = c;
@@ -41,10 +48,10 @@ export function isUpperUnit(tokens: readonly Token[]): boolean {
       } else if (code >= 97 && code <= 122) letters++;
       else if (code >= 128) {
         const ch = sh[i];
-        if (/\p{Lu}/u.test(ch)) {
+        if (UPPER.test(ch)) {
           upper++;
           letters++;
-        } else if (/\p{Ll}/u.test(ch)) letters++;
+        } else if (LOWER.test(ch)) letters++;
       }
     }
   }
@@ -56,7 +63,8 @@ export function isUpperUnit(tokens: readonly Token[]): boolean {
 const TYPOGRAPHY: Record<string, string> = { '“': '"', '”': '"', '„': '"', '«': '"', '»': '"', '‘': "'", '’': "'", '–': '-', '—': '-' };
 const TYPOGRAPHIC = /[“”„«»‘’–—]/g;
 
-function normalise(text: string): string {
+/** The token as the 1996 training text would write it: no abbreviation dot, ASCII quotes and dashes. */
+export function normalise(text: string): string {
   const t = text.length > 2 && text.endsWith('.') ? text.slice(0, -1) : text;
   return hasTypographic(t) ? t.replace(TYPOGRAPHIC, c => TYPOGRAPHY[c] ?? c) : t;
 }
@@ -72,7 +80,7 @@ function hasTypographic(t: string): boolean {
 
 // Given names of many cultures: "Elon", "Jair", "Giorgia" are first names even though 1996 Reuters never wrote them.
 // In a line of capitals "ELON" is as much a given name as "Elon" is in running text.
-const isGiven = (givenNames: Bloom, token: string, lower: string, upperUnit: boolean) =>
+export const isGiven = (givenNames: Bloom, token: string, lower: string, upperUnit: boolean) =>
   lower.length >= 3 && startsUpper(token) && (upperUnit ? ALL_UPPER : UPPER_LOWER).test(token) && givenNames.has(lower);
 
 const UPPER_FIRST = /^\p{Lu}/u;
@@ -80,7 +88,7 @@ const UPPER_LOWER = /^\p{Lu}\p{Ll}/u;
 const ALL_UPPER = /^\p{Lu}+$/u;
 
 /** UPPER_FIRST.test(text), without a regex for a token that starts with an ASCII character (most do). */
-function startsUpper(text: string): boolean {
+export function startsUpper(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return UPPER_FIRST.test(text);
@@ -117,8 +125,13 @@ export const FEATURE_NAMES = [
   'pg=',
   'ng=',
 ] as const;
-const F = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, k])) as Record<(typeof FEATURE_NAMES)[number], number>;
+export const F = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, k])) as Record<(typeof FEATURE_NAMES)[number], number>;
 const ACRONYM_LENGTHS = ['0', '1', '2', '3', '4', '5'];
+
+/** The `acr` feature's value for a token (`text`, lower-cased `w`) in capitals: its length up to 5; undefined for any other token. */
+export function acronymValue(text: string, w: string): string | undefined {
+  return w.length > 1 && startsUpper(text) && ALL_UPPER.test(text) ? ACRONYM_LENGTHS[Math.min(w.length, 5)] : undefined;
+}
 
 /** Receives features: FEATURE_NAMES[name], then the values joined by '|' (`ps|s|ns=Xx|x|Xx`). */
 export interface FeatureSink {
@@ -188,8 +201,8 @@ export function emitFeatures(c: FeatureContext, i: number, sink: FeatureSink): v
     sink.feature(F['uc|s='], s);
     sink.feature(F['uc|w='], w);
   }
-  const text = tokens[i].text;
-  if (w.length > 1 && startsUpper(text) && ALL_UPPER.test(text)) sink.feature(F.acr, ACRONYM_LENGTHS[Math.min(w.length, 5)]);
+  const acr = acronymValue(tokens[i].text, w);
+  if (acr !== undefined) sink.feature(F.acr, acr);
   // in a line of capitals, a word eng.train writes in lower case in running text: a headline word, seldom a name
   if (c.upperUnit && c.commonWords?.has(w)) sink.feature(F['cw|uc']);
   if (c.given[i]) {
@@ -197,12 +210,14 @@ export function emitFeatures(c: FeatureContext, i: number, sink: FeatureSink): v
     sink.feature(F['gn|ns='], ns);
   }
   if (i > 0 && c.given[i - 1]) sink.feature(F['pgn|s='], s);
-  for (const g of gaz[i]) {
-    sink.feature(F['g='], g);
-    sink.feature(F['g|s='], g, s);
+  // indexed loops: a for-of here made an iterator and a result object per token (the profile's largest allocation)
+  const own = gaz[i];
+  for (let k = 0; k < own.length; k++) {
+    sink.feature(F['g='], own[k]);
+    sink.feature(F['g|s='], own[k], s);
   }
-  if (i > 0) for (const g of gaz[i - 1]) sink.feature(F['pg='], g);
-  if (i + 1 < tokens.length) for (const g of gaz[i + 1]) sink.feature(F['ng='], g);
+  if (i > 0) for (let k = 0, prev = gaz[i - 1]; k < prev.length; k++) sink.feature(F['pg='], prev[k]);
+  if (i + 1 < tokens.length) for (let k = 0, next = gaz[i + 1]; k < next.length; k++) sink.feature(F['ng='], next[k]);
 }
 
 /** The features as strings, for training (scripts/data/train.ts) and tests. */

@@ -49,9 +49,17 @@ export class Gazetteer {
     }
   }
 
-  /** For each token, the list memberships of the names covering it, as `B-cat` / `I-cat` (first / later word). */
-  annotate(tokens: readonly Token[], lower: readonly string[]): (readonly string[])[] {
-    const out: (readonly string[])[] = new Array<readonly string[]>(tokens.length).fill(NONE);
+  /**
+   * For each token, the list memberships of the names covering it, as `B-cat` / `I-cat` (first / later word). Written
+   * into `out` when given (its first tokens.length entries; the tagger reuses one array from unit to unit).
+   */
+  annotate(
+    tokens: readonly Token[],
+    lower: readonly string[],
+    out: (readonly string[])[] = new Array<readonly string[]>(tokens.length),
+  ): (readonly string[])[] {
+    if (out.length < tokens.length) out.length = tokens.length;
+    out.fill(NONE, 0, tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       if (!startsUpperOrDigit(tokens[i].text)) continue;
       const entries = this.byFirst.get(lower[i]);

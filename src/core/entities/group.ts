@@ -10,8 +10,8 @@ import { buildEntitiesSteps } from './build';
 import { applyLexicon, findLexiconMatches, type LexiconMatches } from './lexicon';
 import { linesOf, type LineSource, type SlicedLines } from './lines';
 import { dedupe, ENTITY_TYPE_SET, normalise, Slots, working, type Working } from './mention-set';
-import { propagateSteps } from './propagate';
-import { shortFormsFollowFullNames, unifyTypes } from './unify';
+import { propagateSteps, type PropagateKept } from './propagate';
+import { FullNameWords, shortFormsFollowFullNames, unifyTypes } from './unify';
 
 export interface GroupedMention extends MentionCandidate {
   entity: string;
@@ -58,6 +58,18 @@ export interface GroupedWorking {
   mentions: Working[];
   entities: Entity[];
   slots: Slots;
+  /** What a regrouping after an edit of one line starts from (regroup.ts). */
+  kept: GroupingKept;
+}
+
+/** The grouping's document-wide inputs that a regrouping after an edit updates rather than computes again. */
+export interface GroupingKept extends PropagateKept {
+  /** The words of the full names short forms are checked against. */
+  names: FullNameWords;
+  /** Short surface -> the surface of the entity it joins (acronyms defined in the text, known abbreviations). */
+  expansions: Map<string, string>;
+  /** Surfaces an acronym step or an expansion involves (acronyms, their definitions, abbreviations). */
+  linked: Set<string>;
 }
 
 /** groupWorking a step at a time (a yield between the steps, each linear in the mentions): Analyzer.analyzeSteps. */
@@ -75,18 +87,21 @@ export function* groupWorkingSteps(
   work = applyLexicon(work, lexicon);
   unifyTypes(work, slots);
   yield;
-  shortFormsFollowFullNames(work, slots);
+  const names = new FullNameWords();
+  shortFormsFollowFullNames(work, slots, names);
   const expansions = new Map<string, string>();
   const beforeAcronyms = work;
   work = linkAcronyms(text, work, expansions);
-  // the acronyms' own mentions take the one shape of working mentions (later steps stay monomorphic)
-  if (work !== beforeAcronyms) work = work.map(m => ('slot' in m ? m : working(m.start, m.end, m.type, m.surface, m.fixed, m.confidence)));
+  const linked = new Set<string>();
+  if (work !== beforeAcronyms) for (const m of work) if (m.slot === undefined) linked.add(m.surface);
   yield;
-  work = yield* propagateSteps(sliced ?? lines, work, lexicon.dates, slots);
+  const kept: GroupingKept = { firsts: [], patterns: new Map(), names, expansions, linked };
+  work = yield* propagateSteps(sliced ?? lines, work, lexicon.dates, slots, kept);
   yield;
   if (lexicon.dates.length > 0) work = withoutOverlapsWith(work, lexicon.dates);
   linkAbbreviations(work, expansions);
+  for (const [short, full] of expansions) linked.add(short).add(full);
   yield;
   const entities = yield* buildEntitiesSteps(work, expansions, slots);
-  return { mentions: work, entities, slots };
+  return { mentions: work, entities, slots, kept };
 }

@@ -16,6 +16,10 @@ export interface Working extends MentionCandidate {
   entity?: string;
   /** Its surface's record in the grouping's `Slots` (a mention kept for the next grouping keeps it). */
   slot?: Slot;
+  /** Found again by propagate (an occurrence of a name found elsewhere), not by the detector or an acronym. */
+  propagated: boolean;
+  /** The type it was made with (the detector's, for a detector's mention): what it votes for in unifyTypes. */
+  detected: EntityType;
 }
 
 /**
@@ -27,6 +31,10 @@ export interface Slot {
   words: SurfaceWords;
   /** The grouping (Slots.begin) its decisions below belong to. */
   run: number;
+  /** unifyTypes: the detector's mentions of the surface (a regrouping after an edit tells from it whether all are in the edited line). */
+  count: number;
+  /** unifyTypes: those mentions, in order (a regrouping after an edit counts their votes again). */
+  members: Working[];
   /** unifyTypes: the types seen, in order, with their scores, the lexicon's type, the decision. */
   types: EntityType[];
   scores: number[];
@@ -35,15 +43,20 @@ export interface Slot {
   /** shortFormsFollowFullNames: counted as a full name; the short form's new type (null: unchanged). */
   counted?: boolean;
   shortType?: EntityType | null;
+  /** shortFormsFollowFullNames: the type its words were counted under as a full name; the type shortType was decided from. */
+  countedAs?: EntityType;
+  firstType?: EntityType;
   /** propagate: already looked at. */
   visited?: boolean;
+  /** propagate: the name patterns it gave last, for the type and lexicon mark they have (kept across groupings). */
+  patterns?: unknown;
   /** buildEntities: its forms by type (kept across groupings; each form says which grouping it belongs to). */
   forms?: Partial<Record<EntityType, unknown>>;
 }
 
 /** A working mention with every field present from the start: one object shape for all, whatever step made it. */
-export function working(start: number, end: number, type: EntityType, surface: string, fixed: boolean, confidence?: number): Working {
-  return { start, end, type, surface, fixed, confidence, entity: undefined, slot: undefined };
+export function working(start: number, end: number, type: EntityType, surface: string, fixed: boolean, confidence?: number, propagated = false): Working {
+  return { start, end, type, surface, fixed, confidence, entity: undefined, slot: undefined, propagated, detected: type };
 }
 
 /**
@@ -73,39 +86,61 @@ export class Slots {
   }
 
   of(m: Working): Slot {
-    let s = m.slot;
+    const s = m.slot ?? (m.slot = this.record(m.surface));
+    if (s.run !== this.run) this.reset(s);
+    return s;
+  }
+
+  /** The surface's record for this grouping, made or cleared as `of` would (no mention is linked to it). */
+  ofSurface(surface: string): Slot {
+    const s = this.record(surface);
+    if (s.run !== this.run) this.reset(s);
+    return s;
+  }
+
+  private record(surface: string): Slot {
+    let s = this.bySurface.get(surface);
     if (!s) {
-      s = this.bySurface.get(m.surface);
-      if (!s) {
-        s = {
-          surface: m.surface,
-          words: surfaceWords(m.surface),
-          run: this.run,
-          types: [],
-          scores: [],
-          fixed: undefined,
-          decided: undefined,
-          counted: undefined,
-          shortType: undefined,
-          visited: undefined,
-          forms: undefined,
-        };
-        this.bySurface.set(m.surface, s);
-      }
-      m.slot = s;
-    }
-    if (s.run !== this.run) {
-      s.run = this.run;
-      s.types.length = 0;
-      s.scores.length = 0;
-      s.fixed = undefined;
-      s.decided = undefined;
-      s.counted = undefined;
-      s.shortType = undefined;
-      s.visited = undefined;
-      // forms stay: buildEntities tells its own from an earlier grouping's (and reuses those)
+      s = {
+        surface,
+        words: surfaceWords(surface),
+        run: this.run,
+        count: 0,
+        members: [],
+        types: [],
+        scores: [],
+        fixed: undefined,
+        decided: undefined,
+        counted: undefined,
+        shortType: undefined,
+        countedAs: undefined,
+        firstType: undefined,
+        visited: undefined,
+        patterns: undefined,
+        forms: undefined,
+      };
+      this.bySurface.set(surface, s);
     }
     return s;
+  }
+
+  private reset(s: Slot): void {
+    s.run = this.run;
+    s.count = 0;
+    // (an empty array's length is left alone: setting it costs a call into the runtime)
+    if (s.members.length > 0) s.members.length = 0;
+    if (s.types.length > 0) {
+      s.types.length = 0;
+      s.scores.length = 0;
+    }
+    s.fixed = undefined;
+    s.decided = undefined;
+    s.counted = undefined;
+    s.shortType = undefined;
+    s.countedAs = undefined;
+    s.firstType = undefined;
+    s.visited = undefined;
+    // forms stay: buildEntities tells its own from an earlier grouping's (and reuses those)
   }
 }
 
@@ -167,7 +202,9 @@ export function surfaceWords(surface: string): SurfaceWords {
   return w;
 }
 
-export const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+// made once: a regex literal in a function body is a new RegExp object each time (this runs for every token)
+const UPPER_FIRST = /^\p{Lu}/u;
+export const isCapitalised = (t: Token) => UPPER_FIRST.test(t.text);
 /** A capitalised word that is part of another name (titles such as "Mr" or "President" are not). */
 export const isNameWord = (t: Token) => isCapitalised(t) && !isTitle(t);
 

@@ -48,37 +48,59 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out;
 }
 
-/** Base64 as the data files write it: the alphabet only, then at most two '=' (checked before the fast path). */
-const PLAIN_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** In decodeBase64's lookup table: a character outside the alphabet (a sextet is 0-63). */
+const NOT_BASE64 = 64;
 
 /**
- * Bytes of a base64 string. The model's weights (265 KB of base64) are decoded in every fresh process, in code not
- * yet compiled: the usual string (the alphabet, then padding) takes one loop of four lookups per three bytes; any
- * other text (line breaks, stray characters) is cleaned first, as before.
+ * Bytes of a base64 string. The model's weights (265 KB of base64) and the given-names filter are decoded in every
+ * fresh process, in code not yet compiled: the usual string (the alphabet, then at most two '=') takes one loop of
+ * four lookups per three bytes, which also notes any other character (a code above 127, or one the table marks
+ * NOT_BASE64) instead of a regular-expression scan of the whole string first (~5 ms of start-up, issue 14); such a
+ * text (line breaks, stray characters) is then decoded again, cleaned first, as before.
  */
 export function decodeBase64(s: string): Uint8Array {
-  if (!PLAIN_BASE64.test(s)) return decodeBase64Lenient(s);
-  const lookup = new Uint8Array(128);
+  const lookup = new Uint8Array(128).fill(NOT_BASE64);
   for (let i = 0; i < ALPHABET.length; i++) lookup[ALPHABET.charCodeAt(i)] = i;
   let end = s.length;
   while (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) end--;
+  if (s.length - end > 2) return decodeBase64Lenient(s);
   const out = new Uint8Array(Math.floor((end * 3) / 4));
   const full = end - (end % 4);
   let o = 0;
   let i = 0;
+  // codes: every character code or-ed (above 127: not ASCII); sextets: every looked-up value or-ed (NOT_BASE64 set: not the alphabet)
+  let codes = 0;
+  let sextets = 0;
   for (; i < full; i += 4) {
-    const n = (lookup[s.charCodeAt(i)] << 18) | (lookup[s.charCodeAt(i + 1)] << 12) | (lookup[s.charCodeAt(i + 2)] << 6) | lookup[s.charCodeAt(i + 3)];
+    const c0 = s.charCodeAt(i);
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = s.charCodeAt(i + 2);
+    const c3 = s.charCodeAt(i + 3);
+    codes |= c0 | c1 | c2 | c3;
+    const a = lookup[c0 & 127];
+    const b = lookup[c1 & 127];
+    const c = lookup[c2 & 127];
+    const d = lookup[c3 & 127];
+    sextets |= a | b | c | d;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
     out[o++] = n >> 16;
     out[o++] = (n >> 8) & 255;
     out[o++] = n & 255;
   }
   // the last 2 or 3 characters: 1 or 2 bytes (a lone last character holds no whole byte)
   if (i < end) {
-    const n = (lookup[s.charCodeAt(i)] << 18) | (i + 1 < end ? lookup[s.charCodeAt(i + 1)] << 12 : 0) | (i + 2 < end ? lookup[s.charCodeAt(i + 2)] << 6 : 0);
+    for (let k = i; k < end; k++) {
+      codes |= s.charCodeAt(k);
+      sextets |= lookup[s.charCodeAt(k) & 127];
+    }
+    const n =
+      (lookup[s.charCodeAt(i) & 127] << 18) |
+      (i + 1 < end ? lookup[s.charCodeAt(i + 1) & 127] << 12 : 0) |
+      (i + 2 < end ? lookup[s.charCodeAt(i + 2) & 127] << 6 : 0);
     if (o < out.length) out[o] = n >> 16;
     if (o + 1 < out.length) out[o + 1] = (n >> 8) & 255;
   }
-  return out;
+  return codes > 127 || (sextets & NOT_BASE64) !== 0 ? decodeBase64Lenient(s) : out;
 }
 
 /** decodeBase64 for any text: characters outside the alphabet (and '=' anywhere) are dropped first. */

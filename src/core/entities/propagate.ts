@@ -3,10 +3,13 @@
 import { MONTHS, WEEKDAYS } from '../dates/vocabulary';
 import type { EntityType } from '../types';
 import { commonWords, gazetteerLists } from './data';
-import type { LineInfo, LineSource, PatternMatch, SlicedLines } from './lines';
-import { isNameWord, mergeDedupe, Slots, working, type SurfacePattern, type Working } from './mention-set';
+import type { LineInfo, LineSource, SlicedLines } from './lines';
+import { advance, lineMatches } from './pattern-matches';
+import { mergeDedupe, Slots, working, type Slot, type SurfacePattern, type Working } from './mention-set';
 import { isTitle } from './refine';
 import type { Token } from './tokenize';
+
+export { matchesIn, wordTree } from './pattern-matches';
 import { COMPANY_SUFFIXES } from './vocabulary';
 
 // Names of months and days are dates far more often than names of things.
@@ -32,138 +35,6 @@ function isDistinctiveWord(word: string): boolean {
   return w.length >= 3 && !COMMON_WORDS.has(w) && !isPlaceWord(w) && !ORG_SUFFIXES.has(w) && !isTitle({ text: w } as Token);
 }
 
-// Where the patterns match a line is memoised with the line (LineInfo.matches) for one generation of patterns: a call
-// whose patterns differ from the previous call's starts a new generation, and a line whose memo is of the previous
-// generation keeps it when none of its capitalised words starts a pattern that changed (the memo's entries at a
-// token depend only on the patterns sharing that token's word, in their order). Typing a name then re-matches only
-// the lines holding its words, not the whole article. Module-wide: lines are shared by every article that has them.
-let generation = 0;
-/** Per first word, its patterns' words in order, as of generation `generation`. */
-let lastPatterns: ReadonlyMap<string, readonly { words: readonly string[] }[]> = new Map();
-/** The first words whose patterns changed from generation `generation - 1` to `generation`. */
-let changedWords = new Set<string>();
-/** Past this many changed first words, checking each line's words costs about as much as matching them again. */
-const MAX_CHANGED_WORDS = 64;
-/** The patterns' tree (see wordTree) as of generation `treeGeneration`: patched root by root for the next one. */
-let lastTree: Map<string, WordNode> | null = null;
-let treeGeneration = -1;
-
-/** Moves to a new generation when the patterns' words differ from the previous call's. */
-function advance(patterns: ReadonlyMap<string, readonly { words: readonly string[] }[]>): void {
-  const changed = new Set<string>();
-  for (const [w, list] of patterns) if (!sameWords(lastPatterns.get(w), list)) changed.add(w);
-  for (const w of lastPatterns.keys()) if (!patterns.has(w)) changed.add(w);
-  lastPatterns = patterns;
-  if (changed.size === 0) return;
-  generation++;
-  changedWords = changed;
-}
-
-function sameWords(a: readonly { words: readonly string[] }[] | undefined, b: readonly { words: readonly string[] }[]): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k].words;
-    const y = b[k].words;
-    if (x === y) continue;
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  }
-  return true;
-}
-
-/** The current generation's tree: the previous one with the roots of the changed first words built again. */
-function currentTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
-  if (lastTree && treeGeneration === generation) return lastTree;
-  if (lastTree && treeGeneration === generation - 1) {
-    for (const w of changedWords) {
-      const list = patterns.get(w);
-      if (list) lastTree.set(w, rootOf(list));
-      else lastTree.delete(w);
-    }
-  } else lastTree = wordTree(patterns);
-  treeGeneration = generation;
-  return lastTree;
-}
-
-/** Whether the line's memo holds for the current generation (brought forward from the previous one when it can). */
-function memoHolds(info: LineInfo): boolean {
-  const memo = info.matches;
-  if (!memo) return false;
-  if (memo.generation === generation) return true;
-  if (memo.generation !== generation - 1 || changedWords.size > MAX_CHANGED_WORDS) return false;
-  // a word the line does not hold is none of its tokens (searching the text is faster than looking each token up)
-  let holds = true;
-  for (const w of changedWords) if (info.text.includes(w)) holds = false;
-  if (!holds) for (const i of info.capitals) if (changedWords.has(info.tokens[i].text)) return false;
-  memo.generation = generation;
-  return true;
-}
-
-/**
- * The patterns as a tree of words: a path from a first word down to a node spells a pattern's words, and the node
- * lists which patterns (their index `k` among those sharing the first word) end there. Each token then checks only
- * the patterns its following words can continue, however many names share a first word ("John ...").
- */
-interface WordNode {
-  next: Map<string, WordNode> | null;
-  /** Indices of the patterns ending here, ascending. */
-  ends: number[];
-}
-
-export function wordTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
-  const roots = new Map<string, WordNode>();
-  for (const [first, list] of patterns) roots.set(first, rootOf(list));
-  return roots;
-}
-
-/** The tree of the patterns sharing a first word. */
-function rootOf(list: readonly { words: string[] }[]): WordNode {
-  const root: WordNode = { next: null, ends: [] };
-  list.forEach((p, k) => {
-    let node = root;
-    for (let w = 1; w < p.words.length; w++) {
-      node.next ??= new Map();
-      let child = node.next.get(p.words[w]);
-      if (!child) node.next.set(p.words[w], (child = { next: null, ends: [] }));
-      node = child;
-    }
-    node.ends.push(k);
-  });
-  return root;
-}
-
-/**
- * Every place in the line where a pattern's words occur, longest pattern first at each token (line offsets).
- * `work`, when given, counts the tree nodes visited (the work per token, bounded by the longest name's length).
- */
-export function matchesIn({ tokens, capitals }: LineInfo, tree: ReadonlyMap<string, WordNode>, work?: { steps: number }): PatternMatch[] {
-  const out: PatternMatch[] = [];
-  const path: WordNode[] = [];
-  for (const i of capitals) {
-    const root = tree.get(tokens[i].text);
-    if (!root) continue;
-    // the nodes the following tokens lead to; patterns are reported from the deepest (longest) one up
-    path.length = 0;
-    for (let node: WordNode | undefined = root; node; node = node.next?.get(tokens[i + path.length]?.text ?? '')) {
-      path.push(node);
-      if (i + path.length >= tokens.length) break;
-    }
-    if (work) work.steps += path.length;
-    for (let d = path.length - 1; d >= 0; d--) {
-      if (path[d].ends.length === 0) continue;
-      const last = i + d;
-      // inside a longer capitalised name ("U.S. Open") it is another name, not this one
-      const before = i > 0 ? tokens[i - 1] : null;
-      const after = last + 1 < tokens.length ? tokens[last + 1] : null;
-      const blocked =
-        (before !== null && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart) ||
-        (after !== null && isNameWord(after) && !after.sentenceStart);
-      for (const k of path[d].ends) out.push({ i, k, last, start: tokens[i].start, end: tokens[last].end, blocked });
-    }
-  }
-  return out;
-}
-
 const byLength = (a: { words: readonly string[] }, b: { words: readonly string[] }) => b.words.length - a.words.length;
 
 /** What the surface adds to the name patterns (a pure function of the surface: kept with its words). */
@@ -178,6 +49,131 @@ function patternOf(surface: string, words: readonly string[]): SurfacePattern {
   const lastWord = words[words.length - 1];
   const last = capitalised && words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(lastWord) ? lastWord : null;
   return { capitalised, titled, last, lastDistinctive: last !== null && isDistinctiveWord(last) };
+}
+
+/** A name pattern: the words of a surface (or its last word, or an acronym written as a word) found again where they occur. */
+export interface Pattern {
+  words: string[];
+  type: EntityType;
+  surface: string;
+  fixed: boolean;
+}
+
+/** A surface's own patterns for one type and lexicon mark (its words, its acronym as a word, its last word). */
+interface OwnPatterns {
+  type: EntityType;
+  fixed: boolean;
+  full: Pattern;
+  titled: Pattern | null;
+  last: Pattern | null;
+}
+
+/** The patterns by first word, longest first among those sharing it, then in the order found. */
+export type Patterns = Map<string, Pattern[]>;
+
+/** A surface's first mention in the working set (the patterns are read from them in order). */
+export interface FirstMention {
+  slot: Slot;
+  m: Working;
+}
+
+/** What propagate leaves for a regrouping after an edit (regroup.ts): the first mentions and the patterns read from them. */
+export interface PropagateKept {
+  firsts: FirstMention[];
+  patterns: Patterns;
+}
+
+/** The name patterns of surfaces whose first mentions are `firsts`, in order. */
+export function patternsOf(firsts: readonly FirstMention[]): Patterns {
+  const patterns: Patterns = new Map();
+  const seen = new Set<string>();
+  const addPattern = (p: Pattern) => {
+    const list = patterns.get(p.words[0]);
+    if (list) list.push(p);
+    else patterns.set(p.words[0], [p]);
+  };
+  for (const { slot, m } of firsts) {
+    if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
+    seen.add(m.surface);
+    const words = slot.words.tokens;
+    const reading = (slot.words.pattern ??= patternOf(m.surface, words));
+    if (!reading.capitalised) continue;
+    // the same objects as long as the surface's first mention has this type (a regrouping compares them by identity)
+    let own = slot.patterns as OwnPatterns | undefined;
+    if (!own || own.type !== m.type || own.fixed !== m.fixed) {
+      const { titled, last } = reading;
+      own = {
+        type: m.type,
+        fixed: m.fixed,
+        full: { words, type: m.type, surface: m.surface, fixed: m.fixed },
+        titled: titled === null ? null : { words: [titled], type: m.type, surface: m.surface, fixed: m.fixed },
+        last: last === null ? null : { words: [last], type: m.type, surface: last, fixed: false },
+      };
+      slot.patterns = own;
+    }
+    addPattern(own.full);
+    const { titled, last } = reading;
+    if (titled !== null && !seen.has(titled)) {
+      seen.add(titled);
+      addPattern(own.titled!);
+    }
+    if (last === null || seen.has(last)) continue;
+    if (m.type === 'person' || (m.type === 'organization' && reading.lastDistinctive)) {
+      seen.add(last);
+      addPattern(own.last!);
+    }
+  }
+  // longest first among those sharing a first word, in the order found otherwise (sorted once: a sort per pattern
+  // added was quadratic when thousands of names share a first word)
+  for (const list of patterns.values()) if (list.length > 1) list.sort(byLength);
+  return patterns;
+}
+
+/**
+ * Makes `patterns` the current ones for `lineVisitor` (the memo of each line's matches moves to their generation);
+ * propagate does it itself.
+ */
+export function usePatterns(patterns: Patterns): void {
+  advance(patterns);
+}
+
+/**
+ * A visitor of lines in order that pushes onto `added` the new mentions found in each: where a pattern matches and
+ * no mention of `work` (sorted, without overlaps) nor a `reserved` span is. `patterns` must be current (usePatterns).
+ */
+export function lineVisitor(
+  work: readonly Working[],
+  reserved: readonly { start: number; end: number }[],
+  patterns: Patterns,
+  added: Working[],
+): (lineStart: number, info: LineInfo) => void {
+  let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
+  let r = 0; // the same in `reserved`
+  return (lineStart, info) => {
+    const list = lineMatches(info, patterns);
+    const { tokens } = info;
+    let skipUntil = -1;
+    for (let n = 0; n < list.length;) {
+      const i = list[n].i;
+      // the candidates at one token, longest pattern first: the first that is free is taken, a blocked one ends the search
+      let done = i < skipUntil;
+      for (; n < list.length && list[n].i === i; n++) {
+        if (done) continue;
+        const c = list[n];
+        const start = lineStart + c.start;
+        const end = lineStart + c.end;
+        while (j < work.length && work[j].end <= start) j++;
+        if (j < work.length && work[j].start < end) continue;
+        while (r < reserved.length && reserved[r].end <= start) r++;
+        if (r < reserved.length && reserved[r].start < end) continue;
+        done = true;
+        if (c.blocked) continue;
+        const p = patterns.get(tokens[i].text)![c.k];
+        added.push(working(start, end, p.type, p.surface, p.fixed, undefined, true));
+        skipUntil = c.last + 1;
+      }
+    }
+  };
 }
 
 /**
@@ -197,84 +193,34 @@ const STEP_LINES = 1000;
 
 /**
  * propagate a step at a time: when `lines` also comes in slices (the analyser's), a yield after every STEP_LINES
- * lines. The same result as propagate.
+ * lines. The same result as propagate. `kept`, when given, receives the first mentions and the patterns.
  */
 export function* propagateSteps(
   lines: LineSource | SlicedLines,
   work: Working[],
   reserved: readonly { start: number; end: number }[] = [],
   slots = new Slots(),
+  kept?: PropagateKept,
 ): Generator<void, Working[], void> {
-  interface Pattern {
-    words: string[];
-    type: EntityType;
-    surface: string;
-    fixed: boolean;
-  }
-  const patterns = new Map<string, Pattern[]>();
-  const seen = new Set<string>();
-  const addPattern = (p: Pattern) => {
-    const list = patterns.get(p.words[0]);
-    if (list) list.push(p);
-    else patterns.set(p.words[0], [p]);
-  };
+  // each surface string is looked at once, at its first mention
+  const firsts: FirstMention[] = [];
   for (const m of work) {
-    // each surface string is looked at once: a second look would always stop at `seen` or at the same test
     const slot = slots.of(m);
     if (slot.visited) continue;
     slot.visited = true;
-    if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
-    seen.add(m.surface);
-    const words = slot.words.tokens;
-    const reading = (slot.words.pattern ??= patternOf(m.surface, words));
-    if (!reading.capitalised) continue;
-    addPattern({ words, type: m.type, surface: m.surface, fixed: m.fixed });
-    const { titled, last } = reading;
-    if (titled !== null && !seen.has(titled)) {
-      seen.add(titled);
-      addPattern({ words: [titled], type: m.type, surface: m.surface, fixed: m.fixed });
-    }
-    if (last === null || seen.has(last)) continue;
-    if (m.type === 'person' || (m.type === 'organization' && reading.lastDistinctive)) {
-      seen.add(last);
-      addPattern({ words: [last], type: m.type, surface: last, fixed: false });
-    }
+    firsts.push({ slot, m });
+  }
+  const patterns = patternsOf(firsts);
+  if (kept) {
+    kept.firsts = firsts;
+    kept.patterns = patterns;
   }
   if (patterns.size === 0) return work;
-  // longest first among those sharing a first word, in the order found otherwise (sorted once: a sort per pattern
-  // added was quadratic when thousands of names share a first word)
-  for (const list of patterns.values()) if (list.length > 1) list.sort(byLength);
   // Where the patterns match a line depends only on the line and the patterns: kept with the line's tokens, so
   // after an edit only the overlap tests below run again over the unchanged lines.
   advance(patterns);
   const added: Working[] = [];
-  let j = 0; // first mention that ends after the current position (work is sorted and without overlaps)
-  let r = 0; // the same in `reserved`
-  const visit = (lineStart: number, info: LineInfo) => {
-    const list = memoHolds(info) ? info.matches!.list : (info.matches = { generation, list: matchesIn(info, currentTree(patterns)) }).list;
-    const { tokens } = info;
-    let skipUntil = -1;
-    for (let n = 0; n < list.length;) {
-      const i = list[n].i;
-      // the candidates at one token, longest pattern first: the first that is free is taken, a blocked one ends the search
-      let done = i < skipUntil;
-      for (; n < list.length && list[n].i === i; n++) {
-        if (done) continue;
-        const c = list[n];
-        const start = lineStart + c.start;
-        const end = lineStart + c.end;
-        while (j < work.length && work[j].end <= start) j++;
-        if (j < work.length && work[j].start < end) continue;
-        while (r < reserved.length && reserved[r].end <= start) r++;
-        if (r < reserved.length && reserved[r].start < end) continue;
-        done = true;
-        if (c.blocked) continue;
-        const p = patterns.get(tokens[i].text)![c.k];
-        added.push(working(start, end, p.type, p.surface, p.fixed));
-        skipUntil = c.last + 1;
-      }
-    }
-  };
+  const visit = lineVisitor(work, reserved, patterns, added);
   if (typeof lines === 'function') lines(visit);
   else {
     for (let from = 0; from < lines.count; from += STEP_LINES) {

@@ -3,6 +3,7 @@
 // after an organization ("... for Defense Industries Ismail Demir"), and sentence-initial or headline words
 // at the edge of a span ("If Russia", "Russia Interested").
 import type { EntityType } from '../types';
+import type { Bloom } from './bloom';
 import { commonWords, gazetteerLists, givenNames, learntFirstNames } from './data';
 import { NOT_PERSON_CATEGORIES } from './gazetteer';
 import type { Token } from './tokenize';
@@ -17,13 +18,23 @@ export interface TokenSpan {
 /** Tags a short token sequence on its own; used to ask "is this part a person's name?". */
 export type Retag = (tokens: readonly Token[]) => string[];
 
-const COMMON = commonWords();
+// The name sets below are built by the first refineSpans call, not when the module loads: a process that analyses
+// nothing (`news-annotator --version`, `export` from sidecars) never builds them (issue 14: ~10 ms of start-up, the
+// given-names Bloom filter above all). Only refineSpans reaches the code that reads them.
+let COMMON: ReadonlySet<string>;
 // first names: the gazetteer's list (not where it is a common word) and those learnt from eng.train
-const FIRST = new Set([...(gazetteerLists.first ?? []), ...learntFirstNames].filter(n => !COMMON.has(n)));
+let FIRST: ReadonlySet<string>;
 // given names of many cultures (npm run data): "Elon", "Giorgia", "Jair" that 1996 Reuters never wrote
-const GIVEN = givenNames();
+let GIVEN: Bloom;
 // names a list knows as a place, organization or other thing: never turned into a person by a given name
-const KNOWN_NOT_PERSON = new Set(NOT_PERSON_CATEGORIES.flatMap(k => gazetteerLists[k] ?? []));
+let KNOWN_NOT_PERSON: ReadonlySet<string>;
+
+function buildNameSets(): void {
+  COMMON = commonWords();
+  FIRST = new Set([...(gazetteerLists.first ?? []), ...learntFirstNames].filter(n => !COMMON.has(n)));
+  GIVEN = givenNames();
+  KNOWN_NOT_PERSON = new Set(NOT_PERSON_CATEGORIES.flatMap(k => gazetteerLists[k] ?? []));
+}
 // words that make a capitalised sequence an organization's or a place's name whatever its first word
 const THING_WORDS = new Set([
   'bank',
@@ -169,13 +180,18 @@ const WEAK_TITLES = new Set([
 ]);
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'la', 'le', 'the', 'on', 'in', 'at']);
 
-const lowerNoDot = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
-const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+// Made once: a regex literal in a function body is a new RegExp object each time it is evaluated (per token here).
+const FINAL_DOT = /\.$/;
+const UPPER_FIRST = /^\p{Lu}/u;
+const LETTERS = /^\p{L}+$/u;
+const lowerNoDot = (t: Token) => t.text.toLowerCase().replace(FINAL_DOT, '');
+const isCapitalised = (t: Token) => UPPER_FIRST.test(t.text);
 export const isTitle = (t: Token) => TITLES.has(lowerNoDot(t));
 const isCommon = (t: Token) => COMMON.has(t.text.toLowerCase()) && !FIRST.has(t.text.toLowerCase());
 const allPerson = (tags: string[]) => tags.length > 0 && tags[0] === 'B-PER' && tags.every((t, i) => (i === 0 ? t === 'B-PER' : t === 'I-PER'));
 
 export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag: Retag): TokenSpan[] {
+  if (FIRST === undefined) buildNameSets();
   const out: TokenSpan[] = [];
   const headline = isTitleCase(tokens);
   for (const whole of spans) {
@@ -192,7 +208,8 @@ export function refineSpans(tokens: readonly Token[], spans: TokenSpan[], retag:
 function honorificNames(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let added: TokenSpan[] | null = null;
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!HONORIFICS.has(lowerNoDot(tokens[i])) || !isCapitalised(tokens[i])) continue;
+    // the capital first: it spares most tokens lowerNoDot's two new strings
+    if (!isCapitalised(tokens[i]) || !HONORIFICS.has(lowerNoDot(tokens[i]))) continue;
     let k = i + 1;
     while (k < tokens.length && k - i <= 3 && NAME_WORD.test(tokens[k].text) && !isCommon(tokens[k])) k++;
     if (k === i + 1) continue;
@@ -382,15 +399,25 @@ const keptArticle = (tokens: readonly Token[], s: TokenSpan, i: number, to: numb
   s.type !== 'organization' && tokens[i].text === 'The' && i + 1 < to && isCapitalised(tokens[i + 1]) && !isCommon(tokens[i + 1]);
 
 /** Most longer words capitalised, but not all letters capitals: "Russia Interested in Placing Missile System". */
+/** text === text.toUpperCase(), without the upper-cased copy for ASCII text (a lower-case ASCII letter answers). */
+function isAllUpper(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 128) return text === text.toUpperCase();
+  }
+  return true;
+}
+
 function isTitleCase(tokens: readonly Token[]): boolean {
   let words = 0;
   let capitalised = 0;
   let upper = 0;
   for (const t of tokens) {
-    if (t.text.length < 4 || !/^\p{L}+$/u.test(t.text)) continue;
+    if (t.text.length < 4 || !LETTERS.test(t.text)) continue;
     words++;
     if (isCapitalised(t)) capitalised++;
-    if (t.text === t.text.toUpperCase()) upper++;
+    if (isAllUpper(t.text)) upper++;
   }
   return words >= 3 && capitalised >= 0.8 * words && upper < 0.5 * words;
 }

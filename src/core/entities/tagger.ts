@@ -3,10 +3,11 @@
 // viterbi(); the Tagger scores the same features hashed from their parts, one look-up in a typed-array table each,
 // and decodes over typed arrays (decode): the same tags and the very same scores (test/unit/core/entities/tagger-fast-path).
 import type { Bloom } from './bloom';
-import { emitFeatures, FEATURE_NAMES, featureContext, tagFeatures, transitionFeatures, type FeatureSink } from './features';
+import { isUpperUnit, tagFeatures, transitionFeatures } from './features';
 import type { Gazetteer } from './gazetteer';
-import { decodeWeightIndex, FNV_OFFSET, hashFeature, hashMore, hashMoreCode, hashMoreRange, type WeightIndex } from './model-codec';
+import { decodeWeightIndex, hashFeature, type WeightIndex } from './model-codec';
 import type { Token } from './tokenize';
+import { scoreUnit, WordTable } from './word-features';
 
 export interface TaggerModel {
   tags: string[];
@@ -79,43 +80,9 @@ export function viterbi(
   return path;
 }
 
-const PIPE = 124; // '|'
-// Module-local references to the hashing functions: called a few times per feature per token, and an imported
-// binding may be a getter (tsx, which the bench and tests run under, compiles imports so).
-const mix = hashMore;
-const mixCode = hashMoreCode;
-const mixRange = hashMoreRange;
-const emitFeaturesOf = emitFeatures;
-
-/**
- * The tagger's feature sink: hashes each feature from its parts (never building its string) and adds its weights to
- * one token's scores. (Remembering each value's slots in a Map measured slower than hashing again.)
- */
-const NO_SCORES = new Float64Array(0);
-
-class ScoringSink implements FeatureSink {
-  scores: Float64Array = NO_SCORES;
-  offset = 0;
-  private readonly nameHashes = Int32Array.from(FEATURE_NAMES, n => hashMore(FNV_OFFSET, n));
-
-  constructor(private readonly weights: WeightIndex) {}
-
-  feature(name: number, a?: string, b?: string, c?: string): void {
-    let h = this.nameHashes[name];
-    if (a !== undefined) h = mix(h, a);
-    if (b !== undefined) h = mix(mixCode(h, PIPE), b);
-    if (c !== undefined) h = mix(mixCode(h, PIPE), c);
-    this.weights.addAt(this.scores, this.weights.find(h), this.offset);
-  }
-
-  affix(name: number, word: string, from: number, to: number): void {
-    this.weights.addAt(this.scores, this.weights.find(mixRange(this.nameHashes[name], word, from, to)), this.offset);
-  }
-}
-
 export class Tagger {
   private readonly weights: WeightIndex;
-  private readonly sink: ScoringSink;
+  private readonly words: WordTable;
   private readonly T: number;
   /** allowedAfter[j * T + k]: tag k may follow tag j (row T: the start of the unit). */
   private readonly allowedAfter: Uint8Array;
@@ -127,7 +94,7 @@ export class Tagger {
     private readonly commonWords?: ReadonlySet<string>,
   ) {
     this.weights = decodeWeightIndex(model.weights, model.scale);
-    this.sink = new ScoringSink(this.weights);
+    this.words = new WordTable(this.weights, model.tags.length, givenNames, commonWords, shape => this.transitionsFor(shape));
     const T = (this.T = model.tags.length);
     this.rowA = new Float64Array(T);
     this.rowB = new Float64Array(T);
@@ -140,6 +107,13 @@ export class Tagger {
   private readonly transitions = new Map<string, Float64Array>();
   private back = new Int16Array(0);
   private scratch = new Float64Array(0);
+  private spare = new Float64Array(0);
+  // per unit, reused: the tokens' word ids, their lower-cased forms (what the name lists match) and transition tables
+  private ids = new Int32Array(0);
+  private readonly lower: string[] = [];
+  private readonly tables: Float64Array[] = [];
+  private readonly gaz: (readonly string[])[] = [];
+  private path = new Int32Array(0);
   private readonly rowA: Float64Array;
   private readonly rowB: Float64Array;
 
@@ -157,8 +131,12 @@ export class Tagger {
     return table;
   }
 
+  /** The tags alone: the emissions go to a buffer of their own (not tagWithScratchScores', which the caller may still read). */
   tag(tokens: readonly Token[]): string[] {
-    return this.tagWithScores(tokens).tags;
+    const size = tokens.length * this.T;
+    if (this.spare.length < size) this.spare = new Float64Array(Math.max(size, 2 * this.spare.length));
+    this.spare.fill(0, 0, size);
+    return this.tagScoring(tokens, this.spare.subarray(0, size));
   }
 
   /**
@@ -185,19 +163,23 @@ export class Tagger {
 
   /** Tags the tokens, adding each token's own feature scores to `emissions` (zeros, tokens.length * T of them). */
   private tagScoring(tokens: readonly Token[], emissions: Float64Array): string[] {
-    const T = this.T;
     const n = tokens.length;
-    const context = featureContext(tokens, this.gazetteer, this.givenNames, this.commonWords);
-    const sink = this.sink;
-    sink.scores = emissions;
+    const words = this.words;
+    words.reserve(n);
+    if (this.ids.length < n) this.ids = new Int32Array(Math.max(n, 2 * this.ids.length));
+    const ids = this.ids;
+    const lower = this.lower;
+    const tables = this.tables;
     for (let i = 0; i < n; i++) {
-      sink.offset = i * T;
-      emitFeaturesOf(context, i, sink);
+      const id = words.id(tokens[i].text);
+      ids[i] = id;
+      lower[i] = words.lower[id];
+      tables[i] = words.transitions[id];
     }
-    sink.scores = NO_SCORES;
-    const tables: Float64Array[] = new Array(n);
-    for (let i = 0; i < n; i++) tables[i] = this.transitionsFor(context.shapes[i]);
-    const path = this.decode(emissions, tables);
+    // the name lists read lower[i] for i < n only: the entries past it (from longer units) are not looked at
+    const gaz = this.gazetteer.annotate(tokens, lower, this.gaz);
+    scoreUnit(words, this.weights, tokens, ids, gaz, isUpperUnit(tokens), emissions, this.T);
+    const path = this.decode(emissions, tables, n);
     const tags = new Array<string>(n);
     for (let i = 0; i < n; i++) tags[i] = this.model.tags[path[i]];
     return tags;
@@ -207,10 +189,10 @@ export class Tagger {
    * viterbi() over precomputed scores: the same additions in the same order (so the same doubles), the same
    * tie-breaking (the first previous tag, the first best last tag), without a string or a closure per token.
    */
-  private decode(emit: Float64Array, tables: readonly Float64Array[]): Int32Array {
+  private decode(emit: Float64Array, tables: readonly Float64Array[], n: number): Int32Array {
     const T = this.T;
-    const n = tables.length;
-    const path = new Int32Array(n);
+    if (this.path.length < n) this.path = new Int32Array(Math.max(n, 2 * this.path.length));
+    const path = this.path;
     if (n === 0) return path;
     const ok = this.allowedAfter;
     // the back pointers and the two score rows are reused from unit to unit (a unit allocated four typed arrays)

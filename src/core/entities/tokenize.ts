@@ -55,6 +55,8 @@ const DOTTED = new Set([
   'p.m',
 ]);
 
+/** A single capital letter ("J." is an initial, kept with its dot). */
+const ONE_CAPITAL = /^\p{Lu}$/u;
 const POSSESSIVE = /['’][sS](?![\p{L}\p{N}])/uy;
 const ANY = /[\s\S]/uy;
 // Quotes and brackets between sentences leave the next word sentence-initial (QUOTE_BRACKET_CHARS below).
@@ -148,7 +150,7 @@ export function tokenize(text: string): Token[] {
         end = w;
         if (text[end] === '.') {
           const word = text.slice(i, end).toLowerCase();
-          if (DOTTED.has(word) || word.includes('.') || /^\p{Lu}$/u.test(text.slice(i, end))) end++;
+          if (DOTTED.has(word) || word.includes('.') || ONE_CAPITAL.test(text.slice(i, end))) end++;
         }
       } else {
         ANY.lastIndex = i;

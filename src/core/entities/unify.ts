@@ -1,5 +1,6 @@
 // One type per surface string throughout an article, and short forms typed like the full names they shorten.
-import { Slots, type Working } from './mention-set';
+import type { EntityType } from '../types';
+import { Slots, type Slot, type Working } from './mention-set';
 
 // How sure the detector was, bounded: a tie-breaker between types with as many mentions each.
 const voteWeight = (m: Working) => (m.confidence === undefined ? 1 : Math.max(0.05, Math.min(m.confidence, 10)));
@@ -19,31 +20,92 @@ export const CLEAR_CONTEXT = 15;
  * the article's majority decides the mentions the tagger was unsure of).
  */
 export function unifyTypes(work: Working[], slots = new Slots()): void {
+  for (const m of work) tally(slots.of(m), m);
   for (const m of work) {
     const v = slots.of(m);
-    if (m.fixed) v.fixed = m.type;
-    // types in the order first seen: a tie goes to the earliest
-    let k = v.types.indexOf(m.type);
-    if (k < 0) {
-      k = v.types.length;
-      v.types.push(m.type);
-      v.scores.push(0);
-    }
-    // one vote per mention; the confidence only breaks ties
-    v.scores[k] += 1 + 0.001 * voteWeight(m);
+    if (v.decided === undefined) v.decided = decision(v);
+    m.type = unifiedType(m, v.decided);
   }
-  for (const m of work) {
-    const v = slots.of(m);
-    if (v.decided === undefined) {
-      if (v.fixed) v.decided = v.fixed;
-      else {
-        let best = 0;
-        for (let k = 1; k < v.types.length; k++) if (v.scores[k] > v.scores[best]) best = k;
-        v.decided = v.types[best];
-      }
-    }
-    if (m.fixed || m.type === v.decided || (m.confidence ?? 0) < CLEAR_CONTEXT) m.type = v.decided;
+}
+
+/** Counts `m`'s vote for the type it was detected with in its surface's record. */
+export function tally(v: Slot, m: Working): void {
+  v.count++;
+  v.members.push(m);
+  const type = m.detected;
+  if (m.fixed) v.fixed = type;
+  // types in the order first seen: a tie goes to the earliest
+  let k = v.types.indexOf(type);
+  if (k < 0) {
+    k = v.types.length;
+    v.types.push(type);
+    v.scores.push(0);
   }
+  // one vote per mention; the confidence only breaks ties
+  v.scores[k] += 1 + 0.001 * voteWeight(m);
+}
+
+/** The type the surface's votes decide: the lexicon's, else the highest score (the earliest on a tie). */
+export function decision(v: Slot): EntityType {
+  if (v.fixed) return v.fixed;
+  let best = 0;
+  for (let k = 1; k < v.types.length; k++) if (v.scores[k] > v.scores[best]) best = k;
+  return v.types[best];
+}
+
+/** The mention's type once its surface's type is `decided`: that one, unless its own context clearly says otherwise. */
+export const unifiedType = (m: Working, decided: EntityType): EntityType =>
+  m.fixed || m.type === decided || (m.confidence ?? 0) < CLEAR_CONTEXT ? decided : m.type;
+
+/** unifiedType of the mention as it was detected (whatever the later steps made of its type). */
+export const unifiedDetected = (m: Working, decided: EntityType): EntityType =>
+  m.fixed || m.detected === decided || (m.confidence ?? 0) < CLEAR_CONTEXT ? decided : m.detected;
+
+/**
+ * The words of the article's full names (two words or more) that short forms are checked against, each with the number
+ * of full names that have it: a regrouping after an edit adds and takes away the edited line's names without counting
+ * the others again.
+ */
+export class FullNameWords {
+  /** Last words of persons' names. */
+  readonly surnames = new Map<string, number>();
+  /** Any word of a person's name. */
+  readonly personWords = new Map<string, number>();
+  /** Last and first words of organizations' names. */
+  readonly orgEnds = new Map<string, number>();
+  readonly orgStarts = new Map<string, number>();
+
+  /** Counts (by +1) or uncounts (by -1) a full name of `type`, its words normalised; returns the words whose presence changed. */
+  count(type: EntityType, words: readonly string[], by: 1 | -1, changed?: Set<string>): void {
+    if (type === 'person') {
+      bump(this.surnames, words[words.length - 1], by, changed);
+      for (const w of words) bump(this.personWords, w, by, changed);
+    } else if (type === 'organization') {
+      bump(this.orgEnds, words[words.length - 1], by, changed);
+      bump(this.orgStarts, words[0], by, changed);
+    }
+  }
+
+  /** Whether no short form can change type (no person's surname, no organization's last word). */
+  get none(): boolean {
+    return this.surnames.size === 0 && this.orgEnds.size === 0;
+  }
+
+  /** The type a one-word surface whose mentions start with `type` takes as a short form, or null. */
+  shortType(words: readonly string[], type: EntityType): EntityType | null {
+    if (words.length > 1) return null;
+    const w = words[0];
+    if (type !== 'person' && this.surnames.has(w)) return 'person';
+    if (type === 'person' && (this.orgEnds.has(w) || this.orgStarts.has(w)) && !this.personWords.has(w)) return 'organization';
+    return null;
+  }
+}
+
+function bump(counts: Map<string, number>, w: string, by: 1 | -1, changed: Set<string> | undefined): void {
+  const n = (counts.get(w) ?? 0) + by;
+  if (n > 0) counts.set(w, n);
+  else counts.delete(w);
+  if (changed && (n === 0 || (n === 1 && by === 1))) changed.add(w);
 }
 
 /**
@@ -51,12 +113,9 @@ export function unifyTypes(work: Working[], slots = new Slots()): void {
  * of a person's full name is that person ("Assad"); a one-word "person" that is the first or last word of an
  * organization's name, and no word of a person's, is that organization ("Sabah" after "Daily Sabah", "Pirelli"
  * after "Pirelli SpA"). Runs after unifyTypes: a surface string has one type, so each string is looked at once.
+ * `names` receives the full names' words.
  */
-export function shortFormsFollowFullNames(work: Working[], slots = new Slots()): void {
-  const surnames = new Set<string>();
-  const personWords = new Set<string>();
-  const orgEnds = new Set<string>();
-  const orgStarts = new Set<string>();
+export function shortFormsFollowFullNames(work: Working[], slots = new Slots(), names = new FullNameWords()): void {
   for (const m of work) {
     if (m.type !== 'person' && m.type !== 'organization') continue;
     const s = slots.of(m);
@@ -64,25 +123,16 @@ export function shortFormsFollowFullNames(work: Working[], slots = new Slots()):
     s.counted = true;
     const words = s.words.normSpaced;
     if (words.length < 2) continue;
-    if (m.type === 'person') {
-      surnames.add(words[words.length - 1]);
-      for (const w of words) personWords.add(w);
-    } else {
-      orgEnds.add(words[words.length - 1]);
-      orgStarts.add(words[0]);
-    }
+    s.countedAs = m.type;
+    names.count(m.type, words, 1);
   }
-  if (surnames.size === 0 && orgEnds.size === 0) return;
+  if (names.none) return;
   for (const m of work) {
     if (m.fixed) continue;
     const s = slots.of(m);
     if (s.shortType === undefined) {
-      const words = s.words.normSpaced;
-      const w = words[0];
-      if (words.length > 1) s.shortType = null;
-      else if (m.type !== 'person' && surnames.has(w)) s.shortType = 'person';
-      else if (m.type === 'person' && (orgEnds.has(w) || orgStarts.has(w)) && !personWords.has(w)) s.shortType = 'organization';
-      else s.shortType = null;
+      s.firstType = m.type;
+      s.shortType = names.shortType(s.words.normSpaced, m.type);
     }
     if (s.shortType) m.type = s.shortType;
   }

@@ -13,6 +13,7 @@ export function corpusCommands(host: CommandHost) {
 
     'newsAnnotator.exportWorkspace': async (args?: WorkspaceExportArgs) => {
       await corpus.index.whenIdle();
+      await corpus.index.loadSidecars();
       const articles = corpus.index.corpus.articles().flatMap(a => {
         const uri = corpus.index.uriOf(a.path);
         const sidecar = corpus.index.sidecarOf(a.path);

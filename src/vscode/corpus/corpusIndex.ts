@@ -2,23 +2,28 @@
 // readArticle.ts, kept up to date from file events, saves and the open articles' analyses. Articles whose sidecar is
 // stale are analyzed in the background under a cancellable progress notification, one at a time with a yield
 // between them so the editor stays responsive. Files that cannot be indexed are kept in the Corpus's unindexed list
-// and written to the output channel. Nothing is ever written here (Restricted Mode included).
+// and written to the output channel. Nothing is written into the workspace (Restricted Mode included); the snapshot
+// (snapshotStore.ts) is in the extension's storage. An article taken from it has its sidecar read when needed (loadSidecars).
 import * as vscode from 'vscode';
 import { corpusArticleFromSidecar, Corpus, type CorpusArticle, type CorpusDecisions, type Sidecar } from '../../core';
 import type { Settings } from '../config';
 import { articleGlobs, isExcludedPath, NOT_ARTICLES } from './articleGlobs';
-import { analyzeIndexed, readIndexed, type ArticleReader, type ReadOutcome } from './readArticle';
+import { analyzeIndexed, readIndexed, sidecarFor, type ArticleReader, type ReadOutcome } from './readArticle';
+import { SnapshotStore } from './snapshotStore';
 
 /** Open articles change on every analysis after typing: the index follows them after this pause. */
 const EDITOR_FOLLOW_MS = 400;
 
 const yieldToEditor = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+const failed = (e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) });
 
 export class CorpusIndex implements vscode.Disposable {
   readonly corpus = new Corpus();
   /** The host's key (Corpus path) -> the article's URI, and the sidecar each article was indexed from. */
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly sidecars = new Map<string, Sidecar>();
+  /** The articles taken from the corpus snapshot, whose sidecar is not held (read by loadSidecars when needed). */
+  private readonly fromSnapshot = new Set<string>();
   private readonly pending = new Set<string>();
   private running: Promise<void> | undefined;
   private readonly scans = new Set<Promise<void>>();
@@ -30,6 +35,7 @@ export class CorpusIndex implements vscode.Disposable {
   /** Fires after each batch of index changes (views, symbols and diagnostics follow it). */
   readonly onDidChange = this.changed.event;
   readonly output = vscode.window.createOutputChannel('News Annotator Corpus');
+  readonly snapshot: SnapshotStore;
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** Bumped by every batch, so tests and callers can tell a fresh state from an older one. */
@@ -38,10 +44,20 @@ export class CorpusIndex implements vscode.Disposable {
   constructor(
     private readonly reader: ArticleReader,
     private readonly settings: () => Settings,
+    /** The extension's storage for this workspace (none: no folder open, no snapshot). */
+    storage?: vscode.Uri,
   ) {
+    this.snapshot = new SnapshotStore(
+      storage,
+      reader.files.storage,
+      () => `${settings().sidecarLocation}:${settings().sidecarFolder}`,
+      path => this.corpus.article(path),
+      line => this.output.appendLine(line),
+    );
     const sidecars = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
     this.disposables.push(
       sidecars,
+      this.snapshot,
       sidecars.onDidChange(uri => this.sidecarChanged(uri)),
       sidecars.onDidCreate(uri => this.sidecarChanged(uri)),
       sidecars.onDidDelete(uri => this.sidecarChanged(uri)),
@@ -64,6 +80,32 @@ export class CorpusIndex implements vscode.Disposable {
   /** The sidecar the article was indexed from (the open editor's, the file's, or an in-memory analysis). */
   sidecarOf(path: string): Sidecar | undefined {
     return this.sidecars.get(path);
+  }
+
+  /**
+   * Reads the sidecars of the articles taken from the snapshot (renaming, merging and exporting need whole
+   * sidecars); an article whose sidecar is no longer the one indexed is indexed again instead.
+   */
+  async loadSidecars(): Promise<void> {
+    for (const path of [...this.fromSnapshot]) {
+      const uri = this.uris.get(path);
+      const article = this.corpus.article(path);
+      const sidecar = uri && article && (await sidecarFor(this.reader, uri, article.sha256));
+      if (!this.fromSnapshot.delete(path)) continue;
+      if (sidecar) this.sidecars.set(path, sidecar);
+      else if (uri) this.update(uri);
+    }
+  }
+
+  /** Reads the snapshot file and indexes every article anew: the workspace opened (and tests). */
+  async reopen(): Promise<void> {
+    await this.snapshot.load();
+    try {
+      await this.scan();
+    } finally {
+      // the corpus holds the articles taken: the records would only be memory from now on
+      this.snapshot.release();
+    }
   }
 
   /** Whether the URI (found by the article globs, or an open document) is an article the corpus indexes. */
@@ -149,6 +191,8 @@ export class CorpusIndex implements vscode.Disposable {
     this.batchRead?.delete(path);
     this.uris.delete(path);
     this.sidecars.delete(path);
+    this.fromSnapshot.delete(path);
+    this.snapshot.forget(path);
     return this.corpus.removeArticle(path);
   }
 
@@ -194,7 +238,7 @@ export class CorpusIndex implements vscode.Disposable {
       const read = (this.batchRead = new Map());
       try {
         for (const uri of batch) {
-          const outcome = await readIndexed(this.reader, uri).catch((e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) }));
+          const outcome = await readIndexed(this.reader, uri, this.keyOf(uri), this.snapshot).catch(failed);
           if (outcome.ok === 'stale') stale.push({ uri, text: outcome.text });
           else if (outcome.ok !== 'later') this.record(uri, outcome);
         }
@@ -221,7 +265,7 @@ export class CorpusIndex implements vscode.Disposable {
           }
           progress.report({ message: `${i + 1}/${stale.length} ${this.keyOf(uri)}`, increment: 100 / stale.length });
           await yieldToEditor();
-          const outcome = await analyzeIndexed(this.reader, uri, text).catch((e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) }));
+          const outcome = await analyzeIndexed(this.reader, uri, text).catch(failed);
           this.record(uri, outcome);
           if (i % 8 === 7) this.publish();
         }
@@ -232,16 +276,21 @@ export class CorpusIndex implements vscode.Disposable {
 
   private record(uri: vscode.Uri, outcome: Exclude<ReadOutcome, { ok: 'later' }>): void {
     const path = this.keyOf(uri);
-    if (outcome.ok === true) {
+    this.fromSnapshot.delete(path);
+    if (outcome.ok === true || outcome.ok === 'snapshot') {
       this.uris.set(path, uri);
-      this.sidecars.set(path, outcome.sidecar);
-      const article = corpusArticleFromSidecar(path, outcome.text, outcome.sidecar);
+      if (outcome.ok === 'snapshot') this.fromSnapshot.add(path);
+      if (outcome.ok === 'snapshot') this.sidecars.delete(path);
+      else this.sidecars.set(path, outcome.sidecar);
+      this.snapshot.indexed(path, outcome);
+      const article = outcome.ok === 'snapshot' ? outcome.article : corpusArticleFromSidecar(path, outcome.text, outcome.sidecar);
       if (this.batchRead) this.batchRead.set(path, article);
       else this.corpus.setArticle(article);
-      if (outcome.problem) this.output.appendLine(`${path}: ${outcome.problem}`);
+      if (outcome.ok === true && outcome.problem) this.output.appendLine(`${path}: ${outcome.problem}`);
     } else if (outcome.ok === false) {
       this.uris.set(path, uri);
       this.sidecars.delete(path);
+      this.snapshot.forget(path);
       this.batchRead?.delete(path);
       this.corpus.setUnindexed(path, outcome.reason);
       this.output.appendLine(`${path}: ${outcome.reason}`);

@@ -57,6 +57,8 @@ export class CorpusDecider {
       if (answer !== 'Apply') return undefined;
     }
     const { decisions, index } = this.wc;
+    // the articles taken from the corpus snapshot: their whole sidecars, which the change rewrites
+    await index.loadSidecars();
     const change: CorpusChange = { label, preview, decisionsBefore: decisions.snapshot, sidecars: [], skipped: [] };
     const written = await writeCorpusChange({
       ...this.steps(change),

@@ -36,6 +36,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
     settings: LiveSettings,
     generator: string,
     sha256: (text: string) => string = sha256Hex,
+    /** The extension's storage for this workspace (context.storageUri): where the corpus snapshot is kept. */
+    storage?: vscode.Uri,
   ) {
     this.decisions = new DecisionsFile(files.storage);
     this.reader = {
@@ -46,7 +48,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       analyze: (text: string, options: AnalyzeOptions) => this.followDecisions(undefined, this.analyzer.analyze(text, options)),
       options: uri => ({ lexicon: lexicon.for(uri, settings.current.lexicon) }),
     };
-    this.index = new CorpusIndex(this.reader, () => settings.current);
+    this.index = new CorpusIndex(this.reader, () => settings.current, storage);
     articles.afterAnalysis = (uri, result) => this.followDecisions(uri, result);
     this.tree = new CorpusTreeProvider(this.index);
     this.navigation = new CorpusNavigation(this.index, () => this.started);
@@ -86,9 +88,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   private started: Promise<void> = Promise.resolve();
 
-  /** Reads the decisions, then indexes the workspace (in the background; resolves when done). */
+  /** Reads the decisions, then indexes the workspace, from the corpus snapshot where it can (in the background; resolves when done). */
   start(): Promise<void> {
-    this.started = this.decisions.load().then(() => this.index.scan());
+    this.started = this.decisions.load().then(() => this.index.reopen());
     return this.started;
   }
 

@@ -1,24 +1,32 @@
 // One workspace article as the corpus index reads it: the open editor's session when the article is open and
-// analyzed (what the user sees), else the file and its sidecar when that is up to date (same text hash), else a
-// fresh analysis reconciled with the stored sidecar, in memory (the same core workflow the CLI's annotate runs,
-// with nothing written).
+// analyzed (what the user sees), else the file and its corpus snapshot record when that is still valid (snapshotStore.ts),
+// else the file and its sidecar when that is up to date (same text hash), else a fresh analysis reconciled with the
+// stored sidecar, in memory (the same core workflow the CLI's annotate runs, with nothing written).
 import * as vscode from 'vscode';
 import {
   annotateArticle,
   baseName,
+  corpusArticleFromSnapshot,
   decodeArticle,
+  isRecordUsable,
   DEFAULT_MAX_ARTICLE_BYTES,
   loadSidecar,
   sha256Hex,
   type AnalysisResult,
   type AnalyzeOptions,
+  type CorpusArticle,
   type Sidecar,
+  type SnapshotRecord,
 } from '../../core';
 import type { Articles } from '../articles';
 import type { SidecarFiles } from '../persistence';
+import type { SidecarSeen, SnapshotStore } from './snapshotStore';
 
 export type ReadOutcome =
-  | { ok: true; text: string; sidecar: Sidecar; from: 'editor' | 'sidecar' | 'analyzed'; problem?: string }
+  /** `seen`: the sidecar file as it was just before it was read (from 'sidecar', when there is a snapshot to keep). */
+  | { ok: true; text: string; sidecar: Sidecar; from: 'editor' | 'sidecar' | 'analyzed'; problem?: string; seen?: SidecarSeen }
+  /** Taken from the corpus snapshot: the sidecar was not read (the index reads it when it needs the whole sidecar). */
+  | { ok: 'snapshot'; text: string; article: CorpusArticle; record: SnapshotRecord }
   | { ok: false; reason: string }
   /** The sidecar is not up to date: analysis is needed (slow; the index runs these under a progress notification). */
   | { ok: 'stale'; text: string }
@@ -57,8 +65,8 @@ async function textOf(uri: vscode.Uri): Promise<{ ok: true; text: string } | { o
   return decodeArticle(bytes, DEFAULT_MAX_ARTICLE_BYTES);
 }
 
-/** The fast part: the editor's session or an up-to-date sidecar; 'stale' when only an analysis can tell. */
-export async function readIndexed(reader: ArticleReader, uri: vscode.Uri): Promise<ReadOutcome> {
+/** The fast part: the editor's session, a valid snapshot record or an up-to-date sidecar; 'stale' when only an analysis can tell. */
+export async function readIndexed(reader: ArticleReader, uri: vscode.Uri, key: string, snapshot?: SnapshotStore): Promise<ReadOutcome> {
   const doc = openDocument(uri);
   const view = doc && reader.articles.get(uri);
   const held = doc && reader.articles.sidecar(uri);
@@ -67,11 +75,19 @@ export async function readIndexed(reader: ArticleReader, uri: vscode.Uri): Promi
   if (doc?.isDirty) return { ok: 'later' };
   const text = await textOf(uri);
   if (!text.ok) return text;
-  const path = reader.files.locate(uri).toString();
+  const sidecarUri = reader.files.locate(uri);
+  const sha256 = (reader.sha256 ?? sha256Hex)(text.text);
+  // the stamp before the read: a sidecar written after it gets another mtime, so its record is never taken for it
+  const seen = await snapshot?.stampOf(sidecarUri);
+  const record = snapshot?.record(key);
+  if (record && isRecordUsable(record, sha256, seen?.stamp)) {
+    const article = corpusArticleFromSnapshot(record, text.text);
+    if (article) return { ok: 'snapshot', text: text.text, article, record };
+  }
   // never a backup here: indexing writes nothing (Restricted Mode included); opening the article reports it
-  const stored = await loadSidecar(reader.files.storage, path, { backup: false }).catch(() => undefined);
-  if (stored?.status === 'ok' && stored.sidecar.document.sha256 === (reader.sha256 ?? sha256Hex)(text.text))
-    return { ok: true, text: text.text, sidecar: stored.sidecar, from: 'sidecar' };
+  const stored = await loadSidecar(reader.files.storage, sidecarUri.toString(), { backup: false }).catch(() => undefined);
+  if (stored?.status === 'ok' && stored.sidecar.document.sha256 === sha256)
+    return { ok: true, text: text.text, sidecar: stored.sidecar, from: 'sidecar', seen };
   if (text.text.length > BACKGROUND_MAX_CHARS) {
     return { ok: false, reason: `not indexed: too long to analyze in the background (${text.text.length} characters); open it, or run Annotate All Articles` };
   }
@@ -93,4 +109,10 @@ export async function analyzeIndexed(reader: ArticleReader, uri: vscode.Uri, tex
   });
   const problem = result.loadError ? `its sidecar cannot be used (${reader.files.describe(result.loadError)}); indexed from a fresh analysis` : undefined;
   return { ok: true, text, sidecar: result.sidecar, from: 'analyzed', problem };
+}
+
+/** The whole sidecar of an article taken from the snapshot, when it still is what the index holds (same text hash). */
+export async function sidecarFor(reader: ArticleReader, uri: vscode.Uri, sha256: string): Promise<Sidecar | undefined> {
+  const stored = await loadSidecar(reader.files.storage, reader.files.locate(uri).toString(), { backup: false }).catch(() => undefined);
+  return stored?.status === 'ok' && stored.sidecar.document.sha256 === sha256 ? stored.sidecar : undefined;
 }

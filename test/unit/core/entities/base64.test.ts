@@ -35,4 +35,12 @@ describe('decodeBase64', () => {
     const messy = text.replace(/.{20}/g, line => `${line}\n `).replace(/^(.{50})/, '$1\u00e9');
     assert.deepEqual(decodeBase64(messy), bytes);
   });
+
+  it("drops an '=' inside the text or past the two of the padding, like any stray character", () => {
+    const ascii = (t: string) => new Uint8Array(Buffer.from(t, 'latin1'));
+    assert.deepEqual(decodeBase64('QUJD=REVG'), ascii('ABCDEF'));
+    assert.deepEqual(decodeBase64('QUJD==='), ascii('ABC'));
+    assert.deepEqual(decodeBase64('QUI\u0141'), decodeBase64('QUI'), 'a code above 255 is dropped, not read as its low byte');
+    assert.deepEqual(decodeBase64('QUI\u00c1'), decodeBase64('QUI'), 'a code above 127 is dropped, not read as its low seven bits');
+  });
 });

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../../../src/core/analyze';
 import { addAnnotation, canonicalSidecar, reconcile, removeAnnotation, saveSidecar, serializeSidecar, type Sidecar } from '../../../../src/core/sidecar';
-import { SIDECAR_CHUNK, sidecarChunks } from '../../../../src/core/sidecar/serialize';
+import { SIDECAR_CHUNK, sidecarChunks, WHOLE_TEXT_UP_TO } from '../../../../src/core/sidecar/serialize';
 import { NodeSidecarStorage } from '../../../../src/node/storage';
 import { article } from '../../../fixtures/sidecar/helpers';
 
@@ -71,6 +71,25 @@ describe('sidecar serialized in chunks', () => {
     }
     const bytes = Buffer.concat(chunks.map(c => Buffer.from(c, 'utf8')));
     assert.ok(bytes.equals(Buffer.from(wholeText(s), 'utf8')));
+  });
+
+  it('joins to the canonical text in bounded pieces, no pair split, whether made whole (an article up to WHOLE_TEXT_UP_TO) or an item at a time', () => {
+    // astral characters everywhere and a note longer than a piece: pairs straddle the cuts of both paths
+    const unit = '😀 Angela Merkel 𝒜 met Vladimir Putin in Berlin on 3 March 2015. ';
+    const big = unit.repeat(Math.ceil((WHOLE_TEXT_UP_TO + 1) / unit.length));
+    const small = big.slice(0, WHOLE_TEXT_UP_TO - 2 * unit.length);
+    for (const text of [small, big]) {
+      const s = addAnnotation(sidecarOf(text), text, { start: 0, end: 40 }, 'organization', { note: '𝒜😀'.repeat(SIDECAR_CHUNK) });
+      const chunks = [...sidecarChunks(s)];
+      assert.ok(chunks.length > 10, `${chunks.length} chunks`);
+      for (const c of chunks) {
+        assert.ok(c.length > 0 && c.length <= SIDECAR_CHUNK, `a chunk of ${c.length} code units`);
+        const last = c.charCodeAt(c.length - 1);
+        assert.ok(!(last >= 0xd800 && last <= 0xdbff), 'a chunk ends with a high surrogate');
+      }
+      assert.equal(chunks.join(''), wholeText(s), `${text.length} characters`);
+      assert.equal(serializeSidecar(s), wholeText(s));
+    }
   });
 
   it('saving writes the pieces as they come (never the whole text at once), and the file holds the canonical bytes', async () => {

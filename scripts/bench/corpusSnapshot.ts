@@ -1,0 +1,105 @@
+// The benchmark's corpus section, the snapshot's lines: indexing the corpus again from the corpus snapshot (the
+// editor's cache, src/core/corpus/snapshot.ts) vs from the up-to-date sidecars vs analysing. The sidecars are real
+// files in a temporary folder (made not timed, dated an hour back so the racy-write rule accepts their records): the
+// snapshot's checks stat each of them (fs.statSync) as the editor stats them through its file system.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { corpusArticleFromSnapshot, isRecordUsable, parseCorpusSnapshot, serializeCorpusSnapshot, type Corpus, type CorpusArticle } from '../../src/core';
+import { sha256HexNative } from '../../src/node/hash';
+
+export interface Timed {
+  ms: number;
+  cpu: number;
+}
+
+export interface SnapshotBench {
+  texts: readonly string[];
+  paths: readonly string[];
+  /** The sidecar files (sidecarFiles), read back for the sidecar runs. */
+  files: readonly string[];
+  /** The index built from the sidecars (the snapshot is written from its articles). */
+  index: Corpus;
+  /** Analysing and indexing every article: the ratios' numerator. */
+  fromNothing: Timed;
+  /** The index from the sidecars' JSON in memory (hash, parse, build), as the line "index from up-to-date sidecars" times it. */
+  fromSidecars: (sidecars: readonly string[]) => Timed;
+  /** Builds the index (setArticles + entities), timed with `time`. */
+  build: (articles: CorpusArticle[]) => unknown;
+  time: <T>(fn: () => T) => Timed & { value: T };
+  both: (t: Timed, digits?: number) => string;
+  medianOf: (runs: Timed[]) => Timed;
+}
+
+const fmt = (x: number, d = 1) => x.toFixed(d);
+
+/** The sidecars written to a temporary folder, dated an hour back; `remove` deletes them. */
+export function sidecarFiles(sidecars: readonly string[]): { files: string[]; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-bench-snapshot-'));
+  const files = sidecars.map((_, i) => path.join(dir, `${i}.annotations.json`));
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  files.forEach((f, i) => {
+    fs.writeFileSync(f, sidecars[i]);
+    fs.utimesSync(f, hourAgo, hourAgo);
+  });
+  return { files, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function snapshotLines(b: SnapshotBench): void {
+  const { files } = b;
+  {
+    const stampOf = (file: string) => {
+      const s = fs.statSync(file, { throwIfNoEntry: false });
+      return s && { size: s.size, mtime: s.mtimeMs };
+    };
+    const seen = Date.now();
+    const write = b.time(() =>
+      serializeCorpusSnapshot(
+        b.paths.map((p, i) => ({ article: b.index.article(p)!, stamp: stampOf(files[i])!, seen })),
+        Date.now(),
+      ),
+    );
+    const json = write.value;
+    const sidecars = files.map(f => fs.readFileSync(f, 'utf8'));
+    const sidecarBytes = sidecars.reduce((s, x) => s + x.length, 0);
+
+    // hash each text, stat each sidecar, parse the snapshot, check and take each record, build; each step's CPU time kept too
+    const steps: { parse: Timed[]; check: Timed[]; take: Timed[]; build: Timed[] } = { parse: [], check: [], take: [], build: [] };
+    const fromSnapshot = () =>
+      b.time(() => {
+        const parse = b.time(() => parseCorpusSnapshot(json));
+        const snapshot = parse.value;
+        if (!snapshot) throw new Error('the snapshot does not parse');
+        const check = b.time(() => b.texts.map((t, i) => isRecordUsable(snapshot.records.get(b.paths[i])!, sha256HexNative(t), stampOf(files[i]))));
+        if (check.value.includes(false)) throw new Error('a snapshot record is not usable');
+        const take = b.time(() => b.texts.map((t, i) => corpusArticleFromSnapshot(snapshot.records.get(b.paths[i])!, t)!));
+        const build = b.time(() => b.build(take.value));
+        steps.parse.push(parse);
+        steps.check.push(check);
+        steps.take.push(take);
+        steps.build.push(build);
+        return build.value;
+      });
+    // paired: the two ways alternate in this process, medians of 5 each (the machine's load hits both alike)
+    const viaSnapshot: Timed[] = [];
+    const viaSidecars: Timed[] = [];
+    for (let i = 0; i < 5; i++) {
+      viaSnapshot.push(fromSnapshot());
+      viaSidecars.push(b.fromSidecars(sidecars));
+    }
+    const snap = b.medianOf(viaSnapshot);
+    const side = b.medianOf(viaSidecars);
+    console.log(
+      `   index from the snapshot (hash the texts + stat the ${files.length} sidecar files + parse the snapshot + build; median of 5): ${b.both(snap)}, vs ${b.both(side)} from the sidecars (hash + parse + build) alternating with it`,
+    );
+    console.log(
+      `   ratio analysing/snapshot: ${fmt(b.fromNothing.ms / snap.ms, 1)}x (CPU ${fmt(b.fromNothing.cpu / snap.cpu, 1)}x); analysing/sidecars in the same runs: ${fmt(b.fromNothing.ms / side.ms, 1)}x (CPU ${fmt(b.fromNothing.cpu / side.cpu, 1)}x)`,
+    );
+    console.log(
+      `   of which (medians): parse the snapshot ${b.both(b.medianOf(steps.parse))}, hash + stat + check ${b.both(b.medianOf(steps.check))}, take the records ${b.both(b.medianOf(steps.take))}, build ${b.both(b.medianOf(steps.build))}`,
+    );
+    console.log(
+      `   the snapshot: ${fmt(json.length / 2 ** 20, 1)} MiB (the sidecars: ${fmt(sidecarBytes / 2 ** 20, 1)} MiB), written (serialized) in ${b.both(write)}`,
+    );
+  }
+}

@@ -1,0 +1,141 @@
+// Where the name patterns (propagate.ts) match each line, memoised with the line's tokens: a tree of the patterns'
+// words, matched at the line's capitalised tokens, and the memo carried from one set of patterns to the next.
+import type { LineInfo, PatternMatch } from './lines';
+import { isNameWord } from './mention-set';
+
+// Where the patterns match a line is memoised with the line (LineInfo.matches) for one generation of patterns: a call
+// whose patterns differ from the previous call's starts a new generation, and a line whose memo is of the previous
+// generation keeps it when none of its capitalised words starts a pattern that changed (the memo's entries at a
+// token depend only on the patterns sharing that token's word, in their order). Typing a name then re-matches only
+// the lines holding its words, not the whole article. Module-wide: lines are shared by every article that has them.
+let generation = 0;
+/** Per first word, its patterns' words in order, as of generation `generation`. */
+let lastPatterns: ReadonlyMap<string, readonly { words: readonly string[] }[]> = new Map();
+/** The first words whose patterns changed from generation `generation - 1` to `generation`. */
+let changedWords = new Set<string>();
+/** Past this many changed first words, checking each line's words costs about as much as matching them again. */
+const MAX_CHANGED_WORDS = 64;
+/** The patterns' tree (see wordTree) as of generation `treeGeneration`: patched root by root for the next one. */
+let lastTree: Map<string, WordNode> | null = null;
+let treeGeneration = -1;
+
+/** Moves to a new generation when the patterns' words differ from the previous call's. */
+export function advance(patterns: ReadonlyMap<string, readonly { words: readonly string[] }[]>): void {
+  const changed = new Set<string>();
+  for (const [w, list] of patterns) if (!sameWords(lastPatterns.get(w), list)) changed.add(w);
+  for (const w of lastPatterns.keys()) if (!patterns.has(w)) changed.add(w);
+  lastPatterns = patterns;
+  if (changed.size === 0) return;
+  generation++;
+  changedWords = changed;
+}
+
+function sameWords(a: readonly { words: readonly string[] }[] | undefined, b: readonly { words: readonly string[] }[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k].words;
+    const y = b[k].words;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
+
+/** The current generation's tree: the previous one with the roots of the changed first words built again. */
+function currentTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
+  if (lastTree && treeGeneration === generation) return lastTree;
+  if (lastTree && treeGeneration === generation - 1) {
+    for (const w of changedWords) {
+      const list = patterns.get(w);
+      if (list) lastTree.set(w, rootOf(list));
+      else lastTree.delete(w);
+    }
+  } else lastTree = wordTree(patterns);
+  treeGeneration = generation;
+  return lastTree;
+}
+
+/** Whether the line's memo holds for the current generation (brought forward from the previous one when it can). */
+function memoHolds(info: LineInfo): boolean {
+  const memo = info.matches;
+  if (!memo) return false;
+  if (memo.generation === generation) return true;
+  if (memo.generation !== generation - 1 || changedWords.size > MAX_CHANGED_WORDS) return false;
+  // a word the line does not hold is none of its tokens (searching the text is faster than looking each token up)
+  let holds = true;
+  for (const w of changedWords) if (info.text.includes(w)) holds = false;
+  if (!holds) for (const i of info.capitals) if (changedWords.has(info.tokens[i].text)) return false;
+  memo.generation = generation;
+  return true;
+}
+
+/**
+ * The patterns as a tree of words: a path from a first word down to a node spells a pattern's words, and the node
+ * lists which patterns (their index `k` among those sharing the first word) end there. Each token then checks only
+ * the patterns its following words can continue, however many names share a first word ("John ...").
+ */
+interface WordNode {
+  next: Map<string, WordNode> | null;
+  /** Indices of the patterns ending here, ascending. */
+  ends: number[];
+}
+
+export function wordTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
+  const roots = new Map<string, WordNode>();
+  for (const [first, list] of patterns) roots.set(first, rootOf(list));
+  return roots;
+}
+
+/** The tree of the patterns sharing a first word. */
+function rootOf(list: readonly { words: string[] }[]): WordNode {
+  const root: WordNode = { next: null, ends: [] };
+  list.forEach((p, k) => {
+    let node = root;
+    for (let w = 1; w < p.words.length; w++) {
+      node.next ??= new Map();
+      let child = node.next.get(p.words[w]);
+      if (!child) node.next.set(p.words[w], (child = { next: null, ends: [] }));
+      node = child;
+    }
+    node.ends.push(k);
+  });
+  return root;
+}
+
+/**
+ * Every place in the line where a pattern's words occur, longest pattern first at each token (line offsets).
+ * `work`, when given, counts the tree nodes visited (the work per token, bounded by the longest name's length).
+ */
+export function matchesIn({ tokens, capitals }: LineInfo, tree: ReadonlyMap<string, WordNode>, work?: { steps: number }): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  const path: WordNode[] = [];
+  for (const i of capitals) {
+    const root = tree.get(tokens[i].text);
+    if (!root) continue;
+    // the nodes the following tokens lead to; patterns are reported from the deepest (longest) one up
+    path.length = 0;
+    for (let node: WordNode | undefined = root; node; node = node.next?.get(tokens[i + path.length]?.text ?? '')) {
+      path.push(node);
+      if (i + path.length >= tokens.length) break;
+    }
+    if (work) work.steps += path.length;
+    for (let d = path.length - 1; d >= 0; d--) {
+      if (path[d].ends.length === 0) continue;
+      const last = i + d;
+      // inside a longer capitalised name ("U.S. Open") it is another name, not this one
+      const before = i > 0 ? tokens[i - 1] : null;
+      const after = last + 1 < tokens.length ? tokens[last + 1] : null;
+      const blocked =
+        (before !== null && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart) ||
+        (after !== null && isNameWord(after) && !after.sentenceStart);
+      for (const k of path[d].ends) out.push({ i, k, last, start: tokens[i].start, end: tokens[last].end, blocked });
+    }
+  }
+  return out;
+}
+
+/** The line's matches for `patterns`, which must be the current ones (advance): from its memo when that holds. */
+export function lineMatches(info: LineInfo, patterns: ReadonlyMap<string, readonly { words: string[] }[]>): PatternMatch[] {
+  return memoHolds(info) ? info.matches!.list : (info.matches = { generation, list: matchesIn(info, currentTree(patterns)) }).list;
+}

@@ -1,0 +1,290 @@
+// The grouping after an edit inside one line, from the grouping before it, with work in proportion to what the edit
+// touched rather than to the article: typing in a name changes the line's candidates (a surface appears, another goes),
+// and with them a few surfaces' votes, the full-name words short forms are checked against, the name patterns and
+// the lines where those patterns occur. Those are updated; everything else is kept. The result is exactly the full
+// grouping's (group.ts): whenever the edit could change something the update does not follow (a type decided anew for
+// a surface that also occurs in other lines, a short form elsewhere changing type, an acronym or a known abbreviation
+// involved), it gives up and the analyser groups the whole article again. Randomized tests compare both.
+import { isAbbreviationName } from './abbreviations';
+import { buildEntities } from './build';
+import type { GroupedWorking, GroupingKept } from './group';
+import type { LineInfo, LineSource } from './lines';
+import { mergeDedupe, working, type Slot, type Working } from './mention-set';
+import { lineVisitor, patternsOf, usePatterns, type FirstMention, type Pattern, type Patterns } from './propagate';
+import type { EntityType } from '../types';
+import { decision, tally, unifiedDetected, unifiedType } from './unify';
+
+/** One line edited into one line, with what the analyser found in it before and after (offsets relative to the line). */
+export interface LineEdit {
+  /** The grouping of the article before the edit (in its offsets); its mentions are moved and reused. */
+  grouped: GroupedWorking;
+  /** The line's index and start (the same before and after the edit). */
+  line: number;
+  lineStart: number;
+  before: { text: string; mentions: readonly Working[] };
+  after: { text: string; mentions: readonly Working[] };
+  /** The characters just before the line (a bracket there may hold an acronym read into this line). */
+  preceding: string;
+  /** The article's lines after the edit, in order, with their starts. */
+  lines: LineSource;
+}
+
+/** linkAcronyms reads up to this many characters after a bracket: a bracket this close before the line reads into it. */
+export const ACRONYM_REACH = 14;
+/** Past this many first words whose patterns changed, finding the lines that hold them is no longer worth it. */
+const MAX_CHANGED_FIRST_WORDS = 64;
+const BRACKET = /[()]/;
+
+/** The surface's mentions in the edited line, before and after the edit. */
+interface Touched {
+  slot: Slot;
+  before: Working[];
+  after: Working[];
+  /** All its mentions are in the edited line (after the edit): its votes and first mention are the line's. */
+  local: boolean;
+  /** Not local, and its mentions here vote as before (its votes, type and first mention's type are as before). */
+  same: boolean;
+}
+
+/**
+ * The grouping after the edit, or undefined when this update cannot be sure to give the full grouping's result (the
+ * caller then groups the whole article; the grouping before the edit may have been changed and must be dropped).
+ * `inputs` are the edited line's candidates as working mentions (document offsets), kept for the next grouping.
+ */
+export function regroupLine(edit: LineEdit): { grouped: GroupedWorking; inputs: Working[] } | undefined {
+  const { grouped, lineStart, before, after } = edit;
+  const { slots, kept } = grouped;
+  // acronyms: defined in brackets after a name, up to a dozen characters on (across a line break too)
+  if (BRACKET.test(before.text) || BRACKET.test(after.text) || edit.preceding.includes('(') || kept.names.none) return undefined;
+  const touched = new Map<string, Touched>();
+  const touch = (m: Working): Touched | undefined => {
+    let t = touched.get(m.surface);
+    if (!t) {
+      if (kept.linked.has(m.surface) || isAbbreviationName(m.surface)) return undefined;
+      touched.set(m.surface, (t = { slot: slots.ofSurface(m.surface), before: [], after: [], local: false, same: false }));
+    }
+    return t;
+  };
+  for (const m of before.mentions) {
+    const t = touch(m);
+    if (!t) return undefined;
+    t.before.push(m);
+  }
+  for (const m of after.mentions) {
+    const t = touch(m);
+    if (!t) return undefined;
+    t.after.push(m);
+  }
+  // the surface's mentions kept for this line must be the line's mentions from before the edit
+  const oldEnd = lineStart + before.text.length;
+  for (const t of touched.values()) {
+    const s = t.slot;
+    const outside = s.count - t.before.length;
+    if (outside < 0 || memberFrom(s.members, oldEnd + 1) - memberFrom(s.members, lineStart) !== t.before.length) return undefined;
+    t.local = outside === 0;
+    t.same = !t.local && sameVotes(t.before, t.after);
+  }
+
+  // From here on the kept grouping is changed: a give-up below leaves it to be dropped (the caller groups again).
+  const old = grouped.mentions;
+  const fromL = mentionFrom(old, lineStart, 0, old.length);
+  const toL = mentionFrom(old, oldEnd + 1, fromL, old.length);
+  const inputs: Working[] = [];
+  for (const m of after.mentions) {
+    const w = working(m.start + lineStart, m.end + lineStart, m.type, m.surface, false, m.confidence);
+    w.slot = touched.get(m.surface)!.slot;
+    inputs.push(w);
+  }
+  // each surface's mentions with this line's replaced; then every mention after the line moved to the new offsets
+  for (const t of touched.values()) {
+    const mine: Working[] = [];
+    for (const w of inputs) if (w.slot === t.slot) mine.push(w);
+    t.slot.members.splice(memberFrom(t.slot.members, lineStart), t.before.length, ...mine);
+  }
+  const delta = after.text.length - before.text.length;
+  if (delta !== 0) {
+    for (let k = toL; k < old.length; k++) {
+      old[k].start += delta;
+      old[k].end += delta;
+    }
+  }
+
+  // unifyTypes: a surface whose votes here changed is counted again over its mentions in order; one that other lines
+  // have too must keep its type (else their mentions would change)
+  for (const t of touched.values()) {
+    if (t.same) continue;
+    const s = t.slot;
+    const decided = s.decided;
+    const members = s.members;
+    s.members = [];
+    s.count = 0;
+    s.types.length = 0;
+    s.scores.length = 0;
+    s.fixed = undefined;
+    for (const w of members) tally(s, w);
+    s.decided = s.count > 0 ? decision(s) : undefined;
+    if (!t.local && s.decided !== decided) return undefined;
+  }
+  for (const w of inputs) w.type = unifiedType(w, w.slot!.decided!);
+  // shortFormsFollowFullNames: the touched full names counted again under their (first) person or organization type,
+  // then every short form whose word changed presence checked
+  const names = kept.names;
+  const changedWords = new Set<string>();
+  for (const t of touched.values()) {
+    if (t.same) continue;
+    const s = t.slot;
+    let countedAs: EntityType | undefined;
+    let counted = false;
+    for (const m of s.members) {
+      const type = unifiedDetected(m, s.decided!);
+      if (type !== 'person' && type !== 'organization') continue;
+      counted = true;
+      if (s.words.normSpaced.length >= 2) countedAs = type;
+      break;
+    }
+    if (countedAs !== s.countedAs) {
+      if (s.countedAs) names.count(s.countedAs, s.words.normSpaced, -1, changedWords);
+      if (countedAs) names.count(countedAs, s.words.normSpaced, 1, changedWords);
+    }
+    s.counted = counted || undefined;
+    s.countedAs = countedAs;
+  }
+  if (names.none) return undefined;
+  for (const t of touched.values()) {
+    if (t.same) continue;
+    const s = t.slot;
+    const firstType = s.count > 0 ? unifiedDetected(s.members[0], s.decided!) : undefined;
+    const shortType = firstType === undefined ? undefined : names.shortType(s.words.normSpaced, firstType);
+    if (!t.local && shortType !== s.shortType) return undefined;
+    s.firstType = firstType;
+    s.shortType = shortType;
+  }
+  if (changedWords.size > 0) {
+    for (const { slot } of kept.firsts) {
+      const words = slot.words.normSpaced;
+      if (words.length !== 1 || !changedWords.has(words[0]) || slot.count === 0 || touched.has(slot.surface)) continue;
+      if (slot.firstType === undefined || names.shortType(words, slot.firstType) !== slot.shortType) return undefined;
+    }
+  }
+  for (const w of inputs) if (w.slot!.shortType) w.type = w.slot!.shortType;
+
+  // propagate: the touched surfaces' first mentions take their places among the first mentions, and the lines
+  // holding a first word whose patterns changed are matched again
+  const firsts: FirstMention[] = [];
+  for (const f of kept.firsts) if (!touched.has(f.slot.surface)) firsts.push(f);
+  for (const t of touched.values()) {
+    if (t.slot.count === 0) continue;
+    const m = t.slot.members[0];
+    firsts.splice(firstFrom(firsts, m.start), 0, { slot: t.slot, m });
+  }
+  const patterns = patternsOf(firsts);
+  const changed = changedFirstWords(kept.patterns, patterns);
+  if (changed.size > MAX_CHANGED_FIRST_WORDS) return undefined;
+  if (patterns.size > 0) usePatterns(patterns);
+  // each line matched again: its range in the old mentions (the edited line's, from before the edit), its new mentions
+  const replaced: { from: number; to: number; list: Working[] }[] = [];
+  let i = 0;
+  let give = false;
+  edit.lines((start, info) => {
+    const line = i++;
+    if (give || (line !== edit.line && !holdsAny(info, changed))) return;
+    const end = start + info.text.length + 1;
+    const from = line === edit.line ? fromL : line < edit.line ? mentionFrom(old, start, 0, fromL) : mentionFrom(old, start, toL, old.length);
+    const to = line === edit.line ? toL : line < edit.line ? mentionFrom(old, end, from, fromL) : mentionFrom(old, end, from, old.length);
+    const work = line === edit.line ? inputs : old.slice(from, to).filter(m => !m.propagated);
+    const found: Working[] = [];
+    if (patterns.size > 0) lineVisitor(work, [], patterns, found)(start, info);
+    // a known abbreviation or an acronym found or lost again would change the links between names
+    for (let k = from; k < to; k++) if (old[k].propagated && linkedName(kept, old[k].surface)) give = true;
+    for (const m of found) if (linkedName(kept, m.surface)) give = true;
+    replaced.push({ from, to, list: found.length ? mergeDedupe(work, found) : work });
+  });
+  if (give) return undefined;
+
+  // the mentions: the old ones with the matched lines' replaced
+  const mentions: Working[] = [];
+  let k = 0;
+  for (const r of replaced) {
+    for (; k < r.from; k++) mentions.push(old[k]);
+    for (const m of r.list) mentions.push(m);
+    k = r.to;
+  }
+  for (; k < old.length; k++) mentions.push(old[k]);
+  const nextKept: GroupingKept = { firsts, patterns, names, expansions: kept.expansions, linked: kept.linked };
+  const entities = buildEntities(mentions, kept.expansions, slots);
+  return { grouped: { mentions, entities, slots, kept: nextKept }, inputs };
+}
+
+/** The same votes: as many mentions, with the same types, confidences and lexicon marks, in the same order. */
+function sameVotes(a: readonly Working[], b: readonly Working[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k].type !== b[k].type || a[k].confidence !== b[k].confidence || a[k].fixed !== b[k].fixed) return false;
+  return true;
+}
+
+/** Index of the first of the surface's mentions (sorted) starting at or after `x`. */
+function memberFrom(members: readonly Working[], x: number): number {
+  let lo = 0;
+  let hi = members.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (members[mid].start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first of `firsts` (by position) starting at or after `x`. */
+function firstFrom(firsts: readonly FirstMention[], x: number): number {
+  let lo = 0;
+  let hi = firsts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (firsts[mid].m.start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first mention of mentions[lo, hi) (sorted) starting at or after `x`. */
+function mentionFrom(mentions: readonly Working[], x: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first words whose patterns differ (in words, type, surface or lexicon mark, or their order). */
+function changedFirstWords(before: Patterns, after: Patterns): Set<string> {
+  const changed = new Set<string>();
+  for (const [w, list] of after) if (!samePatterns(before.get(w), list)) changed.add(w);
+  for (const w of before.keys()) if (!after.has(w)) changed.add(w);
+  return changed;
+}
+
+function samePatterns(a: readonly Pattern[] | undefined, b: readonly Pattern[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (x.type !== y.type || x.surface !== y.surface || x.fixed !== y.fixed || x.words.length !== y.words.length) return false;
+    for (let i = 0; i < x.words.length; i++) if (x.words[i] !== y.words[i]) return false;
+  }
+  return true;
+}
+
+/** Whether one of the line's capitalised tokens is one of `words` (a pattern can start only there). */
+function holdsAny(info: LineInfo, words: ReadonlySet<string>): boolean {
+  if (words.size === 0) return false;
+  let maybe = false;
+  // a word the line does not hold is none of its tokens (searching the text is faster than looking each token up)
+  for (const w of words) if (info.text.includes(w)) maybe = true;
+  if (!maybe) return false;
+  for (const i of info.capitals) if (words.has(info.tokens[i].text)) return true;
+  return false;
+}
+
+const linkedName = (kept: GroupingKept, surface: string) => kept.linked.has(surface) || isAbbreviationName(surface);

@@ -1,0 +1,97 @@
+// Typing in a name regroups only what the edited line touched (entities/regroup.ts) when it can follow the change
+// exactly, and groups the whole article otherwise: on edits made to exercise both (letters typed in names that other
+// lines have too, names renamed to other names of the article, a surname or a first name alone, a short form's full
+// name changed, acronyms in brackets, analyses under a lexicon in between), every re-analysis, whole or in steps, must
+// equal a fresh analysis byte for byte, and the line's regrouping must have been the path taken for many of them.
+import { strict as assert } from 'node:assert';
+import { Analyzer, type AnalysisSteps } from '../../../src/core/analyze';
+import type { AnalysisResult, Annotation, Lexicon } from '../../../src/core/types';
+import { distinctArticle, prng } from '../../support/distinct-article';
+
+const cold = (text: string, lexicon?: Lexicon) => new Analyzer(0).analyze(text, { lexicon });
+
+function runAll(run: AnalysisSteps): AnalysisResult {
+  for (;;) {
+    const result = run.step();
+    if (result) return result;
+  }
+}
+
+/** One edit inside one line, at or in one of the names: mostly what the line's regrouping handles, sometimes not. */
+function lineEdit(text: string, annotations: readonly Annotation[], rand: () => number): string {
+  const names = annotations.filter(a => a.type !== 'date' && !text.slice(a.start, a.end).includes('\n'));
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const n = pick(names);
+  const inside = n.start + 1 + Math.floor(rand() * Math.max(1, n.end - n.start - 1));
+  const r = rand();
+  // a letter typed, deleted or replaced inside the name (the name becomes another surface)
+  if (r < 0.3) return text.slice(0, inside) + pick([...'aeixzk']) + text.slice(inside);
+  if (r < 0.45) return text.slice(0, inside) + text.slice(inside + 1);
+  if (r < 0.55) return text.slice(0, inside) + pick([...'aeoz']) + text.slice(inside + 1);
+  const words = n.text.split(' ');
+  // renamed to another name of the article (votes move from one surface to another), or to a word of its own
+  if (r < 0.7) return text.slice(0, n.start) + pick(names).text + text.slice(n.end);
+  if (r < 0.8) return text.slice(0, n.start) + (rand() < 0.5 ? words[words.length - 1] : words[0]) + text.slice(n.end);
+  // the name and a neighbouring word typed over: lowercased, or a word added to it
+  if (r < 0.88) return text.slice(0, n.start) + n.text.toLowerCase() + text.slice(n.end);
+  if (r < 0.95) return text.slice(0, n.end) + pick([' Corp', ' Holdings', ' Rossi', ' Institute']) + text.slice(n.end);
+  // an acronym in brackets after it (the line's regrouping leaves those to the whole grouping)
+  return text.slice(0, n.end) + ` (${words.map(w => w[0]).join('')})` + text.slice(n.end);
+}
+
+describe("analyze: typing in a name regroups the edited line's names exactly as a whole grouping", function () {
+  this.timeout(300000);
+
+  for (let seed = 1; seed <= 16; seed++) {
+    it(`on 40 edits inside one line, a lexicon now and then (seed ${seed})`, () => {
+      const rand = prng(seed * 4099);
+      // a long article: its names recur in many lines (first names and surnames shared), as in a real one
+      let text = distinctArticle(9000 + 1500 * (seed % 4), seed + 100);
+      const warm = new Analyzer();
+      let result = warm.analyze(text, { document: 'a' });
+      const before = warm.regroupings;
+      for (let i = 0; i < 40; i++) {
+        text = lineEdit(text, result.annotations, rand);
+        // a lexicon names one of the article's names: the whole grouping runs, then the next edits start from it
+        const lexicon: Lexicon | undefined = i % 9 === 4 ? { [result.annotations.find(a => a.type === 'person')!.text]: 'organization' } : undefined;
+        result = warm.analyze(text, { document: 'a', lexicon });
+        assert.deepEqual(result, cold(text, lexicon), `after edit ${i + 1}`);
+      }
+      assert.ok(warm.regroupings - before >= 10, `the line's regrouping ran for ${warm.regroupings - before} of 40 edits`);
+    });
+  }
+
+  for (let seed = 1; seed <= 6; seed++) {
+    it(`in steps, some runs dropped half-way (seed ${seed})`, () => {
+      const rand = prng(seed * 8191);
+      let text = distinctArticle(10000, seed + 130);
+      const stepped = new Analyzer();
+      let result = runAll(stepped.analyzeSteps(text, { document: 'a' }));
+      for (let i = 0; i < 30; i++) {
+        text = lineEdit(text, result.annotations, rand);
+        if (rand() < 0.3) {
+          const dropped = stepped.analyzeSteps(text, { document: 'a' });
+          for (let k = 1 + Math.floor(rand() * 4); k > 0 && !dropped.step(); k--);
+          text = lineEdit(text, result.annotations, rand);
+        }
+        result = runAll(stepped.analyzeSteps(text, { document: 'a' }));
+        assert.deepEqual(result, cold(text), `after edit ${i + 1}`);
+      }
+    });
+  }
+
+  it('a name typed into, and undone, many times over: the kept counts and patterns stay exact', () => {
+    const text = distinctArticle(20000, 7);
+    const warm = new Analyzer();
+    const { annotations } = warm.analyze(text);
+    const names = annotations.filter(a => a.type !== 'date' && /^\p{Lu}\p{Ll}{2}/u.test(a.text));
+    const n = warm.regroupings;
+    for (let k = 0; k < 30; k++) {
+      const at = names[(k * 37) % names.length].start + 2;
+      const typed = text.slice(0, at) + 'x' + text.slice(at);
+      assert.deepEqual(warm.analyze(typed), cold(typed), `typed at ${at}`);
+      assert.deepEqual(warm.analyze(text), cold(text), `undone at ${at}`);
+    }
+    assert.ok(warm.regroupings - n >= 40, `the line's regrouping ran for ${warm.regroupings - n} of 60 analyses`);
+  });
+});

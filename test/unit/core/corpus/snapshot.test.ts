@@ -1,0 +1,226 @@
+// The corpus index snapshot (a private cache of the index's records): written from articles indexed from real
+// sidecars and read back, it gives the same articles as corpusArticleFromSidecar (randomized over the fields a user
+// can set); a corrupt, truncated or other-version snapshot is "no snapshot"; the validity rule turns a record down
+// when the text, the sidecar's size or mtime changed, or the mtime was too recent when the record was taken.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  analyze,
+  Corpus,
+  corpusArticleFromSidecar,
+  corpusArticleFromSnapshot,
+  isRecordUsable,
+  parseCorpusSnapshot,
+  parseSidecar,
+  RACY_MARGIN_MS,
+  reconcile,
+  serializeCorpusSnapshot,
+  serializeSidecar,
+  sha256Hex,
+  SNAPSHOT_VERSION,
+  type CorpusArticle,
+  type Sidecar,
+  type SnapshotEntry,
+} from '../../../../src/core';
+import { root } from '../../../support/builtCli';
+
+const folders = ['seeds', 'test/fixtures/corpus'];
+const texts = folders.flatMap(dir =>
+  fs
+    .readdirSync(path.join(root, dir))
+    .filter(f => f.endsWith('.txt'))
+    .map(f => ({ file: `${dir}/${f}`, text: fs.readFileSync(path.join(root, dir, f), 'utf8') })),
+);
+/** Each article's sidecar as `annotate` writes it, parsed back as the hosts read it. */
+const sidecars = texts.map(({ file, text }) => parseSidecar(serializeSidecar(reconcile({ text, file, analysis: analyze(text) }).sidecar), file));
+
+/** A small deterministic generator (mulberry32): a failing case can be run again from its seed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** The sidecar with what a user can set changed at random (notes, reviews, manual sources, external ids, rejections), re-validated. */
+function varied(sidecar: Sidecar, text: string, rnd: () => number): Sidecar {
+  const pick = (p: number) => rnd() < p;
+  const notes = ['', 'checked by phone', 'née «Ivanova» — 東京 🙂', 'line\nbreak'];
+  const s: Sidecar = structuredClone(sidecar);
+  s.document.referenceDate = pick(0.2) ? null : pick(0.5) ? '2016-02-29' : s.document.referenceDate;
+  for (const a of s.annotations) {
+    if (pick(0.2)) a.note = notes[Math.floor(rnd() * notes.length)];
+    if (pick(0.3)) a.reviewed = true;
+    if (pick(0.2)) a.source = 'manual';
+    const unresolve = pick(0.3);
+    const fix = pick(0.3);
+    if (a.type === 'date' && unresolve) {
+      a.value = null;
+      delete a.precision;
+    } else if (a.type === 'date' && fix && typeof a.value === 'string') a.valueFixed = true;
+  }
+  for (const e of s.entities) {
+    if (pick(0.2)) e.externalId = `https://www.wikidata.org/wiki/Q${Math.floor(rnd() * 1e6)}`;
+    if (pick(0.2)) e.note = notes[Math.floor(rnd() * notes.length)];
+  }
+  // a few auto annotations removed by the user: their spans become rejections
+  const rejected = s.annotations.filter(() => pick(0.1));
+  s.annotations = s.annotations.filter(a => !rejected.includes(a));
+  const used = new Set(s.annotations.map(a => a.entity));
+  s.entities = s.entities.filter(e => used.has(e.id));
+  s.rejections = rejected.map(a => ({ type: a.type, start: a.start, end: a.end, text: a.text, prefix: a.prefix, suffix: a.suffix }));
+  assert.equal(s.document.sha256, sha256Hex(text));
+  return parseSidecar(serializeSidecar(s), 'varied');
+}
+
+/** An article as plain data with only the fields a CorpusArticle has (a sidecar's annotations carry quote selectors too). */
+function plain(a: CorpusArticle) {
+  const keys = ['id', 'type', 'start', 'end', 'text', 'source', 'entity', 'value', 'precision', 'note', 'reviewed', 'valueFixed'] as const;
+  return {
+    ...a,
+    annotations: a.annotations.map(x => Object.fromEntries(keys.filter(k => x[k] !== undefined).map(k => [k, x[k]]))),
+    entities: a.entities.map(e => ({ ...e })),
+    rejections: a.rejections?.map(r => ({ start: r.start, end: r.end })),
+  };
+}
+
+const entryOf = (article: CorpusArticle, i: number): SnapshotEntry => ({
+  article,
+  stamp: { size: 1000 + i, mtime: 1_700_000_000_000 + i },
+  seen: 1_700_000_100_000,
+});
+const fromSidecars = (list: Sidecar[], prefix = '') => list.map((s, i) => corpusArticleFromSidecar(prefix + texts[i].file, texts[i].text, s));
+
+describe('corpus snapshot', () => {
+  it('gives back the articles corpusArticleFromSidecar makes, over randomized user edits (seeded)', () => {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const rnd = random(seed);
+      const articles = fromSidecars(
+        sidecars.map((s, i) => varied(s, texts[i].text, rnd)),
+        `run${seed}/`,
+      );
+      const snapshot = parseCorpusSnapshot(serializeCorpusSnapshot(articles.map(entryOf), 1_700_000_200_000, `beside ${seed}`));
+      assert.ok(snapshot, `seed ${seed}: the snapshot parses`);
+      assert.equal(snapshot.writtenAt, 1_700_000_200_000);
+      assert.equal(snapshot.context, `beside ${seed}`);
+      assert.deepEqual(
+        [...snapshot.records.keys()],
+        articles.map(a => a.path),
+      );
+      articles.forEach((article, i) => {
+        const record = snapshot.records.get(article.path)!;
+        assert.deepEqual(record.stamp, entryOf(article, i).stamp);
+        assert.equal(record.seen, 1_700_000_100_000);
+        const back = corpusArticleFromSnapshot(record, texts[i].text);
+        assert.ok(back);
+        assert.deepEqual(plain(back), plain(article), `seed ${seed}, ${article.path}`);
+        for (const a of article.annotations) for (const k of ['note', 'reviewed', 'valueFixed'] as const) if (a[k] !== undefined) seen.add(k);
+        for (const a of article.annotations) if (a.value === null) seen.add('null value');
+        for (const e of article.entities) if (e.externalId) seen.add('externalId');
+        if (article.rejections?.length) seen.add('rejections');
+        if (article.referenceDate === null) seen.add('no reference date');
+      });
+    }
+    assert.deepEqual(
+      [...seen].sort(),
+      ['externalId', 'no reference date', 'note', 'null value', 'rejections', 'reviewed', 'valueFixed'],
+      'every variation was tried',
+    );
+  });
+
+  it('gives back the hand-made fixture sidecar (manual annotations, notes, a reference date) and builds the same corpus entities', () => {
+    const text = fs.readFileSync(path.join(root, 'test/fixtures/sidecar/article.txt'), 'utf8');
+    const fixture = parseSidecar(fs.readFileSync(path.join(root, 'test/fixtures/sidecar/valid.annotations.json'), 'utf8'), 'valid');
+    const articles = [corpusArticleFromSidecar('fixture/article.txt', text, fixture), ...fromSidecars(sidecars)];
+    const all = [text, ...texts.map(t => t.text)];
+    const snapshot = parseCorpusSnapshot(serializeCorpusSnapshot(articles.map(entryOf), 1_700_000_200_000))!;
+    const back = articles.map((a, i) => corpusArticleFromSnapshot(snapshot.records.get(a.path)!, all[i])!);
+    assert.deepEqual(plain(back[0]), plain(articles[0]));
+    const built = (list: CorpusArticle[]) => {
+      const c = new Corpus();
+      c.setArticles(list);
+      return c.entities();
+    };
+    assert.deepEqual(built(back), built(articles));
+    assert.ok(built(back).length > 20, 'a corpus with something in it');
+  });
+
+  it('leaves out an article whose annotation text is not the slice of its text it points at', () => {
+    const [first, second] = fromSidecars(sidecars);
+    const odd = { ...second, annotations: second.annotations.map((a, i) => (i === 0 ? { ...a, text: `${a.text}x` } : a)) };
+    const snapshot = parseCorpusSnapshot(serializeCorpusSnapshot([first, odd].map(entryOf), 1_700_000_200_000))!;
+    assert.deepEqual([...snapshot.records.keys()], [first.path]);
+  });
+
+  it('is "no snapshot" when corrupt, truncated, of another version or code table, or when a record does not fit', () => {
+    const articles = fromSidecars(sidecars);
+    const json = serializeCorpusSnapshot(articles.map(entryOf), 1_700_000_200_000);
+    assert.ok(parseCorpusSnapshot(json));
+    /** The JSON form's fields, as snapshotJson.ts writes them (indexes into an article: 6 annotations, 7 entities). */
+    interface Doc {
+      format: string;
+      version: number;
+      writtenAt: number;
+      context: string;
+      codes: { types: string[] };
+      strings: unknown[];
+      articles: [string, string, number, number, number, number, number[], number[], number[]][];
+    }
+    const edit = (change: (d: Doc) => void) => {
+      const d = JSON.parse(json);
+      change(d);
+      return JSON.stringify(d);
+    };
+    const bad: [string, string][] = [
+      ['empty', ''],
+      ['truncated', json.slice(0, json.length >> 1)],
+      ['not an object', '[]'],
+      ['older version', edit(d => (d.version = SNAPSHOT_VERSION - 1))],
+      ['newer version', edit(d => (d.version = SNAPSHOT_VERSION + 1))],
+      ['another format', edit(d => (d.format = 'eslint-cache'))],
+      ['no context', edit(d => delete (d as Partial<Doc>).context)],
+      ['types reordered', edit(d => d.codes.types.reverse())],
+      ['a string not a string', edit(d => (d.strings[3] = 3))],
+      ['string index out of range', edit(d => (d.articles[0][6][3] = d.strings.length))],
+      ['text index out of range', edit(d => (d.articles[0][6][2] = -3))],
+      ['a span backwards', edit(d => (d.articles[0][6][1] = -1))],
+      ['a fraction', edit(d => (d.articles[0][6][0] = 0.5))],
+      ['annotations cut', edit(d => d.articles[0][6].pop())],
+      ['an unknown type code', edit(d => (d.articles[0][6][4] = 9))],
+      ['an annotation of an entity not listed', edit(d => (d.articles[0][6][6] = d.articles[0][7].length))],
+      ['a date of an entity', edit(d => (d.articles[0][6][4] = 3))],
+      ['an entity of type date', edit(d => (d.articles[0][7][1] = 3))],
+      ['aliases past the end', edit(d => (d.articles[0][7][5] = 1e6))],
+      ['a bad hash', edit(d => (d.articles[0][1] = 'abc'))],
+      ['a path twice', edit(d => (d.articles[1][0] = d.articles[0][0]))],
+      ['seen after the write', edit(d => (d.articles[0][4] = d.writtenAt + 1))],
+      ['a record too short', edit(d => d.articles[0].pop())],
+      ['a reference date not a day', edit(d => (d.articles[0][5] = d.strings.indexOf('e1')))],
+    ];
+    for (const [what, text] of bad) assert.equal(parseCorpusSnapshot(text), undefined, what);
+    // well formed but longer than the text it is used with: that article is not taken from it
+    const record = parseCorpusSnapshot(json)!.records.get(articles[0].path)!;
+    assert.equal(corpusArticleFromSnapshot(record, texts[0].text.slice(0, 10)), undefined);
+  });
+
+  it('uses a record only for the same text hash, sidecar size and mtime, and an mtime older than the record by the margin', () => {
+    const article = fromSidecars(sidecars)[0];
+    const stamp = { size: 5000, mtime: 1_700_000_000_000 };
+    const record = parseCorpusSnapshot(serializeCorpusSnapshot([{ article, stamp, seen: stamp.mtime + RACY_MARGIN_MS + 1 }], Date.now()))!.records.get(
+      article.path,
+    )!;
+    assert.equal(isRecordUsable(record, article.sha256, { ...stamp }), true);
+    assert.equal(isRecordUsable(record, sha256Hex(`${texts[0].text} `), stamp), false, 'the text changed');
+    assert.equal(isRecordUsable(record, article.sha256, { ...stamp, size: 5001 }), false, 'the sidecar size changed');
+    assert.equal(isRecordUsable(record, article.sha256, { ...stamp, mtime: stamp.mtime + 1 }), false, 'the sidecar was written again');
+    assert.equal(isRecordUsable(record, article.sha256, undefined), false, 'the sidecar is gone');
+    const racy = parseCorpusSnapshot(serializeCorpusSnapshot([{ article, stamp, seen: stamp.mtime + RACY_MARGIN_MS }], Date.now()))!.records.get(article.path)!;
+    assert.equal(isRecordUsable(racy, article.sha256, stamp), false, 'written within the margin before it was looked at');
+  });
+});
