@@ -102,13 +102,21 @@ export class EntityTable {
     for (const entity of this.list) this.aliases(entity, entity.members, this.addAlias);
   }
 
-  /** Each alias table key of the entity, once. */
+  /**
+   * Each alias table key of the entity, straight from its members' node strings (no set per entity: addAlias skips a
+   * key the entity just added, as all of an entity's keys are added together; removeAlias ignores a repeat).
+   */
   private aliases(entity: CorpusEntity, members: readonly Member[], each: (this: EntityTable, key: string, entity: CorpusEntity) => void): void {
-    const one = onlyMember(entity, members);
-    if (one) {
-      each.call(this, one.node, entity);
-      for (const a of one.aliasNodes) each.call(this, a, entity);
-    } else for (const key of aliasKeySet(entity, members)) each.call(this, key, entity);
+    let last: Member | undefined;
+    for (const m of members) {
+      // members of one spelling share their node and lists: the same keys again
+      if (last !== undefined && m.node === last.node && m.lists === last.lists) continue;
+      last = m;
+      if (m.type === entity.type) {
+        each.call(this, m.node, entity);
+        for (const a of m.aliasNodes) each.call(this, a, entity);
+      } else for (const k of m.aliasKeys) each.call(this, `${entity.type}\u0000${k}`, entity);
+    }
   }
 
   /**
@@ -220,6 +228,7 @@ export class EntityTable {
   private addAlias(key: string, entity: CorpusEntity): void {
     const owners = this.aliasOwners.get(key);
     if (owners === undefined) this.aliasOwners.set(key, entity);
+    else if (owners === entity || (Array.isArray(owners) && owners[owners.length - 1] === entity)) return;
     else {
       if (Array.isArray(owners)) owners.push(entity);
       else this.aliasOwners.set(key, [owners, entity]);
@@ -252,25 +261,4 @@ export class EntityTable {
     }
     return lo;
   }
-}
-
-/**
- * An entity's aliases as `type NUL key` (its keys in the alias table) are the members' own node strings (no new string
- * per alias) when they have the entity's type. The one member of the entity, when it has one of the entity's type: its
- * node and alias node are those keys.
- */
-const onlyMember = (entity: CorpusEntity, members: readonly Member[]): Member | undefined =>
-  // two alias nodes may be one (two spellings of one key, other than the name's): then a set
-  members.length === 1 && members[0].type === entity.type && members[0].aliasNodes.length <= 1 ? members[0] : undefined;
-
-/** The entity's alias table keys, each once, when it has several members (or one of another type). */
-function aliasKeySet(entity: CorpusEntity, members: readonly Member[]): Set<string> {
-  const keys = new Set<string>();
-  for (const m of members) {
-    if (m.type === entity.type) {
-      keys.add(m.node);
-      for (const a of m.aliasNodes) keys.add(a);
-    } else for (const k of m.aliasKeys) keys.add(`${entity.type}\u0000${k}`);
-  }
-  return keys;
 }

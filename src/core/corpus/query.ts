@@ -1,5 +1,6 @@
 // The questions the editor (workspace symbols, references, definition, previews) and the CLI ask the corpus.
 import type { Corpus } from './corpus';
+import { MemberEntity } from './memberEntity';
 import { compareText } from './members';
 import { nameKey } from './names';
 import type { ChangePreview, CorpusEntity, CorpusMention, EntityMatch } from './types';
@@ -16,9 +17,13 @@ export function findEntities(corpus: Corpus, query: string, limit = 200): Entity
       hits.push({ match: { entity, alias: entity.name }, prefix: true });
       continue;
     }
+    const keys = corpus.keysOf(entity);
+    // an entity of the table tells whether any key matches without merging its members' aliases (the first search
+    // would otherwise make every entity's list)
+    if (keys instanceof MemberEntity && !keys.hasKeyWith(q)) continue;
     // the canonical name first, so it is the alias shown when it matches
     let best: { alias: string; prefix: boolean } | undefined;
-    const { key, aliasKeys } = corpus.keysOf(entity);
+    const { key, aliasKeys } = keys;
     for (let i = -1; i < aliasKeys.length; i++) {
       const alias = i < 0 ? entity.name : entity.aliases[i];
       const at = (i < 0 ? key : aliasKeys[i]).indexOf(q);
