@@ -176,6 +176,11 @@ export class Corpus {
     return this.entityTable().withAlias(key);
   }
 
+  /** @internal The entities having an alias whose key (nameKey) contains `q` (not empty), as of now. */
+  entitiesWithAliasContaining(q: string): ReadonlySet<CorpusEntity> {
+    return this.entityTable().withAliasContaining(q);
+  }
+
   /** @internal The entity's search keys (its name's and aliases' nameKey). */
   keysOf(entity: CorpusEntity): EntityKeys {
     return this.entityTable().keysOf(entity);

@@ -69,28 +69,6 @@ export class MemberEntity implements CorpusEntity, EntityKeys {
     return this.#aliasKeys!;
   }
 
-  /**
-   * Whether its name's key or an alias key contains `q`: what a search asks of every entity, answered from the
-   * members' own key lists when the merged list is not made yet (a search materialises only the entities it finds).
-   */
-  hasKeyWith(q: string): boolean {
-    if (this.#key.includes(q)) return true;
-    const made = this.#aliasKeys;
-    if (made !== undefined) {
-      for (const k of made) if (k.includes(q)) return true;
-      return false;
-    }
-    // the merged keys are the union of the members' lists; one list met just before is skipped
-    let last: readonly string[] | undefined;
-    for (const m of this.#members) {
-      const keys = m.aliasKeys;
-      if (keys === last) continue;
-      last = keys;
-      for (const k of keys) if (k.includes(q)) return true;
-    }
-    return false;
-  }
-
   /** nameKey(name). */
   get key(): string {
     return this.#key;

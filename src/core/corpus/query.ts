@@ -1,6 +1,5 @@
 // The questions the editor (workspace symbols, references, definition, previews) and the CLI ask the corpus.
 import type { Corpus } from './corpus';
-import { MemberEntity } from './memberEntity';
 import { compareText } from './members';
 import { nameKey } from './names';
 import type { ChangePreview, CorpusEntity, CorpusMention, EntityMatch } from './types';
@@ -12,15 +11,16 @@ import type { ChangePreview, CorpusEntity, CorpusMention, EntityMatch } from './
 export function findEntities(corpus: Corpus, query: string, limit = 200): EntityMatch[] {
   const q = nameKey(query);
   const hits: { match: EntityMatch; prefix: boolean }[] = [];
+  // the entities an alias matches, found in the corpus-wide alias table (each key tested once): only theirs and the
+  // ones whose name matches are read alias by alias (reading an entity's aliases merges its members' lists)
+  const found = q ? corpus.entitiesWithAliasContaining(q) : undefined;
   for (const entity of corpus.entities()) {
-    if (!q) {
+    if (!found) {
       hits.push({ match: { entity, alias: entity.name }, prefix: true });
       continue;
     }
     const keys = corpus.keysOf(entity);
-    // an entity of the table tells whether any key matches without merging its members' aliases (the first search
-    // would otherwise make every entity's list)
-    if (keys instanceof MemberEntity && !keys.hasKeyWith(q)) continue;
+    if (!found.has(entity) && !keys.key.includes(q)) continue;
     // the canonical name first, so it is the alias shown when it matches
     let best: { alias: string; prefix: boolean } | undefined;
     const { key, aliasKeys } = keys;
