@@ -95,8 +95,8 @@ export class EntityTable {
     this.keepAliases();
     const out = new Set<CorpusEntity>();
     for (const [key, owners] of this.aliasOwners) {
-      // the alias key after `type NUL`
-      if (key.indexOf(q, key.indexOf('\u0000') + 1) < 0) continue;
+      // the alias key after `type NUL` (most keys do not contain it at all: one test for those)
+      if (!key.includes(q) || key.indexOf(q, key.indexOf('\u0000') + 1) < 0) continue;
       if (Array.isArray(owners)) for (const e of owners) out.add(e);
       else out.add(owners);
     }
