@@ -127,11 +127,23 @@ export class MemberEntity implements CorpusEntity, EntityKeys {
     for (const m of members) {
       if (m.lists === last) continue;
       last = m.lists;
-      [aliases, keys] = mergeSorted(aliases, keys, last.aliases, last.keys);
+      // most lists add nothing (a name met in many articles, its spellings alternating): nothing made for them
+      if (!includesAll(aliases, last.aliases)) [aliases, keys] = mergeSorted(aliases, keys, last.aliases, last.keys);
     }
     this.#aliases = aliases as string[];
     this.#aliasKeys = keys;
   }
+}
+
+/** Whether sorted list `a` has every alias of sorted list `b`. */
+function includesAll(a: readonly string[], b: readonly string[]): boolean {
+  let i = 0;
+  for (const x of b) {
+    while (i < a.length && a[i] < x) i++;
+    if (i >= a.length || a[i] !== x) return false;
+    i++;
+  }
+  return true;
 }
 
 /** Two sorted lists of distinct aliases (with their keys) merged, each alias once; `a` itself when `b` adds nothing. */
