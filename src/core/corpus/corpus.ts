@@ -130,13 +130,21 @@ export class Corpus {
   }
 
   entity(id: string): CorpusEntity | undefined {
-    return this.entityTable().get(id);
+    const table = this.entityTable();
+    // most ids are `type:key` of a linked name whose group no decision names: found through the linker's names, so
+    // no map of every id is made for a first lookup (the table makes one for the others)
+    const colon = id.indexOf(':');
+    if (colon > 0) {
+      const made = this.linker.name(`${id.slice(0, colon)}\u0000${id.slice(colon + 1)}`)?.group?.made;
+      if (made?.id === id) return made;
+    }
+    return table.get(id);
   }
 
   /** The corpus entity an article's own entity (`e3` in `path`) belongs to. */
   entityOf(path: string, articleEntity: string): CorpusEntity | undefined {
     this.entityTable();
-    return this.member(path, articleEntity)?.corpusEntity;
+    return this.member(path, articleEntity)?.entityNow;
   }
 
   /** The corpus entity of the annotation at `offset` in `path` (an offset at a mention's end counts). */
@@ -150,7 +158,7 @@ export class Corpus {
   /** @internal The decided group an article entity belongs to (whether a rename applies to it). */
   groupOf(path: string, articleEntity: string): DecidedGroup | undefined {
     this.entityTable();
-    return this.member(path, articleEntity)?.decided;
+    return this.member(path, articleEntity)?.decidedNow;
   }
 
   /** @internal The members of one article. */
@@ -166,6 +174,11 @@ export class Corpus {
   /** @internal The entities having an alias (`type NUL alias key`), as of now. */
   entitiesWithAlias(key: string): readonly CorpusEntity[] {
     return this.entityTable().withAlias(key);
+  }
+
+  /** @internal The entities having an alias whose key (nameKey) contains `q` (not empty), as of now. */
+  entitiesWithAliasContaining(q: string): ReadonlySet<CorpusEntity> {
+    return this.entityTable().withAliasContaining(q);
   }
 
   /** @internal The entity's search keys (its name's and aliases' nameKey). */

@@ -1,26 +1,15 @@
 // Corpus entities: members linked automatically (./linker.ts), the user's decisions applied (./decisions/apply.ts),
-// then each group summed up (aliases, articles, mentions, first mention). Kept up to date from the linking's changes:
-// only the groups a change touched are summed up again, and the sorted list and the alias table are edited in place.
+// then each group made an entity (./memberEntity.ts: its lists made when read). Kept up to date from the linking's
+// changes: only the groups a change touched are made again, and the sorted list and the alias table are edited in place.
 import { applyDecisions, decisionKeys, isNamedBy, type DecidedGroup } from './decisions/apply';
 import type { LinkedGroup } from './link';
 import type { LinkChange } from './linker';
-import { compareText, firstMentionOf, type Member } from './members';
+import { MemberEntity, type EntityKeys } from './memberEntity';
+import { compareText, type Member } from './members';
 import { nameKey } from './names';
-import type { CorpusDecisions, CorpusEntity, EntityInArticle } from './types';
+import type { CorpusDecisions, CorpusEntity } from './types';
 
-/** The comparison keys of an entity's canonical name and aliases (its search keys), made with it. */
-export interface EntityKeys {
-  /** nameKey(entity.name). */
-  key: string;
-  /** nameKey of each of entity.aliases, in their order. */
-  aliasKeys: readonly string[];
-}
-
-/** What the table keeps of each entity it made: its keys and the members it was made of (its alias table entries). */
-interface Made extends EntityKeys {
-  entity: CorpusEntity;
-  members: readonly Member[];
-}
+export type { EntityKeys } from './memberEntity';
 
 const keysMemo = new WeakMap<CorpusEntity, EntityKeys>();
 
@@ -32,44 +21,118 @@ export function entityKeys(entity: CorpusEntity): EntityKeys {
 }
 
 /** The list's order: type, then name key, then id. */
-const sortOrder = (a: CorpusEntity, aKey: string, b: CorpusEntity, bKey: string) =>
-  compareText(a.type, b.type) || compareText(aKey, bKey) || compareText(a.id, b.id);
+const sortOrder = (a: MemberEntity, b: MemberEntity) => compareText(a.type, b.type) || compareText(a.key, b.key) || compareText(a.id, b.id);
+
+/** The list sorted (sortOrder), many at once: by type first (three of them), so a comparison reads the keys only. */
+function sortAll(list: MemberEntity[]): void {
+  const byType = new Map<string, MemberEntity[]>();
+  for (const e of list) {
+    const same = byType.get(e.type);
+    if (same) same.push(e);
+    else byType.set(e.type, [e]);
+  }
+  let at = 0;
+  for (const type of [...byType.keys()].sort(compareText)) {
+    const same = byType.get(type)!;
+    same.sort(byKey);
+    for (const e of same) list[at++] = e;
+  }
+}
+const byKey = (a: MemberEntity, b: MemberEntity): number => {
+  const x = a.key;
+  const y = b.key;
+  return x < y ? -1 : x > y ? 1 : compareText(a.id, b.id);
+};
 
 export class EntityTable {
   /** Sorted by type, then name, then id. */
-  readonly list: CorpusEntity[] = [];
-  /** Each entity by id, with its keys and members. */
-  private readonly made = new Map<string, Made>();
-  /** `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one). */
+  readonly list: MemberEntity[] = [];
+  /** Each entity by id: made when first asked (a lookup by id), then kept up to date. */
+  private byId: Map<string, MemberEntity> | undefined;
+  /**
+   * `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one).
+   * The consistency checks and the symbol search ask: made from every entity when first asked, then kept up to date.
+   */
   private readonly aliasOwners = new Map<string, CorpusEntity | CorpusEntity[]>();
   /** Alias keys two or more entities have. */
   private readonly sharedKeys = new Set<string>();
-  /** The entity each group no decision names became. */
-  private readonly fromGroup = new Map<LinkedGroup, CorpusEntity>();
+  /** Whether aliasOwners and sharedKeys hold every entity (else they are made again when asked). */
+  private aliasesKept = false;
   /** The groups the decisions name, and the entities the decisions made of them. */
   private readonly decidedGroups = new Set<LinkedGroup>();
-  private decided: CorpusEntity[] = [];
+  private decided: MemberEntity[] = [];
   private named: { decisions: CorpusDecisions; keys: Set<string> } | undefined;
 
   get(id: string): CorpusEntity | undefined {
-    return this.made.get(id)?.entity;
+    return this.ids().get(id);
   }
 
-  /** The entity's search keys. */
+  private ids(): Map<string, MemberEntity> {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const e of this.list) this.byId.set(e.id, e);
+    }
+    return this.byId;
+  }
+
+  /** The entity's search keys (an entity of a table knows its own). */
   keysOf(entity: CorpusEntity): EntityKeys {
-    const made = this.made.get(entity.id);
-    return made?.entity === entity ? made : entityKeys(entity);
+    return entity instanceof MemberEntity ? entity : entityKeys(entity);
   }
 
   /** The entities having the alias (`type NUL alias key`); empty when none. */
   withAlias(key: string): readonly CorpusEntity[] {
+    this.keepAliases();
     const owners = this.aliasOwners.get(key);
     return owners === undefined ? [] : Array.isArray(owners) ? owners : [owners];
   }
 
+  /**
+   * The entities with an alias key containing `q` (not empty): the alias table's keys are every entity's alias keys,
+   * each once, so a search tests each key once and merges the aliases of the entities it finds only.
+   */
+  withAliasContaining(q: string): Set<CorpusEntity> {
+    this.keepAliases();
+    const out = new Set<CorpusEntity>();
+    for (const [key, owners] of this.aliasOwners) {
+      // the alias key after `type NUL` (most keys do not contain it at all: one test for those)
+      if (!key.includes(q) || key.indexOf(q, key.indexOf('\u0000') + 1) < 0) continue;
+      if (Array.isArray(owners)) for (const e of owners) out.add(e);
+      else out.add(owners);
+    }
+    return out;
+  }
+
   /** Whether two entities share any alias at all (the shared-alias check's quick exit). */
   get hasSharedAliases(): boolean {
+    this.keepAliases();
     return this.sharedKeys.size > 0;
+  }
+
+  /** The alias table made from every entity, if it is not kept yet. */
+  private keepAliases(): void {
+    if (this.aliasesKept) return;
+    this.aliasesKept = true;
+    this.aliasOwners.clear();
+    this.sharedKeys.clear();
+    for (const entity of this.list) this.aliases(entity, entity.members, this.addAlias);
+  }
+
+  /**
+   * Each alias table key of the entity, straight from its members' node strings (no set per entity: addAlias skips a
+   * key the entity just added, as all of an entity's keys are added together; removeAlias ignores a repeat).
+   */
+  private aliases(entity: CorpusEntity, members: readonly Member[], each: (this: EntityTable, key: string, entity: CorpusEntity) => void): void {
+    let last: Member | undefined;
+    for (const m of members) {
+      // members of one spelling share their node and lists: the same keys again
+      if (last !== undefined && m.node === last.node && m.lists === last.lists) continue;
+      last = m;
+      if (m.type === entity.type) {
+        each.call(this, m.node, entity);
+        for (const a of m.aliasNodes) each.call(this, a, entity);
+      } else for (const k of m.aliasKeys) each.call(this, `${entity.type}\u0000${k}`, entity);
+    }
   }
 
   /**
@@ -82,9 +145,8 @@ export class EntityTable {
     let redecide = false;
     for (const g of change.removed) {
       if (this.decidedGroups.delete(g)) redecide = true;
-      const e = this.fromGroup.get(g);
-      if (e) this.remove(e);
-      this.fromGroup.delete(g);
+      if (g.made) this.remove(g.made);
+      g.made = undefined;
     }
     const plain: LinkedGroup[] = [];
     for (const g of change.added) {
@@ -96,8 +158,9 @@ export class EntityTable {
     // removed before anything is added: a bulk addition leaves the list unsorted until its end
     if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
     const bulk = this.startBulk(change.added.length);
-    for (const g of plain) this.fromGroup.set(g, this.add(g, bulk));
-    if (redecide) this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.made.has(id)).map(d => this.add(d, bulk));
+    for (const g of plain) g.made = this.add(g, bulk, true);
+    if (redecide)
+      this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.get(id) !== undefined).map(d => this.add(d, bulk, false));
     this.endBulk(bulk);
   }
 
@@ -106,24 +169,28 @@ export class EntityTable {
    * way, which the incremental one (update) must equal; the groups the decisions name are then kept apart for it.
    */
   rebuild(all: Iterable<LinkedGroup>, decisions: CorpusDecisions): void {
-    for (const e of this.fromGroup.values()) this.remove(e);
-    this.fromGroup.clear();
-    for (const e of this.decided.splice(0)) this.remove(e);
+    // every entity goes: the tables emptied at once (not entity by entity)
+    this.list.length = 0;
+    this.byId = undefined;
+    this.decided = [];
     this.decidedGroups.clear();
+    this.aliasesKept = false;
     const named = this.namedBy(decisions);
     const linked = [...all];
     const origin = new Map<Member[], LinkedGroup>();
     for (const g of linked) {
+      g.made = undefined;
       origin.set(g.members, g);
       if (named.size > 0 && isNamedBy(g, named)) this.decidedGroups.add(g);
     }
     const decided = applyDecisions(linked, decisions.entities);
     const bulk = this.startBulk(decided.length);
     for (const d of decided) {
-      const e = this.add(d, bulk);
       // a group no decision names comes out as it went in (the same member list)
       const g = origin.get(d.members);
-      if (g && !this.decidedGroups.has(g)) this.fromGroup.set(g, e);
+      const plain = g !== undefined && !this.decidedGroups.has(g);
+      const e = this.add(d, bulk, plain);
+      if (plain) g.made = e;
       else this.decided.push(e);
     }
     this.endBulk(bulk);
@@ -141,47 +208,43 @@ export class EntityTable {
   }
 
   private endBulk(bulk: boolean): void {
-    if (!bulk) return;
-    // each entity's sort keys looked up once, not twice per comparison
-    const keyed = this.list.map(e => this.made.get(e.id)!);
-    keyed.sort((a, b) => sortOrder(a.entity, a.key, b.entity, b.key));
-    for (let i = 0; i < keyed.length; i++) this.list[i] = keyed[i].entity;
+    if (bulk) sortAll(this.list);
   }
 
-  private add(g: DecidedGroup, bulk: boolean): CorpusEntity {
-    const made = summarise(g);
-    const entity = made.entity;
-    for (const m of g.members) {
-      m.corpusEntity = entity;
-      m.decided = g;
+  /** Makes the entity of a group; a `plain` group (no decision names it) gets it as `made`, its members find it there. */
+  private add(g: DecidedGroup, bulk: boolean, plain: boolean): MemberEntity {
+    const name = g.name ?? g.autoName;
+    // the automatic name's key is known from the linking
+    const key = g.name === undefined ? (g.autoKey ?? nameKey(g.autoName)) : nameKey(g.name);
+    const entity = new MemberEntity(g.id, g.type, name, key, g.members, g.externalId, g.note);
+    if (!plain) {
+      for (const m of g.members) {
+        m.corpusEntity = entity;
+        m.decided = g;
+      }
     }
     if (bulk) this.list.push(entity);
-    else this.list.splice(this.at(entity, made.key), 0, entity);
-    this.made.set(entity.id, made);
-    const one = onlyMember(entity, g.members);
-    if (one) {
-      this.addAlias(one.node, entity);
-      for (const a of one.aliasNodes) this.addAlias(a, entity);
-    } else for (const key of aliasKeySet(entity, g.members)) this.addAlias(key, entity);
+    else this.list.splice(this.at(entity), 0, entity);
+    this.byId?.set(entity.id, entity);
+    // many at once: the alias table is made when asked
+    if (bulk) this.aliasesKept = false;
+    if (this.aliasesKept) this.aliases(entity, g.members, this.addAlias);
     return entity;
   }
 
-  private remove(entity: CorpusEntity): void {
-    const made = this.made.get(entity.id);
-    if (made?.entity !== entity) return;
-    const at = this.at(entity, made.key);
-    if (this.list[at] === entity) this.list.splice(at, 1);
-    this.made.delete(entity.id);
-    const one = onlyMember(entity, made.members);
-    if (one) {
-      this.removeAlias(one.node, entity);
-      for (const a of one.aliasNodes) this.removeAlias(a, entity);
-    } else for (const key of aliasKeySet(entity, made.members)) this.removeAlias(key, entity);
+  private remove(entity: MemberEntity): void {
+    // an entity of the table is in the list, in its place (removals come before a bulk addition leaves it unsorted)
+    const at = this.at(entity);
+    if (this.list[at] !== entity) return;
+    this.list.splice(at, 1);
+    this.byId?.delete(entity.id);
+    if (this.aliasesKept) this.aliases(entity, entity.members, this.removeAlias);
   }
 
   private addAlias(key: string, entity: CorpusEntity): void {
     const owners = this.aliasOwners.get(key);
     if (owners === undefined) this.aliasOwners.set(key, entity);
+    else if (owners === entity || (Array.isArray(owners) && owners[owners.length - 1] === entity)) return;
     else {
       if (Array.isArray(owners)) owners.push(entity);
       else this.aliasOwners.set(key, [owners, entity]);
@@ -204,99 +267,14 @@ export class EntityTable {
   }
 
   /** Where `entity` is or belongs in the sorted list (binary search). */
-  private at(entity: CorpusEntity, key: string): number {
+  private at(entity: MemberEntity): number {
     let lo = 0;
     let hi = this.list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const other = this.list[mid];
-      if (sortOrder(other, this.made.get(other.id)!.key, entity, key) < 0) lo = mid + 1;
+      if (sortOrder(this.list[mid], entity) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
-}
-
-/**
- * An entity's aliases as `type NUL key` (its keys in the alias table) are the members' own node strings (no new string
- * per alias) when they have the entity's type. The one member of the entity, when it has one of the entity's type: its
- * node and alias node are those keys.
- */
-const onlyMember = (entity: CorpusEntity, members: readonly Member[]): Member | undefined =>
-  // two alias nodes may be one (two spellings of one key, other than the name's): then a set
-  members.length === 1 && members[0].type === entity.type && members[0].aliasNodes.length <= 1 ? members[0] : undefined;
-
-/** The entity's alias table keys, each once, when it has several members (or one of another type). */
-function aliasKeySet(entity: CorpusEntity, members: readonly Member[]): Set<string> {
-  const keys = new Set<string>();
-  for (const m of members) {
-    if (m.type === entity.type) {
-      keys.add(m.node);
-      for (const a of m.aliasNodes) keys.add(a);
-    } else for (const k of m.aliasKeys) keys.add(`${entity.type}\u0000${k}`);
-  }
-  return keys;
-}
-
-function summarise(g: DecidedGroup): Made {
-  if (g.members.length === 1) return summariseOne(g, g.members[0]);
-  const aliasKey = new Map<string, string>();
-  const byPath = new Map<string, EntityInArticle>();
-  let mentions = 0;
-  let first: Member | undefined;
-  for (const m of g.members) {
-    for (let i = 0; i < m.aliases.length; i++) aliasKey.set(m.aliases[i], m.aliasKeys[i]);
-    mentions += m.mentions;
-    const inArticle = byPath.get(m.path);
-    if (inArticle) {
-      inArticle.entities.push(m.entity);
-      inArticle.mentions += m.mentions;
-    } else byPath.set(m.path, { path: m.path, entities: [m.entity], mentions: m.mentions });
-    if (m.first && (!first || earlier(m, first))) first = m;
-  }
-  const aliases = [...aliasKey.keys()].sort(compareText);
-  const name = g.name ?? g.autoName;
-  const entity: CorpusEntity = {
-    id: g.id,
-    type: g.type,
-    name,
-    aliases,
-    articles: byPath.size === 1 ? [...byPath.values()] : [...byPath.values()].sort((a, b) => compareText(a.path, b.path)),
-    mentions,
-    firstMention: firstMentionOf(first!),
-  };
-  if (g.externalId !== undefined) entity.externalId = g.externalId;
-  if (g.note !== undefined) entity.note = g.note;
-  return { entity, key: keyOfName(g), aliasKeys: aliases.map(a => aliasKey.get(a)!), members: g.members };
-}
-
-/** One member (most entities): its own lists serve, nothing to merge. */
-function summariseOne(g: DecidedGroup, m: Member): Made {
-  const name = g.name ?? g.autoName;
-  const entity: CorpusEntity = {
-    id: g.id,
-    type: g.type,
-    name,
-    // shared with the member (and the members with the same single name): never modified
-    aliases: m.aliases as string[],
-    articles: [{ path: m.path, entities: [m.entity], mentions: m.mentions }],
-    mentions: m.mentions,
-    firstMention: firstMentionOf(m),
-  };
-  if (g.externalId !== undefined) entity.externalId = g.externalId;
-  if (g.note !== undefined) entity.note = g.note;
-  return { entity, key: name === m.name ? m.key : keyOfName(g), aliasKeys: m.aliasKeys, members: g.members };
-}
-
-/** nameKey of the group's canonical name (the automatic one's is known from the linking). */
-const keyOfName = (g: DecidedGroup): string => (g.name === undefined ? (g.autoKey ?? nameKey(g.autoName)) : nameKey(g.name));
-
-/** Whose first mention comes first: earliest reference date (articles without one last), then path, then offset. */
-function earlier(a: Member, b: Member): boolean {
-  if (a.referenceDate !== b.referenceDate) {
-    if (a.referenceDate === null) return false;
-    if (b.referenceDate === null) return true;
-    return a.referenceDate < b.referenceDate;
-  }
-  return a.path !== b.path ? compareText(a.path, b.path) < 0 : a.first!.start < b.first!.start;
 }

@@ -6,7 +6,9 @@
 // This file holds the rules: which names a name's candidates are, and the indexes that find them.
 import { isAcronymOf, isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
+import type { MemberEntity } from './memberEntity';
 import { compareText, type Member } from './members';
+import { idOf } from './names';
 
 /** The members sharing one type and name key. */
 export interface NameNode {
@@ -26,6 +28,10 @@ export interface NameNode {
   // scratch of the linking pass, on a root: how many names it has, and the one previous group they all had
   count: number;
   was?: LinkedGroup;
+  /** Scratch of the first linking, on a root: its names in linking order. */
+  bucket: NameNode[] | undefined;
+  /** The spelling the name is indexed under (LinkIndexes.addSpelling), if it is. */
+  spelled: string | undefined;
 }
 
 /** A group of linked names: one corpus entity before the user's decisions. */
@@ -40,10 +46,30 @@ export interface LinkedGroup {
   members: Member[];
   /** Its names, in linking order. */
   names: NameNode[];
+  /** The entity the entity table made of it, when no decision names it (set by the table). */
+  made: MemberEntity | undefined;
 }
 
 /** Linking order: longer names first, then by type and key (the result does not depend on indexing order). */
 export const nodeOrder = (a: NameNode, b: NameNode): number => b.words.length - a.words.length || compareText(a.type, b.type) || compareText(a.key, b.key);
+
+/**
+ * `names` sorted into linking order (nodeOrder), many at once: by word count, then within each count by node
+ * (`type NUL key` sorts as type, then key), so a comparison reads one string of each name instead of three fields.
+ */
+export function sortByLinkingOrder(names: NameNode[]): void {
+  const byLength: NameNode[][] = [];
+  for (const n of names) (byLength[n.words.length] ??= []).push(n);
+  let at = 0;
+  for (let len = byLength.length - 1; len >= 0; len--) {
+    const list = byLength[len];
+    if (!list) continue;
+    list.sort(byNode);
+    for (const n of list) names[at++] = n;
+  }
+}
+// nodes are distinct within a linker: never equal
+const byNode = (a: NameNode, b: NameNode): number => (a.node < b.node ? -1 : 1);
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}.&-]{1,11}$/u;
 /** Whether a name of `type` spelled `name` is an acronym the third rule links ("NATO", "U.S."; never a person). */
@@ -90,8 +116,11 @@ function removeFrom<K>(map: Map<K, NameNode[]>, key: K, n: NameNode): void {
 const touchAll = (list: readonly NameNode[] | undefined, touched: Set<NameNode>) => {
   if (list) for (const n of list) touched.add(n);
 };
-/** The distinct words of a name (a word may repeat: "New New York"), each once. */
-const distinctWords = (words: readonly string[]): readonly string[] => (words.length < 2 || new Set(words).size === words.length ? words : [...new Set(words)]);
+/** The distinct words of a name (a word may repeat: "New New York"), each once; the list itself when none repeats (most). */
+function distinctWords(words: readonly string[]): readonly string[] {
+  for (let i = 1; i < words.length; i++) if (words.lastIndexOf(words[i], i - 1) >= 0) return [...new Set(words)];
+  return words;
+}
 const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000${words.join('\u0001')}`;
 
 /** What the rules look names up in, kept up to date name by name; every change notes the names whose candidates it may change. */
@@ -100,43 +129,45 @@ export class LinkIndexes {
   readonly aliasOwners = new Map<string, Map<NameNode, number>>();
   /** Per type, word -> the names of two or more words containing it. */
   readonly containing = perType(() => new Map<string, NameNode[]>());
-  /** Per type, words -> the names with exactly those words (to find a long name's short forms). */
-  private readonly byWords = new Map<string, NameNode[]>();
+  /**
+   * Per type, words -> the names with exactly those words (to find a long name's short forms): only a change after
+   * the first linking asks, so it is made then, from every name.
+   */
+  private byWords: Map<string, NameNode[]> | undefined;
   /** Per type (not persons), initials -> the names of two or more words with them. */
   readonly byInitials = perType(() => new Map<string, NameNode[]>());
   /** Per type, letters -> the acronym names with them (whose candidates a long name's spelling changes). */
   private readonly acronyms = perType(() => new Map<string, NameNode[]>());
-  /** The spelling each name was indexed under by addSpelling. */
-  private readonly indexedSpelling = new Map<NameNode, string>();
+  constructor(private readonly names: () => Iterable<NameNode>) {}
 
   addNode(n: NameNode): void {
-    addTo(this.byWords, wordsKey(n.type, n.words), n);
+    if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
     if (n.words.length >= 2) for (const w of distinctWords(n.words)) addTo(this.containing[n.type], w, n);
   }
 
   removeNode(n: NameNode): void {
-    removeFrom(this.byWords, wordsKey(n.type, n.words), n);
+    if (this.byWords) removeFrom(this.byWords, wordsKey(n.type, n.words), n);
     if (n.words.length >= 2) for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
   }
 
   /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched (none noted when linking everything). */
   addSpelling(n: NameNode, touched?: Set<NameNode>): void {
-    const name = spellingOf(n);
-    this.indexedSpelling.set(n, name);
-    this.spelling(n, name, touched, addTo);
+    const first = n.members[0];
+    n.spelled = first.name;
+    // the initials of a spelling are worked out once (kept with its forms)
+    if (n.type !== 'person') this.spelling(n, first.name, n.words.length >= 2 ? (first.forms.initials ??= initialsOf(first.name)) : NONE_WORDS, touched, addTo);
   }
 
   removeSpelling(n: NameNode, touched: Set<NameNode>): void {
-    const name = this.indexedSpelling.get(n);
+    const name = n.spelled;
     if (name === undefined) return;
-    this.indexedSpelling.delete(n);
-    this.spelling(n, name, touched, removeFrom);
+    n.spelled = undefined;
+    if (n.type !== 'person') this.spelling(n, name, n.words.length >= 2 ? initialsOf(name) : NONE_WORDS, touched, removeFrom);
   }
 
-  private spelling(n: NameNode, name: string, touched: Set<NameNode> | undefined, change: typeof addTo): void {
-    if (n.type === 'person') return;
+  private spelling(n: NameNode, name: string, initials: readonly string[], touched: Set<NameNode> | undefined, change: typeof addTo): void {
     if (n.words.length >= 2) {
-      for (const i of initialsOf(name)) {
+      for (const i of initials) {
         change(this.byInitials[n.type], i, n);
         if (touched) touchAll(this.acronyms[n.type].get(i), touched);
       }
@@ -175,8 +206,13 @@ export class LinkIndexes {
     const out: NameNode[] = [];
     const L = n.words.length;
     if (L < 2 || n.type === 'place') return out;
+    if (!this.byWords) {
+      this.byWords = new Map();
+      for (const x of this.names()) addTo(this.byWords, wordsKey(x.type, x.words), x);
+    }
+    const byWords = this.byWords;
     const look = (from: number, to: number) => {
-      for (const s of this.byWords.get(wordsKey(n.type, n.words.slice(from, to))) ?? []) if (isShortFormOf(n.type, n.words, s.words)) out.push(s);
+      for (const s of byWords.get(wordsKey(n.type, n.words.slice(from, to))) ?? []) if (isShortFormOf(n.type, n.words, s.words)) out.push(s);
     };
     for (let len = 1; len < L; len++) for (let s = 0; s + len <= L; s++) look(s, s + len);
     return out;
@@ -191,8 +227,8 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
     const list = [...owners.keys()].filter(o => o !== n);
     if (list.length > 0) return list;
   }
-  // 2. a short form of longer names
-  if (n.words.length > 0) {
+  // 2. a short form of longer names (never a place: isShortFormOf says no to every place)
+  if (n.words.length > 0 && n.type !== 'place') {
     let pool: NameNode[] | undefined;
     for (const w of n.words) {
       const list = indexes.containing[n.type].get(w);
@@ -202,18 +238,22 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
       }
       if (!pool || list.length < pool.length) pool = list;
     }
-    const full = pool ? pool.filter(c => isShortFormOf(n.type, c.words, n.words)) : NONE;
-    if (full.length > 0) return full;
+    let full: NameNode[] | undefined;
+    if (pool) for (const c of pool) if (isShortFormOf(n.type, c.words, n.words)) (full ??= []).push(c);
+    if (full) return full;
   }
   // 3. an acronym ("NATO", "U.S.") and the names with its initials
   const name = spellingOf(n);
   if (!isAcronymName(n.type, name)) return NONE;
   const full = indexes.byInitials[n.type].get(lettersOf(name));
-  return full ? full.filter(c => isAcronymOf(name, spellingOf(c))) : NONE;
+  if (!full) return NONE;
+  const out = full.filter(c => isAcronymOf(name, spellingOf(c)));
+  return out.length > 0 ? out : NONE;
 }
 
 /** No candidates (most names): one shared list, never modified. */
 const NONE: readonly NameNode[] = Object.freeze([]);
+const NONE_WORDS: readonly string[] = Object.freeze([]);
 
 /** The group of `names` (in linking order): named after its longest name in most articles. */
 export function groupOf(names: NameNode[]): LinkedGroup {
@@ -222,15 +262,30 @@ export function groupOf(names: NameNode[]): LinkedGroup {
   let best = names[0];
   for (const x of names) if (x.words.length === best.words.length && x.members.length > best.members.length) best = x;
   // a group of one name shares its member list (the linker copies a name's list before changing it, see ownMembers)
-  const members = names.length === 1 ? best.members : names.flatMap(x => x.members);
-  return { type: best.type, autoName: commonestSpelling(best.members), autoKey: best.key, id: `${best.type}:${best.key}`, members, names };
+  let members = best.members;
+  if (names.length > 1) {
+    members = [];
+    for (const x of names) for (const m of x.members) members.push(m);
+  }
+  // the id made once per spelling and type (the members of a name share its key)
+  return {
+    type: best.type,
+    autoName: commonestSpelling(best.members),
+    autoKey: best.key,
+    id: idOf(best.members[0].forms, best.type),
+    members,
+    names,
+    made: undefined,
+  };
 }
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
 function commonestSpelling(members: readonly Member[]): string {
-  const first = members[0].name;
+  const forms = members[0].forms;
+  const first = forms.display;
   let same = true;
-  for (let i = 1; same && i < members.length; i++) same = members[i].name === first;
+  // the same forms: the same spelling (most names), no string compared
+  for (let i = 1; same && i < members.length; i++) same = members[i].forms === forms || members[i].name === first;
   // one spelling (most names): nothing to count
   if (same) return first;
   const counts = new Map<string, number>();

@@ -3,7 +3,7 @@
 // they are recomputed only for the names a change can touch; the ordered pass that decides the joins is then replayed
 // over the stored candidates (a union-find sweep, no rule evaluated), and only the groups whose names changed are new.
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
-import { candidatesOf, groupOf, LinkIndexes, nodeOrder, type LinkedGroup, type NameNode } from './link';
+import { candidatesOf, groupOf, LinkIndexes, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
 import { compareText, type Member } from './members';
 
 export interface LinkChange {
@@ -17,14 +17,13 @@ export class Linker {
   private readonly nodes = new Map<string, NameNode>();
   /** Every name in linking order (longer names first, then type, then key). */
   private ordered: NameNode[] = [];
-  private readonly indexes = new LinkIndexes();
+  private readonly indexes = new LinkIndexes(() => this.nodes.values());
   /** Names whose members changed since the last update. */
   private readonly dirty = new Set<NameNode>();
   /** Names made since the last update (not in `ordered` yet). */
   private added: NameNode[] = [];
   /** Alias nodes whose owners changed since the last update (those names' first rule changed). */
   private readonly aliasesChanged = new Set<string>();
-  private readonly groups = new Set<LinkedGroup>();
   /**
    * Every name is new since the last update (members added to an empty linker): the next update links them all in
    * one pass, so nothing is noted per member (no dirty names, no changed aliases) until then.
@@ -36,12 +35,25 @@ export class Linker {
    * as adding each list. Lists in path order make each name's member list an append.
    */
   addAll(lists: Iterable<readonly Member[]>): void {
-    if (this.nodes.size === 0) this.fresh = true;
-    for (const members of lists) this.add(members);
+    // from nothing, articles coming in path order: each name's members appended, no paths compared
+    let inOrder = this.nodes.size === 0;
+    if (inOrder) this.fresh = true;
+    let last: string | undefined;
+    for (const members of lists) {
+      if (inOrder && members.length > 0) {
+        const path = members[0].path;
+        if (last !== undefined && compareText(last, path) >= 0) inOrder = false;
+        last = path;
+      }
+      this.add(members, inOrder);
+    }
   }
 
-  /** Adds an article's members (sorted into each name by path, so the name's first member never depends on indexing order). */
-  add(members: readonly Member[]): void {
+  /**
+   * Adds an article's members (sorted into each name by path, so the name's first member never depends on indexing
+   * order); `append` when the article sorts after every article added.
+   */
+  add(members: readonly Member[], append = false): void {
     const fresh = this.fresh;
     for (const m of members) {
       let n = this.nodes.get(m.node);
@@ -58,15 +70,28 @@ export class Linker {
           group: undefined,
           count: 0,
           was: undefined,
+          bucket: undefined,
+          spelled: undefined,
         };
         n.parent = n;
         this.nodes.set(m.node, n);
-        if (!fresh) this.added.push(n);
-        this.indexes.addNode(n);
+        // names indexed when linked, all at once (the first linking), else now
+        if (!fresh) {
+          this.added.push(n);
+          this.indexes.addNode(n);
+        }
       }
-      if (!fresh) this.dirty.add(n);
-      insertByPath(this.ownMembers(n), m);
-      this.indexes.addAliases(n, m, fresh ? undefined : this.aliasesChanged);
+      m.linked = n;
+      if (fresh) {
+        // nothing linked yet: no group shares the list
+        if (append) n.members.push(m);
+        else insertByPath(n.members, m);
+        if (m.aliasNodes.length > 0) this.indexes.addAliases(n, m, undefined);
+      } else {
+        this.dirty.add(n);
+        insertByPath(this.ownMembers(n), m);
+        this.indexes.addAliases(n, m, this.aliasesChanged);
+      }
     }
   }
 
@@ -89,9 +114,16 @@ export class Linker {
     return n.members;
   }
 
-  /** Every group, as of the last update. */
-  all(): Iterable<LinkedGroup> {
-    return this.groups;
+  /** The name of a node (`type NUL key`), if any member has it. */
+  name(node: string): NameNode | undefined {
+    return this.nodes.get(node);
+  }
+
+  /** Every group, as of the last update (each named by its names, so none is kept apart: found from its first name). */
+  all(): LinkedGroup[] {
+    const out: LinkedGroup[] = [];
+    for (const n of this.ordered) if (n.group?.names[0] === n) out.push(n.group);
+    return out;
   }
 
   /** Brings the groups up to date; returns what changed. */
@@ -180,8 +212,6 @@ export class Linker {
       for (const x of list) x.group = g;
       added.push(g);
     }
-    for (const g of removed) this.groups.delete(g);
-    for (const g of added) this.groups.add(g);
     return { removed: [...removed], added };
   }
 
@@ -193,37 +223,40 @@ export class Linker {
     this.fresh = false;
     const names: NameNode[] = [];
     for (const n of this.nodes.values()) {
-      // members removed again before this first update
+      // members removed again before this first update (never indexed: add left that to here)
       if (n.members.length > 0) names.push(n);
-      else {
-        this.nodes.delete(n.node);
-        this.indexes.removeNode(n);
-      }
+      else this.nodes.delete(n.node);
     }
-    for (const n of names) this.indexes.addSpelling(n);
+    for (const n of names) {
+      this.indexes.addNode(n);
+      this.indexes.addSpelling(n);
+    }
     for (const n of names) n.candidates = candidatesOf(n, this.indexes);
-    names.sort(nodeOrder);
+    sortByLinkingOrder(names);
     this.ordered = names;
     for (const n of names) n.parent = n;
     for (const n of names) {
       const r = onlyRoot(n.candidates, n);
       if (r) union(r, n);
     }
-    // each root's names, in linking order
-    const byRoot = new Map<NameNode, NameNode[]>();
+    // each root's names, in linking order (roots in the order their first name comes)
+    const roots: NameNode[] = [];
     for (const n of names) {
       const r = root(n);
       n.parent = r;
-      const list = byRoot.get(r);
-      if (list) list.push(n);
-      else byRoot.set(r, [n]);
+      if (r.bucket) r.bucket.push(n);
+      else {
+        r.bucket = [n];
+        roots.push(r);
+      }
     }
     const added: LinkedGroup[] = [];
-    for (const list of byRoot.values()) {
+    for (const r of roots) {
+      const list = r.bucket!;
+      r.bucket = undefined;
       const g = groupOf(list);
       for (const x of list) x.group = g;
       added.push(g);
-      this.groups.add(g);
     }
     return { removed: [], added };
   }
@@ -237,8 +270,6 @@ export class Linker {
       const g = groupOf(was.names);
       for (const x of g.names) x.group = g;
       added.push(g);
-      this.groups.delete(was);
-      this.groups.add(g);
     }
     return { removed: [...removed], added };
   }
@@ -250,7 +281,7 @@ export class Linker {
     if (gone.size > 0) this.ordered = this.ordered.filter(n => !gone.has(n));
     if (added.length > 64) {
       this.ordered.push(...added);
-      this.ordered.sort(nodeOrder);
+      sortByLinkingOrder(this.ordered);
       return;
     }
     for (const n of added) {

@@ -3,38 +3,106 @@
 import type { Annotation, Entity, EntityType } from '../types';
 import { memoNameWords, nameForms, nodeOf, type NameForms } from './names';
 import type { DecidedGroup } from './decisions/apply';
+import type { NameNode } from './link';
 import type { CorpusArticle, CorpusEntity, CorpusMention } from './types';
 
-export interface Member {
-  path: string;
-  /** The article entity's id (`e1`, ...). */
-  entity: string;
-  type: EntityType;
-  /**
-   * The name the analysis gave it: the sidecar's name when it is one of the aliases, else the longest alias (a
-   * rename reflected into the sidecar must not change how the corpus links it, nor its id).
-   */
-  name: string;
-  /** nameKey(name). */
-  key: string;
-  /** Distinct surface forms (display form). Shared between members with the same single form: never modify it. */
+/** An entity's alias lists (shared by the members of one spelling that has no other: never modify them). */
+export interface AliasLists {
+  /** Distinct surface forms (display form), sorted. */
   aliases: readonly string[];
-  /** nameKey of each alias (shared as `aliases` is). */
-  aliasKeys: readonly string[];
-  mentions: number;
-  /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
-  first: Annotation | undefined;
-  referenceDate: string | null;
-  // what the linking compares, computed once when the article is indexed (never per corpus rebuild)
+  /** nameKey of each alias. */
+  keys: readonly string[];
+  /** `type NUL alias key` of each alias other than the name (often empty). */
+  nodes: readonly string[];
+}
+
+/**
+ * An article entity as the corpus sees it. What follows from its name (key, words) is read from the name's forms,
+ * shared by every member spelling it so, and its place from its article: the index keeps tens of thousands of
+ * members, so each holds only what is its own.
+ */
+export class Member {
+  readonly article: CorpusArticle;
+  /** The article entity's id (`e1`, ...). */
+  readonly entity: string;
+  readonly type: EntityType;
+  /**
+   * The forms of the name the analysis gave it: the sidecar's name when it is one of the aliases, else the longest
+   * alias (a rename reflected into the sidecar must not change how the corpus links it, nor its id).
+   */
+  readonly forms: NameForms;
+  readonly lists: AliasLists;
   /** `type NUL key`: the linking's node. */
-  node: string;
+  readonly node: string;
+  mentions = 0;
+  /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
+  first: Annotation | undefined = undefined;
+  /** Its name in the linker (set when added): its linked group, and that group's entity when no decision names it. */
+  linked: NameNode | undefined = undefined;
+  /**
+   * Where this member ended up when a decision names its group (set by each build of the corpus entities for those
+   * members only; the others' entity is their linked group's).
+   */
+  corpusEntity: CorpusEntity | undefined = undefined;
+  decided: DecidedGroup | undefined = undefined;
+
+  constructor(article: CorpusArticle, entity: string, type: EntityType, forms: NameForms, lists: AliasLists) {
+    this.article = article;
+    this.entity = entity;
+    this.type = type;
+    this.forms = forms;
+    this.lists = lists;
+    this.node = nodeOf(forms, type);
+  }
+
+  get path(): string {
+    return this.article.path;
+  }
+
+  get referenceDate(): string | null {
+    return this.article.referenceDate;
+  }
+
+  /** The name (display form). */
+  get name(): string {
+    return this.forms.display;
+  }
+
+  /** nameKey(name). */
+  get key(): string {
+    return this.forms.key;
+  }
+
   /** nameWords(name). */
-  words: string[];
-  /** `type NUL alias key` of each alias other than the name (shared, often empty: never modify it). */
-  aliasNodes: readonly string[];
-  /** Set by each build of the corpus entities: where this member ended up (no corpus-wide map to fill). */
-  corpusEntity?: CorpusEntity;
-  decided?: DecidedGroup;
+  get words(): string[] {
+    return this.forms.words!;
+  }
+
+  /** Distinct surface forms (display form), sorted. */
+  get aliases(): readonly string[] {
+    return this.lists.aliases;
+  }
+
+  /** nameKey of each alias. */
+  get aliasKeys(): readonly string[] {
+    return this.lists.keys;
+  }
+
+  /** `type NUL alias key` of each alias other than the name. */
+  get aliasNodes(): readonly string[] {
+    return this.lists.nodes;
+  }
+
+  /** The corpus entity it belongs to, as of the last build of the entities. */
+  get entityNow(): CorpusEntity | undefined {
+    return this.linked?.group?.made ?? this.corpusEntity;
+  }
+
+  /** The decided group it belongs to, as of the last build of the entities (a group no decision names is its own). */
+  get decidedNow(): DecidedGroup | undefined {
+    const g = this.linked?.group;
+    return g?.made ? g : this.decided;
+  }
 }
 
 /** The corpus mention of a member's first annotation. */
@@ -56,7 +124,7 @@ export function membersOf(article: CorpusArticle): Member[] {
   for (const a of article.annotations) {
     const id = a.entity;
     if (id === undefined) continue;
-    const at = Number(id.slice(1)) - 1;
+    const at = ordinalOf(id) - 1;
     let m = at >= 0 && at < out.length && entities[at].id === id ? out[at] : undefined;
     if (!m) {
       byId ??= new Map(out.map(x => [x.entity, x] as const));
@@ -71,18 +139,25 @@ export function membersOf(article: CorpusArticle): Member[] {
   return out;
 }
 
+/** N of an id `eN` read in place (no substring made per annotation: an article has hundreds), else -1. */
+function ordinalOf(id: string): number {
+  let n = 0;
+  for (let i = 1; i < id.length; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return id.length > 1 ? n : -1;
+}
+
 function memberOf(article: CorpusArticle, e: Entity): Member {
-  let aliases: readonly string[];
-  let aliasKeys: readonly string[];
-  let aliasNodes: readonly string[] = NONE;
   const only = e.aliases.length === 1 ? nameForms(e.aliases[0]) : undefined;
   let own: NameForms;
+  let lists: AliasLists;
   if (only?.display) {
     // most entities have one alias (their name): that form's lists serve, shared by all such members
     own = only;
-    only.alone ??= { aliases: [only.display], keys: [only.key] };
-    aliases = only.alone.aliases;
-    aliasKeys = only.alone.keys;
+    lists = only.alone ??= { aliases: [only.display], keys: [only.key], nodes: NONE };
   } else {
     own = nameForms(e.name);
     // its distinct display forms in first-seen order, each surface form worked out once per corpus (nameForms
@@ -107,28 +182,10 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
       keys.push(f.key);
       if (f.key !== own.key) (nodes ??= []).push(nodeOf(f, e.type));
     }
-    aliases = names;
-    aliasKeys = keys;
-    if (nodes) aliasNodes = nodes;
+    lists = { aliases: names, keys, nodes: nodes ?? NONE };
   }
-  const name = own.display;
-  return {
-    path: article.path,
-    entity: e.id,
-    type: e.type,
-    name,
-    key: own.key,
-    aliases,
-    aliasKeys,
-    mentions: 0,
-    first: undefined,
-    referenceDate: article.referenceDate,
-    node: nodeOf(own, e.type),
-    words: (own.words ??= memoNameWords(name)),
-    aliasNodes,
-    corpusEntity: undefined,
-    decided: undefined,
-  };
+  own.words ??= memoNameWords(own.display);
+  return new Member(article, e.id, e.type, own, lists);
 }
 
 const hasDisplay = (forms: readonly NameForms[], display: string): boolean => {

@@ -17,9 +17,13 @@ export interface NameForms {
   /** `type NUL key` per type, made once (shared strings: the index's maps hash each only once). */
   nodes: Partial<Record<EntityType, string>>;
   /** The alias lists of an entity whose only alias this is, made once (shared: never modified). */
-  alone?: { aliases: readonly string[]; keys: readonly string[] };
+  alone?: { aliases: readonly string[]; keys: readonly string[]; nodes: readonly string[] };
   /** nameWords(display), once looked up (shared: never modified). */
   words?: string[];
+  /** `type:key` per type: the id of a corpus entity named by this form, made once (as `nodes`). */
+  ids: Partial<Record<EntityType, string>>;
+  /** initialsOf(display) (./link.ts), once worked out (shared: never modified). */
+  initials?: string[];
 }
 const forms = new Map<string, NameForms>();
 const wordsOf = new Map<string, string[]>();
@@ -31,7 +35,7 @@ export function nameForms(surface: string): NameForms {
   if (!f) {
     if (forms.size >= MEMO_LIMIT) forms.clear();
     const display = displayName(surface);
-    f = { display, key: nameKey(display), nodes: {}, alone: undefined, words: undefined };
+    f = { display, key: nameKey(display), nodes: {}, alone: undefined, words: undefined, ids: {}, initials: undefined };
     forms.set(surface, f);
   }
   return f;
@@ -50,4 +54,9 @@ export function memoNameWords(name: string): string[] {
 /** The linking's node of a name's forms for `type`: `type NUL key` (see members.ts nodeKey). */
 export function nodeOf(f: NameForms, type: EntityType): string {
   return (f.nodes[type] ??= `${type}\u0000${f.key}`);
+}
+
+/** The id of a corpus entity of `type` named by these forms: `type:key` (see CorpusEntity.id). */
+export function idOf(f: NameForms, type: EntityType): string {
+  return (f.ids[type] ??= `${type}:${f.key}`);
 }

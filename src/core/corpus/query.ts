@@ -11,14 +11,19 @@ import type { ChangePreview, CorpusEntity, CorpusMention, EntityMatch } from './
 export function findEntities(corpus: Corpus, query: string, limit = 200): EntityMatch[] {
   const q = nameKey(query);
   const hits: { match: EntityMatch; prefix: boolean }[] = [];
+  // the entities an alias matches, found in the corpus-wide alias table (each key tested once): only theirs and the
+  // ones whose name matches are read alias by alias (reading an entity's aliases merges its members' lists)
+  const found = q ? corpus.entitiesWithAliasContaining(q) : undefined;
   for (const entity of corpus.entities()) {
-    if (!q) {
+    if (!found) {
       hits.push({ match: { entity, alias: entity.name }, prefix: true });
       continue;
     }
+    const keys = corpus.keysOf(entity);
+    if (!found.has(entity) && !keys.key.includes(q)) continue;
     // the canonical name first, so it is the alias shown when it matches
     let best: { alias: string; prefix: boolean } | undefined;
-    const { key, aliasKeys } = corpus.keysOf(entity);
+    const { key, aliasKeys } = keys;
     for (let i = -1; i < aliasKeys.length; i++) {
       const alias = i < 0 ? entity.name : entity.aliases[i];
       const at = (i < 0 ? key : aliasKeys[i]).indexOf(q);

@@ -42,6 +42,56 @@ describe('corpus entities', () => {
     assert.deepEqual(names(c), ['person:Erdogan', 'person:Vladimir Putin']);
   });
 
+  it('reads as a plain entity: JSON with every field in order, the same lists on every read, as it was when kept', () => {
+    const c = new Corpus();
+    c.setArticle(
+      handmade(
+        'b.txt',
+        'Putin met Erdogan.',
+        [
+          { text: 'Putin', type: 'person' },
+          { text: 'Erdogan', type: 'person' },
+        ],
+        '2024-02-01',
+      ),
+    );
+    c.setArticle(
+      handmade(
+        'a.txt',
+        'Vladimir Putin spoke. Putin left.',
+        [
+          { text: 'Vladimir Putin', type: 'person' },
+          { text: 'Putin', type: 'person', entity: 'Vladimir Putin' },
+        ],
+        '2024-03-01',
+      ),
+    );
+    const putin = c.entity('person:vladimir putin')!;
+    const plain = {
+      id: 'person:vladimir putin',
+      type: 'person',
+      name: 'Vladimir Putin',
+      aliases: ['Putin', 'Vladimir Putin'],
+      articles: [
+        { path: 'a.txt', entities: ['e1'], mentions: 2 },
+        { path: 'b.txt', entities: ['e1'], mentions: 1 },
+      ],
+      mentions: 3,
+      // the earliest reference date first, whatever the path
+      firstMention: { path: 'b.txt', start: 0, end: 5, text: 'Putin', annotation: 'a1' },
+    };
+    assert.equal(JSON.stringify(putin), JSON.stringify(plain));
+    assert.equal(putin.articles, putin.articles, 'made once');
+    assert.equal(putin.aliases, putin.aliases, 'made once');
+    // a caller keeping the entity keeps the corpus as it was when it got it
+    c.removeArticle('b.txt');
+    assert.equal(JSON.stringify(putin), JSON.stringify(plain));
+    assert.deepEqual(
+      c.entity('person:vladimir putin')?.articles.map(a => a.path),
+      ['a.txt'],
+    );
+  });
+
   it('leaves a surname apart when two corpus persons have it', () => {
     const c = new Corpus();
     c.setArticle(handmade('a.txt', 'Bashar al-Assad', [{ text: 'Bashar al-Assad', type: 'person' }]));

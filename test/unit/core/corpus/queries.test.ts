@@ -56,6 +56,22 @@ describe('corpus queries', () => {
     assert.deepEqual(findEntities(c, 'zz'), []);
   });
 
+  it('finds the same before any entity aliases are read (the members own keys) as after (the merged lists)', () => {
+    // Moscow merged into Ankara: "mosc" is an alias of one of its members only, not of its name
+    const merged = () => {
+      const c = new Corpus(
+        addEntityDecision(emptyDecisions(), { kind: 'merge', entity: { type: 'place', name: 'Ankara' }, with: [{ type: 'place', name: 'Moscow' }] }),
+      );
+      for (const a of corpus().articles()) c.setArticle(a);
+      return c;
+    };
+    const found = (c: Corpus, q: string) => findEntities(c, q).map(m => [m.entity.id, m.alias, m.entity.aliases]);
+    const read = merged();
+    for (const e of read.entities()) void e.aliases;
+    for (const q of ['mosc', 'ank', 'recep', 'putin', 'tin', 'an', 'zz']) assert.deepEqual(found(merged(), q), found(read, q), q);
+    assert.deepEqual(found(merged(), 'mosc'), [['place:ankara', 'Moscow', ['Ankara', 'Moscow']]]);
+  });
+
   it('lists every mention of an entity in every article, by path then offset', () => {
     const c = corpus();
     assert.deepEqual(mentionsOf(c, 'person:vladimir putin'), [

@@ -1,0 +1,196 @@
+// A corpus entity as the entity table makes it from its members: its id and name at once, its counts and lists
+// (mentions, aliases, articles, first mention) when first read. A build makes thousands of entities, and most of them are listed (name,
+// type, counts) without their lists ever being read; making every list up front was most of the build's work.
+// The lists are made once and kept; the members an entity is made of never change (the linker and the decisions
+// make new lists rather than edit them), so an entity kept by a caller keeps describing the corpus as it was.
+import { compareText, firstMentionOf, type Member } from './members';
+import type { EntityType } from '../types';
+import type { CorpusEntity, CorpusMention, EntityInArticle } from './types';
+
+/** The comparison keys of an entity's canonical name and aliases (its search keys). */
+export interface EntityKeys {
+  /** nameKey(entity.name). */
+  key: string;
+  /** nameKey of each of entity.aliases, in their order. */
+  aliasKeys: readonly string[];
+}
+
+export class MemberEntity implements CorpusEntity, EntityKeys {
+  readonly id: string;
+  readonly type: EntityType;
+  readonly name: string;
+  declare externalId?: string;
+  declare note?: string;
+  // private fields: not properties, so copies, JSON (see toJSON) and deep comparisons see the plain entity only
+  // (mentions is -1 until counted)
+  readonly #key: string;
+  readonly #members: readonly Member[];
+  #mentions: number;
+  #aliases: string[] | undefined;
+  #aliasKeys: readonly string[] | undefined;
+  #articles: EntityInArticle[] | undefined;
+  #first: CorpusMention | undefined;
+
+  /** `key` is nameKey(name); `members` (at least one) are never modified. */
+  constructor(id: string, type: EntityType, name: string, key: string, members: readonly Member[], externalId?: string, note?: string) {
+    this.id = id;
+    this.type = type;
+    this.name = name;
+    if (externalId !== undefined) this.externalId = externalId;
+    if (note !== undefined) this.note = note;
+    this.#key = key;
+    this.#members = members;
+    this.#mentions = -1;
+    this.#aliases = undefined;
+    this.#aliasKeys = undefined;
+    this.#articles = undefined;
+    this.#first = undefined;
+  }
+
+  /** Mentions in all articles. */
+  get mentions(): number {
+    if (this.#mentions < 0) {
+      let n = 0;
+      for (const m of this.#members) n += m.mentions;
+      this.#mentions = n;
+    }
+    return this.#mentions;
+  }
+
+  /** Every distinct surface form across its articles, sorted (shared with a member when it has its list: never modify it). */
+  get aliases(): string[] {
+    if (this.#aliases === undefined) this.makeAliases();
+    return this.#aliases!;
+  }
+
+  /** nameKey of each alias, in their order. */
+  get aliasKeys(): readonly string[] {
+    if (this.#aliasKeys === undefined) this.makeAliases();
+    return this.#aliasKeys!;
+  }
+
+  /** nameKey(name). */
+  get key(): string {
+    return this.#key;
+  }
+
+  /** The members it was made of. */
+  get members(): readonly Member[] {
+    return this.#members;
+  }
+
+  /** Its share of each article, sorted by path (an article's entities in the members' order). */
+  get articles(): EntityInArticle[] {
+    return (this.#articles ??= inArticles(this.#members));
+  }
+
+  /** The first mention in the corpus: earliest reference date (articles without one last), then path, then offset. */
+  get firstMention(): CorpusMention {
+    if (this.#first === undefined) {
+      let first: Member | undefined;
+      for (const m of this.#members) if (m.first && (!first || earlier(m, first))) first = m;
+      this.#first = firstMentionOf(first!);
+    }
+    return this.#first;
+  }
+
+  /** The plain entity, fields in the order CorpusEntity lists them. */
+  toJSON(): CorpusEntity {
+    const out: CorpusEntity = {
+      id: this.id,
+      type: this.type,
+      name: this.name,
+      aliases: this.aliases,
+      articles: this.articles,
+      mentions: this.mentions,
+      firstMention: this.firstMention,
+    };
+    if (this.externalId !== undefined) out.externalId = this.externalId;
+    if (this.note !== undefined) out.note = this.note;
+    return out;
+  }
+
+  private makeAliases(): void {
+    const members = this.#members;
+    // members with one list of aliases (one name in several articles shares one list) need no merging
+    let shared = true;
+    for (const m of members) if (m.aliases !== members[0].aliases) shared = false;
+    if (shared) {
+      this.#aliases = members[0].aliases as string[];
+      this.#aliasKeys = members[0].aliasKeys;
+      return;
+    }
+    // each member's list is sorted and distinct: merged list by list (no map, no sort), a list met just before skipped
+    let aliases = members[0].aliases;
+    let keys = members[0].aliasKeys;
+    let last = members[0].lists;
+    for (const m of members) {
+      if (m.lists === last) continue;
+      last = m.lists;
+      // most lists add nothing (a name met in many articles, its spellings alternating): nothing made for them
+      if (!includesAll(aliases, last.aliases)) [aliases, keys] = mergeSorted(aliases, keys, last.aliases, last.keys);
+    }
+    this.#aliases = aliases as string[];
+    this.#aliasKeys = keys;
+  }
+}
+
+/** Whether sorted list `a` has every alias of sorted list `b`. */
+function includesAll(a: readonly string[], b: readonly string[]): boolean {
+  let i = 0;
+  for (const x of b) {
+    while (i < a.length && a[i] < x) i++;
+    if (i >= a.length || a[i] !== x) return false;
+    i++;
+  }
+  return true;
+}
+
+/** Two sorted lists of distinct aliases (with their keys) merged, each alias once; `a` itself when `b` adds nothing. */
+function mergeSorted(a: readonly string[], aKeys: readonly string[], b: readonly string[], bKeys: readonly string[]): [readonly string[], readonly string[]] {
+  const out: string[] = [];
+  const keys: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) {
+      out.push(a[i]);
+      keys.push(aKeys[i++]);
+    } else if (i >= a.length || b[j] < a[i]) {
+      out.push(b[j]);
+      keys.push(bKeys[j++]);
+    } else {
+      // one alias in both: one key (a display form has one key)
+      out.push(a[i]);
+      keys.push(aKeys[i++]);
+      j++;
+    }
+  }
+  return out.length === a.length ? [a, aKeys] : [out, keys];
+}
+
+/** The members' share of each article, by path: one name's members are sorted by path already, else a stable sort. */
+function inArticles(members: readonly Member[]): EntityInArticle[] {
+  let sorted = true;
+  for (let i = 1; sorted && i < members.length; i++) sorted = compareText(members[i - 1].path, members[i].path) <= 0;
+  const list = sorted ? members : members.slice().sort((a, b) => compareText(a.path, b.path));
+  const out: EntityInArticle[] = [];
+  let last: EntityInArticle | undefined;
+  for (const m of list) {
+    if (last?.path === m.path) {
+      last.entities.push(m.entity);
+      last.mentions += m.mentions;
+    } else out.push((last = { path: m.path, entities: [m.entity], mentions: m.mentions }));
+  }
+  return out;
+}
+
+/** Whose first mention comes first: earliest reference date (articles without one last), then path, then offset. */
+function earlier(a: Member, b: Member): boolean {
+  if (a.referenceDate !== b.referenceDate) {
+    if (a.referenceDate === null) return false;
+    if (b.referenceDate === null) return true;
+    return a.referenceDate < b.referenceDate;
+  }
+  return a.path !== b.path ? compareText(a.path, b.path) < 0 : a.first!.start < b.first!.start;
+}
