@@ -102,7 +102,9 @@ export class MarkdownMasker {
     let head: BlockSpan[] = [];
     let editEnd = 0;
     let delta = 0;
-    if (previous && previous.text.charCodeAt(0) === text.charCodeAt(0)) {
+    // the edit's place is worked out whenever there is a previous text: the blocks past it are taken back below by
+    // their offsets in that text, so an edit at the very start (its first character changed) must still move them
+    if (previous) {
       const prefix = commonPrefixLength(previous.text, text);
       const suffix = commonSuffixLength(previous.text, text, Math.min(previous.text.length, text.length) - prefix);
       // a cut is decided by the character after it: blocks ending before the prefix's last character are unchanged

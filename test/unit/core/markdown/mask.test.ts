@@ -118,6 +118,18 @@ describe('MarkdownMasker: block by block, exactly what a whole-document parse gi
     );
   });
 
+  it('an edit that changes the first character still moves the blocks after it (found by the property above)', () => {
+    const warm = new MarkdownMasker();
+    const texts = ['t\n\nAngela Merkel met Putin. Putin.', '\n\n\nAngela Merkel met Putin.t\n\nAngela Merkel met Putin. Putin.'];
+    for (const text of texts) assert.equal(warm.mask(text), new MarkdownMasker(false).mask(text));
+  });
+
+  it('a byte order mark replaced by new text: the front matter that followed it is no longer at the start', () => {
+    const warm = new MarkdownMasker();
+    const texts = ['\ufeff---\ntitle: Moscow\n---\n\nBerlin', 'Intro\n\n---\ntitle: Moscow\n---\n\nBerlin'];
+    for (const text of texts) assert.equal(warm.mask(text), new MarkdownMasker(false).mask(text));
+  });
+
   it('re-parses only the block an edit touched', () => {
     const paragraphs = Array.from({ length: 50 }, (_, i) => `Paragraph ${i} links [Berlin](https://example.org/${i}).`);
     const masker = new MarkdownMasker();
