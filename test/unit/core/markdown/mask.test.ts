@@ -87,6 +87,8 @@ describe('MarkdownMasker: block by block, exactly what a whole-document parse gi
     '> quote <b>x</b>',
     'www.example.org/Moscow',
     '<https://example.org>',
+    '\ufeff<b>Putin</b>',
+    '\ufeff',
     '',
     '',
   ];
@@ -128,6 +130,23 @@ describe('MarkdownMasker: block by block, exactly what a whole-document parse gi
     const warm = new MarkdownMasker();
     const texts = ['\ufeff---\ntitle: Moscow\n---\n\nBerlin', 'Intro\n\n---\ntitle: Moscow\n---\n\nBerlin'];
     for (const text of texts) assert.equal(warm.mask(text), new MarkdownMasker(false).mask(text));
+  });
+
+  it('a byte order mark starting a later block is text, as in the whole parse (it shifted the block by one)', () => {
+    const texts = [
+      'Hello\n\n\ufeff<script>x</script> Putin\n\nMore',
+      'Hello\n\n\ufeff[Merkel](http://x.example) Putin',
+      '\ufeffHello\n\n\ufeff<b>Putin</b>\n\nMore',
+      '\ufeff\ufeff<b>Putin</b> in Moscow',
+    ];
+    for (const text of texts) {
+      const whole = new MarkdownMasker(false).mask(text);
+      assert.equal(new MarkdownMasker().mask(text), whole);
+      assert.ok(whole.includes('Putin'), JSON.stringify(whole));
+    }
+    const warm = new MarkdownMasker();
+    warm.mask('Hello\n\n\ufeffx</script> Putin');
+    assert.equal(warm.mask(texts[0]), new MarkdownMasker(false).mask(texts[0]));
   });
 
   it('re-parses only the block an edit touched', () => {
