@@ -137,7 +137,8 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     yield;
     const lexicon = findLexiconMatches(text, source, options.lexicon ?? {}, true);
     let grouped = state && needMentions && lexicon === NO_MATCHES ? keptGrouping(state, source) : undefined;
-    if (grouped && grouped !== state!.grouping) this.regroupings++;
+    const regrouped = grouped !== undefined && grouped !== state!.grouping;
+    if (regrouped) this.regroupings++;
     if (kept && grouped === kept.grouping) {
       // the grouping is as it was: only the edited lines' annotations are made again
       const changed = state!.changed;
@@ -270,8 +271,10 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     let annotations: Annotation[];
     if (sorted && datesSorted && lexiconAnnotations.length === 0) annotations = merge(mentionAnnotations, dateAnnotations);
     else annotations = [...mentionAnnotations, ...lexiconAnnotations, ...dateAnnotations].sort(byStart);
-    if (state && state.grouping === grouped && !markdown) {
-      // kept to build the next result on (an edit that keeps the grouping changes only its lines' annotations)
+    // kept to build the next result on (an edit that keeps the grouping changes only its lines' annotations); not after
+    // a line's regrouping: typing in a name regroups at every keystroke, and the copy kept would go unused (the first
+    // edit elsewhere makes the result again and keeps it)
+    if (state && state.grouping === grouped && !markdown && !regrouped) {
       state.result = { key, grouping: grouped, annotations, entities, aliased };
       return handedOut(state.result, referenceDate);
     }

