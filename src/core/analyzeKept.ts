@@ -9,7 +9,7 @@ import type { Working } from './entities';
 import { snapToGraphemes } from './graphemes';
 import { overlapSweep } from './spans';
 import type { ChangedLines, KeptGrouping, LineRecord } from './analyzeLines';
-import { annotationId, byStart, dateAnnotation, mayExtend, merge } from './analyzeParts';
+import { annotationId, byStart, dateAnnotation, mayExtend, merge, textOf } from './analyzeParts';
 import type { AnalysisResult, Annotation, AnnotationType, Entity, ReferenceDate, Span } from './types';
 
 /** An analysis's annotations and entities (the Analyzer's own objects: never handed out), with what they were made from. */
@@ -88,7 +88,7 @@ function editedAnnotations(edit: EditedLines, m0: number, m1: number): Annotatio
     lastEnd = end;
     named.push({ start, end });
     if (!wanted.has(m.type)) continue;
-    const mentionText = article.slice(start, end);
+    const mentionText = textOf(article, start, end, m.surface);
     if (mentionText !== m.surface) return undefined;
     mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
   }
@@ -129,9 +129,10 @@ export function handedOut(kept: KeptResult, referenceDate: ReferenceDate | null)
     // the same fields in the same order as analyzeSteps makes them (a date's precision only when it has one)
     if (a.type !== 'date') annotations[i] = { id: annotationId(i), type: a.type, start: a.start, end: a.end, text: a.text, source: 'auto', entity: a.entity };
     else {
-      const d: Annotation = { id: annotationId(i), type: 'date', start: a.start, end: a.end, text: a.text, source: 'auto', value: a.value };
-      if (a.precision !== undefined) d.precision = a.precision;
-      annotations[i] = d;
+      annotations[i] =
+        a.precision !== undefined
+          ? { id: annotationId(i), type: 'date', start: a.start, end: a.end, text: a.text, source: 'auto', value: a.value, precision: a.precision }
+          : { id: annotationId(i), type: 'date', start: a.start, end: a.end, text: a.text, source: 'auto', value: a.value };
     }
   }
   const entities = new Array<Entity>(kept.entities.length);

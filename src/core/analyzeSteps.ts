@@ -12,7 +12,7 @@ import { AnalyzerLines, type LineRecord } from './analyzeLines';
 import type { TextEdit } from './analyzeEdit';
 import { inputsOf, keptGrouping } from './analyzeGrouping';
 import { handedOut, resultKey, updateKept } from './analyzeKept';
-import { addAlias, annotationId, byStart, chooseReferenceDate, dateAnnotation, mayExtend, merge } from './analyzeParts';
+import { addAlias, annotationId, byStart, chooseReferenceDate, dateAnnotation, mayExtend, merge, textOf } from './analyzeParts';
 import {
   ANNOTATION_TYPES,
   ENTITY_TYPES,
@@ -223,7 +223,7 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
       lastEnd = end;
       if (!allNamed) named.push({ start, end });
       if (!wanted.has(m.type)) continue;
-      const mentionText = article.slice(start, end);
+      const mentionText = textOf(article, start, end, m.surface);
       mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
       // a mention found under another spelling of its name ("Isis" by "ISIS") is one of the entity's surface forms,
       // as the sidecar lists them (tidyEntities): the aliases hold what the article writes
