@@ -27,6 +27,11 @@ export class EditSince {
   changed(newText: string, changes: readonly TextChange[]): void {
     const { base, text } = this;
     if (base === undefined || text === undefined) return;
+    // an event without changes (the editor sends them when only the dirty state changed) changes nothing
+    if (changes.length === 0 && newText.length === text.length) {
+      this.text = newText;
+      return;
+    }
     const c = changes.length === 1 ? changes[0] : undefined;
     if (!c || !(c.start >= 0 && c.start <= c.end && c.end <= text.length) || text.length - (c.end - c.start) + c.text.length !== newText.length) {
       this.text = undefined;

@@ -50,6 +50,9 @@ describe('EditSince: the changes since the last analysis as one range', () => {
     assert.equal(since.editTo('hello there'), undefined, 'another text than the changes lead to');
     since.changed('hello, world', [{ start: 5, end: 5, text: ',' }]);
     assert.deepEqual(since.editTo('hello, world'), { previous: 'hello world', start: 5, end: 5, insertedLength: 1 });
+    // an event without changes (only the dirty state changed) changes nothing
+    since.changed('hello, world', []);
+    assert.deepEqual(since.editTo('hello, world'), { previous: 'hello world', start: 5, end: 5, insertedLength: 1 });
     since.changed('Xhello, worldX', [
       { start: 0, end: 0, text: 'X' },
       { start: 12, end: 12, text: 'X' },
