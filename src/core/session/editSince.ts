@@ -23,6 +23,11 @@ export class EditSince {
     this.changes = 0;
   }
 
+  /** The changes are no longer followed (the host stops telling them): unknown until the next analysis. */
+  forget(): void {
+    this.text = undefined;
+  }
+
   /** The text became `newText` by `changes` (one editor change event, offsets in the text before it). */
   changed(newText: string, changes: readonly TextChange[]): void {
     const { base, text } = this;

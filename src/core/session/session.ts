@@ -284,6 +284,8 @@ export class ArticleSession {
     this.loading = undefined;
     this.isLoaded = false;
     this.held.replace(null);
+    // the host follows the text again only after the next analysis: changes made meanwhile are not told
+    this.editSince.forget();
     this.problem = undefined;
     this.changed = false;
     this.state = 'idle';

@@ -61,6 +61,11 @@ describe('EditSince: the changes since the last analysis as one range', () => {
     since.analyzed('abc');
     since.changed('abcd', [{ start: 1, end: 1, text: 'zz' }]);
     assert.equal(since.editTo('abcd'), undefined, 'a change whose length does not add up');
+    // changes no longer told (the session was reset): a later change cannot be composed with the ones missed
+    since.analyzed('abc');
+    since.forget();
+    since.changed('abcd', [{ start: 3, end: 3, text: 'd' }]);
+    assert.equal(since.editTo('abcd'), undefined, 'changes missed');
   });
 });
 
