@@ -9,6 +9,7 @@ import { AnalyzerSteps, type AnalyzerOptions } from './analyzeSteps';
 import type { AnalysisResult } from './types';
 
 export type { AnalyzerOptions } from './analyzeSteps';
+export type { TextEdit } from './analyzeEdit';
 
 /** An analysis run a step at a time (Analyzer.analyzeSteps). */
 export interface AnalysisSteps {

@@ -9,6 +9,8 @@ import { snapToGraphemes } from './graphemes';
 import { withoutOverlapsWith } from './spans';
 import { commonPrefixLength, commonSuffixLength, segment } from './segment';
 import { byStart } from './analyzeParts';
+import { regionOfEdit, type EditedRegion, type TextEdit } from './analyzeEdit';
+import type { KeptResult } from './analyzeKept';
 import type { MentionCandidate, Span } from './types';
 
 /** What was detected in one unit; each kind is computed on first need (a date-only analysis never runs the entity detector). */
@@ -50,6 +52,23 @@ export interface DocumentState {
   inputs: (LineInputs | undefined)[];
   /** The grouping's per-surface records, kept across groupings of this article (see Slots). */
   slots?: Slots;
+  /**
+   * The lines the last edit replaced: lines [first, first + count) of `lines` are new, from offset `from` (the same
+   * in the old and the new text) to `oldEnd` in the old text (the end of the last replaced line), moved by `delta`.
+   */
+  changed?: ChangedLines;
+  /** The last analysis's result (analyzeKept.ts): the next one, after an edit that keeps the grouping, is built from it. */
+  result?: KeptResult;
+}
+
+export interface ChangedLines {
+  first: number;
+  count: number;
+  from: number;
+  oldEnd: number;
+  delta: number;
+  /** The old lines begin, or the line after them begins, with a character from U+0300 (a span there may reach across a line break). */
+  marks: boolean;
 }
 
 export interface LineInputs {
@@ -73,6 +92,8 @@ export abstract class AnalyzerLines {
   private documents = new Map<string, DocumentState>();
   /** Units detected (not served from the cache) since creation: lets tests and the bench see the incremental work. */
   detectedUnits = 0;
+  /** Edits located by the range the caller gave (AnalyzerOptions.edit) rather than by comparing texts: for tests and the bench. */
+  rangedEdits = 0;
 
   /** Units kept now: at least the units of the latest text, else a huge article would evict its own units as it goes. */
   private limit: number;
@@ -84,12 +105,17 @@ export abstract class AnalyzerLines {
     this.lineLimit = maxCacheEntries;
   }
 
-  /** The article's lines: what changed since its last analysis split again, the rest reused. */
-  protected linesOf(text: string, document: string): DocumentState {
+  /**
+   * The article's lines: what changed since its last analysis split again, the rest reused. `edit`: the change from
+   * that analysis's text, when the caller knows it (else, or when it is not that change, the texts are compared).
+   */
+  protected linesOf(text: string, document: string, edit?: TextEdit): DocumentState {
     const previous = this.documents.get(document);
+    const region = previous && edit ? regionOfEdit(previous.text, text, edit) : undefined;
+    if (region) this.rangedEdits++;
     let state: DocumentState;
-    if (previous && previous.text === text) state = previous;
-    else if (previous) state = this.edited(previous, text);
+    if (previous && !region && previous.text === text) state = previous;
+    else if (previous) state = this.edited(previous, text, region);
     else {
       const lines = text.split('\n').map(l => this.record(l));
       state = { text, lines, units: lines.reduce((n, r) => n + r.units.length, 0), inputs: [] };
@@ -120,12 +146,16 @@ export abstract class AnalyzerLines {
     });
   }
 
-  /** `previous` with the lines the edit touched split again from `text`. */
-  private edited(previous: DocumentState, text: string): DocumentState {
+  /** `previous` with the lines the edit touched split again from `text` (the edited region given, or found by comparing). */
+  private edited(previous: DocumentState, text: string, region?: EditedRegion): DocumentState {
     const old = previous.text;
-    const prefix = commonPrefixLength(old, text);
-    const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
-    const changedEnd = old.length - suffix;
+    let prefix: number;
+    let changedEnd: number;
+    if (region) ({ prefix, changedEnd } = region);
+    else {
+      prefix = commonPrefixLength(old, text);
+      changedEnd = old.length - commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
+    }
     const lines = previous.lines;
     // first line touched: the first whose end (its '\n') is at or after the change; last: the last starting at or before its end
     let first = 0;
@@ -152,6 +182,16 @@ export abstract class AnalyzerLines {
       // the lines after the edit move by its number of lines (an unchanged count: the same array, moved on in place)
       inputs: shiftedInputs(previous.inputs, first, last, fresh.length),
       slots: previous.slots,
+      changed: {
+        first,
+        count: fresh.length,
+        from: start,
+        oldEnd: end,
+        delta: text.length - old.length,
+        marks: old.charCodeAt(start) >= 0x300 || old.charCodeAt(end + 1) >= 0x300,
+      },
+      // a result not brought up to date with the previous edit (its analysis was superseded) is for another text
+      result: previous.changed ? undefined : previous.result,
     };
   }
 

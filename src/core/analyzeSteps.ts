@@ -9,8 +9,10 @@ import { MarkdownMasker } from './markdown/mask';
 import { overlapSweep } from './spans';
 import { spacedName } from './spacedName';
 import { AnalyzerLines, type LineRecord } from './analyzeLines';
+import type { TextEdit } from './analyzeEdit';
 import { inputsOf, keptGrouping } from './analyzeGrouping';
-import { addAlias, annotationId, byStart, chooseReferenceDate, dateAnnotation, mayExtend, merge } from './analyzeParts';
+import { handedOut, resultKey, updateKept } from './analyzeKept';
+import { addAlias, annotationId, byStart, chooseReferenceDate, dateAnnotation, mayExtend, merge, textOf } from './analyzeParts';
 import {
   ANNOTATION_TYPES,
   ENTITY_TYPES,
@@ -34,6 +36,12 @@ export interface AnalyzerOptions extends AnalyzeOptions {
    * result is returned. Paragraphs already cached are still reused. Default true.
    */
   keep?: boolean;
+  /**
+   * The change from this document's previous analysis, when the caller knows its range (the editor's change events):
+   * the edited lines are then found without comparing the whole article with its previous text. Ignored (the texts
+   * are compared) when it is not the change from that text, and on Markdown.
+   */
+  edit?: TextEdit;
 }
 
 const ENTITY_KINDS: readonly AnnotationType[] = ENTITY_TYPES;
@@ -54,6 +62,8 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
   groupings = 0;
   /** Groupings updated for the names of one edited line (entities/regroup.ts) rather than computed: for tests and the bench. */
   regroupings = 0;
+  /** Results built from the previous one (analyzeKept.ts) rather than made from every line's records: for tests and the bench. */
+  keptResults = 0;
 
   protected *steps(article: string, options: AnalyzerOptions): Generator<void, AnalysisResult, void> {
     // front matter is markup, but its `date:` is the article's date: read from the article as written
@@ -63,30 +73,40 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     const wanted = new Set<AnnotationType>(options.types ?? ANNOTATION_TYPES);
     const needMentions = ENTITY_KINDS.some(t => wanted.has(t));
     const keep = options.keep !== false;
-    const state = keep && this.maxCacheEntries > 0 ? this.linesOf(text, options.document ?? '') : undefined;
+    // a range is no use on Markdown: an edit may change the masking far from it (a code fence opened)
+    const markdown = options.format === 'markdown';
+    const state = keep && this.maxCacheEntries > 0 ? this.linesOf(text, options.document ?? '', markdown ? undefined : options.edit) : undefined;
     const lines = state ? state.lines : keep ? text.split('\n').map(l => this.record(l)) : this.linesOnce(text);
+    const key = resultKey(wanted, referenceDate);
+    // the previous result may be built on (analyzeKept.ts): only the edited lines need detecting before the grouping
+    const kept = state?.result?.key === key && !markdown ? state.result : undefined;
 
     // each date as its line, its index there and the line's start (no copy of the date in document offsets)
     const dateLines: LineRecord[] = [];
     const dateIndex: number[] = [];
     const dateLineStart: number[] = [];
-    let lineStart = 0;
-    let budget = STEP_LINES;
-    for (const rec of lines) {
-      // a line not detected yet costs about its length; one already detected, little
-      budget -= rec.dates && (rec.mentions || !needMentions) ? 1 : 1 + rec.text.length / 4;
-      if (budget <= 0) {
-        budget = STEP_LINES;
-        yield;
+    const prepare = (rec: LineRecord) => this.prepare(rec, needMentions);
+    function* detectLines(): Generator<void, void, void> {
+      let lineStart = 0;
+      let budget = STEP_LINES;
+      for (const rec of lines) {
+        // a line not detected yet costs about its length; one already detected, little
+        budget -= rec.dates && (rec.mentions || !needMentions) ? 1 : 1 + rec.text.length / 4;
+        if (budget <= 0) {
+          budget = STEP_LINES;
+          yield;
+        }
+        prepare(rec);
+        for (let i = 0; i < rec.dates!.length; i++) {
+          dateLines.push(rec);
+          dateIndex.push(i);
+          dateLineStart.push(lineStart);
+        }
+        lineStart += rec.text.length + 1;
       }
-      this.prepare(rec, needMentions);
-      for (let i = 0; i < rec.dates!.length; i++) {
-        dateLines.push(rec);
-        dateIndex.push(i);
-        dateLineStart.push(lineStart);
-      }
-      lineStart += rec.text.length + 1;
     }
+    if (kept && state!.changed) for (let i = state!.changed.first; i < state!.changed.first + state!.changed.count; i++) this.prepare(lines[i], needMentions);
+    else if (!kept) yield* detectLines();
     const source: LineSource = fn => {
       let s = 0;
       for (const rec of lines) {
@@ -117,16 +137,32 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     yield;
     const lexicon = findLexiconMatches(text, source, options.lexicon ?? {}, true);
     let grouped = state && needMentions && lexicon === NO_MATCHES ? keptGrouping(state, source) : undefined;
-    if (grouped && grouped !== state!.grouping) this.regroupings++;
-    if (!grouped) {
-      // a grouping under way changes the kept mentions and slots: from here on, the state keeps no grouping until it ends
-      if (state) {
-        state.grouping = undefined;
-        state.edit = undefined;
+    const regrouped = grouped !== undefined && grouped !== state!.grouping;
+    if (regrouped) this.regroupings++;
+    if (kept && grouped === kept.grouping) {
+      // the grouping is as it was: only the edited lines' annotations are made again
+      const changed = state!.changed;
+      const resolve = (rec: LineRecord, i: number) => this.resolved(rec, i, referenceDate?.value ?? null);
+      if (!changed || updateKept(kept, { text, article, mentions: grouped.mentions, lines, changed, wanted, resolve })) {
+        state!.edit = undefined;
+        state!.changed = undefined;
+        this.keptResults++;
+        return handedOut(kept, referenceDate);
       }
+    }
+    if (state) {
+      // before any yield: the kept grouping moved on to this text, or none while a grouping is under way (it changes
+      // the kept mentions and slots); and no result to build on until this one is made
+      state.grouping = grouped;
+      state.edit = undefined;
+      state.changed = undefined;
+      state.result = undefined;
+    }
+    if (kept) yield* detectLines();
+    if (!grouped) {
       const work: Working[] = [];
       if (needMentions) {
-        lineStart = 0;
+        let lineStart = 0;
         let n = 0;
         for (let i = 0; i < lines.length; i++) {
           const rec = lines[i];
@@ -163,6 +199,7 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     for (const e of grouped.entities) if (wanted.has(e.type)) entities.push({ id: e.id, type: e.type, name: e.name, aliases: e.aliases.slice() });
     // made on first need: few mentions are written otherwise than their surface
     let entityById: Map<string, Entity> | undefined;
+    const aliased = new Set<Annotation>();
 
     const mentionAnnotations: Annotation[] = [];
     // every name blocks the dates it overlaps, wanted or not (so asking for fewer types changes nothing else)
@@ -186,11 +223,14 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
       lastEnd = end;
       if (!allNamed) named.push({ start, end });
       if (!wanted.has(m.type)) continue;
-      const mentionText = article.slice(start, end);
+      const mentionText = textOf(article, start, end, m.surface);
       mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
       // a mention found under another spelling of its name ("Isis" by "ISIS") is one of the entity's surface forms,
       // as the sidecar lists them (tidyEntities): the aliases hold what the article writes
-      if (mentionText !== m.surface) addAlias((entityById ??= new Map(entities.map(e => [e.id, e]))), m.entity, spacedName(mentionText));
+      if (mentionText !== m.surface) {
+        addAlias((entityById ??= new Map(entities.map(e => [e.id, e]))), m.entity, spacedName(mentionText));
+        aliased.add(mentionAnnotations[mentionAnnotations.length - 1]);
+      }
     }
     if (!sorted) named.sort(byStart);
     // The user's date names win over the automatic dates they overlap, as the other lexicon names do.
@@ -231,6 +271,13 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     let annotations: Annotation[];
     if (sorted && datesSorted && lexiconAnnotations.length === 0) annotations = merge(mentionAnnotations, dateAnnotations);
     else annotations = [...mentionAnnotations, ...lexiconAnnotations, ...dateAnnotations].sort(byStart);
+    // kept to build the next result on (an edit that keeps the grouping changes only its lines' annotations); not after
+    // a line's regrouping: typing in a name regroups at every keystroke, and the copy kept would go unused (the first
+    // edit elsewhere makes the result again and keeps it)
+    if (state && state.grouping === grouped && !markdown && !regrouped) {
+      state.result = { key, grouping: grouped, annotations, entities, aliased };
+      return handedOut(state.result, referenceDate);
+    }
     for (let i = 0; i < annotations.length; i++) annotations[i].id = annotationId(i);
     return { annotations, entities, referenceDate };
   }

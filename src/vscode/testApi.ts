@@ -61,8 +61,11 @@ export interface NewsAnnotatorApi {
   nextActivity(uri: vscode.Uri, matches: (a: ArticleActivity) => boolean, since?: number): Promise<ArticleActivity>;
   /** The lexicon passed to the analysis for a document (workspace file + settings). */
   lexiconFor(uri: vscode.Uri): Lexicon;
-  /** Longest synchronous analysis step (what could hold up the extension host), last analysis time, paragraphs detected. */
-  stats(): { longestStepMs: number; lastAnalysisMs: number; detectedUnits: number };
+  /**
+   * Longest synchronous analysis step (what could hold up the extension host), last analysis time, paragraphs detected,
+   * edits the analyzer located by the range the editor's change events gave (not by comparing texts).
+   */
+  stats(): { longestStepMs: number; lastAnalysisMs: number; detectedUnits: number; rangedEdits: number };
   resetStats(): void;
   /** The latest notifications shown (oldest first), as the user read them. */
   notices(): Notice[];
@@ -202,6 +205,7 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
       longestStepMs: articles.metrics.longestStepMs,
       lastAnalysisMs: articles.metrics.lastAnalysisMs,
       detectedUnits: articles.analyzer.detectedUnits,
+      rangedEdits: articles.analyzer.rangedEdits,
     }),
   };
 }

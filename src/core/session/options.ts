@@ -1,16 +1,20 @@
 // What an article session is given (its options, the analyzer it runs, a user edit) and the pending analysis it hands
 // out: the types the hosts use with ArticleSession (./session.ts).
-import type { AnalysisSteps } from '../analyze';
+import type { AnalysisSteps, AnalyzerOptions } from '../analyze';
 import type { AnalysisResult, AnalyzeOptions } from '../types';
 import type { ReconcileOutput } from '../sidecar/reconcile';
 import type { SidecarStorage } from '../sidecar/storage';
 import type { Sidecar } from '../sidecar/types';
 
-/** What the session needs of an analyzer: the core's `Analyzer` (or `{ analyze }`) fits. */
+/**
+ * What the session needs of an analyzer: the core's `Analyzer` (or `{ analyze }`) fits. The options may tell where the
+ * text changed since the session's previous analysis (`edit`, from the changes given to textChanged): an analyzer that
+ * keeps that analysis uses it, any other may ignore it.
+ */
 export interface ArticleAnalyzer {
-  analyze(text: string, options?: AnalyzeOptions): AnalysisResult;
+  analyze(text: string, options?: AnalyzerOptions): AnalysisResult;
   /** The same analysis a bounded step at a time (Analyzer.analyzeSteps); without it, startAnalysis runs it in one step. */
-  analyzeSteps?(text: string, options?: AnalyzeOptions): AnalysisSteps;
+  analyzeSteps?(text: string, options?: AnalyzerOptions): AnalysisSteps;
 }
 
 export interface ArticleSessionOptions {

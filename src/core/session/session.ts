@@ -6,6 +6,7 @@ import { analyzeOptionsFor, reconcileSteps, type ReconcileOutput, type Reconcile
 import type { TextChange } from '../sidecar/textChanges';
 import type { Sidecar, SidecarAnnotation, SidecarError } from '../sidecar/types';
 import type { AnalysisResult } from '../types';
+import { EditSince } from './editSince';
 import { HeldSidecar } from './heldSidecar';
 import { EditHistory } from './history';
 import type { ArticleSessionOptions, PendingAnalysis, SidecarChange, TextAt } from './options';
@@ -27,6 +28,8 @@ export class ArticleSession {
   /** Bumped by each startAnalysis: an earlier pending analysis is then stale. */
   private runs = 0;
   private readonly file: SidecarFile;
+  /** The editor's changes since the last analysis started: the next one is told where the text changed. */
+  private readonly editSince = new EditSince();
   /** What the last analysis reconciled: manual annotations placed, orphaned, restored. */
   lastReport: ReconcileReport | undefined;
 
@@ -169,7 +172,10 @@ export class ArticleSession {
     const revision = held.revision;
     const run = ++this.runs;
     const base = { ...this.options.analyzeOptions?.(), ...at.options };
-    const options = analyzeOptionsFor(held.handOut() ?? undefined, base);
+    const edit = this.editSince.editTo(text);
+    const forSidecar = analyzeOptionsFor(held.handOut() ?? undefined, base);
+    const options = edit ? { ...forSidecar, edit } : forSidecar;
+    this.editSince.analyzed(text);
     const { analyzer } = this.options;
     // without steps of its own, the analyzer's one call is the one step (run now, as the first step of a run in steps is)
     const steps = analyzer.analyzeSteps?.(text, options) ?? oneStep(analyzer.analyze(text, options));
@@ -197,6 +203,7 @@ export class ArticleSession {
    * analyzed yet): the next analysis re-anchors it instead.
    */
   textChanged(newText: string, changes: readonly TextChange[], version?: number): boolean {
+    this.editSince.changed(newText, changes);
     return this.held.textChanged(newText, changes, version, this.now());
   }
 
@@ -277,6 +284,8 @@ export class ArticleSession {
     this.loading = undefined;
     this.isLoaded = false;
     this.held.replace(null);
+    // the host follows the text again only after the next analysis: changes made meanwhile are not told
+    this.editSince.forget();
     this.problem = undefined;
     this.changed = false;
     this.state = 'idle';

@@ -31,7 +31,7 @@ describe('a 250k-character article', function () {
     console.log(`      first analysis: longest synchronous step ${first} ms`);
 
     a.resetStats();
-    const detected = a.stats().detectedUnits;
+    const { detectedUnits: detected, rangedEdits: ranged } = a.stats();
     await editor.edit(b => b.insert(new vscode.Position(3, 0), 'Breaking: '));
     await waitFor(() => a.getView(editor.document.uri)?.version === editor.document.version, 'the edit is followed');
     await waitFor(() => a.getView(editor.document.uri)?.annotations.length, 'still annotated');
@@ -42,6 +42,7 @@ describe('a 250k-character article', function () {
       `      after typing: longest step ${typing.longestStepMs} ms, analysis ${typing.lastAnalysisMs} ms, ${typing.detectedUnits - detected} paragraph(s) detected`,
     );
     assert.ok(typing.detectedUnits - detected <= 2, 'only the edited paragraph is detected again');
+    assert.ok(typing.rangedEdits > ranged, 'the re-analysis was told where the text changed (the range of the change event)');
     const doc = editor.document.getText();
     assert.ok(view.annotations.every(x => doc.slice(x.start, x.end) === x.text));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

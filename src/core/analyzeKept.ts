@@ -1,0 +1,157 @@
+// The result an Analyzer keeps between analyses of one article, and the next result built from it: after an edit that
+// left the entity grouping as it was (typing in an ordinary word, entities/reuse.ts), only the annotations of the
+// edited lines can differ. They are made again as the full analysis makes them, those after them move by the edit's
+// length, and the rest are kept, instead of every annotation being made, sorted and merged again from every line's
+// records. Each analysis still hands out its own copies (a caller may change what it is given). The randomized tests
+// compare the result with a fresh analysis's.
+import type { ResolvedDate } from './dates';
+import type { Working } from './entities';
+import { snapToGraphemes } from './graphemes';
+import { overlapSweep } from './spans';
+import type { ChangedLines, KeptGrouping, LineRecord } from './analyzeLines';
+import { annotationId, byStart, dateAnnotation, mayExtend, merge, textOf } from './analyzeParts';
+import type { AnalysisResult, Annotation, AnnotationType, Entity, ReferenceDate, Span } from './types';
+
+/** An analysis's annotations and entities (the Analyzer's own objects: never handed out), with what they were made from. */
+export interface KeptResult {
+  /** The types asked for and the reference date: another analysis of the same text with other ones differs. */
+  key: string;
+  /** The grouping the annotations were made from; the result can be built on only while it is kept. */
+  grouping: KeptGrouping;
+  /** Sorted, ids not set (an annotation's id is its place). */
+  annotations: Annotation[];
+  entities: Entity[];
+  /** The mention annotations written otherwise than their surface: each added an alias to its entity. */
+  aliased: Set<Annotation>;
+}
+
+export const resultKey = (wanted: ReadonlySet<AnnotationType>, ref: ReferenceDate | null) => `${[...wanted].join(',')}|${ref?.value}|${ref?.source}`;
+
+/** What the edited lines' annotations are made from. */
+export interface EditedLines {
+  text: string;
+  /** The article as written (the annotations' text); the same as `text` (only plain text is built on). */
+  article: string;
+  /** The grouping's mentions, moved to the new offsets. */
+  mentions: readonly Working[];
+  lines: readonly LineRecord[];
+  changed: ChangedLines;
+  wanted: ReadonlySet<AnnotationType>;
+  /** The line's `i`th date resolved against the reference date in force. */
+  resolve: (rec: LineRecord, i: number) => ResolvedDate;
+}
+
+/**
+ * `kept` updated in place for the edit: true, or false (nothing changed) when the edited lines' annotations cannot be
+ * made from `kept` alone: a name there written otherwise than its surface (its entity's aliases may change), or a
+ * character that joins a cluster at the lines' ends (a span could then reach across a line break).
+ */
+export function updateKept(kept: KeptResult, edit: EditedLines): boolean {
+  const { text, mentions, changed } = edit;
+  const { from, oldEnd, delta } = changed;
+  const newEnd = oldEnd + delta;
+  if (changed.marks || text.charCodeAt(from) >= 0x300 || text.charCodeAt(newEnd + 1) >= 0x300) return false;
+  const old = kept.annotations;
+  const i0 = annotationFrom(old, from, 0);
+  const i1 = annotationFrom(old, oldEnd + 1, i0);
+  for (let k = i0; k < i1; k++) if (kept.aliased.has(old[k])) return false;
+  const region = editedAnnotations(edit, mentionFrom(mentions, from), mentionFrom(mentions, newEnd + 1));
+  if (!region) return false;
+  if (delta !== 0) {
+    for (let k = i1; k < old.length; k++) {
+      old[k].start += delta;
+      old[k].end += delta;
+    }
+  }
+  old.splice(i0, i1 - i0, ...region);
+  return true;
+}
+
+/**
+ * The edited lines' annotations as analyzeSteps makes them over the whole article: their mentions (snapped to whole
+ * clusters), their dates not on a name, sorted; undefined when a mention is written otherwise than its surface.
+ */
+function editedAnnotations(edit: EditedLines, m0: number, m1: number): Annotation[] | undefined {
+  const { text, article, mentions, lines, changed, wanted } = edit;
+  const named: Span[] = [];
+  const mentionAnnotations: Annotation[] = [];
+  let sorted = true;
+  let lastStart = -1;
+  let lastEnd = -1;
+  for (let k = m0; k < m1; k++) {
+    const m = mentions[k];
+    let start = m.start;
+    let end = m.end;
+    if (mayExtend(text, start, end)) ({ start, end } = snapToGraphemes(text, m));
+    if (start < lastStart || (start === lastStart && end < lastEnd)) sorted = false;
+    lastStart = start;
+    lastEnd = end;
+    named.push({ start, end });
+    if (!wanted.has(m.type)) continue;
+    const mentionText = textOf(article, start, end, m.surface);
+    if (mentionText !== m.surface) return undefined;
+    mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
+  }
+  if (!sorted) named.sort(byStart);
+  const dateAnnotations: Annotation[] = [];
+  let datesSorted = true;
+  if (wanted.has('date')) {
+    const overNamed = overlapSweep(named);
+    lastStart = -1;
+    lastEnd = -1;
+    let lineStart = changed.from;
+    for (let i = changed.first; i < changed.first + changed.count; i++) {
+      const rec = lines[i];
+      for (let j = 0; j < rec.dates!.length; j++) {
+        const d = rec.dates![j];
+        let start = d.start + lineStart;
+        let end = d.end + lineStart;
+        if (mayExtend(text, start, end)) ({ start, end } = snapToGraphemes(text, { start, end }));
+        if (overNamed(start, end)) continue;
+        if (start < lastStart || (start === lastStart && end < lastEnd)) datesSorted = false;
+        lastStart = start;
+        lastEnd = end;
+        dateAnnotations.push(dateAnnotation(start, end, article.slice(start, end), edit.resolve(rec, j)));
+      }
+      lineStart += rec.text.length + 1;
+    }
+  }
+  if (sorted && datesSorted) return merge(mentionAnnotations, dateAnnotations);
+  return [...mentionAnnotations, ...dateAnnotations].sort(byStart);
+}
+
+/** The result handed out: copies of the kept annotations (numbered by place) and entities. */
+export function handedOut(kept: KeptResult, referenceDate: ReferenceDate | null): AnalysisResult {
+  const from = kept.annotations;
+  const annotations = new Array<Annotation>(from.length);
+  for (let i = 0; i < from.length; i++) {
+    const a = from[i];
+    // the same fields in the same order as analyzeSteps makes them (a date's precision only when it has one)
+    if (a.type !== 'date') annotations[i] = { id: annotationId(i), type: a.type, start: a.start, end: a.end, text: a.text, source: 'auto', entity: a.entity };
+    else {
+      annotations[i] =
+        a.precision !== undefined
+          ? { id: annotationId(i), type: 'date', start: a.start, end: a.end, text: a.text, source: 'auto', value: a.value, precision: a.precision }
+          : { id: annotationId(i), type: 'date', start: a.start, end: a.end, text: a.text, source: 'auto', value: a.value };
+    }
+  }
+  const entities = new Array<Entity>(kept.entities.length);
+  for (let i = 0; i < entities.length; i++) {
+    const e = kept.entities[i];
+    entities[i] = { id: e.id, type: e.type, name: e.name, aliases: e.aliases.slice() };
+  }
+  return { annotations, entities, referenceDate };
+}
+
+/** Index of the first annotation of list[lo..] (sorted) starting at or after `x`. */
+function annotationFrom(list: readonly Span[], x: number, lo: number): number {
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const mentionFrom = (mentions: readonly Working[], x: number) => annotationFrom(mentions, x, 0);
