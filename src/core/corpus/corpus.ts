@@ -178,7 +178,10 @@ export class Corpus {
 
   /** @internal The entities having an alias whose key (nameKey) contains `q` (not empty), as of now. */
   entitiesWithAliasContaining(q: string): ReadonlySet<CorpusEntity> {
-    return this.entityTable().withAliasContaining(q);
+    this.entityTable();
+    const out = new Set<CorpusEntity>();
+    this.linker.entitiesWithKeyContaining(q, out);
+    return out;
   }
 
   /** @internal The entity's search keys (its name's and aliases' nameKey). */

@@ -51,7 +51,7 @@ export class EntityTable {
   private byId: Map<string, MemberEntity> | undefined;
   /**
    * `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one).
-   * The consistency checks and the symbol search ask: made from every entity when first asked, then kept up to date.
+   * The consistency checks ask (the symbol search looks through the linker): made from every entity when first asked, then kept up to date.
    */
   private readonly aliasOwners = new Map<string, CorpusEntity | CorpusEntity[]>();
   /** Alias keys two or more entities have. */
@@ -85,22 +85,6 @@ export class EntityTable {
     this.keepAliases();
     const owners = this.aliasOwners.get(key);
     return owners === undefined ? [] : Array.isArray(owners) ? owners : [owners];
-  }
-
-  /**
-   * The entities with an alias key containing `q` (not empty): the alias table's keys are every entity's alias keys,
-   * each once, so a search tests each key once and merges the aliases of the entities it finds only.
-   */
-  withAliasContaining(q: string): Set<CorpusEntity> {
-    this.keepAliases();
-    const out = new Set<CorpusEntity>();
-    for (const [key, owners] of this.aliasOwners) {
-      // the alias key after `type NUL` (most keys do not contain it at all: one test for those)
-      if (!key.includes(q) || key.indexOf(q, key.indexOf('\u0000') + 1) < 0) continue;
-      if (Array.isArray(owners)) for (const e of owners) out.add(e);
-      else out.add(owners);
-    }
-    return out;
   }
 
   /** Whether two entities share any alias at all (the shared-alias check's quick exit). */

@@ -5,6 +5,7 @@
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
 import { candidatesOf, groupOf, LinkIndexes, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
 import { compareText, type Member } from './members';
+import type { CorpusEntity } from './types';
 
 export interface LinkChange {
   /** Groups no longer there (their names changed, split, or joined others). */
@@ -117,6 +118,34 @@ export class Linker {
   /** The name of a node (`type NUL key`), if any member has it. */
   name(node: string): NameNode | undefined {
     return this.nodes.get(node);
+  }
+
+  /**
+   * Adds to `out` the corpus entities (as the entity table last made them) having an alias whose key contains `q`:
+   * found from the names, each name's key and the alias index's keys tested once, instead of from every member's
+   * alias list (a walk over every member of the corpus costs more than the search). A name whose group a decision
+   * names is looked at member by member (its members may have gone to several entities).
+   */
+  entitiesWithKeyContaining(q: string, out: Set<CorpusEntity>): void {
+    for (const n of this.ordered) {
+      const made = n.group?.made;
+      if (made !== undefined) {
+        if (n.key.includes(q)) out.add(made);
+        continue;
+      }
+      for (const m of n.members) {
+        const entity = m.entityNow;
+        if (entity !== undefined && !out.has(entity) && m.lists.keys.some(k => k.includes(q))) out.add(entity);
+      }
+    }
+    // the other aliases of the members (`type NUL key`): the key after the type
+    for (const [alias, owners] of this.indexes.aliasOwners) {
+      if (!alias.includes(q) || alias.indexOf(q, alias.indexOf('\u0000') + 1) < 0) continue;
+      for (const n of owners.keys()) {
+        const made = n.group?.made;
+        if (made !== undefined) out.add(made);
+      }
+    }
   }
 
   /** Every group, as of the last update (each named by its names, so none is kept apart: found from its first name). */
