@@ -26,7 +26,8 @@ const sortOrder = (a: MemberEntity, b: MemberEntity) => compareText(a.type, b.ty
 /** The list sorted (sortOrder), many at once: by type first (three of them), so a comparison reads the keys only. */
 function sortAll(list: MemberEntity[]): void {
   const byType = new Map<string, MemberEntity[]>();
-  for (const e of list) {
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
     const same = byType.get(e.type);
     if (same) same.push(e);
     else byType.set(e.type, [e]);
@@ -35,7 +36,7 @@ function sortAll(list: MemberEntity[]): void {
   for (const type of [...byType.keys()].sort(compareText)) {
     const same = byType.get(type)!;
     same.sort(byKey);
-    for (const e of same) list[at++] = e;
+    for (let i = 0; i < same.length; i++) list[at++] = same[i];
   }
 }
 const byKey = (a: MemberEntity, b: MemberEntity): number => {
@@ -132,8 +133,12 @@ export class EntityTable {
       if (g.made) this.remove(g.made);
       g.made = undefined;
     }
+    // by index: a first indexing adds every group here, mostly before this is optimised (when a for-of allocates
+    // a result object per step)
+    const added = change.added;
     const plain: LinkedGroup[] = [];
-    for (const g of change.added) {
+    for (let i = 0; i < added.length; i++) {
+      const g = added[i];
       if (named.size > 0 && isNamedBy(g, named)) {
         this.decidedGroups.add(g);
         redecide = true;
@@ -142,7 +147,7 @@ export class EntityTable {
     // removed before anything is added: a bulk addition leaves the list unsorted until its end
     if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
     const bulk = this.startBulk(change.added.length);
-    for (const g of plain) g.made = this.add(g, bulk, true);
+    for (let i = 0; i < plain.length; i++) plain[i].made = this.add(plain[i], bulk, true);
     if (redecide)
       this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.get(id) !== undefined).map(d => this.add(d, bulk, false));
     this.endBulk(bulk);

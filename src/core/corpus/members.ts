@@ -116,12 +116,16 @@ const NONE: readonly string[] = Object.freeze([]);
 /** The members of one article, in the order of its entities. */
 export function membersOf(article: CorpusArticle): Member[] {
   const entities = article.entities;
-  const out: Member[] = [];
-  for (const e of entities) out.push(memberOf(article, e));
+  // by index (these loops run over every entity and annotation of the corpus when it is indexed, mostly before they
+  // are optimised, when a for-of allocates a result object per step)
+  const out: Member[] = new Array<Member>(entities.length);
+  for (let i = 0; i < entities.length; i++) out[i] = memberOf(article, entities[i]);
   // the annotations' entities found by position when the ids are `e1`, `e2`, ... in order (as the analysis and the
   // sidecars number them), else by a map
   let byId: Map<string, Member> | undefined;
-  for (const a of article.annotations) {
+  const annotations = article.annotations;
+  for (let i = 0; i < annotations.length; i++) {
+    const a = annotations[i];
     const id = a.entity;
     if (id === undefined) continue;
     const at = ordinalOf(id) - 1;
@@ -135,7 +139,7 @@ export function membersOf(article: CorpusArticle): Member[] {
     if (!m.first || a.start < m.first.start) m.first = a;
   }
   // an entity without mentions (a stale sidecar entry) is nothing to link or count
-  for (const m of out) if (m.mentions === 0) return out.filter(x => x.mentions > 0);
+  for (let i = 0; i < out.length; i++) if (out[i].mentions === 0) return out.filter(x => x.mentions > 0);
   return out;
 }
 
@@ -173,7 +177,13 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
       if (best) own = best;
       else forms.push(own);
     }
-    if (forms.length > 1) forms.sort((a, b) => compareText(a.display, b.display));
+    // an insertion sort: a few forms (Array.prototype.sort allocates a work area per call, thousands of calls)
+    for (let i = 1; i < forms.length; i++) {
+      const f = forms[i];
+      let j = i;
+      for (; j > 0 && forms[j - 1].display > f.display; j--) forms[j] = forms[j - 1];
+      forms[j] = f;
+    }
     const names: string[] = [];
     const keys: string[] = [];
     let nodes: string[] | undefined;
