@@ -88,6 +88,11 @@ export class EntityTable {
     return owners === undefined ? [] : Array.isArray(owners) ? owners : [owners];
   }
 
+  /** Adds to `out` the entities decisions made whose name's key contains `q` (a renamed one's name is none of its aliases). */
+  decidedWithKeyContaining(q: string, out: Set<CorpusEntity>): void {
+    for (let i = 0; i < this.decided.length; i++) if (this.decided[i].key.includes(q)) out.add(this.decided[i]);
+  }
+
   /** Whether two entities share any alias at all (the shared-alias check's quick exit). */
   get hasSharedAliases(): boolean {
     this.keepAliases();

@@ -141,25 +141,28 @@ export class Linker {
    * names is looked at member by member (its members may have gone to several entities).
    */
   entitiesWithKeyContaining(q: string, out: Set<CorpusEntity>): void {
-    for (const n of this.ordered) {
+    const names = this.ordered;
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i];
       const made = n.group?.made;
       if (made !== undefined) {
         if (n.key.includes(q)) out.add(made);
         continue;
       }
-      for (const m of n.members) {
+      for (let k = 0; k < n.members.length; k++) {
+        const m = n.members[k];
         const entity = m.entityNow;
-        if (entity !== undefined && !out.has(entity) && m.lists.keys.some(k => k.includes(q))) out.add(entity);
+        if (entity !== undefined && !out.has(entity) && m.lists.keys.some(key => key.includes(q))) out.add(entity);
       }
     }
     // the other aliases of the members (`type NUL key`): the key after the type
-    for (const [alias, owners] of this.indexes.aliasOwners) {
-      if (!alias.includes(q) || alias.indexOf(q, alias.indexOf('\u0000') + 1) < 0) continue;
-      for (const n of owners.keys()) {
+    this.indexes.aliasOwners.forEach((owners, alias) => {
+      if (!alias.includes(q) || alias.indexOf(q, alias.indexOf('\u0000') + 1) < 0) return;
+      owners.forEach((_, n) => {
         const made = n.group?.made;
         if (made !== undefined) out.add(made);
-      }
-    }
+      });
+    });
   }
 
   /** Every group, as of the last update (each named by its names, so none is kept apart: found from its first name). */
