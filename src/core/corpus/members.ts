@@ -167,8 +167,8 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
     // its distinct display forms in first-seen order, each surface form worked out once per corpus (nameForms
     // memoises); a list, not a map: an entity has one or a few aliases
     const forms: NameForms[] = [];
-    for (const alias of e.aliases) {
-      const f = nameForms(alias);
+    for (let i = 0; i < e.aliases.length; i++) {
+      const f = nameForms(e.aliases[i]);
       if (f.display && !hasDisplay(forms, f.display)) forms.push(f);
     }
     if (!hasDisplay(forms, own.display)) {
@@ -184,15 +184,23 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
       for (; j > 0 && forms[j - 1].display > f.display; j--) forms[j] = forms[j - 1];
       forms[j] = f;
     }
-    const names: string[] = [];
-    const keys: string[] = [];
-    let nodes: string[] | undefined;
-    for (const f of forms) {
-      names.push(f.display);
-      keys.push(f.key);
-      if (f.key !== own.key) (nodes ??= []).push(nodeOf(f, e.type));
+    // the kept lists made at their size (a list made empty then pushed to gets room for 17: thousands of them)
+    const names = new Array<string>(forms.length);
+    const keys = new Array<string>(forms.length);
+    let others = 0;
+    for (let i = 0; i < forms.length; i++) {
+      names[i] = forms[i].display;
+      keys[i] = forms[i].key;
+      if (forms[i].key !== own.key) others++;
     }
-    lists = { aliases: names, keys, nodes: nodes ?? NONE };
+    let nodes = NONE;
+    if (others > 0) {
+      const list = new Array<string>(others);
+      let at = 0;
+      for (let i = 0; i < forms.length; i++) if (forms[i].key !== own.key) list[at++] = nodeOf(forms[i], e.type);
+      nodes = list;
+    }
+    lists = { aliases: names, keys, nodes };
   }
   own.words ??= memoNameWords(own.display);
   return new Member(article, e.id, e.type, own, lists);
