@@ -148,7 +148,10 @@ const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000$
 export class LinkIndexes {
   /** Alias node (`type NUL key`) -> the names whose members use it as an alias -> how many of their members do. */
   readonly aliasOwners = new Map<string, Map<NameNode, number>>();
-  /** Per type, word -> the names of two or more words containing it. */
+  /**
+   * Per type, word -> the names of two or more words containing it (the second rule's long names: none of places,
+   * as no name is a short form of a place, so places are not indexed).
+   */
   readonly containing = perType(() => new Map<string, NameNode[]>());
   /**
    * Per type, words -> the names with exactly those words (to find a long name's short forms): only a change after
@@ -163,7 +166,7 @@ export class LinkIndexes {
 
   addNode(n: NameNode): void {
     if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
-    if (n.words.length >= 2) {
+    if (n.words.length >= 2 && n.type !== 'place') {
       const words = distinctWords(n.words);
       const containing = this.containing[n.type];
       for (let i = 0; i < words.length; i++) addTo(containing, words[i], n);
@@ -172,7 +175,7 @@ export class LinkIndexes {
 
   removeNode(n: NameNode): void {
     if (this.byWords) removeFrom(this.byWords, wordsKey(n.type, n.words), n);
-    if (n.words.length >= 2) for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
+    if (n.words.length >= 2 && n.type !== 'place') for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
   }
 
   /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched (none noted when linking everything). */
