@@ -8,7 +8,7 @@ import { isAcronymOf, isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
 import type { MemberEntity } from './memberEntity';
 import { compareText, type Member } from './members';
-import { idOf } from './names';
+import { idOf, type NameForms } from './names';
 
 /** The members sharing one type and name key. */
 export interface NameNode {
@@ -32,8 +32,13 @@ export interface NameNode {
   bucket: NameNode[] | undefined;
   /** The spelling the name is indexed under (LinkIndexes.addSpelling), if it is. */
   spelled: string | undefined;
-  /** Whether its members may spell it in more than one way (false: every member has the first one's forms). */
+  /** Whether its members may spell it in more than one way (false: every member has `forms`). */
   formsVary: boolean;
+  /**
+   * The forms its members have while formsVary is false (read here rather than through a member: the linking reads a
+   * name's spelling in several passes, and a member is one more object to fetch).
+   */
+  forms: NameForms;
 }
 
 /** A group of linked names: one corpus entity before the user's decisions. */
@@ -113,7 +118,9 @@ export const initialsOf = (name: string): string[] => {
 };
 
 /** The spelling a name's acronym and initials rules look at: its first member's. */
-const spellingOf = (n: NameNode): string => n.members[0].name;
+const spellingOf = (n: NameNode): string => firstForms(n).display;
+/** The forms of a name's first member. */
+const firstForms = (n: NameNode): NameForms => (n.formsVary ? n.members[0].forms : n.forms);
 
 type PerType<T> = Record<Exclude<EntityType, never>, T>;
 const perType = <T>(make: () => T): PerType<T> => ({ person: make(), place: make(), organization: make() });
@@ -180,10 +187,10 @@ export class LinkIndexes {
 
   /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched (none noted when linking everything). */
   addSpelling(n: NameNode, touched?: Set<NameNode>): void {
-    const first = n.members[0];
-    n.spelled = first.name;
+    const first = firstForms(n);
+    n.spelled = first.display;
     // the initials of a spelling are worked out once (kept with its forms)
-    if (n.type !== 'person') this.spelling(n, first.name, n.words.length >= 2 ? (first.forms.initials ??= initialsOf(first.name)) : NONE_WORDS, touched, addTo);
+    if (n.type !== 'person') this.spelling(n, first.display, n.words.length >= 2 ? (first.initials ??= initialsOf(first.display)) : NONE_WORDS, touched, addTo);
   }
 
   removeSpelling(n: NameNode, touched: Set<NameNode>): void {
@@ -281,6 +288,8 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
     if (full) return full;
   }
   // 3. an acronym ("NATO", "U.S.") and the names with its initials
+  // a name with a space is no acronym (its key has one when its spelling has): its spelling is not read
+  if (n.type === 'person' || n.key.includes(' ')) return NONE;
   const name = spellingOf(n);
   if (!isAcronymName(n.type, name)) return NONE;
   const full = indexes.byInitials[n.type].get(lettersOf(name));
@@ -316,7 +325,7 @@ export function groupOf(names: NameNode[]): LinkedGroup {
     type: best.type,
     autoName: commonestSpelling(best),
     autoKey: best.key,
-    id: idOf(best.members[0].forms, best.type),
+    id: idOf(firstForms(best), best.type),
     members,
     names,
     made: undefined,
@@ -325,11 +334,11 @@ export function groupOf(names: NameNode[]): LinkedGroup {
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
 function commonestSpelling(node: NameNode): string {
+  // every member with the same forms (most names, known from the linker): nothing to compare
+  if (!node.formsVary) return node.forms.display;
   const members = node.members;
   const forms = members[0].forms;
   const first = forms.display;
-  // every member with the same forms (most names, known from the linker): nothing to compare
-  if (!node.formsVary) return first;
   let same = true;
   // the same forms: the same spelling (most names), no string compared
   for (let i = 1; same && i < members.length; i++) same = members[i].forms === forms || members[i].name === first;

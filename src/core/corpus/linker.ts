@@ -78,6 +78,7 @@ export class Linker {
           bucket: undefined,
           spelled: undefined,
           formsVary: false,
+          forms: m.forms,
         };
         n.parent = n;
         this.nodes.set(m.node, n);
@@ -94,9 +95,13 @@ export class Linker {
         continue;
       }
       m.linked = n;
-      // compared with any member: whether all share one forms object does not depend on which (never reset: a
-      // name whose members vary is only counted spelling by spelling)
-      if (!n.formsVary && n.members.length > 0 && n.members[0].forms !== m.forms) n.formsVary = true;
+      // whether all members share one forms object does not depend on their order; once they vary it stays so until
+      // the name is empty (a name whose members vary is only counted spelling by spelling)
+      if (n.members.length === 0) {
+        // every member gone (not linked again yet): the name starts again from this one
+        n.forms = m.forms;
+        n.formsVary = false;
+      } else if (!n.formsVary && n.forms !== m.forms) n.formsVary = true;
       if (fresh) {
         // nothing linked yet: no group shares the list
         if (append) n.members.push(m);
