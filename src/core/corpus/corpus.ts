@@ -176,9 +176,16 @@ export class Corpus {
     return this.entityTable().withAlias(key);
   }
 
-  /** @internal The entities having an alias whose key (nameKey) contains `q` (not empty), as of now. */
-  entitiesWithAliasContaining(q: string): ReadonlySet<CorpusEntity> {
-    return this.entityTable().withAliasContaining(q);
+  /**
+   * @internal The entities whose name's or an alias's key (nameKey) contains `q` (not empty), as of now: the linker's
+   * names and aliases (the name an entity has from its names among them), then the names decisions gave.
+   */
+  entitiesMatching(q: string): ReadonlySet<CorpusEntity> {
+    const table = this.entityTable();
+    const out = new Set<CorpusEntity>();
+    this.linker.entitiesWithKeyContaining(q, out);
+    table.decidedWithKeyContaining(q, out);
+    return out;
   }
 
   /** @internal The entity's search keys (its name's and aliases' nameKey). */

@@ -26,7 +26,8 @@ const sortOrder = (a: MemberEntity, b: MemberEntity) => compareText(a.type, b.ty
 /** The list sorted (sortOrder), many at once: by type first (three of them), so a comparison reads the keys only. */
 function sortAll(list: MemberEntity[]): void {
   const byType = new Map<string, MemberEntity[]>();
-  for (const e of list) {
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
     const same = byType.get(e.type);
     if (same) same.push(e);
     else byType.set(e.type, [e]);
@@ -35,7 +36,7 @@ function sortAll(list: MemberEntity[]): void {
   for (const type of [...byType.keys()].sort(compareText)) {
     const same = byType.get(type)!;
     same.sort(byKey);
-    for (const e of same) list[at++] = e;
+    for (let i = 0; i < same.length; i++) list[at++] = same[i];
   }
 }
 const byKey = (a: MemberEntity, b: MemberEntity): number => {
@@ -51,7 +52,7 @@ export class EntityTable {
   private byId: Map<string, MemberEntity> | undefined;
   /**
    * `type NUL alias key` -> the entity having that alias, or the entities when several do (most aliases have one).
-   * The consistency checks and the symbol search ask: made from every entity when first asked, then kept up to date.
+   * The consistency checks ask (the symbol search looks through the linker): made from every entity when first asked, then kept up to date.
    */
   private readonly aliasOwners = new Map<string, CorpusEntity | CorpusEntity[]>();
   /** Alias keys two or more entities have. */
@@ -87,20 +88,9 @@ export class EntityTable {
     return owners === undefined ? [] : Array.isArray(owners) ? owners : [owners];
   }
 
-  /**
-   * The entities with an alias key containing `q` (not empty): the alias table's keys are every entity's alias keys,
-   * each once, so a search tests each key once and merges the aliases of the entities it finds only.
-   */
-  withAliasContaining(q: string): Set<CorpusEntity> {
-    this.keepAliases();
-    const out = new Set<CorpusEntity>();
-    for (const [key, owners] of this.aliasOwners) {
-      // the alias key after `type NUL` (most keys do not contain it at all: one test for those)
-      if (!key.includes(q) || key.indexOf(q, key.indexOf('\u0000') + 1) < 0) continue;
-      if (Array.isArray(owners)) for (const e of owners) out.add(e);
-      else out.add(owners);
-    }
-    return out;
+  /** Adds to `out` the entities decisions made whose name's key contains `q` (a renamed one's name is none of its aliases). */
+  decidedWithKeyContaining(q: string, out: Set<CorpusEntity>): void {
+    for (let i = 0; i < this.decided.length; i++) if (this.decided[i].key.includes(q)) out.add(this.decided[i]);
   }
 
   /** Whether two entities share any alias at all (the shared-alias check's quick exit). */
@@ -148,8 +138,12 @@ export class EntityTable {
       if (g.made) this.remove(g.made);
       g.made = undefined;
     }
+    // by index: a first indexing adds every group here, mostly before this is optimised (when a for-of allocates
+    // a result object per step)
+    const added = change.added;
     const plain: LinkedGroup[] = [];
-    for (const g of change.added) {
+    for (let i = 0; i < added.length; i++) {
+      const g = added[i];
       if (named.size > 0 && isNamedBy(g, named)) {
         this.decidedGroups.add(g);
         redecide = true;
@@ -158,7 +152,7 @@ export class EntityTable {
     // removed before anything is added: a bulk addition leaves the list unsorted until its end
     if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
     const bulk = this.startBulk(change.added.length);
-    for (const g of plain) g.made = this.add(g, bulk, true);
+    for (let i = 0; i < plain.length; i++) plain[i].made = this.add(plain[i], bulk, true);
     if (redecide)
       this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.get(id) !== undefined).map(d => this.add(d, bulk, false));
     this.endBulk(bulk);

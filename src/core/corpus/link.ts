@@ -8,7 +8,7 @@ import { isAcronymOf, isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
 import type { MemberEntity } from './memberEntity';
 import { compareText, type Member } from './members';
-import { idOf } from './names';
+import { idOf, type NameForms } from './names';
 
 /** The members sharing one type and name key. */
 export interface NameNode {
@@ -32,6 +32,13 @@ export interface NameNode {
   bucket: NameNode[] | undefined;
   /** The spelling the name is indexed under (LinkIndexes.addSpelling), if it is. */
   spelled: string | undefined;
+  /** Whether its members may spell it in more than one way (false: every member has `forms`). */
+  formsVary: boolean;
+  /**
+   * The forms its members have while formsVary is false (read here rather than through a member: the linking reads a
+   * name's spelling in several passes, and a member is one more object to fetch).
+   */
+  forms: NameForms;
 }
 
 /** A group of linked names: one corpus entity before the user's decisions. */
@@ -58,18 +65,37 @@ export const nodeOrder = (a: NameNode, b: NameNode): number => b.words.length - 
  * (`type NUL key` sorts as type, then key), so a comparison reads one string of each name instead of three fields.
  */
 export function sortByLinkingOrder(names: NameNode[]): void {
-  const byLength: NameNode[][] = [];
-  for (const n of names) (byLength[n.words.length] ??= []).push(n);
+  // by word count, then by type (types in code-unit order), so a comparison reads the keys only
+  const buckets: NameNode[][] = [];
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    const b = n.words.length * TYPE_COUNT + TYPE_RANK[n.type];
+    const list = buckets[b];
+    if (list) list.push(n);
+    else buckets[b] = [n];
+  }
   let at = 0;
-  for (let len = byLength.length - 1; len >= 0; len--) {
-    const list = byLength[len];
+  for (let b = buckets.length - 1; b >= 0; b--) {
+    const list = buckets[b];
     if (!list) continue;
-    list.sort(byNode);
-    for (const n of list) names[at++] = n;
+    // within one length, the type ranked last comes last: the buckets of a length are taken from the highest down
+    // (see TYPE_RANK)
+    list.sort(byKey);
+    for (let i = 0; i < list.length; i++) names[at++] = list[i];
   }
 }
-// nodes are distinct within a linker: never equal
-const byNode = (a: NameNode, b: NameNode): number => (a.node < b.node ? -1 : 1);
+// keys are distinct within a type of a linker: never equal
+const byKey = (a: NameNode, b: NameNode): number => (a.key < b.key ? -1 : 1);
+const TYPE_COUNT = 3;
+/**
+ * A type's bucket within a word count, reversed, as the buckets are taken from the highest (longer names first):
+ * the type first in code-unit order ranks highest.
+ */
+const TYPE_RANK: Record<EntityType, number> = (() => {
+  const types: EntityType[] = ['person', 'place', 'organization'];
+  const sorted = types.slice().sort(compareText);
+  return Object.fromEntries(types.map(t => [t, TYPE_COUNT - 1 - sorted.indexOf(t)])) as Record<EntityType, number>;
+})();
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}.&-]{1,11}$/u;
 /** Whether a name of `type` spelled `name` is an acronym the third rule links ("NATO", "U.S."; never a person). */
@@ -92,7 +118,9 @@ export const initialsOf = (name: string): string[] => {
 };
 
 /** The spelling a name's acronym and initials rules look at: its first member's. */
-const spellingOf = (n: NameNode): string => n.members[0].name;
+const spellingOf = (n: NameNode): string => firstForms(n).display;
+/** The forms of a name's first member. */
+const firstForms = (n: NameNode): NameForms => (n.formsVary ? n.members[0].forms : n.forms);
 
 type PerType<T> = Record<Exclude<EntityType, never>, T>;
 const perType = <T>(make: () => T): PerType<T> => ({ person: make(), place: make(), organization: make() });
@@ -127,7 +155,10 @@ const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000$
 export class LinkIndexes {
   /** Alias node (`type NUL key`) -> the names whose members use it as an alias -> how many of their members do. */
   readonly aliasOwners = new Map<string, Map<NameNode, number>>();
-  /** Per type, word -> the names of two or more words containing it. */
+  /**
+   * Per type, word -> the names of two or more words containing it (the second rule's long names: none of places,
+   * as no name is a short form of a place, so places are not indexed).
+   */
   readonly containing = perType(() => new Map<string, NameNode[]>());
   /**
    * Per type, words -> the names with exactly those words (to find a long name's short forms): only a change after
@@ -142,20 +173,24 @@ export class LinkIndexes {
 
   addNode(n: NameNode): void {
     if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
-    if (n.words.length >= 2) for (const w of distinctWords(n.words)) addTo(this.containing[n.type], w, n);
+    if (n.words.length >= 2 && n.type !== 'place') {
+      const words = distinctWords(n.words);
+      const containing = this.containing[n.type];
+      for (let i = 0; i < words.length; i++) addTo(containing, words[i], n);
+    }
   }
 
   removeNode(n: NameNode): void {
     if (this.byWords) removeFrom(this.byWords, wordsKey(n.type, n.words), n);
-    if (n.words.length >= 2) for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
+    if (n.words.length >= 2 && n.type !== 'place') for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
   }
 
   /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched (none noted when linking everything). */
   addSpelling(n: NameNode, touched?: Set<NameNode>): void {
-    const first = n.members[0];
-    n.spelled = first.name;
+    const first = firstForms(n);
+    n.spelled = first.display;
     // the initials of a spelling are worked out once (kept with its forms)
-    if (n.type !== 'person') this.spelling(n, first.name, n.words.length >= 2 ? (first.forms.initials ??= initialsOf(first.name)) : NONE_WORDS, touched, addTo);
+    if (n.type !== 'person') this.spelling(n, first.display, n.words.length >= 2 ? (first.initials ??= initialsOf(first.display)) : NONE_WORDS, touched, addTo);
   }
 
   removeSpelling(n: NameNode, touched: Set<NameNode>): void {
@@ -167,9 +202,9 @@ export class LinkIndexes {
 
   private spelling(n: NameNode, name: string, initials: readonly string[], touched: Set<NameNode> | undefined, change: typeof addTo): void {
     if (n.words.length >= 2) {
-      for (const i of initials) {
-        change(this.byInitials[n.type], i, n);
-        if (touched) touchAll(this.acronyms[n.type].get(i), touched);
+      for (let k = 0; k < initials.length; k++) {
+        change(this.byInitials[n.type], initials[k], n);
+        if (touched) touchAll(this.acronyms[n.type].get(initials[k]), touched);
       }
     }
     if (isAcronymName(n.type, name)) change(this.acronyms[n.type], lettersOf(name), n);
@@ -230,8 +265,9 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
   // 2. a short form of longer names (never a place: isShortFormOf says no to every place)
   if (n.words.length > 0 && n.type !== 'place') {
     let pool: NameNode[] | undefined;
-    for (const w of n.words) {
-      const list = indexes.containing[n.type].get(w);
+    const containing = indexes.containing[n.type];
+    for (let i = 0; i < n.words.length; i++) {
+      const list = containing.get(n.words[i]);
       if (!list) {
         pool = undefined;
         break;
@@ -239,10 +275,21 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
       if (!pool || list.length < pool.length) pool = list;
     }
     let full: NameNode[] | undefined;
-    if (pool) for (const c of pool) if (isShortFormOf(n.type, c.words, n.words)) (full ??= []).push(c);
+    if (pool) {
+      for (let i = 0; i < pool.length; i++) {
+        const c = pool[i];
+        // a list made with its first name (an empty one pushed to gets room for 16 more)
+        if (isShortFormOf(n.type, c.words, n.words)) {
+          if (full) full.push(c);
+          else full = [c];
+        }
+      }
+    }
     if (full) return full;
   }
   // 3. an acronym ("NATO", "U.S.") and the names with its initials
+  // a name with a space is no acronym (its key has one when its spelling has): its spelling is not read
+  if (n.type === 'person' || n.key.includes(' ')) return NONE;
   const name = spellingOf(n);
   if (!isAcronymName(n.type, name)) return NONE;
   const full = indexes.byInitials[n.type].get(lettersOf(name));
@@ -260,19 +307,25 @@ export function groupOf(names: NameNode[]): LinkedGroup {
   // among equally long names, the one in most articles (not most mentions: an edit that only adds mentions then
   // changes no id)
   let best = names[0];
-  for (const x of names) if (x.words.length === best.words.length && x.members.length > best.members.length) best = x;
+  for (let i = 1; i < names.length; i++) {
+    const x = names[i];
+    if (x.words.length === best.words.length && x.members.length > best.members.length) best = x;
+  }
   // a group of one name shares its member list (the linker copies a name's list before changing it, see ownMembers)
   let members = best.members;
   if (names.length > 1) {
     members = [];
-    for (const x of names) for (const m of x.members) members.push(m);
+    for (let i = 0; i < names.length; i++) {
+      const list = names[i].members;
+      for (let k = 0; k < list.length; k++) members.push(list[k]);
+    }
   }
   // the id made once per spelling and type (the members of a name share its key)
   return {
     type: best.type,
-    autoName: commonestSpelling(best.members),
+    autoName: commonestSpelling(best),
     autoKey: best.key,
-    id: idOf(best.members[0].forms, best.type),
+    id: idOf(firstForms(best), best.type),
     members,
     names,
     made: undefined,
@@ -280,7 +333,10 @@ export function groupOf(names: NameNode[]): LinkedGroup {
 }
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
-function commonestSpelling(members: readonly Member[]): string {
+function commonestSpelling(node: NameNode): string {
+  // every member with the same forms (most names, known from the linker): nothing to compare
+  if (!node.formsVary) return node.forms.display;
+  const members = node.members;
   const forms = members[0].forms;
   const first = forms.display;
   let same = true;

@@ -5,6 +5,7 @@
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
 import { candidatesOf, groupOf, LinkIndexes, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
 import { compareText, type Member } from './members';
+import type { CorpusEntity } from './types';
 
 export interface LinkChange {
   /** Groups no longer there (their names changed, split, or joined others). */
@@ -55,7 +56,10 @@ export class Linker {
    */
   add(members: readonly Member[], append = false): void {
     const fresh = this.fresh;
-    for (const m of members) {
+    // by index: this runs once per member of the corpus on a first indexing, before it is optimised (a for-of
+    // allocates a result object per step until then)
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i];
       let n = this.nodes.get(m.node);
       if (!n) {
         n = {
@@ -63,7 +67,8 @@ export class Linker {
           key: m.key,
           node: m.node,
           words: m.words,
-          members: [],
+          // made with its first member: a list made empty then pushed to gets room for 16 more (most names have one)
+          members: [m],
           parent: undefined as unknown as NameNode,
           candidates: NO_NAMES,
           // every field set here, so every name keeps one shape (fields added later would change it, name by name)
@@ -72,16 +77,31 @@ export class Linker {
           was: undefined,
           bucket: undefined,
           spelled: undefined,
+          formsVary: false,
+          forms: m.forms,
         };
         n.parent = n;
         this.nodes.set(m.node, n);
+        m.linked = n;
         // names indexed when linked, all at once (the first linking), else now
-        if (!fresh) {
+        if (fresh) {
+          if (m.aliasNodes.length > 0) this.indexes.addAliases(n, m, undefined);
+        } else {
           this.added.push(n);
           this.indexes.addNode(n);
+          this.dirty.add(n);
+          this.indexes.addAliases(n, m, this.aliasesChanged);
         }
+        continue;
       }
       m.linked = n;
+      // whether all members share one forms object does not depend on their order; once they vary it stays so until
+      // the name is empty (a name whose members vary is only counted spelling by spelling)
+      if (n.members.length === 0) {
+        // every member gone (not linked again yet): the name starts again from this one
+        n.forms = m.forms;
+        n.formsVary = false;
+      } else if (!n.formsVary && n.forms !== m.forms) n.formsVary = true;
       if (fresh) {
         // nothing linked yet: no group shares the list
         if (append) n.members.push(m);
@@ -117,6 +137,37 @@ export class Linker {
   /** The name of a node (`type NUL key`), if any member has it. */
   name(node: string): NameNode | undefined {
     return this.nodes.get(node);
+  }
+
+  /**
+   * Adds to `out` the corpus entities (as the entity table last made them) having an alias whose key contains `q`:
+   * found from the names, each name's key and the alias index's keys tested once, instead of from every member's
+   * alias list (a walk over every member of the corpus costs more than the search). A name whose group a decision
+   * names is looked at member by member (its members may have gone to several entities).
+   */
+  entitiesWithKeyContaining(q: string, out: Set<CorpusEntity>): void {
+    const names = this.ordered;
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i];
+      const made = n.group?.made;
+      if (made !== undefined) {
+        if (n.key.includes(q)) out.add(made);
+        continue;
+      }
+      for (let k = 0; k < n.members.length; k++) {
+        const m = n.members[k];
+        const entity = m.entityNow;
+        if (entity !== undefined && !out.has(entity) && m.lists.keys.some(key => key.includes(q))) out.add(entity);
+      }
+    }
+    // the other aliases of the members (`type NUL key`): the key after the type
+    this.indexes.aliasOwners.forEach((owners, alias) => {
+      if (!alias.includes(q) || alias.indexOf(q, alias.indexOf('\u0000') + 1) < 0) return;
+      owners.forEach((_, n) => {
+        const made = n.group?.made;
+        if (made !== undefined) out.add(made);
+      });
+    });
   }
 
   /** Every group, as of the last update (each named by its names, so none is kept apart: found from its first name). */
@@ -221,27 +272,38 @@ export class Linker {
    */
   private linkAll(): LinkChange {
     this.fresh = false;
-    const names: NameNode[] = [];
-    for (const n of this.nodes.values()) {
+    // the loops go by index (forEach for the map): this runs once per indexing, mostly before it is optimised, when
+    // a for-of allocates a result object per step
+    const names: NameNode[] = new Array<NameNode>(this.nodes.size);
+    let count = 0;
+    const indexes = this.indexes;
+    this.nodes.forEach(n => {
       // members removed again before this first update (never indexed: add left that to here)
-      if (n.members.length > 0) names.push(n);
-      else this.nodes.delete(n.node);
+      if (n.members.length === 0) {
+        this.nodes.delete(n.node);
+        return;
+      }
+      names[count++] = n;
+      indexes.addNode(n);
+      indexes.addSpelling(n);
+    });
+    names.length = count;
+    for (let i = 0; i < count; i++) {
+      const n = names[i];
+      n.candidates = candidatesOf(n, indexes);
+      n.parent = n;
     }
-    for (const n of names) {
-      this.indexes.addNode(n);
-      this.indexes.addSpelling(n);
-    }
-    for (const n of names) n.candidates = candidatesOf(n, this.indexes);
     sortByLinkingOrder(names);
     this.ordered = names;
-    for (const n of names) n.parent = n;
-    for (const n of names) {
+    for (let i = 0; i < count; i++) {
+      const n = names[i];
       const r = onlyRoot(n.candidates, n);
       if (r) union(r, n);
     }
     // each root's names, in linking order (roots in the order their first name comes)
     const roots: NameNode[] = [];
-    for (const n of names) {
+    for (let i = 0; i < count; i++) {
+      const n = names[i];
       const r = root(n);
       n.parent = r;
       if (r.bucket) r.bucket.push(n);
@@ -250,13 +312,14 @@ export class Linker {
         roots.push(r);
       }
     }
-    const added: LinkedGroup[] = [];
-    for (const r of roots) {
+    const added: LinkedGroup[] = new Array<LinkedGroup>(roots.length);
+    for (let i = 0; i < roots.length; i++) {
+      const r = roots[i];
       const list = r.bucket!;
       r.bucket = undefined;
       const g = groupOf(list);
-      for (const x of list) x.group = g;
-      added.push(g);
+      for (let k = 0; k < list.length; k++) list[k].group = g;
+      added[i] = g;
     }
     return { removed: [], added };
   }
@@ -340,7 +403,8 @@ const union = (a: NameNode, b: NameNode) => {
 /** The one root `candidates` lead to, or undefined when none or several (ambiguous). */
 function onlyRoot(candidates: readonly NameNode[], self: NameNode): NameNode | undefined {
   let found: NameNode | undefined;
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     if (c === self) continue;
     const r = root(c);
     if (found && found !== r) return undefined;

@@ -116,12 +116,16 @@ const NONE: readonly string[] = Object.freeze([]);
 /** The members of one article, in the order of its entities. */
 export function membersOf(article: CorpusArticle): Member[] {
   const entities = article.entities;
-  const out: Member[] = [];
-  for (const e of entities) out.push(memberOf(article, e));
+  // by index (these loops run over every entity and annotation of the corpus when it is indexed, mostly before they
+  // are optimised, when a for-of allocates a result object per step)
+  const out: Member[] = new Array<Member>(entities.length);
+  for (let i = 0; i < entities.length; i++) out[i] = memberOf(article, entities[i]);
   // the annotations' entities found by position when the ids are `e1`, `e2`, ... in order (as the analysis and the
   // sidecars number them), else by a map
   let byId: Map<string, Member> | undefined;
-  for (const a of article.annotations) {
+  const annotations = article.annotations;
+  for (let i = 0; i < annotations.length; i++) {
+    const a = annotations[i];
     const id = a.entity;
     if (id === undefined) continue;
     const at = ordinalOf(id) - 1;
@@ -135,7 +139,7 @@ export function membersOf(article: CorpusArticle): Member[] {
     if (!m.first || a.start < m.first.start) m.first = a;
   }
   // an entity without mentions (a stale sidecar entry) is nothing to link or count
-  for (const m of out) if (m.mentions === 0) return out.filter(x => x.mentions > 0);
+  for (let i = 0; i < out.length; i++) if (out[i].mentions === 0) return out.filter(x => x.mentions > 0);
   return out;
 }
 
@@ -163,8 +167,8 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
     // its distinct display forms in first-seen order, each surface form worked out once per corpus (nameForms
     // memoises); a list, not a map: an entity has one or a few aliases
     const forms: NameForms[] = [];
-    for (const alias of e.aliases) {
-      const f = nameForms(alias);
+    for (let i = 0; i < e.aliases.length; i++) {
+      const f = nameForms(e.aliases[i]);
       if (f.display && !hasDisplay(forms, f.display)) forms.push(f);
     }
     if (!hasDisplay(forms, own.display)) {
@@ -173,16 +177,30 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
       if (best) own = best;
       else forms.push(own);
     }
-    if (forms.length > 1) forms.sort((a, b) => compareText(a.display, b.display));
-    const names: string[] = [];
-    const keys: string[] = [];
-    let nodes: string[] | undefined;
-    for (const f of forms) {
-      names.push(f.display);
-      keys.push(f.key);
-      if (f.key !== own.key) (nodes ??= []).push(nodeOf(f, e.type));
+    // an insertion sort: a few forms (Array.prototype.sort allocates a work area per call, thousands of calls)
+    for (let i = 1; i < forms.length; i++) {
+      const f = forms[i];
+      let j = i;
+      for (; j > 0 && forms[j - 1].display > f.display; j--) forms[j] = forms[j - 1];
+      forms[j] = f;
     }
-    lists = { aliases: names, keys, nodes: nodes ?? NONE };
+    // the kept lists made at their size (a list made empty then pushed to gets room for 17: thousands of them)
+    const names = new Array<string>(forms.length);
+    const keys = new Array<string>(forms.length);
+    let others = 0;
+    for (let i = 0; i < forms.length; i++) {
+      names[i] = forms[i].display;
+      keys[i] = forms[i].key;
+      if (forms[i].key !== own.key) others++;
+    }
+    let nodes = NONE;
+    if (others > 0) {
+      const list = new Array<string>(others);
+      let at = 0;
+      for (let i = 0; i < forms.length; i++) if (forms[i].key !== own.key) list[at++] = nodeOf(forms[i], e.type);
+      nodes = list;
+    }
+    lists = { aliases: names, keys, nodes };
   }
   own.words ??= memoNameWords(own.display);
   return new Member(article, e.id, e.type, own, lists);

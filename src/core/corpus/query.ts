@@ -11,16 +11,11 @@ import type { ChangePreview, CorpusEntity, CorpusMention, EntityMatch } from './
 export function findEntities(corpus: Corpus, query: string, limit = 200): EntityMatch[] {
   const q = nameKey(query);
   const hits: { match: EntityMatch; prefix: boolean }[] = [];
-  // the entities an alias matches, found in the corpus-wide alias table (each key tested once): only theirs and the
-  // ones whose name matches are read alias by alias (reading an entity's aliases merges its members' lists)
-  const found = q ? corpus.entitiesWithAliasContaining(q) : undefined;
-  for (const entity of corpus.entities()) {
-    if (!found) {
-      hits.push({ match: { entity, alias: entity.name }, prefix: true });
-      continue;
-    }
+  // the entities whose name or an alias matches, found from the corpus's names (each key tested once): only they are
+  // read alias by alias (reading an entity's aliases merges its members' lists); the order is the sort's below
+  if (!q) for (const entity of corpus.entities()) hits.push({ match: { entity, alias: entity.name }, prefix: true });
+  for (const entity of q ? corpus.entitiesMatching(q) : []) {
     const keys = corpus.keysOf(entity);
-    if (!found.has(entity) && !keys.key.includes(q)) continue;
     // the canonical name first, so it is the alias shown when it matches
     let best: { alias: string; prefix: boolean } | undefined;
     const { key, aliasKeys } = keys;

@@ -106,8 +106,10 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
   const entities: Entity[] = [];
   for (let i = 0; i < e.length;) {
     const n = e[i + 5];
-    const out: Entity = { id: strings[e[i]], type: CODES.types[e[i + 1]] as EntityType, name: strings[e[i + 2]], aliases: [] };
-    for (let k = 0; k < n; k++) out.aliases.push(strings[e[i + 6 + k]]);
+    // the aliases' list made at its size (most have one alias: a list made empty then pushed to gets room for 17)
+    const aliases = new Array<string>(n);
+    for (let k = 0; k < n; k++) aliases[k] = strings[e[i + 6 + k]];
+    const out: Entity = { id: strings[e[i]], type: CODES.types[e[i + 1]] as EntityType, name: strings[e[i + 2]], aliases };
     if (e[i + 3] !== ABSENT) out.externalId = strings[e[i + 3]];
     if (e[i + 4] !== ABSENT) out.note = strings[e[i + 4]];
     entities.push(out);

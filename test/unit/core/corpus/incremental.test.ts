@@ -248,6 +248,34 @@ describe('corpus built in bulk', () => {
     assert.deepEqual(checkCorpus(c), []);
   });
 
+  it('names an entity by the spelling most articles use, after a name lost every member and came back spelled otherwise', () => {
+    const lower = (path: string) => handmade(path, 'vladimir putin spoke.', [{ text: 'vladimir putin', type: 'person' }]);
+    const upper = (path: string) => handmade(path, 'Vladimir Putin spoke.', [{ text: 'Vladimir Putin', type: 'person' }]);
+    const c = new Corpus();
+    c.setArticles(
+      ['a.txt', 'b.txt'].map(lower).concat(Array.from({ length: 70 }, (_, i) => handmade(`z${i}.txt`, 'Paris.', [{ text: 'Paris', type: 'place' }]))),
+    );
+    assert.equal(c.entity('person:vladimir putin')?.name, 'vladimir putin');
+    // every member of the name replaced before the corpus is looked at again: the name's one spelling is the new one
+    c.setArticle(upper('a.txt'));
+    c.setArticle(upper('b.txt'));
+    assert.equal(c.entity('person:vladimir putin')?.name, 'Vladimir Putin');
+    // two spellings: the one most articles use
+    c.setArticle(lower('c.txt'));
+    c.setArticle(lower('d.txt'));
+    c.setArticle(lower('e.txt'));
+    assert.equal(c.entity('person:vladimir putin')?.name, 'vladimir putin');
+    c.removeArticle('d.txt');
+    c.removeArticle('e.txt');
+    assert.equal(c.entity('person:vladimir putin')?.name, 'Vladimir Putin');
+    // a name in one article only, spelled otherwise when the article is saved: its only member replaced
+    c.setArticle(handmade('x.txt', 'john smith left.', [{ text: 'john smith', type: 'person' }]));
+    assert.equal(c.entity('person:john smith')?.name, 'john smith');
+    c.setArticle(handmade('x.txt', 'John Smith left.', [{ text: 'John Smith', type: 'person' }]));
+    assert.equal(c.entity('person:john smith')?.name, 'John Smith');
+    assert.equal(picture(c), picture(fromScratch(c, prng(7))));
+  });
+
   it('sets a few articles one at a time (nothing linked again from scratch), with the same result', () => {
     const rand = prng(5);
     const c = new Corpus();

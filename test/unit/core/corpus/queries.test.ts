@@ -72,6 +72,40 @@ describe('corpus queries', () => {
     assert.deepEqual(found(merged(), 'mosc'), [['place:ankara', 'Moscow', ['Ankara', 'Moscow']]]);
   });
 
+  it('finds every entity whose name or an alias contains the query, decided ones too (a rename, a merge, a split)', () => {
+    let decisions = emptyDecisions();
+    decisions = addEntityDecision(decisions, { kind: 'rename', entity: { type: 'person', name: 'Putin' }, name: 'V. V. Putin' });
+    decisions = addEntityDecision(decisions, { kind: 'merge', entity: { type: 'place', name: 'Ankara' }, with: [{ type: 'place', name: 'Moscow' }] });
+    decisions = addEntityDecision(decisions, { kind: 'split', entity: { type: 'person', name: 'Erdogan' }, name: 'Erdogan of b', articles: ['b/two.txt'] });
+    const c = new Corpus(decisions);
+    for (const a of corpus().articles()) c.setArticle(a);
+    const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+    // what the search must find: every entity, every key of its name and aliases tested
+    const everyKey = (q: string) =>
+      c
+        .entities()
+        .filter(e => [e.name, ...e.aliases].some(a => key(a).includes(q)))
+        .map(e => e.id)
+        .sort();
+    for (const q of ['v. v', 'putin', 'mosc', 'ank', 'erdogan of', 'erdo', 'of b', 'a', 'zz']) {
+      assert.deepEqual(
+        findEntities(c, q)
+          .map(m => m.entity.id)
+          .sort(),
+        everyKey(q),
+        q,
+      );
+    }
+    assert.deepEqual(
+      findEntities(c, 'v. v.').map(m => [m.entity.id, m.alias]),
+      [['person:vladimir putin', 'V. V. Putin']],
+    );
+    assert.deepEqual(
+      findEntities(c, 'erdogan of').map(m => m.entity.name),
+      ['Erdogan of b'],
+    );
+  });
+
   it('lists every mention of an entity in every article, by path then offset', () => {
     const c = corpus();
     assert.deepEqual(mentionsOf(c, 'person:vladimir putin'), [
