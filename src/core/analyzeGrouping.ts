@@ -39,7 +39,7 @@ export function keptGrouping(state: DocumentState, lines: LineSource): KeptGroup
   });
   if (!regrouped) return undefined;
   state.inputs[edit.line] = { rec: after, work: regrouped.inputs };
-  return regrouped.grouped;
+  return { ...regrouped.grouped, rematched: regrouped.rematched };
 }
 
 /**

@@ -20,6 +20,11 @@ export interface KeptResult {
   grouping: KeptGrouping;
   /** Sorted, ids not set (an annotation's id is its place). */
   annotations: Annotation[];
+  /**
+   * Per annotation (same index), the grouping's mention it was made from (undefined for a date): after a line's
+   * regrouping (analyzeKeptRegroup.ts) the other lines' annotations take their entities from them.
+   */
+  works: (Working | undefined)[];
   entities: Entity[];
   /** The mention annotations written otherwise than their surface: each added an alias to its entity. */
   aliased: Set<Annotation>;
@@ -55,7 +60,7 @@ export function updateKept(kept: KeptResult, edit: EditedLines): boolean {
   const i0 = annotationFrom(old, from, 0);
   const i1 = annotationFrom(old, oldEnd + 1, i0);
   for (let k = i0; k < i1; k++) if (kept.aliased.has(old[k])) return false;
-  const region = editedAnnotations(edit, mentionFrom(mentions, from), mentionFrom(mentions, newEnd + 1));
+  const region = linesAnnotations(edit, mentionFrom(mentions, from), mentionFrom(mentions, newEnd + 1), changed.first, changed.count, from);
   if (!region) return false;
   if (delta !== 0) {
     for (let k = i1; k < old.length; k++) {
@@ -63,18 +68,28 @@ export function updateKept(kept: KeptResult, edit: EditedLines): boolean {
       old[k].end += delta;
     }
   }
-  old.splice(i0, i1 - i0, ...region);
+  old.splice(i0, i1 - i0, ...region.annotations);
+  kept.works.splice(i0, i1 - i0, ...region.works);
   return true;
 }
 
 /**
- * The edited lines' annotations as analyzeSteps makes them over the whole article: their mentions (snapped to whole
- * clusters), their dates not on a name, sorted; undefined when a mention is written otherwise than its surface.
+ * The annotations of lines [first, first + count) (from offset `lineStart`, mentions [m0, m1)) as analyzeSteps makes
+ * them over the whole article: their mentions (snapped to whole clusters), their dates not on a name, sorted, with the
+ * mention each was made from; undefined when a mention is written otherwise than its surface.
  */
-function editedAnnotations(edit: EditedLines, m0: number, m1: number): Annotation[] | undefined {
-  const { text, article, mentions, lines, changed, wanted } = edit;
+export function linesAnnotations(
+  edit: EditedLines,
+  m0: number,
+  m1: number,
+  first: number,
+  count: number,
+  lineStart: number,
+): { annotations: Annotation[]; works: (Working | undefined)[] } | undefined {
+  const { text, article, mentions, lines, wanted } = edit;
   const named: Span[] = [];
   const mentionAnnotations: Annotation[] = [];
+  const mentionWorks: Working[] = [];
   let sorted = true;
   let lastStart = -1;
   let lastEnd = -1;
@@ -91,6 +106,7 @@ function editedAnnotations(edit: EditedLines, m0: number, m1: number): Annotatio
     const mentionText = textOf(article, start, end, m.surface);
     if (mentionText !== m.surface) return undefined;
     mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
+    mentionWorks.push(m);
   }
   if (!sorted) named.sort(byStart);
   const dateAnnotations: Annotation[] = [];
@@ -99,8 +115,7 @@ function editedAnnotations(edit: EditedLines, m0: number, m1: number): Annotatio
     const overNamed = overlapSweep(named);
     lastStart = -1;
     lastEnd = -1;
-    let lineStart = changed.from;
-    for (let i = changed.first; i < changed.first + changed.count; i++) {
+    for (let i = first; i < first + count; i++) {
       const rec = lines[i];
       for (let j = 0; j < rec.dates!.length; j++) {
         const d = rec.dates![j];
@@ -116,8 +131,24 @@ function editedAnnotations(edit: EditedLines, m0: number, m1: number): Annotatio
       lineStart += rec.text.length + 1;
     }
   }
-  if (sorted && datesSorted) return merge(mentionAnnotations, dateAnnotations);
-  return [...mentionAnnotations, ...dateAnnotations].sort(byStart);
+  const annotations = sorted && datesSorted ? merge(mentionAnnotations, dateAnnotations) : [...mentionAnnotations, ...dateAnnotations].sort(byStart);
+  const works = worksOf(annotations, mentionAnnotations, mentionWorks);
+  return works && { annotations, works };
+}
+
+/**
+ * Per annotation, its mention (`mentionAnnotations[k]` was made from `mentionWorks[k]`) or undefined (a date); undefined
+ * when the mention annotations are not in `annotations` in their own order (a sort reordered them).
+ */
+export function worksOf(
+  annotations: readonly Annotation[],
+  mentionAnnotations: readonly Annotation[],
+  mentionWorks: readonly Working[],
+): (Working | undefined)[] | undefined {
+  const works = new Array<Working | undefined>(annotations.length);
+  let p = 0;
+  for (let i = 0; i < annotations.length; i++) works[i] = annotations[i] === mentionAnnotations[p] ? mentionWorks[p++] : undefined;
+  return p === mentionAnnotations.length ? works : undefined;
 }
 
 /** The result handed out: copies of the kept annotations (numbered by place) and entities. */
@@ -144,7 +175,7 @@ export function handedOut(kept: KeptResult, referenceDate: ReferenceDate | null)
 }
 
 /** Index of the first annotation of list[lo..] (sorted) starting at or after `x`. */
-function annotationFrom(list: readonly Span[], x: number, lo: number): number {
+export function annotationFrom(list: readonly Span[], x: number, lo: number): number {
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -154,4 +185,4 @@ function annotationFrom(list: readonly Span[], x: number, lo: number): number {
   return lo;
 }
 
-const mentionFrom = (mentions: readonly Working[], x: number) => annotationFrom(mentions, x, 0);
+export const mentionFrom = (mentions: readonly Working[], x: number) => annotationFrom(mentions, x, 0);

@@ -78,6 +78,8 @@ export interface LineInputs {
 
 export interface KeptGrouping extends GroupedWorking {
   patternWords?: Set<string>;
+  /** Made by a line's regrouping: the lines it matched again (entities/regroup.ts Regrouped), for the result built on the previous one. */
+  rematched?: { line: number; start: number }[];
 }
 
 /** Articles whose last analysis is kept (one Analyzer serves every open editor). */

@@ -11,7 +11,8 @@ import { spacedName } from './spacedName';
 import { AnalyzerLines, type LineRecord } from './analyzeLines';
 import type { TextEdit } from './analyzeEdit';
 import { inputsOf, keptGrouping } from './analyzeGrouping';
-import { handedOut, resultKey, updateKept } from './analyzeKept';
+import { handedOut, resultKey, updateKept, worksOf } from './analyzeKept';
+import { updateKeptRegrouped } from './analyzeKeptRegroup';
 import { addAlias, annotationId, byStart, chooseReferenceDate, dateAnnotation, mayExtend, merge, textOf } from './analyzeParts';
 import {
   ANNOTATION_TYPES,
@@ -64,6 +65,8 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
   regroupings = 0;
   /** Results built from the previous one (analyzeKept.ts) rather than made from every line's records: for tests and the bench. */
   keptResults = 0;
+  /** Of those, the ones built after a line's regrouping (analyzeKeptRegroup.ts): for tests and the bench. */
+  regroupedResults = 0;
 
   protected *steps(article: string, options: AnalyzerOptions): Generator<void, AnalysisResult, void> {
     // front matter is markup, but its `date:` is the article's date: read from the article as written
@@ -136,17 +139,22 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     };
     yield;
     const lexicon = findLexiconMatches(text, source, options.lexicon ?? {}, true);
+    const before = state?.grouping;
     let grouped = state && needMentions && lexicon === NO_MATCHES ? keptGrouping(state, source) : undefined;
-    const regrouped = grouped !== undefined && grouped !== state!.grouping;
+    const regrouped = grouped !== undefined && grouped !== before;
     if (regrouped) this.regroupings++;
-    if (kept && grouped === kept.grouping) {
-      // the grouping is as it was: only the edited lines' annotations are made again
+    if (kept && grouped !== undefined && (grouped === kept.grouping || (regrouped && kept.grouping === before))) {
+      // the grouping is as it was, or changed only what the edited line touched: only the edited lines' annotations
+      // (and the lines the regrouping matched again) are made again
       const changed = state!.changed;
       const resolve = (rec: LineRecord, i: number) => this.resolved(rec, i, referenceDate?.value ?? null);
-      if (!changed || updateKept(kept, { text, article, mentions: grouped.mentions, lines, changed, wanted, resolve })) {
+      const edited = changed && { text, article, mentions: grouped.mentions, lines, changed, wanted, resolve };
+      if (regrouped ? edited && updateKeptRegrouped(kept, edited, grouped) : !edited || updateKept(kept, edited)) {
+        state!.grouping = grouped;
         state!.edit = undefined;
         state!.changed = undefined;
         this.keptResults++;
+        if (regrouped) this.regroupedResults++;
         return handedOut(kept, referenceDate);
       }
     }
@@ -202,6 +210,7 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     const aliased = new Set<Annotation>();
 
     const mentionAnnotations: Annotation[] = [];
+    const mentionWorks: Working[] = [];
     // every name blocks the dates it overlaps, wanted or not (so asking for fewer types changes nothing else)
     const allNamed = ENTITY_KINDS.every(t => wanted.has(t));
     const named: Span[] = allNamed ? mentionAnnotations : [];
@@ -225,6 +234,7 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
       if (!wanted.has(m.type)) continue;
       const mentionText = textOf(article, start, end, m.surface);
       mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
+      mentionWorks.push(m);
       // a mention found under another spelling of its name ("Isis" by "ISIS") is one of the entity's surface forms,
       // as the sidecar lists them (tidyEntities): the aliases hold what the article writes
       if (mentionText !== m.surface) {
@@ -271,12 +281,12 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     let annotations: Annotation[];
     if (sorted && datesSorted && lexiconAnnotations.length === 0) annotations = merge(mentionAnnotations, dateAnnotations);
     else annotations = [...mentionAnnotations, ...lexiconAnnotations, ...dateAnnotations].sort(byStart);
-    // kept to build the next result on (an edit that keeps the grouping changes only its lines' annotations); not after
-    // a line's regrouping: typing in a name regroups at every keystroke, and the copy kept would go unused (the first
-    // edit elsewhere makes the result again and keeps it)
-    if (state && state.grouping === grouped && !markdown && !regrouped) {
-      state.result = { key, grouping: grouped, annotations, entities, aliased };
-      return handedOut(state.result, referenceDate);
+    // kept to build the next result on (an edit that keeps the grouping, or regroups one line's names, changes only a
+    // few lines' annotations)
+    const works = state && state.grouping === grouped && !markdown ? worksOf(annotations, mentionAnnotations, mentionWorks) : undefined;
+    if (works) {
+      state!.result = { key, grouping: grouped, annotations, works, entities, aliased };
+      return handedOut(state!.result, referenceDate);
     }
     for (let i = 0; i < annotations.length; i++) annotations[i].id = annotationId(i);
     return { annotations, entities, referenceDate };

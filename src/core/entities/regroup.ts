@@ -46,12 +46,23 @@ interface Touched {
   same: boolean;
 }
 
+/** A line's regrouping: the grouping, the edited line's inputs, and the lines whose mentions may have changed. */
+export interface Regrouped {
+  grouped: GroupedWorking;
+  inputs: Working[];
+  /**
+   * The lines matched again (the edited one among them), in order, with their starts after the edit: the mentions of
+   * the others are the same objects as before (moved by the edit's length), though their entities may be others.
+   */
+  rematched: { line: number; start: number }[];
+}
+
 /**
  * The grouping after the edit, or undefined when this update cannot be sure to give the full grouping's result (the
  * caller then groups the whole article; the grouping before the edit may have been changed and must be dropped).
  * `inputs` are the edited line's candidates as working mentions (document offsets), kept for the next grouping.
  */
-export function regroupLine(edit: LineEdit): { grouped: GroupedWorking; inputs: Working[] } | undefined {
+export function regroupLine(edit: LineEdit): Regrouped | undefined {
   const { grouped, lineStart, before, after } = edit;
   const { slots, kept } = grouped;
   // acronyms: defined in brackets after a name, up to a dozen characters on (across a line break too)
@@ -183,6 +194,7 @@ export function regroupLine(edit: LineEdit): { grouped: GroupedWorking; inputs: 
   if (patterns.size > 0) usePatterns(patterns);
   // each line matched again: its range in the old mentions (the edited line's, from before the edit), its new mentions
   const replaced: { from: number; to: number; list: Working[] }[] = [];
+  const rematched: { line: number; start: number }[] = [];
   let i = 0;
   let give = false;
   edit.lines((start, info) => {
@@ -198,6 +210,7 @@ export function regroupLine(edit: LineEdit): { grouped: GroupedWorking; inputs: 
     for (let k = from; k < to; k++) if (old[k].propagated && linkedName(kept, old[k].surface)) give = true;
     for (const m of found) if (linkedName(kept, m.surface)) give = true;
     replaced.push({ from, to, list: found.length ? mergeDedupe(work, found) : work });
+    rematched.push({ line, start });
   });
   if (give) return undefined;
 
@@ -212,7 +225,7 @@ export function regroupLine(edit: LineEdit): { grouped: GroupedWorking; inputs: 
   for (; k < old.length; k++) mentions.push(old[k]);
   const nextKept: GroupingKept = { firsts, patterns, names, expansions: kept.expansions, linked: kept.linked };
   const entities = buildEntities(mentions, kept.expansions, slots);
-  return { grouped: { mentions, entities, slots, kept: nextKept }, inputs };
+  return { grouped: { mentions, entities, slots, kept: nextKept }, inputs, rematched };
 }
 
 /** The same votes: as many mentions, with the same types, confidences and lexicon marks, in the same order. */
