@@ -76,6 +76,23 @@ describe('analyze: an edit given with its range gives exactly a fresh analysis',
     assert.equal(warm.rangedEdits, 2);
   });
 
+  it('typing in a name, then in a word: both results built on the previous one (the first after a line regrouping)', () => {
+    const text = distinctArticle(20000, 6);
+    const warm = new Analyzer();
+    const { annotations } = warm.analyze(text, { document: 'a' });
+    const name = annotations.find(a => a.type === 'person' && /^\p{Lu}\p{Ll}{3}/u.test(a.text))!;
+    const inName = name.start + 2;
+    const typed = text.slice(0, inName) + 'x' + text.slice(inName);
+    const counts = { kept: warm.keptResults, regrouped: warm.regroupedResults, regroupings: warm.regroupings };
+    assert.deepEqual(warm.analyze(typed, { document: 'a', edit: { previous: text, start: inName, end: inName, insertedLength: 1 } }), cold(typed));
+    assert.equal(warm.regroupings, counts.regroupings + 1, "the line's names were regrouped");
+    assert.equal(warm.regroupedResults, counts.regrouped + 1, 'and the result built on the previous one');
+    const inWord = typed.indexOf(' percent', name.end + 1) + 3;
+    const again = typed.slice(0, inWord) + 'x' + typed.slice(inWord);
+    assert.deepEqual(warm.analyze(again, { document: 'a', edit: { previous: typed, start: inWord, end: inWord, insertedLength: 1 } }), cold(again));
+    assert.equal(warm.keptResults, counts.kept + 2, 'the word edit built on the result kept after the regrouping');
+  });
+
   it('edits at line ends and starts (line breaks made and removed, combining marks), with ranges', () => {
     const rand = prng(31337);
     let text = distinctArticle(6000, 3);
