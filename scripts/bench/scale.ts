@@ -306,7 +306,13 @@ export function distinctEditSection(time: (fn: () => unknown) => number): void {
   for (const [label, at] of rows) {
     const wall = { text: [] as number[], range: [] as number[] };
     const cpus = { text: [] as number[], range: [] as number[] };
-    const before = { groupings: ranged.groupings, regroupings: ranged.regroupings, kept: ranged.keptResults, rangedEdits: ranged.rangedEdits };
+    const before = {
+      groupings: ranged.groupings,
+      regroupings: ranged.regroupings,
+      kept: ranged.keptResults,
+      regrouped: ranged.regroupedResults,
+      rangedEdits: ranged.rangedEdits,
+    };
     at.forEach((x, i) => {
       const edited = article.slice(0, x) + 'x' + article.slice(x);
       flatten.push(time(() => edited.charCodeAt(0)));
@@ -330,7 +336,7 @@ export function distinctEditSection(time: (fn: () => unknown) => number): void {
     console.log(
       `${line('with the range', wall.range, cpus.range)}; ${ranged.rangedEdits - before.rangedEdits} of ${places * 2} located by the range, ` +
         `${ranged.groupings - before.groupings} grouped the article again, ${ranged.regroupings - before.regroupings} regrouped only the edited line's names, ` +
-        `${ranged.keptResults - before.kept} built on the previous result`,
+        `${ranged.keptResults - before.kept} built on the previous result (${ranged.regroupedResults - before.regrouped} of them after a regrouping)`,
     );
     ratios.push(
       `${label} ${fmt(median(fullWall) / median(wall.range), 0)}x wall, ${fmt(median(fullCpu) / median(cpus.range), 0)}x CPU ` +
