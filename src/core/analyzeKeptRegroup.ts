@@ -42,9 +42,7 @@ export function updateKeptRegrouped(kept: KeptResult, edit: EditedLines, grouped
   if (!seen) return false;
   // the rest kept, moved past the edited line, with their mentions' entities now
   const oldWorks = kept.works;
-  const annotations: Annotation[] = [];
-  const works: (Working | undefined)[] = [];
-  const keep = (from: number, to: number) => {
+  const keep = (from: number, to: number, into: Annotation[], intoWorks: (Working | undefined)[]) => {
     for (let k = from; k < to; k++) {
       const a = old[k];
       const w = oldWorks[k];
@@ -53,24 +51,42 @@ export function updateKeptRegrouped(kept: KeptResult, edit: EditedLines, grouped
         a.end += delta;
       }
       if (w) a.entity = w.entity;
-      annotations.push(a);
-      works.push(w);
+      if (into !== old) {
+        into.push(a);
+        intoWorks.push(w);
+      }
     }
   };
-  let k = 0;
-  for (const r of made) {
-    keep(k, r.i0);
-    for (let j = 0; j < r.annotations.length; j++) {
-      annotations.push(r.annotations[j]);
-      works.push(r.works[j]);
+  if (made.every(r => r.annotations.length === r.i1 - r.i0)) {
+    // as many annotations in each matched line as before (typing a letter in a name, mostly): the lists updated in place
+    let k = 0;
+    for (const r of made) {
+      keep(k, r.i0, old, oldWorks);
+      for (let j = 0; j < r.annotations.length; j++) {
+        old[r.i0 + j] = r.annotations[j];
+        oldWorks[r.i0 + j] = r.works[j];
+      }
+      k = r.i1;
     }
-    k = r.i1;
+    keep(k, old.length, old, oldWorks);
+  } else {
+    const annotations: Annotation[] = [];
+    const works: (Working | undefined)[] = [];
+    let k = 0;
+    for (const r of made) {
+      keep(k, r.i0, annotations, works);
+      for (let j = 0; j < r.annotations.length; j++) {
+        annotations.push(r.annotations[j]);
+        works.push(r.works[j]);
+      }
+      k = r.i1;
+    }
+    keep(k, old.length, annotations, works);
+    kept.annotations = annotations;
+    kept.works = works;
   }
-  keep(k, old.length);
   const entities: Entity[] = [];
   for (const e of grouped.entities) if (wanted.has(e.type)) entities.push({ id: e.id, type: e.type, name: e.name, aliases: e.aliases.slice() });
-  kept.annotations = annotations;
-  kept.works = works;
   kept.entities = entities;
   kept.grouping = grouped;
   return true;
