@@ -204,7 +204,9 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
   for (const g of groups) {
     const aliases = g.surfaces;
     aliases.push(g.canonical.surface);
-    if (aliases.length > 1) {
+    // most entities are one surface, seen under its own name: nothing to sort
+    if (aliases.length === 2 && aliases[0] === aliases[1]) aliases.length = 1;
+    else if (aliases.length > 1) {
       aliases.sort();
       let n = 1;
       for (let k = 1; k < aliases.length; k++) if (aliases[k] !== aliases[n - 1]) aliases[n++] = aliases[k];
