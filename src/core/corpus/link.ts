@@ -16,6 +16,8 @@ export interface NameNode {
   key: string;
   /** Member.node: `type NUL key`. */
   node: string;
+  /** Member.nodeNumber. */
+  number: number;
   words: string[];
   /** Sorted by path (an article's own members in its order): the first one's spelling is the name's. */
   members: Member[];

@@ -14,8 +14,10 @@ export interface NameForms {
   display: string;
   /** nameKey of the display form. */
   key: string;
-  /** `type NUL key` per type, made once (shared strings: the index's maps hash each only once). */
-  nodes: Partial<Record<EntityType, string>>;
+  /** `type NUL key` per type (by TYPE_SLOT), made once (shared strings: the index's maps hash each only once). */
+  nodes: [string | undefined, string | undefined, string | undefined];
+  /** The number of each of those nodes (nodeNumber), -1 until asked for. */
+  numbers: [number, number, number];
   /** The alias lists of an entity whose only alias this is, made once (shared: never modified). */
   alone?: { aliases: readonly string[]; keys: readonly string[]; nodes: readonly string[] };
   /** nameWords(display), once looked up (shared: never modified). */
@@ -35,7 +37,16 @@ export function nameForms(surface: string): NameForms {
   if (!f) {
     if (forms.size >= MEMO_LIMIT) forms.clear();
     const display = displayName(surface);
-    f = { display, key: nameKey(display), nodes: {}, alone: undefined, words: undefined, ids: {}, initials: undefined };
+    f = {
+      display,
+      key: nameKey(display),
+      nodes: [undefined, undefined, undefined],
+      numbers: [-1, -1, -1],
+      alone: undefined,
+      words: undefined,
+      ids: {},
+      initials: undefined,
+    };
     forms.set(surface, f);
   }
   return f;
@@ -53,7 +64,39 @@ export function memoNameWords(name: string): string[] {
 
 /** The linking's node of a name's forms for `type`: `type NUL key` (see members.ts nodeKey). */
 export function nodeOf(f: NameForms, type: EntityType): string {
-  return (f.nodes[type] ??= `${type}\u0000${f.key}`);
+  return (f.nodes[TYPE_SLOT[type]] ??= `${type}\u0000${f.key}`);
+}
+
+/** A type's slot in NameForms' per-type lists (a list read by a number: a record read by a type string costs a keyed lookup). */
+const TYPE_SLOT: Record<EntityType, 0 | 1 | 2> = { person: 0, place: 1, organization: 2 };
+
+// Every node (`type NUL key`) a linker has held in this process gets a number, kept for the process's life (never
+// cleared: a linker made before a clear would hold numbers given again to other nodes), so a linker keeps its names
+// in a list indexed by number instead of a map it fills again on every build. The table holds the distinct names the
+// process has indexed (tens of thousands for a large corpus, a few MiB).
+const numbers = new Map<string, number>();
+
+/** The number of a node (`type NUL key`), given on first ask. */
+export function numberOfNode(node: string): number {
+  let id = numbers.get(node);
+  if (id === undefined) {
+    id = numbers.size;
+    numbers.set(node, id);
+  }
+  return id;
+}
+
+/** The number of a node, if one was given (a node never numbered is in no linker). */
+export const knownNumberOfNode = (node: string): number | undefined => numbers.get(node);
+
+/** How many nodes have a number (each number is below it). */
+export const numberedNodes = (): number => numbers.size;
+
+/** The number of the node of a name's forms for `type` (numberOfNode(nodeOf(f, type))), kept with the forms. */
+export function nodeNumber(f: NameForms, type: EntityType): number {
+  const slot = TYPE_SLOT[type];
+  const known = f.numbers[slot];
+  return known >= 0 ? known : (f.numbers[slot] = numberOfNode(nodeOf(f, type)));
 }
 
 /** The id of a corpus entity of `type` named by these forms: `type:key` (see CorpusEntity.id). */
