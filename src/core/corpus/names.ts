@@ -14,7 +14,7 @@ export interface NameForms {
   display: string;
   /** nameKey of the display form. */
   key: string;
-  /** `type NUL key` per type (by TYPE_SLOT), made once (shared strings: the index's maps hash each only once). */
+  /** `type NUL key` per type (by slotOf), made once (shared strings: the index's maps hash each only once). */
   nodes: [string | undefined, string | undefined, string | undefined];
   /** The number of each of those nodes (nodeNumber), -1 until asked for. */
   numbers: [number, number, number];
@@ -23,7 +23,7 @@ export interface NameForms {
   /** nameWords(display), once looked up (shared: never modified). */
   words?: string[];
   /** `type:key` per type: the id of a corpus entity named by this form, made once (as `nodes`). */
-  ids: Partial<Record<EntityType, string>>;
+  ids: [string | undefined, string | undefined, string | undefined];
   /** initialsOf(display) (./link.ts), once worked out (shared: never modified). */
   initials?: string[];
 }
@@ -44,7 +44,7 @@ export function nameForms(surface: string): NameForms {
       numbers: [-1, -1, -1],
       alone: undefined,
       words: undefined,
-      ids: {},
+      ids: [undefined, undefined, undefined],
       initials: undefined,
     };
     forms.set(surface, f);
@@ -64,11 +64,14 @@ export function memoNameWords(name: string): string[] {
 
 /** The linking's node of a name's forms for `type`: `type NUL key` (see members.ts nodeKey). */
 export function nodeOf(f: NameForms, type: EntityType): string {
-  return (f.nodes[TYPE_SLOT[type]] ??= `${type}\u0000${f.key}`);
+  return (f.nodes[slotOf(type)] ??= `${type}\u0000${f.key}`);
 }
 
-/** A type's slot in NameForms' per-type lists (a list read by a number: a record read by a type string costs a keyed lookup). */
-const TYPE_SLOT: Record<EntityType, 0 | 1 | 2> = { person: 0, place: 1, organization: 2 };
+/**
+ * A type's slot in NameForms' per-type lists: compared, not looked up (a record read by a type string is a keyed
+ * lookup, which hashes a type string the analysis or a sidecar's parse made, every time).
+ */
+const slotOf = (type: EntityType): 0 | 1 | 2 => (type === 'person' ? 0 : type === 'place' ? 1 : 2);
 
 // Every node (`type NUL key`) a linker has held in this process gets a number, kept for the process's life (never
 // cleared: a linker made before a clear would hold numbers given again to other nodes), so a linker keeps its names
@@ -94,12 +97,12 @@ export const numberedNodes = (): number => numbers.size;
 
 /** The number of the node of a name's forms for `type` (numberOfNode(nodeOf(f, type))), kept with the forms. */
 export function nodeNumber(f: NameForms, type: EntityType): number {
-  const slot = TYPE_SLOT[type];
+  const slot = slotOf(type);
   const known = f.numbers[slot];
   return known >= 0 ? known : (f.numbers[slot] = numberOfNode(nodeOf(f, type)));
 }
 
 /** The id of a corpus entity of `type` named by these forms: `type:key` (see CorpusEntity.id). */
 export function idOf(f: NameForms, type: EntityType): string {
-  return (f.ids[type] ??= `${type}:${f.key}`);
+  return (f.ids[slotOf(type)] ??= `${type}:${f.key}`);
 }
