@@ -8,7 +8,7 @@ import { isAcronymOf, isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
 import type { MemberEntity } from './memberEntity';
 import { compareText, type Member } from './members';
-import { idOf, type NameForms } from './names';
+import { idOf, nodeRanks, type NameForms } from './names';
 
 /** The members sharing one type and name key. */
 export interface NameNode {
@@ -63,41 +63,35 @@ export interface LinkedGroup {
 export const nodeOrder = (a: NameNode, b: NameNode): number => b.words.length - a.words.length || compareText(a.type, b.type) || compareText(a.key, b.key);
 
 /**
- * `names` sorted into linking order (nodeOrder), many at once: by word count, then within each count by node
- * (`type NUL key` sorts as type, then key), so a comparison reads one string of each name instead of three fields.
+ * `names` sorted into linking order (nodeOrder), many at once: each placed by its node's rank among every numbered
+ * node (names.ts nodeRanks: type, then key), then by word count, longer first, keeping that order (no key compared).
  */
 export function sortByLinkingOrder(names: NameNode[]): void {
-  // by word count, then by type (types in code-unit order), so a comparison reads the keys only
-  const buckets: NameNode[][] = [];
-  for (let i = 0; i < names.length; i++) {
-    const n = names[i];
-    const b = n.words.length * TYPE_COUNT + TYPE_RANK[n.type];
-    const list = buckets[b];
-    if (list) list.push(n);
-    else buckets[b] = [n];
+  const ranks = nodeRanks();
+  const list = names.slice();
+  // each rank's name as its place in `list` plus one (0: none); a typed list, as it has a place for every numbered node
+  const byRank = new Int32Array(ranks.length);
+  // names per word count, then where each count's names start (the longest first)
+  const counts: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const n = list[i];
+    byRank[ranks[n.number]] = i + 1;
+    const w = n.words.length;
+    while (counts.length <= w) counts.push(0);
+    counts[w]++;
   }
+  const next = new Array<number>(counts.length);
   let at = 0;
-  for (let b = buckets.length - 1; b >= 0; b--) {
-    const list = buckets[b];
-    if (!list) continue;
-    // within one length, the type ranked last comes last: the buckets of a length are taken from the highest down
-    // (see TYPE_RANK)
-    list.sort(byKey);
-    for (let i = 0; i < list.length; i++) names[at++] = list[i];
+  for (let w = counts.length - 1; w >= 0; w--) {
+    next[w] = at;
+    at += counts[w];
+  }
+  for (let r = 0; r < byRank.length; r++) {
+    if (byRank[r] === 0) continue;
+    const n = list[byRank[r] - 1];
+    names[next[n.words.length]++] = n;
   }
 }
-// keys are distinct within a type of a linker: never equal
-const byKey = (a: NameNode, b: NameNode): number => (a.key < b.key ? -1 : 1);
-const TYPE_COUNT = 3;
-/**
- * A type's bucket within a word count, reversed, as the buckets are taken from the highest (longer names first):
- * the type first in code-unit order ranks highest.
- */
-const TYPE_RANK: Record<EntityType, number> = (() => {
-  const types: EntityType[] = ['person', 'place', 'organization'];
-  const sorted = types.slice().sort(compareText);
-  return Object.fromEntries(types.map(t => [t, TYPE_COUNT - 1 - sorted.indexOf(t)])) as Record<EntityType, number>;
-})();
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}.&-]{1,11}$/u;
 /** Whether a name of `type` spelled `name` is an acronym the third rule links ("NATO", "U.S."; never a person). */

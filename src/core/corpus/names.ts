@@ -78,15 +78,44 @@ const slotOf = (type: EntityType): 0 | 1 | 2 => (type === 'person' ? 0 : type ==
 // in a list indexed by number instead of a map it fills again on every build. The table holds the distinct names the
 // process has indexed (tens of thousands for a large corpus, a few MiB).
 const numbers = new Map<string, number>();
+/** The node of each number. */
+const numbered: string[] = [];
 
 /** The number of a node (`type NUL key`), given on first ask. */
 export function numberOfNode(node: string): number {
   let id = numbers.get(node);
   if (id === undefined) {
-    id = numbers.size;
+    id = numbered.length;
     numbers.set(node, id);
+    numbered.push(node);
   }
   return id;
+}
+
+/** The numbers in node order (code units), and each number's place in it, as of `ranked.length` numbers given. */
+let ranked: number[] = [];
+let ranks = new Int32Array(0);
+
+/**
+ * Each node number's place among every numbered node in code-unit order of the nodes (type, then key: no type name
+ * is a prefix of another). Kept across builds, so a build orders its names by placing them, not by comparing keys;
+ * the numbers given since are sorted and merged in (a first build sorts them all, once).
+ */
+export function nodeRanks(): Int32Array {
+  const total = numbered.length;
+  if (ranked.length === total) return ranks;
+  const fresh: number[] = [];
+  for (let i = ranked.length; i < total; i++) fresh.push(i);
+  fresh.sort((a, b) => (numbered[a] < numbered[b] ? -1 : 1));
+  const merged = new Array<number>(total);
+  let i = 0;
+  let k = 0;
+  for (let at = 0; at < total; at++)
+    merged[at] = k >= fresh.length || (i < ranked.length && numbered[ranked[i]] < numbered[fresh[k]]) ? ranked[i++] : fresh[k++];
+  ranked = merged;
+  ranks = new Int32Array(total);
+  for (let at = 0; at < total; at++) ranks[merged[at]] = at;
+  return ranks;
 }
 
 /** The number of a node, if one was given (a node never numbered is in no linker). */
