@@ -8,7 +8,7 @@ import { isAcronymOf, isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
 import type { MemberEntity } from './memberEntity';
 import { compareText, type Member } from './members';
-import { idOf, nodeRanks, type NameForms } from './names';
+import { idOf, nodeRanks, numberedWords, type NameForms } from './names';
 
 /** The members sharing one type and name key. */
 export interface NameNode {
@@ -19,6 +19,8 @@ export interface NameNode {
   /** Member.nodeNumber. */
   number: number;
   words: string[];
+  /** The numbers of `words` (names.ts wordNumbersOf). */
+  wordNumbers: Int32Array;
   /** Sorted by path (an article's own members in its order): the first one's spelling is the name's. */
   members: Member[];
   /** Union-find parent during the linking pass. */
@@ -140,11 +142,6 @@ function removeFrom<K>(map: Map<K, NameNode[]>, key: K, n: NameNode): void {
 const touchAll = (list: readonly NameNode[] | undefined, touched: Set<NameNode>) => {
   if (list) for (const n of list) touched.add(n);
 };
-/** The distinct words of a name (a word may repeat: "New New York"), each once; the list itself when none repeats (most). */
-function distinctWords(words: readonly string[]): readonly string[] {
-  for (let i = 1; i < words.length; i++) if (words.lastIndexOf(words[i], i - 1) >= 0) return [...new Set(words)];
-  return words;
-}
 const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000${words.join('\u0001')}`;
 
 /** What the rules look names up in, kept up to date name by name; every change notes the names whose candidates it may change. */
@@ -155,7 +152,7 @@ export class LinkIndexes {
    * Per type, word -> the names of two or more words containing it (the second rule's long names: none of places,
    * as no name is a short form of a place, so places are not indexed).
    */
-  readonly containing = perType(() => new Map<string, NameNode[]>());
+  readonly containing = perType((): (NameNode[] | undefined)[] => []);
   /**
    * Per type, words -> the names with exactly those words (to find a long name's short forms): only a change after
    * the first linking asks, so it is made then, from every name.
@@ -170,15 +167,36 @@ export class LinkIndexes {
   addNode(n: NameNode): void {
     if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
     if (n.words.length >= 2 && n.type !== 'place') {
-      const words = distinctWords(n.words);
+      const words = n.wordNumbers;
       const containing = this.containing[n.type];
-      for (let i = 0; i < words.length; i++) addTo(containing, words[i], n);
+      // grown to every number given so far at once, with undefined (not holes: a list with holes is read slower)
+      if (containing.length < numberedWords()) for (let i = containing.length, end = numberedWords(); i < end; i++) containing.push(undefined);
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        // a word repeated in the name ("New New York"): the name is under it once
+        if (i > 0 && words.lastIndexOf(w, i - 1) >= 0) continue;
+        const list = containing[w];
+        if (list) list.push(n);
+        else containing[w] = [n];
+      }
     }
   }
 
   removeNode(n: NameNode): void {
     if (this.byWords) removeFrom(this.byWords, wordsKey(n.type, n.words), n);
-    if (n.words.length >= 2 && n.type !== 'place') for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
+    if (n.words.length >= 2 && n.type !== 'place') {
+      const containing = this.containing[n.type];
+      const words = n.wordNumbers;
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        const list = containing[w];
+        const at = list ? list.indexOf(n) : -1;
+        if (at < 0) continue;
+        list![at] = list![list!.length - 1];
+        list!.pop();
+        if (list!.length === 0) containing[w] = undefined;
+      }
+    }
   }
 
   /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched (none noted when linking everything). */
@@ -262,8 +280,9 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
   if (n.words.length > 0 && n.type !== 'place') {
     let pool: NameNode[] | undefined;
     const containing = indexes.containing[n.type];
-    for (let i = 0; i < n.words.length; i++) {
-      const list = containing.get(n.words[i]);
+    const words = n.wordNumbers;
+    for (let i = 0; i < words.length; i++) {
+      const list = words[i] < containing.length ? containing[words[i]] : undefined;
       if (!list) {
         pool = undefined;
         break;

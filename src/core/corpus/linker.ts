@@ -5,7 +5,7 @@
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
 import { candidatesOf, groupOf, LinkIndexes, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
 import { compareText, type Member } from './members';
-import { knownNumberOfNode, numberedNodes } from './names';
+import { knownNumberOfNode, numberedNodes, wordNumbersOf } from './names';
 import type { CorpusEntity } from './types';
 
 export interface LinkChange {
@@ -75,6 +75,7 @@ export class Linker {
           node: m.node,
           number: m.nodeNumber,
           words: m.words,
+          wordNumbers: wordNumbersOf(m.forms),
           // made with its first member: a list made empty then pushed to gets room for 16 more (most names have one)
           members: [m],
           parent: undefined as unknown as NameNode,

@@ -26,6 +26,8 @@ export interface NameForms {
   ids: [string | undefined, string | undefined, string | undefined];
   /** initialsOf(display) (./link.ts), once worked out (shared: never modified). */
   initials?: string[];
+  /** The numbers of `words` (numberOfWord), once asked for (shared: never modified). */
+  wordNumbers?: Int32Array;
 }
 const forms = new Map<string, NameForms>();
 const wordsOf = new Map<string, string[]>();
@@ -46,6 +48,7 @@ export function nameForms(surface: string): NameForms {
       words: undefined,
       ids: [undefined, undefined, undefined],
       initials: undefined,
+      wordNumbers: undefined,
     };
     forms.set(surface, f);
   }
@@ -134,4 +137,33 @@ export function nodeNumber(f: NameForms, type: EntityType): number {
 /** The id of a corpus entity of `type` named by these forms: `type:key` (see CorpusEntity.id). */
 export function idOf(f: NameForms, type: EntityType): string {
   return (f.ids[slotOf(type)] ??= `${type}:${f.key}`);
+}
+
+// Every word of a linked name gets a number as well, for the process's life (as nodes: never cleared), so the
+// linker's word index is a list read by number, not a map filled again key by key on every build.
+const words = new Map<string, number>();
+
+/** The number of a word, given on first ask. */
+function numberOfWord(word: string): number {
+  let id = words.get(word);
+  if (id === undefined) {
+    id = words.size;
+    words.set(word, id);
+  }
+  return id;
+}
+
+/** How many words have a number (each number is below it). */
+export const numberedWords = (): number => words.size;
+
+/** The numbers of the forms' words (forms.words, which must be set), kept with the forms. */
+export function wordNumbersOf(f: NameForms): Int32Array {
+  let out = f.wordNumbers;
+  if (out === undefined) {
+    const list = f.words!;
+    out = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = numberOfWord(list[i]);
+    f.wordNumbers = out;
+  }
+  return out;
 }
