@@ -20,7 +20,7 @@ export interface NameNode {
   number: number;
   words: string[];
   /** The numbers of `words` (names.ts wordNumbersOf). */
-  wordNumbers: Int32Array;
+  wordNumbers: readonly number[];
   /** Sorted by path (an article's own members in its order): the first one's spelling is the name's. */
   members: Member[];
   /** Union-find parent during the linking pass. */

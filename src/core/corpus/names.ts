@@ -14,20 +14,28 @@ export interface NameForms {
   display: string;
   /** nameKey of the display form. */
   key: string;
-  /** `type NUL key` per type (by slotOf), made once (shared strings: the index's maps hash each only once). */
-  nodes: [string | undefined, string | undefined, string | undefined];
-  /** The number of each of those nodes (nodeNumber), -1 until asked for. */
-  numbers: [number, number, number];
+  // `type NUL key` per type (by slotOf: person, place, organization), made once (shared strings: the index's maps
+  // hash each only once); fields, not a list or a record (one object fewer per distinct surface form of the process)
+  node0: string | undefined;
+  node1: string | undefined;
+  node2: string | undefined;
+  // the number of each of those nodes (nodeNumber), -1 until asked for: fields, not a list (a list is one more
+  // object per distinct surface form of the process)
+  number0: number;
+  number1: number;
+  number2: number;
   /** The alias lists of an entity whose only alias this is, made once (shared: never modified). */
   alone?: { aliases: readonly string[]; keys: readonly string[]; nodes: readonly string[] };
   /** nameWords(display), once looked up (shared: never modified). */
   words?: string[];
-  /** `type:key` per type: the id of a corpus entity named by this form, made once (as `nodes`). */
-  ids: [string | undefined, string | undefined, string | undefined];
+  // `type:key` per type: the id of a corpus entity named by this form, made once (as node0-2)
+  id0: string | undefined;
+  id1: string | undefined;
+  id2: string | undefined;
   /** initialsOf(display) (./link.ts), once worked out (shared: never modified). */
   initials?: string[];
   /** The numbers of `words` (numberOfWord), once asked for (shared: never modified). */
-  wordNumbers?: Int32Array;
+  wordNumbers?: number[];
 }
 const forms = new Map<string, NameForms>();
 const wordsOf = new Map<string, string[]>();
@@ -42,11 +50,17 @@ export function nameForms(surface: string): NameForms {
     f = {
       display,
       key: nameKey(display),
-      nodes: [undefined, undefined, undefined],
-      numbers: [-1, -1, -1],
+      node0: undefined,
+      node1: undefined,
+      node2: undefined,
+      number0: -1,
+      number1: -1,
+      number2: -1,
       alone: undefined,
       words: undefined,
-      ids: [undefined, undefined, undefined],
+      id0: undefined,
+      id1: undefined,
+      id2: undefined,
       initials: undefined,
       wordNumbers: undefined,
     };
@@ -67,7 +81,14 @@ export function memoNameWords(name: string): string[] {
 
 /** The linking's node of a name's forms for `type`: `type NUL key` (see members.ts nodeKey). */
 export function nodeOf(f: NameForms, type: EntityType): string {
-  return (f.nodes[slotOf(type)] ??= `${type}\u0000${f.key}`);
+  const slot = slotOf(type);
+  const known = slot === 0 ? f.node0 : slot === 1 ? f.node1 : f.node2;
+  if (known !== undefined) return known;
+  const node = `${type}\u0000${f.key}`;
+  if (slot === 0) f.node0 = node;
+  else if (slot === 1) f.node1 = node;
+  else f.node2 = node;
+  return node;
 }
 
 /**
@@ -130,13 +151,25 @@ export const numberedNodes = (): number => numbers.size;
 /** The number of the node of a name's forms for `type` (numberOfNode(nodeOf(f, type))), kept with the forms. */
 export function nodeNumber(f: NameForms, type: EntityType): number {
   const slot = slotOf(type);
-  const known = f.numbers[slot];
-  return known >= 0 ? known : (f.numbers[slot] = numberOfNode(nodeOf(f, type)));
+  const known = slot === 0 ? f.number0 : slot === 1 ? f.number1 : f.number2;
+  if (known >= 0) return known;
+  const number = numberOfNode(nodeOf(f, type));
+  if (slot === 0) f.number0 = number;
+  else if (slot === 1) f.number1 = number;
+  else f.number2 = number;
+  return number;
 }
 
 /** The id of a corpus entity of `type` named by these forms: `type:key` (see CorpusEntity.id). */
 export function idOf(f: NameForms, type: EntityType): string {
-  return (f.ids[slotOf(type)] ??= `${type}:${f.key}`);
+  const slot = slotOf(type);
+  const known = slot === 0 ? f.id0 : slot === 1 ? f.id1 : f.id2;
+  if (known !== undefined) return known;
+  const id = `${type}:${f.key}`;
+  if (slot === 0) f.id0 = id;
+  else if (slot === 1) f.id1 = id;
+  else f.id2 = id;
+  return id;
 }
 
 // Every word of a linked name gets a number as well, for the process's life (as nodes: never cleared), so the
@@ -157,11 +190,12 @@ function numberOfWord(word: string): number {
 export const numberedWords = (): number => words.size;
 
 /** The numbers of the forms' words (forms.words, which must be set), kept with the forms. */
-export function wordNumbersOf(f: NameForms): Int32Array {
+export function wordNumbersOf(f: NameForms): number[] {
   let out = f.wordNumbers;
   if (out === undefined) {
     const list = f.words!;
-    out = new Int32Array(list.length);
+    // a plain list of small integers (a typed list costs a buffer object besides: tens of thousands of names)
+    out = new Array<number>(list.length);
     for (let i = 0; i < list.length; i++) out[i] = numberOfWord(list[i]);
     f.wordNumbers = out;
   }
