@@ -8,7 +8,7 @@ import { isAcronymOf, isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
 import type { MemberEntity } from './memberEntity';
 import { compareText, type Member } from './members';
-import { idOf, type NameForms } from './names';
+import { idOf, nodeRanks, numberedWords, type NameForms } from './names';
 
 /** The members sharing one type and name key. */
 export interface NameNode {
@@ -16,7 +16,11 @@ export interface NameNode {
   key: string;
   /** Member.node: `type NUL key`. */
   node: string;
+  /** Member.nodeNumber. */
+  number: number;
   words: string[];
+  /** The numbers of `words` (names.ts wordNumbersOf). */
+  wordNumbers: readonly number[];
   /** Sorted by path (an article's own members in its order): the first one's spelling is the name's. */
   members: Member[];
   /** Union-find parent during the linking pass. */
@@ -61,41 +65,35 @@ export interface LinkedGroup {
 export const nodeOrder = (a: NameNode, b: NameNode): number => b.words.length - a.words.length || compareText(a.type, b.type) || compareText(a.key, b.key);
 
 /**
- * `names` sorted into linking order (nodeOrder), many at once: by word count, then within each count by node
- * (`type NUL key` sorts as type, then key), so a comparison reads one string of each name instead of three fields.
+ * `names` sorted into linking order (nodeOrder), many at once: each placed by its node's rank among every numbered
+ * node (names.ts nodeRanks: type, then key), then by word count, longer first, keeping that order (no key compared).
  */
 export function sortByLinkingOrder(names: NameNode[]): void {
-  // by word count, then by type (types in code-unit order), so a comparison reads the keys only
-  const buckets: NameNode[][] = [];
-  for (let i = 0; i < names.length; i++) {
-    const n = names[i];
-    const b = n.words.length * TYPE_COUNT + TYPE_RANK[n.type];
-    const list = buckets[b];
-    if (list) list.push(n);
-    else buckets[b] = [n];
+  const ranks = nodeRanks();
+  const list = names.slice();
+  // each rank's name as its place in `list` plus one (0: none); a typed list, as it has a place for every numbered node
+  const byRank = new Int32Array(ranks.length);
+  // names per word count, then where each count's names start (the longest first)
+  const counts: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const n = list[i];
+    byRank[ranks[n.number]] = i + 1;
+    const w = n.words.length;
+    while (counts.length <= w) counts.push(0);
+    counts[w]++;
   }
+  const next = new Array<number>(counts.length);
   let at = 0;
-  for (let b = buckets.length - 1; b >= 0; b--) {
-    const list = buckets[b];
-    if (!list) continue;
-    // within one length, the type ranked last comes last: the buckets of a length are taken from the highest down
-    // (see TYPE_RANK)
-    list.sort(byKey);
-    for (let i = 0; i < list.length; i++) names[at++] = list[i];
+  for (let w = counts.length - 1; w >= 0; w--) {
+    next[w] = at;
+    at += counts[w];
+  }
+  for (let r = 0; r < byRank.length; r++) {
+    if (byRank[r] === 0) continue;
+    const n = list[byRank[r] - 1];
+    names[next[n.words.length]++] = n;
   }
 }
-// keys are distinct within a type of a linker: never equal
-const byKey = (a: NameNode, b: NameNode): number => (a.key < b.key ? -1 : 1);
-const TYPE_COUNT = 3;
-/**
- * A type's bucket within a word count, reversed, as the buckets are taken from the highest (longer names first):
- * the type first in code-unit order ranks highest.
- */
-const TYPE_RANK: Record<EntityType, number> = (() => {
-  const types: EntityType[] = ['person', 'place', 'organization'];
-  const sorted = types.slice().sort(compareText);
-  return Object.fromEntries(types.map(t => [t, TYPE_COUNT - 1 - sorted.indexOf(t)])) as Record<EntityType, number>;
-})();
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}.&-]{1,11}$/u;
 /** Whether a name of `type` spelled `name` is an acronym the third rule links ("NATO", "U.S."; never a person). */
@@ -144,11 +142,6 @@ function removeFrom<K>(map: Map<K, NameNode[]>, key: K, n: NameNode): void {
 const touchAll = (list: readonly NameNode[] | undefined, touched: Set<NameNode>) => {
   if (list) for (const n of list) touched.add(n);
 };
-/** The distinct words of a name (a word may repeat: "New New York"), each once; the list itself when none repeats (most). */
-function distinctWords(words: readonly string[]): readonly string[] {
-  for (let i = 1; i < words.length; i++) if (words.lastIndexOf(words[i], i - 1) >= 0) return [...new Set(words)];
-  return words;
-}
 const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000${words.join('\u0001')}`;
 
 /** What the rules look names up in, kept up to date name by name; every change notes the names whose candidates it may change. */
@@ -159,7 +152,7 @@ export class LinkIndexes {
    * Per type, word -> the names of two or more words containing it (the second rule's long names: none of places,
    * as no name is a short form of a place, so places are not indexed).
    */
-  readonly containing = perType(() => new Map<string, NameNode[]>());
+  readonly containing = perType((): (NameNode[] | undefined)[] => []);
   /**
    * Per type, words -> the names with exactly those words (to find a long name's short forms): only a change after
    * the first linking asks, so it is made then, from every name.
@@ -174,15 +167,36 @@ export class LinkIndexes {
   addNode(n: NameNode): void {
     if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
     if (n.words.length >= 2 && n.type !== 'place') {
-      const words = distinctWords(n.words);
+      const words = n.wordNumbers;
       const containing = this.containing[n.type];
-      for (let i = 0; i < words.length; i++) addTo(containing, words[i], n);
+      // grown to every number given so far at once, with undefined (not holes: a list with holes is read slower)
+      if (containing.length < numberedWords()) for (let i = containing.length, end = numberedWords(); i < end; i++) containing.push(undefined);
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        // a word repeated in the name ("New New York"): the name is under it once
+        if (i > 0 && words.lastIndexOf(w, i - 1) >= 0) continue;
+        const list = containing[w];
+        if (list) list.push(n);
+        else containing[w] = [n];
+      }
     }
   }
 
   removeNode(n: NameNode): void {
     if (this.byWords) removeFrom(this.byWords, wordsKey(n.type, n.words), n);
-    if (n.words.length >= 2 && n.type !== 'place') for (const w of distinctWords(n.words)) removeFrom(this.containing[n.type], w, n);
+    if (n.words.length >= 2 && n.type !== 'place') {
+      const containing = this.containing[n.type];
+      const words = n.wordNumbers;
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        const list = containing[w];
+        const at = list ? list.indexOf(n) : -1;
+        if (at < 0) continue;
+        list![at] = list![list!.length - 1];
+        list!.pop();
+        if (list!.length === 0) containing[w] = undefined;
+      }
+    }
   }
 
   /** Indexes the name's spelling (acronym, initials); the acronyms that could now match it are touched (none noted when linking everything). */
@@ -266,8 +280,9 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
   if (n.words.length > 0 && n.type !== 'place') {
     let pool: NameNode[] | undefined;
     const containing = indexes.containing[n.type];
-    for (let i = 0; i < n.words.length; i++) {
-      const list = containing.get(n.words[i]);
+    const words = n.wordNumbers;
+    for (let i = 0; i < words.length; i++) {
+      const list = words[i] < containing.length ? containing[words[i]] : undefined;
       if (!list) {
         pool = undefined;
         break;

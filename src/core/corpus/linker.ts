@@ -5,6 +5,7 @@
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
 import { candidatesOf, groupOf, LinkIndexes, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
 import { compareText, type Member } from './members';
+import { knownNumberOfNode, numberedNodes, wordNumbersOf } from './names';
 import type { CorpusEntity } from './types';
 
 export interface LinkChange {
@@ -15,10 +16,16 @@ export interface LinkChange {
 }
 
 export class Linker {
-  private readonly nodes = new Map<string, NameNode>();
+  /**
+   * The names by node number (Member.nodeNumber; a number no name of this linker has: undefined): a list read and
+   * written by number, not a map filled again, key by key, on every build.
+   */
+  private readonly nodes: (NameNode | undefined)[] = [];
+  /** How many names `nodes` holds. */
+  private count = 0;
   /** Every name in linking order (longer names first, then type, then key). */
   private ordered: NameNode[] = [];
-  private readonly indexes = new LinkIndexes(() => this.nodes.values());
+  private readonly indexes = new LinkIndexes(() => this.names());
   /** Names whose members changed since the last update. */
   private readonly dirty = new Set<NameNode>();
   /** Names made since the last update (not in `ordered` yet). */
@@ -37,7 +44,7 @@ export class Linker {
    */
   addAll(lists: Iterable<readonly Member[]>): void {
     // from nothing, articles coming in path order: each name's members appended, no paths compared
-    let inOrder = this.nodes.size === 0;
+    let inOrder = this.count === 0;
     if (inOrder) this.fresh = true;
     let last: string | undefined;
     for (const members of lists) {
@@ -60,13 +67,15 @@ export class Linker {
     // allocates a result object per step until then)
     for (let i = 0; i < members.length; i++) {
       const m = members[i];
-      let n = this.nodes.get(m.node);
+      let n = this.at(m.nodeNumber);
       if (!n) {
         n = {
           type: m.type,
           key: m.key,
           node: m.node,
+          number: m.nodeNumber,
           words: m.words,
+          wordNumbers: wordNumbersOf(m.forms),
           // made with its first member: a list made empty then pushed to gets room for 16 more (most names have one)
           members: [m],
           parent: undefined as unknown as NameNode,
@@ -81,7 +90,7 @@ export class Linker {
           forms: m.forms,
         };
         n.parent = n;
-        this.nodes.set(m.node, n);
+        this.put(n);
         m.linked = n;
         // names indexed when linked, all at once (the first linking), else now
         if (fresh) {
@@ -118,7 +127,7 @@ export class Linker {
   /** Removes an article's members (as added). */
   remove(members: readonly Member[]): void {
     for (const m of members) {
-      const n = this.nodes.get(m.node);
+      const n = this.at(m.nodeNumber);
       if (!n) continue;
       const at = n.members.indexOf(m);
       if (at < 0) continue;
@@ -136,7 +145,29 @@ export class Linker {
 
   /** The name of a node (`type NUL key`), if any member has it. */
   name(node: string): NameNode | undefined {
-    return this.nodes.get(node);
+    const number = knownNumberOfNode(node);
+    return number === undefined ? undefined : this.at(number);
+  }
+
+  private at(number: number): NameNode | undefined {
+    return number < this.nodes.length ? this.nodes[number] : undefined;
+  }
+
+  private put(n: NameNode): void {
+    // grown to every number given so far at once, with undefined (not holes: a list with holes is read slower)
+    if (n.number >= this.nodes.length) for (let i = this.nodes.length, end = numberedNodes(); i < end; i++) this.nodes.push(undefined);
+    this.nodes[n.number] = n;
+    this.count++;
+  }
+
+  private drop(n: NameNode): void {
+    this.nodes[n.number] = undefined;
+    this.count--;
+  }
+
+  /** Every name, in number order. */
+  private *names(): IterableIterator<NameNode> {
+    for (const n of this.nodes) if (n !== undefined) yield n;
   }
 
   /**
@@ -182,12 +213,12 @@ export class Linker {
     if (this.fresh) return this.linkAll();
     if (this.dirty.size === 0) return { removed: [], added: [] };
     // many names changed (the first indexing): every name's candidates again, no neighbourhoods worked out
-    const bulk = this.dirty.size * 4 > this.nodes.size;
+    const bulk = this.dirty.size * 4 > this.count;
     // the names whose candidates may have changed (in bulk, every name's are worked out again: none noted)
     const touched = new Set<NameNode>();
     if (!bulk) {
       for (const key of this.aliasesChanged) {
-        const n = this.nodes.get(key);
+        const n = this.name(key);
         if (n) touched.add(n);
       }
     }
@@ -199,7 +230,7 @@ export class Linker {
       // a new or vanished long name changes the candidates of its short forms
       if (!bulk) for (const s of this.indexes.shortFormsOf(n)) touched.add(s);
       if (n.members.length === 0) {
-        this.nodes.delete(n.node);
+        this.drop(n);
         this.indexes.removeNode(n);
         gone.add(n);
       } else if (!bulk) touched.add(n);
@@ -272,21 +303,24 @@ export class Linker {
    */
   private linkAll(): LinkChange {
     this.fresh = false;
-    // the loops go by index (forEach for the map): this runs once per indexing, mostly before it is optimised, when
+    // the loops go by index: this runs once per indexing, mostly before it is optimised, when
     // a for-of allocates a result object per step
-    const names: NameNode[] = new Array<NameNode>(this.nodes.size);
+    const names: NameNode[] = new Array<NameNode>(this.count);
     let count = 0;
     const indexes = this.indexes;
-    this.nodes.forEach(n => {
+    const nodes = this.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (n === undefined) continue;
       // members removed again before this first update (never indexed: add left that to here)
       if (n.members.length === 0) {
-        this.nodes.delete(n.node);
-        return;
+        this.drop(n);
+        continue;
       }
       names[count++] = n;
       indexes.addNode(n);
       indexes.addSpelling(n);
-    });
+    }
     names.length = count;
     for (let i = 0; i < count; i++) {
       const n = names[i];

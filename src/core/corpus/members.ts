@@ -1,7 +1,7 @@
 // An article's entities as the corpus sees them ("members"): each with its name, aliases, mention count and first
 // mention, computed once when the article is indexed so the corpus-wide steps never walk annotations again.
 import type { Annotation, Entity, EntityType } from '../types';
-import { memoNameWords, nameForms, nodeOf, type NameForms } from './names';
+import { memoNameWords, nameForms, nodeNumber, nodeOf, type NameForms } from './names';
 import type { DecidedGroup } from './decisions/apply';
 import type { NameNode } from './link';
 import type { CorpusArticle, CorpusEntity, CorpusMention } from './types';
@@ -34,6 +34,8 @@ export class Member {
   readonly lists: AliasLists;
   /** `type NUL key`: the linking's node. */
   readonly node: string;
+  /** The node's number (names.ts numberOfNode): where the linker keeps its name. */
+  readonly nodeNumber: number;
   mentions = 0;
   /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
   first: Annotation | undefined = undefined;
@@ -53,6 +55,7 @@ export class Member {
     this.forms = forms;
     this.lists = lists;
     this.node = nodeOf(forms, type);
+    this.nodeNumber = nodeNumber(forms, type);
   }
 
   get path(): string {
