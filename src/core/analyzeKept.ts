@@ -195,11 +195,16 @@ const EntityCopy = function (this: Entity, e: Entity) {
 } as unknown as new (e: Entity) => Entity;
 for (const c of [MentionCopy, DateCopy, PreciseDateCopy, EntityCopy]) c.prototype = Object.prototype;
 
-/** The result handed out: copies of the kept annotations (numbered by place) and entities. */
-export function handedOut(kept: KeptResult, referenceDate: ReferenceDate | null): AnalysisResult {
+/**
+ * The result handed out: copies of the kept annotations (numbered by place) and entities, `step` annotations at a time
+ * (the editor's stepped analysis yields between slices: a big article's copies are tens of ms, more with a collection).
+ * A run superseded at a yield is dropped, so a newer analysis changing `kept` meanwhile is never seen half-copied.
+ */
+export function* handedOut(kept: KeptResult, referenceDate: ReferenceDate | null, step: number): Generator<void, AnalysisResult, void> {
   const from = kept.annotations;
   const annotations: Annotation[] = [];
   for (let i = 0; i < from.length; i++) {
+    if (i % step === step - 1) yield;
     const a = from[i];
     annotations.push(
       a.type !== 'date'

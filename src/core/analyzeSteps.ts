@@ -155,7 +155,7 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
         state!.changed = undefined;
         this.keptResults++;
         if (regrouped) this.regroupedResults++;
-        return handedOut(kept, referenceDate);
+        return yield* handedOut(kept, referenceDate, STEP_MENTIONS);
       }
     }
     if (state) {
@@ -286,7 +286,7 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     const works = state && state.grouping === grouped && !markdown ? worksOf(annotations, mentionAnnotations, mentionWorks) : undefined;
     if (works) {
       state!.result = { key, grouping: grouped, annotations, works, entities, aliased };
-      return handedOut(state!.result, referenceDate);
+      return yield* handedOut(state!.result, referenceDate, STEP_MENTIONS);
     }
     for (let i = 0; i < annotations.length; i++) annotations[i].id = annotationId(i);
     return { annotations, entities, referenceDate };

@@ -57,4 +57,26 @@ describe('analyzeSteps: an analysis in bounded steps', function () {
     const again = typed.slice(0, 5000) + 'x' + typed.slice(5000);
     assert.deepEqual(runAll(analyzer.analyzeSteps(again, { document: 'd' })).result, cold(again));
   });
+
+  it("built on the previous result, it still hands out a big article's copies in bounded steps, and can be dropped between them", () => {
+    const text = distinctArticle(600_000, 4);
+    const analyzer = new Analyzer();
+    const annotations = analyzer.analyze(text, { document: 'k' }).annotations.length;
+    assert.ok(annotations > 10_000, `${annotations} annotations`);
+    // typing in an ordinary word keeps the grouping: the result is built on the kept one
+    const at = text.indexOf(' said ', 150_000) + 3;
+    const typed = text.slice(0, at) + 'x' + text.slice(at);
+    const kept = analyzer.keptResults;
+    const run = runAll(analyzer.analyzeSteps(typed, { document: 'k' }));
+    assert.equal(analyzer.keptResults, kept + 1, 'built on the previous result');
+    assert.deepEqual(run.result, cold(typed));
+    assert.ok(run.steps > 1 + Math.floor(annotations / 5000), `${run.steps} steps for ${annotations} annotations`);
+    // dropped half-way through the copies: the next analysis (another edit) is still exact
+    const undone = analyzer.analyzeSteps(text, { document: 'k' });
+    for (let k = 0; k < 2; k++) assert.equal(undone.step(), undefined);
+    assert.equal(analyzer.keptResults, kept + 2, 'the dropped run was copying a result built on the kept one');
+    const again = text.slice(0, at) + 'y' + text.slice(at);
+    assert.deepEqual(analyzer.analyze(again, { document: 'k' }), cold(again));
+    assert.throws(() => undone.step(), /superseded/);
+  });
 });
