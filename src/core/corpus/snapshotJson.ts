@@ -1,22 +1,23 @@
-// The corpus snapshot's JSON form (private: the editor's cache in its own storage, no schema, never in the workspace):
-//   { "format": "news-annotator-corpus-snapshot", "version": 1, "writtenAt": ms, "context": the host's,
+// The corpus snapshot's form (private: the editor's cache in its own storage, no schema, never in the workspace): a
+// line of JSON,
+//   { "format": "news-annotator-corpus-snapshot", "version": 2, "writtenAt": ms, "context": the host's,
 //     "codes": {types, sources, precisions},
 //     "strings": [every id, name, alias, note, date value and reference date once],
-//     "articles": [[path, sha256, sidecar size, sidecar mtime, seen, referenceDate, annotations, entities, rejections]] }
-// where annotations are 11 numbers each (snapshot.ts: ANNOTATION_STRIDE; the text as a string, so a name is stored and
-// read once for the corpus; the entity as its position in the article's entities), entities 6 numbers and their
-// aliases, rejections start and end.
-// Numbers in flat arrays and strings interned make it a fraction of the sidecars' size and quick to parse: the
-// annotations' quote selectors are left out (the article text holds the context). Parsing is strict:
-// anything that does not fit (another version, another code table, a string index out of range, a span backwards)
+//     "articles": [[path, sha256, sidecar size, sidecar mtime, seen]], "check": the numbers' and strings' checksum }
+// then the numbers (snapshotNumbers.ts), for each article in order: its reference date (a string's index + 1, 0 for
+// none), how many entities, annotations and rejections it has, then the entities (6 numbers each and their aliases,
+// snapshot.ts: ENTITY_HEAD), the annotations (11 numbers each, ANNOTATION_STRIDE; the text as a string, so a name is
+// stored and read once for the corpus; the entity as its position in the article's entities + 1), the rejections
+// (start, length).
+// The numbers out of the JSON and the strings interned make it a fraction of the sidecars' size and quick to read:
+// the annotations' quote selectors are left out (the article text holds the context). Parsing is strict: anything
+// that does not fit (another version, another code table, a checksum that differs, a string index out of range)
 // makes the whole snapshot "no snapshot", never a wrong index.
+import type { Span } from '../types';
 import type { CorpusArticle } from './types';
 import {
-  ABSENT as ABSENT_CODE,
-  ANNOTATION_STRIDE,
   CODES,
   isEntityTypeCode,
-  NULL as NULL_CODE,
   REVIEWED as REVIEWED_FLAG,
   SNAPSHOT_VERSION,
   VALUE_FIXED as VALUE_FIXED_FLAG,
@@ -24,15 +25,14 @@ import {
   type SnapshotEntry,
   type SnapshotRecord,
 } from './snapshot';
+import { BAD as BAD_NUMBER, NumberReader, NumberWriter, numbersChecksum, stringsChecksum } from './snapshotNumbers';
 
 const FORMAT = 'news-annotator-corpus-snapshot';
 // copied into this module once: the checks read them for every number, and an imported binding can be a getter call
 // (a CommonJS build's), which the loops would pay millions of times
-const ABSENT = ABSENT_CODE;
-const NULL = NULL_CODE;
 const REVIEWED = REVIEWED_FLAG;
 const VALUE_FIXED = VALUE_FIXED_FLAG;
-const STRIDE = ANNOTATION_STRIDE;
+const BAD = BAD_NUMBER;
 const TYPES = CODES.types.length;
 const SOURCES = CODES.sources.length;
 const PRECISIONS = CODES.precisions.length;
@@ -59,120 +59,154 @@ export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writte
     }
     return i;
   };
-  const optional = (s: string | undefined) => (s === undefined ? ABSENT : intern(s));
+  const numbers = new NumberWriter();
   const out: unknown[] = [];
-  articles: for (const { article, stamp, seen } of entries) {
-    if (!fitsItsText(article)) continue;
-    const at = new Map(article.entities.map((e, i) => [e.id, i] as const));
-    const a: number[] = [];
-    for (const x of article.annotations) {
-      const entity = x.entity === undefined ? ABSENT : at.get(x.entity);
-      // the sidecar's validation forbids an annotation of an entity it does not list: such an article is left out
-      if (entity === undefined) continue articles;
-      a.push(x.start, x.end, intern(x.text), intern(x.id), CODES.types.indexOf(x.type), CODES.sources.indexOf(x.source), entity);
-      a.push(x.value === undefined ? ABSENT : x.value === null ? NULL : intern(x.value));
-      a.push(x.precision === undefined ? ABSENT : CODES.precisions.indexOf(x.precision), optional(x.note));
-      a.push((x.reviewed ? REVIEWED : 0) | (x.valueFixed ? VALUE_FIXED : 0));
+  for (const { article, stamp, seen } of entries) {
+    const mark = numbers.length;
+    if (!fitsItsText(article) || !numbersOf(article, numbers, intern)) {
+      numbers.length = mark;
+      continue;
     }
-    const e: number[] = [];
-    for (const x of article.entities) {
-      e.push(intern(x.id), CODES.types.indexOf(x.type), intern(x.name), optional(x.externalId), optional(x.note), x.aliases.length);
-      for (const alias of x.aliases) e.push(intern(alias));
-    }
-    const r: number[] = [];
-    for (const x of article.rejections ?? []) r.push(x.start, x.end);
-    const date = article.referenceDate === null ? NULL : intern(article.referenceDate);
-    out.push([article.path, article.sha256, stamp.size, stamp.mtime, seen, date, a, e, r]);
+    out.push([article.path, article.sha256, stamp.size, stamp.mtime, seen]);
   }
-  return JSON.stringify({ format: FORMAT, version: SNAPSHOT_VERSION, writtenAt, context, codes: CODES, strings, articles: out });
+  const text = numbers.toString();
+  const check = stringsChecksum(strings, numbersChecksum(text));
+  // the numbers after the JSON, not in it: JSON.parse scans a long string's characters more slowly than they are read
+  return `${JSON.stringify({ format: FORMAT, version: SNAPSHOT_VERSION, writtenAt, context, codes: CODES, strings, articles: out, check })}\n${text}`;
 }
 
+/** Writes the article's numbers; false when it has an annotation of an entity it does not list (left out). */
+function numbersOf(article: CorpusArticle, numbers: NumberWriter, intern: (s: string) => number): boolean {
+  /** An optional string: 0 when absent, its index + 1. */
+  const optional = (s: string | undefined) => (s === undefined ? 0 : intern(s) + 1);
+  const at = new Map(article.entities.map((e, i) => [e.id, i + 1] as const));
+  numbers.push(article.referenceDate === null ? 0 : intern(article.referenceDate) + 1);
+  numbers.push(article.entities.length);
+  numbers.push(article.annotations.length);
+  numbers.push(article.rejections?.length ?? 0);
+  for (const x of article.entities) {
+    for (const n of [intern(x.id), CODES.types.indexOf(x.type), intern(x.name), optional(x.externalId), optional(x.note), x.aliases.length]) numbers.push(n);
+    for (const alias of x.aliases) numbers.push(intern(alias));
+  }
+  for (const x of article.annotations) {
+    const entity = x.entity === undefined ? 0 : at.get(x.entity);
+    // the sidecar's validation forbids an annotation of an entity it does not list
+    if (entity === undefined) return false;
+    numbers.push(x.start);
+    numbers.push(x.end - x.start);
+    numbers.push(intern(x.text));
+    numbers.push(intern(x.id));
+    numbers.push(CODES.types.indexOf(x.type));
+    numbers.push(CODES.sources.indexOf(x.source));
+    numbers.push(entity);
+    numbers.push(x.value === undefined ? 0 : x.value === null ? 1 : intern(x.value) + 2);
+    numbers.push(x.precision === undefined ? 0 : CODES.precisions.indexOf(x.precision) + 1);
+    numbers.push(optional(x.note));
+    numbers.push((x.reviewed ? REVIEWED : 0) | (x.valueFixed ? VALUE_FIXED : 0));
+  }
+  for (const x of article.rejections ?? []) {
+    numbers.push(x.start);
+    numbers.push(x.end - x.start);
+  }
+  return true;
+}
+
+/** Whether the article's spans are spans of its text (integers, forwards: the numbers written are a start and a length). */
 function fitsItsText(article: CorpusArticle): boolean {
-  for (const a of article.annotations) if (a.end > article.text.length || article.text.slice(a.start, a.end) !== a.text) return false;
-  for (const r of article.rejections ?? []) if (r.end > article.text.length) return false;
+  const { text } = article;
+  const span = (x: Span) => Number.isInteger(x.start) && Number.isInteger(x.end) && x.start >= 0 && x.start <= x.end && x.end <= text.length;
+  for (const a of article.annotations) if (!span(a) || text.slice(a.start, a.end) !== a.text) return false;
+  for (const r of article.rejections ?? []) if (!span(r)) return false;
   return true;
 }
 
 /** The snapshot in `json`, or undefined when it is not one this build wrote (corrupt, truncated, another version). */
 export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
+  // JSON.stringify writes no line break: the first one ends the JSON part
+  const end = json.indexOf('\n');
+  if (end === -1) return undefined;
   let data: unknown;
   try {
-    data = JSON.parse(json);
+    data = JSON.parse(json.slice(0, end));
   } catch {
     return undefined;
   }
   if (!isObject(data) || data.format !== FORMAT || data.version !== SNAPSHOT_VERSION || !sameCodes(data.codes)) return undefined;
-  const { writtenAt, context, strings, articles } = data;
-  if (!isTime(writtenAt) || typeof context !== 'string' || !Array.isArray(strings) || !Array.isArray(articles)) return undefined;
+  const { writtenAt, context, strings, articles, check } = data;
+  if (!isTime(writtenAt) || typeof context !== 'string' || !Array.isArray(strings) || !Array.isArray(articles) || !Number.isInteger(check)) return undefined;
   for (const s of strings) if (typeof s !== 'string') return undefined;
+  const numbers = new NumberReader(json, end + 1);
   const records = new Map<string, SnapshotRecord>();
+  const entityTypes: number[] = [];
   for (const x of articles) {
-    const record = recordOf(x, strings as string[], writtenAt);
+    const record = recordOf(x, strings as string[], writtenAt, numbers, entityTypes);
     if (!record || records.has(record.path)) return undefined;
     records.set(record.path, record);
   }
+  // every number read, and none changed (nor a string)
+  if (numbers.at !== json.length || stringsChecksum(strings as string[], numbers.checksum) !== check) return undefined;
   return { writtenAt, context, records };
 }
 
-function recordOf(x: unknown, strings: readonly string[], writtenAt: number): SnapshotRecord | undefined {
-  if (!Array.isArray(x) || x.length !== 9) return undefined;
-  const [path, sha256, size, mtime, seen, date, a, e, r] = x as unknown[];
+/** The record of `x`, an article's fields, whose numbers `numbers` reads next (all of them, checked). */
+function recordOf(x: unknown, strings: readonly string[], writtenAt: number, numbers: NumberReader, entityTypes: number[]): SnapshotRecord | undefined {
+  if (!Array.isArray(x) || x.length !== 5) return undefined;
+  const [path, sha256, size, mtime, seen] = x as unknown[];
   if (typeof path !== 'string' || path === '' || typeof sha256 !== 'string' || !HEX64.test(sha256)) return undefined;
   if (!isCount(size) || !isTime(mtime) || !isTime(seen) || seen > writtenAt) return undefined;
-  if (date !== NULL && !(isIndex(date, strings.length) && ISO_DAY.test(strings[date]))) return undefined;
-  if (!Array.isArray(a) || !Array.isArray(e) || !Array.isArray(r)) return undefined;
-  const entityTypes = entitiesValid(e, strings.length);
-  if (!entityTypes || !annotationsValid(a, strings.length, entityTypes) || !spansValid(r)) return undefined;
-  return { path, sha256, stamp: { size, mtime }, seen, encoded: { strings, referenceDate: date, annotations: a, entities: e, rejections: r } };
+  const date = numbers.next();
+  const entities = numbers.next();
+  const annotations = numbers.next();
+  const rejections = numbers.next();
+  if (date !== 0 && !(date <= strings.length && ISO_DAY.test(strings[date - 1]))) return undefined;
+  const at = numbers.at;
+  if (!entitiesValid(numbers, entities, strings.length, entityTypes) || !annotationsValid(numbers, annotations, strings.length, entityTypes)) return undefined;
+  for (let k = 0; k < rejections * 2; k++) if (numbers.next() === BAD) return undefined;
+  return { path, sha256, stamp: { size, mtime }, seen, encoded: { strings, referenceDate: date, text: numbers.text, at, entities, annotations, rejections } };
 }
 
-// The checks below run over every number of the snapshot, so they are written for speed: one pass, by index, and
-// `(v | 0) === v` for "an integer" (every number there is a small one; anything else, a string or null, fails it).
+// The checks below run over every number of the snapshot, so they are written for speed: one pass, a number at a time
+// (the reader's `next` inlined). A number read is an integer in 0..2^29 or BAD (above): "an index below n" is `v < n`, "an optional one" (its index + 1, or
+// 0) `v <= n`; a count too large runs out of numbers (BAD). A rejection (start, length) is any two numbers (one past
+// the text is turned down when the record is used).
 
-/** The entities' type codes in order (annotations point at entities by position), or undefined when the list does not parse. */
-function entitiesValid(e: readonly number[], strings: number): number[] | undefined {
-  const types: number[] = [];
-  for (let i = 0; i < e.length;) {
-    if (i + 6 > e.length) return undefined;
-    const type = e[i + 1];
-    const n = e[i + 5];
-    if (!isIndex(e[i], strings) || !entityTypeCodes[type] || !isIndex(e[i + 2], strings)) return undefined;
-    if (!isOptionalIndex(e[i + 3], strings) || !isOptionalIndex(e[i + 4], strings) || !isIndex(n, e.length - i - 5)) return undefined;
-    for (let k = i + 6; k < i + 6 + n; k++) if (!isIndex(e[k], strings)) return undefined;
+/** Whether the next `count` entities parse; their type codes in `types` (annotations point at entities by position). */
+function entitiesValid(numbers: NumberReader, count: number, strings: number, types: number[]): boolean {
+  types.length = 0;
+  for (let k = 0; k < count; k++) {
+    const id = numbers.next();
+    const type = numbers.next();
+    const name = numbers.next();
+    const externalId = numbers.next();
+    const note = numbers.next();
+    const aliases = numbers.next();
+    if (id >= strings || !entityTypeCodes[type] || name >= strings || externalId > strings || note > strings || aliases === BAD) return false;
+    for (let i = 0; i < aliases; i++) if (numbers.next() >= strings) return false;
     types.push(type);
-    i += 6 + n;
-  }
-  return types;
-}
-
-function annotationsValid(a: readonly number[], strings: number, entityTypes: readonly number[]): boolean {
-  if (a.length % STRIDE !== 0) return false;
-  for (let i = 0; i < a.length; i += STRIDE) {
-    const start = a[i];
-    const type = a[i + 4];
-    const entity = a[i + 6];
-    const value = a[i + 7];
-    if (!isIndex(start, MAX_OFFSET) || !isIndex(a[i + 1] - start, MAX_OFFSET) || (a[i + 1] | 0) !== a[i + 1]) return false;
-    if (!isIndex(a[i + 2], strings) || !isIndex(a[i + 3], strings) || !isIndex(type, TYPES) || !isIndex(a[i + 5], SOURCES)) return false;
-    if (entity !== ABSENT && !(isIndex(entity, entityTypes.length) && entityTypes[entity] === type)) return false;
-    if (value !== ABSENT && value !== NULL && !isIndex(value, strings)) return false;
-    if (a[i + 8] !== ABSENT && !isIndex(a[i + 8], PRECISIONS)) return false;
-    if (!isOptionalIndex(a[i + 9], strings) || !isIndex(a[i + 10], FLAGS)) return false;
   }
   return true;
 }
 
-const spansValid = (r: readonly number[]): boolean => {
-  if (r.length % 2 !== 0) return false;
-  for (let i = 0; i < r.length; i += 2) if (!isIndex(r[i], MAX_OFFSET) || !isIndex(r[i + 1] - r[i], MAX_OFFSET) || (r[i + 1] | 0) !== r[i + 1]) return false;
+function annotationsValid(numbers: NumberReader, count: number, strings: number, entityTypes: readonly number[]): boolean {
+  for (let k = 0; k < count; k++) {
+    const start = numbers.next();
+    const length = numbers.next();
+    const text = numbers.next();
+    const id = numbers.next();
+    const type = numbers.next();
+    const source = numbers.next();
+    const entity = numbers.next();
+    const value = numbers.next();
+    const precision = numbers.next();
+    const note = numbers.next();
+    const flags = numbers.next();
+    if (start === BAD || length === BAD || text >= strings || id >= strings || type >= TYPES || source >= SOURCES) return false;
+    if (entity !== 0 && !(entity <= entityTypes.length && entityTypes[entity - 1] === type)) return false;
+    if (value > strings + 1 || precision > PRECISIONS || note > strings || flags >= FLAGS) return false;
+  }
   return true;
-};
+}
 
-/** Offsets are UTF-16 code units of one article: far below this. */
-const MAX_OFFSET = 2 ** 30;
-/** An integer in 0..n-1. */
-const isIndex = (v: unknown, n: number): v is number => (v as number) >= 0 && (v as number) < n && ((v as number) | 0) === v;
-const isOptionalIndex = (v: number, n: number) => v === ABSENT || isIndex(v, n);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
