@@ -25,7 +25,7 @@ import {
   type EntityType,
   type Span,
 } from '../types';
-import { NumberReader } from './snapshotNumbers';
+import { NumberDecoder } from './snapshotNumbers';
 import type { CorpusArticle } from './types';
 
 /** Bumped whenever the JSON form changes: a snapshot of another version is "no snapshot". */
@@ -63,8 +63,9 @@ export interface SnapshotRecord {
 }
 
 /**
- * @internal The article's numbers, read from `text` at `at` (snapshotNumbers.ts): `entities` entities (ENTITY_HEAD
- * numbers each and their aliases), `annotations` annotations (ANNOTATION_STRIDE numbers each), `rejections` spans.
+ * @internal The article's numbers: `count` numbers decoded from `text` at `at` (snapshotNumbers.ts), its `entities`
+ * entities (ENTITY_HEAD numbers each and their aliases), `annotations` annotations (ANNOTATION_STRIDE numbers each),
+ * `rejections` spans (start, length).
  */
 export interface EncodedArticle {
   strings: readonly string[];
@@ -72,6 +73,7 @@ export interface EncodedArticle {
   referenceDate: number;
   text: string;
   at: number;
+  count: number;
   entities: number;
   annotations: number;
   rejections: number;
@@ -114,6 +116,8 @@ export const CODES = {
 export const ANNOTATION_STRIDE = 11;
 /** @internal The numbers an entity has before its aliases: id, type, name, externalId, note, alias count. */
 export const ENTITY_HEAD = 6;
+/** @internal The numbers before an article's: reference date, entities, annotations, rejections, how many numbers follow. */
+export const ARTICLE_HEAD = 5;
 /** @internal flags */
 export const REVIEWED = 1;
 export const VALUE_FIXED = 2;
@@ -206,41 +210,38 @@ for (const c of [PlainAnnotation, Mention, DateMention, PreciseDate, EntityOf, S
  * when the record does not fit the text (a span past its end: a snapshot corrupt in a way its shape did not show).
  */
 export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string): CorpusArticle | undefined {
-  const { strings, referenceDate, entities: entityCount, annotations: annotationCount, rejections: rejectionCount } = record.encoded;
+  const { strings, referenceDate } = record.encoded;
   const { types, sources, precisions } = CODES;
-  const numbers = new NumberReader(record.encoded.text, record.encoded.at);
+  // decoded again (checked when the snapshot was parsed)
+  const d = new NumberDecoder(record.encoded.text, record.encoded.at).read(record.encoded.count);
+  if (!d) return undefined;
   const entities: Entity[] = [];
-  for (let k = 0; k < entityCount; k++) {
-    const id = strings[numbers.next()];
-    const type = types[numbers.next()] as EntityType;
-    const name = strings[numbers.next()];
-    const externalId = numbers.next();
-    const note = numbers.next();
-    const n = numbers.next();
+  let i = 0;
+  for (let k = 0; k < record.encoded.entities; k++) {
+    const n = d[i + 5];
     // the aliases' list made at its size (most have one alias: a list made empty then pushed to gets room for 17)
     const aliases = new Array<string>(n);
-    for (let i = 0; i < n; i++) aliases[i] = strings[numbers.next()];
-    const out = new EntityOf(id, type, name, aliases);
-    if (externalId !== 0) out.externalId = strings[externalId - 1];
-    if (note !== 0) out.note = strings[note - 1];
+    for (let j = 0; j < n; j++) aliases[j] = strings[d[i + ENTITY_HEAD + j]];
+    const out = new EntityOf(strings[d[i]], types[d[i + 1]] as EntityType, strings[d[i + 2]], aliases);
+    if (d[i + 3] !== 0) out.externalId = strings[d[i + 3] - 1];
+    if (d[i + 4] !== 0) out.note = strings[d[i + 4] - 1];
     entities.push(out);
+    i += ENTITY_HEAD + n;
   }
   const annotations: Annotation[] = [];
-  for (let k = 0; k < annotationCount; k++) {
-    const start = numbers.next();
-    const end = start + numbers.next();
+  for (let k = 0; k < record.encoded.annotations; k++, i += ANNOTATION_STRIDE) {
+    const start = d[i];
+    const end = start + d[i + 1];
     // the text interned (one string for every mention of a name in the corpus, none allocated here); the hash being
     // the same, the writer checked it is the text's slice: only its length is checked again, which costs nothing
-    const quote = strings[numbers.next()];
+    const quote = strings[d[i + 2]];
     if (end > text.length || quote.length !== end - start) return undefined;
-    const id = strings[numbers.next()];
-    const type = types[numbers.next()];
-    const source = sources[numbers.next()];
-    const entity = numbers.next();
-    const value = numbers.next();
-    const precision = numbers.next();
-    const note = numbers.next();
-    const flags = numbers.next();
+    const id = strings[d[i + 3]];
+    const type = types[d[i + 4]];
+    const source = sources[d[i + 5]];
+    const entity = d[i + 6];
+    const value = d[i + 7];
+    const precision = d[i + 8];
     let out: Annotation;
     // the shapes a sidecar's annotations have (a mention of an entity, a date with or without a precision) made
     // whole; any other, field by field in the same order
@@ -255,17 +256,16 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
       if (value !== 0) out.value = value === 1 ? null : strings[value - 2];
       if (precision !== 0) out.precision = precisions[precision - 1];
     }
-    if (note !== 0) out.note = strings[note - 1];
-    if (flags & REVIEWED) out.reviewed = true;
-    if (flags & VALUE_FIXED) out.valueFixed = true;
+    if (d[i + 9] !== 0) out.note = strings[d[i + 9] - 1];
+    if (d[i + 10] & REVIEWED) out.reviewed = true;
+    if (d[i + 10] & VALUE_FIXED) out.valueFixed = true;
     annotations.push(out);
   }
   const rejections: Span[] = [];
-  for (let k = 0; k < rejectionCount; k++) {
-    const start = numbers.next();
-    const end = start + numbers.next();
+  for (let k = 0; k < record.encoded.rejections; k++, i += 2) {
+    const end = d[i] + d[i + 1];
     if (end > text.length) return undefined;
-    rejections.push(new SpanOf(start, end));
+    rejections.push(new SpanOf(d[i], end));
   }
   return {
     path: record.path,

@@ -5,7 +5,7 @@
 //     "strings": [every id, name, alias, note, date value and reference date once],
 //     "articles": [[path, sha256, sidecar size, sidecar mtime, seen]], "check": the numbers' and strings' checksum }
 // then the numbers (snapshotNumbers.ts), for each article in order: its reference date (a string's index + 1, 0 for
-// none), how many entities, annotations and rejections it has, then the entities (6 numbers each and their aliases,
+// none), how many entities, annotations and rejections it has and how many numbers follow, then the entities (6 numbers each and their aliases,
 // snapshot.ts: ENTITY_HEAD), the annotations (11 numbers each, ANNOTATION_STRIDE; the text as a string, so a name is
 // stored and read once for the corpus; the entity as its position in the article's entities + 1), the rejections
 // (start, length).
@@ -16,7 +16,10 @@
 import type { Span } from '../types';
 import type { CorpusArticle } from './types';
 import {
+  ANNOTATION_STRIDE,
+  ARTICLE_HEAD,
   CODES,
+  ENTITY_HEAD,
   isEntityTypeCode,
   REVIEWED as REVIEWED_FLAG,
   SNAPSHOT_VERSION,
@@ -25,14 +28,15 @@ import {
   type SnapshotEntry,
   type SnapshotRecord,
 } from './snapshot';
-import { BAD as BAD_NUMBER, NumberReader, NumberWriter, numbersChecksum, stringsChecksum } from './snapshotNumbers';
+import { NumberDecoder, NumberWriter, numbersChecksum, stringsChecksum } from './snapshotNumbers';
 
 const FORMAT = 'news-annotator-corpus-snapshot';
 // copied into this module once: the checks read them for every number, and an imported binding can be a getter call
 // (a CommonJS build's), which the loops would pay millions of times
 const REVIEWED = REVIEWED_FLAG;
 const VALUE_FIXED = VALUE_FIXED_FLAG;
-const BAD = BAD_NUMBER;
+const STRIDE = ANNOTATION_STRIDE;
+const HEAD = ENTITY_HEAD;
 const TYPES = CODES.types.length;
 const SOURCES = CODES.sources.length;
 const PRECISIONS = CODES.precisions.length;
@@ -84,6 +88,9 @@ function numbersOf(article: CorpusArticle, numbers: NumberWriter, intern: (s: st
   numbers.push(article.entities.length);
   numbers.push(article.annotations.length);
   numbers.push(article.rejections?.length ?? 0);
+  let count = article.annotations.length * STRIDE + (article.rejections?.length ?? 0) * 2;
+  for (const x of article.entities) count += HEAD + x.aliases.length;
+  numbers.push(count);
   for (const x of article.entities) {
     for (const n of [intern(x.id), CODES.types.indexOf(x.type), intern(x.name), optional(x.externalId), optional(x.note), x.aliases.length]) numbers.push(n);
     for (const alias of x.aliases) numbers.push(intern(alias));
@@ -135,11 +142,10 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
   const { writtenAt, context, strings, articles, check } = data;
   if (!isTime(writtenAt) || typeof context !== 'string' || !Array.isArray(strings) || !Array.isArray(articles) || !Number.isInteger(check)) return undefined;
   for (const s of strings) if (typeof s !== 'string') return undefined;
-  const numbers = new NumberReader(json, end + 1);
+  const numbers = new NumberDecoder(json, end + 1);
   const records = new Map<string, SnapshotRecord>();
-  const entityTypes: number[] = [];
   for (const x of articles) {
-    const record = recordOf(x, strings as string[], writtenAt, numbers, entityTypes);
+    const record = recordOf(x, strings as string[], writtenAt, numbers);
     if (!record || records.has(record.path)) return undefined;
     records.set(record.path, record);
   }
@@ -148,61 +154,67 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
   return { writtenAt, context, records };
 }
 
-/** The record of `x`, an article's fields, whose numbers `numbers` reads next (all of them, checked). */
-function recordOf(x: unknown, strings: readonly string[], writtenAt: number, numbers: NumberReader, entityTypes: number[]): SnapshotRecord | undefined {
+/** The record of `x`, an article's fields, whose numbers `numbers` decodes next (all of them, checked). */
+function recordOf(x: unknown, strings: readonly string[], writtenAt: number, numbers: NumberDecoder): SnapshotRecord | undefined {
   if (!Array.isArray(x) || x.length !== 5) return undefined;
   const [path, sha256, size, mtime, seen] = x as unknown[];
   if (typeof path !== 'string' || path === '' || typeof sha256 !== 'string' || !HEX64.test(sha256)) return undefined;
   if (!isCount(size) || !isTime(mtime) || !isTime(seen) || seen > writtenAt) return undefined;
-  const date = numbers.next();
-  const entities = numbers.next();
-  const annotations = numbers.next();
-  const rejections = numbers.next();
+  const head = numbers.read(ARTICLE_HEAD);
+  if (!head) return undefined;
+  // (by index: destructuring a typed array runs its iterator)
+  const date = head[0];
+  const entities = head[1];
+  const annotations = head[2];
+  const rejections = head[3];
+  const count = head[4];
   if (date !== 0 && !(date <= strings.length && ISO_DAY.test(strings[date - 1]))) return undefined;
   const at = numbers.at;
-  if (!entitiesValid(numbers, entities, strings.length, entityTypes) || !annotationsValid(numbers, annotations, strings.length, entityTypes)) return undefined;
-  for (let k = 0; k < rejections * 2; k++) if (numbers.next() === BAD) return undefined;
-  return { path, sha256, stamp: { size, mtime }, seen, encoded: { strings, referenceDate: date, text: numbers.text, at, entities, annotations, rejections } };
+  const body = numbers.read(count);
+  if (!body) return undefined;
+  const entityList = entitiesValid(body, entities, count, strings.length);
+  if (!entityList) return undefined;
+  const annotationsEnd = entityList.end + annotations * STRIDE;
+  if (annotationsEnd + rejections * 2 !== count || !annotationsValid(body, entityList.end, annotationsEnd, strings.length, entityList.types)) return undefined;
+  return {
+    path,
+    sha256,
+    stamp: { size, mtime },
+    seen,
+    encoded: { strings, referenceDate: date, text: numbers.text, at, count, entities, annotations, rejections },
+  };
 }
 
-// The checks below run over every number of the snapshot, so they are written for speed: one pass, a number at a time
-// (the reader's `next` inlined). A number read is an integer in 0..2^29 or BAD (above): "an index below n" is `v < n`, "an optional one" (its index + 1, or
-// 0) `v <= n`; a count too large runs out of numbers (BAD). A rejection (start, length) is any two numbers (one past
-// the text is turned down when the record is used).
+// The checks below run over every number of the snapshot, so they are written for speed: one pass, by index. A number
+// decoded is an integer in 0..2^29 (a little more): "an index below n" is `v < n`, "an optional one" (its index + 1,
+// or 0) `v <= n`. A rejection (start, length) is any two numbers (one past the text is turned down when it is used).
 
-/** Whether the next `count` entities parse; their type codes in `types` (annotations point at entities by position). */
-function entitiesValid(numbers: NumberReader, count: number, strings: number, types: number[]): boolean {
-  types.length = 0;
+/**
+ * The `count` entities' type codes (annotations point at entities by position) and where they end, or undefined when
+ * they do not parse or do not fit in the `length` numbers decoded.
+ */
+function entitiesValid(e: Int32Array, count: number, length: number, strings: number): { types: number[]; end: number } | undefined {
+  const types: number[] = [];
+  let i = 0;
   for (let k = 0; k < count; k++) {
-    const id = numbers.next();
-    const type = numbers.next();
-    const name = numbers.next();
-    const externalId = numbers.next();
-    const note = numbers.next();
-    const aliases = numbers.next();
-    if (id >= strings || !entityTypeCodes[type] || name >= strings || externalId > strings || note > strings || aliases === BAD) return false;
-    for (let i = 0; i < aliases; i++) if (numbers.next() >= strings) return false;
+    if (i + HEAD > length) return undefined;
+    const type = e[i + 1];
+    const n = e[i + 5];
+    if (i + HEAD + n > length || e[i] >= strings || !entityTypeCodes[type] || e[i + 2] >= strings || e[i + 3] > strings || e[i + 4] > strings) return undefined;
+    for (let j = i + HEAD; j < i + HEAD + n; j++) if (e[j] >= strings) return undefined;
     types.push(type);
+    i += HEAD + n;
   }
-  return true;
+  return { types, end: i };
 }
 
-function annotationsValid(numbers: NumberReader, count: number, strings: number, entityTypes: readonly number[]): boolean {
-  for (let k = 0; k < count; k++) {
-    const start = numbers.next();
-    const length = numbers.next();
-    const text = numbers.next();
-    const id = numbers.next();
-    const type = numbers.next();
-    const source = numbers.next();
-    const entity = numbers.next();
-    const value = numbers.next();
-    const precision = numbers.next();
-    const note = numbers.next();
-    const flags = numbers.next();
-    if (start === BAD || length === BAD || text >= strings || id >= strings || type >= TYPES || source >= SOURCES) return false;
+function annotationsValid(a: Int32Array, from: number, to: number, strings: number, entityTypes: readonly number[]): boolean {
+  for (let i = from; i < to; i += STRIDE) {
+    const type = a[i + 4];
+    const entity = a[i + 6];
+    if (a[i + 2] >= strings || a[i + 3] >= strings || type >= TYPES || a[i + 5] >= SOURCES) return false;
     if (entity !== 0 && !(entity <= entityTypes.length && entityTypes[entity - 1] === type)) return false;
-    if (value > strings + 1 || precision > PRECISIONS || note > strings || flags >= FLAGS) return false;
+    if (a[i + 7] > strings + 1 || a[i + 8] > PRECISIONS || a[i + 9] > strings || a[i + 10] >= FLAGS) return false;
   }
   return true;
 }

@@ -1,8 +1,8 @@
 // The corpus snapshot's numbers as one string after its JSON part (snapshotJson.ts). A JSON array of ~1,000,000
 // numbers takes JSON.parse tens of ms and makes JS arrays the collector then copies; a string of printable ASCII is
-// read in place instead, a number at a time: once to check it when the snapshot is parsed, and again for each article
-// taken. Nothing is decoded into an array: a fresh 4 MiB typed array costs ~15 ms of page faults on a VM, more than
-// reading the string again.
+// decoded instead, an article at a time, into one small typed array used again for every article: once to check the
+// article when the snapshot is parsed, and again when the article is taken. Nothing else is kept: a fresh 4 MiB typed
+// array for all of them costs ~15 ms of page faults on a VM, more than decoding an article twice.
 //
 // Each number (a non-negative integer) is written as base-57 "more" digits, most significant first, then one base-34
 // "last" digit: n = (more digits' value) * 34 + last. The two digit ranges are contiguous runs of printable ASCII
@@ -15,6 +15,7 @@
 /** '#' .. '[': a digit with more to follow. */
 const MORE = 0x23;
 const MORE_BASE = 57;
+const MORE_END = MORE + MORE_BASE;
 /** ']' .. '~': a number's last digit. */
 const LAST = 0x5d;
 const LAST_BASE = 34;
@@ -23,8 +24,6 @@ const LAST_END = LAST + LAST_BASE;
 export const MAX_NUMBER = 2 ** 29;
 /** The most the "more" digits may add up to: a longer run of digits is corruption (and every value read a small integer). */
 const MAX_MORE = Math.floor(MAX_NUMBER / LAST_BASE);
-/** What NumberReader.next gives for a number that is not there or not well formed: above any number written. */
-export const BAD = 2 ** 30 - 1;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 /** Mixed in after each string of the table: no character code is as high, so "ab","c" and "a","bc" differ. */
@@ -67,39 +66,53 @@ export class NumberWriter {
 }
 
 /**
- * Reads the numbers of `text` from `at` on, one at a time, keeping the checksum of the characters read. V8 inlines
- * `next` and keeps a reader made in a function in registers: as fast as a loop over the characters.
+ * The numbers decoded last (NumberDecoder.read): one array for all articles, made larger when an article needs it. A
+ * decoded article is used before the next is decoded (parsing and taking an article are synchronous).
  */
-export class NumberReader {
+let scratch = new Int32Array(1 << 12);
+
+/** Decodes the numbers of `text` from `at` on, a run at a time, keeping the checksum of the characters decoded. */
+export class NumberDecoder {
   checksum = FNV_OFFSET;
   constructor(
     readonly text: string,
     public at: number,
   ) {}
 
-  /** The next number, or BAD (past the end, a character of neither range, a number too large). */
-  next(): number {
+  /**
+   * The next `count` numbers, in the first `count` places of an array that the next call reuses; undefined when they
+   * are not there (past the end, a character of neither range, a number too large).
+   */
+  read(count: number): Int32Array | undefined {
     const text = this.text;
+    // every number takes a character at least: a larger count is corruption (and makes no huge array)
+    if (!(count >= 0 && count <= text.length - this.at)) return undefined;
+    if (count > scratch.length) scratch = new Int32Array(2 ** Math.ceil(Math.log2(count)));
+    const out = scratch;
     let i = this.at;
     let h = this.checksum;
     let v = 0;
-    while (i < text.length) {
+    let o = 0;
+    while (o < count) {
+      if (i >= text.length) return undefined;
       const c = text.charCodeAt(i++);
       h = Math.imul(h ^ c, FNV_PRIME);
       if (c >= LAST) {
-        this.at = i;
-        this.checksum = h;
-        return c < LAST_END ? v * LAST_BASE + (c - LAST) : BAD;
+        if (c >= LAST_END) return undefined;
+        out[o++] = v * LAST_BASE + (c - LAST);
+        v = 0;
+      } else {
+        v = v * MORE_BASE + (c - MORE);
+        if (c < MORE || c >= MORE_END || v > MAX_MORE) return undefined;
       }
-      v = v * MORE_BASE + (c - MORE);
-      if (c < MORE || v > MAX_MORE) break;
     }
-    this.at = text.length;
-    return BAD;
+    this.at = i;
+    this.checksum = h;
+    return out;
   }
 }
 
-/** The checksum of `text` from `from` on, as a NumberReader reading all of it ends with (for the writer). */
+/** The checksum of `text` from `from` on, as a NumberDecoder decoding all of it ends with (for the writer). */
 export function numbersChecksum(text: string, from = 0): number {
   let h = FNV_OFFSET;
   for (let i = from; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);

@@ -23,7 +23,7 @@ import {
   type Sidecar,
   type SnapshotEntry,
 } from '../../../../src/core';
-import { NumberReader, NumberWriter, numbersChecksum, stringsChecksum } from '../../../../src/core/corpus/snapshotNumbers';
+import { NumberDecoder, NumberWriter, numbersChecksum, stringsChecksum } from '../../../../src/core/corpus/snapshotNumbers';
 import { root } from '../../../support/builtCli';
 
 const folders = ['seeds', 'test/fixtures/corpus'];
@@ -97,9 +97,9 @@ const entryOf = (article: CorpusArticle, i: number): SnapshotEntry => ({
 });
 /** Every number of a snapshot's numbers part. */
 function readAll(text: string): number[] {
-  const reader = new NumberReader(text, 0);
+  const decoder = new NumberDecoder(text, 0);
   const out: number[] = [];
-  while (reader.at < text.length) out.push(reader.next());
+  while (decoder.at < text.length) out.push(decoder.read(1)![0]);
   return out;
 }
 const fromSidecars = (list: Sidecar[], prefix = '') => list.map((s, i) => corpusArticleFromSidecar(prefix + texts[i].file, texts[i].text, s));
@@ -182,9 +182,9 @@ describe('corpus snapshot', () => {
       articles: [string, string, number, number, number][];
       check: number;
     }
-    /** The numbers, and where article 0's are: its head (date, entities, annotations, rejections), first entity, first annotation. */
+    /** The numbers, and where article 0's are: its head (date, entities, annotations, rejections, count), first entity, first annotation. */
     const numbers = readAll(json.slice(split + 1));
-    const entities = 4;
+    const entities = 5;
     let annotations = entities;
     for (let k = 0; k < numbers[1]; k++) annotations += 6 + numbers[annotations + 5];
     assert.ok(numbers[1] > 0 && numbers[2] > 0, 'article 0 has entities and annotations');
@@ -233,6 +233,10 @@ describe('corpus snapshot', () => {
       ['an entity name out of range', edit((d, n) => (n[entities + 2] = d.strings.length))],
       ['aliases past the end', edit((_, n) => (n[entities + 5] = 1e6))],
       ['more annotations than written', edit((_, n) => (n[2] += 1))],
+      ['fewer entities than written', edit((_, n) => (n[1] -= 1))],
+      ['a count of numbers too large', edit((_, n) => (n[4] += 1))],
+      ['a count of numbers too small', edit((_, n) => (n[4] -= 1))],
+      ['a count of numbers past the end', edit((_, n) => (n[4] = 1e8))],
       ['a bad hash', edit(d => (d.articles[0][1] = 'abc'))],
       ['a path twice', edit(d => (d.articles[1][0] = d.articles[0][0]))],
       ['seen after the write', edit(d => (d.articles[0][4] = d.writtenAt + 1))],
