@@ -109,13 +109,24 @@ export const CODES = {
 };
 
 /**
- * @internal One annotation's numbers: start, length, text, id, type, source, entity, value, precision, note, flags.
- * Every number is one of a count, an index, a code, or an optional one + 1 (0: absent); the value is 0 absent, 1 null,
- * a string's index + 2.
+ * @internal An annotation's numbers: start, length, text, id, kind, then those its kind says it has: the entity (its
+ * position in the article's entities), the value (0: null, else a string's index + 1), the precision, the note. The
+ * kind: the type code (TYPE_MASK), the bits below, the source code from SOURCE_SHIFT, the flags from FLAG_SHIFT. A
+ * mention of an entity and a resolved date have a kind under 34: one character (snapshotNumbers.ts).
  */
-export const ANNOTATION_STRIDE = 11;
-/** @internal The numbers an entity has before its aliases: id, type, name, externalId, note, alias count. */
-export const ENTITY_HEAD = 6;
+export const NO_ENTITY = 4;
+export const HAS_VALUE = 8;
+export const HAS_PRECISION = 16;
+export const HAS_NOTE = 32;
+export const SOURCE_SHIFT = 6;
+export const FLAG_SHIFT = 7;
+/** @internal Above every kind: one bit of source, two of flags (a test checks the code tables fit). */
+export const KINDS = 1 << (FLAG_SHIFT + 2);
+/** @internal The type code's bits in a kind (annotation or entity): 4 types at most. */
+export const TYPE_MASK = 3;
+/** @internal An entity's numbers: id, name, kind (type code, these bits), alias count, externalId, note when it has them, its aliases. */
+export const HAS_EXTERNAL_ID = 4;
+export const HAS_ENTITY_NOTE = 8;
 /** @internal The numbers before an article's: reference date, entities, annotations, rejections, how many numbers follow. */
 export const ARTICLE_HEAD = 5;
 /** @internal flags */
@@ -204,7 +215,6 @@ const SpanOf = function (this: Span, start: number, end: number) {
   this.end = end;
 } as unknown as Make<Span, [start: number, end: number]>;
 for (const c of [PlainAnnotation, Mention, DateMention, PreciseDate, EntityOf, SpanOf]) c.prototype = Object.prototype;
-
 /**
  * The article the record stands for, with `text` (whose SHA-256 is the record's: the caller checked it). Undefined
  * when the record does not fit the text (a span past its end: a snapshot corrupt in a way its shape did not show).
@@ -218,18 +228,18 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
   const entities: Entity[] = [];
   let i = 0;
   for (let k = 0; k < record.encoded.entities; k++) {
-    const n = d[i + 5];
+    const kind = d[i + 2];
+    const n = d[i + 3];
+    const out = new EntityOf(strings[d[i]], types[kind & TYPE_MASK] as EntityType, strings[d[i + 1]], new Array<string>(n));
+    i += 4;
+    if (kind & HAS_EXTERNAL_ID) out.externalId = strings[d[i++]];
+    if (kind & HAS_ENTITY_NOTE) out.note = strings[d[i++]];
     // the aliases' list made at its size (most have one alias: a list made empty then pushed to gets room for 17)
-    const aliases = new Array<string>(n);
-    for (let j = 0; j < n; j++) aliases[j] = strings[d[i + ENTITY_HEAD + j]];
-    const out = new EntityOf(strings[d[i]], types[d[i + 1]] as EntityType, strings[d[i + 2]], aliases);
-    if (d[i + 3] !== 0) out.externalId = strings[d[i + 3] - 1];
-    if (d[i + 4] !== 0) out.note = strings[d[i + 4] - 1];
+    for (let j = 0; j < n; j++) out.aliases[j] = strings[d[i++]];
     entities.push(out);
-    i += ENTITY_HEAD + n;
   }
   const annotations: Annotation[] = [];
-  for (let k = 0; k < record.encoded.annotations; k++, i += ANNOTATION_STRIDE) {
+  for (let k = 0; k < record.encoded.annotations; k++) {
     const start = d[i];
     const end = start + d[i + 1];
     // the text interned (one string for every mention of a name in the corpus, none allocated here); the hash being
@@ -237,28 +247,29 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     const quote = strings[d[i + 2]];
     if (end > text.length || quote.length !== end - start) return undefined;
     const id = strings[d[i + 3]];
-    const type = types[d[i + 4]];
-    const source = sources[d[i + 5]];
-    const entity = d[i + 6];
-    const value = d[i + 7];
-    const precision = d[i + 8];
+    const kind = d[i + 4];
+    const type = types[kind & TYPE_MASK];
+    const source = sources[(kind >> SOURCE_SHIFT) & 1];
+    i += 5;
     let out: Annotation;
     // the shapes a sidecar's annotations have (a mention of an entity, a date with or without a precision) made
     // whole; any other, field by field in the same order
-    if (entity !== 0 && value === 0 && precision === 0) out = new Mention(id, type, start, end, quote, source, entities[entity - 1].id);
-    else if (entity === 0 && value !== 0 && precision === 0)
-      out = new DateMention(id, type, start, end, quote, source, value === 1 ? null : strings[value - 2]);
-    else if (entity === 0 && value !== 0)
-      out = new PreciseDate(id, type, start, end, quote, source, value === 1 ? null : strings[value - 2], precisions[precision - 1]);
-    else {
+    const shape = kind & (NO_ENTITY | HAS_VALUE | HAS_PRECISION);
+    if (shape === 0) out = new Mention(id, type, start, end, quote, source, entities[d[i++]].id);
+    else if (shape === (NO_ENTITY | HAS_VALUE)) out = new DateMention(id, type, start, end, quote, source, valueOf(d[i++], strings));
+    else if (shape === (NO_ENTITY | HAS_VALUE | HAS_PRECISION)) {
+      out = new PreciseDate(id, type, start, end, quote, source, valueOf(d[i], strings), precisions[d[i + 1]]);
+      i += 2;
+    } else {
       out = new PlainAnnotation(id, type, start, end, quote, source);
-      if (entity !== 0) out.entity = entities[entity - 1].id;
-      if (value !== 0) out.value = value === 1 ? null : strings[value - 2];
-      if (precision !== 0) out.precision = precisions[precision - 1];
+      if (!(kind & NO_ENTITY)) out.entity = entities[d[i++]].id;
+      if (kind & HAS_VALUE) out.value = valueOf(d[i++], strings);
+      if (kind & HAS_PRECISION) out.precision = precisions[d[i++]];
     }
-    if (d[i + 9] !== 0) out.note = strings[d[i + 9] - 1];
-    if (d[i + 10] & REVIEWED) out.reviewed = true;
-    if (d[i + 10] & VALUE_FIXED) out.valueFixed = true;
+    if (kind & HAS_NOTE) out.note = strings[d[i++]];
+    const flags = kind >> FLAG_SHIFT;
+    if (flags & REVIEWED) out.reviewed = true;
+    if (flags & VALUE_FIXED) out.valueFixed = true;
     annotations.push(out);
   }
   const rejections: Span[] = [];
@@ -277,6 +288,9 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     rejections,
   };
 }
+
+/** A date's value: 0 for null, else a string's index + 1. */
+const valueOf = (code: number, strings: readonly string[]): string | null => (code === 0 ? null : strings[code - 1]);
 
 /** @internal Whether a code is an entity type's. */
 export const isEntityTypeCode = (code: number): boolean => (ENTITY_TYPES as readonly string[]).includes(CODES.types[code]);

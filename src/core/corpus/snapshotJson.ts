@@ -5,9 +5,9 @@
 //     "strings": [every id, name, alias, note, date value and reference date once],
 //     "articles": [[path, sha256, sidecar size, sidecar mtime, seen]], "check": the numbers' and strings' checksum }
 // then the numbers (snapshotNumbers.ts), for each article in order: its reference date (a string's index + 1, 0 for
-// none), how many entities, annotations and rejections it has and how many numbers follow, then the entities (6 numbers each and their aliases,
-// snapshot.ts: ENTITY_HEAD), the annotations (11 numbers each, ANNOTATION_STRIDE; the text as a string, so a name is
-// stored and read once for the corpus; the entity as its position in the article's entities + 1), the rejections
+// none), how many entities, annotations and rejections it has and how many numbers follow, then the entities and
+// the annotations (snapshot.ts: a kind number says which optional fields follow; the text as a string, so a name is
+// stored and read once for the corpus; the entity as its position in the article's entities), the rejections
 // (start, length).
 // The numbers out of the JSON and the strings interned make it a fraction of the sidecars' size and quick to read:
 // the annotations' quote selectors are left out (the article text holds the context). Parsing is strict: anything
@@ -16,13 +16,21 @@
 import type { Span } from '../types';
 import type { CorpusArticle } from './types';
 import {
-  ANNOTATION_STRIDE,
   ARTICLE_HEAD,
   CODES,
-  ENTITY_HEAD,
+  FLAG_SHIFT,
+  HAS_ENTITY_NOTE as HAS_ENTITY_NOTE_BIT,
+  HAS_EXTERNAL_ID as HAS_EXTERNAL_ID_BIT,
+  HAS_NOTE as HAS_NOTE_BIT,
+  HAS_PRECISION as HAS_PRECISION_BIT,
+  HAS_VALUE as HAS_VALUE_BIT,
   isEntityTypeCode,
+  KINDS as KIND_COUNT,
+  NO_ENTITY as NO_ENTITY_BIT,
   REVIEWED as REVIEWED_FLAG,
   SNAPSHOT_VERSION,
+  SOURCE_SHIFT,
+  TYPE_MASK as TYPE_BITS,
   VALUE_FIXED as VALUE_FIXED_FLAG,
   type CorpusSnapshot,
   type SnapshotEntry,
@@ -35,12 +43,18 @@ const FORMAT = 'news-annotator-corpus-snapshot';
 // (a CommonJS build's), which the loops would pay millions of times
 const REVIEWED = REVIEWED_FLAG;
 const VALUE_FIXED = VALUE_FIXED_FLAG;
-const STRIDE = ANNOTATION_STRIDE;
-const HEAD = ENTITY_HEAD;
+const NO_ENTITY = NO_ENTITY_BIT;
+const HAS_VALUE = HAS_VALUE_BIT;
+const HAS_PRECISION = HAS_PRECISION_BIT;
+const HAS_NOTE = HAS_NOTE_BIT;
+const HAS_EXTERNAL_ID = HAS_EXTERNAL_ID_BIT;
+const HAS_ENTITY_NOTE = HAS_ENTITY_NOTE_BIT;
+const TYPE_MASK = TYPE_BITS;
+const KINDS = KIND_COUNT;
+const ENTITY_KINDS = HAS_ENTITY_NOTE * 2;
 const TYPES = CODES.types.length;
 const SOURCES = CODES.sources.length;
 const PRECISIONS = CODES.precisions.length;
-const FLAGS = (REVIEWED | VALUE_FIXED) + 1;
 const entityTypeCodes = CODES.types.map((_, code) => isEntityTypeCode(code));
 const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,42 +93,41 @@ export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writte
   return `${JSON.stringify({ format: FORMAT, version: SNAPSHOT_VERSION, writtenAt, context, codes: CODES, strings, articles: out, check })}\n${text}`;
 }
 
+/** The numbers of an article's body, made again for each (serializeCorpusSnapshot writes its head first). */
+const body: number[] = [];
+
 /** Writes the article's numbers; false when it has an annotation of an entity it does not list (left out). */
 function numbersOf(article: CorpusArticle, numbers: NumberWriter, intern: (s: string) => number): boolean {
-  /** An optional string: 0 when absent, its index + 1. */
-  const optional = (s: string | undefined) => (s === undefined ? 0 : intern(s) + 1);
-  const at = new Map(article.entities.map((e, i) => [e.id, i + 1] as const));
+  const at = new Map(article.entities.map((e, i) => [e.id, i] as const));
+  body.length = 0;
+  for (const x of article.entities) {
+    const kind = CODES.types.indexOf(x.type) | (x.externalId === undefined ? 0 : HAS_EXTERNAL_ID) | (x.note === undefined ? 0 : HAS_ENTITY_NOTE);
+    body.push(intern(x.id), intern(x.name), kind, x.aliases.length);
+    if (x.externalId !== undefined) body.push(intern(x.externalId));
+    if (x.note !== undefined) body.push(intern(x.note));
+    for (const alias of x.aliases) body.push(intern(alias));
+  }
+  for (const x of article.annotations) {
+    const entity = x.entity === undefined ? -1 : at.get(x.entity);
+    // the sidecar's validation forbids an annotation of an entity it does not list
+    if (entity === undefined) return false;
+    let kind = CODES.types.indexOf(x.type) | (CODES.sources.indexOf(x.source) << SOURCE_SHIFT);
+    kind |= ((x.reviewed ? REVIEWED : 0) | (x.valueFixed ? VALUE_FIXED : 0)) << FLAG_SHIFT;
+    kind |= (entity === -1 ? NO_ENTITY : 0) | (x.value === undefined ? 0 : HAS_VALUE) | (x.precision === undefined ? 0 : HAS_PRECISION);
+    kind |= x.note === undefined ? 0 : HAS_NOTE;
+    body.push(x.start, x.end - x.start, intern(x.text), intern(x.id), kind);
+    if (entity !== -1) body.push(entity);
+    if (x.value !== undefined) body.push(x.value === null ? 0 : intern(x.value) + 1);
+    if (x.precision !== undefined) body.push(CODES.precisions.indexOf(x.precision));
+    if (x.note !== undefined) body.push(intern(x.note));
+  }
+  for (const x of article.rejections ?? []) body.push(x.start, x.end - x.start);
   numbers.push(article.referenceDate === null ? 0 : intern(article.referenceDate) + 1);
   numbers.push(article.entities.length);
   numbers.push(article.annotations.length);
   numbers.push(article.rejections?.length ?? 0);
-  let count = article.annotations.length * STRIDE + (article.rejections?.length ?? 0) * 2;
-  for (const x of article.entities) count += HEAD + x.aliases.length;
-  numbers.push(count);
-  for (const x of article.entities) {
-    for (const n of [intern(x.id), CODES.types.indexOf(x.type), intern(x.name), optional(x.externalId), optional(x.note), x.aliases.length]) numbers.push(n);
-    for (const alias of x.aliases) numbers.push(intern(alias));
-  }
-  for (const x of article.annotations) {
-    const entity = x.entity === undefined ? 0 : at.get(x.entity);
-    // the sidecar's validation forbids an annotation of an entity it does not list
-    if (entity === undefined) return false;
-    numbers.push(x.start);
-    numbers.push(x.end - x.start);
-    numbers.push(intern(x.text));
-    numbers.push(intern(x.id));
-    numbers.push(CODES.types.indexOf(x.type));
-    numbers.push(CODES.sources.indexOf(x.source));
-    numbers.push(entity);
-    numbers.push(x.value === undefined ? 0 : x.value === null ? 1 : intern(x.value) + 2);
-    numbers.push(x.precision === undefined ? 0 : CODES.precisions.indexOf(x.precision) + 1);
-    numbers.push(optional(x.note));
-    numbers.push((x.reviewed ? REVIEWED : 0) | (x.valueFixed ? VALUE_FIXED : 0));
-  }
-  for (const x of article.rejections ?? []) {
-    numbers.push(x.start);
-    numbers.push(x.end - x.start);
-  }
+  numbers.push(body.length);
+  for (const n of body) numbers.push(n);
   return true;
 }
 
@@ -170,12 +183,12 @@ function recordOf(x: unknown, strings: readonly string[], writtenAt: number, num
   const count = head[4];
   if (date !== 0 && !(date <= strings.length && ISO_DAY.test(strings[date - 1]))) return undefined;
   const at = numbers.at;
-  const body = numbers.read(count);
-  if (!body) return undefined;
-  const entityList = entitiesValid(body, entities, count, strings.length);
-  if (!entityList) return undefined;
-  const annotationsEnd = entityList.end + annotations * STRIDE;
-  if (annotationsEnd + rejections * 2 !== count || !annotationsValid(body, entityList.end, annotationsEnd, strings.length, entityList.types)) return undefined;
+  const values = numbers.read(count);
+  if (!values) return undefined;
+  const entityTypes: number[] = [];
+  const annotationsFrom = entitiesValid(values, entities, count, strings.length, entityTypes);
+  const rejectionsFrom = annotationsValid(values, annotationsFrom, annotations, count, strings.length, entityTypes);
+  if (annotationsFrom === -1 || rejectionsFrom === -1 || rejectionsFrom + rejections * 2 !== count) return undefined;
   return {
     path,
     sha256,
@@ -186,37 +199,46 @@ function recordOf(x: unknown, strings: readonly string[], writtenAt: number, num
 }
 
 // The checks below run over every number of the snapshot, so they are written for speed: one pass, by index. A number
-// decoded is an integer in 0..2^29 (a little more): "an index below n" is `v < n`, "an optional one" (its index + 1,
-// or 0) `v <= n`. A rejection (start, length) is any two numbers (one past the text is turned down when it is used).
+// decoded is an integer in 0..2^29 (a little more): "an index below n" is `v < n`. A rejection (start, length) is any
+// two numbers (one past the text is turned down when it is used).
 
 /**
- * The `count` entities' type codes (annotations point at entities by position) and where they end, or undefined when
- * they do not parse or do not fit in the `length` numbers decoded.
+ * Where the `count` entities from the start of `e` end (-1 when they do not parse or do not fit in its first `length`
+ * numbers); their type codes in `types` (annotations point at entities by position).
  */
-function entitiesValid(e: Int32Array, count: number, length: number, strings: number): { types: number[]; end: number } | undefined {
-  const types: number[] = [];
+function entitiesValid(e: Int32Array, count: number, length: number, strings: number, types: number[]): number {
   let i = 0;
   for (let k = 0; k < count; k++) {
-    if (i + HEAD > length) return undefined;
-    const type = e[i + 1];
-    const n = e[i + 5];
-    if (i + HEAD + n > length || e[i] >= strings || !entityTypeCodes[type] || e[i + 2] >= strings || e[i + 3] > strings || e[i + 4] > strings) return undefined;
-    for (let j = i + HEAD; j < i + HEAD + n; j++) if (e[j] >= strings) return undefined;
-    types.push(type);
-    i += HEAD + n;
+    if (i + 4 > length) return -1;
+    const kind = e[i + 2];
+    const n = e[i + 3];
+    if (e[i] >= strings || e[i + 1] >= strings || kind >= ENTITY_KINDS || !entityTypeCodes[kind & TYPE_MASK]) return -1;
+    i += 4;
+    if (kind & HAS_EXTERNAL_ID && !(i < length && e[i++] < strings)) return -1;
+    if (kind & HAS_ENTITY_NOTE && !(i < length && e[i++] < strings)) return -1;
+    if (i + n > length) return -1;
+    for (const end = i + n; i < end; i++) if (e[i] >= strings) return -1;
+    types.push(kind & TYPE_MASK);
   }
-  return { types, end: i };
+  return i;
 }
 
-function annotationsValid(a: Int32Array, from: number, to: number, strings: number, entityTypes: readonly number[]): boolean {
-  for (let i = from; i < to; i += STRIDE) {
-    const type = a[i + 4];
-    const entity = a[i + 6];
-    if (a[i + 2] >= strings || a[i + 3] >= strings || type >= TYPES || a[i + 5] >= SOURCES) return false;
-    if (entity !== 0 && !(entity <= entityTypes.length && entityTypes[entity - 1] === type)) return false;
-    if (a[i + 7] > strings + 1 || a[i + 8] > PRECISIONS || a[i + 9] > strings || a[i + 10] >= FLAGS) return false;
+/** Where the `count` annotations from `from` end (-1 when they do not parse or do not fit in the first `length` numbers). */
+function annotationsValid(a: Int32Array, from: number, count: number, length: number, strings: number, entityTypes: readonly number[]): number {
+  if (from === -1) return -1;
+  let i = from;
+  for (let k = 0; k < count; k++) {
+    if (i + 5 > length) return -1;
+    const kind = a[i + 4];
+    const type = kind & TYPE_MASK;
+    if (a[i + 2] >= strings || a[i + 3] >= strings || kind >= KINDS || type >= TYPES || (kind >> SOURCE_SHIFT) % 2 >= SOURCES) return -1;
+    i += 5;
+    if (!(kind & NO_ENTITY) && !(i < length && a[i] < entityTypes.length && entityTypes[a[i++]] === type)) return -1;
+    if (kind & HAS_VALUE && !(i < length && a[i++] <= strings)) return -1;
+    if (kind & HAS_PRECISION && !(i < length && a[i++] < PRECISIONS)) return -1;
+    if (kind & HAS_NOTE && !(i < length && a[i++] < strings)) return -1;
   }
-  return true;
+  return i;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

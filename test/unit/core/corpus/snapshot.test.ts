@@ -23,6 +23,18 @@ import {
   type Sidecar,
   type SnapshotEntry,
 } from '../../../../src/core';
+import {
+  HAS_ENTITY_NOTE,
+  HAS_EXTERNAL_ID,
+  HAS_PRECISION,
+  KINDS,
+  NO_ENTITY,
+  TYPE_MASK,
+  CODES,
+  FLAG_SHIFT,
+  REVIEWED,
+  VALUE_FIXED,
+} from '../../../../src/core/corpus/snapshot';
 import { NumberDecoder, NumberWriter, numbersChecksum, stringsChecksum } from '../../../../src/core/corpus/snapshotNumbers';
 import { root } from '../../../support/builtCli';
 
@@ -182,11 +194,16 @@ describe('corpus snapshot', () => {
       articles: [string, string, number, number, number][];
       check: number;
     }
-    /** The numbers, and where article 0's are: its head (date, entities, annotations, rejections, count), first entity, first annotation. */
+    /** The numbers, and where article 0's are: its head (date, entities, annotations, rejections, count), first entity, first annotation (start, length, text, id, kind, entity). */
     const numbers = readAll(json.slice(split + 1));
     const entities = 5;
     let annotations = entities;
-    for (let k = 0; k < numbers[1]; k++) annotations += 6 + numbers[annotations + 5];
+    for (let k = 0; k < numbers[1]; k++) {
+      // id, name, kind, aliases, then the externalId and note its kind says it has, then the aliases
+      const kind = numbers[annotations + 2];
+      annotations += 4 + (kind & HAS_EXTERNAL_ID ? 1 : 0) + (kind & HAS_ENTITY_NOTE ? 1 : 0) + numbers[annotations + 3];
+    }
+    assert.equal(numbers[annotations + 4] & NO_ENTITY, 0, 'the first annotation of article 0 is a mention of an entity');
     assert.ok(numbers[1] > 0 && numbers[2] > 0, 'article 0 has entities and annotations');
     /** The snapshot with its JSON line and numbers changed, its checksum made right again (unless `keepCheck`): the checks behind it must see it. */
     const edit = (change: (d: Doc, n: number[]) => void, keepCheck = false) => {
@@ -224,14 +241,20 @@ describe('corpus snapshot', () => {
       ['string index out of range', edit((d, n) => (n[annotations + 3] = d.strings.length))],
       ['text index out of range', edit((d, n) => (n[annotations + 2] = d.strings.length + 3))],
       ['an annotation cut', edit((_, n) => n.splice(annotations + 5, 1))],
-      ['an unknown type code', edit((_, n) => (n[annotations + 4] = 9))],
-      ['an annotation of an entity not listed', edit((_, n) => (n[annotations + 6] = n[1] + 1))],
-      ['a date of an entity', edit((_, n) => (n[annotations + 4] = 3))],
-      ['an unknown precision', edit((_, n) => (n[annotations + 8] = 99))],
-      ['unknown flags', edit((_, n) => (n[annotations + 10] = 4))],
-      ['an entity of type date', edit((_, n) => (n[entities + 1] = 3))],
-      ['an entity name out of range', edit((d, n) => (n[entities + 2] = d.strings.length))],
-      ['aliases past the end', edit((_, n) => (n[entities + 5] = 1e6))],
+      ['unknown flags (a kind past the codes)', edit((_, n) => (n[annotations + 4] |= KINDS))],
+      ['an annotation of an entity not listed', edit((_, n) => (n[annotations + 5] = n[1]))],
+      ['a date of an entity', edit((_, n) => (n[annotations + 4] |= TYPE_MASK))],
+      [
+        'an unknown precision',
+        edit((_, n) => {
+          n[annotations + 4] |= HAS_PRECISION;
+          n.splice(annotations + 6, 0, 99);
+          n[4] += 1;
+        }),
+      ],
+      ['an entity of type date', edit((_, n) => (n[entities + 2] |= TYPE_MASK))],
+      ['an entity name out of range', edit((d, n) => (n[entities + 1] = d.strings.length))],
+      ['aliases past the end', edit((_, n) => (n[entities + 3] = 1e6))],
       ['more annotations than written', edit((_, n) => (n[2] += 1))],
       ['fewer entities than written', edit((_, n) => (n[1] -= 1))],
       ['a count of numbers too large', edit((_, n) => (n[4] += 1))],
@@ -248,6 +271,11 @@ describe('corpus snapshot', () => {
     // well formed but longer than the text it is used with: that article is not taken from it
     const record = parseCorpusSnapshot(json)!.records.get(articles[0].path)!;
     assert.equal(corpusArticleFromSnapshot(record, texts[0].text.slice(0, 10)), undefined);
+  });
+
+  it('has room in a kind number for every code (types in TYPE_MASK, one bit of source, two of flags)', () => {
+    assert.ok(CODES.types.length <= TYPE_MASK + 1 && CODES.sources.length <= 2 && (REVIEWED | VALUE_FIXED) < 4);
+    assert.equal(KINDS, 1 << (FLAG_SHIFT + 2));
   });
 
   it('is "no snapshot" when any character of its numbers or strings table changed', () => {
