@@ -64,8 +64,8 @@ export interface SnapshotRecord {
 
 /**
  * @internal The article's numbers: `count` numbers decoded from `text` at `at` (snapshotNumbers.ts), its `entities`
- * entities (ENTITY_HEAD numbers each and their aliases), `annotations` annotations (ANNOTATION_STRIDE numbers each),
- * `rejections` spans (start, length).
+ * entities then `annotations` annotations (each its fixed numbers, then those its kind says it has: see NO_ENTITY and
+ * HAS_EXTERNAL_ID below), then `rejections` spans (start, length).
  */
 export interface EncodedArticle {
   strings: readonly string[];
