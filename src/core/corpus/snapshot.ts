@@ -13,11 +13,23 @@
 // record, and records of articles gone are dropped when the host writes the snapshot again. Rule 3 compares the file
 // system's clock with the host's: a file system clock ahead (a remote one) makes records look racy (not used: slower,
 // never wrong); one behind by more than the margin weakens the rule, as it weakens git's.
-import { ANNOTATION_TYPES, DATE_PRECISIONS, ENTITY_TYPES, type Annotation, type AnnotationSource, type Entity, type EntityType, type Span } from '../types';
+import {
+  ANNOTATION_TYPES,
+  DATE_PRECISIONS,
+  ENTITY_TYPES,
+  type Annotation,
+  type AnnotationSource,
+  type AnnotationType,
+  type DatePrecision,
+  type Entity,
+  type EntityType,
+  type Span,
+} from '../types';
+import { NumberDecoder } from './snapshotNumbers';
 import type { CorpusArticle } from './types';
 
 /** Bumped whenever the JSON form changes: a snapshot of another version is "no snapshot". */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 /** How much older than the moment it was looked at a sidecar's mtime must be for its record to count (rule 3). */
 export const RACY_MARGIN_MS = 3000;
 
@@ -38,25 +50,33 @@ export interface SnapshotEntry {
 }
 
 /**
- * One article's record read back: validated in shape; its annotations and entities are made into objects only when
- * it is used (corpusArticleFromSnapshot), since most of a large snapshot is numbers.
+ * One article's record read back: checked; its annotations and entities are made into objects only when it is used
+ * (corpusArticleFromSnapshot), read again from the snapshot's numbers.
  */
 export interface SnapshotRecord {
   path: string;
   sha256: string;
   stamp: SidecarStamp;
   seen: number;
-  /** @internal The encoded annotations, entities and rejections (snapshotJson.ts) and the strings they point into. */
+  /** @internal Where the article's numbers are (snapshotJson.ts) and the strings they point into. */
   readonly encoded: EncodedArticle;
 }
 
-/** @internal */
+/**
+ * @internal The article's numbers: `count` numbers decoded from `text` at `at` (snapshotNumbers.ts), its `entities`
+ * entities then `annotations` annotations (each its fixed numbers, then those its kind says it has: see NO_ENTITY and
+ * HAS_EXTERNAL_ID below), then `rejections` spans (start, length).
+ */
 export interface EncodedArticle {
   strings: readonly string[];
+  /** The reference date's string index + 1, or 0 for none. */
   referenceDate: number;
-  annotations: readonly number[];
-  entities: readonly number[];
-  rejections: readonly number[];
+  text: string;
+  at: number;
+  count: number;
+  entities: number;
+  annotations: number;
+  rejections: number;
 }
 
 export interface CorpusSnapshot {
@@ -88,65 +108,189 @@ export const CODES = {
   precisions: DATE_PRECISIONS,
 };
 
-/** @internal One annotation's numbers: start, end, text, id, type, source, entity, value, precision, note, flags. */
-export const ANNOTATION_STRIDE = 11;
-/** @internal Absent (optional field), and null (a date's unresolved value). */
-export const ABSENT = -1;
-export const NULL = -2;
+/**
+ * @internal An annotation's numbers: start, length, text, id, kind, then those its kind says it has: the entity (its
+ * position in the article's entities), the value (0: null, else a string's index + 1), the precision, the note. The
+ * kind: the type code (TYPE_MASK), the bits below, the source code from SOURCE_SHIFT, the flags from FLAG_SHIFT. A
+ * mention of an entity and a resolved date have a kind under 34: one character (snapshotNumbers.ts).
+ */
+export const NO_ENTITY = 4;
+export const HAS_VALUE = 8;
+export const HAS_PRECISION = 16;
+export const HAS_NOTE = 32;
+export const SOURCE_SHIFT = 6;
+export const FLAG_SHIFT = 7;
+/** @internal Above every kind: one bit of source, two of flags (a test checks the code tables fit). */
+export const KINDS = 1 << (FLAG_SHIFT + 2);
+/** @internal The type code's bits in a kind (annotation or entity): 4 types at most. */
+export const TYPE_MASK = 3;
+/** @internal An entity's numbers: id, name, kind (type code, these bits), alias count, externalId, note when it has them, its aliases. */
+export const HAS_EXTERNAL_ID = 4;
+export const HAS_ENTITY_NOTE = 8;
+/** @internal The numbers before an article's: reference date, entities, annotations, rejections, how many numbers follow. */
+export const ARTICLE_HEAD = 5;
 /** @internal flags */
 export const REVIEWED = 1;
 export const VALUE_FIXED = 2;
 
+// The objects are made by constructors, not object literals (as the analyzer's copies, analyzeKept.ts): V8 pretenures a
+// literal's allocation site once most of what it allocated survives a young-generation collection, which the ~100,000
+// objects a large snapshot gives, all kept by the index, do; each is then allocated in the old generation (slower, and
+// freed only by a full collection). The prototype is Object.prototype and the fields are in the order a literal had them
+// (the optional ones added after, in the Annotation type's order): plain data, as from a sidecar.
+type Make<T, A extends unknown[]> = new (...args: A) => T;
+type Base = [id: string, type: AnnotationType, start: number, end: number, text: string, source: AnnotationSource];
+const PlainAnnotation = function (this: Annotation, id: string, type: AnnotationType, start: number, end: number, text: string, source: AnnotationSource) {
+  this.id = id;
+  this.type = type;
+  this.start = start;
+  this.end = end;
+  this.text = text;
+  this.source = source;
+} as unknown as Make<Annotation, Base>;
+const Mention = function (
+  this: Annotation,
+  id: string,
+  type: AnnotationType,
+  start: number,
+  end: number,
+  text: string,
+  source: AnnotationSource,
+  entity: string,
+) {
+  this.id = id;
+  this.type = type;
+  this.start = start;
+  this.end = end;
+  this.text = text;
+  this.source = source;
+  this.entity = entity;
+} as unknown as Make<Annotation, [...Base, entity: string]>;
+const DateMention = function (
+  this: Annotation,
+  id: string,
+  type: AnnotationType,
+  start: number,
+  end: number,
+  text: string,
+  source: AnnotationSource,
+  value: string | null,
+) {
+  this.id = id;
+  this.type = type;
+  this.start = start;
+  this.end = end;
+  this.text = text;
+  this.source = source;
+  this.value = value;
+} as unknown as Make<Annotation, [...Base, value: string | null]>;
+const PreciseDate = function (
+  this: Annotation,
+  id: string,
+  type: AnnotationType,
+  start: number,
+  end: number,
+  text: string,
+  source: AnnotationSource,
+  value: string | null,
+  precision: DatePrecision,
+) {
+  this.id = id;
+  this.type = type;
+  this.start = start;
+  this.end = end;
+  this.text = text;
+  this.source = source;
+  this.value = value;
+  this.precision = precision;
+} as unknown as Make<Annotation, [...Base, value: string | null, precision: DatePrecision]>;
+const EntityOf = function (this: Entity, id: string, type: EntityType, name: string, aliases: string[]) {
+  this.id = id;
+  this.type = type;
+  this.name = name;
+  this.aliases = aliases;
+} as unknown as Make<Entity, [id: string, type: EntityType, name: string, aliases: string[]]>;
+const SpanOf = function (this: Span, start: number, end: number) {
+  this.start = start;
+  this.end = end;
+} as unknown as Make<Span, [start: number, end: number]>;
+for (const c of [PlainAnnotation, Mention, DateMention, PreciseDate, EntityOf, SpanOf]) c.prototype = Object.prototype;
 /**
  * The article the record stands for, with `text` (whose SHA-256 is the record's: the caller checked it). Undefined
  * when the record does not fit the text (a span past its end: a snapshot corrupt in a way its shape did not show).
  */
 export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string): CorpusArticle | undefined {
-  const { strings, annotations: a, entities: e, rejections: r, referenceDate } = record.encoded;
+  const { strings, referenceDate } = record.encoded;
+  const { types, sources, precisions } = CODES;
+  // decoded again (checked when the snapshot was parsed)
+  const d = new NumberDecoder(record.encoded.text, record.encoded.at).read(record.encoded.count);
+  if (!d) return undefined;
   const entities: Entity[] = [];
-  for (let i = 0; i < e.length;) {
-    const n = e[i + 5];
+  let i = 0;
+  for (let k = 0; k < record.encoded.entities; k++) {
+    const kind = d[i + 2];
+    const n = d[i + 3];
+    const out = new EntityOf(strings[d[i]], types[kind & TYPE_MASK] as EntityType, strings[d[i + 1]], new Array<string>(n));
+    i += 4;
+    if (kind & HAS_EXTERNAL_ID) out.externalId = strings[d[i++]];
+    if (kind & HAS_ENTITY_NOTE) out.note = strings[d[i++]];
     // the aliases' list made at its size (most have one alias: a list made empty then pushed to gets room for 17)
-    const aliases = new Array<string>(n);
-    for (let k = 0; k < n; k++) aliases[k] = strings[e[i + 6 + k]];
-    const out: Entity = { id: strings[e[i]], type: CODES.types[e[i + 1]] as EntityType, name: strings[e[i + 2]], aliases };
-    if (e[i + 3] !== ABSENT) out.externalId = strings[e[i + 3]];
-    if (e[i + 4] !== ABSENT) out.note = strings[e[i + 4]];
+    for (let j = 0; j < n; j++) out.aliases[j] = strings[d[i++]];
     entities.push(out);
-    i += 6 + n;
   }
   const annotations: Annotation[] = [];
-  for (let i = 0; i < a.length; i += ANNOTATION_STRIDE) {
-    const start = a[i];
-    const end = a[i + 1];
+  for (let k = 0; k < record.encoded.annotations; k++) {
+    const start = d[i];
+    const end = start + d[i + 1];
     // the text interned (one string for every mention of a name in the corpus, none allocated here); the hash being
     // the same, the writer checked it is the text's slice: only its length is checked again, which costs nothing
-    const quote = strings[a[i + 2]];
+    const quote = strings[d[i + 2]];
     if (end > text.length || quote.length !== end - start) return undefined;
-    const out: Annotation = { id: strings[a[i + 3]], type: CODES.types[a[i + 4]], start, end, text: quote, source: CODES.sources[a[i + 5]] };
-    if (a[i + 6] !== ABSENT) out.entity = entities[a[i + 6]].id;
-    if (a[i + 7] !== ABSENT) out.value = a[i + 7] === NULL ? null : strings[a[i + 7]];
-    if (a[i + 8] !== ABSENT) out.precision = CODES.precisions[a[i + 8]];
-    if (a[i + 9] !== ABSENT) out.note = strings[a[i + 9]];
-    if (a[i + 10] & REVIEWED) out.reviewed = true;
-    if (a[i + 10] & VALUE_FIXED) out.valueFixed = true;
+    const id = strings[d[i + 3]];
+    const kind = d[i + 4];
+    const type = types[kind & TYPE_MASK];
+    const source = sources[(kind >> SOURCE_SHIFT) & 1];
+    i += 5;
+    let out: Annotation;
+    // the shapes a sidecar's annotations have (a mention of an entity, a date with or without a precision) made
+    // whole; any other, field by field in the same order
+    const shape = kind & (NO_ENTITY | HAS_VALUE | HAS_PRECISION);
+    if (shape === 0) out = new Mention(id, type, start, end, quote, source, entities[d[i++]].id);
+    else if (shape === (NO_ENTITY | HAS_VALUE)) out = new DateMention(id, type, start, end, quote, source, valueOf(d[i++], strings));
+    else if (shape === (NO_ENTITY | HAS_VALUE | HAS_PRECISION)) {
+      out = new PreciseDate(id, type, start, end, quote, source, valueOf(d[i], strings), precisions[d[i + 1]]);
+      i += 2;
+    } else {
+      out = new PlainAnnotation(id, type, start, end, quote, source);
+      if (!(kind & NO_ENTITY)) out.entity = entities[d[i++]].id;
+      if (kind & HAS_VALUE) out.value = valueOf(d[i++], strings);
+      if (kind & HAS_PRECISION) out.precision = precisions[d[i++]];
+    }
+    if (kind & HAS_NOTE) out.note = strings[d[i++]];
+    const flags = kind >> FLAG_SHIFT;
+    if (flags & REVIEWED) out.reviewed = true;
+    if (flags & VALUE_FIXED) out.valueFixed = true;
     annotations.push(out);
   }
   const rejections: Span[] = [];
-  for (let i = 0; i < r.length; i += 2) {
-    if (r[i + 1] > text.length) return undefined;
-    rejections.push({ start: r[i], end: r[i + 1] });
+  for (let k = 0; k < record.encoded.rejections; k++, i += 2) {
+    const end = d[i] + d[i + 1];
+    if (end > text.length) return undefined;
+    rejections.push(new SpanOf(d[i], end));
   }
   return {
     path: record.path,
     text,
     sha256: record.sha256,
-    referenceDate: referenceDate === NULL ? null : strings[referenceDate],
+    referenceDate: referenceDate === 0 ? null : strings[referenceDate - 1],
     annotations,
     entities,
     rejections,
   };
 }
+
+/** A date's value: 0 for null, else a string's index + 1. */
+const valueOf = (code: number, strings: readonly string[]): string | null => (code === 0 ? null : strings[code - 1]);
 
 /** @internal Whether a code is an entity type's. */
 export const isEntityTypeCode = (code: number): boolean => (ENTITY_TYPES as readonly string[]).includes(CODES.types[code]);

@@ -23,6 +23,19 @@ import {
   type Sidecar,
   type SnapshotEntry,
 } from '../../../../src/core';
+import {
+  HAS_ENTITY_NOTE,
+  HAS_EXTERNAL_ID,
+  HAS_PRECISION,
+  KINDS,
+  NO_ENTITY,
+  TYPE_MASK,
+  CODES,
+  FLAG_SHIFT,
+  REVIEWED,
+  VALUE_FIXED,
+} from '../../../../src/core/corpus/snapshot';
+import { NumberDecoder, NumberWriter, numbersChecksum, stringsChecksum } from '../../../../src/core/corpus/snapshotNumbers';
 import { root } from '../../../support/builtCli';
 
 const folders = ['seeds', 'test/fixtures/corpus'];
@@ -94,6 +107,13 @@ const entryOf = (article: CorpusArticle, i: number): SnapshotEntry => ({
   stamp: { size: 1000 + i, mtime: 1_700_000_000_000 + i },
   seen: 1_700_000_100_000,
 });
+/** Every number of a snapshot's numbers part. */
+function readAll(text: string): number[] {
+  const decoder = new NumberDecoder(text, 0);
+  const out: number[] = [];
+  while (decoder.at < text.length) out.push(decoder.read(1)![0]);
+  return out;
+}
 const fromSidecars = (list: Sidecar[], prefix = '') => list.map((s, i) => corpusArticleFromSidecar(prefix + texts[i].file, texts[i].text, s));
 
 describe('corpus snapshot', () => {
@@ -162,7 +182,8 @@ describe('corpus snapshot', () => {
     const articles = fromSidecars(sidecars);
     const json = serializeCorpusSnapshot(articles.map(entryOf), 1_700_000_200_000);
     assert.ok(parseCorpusSnapshot(json));
-    /** The JSON form's fields, as snapshotJson.ts writes them (indexes into an article: 6 annotations, 7 entities). */
+    const split = json.indexOf('\n');
+    /** The JSON line's fields, as snapshotJson.ts writes them. */
     interface Doc {
       format: string;
       version: number;
@@ -170,43 +191,105 @@ describe('corpus snapshot', () => {
       context: string;
       codes: { types: string[] };
       strings: unknown[];
-      articles: [string, string, number, number, number, number, number[], number[], number[]][];
+      articles: [string, string, number, number, number][];
+      check: number;
     }
-    const edit = (change: (d: Doc) => void) => {
-      const d = JSON.parse(json);
-      change(d);
-      return JSON.stringify(d);
+    /** The numbers, and where article 0's are: its head (date, entities, annotations, rejections, count), first entity, first annotation (start, length, text, id, kind, entity). */
+    const numbers = readAll(json.slice(split + 1));
+    const entities = 5;
+    let annotations = entities;
+    for (let k = 0; k < numbers[1]; k++) {
+      // id, name, kind, aliases, then the externalId and note its kind says it has, then the aliases
+      const kind = numbers[annotations + 2];
+      annotations += 4 + (kind & HAS_EXTERNAL_ID ? 1 : 0) + (kind & HAS_ENTITY_NOTE ? 1 : 0) + numbers[annotations + 3];
+    }
+    assert.equal(numbers[annotations + 4] & NO_ENTITY, 0, 'the first annotation of article 0 is a mention of an entity');
+    assert.ok(numbers[1] > 0 && numbers[2] > 0, 'article 0 has entities and annotations');
+    /** The snapshot with its JSON line and numbers changed, its checksum made right again (unless `keepCheck`): the checks behind it must see it. */
+    const edit = (change: (d: Doc, n: number[]) => void, keepCheck = false) => {
+      const d: Doc = JSON.parse(json.slice(0, split));
+      const n = [...numbers];
+      change(d, n);
+      const w = new NumberWriter();
+      for (const x of n) w.push(x);
+      const text = w.toString();
+      if (!keepCheck) d.check = stringsChecksum(d.strings as string[], numbersChecksum(text));
+      return `${JSON.stringify(d)}\n${text}`;
     };
+    assert.equal(
+      edit(() => {}),
+      json,
+      'the edits start from the snapshot as written',
+    );
     const bad: [string, string][] = [
       ['empty', ''],
       ['truncated', json.slice(0, json.length >> 1)],
-      ['not an object', '[]'],
+      ['the JSON line only', json.slice(0, split)],
+      ['the last number cut', json.slice(0, -1)],
+      ['not an object', '[]\n'],
       ['older version', edit(d => (d.version = SNAPSHOT_VERSION - 1))],
       ['newer version', edit(d => (d.version = SNAPSHOT_VERSION + 1))],
       ['another format', edit(d => (d.format = 'eslint-cache'))],
       ['no context', edit(d => delete (d as Partial<Doc>).context)],
       ['types reordered', edit(d => d.codes.types.reverse())],
       ['a string not a string', edit(d => (d.strings[3] = 3))],
-      ['string index out of range', edit(d => (d.articles[0][6][3] = d.strings.length))],
-      ['text index out of range', edit(d => (d.articles[0][6][2] = -3))],
-      ['a span backwards', edit(d => (d.articles[0][6][1] = -1))],
-      ['a fraction', edit(d => (d.articles[0][6][0] = 0.5))],
-      ['annotations cut', edit(d => d.articles[0][6].pop())],
-      ['an unknown type code', edit(d => (d.articles[0][6][4] = 9))],
-      ['an annotation of an entity not listed', edit(d => (d.articles[0][6][6] = d.articles[0][7].length))],
-      ['a date of an entity', edit(d => (d.articles[0][6][4] = 3))],
-      ['an entity of type date', edit(d => (d.articles[0][7][1] = 3))],
-      ['aliases past the end', edit(d => (d.articles[0][7][5] = 1e6))],
+      ['a string changed', edit(d => (d.strings[3] = `${d.strings[3]}x`), true)],
+      ['a number changed', edit((_, n) => (n[annotations] += 1), true)],
+      ['the checksum changed', edit(d => (d.check += 1), true)],
+      ['a number more', edit((_, n) => n.push(0))],
+      ['a number less', edit((_, n) => n.pop())],
+      ['string index out of range', edit((d, n) => (n[annotations + 3] = d.strings.length))],
+      ['text index out of range', edit((d, n) => (n[annotations + 2] = d.strings.length + 3))],
+      ['an annotation cut', edit((_, n) => n.splice(annotations + 5, 1))],
+      ['unknown flags (a kind past the codes)', edit((_, n) => (n[annotations + 4] |= KINDS))],
+      ['an annotation of an entity not listed', edit((_, n) => (n[annotations + 5] = n[1]))],
+      ['a date of an entity', edit((_, n) => (n[annotations + 4] |= TYPE_MASK))],
+      [
+        'an unknown precision',
+        edit((_, n) => {
+          n[annotations + 4] |= HAS_PRECISION;
+          n.splice(annotations + 6, 0, 99);
+          n[4] += 1;
+        }),
+      ],
+      ['an entity of type date', edit((_, n) => (n[entities + 2] |= TYPE_MASK))],
+      ['an entity name out of range', edit((d, n) => (n[entities + 1] = d.strings.length))],
+      ['aliases past the end', edit((_, n) => (n[entities + 3] = 1e6))],
+      ['more annotations than written', edit((_, n) => (n[2] += 1))],
+      ['fewer entities than written', edit((_, n) => (n[1] -= 1))],
+      ['a count of numbers too large', edit((_, n) => (n[4] += 1))],
+      ['a count of numbers too small', edit((_, n) => (n[4] -= 1))],
+      ['a count of numbers past the end', edit((_, n) => (n[4] = 1e8))],
       ['a bad hash', edit(d => (d.articles[0][1] = 'abc'))],
       ['a path twice', edit(d => (d.articles[1][0] = d.articles[0][0]))],
       ['seen after the write', edit(d => (d.articles[0][4] = d.writtenAt + 1))],
       ['a record too short', edit(d => d.articles[0].pop())],
-      ['a reference date not a day', edit(d => (d.articles[0][5] = d.strings.indexOf('e1')))],
+      ['an article less', edit(d => d.articles.pop())],
+      ['a reference date not a day', edit((d, n) => (n[0] = d.strings.indexOf('e1') + 1))],
     ];
     for (const [what, text] of bad) assert.equal(parseCorpusSnapshot(text), undefined, what);
     // well formed but longer than the text it is used with: that article is not taken from it
     const record = parseCorpusSnapshot(json)!.records.get(articles[0].path)!;
     assert.equal(corpusArticleFromSnapshot(record, texts[0].text.slice(0, 10)), undefined);
+  });
+
+  it('has room in a kind number for every code (types in TYPE_MASK, one bit of source, two of flags)', () => {
+    assert.ok(CODES.types.length <= TYPE_MASK + 1 && CODES.sources.length <= 2 && (REVIEWED | VALUE_FIXED) < 4);
+    assert.equal(KINDS, 1 << (FLAG_SHIFT + 2));
+  });
+
+  it('is "no snapshot" when any character of its numbers or strings table changed', () => {
+    const json = serializeCorpusSnapshot(fromSidecars(sidecars).slice(0, 3).map(entryOf), 1_700_000_200_000);
+    assert.ok(parseCorpusSnapshot(json));
+    const from = json.indexOf('"strings":');
+    const to = json.indexOf('"articles":');
+    const split = json.indexOf('\n');
+    const positions = [...Array(json.length).keys()].filter(i => (i > from + 10 && i < to - 2) || i > split);
+    assert.ok(positions.length > 2000, 'every character of a few articles');
+    for (const i of positions) {
+      const changed = `${json.slice(0, i)}${json[i] === 'a' ? 'b' : 'a'}${json.slice(i + 1)}`;
+      assert.equal(parseCorpusSnapshot(changed), undefined, `character ${i} (${JSON.stringify(json.slice(i - 5, i + 5))})`);
+    }
   });
 
   it('uses a record only for the same text hash, sidecar size and mtime, and an mtime older than the record by the margin', () => {

@@ -1,0 +1,131 @@
+// The corpus snapshot's numbers as one string after its JSON part (snapshotJson.ts). A JSON array of ~1,000,000
+// numbers takes JSON.parse tens of ms and makes JS arrays the collector then copies; a string of printable ASCII is
+// decoded instead, an article at a time, into one small typed array used again for every article: once to check the
+// article when the snapshot is parsed, and again when the article is taken. Nothing else is kept: a fresh 4 MiB typed
+// array for all of them costs ~15 ms of page faults on a VM, more than decoding an article twice.
+//
+// Each number (a non-negative integer) is written as base-57 "more" digits, most significant first, then one base-34
+// "last" digit: n = (more digits' value) * 34 + last. The two digit ranges are contiguous runs of printable ASCII
+// without `"` and `\`, so a character of neither range is corruption. Numbers under 34 take one character, under
+// 1,938 two, under 110,466 three.
+//
+// A 32-bit FNV-1a checksum of the characters (and of the snapshot's strings table, stringsChecksum) is written with
+// them: a character changed anywhere is noticed, not read as another number.
+
+/** '#' .. '[': a digit with more to follow. */
+const MORE = 0x23;
+const MORE_BASE = 57;
+const MORE_END = MORE + MORE_BASE;
+/** ']' .. '~': a number's last digit. */
+const LAST = 0x5d;
+const LAST_BASE = 34;
+const LAST_END = LAST + LAST_BASE;
+/** The largest number written: above any count, index or offset a snapshot holds. */
+export const MAX_NUMBER = 2 ** 29;
+/** The most the "more" digits may add up to: a longer run of digits is corruption (and every value read a small integer). */
+const MAX_MORE = Math.floor(MAX_NUMBER / LAST_BASE);
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+/** Mixed in after each string of the table: no character code is as high, so "ab","c" and "a","bc" differ. */
+const STRING_END = 0x10000;
+
+/** Collects numbers as the characters that encode them. */
+export class NumberWriter {
+  private codes = new Uint8Array(1 << 16);
+  /** How many characters are written: setting it back drops what was written since. */
+  length = 0;
+
+  push(n: number): void {
+    if (!(n >= 0 && n <= MAX_NUMBER && Math.floor(n) === n)) throw new RangeError(`the snapshot holds integers in 0..${MAX_NUMBER}, not ${n}`);
+    // at most 5 "more" digits and the last one
+    if (this.length + 6 > this.codes.length) {
+      const wider = new Uint8Array(this.codes.length * 2);
+      wider.set(this.codes);
+      this.codes = wider;
+    }
+    const last = n % LAST_BASE;
+    let more = (n - last) / LAST_BASE;
+    let digits = 0;
+    for (let m = more; m > 0; m = Math.floor(m / MORE_BASE)) digits++;
+    // most significant first: written from the right
+    for (let i = this.length + digits - 1; i >= this.length; i--) {
+      const d = more % MORE_BASE;
+      this.codes[i] = MORE + d;
+      more = (more - d) / MORE_BASE;
+    }
+    this.length += digits;
+    this.codes[this.length++] = LAST + last;
+  }
+
+  toString(): string {
+    // in slices: a call's arguments are limited (tens of thousands on some engines)
+    const parts: string[] = [];
+    for (let i = 0; i < this.length; i += 8192) parts.push(String.fromCharCode(...this.codes.subarray(i, Math.min(i + 8192, this.length))));
+    return parts.join('');
+  }
+}
+
+/**
+ * The numbers decoded last (NumberDecoder.read): one array for all articles, made larger when an article needs it. A
+ * decoded article is used before the next is decoded (parsing and taking an article are synchronous).
+ */
+let scratch = new Int32Array(1 << 12);
+
+/** Decodes the numbers of `text` from `at` on, a run at a time, keeping the checksum of the characters decoded. */
+export class NumberDecoder {
+  checksum = FNV_OFFSET;
+  constructor(
+    readonly text: string,
+    public at: number,
+  ) {}
+
+  /**
+   * The next `count` numbers, in the first `count` places of an array that the next call reuses; undefined when they
+   * are not there (past the end, a character of neither range, a number too large).
+   */
+  read(count: number): Int32Array | undefined {
+    const text = this.text;
+    // every number takes a character at least: a larger count is corruption (and makes no huge array)
+    if (!(count >= 0 && count <= text.length - this.at)) return undefined;
+    if (count > scratch.length) scratch = new Int32Array(2 ** Math.ceil(Math.log2(count)));
+    const out = scratch;
+    let i = this.at;
+    let h = this.checksum;
+    let v = 0;
+    let o = 0;
+    while (o < count) {
+      if (i >= text.length) return undefined;
+      const c = text.charCodeAt(i++);
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (c >= LAST) {
+        if (c >= LAST_END) return undefined;
+        out[o++] = v * LAST_BASE + (c - LAST);
+        v = 0;
+      } else {
+        v = v * MORE_BASE + (c - MORE);
+        if (c < MORE || c >= MORE_END || v > MAX_MORE) return undefined;
+      }
+    }
+    this.at = i;
+    this.checksum = h;
+    return out;
+  }
+}
+
+/** The checksum of `text` from `from` on, as a NumberDecoder decoding all of it ends with (for the writer). */
+export function numbersChecksum(text: string, from = 0): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** `checksum` continued over the strings table (each string's characters, then an end mark). */
+export function stringsChecksum(strings: readonly string[], checksum: number): number {
+  let h = checksum;
+  for (let k = 0; k < strings.length; k++) {
+    const s = strings[k];
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+    h = Math.imul(h ^ STRING_END, FNV_PRIME);
+  }
+  return h;
+}
