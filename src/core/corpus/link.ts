@@ -54,6 +54,8 @@ export interface LinkedGroup {
   autoKey: string;
   /** `type:key` of that name. */
   id: string;
+  /** The node number of that name (its place in node order: names.ts nodeRanks). */
+  number: number;
   members: Member[];
   /** Its names, in linking order. */
   names: NameNode[];
@@ -93,6 +95,20 @@ export function sortByLinkingOrder(names: NameNode[]): void {
     const n = list[byRank[r] - 1];
     names[next[n.words.length]++] = n;
   }
+}
+
+/**
+ * Groups sorted by their name's node (type, then key: the entity list's order of the entities made of them), each
+ * placed by its node's rank (names.ts nodeRanks), no key compared. Each group's name is its own (one group per name).
+ */
+export function sortByNode(groups: LinkedGroup[]): void {
+  const ranks = nodeRanks();
+  const list = groups.slice();
+  // each rank's group as its place in `list` plus one (0: none)
+  const byRank = new Int32Array(ranks.length);
+  for (let i = 0; i < list.length; i++) byRank[ranks[list[i].number]] = i + 1;
+  let at = 0;
+  for (let r = 0; r < byRank.length; r++) if (byRank[r] !== 0) groups[at++] = list[byRank[r] - 1];
 }
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}.&-]{1,11}$/u;
@@ -209,14 +225,16 @@ export class LinkIndexes {
     const first = firstForms(n);
     n.spelled = first.display;
     // the initials of a spelling are worked out once (kept with its forms)
-    if (n.type !== 'person') this.spelling(n, acronymLetters(first), n.words.length >= 2 ? (first.initials ??= initialsOf(first.display)) : NONE_WORDS, touched, addTo);
+    if (n.type !== 'person')
+      this.spelling(n, acronymLetters(first), n.words.length >= 2 ? (first.initials ??= initialsOf(first.display)) : NONE_WORDS, touched, addTo);
   }
 
   removeSpelling(n: NameNode, touched: Set<NameNode>): void {
     const name = n.spelled;
     if (name === undefined) return;
     n.spelled = undefined;
-    if (n.type !== 'person') this.spelling(n, isAcronymName(n.type, name) ? lettersOf(name) : '', n.words.length >= 2 ? initialsOf(name) : NONE_WORDS, touched, removeFrom);
+    if (n.type !== 'person')
+      this.spelling(n, isAcronymName(n.type, name) ? lettersOf(name) : '', n.words.length >= 2 ? initialsOf(name) : NONE_WORDS, touched, removeFrom);
   }
 
   /** `letters`: those of the spelling when it is an acronym, else ''. */
@@ -375,6 +393,7 @@ export function groupOf(names: NameNode[]): LinkedGroup {
     autoName: commonestSpelling(best),
     autoKey: best.key,
     id: idOf(firstForms(best), best.type),
+    number: best.number,
     members,
     names,
     made: undefined,

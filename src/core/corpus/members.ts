@@ -34,10 +34,6 @@ export class Member {
    */
   declare readonly forms: NameForms;
   declare readonly lists: AliasLists;
-  /** `type NUL key`: the linking's node. */
-  declare readonly node: string;
-  /** The node's number (names.ts numberOfNode): where the linker keeps its name. */
-  declare readonly nodeNumber: number;
   declare mentions: number;
   /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
   declare first: Annotation | undefined;
@@ -56,13 +52,23 @@ export class Member {
     this.type = type;
     this.forms = forms;
     this.lists = lists;
-    this.node = nodeOf(forms, type);
-    this.nodeNumber = nodeNumber(forms, type);
+    // its node and the node's number kept with the forms, not here (two fields fewer on tens of thousands of members)
+    nodeNumber(forms, type);
     this.mentions = 0;
     this.first = undefined;
     this.linked = undefined;
     this.corpusEntity = undefined;
     this.decided = undefined;
+  }
+
+  /** `type NUL key`: the linking's node (made once per forms and type). */
+  get node(): string {
+    return nodeOf(this.forms, this.type);
+  }
+
+  /** The node's number (names.ts numberOfNode): where the linker keeps its name. */
+  get nodeNumber(): number {
+    return nodeNumber(this.forms, this.type);
   }
 
   get path(): string {
