@@ -320,6 +320,9 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
       if (!pool || list.length < pool.length) pool = list;
     }
     let full: NameNode[] | undefined;
+    // a one-word person is a short form of every longer person with its word (a run of one word): the whole pool,
+    // nothing compared (most of the names the second rule looks at)
+    if (pool && words.length === 1 && n.type === 'person') return pool.slice();
     if (pool) {
       for (let i = 0; i < pool.length; i++) {
         const c = pool[i];

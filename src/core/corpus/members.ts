@@ -34,6 +34,8 @@ export class Member {
    */
   declare readonly forms: NameForms;
   declare readonly lists: AliasLists;
+  /** The node's number (names.ts numberOfNode): where the linker keeps its name (a field: read for every member of every build). */
+  declare readonly nodeNumber: number;
   declare mentions: number;
   /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
   declare first: Annotation | undefined;
@@ -52,8 +54,8 @@ export class Member {
     this.type = type;
     this.forms = forms;
     this.lists = lists;
-    // its node and the node's number kept with the forms, not here (two fields fewer on tens of thousands of members)
-    nodeNumber(forms, type);
+    // its node kept with the forms, not here (a field fewer on tens of thousands of members; read rarely)
+    this.nodeNumber = nodeNumber(forms, type);
     this.mentions = 0;
     this.first = undefined;
     this.linked = undefined;
@@ -64,11 +66,6 @@ export class Member {
   /** `type NUL key`: the linking's node (made once per forms and type). */
   get node(): string {
     return nodeOf(this.forms, this.type);
-  }
-
-  /** The node's number (names.ts numberOfNode): where the linker keeps its name. */
-  get nodeNumber(): number {
-    return nodeNumber(this.forms, this.type);
   }
 
   get path(): string {
