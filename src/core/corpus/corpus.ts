@@ -64,7 +64,9 @@ export class Corpus {
       this.failed.delete(a.path);
     }
     // linked again from nothing: the linker and the table start empty and take every article in path order
-    const paths = [...this.membersByPath.keys()].sort(compareText);
+    const paths = [...this.membersByPath.keys()];
+    // most hosts list articles sorted already: a check, not a sort with a comparison per step
+    if (!isSorted(paths)) paths.sort(compareText);
     this.linker = new Linker();
     this.linker.addAll(paths.map(p => this.membersByPath.get(p)!));
     this.table = new EntityTable();
@@ -219,4 +221,10 @@ export class Corpus {
     this.changes++;
     this.stale = true;
   }
+}
+
+/** Whether the paths are in code-unit order (compareText). */
+function isSorted(paths: readonly string[]): boolean {
+  for (let i = 1; i < paths.length; i++) if (paths[i - 1] > paths[i]) return false;
+  return true;
 }

@@ -2,7 +2,7 @@
 // then each group made an entity (./memberEntity.ts: its lists made when read). Kept up to date from the linking's
 // changes: only the groups a change touched are made again, and the sorted list and the alias table are edited in place.
 import { applyDecisions, decisionKeys, isNamedBy, type DecidedGroup } from './decisions/apply';
-import type { LinkedGroup } from './link';
+import { sortByNode, type LinkedGroup } from './link';
 import type { LinkChange } from './linker';
 import { MemberEntity, type EntityKeys } from './memberEntity';
 import { compareText, type Member } from './members';
@@ -152,10 +152,14 @@ export class EntityTable {
     // removed before anything is added: a bulk addition leaves the list unsorted until its end
     if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
     const bulk = this.startBulk(change.added.length);
+    // every entity new and none decided (a first build without decisions): each is its group's name's, so the list's
+    // order (type, key, id) is its names' node order, and the groups are appended in that order instead of sorted after
+    const inOrder = bulk && !redecide && this.list.length === 0;
+    if (inOrder) sortByNode(plain);
     for (let i = 0; i < plain.length; i++) plain[i].made = this.add(plain[i], bulk, true);
     if (redecide)
       this.decided = applyDecisions([...this.decidedGroups], decisions.entities, id => this.get(id) !== undefined).map(d => this.add(d, bulk, false));
-    this.endBulk(bulk);
+    this.endBulk(bulk && !inOrder);
   }
 
   /**

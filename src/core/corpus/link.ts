@@ -54,6 +54,8 @@ export interface LinkedGroup {
   autoKey: string;
   /** `type:key` of that name. */
   id: string;
+  /** The node number of that name (its place in node order: names.ts nodeRanks). */
+  number: number;
   members: Member[];
   /** Its names, in linking order. */
   names: NameNode[];
@@ -95,10 +97,29 @@ export function sortByLinkingOrder(names: NameNode[]): void {
   }
 }
 
+/**
+ * Groups sorted by their name's node (type, then key: the entity list's order of the entities made of them), each
+ * placed by its node's rank (names.ts nodeRanks), no key compared. Each group's name is its own (one group per name).
+ */
+export function sortByNode(groups: LinkedGroup[]): void {
+  const ranks = nodeRanks();
+  const list = groups.slice();
+  // each rank's group as its place in `list` plus one (0: none)
+  const byRank = new Int32Array(ranks.length);
+  for (let i = 0; i < list.length; i++) byRank[ranks[list[i].number]] = i + 1;
+  let at = 0;
+  for (let r = 0; r < byRank.length; r++) if (byRank[r] !== 0) groups[at++] = list[byRank[r] - 1];
+}
+
 const ACRONYM = /^[\p{Lu}][\p{Lu}.&-]{1,11}$/u;
 /** Whether a name of `type` spelled `name` is an acronym the third rule links ("NATO", "U.S."; never a person). */
 export const isAcronymName = (type: EntityType, name: string): boolean => type !== 'person' && !name.includes(' ') && ACRONYM.test(name);
 const lettersOf = (acronym: string) => acronym.replace(/[^\p{Lu}]/gu, '');
+/**
+ * The letters of a spelling that is an acronym of a type other than person (isAcronymName), '' when it is none:
+ * worked out once per spelling of the process (kept with its forms), not per name and build.
+ */
+const acronymLetters = (f: NameForms): string => (f.acronym ??= !f.display.includes(' ') && ACRONYM.test(f.display) ? lettersOf(f.display) : '');
 
 const UPPER_AT = /\p{Lu}/uy;
 /** The initials of a name's words (space-separated): all of them upper-cased, and those of its capitalised words alone when they differ. */
@@ -204,24 +225,27 @@ export class LinkIndexes {
     const first = firstForms(n);
     n.spelled = first.display;
     // the initials of a spelling are worked out once (kept with its forms)
-    if (n.type !== 'person') this.spelling(n, first.display, n.words.length >= 2 ? (first.initials ??= initialsOf(first.display)) : NONE_WORDS, touched, addTo);
+    if (n.type !== 'person')
+      this.spelling(n, acronymLetters(first), n.words.length >= 2 ? (first.initials ??= initialsOf(first.display)) : NONE_WORDS, touched, addTo);
   }
 
   removeSpelling(n: NameNode, touched: Set<NameNode>): void {
     const name = n.spelled;
     if (name === undefined) return;
     n.spelled = undefined;
-    if (n.type !== 'person') this.spelling(n, name, n.words.length >= 2 ? initialsOf(name) : NONE_WORDS, touched, removeFrom);
+    if (n.type !== 'person')
+      this.spelling(n, isAcronymName(n.type, name) ? lettersOf(name) : '', n.words.length >= 2 ? initialsOf(name) : NONE_WORDS, touched, removeFrom);
   }
 
-  private spelling(n: NameNode, name: string, initials: readonly string[], touched: Set<NameNode> | undefined, change: typeof addTo): void {
+  /** `letters`: those of the spelling when it is an acronym, else ''. */
+  private spelling(n: NameNode, letters: string, initials: readonly string[], touched: Set<NameNode> | undefined, change: typeof addTo): void {
     if (n.words.length >= 2) {
       for (let k = 0; k < initials.length; k++) {
         change(this.byInitials[n.type], initials[k], n);
         if (touched) touchAll(this.acronyms[n.type].get(initials[k]), touched);
       }
     }
-    if (isAcronymName(n.type, name)) change(this.acronyms[n.type], lettersOf(name), n);
+    if (letters !== '') change(this.acronyms[n.type], letters, n);
   }
 
   /** Counts the member's aliases as used by `n`; notes in `changed` the aliases `n` did not use before. */
@@ -273,8 +297,14 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
   // 1. its name is another name's alias in some article
   const owners = indexes.aliasOwners.get(n.node);
   if (owners) {
-    const list = [...owners.keys()].filter(o => o !== n);
-    if (list.length > 0) return list;
+    // the owners other than itself, in the map's order (a list made at its size, no spread and filter per name)
+    const size = owners.has(n) ? owners.size - 1 : owners.size;
+    if (size > 0) {
+      const list = new Array<NameNode>(size);
+      let at = 0;
+      for (const o of owners.keys()) if (o !== n) list[at++] = o;
+      return list;
+    }
   }
   // 2. a short form of longer names (never a place: isShortFormOf says no to every place)
   if (n.words.length > 0 && n.type !== 'place') {
@@ -290,11 +320,14 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
       if (!pool || list.length < pool.length) pool = list;
     }
     let full: NameNode[] | undefined;
+    // a one-word person is a short form of every longer person with its word (a run of one word): the whole pool,
+    // nothing compared (most of the names the second rule looks at)
+    if (pool && words.length === 1 && n.type === 'person') return pool.slice();
     if (pool) {
       for (let i = 0; i < pool.length; i++) {
         const c = pool[i];
         // a list made with its first name (an empty one pushed to gets room for 16 more)
-        if (isShortFormOf(n.type, c.words, n.words)) {
+        if (isShortFormByNumber(n.type, c.wordNumbers, words)) {
           if (full) full.push(c);
           else full = [c];
         }
@@ -305,12 +338,34 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
   // 3. an acronym ("NATO", "U.S.") and the names with its initials
   // a name with a space is no acronym (its key has one when its spelling has): its spelling is not read
   if (n.type === 'person' || n.key.includes(' ')) return NONE;
-  const name = spellingOf(n);
-  if (!isAcronymName(n.type, name)) return NONE;
-  const full = indexes.byInitials[n.type].get(lettersOf(name));
+  const first = firstForms(n);
+  const letters = acronymLetters(first);
+  if (letters === '') return NONE;
+  const name = first.display;
+  const full = indexes.byInitials[n.type].get(letters);
   if (!full) return NONE;
   const out = full.filter(c => isAcronymOf(name, spellingOf(c)));
   return out.length > 0 ? out : NONE;
+}
+
+/**
+ * isShortFormOf (../entities) on the words' numbers (names.ts wordNumbersOf: one number per distinct word, so equal
+ * numbers are equal words): the same answer, numbers compared instead of strings (it runs for every name against
+ * every longer name sharing its rarest word).
+ */
+function isShortFormByNumber(type: EntityType, long: readonly number[], short: readonly number[]): boolean {
+  if (type === 'place') return false;
+  const L = long.length;
+  const S = short.length;
+  if (S >= L || S === 0) return false;
+  if (type === 'organization' && S === 1 && long[L - 1] === short[0]) return true;
+  const maxStart = type === 'organization' ? 0 : L - S;
+  for (let s = 0; s <= maxStart; s++) {
+    let k = 0;
+    while (k < S && long[s + k] === short[k]) k++;
+    if (k === S) return true;
+  }
+  return false;
 }
 
 /** No candidates (most names): one shared list, never modified. */
@@ -341,6 +396,7 @@ export function groupOf(names: NameNode[]): LinkedGroup {
     autoName: commonestSpelling(best),
     autoKey: best.key,
     id: idOf(firstForms(best), best.type),
+    number: best.number,
     members,
     names,
     made: undefined,

@@ -22,31 +22,31 @@ export interface AliasLists {
  * members, so each holds only what is its own.
  */
 export class Member {
-  readonly article: CorpusArticle;
+  // declared, set in the constructor only: a field declared plainly is first defined as undefined, then assigned
+  // (two stores per field, tens of thousands of members per build)
+  declare readonly article: CorpusArticle;
   /** The article entity's id (`e1`, ...). */
-  readonly entity: string;
-  readonly type: EntityType;
+  declare readonly entity: string;
+  declare readonly type: EntityType;
   /**
    * The forms of the name the analysis gave it: the sidecar's name when it is one of the aliases, else the longest
    * alias (a rename reflected into the sidecar must not change how the corpus links it, nor its id).
    */
-  readonly forms: NameForms;
-  readonly lists: AliasLists;
-  /** `type NUL key`: the linking's node. */
-  readonly node: string;
-  /** The node's number (names.ts numberOfNode): where the linker keeps its name. */
-  readonly nodeNumber: number;
-  mentions = 0;
+  declare readonly forms: NameForms;
+  declare readonly lists: AliasLists;
+  /** The node's number (names.ts numberOfNode): where the linker keeps its name (a field: read for every member of every build). */
+  declare readonly nodeNumber: number;
+  declare mentions: number;
   /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
-  first: Annotation | undefined = undefined;
+  declare first: Annotation | undefined;
   /** Its name in the linker (set when added): its linked group, and that group's entity when no decision names it. */
-  linked: NameNode | undefined = undefined;
+  declare linked: NameNode | undefined;
   /**
    * Where this member ended up when a decision names its group (set by each build of the corpus entities for those
    * members only; the others' entity is their linked group's).
    */
-  corpusEntity: CorpusEntity | undefined = undefined;
-  decided: DecidedGroup | undefined = undefined;
+  declare corpusEntity: CorpusEntity | undefined;
+  declare decided: DecidedGroup | undefined;
 
   constructor(article: CorpusArticle, entity: string, type: EntityType, forms: NameForms, lists: AliasLists) {
     this.article = article;
@@ -54,8 +54,18 @@ export class Member {
     this.type = type;
     this.forms = forms;
     this.lists = lists;
-    this.node = nodeOf(forms, type);
+    // its node kept with the forms, not here (a field fewer on tens of thousands of members; read rarely)
     this.nodeNumber = nodeNumber(forms, type);
+    this.mentions = 0;
+    this.first = undefined;
+    this.linked = undefined;
+    this.corpusEntity = undefined;
+    this.decided = undefined;
+  }
+
+  /** `type NUL key`: the linking's node (made once per forms and type). */
+  get node(): string {
+    return nodeOf(this.forms, this.type);
   }
 
   get path(): string {

@@ -36,6 +36,8 @@ export interface NameForms {
   initials?: string[];
   /** The numbers of `words` (numberOfWord), once asked for (shared: never modified). */
   wordNumbers?: number[];
+  /** The letters of the display form when it is an acronym (./link.ts acronymLetters), '' when not: once worked out. */
+  acronym: string | undefined;
 }
 const forms = new Map<string, NameForms>();
 const wordsOf = new Map<string, string[]>();
@@ -63,6 +65,7 @@ export function nameForms(surface: string): NameForms {
       id2: undefined,
       initials: undefined,
       wordNumbers: undefined,
+      acronym: undefined,
     };
     forms.set(surface, f);
   }
