@@ -87,10 +87,19 @@ export interface PropagateKept {
 export function patternsOf(firsts: readonly FirstMention[]): Patterns {
   const patterns: Patterns = new Map();
   const seen = new Set<string>();
+  // the lists where a pattern came after a shorter one (only those need sorting below)
+  const unsorted: Pattern[][] = [];
+  const unsortedLists = new Set<Pattern[]>();
   const addPattern = (p: Pattern) => {
     const list = patterns.get(p.words[0]);
-    if (list) list.push(p);
-    else patterns.set(p.words[0], [p]);
+    if (!list) patterns.set(p.words[0], [p]);
+    else {
+      if (p.words.length > list[list.length - 1].words.length && !unsortedLists.has(list)) {
+        unsortedLists.add(list);
+        unsorted.push(list);
+      }
+      list.push(p);
+    }
   };
   for (const { slot, m } of firsts) {
     if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
@@ -124,8 +133,8 @@ export function patternsOf(firsts: readonly FirstMention[]): Patterns {
     }
   }
   // longest first among those sharing a first word, in the order found otherwise (sorted once: a sort per pattern
-  // added was quadratic when thousands of names share a first word)
-  for (const list of patterns.values()) if (list.length > 1) list.sort(byLength);
+  // added was quadratic when thousands of names share a first word); a list found in that order already stays as it is
+  for (const list of unsorted) list.sort(byLength);
   return patterns;
 }
 

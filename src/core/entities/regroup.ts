@@ -181,8 +181,11 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
 
   // propagate: the touched surfaces' first mentions take their places among the first mentions, and the lines
   // holding a first word whose patterns changed are matched again
+  // (the touched slots compared by identity, a few of them: no string hashed per first mention)
+  const touchedSlots: Slot[] = [];
+  for (const t of touched.values()) touchedSlots.push(t.slot);
   const firsts: FirstMention[] = [];
-  for (const f of kept.firsts) if (!touched.has(f.slot.surface)) firsts.push(f);
+  for (const f of kept.firsts) if (!touchedSlots.includes(f.slot)) firsts.push(f);
   for (const t of touched.values()) {
     if (t.slot.count === 0) continue;
     const m = t.slot.members[0];
