@@ -26,10 +26,9 @@ import {
 /** Past this many surfaces whose patterns may change, reading all the first mentions again costs about as much. */
 const MAX_AFFECTED = 64;
 
-/** The patterns after the regrouping, and the first words whose lists were made again (the others are the same lists). */
+/** The first words whose lists were made again in the kept patterns, with their lists before (the others are as they were). */
 export interface PatternsUpdate {
-  patterns: Patterns;
-  rebuilt: Set<string>;
+  previous: Map<string, Pattern[] | undefined>;
 }
 
 /** The strings a surface's first mention may claim (whatever its type). */
@@ -71,10 +70,11 @@ function claimedBy(f: FirstMention, s: string, bits: number): boolean {
 }
 
 /**
- * The patterns of the new first mentions (the kept ones with the `touched` surfaces' old ones, `removed`, taken out
- * and their new ones, `added`, put in, in order) from `kept`'s, or undefined when too many surfaces may change (the
- * caller reads them all: patternsOf). The claims index is brought to the new first mentions (kept.claims, changed in
- * place: the kept grouping is given up for the new one).
+ * `kept.patterns` changed in place into the patterns of the new first mentions (the kept ones with the `touched`
+ * surfaces' old ones, `removed`, taken out and their new ones, `added`, put in, in order), or undefined, nothing
+ * changed, when too many surfaces may change (the caller reads them all: patternsOf). The claims index is brought to
+ * the new first mentions too (the kept grouping is given up for the new one). The caller must make the patterns
+ * current (usePatterns with the first words whose lists changed) before any other patterns are.
  */
 export function patternsAfter(
   kept: PropagateKept,
@@ -136,10 +136,14 @@ export function patternsAfter(
   // the lists they had patterns in, or have now: the others' patterns kept (in their order), theirs put in
   const rebuilt = new Set<string>();
   for (const slot of affected) for (const w of listWords(slot)) rebuilt.add(w);
-  const patterns: Patterns = new Map(kept.patterns);
+  // (in place: copying the map of every first word cost more than the rest of the update)
+  const patterns: Patterns = kept.patterns;
+  const previous = new Map<string, Pattern[] | undefined>();
   for (const w of rebuilt) {
+    const was = patterns.get(w);
+    previous.set(w, was);
     const list: Pattern[] = [];
-    for (const p of kept.patterns.get(w) ?? []) if (!affected.has(p.from!.slot)) list.push(p);
+    for (const p of was ?? []) if (!affected.has(p.from!.slot)) list.push(p);
     for (const p of read) if (p.words[0] === w) list.push(p);
     if (list.length === 0) patterns.delete(w);
     else patterns.set(w, list.length > 1 ? list.sort(byPatternOrder) : list);
@@ -156,5 +160,5 @@ export function patternsAfter(
     }
   }
   for (const f of added) for (const s of claimable(f.slot)) add(claims, s, f);
-  return { patterns, rebuilt };
+  return { previous };
 }

@@ -179,10 +179,10 @@ export function readFirst(f: FirstMention, seen: Claimed, add: (p: Pattern) => v
 
 /**
  * Makes `patterns` the current ones for `lineVisitor` (the memo of each line's matches moves to their generation);
- * propagate does it itself.
+ * propagate does it itself. `changed`: the patterns were the current ones and were changed in place, under these first words.
  */
-export function usePatterns(patterns: Patterns): void {
-  advance(patterns);
+export function usePatterns(patterns: Patterns, changed?: ReadonlySet<string>): void {
+  advance(patterns, changed);
 }
 
 /**

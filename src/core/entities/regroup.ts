@@ -197,10 +197,13 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
   }
   // the patterns of the surfaces the edit may have changed read again (all of them when too many may have)
   const update = patternsAfter(kept, touchedSlots, removed, added);
-  const patterns = update ? update.patterns : patternsOf(firsts);
-  const changed = changedFirstWords(kept.patterns, patterns, update?.rebuilt);
+  const patterns = update ? kept.patterns : patternsOf(firsts);
+  const changed = changedFirstWords(kept.patterns, patterns, update?.previous);
+  // patterns changed in place are made current at once, whatever follows (the memo of lines' matches is of their
+  // content before: see advance)
+  if (update) usePatterns(patterns, changed);
   if (changed.size > MAX_CHANGED_FIRST_WORDS) return undefined;
-  if (patterns.size > 0) usePatterns(patterns);
+  if (!update && patterns.size > 0) usePatterns(patterns);
   // each line matched again: its range in the old mentions (the edited line's, from before the edit), its new mentions
   const replaced: { from: number; to: number; list: Working[] }[] = [];
   const rematched: { line: number; start: number }[] = [];
@@ -279,15 +282,15 @@ function mentionFrom(mentions: readonly Working[], x: number, lo: number, hi: nu
 }
 
 /**
- * The first words whose patterns differ (in words, type, surface or lexicon mark, or their order); only among
- * `rebuilt` when given (the other first words' lists are the same objects).
+ * The first words whose patterns differ (in words, type, surface or lexicon mark, or their order); when the patterns
+ * were changed in place, among the first words whose lists were made again (`previous`: their lists before).
  */
-function changedFirstWords(before: Patterns, after: Patterns, rebuilt?: ReadonlySet<string>): Set<string> {
+function changedFirstWords(before: Patterns, after: Patterns, previous?: ReadonlyMap<string, Pattern[] | undefined>): Set<string> {
   const changed = new Set<string>();
-  if (rebuilt) {
-    for (const w of rebuilt) {
+  if (previous) {
+    for (const [w, was] of previous) {
       const list = after.get(w);
-      if (list ? !samePatterns(before.get(w), list) : before.has(w)) changed.add(w);
+      if (list ? !samePatterns(was, list) : was !== undefined) changed.add(w);
     }
     return changed;
   }

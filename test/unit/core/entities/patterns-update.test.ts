@@ -63,11 +63,13 @@ describe('patterns after a regrouping: exactly those read from all the first men
         const added = touched.filter(() => rand() < 0.7).map(first);
         for (const f of removed) used.delete(f.m.start);
         firsts = [...firsts.filter(f => !touched.includes(f.slot)), ...added].sort(byStart);
+        const before = new Map(kept.patterns);
         const update = patternsAfter(kept, touched, removed, added);
         assert.ok(update, 'a few surfaces: updated');
-        const got = plain(update.patterns);
-        for (const [w, list] of kept.patterns) if (!update.rebuilt.has(w)) assert.equal(update.patterns.get(w), list, `${w}: not made again, the same list`);
-        kept = { firsts, patterns: update.patterns, claims: kept.claims };
+        const got = plain(kept.patterns);
+        for (const [w, list] of before) if (!update.previous.has(w)) assert.equal(kept.patterns.get(w), list, `${w}: not made again, the same list`);
+        for (const [w, list] of update.previous) assert.equal(list, before.get(w), `${w}: its list before`);
+        kept = { firsts, patterns: kept.patterns, claims: kept.claims };
         // (read last: patternsOf marks the first mentions with what they claim, as the update does)
         assert.deepEqual(got, plain(patternsOf(firsts.map(f => ({ ...f })))), `after edit ${step + 1}`);
       }
