@@ -85,8 +85,10 @@ export function updateKeptRegrouped(kept: KeptResult, edit: EditedLines, grouped
     kept.annotations = annotations;
     kept.works = works;
   }
+  // copies of the grouping's entities (a later grouping renumbers and renames them), sharing their aliases: a grouping
+  // gives each entity a new list and never changes it after, and the result hands out copies of the lists
   const entities: Entity[] = [];
-  for (const e of grouped.entities) if (wanted.has(e.type)) entities.push({ id: e.id, type: e.type, name: e.name, aliases: e.aliases.slice() });
+  for (const e of grouped.entities) if (wanted.has(e.type)) entities.push({ id: e.id, type: e.type, name: e.name, aliases: e.aliases });
   kept.entities = entities;
   kept.grouping = grouped;
   return true;

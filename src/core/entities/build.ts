@@ -203,10 +203,10 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
   }
   for (const g of groups) {
     const aliases = g.surfaces;
-    aliases.push(g.canonical.surface);
-    // most entities are one surface, seen under its own name: nothing to sort
-    if (aliases.length === 2 && aliases[0] === aliases[1]) aliases.length = 1;
-    else if (aliases.length > 1) {
+    // the surfaces and the canonical name, sorted, without repeats: most entities are one surface, or a few seen in
+    // order, among them the canonical name (a sort's setup costs more than the checks)
+    if (!aliases.includes(g.canonical.surface)) aliases.push(g.canonical.surface);
+    if (!strictlyAscending(aliases)) {
       aliases.sort();
       let n = 1;
       for (let k = 1; k < aliases.length; k++) if (aliases[k] !== aliases[n - 1]) aliases[n++] = aliases[k];
@@ -216,4 +216,10 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     g.entity.name = g.canonical.surface;
   }
   return entities;
+}
+
+/** Whether each string sorts after the one before it (a sort and removal of repeats would leave the list as it is). */
+function strictlyAscending(list: readonly string[]): boolean {
+  for (let k = 1; k < list.length; k++) if (!(list[k - 1] < list[k])) return false;
+  return true;
 }

@@ -19,11 +19,18 @@ const MAX_CHANGED_WORDS = 64;
 let lastTree: Map<string, WordNode> | null = null;
 let treeGeneration = -1;
 
-/** Moves to a new generation when the patterns' words differ from the previous call's. */
-export function advance(patterns: ReadonlyMap<string, readonly { words: readonly string[] }[]>): void {
+/**
+ * Moves to a new generation when the patterns' words differ from the previous call's. `changedInPlace`: the first
+ * words whose lists were changed in `patterns` since they were the previous call's (the same map, changed in place
+ * by a regrouping); used only when they were, else the words are compared.
+ */
+export function advance(patterns: ReadonlyMap<string, readonly { words: readonly string[] }[]>, changedInPlace?: ReadonlySet<string>): void {
   const changed = new Set<string>();
-  for (const [w, list] of patterns) if (!sameWords(lastPatterns.get(w), list)) changed.add(w);
-  for (const w of lastPatterns.keys()) if (!patterns.has(w)) changed.add(w);
+  if (changedInPlace && patterns === lastPatterns) for (const w of changedInPlace) changed.add(w);
+  else {
+    for (const [w, list] of patterns) if (!sameWords(lastPatterns.get(w), list)) changed.add(w);
+    for (const w of lastPatterns.keys()) if (!patterns.has(w)) changed.add(w);
+  }
   lastPatterns = patterns;
   if (changed.size === 0) return;
   generation++;

@@ -57,6 +57,8 @@ export interface Pattern {
   type: EntityType;
   surface: string;
   fixed: boolean;
+  /** The first mention it was read from last (patterns-update.ts orders a list by it). */
+  from: FirstMention | undefined;
 }
 
 /** A surface's own patterns for one type and lexicon mark (its words, its acronym as a word, its last word). */
@@ -75,66 +77,112 @@ export type Patterns = Map<string, Pattern[]>;
 export interface FirstMention {
   slot: Slot;
   m: Working;
+  /** The strings it claimed when its patterns were read last (CLAIMED_SURFACE | CLAIMED_TITLED | CLAIMED_LAST). */
+  claimed: number;
+}
+
+export const CLAIMED_SURFACE = 1;
+export const CLAIMED_TITLED = 2;
+export const CLAIMED_LAST = 4;
+
+/** The strings claimed so far, as readFirst asks about them (a Set, or the claims before a place: patterns-update.ts). */
+export interface Claimed {
+  has(s: string): boolean;
+  add(s: string): void;
 }
 
 /** What propagate leaves for a regrouping after an edit (regroup.ts): the first mentions and the patterns read from them. */
 export interface PropagateKept {
   firsts: FirstMention[];
   patterns: Patterns;
+  /** The first mentions by the strings they may claim (patterns-update.ts): made by the first regrouping that needs it. */
+  claims?: Claims;
 }
+
+/** Each string a first mention may claim (its surface, its acronym as a word, its last word) -> those first mentions. */
+export type Claims = Map<string, FirstMention[]>;
 
 /** The name patterns of surfaces whose first mentions are `firsts`, in order. */
 export function patternsOf(firsts: readonly FirstMention[]): Patterns {
   const patterns: Patterns = new Map();
   const seen = new Set<string>();
+  // the lists where a pattern came after a shorter one (only those need sorting below)
+  const unsorted: Pattern[][] = [];
+  const unsortedLists = new Set<Pattern[]>();
   const addPattern = (p: Pattern) => {
     const list = patterns.get(p.words[0]);
-    if (list) list.push(p);
-    else patterns.set(p.words[0], [p]);
+    if (!list) patterns.set(p.words[0], [p]);
+    else {
+      if (p.words.length > list[list.length - 1].words.length && !unsortedLists.has(list)) {
+        unsortedLists.add(list);
+        unsorted.push(list);
+      }
+      list.push(p);
+    }
   };
-  for (const { slot, m } of firsts) {
-    if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) continue;
-    seen.add(m.surface);
-    const words = slot.words.tokens;
-    const reading = (slot.words.pattern ??= patternOf(m.surface, words));
-    if (!reading.capitalised) continue;
-    // the same objects as long as the surface's first mention has this type (a regrouping compares them by identity)
-    let own = slot.patterns as OwnPatterns | undefined;
-    if (!own || own.type !== m.type || own.fixed !== m.fixed) {
-      const { titled, last } = reading;
-      own = {
-        type: m.type,
-        fixed: m.fixed,
-        full: { words, type: m.type, surface: m.surface, fixed: m.fixed },
-        titled: titled === null ? null : { words: [titled], type: m.type, surface: m.surface, fixed: m.fixed },
-        last: last === null ? null : { words: [last], type: m.type, surface: last, fixed: false },
-      };
-      slot.patterns = own;
-    }
-    addPattern(own.full);
-    const { titled, last } = reading;
-    if (titled !== null && !seen.has(titled)) {
-      seen.add(titled);
-      addPattern(own.titled!);
-    }
-    if (last === null || seen.has(last)) continue;
-    if (m.type === 'person' || (m.type === 'organization' && reading.lastDistinctive)) {
-      seen.add(last);
-      addPattern(own.last!);
-    }
-  }
+  for (const f of firsts) readFirst(f, seen, addPattern);
   // longest first among those sharing a first word, in the order found otherwise (sorted once: a sort per pattern
-  // added was quadratic when thousands of names share a first word)
-  for (const list of patterns.values()) if (list.length > 1) list.sort(byLength);
+  // added was quadratic when thousands of names share a first word); a list found in that order already stays as it is
+  for (const list of unsorted) list.sort(byLength);
   return patterns;
+}
+
+/** How the patterns of a first word are ordered: longest first, then by first mention (the order patternsOf finds them in). */
+export const byPatternOrder = (a: Pattern, b: Pattern) => b.words.length - a.words.length || a.from!.m.start - b.from!.m.start;
+
+/** The surface's reading as a pattern (a pure function of the surface, kept with its words). */
+export const readingOf = (slot: Slot): SurfacePattern => (slot.words.pattern ??= patternOf(slot.surface, slot.words.tokens));
+
+/**
+ * The patterns the first mention `f` adds, given the strings claimed before it (`seen`, updated): its surface's
+ * words, its acronym as a word, its last word, each unless an earlier first mention claimed that string.
+ */
+export function readFirst(f: FirstMention, seen: Claimed, add: (p: Pattern) => void): void {
+  const { slot, m } = f;
+  f.claimed = 0;
+  if (seen.has(m.surface) || NEVER_PROPAGATE.has(m.surface) || m.surface.length < 2) return;
+  seen.add(m.surface);
+  f.claimed = CLAIMED_SURFACE;
+  const words = slot.words.tokens;
+  const reading = readingOf(slot);
+  if (!reading.capitalised) return;
+  // the same objects as long as the surface's first mention has this type (a regrouping compares them by identity)
+  let own = slot.patterns as OwnPatterns | undefined;
+  if (!own || own.type !== m.type || own.fixed !== m.fixed) {
+    const { titled, last } = reading;
+    own = {
+      type: m.type,
+      fixed: m.fixed,
+      full: { words, type: m.type, surface: m.surface, fixed: m.fixed, from: undefined },
+      titled: titled === null ? null : { words: [titled], type: m.type, surface: m.surface, fixed: m.fixed, from: undefined },
+      last: last === null ? null : { words: [last], type: m.type, surface: last, fixed: false, from: undefined },
+    };
+    slot.patterns = own;
+  }
+  own.full.from = f;
+  add(own.full);
+  const { titled, last } = reading;
+  if (titled !== null && !seen.has(titled)) {
+    seen.add(titled);
+    f.claimed |= CLAIMED_TITLED;
+    own.titled!.from = f;
+    add(own.titled!);
+  }
+  if (last === null || seen.has(last)) return;
+  if (m.type === 'person' || (m.type === 'organization' && reading.lastDistinctive)) {
+    seen.add(last);
+    f.claimed |= CLAIMED_LAST;
+    own.last!.from = f;
+    add(own.last!);
+  }
 }
 
 /**
  * Makes `patterns` the current ones for `lineVisitor` (the memo of each line's matches moves to their generation);
- * propagate does it itself.
+ * propagate does it itself. `changed`: the patterns were the current ones and were changed in place, under these first words.
  */
-export function usePatterns(patterns: Patterns): void {
-  advance(patterns);
+export function usePatterns(patterns: Patterns, changed?: ReadonlySet<string>): void {
+  advance(patterns, changed);
 }
 
 /**
@@ -208,7 +256,7 @@ export function* propagateSteps(
     const slot = slots.of(m);
     if (slot.visited) continue;
     slot.visited = true;
-    firsts.push({ slot, m });
+    firsts.push({ slot, m, claimed: 0 });
   }
   const patterns = patternsOf(firsts);
   if (kept) {

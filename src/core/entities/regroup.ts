@@ -10,6 +10,7 @@ import { buildEntities } from './build';
 import type { GroupedWorking, GroupingKept } from './group';
 import type { LineInfo, LineSource } from './lines';
 import { mergeDedupe, working, type Slot, type Working } from './mention-set';
+import { patternsAfter } from './patterns-update';
 import { lineVisitor, patternsOf, usePatterns, type FirstMention, type Pattern, type Patterns } from './propagate';
 import type { EntityType } from '../types';
 import { decision, tally, unifiedDetected, unifiedType } from './unify';
@@ -181,17 +182,28 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
 
   // propagate: the touched surfaces' first mentions take their places among the first mentions, and the lines
   // holding a first word whose patterns changed are matched again
+  // (the touched slots compared by identity, a few of them: no string hashed per first mention)
+  const touchedSlots: Slot[] = [];
+  for (const t of touched.values()) touchedSlots.push(t.slot);
   const firsts: FirstMention[] = [];
-  for (const f of kept.firsts) if (!touched.has(f.slot.surface)) firsts.push(f);
+  const removed: FirstMention[] = [];
+  for (const f of kept.firsts) (touchedSlots.includes(f.slot) ? removed : firsts).push(f);
+  const added: FirstMention[] = [];
   for (const t of touched.values()) {
     if (t.slot.count === 0) continue;
-    const m = t.slot.members[0];
-    firsts.splice(firstFrom(firsts, m.start), 0, { slot: t.slot, m });
+    const f = { slot: t.slot, m: t.slot.members[0], claimed: 0 };
+    added.push(f);
+    firsts.splice(firstFrom(firsts, f.m.start), 0, f);
   }
-  const patterns = patternsOf(firsts);
-  const changed = changedFirstWords(kept.patterns, patterns);
+  // the patterns of the surfaces the edit may have changed read again (all of them when too many may have)
+  const update = patternsAfter(kept, touchedSlots, removed, added);
+  const patterns = update ? kept.patterns : patternsOf(firsts);
+  const changed = changedFirstWords(kept.patterns, patterns, update?.previous);
+  // patterns changed in place are made current at once, whatever follows (the memo of lines' matches is of their
+  // content before: see advance)
+  if (update) usePatterns(patterns, changed);
   if (changed.size > MAX_CHANGED_FIRST_WORDS) return undefined;
-  if (patterns.size > 0) usePatterns(patterns);
+  if (!update && patterns.size > 0) usePatterns(patterns);
   // each line matched again: its range in the old mentions (the edited line's, from before the edit), its new mentions
   const replaced: { from: number; to: number; list: Working[] }[] = [];
   const rematched: { line: number; start: number }[] = [];
@@ -223,7 +235,7 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
     k = r.to;
   }
   for (; k < old.length; k++) mentions.push(old[k]);
-  const nextKept: GroupingKept = { firsts, patterns, names, expansions: kept.expansions, linked: kept.linked };
+  const nextKept: GroupingKept = { firsts, patterns, claims: update ? kept.claims : undefined, names, expansions: kept.expansions, linked: kept.linked };
   const entities = buildEntities(mentions, kept.expansions, slots);
   return { grouped: { mentions, entities, slots, kept: nextKept }, inputs, rematched };
 }
@@ -269,9 +281,19 @@ function mentionFrom(mentions: readonly Working[], x: number, lo: number, hi: nu
   return lo;
 }
 
-/** The first words whose patterns differ (in words, type, surface or lexicon mark, or their order). */
-function changedFirstWords(before: Patterns, after: Patterns): Set<string> {
+/**
+ * The first words whose patterns differ (in words, type, surface or lexicon mark, or their order); when the patterns
+ * were changed in place, among the first words whose lists were made again (`previous`: their lists before).
+ */
+function changedFirstWords(before: Patterns, after: Patterns, previous?: ReadonlyMap<string, Pattern[] | undefined>): Set<string> {
   const changed = new Set<string>();
+  if (previous) {
+    for (const [w, was] of previous) {
+      const list = after.get(w);
+      if (list ? !samePatterns(was, list) : was !== undefined) changed.add(w);
+    }
+    return changed;
+  }
   for (const [w, list] of after) if (!samePatterns(before.get(w), list)) changed.add(w);
   for (const w of before.keys()) if (!after.has(w)) changed.add(w);
   return changed;

@@ -93,6 +93,36 @@ describe('analyze: an edit given with its range gives exactly a fresh analysis',
     assert.equal(warm.keptResults, counts.kept + 2, 'the word edit built on the result kept after the regrouping');
   });
 
+  it('typing letter after letter inside names, then deleting them, with ranges: each result a fresh analysis, built after a regrouping', () => {
+    let text = distinctArticle(30000, 9);
+    const warm = new Analyzer();
+    let result = warm.analyze(text, { document: 'a' });
+    const handedOut = structuredClone(result);
+    const counts = { regrouped: warm.regroupedResults };
+    const names = result.annotations.filter(a => a.type !== 'date' && /^\p{Lu}\p{Ll}{3}/u.test(a.text));
+    let steps = 0;
+    for (const name of [names[3], names[Math.floor(names.length / 2)], names[names.length - 4]]) {
+      // the name's place in the current text (the earlier names' letters were typed and deleted again)
+      const at = result.annotations.find(a => a.start === name.start)!.start + 2;
+      for (const [k, letter] of [...'xqz'].entries()) {
+        const next = text.slice(0, at + k) + letter + text.slice(at + k);
+        result = warm.analyze(next, { document: 'a', edit: { previous: text, start: at + k, end: at + k, insertedLength: 1 } });
+        assert.deepEqual(result, cold(next), `after typing ${letter} in ${name.text}`);
+        text = next;
+        steps++;
+      }
+      for (let k = 2; k >= 0; k--) {
+        const next = text.slice(0, at + k) + text.slice(at + k + 1);
+        result = warm.analyze(next, { document: 'a', edit: { previous: text, start: at + k, end: at + k + 1, insertedLength: 0 } });
+        assert.deepEqual(result, cold(next), `after deleting a letter in ${name.text}`);
+        text = next;
+        steps++;
+      }
+    }
+    assert.ok(warm.regroupedResults - counts.regrouped >= steps / 2, 'most results were built after a regrouping of the edited line');
+    assert.deepEqual(structuredClone(warm.analyze(text, { document: 'a' })), handedOut, 'back to the first text: the same result');
+  });
+
   it('edits at line ends and starts (line breaks made and removed, combining marks), with ranges', () => {
     const rand = prng(31337);
     let text = distinctArticle(6000, 3);
