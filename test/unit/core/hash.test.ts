@@ -32,13 +32,13 @@ describe('sha256Hex (pure SHA-256 of the UTF-8 text)', () => {
     for (const s of ['', 'abc', 'Zürich – “Ankara”', '😀👍🏽', 'a\ud800b\udfff', 'line\r\n'.repeat(1000)]) assert.equal(sha256HexNative(s), sha256Hex(s));
   });
 
-  it('gives the same digest through crypto.hash and through a Hash object (the older Nodes)', () => {
-    // this Node has crypto.hash (engines: node >= 20; it came in 20.12): both ways are checked here
-    assert.ok(sha256HexOneShot, 'crypto.hash is there');
+  it('gives the same digest through a Hash object (the way of the Nodes without crypto.hash)', () => {
+    for (const s of ['', 'abc', 'Zürich – “Ankara”', '😀👍🏽', 'a\ud800b\udfff', 'x'.repeat(70_000)]) assert.equal(sha256HexStreamed(s), sha256Hex(s));
+  });
+
+  it('hashes through crypto.hash where the Node has it (20.12 and later)', function () {
+    if (!sha256HexOneShot) this.skip();
     assert.equal(sha256HexNative, sha256HexOneShot);
-    for (const s of ['', 'abc', 'Zürich – “Ankara”', '😀👍🏽', 'a\ud800b\udfff', 'x'.repeat(70_000)]) {
-      assert.equal(sha256HexOneShot(s), sha256Hex(s));
-      assert.equal(sha256HexStreamed(s), sha256Hex(s));
-    }
+    for (const s of ['', 'abc', 'Zürich – “Ankara”', '😀👍🏽', 'a\ud800b\udfff', 'x'.repeat(70_000)]) assert.equal(sha256HexOneShot(s), sha256Hex(s));
   });
 });
