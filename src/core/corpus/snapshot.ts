@@ -244,7 +244,9 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
   // every number checked where it is used, in one pass: an index is below its list's length (the numbers decoded are
   // integers in 0..2^29, a little more), each read is below `count`
   const n = strings.length;
-  const entities: Entity[] = [];
+  // the lists made at their size (checked against the body's length when the snapshot was parsed): no list grown
+  // by pushes (room for 17, then 41, ..., the smaller ones left to the collector)
+  const entities = new Array<Entity>(record.encoded.entities);
   let i = 0;
   for (let k = 0; k < record.encoded.entities; k++) {
     if (i + 4 > count) return undefined;
@@ -267,9 +269,9 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
       if (d[i] >= n) return undefined;
       out.aliases[j] = strings[d[i++]];
     }
-    entities.push(out);
+    entities[k] = out;
   }
-  const annotations: Annotation[] = [];
+  const annotations = new Array<Annotation>(record.encoded.annotations);
   for (let k = 0; k < record.encoded.annotations; k++) {
     if (i + 5 > count) return undefined;
     const start = d[i];
@@ -321,14 +323,14 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     const flags = kind >> FLAG_SHIFT;
     if (flags & REVIEWED) out.reviewed = true;
     if (flags & VALUE_FIXED) out.valueFixed = true;
-    annotations.push(out);
+    annotations[k] = out;
   }
-  const rejections: Span[] = [];
+  const rejections = new Array<Span>(record.encoded.rejections);
   for (let k = 0; k < record.encoded.rejections; k++, i += 2) {
     if (i + 2 > count) return undefined;
     const end = d[i] + d[i + 1];
     if (end > text.length) return undefined;
-    rejections.push(new SpanOf(d[i], end));
+    rejections[k] = new SpanOf(d[i], end);
   }
   // every number used, and no more
   if (i !== count) return undefined;

@@ -161,7 +161,12 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
  */
 function recordOf(x: unknown, strings: readonly string[], writtenAt: number, numbers: NumberDecoder): SnapshotRecord | undefined {
   if (!Array.isArray(x) || x.length !== 5) return undefined;
-  const [path, sha256, size, mtime, seen] = x as unknown[];
+  // (by index: destructuring runs the array's iterator, objects made for each of 2,000 records)
+  const path: unknown = x[0];
+  const sha256: unknown = x[1];
+  const size: unknown = x[2];
+  const mtime: unknown = x[3];
+  const seen: unknown = x[4];
   if (typeof path !== 'string' || path === '' || typeof sha256 !== 'string' || !HEX64.test(sha256)) return undefined;
   if (!isCount(size) || !isTime(mtime) || !isTime(seen) || seen > writtenAt) return undefined;
   const head = numbers.read(ARTICLE_HEAD);
