@@ -228,6 +228,19 @@ const ENTITY_TYPE_CODES = CODES.types.map(t => (ENTITY_TYPES as readonly string[
 
 /** One for all articles: an article is taken synchronously, its numbers used before the next article's are decoded. */
 const body = new BodyDecoder();
+/**
+ * The article's lists as they are made, one for all articles, then copied at their size: no list grown by pushes
+ * (room for 17, then 41, ..., the smaller ones left to the collector), and packed (a list made at its size with
+ * `new Array(n)` has holes until filled, and the build iterates such lists more slowly).
+ */
+const entityList: Entity[] = [];
+const annotationList: Annotation[] = [];
+/** The first `n` items of `list`, copied; the list's places emptied (it keeps no article alive). */
+function taken<T>(list: T[], n: number): T[] {
+  const out = list.slice(0, n);
+  list.fill(undefined as T, 0, n);
+  return out;
+}
 
 /**
  * The article the record stands for, with `text` (whose SHA-256 is the record's: the caller checked it). Undefined
@@ -244,9 +257,7 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
   // every number checked where it is used, in one pass: an index is below its list's length (the numbers decoded are
   // integers in 0..2^29, a little more), each read is below `count`
   const n = strings.length;
-  // the lists made at their size (checked against the body's length when the snapshot was parsed): no list grown
-  // by pushes (room for 17, then 41, ..., the smaller ones left to the collector)
-  const entities = new Array<Entity>(record.encoded.entities);
+  const entities = entityList;
   let i = 0;
   for (let k = 0; k < record.encoded.entities; k++) {
     if (i + 4 > count) return undefined;
@@ -271,7 +282,7 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     }
     entities[k] = out;
   }
-  const annotations = new Array<Annotation>(record.encoded.annotations);
+  const annotations = annotationList;
   for (let k = 0; k < record.encoded.annotations; k++) {
     if (i + 5 > count) return undefined;
     const start = d[i];
@@ -292,7 +303,7 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     // whole; any other, field by field in the same order
     const shape = kind & (NO_ENTITY | HAS_VALUE | HAS_PRECISION);
     if (shape === 0) {
-      if (!(i < count && d[i] < entities.length && entities[d[i]].type === type)) return undefined;
+      if (!(i < count && d[i] < record.encoded.entities && entities[d[i]].type === type)) return undefined;
       out = new Mention(id, type, start, end, quote, source, entities[d[i++]].id);
     } else if (shape === (NO_ENTITY | HAS_VALUE)) {
       if (!(i < count && d[i] <= n)) return undefined;
@@ -304,7 +315,7 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     } else {
       out = new PlainAnnotation(id, type, start, end, quote, source);
       if (!(kind & NO_ENTITY)) {
-        if (!(i < count && d[i] < entities.length && entities[d[i]].type === type)) return undefined;
+        if (!(i < count && d[i] < record.encoded.entities && entities[d[i]].type === type)) return undefined;
         out.entity = entities[d[i++]].id;
       }
       if (kind & HAS_VALUE) {
@@ -325,12 +336,12 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     if (flags & VALUE_FIXED) out.valueFixed = true;
     annotations[k] = out;
   }
-  const rejections = new Array<Span>(record.encoded.rejections);
+  const rejections: Span[] = [];
   for (let k = 0; k < record.encoded.rejections; k++, i += 2) {
     if (i + 2 > count) return undefined;
     const end = d[i] + d[i + 1];
     if (end > text.length) return undefined;
-    rejections[k] = new SpanOf(d[i], end);
+    rejections.push(new SpanOf(d[i], end));
   }
   // every number used, and no more
   if (i !== count) return undefined;
@@ -339,8 +350,8 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     text,
     sha256: record.sha256,
     referenceDate: referenceDate === 0 ? null : strings[referenceDate - 1],
-    annotations,
-    entities,
+    annotations: taken(annotations, record.encoded.annotations),
+    entities: taken(entities, record.encoded.entities),
     rejections,
   };
 }
