@@ -25,11 +25,11 @@ import {
   type EntityType,
   type Span,
 } from '../types';
-import { NumberDecoder } from './snapshotNumbers';
+import { BodyDecoder } from './snapshotNumbers';
 import type { CorpusArticle } from './types';
 
 /** Bumped whenever the JSON form changes: a snapshot of another version is "no snapshot". */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 /** How much older than the moment it was looked at a sidecar's mtime must be for its record to count (rule 3). */
 export const RACY_MARGIN_MS = 3000;
 
@@ -50,8 +50,8 @@ export interface SnapshotEntry {
 }
 
 /**
- * One article's record read back: checked; its annotations and entities are made into objects only when it is used
- * (corpusArticleFromSnapshot), read again from the snapshot's numbers.
+ * One article's record read back: its fields checked and its numbers' checksum with the whole snapshot's; its
+ * annotations and entities are decoded (and checked) only when it is used (corpusArticleFromSnapshot).
  */
 export interface SnapshotRecord {
   path: string;
@@ -63,7 +63,7 @@ export interface SnapshotRecord {
 }
 
 /**
- * @internal The article's numbers: `count` numbers decoded from `text` at `at` (snapshotNumbers.ts), its `entities`
+ * @internal The article's body: the `length` characters of `text` from `at` (snapshotNumbers.ts), its `entities`
  * entities then `annotations` annotations (each its fixed numbers, then those its kind says it has: see NO_ENTITY and
  * HAS_EXTERNAL_ID below), then `rejections` spans (start, length).
  */
@@ -73,7 +73,7 @@ export interface EncodedArticle {
   referenceDate: number;
   text: string;
   at: number;
-  count: number;
+  length: number;
   entities: number;
   annotations: number;
   rejections: number;
@@ -127,7 +127,7 @@ export const TYPE_MASK = 3;
 /** @internal An entity's numbers: id, name, kind (type code, these bits), alias count, externalId, note when it has them, its aliases. */
 export const HAS_EXTERNAL_ID = 4;
 export const HAS_ENTITY_NOTE = 8;
-/** @internal The numbers before an article's: reference date, entities, annotations, rejections, how many numbers follow. */
+/** @internal The numbers before an article's body: reference date, entities, annotations, rejections, the body's length in characters. */
 export const ARTICLE_HEAD = 5;
 /** @internal flags */
 export const REVIEWED = 1;
@@ -215,39 +215,86 @@ const SpanOf = function (this: Span, start: number, end: number) {
   this.end = end;
 } as unknown as Make<Span, [start: number, end: number]>;
 for (const c of [PlainAnnotation, Mention, DateMention, PreciseDate, EntityOf, SpanOf]) c.prototype = Object.prototype;
+/** @internal The fewest characters an entity, an annotation and a rejection take (a number is one at least). */
+export const MIN_ENTITY = 4;
+export const MIN_ANNOTATION = 5;
+export const MIN_REJECTION = 2;
+const ENTITY_KINDS = HAS_ENTITY_NOTE * 2;
+const TYPES = CODES.types.length;
+const SOURCES = CODES.sources.length;
+const PRECISIONS = CODES.precisions.length;
+/** The type codes of entities (an annotation of a date is no entity's mention). */
+const ENTITY_TYPE_CODES = CODES.types.map(t => (ENTITY_TYPES as readonly string[]).includes(t));
+
+/** One for all articles: an article is taken synchronously, its numbers used before the next article's are decoded. */
+const body = new BodyDecoder();
+/**
+ * The article's lists as they are made, one for all articles, then copied at their size: no list grown by pushes
+ * (room for 17, then 41, ..., the smaller ones left to the collector), and packed (a list made at its size with
+ * `new Array(n)` has holes until filled, and the build iterates such lists more slowly).
+ */
+const entityList: Entity[] = [];
+const annotationList: Annotation[] = [];
+/** The first `n` items of `list`, copied; the list's places emptied (it keeps no article alive). */
+function taken<T>(list: T[], n: number): T[] {
+  const out = list.slice(0, n);
+  list.fill(undefined as T, 0, n);
+  return out;
+}
+
 /**
  * The article the record stands for, with `text` (whose SHA-256 is the record's: the caller checked it). Undefined
- * when the record does not fit the text (a span past its end: a snapshot corrupt in a way its shape did not show).
+ * when the record does not fit the text (a span past its end) or does not decode (a string index out of range, an
+ * annotation of an entity the article does not list, a body of more or fewer numbers: written by no build, since the
+ * checksum is right).
  */
 export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string): CorpusArticle | undefined {
   const { strings, referenceDate } = record.encoded;
   const { types, sources, precisions } = CODES;
-  // decoded again (checked when the snapshot was parsed)
-  const d = new NumberDecoder(record.encoded.text, record.encoded.at).read(record.encoded.count);
-  if (!d) return undefined;
-  const entities: Entity[] = [];
+  const count = body.decode(record.encoded.text, record.encoded.at, record.encoded.at + record.encoded.length);
+  if (count === -1) return undefined;
+  const d = body.numbers;
+  // every number checked where it is used, in one pass: an index is below its list's length (the numbers decoded are
+  // integers in 0..2^29, a little more), each read is below `count`
+  const n = strings.length;
+  const entities = entityList;
   let i = 0;
   for (let k = 0; k < record.encoded.entities; k++) {
+    if (i + 4 > count) return undefined;
     const kind = d[i + 2];
-    const n = d[i + 3];
-    const out = new EntityOf(strings[d[i]], types[kind & TYPE_MASK] as EntityType, strings[d[i + 1]], new Array<string>(n));
-    i += 4;
-    if (kind & HAS_EXTERNAL_ID) out.externalId = strings[d[i++]];
-    if (kind & HAS_ENTITY_NOTE) out.note = strings[d[i++]];
+    const aliases = d[i + 3];
+    if (d[i] >= n || d[i + 1] >= n || kind >= ENTITY_KINDS || !ENTITY_TYPE_CODES[kind & TYPE_MASK]) return undefined;
     // the aliases' list made at its size (most have one alias: a list made empty then pushed to gets room for 17)
-    for (let j = 0; j < n; j++) out.aliases[j] = strings[d[i++]];
-    entities.push(out);
+    const out = new EntityOf(strings[d[i]], types[kind & TYPE_MASK] as EntityType, strings[d[i + 1]], new Array<string>(aliases > count ? 0 : aliases));
+    i += 4;
+    if (kind & HAS_EXTERNAL_ID) {
+      if (!(i < count && d[i] < n)) return undefined;
+      out.externalId = strings[d[i++]];
+    }
+    if (kind & HAS_ENTITY_NOTE) {
+      if (!(i < count && d[i] < n)) return undefined;
+      out.note = strings[d[i++]];
+    }
+    if (i + aliases > count) return undefined;
+    for (let j = 0; j < aliases; j++) {
+      if (d[i] >= n) return undefined;
+      out.aliases[j] = strings[d[i++]];
+    }
+    entities[k] = out;
   }
-  const annotations: Annotation[] = [];
+  const annotations = annotationList;
   for (let k = 0; k < record.encoded.annotations; k++) {
+    if (i + 5 > count) return undefined;
     const start = d[i];
-    const end = start + d[i + 1];
+    const length = d[i + 1];
+    const kind = d[i + 4];
+    if (d[i + 2] >= n || d[i + 3] >= n || kind >= KINDS || (kind & TYPE_MASK) >= TYPES || (kind >> SOURCE_SHIFT) % 2 >= SOURCES) return undefined;
+    const end = start + length;
     // the text interned (one string for every mention of a name in the corpus, none allocated here); the hash being
     // the same, the writer checked it is the text's slice: only its length is checked again, which costs nothing
     const quote = strings[d[i + 2]];
-    if (end > text.length || quote.length !== end - start) return undefined;
+    if (end > text.length || quote.length !== length) return undefined;
     const id = strings[d[i + 3]];
-    const kind = d[i + 4];
     const type = types[kind & TYPE_MASK];
     const source = sources[(kind >> SOURCE_SHIFT) & 1];
     i += 5;
@@ -255,42 +302,59 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     // the shapes a sidecar's annotations have (a mention of an entity, a date with or without a precision) made
     // whole; any other, field by field in the same order
     const shape = kind & (NO_ENTITY | HAS_VALUE | HAS_PRECISION);
-    if (shape === 0) out = new Mention(id, type, start, end, quote, source, entities[d[i++]].id);
-    else if (shape === (NO_ENTITY | HAS_VALUE)) out = new DateMention(id, type, start, end, quote, source, valueOf(d[i++], strings));
-    else if (shape === (NO_ENTITY | HAS_VALUE | HAS_PRECISION)) {
+    if (shape === 0) {
+      if (!(i < count && d[i] < record.encoded.entities && entities[d[i]].type === type)) return undefined;
+      out = new Mention(id, type, start, end, quote, source, entities[d[i++]].id);
+    } else if (shape === (NO_ENTITY | HAS_VALUE)) {
+      if (!(i < count && d[i] <= n)) return undefined;
+      out = new DateMention(id, type, start, end, quote, source, valueOf(d[i++], strings));
+    } else if (shape === (NO_ENTITY | HAS_VALUE | HAS_PRECISION)) {
+      if (!(i + 2 <= count && d[i] <= n && d[i + 1] < PRECISIONS)) return undefined;
       out = new PreciseDate(id, type, start, end, quote, source, valueOf(d[i], strings), precisions[d[i + 1]]);
       i += 2;
     } else {
       out = new PlainAnnotation(id, type, start, end, quote, source);
-      if (!(kind & NO_ENTITY)) out.entity = entities[d[i++]].id;
-      if (kind & HAS_VALUE) out.value = valueOf(d[i++], strings);
-      if (kind & HAS_PRECISION) out.precision = precisions[d[i++]];
+      if (!(kind & NO_ENTITY)) {
+        if (!(i < count && d[i] < record.encoded.entities && entities[d[i]].type === type)) return undefined;
+        out.entity = entities[d[i++]].id;
+      }
+      if (kind & HAS_VALUE) {
+        if (!(i < count && d[i] <= n)) return undefined;
+        out.value = valueOf(d[i++], strings);
+      }
+      if (kind & HAS_PRECISION) {
+        if (!(i < count && d[i] < PRECISIONS)) return undefined;
+        out.precision = precisions[d[i++]];
+      }
     }
-    if (kind & HAS_NOTE) out.note = strings[d[i++]];
+    if (kind & HAS_NOTE) {
+      if (!(i < count && d[i] < n)) return undefined;
+      out.note = strings[d[i++]];
+    }
     const flags = kind >> FLAG_SHIFT;
     if (flags & REVIEWED) out.reviewed = true;
     if (flags & VALUE_FIXED) out.valueFixed = true;
-    annotations.push(out);
+    annotations[k] = out;
   }
   const rejections: Span[] = [];
   for (let k = 0; k < record.encoded.rejections; k++, i += 2) {
+    if (i + 2 > count) return undefined;
     const end = d[i] + d[i + 1];
     if (end > text.length) return undefined;
     rejections.push(new SpanOf(d[i], end));
   }
+  // every number used, and no more
+  if (i !== count) return undefined;
   return {
     path: record.path,
     text,
     sha256: record.sha256,
     referenceDate: referenceDate === 0 ? null : strings[referenceDate - 1],
-    annotations,
-    entities,
+    annotations: taken(annotations, record.encoded.annotations),
+    entities: taken(entities, record.encoded.entities),
     rejections,
   };
 }
 
 /** A date's value: 0 for null, else a string's index + 1. */
 const valueOf = (code: number, strings: readonly string[]): string | null => (code === 0 ? null : strings[code - 1]);
-
-/** @internal Whether a code is an entity type's. */
-export const isEntityTypeCode = (code: number): boolean => (ENTITY_TYPES as readonly string[]).includes(CODES.types[code]);

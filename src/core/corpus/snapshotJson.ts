@@ -1,61 +1,46 @@
 // The corpus snapshot's form (private: the editor's cache in its own storage, no schema, never in the workspace): a
 // line of JSON,
-//   { "format": "news-annotator-corpus-snapshot", "version": 2, "writtenAt": ms, "context": the host's,
+//   { "format": "news-annotator-corpus-snapshot", "version": 3, "writtenAt": ms, "context": the host's,
 //     "codes": {types, sources, precisions},
 //     "strings": [every id, name, alias, note, date value and reference date once],
 //     "articles": [[path, sha256, sidecar size, sidecar mtime, seen]], "check": the numbers' and strings' checksum }
-// then the numbers (snapshotNumbers.ts), for each article in order: its reference date (a string's index + 1, 0 for
-// none), how many entities, annotations and rejections it has and how many numbers follow, then the entities and
-// the annotations (snapshot.ts: a kind number says which optional fields follow; the text as a string, so a name is
-// stored and read once for the corpus; the entity as its position in the article's entities), the rejections
-// (start, length).
+// then the numbers (snapshotNumbers.ts), for each article in order: its head (its reference date: a string's index
+// + 1, 0 for none; how many entities, annotations and rejections it has; how many characters its body takes), then
+// its body: the entities and the annotations (snapshot.ts: a kind number says which optional fields follow; the text
+// as a string, so a name is stored and read once for the corpus; the entity as its position in the article's
+// entities), the rejections (start, length).
 // The numbers out of the JSON and the strings interned make it a fraction of the sidecars' size and quick to read:
-// the annotations' quote selectors are left out (the article text holds the context). Parsing is strict: anything
-// that does not fit (another version, another code table, a checksum that differs, a string index out of range)
-// makes the whole snapshot "no snapshot", never a wrong index.
+// the annotations' quote selectors are left out (the article text holds the context). Reading is strict: anything
+// that does not fit the JSON part or the heads (another version, another code table, a checksum that differs, a
+// count the body has no room for) makes the whole snapshot "no snapshot" when it is parsed; a body is decoded and
+// checked when its article is taken (a string index out of range, an entity not listed: that record is not used).
+// Either way, never a wrong index. (A body of the right checksum that does not decode was written by no build.)
 import type { Span } from '../types';
 import type { CorpusArticle } from './types';
 import {
   ARTICLE_HEAD,
   CODES,
   FLAG_SHIFT,
-  HAS_ENTITY_NOTE as HAS_ENTITY_NOTE_BIT,
-  HAS_EXTERNAL_ID as HAS_EXTERNAL_ID_BIT,
-  HAS_NOTE as HAS_NOTE_BIT,
-  HAS_PRECISION as HAS_PRECISION_BIT,
-  HAS_VALUE as HAS_VALUE_BIT,
-  isEntityTypeCode,
-  KINDS as KIND_COUNT,
-  NO_ENTITY as NO_ENTITY_BIT,
-  REVIEWED as REVIEWED_FLAG,
+  HAS_ENTITY_NOTE,
+  HAS_EXTERNAL_ID,
+  HAS_NOTE,
+  HAS_PRECISION,
+  HAS_VALUE,
+  MIN_ANNOTATION,
+  MIN_ENTITY,
+  MIN_REJECTION,
+  NO_ENTITY,
+  REVIEWED,
   SNAPSHOT_VERSION,
   SOURCE_SHIFT,
-  TYPE_MASK as TYPE_BITS,
-  VALUE_FIXED as VALUE_FIXED_FLAG,
+  VALUE_FIXED,
   type CorpusSnapshot,
   type SnapshotEntry,
   type SnapshotRecord,
 } from './snapshot';
-import { NumberDecoder, NumberWriter, numbersChecksum, stringsChecksum } from './snapshotNumbers';
+import { NumberDecoder, NumberWriter, numbersChecksum, stringsChecksum, widthOf } from './snapshotNumbers';
 
 const FORMAT = 'news-annotator-corpus-snapshot';
-// copied into this module once: the checks read them for every number, and an imported binding can be a getter call
-// (a CommonJS build's), which the loops would pay millions of times
-const REVIEWED = REVIEWED_FLAG;
-const VALUE_FIXED = VALUE_FIXED_FLAG;
-const NO_ENTITY = NO_ENTITY_BIT;
-const HAS_VALUE = HAS_VALUE_BIT;
-const HAS_PRECISION = HAS_PRECISION_BIT;
-const HAS_NOTE = HAS_NOTE_BIT;
-const HAS_EXTERNAL_ID = HAS_EXTERNAL_ID_BIT;
-const HAS_ENTITY_NOTE = HAS_ENTITY_NOTE_BIT;
-const TYPE_MASK = TYPE_BITS;
-const KINDS = KIND_COUNT;
-const ENTITY_KINDS = HAS_ENTITY_NOTE * 2;
-const TYPES = CODES.types.length;
-const SOURCES = CODES.sources.length;
-const PRECISIONS = CODES.precisions.length;
-const entityTypeCodes = CODES.types.map((_, code) => isEntityTypeCode(code));
 const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -126,7 +111,9 @@ function numbersOf(article: CorpusArticle, numbers: NumberWriter, intern: (s: st
   numbers.push(article.entities.length);
   numbers.push(article.annotations.length);
   numbers.push(article.rejections?.length ?? 0);
-  numbers.push(body.length);
+  let length = 0;
+  for (const n of body) length += widthOf(n);
+  numbers.push(length);
   for (const n of body) numbers.push(n);
   return true;
 }
@@ -167,10 +154,19 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
   return { writtenAt, context, records };
 }
 
-/** The record of `x`, an article's fields, whose numbers `numbers` decodes next (all of them, checked). */
+/**
+ * The record of `x`, an article's fields, whose head `numbers` decodes next; its body is passed over (its checksum
+ * kept): corpusArticleFromSnapshot decodes and checks it when the article is taken, and most records of a large
+ * snapshot are taken once, so one pass over each body is enough (a record never taken is never decoded).
+ */
 function recordOf(x: unknown, strings: readonly string[], writtenAt: number, numbers: NumberDecoder): SnapshotRecord | undefined {
   if (!Array.isArray(x) || x.length !== 5) return undefined;
-  const [path, sha256, size, mtime, seen] = x as unknown[];
+  // (by index: destructuring runs the array's iterator, objects made for each of 2,000 records)
+  const path: unknown = x[0];
+  const sha256: unknown = x[1];
+  const size: unknown = x[2];
+  const mtime: unknown = x[3];
+  const seen: unknown = x[4];
   if (typeof path !== 'string' || path === '' || typeof sha256 !== 'string' || !HEX64.test(sha256)) return undefined;
   if (!isCount(size) || !isTime(mtime) || !isTime(seen) || seen > writtenAt) return undefined;
   const head = numbers.read(ARTICLE_HEAD);
@@ -180,65 +176,19 @@ function recordOf(x: unknown, strings: readonly string[], writtenAt: number, num
   const entities = head[1];
   const annotations = head[2];
   const rejections = head[3];
-  const count = head[4];
+  const length = head[4];
   if (date !== 0 && !(date <= strings.length && ISO_DAY.test(strings[date - 1]))) return undefined;
+  // the lists are made at the counts' size when taken: counts the body has no room for are turned down here
+  if (entities * MIN_ENTITY + annotations * MIN_ANNOTATION + rejections * MIN_REJECTION > length) return undefined;
   const at = numbers.at;
-  const values = numbers.read(count);
-  if (!values) return undefined;
-  const entityTypes: number[] = [];
-  const annotationsFrom = entitiesValid(values, entities, count, strings.length, entityTypes);
-  const rejectionsFrom = annotationsValid(values, annotationsFrom, annotations, count, strings.length, entityTypes);
-  if (annotationsFrom === -1 || rejectionsFrom === -1 || rejectionsFrom + rejections * 2 !== count) return undefined;
+  if (!numbers.skip(length)) return undefined;
   return {
     path,
     sha256,
     stamp: { size, mtime },
     seen,
-    encoded: { strings, referenceDate: date, text: numbers.text, at, count, entities, annotations, rejections },
+    encoded: { strings, referenceDate: date, text: numbers.text, at, length, entities, annotations, rejections },
   };
-}
-
-// The checks below run over every number of the snapshot, so they are written for speed: one pass, by index. A number
-// decoded is an integer in 0..2^29 (a little more): "an index below n" is `v < n`. A rejection (start, length) is any
-// two numbers (one past the text is turned down when it is used).
-
-/**
- * Where the `count` entities from the start of `e` end (-1 when they do not parse or do not fit in its first `length`
- * numbers); their type codes in `types` (annotations point at entities by position).
- */
-function entitiesValid(e: Int32Array, count: number, length: number, strings: number, types: number[]): number {
-  let i = 0;
-  for (let k = 0; k < count; k++) {
-    if (i + 4 > length) return -1;
-    const kind = e[i + 2];
-    const n = e[i + 3];
-    if (e[i] >= strings || e[i + 1] >= strings || kind >= ENTITY_KINDS || !entityTypeCodes[kind & TYPE_MASK]) return -1;
-    i += 4;
-    if (kind & HAS_EXTERNAL_ID && !(i < length && e[i++] < strings)) return -1;
-    if (kind & HAS_ENTITY_NOTE && !(i < length && e[i++] < strings)) return -1;
-    if (i + n > length) return -1;
-    for (const end = i + n; i < end; i++) if (e[i] >= strings) return -1;
-    types.push(kind & TYPE_MASK);
-  }
-  return i;
-}
-
-/** Where the `count` annotations from `from` end (-1 when they do not parse or do not fit in the first `length` numbers). */
-function annotationsValid(a: Int32Array, from: number, count: number, length: number, strings: number, entityTypes: readonly number[]): number {
-  if (from === -1) return -1;
-  let i = from;
-  for (let k = 0; k < count; k++) {
-    if (i + 5 > length) return -1;
-    const kind = a[i + 4];
-    const type = kind & TYPE_MASK;
-    if (a[i + 2] >= strings || a[i + 3] >= strings || kind >= KINDS || type >= TYPES || (kind >> SOURCE_SHIFT) % 2 >= SOURCES) return -1;
-    i += 5;
-    if (!(kind & NO_ENTITY) && !(i < length && a[i] < entityTypes.length && entityTypes[a[i++]] === type)) return -1;
-    if (kind & HAS_VALUE && !(i < length && a[i++] <= strings)) return -1;
-    if (kind & HAS_PRECISION && !(i < length && a[i++] < PRECISIONS)) return -1;
-    if (kind & HAS_NOTE && !(i < length && a[i++] < strings)) return -1;
-  }
-  return i;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

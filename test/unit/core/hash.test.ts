@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { sha256Hex } from '../../../src/core/hash';
-import { sha256HexNative } from '../../../src/node/hash';
+import { sha256HexNative, sha256HexOneShot, sha256HexStreamed } from '../../../src/node/hash';
 
 const nodeSha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -30,5 +30,15 @@ describe('sha256Hex (pure SHA-256 of the UTF-8 text)', () => {
 
   it("equals the Node hosts' native hash (what the CLI and the editor index with)", () => {
     for (const s of ['', 'abc', 'Zürich – “Ankara”', '😀👍🏽', 'a\ud800b\udfff', 'line\r\n'.repeat(1000)]) assert.equal(sha256HexNative(s), sha256Hex(s));
+  });
+
+  it('gives the same digest through a Hash object (the way of the Nodes without crypto.hash)', () => {
+    for (const s of ['', 'abc', 'Zürich – “Ankara”', '😀👍🏽', 'a\ud800b\udfff', 'x'.repeat(70_000)]) assert.equal(sha256HexStreamed(s), sha256Hex(s));
+  });
+
+  it('hashes through crypto.hash where the Node has it (20.12 and later)', function () {
+    if (!sha256HexOneShot) this.skip();
+    assert.equal(sha256HexNative, sha256HexOneShot);
+    for (const s of ['', 'abc', 'Zürich – “Ankara”', '😀👍🏽', 'a\ud800b\udfff', 'x'.repeat(70_000)]) assert.equal(sha256HexOneShot(s), sha256Hex(s));
   });
 });

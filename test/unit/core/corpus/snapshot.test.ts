@@ -35,7 +35,7 @@ import {
   REVIEWED,
   VALUE_FIXED,
 } from '../../../../src/core/corpus/snapshot';
-import { NumberDecoder, NumberWriter, numbersChecksum, stringsChecksum } from '../../../../src/core/corpus/snapshotNumbers';
+import { NumberDecoder, NumberWriter, numbersChecksum, stringsChecksum, widthOf } from '../../../../src/core/corpus/snapshotNumbers';
 import { root } from '../../../support/builtCli';
 
 const folders = ['seeds', 'test/fixtures/corpus'];
@@ -178,7 +178,7 @@ describe('corpus snapshot', () => {
     assert.deepEqual([...snapshot.records.keys()], [first.path]);
   });
 
-  it('is "no snapshot" when corrupt, truncated, of another version or code table, or when a record does not fit', () => {
+  it('turns down a corrupt, truncated, other-version or other-code-table snapshot, and a record that does not decode', () => {
     const articles = fromSidecars(sidecars);
     const json = serializeCorpusSnapshot(articles.map(entryOf), 1_700_000_200_000);
     assert.ok(parseCorpusSnapshot(json));
@@ -194,7 +194,10 @@ describe('corpus snapshot', () => {
       articles: [string, string, number, number, number][];
       check: number;
     }
-    /** The numbers, and where article 0's are: its head (date, entities, annotations, rejections, count), first entity, first annotation (start, length, text, id, kind, entity). */
+    /**
+     * The numbers, and where article 0's are: its head (date, entities, annotations, rejections, its body's length in
+     * characters), then its body: first entity, ..., first annotation (start, length, text, id, kind, entity), ...
+     */
     const numbers = readAll(json.slice(split + 1));
     const entities = 5;
     let annotations = entities;
@@ -205,11 +208,27 @@ describe('corpus snapshot', () => {
     }
     assert.equal(numbers[annotations + 4] & NO_ENTITY, 0, 'the first annotation of article 0 is a mention of an entity');
     assert.ok(numbers[1] > 0 && numbers[2] > 0, 'article 0 has entities and annotations');
-    /** The snapshot with its JSON line and numbers changed, its checksum made right again (unless `keepCheck`): the checks behind it must see it. */
-    const edit = (change: (d: Doc, n: number[]) => void, keepCheck = false) => {
+    /** Where article 0's body ends (its head gives its length in characters). */
+    let bodyEnd = 5;
+    for (let width = 0; width < numbers[4]; bodyEnd++) width += widthOf(numbers[bodyEnd]);
+    const lengthOf = (body: number[]) => body.reduce((sum, x) => sum + widthOf(x), 0);
+    /** The snapshot's checksum made right again for its numbers and strings. */
+    const checked = (text: string) => {
+      const at = text.indexOf('\n');
+      const d: Doc = JSON.parse(text.slice(0, at));
+      d.check = stringsChecksum(d.strings as string[], numbersChecksum(text.slice(at + 1)));
+      return `${JSON.stringify(d)}\n${text.slice(at + 1)}`;
+    };
+    /**
+     * The snapshot with its JSON line and numbers changed, its checksum made right again (unless `keepCheck`) and
+     * article 0's body length too (unless `keepLength`; the changes to the numbers are in article 0's body, but for
+     * the ones that keep it): the checks behind them must see them.
+     */
+    const edit = (change: (d: Doc, n: number[]) => void, { keepCheck = false, keepLength = false } = {}) => {
       const d: Doc = JSON.parse(json.slice(0, split));
       const n = [...numbers];
       change(d, n);
+      if (!keepLength) n[4] = lengthOf(n.slice(5, bodyEnd + n.length - numbers.length));
       const w = new NumberWriter();
       for (const x of n) w.push(x);
       const text = w.toString();
@@ -221,7 +240,10 @@ describe('corpus snapshot', () => {
       json,
       'the edits start from the snapshot as written',
     );
-    const bad: [string, string][] = [
+    /** Where article 0's body starts in the snapshot's text. */
+    const bodyAt = split + 1 + lengthOf(numbers.slice(0, 5));
+    // not a snapshot at all, or not one of this build, or not as written: nothing of it is used
+    const corrupt: [string, string][] = [
       ['empty', ''],
       ['truncated', json.slice(0, json.length >> 1)],
       ['the JSON line only', json.slice(0, split)],
@@ -233,14 +255,32 @@ describe('corpus snapshot', () => {
       ['no context', edit(d => delete (d as Partial<Doc>).context)],
       ['types reordered', edit(d => d.codes.types.reverse())],
       ['a string not a string', edit(d => (d.strings[3] = 3))],
-      ['a string changed', edit(d => (d.strings[3] = `${d.strings[3]}x`), true)],
-      ['a number changed', edit((_, n) => (n[annotations] += 1), true)],
-      ['the checksum changed', edit(d => (d.check += 1), true)],
-      ['a number more', edit((_, n) => n.push(0))],
-      ['a number less', edit((_, n) => n.pop())],
+      ['a string changed', edit(d => (d.strings[3] = `${d.strings[3]}x`), { keepCheck: true })],
+      ['a number changed', edit((_, n) => (n[annotations] += 1), { keepCheck: true })],
+      ['the checksum changed', edit(d => (d.check += 1), { keepCheck: true })],
+      ['a number more', edit((_, n) => n.push(0), { keepLength: true })],
+      ['a number less', edit((_, n) => n.pop(), { keepLength: true })],
+      ['a body longer than written', edit((_, n) => (n[4] += 1), { keepLength: true })],
+      ['a body shorter than written', edit((_, n) => (n[4] -= 1), { keepLength: true })],
+      ['a body past the end', edit((_, n) => (n[4] = 1e8), { keepLength: true })],
+      ['more annotations than the body has room for', edit((_, n) => (n[2] = n[4]))],
+      ['more aliases than the body has room for', edit((_, n) => (n[1] = n[4]))],
+      ['a bad hash', edit(d => (d.articles[0][1] = 'abc'))],
+      ['a path twice', edit(d => (d.articles[1][0] = d.articles[0][0]))],
+      ['seen after the write', edit(d => (d.articles[0][4] = d.writtenAt + 1))],
+      ['a record too short', edit(d => d.articles[0].pop())],
+      ['an article less', edit(d => d.articles.pop())],
+      ['a reference date not a day', edit((d, n) => (n[0] = d.strings.indexOf('e1') + 1))],
+    ];
+    for (const [what, text] of corrupt) assert.equal(parseCorpusSnapshot(text), undefined, what);
+    // as written by no build but with the right checksum: the snapshot parses (its bodies are decoded when taken),
+    // article 0's record is turned down when it is taken, and every other record gives back its article as written
+    const undecodable: [string, string][] = [
       ['string index out of range', edit((d, n) => (n[annotations + 3] = d.strings.length))],
       ['text index out of range', edit((d, n) => (n[annotations + 2] = d.strings.length + 3))],
       ['an annotation cut', edit((_, n) => n.splice(annotations + 5, 1))],
+      ['a number more in the body', edit((_, n) => n.splice(annotations, 0, 0))],
+      ['a number more at the end of the body', edit((_, n) => n.splice(bodyEnd, 0, 0))],
       ['unknown flags (a kind past the codes)', edit((_, n) => (n[annotations + 4] |= KINDS))],
       ['an annotation of an entity not listed', edit((_, n) => (n[annotations + 5] = n[1]))],
       ['a date of an entity', edit((_, n) => (n[annotations + 4] |= TYPE_MASK))],
@@ -249,7 +289,6 @@ describe('corpus snapshot', () => {
         edit((_, n) => {
           n[annotations + 4] |= HAS_PRECISION;
           n.splice(annotations + 6, 0, 99);
-          n[4] += 1;
         }),
       ],
       ['an entity of type date', edit((_, n) => (n[entities + 2] |= TYPE_MASK))],
@@ -257,17 +296,21 @@ describe('corpus snapshot', () => {
       ['aliases past the end', edit((_, n) => (n[entities + 3] = 1e6))],
       ['more annotations than written', edit((_, n) => (n[2] += 1))],
       ['fewer entities than written', edit((_, n) => (n[1] -= 1))],
-      ['a count of numbers too large', edit((_, n) => (n[4] += 1))],
-      ['a count of numbers too small', edit((_, n) => (n[4] -= 1))],
-      ['a count of numbers past the end', edit((_, n) => (n[4] = 1e8))],
-      ['a bad hash', edit(d => (d.articles[0][1] = 'abc'))],
-      ['a path twice', edit(d => (d.articles[1][0] = d.articles[0][0]))],
-      ['seen after the write', edit(d => (d.articles[0][4] = d.writtenAt + 1))],
-      ['a record too short', edit(d => d.articles[0].pop())],
-      ['an article less', edit(d => d.articles.pop())],
-      ['a reference date not a day', edit((d, n) => (n[0] = d.strings.indexOf('e1') + 1))],
+      ['a span past the text', edit((_, n) => (n[annotations] += 1e6))],
+      ['a number cut in its digits', checked(`${json.slice(0, bodyAt)}[${json.slice(bodyAt + 1)}`)],
+      ['a character of neither range', checked(`${json.slice(0, bodyAt)} ${json.slice(bodyAt + 1)}`)],
     ];
-    for (const [what, text] of bad) assert.equal(parseCorpusSnapshot(text), undefined, what);
+    for (const [what, text] of undecodable) {
+      const snapshot = parseCorpusSnapshot(text);
+      assert.ok(snapshot, `${what}: parses`);
+      assert.equal(corpusArticleFromSnapshot(snapshot.records.get(articles[0].path)!, texts[0].text), undefined, what);
+      for (let i = 1; i < articles.length; i++)
+        assert.deepEqual(
+          plain(corpusArticleFromSnapshot(snapshot.records.get(articles[i].path)!, texts[i].text)!),
+          plain(articles[i]),
+          `${what}: article ${i}`,
+        );
+    }
     // well formed but longer than the text it is used with: that article is not taken from it
     const record = parseCorpusSnapshot(json)!.records.get(articles[0].path)!;
     assert.equal(corpusArticleFromSnapshot(record, texts[0].text.slice(0, 10)), undefined);

@@ -2,7 +2,7 @@
 // count, random runs), the string never needs a JSON escape, the writer refuses what it cannot write, and the decoder
 // turns down anything not written by it (a character of neither range, a number too large, a cut, a count past the end).
 import { strict as assert } from 'node:assert';
-import { MAX_NUMBER, NumberDecoder, NumberWriter, numbersChecksum } from '../../../../src/core/corpus/snapshotNumbers';
+import { BodyDecoder, MAX_NUMBER, NumberDecoder, NumberWriter, numbersChecksum, widthOf } from '../../../../src/core/corpus/snapshotNumbers';
 
 const written = (numbers: readonly number[]) => {
   const w = new NumberWriter();
@@ -47,6 +47,40 @@ describe('corpus snapshot numbers', () => {
     assert.equal(decoder.at, text.length);
     assert.equal(decoder.checksum, numbersChecksum(text, 7));
     assert.notEqual(decoder.checksum, numbersChecksum(text, 6));
+  });
+
+  it('gives the width of each number as written', () => {
+    for (const n of [0, 33, 34, 1937, 1938, 110465, 110466, MAX_NUMBER]) assert.equal(widthOf(n), written([n]).length, String(n));
+  });
+
+  it('passes over characters keeping their checksum, and not past the end', () => {
+    const text = `prefix\n${written([5, 500, 50000, 7])}`;
+    const decoder = new NumberDecoder(text, 7);
+    assert.deepEqual([...decoder.read(1)!.subarray(0, 1)], [5]);
+    assert.equal(decoder.skip(widthOf(500)), true);
+    assert.deepEqual([...decoder.read(1)!.subarray(0, 1)], [50000]);
+    assert.equal(decoder.skip(2), false, 'one character is left');
+    assert.equal(decoder.skip(1), true);
+    assert.equal(decoder.at, text.length);
+    assert.equal(decoder.checksum, numbersChecksum(text, 7));
+  });
+
+  it('decodes a body between two places, the whole of it or nothing', () => {
+    const numbers = [3, 4000, 12, MAX_NUMBER, 0];
+    const text = `xy${written(numbers)}z`;
+    const body = new BodyDecoder();
+    const count = body.decode(text, 2, text.length - 1);
+    assert.deepEqual([...body.numbers.subarray(0, count)], numbers);
+    assert.equal(body.decode(text, 2 + widthOf(3), 2 + widthOf(3) + widthOf(4000)), 1);
+    assert.equal(body.numbers[0], 4000);
+    assert.equal(body.decode(text, 2, 3 + widthOf(3)), -1, 'a number cut in its digits');
+    for (const odd of [' ', '"', '\\', '\n', '\u00e9', '\u0100', '\x7f'])
+      assert.equal(body.decode(`${odd}${text.slice(2, -1)}`, 0, text.length - 2), -1, JSON.stringify(odd));
+    assert.equal(body.decode(`${'['.repeat(7)}]`, 0, 8), -1, 'a number too large');
+    const long = Array.from({ length: 20_000 }, (_, i) => i);
+    const longText = written(long);
+    assert.equal(body.decode(longText, 0, longText.length), long.length, 'more numbers than the array had room for');
+    assert.deepEqual([...body.numbers.subarray(0, long.length)], long);
   });
 
   it('refuses to write what it could not read back', () => {
