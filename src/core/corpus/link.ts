@@ -403,6 +403,20 @@ export function groupOf(names: NameNode[]): LinkedGroup {
   };
 }
 
+/** The group of one name (most groups): it shares the name's member list (see groupOf). */
+export function groupOfOne(n: NameNode): LinkedGroup {
+  return {
+    type: n.type,
+    autoName: commonestSpelling(n),
+    autoKey: n.key,
+    id: idOf(firstForms(n), n.type),
+    number: n.number,
+    members: n.members,
+    names: [n],
+    made: undefined,
+  };
+}
+
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
 function commonestSpelling(node: NameNode): string {
   // every member with the same forms (most names, known from the linker): nothing to compare
