@@ -57,8 +57,10 @@ export interface LinkedGroup {
   /** The node number of that name (its place in node order: names.ts nodeRanks). */
   number: number;
   members: Member[];
-  /** Its names, in linking order. */
-  names: NameNode[];
+  /** Its first name in linking order. */
+  first: NameNode;
+  /** Its names, in linking order; undefined for a group of one name (most groups: no list made for them, see namesOf). */
+  names: NameNode[] | undefined;
   /** The entity the entity table made of it, when no decision names it (set by the table). */
   made: MemberEntity | undefined;
 }
@@ -398,6 +400,7 @@ export function groupOf(names: NameNode[]): LinkedGroup {
     id: idOf(firstForms(best), best.type),
     number: best.number,
     members,
+    first: names[0],
     names,
     made: undefined,
   };
@@ -412,10 +415,14 @@ export function groupOfOne(n: NameNode): LinkedGroup {
     id: idOf(firstForms(n), n.type),
     number: n.number,
     members: n.members,
-    names: [n],
+    first: n,
+    names: undefined,
     made: undefined,
   };
 }
+
+/** A group's names, in linking order. */
+export const namesOf = (g: LinkedGroup): NameNode[] => g.names ?? [g.first];
 
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
 function commonestSpelling(node: NameNode): string {

@@ -3,7 +3,7 @@
 // they are recomputed only for the names a change can touch; the ordered pass that decides the joins is then replayed
 // over the stored candidates (a union-find sweep, no rule evaluated), and only the groups whose names changed are new.
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
-import { candidatesOf, groupOf, groupOfOne, LinkIndexes, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
+import { candidatesOf, groupOf, groupOfOne, LinkIndexes, namesOf, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
 import { compareText, type Member } from './members';
 import { knownNumberOfNode, nodeRanks, numberedNodes, wordNumbersOf } from './names';
 import type { CorpusEntity } from './types';
@@ -220,7 +220,7 @@ export class Linker {
   /** Every group, as of the last update (each named by its names, so none is kept apart: found from its first name). */
   all(): LinkedGroup[] {
     const out: LinkedGroup[] = [];
-    for (const n of this.ordered) if (n.group?.names[0] === n) out.push(n.group);
+    for (const n of this.ordered) if (n.group?.first === n) out.push(n.group);
     return out;
   }
 
@@ -298,7 +298,7 @@ export class Linker {
     for (const n of names) {
       const r = n.parent;
       const was = r.was;
-      if (was && was !== MIXED && was !== UNSEEN && was.names.length === r.count) continue;
+      if (was && was !== MIXED && was !== UNSEEN && (was.names === undefined ? 1 : was.names.length) === r.count) continue;
       if (n.group) removed.add(n.group);
       const list = changed.get(r);
       if (list) list.push(n);
@@ -400,8 +400,9 @@ export class Linker {
     for (const n of this.dirty) if (n.group) removed.add(n.group);
     const added: LinkedGroup[] = [];
     for (const was of removed) {
-      const g = groupOf(was.names);
-      for (const x of g.names) x.group = g;
+      const names = namesOf(was);
+      const g = groupOf(names);
+      for (const x of names) x.group = g;
       added.push(g);
     }
     return { removed: [...removed], added };
@@ -477,8 +478,8 @@ function sameNodes(a: readonly NameNode[], b: readonly NameNode[]): boolean {
 const NO_NAMES: readonly NameNode[] = Object.freeze([]);
 
 /** Markers of the comparison with the previous groups (NameNode.was). */
-const UNSEEN = { names: [] } as unknown as LinkedGroup;
-const MIXED = { names: [] } as unknown as LinkedGroup;
+const UNSEEN = {} as unknown as LinkedGroup;
+const MIXED = {} as unknown as LinkedGroup;
 
 const root = (n: NameNode): NameNode => {
   while (n.parent !== n) {
