@@ -29,20 +29,17 @@ export interface NameNode {
   candidates: readonly NameNode[];
   /** Its group as of the last linking. */
   group?: LinkedGroup;
-  // scratch of the linking pass, on a root: how many names it has, and the one previous group they all had
+  // scratch of the linking pass, on a root: how many names it has (a first linking: below 0 once its names are
+  // gathered, see Linker.linkAll), and the one previous group they all had
   count: number;
   was?: LinkedGroup;
-  /** Scratch of the first linking, on a root: its names in linking order. */
-  bucket: NameNode[] | undefined;
   /** The spelling the name is indexed under (LinkIndexes.addSpelling), if it is. */
   spelled: string | undefined;
-  /** Whether its members may spell it in more than one way (false: every member has `forms`). */
-  formsVary: boolean;
   /**
-   * The forms its members have while formsVary is false (read here rather than through a member: the linking reads a
-   * name's spelling in several passes, and a member is one more object to fetch).
+   * The forms every member has, or undefined when its members may spell it in more than one way (read here rather
+   * than through a member: the linking reads a name's spelling in several passes, and a member is one more object to fetch).
    */
-  forms: NameForms;
+  forms: NameForms | undefined;
 }
 
 /** A group of linked names: one corpus entity before the user's decisions. */
@@ -141,7 +138,7 @@ export const initialsOf = (name: string): string[] => {
 /** The spelling a name's acronym and initials rules look at: its first member's. */
 const spellingOf = (n: NameNode): string => firstForms(n).display;
 /** The forms of a name's first member. */
-const firstForms = (n: NameNode): NameForms => (n.formsVary ? n.members[0].forms : n.forms);
+const firstForms = (n: NameNode): NameForms => n.forms ?? n.members[0].forms;
 
 type PerType<T> = Record<Exclude<EntityType, never>, T>;
 const perType = <T>(make: () => T): PerType<T> => ({ person: make(), place: make(), organization: make() });
@@ -427,7 +424,7 @@ export const namesOf = (g: LinkedGroup): NameNode[] => g.names ?? [g.first];
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
 function commonestSpelling(node: NameNode): string {
   // every member with the same forms (most names, known from the linker): nothing to compare
-  if (!node.formsVary) return node.forms.display;
+  if (node.forms !== undefined) return node.forms.display;
   const members = node.members;
   const forms = members[0].forms;
   const first = forms.display;

@@ -87,9 +87,7 @@ export class Linker {
           group: undefined,
           count: 0,
           was: undefined,
-          bucket: undefined,
           spelled: undefined,
-          formsVary: false,
           forms: m.forms,
         };
         n.parent = n;
@@ -112,8 +110,7 @@ export class Linker {
       if (n.members.length === 0) {
         // every member gone (not linked again yet): the name starts again from this one
         n.forms = m.forms;
-        n.formsVary = false;
-      } else if (!n.formsVary && n.forms !== m.forms) n.formsVary = true;
+      } else if (n.forms !== undefined && n.forms !== m.forms) n.forms = undefined;
       if (fresh) {
         // nothing linked yet: no group shares the list
         if (append) n.members.push(m);
@@ -365,31 +362,32 @@ export class Linker {
       if (r.count++ === 0) roots++;
     }
     const added: LinkedGroup[] = new Array<LinkedGroup>(roots);
+    // the names of each group of several, by the group's place in `added` (its root's count is -1 - that place)
+    const gathered: NameNode[][] = [];
     let at = 0;
     for (let i = 0; i < count; i++) {
       const n = names[i];
       const r = n.parent;
-      if (r.bucket !== undefined) r.bucket.push(n);
+      if (r.count < 0) gathered[-1 - r.count].push(n);
       else if (r.count === 1) {
         const g = groupOfOne(n);
         n.group = g;
         added[at++] = g;
       } else {
-        // the group comes in its first name's place (made once its names are gathered, below: `count` keeps the place)
-        r.bucket = [n];
-        r.count = at++;
+        // the group comes in its first name's place (made once its names are gathered, below)
+        while (gathered.length < at) gathered.push(NO_LIST);
+        gathered.push([n]);
+        r.count = -1 - at++;
       }
     }
-    for (let i = 0; i < count; i++) {
-      const r = names[i];
-      const list = r.bucket;
-      if (list === undefined) continue;
-      r.bucket = undefined;
+    for (let i = 0; i < gathered.length; i++) {
+      const list = gathered[i];
+      if (list === NO_LIST) continue;
       // a group's names in linking order (gathered in number order)
       sortFewByLinkingOrder(list);
       const g = groupOf(list);
       for (let k = 0; k < list.length; k++) list[k].group = g;
-      added[r.count] = g;
+      added[i] = g;
     }
     return { removed: [], added };
   }
@@ -476,6 +474,8 @@ function sameNodes(a: readonly NameNode[], b: readonly NameNode[]): boolean {
 }
 
 const NO_NAMES: readonly NameNode[] = Object.freeze([]);
+/** No group of several names at a place of Linker.linkAll's `gathered`. */
+const NO_LIST: NameNode[] = [];
 
 /** Markers of the comparison with the previous groups (NameNode.was). */
 const UNSEEN = {} as unknown as LinkedGroup;
