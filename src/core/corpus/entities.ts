@@ -5,7 +5,7 @@ import { applyDecisions, decisionKeys, isNamedBy, type DecidedGroup } from './de
 import { sortByNode, type LinkedGroup } from './link';
 import type { LinkChange } from './linker';
 import { MemberEntity, type EntityKeys } from './memberEntity';
-import { compareText, type Member } from './members';
+import { compareText, decidedGroups, type Member } from './members';
 import { nameKey } from './names';
 import type { CorpusDecisions, CorpusEntity } from './types';
 
@@ -216,10 +216,8 @@ export class EntityTable {
     const key = g.name === undefined ? (g.autoKey ?? nameKey(g.autoName)) : nameKey(g.name);
     const entity = new MemberEntity(g.id, g.type, name, key, g.members, g.externalId, g.note);
     if (!plain) {
-      for (const m of g.members) {
-        m.corpusEntity = entity;
-        m.decided = g;
-      }
+      decidedGroups.set(entity, g);
+      for (const m of g.members) m.corpusEntity = entity;
     }
     if (bulk) this.list.push(entity);
     else this.list.splice(this.at(entity), 0, entity);

@@ -29,20 +29,17 @@ export interface NameNode {
   candidates: readonly NameNode[];
   /** Its group as of the last linking. */
   group?: LinkedGroup;
-  // scratch of the linking pass, on a root: how many names it has, and the one previous group they all had
+  // scratch of the linking pass, on a root: how many names it has (a first linking: below 0 once its names are
+  // gathered, see Linker.linkAll), and the one previous group they all had
   count: number;
   was?: LinkedGroup;
-  /** Scratch of the first linking, on a root: its names in linking order. */
-  bucket: NameNode[] | undefined;
   /** The spelling the name is indexed under (LinkIndexes.addSpelling), if it is. */
   spelled: string | undefined;
-  /** Whether its members may spell it in more than one way (false: every member has `forms`). */
-  formsVary: boolean;
   /**
-   * The forms its members have while formsVary is false (read here rather than through a member: the linking reads a
-   * name's spelling in several passes, and a member is one more object to fetch).
+   * The forms every member has, or undefined when its members may spell it in more than one way (read here rather
+   * than through a member: the linking reads a name's spelling in several passes, and a member is one more object to fetch).
    */
-  forms: NameForms;
+  forms: NameForms | undefined;
 }
 
 /** A group of linked names: one corpus entity before the user's decisions. */
@@ -57,8 +54,10 @@ export interface LinkedGroup {
   /** The node number of that name (its place in node order: names.ts nodeRanks). */
   number: number;
   members: Member[];
-  /** Its names, in linking order. */
-  names: NameNode[];
+  /** Its first name in linking order. */
+  first: NameNode;
+  /** Its names, in linking order; undefined for a group of one name (most groups: no list made for them, see namesOf). */
+  names: NameNode[] | undefined;
   /** The entity the entity table made of it, when no decision names it (set by the table). */
   made: MemberEntity | undefined;
 }
@@ -139,7 +138,7 @@ export const initialsOf = (name: string): string[] => {
 /** The spelling a name's acronym and initials rules look at: its first member's. */
 const spellingOf = (n: NameNode): string => firstForms(n).display;
 /** The forms of a name's first member. */
-const firstForms = (n: NameNode): NameForms => (n.formsVary ? n.members[0].forms : n.forms);
+const firstForms = (n: NameNode): NameForms => n.forms ?? n.members[0].forms;
 
 type PerType<T> = Record<Exclude<EntityType, never>, T>;
 const perType = <T>(make: () => T): PerType<T> => ({ person: make(), place: make(), organization: make() });
@@ -398,15 +397,34 @@ export function groupOf(names: NameNode[]): LinkedGroup {
     id: idOf(firstForms(best), best.type),
     number: best.number,
     members,
+    first: names[0],
     names,
     made: undefined,
   };
 }
 
+/** The group of one name (most groups): it shares the name's member list (see groupOf). */
+export function groupOfOne(n: NameNode): LinkedGroup {
+  return {
+    type: n.type,
+    autoName: commonestSpelling(n),
+    autoKey: n.key,
+    id: idOf(firstForms(n), n.type),
+    number: n.number,
+    members: n.members,
+    first: n,
+    names: undefined,
+    made: undefined,
+  };
+}
+
+/** A group's names, in linking order. */
+export const namesOf = (g: LinkedGroup): NameNode[] => g.names ?? [g.first];
+
 /** The spelling most articles use (ties: code-unit order), so "Vladimir Putin" wins over one "vladimir putin". */
 function commonestSpelling(node: NameNode): string {
   // every member with the same forms (most names, known from the linker): nothing to compare
-  if (!node.formsVary) return node.forms.display;
+  if (node.forms !== undefined) return node.forms.display;
   const members = node.members;
   const forms = members[0].forms;
   const first = forms.display;

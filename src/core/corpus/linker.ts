@@ -3,9 +3,9 @@
 // they are recomputed only for the names a change can touch; the ordered pass that decides the joins is then replayed
 // over the stored candidates (a union-find sweep, no rule evaluated), and only the groups whose names changed are new.
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
-import { candidatesOf, groupOf, LinkIndexes, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
+import { candidatesOf, groupOf, groupOfOne, LinkIndexes, namesOf, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
 import { compareText, type Member } from './members';
-import { knownNumberOfNode, numberedNodes, wordNumbersOf } from './names';
+import { knownNumberOfNode, nodeRanks, numberedNodes, wordNumbersOf } from './names';
 import type { CorpusEntity } from './types';
 
 export interface LinkChange {
@@ -23,8 +23,11 @@ export class Linker {
   private readonly nodes: (NameNode | undefined)[] = [];
   /** How many names `nodes` holds. */
   private count = 0;
-  /** Every name in linking order (longer names first, then type, then key). */
-  private ordered: NameNode[] = [];
+  /**
+   * Every name in linking order (longer names first, then type, then key), once asked for (see `ordered`): a first
+   * linking needs only its names that have candidates in that order, so it leaves this to be sorted when wanted.
+   */
+  private sorted: NameNode[] | undefined = [];
   private readonly indexes = new LinkIndexes(() => this.names());
   /** Names whose members changed since the last update. */
   private readonly dirty = new Set<NameNode>();
@@ -84,9 +87,7 @@ export class Linker {
           group: undefined,
           count: 0,
           was: undefined,
-          bucket: undefined,
           spelled: undefined,
-          formsVary: false,
           forms: m.forms,
         };
         n.parent = n;
@@ -109,8 +110,7 @@ export class Linker {
       if (n.members.length === 0) {
         // every member gone (not linked again yet): the name starts again from this one
         n.forms = m.forms;
-        n.formsVary = false;
-      } else if (!n.formsVary && n.forms !== m.forms) n.formsVary = true;
+      } else if (n.forms !== undefined && n.forms !== m.forms) n.forms = undefined;
       if (fresh) {
         // nothing linked yet: no group shares the list
         if (append) n.members.push(m);
@@ -177,9 +177,11 @@ export class Linker {
    * names is looked at member by member (its members may have gone to several entities).
    */
   entitiesWithKeyContaining(q: string, out: Set<CorpusEntity>): void {
-    const names = this.ordered;
+    // by number (any order: a set is filled)
+    const names = this.nodes;
     for (let i = 0; i < names.length; i++) {
       const n = names[i];
+      if (n === undefined) continue;
       const made = n.group?.made;
       if (made !== undefined) {
         if (n.key.includes(q)) out.add(made);
@@ -201,10 +203,21 @@ export class Linker {
     });
   }
 
+  /** Every name in linking order (sorted when first asked after a first linking). */
+  private get ordered(): NameNode[] {
+    if (this.sorted === undefined) {
+      const names: NameNode[] = [];
+      for (const n of this.nodes) if (n !== undefined) names.push(n);
+      sortByLinkingOrder(names);
+      this.sorted = names;
+    }
+    return this.sorted;
+  }
+
   /** Every group, as of the last update (each named by its names, so none is kept apart: found from its first name). */
   all(): LinkedGroup[] {
     const out: LinkedGroup[] = [];
-    for (const n of this.ordered) if (n.group?.names[0] === n) out.push(n.group);
+    for (const n of this.ordered) if (n.group?.first === n) out.push(n.group);
     return out;
   }
 
@@ -282,7 +295,7 @@ export class Linker {
     for (const n of names) {
       const r = n.parent;
       const was = r.was;
-      if (was && was !== MIXED && was !== UNSEEN && was.names.length === r.count) continue;
+      if (was && was !== MIXED && was !== UNSEEN && (was.names === undefined ? 1 : was.names.length) === r.count) continue;
       if (n.group) removed.add(n.group);
       const list = changed.get(r);
       if (list) list.push(n);
@@ -322,35 +335,56 @@ export class Linker {
       indexes.addSpelling(n);
     }
     names.length = count;
+    // the names that have candidates: only they join others, in linking order (the others' order does not matter)
+    const joining: NameNode[] = [];
     for (let i = 0; i < count; i++) {
       const n = names[i];
-      n.candidates = candidatesOf(n, indexes);
+      const candidates = candidatesOf(n, indexes);
+      n.candidates = candidates;
       n.parent = n;
+      n.count = 0;
+      if (candidates.length > 0) joining.push(n);
     }
-    sortByLinkingOrder(names);
-    this.ordered = names;
-    for (let i = 0; i < count; i++) {
-      const n = names[i];
+    sortByLinkingOrder(joining);
+    for (let i = 0; i < joining.length; i++) {
+      const n = joining[i];
       const r = onlyRoot(n.candidates, n);
       if (r) union(r, n);
     }
-    // each root's names, in linking order (roots in the order their first name comes)
-    const roots: NameNode[] = [];
+    // the names sorted into linking order when first asked (most builds never ask)
+    this.sorted = undefined;
+    // each root's names counted first, so a root of one name (most) gets its group at once and no list of names
+    let roots = 0;
     for (let i = 0; i < count; i++) {
       const n = names[i];
       const r = root(n);
       n.parent = r;
-      if (r.bucket) r.bucket.push(n);
-      else {
-        r.bucket = [n];
-        roots.push(r);
+      if (r.count++ === 0) roots++;
+    }
+    const added: LinkedGroup[] = new Array<LinkedGroup>(roots);
+    // the names of each group of several, by the group's place in `added` (its root's count is -1 - that place)
+    const gathered: NameNode[][] = [];
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      const n = names[i];
+      const r = n.parent;
+      if (r.count < 0) gathered[-1 - r.count].push(n);
+      else if (r.count === 1) {
+        const g = groupOfOne(n);
+        n.group = g;
+        added[at++] = g;
+      } else {
+        // the group comes in its first name's place (made once its names are gathered, below)
+        while (gathered.length < at) gathered.push(NO_LIST);
+        gathered.push([n]);
+        r.count = -1 - at++;
       }
     }
-    const added: LinkedGroup[] = new Array<LinkedGroup>(roots.length);
-    for (let i = 0; i < roots.length; i++) {
-      const r = roots[i];
-      const list = r.bucket!;
-      r.bucket = undefined;
+    for (let i = 0; i < gathered.length; i++) {
+      const list = gathered[i];
+      if (list === NO_LIST) continue;
+      // a group's names in linking order (gathered in number order)
+      sortFewByLinkingOrder(list);
       const g = groupOf(list);
       for (let k = 0; k < list.length; k++) list[k].group = g;
       added[i] = g;
@@ -364,8 +398,9 @@ export class Linker {
     for (const n of this.dirty) if (n.group) removed.add(n.group);
     const added: LinkedGroup[] = [];
     for (const was of removed) {
-      const g = groupOf(was.names);
-      for (const x of g.names) x.group = g;
+      const names = namesOf(was);
+      const g = groupOf(names);
+      for (const x of names) x.group = g;
       added.push(g);
     }
     return { removed: [...removed], added };
@@ -373,9 +408,14 @@ export class Linker {
 
   /** `ordered` with the new names in and the vanished ones out: a few placed one by one, many by sorting again. */
   private reorder(gone: ReadonlySet<NameNode>): void {
+    // not sorted yet: sorted from the names as they are when asked
+    if (this.sorted === undefined) {
+      this.added = [];
+      return;
+    }
     const added = this.added.filter(n => !gone.has(n));
     this.added = [];
-    if (gone.size > 0) this.ordered = this.ordered.filter(n => !gone.has(n));
+    if (gone.size > 0) this.sorted = this.sorted.filter(n => !gone.has(n));
     if (added.length > 64) {
       this.ordered.push(...added);
       sortByLinkingOrder(this.ordered);
@@ -391,6 +431,23 @@ export class Linker {
       }
       this.ordered.splice(lo, 0, n);
     }
+  }
+}
+
+/** A few names sorted into linking order (nodeOrder), by their node ranks (names.ts nodeRanks): no key compared. */
+function sortFewByLinkingOrder(names: NameNode[]): void {
+  const ranks = nodeRanks();
+  for (let i = 1; i < names.length; i++) {
+    const n = names[i];
+    const w = n.words.length;
+    const rank = ranks[n.number];
+    let j = i;
+    for (; j > 0; j--) {
+      const p = names[j - 1];
+      if (p.words.length > w || (p.words.length === w && ranks[p.number] < rank)) break;
+      names[j] = p;
+    }
+    names[j] = n;
   }
 }
 
@@ -417,10 +474,12 @@ function sameNodes(a: readonly NameNode[], b: readonly NameNode[]): boolean {
 }
 
 const NO_NAMES: readonly NameNode[] = Object.freeze([]);
+/** No group of several names at a place of Linker.linkAll's `gathered`. */
+const NO_LIST: NameNode[] = [];
 
 /** Markers of the comparison with the previous groups (NameNode.was). */
-const UNSEEN = { names: [] } as unknown as LinkedGroup;
-const MIXED = { names: [] } as unknown as LinkedGroup;
+const UNSEEN = {} as unknown as LinkedGroup;
+const MIXED = {} as unknown as LinkedGroup;
 
 const root = (n: NameNode): NameNode => {
   while (n.parent !== n) {

@@ -34,8 +34,6 @@ export class Member {
    */
   declare readonly forms: NameForms;
   declare readonly lists: AliasLists;
-  /** The node's number (names.ts numberOfNode): where the linker keeps its name (a field: read for every member of every build). */
-  declare readonly nodeNumber: number;
   declare mentions: number;
   /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
   declare first: Annotation | undefined;
@@ -43,10 +41,10 @@ export class Member {
   declare linked: NameNode | undefined;
   /**
    * Where this member ended up when a decision names its group (set by each build of the corpus entities for those
-   * members only; the others' entity is their linked group's).
+   * members only; the others' entity is their linked group's). Its decided group is kept with that entity
+   * (decidedGroups), not here: a field fewer on tens of thousands of members.
    */
   declare corpusEntity: CorpusEntity | undefined;
-  declare decided: DecidedGroup | undefined;
 
   constructor(article: CorpusArticle, entity: string, type: EntityType, forms: NameForms, lists: AliasLists) {
     this.article = article;
@@ -54,13 +52,17 @@ export class Member {
     this.type = type;
     this.forms = forms;
     this.lists = lists;
-    // its node kept with the forms, not here (a field fewer on tens of thousands of members; read rarely)
-    this.nodeNumber = nodeNumber(forms, type);
+    // its node and node number kept with the forms, not here (fields fewer on tens of thousands of members)
+    nodeNumber(forms, type);
     this.mentions = 0;
     this.first = undefined;
     this.linked = undefined;
     this.corpusEntity = undefined;
-    this.decided = undefined;
+  }
+
+  /** The node's number (names.ts numberOfNode): where the linker keeps its name (given when the member is made). */
+  get nodeNumber(): number {
+    return nodeNumber(this.forms, this.type);
   }
 
   /** `type NUL key`: the linking's node (made once per forms and type). */
@@ -114,9 +116,13 @@ export class Member {
   /** The decided group it belongs to, as of the last build of the entities (a group no decision names is its own). */
   get decidedNow(): DecidedGroup | undefined {
     const g = this.linked?.group;
-    return g?.made ? g : this.decided;
+    if (g?.made) return g;
+    return this.corpusEntity === undefined ? undefined : decidedGroups.get(this.corpusEntity);
   }
 }
+
+/** The decided group of each entity the decisions made (set by the entity table, read by Member.decidedNow). */
+export const decidedGroups = new WeakMap<CorpusEntity, DecidedGroup>();
 
 /** The corpus mention of a member's first annotation. */
 export const firstMentionOf = (m: Member): CorpusMention => {
