@@ -1,0 +1,280 @@
+// The entities after a regrouping of a few lines (regroup.ts), from the last grouping's, with work in proportion to
+// the mentions that changed rather than to the article. buildEntities decides a mention's entity by walking from its
+// form (surface and type) to the longest full forms containing it, the most recently seen of them on a tie; a form
+// that has no full form and is the full form of none is an entity of its own, whatever the order of the mentions
+// around it. When every form whose mentions changed is such a form (typing in a distinct name: the name's old and
+// new surface), every other mention keeps its entity: the changed forms' entities come, go or move to the place of
+// their first mention, and the ids after the first that moved are numbered again. Otherwise, or when unsure (an
+// acronym's or abbreviation's expansion, a kept grouping that is not the one given), the whole article is grouped
+// again. Randomized tests compare both with a fresh grouping.
+import type { Entity, EntityType } from '../types';
+import { buildEntities, entityId, formIndexOf, isShortFormOf, keptEntities } from './build';
+import { newForm, type Form, type FormIndex, type Group } from './form-index';
+import type { Slots, Working } from './mention-set';
+
+/** The old mentions [from, to) replaced by `list` (the new mentions of a line matched again), in order. */
+export interface Replaced {
+  from: number;
+  to: number;
+  list: readonly Working[];
+}
+
+/** How the regroupings went: updated from the last grouping, or grouped whole (for tests and the bench). */
+export const regroupCounts = { updated: 0, whole: 0 };
+
+/**
+ * buildEntities(mentions, expansions, slots), where `mentions` are `old` (the mentions of the last grouping made with
+ * `slots`) with the runs `replaced` replaced, and the other mentions the same objects with the same surface and type.
+ */
+export function regroupEntities(
+  old: readonly Working[],
+  replaced: readonly Replaced[],
+  mentions: Working[],
+  expansions: ReadonlyMap<string, string>,
+  slots: Slots,
+): Entity[] {
+  const entities = updatedEntities(old, replaced, mentions, expansions, slots);
+  if (entities) {
+    regroupCounts.updated++;
+    return entities;
+  }
+  regroupCounts.whole++;
+  return buildEntities(mentions, expansions, slots);
+}
+
+/** A form whose mentions changed: how many it had and has. */
+interface Changed {
+  form: Form;
+  before: number;
+  after: number;
+}
+
+function updatedEntities(
+  old: readonly Working[],
+  replaced: readonly Replaced[],
+  mentions: Working[],
+  expansions: ReadonlyMap<string, string>,
+  slots: Slots,
+): Entity[] | undefined {
+  const kept = keptEntities.get(slots);
+  if (!kept || kept.mentions !== old || replaced.length === 0) return undefined;
+  const { epoch } = kept;
+  const index = formIndexOf(slots);
+  // (a mention of the kept grouping has its form of that grouping; a new one's form is made or reset to it)
+  const formOf = (m: Working): Form => {
+    const slot = slots.of(m);
+    const forms = (slot.forms ??= {}) as Partial<Record<EntityType, Form>>;
+    let f = forms[m.type];
+    if (!f) f = forms[m.type] = newForm(epoch, m.surface, m.type, slot.words.name);
+    else if (f.epoch !== epoch) {
+      f.epoch = epoch;
+      f.lastSeen = -1;
+      f.root = undefined;
+      f.group = undefined;
+      f.joined = undefined;
+      f.count = 0;
+    }
+    return f;
+  };
+
+  /** The kept grouping's form of one of its mentions (undefined: the kept grouping is not that grouping). */
+  const keptForm = (m: Working): Form | undefined => {
+    const f = (m.slot?.forms as Partial<Record<EntityType, Form>> | undefined)?.[m.type];
+    return f && f.epoch === epoch && f.count > 0 ? f : undefined;
+  };
+
+  // Read only until the checks are done (a form reset above is reset again by buildEntities).
+  // Each run's mentions matched from either end by form: the rest changed (a name typed into changes its form;
+  // the line's other names are the same forms in the same order, if at other offsets)
+  const changed = new Map<Form, Changed>();
+  const change = (f: Form, by: number) => {
+    let c = changed.get(f);
+    if (!c) changed.set(f, (c = { form: f, before: f.count, after: f.count }));
+    c.after += by;
+  };
+  const heads: number[] = [];
+  const tails: number[] = [];
+  for (const r of replaced) {
+    const n0 = r.to - r.from;
+    const n1 = r.list.length;
+    const was: Form[] = [];
+    for (let k = r.from; k < r.to; k++) {
+      const f = keptForm(old[k]);
+      if (!f) return undefined;
+      was.push(f);
+    }
+    const now = r.list.map(formOf);
+    let head = 0;
+    while (head < n0 && head < n1 && was[head] === now[head]) head++;
+    let tail = 0;
+    while (tail < n0 - head && tail < n1 - head && was[n0 - 1 - tail] === now[n1 - 1 - tail]) tail++;
+    for (let k = head; k < n0 - tail; k++) change(was[k], -1);
+    for (let k = head; k < n1 - tail; k++) change(now[k], 1);
+    heads.push(head);
+    tails.push(tail);
+  }
+  for (const c of changed.values()) {
+    if (c.after < 0) return undefined;
+    // an entity of its own before: its own root, with a group of its own
+    if (c.before > 0 && (c.form.group === undefined || c.form.group.canonical !== c.form)) return undefined;
+    if (!alone(c.form, changed, index, expansions)) return undefined;
+  }
+
+  // From here on the kept grouping is changed (a give-up below leaves the forms to buildEntities, which resets them).
+  keptEntities.delete(slots);
+  const came: Form[] = [];
+  const went: Form[] = [];
+  for (const c of changed.values()) {
+    if (c.before === 0 && c.after > 0) came.push(c.form);
+    else if (c.before > 0 && c.after === 0) went.push(c.form);
+    c.form.count = c.after;
+  }
+  index.patch(came, went);
+  const cameGroups = new Set<Group>();
+  /** Groups leaving their place in the order: gone, or their first mention another. */
+  const moved = new Set<Group>();
+  for (const f of went) {
+    moved.add(f.group!);
+    f.group = undefined;
+  }
+  for (const f of came) {
+    const entity: Entity = { id: '', type: f.type, name: f.surface, aliases: [f.surface] };
+    const g: Group = { entity, surfaces: [], canonical: f, first: undefined };
+    f.group = f.keptGroup = g;
+    cameGroups.add(g);
+  }
+  // each mention's group: the kept one's, with the runs' (a matched mention has its match's)
+  const groupOf: Group[] = [];
+  const oldGroupOf = kept.groupOf;
+  const starts: number[] = [];
+  let k = 0;
+  for (let i = 0; i < replaced.length; i++) {
+    const r = replaced[i];
+    for (; k < r.from; k++) groupOf.push(oldGroupOf[k]);
+    starts.push(groupOf.length);
+    const n1 = r.list.length;
+    const head = heads[i];
+    const tail = tails[i];
+    for (let j = 0; j < n1; j++) {
+      const m = r.list[j];
+      if (j < head || j >= n1 - tail) {
+        const was = j < head ? r.from + j : r.to - (n1 - j);
+        const g = oldGroupOf[was];
+        if (g.first === old[was]) g.first = m;
+        groupOf.push(g);
+      } else groupOf.push(formOf(m).group!);
+    }
+    k = r.to;
+  }
+  for (; k < old.length; k++) groupOf.push(oldGroupOf[k]);
+  if (groupOf.length !== mentions.length) return undefined;
+  // the changed forms' entities: their first mention, unless it is before the first run (nothing there changed)
+  const from = starts[0];
+  for (const c of changed.values()) {
+    const g = c.form.group;
+    if (!g) continue;
+    const first = g.first;
+    if (first !== undefined) {
+      const j = mentionFrom(mentions, first.start);
+      if (j < from && mentions[j] === first) continue;
+    }
+    let j = from;
+    while (j < groupOf.length && groupOf[j] !== g) j++;
+    if (j === groupOf.length) return undefined;
+    if (mentions[j] !== first) {
+      g.first = mentions[j];
+      if (!cameGroups.has(g)) moved.add(g);
+    }
+  }
+  // the groups in order of first mention: the kept ones in place, the new and moved ones put at theirs
+  const groups: Group[] = [];
+  for (const g of kept.groups) if (!moved.has(g)) groups.push(g);
+  for (const g of [...cameGroups, ...moved]) {
+    if (g.canonical.group !== g) continue; // gone (its form's group is none)
+    groups.splice(groupFrom(groups, g.first!.start), 0, g);
+  }
+  // ids in that order; the mentions of an entity whose id changed (all of those from its first mention on) take it
+  let renumbered = -1;
+  const entities: Entity[] = new Array<Entity>(groups.length);
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    const id = entityId(i);
+    if (g.entity.id !== id) {
+      if (renumbered < 0 && !cameGroups.has(g)) renumbered = i;
+      g.entity.id = id;
+    }
+    entities[i] = g.entity;
+  }
+  for (let i = 0; i < replaced.length; i++) for (let j = 0; j < replaced[i].list.length; j++) mentions[starts[i] + j].entity = groupOf[starts[i] + j].entity.id;
+  if (renumbered >= 0) {
+    for (let j = mentionFrom(mentions, groups[renumbered].first!.start); j < mentions.length; j++) mentions[j].entity = groupOf[j].entity.id;
+  }
+  keptEntities.set(slots, { mentions, groupOf, groups, epoch });
+  return entities;
+}
+
+/**
+ * Whether `f` is an entity of its own whatever the order of the mentions: no full form contains it, it contains no
+ * other form (of those before or after the change), and no expansion names it.
+ */
+function alone(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): boolean {
+  if (expansions.size > 0) {
+    if (expansions.has(f.surface)) return false;
+    for (const full of expansions.values()) if (full === f.surface) return false;
+  }
+  if (f.type === 'place') return true;
+  const words = f.words;
+  const n = words.length;
+  if (n === 0) return true;
+  // a full form containing it (the index holds the multi-word forms from before the change; the changed ones checked too)
+  let pool: readonly Form[] | undefined;
+  for (const w of words) {
+    const list = index.containing(f.type, w);
+    if (!list) {
+      pool = undefined;
+      break;
+    }
+    if (!pool || list.length < pool.length) pool = list;
+  }
+  if (pool) {
+    for (const c of pool) {
+      if (c.words.length <= n) break;
+      if (isShortFormOf(f.type, c.words, words)) return false;
+    }
+  }
+  for (const c of changed.keys()) {
+    if (c === f || c.type !== f.type) continue;
+    if (isShortFormOf(f.type, c.words, words) || isShortFormOf(f.type, words, c.words)) return false;
+  }
+  // a shorter form it contains: a person's any run of its words, an organization's first words or last word
+  if (f.type === 'organization') {
+    for (let to = 1; to < n; to++) if (index.hasName(f.type, words, 0, to)) return false;
+    return n < 2 || !index.hasName(f.type, words, n - 1, n);
+  }
+  for (let len = 1; len < n; len++) for (let from = 0; from + len <= n; from++) if (index.hasName(f.type, words, from, from + len)) return false;
+  return true;
+}
+
+/** Index of the first mention starting at or after `x`. */
+function mentionFrom(mentions: readonly Working[], x: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first group whose first mention starts at or after `x`. */
+function groupFrom(groups: readonly Group[], x: number): number {
+  let lo = 0;
+  let hi = groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (groups[mid].first!.start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
