@@ -175,7 +175,12 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
       let fixed = true;
       root = form;
       for (let guard = 0; guard < 5; guard++) {
-        if (candidatesOf(root).length > 1) fixed = false;
+        const list = candidatesOf(root);
+        if (list.length > 1) {
+          fixed = false;
+          // their last sightings decide: a regrouping that changes one's mentions is not sure of the result
+          for (const c of list) c.contested = epoch;
+        }
         const p = parentOf(root);
         if (p === root) break;
         root = p;

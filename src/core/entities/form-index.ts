@@ -35,6 +35,8 @@ export interface Form {
   key?: string;
   /** Counted under `key` in the FormIndex now. */
   named: boolean;
+  /** The grouping (epoch) in which it is one of several candidates of a form (their last sightings decide). */
+  contested?: object;
 }
 
 /** A form not yet in any grouping's order (`first` and `rank` are set by its user). */
@@ -57,6 +59,7 @@ export function newForm(epoch: object, surface: string, type: EntityType, words:
     count: 0,
     key: undefined,
     named: false,
+    contested: undefined,
   };
 }
 

@@ -47,6 +47,8 @@ interface Changed {
   form: Form;
   before: number;
   after: number;
+  /** The root of its mentions (before and after). */
+  root?: Form;
 }
 
 function updatedEntities(
@@ -114,10 +116,15 @@ function updatedEntities(
     tails.push(tail);
   }
   for (const c of changed.values()) {
-    if (c.after < 0) return undefined;
-    // an entity of its own before: its own root, with a group of its own
-    if (c.before > 0 && (c.form.group === undefined || c.form.group.canonical !== c.form)) return undefined;
-    if (!alone(c.form, changed, index, expansions)) return undefined;
+    if (c.after < 0 || !candidateOfNone(c.form, changed, index, expansions)) return undefined;
+    // its chain of full forms has no choice (the same root for every mention): the root of its mentions before too
+    const root = rootOf(c.form, changed, index, expansions);
+    if (!root || (c.before > 0 && c.form.root !== root)) return undefined;
+    if (root !== c.form) {
+      // another form's entity, which it joins or leaves: a form whose last sighting decides nothing, with its group
+      if (root.contested === epoch || root.group === undefined || root.group.canonical !== root) return undefined;
+    } else if (c.before > 0 && (root.group === undefined || root.group.canonical !== root)) return undefined;
+    c.root = root;
   }
 
   // From here on the kept grouping is changed (a give-up below leaves the forms to buildEntities, which resets them).
@@ -128,16 +135,25 @@ function updatedEntities(
     if (c.before === 0 && c.after > 0) came.push(c.form);
     else if (c.before > 0 && c.after === 0) went.push(c.form);
     c.form.count = c.after;
+    c.form.root = c.root;
   }
   index.patch(came, went);
   const cameGroups = new Set<Group>();
   /** Groups leaving their place in the order: gone, or their first mention another. */
   const moved = new Set<Group>();
+  /** Groups another form joined or left: their aliases made again. */
+  const joined = new Set<Group>();
   for (const f of went) {
-    moved.add(f.group!);
-    f.group = undefined;
+    if (f.root === f) {
+      moved.add(f.group!);
+      f.group = undefined;
+    } else joined.add(f.root!.group!);
   }
   for (const f of came) {
+    if (f.root !== f) {
+      joined.add(f.root!.group!);
+      continue;
+    }
     const entity: Entity = { id: '', type: f.type, name: f.surface, aliases: [f.surface] };
     const g: Group = { entity, surfaces: [], canonical: f, first: undefined };
     f.group = f.keptGroup = g;
@@ -162,7 +178,7 @@ function updatedEntities(
         const g = oldGroupOf[was];
         if (g.first === old[was]) g.first = m;
         groupOf.push(g);
-      } else groupOf.push(formOf(m).group!);
+      } else groupOf.push(formOf(m).root!.group!);
     }
     k = r.to;
   }
@@ -170,9 +186,11 @@ function updatedEntities(
   if (groupOf.length !== mentions.length) return undefined;
   // the changed forms' entities: their first mention, unless it is before the first run (nothing there changed)
   const from = starts[0];
+  const firstsDone = new Set<Group>();
   for (const c of changed.values()) {
-    const g = c.form.group;
-    if (!g) continue;
+    const g = c.root!.group;
+    if (!g || firstsDone.has(g)) continue;
+    firstsDone.add(g);
     const first = g.first;
     if (first !== undefined) {
       const j = mentionFrom(mentions, first.start);
@@ -185,6 +203,20 @@ function updatedEntities(
       g.first = mentions[j];
       if (!cameGroups.has(g)) moved.add(g);
     }
+  }
+  // the aliases of the entities a form joined or left: the surfaces of the forms with mentions there, sorted (a new list:
+  // the analyser hands out the old one)
+  for (const g of joined) {
+    const aliases = g.entity.aliases.slice();
+    for (const c of changed.values()) {
+      if (c.root!.group !== g || c.before > 0 === c.after > 0) continue;
+      const at = aliases.indexOf(c.form.surface);
+      if (c.after > 0 && at < 0) aliases.push(c.form.surface);
+      // (another form of that surface is another type: never in the same entity)
+      else if (c.after === 0 && at >= 0) aliases.splice(at, 1);
+    }
+    aliases.sort();
+    g.entity.aliases = aliases;
   }
   // the groups in order of first mention: the kept ones in place, the new and moved ones put at theirs
   const groups: Group[] = [];
@@ -214,10 +246,10 @@ function updatedEntities(
 }
 
 /**
- * Whether `f` is an entity of its own whatever the order of the mentions: no full form contains it, it contains no
- * other form (of those before or after the change), and no expansion names it.
+ * Whether `f` is a candidate full form of no form, whatever the order of the mentions: it contains no other form (of
+ * those before or after the change), and no expansion names it.
  */
-function alone(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): boolean {
+function candidateOfNone(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): boolean {
   if (expansions.size > 0) {
     if (expansions.has(f.surface)) return false;
     for (const full of expansions.values()) if (full === f.surface) return false;
@@ -225,27 +257,7 @@ function alone(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, e
   if (f.type === 'place') return true;
   const words = f.words;
   const n = words.length;
-  if (n === 0) return true;
-  // a full form containing it (the index holds the multi-word forms from before the change; the changed ones checked too)
-  let pool: readonly Form[] | undefined;
-  for (const w of words) {
-    const list = index.containing(f.type, w);
-    if (!list) {
-      pool = undefined;
-      break;
-    }
-    if (!pool || list.length < pool.length) pool = list;
-  }
-  if (pool) {
-    for (const c of pool) {
-      if (c.words.length <= n) break;
-      if (isShortFormOf(f.type, c.words, words)) return false;
-    }
-  }
-  for (const c of changed.keys()) {
-    if (c === f || c.type !== f.type) continue;
-    if (isShortFormOf(f.type, c.words, words) || isShortFormOf(f.type, words, c.words)) return false;
-  }
+  for (const c of changed.keys()) if (c !== f && c.type === f.type && isShortFormOf(f.type, words, c.words)) return false;
   // a shorter form it contains: a person's any run of its words, an organization's first words or last word
   if (f.type === 'organization') {
     for (let to = 1; to < n; to++) if (index.hasName(f.type, words, 0, to)) return false;
@@ -253,6 +265,43 @@ function alone(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, e
   }
   for (let len = 1; len < n; len++) for (let from = 0; from + len <= n; from++) if (index.hasName(f.type, words, from, from + len)) return false;
   return true;
+}
+
+/**
+ * The root of `f`'s mentions when its chain of full forms (buildEntities' parentOf, at most five steps) has no choice
+ * anywhere, and none of the changed forms is on it; else undefined.
+ */
+function rootOf(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): Form | undefined {
+  let r = f;
+  for (let step = 0; ; step++) {
+    const list = fullForms(r, changed, index, expansions);
+    if (!list || list.length > 1 || (list.length === 1 && step === 5)) return undefined;
+    if (list.length === 0) return r;
+    r = list[0];
+  }
+}
+
+/**
+ * buildEntities' candidatesOf(f) from the index (the forms before the change), or undefined when a changed form or an
+ * expansion could make it another.
+ */
+function fullForms(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): readonly Form[] | undefined {
+  if (expansions.size > 0 && expansions.has(f.surface)) return undefined;
+  if (f.type === 'place' || f.words.length === 0) return [];
+  const words = f.words;
+  for (const c of changed.keys()) if (c !== f && c.type === f.type && isShortFormOf(f.type, c.words, words)) return undefined;
+  let pool: readonly Form[] | undefined;
+  for (const w of words) {
+    const list = index.containing(f.type, w);
+    if (!list) return [];
+    if (!pool || list.length < pool.length) pool = list;
+  }
+  const list: Form[] = [];
+  for (const c of pool!) {
+    if (c.words.length <= words.length || (list.length > 0 && c.words.length < list[0].words.length)) break;
+    if (isShortFormOf(f.type, c.words, words)) list.push(c);
+  }
+  return list;
 }
 
 /** Index of the first mention starting at or after `x`. */

@@ -13,6 +13,8 @@ import { prng } from '../../../support/distinct-article';
 const RELATED: [EntityType, string][] = [
   ['person', 'Anna Berg'],
   ['person', 'Carl Berg'],
+  ['person', 'Eva Berg'],
+  ['person', 'Eva Lind'],
   ['person', 'Berg'],
   ['person', 'Anna'],
   ['person', 'Dora Lind Berg'],
@@ -20,6 +22,7 @@ const RELATED: [EntityType, string][] = [
   ['person', 'Lind Berg'],
   ['organization', 'Nordic Steel Corp'],
   ['organization', 'Nordic Steel'],
+  ['organization', 'Nordic Steel Works'],
   ['organization', 'Corp'],
   ['organization', 'NSC'],
   ['place', 'New Oslo'],
@@ -122,6 +125,26 @@ describe('regroupEntities: the entities after runs of mentions are replaced equa
       assert.ok(regroupCounts.updated - before >= 10, `updated only ${regroupCounts.updated - before} times of 60: the short way is hardly tested`);
     });
   }
+
+  it('a short form joining a full name seen between two others makes a later tie go to that one', () => {
+    // "Berg" joins the full form seen last: "Carl Berg", until "Anna" (whose only full form is "Anna Berg") is seen after it
+    const slots = new Slots();
+    const old = [mention(0, ['person', 'Anna Berg']), mention(100, ['person', 'Carl Berg']), mention(200, ['place', 'Qox']), mention(300, ['person', 'Berg'])];
+    buildEntities(old, new Map(), slots);
+    assert.equal(old[3].entity, old[1].entity);
+    const mentions = [old[0], old[1], mention(200, ['person', 'Anna']), old[3]];
+    const entities = regroupEntities(old, [{ from: 2, to: 3, list: [mentions[2]] }], mentions, new Map(), slots);
+    const want = fresh(mentions, new Map());
+    assert.deepEqual(
+      entities.map(e => ({ ...e })),
+      want.entities,
+    );
+    assert.deepEqual(
+      mentions.map(m => m.entity),
+      want.ids,
+    );
+    assert.equal(mentions[3].entity, mentions[0].entity);
+  });
 
   it('a grouping that is not the last one made with the slots is grouped whole', () => {
     const slots = new Slots();
