@@ -159,31 +159,40 @@ function updatedEntities(
     f.group = f.keptGroup = g;
     cameGroups.add(g);
   }
-  // each mention's group: the kept one's, with the runs' (a matched mention has its match's)
-  const groupOf: Group[] = [];
-  const oldGroupOf = kept.groupOf;
-  const starts: number[] = [];
-  let k = 0;
+  // each mention's group: the kept list (no longer needed) with the runs' put in place, from the last run (a matched
+  // mention has its match's group)
+  const groupOf = kept.groupOf;
+  const runs: Group[][] = [];
   for (let i = 0; i < replaced.length; i++) {
     const r = replaced[i];
-    for (; k < r.from; k++) groupOf.push(oldGroupOf[k]);
-    starts.push(groupOf.length);
     const n1 = r.list.length;
     const head = heads[i];
     const tail = tails[i];
+    const list: Group[] = new Array<Group>(n1);
     for (let j = 0; j < n1; j++) {
       const m = r.list[j];
       if (j < head || j >= n1 - tail) {
         const was = j < head ? r.from + j : r.to - (n1 - j);
-        const g = oldGroupOf[was];
+        const g = groupOf[was];
         if (g.first === old[was]) g.first = m;
-        groupOf.push(g);
-      } else groupOf.push(formOf(m).root!.group!);
+        list[j] = g;
+      } else list[j] = formOf(m).root!.group!;
     }
-    k = r.to;
+    runs.push(list);
   }
-  for (; k < old.length; k++) groupOf.push(oldGroupOf[k]);
+  for (let i = replaced.length - 1; i >= 0; i--) {
+    const r = replaced[i];
+    const list = runs[i];
+    if (list.length === r.to - r.from) for (let j = 0; j < list.length; j++) groupOf[r.from + j] = list[j];
+    else groupOf.splice(r.from, r.to - r.from, ...list);
+  }
   if (groupOf.length !== mentions.length) return undefined;
+  const starts: number[] = [];
+  let shift = 0;
+  for (const r of replaced) {
+    starts.push(r.from + shift);
+    shift += r.list.length - (r.to - r.from);
+  }
   // the changed forms' entities: their first mention, unless it is before the first run (nothing there changed)
   const from = starts[0];
   const firstsDone = new Set<Group>();
