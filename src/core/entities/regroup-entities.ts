@@ -1,15 +1,17 @@
 // The entities after a regrouping of a few lines (regroup.ts), from the last grouping's, with work in proportion to
 // the mentions that changed rather than to the article. buildEntities decides a mention's entity by walking from its
-// form (surface and type) to the longest full forms containing it, the most recently seen of them on a tie; a form
-// that has no full form and is the full form of none is an entity of its own, whatever the order of the mentions
-// around it. When every form whose mentions changed is such a form (typing in a distinct name: the name's old and
-// new surface), every other mention keeps its entity: the changed forms' entities come, go or move to the place of
-// their first mention, and the ids after the first that moved are numbered again. Otherwise, or when unsure (an
-// acronym's or abbreviation's expansion, a kept grouping that is not the one given), the whole article is grouped
-// again. Randomized tests compare both with a fresh grouping.
+// form (surface and type) to the longest full forms containing it, the most recently seen of them on a tie. A form
+// whose mentions changed (typing in a name: its old and new surface) that is no other form's full form, and whose own
+// walk has no tie to break, has the same entity for all its mentions whatever their order: its own, or the one of the
+// full name it shortens (provided that full name's last sighting breaks no tie elsewhere). When every changed form is
+// such a form (regroup-forms.ts), every other mention keeps its entity: the changed forms' entities come, go or move
+// to the place of their first mention, their aliases follow, and the ids after the first that moved are numbered
+// again. Otherwise, or when unsure (an expansion of an acronym or abbreviation, a kept grouping that is not the one
+// given), the whole article is grouped again. A randomized test compares both with a fresh grouping.
 import type { Entity, EntityType } from '../types';
-import { buildEntities, entityId, formIndexOf, isShortFormOf, keptEntities } from './build';
-import { newForm, type Form, type FormIndex, type Group } from './form-index';
+import { buildEntities, entityId, formIndexOf, keptEntities } from './build';
+import { newForm, type Form, type Group } from './form-index';
+import { candidateOfNone, rootOf, type Changed } from './regroup-forms';
 import type { Slots, Working } from './mention-set';
 
 /** The old mentions [from, to) replaced by `list` (the new mentions of a line matched again), in order. */
@@ -40,15 +42,6 @@ export function regroupEntities(
   }
   regroupCounts.whole++;
   return buildEntities(mentions, expansions, slots);
-}
-
-/** A form whose mentions changed: how many it had and has. */
-interface Changed {
-  form: Form;
-  before: number;
-  after: number;
-  /** The root of its mentions (before and after). */
-  root?: Form;
 }
 
 function updatedEntities(
@@ -252,65 +245,6 @@ function updatedEntities(
   }
   keptEntities.set(slots, { mentions, groupOf, groups, epoch });
   return entities;
-}
-
-/**
- * Whether `f` is a candidate full form of no form, whatever the order of the mentions: it contains no other form (of
- * those before or after the change), and no expansion names it.
- */
-function candidateOfNone(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): boolean {
-  if (expansions.size > 0) {
-    if (expansions.has(f.surface)) return false;
-    for (const full of expansions.values()) if (full === f.surface) return false;
-  }
-  if (f.type === 'place') return true;
-  const words = f.words;
-  const n = words.length;
-  for (const c of changed.keys()) if (c !== f && c.type === f.type && isShortFormOf(f.type, words, c.words)) return false;
-  // a shorter form it contains: a person's any run of its words, an organization's first words or last word
-  if (f.type === 'organization') {
-    for (let to = 1; to < n; to++) if (index.hasName(f.type, words, 0, to)) return false;
-    return n < 2 || !index.hasName(f.type, words, n - 1, n);
-  }
-  for (let len = 1; len < n; len++) for (let from = 0; from + len <= n; from++) if (index.hasName(f.type, words, from, from + len)) return false;
-  return true;
-}
-
-/**
- * The root of `f`'s mentions when its chain of full forms (buildEntities' parentOf, at most five steps) has no choice
- * anywhere, and none of the changed forms is on it; else undefined.
- */
-function rootOf(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): Form | undefined {
-  let r = f;
-  for (let step = 0; ; step++) {
-    const list = fullForms(r, changed, index, expansions);
-    if (!list || list.length > 1 || (list.length === 1 && step === 5)) return undefined;
-    if (list.length === 0) return r;
-    r = list[0];
-  }
-}
-
-/**
- * buildEntities' candidatesOf(f) from the index (the forms before the change), or undefined when a changed form or an
- * expansion could make it another.
- */
-function fullForms(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): readonly Form[] | undefined {
-  if (expansions.size > 0 && expansions.has(f.surface)) return undefined;
-  if (f.type === 'place' || f.words.length === 0) return [];
-  const words = f.words;
-  for (const c of changed.keys()) if (c !== f && c.type === f.type && isShortFormOf(f.type, c.words, words)) return undefined;
-  let pool: readonly Form[] | undefined;
-  for (const w of words) {
-    const list = index.containing(f.type, w);
-    if (!list) return [];
-    if (!pool || list.length < pool.length) pool = list;
-  }
-  const list: Form[] = [];
-  for (const c of pool!) {
-    if (c.words.length <= words.length || (list.length > 0 && c.words.length < list[0].words.length)) break;
-    if (isShortFormOf(f.type, c.words, words)) list.push(c);
-  }
-  return list;
 }
 
 /** Index of the first mention starting at or after `x`. */

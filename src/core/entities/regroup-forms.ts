@@ -1,0 +1,75 @@
+// What regroup-entities.ts asks of a form whose mentions changed before it updates the entities instead of grouping
+// the whole article again: that no other form's candidate full forms change with it (it contains no other form, no
+// expansion names it), and that its own chain of full forms has no choice (the same root for all its mentions,
+// whatever the order). Both read buildEntities' index of the forms as it was before the change, and check the other
+// changed forms themselves (they are not in it yet).
+import { isShortFormOf } from './build';
+import type { Form, FormIndex } from './form-index';
+
+/** A form whose mentions changed: how many it had and has. */
+export interface Changed {
+  form: Form;
+  before: number;
+  after: number;
+  /** The root of its mentions (before and after). */
+  root?: Form;
+}
+
+/**
+ * Whether `f` is a candidate full form of no form, whatever the order of the mentions: it contains no other form (of
+ * those before or after the change), and no expansion names it.
+ */
+export function candidateOfNone(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): boolean {
+  if (expansions.size > 0) {
+    if (expansions.has(f.surface)) return false;
+    for (const full of expansions.values()) if (full === f.surface) return false;
+  }
+  if (f.type === 'place') return true;
+  const words = f.words;
+  const n = words.length;
+  for (const c of changed.keys()) if (c !== f && c.type === f.type && isShortFormOf(f.type, words, c.words)) return false;
+  // a shorter form it contains: a person's any run of its words, an organization's first words or last word
+  if (f.type === 'organization') {
+    for (let to = 1; to < n; to++) if (index.hasName(f.type, words, 0, to)) return false;
+    return n < 2 || !index.hasName(f.type, words, n - 1, n);
+  }
+  for (let len = 1; len < n; len++) for (let from = 0; from + len <= n; from++) if (index.hasName(f.type, words, from, from + len)) return false;
+  return true;
+}
+
+/**
+ * The root of `f`'s mentions when its chain of full forms (buildEntities' parentOf, at most five steps) has no choice
+ * anywhere, and none of the changed forms is on it; else undefined.
+ */
+export function rootOf(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): Form | undefined {
+  let r = f;
+  for (let step = 0; ; step++) {
+    const list = fullForms(r, changed, index, expansions);
+    if (!list || list.length > 1 || (list.length === 1 && step === 5)) return undefined;
+    if (list.length === 0) return r;
+    r = list[0];
+  }
+}
+
+/**
+ * buildEntities' candidatesOf(f) from the index (the forms before the change), or undefined when a changed form or an
+ * expansion could make it another.
+ */
+function fullForms(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): readonly Form[] | undefined {
+  if (expansions.size > 0 && expansions.has(f.surface)) return undefined;
+  if (f.type === 'place' || f.words.length === 0) return [];
+  const words = f.words;
+  for (const c of changed.keys()) if (c !== f && c.type === f.type && isShortFormOf(f.type, c.words, words)) return undefined;
+  let pool: readonly Form[] | undefined;
+  for (const w of words) {
+    const list = index.containing(f.type, w);
+    if (!list) return [];
+    if (!pool || list.length < pool.length) pool = list;
+  }
+  const list: Form[] = [];
+  for (const c of pool!) {
+    if (c.words.length <= words.length || (list.length > 0 && c.words.length < list[0].words.length)) break;
+    if (isShortFormOf(f.type, c.words, words)) list.push(c);
+  }
+  return list;
+}
