@@ -48,6 +48,8 @@ export interface KeptEntities {
   groupOf: Group[];
   groups: Group[];
   epoch: object;
+  /** The forms that are one of several candidates of a form (theirs is the only last sighting that decides). */
+  contested: Form[];
 }
 /** Set when a grouping is complete, dropped when another starts (one given up half-way leaves none). */
 export const keptEntities = new WeakMap<Slots, KeptEntities>();
@@ -163,6 +165,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
   const groups: Group[] = [];
   const entities: Entity[] = [];
   const groupOf: Group[] = new Array<Group>(work.length);
+  const contested: Form[] = [];
   yield;
   for (let idx = 0; idx < work.length; idx++) {
     if (idx % STEP_MENTIONS === STEP_MENTIONS - 1) yield;
@@ -179,7 +182,11 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
         if (list.length > 1) {
           fixed = false;
           // their last sightings decide: a regrouping that changes one's mentions is not sure of the result
-          for (const c of list) c.contested = epoch;
+          for (const c of list) {
+            if (c.contested === epoch) continue;
+            c.contested = epoch;
+            contested.push(c);
+          }
         }
         const p = parentOf(root);
         if (p === root) break;
@@ -231,7 +238,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     g.entity.aliases = aliases;
     g.entity.name = g.canonical.surface;
   }
-  keptEntities.set(slots, { mentions: work, groupOf, groups, epoch });
+  keptEntities.set(slots, { mentions: work, groupOf, groups, epoch, contested });
   return entities;
 }
 

@@ -37,6 +37,8 @@ export interface Form {
   named: boolean;
   /** The grouping (epoch) in which it is one of several candidates of a form (their last sightings decide). */
   contested?: object;
+  /** The regrouping (regroup-entities.ts) whose changed forms include it. */
+  changedIn?: object;
 }
 
 /** A form not yet in any grouping's order (`first` and `rank` are set by its user). */
@@ -60,6 +62,7 @@ export function newForm(epoch: object, surface: string, type: EntityType, words:
     key: undefined,
     named: false,
     contested: undefined,
+    changedIn: undefined,
   };
 }
 

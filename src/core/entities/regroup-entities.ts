@@ -11,7 +11,7 @@
 import type { Entity, EntityType } from '../types';
 import { buildEntities, entityId, formIndexOf, keptEntities } from './build';
 import { newForm, type Form, type Group } from './form-index';
-import { candidateOfNone, rootOf, type Changed } from './regroup-forms';
+import { candidateOfNone, fullForms, rootOf, type Changed } from './regroup-forms';
 import type { Slots, Working } from './mention-set';
 
 /** The old mentions [from, to) replaced by `list` (the new mentions of a line matched again), in order. */
@@ -108,52 +108,79 @@ function updatedEntities(
     heads.push(head);
     tails.push(tail);
   }
+  // the last sightings decide some changed form's entities, or break a tie that one changes: the mentions are walked
+  // again (cheaply: each one's entity was known) to see that every other mention keeps its entity
+  let replay = false;
   for (const c of changed.values()) {
-    if (c.after < 0 || !candidateOfNone(c.form, changed, index, expansions)) return undefined;
-    // its chain of full forms has no choice (the same root for every mention): the root of its mentions before too
+    if (c.after < 0) return undefined;
+    if (!candidateOfNone(c.form, changed, index, expansions)) {
+      // a full form of others: their candidates stay only if it stays; its sightings may break their ties
+      if (c.before > 0 !== c.after > 0) return undefined;
+      c.listed = true;
+      replay = true;
+    }
+    const list = fullForms(c.form, changed, index, expansions);
     const root = rootOf(c.form, changed, index, expansions);
-    if (!root || (c.before > 0 && c.form.root !== root)) return undefined;
-    if (root !== c.form) {
-      // another form's entity, which it joins or leaves: a form whose last sighting decides nothing, with its group
-      if (root.contested === epoch || root.group === undefined || root.group.canonical !== root) return undefined;
+    if (!list || root === undefined) return undefined;
+    c.list = list;
+    // its root before (a form with a choice has none)
+    if (c.before > 0 && c.form.root !== (root ?? undefined)) return undefined;
+    if (root === null) replay = true;
+    else if (root !== c.form) {
+      // another form's entity, which it joins or leaves, with its group (whose last sighting may break a tie)
+      if (root.group === undefined || root.group.canonical !== root) return undefined;
+      if (root.contested === epoch) replay = true;
     } else if (c.before > 0 && (root.group === undefined || root.group.canonical !== root)) return undefined;
-    c.root = root;
+    c.root = root ?? undefined;
   }
 
   // From here on the kept grouping is changed (a give-up below leaves the forms to buildEntities, which resets them).
   keptEntities.delete(slots);
   const came: Form[] = [];
   const went: Form[] = [];
+  const token = {};
+  const contested = kept.contested;
   for (const c of changed.values()) {
-    if (c.before === 0 && c.after > 0) came.push(c.form);
-    else if (c.before > 0 && c.after === 0) went.push(c.form);
-    c.form.count = c.after;
-    c.form.root = c.root;
+    const f = c.form;
+    if (c.before === 0 && c.after > 0) came.push(f);
+    else if (c.before > 0 && c.after === 0) went.push(f);
+    f.count = c.after;
+    f.root = c.root;
+    f.changedIn = token;
+    if (c.before === 0) {
+      // (a list made here holds until the index changes: the next buildEntities makes it again)
+      f.candidates = c.list!.slice();
+      f.candidatesRun = -1;
+      if (c.list!.length > 1) {
+        for (const x of c.list!) {
+          if (x.contested === epoch) continue;
+          x.contested = epoch;
+          contested.push(x);
+        }
+      }
+    }
+    c.was = new Set();
+    c.now = new Set();
   }
   index.patch(came, went);
   const cameGroups = new Set<Group>();
   /** Groups leaving their place in the order: gone, or their first mention another. */
   const moved = new Set<Group>();
-  /** Groups another form joined or left: their aliases made again. */
-  const joined = new Set<Group>();
   for (const f of went) {
     if (f.root === f) {
       moved.add(f.group!);
       f.group = undefined;
-    } else joined.add(f.root!.group!);
+    }
   }
   for (const f of came) {
-    if (f.root !== f) {
-      joined.add(f.root!.group!);
-      continue;
-    }
+    if (f.root !== f) continue;
     const entity: Entity = { id: '', type: f.type, name: f.surface, aliases: [f.surface] };
     const g: Group = { entity, surfaces: [], canonical: f, first: undefined };
     f.group = f.keptGroup = g;
     cameGroups.add(g);
   }
   // each mention's group: the kept list (no longer needed) with the runs' put in place, from the last run (a matched
-  // mention has its match's group)
+  // mention has its match's group; a changed one with a choice is given its group by the walk below)
   const groupOf = kept.groupOf;
   const runs: Group[][] = [];
   for (let i = 0; i < replaced.length; i++) {
@@ -161,6 +188,9 @@ function updatedEntities(
     const n1 = r.list.length;
     const head = heads[i];
     const tail = tails[i];
+    // (the entities the changed mentions that went were in)
+    for (let k = r.from + head; k < r.to - tail; k++)
+      changed.get((old[k].slot!.forms as Partial<Record<EntityType, Form>>)[old[k].type]!)!.was!.add(groupOf[k]);
     const list: Group[] = new Array<Group>(n1);
     for (let j = 0; j < n1; j++) {
       const m = r.list[j];
@@ -169,7 +199,7 @@ function updatedEntities(
         const g = groupOf[was];
         if (g.first === old[was]) g.first = m;
         list[j] = g;
-      } else list[j] = formOf(m).root!.group!;
+      } else list[j] = formOf(m).root?.group as Group;
     }
     runs.push(list);
   }
@@ -186,13 +216,25 @@ function updatedEntities(
     starts.push(r.from + shift);
     shift += r.list.length - (r.to - r.from);
   }
-  // the changed forms' entities: their first mention, unless it is before the first run (nothing there changed)
   const from = starts[0];
-  const firstsDone = new Set<Group>();
+  if (replay) {
+    if (!walkAgain(mentions, groupOf, replaced, starts, heads, tails, contested, epoch, token, changed)) return undefined;
+  } else {
+    for (const c of changed.values()) {
+      const g = c.root!.group;
+      if (c.before > 0) c.was!.add(g ?? c.form.keptGroup!);
+      if (c.after > 0) c.now!.add(g!);
+    }
+  }
+  // the entities the changed forms' mentions are in: their first mention, unless it is before the first run (nothing
+  // there changed); their aliases, for the forms that joined or left them (a new list: the analyser hands out the old)
+  const touched = new Set<Group>();
   for (const c of changed.values()) {
-    const g = c.root!.group;
-    if (!g || firstsDone.has(g)) continue;
-    firstsDone.add(g);
+    for (const g of c.was!) touched.add(g);
+    for (const g of c.now!) touched.add(g);
+  }
+  for (const g of touched) {
+    if (g.canonical.group !== g) continue; // gone with its form
     const first = g.first;
     if (first !== undefined) {
       const j = mentionFrom(mentions, first.start);
@@ -200,26 +242,32 @@ function updatedEntities(
     }
     let j = from;
     while (j < groupOf.length && groupOf[j] !== g) j++;
+    // (an entity left without mentions is only that of a form gone)
     if (j === groupOf.length) return undefined;
     if (mentions[j] !== first) {
       g.first = mentions[j];
       if (!cameGroups.has(g)) moved.add(g);
     }
   }
-  // the aliases of the entities a form joined or left: the surfaces of the forms with mentions there, sorted (a new list:
-  // the analyser hands out the old one)
-  for (const g of joined) {
-    const aliases = g.entity.aliases.slice();
-    for (const c of changed.values()) {
-      if (c.root!.group !== g || c.before > 0 === c.after > 0) continue;
-      const at = aliases.indexOf(c.form.surface);
-      if (c.after > 0 && at < 0) aliases.push(c.form.surface);
+  const aliasesOf = new Map<Group, string[]>();
+  for (const c of changed.values()) {
+    const f = c.form;
+    for (const g of c.was!) {
+      if (c.now!.has(g) || g.canonical === f || g.canonical.group !== g) continue;
+      const aliases = aliasesOf.get(g) ?? g.entity.aliases.slice();
+      aliasesOf.set(g, aliases);
       // (another form of that surface is another type: never in the same entity)
-      else if (c.after === 0 && at >= 0) aliases.splice(at, 1);
+      const at = aliases.indexOf(f.surface);
+      if (at >= 0) aliases.splice(at, 1);
     }
-    aliases.sort();
-    g.entity.aliases = aliases;
+    for (const g of c.now!) {
+      if (c.was!.has(g) || g.canonical === f) continue;
+      const aliases = aliasesOf.get(g) ?? g.entity.aliases.slice();
+      aliasesOf.set(g, aliases);
+      if (!aliases.includes(f.surface)) aliases.push(f.surface);
+    }
   }
+  for (const [g, aliases] of aliasesOf) g.entity.aliases = aliases.sort();
   // the groups in order of first mention: the kept ones in place, the new and moved ones put at theirs
   const groups: Group[] = [];
   for (const g of kept.groups) if (!moved.has(g)) groups.push(g);
@@ -243,7 +291,7 @@ function updatedEntities(
   if (renumbered >= 0) {
     for (let j = mentionFrom(mentions, groups[renumbered].first!.start); j < mentions.length; j++) mentions[j].entity = groupOf[j].entity.id;
   }
-  keptEntities.set(slots, { mentions, groupOf, groups, epoch });
+  keptEntities.set(slots, { mentions, groupOf, groups, epoch, contested });
   return entities;
 }
 
@@ -269,4 +317,72 @@ function groupFrom(groups: readonly Group[], x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * buildEntities' walk over the mentions again, where the last sightings decide (from the first run on: the mentions
+ * before it have their entities as before), writing the changed mentions' groups and the entities of each changed
+ * form's mentions before and after. False when another mention's entity would change (a tie broken otherwise).
+ */
+function walkAgain(
+  mentions: readonly Working[],
+  groupOf: Group[],
+  replaced: readonly Replaced[],
+  starts: readonly number[],
+  heads: readonly number[],
+  tails: readonly number[],
+  contested: readonly Form[],
+  epoch: object,
+  token: object,
+  changed: ReadonlyMap<Form, Changed>,
+): boolean {
+  for (const f of contested) f.lastSeen = -1;
+  const parentOf = (f: Form): Form => {
+    const list = f.candidates!;
+    if (list.length <= 1) return list[0] ?? f;
+    let best = list[0];
+    for (const c of list) if (c.lastSeen > best.lastSeen) best = c;
+    return best;
+  };
+  const from = starts[0];
+  let r = 0;
+  let mid0 = starts[0] + heads[0];
+  let mid1 = starts[0] + replaced[0].list.length - tails[0];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    const f = (m.slot!.forms as Partial<Record<EntityType, Form>>)[m.type]!;
+    while (k >= mid1 && ++r < replaced.length) {
+      mid0 = starts[r] + heads[r];
+      mid1 = starts[r] + replaced[r].list.length - tails[r];
+    }
+    const middle = k >= mid0 && k < mid1;
+    let root: Form;
+    if (k < from) root = groupOf[k].canonical;
+    else if (f.root !== undefined) root = f.root;
+    else {
+      if (f.candidates === undefined) return false;
+      root = f;
+      for (let guard = 0; guard < 5; guard++) {
+        const p = parentOf(root);
+        if (p === root) break;
+        root = p;
+      }
+    }
+    if (f.contested === epoch) f.lastSeen = k;
+    if (root.contested === epoch) root.lastSeen = k;
+    if (middle) {
+      const g = root.group;
+      if (g === undefined || g.canonical !== root) return false;
+      groupOf[k] = g;
+    } else if (groupOf[k].canonical !== root) return false;
+    if (f.changedIn === token) {
+      const c = changed.get(f)!;
+      c.now!.add(groupOf[k]);
+      if (!middle) c.was!.add(groupOf[k]);
+      if (k < from) c.early = true;
+    }
+  }
+  // a candidate of others whose first mention changed may come before or after others of its length in their lists
+  for (const c of changed.values()) if (c.listed && !c.early) return false;
+  return true;
 }

@@ -4,15 +4,24 @@
 // whatever the order). Both read buildEntities' index of the forms as it was before the change, and check the other
 // changed forms themselves (they are not in it yet).
 import { isShortFormOf } from './build';
-import type { Form, FormIndex } from './form-index';
+import type { Form, FormIndex, Group } from './form-index';
 
 /** A form whose mentions changed: how many it had and has. */
 export interface Changed {
   form: Form;
   before: number;
   after: number;
-  /** The root of its mentions (before and after). */
+  /** The root of its mentions (before and after), when the same for all. */
   root?: Form;
+  /** It may be a candidate full form of others (then its place in the order of first mention must stay). */
+  listed?: boolean;
+  /** One of its mentions is before the first changed one (its first mention stays). */
+  early?: boolean;
+  /** Its candidate full forms. */
+  list?: readonly Form[];
+  /** The entities of its mentions before and after (when they may be several). */
+  was?: Set<Group>;
+  now?: Set<Group>;
 }
 
 /**
@@ -39,13 +48,15 @@ export function candidateOfNone(f: Form, changed: ReadonlyMap<Form, Changed>, in
 
 /**
  * The root of `f`'s mentions when its chain of full forms (buildEntities' parentOf, at most five steps) has no choice
- * anywhere, and none of the changed forms is on it; else undefined.
+ * anywhere, and none of the changed forms is on it; null when there is a choice on the way (the last sightings decide
+ * per mention); else undefined.
  */
-export function rootOf(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): Form | undefined {
+export function rootOf(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): Form | null | undefined {
   let r = f;
   for (let step = 0; ; step++) {
     const list = fullForms(r, changed, index, expansions);
-    if (!list || list.length > 1 || (list.length === 1 && step === 5)) return undefined;
+    if (!list || (list.length === 1 && step === 5)) return undefined;
+    if (list.length > 1) return null;
     if (list.length === 0) return r;
     r = list[0];
   }
@@ -55,7 +66,12 @@ export function rootOf(f: Form, changed: ReadonlyMap<Form, Changed>, index: Form
  * buildEntities' candidatesOf(f) from the index (the forms before the change), or undefined when a changed form or an
  * expansion could make it another.
  */
-function fullForms(f: Form, changed: ReadonlyMap<Form, Changed>, index: FormIndex, expansions: ReadonlyMap<string, string>): readonly Form[] | undefined {
+export function fullForms(
+  f: Form,
+  changed: ReadonlyMap<Form, Changed>,
+  index: FormIndex,
+  expansions: ReadonlyMap<string, string>,
+): readonly Form[] | undefined {
   if (expansions.size > 0 && expansions.has(f.surface)) return undefined;
   if (f.type === 'place' || f.words.length === 0) return [];
   const words = f.words;
