@@ -6,12 +6,15 @@
 // full name it shortens (provided that full name's last sighting breaks no tie elsewhere). When every changed form is
 // such a form (regroup-forms.ts), every other mention keeps its entity: the changed forms' entities come, go or move
 // to the place of their first mention, their aliases follow, and the ids after the first that moved are numbered
-// again. Otherwise, or when unsure (an expansion of an acronym or abbreviation, a kept grouping that is not the one
-// given), the whole article is grouped again. A randomized test compares both with a fresh grouping.
+// again. When the last sightings decide (a surname with several full names), the mentions are walked again, only the
+// ties decided (regroup-walk.ts), to see that every other mention keeps its entity. Otherwise, or when unsure (an
+// expansion of an acronym or abbreviation, a form that comes or goes being another's full form, a kept grouping that
+// is not the one given), the whole article is grouped again. A randomized test compares both with a fresh grouping.
 import type { Entity, EntityType } from '../types';
 import { buildEntities, entityId, formIndexOf, keptEntities } from './build';
 import { newForm, type Form, type Group } from './form-index';
 import { candidateOfNone, fullForms, rootOf, type Changed } from './regroup-forms';
+import { walkAgain } from './regroup-walk';
 import type { Slots, Working } from './mention-set';
 
 /** The old mentions [from, to) replaced by `list` (the new mentions of a line matched again), in order. */
@@ -317,72 +320,4 @@ function groupFrom(groups: readonly Group[], x: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * buildEntities' walk over the mentions again, where the last sightings decide (from the first run on: the mentions
- * before it have their entities as before), writing the changed mentions' groups and the entities of each changed
- * form's mentions before and after. False when another mention's entity would change (a tie broken otherwise).
- */
-function walkAgain(
-  mentions: readonly Working[],
-  groupOf: Group[],
-  replaced: readonly Replaced[],
-  starts: readonly number[],
-  heads: readonly number[],
-  tails: readonly number[],
-  contested: readonly Form[],
-  epoch: object,
-  token: object,
-  changed: ReadonlyMap<Form, Changed>,
-): boolean {
-  for (const f of contested) f.lastSeen = -1;
-  const parentOf = (f: Form): Form => {
-    const list = f.candidates!;
-    if (list.length <= 1) return list[0] ?? f;
-    let best = list[0];
-    for (const c of list) if (c.lastSeen > best.lastSeen) best = c;
-    return best;
-  };
-  const from = starts[0];
-  let r = 0;
-  let mid0 = starts[0] + heads[0];
-  let mid1 = starts[0] + replaced[0].list.length - tails[0];
-  for (let k = 0; k < mentions.length; k++) {
-    const m = mentions[k];
-    const f = (m.slot!.forms as Partial<Record<EntityType, Form>>)[m.type]!;
-    while (k >= mid1 && ++r < replaced.length) {
-      mid0 = starts[r] + heads[r];
-      mid1 = starts[r] + replaced[r].list.length - tails[r];
-    }
-    const middle = k >= mid0 && k < mid1;
-    let root: Form;
-    if (k < from) root = groupOf[k].canonical;
-    else if (f.root !== undefined) root = f.root;
-    else {
-      if (f.candidates === undefined) return false;
-      root = f;
-      for (let guard = 0; guard < 5; guard++) {
-        const p = parentOf(root);
-        if (p === root) break;
-        root = p;
-      }
-    }
-    if (f.contested === epoch) f.lastSeen = k;
-    if (root.contested === epoch) root.lastSeen = k;
-    if (middle) {
-      const g = root.group;
-      if (g === undefined || g.canonical !== root) return false;
-      groupOf[k] = g;
-    } else if (groupOf[k].canonical !== root) return false;
-    if (f.changedIn === token) {
-      const c = changed.get(f)!;
-      c.now!.add(groupOf[k]);
-      if (!middle) c.was!.add(groupOf[k]);
-      if (k < from) c.early = true;
-    }
-  }
-  // a candidate of others whose first mention changed may come before or after others of its length in their lists
-  for (const c of changed.values()) if (c.listed && !c.early) return false;
-  return true;
 }
