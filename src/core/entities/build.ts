@@ -117,9 +117,24 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
   const none: Form[] = [];
   const contains = (long: Form, short: Form): boolean => isShortFormOf(long.type, long.words, short.words);
   // each form's candidate full forms: the longest forms containing it (computed once per form)
+  const contested: Form[] = [];
   const candidatesOf = (f: Form): Form[] => {
-    let list = f.candidates;
+    const list = f.candidates;
     if (list && f.candidatesRun === containingIndex.current) return list;
+    const made = candidatesNow(f);
+    if (made.length > 1) {
+      // their last sightings decide (a regrouping that changes one's sightings walks the mentions again)
+      for (const c of made) {
+        if (c.contested === epoch) continue;
+        c.contested = epoch;
+        contested.push(c);
+      }
+    }
+    return made;
+  };
+  /** candidatesOf(f) made for this grouping (kept on the form as long as the index's lists for its words stay). */
+  const candidatesNow = (f: Form): Form[] => {
+    let list = f.candidates;
     const expansion = expansions.size > 0 ? expansions.get(f.surface) : undefined;
     const expanded = expansion !== undefined ? formFor(expansion, f.type) : undefined;
     if (expanded && expanded !== f) {
@@ -165,7 +180,6 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
   const groups: Group[] = [];
   const entities: Entity[] = [];
   const groupOf: Group[] = new Array<Group>(work.length);
-  const contested: Form[] = [];
   yield;
   for (let idx = 0; idx < work.length; idx++) {
     if (idx % STEP_MENTIONS === STEP_MENTIONS - 1) yield;
@@ -178,16 +192,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
       let fixed = true;
       root = form;
       for (let guard = 0; guard < 5; guard++) {
-        const list = candidatesOf(root);
-        if (list.length > 1) {
-          fixed = false;
-          // their last sightings decide: a regrouping that changes one's mentions is not sure of the result
-          for (const c of list) {
-            if (c.contested === epoch) continue;
-            c.contested = epoch;
-            contested.push(c);
-          }
-        }
+        if (candidatesOf(root).length > 1) fixed = false;
         const p = parentOf(root);
         if (p === root) break;
         root = p;
