@@ -100,8 +100,8 @@ export class FormIndex {
   private indexed: Form[] = [];
   /** Groupings (update and patch calls) so far. */
   private run = 0;
-  /** Every form (of any length) by its key, as counts: whether some form of a type has exactly these words. */
-  private names = new Map<string, number>();
+  /** Every form (of any length) by its key: the forms of a type with exactly these words. */
+  private names = new Map<string, Form[]>();
   /** The forms counted in `names` (those of the last update, then the ones patch added: some may be gone since). */
   private named: Form[] = [];
   /** The grouping that built the lists from scratch last: a candidate list from before it is stale. */
@@ -168,7 +168,12 @@ export class FormIndex {
 
   /** Whether a form of `type` has exactly `words[from, to)` (as its name words). */
   hasName(type: EntityType, words: readonly string[], from: number, to: number): boolean {
-    return (this.names.get(nameKey(type, words, from, to)) ?? 0) > 0;
+    return this.names.has(nameKey(type, words, from, to));
+  }
+
+  /** The forms of `type` with exactly `words[from, to)` (as their name words). */
+  formsNamed(type: EntityType, words: readonly string[], from: number, to: number): readonly Form[] | undefined {
+    return this.names.get(nameKey(type, words, from, to));
   }
 
   /** The multi-word forms of `type` containing `word`. */
@@ -258,14 +263,16 @@ export class FormIndex {
   private name(f: Form): void {
     f.named = true;
     const key = (f.key ??= nameKey(f.type, f.words));
-    this.names.set(key, (this.names.get(key) ?? 0) + 1);
+    const list = this.names.get(key);
+    if (list) list.push(f);
+    else this.names.set(key, [f]);
   }
 
   private unname(f: Form): void {
     f.named = false;
     const key = f.key!;
-    const n = this.names.get(key)! - 1;
-    if (n > 0) this.names.set(key, n);
+    const list = this.names.get(key)!;
+    if (list.length > 1) list.splice(list.indexOf(f), 1);
     else this.names.delete(key);
   }
 

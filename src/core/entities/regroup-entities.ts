@@ -11,9 +11,9 @@
 // expansion of an acronym or abbreviation, a form that comes or goes being another's full form, a kept grouping that
 // is not the one given), the whole article is grouped again. A randomized test compares both with a fresh grouping.
 import type { Entity, EntityType } from '../types';
-import { buildEntities, entityId, formIndexOf, keptEntities } from './build';
+import { buildEntities, entityId, formIndexOf, isShortFormOf, keptEntities } from './build';
 import { newForm, type Form, type Group } from './form-index';
-import { candidateOfNone, fullForms, rootOf, type Changed } from './regroup-forms';
+import { candidateOfNone, containedForms, fullForms, relist, rootOf, type Changed } from './regroup-forms';
 import { walkAgain } from './regroup-walk';
 import type { Slots, Working } from './mention-set';
 
@@ -92,6 +92,13 @@ function updatedEntities(
   };
   const heads: number[] = [];
   const tails: number[] = [];
+  /** Each run's first index in the new mentions. */
+  const starts: number[] = [];
+  let shift = 0;
+  for (const r of replaced) {
+    starts.push(r.from + shift);
+    shift += r.list.length - (r.to - r.from);
+  }
   for (const r of replaced) {
     const n0 = r.to - r.from;
     const n1 = r.list.length;
@@ -107,19 +114,32 @@ function updatedEntities(
     let tail = 0;
     while (tail < n0 - head && tail < n1 - head && was[n0 - 1 - tail] === now[n1 - 1 - tail]) tail++;
     for (let k = head; k < n0 - tail; k++) change(was[k], -1);
-    for (let k = head; k < n1 - tail; k++) change(now[k], 1);
+    for (let k = head; k < n1 - tail; k++) {
+      change(now[k], 1);
+      changed.get(now[k])!.firstNew ??= starts[heads.length] + k;
+    }
     heads.push(head);
     tails.push(tail);
   }
   // the last sightings decide some changed form's entities, or break a tie that one changes: the mentions are walked
   // again (cheaply: each one's entity was known) to see that every other mention keeps its entity
   let replay = false;
+  /** The one-word forms whose candidate full forms are made again (a full name of theirs came or went). */
+  const relisted = new Map<Form, Changed>();
   for (const c of changed.values()) {
     if (c.after < 0) return undefined;
     if (!candidateOfNone(c.form, changed, index, expansions)) {
-      // a full form of others: their candidates stay only if it stays; its sightings may break their ties
-      if (c.before > 0 !== c.after > 0) return undefined;
-      c.listed = true;
+      // a full form of others: their candidates stay if it stays (its sightings may break their ties); a full name
+      // that comes or goes changes the candidates of the one-word forms it contains (a surname seen alone), in one run
+      if (c.before > 0 !== c.after > 0) {
+        // (an expansion's full form: the acronym's candidates change too)
+        if (expansions.has(c.form.surface) || [...expansions.values()].includes(c.form.surface)) return undefined;
+        for (const x of changed.keys()) if (x !== c.form && x.type === c.form.type && isShortFormOf(x.type, c.form.words, x.words)) return undefined;
+        for (const g of containedForms(c.form, index)) {
+          if (changed.has(g) || g.words.length !== 1) return undefined;
+          relisted.set(g, { form: g, before: g.count, after: g.count, relisted: true, was: new Set(), now: new Set() });
+        }
+      } else c.listed = true;
       replay = true;
     }
     const list = fullForms(c.form, changed, index, expansions);
@@ -166,6 +186,7 @@ function updatedEntities(
     c.now = new Set();
   }
   index.patch(came, went);
+  if (relisted.size > 0 && !relist(relisted, changed, index, expansions, mentions, starts[0] + heads[0], token, contested, epoch)) return undefined;
   const cameGroups = new Set<Group>();
   /** Groups leaving their place in the order: gone, or their first mention another. */
   const moved = new Set<Group>();
@@ -213,15 +234,12 @@ function updatedEntities(
     else groupOf.splice(r.from, r.to - r.from, ...list);
   }
   if (groupOf.length !== mentions.length) return undefined;
-  const starts: number[] = [];
-  let shift = 0;
-  for (const r of replaced) {
-    starts.push(r.from + shift);
-    shift += r.list.length - (r.to - r.from);
-  }
   const from = starts[0];
+  const relistedAt: number[] = [];
   if (replay) {
-    if (!walkAgain(mentions, groupOf, replaced, starts, heads, tails, contested, epoch, token, changed)) return undefined;
+    const records = relisted.size > 0 ? new Map([...changed, ...relisted]) : changed;
+    if (!walkAgain(mentions, groupOf, replaced, starts, heads, tails, contested, epoch, token, records, relisted.size > 0 ? 0 : from, relistedAt))
+      return undefined;
   } else {
     for (const c of changed.values()) {
       const g = c.root!.group;
@@ -231,19 +249,22 @@ function updatedEntities(
   }
   // the entities the changed forms' mentions are in: their first mention, unless it is before the first run (nothing
   // there changed); their aliases, for the forms that joined or left them (a new list: the analyser hands out the old)
+  const records = [...changed.values(), ...relisted.values()];
   const touched = new Set<Group>();
-  for (const c of changed.values()) {
+  for (const c of records) {
     for (const g of c.was!) touched.add(g);
     for (const g of c.now!) touched.add(g);
   }
+  // (a relisted form's mentions before the first run may be in other entities now)
+  const unchanged = relisted.size > 0 ? 0 : from;
   for (const g of touched) {
     if (g.canonical.group !== g) continue; // gone with its form
     const first = g.first;
     if (first !== undefined) {
       const j = mentionFrom(mentions, first.start);
-      if (j < from && mentions[j] === first) continue;
+      if (j < unchanged && mentions[j] === first) continue;
     }
-    let j = from;
+    let j = unchanged;
     while (j < groupOf.length && groupOf[j] !== g) j++;
     // (an entity left without mentions is only that of a form gone)
     if (j === groupOf.length) return undefined;
@@ -253,7 +274,7 @@ function updatedEntities(
     }
   }
   const aliasesOf = new Map<Group, string[]>();
-  for (const c of changed.values()) {
+  for (const c of records) {
     const f = c.form;
     for (const g of c.was!) {
       if (c.now!.has(g) || g.canonical === f || g.canonical.group !== g) continue;
@@ -291,6 +312,7 @@ function updatedEntities(
     entities[i] = g.entity;
   }
   for (let i = 0; i < replaced.length; i++) for (let j = 0; j < replaced[i].list.length; j++) mentions[starts[i] + j].entity = groupOf[starts[i] + j].entity.id;
+  for (const k of relistedAt) mentions[k].entity = groupOf[k].entity.id;
   if (renumbered >= 0) {
     for (let j = mentionFrom(mentions, groups[renumbered].first!.start); j < mentions.length; j++) mentions[j].entity = groupOf[j].entity.id;
   }

@@ -24,6 +24,10 @@ export function walkAgain(
   epoch: object,
   token: object,
   changed: ReadonlyMap<Form, Changed>,
+  /** The mentions before it keep their entities without deciding (none of their ties can be broken otherwise). */
+  decideFrom: number,
+  /** Gets the indices of the relisted forms' mentions (their entities may be others). */
+  relistedAt: number[],
 ): boolean {
   for (const f of contested) f.lastSeen = -1;
   const parentOf = (f: Form): Form => {
@@ -46,7 +50,7 @@ export function walkAgain(
     }
     const middle = k >= mid0 && k < mid1;
     let root: Form;
-    if (k < from) root = groupOf[k].canonical;
+    if (k < decideFrom) root = groupOf[k].canonical;
     else if (f.root !== undefined) root = f.root;
     else {
       if (f.candidates === undefined) return false;
@@ -59,15 +63,20 @@ export function walkAgain(
     }
     if (f.contested === epoch) f.lastSeen = k;
     if (root.contested === epoch) root.lastSeen = k;
-    if (middle) {
+    const c = f.changedIn === token ? changed.get(f)! : undefined;
+    if (middle || c?.relisted) {
+      // a changed mention, or one whose candidates were made again: its entity now
       const g = root.group;
       if (g === undefined || g.canonical !== root) return false;
+      if (!middle) {
+        c!.was!.add(groupOf[k]);
+        relistedAt.push(k);
+      }
       groupOf[k] = g;
     } else if (groupOf[k].canonical !== root) return false;
-    if (f.changedIn === token) {
-      const c = changed.get(f)!;
+    if (c) {
       c.now!.add(groupOf[k]);
-      if (!middle) c.was!.add(groupOf[k]);
+      if (!middle && !c.relisted) c.was!.add(groupOf[k]);
       if (k < from) c.early = true;
     }
   }
