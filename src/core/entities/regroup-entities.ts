@@ -6,14 +6,16 @@
 // full name it shortens (provided that full name's last sighting breaks no tie elsewhere). When every changed form is
 // such a form (regroup-forms.ts), every other mention keeps its entity: the changed forms' entities come, go or move
 // to the place of their first mention, their aliases follow, and the ids after the first that moved are numbered
-// again. When the last sightings decide (a surname with several full names), the mentions are walked again, only the
-// ties decided (regroup-walk.ts), to see that every other mention keeps its entity. Otherwise, or when unsure (an
-// expansion of an acronym or abbreviation, a form that comes or goes being another's full form, a kept grouping that
-// is not the one given), the whole article is grouped again. A randomized test compares both with a fresh grouping.
+// again (regroup-groups.ts). When last sightings decide (a surname with several full names), or a full name comes or
+// goes (the one-word forms it contains get their candidates made again), the mentions are walked again deciding only
+// the ties (regroup-walk.ts), to see that no other mention changes entity. Otherwise, or when unsure (an expansion of
+// an acronym or abbreviation, a kept grouping that is not the one given), the whole article is grouped again. A
+// randomized test compares both with a fresh grouping.
 import type { Entity, EntityType } from '../types';
-import { buildEntities, entityId, formIndexOf, isShortFormOf, keptEntities } from './build';
+import { buildEntities, formIndexOf, isShortFormOf, keptEntities } from './build';
 import { newForm, type Form, type Group } from './form-index';
 import { candidateOfNone, containedForms, fullForms, relist, rootOf, type Changed } from './regroup-forms';
+import { followEntities, numbered } from './regroup-groups';
 import { walkAgain } from './regroup-walk';
 import type { Slots, Working } from './mention-set';
 
@@ -250,96 +252,10 @@ function updatedEntities(
   // the entities the changed forms' mentions are in: their first mention, unless it is before the first run (nothing
   // there changed); their aliases, for the forms that joined or left them (a new list: the analyser hands out the old)
   const records = [...changed.values(), ...relisted.values()];
-  const touched = new Set<Group>();
-  for (const c of records) {
-    for (const g of c.was!) touched.add(g);
-    for (const g of c.now!) touched.add(g);
-  }
   // (a relisted form's mentions before the first run may be in other entities now)
-  const unchanged = relisted.size > 0 ? 0 : from;
-  for (const g of touched) {
-    if (g.canonical.group !== g) continue; // gone with its form
-    const first = g.first;
-    if (first !== undefined) {
-      const j = mentionFrom(mentions, first.start);
-      if (j < unchanged && mentions[j] === first) continue;
-    }
-    let j = unchanged;
-    while (j < groupOf.length && groupOf[j] !== g) j++;
-    // (an entity left without mentions is only that of a form gone)
-    if (j === groupOf.length) return undefined;
-    if (mentions[j] !== first) {
-      g.first = mentions[j];
-      if (!cameGroups.has(g)) moved.add(g);
-    }
-  }
-  const aliasesOf = new Map<Group, string[]>();
-  for (const c of records) {
-    const f = c.form;
-    for (const g of c.was!) {
-      if (c.now!.has(g) || g.canonical === f || g.canonical.group !== g) continue;
-      const aliases = aliasesOf.get(g) ?? g.entity.aliases.slice();
-      aliasesOf.set(g, aliases);
-      // (another form of that surface is another type: never in the same entity)
-      const at = aliases.indexOf(f.surface);
-      if (at >= 0) aliases.splice(at, 1);
-    }
-    for (const g of c.now!) {
-      if (c.was!.has(g) || g.canonical === f) continue;
-      const aliases = aliasesOf.get(g) ?? g.entity.aliases.slice();
-      aliasesOf.set(g, aliases);
-      if (!aliases.includes(f.surface)) aliases.push(f.surface);
-    }
-  }
-  for (const [g, aliases] of aliasesOf) g.entity.aliases = aliases.sort();
-  // the groups in order of first mention: the kept ones in place, the new and moved ones put at theirs
-  const groups: Group[] = [];
-  for (const g of kept.groups) if (!moved.has(g)) groups.push(g);
-  for (const g of [...cameGroups, ...moved]) {
-    if (g.canonical.group !== g) continue; // gone (its form's group is none)
-    groups.splice(groupFrom(groups, g.first!.start), 0, g);
-  }
-  // ids in that order; the mentions of an entity whose id changed (all of those from its first mention on) take it
-  let renumbered = -1;
-  const entities: Entity[] = new Array<Entity>(groups.length);
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i];
-    const id = entityId(i);
-    if (g.entity.id !== id) {
-      if (renumbered < 0 && !cameGroups.has(g)) renumbered = i;
-      g.entity.id = id;
-    }
-    entities[i] = g.entity;
-  }
-  for (let i = 0; i < replaced.length; i++) for (let j = 0; j < replaced[i].list.length; j++) mentions[starts[i] + j].entity = groupOf[starts[i] + j].entity.id;
-  for (const k of relistedAt) mentions[k].entity = groupOf[k].entity.id;
-  if (renumbered >= 0) {
-    for (let j = mentionFrom(mentions, groups[renumbered].first!.start); j < mentions.length; j++) mentions[j].entity = groupOf[j].entity.id;
-  }
+  const groups = followEntities(records, kept.groups, groupOf, mentions, relisted.size > 0 ? 0 : from, cameGroups, moved);
+  if (!groups) return undefined;
+  const entities = numbered(groups, cameGroups, mentions, groupOf, replaced, starts, relistedAt);
   keptEntities.set(slots, { mentions, groupOf, groups, epoch, contested });
   return entities;
-}
-
-/** Index of the first mention starting at or after `x`. */
-function mentionFrom(mentions: readonly Working[], x: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first group whose first mention starts at or after `x`. */
-function groupFrom(groups: readonly Group[], x: number): number {
-  let lo = 0;
-  let hi = groups.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (groups[mid].first!.start < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
