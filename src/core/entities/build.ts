@@ -1,6 +1,6 @@
 // Mentions grouped into entities: "Vladimir Putin", "Putin" -> one entity named "Vladimir Putin".
 import type { Entity, EntityType } from '../types';
-import { FormIndex, type Form, type Group } from './form-index';
+import { FormIndex, newForm, type Form, type Group } from './form-index';
 import { Slots, surfaceWords, type Working } from './mention-set';
 
 /** A name's words as the grouping compares them: tokens with a letter or digit, normWord'ed ("al-Assad" -> "assad"). */
@@ -28,10 +28,31 @@ export function isShortFormOf(type: EntityType, long: readonly string[], short: 
 
 const entityIds: string[] = [];
 /** `e1`, `e2`...: one string per number for all groupings (the analyser's kept mentions hold them across edits). */
-const entityId = (i: number) => (entityIds[i] ??= `e${i + 1}`);
+export const entityId = (i: number) => (entityIds[i] ??= `e${i + 1}`);
 
 /** The kept index of each article's forms (one per Slots: the analyser's lives as long as the article's slots). */
 const indexes = new WeakMap<Slots, FormIndex>();
+/** The index of the forms kept with `slots` (made on first need). */
+export function formIndexOf(slots: Slots): FormIndex {
+  let index = indexes.get(slots);
+  if (!index) indexes.set(slots, (index = new FormIndex()));
+  return index;
+}
+
+/**
+ * The last grouping made with a Slots, as regroup-entities.ts updates it after an edit: its mentions, each one's
+ * group, the groups in the order of their entities, and the epoch of its forms.
+ */
+export interface KeptEntities {
+  mentions: readonly Working[];
+  groupOf: Group[];
+  groups: Group[];
+  epoch: object;
+  /** The forms that are one of several candidates of a form (theirs is the only last sighting that decides). */
+  contested: Form[];
+}
+/** Set when a grouping is complete, dropped when another starts (one given up half-way leaves none). */
+export const keptEntities = new WeakMap<Slots, KeptEntities>();
 
 /**
  * Groups mentions into entities, setting each mention's `entity`; ids in order of first mention; canonical name =
@@ -52,6 +73,7 @@ const STEP_MENTIONS = 8000;
 export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<string, string>, slots = new Slots()): Generator<void, Entity[], void> {
   // each surface's forms by type hang on its slot (no per-mention key strings to build and hash); a slot kept from an
   // earlier grouping (the analyser's) keeps its forms too, and they are reset here rather than allocated again
+  keptEntities.delete(slots);
   const epoch: object = {};
   const allForms: Form[] = [];
   const formOf: Form[] = new Array<Form>(work.length);
@@ -70,27 +92,16 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
         f.root = undefined;
         f.group = undefined;
         f.joined = undefined;
+        f.count = 0;
       } else {
-        f = {
-          epoch,
-          surface: m.surface,
-          type: m.type,
-          words: slot.words.name,
-          first: idx,
-          rank: allForms.length,
-          lastSeen: -1,
-          candidates: undefined,
-          candidatesRun: -1,
-          root: undefined,
-          group: undefined,
-          joined: undefined,
-          keptGroup: undefined,
-          indexed: false,
-        };
+        f = newForm(epoch, m.surface, m.type, slot.words.name);
+        f.first = idx;
+        f.rank = allForms.length;
         slotForms[m.type] = f;
       }
       allForms.push(f);
     }
+    f.count++;
     formOf[idx] = f;
   }
   /** The form of `surface` with `type` in this grouping, if a mention has it. */
@@ -100,16 +111,30 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
   };
   // per type, word -> the multi-word forms containing it, to find the full form of a short one without an all-pairs
   // scan: kept with the slots across groupings (patched for the forms that came and went)
-  let index = indexes.get(slots);
-  if (!index) indexes.set(slots, (index = new FormIndex()));
+  const index = formIndexOf(slots);
   index.update(allForms, epoch);
   const containingIndex = index;
   const none: Form[] = [];
   const contains = (long: Form, short: Form): boolean => isShortFormOf(long.type, long.words, short.words);
   // each form's candidate full forms: the longest forms containing it (computed once per form)
+  const contested: Form[] = [];
   const candidatesOf = (f: Form): Form[] => {
-    let list = f.candidates;
+    const list = f.candidates;
     if (list && f.candidatesRun === containingIndex.current) return list;
+    const made = candidatesNow(f);
+    if (made.length > 1) {
+      // their last sightings decide (a regrouping that changes one's sightings walks the mentions again)
+      for (const c of made) {
+        if (c.contested === epoch) continue;
+        c.contested = epoch;
+        contested.push(c);
+      }
+    }
+    return made;
+  };
+  /** candidatesOf(f) made for this grouping (kept on the form as long as the index's lists for its words stay). */
+  const candidatesNow = (f: Form): Form[] => {
+    let list = f.candidates;
     const expansion = expansions.size > 0 ? expansions.get(f.surface) : undefined;
     const expanded = expansion !== undefined ? formFor(expansion, f.type) : undefined;
     if (expanded && expanded !== f) {
@@ -154,6 +179,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
   };
   const groups: Group[] = [];
   const entities: Entity[] = [];
+  const groupOf: Group[] = new Array<Group>(work.length);
   yield;
   for (let idx = 0; idx < work.length; idx++) {
     if (idx % STEP_MENTIONS === STEP_MENTIONS - 1) yield;
@@ -187,8 +213,9 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
         g.surfaces = [];
       } else {
         const entity: Entity = { id: entityId(entities.length), type: m.type, name: root.surface, aliases: [] };
-        g = root.keptGroup = { entity, surfaces: [], canonical: root };
+        g = root.keptGroup = { entity, surfaces: [], canonical: root, first: m };
       }
+      g.first = m;
       root.group = g;
       groups.push(g);
       entities.push(g.entity);
@@ -200,6 +227,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
       form.joined = g;
     }
     m.entity = g.entity.id;
+    groupOf[idx] = g;
   }
   for (const g of groups) {
     const aliases = g.surfaces;
@@ -215,6 +243,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     g.entity.aliases = aliases;
     g.entity.name = g.canonical.surface;
   }
+  keptEntities.set(slots, { mentions: work, groupOf, groups, epoch, contested });
   return entities;
 }
 

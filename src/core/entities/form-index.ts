@@ -4,6 +4,7 @@
 // the lists they came from changed. The lists are exactly what a fresh build gives: per word, the forms containing
 // it, longest first, then in order of first mention.
 import type { Entity, EntityType } from '../types';
+import type { Working } from './mention-set';
 
 /** One surface with one type in a grouping (build.ts). */
 export interface Form {
@@ -28,6 +29,41 @@ export interface Form {
   keptGroup?: Group;
   /** In the FormIndex's lists now. */
   indexed: boolean;
+  /** Its mentions in the grouping (a regrouping after an edit counts the edited lines' in and out). */
+  count: number;
+  /** Its type and words as one string (FormIndex.hasName's key), made on first need. */
+  key?: string;
+  /** Counted under `key` in the FormIndex now. */
+  named: boolean;
+  /** The grouping (epoch) in which it is one of several candidates of a form (their last sightings decide). */
+  contested?: object;
+  /** The regrouping (regroup-entities.ts) whose changed forms include it. */
+  changedIn?: object;
+}
+
+/** A form not yet in any grouping's order (`first` and `rank` are set by its user). */
+export function newForm(epoch: object, surface: string, type: EntityType, words: readonly string[]): Form {
+  return {
+    epoch,
+    surface,
+    type,
+    words,
+    first: -1,
+    rank: 0,
+    lastSeen: -1,
+    candidates: undefined,
+    candidatesRun: -1,
+    root: undefined,
+    group: undefined,
+    joined: undefined,
+    keptGroup: undefined,
+    indexed: false,
+    count: 0,
+    key: undefined,
+    named: false,
+    contested: undefined,
+    changedIn: undefined,
+  };
 }
 
 export interface Group {
@@ -35,6 +71,8 @@ export interface Group {
   /** The surfaces of its mentions (a surface may repeat: buildEntities sorts them and drops the repeats). */
   surfaces: string[];
   canonical: Form;
+  /** Its first mention (the entities are in their order). */
+  first?: Working;
 }
 
 /** The forms of one type containing one word, longest first, then in order of first mention. */
@@ -47,20 +85,34 @@ interface WordList {
 /** Past this share of forms appearing or vanishing, building the index again costs less than patching it. */
 const PATCH_SHARE = 0.25;
 
+/** A form's type and words as one key (words hold no control characters). */
+const nameKey = (type: EntityType, words: readonly string[], from = 0, to = words.length): string => {
+  let key = type;
+  for (let k = from; k < to; k++) key += '\u0001' + words[k];
+  return key;
+};
+
 const byLengthThenRank = (a: Form, b: Form) => b.words.length - a.words.length || a.rank - b.rank;
 
 export class FormIndex {
   private byType = new Map<EntityType, Map<string, WordList>>();
   /** The multi-word forms in the lists, in order of first mention as of the grouping that updated them last. */
   private indexed: Form[] = [];
-  /** Groupings (update calls) so far. */
+  /** Groupings (update and patch calls) so far. */
   private run = 0;
+  /** Every form (of any length) by its key: the forms of a type with exactly these words. */
+  private names = new Map<string, Form[]>();
+  /** The forms counted in `names` (those of the last update, then the ones patch added: some may be gone since). */
+  private named: Form[] = [];
   /** The grouping that built the lists from scratch last: a candidate list from before it is stale. */
   private rebuilt = 0;
 
   /** Brings the lists to this grouping's forms (`forms`: all of them, ranked in order of first mention; `epoch`: theirs). */
   update(forms: readonly Form[], epoch: object): void {
     this.run++;
+    for (const f of this.named) if (f.named && f.epoch !== epoch) this.unname(f);
+    for (const f of forms) if (!f.named) this.name(f);
+    this.named = forms.slice();
     const multi: Form[] = [];
     for (const f of forms) if (f.words.length >= 2) multi.push(f);
     // the forms kept from the last grouping must be in the same order (else lists sorted by the old order are not
@@ -85,6 +137,43 @@ export class FormIndex {
     for (const f of this.indexed) if (f.epoch !== epoch) this.remove(f);
     for (const f of multi) if (!f.indexed) this.insert(f);
     this.indexed = multi;
+  }
+
+  /**
+   * After a regrouping that did not go through `update`: the forms that came (a form coming twice is one thing) and
+   * went. Those that came are ranked after every other (their place in the order of first mention is not known here:
+   * the next update then finds the lists out of order and builds them again).
+   */
+  patch(came: readonly Form[], went: readonly Form[]): void {
+    this.run++;
+    for (const f of went) {
+      if (f.named) this.unname(f);
+      if (f.indexed) {
+        this.remove(f);
+        this.indexed.splice(this.indexed.indexOf(f), 1);
+      }
+    }
+    for (const f of came) {
+      if (!f.named) {
+        this.name(f);
+        this.named.push(f);
+      }
+      if (f.words.length >= 2 && !f.indexed) {
+        f.rank = Number.MAX_SAFE_INTEGER;
+        this.insert(f);
+        this.indexed.push(f);
+      }
+    }
+  }
+
+  /** Whether a form of `type` has exactly `words[from, to)` (as its name words). */
+  hasName(type: EntityType, words: readonly string[], from: number, to: number): boolean {
+    return this.names.has(nameKey(type, words, from, to));
+  }
+
+  /** The forms of `type` with exactly `words[from, to)` (as their name words). */
+  formsNamed(type: EntityType, words: readonly string[], from: number, to: number): readonly Form[] | undefined {
+    return this.names.get(nameKey(type, words, from, to));
   }
 
   /** The multi-word forms of `type` containing `word`. */
@@ -169,6 +258,22 @@ export class FormIndex {
       list.forms.splice(list.forms.indexOf(f), 1);
       list.changed = this.run;
     }
+  }
+
+  private name(f: Form): void {
+    f.named = true;
+    const key = (f.key ??= nameKey(f.type, f.words));
+    const list = this.names.get(key);
+    if (list) list.push(f);
+    else this.names.set(key, [f]);
+  }
+
+  private unname(f: Form): void {
+    f.named = false;
+    const key = f.key!;
+    const list = this.names.get(key)!;
+    if (list.length > 1) list.splice(list.indexOf(f), 1);
+    else this.names.delete(key);
   }
 
   private listsOf(type: EntityType): Map<string, WordList> {

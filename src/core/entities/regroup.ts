@@ -6,11 +6,11 @@
 // a surface that also occurs in other lines, a short form elsewhere changing type, an acronym or a known abbreviation
 // involved), it gives up and the analyser groups the whole article again. Randomized tests compare both.
 import { isAbbreviationName } from './abbreviations';
-import { buildEntities } from './build';
 import type { GroupedWorking, GroupingKept } from './group';
 import type { LineInfo, LineSource } from './lines';
 import { mergeDedupe, working, type Slot, type Working } from './mention-set';
 import { patternsAfter } from './patterns-update';
+import { regroupEntities, type Replaced } from './regroup-entities';
 import { lineVisitor, patternsOf, usePatterns, type FirstMention, type Pattern, type Patterns } from './propagate';
 import type { EntityType } from '../types';
 import { decision, tally, unifiedDetected, unifiedType } from './unify';
@@ -205,7 +205,7 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
   if (changed.size > MAX_CHANGED_FIRST_WORDS) return undefined;
   if (!update && patterns.size > 0) usePatterns(patterns);
   // each line matched again: its range in the old mentions (the edited line's, from before the edit), its new mentions
-  const replaced: { from: number; to: number; list: Working[] }[] = [];
+  const replaced: Replaced[] = [];
   const rematched: { line: number; start: number }[] = [];
   let i = 0;
   let give = false;
@@ -236,7 +236,7 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
   }
   for (; k < old.length; k++) mentions.push(old[k]);
   const nextKept: GroupingKept = { firsts, patterns, claims: update ? kept.claims : undefined, names, expansions: kept.expansions, linked: kept.linked };
-  const entities = buildEntities(mentions, kept.expansions, slots);
+  const entities = regroupEntities(old, replaced, mentions, kept.expansions, slots);
   return { grouped: { mentions, entities, slots, kept: nextKept }, inputs, rematched };
 }
 
