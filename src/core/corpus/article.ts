@@ -20,3 +20,13 @@ export function corpusArticleFromSidecar(path: string, text: string, sidecar: Si
 export function corpusArticleFromAnalysis(path: string, text: string, sha256: string, result: AnalysisResult): CorpusArticle {
   return { path, text, sha256, referenceDate: result.referenceDate?.value ?? null, annotations: result.annotations, entities: result.entities };
 }
+
+/**
+ * @internal What an article may know of its entities without reading its annotations (one taken from the corpus
+ * snapshot counted them when its record was checked): for the entity at position k of its entities, how many
+ * annotations mention it and the position of the first (by start, the earliest listed on a tie; -1 when none).
+ */
+export interface MentionCounts {
+  entityMentions(k: number): number;
+  entityFirstMention(k: number): number;
+}

@@ -98,7 +98,7 @@ export class MemberEntity implements CorpusEntity, EntityKeys {
     const read = this.#reads();
     if (read.first === undefined) {
       let first: Member | undefined;
-      for (const m of this.#members) if (m.first && (!first || earlier(m, first))) first = m;
+      for (const m of this.#members) if (m.firstAt !== -1 && (!first || earlier(m, first))) first = m;
       read.first = firstMentionOf(first!);
     }
     return read.first;

@@ -4,6 +4,7 @@ import type { Annotation, Entity, EntityType } from '../types';
 import { memoNameWords, nameForms, nodeNumber, nodeOf, type NameForms } from './names';
 import type { DecidedGroup } from './decisions/apply';
 import type { NameNode } from './link';
+import type { MentionCounts } from './article';
 import type { CorpusArticle, CorpusEntity, CorpusMention } from './types';
 
 /** An entity's alias lists (shared by the members of one spelling that has no other: never modify them). */
@@ -35,8 +36,11 @@ export class Member {
   declare readonly forms: NameForms;
   declare readonly lists: AliasLists;
   declare mentions: number;
-  /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
-  declare first: Annotation | undefined;
+  /**
+   * The position of its first annotation in the article's annotations (-1: none yet): a position, not the annotation,
+   * so an article taken from the snapshot makes its annotations only when a first mention is read.
+   */
+  declare firstAt: number;
   /** Its name in the linker (set when added): its linked group, and that group's entity when no decision names it. */
   declare linked: NameNode | undefined;
   /**
@@ -55,9 +59,14 @@ export class Member {
     // its node and node number kept with the forms, not here (fields fewer on tens of thousands of members)
     nodeNumber(forms, type);
     this.mentions = 0;
-    this.first = undefined;
+    this.firstAt = -1;
     this.linked = undefined;
     this.corpusEntity = undefined;
+  }
+
+  /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
+  get first(): Annotation | undefined {
+    return this.firstAt === -1 ? undefined : this.article.annotations[this.firstAt];
   }
 
   /** The node's number (names.ts numberOfNode): where the linker keeps its name (given when the member is made). */
@@ -139,6 +148,22 @@ export function membersOf(article: CorpusArticle): Member[] {
   // are optimised, when a for-of allocates a result object per step)
   const out: Member[] = new Array<Member>(entities.length);
   for (let i = 0; i < entities.length; i++) out[i] = memberOf(article, entities[i]);
+  const counted = article as Partial<MentionCounts>;
+  if (counted.entityMentions !== undefined) {
+    // counted when the article was taken: its annotations are not read (nor made) here
+    for (let i = 0; i < out.length; i++) {
+      out[i].mentions = counted.entityMentions(i);
+      out[i].firstAt = counted.entityFirstMention!(i);
+    }
+  } else countMentions(article, out);
+  // an entity without mentions (a stale sidecar entry) is nothing to link or count
+  for (let i = 0; i < out.length; i++) if (out[i].mentions === 0) return out.filter(x => x.mentions > 0);
+  return out;
+}
+
+/** Each member's mention count and first annotation, from the article's annotations. */
+function countMentions(article: CorpusArticle, out: Member[]): void {
+  const entities = article.entities;
   // the annotations' entities found by position when the ids are `e1`, `e2`, ... in order (as the analysis and the
   // sidecars number them), else by a map
   let byId: Map<string, Member> | undefined;
@@ -155,11 +180,8 @@ export function membersOf(article: CorpusArticle): Member[] {
       if (!m) continue;
     }
     m.mentions++;
-    if (!m.first || a.start < m.first.start) m.first = a;
+    if (m.firstAt === -1 || a.start < annotations[m.firstAt].start) m.firstAt = i;
   }
-  // an entity without mentions (a stale sidecar entry) is nothing to link or count
-  for (let i = 0; i < out.length; i++) if (out[i].mentions === 0) return out.filter(x => x.mentions > 0);
-  return out;
 }
 
 /** N of an id `eN` read in place (no substring made per annotation: an article has hundreds), else -1. */

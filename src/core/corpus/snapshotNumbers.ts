@@ -120,7 +120,7 @@ export class NumberDecoder {
   }
 
   /**
-   * Passes over the next `length` characters (an article's body, decoded when it is taken: snapshot.ts), keeping
+   * Passes over the next `length` characters (an article's body, decoded when it is taken: snapshotTake.ts), keeping
    * their checksum; false when they are not there.
    */
   skip(length: number): boolean {
@@ -136,7 +136,7 @@ export class NumberDecoder {
 }
 
 /**
- * Decodes an article's body when the article is taken (snapshot.ts): all its numbers in one tight loop into one array
+ * Decodes an article's body when the article is taken (snapshotTake.ts): all its numbers in one tight loop into one array
  * used again for every article (the objects are then made from the array; the checksum was checked when the snapshot
  * was parsed).
  */

@@ -11,6 +11,7 @@ import {
   corpusArticleFromSidecar,
   corpusArticleFromSnapshot,
   isRecordUsable,
+  mentionsOf,
   parseCorpusSnapshot,
   parseSidecar,
   RACY_MARGIN_MS,
@@ -169,6 +170,54 @@ describe('corpus snapshot', () => {
     };
     assert.deepEqual(built(back), built(articles));
     assert.ok(built(back).length > 20, 'a corpus with something in it');
+  });
+
+  it('takes an article whose annotations are made only when read, giving the corpus the article made eagerly gives', () => {
+    // the annotations listed last to first (the first listed is not the first by start), a second mention at the
+    // same start as an entity's first (the earlier listed counts as first), an entity nothing mentions (not a member)
+    const articles = fromSidecars(sidecars).map(a => {
+      const annotations = [...a.annotations].reverse();
+      const firstMention = a.annotations.find(x => x.entity !== undefined)!;
+      annotations.push({ ...firstMention, id: `${firstMention.id}-again` });
+      const entities = [...a.entities, { id: 'e999', type: 'person' as const, name: 'Nobody Here', aliases: ['Nobody Here'] }];
+      return { ...a, annotations, entities };
+    });
+    const snapshot = parseCorpusSnapshot(serializeCorpusSnapshot(articles.map(entryOf), 1_700_000_200_000))!;
+    const taken = articles.map((a, i) => corpusArticleFromSnapshot(snapshot.records.get(a.path)!, texts[i].text)!);
+    // the build reads no annotation of an article taken from the snapshot (that is what taking it lazily is for)
+    const proto = Object.getPrototypeOf(taken[0]) as object;
+    const getter = Object.getOwnPropertyDescriptor(proto, 'annotations')!.get!;
+    let reads = 0;
+    Object.defineProperty(proto, 'annotations', {
+      configurable: true,
+      get: function (this: CorpusArticle) {
+        reads++;
+        return getter.call(this);
+      },
+    });
+    const lazy = new Corpus();
+    const eager = new Corpus();
+    try {
+      lazy.setArticles(taken);
+      lazy.entities();
+      assert.equal(reads, 0, 'the build read no annotation');
+    } finally {
+      Object.defineProperty(proto, 'annotations', { configurable: true, get: getter });
+    }
+    eager.setArticles(articles);
+    const members = (c: Corpus) =>
+      articles.map(a => c.membersOf(a.path).map(m => ({ entity: m.entity, mentions: m.mentions, first: m.first?.id, start: m.first?.start })));
+    assert.deepEqual(members(lazy), members(eager));
+    assert.ok(
+      members(lazy).every(list => list.every(m => m.entity !== 'e999' && m.mentions > 0)),
+      'the entity nothing mentions is no member',
+    );
+    const entities = eager.entities();
+    assert.deepEqual(lazy.entities(), entities);
+    for (const e of entities) assert.deepEqual(mentionsOf(lazy, e.id), mentionsOf(eager, e.id), e.id);
+    assert.ok(entities.length > 20, 'a corpus with something in it');
+    // read back, the annotations are the article's, in its order
+    taken.forEach((a, i) => assert.deepEqual(plain(a), plain(articles[i])));
   });
 
   it('leaves out an article whose annotation text is not the slice of its text it points at', () => {
