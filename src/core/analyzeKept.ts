@@ -18,16 +18,32 @@ export interface KeptResult {
   key: string;
   /** The grouping the annotations were made from; the result can be built on only while it is kept. */
   grouping: KeptGrouping;
-  /** Sorted, ids not set (an annotation's id is its place). */
+  /**
+   * Sorted, ids not set (an annotation's id is its place), those from `shiftFrom` on still to be moved by `shift`; a
+   * mention's entity is its mention's (`works`: a line's regrouping renumbers the entities), not its own field's.
+   */
   annotations: Annotation[];
   /**
    * Per annotation (same index), the grouping's mention it was made from (undefined for a date): after a line's
    * regrouping (analyzeKeptRegroup.ts) the other lines' annotations take their entities from them.
    */
   works: (Working | undefined)[];
-  entities: Entity[];
+  /**
+   * The entities, of the types asked for and others (the result hands out those of `wanted`): after a line's regrouping,
+   * the grouping's own list (read only while it is the kept grouping: a later grouping renumbers and renames its
+   * entities), else copies of its entities (some with the aliases of mentions written otherwise).
+   */
+  entities: readonly Entity[];
+  wanted: ReadonlySet<AnnotationType>;
   /** The mention annotations written otherwise than their surface: each added an alias to its entity. */
   aliased: Set<Annotation>;
+  /**
+   * The annotations from index `shiftFrom` on are `shift` before their place (0: none): an edit's length is added to the
+   * annotations after it as the result is handed out (handedOut), not in a pass of its own over them. A run dropped while
+   * handing out leaves the rest for the next edit (settle).
+   */
+  shiftFrom: number;
+  shift: number;
 }
 
 export const resultKey = (wanted: ReadonlySet<AnnotationType>, ref: ReferenceDate | null) => `${[...wanted].join(',')}|${ref?.value}|${ref?.source}`;
@@ -56,21 +72,33 @@ export function updateKept(kept: KeptResult, edit: EditedLines): boolean {
   const { from, oldEnd, delta } = changed;
   const newEnd = oldEnd + delta;
   if (changed.marks || text.charCodeAt(from) >= 0x300 || text.charCodeAt(newEnd + 1) >= 0x300) return false;
+  settle(kept);
   const old = kept.annotations;
   const i0 = annotationFrom(old, from, 0);
   const i1 = annotationFrom(old, oldEnd + 1, i0);
   for (let k = i0; k < i1; k++) if (kept.aliased.has(old[k])) return false;
   const region = linesAnnotations(edit, mentionFrom(mentions, from), mentionFrom(mentions, newEnd + 1), changed.first, changed.count, from);
   if (!region) return false;
-  if (delta !== 0) {
-    for (let k = i1; k < old.length; k++) {
-      old[k].start += delta;
-      old[k].end += delta;
-    }
-  }
   old.splice(i0, i1 - i0, ...region.annotations);
   kept.works.splice(i0, i1 - i0, ...region.works);
+  // the annotations after the edited lines move by its length as they are handed out
+  kept.shiftFrom = i0 + region.annotations.length;
+  kept.shift = delta;
   return true;
+}
+
+/**
+ * The kept annotations all moved to their places (the shift a dropped run left), before an edit finds its lines' among
+ * them: the rest of a pass handedOut did not finish, so an analysis that is not dropped never makes it.
+ */
+export function settle(kept: KeptResult): void {
+  const { annotations, shift } = kept;
+  if (shift === 0) return;
+  for (let k = kept.shiftFrom; k < annotations.length; k++) {
+    annotations[k].start += shift;
+    annotations[k].end += shift;
+  }
+  kept.shift = 0;
 }
 
 /**
@@ -158,15 +186,15 @@ export function worksOf(
 // full collection). A constructed object has no allocation site. The constructors' prototype is Object.prototype, so the
 // copies are plain objects with the fields in the order analyzeSteps gives them, as the literals were.
 type AnnotationCopy = new (id: string, a: Annotation) => Annotation;
-const MentionCopy = function (this: Annotation, id: string, a: Annotation) {
+const MentionCopy = function (this: Annotation, id: string, a: Annotation, entity: string | undefined) {
   this.id = id;
   this.type = a.type;
   this.start = a.start;
   this.end = a.end;
   this.text = a.text;
   this.source = 'auto';
-  this.entity = a.entity;
-} as unknown as AnnotationCopy;
+  this.entity = entity;
+} as unknown as new (id: string, a: Annotation, entity: string | undefined) => Annotation;
 /** A date's copy (a date's precision only when it has one: two shapes, as dateAnnotation makes them). */
 const DateCopy = function (this: Annotation, id: string, a: Annotation) {
   this.id = id;
@@ -201,21 +229,32 @@ for (const c of [MentionCopy, DateCopy, PreciseDateCopy, EntityCopy]) c.prototyp
  * A run superseded at a yield is dropped, so a newer analysis changing `kept` meanwhile is never seen half-copied.
  */
 export function* handedOut(kept: KeptResult, referenceDate: ReferenceDate | null, step: number): Generator<void, AnalysisResult, void> {
-  const from = kept.annotations;
+  const { annotations: from, works, shift, wanted } = kept;
+  // the annotations from `shiftFrom` on are moved to their places as they are copied (kept.shiftFrom follows at each
+  // yield: a run dropped there leaves the rest to settle)
+  const shiftFrom = shift === 0 ? from.length : kept.shiftFrom;
   const annotations: Annotation[] = [];
   for (let i = 0; i < from.length; i++) {
-    if (i % step === step - 1) yield;
+    if (i % step === step - 1) {
+      if (i > shiftFrom) kept.shiftFrom = i;
+      yield;
+    }
     const a = from[i];
+    if (i >= shiftFrom) {
+      a.start += shift;
+      a.end += shift;
+    }
     annotations.push(
       a.type !== 'date'
-        ? new MentionCopy(annotationId(i), a)
+        ? new MentionCopy(annotationId(i), a, works[i]!.entity)
         : a.precision !== undefined
           ? new PreciseDateCopy(annotationId(i), a)
           : new DateCopy(annotationId(i), a),
     );
   }
+  kept.shift = 0;
   const entities: Entity[] = [];
-  for (const e of kept.entities) entities.push(new EntityCopy(e));
+  for (const e of kept.entities) if (wanted.has(e.type)) entities.push(new EntityCopy(e));
   return { annotations, entities, referenceDate };
 }
 
