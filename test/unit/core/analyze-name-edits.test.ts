@@ -65,4 +65,38 @@ describe('analyze: edits inside names give exactly a fresh analysis', function (
     assert.deepEqual(warm.analyze(text), cold(text));
     assert.equal(warm.groupings + warm.regroupings, n + 2, 'each change of the name grouped again (whole or its line); the same text twice did not');
   });
+  it("a big article's copies after a regrouping dropped half-way: the names and words typed next are still exact", () => {
+    // over 5,000 annotations, so the copies are handed out in more than one step; the annotations after each edit are
+    // moved by its length as they are copied, and a run dropped meanwhile leaves the rest to the next edit
+    const text = distinctArticle(250_000, 5);
+    const warm = new Analyzer();
+    const { annotations } = warm.analyze(text, { document: 'b' });
+    assert.ok(annotations.length > 5000, `${annotations.length} annotations`);
+    const names = annotations.filter(a => a.type !== 'date' && /^\p{Lu}\p{Ll}{3}/u.test(a.text));
+    // a name in the middle whose edit regroups its line and builds on the kept result
+    let typed = '';
+    for (let k = names.length >> 1; k < names.length; k++) {
+      const at = names[k].start + 2;
+      typed = text.slice(0, at) + 'x' + text.slice(at);
+      const regrouped = warm.regroupedResults;
+      const run = warm.analyzeSteps(typed, { document: 'b' });
+      let result: AnalysisResult | undefined;
+      while (warm.regroupedResults === regrouped && !(result = run.step()));
+      if (warm.regroupedResults > regrouped) {
+        assert.equal(result, undefined, 'dropped before its last copies');
+        break;
+      }
+      assert.deepEqual(warm.analyze(text, { document: 'b' }), cold(text));
+    }
+    // typing in an earlier name (regrouped), then in a word after the first edit (the grouping kept)
+    const early = names[names.length >> 2].start + 2;
+    const again = typed.slice(0, early) + 'q' + typed.slice(early);
+    const counts = { regrouped: warm.regroupedResults, kept: warm.keptResults };
+    assert.deepEqual(warm.analyze(again, { document: 'b' }), cold(again));
+    const word = again.indexOf(' said ', names[(3 * names.length) >> 2].start) + 3;
+    const last = again.slice(0, word) + 'z' + again.slice(word);
+    assert.deepEqual(warm.analyze(last, { document: 'b' }), cold(last));
+    assert.equal(warm.regroupedResults, counts.regrouped + 1, 'the name edit built on the result a dropped run was copying');
+    assert.equal(warm.keptResults, counts.kept + 2, 'the word edit built on it too');
+  });
 });
