@@ -99,4 +99,24 @@ describe('analyze: edits inside names give exactly a fresh analysis', function (
     assert.equal(warm.regroupedResults, counts.regrouped + 1, 'the name edit built on the result a dropped run was copying');
     assert.equal(warm.keptResults, counts.kept + 2, 'the word edit built on it too');
   });
+  it('a name typed into that loses (and gets back) a mention on an earlier line: the annotations after it move by the edit', () => {
+    // "Price" alone is a name only while "Alan Price" is one: the first line's annotations are one fewer, and those
+    // after the edited line (Friday's) still move by the typed letter
+    const text = [
+      'On the day, price rises and Price agreed.',
+      'The weather was fine in Lima on Monday.',
+      'Alan Price said the plan would work on Tuesday.',
+      'Later, Price left on Friday.',
+    ].join('\n');
+    const warm = new Analyzer();
+    warm.analyze(text, { document: 'p' });
+    const at = text.indexOf('Alan Price') + 8;
+    const typed = text.slice(0, at) + 'x' + text.slice(at);
+    const regrouped = warm.regroupedResults;
+    const result = warm.analyze(typed, { document: 'p', edit: { previous: text, start: at, end: at, insertedLength: 1 } });
+    assert.deepEqual(result, cold(typed));
+    assert.ok(!result.annotations.some(a => a.text === 'Price'), 'the lone "Price" is no name now');
+    assert.deepEqual(warm.analyze(text, { document: 'p', edit: { previous: typed, start: at, end: at + 1, insertedLength: 0 } }), cold(text));
+    assert.equal(warm.regroupedResults, regrouped + 2, 'both built on the kept result after a regrouping');
+  });
 });
