@@ -102,9 +102,23 @@ export function settle(kept: KeptResult): void {
 }
 
 /**
+ * A line's annotations in the kept result before the edit, when the line's text is unchanged (a line a regrouping
+ * matched again): `annotations[from..to)`, each `back` before the line's place now.
+ */
+export interface Unchanged {
+  annotations: readonly Annotation[];
+  from: number;
+  to: number;
+  back: number;
+}
+
+/**
  * The annotations of lines [first, first + count) (from offset `lineStart`, mentions [m0, m1)) as analyzeSteps makes
  * them over the whole article: their mentions (snapped to whole clusters), their dates not on a name, sorted, with the
- * mention each was made from; undefined when a mention is written otherwise than its surface.
+ * mention each was made from; undefined when a mention is written otherwise than its surface. With `unchanged` (one
+ * line, its text as before), an annotation it held with the same span and type (and for a mention, text) is taken
+ * again instead of made (the same text, value and precision: only the mention, and so the entity, may be another),
+ * and every annotation is put `back` before its place.
  */
 export function linesAnnotations(
   edit: EditedLines,
@@ -113,8 +127,14 @@ export function linesAnnotations(
   first: number,
   count: number,
   lineStart: number,
+  unchanged?: Unchanged,
 ): { annotations: Annotation[]; works: (Working | undefined)[] } | undefined {
   const { text, article, mentions, lines, wanted } = edit;
+  // the kept annotations are walked along with the new ones (both sorted), each taken at most once
+  const before = unchanged?.annotations;
+  const to = unchanged ? unchanged.to : 0;
+  const back = unchanged ? unchanged.back : 0;
+  let p = unchanged ? unchanged.from : 0;
   const named: Span[] = [];
   const mentionAnnotations: Annotation[] = [];
   const mentionWorks: Working[] = [];
@@ -131,9 +151,23 @@ export function linesAnnotations(
     lastEnd = end;
     named.push({ start, end });
     if (!wanted.has(m.type)) continue;
+    if (before) {
+      while (p < to && (before[p].start + back < start || (before[p].start + back === start && before[p].end + back < end))) p++;
+      let q = p;
+      for (; q < to && before[q].start + back === start; q++) {
+        const a = before[q];
+        if (a.end + back === end && a.type === m.type && a.text === m.surface) break;
+      }
+      if (q < to && before[q].start + back === start) {
+        mentionAnnotations.push(before[q]);
+        mentionWorks.push(m);
+        p = q + 1;
+        continue;
+      }
+    }
     const mentionText = textOf(article, start, end, m.surface);
     if (mentionText !== m.surface) return undefined;
-    mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
+    mentionAnnotations.push({ id: '', type: m.type, start: start - back, end: end - back, text: mentionText, source: 'auto', entity: m.entity });
     mentionWorks.push(m);
   }
   if (!sorted) named.sort(byStart);
@@ -143,6 +177,7 @@ export function linesAnnotations(
     const overNamed = overlapSweep(named);
     lastStart = -1;
     lastEnd = -1;
+    p = unchanged ? unchanged.from : 0;
     for (let i = first; i < first + count; i++) {
       const rec = lines[i];
       for (let j = 0; j < rec.dates!.length; j++) {
@@ -154,7 +189,15 @@ export function linesAnnotations(
         if (start < lastStart || (start === lastStart && end < lastEnd)) datesSorted = false;
         lastStart = start;
         lastEnd = end;
-        dateAnnotations.push(dateAnnotation(start, end, article.slice(start, end), edit.resolve(rec, j)));
+        if (before) {
+          while (p < to && (before[p].start + back < start || (before[p].start + back === start && (before[p].end + back < end || before[p].type !== 'date'))))
+            p++;
+          if (p < to && before[p].start + back === start && before[p].end + back === end) {
+            dateAnnotations.push(before[p++]);
+            continue;
+          }
+        }
+        dateAnnotations.push(dateAnnotation(start - back, end - back, article.slice(start, end), edit.resolve(rec, j)));
       }
       lineStart += rec.text.length + 1;
     }

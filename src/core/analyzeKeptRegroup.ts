@@ -36,24 +36,21 @@ export function updateKeptRegrouped(kept: KeptResult, edit: EditedLines, grouped
     const i0 = annotationFrom(old, oldStart, lo);
     const i1 = annotationFrom(old, oldLineEnd + 1, i0);
     lo = i1;
-    const region = linesAnnotations(edit, mentionFrom(grouped.mentions, start), mentionFrom(grouped.mentions, end + 1), line, 1, start);
+    // another line than the edited one is as it was: what it held is taken again where it can be, and the lines after
+    // the edited one are put the edit's length before their places (see below)
+    const unchanged = line === edited ? undefined : { annotations: old, from: i0, to: i1, back: line > edited ? delta : 0 };
+    const region = linesAnnotations(edit, mentionFrom(grouped.mentions, start), mentionFrom(grouped.mentions, end + 1), line, 1, start, unchanged);
     if (!region) return false;
     made.push({ line, i0, i1, ...region });
   }
   if (!seen) return false;
   // the matched lines' annotations put in place of theirs, the last line first (the earlier ones' indexes still hold);
   // the annotations after the edited line move by the edit's length as they are handed out (handedOut), so those made
-  // for the lines after it are put a length before their places, and the rest need no pass over them: their entities
+  // for the lines after it were put a length before their places, and the rest need no pass over them: their entities
   // are read from their mentions as they are handed out
   let shiftFrom = 0;
   for (let r = made.length - 1; r >= 0; r--) {
     const { i0, i1, annotations, works, line } = made[r];
-    if (line > edited) {
-      for (const a of annotations) {
-        a.start -= delta;
-        a.end -= delta;
-      }
-    }
     old.splice(i0, i1 - i0, ...annotations);
     kept.works.splice(i0, i1 - i0, ...works);
     // the index after the edited line's annotations, moved by the lines' before it
