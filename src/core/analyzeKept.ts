@@ -19,8 +19,8 @@ export interface KeptResult {
   /** The grouping the annotations were made from; the result can be built on only while it is kept. */
   grouping: KeptGrouping;
   /**
-   * Sorted, ids not set (an annotation's id is its place), those from `shiftFrom` on still to be moved by `shift`; a
-   * mention's entity is its mention's (`works`: a line's regrouping renumbers the entities), not its own field's.
+   * Sorted, ids not set (an annotation's id is its place), those from `shiftFrom` on still to be moved by `shift`, and
+   * while `renumbered`, the mentions still to take their entities from `works`.
    */
   annotations: Annotation[];
   /**
@@ -44,6 +44,11 @@ export interface KeptResult {
    */
   shiftFrom: number;
   shift: number;
+  /**
+   * A line's regrouping renumbered the entities (a new or lost name renumbers those after it): each mention annotation
+   * takes its mention's entity again as the result is handed out (handedOut, or settle: taking it twice is harmless).
+   */
+  renumbered: boolean;
 }
 
 export const resultKey = (wanted: ReadonlySet<AnnotationType>, ref: ReferenceDate | null) => `${[...wanted].join(',')}|${ref?.value}|${ref?.source}`;
@@ -92,13 +97,21 @@ export function updateKept(kept: KeptResult, edit: EditedLines): boolean {
  * them: the rest of a pass handedOut did not finish, so an analysis that is not dropped never makes it.
  */
 export function settle(kept: KeptResult): void {
-  const { annotations, shift } = kept;
-  if (shift === 0) return;
-  for (let k = kept.shiftFrom; k < annotations.length; k++) {
-    annotations[k].start += shift;
-    annotations[k].end += shift;
+  const { annotations, shift, works } = kept;
+  if (shift !== 0) {
+    for (let k = kept.shiftFrom; k < annotations.length; k++) {
+      annotations[k].start += shift;
+      annotations[k].end += shift;
+    }
+    kept.shift = 0;
   }
-  kept.shift = 0;
+  if (kept.renumbered) {
+    for (let k = 0; k < annotations.length; k++) {
+      const w = works[k];
+      if (w) annotations[k].entity = w.entity;
+    }
+    kept.renumbered = false;
+  }
 }
 
 /**
@@ -229,15 +242,15 @@ export function worksOf(
 // full collection). A constructed object has no allocation site. The constructors' prototype is Object.prototype, so the
 // copies are plain objects with the fields in the order analyzeSteps gives them, as the literals were.
 type AnnotationCopy = new (id: string, a: Annotation) => Annotation;
-const MentionCopy = function (this: Annotation, id: string, a: Annotation, entity: string | undefined) {
+const MentionCopy = function (this: Annotation, id: string, a: Annotation) {
   this.id = id;
   this.type = a.type;
   this.start = a.start;
   this.end = a.end;
   this.text = a.text;
   this.source = 'auto';
-  this.entity = entity;
-} as unknown as new (id: string, a: Annotation, entity: string | undefined) => Annotation;
+  this.entity = a.entity;
+} as unknown as AnnotationCopy;
 /** A date's copy (a date's precision only when it has one: two shapes, as dateAnnotation makes them). */
 const DateCopy = function (this: Annotation, id: string, a: Annotation) {
   this.id = id;
@@ -274,8 +287,10 @@ for (const c of [MentionCopy, DateCopy, PreciseDateCopy, EntityCopy]) c.prototyp
 export function* handedOut(kept: KeptResult, referenceDate: ReferenceDate | null, step: number): Generator<void, AnalysisResult, void> {
   const { annotations: from, works, shift, wanted } = kept;
   // the annotations from `shiftFrom` on are moved to their places as they are copied (kept.shiftFrom follows at each
-  // yield: a run dropped there leaves the rest to settle)
+  // yield: a run dropped there leaves the rest to settle), and after a regrouping the mentions take their mentions'
+  // entities; the mentions are not read otherwise (objects of their own: as many cache misses again)
   const shiftFrom = shift === 0 ? from.length : kept.shiftFrom;
+  const renumbered = kept.renumbered;
   const annotations: Annotation[] = [];
   for (let i = 0; i < from.length; i++) {
     if (i % step === step - 1) {
@@ -287,15 +302,20 @@ export function* handedOut(kept: KeptResult, referenceDate: ReferenceDate | null
       a.start += shift;
       a.end += shift;
     }
+    if (renumbered) {
+      const w = works[i];
+      if (w) a.entity = w.entity;
+    }
     annotations.push(
       a.type !== 'date'
-        ? new MentionCopy(annotationId(i), a, works[i]!.entity)
+        ? new MentionCopy(annotationId(i), a)
         : a.precision !== undefined
           ? new PreciseDateCopy(annotationId(i), a)
           : new DateCopy(annotationId(i), a),
     );
   }
   kept.shift = 0;
+  kept.renumbered = false;
   const entities: Entity[] = [];
   for (const e of kept.entities) if (wanted.has(e.type)) entities.push(new EntityCopy(e));
   return { annotations, entities, referenceDate };

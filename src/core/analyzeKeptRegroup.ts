@@ -59,6 +59,7 @@ export function updateKeptRegrouped(kept: KeptResult, edit: EditedLines, grouped
   }
   kept.shiftFrom = shiftFrom;
   kept.shift = delta;
+  kept.renumbered = true;
   // the grouping's entities, read only while it is kept (the result hands out copies of those of the types asked for)
   kept.entities = grouped.entities;
   kept.grouping = grouped;
