@@ -10,7 +10,7 @@ import { snapToGraphemes } from './graphemes';
 import { overlapSweep } from './spans';
 import type { ChangedLines, KeptGrouping, LineRecord } from './analyzeLines';
 import { annotationId, byStart, dateAnnotation, mayExtend, merge, textOf } from './analyzeParts';
-import type { AnalysisResult, Annotation, AnnotationType, Entity, ReferenceDate, Span } from './types';
+import { ENTITY_TYPES, type AnalysisResult, type Annotation, type AnnotationType, type Entity, type ReferenceDate, type Span } from './types';
 
 /** An analysis's annotations and entities (the Analyzer's own objects: never handed out), with what they were made from. */
 export interface KeptResult {
@@ -285,20 +285,40 @@ for (const c of [MentionCopy, DateCopy, PreciseDateCopy, EntityCopy]) c.prototyp
  * A run superseded at a yield is dropped, so a newer analysis changing `kept` meanwhile is never seen half-copied.
  */
 export function* handedOut(kept: KeptResult, referenceDate: ReferenceDate | null, step: number): Generator<void, AnalysisResult, void> {
-  const { annotations: from, works, shift, wanted } = kept;
+  const n = kept.annotations.length;
   // the annotations from `shiftFrom` on are moved to their places as they are copied (kept.shiftFrom follows at each
-  // yield: a run dropped there leaves the rest to settle), and after a regrouping the mentions take their mentions'
-  // entities; the mentions are not read otherwise (objects of their own: as many cache misses again)
-  const shiftFrom = shift === 0 ? from.length : kept.shiftFrom;
-  const renumbered = kept.renumbered;
+  // yield: a run dropped there leaves the rest to settle)
+  const shiftFrom = kept.shift === 0 ? n : kept.shiftFrom;
   const annotations: Annotation[] = [];
-  for (let i = 0; i < from.length; i++) {
-    if (i % step === step - 1) {
-      if (i > shiftFrom) kept.shiftFrom = i;
-      yield;
-    }
+  // a slice copied between yields by a plain function (a generator's loop is optimised less well)
+  for (let i = 0, next = step - 1; ; next += step) {
+    const to = Math.min(next, n);
+    copiesInto(annotations, kept, i, Math.min(to, Math.max(i, shiftFrom)), 0);
+    copiesInto(annotations, kept, Math.max(i, shiftFrom), to, kept.shift);
+    i = to;
+    if (i >= n) break;
+    if (i > shiftFrom) kept.shiftFrom = i;
+    yield;
+  }
+  kept.shift = 0;
+  kept.renumbered = false;
+  const entities: Entity[] = [];
+  // (a lookup per entity only when some entity type was not asked for)
+  const wanted = kept.wanted;
+  if (ENTITY_TYPES.every(t => wanted.has(t))) for (const e of kept.entities) entities.push(new EntityCopy(e));
+  else for (const e of kept.entities) if (wanted.has(e.type)) entities.push(new EntityCopy(e));
+  return { annotations, entities, referenceDate };
+}
+
+/**
+ * The copies of kept annotations [i0, i1) pushed onto `into`, each moved by `shift` first, and after a regrouping given
+ * its mention's entity first (the mentions are not read otherwise: objects of their own, as many cache misses again).
+ */
+function copiesInto(into: Annotation[], kept: KeptResult, i0: number, i1: number, shift: number): void {
+  const { annotations: from, works, renumbered } = kept;
+  for (let i = i0; i < i1; i++) {
     const a = from[i];
-    if (i >= shiftFrom) {
+    if (shift !== 0) {
       a.start += shift;
       a.end += shift;
     }
@@ -306,7 +326,7 @@ export function* handedOut(kept: KeptResult, referenceDate: ReferenceDate | null
       const w = works[i];
       if (w) a.entity = w.entity;
     }
-    annotations.push(
+    into.push(
       a.type !== 'date'
         ? new MentionCopy(annotationId(i), a)
         : a.precision !== undefined
@@ -314,11 +334,6 @@ export function* handedOut(kept: KeptResult, referenceDate: ReferenceDate | null
           : new DateCopy(annotationId(i), a),
     );
   }
-  kept.shift = 0;
-  kept.renumbered = false;
-  const entities: Entity[] = [];
-  for (const e of kept.entities) if (wanted.has(e.type)) entities.push(new EntityCopy(e));
-  return { annotations, entities, referenceDate };
 }
 
 /** Index of the first annotation of list[lo..] (sorted) starting at or after `x`. */
