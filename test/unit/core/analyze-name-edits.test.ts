@@ -3,7 +3,7 @@
 // runs dropped half-way), must equal a fresh analysis byte for byte.
 import { strict as assert } from 'node:assert';
 import { Analyzer, type AnalysisSteps } from '../../../src/core/analyze';
-import type { AnalysisResult } from '../../../src/core/types';
+import type { AnalysisResult, AnnotationType } from '../../../src/core/types';
 import { distinctArticle, prng } from '../../support/distinct-article';
 import { nameEdit } from '../../support/name-edit';
 
@@ -135,5 +135,19 @@ describe('analyze: edits inside names give exactly a fresh analysis', function (
     assert.ok(!result.annotations.some(a => a.text === 'Price'), 'the lone "Price" is no name now');
     assert.deepEqual(warm.analyze(text, { document: 'p', edit: { previous: typed, start: at, end: at + 1, insertedLength: 0 } }), cold(text));
     assert.equal(warm.regroupedResults, regrouped + 2, 'both built on the kept result after a regrouping');
+  });
+  it('with some entity types not asked for: edits in names hand out only the entities of the types asked for', () => {
+    const rand = prng(9151);
+    const options = { types: ['person', 'date'] as AnnotationType[] };
+    let text = distinctArticle(5000, 17);
+    const warm = new Analyzer();
+    let result = warm.analyze(text, { ...options, document: 'a' });
+    const regrouped = warm.regroupedResults;
+    for (let i = 0; i < 20; i++) {
+      text = nameEdit(text, result.annotations, rand);
+      result = warm.analyze(text, { ...options, document: 'a' });
+      assert.deepEqual(result, new Analyzer(0).analyze(text, options), `after edit ${i + 1}`);
+    }
+    assert.ok(warm.regroupedResults > regrouped, 'some built on the kept result after a regrouping');
   });
 });
