@@ -11,7 +11,8 @@ import { spacedName } from './spacedName';
 import { AnalyzerLines, type LineRecord } from './analyzeLines';
 import type { TextEdit } from './analyzeEdit';
 import { inputsOf, keptGrouping } from './analyzeGrouping';
-import { handedOut, resultKey, updateKept, worksOf } from './analyzeKept';
+import { resultKey, updateKept, worksOf } from './analyzeKept';
+import { handedOut } from './analyzeHandedOut';
 import { updateKeptRegrouped } from './analyzeKeptRegroup';
 import { addAlias, annotationId, byStart, chooseReferenceDate, dateAnnotation, mayExtend, merge, textOf } from './analyzeParts';
 import {
