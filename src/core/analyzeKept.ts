@@ -9,8 +9,8 @@ import type { Working } from './entities';
 import { snapToGraphemes } from './graphemes';
 import { overlapSweep } from './spans';
 import type { ChangedLines, KeptGrouping, LineRecord } from './analyzeLines';
-import { annotationId, byStart, dateAnnotation, mayExtend, merge, textOf } from './analyzeParts';
-import type { AnalysisResult, Annotation, AnnotationType, Entity, ReferenceDate, Span } from './types';
+import { byStart, dateAnnotation, mayExtend, merge, textOf } from './analyzeParts';
+import type { Annotation, AnnotationType, Entity, ReferenceDate, Span } from './types';
 
 /** An analysis's annotations and entities (the Analyzer's own objects: never handed out), with what they were made from. */
 export interface KeptResult {
@@ -18,16 +18,37 @@ export interface KeptResult {
   key: string;
   /** The grouping the annotations were made from; the result can be built on only while it is kept. */
   grouping: KeptGrouping;
-  /** Sorted, ids not set (an annotation's id is its place). */
+  /**
+   * Sorted, ids not set (an annotation's id is its place), those from `shiftFrom` on still to be moved by `shift`, and
+   * while `renumbered`, the mentions still to take their entities from `works`.
+   */
   annotations: Annotation[];
   /**
    * Per annotation (same index), the grouping's mention it was made from (undefined for a date): after a line's
    * regrouping (analyzeKeptRegroup.ts) the other lines' annotations take their entities from them.
    */
   works: (Working | undefined)[];
-  entities: Entity[];
+  /**
+   * The entities, of the types asked for and others (the result hands out those of `wanted`): after a line's regrouping,
+   * the grouping's own list (read only while it is the kept grouping: a later grouping renumbers and renames its
+   * entities), else copies of its entities (some with the aliases of mentions written otherwise).
+   */
+  entities: readonly Entity[];
+  wanted: ReadonlySet<AnnotationType>;
   /** The mention annotations written otherwise than their surface: each added an alias to its entity. */
   aliased: Set<Annotation>;
+  /**
+   * The annotations from index `shiftFrom` on are `shift` before their place (0: none): an edit's length is added to the
+   * annotations after it as the result is handed out (handedOut), not in a pass of its own over them. A run dropped while
+   * handing out leaves the rest for the next edit (settle).
+   */
+  shiftFrom: number;
+  shift: number;
+  /**
+   * A line's regrouping renumbered the entities (a new or lost name renumbers those after it): each mention annotation
+   * takes its mention's entity again as the result is handed out (handedOut, or settle: taking it twice is harmless).
+   */
+  renumbered: boolean;
 }
 
 export const resultKey = (wanted: ReadonlySet<AnnotationType>, ref: ReferenceDate | null) => `${[...wanted].join(',')}|${ref?.value}|${ref?.source}`;
@@ -56,27 +77,61 @@ export function updateKept(kept: KeptResult, edit: EditedLines): boolean {
   const { from, oldEnd, delta } = changed;
   const newEnd = oldEnd + delta;
   if (changed.marks || text.charCodeAt(from) >= 0x300 || text.charCodeAt(newEnd + 1) >= 0x300) return false;
+  settle(kept);
   const old = kept.annotations;
   const i0 = annotationFrom(old, from, 0);
   const i1 = annotationFrom(old, oldEnd + 1, i0);
   for (let k = i0; k < i1; k++) if (kept.aliased.has(old[k])) return false;
   const region = linesAnnotations(edit, mentionFrom(mentions, from), mentionFrom(mentions, newEnd + 1), changed.first, changed.count, from);
   if (!region) return false;
-  if (delta !== 0) {
-    for (let k = i1; k < old.length; k++) {
-      old[k].start += delta;
-      old[k].end += delta;
-    }
-  }
   old.splice(i0, i1 - i0, ...region.annotations);
   kept.works.splice(i0, i1 - i0, ...region.works);
+  // the annotations after the edited lines move by its length as they are handed out
+  kept.shiftFrom = i0 + region.annotations.length;
+  kept.shift = delta;
   return true;
+}
+
+/**
+ * The kept annotations all moved to their places (the shift a dropped run left), before an edit finds its lines' among
+ * them: the rest of a pass handedOut did not finish, so an analysis that is not dropped never makes it.
+ */
+export function settle(kept: KeptResult): void {
+  const { annotations, shift, works } = kept;
+  if (shift !== 0) {
+    for (let k = kept.shiftFrom; k < annotations.length; k++) {
+      annotations[k].start += shift;
+      annotations[k].end += shift;
+    }
+    kept.shift = 0;
+  }
+  if (kept.renumbered) {
+    for (let k = 0; k < annotations.length; k++) {
+      const w = works[k];
+      if (w) annotations[k].entity = w.entity;
+    }
+    kept.renumbered = false;
+  }
+}
+
+/**
+ * A line's annotations in the kept result before the edit, when the line's text is unchanged (a line a regrouping
+ * matched again): `annotations[from..to)`, each `back` before the line's place now.
+ */
+export interface Unchanged {
+  annotations: readonly Annotation[];
+  from: number;
+  to: number;
+  back: number;
 }
 
 /**
  * The annotations of lines [first, first + count) (from offset `lineStart`, mentions [m0, m1)) as analyzeSteps makes
  * them over the whole article: their mentions (snapped to whole clusters), their dates not on a name, sorted, with the
- * mention each was made from; undefined when a mention is written otherwise than its surface.
+ * mention each was made from; undefined when a mention is written otherwise than its surface. With `unchanged` (one
+ * line, its text as before), an annotation it held with the same span and type (and for a mention, text) is taken
+ * again instead of made (the same text, value and precision: only the mention, and so the entity, may be another),
+ * and every annotation is put `back` before its place.
  */
 export function linesAnnotations(
   edit: EditedLines,
@@ -85,8 +140,14 @@ export function linesAnnotations(
   first: number,
   count: number,
   lineStart: number,
+  unchanged?: Unchanged,
 ): { annotations: Annotation[]; works: (Working | undefined)[] } | undefined {
   const { text, article, mentions, lines, wanted } = edit;
+  // the kept annotations are walked along with the new ones (both sorted), each taken at most once
+  const before = unchanged?.annotations;
+  const to = unchanged ? unchanged.to : 0;
+  const back = unchanged ? unchanged.back : 0;
+  let p = unchanged ? unchanged.from : 0;
   const named: Span[] = [];
   const mentionAnnotations: Annotation[] = [];
   const mentionWorks: Working[] = [];
@@ -103,9 +164,23 @@ export function linesAnnotations(
     lastEnd = end;
     named.push({ start, end });
     if (!wanted.has(m.type)) continue;
+    if (before) {
+      while (p < to && (before[p].start + back < start || (before[p].start + back === start && before[p].end + back < end))) p++;
+      let q = p;
+      for (; q < to && before[q].start + back === start; q++) {
+        const a = before[q];
+        if (a.end + back === end && a.type === m.type && a.text === m.surface) break;
+      }
+      if (q < to && before[q].start + back === start) {
+        mentionAnnotations.push(before[q]);
+        mentionWorks.push(m);
+        p = q + 1;
+        continue;
+      }
+    }
     const mentionText = textOf(article, start, end, m.surface);
     if (mentionText !== m.surface) return undefined;
-    mentionAnnotations.push({ id: '', type: m.type, start, end, text: mentionText, source: 'auto', entity: m.entity });
+    mentionAnnotations.push({ id: '', type: m.type, start: start - back, end: end - back, text: mentionText, source: 'auto', entity: m.entity });
     mentionWorks.push(m);
   }
   if (!sorted) named.sort(byStart);
@@ -115,6 +190,7 @@ export function linesAnnotations(
     const overNamed = overlapSweep(named);
     lastStart = -1;
     lastEnd = -1;
+    p = unchanged ? unchanged.from : 0;
     for (let i = first; i < first + count; i++) {
       const rec = lines[i];
       for (let j = 0; j < rec.dates!.length; j++) {
@@ -126,7 +202,15 @@ export function linesAnnotations(
         if (start < lastStart || (start === lastStart && end < lastEnd)) datesSorted = false;
         lastStart = start;
         lastEnd = end;
-        dateAnnotations.push(dateAnnotation(start, end, article.slice(start, end), edit.resolve(rec, j)));
+        if (before) {
+          while (p < to && (before[p].start + back < start || (before[p].start + back === start && (before[p].end + back < end || before[p].type !== 'date'))))
+            p++;
+          if (p < to && before[p].start + back === start && before[p].end + back === end) {
+            dateAnnotations.push(before[p++]);
+            continue;
+          }
+        }
+        dateAnnotations.push(dateAnnotation(start - back, end - back, article.slice(start, end), edit.resolve(rec, j)));
       }
       lineStart += rec.text.length + 1;
     }
@@ -150,73 +234,6 @@ export function worksOf(
   let p = 0;
   for (let i = 0; i < annotations.length; i++) works.push(annotations[i] === mentionAnnotations[p] ? mentionWorks[p++] : undefined);
   return p === mentionAnnotations.length ? works : undefined;
-}
-
-// The copies handed out are made by constructors, not object literals: V8 pretenures a literal's allocation site once
-// most of what it allocated survives a young-generation collection, which thousands of copies all alive until the
-// result is returned do; each copy is then allocated in the old generation (several times slower, and freed only by a
-// full collection). A constructed object has no allocation site. The constructors' prototype is Object.prototype, so the
-// copies are plain objects with the fields in the order analyzeSteps gives them, as the literals were.
-type AnnotationCopy = new (id: string, a: Annotation) => Annotation;
-const MentionCopy = function (this: Annotation, id: string, a: Annotation) {
-  this.id = id;
-  this.type = a.type;
-  this.start = a.start;
-  this.end = a.end;
-  this.text = a.text;
-  this.source = 'auto';
-  this.entity = a.entity;
-} as unknown as AnnotationCopy;
-/** A date's copy (a date's precision only when it has one: two shapes, as dateAnnotation makes them). */
-const DateCopy = function (this: Annotation, id: string, a: Annotation) {
-  this.id = id;
-  this.type = 'date';
-  this.start = a.start;
-  this.end = a.end;
-  this.text = a.text;
-  this.source = 'auto';
-  this.value = a.value;
-} as unknown as AnnotationCopy;
-const PreciseDateCopy = function (this: Annotation, id: string, a: Annotation) {
-  this.id = id;
-  this.type = 'date';
-  this.start = a.start;
-  this.end = a.end;
-  this.text = a.text;
-  this.source = 'auto';
-  this.value = a.value;
-  this.precision = a.precision;
-} as unknown as AnnotationCopy;
-const EntityCopy = function (this: Entity, e: Entity) {
-  this.id = e.id;
-  this.type = e.type;
-  this.name = e.name;
-  this.aliases = e.aliases.slice();
-} as unknown as new (e: Entity) => Entity;
-for (const c of [MentionCopy, DateCopy, PreciseDateCopy, EntityCopy]) c.prototype = Object.prototype;
-
-/**
- * The result handed out: copies of the kept annotations (numbered by place) and entities, `step` annotations at a time
- * (the editor's stepped analysis yields between slices: a big article's copies are tens of ms, more with a collection).
- * A run superseded at a yield is dropped, so a newer analysis changing `kept` meanwhile is never seen half-copied.
- */
-export function* handedOut(kept: KeptResult, referenceDate: ReferenceDate | null, step: number): Generator<void, AnalysisResult, void> {
-  const from = kept.annotations;
-  const annotations: Annotation[] = [];
-  for (let i = 0; i < from.length; i++) {
-    if (i % step === step - 1) yield;
-    const a = from[i];
-    annotations.push(
-      a.type !== 'date'
-        ? new MentionCopy(annotationId(i), a)
-        : a.precision !== undefined
-          ? new PreciseDateCopy(annotationId(i), a)
-          : new DateCopy(annotationId(i), a),
-    );
-  }
-  const entities: Entity[] = [];
-  for (const e of kept.entities) entities.push(new EntityCopy(e));
-  return { annotations, entities, referenceDate };
 }
 
 /** Index of the first annotation of list[lo..] (sorted) starting at or after `x`. */

@@ -5,9 +5,9 @@
 // its entity is taken from that mention again, since a new or lost name renumbers the entities after it. The
 // randomized tests compare the result with a fresh analysis's.
 import type { Working } from './entities';
-import { annotationFrom, linesAnnotations, mentionFrom, type EditedLines, type KeptResult } from './analyzeKept';
+import { annotationFrom, linesAnnotations, mentionFrom, settle, type EditedLines, type KeptResult } from './analyzeKept';
 import type { KeptGrouping } from './analyzeLines';
-import type { Annotation, Entity } from './types';
+import type { Annotation } from './types';
 
 /**
  * `kept` updated in place for the edit that made `grouped` by regrouping the edited line: true, or false (nothing
@@ -16,13 +16,14 @@ import type { Annotation, Entity } from './types';
  * mention written otherwise than its surface.
  */
 export function updateKeptRegrouped(kept: KeptResult, edit: EditedLines, grouped: KeptGrouping): boolean {
-  const { text, lines, changed, wanted } = edit;
+  const { text, lines, changed } = edit;
   const rematched = grouped.rematched;
   if (!rematched || changed.marks || changed.count !== 1 || kept.aliased.size > 0) return false;
+  settle(kept);
   const edited = changed.first;
   const { oldEnd, delta } = changed;
   // each matched line's annotations made again first: nothing is changed until all of them could be
-  const made: { i0: number; i1: number; annotations: Annotation[]; works: (Working | undefined)[] }[] = [];
+  const made: { line: number; i0: number; i1: number; annotations: Annotation[]; works: (Working | undefined)[] }[] = [];
   const old = kept.annotations;
   let seen = false;
   let lo = 0;
@@ -35,61 +36,32 @@ export function updateKeptRegrouped(kept: KeptResult, edit: EditedLines, grouped
     const i0 = annotationFrom(old, oldStart, lo);
     const i1 = annotationFrom(old, oldLineEnd + 1, i0);
     lo = i1;
-    const region = linesAnnotations(edit, mentionFrom(grouped.mentions, start), mentionFrom(grouped.mentions, end + 1), line, 1, start);
+    // another line than the edited one is as it was: what it held is taken again where it can be, and the lines after
+    // the edited one are put the edit's length before their places (see below)
+    const unchanged = line === edited ? undefined : { annotations: old, from: i0, to: i1, back: line > edited ? delta : 0 };
+    const region = linesAnnotations(edit, mentionFrom(grouped.mentions, start), mentionFrom(grouped.mentions, end + 1), line, 1, start, unchanged);
     if (!region) return false;
-    made.push({ i0, i1, ...region });
+    made.push({ line, i0, i1, ...region });
   }
   if (!seen) return false;
-  // the rest kept, moved past the edited line, with their mentions' entities now
-  const oldWorks = kept.works;
-  const keep = (from: number, to: number, into: Annotation[], intoWorks: (Working | undefined)[]) => {
-    for (let k = from; k < to; k++) {
-      const a = old[k];
-      const w = oldWorks[k];
-      if (a.start > oldEnd) {
-        a.start += delta;
-        a.end += delta;
-      }
-      if (w) a.entity = w.entity;
-      if (into !== old) {
-        into.push(a);
-        intoWorks.push(w);
-      }
-    }
-  };
-  if (made.every(r => r.annotations.length === r.i1 - r.i0)) {
-    // as many annotations in each matched line as before (typing a letter in a name, mostly): the lists updated in place
-    let k = 0;
-    for (const r of made) {
-      keep(k, r.i0, old, oldWorks);
-      for (let j = 0; j < r.annotations.length; j++) {
-        old[r.i0 + j] = r.annotations[j];
-        oldWorks[r.i0 + j] = r.works[j];
-      }
-      k = r.i1;
-    }
-    keep(k, old.length, old, oldWorks);
-  } else {
-    const annotations: Annotation[] = [];
-    const works: (Working | undefined)[] = [];
-    let k = 0;
-    for (const r of made) {
-      keep(k, r.i0, annotations, works);
-      for (let j = 0; j < r.annotations.length; j++) {
-        annotations.push(r.annotations[j]);
-        works.push(r.works[j]);
-      }
-      k = r.i1;
-    }
-    keep(k, old.length, annotations, works);
-    kept.annotations = annotations;
-    kept.works = works;
+  // the matched lines' annotations put in place of theirs, the last line first (the earlier ones' indexes still hold);
+  // the annotations after the edited line move by the edit's length as they are handed out (handedOut), so those made
+  // for the lines after it were put a length before their places, and the rest need no pass over them: their entities
+  // are read from their mentions as they are handed out
+  let shiftFrom = 0;
+  for (let r = made.length - 1; r >= 0; r--) {
+    const { i0, i1, annotations, works, line } = made[r];
+    old.splice(i0, i1 - i0, ...annotations);
+    kept.works.splice(i0, i1 - i0, ...works);
+    // the index after the edited line's annotations, moved by the lines' before it
+    if (line === edited) shiftFrom = i0 + annotations.length;
+    else if (line < edited) shiftFrom += annotations.length - (i1 - i0);
   }
-  // copies of the grouping's entities (a later grouping renumbers and renames them), sharing their aliases: a grouping
-  // gives each entity a new list and never changes it after, and the result hands out copies of the lists
-  const entities: Entity[] = [];
-  for (const e of grouped.entities) if (wanted.has(e.type)) entities.push({ id: e.id, type: e.type, name: e.name, aliases: e.aliases });
-  kept.entities = entities;
+  kept.shiftFrom = shiftFrom;
+  kept.shift = delta;
+  kept.renumbered = true;
+  // the grouping's entities, read only while it is kept (the result hands out copies of those of the types asked for)
+  kept.entities = grouped.entities;
   kept.grouping = grouped;
   return true;
 }

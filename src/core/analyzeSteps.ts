@@ -11,7 +11,8 @@ import { spacedName } from './spacedName';
 import { AnalyzerLines, type LineRecord } from './analyzeLines';
 import type { TextEdit } from './analyzeEdit';
 import { inputsOf, keptGrouping } from './analyzeGrouping';
-import { handedOut, resultKey, updateKept, worksOf } from './analyzeKept';
+import { resultKey, updateKept, worksOf } from './analyzeKept';
+import { handedOut } from './analyzeHandedOut';
 import { updateKeptRegrouped } from './analyzeKeptRegroup';
 import { addAlias, annotationId, byStart, chooseReferenceDate, dateAnnotation, mayExtend, merge, textOf } from './analyzeParts';
 import {
@@ -275,7 +276,7 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     // few lines' annotations)
     const works = state && state.grouping === grouped && !markdown ? worksOf(annotations, mentionAnnotations, mentionWorks) : undefined;
     if (works) {
-      state!.result = { key, grouping: grouped, annotations, works, entities, aliased };
+      state!.result = { key, grouping: grouped, annotations, works, entities, wanted, aliased, shiftFrom: 0, shift: 0, renumbered: false };
       return yield* handedOut(state!.result, referenceDate, STEP_MENTIONS);
     }
     for (let i = 0; i < annotations.length; i++) annotations[i].id = annotationId(i);

@@ -3,7 +3,7 @@
 // runs dropped half-way), must equal a fresh analysis byte for byte.
 import { strict as assert } from 'node:assert';
 import { Analyzer, type AnalysisSteps } from '../../../src/core/analyze';
-import type { AnalysisResult } from '../../../src/core/types';
+import type { AnalysisResult, AnnotationType } from '../../../src/core/types';
 import { distinctArticle, prng } from '../../support/distinct-article';
 import { nameEdit } from '../../support/name-edit';
 
@@ -64,5 +64,90 @@ describe('analyze: edits inside names give exactly a fresh analysis', function (
     assert.deepEqual(warm.analyze(typed), cold(typed));
     assert.deepEqual(warm.analyze(text), cold(text));
     assert.equal(warm.groupings + warm.regroupings, n + 2, 'each change of the name grouped again (whole or its line); the same text twice did not');
+  });
+  it("a big article's copies after a regrouping dropped half-way: the words and names typed next are still exact", () => {
+    // over 5,000 annotations, so the copies are handed out in more than one step; the annotations after each edit are
+    // moved by its length, and after a regrouping take their renumbered entities, as they are copied: a run dropped
+    // meanwhile leaves the rest to the next edit, whether it regroups (a name) or keeps the grouping (a word)
+    let text = distinctArticle(250_000, 5);
+    const warm = new Analyzer();
+    const { annotations } = warm.analyze(text, { document: 'b' });
+    assert.ok(annotations.length > 5000, `${annotations.length} annotations`);
+    const names = annotations.filter(a => a.type !== 'date' && /^\p{Lu}\p{Ll}{3}/u.test(a.text));
+    // a later mention of an entity typed into is a name of its own: the entities after it are renumbered
+    const seen = new Set<string | undefined>();
+    const repeats = annotations.filter(a => a.type !== 'date' && (seen.has(a.entity) || !seen.add(a.entity)) && /^\p{Lu}\p{Ll}{3}/u.test(a.text));
+    /** Types a letter in a later mention from repeats[k] on whose edit regroups its line, dropping the run as it copies. */
+    const droppedMidCopy = (k: number, letter: string) => {
+      for (; k < repeats.length; k++) {
+        const at = repeats[k].start + 2;
+        const typed = text.slice(0, at) + letter + text.slice(at);
+        const regrouped = warm.regroupedResults;
+        const run = warm.analyzeSteps(typed, { document: 'b' });
+        let result: AnalysisResult | undefined;
+        while (warm.regroupedResults === regrouped && !(result = run.step()));
+        if (warm.regroupedResults > regrouped) {
+          assert.equal(result, undefined, 'dropped before its last copies');
+          return typed;
+        }
+        assert.deepEqual(warm.analyze(text, { document: 'b' }), cold(text));
+      }
+      throw new Error('no name edit regrouped its line');
+    };
+    const typedWord = (from: number, letter: string) => {
+      const at = text.indexOf(' said ', from) + 3;
+      return text.slice(0, at) + letter + text.slice(at);
+    };
+    const counts = { regrouped: warm.regroupedResults, kept: warm.keptResults };
+    // dropped, then a word typed (the grouping kept), then a name
+    text = droppedMidCopy(repeats.length >> 2, 'x');
+    text = typedWord(names[(3 * names.length) >> 2].start, 'z');
+    assert.deepEqual(warm.analyze(text, { document: 'b' }), cold(text));
+    assert.equal(warm.keptResults, counts.kept + 2, 'the word edit built on the result a dropped run was copying');
+    const early = names[names.length >> 2].start + 2;
+    text = text.slice(0, early) + 'q' + text.slice(early);
+    assert.deepEqual(warm.analyze(text, { document: 'b' }), cold(text));
+    // dropped, then a name typed (regrouped again), then a word
+    text = droppedMidCopy((repeats.length >> 1) + 3, 'k');
+    text = text.slice(0, early) + text.slice(early + 1);
+    assert.deepEqual(warm.analyze(text, { document: 'b' }), cold(text));
+    text = typedWord(names[names.length >> 3].start, 'w');
+    assert.deepEqual(warm.analyze(text, { document: 'b' }), cold(text));
+    assert.equal(warm.regroupedResults, counts.regrouped + 4, 'each name edit built on the kept result after a regrouping');
+    assert.equal(warm.keptResults, counts.kept + 6, 'and each word edit');
+  });
+  it('a name typed into that loses (and gets back) a mention on an earlier line: the annotations after it move by the edit', () => {
+    // "Price" alone is a name only while "Alan Price" is one: the first line's annotations are one fewer, and those
+    // after the edited line (Friday's) still move by the typed letter
+    const text = [
+      'On the day, price rises and Price agreed.',
+      'The weather was fine in Lima on Monday.',
+      'Alan Price said the plan would work on Tuesday.',
+      'Later, Price left on Friday.',
+    ].join('\n');
+    const warm = new Analyzer();
+    warm.analyze(text, { document: 'p' });
+    const at = text.indexOf('Alan Price') + 8;
+    const typed = text.slice(0, at) + 'x' + text.slice(at);
+    const regrouped = warm.regroupedResults;
+    const result = warm.analyze(typed, { document: 'p', edit: { previous: text, start: at, end: at, insertedLength: 1 } });
+    assert.deepEqual(result, cold(typed));
+    assert.ok(!result.annotations.some(a => a.text === 'Price'), 'the lone "Price" is no name now');
+    assert.deepEqual(warm.analyze(text, { document: 'p', edit: { previous: typed, start: at, end: at + 1, insertedLength: 0 } }), cold(text));
+    assert.equal(warm.regroupedResults, regrouped + 2, 'both built on the kept result after a regrouping');
+  });
+  it('with some entity types not asked for: edits in names hand out only the entities of the types asked for', () => {
+    const rand = prng(9151);
+    const options = { types: ['person', 'date'] as AnnotationType[] };
+    let text = distinctArticle(5000, 17);
+    const warm = new Analyzer();
+    let result = warm.analyze(text, { ...options, document: 'a' });
+    const regrouped = warm.regroupedResults;
+    for (let i = 0; i < 20; i++) {
+      text = nameEdit(text, result.annotations, rand);
+      result = warm.analyze(text, { ...options, document: 'a' });
+      assert.deepEqual(result, new Analyzer(0).analyze(text, options), `after edit ${i + 1}`);
+    }
+    assert.ok(warm.regroupedResults > regrouped, 'some built on the kept result after a regrouping');
   });
 });
