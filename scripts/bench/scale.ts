@@ -2,18 +2,17 @@
 // sections: the CLI as a user runs it (a fresh process per run) against the naive pipeline run the same way,
 // `--jobs 1` vs `--jobs N`, `stream` throughput, child peak RSS, and a one-character edit in a large article of
 // distinct text. Figures only; never a timed test.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { Analyzer } from '../../src/core/analyze';
 import { distinctArticle } from '../../test/support/distinct-article';
+import { printJobsCeiling } from './ceiling';
+import { alternate, fmt, median, mib, runNode, runsText, writeUsageProbe } from './processRuns';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli.js');
-const fmt = (x: number, d = 1) => x.toFixed(d);
-const mib = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MiB`;
 
 /**
  * Documents of distinct text, at least `chars` in all, made from `docs`: copy k renames every capitalised word to
@@ -54,69 +53,6 @@ function writeFolder(dir: string, docs: readonly string[]): void {
 const removeSidecars = (dir: string) => {
   for (const f of fs.readdirSync(dir)) if (f.endsWith('.json')) fs.rmSync(path.join(dir, f));
 };
-
-interface ProcessRun {
-  ms: number;
-  /** CPU time of the whole process (every thread), user + system: steadier than wall time on a shared machine. */
-  cpuMs: number;
-  maxRssBytes: number;
-}
-
-/** Runs node with `args` in a fresh process; wall time, CPU time and the process's peak RSS (worker threads included). */
-function runNode(tmp: string, args: string[], input?: string): ProcessRun {
-  const usageFile = path.join(tmp, 'usage.json');
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', path.join(tmp, 'usage.cjs'), ...args], {
-    input,
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
-    stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
-  });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${r.status}: ${r.stderr.slice(0, 2000)}`);
-  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
-  return { ms, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssBytes: usage.maxRSS * 1024 };
-}
-
-/** Runs of one command, summarised: medians, the best (least disturbed) wall time, the peak RSS of all. */
-interface Runs {
-  runs: ProcessRun[];
-  medianMs: number;
-  bestMs: number;
-  medianCpuMs: number;
-  maxRssBytes: number;
-}
-
-function summarise(runs: ProcessRun[]): Runs {
-  return {
-    runs,
-    medianMs: median(runs.map(r => r.ms)),
-    bestMs: Math.min(...runs.map(r => r.ms)),
-    medianCpuMs: median(runs.map(r => r.cpuMs)),
-    maxRssBytes: Math.max(...runs.map(r => r.maxRssBytes)),
-  };
-}
-
-/**
- * Runs commands `a` and `b` `pairs` times each, alternating (a b, b a, a b, ...), so a change in the machine's load
- * during the measurement weighs on both alike; `before` resets the state each run starts from. Also the median of
- * the ratios b/a within each pair, the figure least moved by load that drifts between pairs.
- */
-function alternate(pairs: number, a: () => ProcessRun, b: () => ProcessRun, before?: () => void): { a: Runs; b: Runs; pairRatio: number } {
-  const ra: ProcessRun[] = [];
-  const rb: ProcessRun[] = [];
-  for (let i = 0; i < pairs; i++) {
-    for (const which of i % 2 === 0 ? ['a', 'b'] : ['b', 'a']) {
-      before?.();
-      (which === 'a' ? ra : rb).push(which === 'a' ? a() : b());
-    }
-  }
-  return { a: summarise(ra), b: summarise(rb), pairRatio: median(ra.map((r, i) => r.ms / rb[i].ms)) };
-}
-
-const runsText = (r: Runs, chars: number) =>
-  `median ${fmt(r.medianMs, 0)} ms (best ${fmt(r.bestMs, 0)}; ${fmt(chars / r.medianMs)}k chars/s), CPU ${fmt(r.medianCpuMs, 0)} ms, peak RSS ${mib(r.maxRssBytes)} [runs: ${r.runs.map(x => fmt(x.ms, 0)).join(', ')}]`;
 
 /** The naive pipeline as a command-line program (bundled like the CLI): reads each file, runs compromise, writes its findings. */
 async function buildNaiveCli(tmp: string): Promise<string> {
@@ -164,10 +100,7 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
     return;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'na-bench-'));
-  fs.writeFileSync(
-    path.join(tmp, 'usage.cjs'),
-    "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(process.resourceUsage())));\n",
-  );
+  writeUsageProbe(tmp);
   const cores = os.availableParallelism();
   try {
     // 7. Whole process, one job: what a user waits for, start-up and file I/O included.
@@ -176,7 +109,7 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
     const chars = corpus.reduce((n, d) => n + d.length, 0);
     const naiveCli = await buildNaiveCli(tmp);
     console.log(`\n7. Whole process, one file per document, ${corpusName}, ${chars} characters; 5 fresh processes each, alternating`);
-    const whole = alternate(
+    const whole = await alternate(
       5,
       () => runNode(tmp, [cli, 'annotate', '--jobs', '1', corpusDir]),
       () => runNode(tmp, [naiveCli, corpusDir]),
@@ -190,7 +123,7 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
     );
     // the fixed cost of every run: Node's own start, then compiling the CLI's bundle and running its module-level code,
     // data decoded at load included (`--version` analyses nothing; the tagger's weights and the gazetteer wait for use)
-    const startup = alternate(
+    const startup = await alternate(
       5,
       () => runNode(tmp, [cli, '--version']),
       () => runNode(tmp, ['-e', '0']),
@@ -208,7 +141,7 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
     const jobsRun = (dir: string, n: number) => () => runNode(tmp, [cli, 'annotate', '--jobs', String(n), dir]);
     console.log(`\n8. --jobs 1 vs --jobs ${cores} (available cores), fresh processes, alternating (3 pairs on 4 MB, 5 on the samples)`);
     console.log(`   ~4 MB folder: ${big.length} articles, ${bigChars} characters, distinct lines ${fmt(distinctLineShare(big.join('\n')) * 100)}%`);
-    const bigJobs = alternate(3, jobsRun(bigDir, 1), jobsRun(bigDir, cores), () => removeSidecars(bigDir));
+    const bigJobs = await alternate(3, jobsRun(bigDir, 1), jobsRun(bigDir, cores), () => removeSidecars(bigDir));
     console.log(`   --jobs 1:  ${runsText(bigJobs.a, bigChars)}`);
     console.log(`   --jobs ${cores}:  ${runsText(bigJobs.b, bigChars)}`);
     console.log(
@@ -216,6 +149,18 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
         `CPU of --jobs ${cores} over --jobs 1 for the same work ${fmt(bigJobs.b.medianCpuMs / bigJobs.a.medianCpuMs, 2)}x (the load-independent part: ${cores} free cores give at most ${cores}x divided by it); ` +
         `load average ${fmt(os.loadavg()[0], 1)}`,
     );
+    if (cores > 1)
+      await printJobsCeiling({
+        tmp,
+        cli,
+        docs: big,
+        parts: cores,
+        whole: () => {
+          removeSidecars(bigDir);
+          return jobsRun(bigDir, 1)();
+        },
+        removeSidecars,
+      });
     const seedsDir = path.join(tmp, 'seeds');
     const samples = fs
       .readdirSync(path.join(root, 'seeds'))
@@ -224,7 +169,7 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
       .map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
     writeFolder(seedsDir, samples);
     const sampleChars = samples.reduce((n, d) => n + d.length, 0);
-    const smallJobs = alternate(5, jobsRun(seedsDir, 1), jobsRun(seedsDir, cores), () => removeSidecars(seedsDir));
+    const smallJobs = await alternate(5, jobsRun(seedsDir, 1), jobsRun(seedsDir, cores), () => removeSidecars(seedsDir));
     console.log(`   small folder (the ${samples.length} sample articles, ${sampleChars} characters):`);
     console.log(`   --jobs 1:  ${runsText(smallJobs.a, sampleChars)}`);
     console.log(`   --jobs ${cores}:  ${runsText(smallJobs.b, sampleChars)}`);
@@ -254,8 +199,6 @@ function cpu(fn: () => unknown): number {
   const d = process.cpuUsage(t0);
   return (d.user + d.system) / 1000;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * 6. A one-character edit in a 250k-character article of distinct text (generated: test/support/distinct-article.ts),
