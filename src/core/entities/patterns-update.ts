@@ -147,10 +147,10 @@ export function patternsAfter(
       if (was === is) continue;
       const lo = Math.min(was, is);
       const hi = Math.max(was, is);
-      const list = claims.get(s)?.firsts ?? [];
-      for (let k = firstAfter(list, lo); k < list.length && list[k].m.start <= hi; k++) {
-        const f = list[k];
-        if (affected.has(f.slot)) continue;
+      // (all of them: the touched ones' first mentions before the edit are still in the list, perhaps out of order
+      // when the edit shortened their line)
+      for (const f of claims.get(s)?.firsts ?? []) {
+        if (affected.has(f.slot) || f.m.start <= lo || f.m.start > hi) continue;
         affected.add(f.slot);
         before.push({ f, bits: f.claimed });
         now.push(f);
