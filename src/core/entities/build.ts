@@ -47,6 +47,8 @@ export interface KeptEntities {
   mentions: readonly Working[];
   groupOf: Group[];
   groups: Group[];
+  /** The groups' entities, in the same order (a copy: the grouping's list is handed on). */
+  entities: Entity[];
   epoch: object;
   /** The forms that are one of several candidates of a form (theirs is the only last sighting that decides). */
   contested: Form[];
@@ -243,7 +245,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     g.entity.aliases = aliases;
     g.entity.name = g.canonical.surface;
   }
-  keptEntities.set(slots, { mentions: work, groupOf, groups, epoch, contested });
+  keptEntities.set(slots, { mentions: work, groupOf, groups, entities: entities.slice(), epoch, contested });
   return entities;
 }
 

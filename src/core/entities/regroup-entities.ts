@@ -255,7 +255,7 @@ function updatedEntities(
   // (a relisted form's mentions before the first run may be in other entities now)
   const groups = followEntities(records, kept.groups, groupOf, mentions, relisted.size > 0 ? 0 : from, cameGroups, moved);
   if (!groups) return undefined;
-  const entities = numbered(groups, cameGroups, mentions, groupOf, replaced, starts, relistedAt);
-  keptEntities.set(slots, { mentions, groupOf, groups, epoch, contested });
+  const entities = numbered(groups, kept.groups, kept.entities, cameGroups, mentions, groupOf, replaced, starts, relistedAt);
+  keptEntities.set(slots, { mentions, groupOf, groups, entities: entities.slice(), epoch, contested });
   return entities;
 }

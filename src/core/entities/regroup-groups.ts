@@ -63,8 +63,12 @@ export function followEntities(
   }
   for (const [g, aliases] of aliasesOf) g.entity.aliases = aliases.sort();
   // the groups in order of first mention: the kept ones in place, the new and moved ones put at theirs
-  const groups: Group[] = [];
-  for (const g of kept) if (!moved.has(g)) groups.push(g);
+  // (the moved ones taken out by identity: no kept group read, each a few objects away)
+  const groups = kept.slice();
+  for (const g of moved) {
+    const k = groups.indexOf(g);
+    if (k >= 0) groups.splice(k, 1);
+  }
   for (const g of [...cameGroups, ...moved]) {
     if (g.canonical.group !== g) continue; // gone (its form's group is none)
     groups.splice(groupFrom(groups, g.first!.start), 0, g);
@@ -78,6 +82,9 @@ export function followEntities(
  */
 export function numbered(
   groups: readonly Group[],
+  /** The groups before and their entities (in order: the ids are their places). */
+  kept: readonly Group[],
+  keptEntities: readonly Entity[],
   cameGroups: ReadonlySet<Group>,
   mentions: readonly Working[],
   groupOf: readonly Group[],
@@ -90,6 +97,11 @@ export function numbered(
   const entities: Entity[] = new Array<Entity>(groups.length);
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
+    // a group at its place before keeps its entity and id (not read: a new entity moves only those after it)
+    if (kept[i] === g) {
+      entities[i] = keptEntities[i];
+      continue;
+    }
     const id = entityId(i);
     if (g.entity.id !== id) {
       if (renumbered < 0 && !cameGroups.has(g)) renumbered = i;
