@@ -136,6 +136,33 @@ describe('analyze: edits inside names give exactly a fresh analysis', function (
     assert.deepEqual(warm.analyze(text, { document: 'p', edit: { previous: typed, start: at, end: at + 1, insertedLength: 0 } }), cold(text));
     assert.equal(warm.regroupedResults, regrouped + 2, 'both built on the kept result after a regrouping');
   });
+  it("a word made a typed name's word after the regrouping: the grouping is not kept (its pattern words carried on)", () => {
+    // the grouping's pattern words are read when a capitalised word changes ("Shares"), then carried on through the
+    // regrouping of a typed name ("Alan Pricex"): a word turned into its last word elsewhere is that name again
+    const text = ['Alan Price said the plan would work on Tuesday.', 'Shares rose. Pricey goods sold well.', 'Later, the talks ended.'].join('\n');
+    const warm = new Analyzer();
+    let before = text;
+    const edit = (at: number, end: number, inserted: string) => {
+      const after = before.slice(0, at) + inserted + before.slice(end);
+      const result = warm.analyze(after, { document: 'w', edit: { previous: before, start: at, end, insertedLength: inserted.length } });
+      assert.deepEqual(result, cold(after));
+      before = after;
+      return result;
+    };
+    warm.analyze(text, { document: 'w' });
+    const kept = warm.keptResults;
+    edit(text.indexOf('Shares') + 3, text.indexOf('Shares') + 3, 'x');
+    assert.equal(warm.keptResults, kept + 1, 'a capitalised word typed into: the grouping kept');
+    const regrouped = warm.regroupedResults;
+    edit(before.indexOf('Price ') + 5, before.indexOf('Price ') + 5, 'x');
+    assert.equal(warm.regroupedResults, regrouped + 1, 'the name typed into: its line regrouped');
+    const at = before.indexOf('Pricey') + 5;
+    const result = edit(at, at + 1, 'x');
+    assert.ok(
+      result.annotations.some(a => a.text === 'Pricex' && a.start === at - 5),
+      'the word is the typed name again',
+    );
+  });
   it('with some entity types not asked for: edits in names hand out only the entities of the types asked for', () => {
     const rand = prng(9151);
     const options = { types: ['person', 'date'] as AnnotationType[] };
