@@ -35,7 +35,6 @@ export function keptGrouping(state: DocumentState, lines: LineSource): KeptGroup
     before: { text: before.text, mentions: before.mentions },
     after: { text: after.text, mentions: after.mentions },
     preceding: state.text.slice(Math.max(0, lineStart - ACRONYM_REACH), lineStart),
-    text: state.text,
     lines,
   });
   if (!regrouped) return undefined;

@@ -117,10 +117,3 @@ function walked(kept: readonly FirstMention[], touched: ReadonlyMap<string, Touc
   for (const f of kept) (touched.get(f.slot.surface)?.slot === f.slot ? removed : firsts).push(f);
   return { firsts, removed };
 }
-
-/** Every place in `text` where one of `words` occurs, in order (a line holding none of them holds none as a token). */
-export function placesOf(text: string, words: ReadonlySet<string>): number[] {
-  const places: number[] = [];
-  for (const w of words) for (let x = text.indexOf(w); x >= 0; x = text.indexOf(w, x + 1)) places.push(x);
-  return words.size > 1 ? places.sort((a, b) => a - b) : places;
-}

@@ -11,7 +11,7 @@ import type { LineSource } from './lines';
 import { mergeDedupe, working, type Slot, type Working } from './mention-set';
 import { patternsAfter } from './patterns-update';
 import { regroupEntities, type Replaced } from './regroup-entities';
-import { changedFirstWords, firstFrom, firstsWithout, holdsAny, memberFrom, mentionFrom, placesOf, sameVotes } from './regroup-search';
+import { changedFirstWords, firstFrom, firstsWithout, holdsAny, memberFrom, mentionFrom, sameVotes } from './regroup-search';
 import { retype, type Touched } from './regroup-types';
 import { lineVisitor, patternsOf, usePatterns, type FirstMention } from './propagate';
 
@@ -26,8 +26,7 @@ export interface LineEdit {
   after: { text: string; mentions: readonly Working[] };
   /** The characters just before the line (a bracket there may hold an acronym read into this line). */
   preceding: string;
-  /** The article after the edit, and its lines, in order, with their starts. */
-  text: string;
+  /** The article's lines after the edit, in order, with their starts. */
   lines: LineSource;
 }
 
@@ -144,16 +143,9 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
   const rematched: { line: number; start: number }[] = [];
   let i = 0;
   let give = false;
-  // where the changed first words are in the text (found in one search each): only the lines holding one are read
-  const places = placesOf(edit.text, changed);
-  let p = 0;
   edit.lines((start, info) => {
     const line = i++;
-    if (give) return;
-    if (line !== edit.line) {
-      while (p < places.length && places[p] < start) p++;
-      if (p === places.length || places[p] >= start + info.text.length || !holdsAny(info, changed)) return;
-    }
+    if (give || (line !== edit.line && !holdsAny(info, changed))) return;
     const end = start + info.text.length + 1;
     const from = line === edit.line ? fromL : line < edit.line ? mentionFrom(old, start, 0, fromL) : mentionFrom(old, start, toL, old.length);
     const to = line === edit.line ? toL : line < edit.line ? mentionFrom(old, end, from, fromL) : mentionFrom(old, end, from, old.length);
