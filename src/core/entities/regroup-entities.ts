@@ -94,6 +94,8 @@ function updatedEntities(
   };
   const heads: number[] = [];
   const tails: number[] = [];
+  /** Each run's mentions' forms. */
+  const nows: Form[][] = [];
   /** Each run's first index in the new mentions. */
   const starts: number[] = [];
   let shift = 0;
@@ -111,6 +113,7 @@ function updatedEntities(
       was.push(f);
     }
     const now = r.list.map(formOf);
+    nows.push(now);
     let head = 0;
     while (head < n0 && head < n1 && was[head] === now[head]) head++;
     let tail = 0;
@@ -161,6 +164,15 @@ function updatedEntities(
 
   // From here on the kept grouping is changed (a give-up below leaves the forms to buildEntities, which resets them).
   keptEntities.delete(slots);
+  // each mention's form: the kept list with the runs' put in place, from the last run
+  const forms = kept.forms;
+  for (let i = replaced.length - 1; i >= 0; i--) {
+    const { from, to } = replaced[i];
+    const now = nows[i];
+    if (now.length === to - from) for (let j = 0; j < now.length; j++) forms[from + j] = now[j];
+    else forms.splice(from, to - from, ...now);
+  }
+  if (forms.length !== mentions.length) return undefined;
   const came: Form[] = [];
   const went: Form[] = [];
   const token = {};
@@ -188,7 +200,7 @@ function updatedEntities(
     c.now = new Set();
   }
   index.patch(came, went);
-  if (relisted.size > 0 && !relist(relisted, changed, index, expansions, mentions, starts[0] + heads[0], token, contested, epoch)) return undefined;
+  if (relisted.size > 0 && !relist(relisted, changed, index, expansions, forms, starts[0] + heads[0], token, contested, epoch)) return undefined;
   const cameGroups = new Set<Group>();
   /** Groups leaving their place in the order: gone, or their first mention another. */
   const moved = new Set<Group>();
@@ -240,7 +252,7 @@ function updatedEntities(
   const relistedAt: number[] = [];
   if (replay) {
     const records = relisted.size > 0 ? new Map([...changed, ...relisted]) : changed;
-    if (!walkAgain(mentions, groupOf, replaced, starts, heads, tails, contested, epoch, token, records, relisted.size > 0 ? 0 : from, relistedAt))
+    if (!walkAgain(forms, groupOf, replaced, starts, heads, tails, contested, epoch, token, records, relisted.size > 0 ? 0 : from, relistedAt))
       return undefined;
   } else {
     for (const c of changed.values()) {
@@ -256,6 +268,6 @@ function updatedEntities(
   const groups = followEntities(records, kept.groups, groupOf, mentions, relisted.size > 0 ? 0 : from, cameGroups, moved);
   if (!groups) return undefined;
   const entities = numbered(groups, kept.groups, kept.entities, cameGroups, mentions, groupOf, replaced, starts, relistedAt);
-  keptEntities.set(slots, { mentions, groupOf, groups, entities: entities.slice(), epoch, contested });
+  keptEntities.set(slots, { mentions, groupOf, forms, groups, entities: entities.slice(), epoch, contested });
   return entities;
 }

@@ -2,9 +2,7 @@
 // where each mention's entity is already known but for the changed ones, so only the ties of full forms are decided
 // (from the last sightings of the forms that are one of several candidates), to see that every other mention keeps its
 // entity and to give the changed ones theirs.
-import type { EntityType } from '../types';
 import type { Form, Group } from './form-index';
-import type { Working } from './mention-set';
 import type { Changed } from './regroup-forms';
 import type { Replaced } from './regroup-entities';
 
@@ -14,7 +12,8 @@ import type { Replaced } from './regroup-entities';
  * form's mentions before and after. False when another mention's entity would change (a tie broken otherwise).
  */
 export function walkAgain(
-  mentions: readonly Working[],
+  /** Each mention's form, in order (read from this list: no mention, slot or map of forms read per mention). */
+  forms: readonly Form[],
   groupOf: Group[],
   replaced: readonly Replaced[],
   starts: readonly number[],
@@ -41,9 +40,8 @@ export function walkAgain(
   let r = 0;
   let mid0 = starts[0] + heads[0];
   let mid1 = starts[0] + replaced[0].list.length - tails[0];
-  for (let k = 0; k < mentions.length; k++) {
-    const m = mentions[k];
-    const f = (m.slot!.forms as Partial<Record<EntityType, Form>>)[m.type]!;
+  for (let k = 0; k < forms.length; k++) {
+    const f = forms[k];
     while (k >= mid1 && ++r < replaced.length) {
       mid0 = starts[r] + heads[r];
       mid1 = starts[r] + replaced[r].list.length - tails[r];
