@@ -44,7 +44,7 @@ export function keptGrouping(state: DocumentState, lines: LineSource): KeptGroup
   // not read again from every entity's aliases at the next edit
   const patternWords = grouping.patternWords;
   if (patternWords) for (const m of after.mentions) addPatternWords(patternWords, m.surface);
-  return { ...regrouped.grouped, rematched: regrouped.rematched, patternWords };
+  return { ...regrouped.grouped, rematched: regrouped.rematched, entitiesFrom: regrouped.entitiesFrom, patternWords };
 }
 
 /**

@@ -84,7 +84,8 @@ export function* handedOut(kept: KeptResult, referenceDate: ReferenceDate | null
  * its mention's entity first (the mentions are not read otherwise: objects of their own, as many cache misses again).
  */
 function copiesInto(into: Annotation[], kept: KeptResult, i0: number, i1: number, shift: number): void {
-  const { annotations: from, works, renumbered } = kept;
+  const { annotations: from, works } = kept;
+  const renumberedFrom = kept.renumbered ? kept.renumberedFrom : i1;
   const ids = annotationIds(i1);
   for (let i = i0; i < i1; i++) {
     const a = from[i];
@@ -92,7 +93,7 @@ function copiesInto(into: Annotation[], kept: KeptResult, i0: number, i1: number
       a.start += shift;
       a.end += shift;
     }
-    if (renumbered) {
+    if (i >= renumberedFrom) {
       const w = works[i];
       if (w) a.entity = w.entity;
     }

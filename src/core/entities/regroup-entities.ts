@@ -32,6 +32,8 @@ export const regroupCounts = { updated: 0, whole: 0 };
 /**
  * buildEntities(mentions, expansions, slots), where `mentions` are `old` (the mentions of the last grouping made with
  * `slots`) with the runs `replaced` replaced, and the other mentions the same objects with the same surface and type.
+ * `outside.from`, when given, gets the index of the first mention outside the runs whose entity may be another than
+ * before (the mentions' count: none), so that what was made from the others need not be read again.
  */
 export function regroupEntities(
   old: readonly Working[],
@@ -39,13 +41,15 @@ export function regroupEntities(
   mentions: Working[],
   expansions: ReadonlyMap<string, string>,
   slots: Slots,
+  outside: { from: number } = { from: 0 },
 ): Entity[] {
-  const entities = updatedEntities(old, replaced, mentions, expansions, slots);
+  const entities = updatedEntities(old, replaced, mentions, expansions, slots, outside);
   if (entities) {
     regroupCounts.updated++;
     return entities;
   }
   regroupCounts.whole++;
+  outside.from = 0;
   return buildEntities(mentions, expansions, slots);
 }
 
@@ -55,6 +59,7 @@ function updatedEntities(
   mentions: Working[],
   expansions: ReadonlyMap<string, string>,
   slots: Slots,
+  outside: { from: number },
 ): Entity[] | undefined {
   const kept = keptEntities.get(slots);
   if (!kept || kept.mentions !== old || replaced.length === 0) return undefined;
@@ -267,7 +272,7 @@ function updatedEntities(
   // (a relisted form's mentions before the first run may be in other entities now)
   const groups = followEntities(records, kept.groups, groupOf, mentions, relisted.size > 0 ? 0 : from, cameGroups, moved);
   if (!groups) return undefined;
-  const entities = numbered(groups, kept.groups, kept.entities, cameGroups, mentions, groupOf, replaced, starts, relistedAt);
+  const entities = numbered(groups, kept.groups, kept.entities, cameGroups, mentions, groupOf, replaced, starts, relistedAt, outside);
   keptEntities.set(slots, { mentions, groupOf, forms, groups, entities: entities.slice(), epoch, contested });
   return entities;
 }

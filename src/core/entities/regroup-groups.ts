@@ -78,7 +78,8 @@ export function followEntities(
 
 /**
  * The groups' entities, numbered in order; the mentions of the runs, the relisted forms' and those of an entity whose
- * id changed (all of those from its first mention on) take theirs.
+ * id changed (all of those from its first mention on) take theirs. `outside.from` gets the index of the first mention
+ * outside the runs that may have another entity than before (the mentions' count: none).
  */
 export function numbered(
   groups: readonly Group[],
@@ -91,6 +92,7 @@ export function numbered(
   replaced: readonly Replaced[],
   starts: readonly number[],
   relistedAt: readonly number[],
+  outside: { from: number },
 ): Entity[] {
   // ids in that order; the mentions of an entity whose id changed (all of those from its first mention on) take it
   let renumbered = -1;
@@ -110,9 +112,15 @@ export function numbered(
     entities[i] = g.entity;
   }
   for (let i = 0; i < replaced.length; i++) for (let j = 0; j < replaced[i].list.length; j++) mentions[starts[i] + j].entity = groupOf[starts[i] + j].entity.id;
-  for (const k of relistedAt) mentions[k].entity = groupOf[k].entity.id;
+  outside.from = mentions.length;
+  for (const k of relistedAt) {
+    mentions[k].entity = groupOf[k].entity.id;
+    outside.from = Math.min(outside.from, k);
+  }
   if (renumbered >= 0) {
-    for (let j = mentionFrom(mentions, groups[renumbered].first!.start); j < mentions.length; j++) mentions[j].entity = groupOf[j].entity.id;
+    const from = mentionFrom(mentions, groups[renumbered].first!.start);
+    for (let j = from; j < mentions.length; j++) mentions[j].entity = groupOf[j].entity.id;
+    outside.from = Math.min(outside.from, from);
   }
   return entities;
 }

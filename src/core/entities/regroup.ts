@@ -45,6 +45,8 @@ export interface Regrouped {
    * the others are the same objects as before (moved by the edit's length), though their entities may be others.
    */
   rematched: { line: number; start: number }[];
+  /** Where the first mention outside the matched lines whose entity may be another than before starts (none: Infinity). */
+  entitiesFrom: number;
 }
 
 /**
@@ -176,8 +178,10 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
     linked: kept.linked,
     shorts: kept.shorts,
   };
-  const entities = regroupEntities(old, replaced, mentions, kept.expansions, slots);
-  return { grouped: { mentions, entities, slots, kept: nextKept }, inputs, rematched };
+  const moved = { from: 0 };
+  const entities = regroupEntities(old, replaced, mentions, kept.expansions, slots, moved);
+  const entitiesFrom = moved.from < mentions.length ? mentions[moved.from].start : Infinity;
+  return { grouped: { mentions, entities, slots, kept: nextKept }, inputs, rematched, entitiesFrom };
 }
 
 const linkedName = (kept: GroupingKept, surface: string) => kept.linked.has(surface) || isAbbreviationName(surface);
