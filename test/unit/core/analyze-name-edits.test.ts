@@ -163,6 +163,29 @@ describe('analyze: edits inside names give exactly a fresh analysis', function (
       'the word is the typed name again',
     );
   });
+  it('a one-word name typed after the short forms were indexed, then a full name with its word: its type follows', () => {
+    // the first regrouping that counts a full name's words indexes the one-word names by word ("Lopexz"); a one-word
+    // name typed later ("Pricex", an organization) joins the index, so that a full name brought with its word
+    // ("Alan Pricex") finds it and groups the article again (it becomes a person)
+    let text = ['Alan Price said the plan would work on Tuesday.', 'Shares of Pricey rose in Lima.', 'Maria Lopez visited Oslo on Friday.'].join('\n');
+    const warm = new Analyzer();
+    warm.analyze(text, { document: 'i' });
+    const edit = (at: number, end: number, inserted: string) => {
+      const next = text.slice(0, at) + inserted + text.slice(end);
+      const result = warm.analyze(next, { document: 'i', edit: { previous: text, start: at, end, insertedLength: inserted.length } });
+      text = next;
+      assert.deepEqual(result, cold(text));
+      return result;
+    };
+    const regroupings = warm.regroupings;
+    edit(text.indexOf('Lopez') + 4, text.indexOf('Lopez') + 4, 'x');
+    edit(text.indexOf('Pricey') + 5, text.indexOf('Pricey') + 6, 'x');
+    assert.equal(warm.regroupings, regroupings + 2, 'both regrouped only their line');
+    const groupings = warm.groupings;
+    const result = edit(text.indexOf('Price ') + 5, text.indexOf('Price ') + 5, 'x');
+    assert.equal(warm.groupings, groupings + 1, 'the short form changes type: the article grouped again');
+    assert.ok(result.annotations.some(a => a.text === 'Pricex' && a.type === 'person'));
+  });
   it('with some entity types not asked for: edits in names hand out only the entities of the types asked for', () => {
     const rand = prng(9151);
     const options = { types: ['person', 'date'] as AnnotationType[] };
