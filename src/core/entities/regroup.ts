@@ -118,7 +118,7 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
 
   // propagate: the touched surfaces' first mentions take their places among the first mentions, and the lines
   // holding a first word whose patterns changed are matched again
-  // (the touched slots compared by identity, a few of them: no string hashed per first mention)
+  // (the touched ones taken out of the kept first mentions by place, not by a walk over them: see firstsWithout)
   const touchedSlots: Slot[] = [];
   for (const t of touched.values()) touchedSlots.push(t.slot);
   const { firsts, removed } = firstsWithout(kept.firsts, touched);
