@@ -3,7 +3,7 @@
 import { computeLineInfo, type LineSource, type Working } from './entities';
 import { working } from './entities/mention-set';
 import { ACRONYM_REACH, regroupLine } from './entities/regroup';
-import { editKeepsGrouping, patternWordsOf, shiftMentions } from './entities/reuse';
+import { addPatternWords, editKeepsGrouping, patternWordsOf, shiftMentions } from './entities/reuse';
 import type { DocumentState, KeptGrouping, LineRecord } from './analyzeLines';
 
 /**
@@ -39,7 +39,12 @@ export function keptGrouping(state: DocumentState, lines: LineSource): KeptGroup
   });
   if (!regrouped) return undefined;
   state.inputs[edit.line] = { rec: after, work: regrouped.inputs };
-  return { ...regrouped.grouped, rematched: regrouped.rematched };
+  // the pattern words carried on, with the edited line's surfaces: still a superset of the regrouped entities' words
+  // (their other surfaces are the kept grouping's, or a pattern's, hence one of its surfaces or a word of one), and
+  // not read again from every entity's aliases at the next edit
+  const patternWords = grouping.patternWords;
+  if (patternWords) for (const m of after.mentions) addPatternWords(patternWords, m.surface);
+  return { ...regrouped.grouped, rematched: regrouped.rematched, entitiesFrom: regrouped.entitiesFrom, patternWords };
 }
 
 /**

@@ -2,7 +2,7 @@
 // kept annotations and entities, made a slice at a time, the edit's pending moves and renumbered entities applied to
 // the kept annotations as they are copied (so no pass of its own walks the whole article's annotations before).
 import type { KeptResult } from './analyzeKept';
-import { annotationId } from './analyzeParts';
+import { annotationIds } from './analyzeParts';
 import { ENTITY_TYPES, type AnalysisResult, type Annotation, type Entity, type ReferenceDate } from './types';
 
 // The copies handed out are made by constructors, not object literals: V8 pretenures a literal's allocation site once
@@ -84,23 +84,19 @@ export function* handedOut(kept: KeptResult, referenceDate: ReferenceDate | null
  * its mention's entity first (the mentions are not read otherwise: objects of their own, as many cache misses again).
  */
 function copiesInto(into: Annotation[], kept: KeptResult, i0: number, i1: number, shift: number): void {
-  const { annotations: from, works, renumbered } = kept;
+  const { annotations: from, works } = kept;
+  const renumberedFrom = kept.renumbered ? kept.renumberedFrom : i1;
+  const ids = annotationIds(i1);
   for (let i = i0; i < i1; i++) {
     const a = from[i];
     if (shift !== 0) {
       a.start += shift;
       a.end += shift;
     }
-    if (renumbered) {
+    if (i >= renumberedFrom) {
       const w = works[i];
       if (w) a.entity = w.entity;
     }
-    into.push(
-      a.type !== 'date'
-        ? new MentionCopy(annotationId(i), a)
-        : a.precision !== undefined
-          ? new PreciseDateCopy(annotationId(i), a)
-          : new DateCopy(annotationId(i), a),
-    );
+    into.push(a.type !== 'date' ? new MentionCopy(ids[i], a) : a.precision !== undefined ? new PreciseDateCopy(ids[i], a) : new DateCopy(ids[i], a));
   }
 }

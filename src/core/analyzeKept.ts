@@ -49,6 +49,8 @@ export interface KeptResult {
    * takes its mention's entity again as the result is handed out (handedOut, or settle: taking it twice is harmless).
    */
   renumbered: boolean;
+  /** While `renumbered`, the first annotation whose mention's entity may be another (those before it keep theirs). */
+  renumberedFrom: number;
 }
 
 export const resultKey = (wanted: ReadonlySet<AnnotationType>, ref: ReferenceDate | null) => `${[...wanted].join(',')}|${ref?.value}|${ref?.source}`;
@@ -106,7 +108,7 @@ export function settle(kept: KeptResult): void {
     kept.shift = 0;
   }
   if (kept.renumbered) {
-    for (let k = 0; k < annotations.length; k++) {
+    for (let k = kept.renumberedFrom; k < annotations.length; k++) {
       const w = works[k];
       if (w) annotations[k].entity = w.entity;
     }

@@ -59,9 +59,25 @@ export function updateKeptRegrouped(kept: KeptResult, edit: EditedLines, grouped
   }
   kept.shiftFrom = shiftFrom;
   kept.shift = delta;
-  kept.renumbered = true;
+  // the annotations from the line of the first mention whose entity may be another (an annotation starts in its
+  // mention's line) take their mentions' entities as they are handed out; the others keep theirs (not read again)
+  const from = grouped.entitiesFrom ?? 0;
+  kept.renumbered = from !== Infinity;
+  kept.renumberedFrom = kept.renumbered ? annotationAtOrAfter(old, from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1, shiftFrom, delta) : 0;
   // the grouping's entities, read only while it is kept (the result hands out copies of those of the types asked for)
   kept.entities = grouped.entities;
   kept.grouping = grouped;
   return true;
+}
+
+/** Index of the first annotation starting at or after `x` (in the text after the edit: those from `shiftFrom` on are `delta` before their places). */
+function annotationAtOrAfter(annotations: readonly Annotation[], x: number, shiftFrom: number, delta: number): number {
+  let lo = 0;
+  let hi = annotations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (annotations[mid].start + (mid >= shiftFrom ? delta : 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -80,6 +80,8 @@ export interface KeptGrouping extends GroupedWorking {
   patternWords?: Set<string>;
   /** Made by a line's regrouping: the lines it matched again (entities/regroup.ts Regrouped), for the result built on the previous one. */
   rematched?: { line: number; start: number }[];
+  /** Made by a line's regrouping: where the first mention outside those lines whose entity may be another starts (Regrouped). */
+  entitiesFrom?: number;
 }
 
 /** Articles whose last analysis is kept (one Analyzer serves every open editor). */

@@ -15,7 +15,15 @@ export function merge<T extends Span>(a: T[], b: T[]): T[] {
 }
 
 const ids: string[] = [];
-export const annotationId = (i: number) => (ids[i] ??= `a${i + 1}`);
+export const annotationId = (i: number) => (i < ids.length ? ids[i] : annotationIds(i + 1)[i]);
+/**
+ * The ids of the first `n` annotations (`a1`, `a2`...): one list for every result, grown as needed (in order: no holes).
+ * A copy loop reads its ids here rather than calling annotationId per annotation.
+ */
+export function annotationIds(n: number): readonly string[] {
+  for (let i = ids.length; i < n; i++) ids.push(`a${i + 1}`);
+  return ids;
+}
 
 /** An auto date annotation; the precision comes with the value and is absent when the date is unresolved. */
 export function dateAnnotation(start: number, end: number, text: string, { value, precision }: ResolvedDate): Annotation {

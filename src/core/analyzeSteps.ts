@@ -276,7 +276,7 @@ export abstract class AnalyzerSteps extends AnalyzerLines {
     // few lines' annotations)
     const works = state && state.grouping === grouped && !markdown ? worksOf(annotations, mentionAnnotations, mentionWorks) : undefined;
     if (works) {
-      state!.result = { key, grouping: grouped, annotations, works, entities, wanted, aliased, shiftFrom: 0, shift: 0, renumbered: false };
+      state!.result = { key, grouping: grouped, annotations, works, entities, wanted, aliased, shiftFrom: 0, shift: 0, renumbered: false, renumberedFrom: 0 };
       return yield* handedOut(state!.result, referenceDate, STEP_MENTIONS);
     }
     for (let i = 0; i < annotations.length; i++) annotations[i].id = annotationId(i);

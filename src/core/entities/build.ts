@@ -46,7 +46,11 @@ export function formIndexOf(slots: Slots): FormIndex {
 export interface KeptEntities {
   mentions: readonly Working[];
   groupOf: Group[];
+  /** Each mention's form (same index): a walk over the mentions reads it here, not through the mention's slot. */
+  forms: Form[];
   groups: Group[];
+  /** The groups' entities, in the same order (a copy: the grouping's list is handed on). */
+  entities: Entity[];
   epoch: object;
   /** The forms that are one of several candidates of a form (theirs is the only last sighting that decides). */
   contested: Form[];
@@ -243,7 +247,7 @@ export function* buildEntitiesSteps(work: Working[], expansions: ReadonlyMap<str
     g.entity.aliases = aliases;
     g.entity.name = g.canonical.surface;
   }
-  keptEntities.set(slots, { mentions: work, groupOf, groups, epoch, contested });
+  keptEntities.set(slots, { mentions: work, groupOf, forms: formOf, groups, entities: entities.slice(), epoch, contested });
   return entities;
 }
 

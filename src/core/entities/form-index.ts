@@ -39,6 +39,12 @@ export interface Form {
   contested?: object;
   /** The regrouping (regroup-entities.ts) whose changed forms include it. */
   changedIn?: object;
+  /** Its most recently seen candidate in the walk `choiceIn` (regroup-walk.ts). */
+  choice?: Form;
+  choiceIn?: object;
+  /** The forms with a choice it is a candidate of, in the walk `chosenByIn` (regroup-walk.ts). */
+  chosenBy?: Form[];
+  chosenByIn?: object;
 }
 
 /** A form not yet in any grouping's order (`first` and `rank` are set by its user). */
@@ -63,6 +69,10 @@ export function newForm(epoch: object, surface: string, type: EntityType, words:
     named: false,
     contested: undefined,
     changedIn: undefined,
+    choice: undefined,
+    choiceIn: undefined,
+    chosenBy: undefined,
+    chosenByIn: undefined,
   };
 }
 

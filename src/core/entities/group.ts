@@ -9,7 +9,7 @@ import { linkAcronyms } from './acronyms';
 import { buildEntitiesSteps } from './build';
 import { applyLexicon, findLexiconMatches, type LexiconMatches } from './lexicon';
 import { linesOf, type LineSource, type SlicedLines } from './lines';
-import { dedupe, ENTITY_TYPE_SET, normalise, Slots, working, type Working } from './mention-set';
+import { dedupe, ENTITY_TYPE_SET, normalise, Slots, working, type Slot, type Working } from './mention-set';
 import { propagateSteps, type PropagateKept } from './propagate';
 import { FullNameWords, shortFormsFollowFullNames, unifyTypes } from './unify';
 
@@ -70,6 +70,11 @@ export interface GroupingKept extends PropagateKept {
   expansions: Map<string, string>;
   /** Surfaces an acronym step or an expansion involves (acronyms, their definitions, abbreviations). */
   linked: Set<string>;
+  /**
+   * The one-word surfaces of the first mentions by their (normalised) word, and perhaps some left without mentions
+   * since (regroup-types.ts): made by the first regrouping that needs it.
+   */
+  shorts?: Map<string, Slot[]>;
 }
 
 /** groupWorking a step at a time (a yield between the steps, each linear in the mentions): Analyzer.analyzeSteps. */

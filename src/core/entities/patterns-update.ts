@@ -50,23 +50,42 @@ function listWords(slot: Slot): string[] {
   return out;
 }
 
+/** The index, each list in order of first mention, with the claimant the first mentions' claim bits name. */
 function claimsOf(firsts: readonly FirstMention[]): Claims {
   const claims: Claims = new Map();
   for (const f of firsts) for (const s of claimable(f.slot)) add(claims, s, f);
+  for (const f of firsts) for (const s of claimable(f.slot)) if (claimedBy(f, s, f.claimed)) claims.get(s)!.claimant = f;
   return claims;
 }
 
+/** `f` put among the first mentions that may claim `s`, at its place in order of first mention. */
 function add(claims: Claims, s: string, f: FirstMention): void {
-  const list = claims.get(s);
-  if (list) list.push(f);
-  else claims.set(s, [f]);
+  const entry = claims.get(s);
+  if (!entry) claims.set(s, { firsts: [f], claimant: undefined });
+  else entry.firsts.splice(firstAfter(entry.firsts, f.m.start), 0, f);
 }
 
-/** Whether `f` claimed `s` (one of its claimable strings) when its patterns were read with claim bits `bits`. */
+/** The index of the first of `list` (in order of first mention) starting after `x`. */
+function firstAfter(list: readonly FirstMention[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].m.start <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether `f` claimed `s` when its patterns were read with claim bits `bits` (false when `s` is none of the strings it
+ * may claim). Compared with each string in turn: no list of them made per question, asked a few hundred times per edit.
+ */
 function claimedBy(f: FirstMention, s: string, bits: number): boolean {
   if (s === f.slot.surface) return (bits & CLAIMED_SURFACE) !== 0;
-  const { titled } = readingOf(f.slot);
-  return (bits & (s === titled ? CLAIMED_TITLED : CLAIMED_LAST)) !== 0;
+  const { titled, last } = readingOf(f.slot);
+  if (s === titled) return (bits & CLAIMED_TITLED) !== 0;
+  return s === last && (bits & CLAIMED_LAST) !== 0;
 }
 
 /**
@@ -90,11 +109,14 @@ export function patternsAfter(
   const now: FirstMention[] = [...added];
   const strings = new Set<string>();
   for (const slot of touched) for (const s of claimable(slot)) strings.add(s);
-  /** The earliest claim of `s` by a first mention not read again (it claims what it claimed before). */
+  /**
+   * The earliest claim of `s` by a first mention not read again (it claims what it claimed before): its claimant's,
+   * unless that is read again (no other claims it). Not a walk over the first mentions that may claim it: dozens
+   * share an organization's last word ("Council"), each a few objects away.
+   */
   const settled = (s: string): number => {
-    let at = Infinity;
-    for (const f of claims.get(s) ?? []) if (!affected.has(f.slot) && f.m.start < at && claimedBy(f, s, f.claimed)) at = f.m.start;
-    return at;
+    const c = claims.get(s)?.claimant;
+    return c !== undefined && !affected.has(c.slot) ? c.m.start : Infinity;
   };
   let read: Pattern[] = [];
   for (;;) {
@@ -111,17 +133,23 @@ export function patternsAfter(
       readFirst(f, claimed, p => read.push(p));
     }
     // a string whose earliest claim moved: the first mentions between the old and the new one see it otherwise
+    // (the earliest claims of each string by the re-read ones, before and now: a first mention that joins them below
+    // claimed before at or after its string's settled claim, so it would change neither for the strings after)
+    const wasAt = new Map<string, number>();
+    const isAt = new Map<string, number>();
+    for (const { f, bits } of before) earliestClaims(f, bits, wasAt);
+    for (const f of now) earliestClaims(f, f.claimed, isAt);
     let grew = false;
     for (const s of strings) {
       const fixed = earliest.get(s)!;
-      let was = fixed;
-      for (const { f, bits } of before) if (f.m.start < was && claimable(f.slot).includes(s) && claimedBy(f, s, bits)) was = f.m.start;
-      let is = fixed;
-      for (const f of now) if (f.m.start < is && claimable(f.slot).includes(s) && claimedBy(f, s, f.claimed)) is = f.m.start;
+      const was = Math.min(fixed, wasAt.get(s) ?? Infinity);
+      const is = Math.min(fixed, isAt.get(s) ?? Infinity);
       if (was === is) continue;
       const lo = Math.min(was, is);
       const hi = Math.max(was, is);
-      for (const f of claims.get(s) ?? []) {
+      // (all of them: the touched ones' first mentions before the edit are still in the list, perhaps out of order
+      // when the edit shortened their line)
+      for (const f of claims.get(s)?.firsts ?? []) {
         if (affected.has(f.slot) || f.m.start <= lo || f.m.start > hi) continue;
         affected.add(f.slot);
         before.push({ f, bits: f.claimed });
@@ -144,21 +172,55 @@ export function patternsAfter(
     previous.set(w, was);
     const list: Pattern[] = [];
     for (const p of was ?? []) if (!affected.has(p.from!.slot)) list.push(p);
-    for (const p of read) if (p.words[0] === w) list.push(p);
+    // the others' are in order already (the edit moved first mentions alike): the re-read ones put in at their places,
+    // after those they tie with, as a stable sort would (a first word's list can hold hundreds: no sort of it per edit)
+    for (const p of read) if (p.words[0] === w) list.splice(placeOf(list, p), 0, p);
     if (list.length === 0) patterns.delete(w);
-    else patterns.set(w, list.length > 1 ? list.sort(byPatternOrder) : list);
+    else patterns.set(w, list);
   }
-  // the index brought to the new first mentions: the touched surfaces' old ones out, their new ones in
-  const touchedSet = new Set(touched);
-  for (const slot of touched) {
-    for (const s of claimable(slot)) {
-      const list = claims.get(s);
-      if (!list) continue;
-      const rest = list.filter(f => !touchedSet.has(f.slot));
-      if (rest.length > 0) claims.set(s, rest);
-      else claims.delete(s);
+  // the index brought to the new first mentions: the touched surfaces' old ones out (found by identity: no first
+  // mention of the list read), their new ones in; then the claimants of what the re-read ones claim or claimed
+  for (const f of removed) {
+    for (const s of claimable(f.slot)) {
+      const entry = claims.get(s);
+      const at = entry ? entry.firsts.indexOf(f) : -1;
+      if (at < 0) continue;
+      entry!.firsts.splice(at, 1);
+      if (entry!.firsts.length === 0) claims.delete(s);
+      else if (entry!.claimant === f) entry!.claimant = undefined;
     }
   }
   for (const f of added) for (const s of claimable(f.slot)) add(claims, s, f);
+  for (const f of now) {
+    for (const s of claimable(f.slot)) {
+      const entry = claims.get(s)!;
+      if (claimedBy(f, s, f.claimed)) entry.claimant = f;
+      else if (entry.claimant === f) entry.claimant = undefined;
+    }
+  }
   return { previous };
+}
+
+/** Lowers each string's earliest claim in `at` to `f`'s, for the strings `f` claims with claim bits `bits`. */
+function earliestClaims(f: FirstMention, bits: number, at: Map<string, number>): void {
+  const x = f.m.start;
+  const lower = (s: string) => {
+    if (x < (at.get(s) ?? Infinity)) at.set(s, x);
+  };
+  if ((bits & CLAIMED_SURFACE) !== 0) lower(f.slot.surface);
+  const { titled, last } = readingOf(f.slot);
+  if ((bits & CLAIMED_TITLED) !== 0 && titled !== null) lower(titled);
+  if ((bits & CLAIMED_LAST) !== 0 && last !== null) lower(last);
+}
+
+/** The index in `list` (in byPatternOrder) after every pattern that comes before `p` or ties with it. */
+function placeOf(list: readonly Pattern[], p: Pattern): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byPatternOrder(list[mid], p) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

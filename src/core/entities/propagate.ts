@@ -99,8 +99,11 @@ export interface PropagateKept {
   claims?: Claims;
 }
 
-/** Each string a first mention may claim (its surface, its acronym as a word, its last word) -> those first mentions. */
-export type Claims = Map<string, FirstMention[]>;
+/**
+ * Each string a first mention may claim (its surface, its acronym as a word, its last word) -> those first mentions
+ * (in order of first mention) and the one that claims it (at most one does: the first to read it).
+ */
+export type Claims = Map<string, { firsts: FirstMention[]; claimant: FirstMention | undefined }>;
 
 /** The name patterns of surfaces whose first mentions are `firsts`, in order. */
 export function patternsOf(firsts: readonly FirstMention[]): Patterns {

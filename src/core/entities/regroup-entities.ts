@@ -32,6 +32,8 @@ export const regroupCounts = { updated: 0, whole: 0 };
 /**
  * buildEntities(mentions, expansions, slots), where `mentions` are `old` (the mentions of the last grouping made with
  * `slots`) with the runs `replaced` replaced, and the other mentions the same objects with the same surface and type.
+ * `outside.from`, when given, gets the index of the first mention outside the runs whose entity may be another than
+ * before (the mentions' count: none), so that what was made from the others need not be read again.
  */
 export function regroupEntities(
   old: readonly Working[],
@@ -39,13 +41,15 @@ export function regroupEntities(
   mentions: Working[],
   expansions: ReadonlyMap<string, string>,
   slots: Slots,
+  outside: { from: number } = { from: 0 },
 ): Entity[] {
-  const entities = updatedEntities(old, replaced, mentions, expansions, slots);
+  const entities = updatedEntities(old, replaced, mentions, expansions, slots, outside);
   if (entities) {
     regroupCounts.updated++;
     return entities;
   }
   regroupCounts.whole++;
+  outside.from = 0;
   return buildEntities(mentions, expansions, slots);
 }
 
@@ -55,6 +59,7 @@ function updatedEntities(
   mentions: Working[],
   expansions: ReadonlyMap<string, string>,
   slots: Slots,
+  outside: { from: number },
 ): Entity[] | undefined {
   const kept = keptEntities.get(slots);
   if (!kept || kept.mentions !== old || replaced.length === 0) return undefined;
@@ -94,6 +99,8 @@ function updatedEntities(
   };
   const heads: number[] = [];
   const tails: number[] = [];
+  /** Each run's mentions' forms. */
+  const nows: Form[][] = [];
   /** Each run's first index in the new mentions. */
   const starts: number[] = [];
   let shift = 0;
@@ -111,6 +118,7 @@ function updatedEntities(
       was.push(f);
     }
     const now = r.list.map(formOf);
+    nows.push(now);
     let head = 0;
     while (head < n0 && head < n1 && was[head] === now[head]) head++;
     let tail = 0;
@@ -161,6 +169,15 @@ function updatedEntities(
 
   // From here on the kept grouping is changed (a give-up below leaves the forms to buildEntities, which resets them).
   keptEntities.delete(slots);
+  // each mention's form: the kept list with the runs' put in place, from the last run
+  const forms = kept.forms;
+  for (let i = replaced.length - 1; i >= 0; i--) {
+    const { from, to } = replaced[i];
+    const now = nows[i];
+    if (now.length === to - from) for (let j = 0; j < now.length; j++) forms[from + j] = now[j];
+    else forms.splice(from, to - from, ...now);
+  }
+  if (forms.length !== mentions.length) return undefined;
   const came: Form[] = [];
   const went: Form[] = [];
   const token = {};
@@ -188,7 +205,7 @@ function updatedEntities(
     c.now = new Set();
   }
   index.patch(came, went);
-  if (relisted.size > 0 && !relist(relisted, changed, index, expansions, mentions, starts[0] + heads[0], token, contested, epoch)) return undefined;
+  if (relisted.size > 0 && !relist(relisted, changed, index, expansions, forms, starts[0] + heads[0], token, contested, epoch)) return undefined;
   const cameGroups = new Set<Group>();
   /** Groups leaving their place in the order: gone, or their first mention another. */
   const moved = new Set<Group>();
@@ -240,7 +257,7 @@ function updatedEntities(
   const relistedAt: number[] = [];
   if (replay) {
     const records = relisted.size > 0 ? new Map([...changed, ...relisted]) : changed;
-    if (!walkAgain(mentions, groupOf, replaced, starts, heads, tails, contested, epoch, token, records, relisted.size > 0 ? 0 : from, relistedAt))
+    if (!walkAgain(forms, groupOf, replaced, starts, heads, tails, contested, epoch, token, records, relisted.size > 0 ? 0 : from, relistedAt))
       return undefined;
   } else {
     for (const c of changed.values()) {
@@ -255,7 +272,7 @@ function updatedEntities(
   // (a relisted form's mentions before the first run may be in other entities now)
   const groups = followEntities(records, kept.groups, groupOf, mentions, relisted.size > 0 ? 0 : from, cameGroups, moved);
   if (!groups) return undefined;
-  const entities = numbered(groups, cameGroups, mentions, groupOf, replaced, starts, relistedAt);
-  keptEntities.set(slots, { mentions, groupOf, groups, epoch, contested });
+  const entities = numbered(groups, kept.groups, kept.entities, cameGroups, mentions, groupOf, replaced, starts, relistedAt, outside);
+  keptEntities.set(slots, { mentions, groupOf, forms, groups, entities: entities.slice(), epoch, contested });
   return entities;
 }

@@ -4,9 +4,7 @@
 // whatever the order). Both read buildEntities' index of the forms as it was before the change, and check the other
 // changed forms themselves (they are not in it yet).
 import { isShortFormOf } from './build';
-import type { EntityType } from '../types';
 import type { Form, FormIndex, Group } from './form-index';
-import type { Working } from './mention-set';
 
 /** A form whose mentions changed: how many it had and has. */
 export interface Changed {
@@ -126,8 +124,9 @@ export function relist(
   changed: ReadonlyMap<Form, Changed>,
   index: FormIndex,
   expansions: ReadonlyMap<string, string>,
-  mentions: readonly Working[],
-  /** The index of the first changed mention in `mentions`. */
+  /** Each mention's form, in order. */
+  forms: readonly Form[],
+  /** The index of the first changed mention. */
   unchangedBefore: number,
   token: object,
   contested: Form[],
@@ -153,8 +152,7 @@ export function relist(
   }
   const firstAt = new Map<Form, number>();
   for (let k = 0; k < end && firstAt.size < members.size; k++) {
-    const m = mentions[k];
-    const f = (m.slot!.forms as Partial<Record<EntityType, Form>>)[m.type]!;
+    const f = forms[k];
     if (members.has(f) && !firstAt.has(f)) firstAt.set(f, k);
   }
   // (one whose mentions changed keeps its place if its first mention is before the changed ones)

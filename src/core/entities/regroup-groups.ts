@@ -63,8 +63,12 @@ export function followEntities(
   }
   for (const [g, aliases] of aliasesOf) g.entity.aliases = aliases.sort();
   // the groups in order of first mention: the kept ones in place, the new and moved ones put at theirs
-  const groups: Group[] = [];
-  for (const g of kept) if (!moved.has(g)) groups.push(g);
+  // (the moved ones taken out by identity: no kept group read, each a few objects away)
+  const groups = kept.slice();
+  for (const g of moved) {
+    const k = groups.indexOf(g);
+    if (k >= 0) groups.splice(k, 1);
+  }
   for (const g of [...cameGroups, ...moved]) {
     if (g.canonical.group !== g) continue; // gone (its form's group is none)
     groups.splice(groupFrom(groups, g.first!.start), 0, g);
@@ -74,22 +78,32 @@ export function followEntities(
 
 /**
  * The groups' entities, numbered in order; the mentions of the runs, the relisted forms' and those of an entity whose
- * id changed (all of those from its first mention on) take theirs.
+ * id changed (all of those from its first mention on) take theirs. `outside.from` gets the index of the first mention
+ * outside the runs that may have another entity than before (the mentions' count: none).
  */
 export function numbered(
   groups: readonly Group[],
+  /** The groups before and their entities (in order: the ids are their places). */
+  kept: readonly Group[],
+  keptEntities: readonly Entity[],
   cameGroups: ReadonlySet<Group>,
   mentions: readonly Working[],
   groupOf: readonly Group[],
   replaced: readonly Replaced[],
   starts: readonly number[],
   relistedAt: readonly number[],
+  outside: { from: number },
 ): Entity[] {
   // ids in that order; the mentions of an entity whose id changed (all of those from its first mention on) take it
   let renumbered = -1;
   const entities: Entity[] = new Array<Entity>(groups.length);
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
+    // a group at its place before keeps its entity and id (not read: a new entity moves only those after it)
+    if (kept[i] === g) {
+      entities[i] = keptEntities[i];
+      continue;
+    }
     const id = entityId(i);
     if (g.entity.id !== id) {
       if (renumbered < 0 && !cameGroups.has(g)) renumbered = i;
@@ -98,9 +112,15 @@ export function numbered(
     entities[i] = g.entity;
   }
   for (let i = 0; i < replaced.length; i++) for (let j = 0; j < replaced[i].list.length; j++) mentions[starts[i] + j].entity = groupOf[starts[i] + j].entity.id;
-  for (const k of relistedAt) mentions[k].entity = groupOf[k].entity.id;
+  outside.from = mentions.length;
+  for (const k of relistedAt) {
+    mentions[k].entity = groupOf[k].entity.id;
+    outside.from = Math.min(outside.from, k);
+  }
   if (renumbered >= 0) {
-    for (let j = mentionFrom(mentions, groups[renumbered].first!.start); j < mentions.length; j++) mentions[j].entity = groupOf[j].entity.id;
+    const from = mentionFrom(mentions, groups[renumbered].first!.start);
+    for (let j = from; j < mentions.length; j++) mentions[j].entity = groupOf[j].entity.id;
+    outside.from = Math.min(outside.from, from);
   }
   return entities;
 }

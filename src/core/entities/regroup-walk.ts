@@ -2,9 +2,7 @@
 // where each mention's entity is already known but for the changed ones, so only the ties of full forms are decided
 // (from the last sightings of the forms that are one of several candidates), to see that every other mention keeps its
 // entity and to give the changed ones theirs.
-import type { EntityType } from '../types';
 import type { Form, Group } from './form-index';
-import type { Working } from './mention-set';
 import type { Changed } from './regroup-forms';
 import type { Replaced } from './regroup-entities';
 
@@ -14,7 +12,8 @@ import type { Replaced } from './regroup-entities';
  * form's mentions before and after. False when another mention's entity would change (a tie broken otherwise).
  */
 export function walkAgain(
-  mentions: readonly Working[],
+  /** Each mention's form, in order (read from this list: no mention, slot or map of forms read per mention). */
+  forms: readonly Form[],
   groupOf: Group[],
   replaced: readonly Replaced[],
   starts: readonly number[],
@@ -30,20 +29,43 @@ export function walkAgain(
   relistedAt: number[],
 ): boolean {
   for (const f of contested) f.lastSeen = -1;
+  // A form with a choice takes its most recently seen candidate (the first of those seen last). The candidates' last
+  // sightings only grow as the walk goes, one at a time: each form's choice is read once from its list, then kept as
+  // they grow (a candidate seen now is the choice of the lists holding it, unless one before it was seen as late),
+  // not read again from the list at every mention (short names have dozens of candidates and thousands of mentions).
+  const walk = {};
   const parentOf = (f: Form): Form => {
     const list = f.candidates!;
     if (list.length <= 1) return list[0] ?? f;
-    let best = list[0];
-    for (const c of list) if (c.lastSeen > best.lastSeen) best = c;
-    return best;
+    if (f.choiceIn !== walk) {
+      let best = list[0];
+      for (const c of list) if (c.lastSeen > best.lastSeen) best = c;
+      f.choice = best;
+      f.choiceIn = walk;
+      for (const c of list) {
+        if (c.chosenByIn !== walk) {
+          c.chosenBy = [];
+          c.chosenByIn = walk;
+        }
+        c.chosenBy!.push(f);
+      }
+    }
+    return f.choice!;
+  };
+  const seen = (c: Form, k: number) => {
+    c.lastSeen = k;
+    if (c.chosenByIn !== walk) return;
+    for (const o of c.chosenBy!) {
+      const best = o.choice!;
+      if (best !== c && (k > best.lastSeen || (k === best.lastSeen && o.candidates!.indexOf(c) < o.candidates!.indexOf(best)))) o.choice = c;
+    }
   };
   const from = starts[0];
   let r = 0;
   let mid0 = starts[0] + heads[0];
   let mid1 = starts[0] + replaced[0].list.length - tails[0];
-  for (let k = 0; k < mentions.length; k++) {
-    const m = mentions[k];
-    const f = (m.slot!.forms as Partial<Record<EntityType, Form>>)[m.type]!;
+  for (let k = 0; k < forms.length; k++) {
+    const f = forms[k];
     while (k >= mid1 && ++r < replaced.length) {
       mid0 = starts[r] + heads[r];
       mid1 = starts[r] + replaced[r].list.length - tails[r];
@@ -61,8 +83,8 @@ export function walkAgain(
         root = p;
       }
     }
-    if (f.contested === epoch) f.lastSeen = k;
-    if (root.contested === epoch) root.lastSeen = k;
+    if (f.contested === epoch) seen(f, k);
+    if (root.contested === epoch) seen(root, k);
     const c = f.changedIn === token ? changed.get(f)! : undefined;
     if (middle || c?.relisted) {
       // a changed mention, or one whose candidates were made again: its entity now

@@ -7,13 +7,13 @@
 // involved), it gives up and the analyser groups the whole article again. Randomized tests compare both.
 import { isAbbreviationName } from './abbreviations';
 import type { GroupedWorking, GroupingKept } from './group';
-import type { LineInfo, LineSource } from './lines';
+import type { LineSource } from './lines';
 import { mergeDedupe, working, type Slot, type Working } from './mention-set';
 import { patternsAfter } from './patterns-update';
 import { regroupEntities, type Replaced } from './regroup-entities';
-import { lineVisitor, patternsOf, usePatterns, type FirstMention, type Pattern, type Patterns } from './propagate';
-import type { EntityType } from '../types';
-import { decision, tally, unifiedDetected, unifiedType } from './unify';
+import { changedFirstWords, firstFrom, firstsWithout, holdsAny, memberFrom, mentionFrom, sameVotes } from './regroup-search';
+import { retype, type Touched } from './regroup-types';
+import { lineVisitor, patternsOf, usePatterns, type FirstMention } from './propagate';
 
 /** One line edited into one line, with what the analyser found in it before and after (offsets relative to the line). */
 export interface LineEdit {
@@ -36,17 +36,6 @@ export const ACRONYM_REACH = 14;
 const MAX_CHANGED_FIRST_WORDS = 64;
 const BRACKET = /[()]/;
 
-/** The surface's mentions in the edited line, before and after the edit. */
-interface Touched {
-  slot: Slot;
-  before: Working[];
-  after: Working[];
-  /** All its mentions are in the edited line (after the edit): its votes and first mention are the line's. */
-  local: boolean;
-  /** Not local, and its mentions here vote as before (its votes, type and first mention's type are as before). */
-  same: boolean;
-}
-
 /** A line's regrouping: the grouping, the edited line's inputs, and the lines whose mentions may have changed. */
 export interface Regrouped {
   grouped: GroupedWorking;
@@ -56,6 +45,8 @@ export interface Regrouped {
    * the others are the same objects as before (moved by the edit's length), though their entities may be others.
    */
   rematched: { line: number; start: number }[];
+  /** Where the first mention outside the matched lines whose entity may be another than before starts (none: Infinity). */
+  entitiesFrom: number;
 }
 
 /**
@@ -73,7 +64,7 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
     let t = touched.get(m.surface);
     if (!t) {
       if (kept.linked.has(m.surface) || isAbbreviationName(m.surface)) return undefined;
-      touched.set(m.surface, (t = { slot: slots.ofSurface(m.surface), before: [], after: [], local: false, same: false }));
+      touched.set(m.surface, (t = { slot: slots.ofSurface(m.surface), before: [], after: [], local: false, same: false, first: undefined }));
     }
     return t;
   };
@@ -109,6 +100,8 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
   }
   // each surface's mentions with this line's replaced; then every mention after the line moved to the new offsets
   for (const t of touched.values()) {
+    // (its first mention before the edit: where its first mention is among the kept ones, if it has one there)
+    t.first = t.slot.count > 0 ? t.slot.members[0] : undefined;
     const mine: Working[] = [];
     for (const w of inputs) if (w.slot === t.slot) mine.push(w);
     t.slot.members.splice(memberFrom(t.slot.members, lineStart), t.before.length, ...mine);
@@ -121,75 +114,18 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
     }
   }
 
-  // unifyTypes: a surface whose votes here changed is counted again over its mentions in order; one that other lines
-  // have too must keep its type (else their mentions would change)
-  for (const t of touched.values()) {
-    if (t.same) continue;
-    const s = t.slot;
-    const decided = s.decided;
-    const members = s.members;
-    s.members = [];
-    s.count = 0;
-    s.types.length = 0;
-    s.scores.length = 0;
-    s.fixed = undefined;
-    for (const w of members) tally(s, w);
-    s.decided = s.count > 0 ? decision(s) : undefined;
-    if (!t.local && s.decided !== decided) return undefined;
-  }
-  for (const w of inputs) w.type = unifiedType(w, w.slot!.decided!);
-  // shortFormsFollowFullNames: the touched full names counted again under their (first) person or organization type,
-  // then every short form whose word changed presence checked
-  const names = kept.names;
-  const changedWords = new Set<string>();
-  for (const t of touched.values()) {
-    if (t.same) continue;
-    const s = t.slot;
-    let countedAs: EntityType | undefined;
-    let counted = false;
-    for (const m of s.members) {
-      const type = unifiedDetected(m, s.decided!);
-      if (type !== 'person' && type !== 'organization') continue;
-      counted = true;
-      if (s.words.normSpaced.length >= 2) countedAs = type;
-      break;
-    }
-    if (countedAs !== s.countedAs) {
-      if (s.countedAs) names.count(s.countedAs, s.words.normSpaced, -1, changedWords);
-      if (countedAs) names.count(countedAs, s.words.normSpaced, 1, changedWords);
-    }
-    s.counted = counted || undefined;
-    s.countedAs = countedAs;
-  }
-  if (names.none) return undefined;
-  for (const t of touched.values()) {
-    if (t.same) continue;
-    const s = t.slot;
-    const firstType = s.count > 0 ? unifiedDetected(s.members[0], s.decided!) : undefined;
-    const shortType = firstType === undefined ? undefined : names.shortType(s.words.normSpaced, firstType);
-    if (!t.local && shortType !== s.shortType) return undefined;
-    s.firstType = firstType;
-    s.shortType = shortType;
-  }
-  if (changedWords.size > 0) {
-    for (const { slot } of kept.firsts) {
-      const words = slot.words.normSpaced;
-      if (words.length !== 1 || !changedWords.has(words[0]) || slot.count === 0 || touched.has(slot.surface)) continue;
-      if (slot.firstType === undefined || names.shortType(words, slot.firstType) !== slot.shortType) return undefined;
-    }
-  }
-  for (const w of inputs) if (w.slot!.shortType) w.type = w.slot!.shortType;
+  if (!retype(touched, inputs, kept)) return undefined;
 
   // propagate: the touched surfaces' first mentions take their places among the first mentions, and the lines
   // holding a first word whose patterns changed are matched again
-  // (the touched slots compared by identity, a few of them: no string hashed per first mention)
+  // (the touched ones taken out of the kept first mentions by place, not by a walk over them: see firstsWithout)
   const touchedSlots: Slot[] = [];
   for (const t of touched.values()) touchedSlots.push(t.slot);
-  const firsts: FirstMention[] = [];
-  const removed: FirstMention[] = [];
-  for (const f of kept.firsts) (touchedSlots.includes(f.slot) ? removed : firsts).push(f);
+  const { firsts, removed } = firstsWithout(kept.firsts, touched);
   const added: FirstMention[] = [];
   for (const t of touched.values()) {
+    // (a surface has a first mention among the kept ones when it is visited: see firstsWithout)
+    t.slot.visited = t.slot.count > 0 || undefined;
     if (t.slot.count === 0) continue;
     const f = { slot: t.slot, m: t.slot.members[0], claimed: 0 };
     added.push(f);
@@ -226,100 +162,26 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
   });
   if (give) return undefined;
 
-  // the mentions: the old ones with the matched lines' replaced
-  const mentions: Working[] = [];
-  let k = 0;
-  for (const r of replaced) {
-    for (; k < r.from; k++) mentions.push(old[k]);
-    for (const m of r.list) mentions.push(m);
-    k = r.to;
+  // the mentions: the old ones with the matched lines' replaced (copied whole, then the runs written over, from the last)
+  const mentions = old.slice();
+  for (let r = replaced.length - 1; r >= 0; r--) {
+    const { from, to, list } = replaced[r];
+    if (list.length === to - from) for (let j = 0; j < list.length; j++) mentions[from + j] = list[j];
+    else mentions.splice(from, to - from, ...list);
   }
-  for (; k < old.length; k++) mentions.push(old[k]);
-  const nextKept: GroupingKept = { firsts, patterns, claims: update ? kept.claims : undefined, names, expansions: kept.expansions, linked: kept.linked };
-  const entities = regroupEntities(old, replaced, mentions, kept.expansions, slots);
-  return { grouped: { mentions, entities, slots, kept: nextKept }, inputs, rematched };
-}
-
-/** The same votes: as many mentions, with the same types, confidences and lexicon marks, in the same order. */
-function sameVotes(a: readonly Working[], b: readonly Working[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k].type !== b[k].type || a[k].confidence !== b[k].confidence || a[k].fixed !== b[k].fixed) return false;
-  return true;
-}
-
-/** Index of the first of the surface's mentions (sorted) starting at or after `x`. */
-function memberFrom(members: readonly Working[], x: number): number {
-  let lo = 0;
-  let hi = members.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (members[mid].start < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first of `firsts` (by position) starting at or after `x`. */
-function firstFrom(firsts: readonly FirstMention[], x: number): number {
-  let lo = 0;
-  let hi = firsts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (firsts[mid].m.start < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first mention of mentions[lo, hi) (sorted) starting at or after `x`. */
-function mentionFrom(mentions: readonly Working[], x: number, lo: number, hi: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * The first words whose patterns differ (in words, type, surface or lexicon mark, or their order); when the patterns
- * were changed in place, among the first words whose lists were made again (`previous`: their lists before).
- */
-function changedFirstWords(before: Patterns, after: Patterns, previous?: ReadonlyMap<string, Pattern[] | undefined>): Set<string> {
-  const changed = new Set<string>();
-  if (previous) {
-    for (const [w, was] of previous) {
-      const list = after.get(w);
-      if (list ? !samePatterns(was, list) : was !== undefined) changed.add(w);
-    }
-    return changed;
-  }
-  for (const [w, list] of after) if (!samePatterns(before.get(w), list)) changed.add(w);
-  for (const w of before.keys()) if (!after.has(w)) changed.add(w);
-  return changed;
-}
-
-function samePatterns(a: readonly Pattern[] | undefined, b: readonly Pattern[]): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k];
-    const y = b[k];
-    if (x === y) continue;
-    if (x.type !== y.type || x.surface !== y.surface || x.fixed !== y.fixed || x.words.length !== y.words.length) return false;
-    for (let i = 0; i < x.words.length; i++) if (x.words[i] !== y.words[i]) return false;
-  }
-  return true;
-}
-
-/** Whether one of the line's capitalised tokens is one of `words` (a pattern can start only there). */
-function holdsAny(info: LineInfo, words: ReadonlySet<string>): boolean {
-  if (words.size === 0) return false;
-  let maybe = false;
-  // a word the line does not hold is none of its tokens (searching the text is faster than looking each token up)
-  for (const w of words) if (info.text.includes(w)) maybe = true;
-  if (!maybe) return false;
-  for (const i of info.capitals) if (words.has(info.tokens[i].text)) return true;
-  return false;
+  const nextKept: GroupingKept = {
+    firsts,
+    patterns,
+    claims: update ? kept.claims : undefined,
+    names: kept.names,
+    expansions: kept.expansions,
+    linked: kept.linked,
+    shorts: kept.shorts,
+  };
+  const moved = { from: 0 };
+  const entities = regroupEntities(old, replaced, mentions, kept.expansions, slots, moved);
+  const entitiesFrom = moved.from < mentions.length ? mentions[moved.from].start : Infinity;
+  return { grouped: { mentions, entities, slots, kept: nextKept }, inputs, rematched, entitiesFrom };
 }
 
 const linkedName = (kept: GroupingKept, surface: string) => kept.linked.has(surface) || isAbbreviationName(surface);

@@ -89,15 +89,16 @@ function afterSpaces(text: string, i: number): number {
  */
 export function patternWordsOf(entities: readonly { aliases: readonly string[] }[]): Set<string> {
   const words = new Set<string>();
-  for (const e of entities) {
-    for (const alias of e.aliases) {
-      for (const w of surfaceWords(alias).tokens) {
-        words.add(w);
-        if (w.length > 1) words.add(w[0] + w.slice(1).toLowerCase());
-      }
-    }
-  }
+  for (const e of entities) for (const alias of e.aliases) addPatternWords(words, alias);
   return words;
+}
+
+/** The surface's tokens, and each in title case, added to `words` (a grouping's pattern words with a surface more). */
+export function addPatternWords(words: Set<string>, surface: string): void {
+  for (const w of surfaceWords(surface).tokens) {
+    words.add(w);
+    if (w.length > 1) words.add(w[0] + w.slice(1).toLowerCase());
+  }
 }
 
 /**

@@ -136,6 +136,56 @@ describe('analyze: edits inside names give exactly a fresh analysis', function (
     assert.deepEqual(warm.analyze(text, { document: 'p', edit: { previous: typed, start: at, end: at + 1, insertedLength: 0 } }), cold(text));
     assert.equal(warm.regroupedResults, regrouped + 2, 'both built on the kept result after a regrouping');
   });
+  it("a word made a typed name's word after the regrouping: the grouping is not kept (its pattern words carried on)", () => {
+    // the grouping's pattern words are read when a capitalised word changes ("Shares"), then carried on through the
+    // regrouping of a typed name ("Alan Pricex"): a word turned into its last word elsewhere is that name again
+    const text = ['Alan Price said the plan would work on Tuesday.', 'Shares rose. Pricey goods sold well.', 'Later, the talks ended.'].join('\n');
+    const warm = new Analyzer();
+    let before = text;
+    const edit = (at: number, end: number, inserted: string) => {
+      const after = before.slice(0, at) + inserted + before.slice(end);
+      const result = warm.analyze(after, { document: 'w', edit: { previous: before, start: at, end, insertedLength: inserted.length } });
+      assert.deepEqual(result, cold(after));
+      before = after;
+      return result;
+    };
+    warm.analyze(text, { document: 'w' });
+    const kept = warm.keptResults;
+    edit(text.indexOf('Shares') + 3, text.indexOf('Shares') + 3, 'x');
+    assert.equal(warm.keptResults, kept + 1, 'a capitalised word typed into: the grouping kept');
+    const regrouped = warm.regroupedResults;
+    edit(before.indexOf('Price ') + 5, before.indexOf('Price ') + 5, 'x');
+    assert.equal(warm.regroupedResults, regrouped + 1, 'the name typed into: its line regrouped');
+    const at = before.indexOf('Pricey') + 5;
+    const result = edit(at, at + 1, 'x');
+    assert.ok(
+      result.annotations.some(a => a.text === 'Pricex' && a.start === at - 5),
+      'the word is the typed name again',
+    );
+  });
+  it('a one-word name typed after the short forms were indexed, then a full name with its word: its type follows', () => {
+    // the first regrouping that counts a full name's words indexes the one-word names by word ("Lopexz"); a one-word
+    // name typed later ("Pricex", an organization) joins the index, so that a full name brought with its word
+    // ("Alan Pricex") finds it and groups the article again (it becomes a person)
+    let text = ['Alan Price said the plan would work on Tuesday.', 'Shares of Pricey rose in Lima.', 'Maria Lopez visited Oslo on Friday.'].join('\n');
+    const warm = new Analyzer();
+    warm.analyze(text, { document: 'i' });
+    const edit = (at: number, end: number, inserted: string) => {
+      const next = text.slice(0, at) + inserted + text.slice(end);
+      const result = warm.analyze(next, { document: 'i', edit: { previous: text, start: at, end, insertedLength: inserted.length } });
+      text = next;
+      assert.deepEqual(result, cold(text));
+      return result;
+    };
+    const regroupings = warm.regroupings;
+    edit(text.indexOf('Lopez') + 4, text.indexOf('Lopez') + 4, 'x');
+    edit(text.indexOf('Pricey') + 5, text.indexOf('Pricey') + 6, 'x');
+    assert.equal(warm.regroupings, regroupings + 2, 'both regrouped only their line');
+    const groupings = warm.groupings;
+    const result = edit(text.indexOf('Price ') + 5, text.indexOf('Price ') + 5, 'x');
+    assert.equal(warm.groupings, groupings + 1, 'the short form changes type: the article grouped again');
+    assert.ok(result.annotations.some(a => a.text === 'Pricex' && a.type === 'person'));
+  });
   it('with some entity types not asked for: edits in names hand out only the entities of the types asked for', () => {
     const rand = prng(9151);
     const options = { types: ['person', 'date'] as AnnotationType[] };
