@@ -5,7 +5,7 @@ import { applyDecisions, decisionKeys, isNamedBy, type DecidedGroup } from './de
 import { sortByNode, type LinkedGroup } from './link';
 import type { LinkChange } from './linker';
 import { MemberEntity, type EntityKeys } from './memberEntity';
-import { compareText, decidedGroups, type Member } from './members';
+import { compareText, decidedEntities, decidedGroups, type Member } from './members';
 import { nameKey } from './names';
 import type { CorpusDecisions, CorpusEntity } from './types';
 
@@ -217,7 +217,7 @@ export class EntityTable {
     const entity = new MemberEntity(g.id, g.type, name, key, g.members, g.externalId, g.note);
     if (!plain) {
       decidedGroups.set(entity, g);
-      for (const m of g.members) m.corpusEntity = entity;
+      for (const m of g.members) decidedEntities.set(m, entity);
     }
     if (bulk) this.list.push(entity);
     else this.list.splice(this.at(entity), 0, entity);

@@ -25,7 +25,11 @@ export interface NameNode {
   members: Member[];
   /** Union-find parent during the linking pass. */
   parent: NameNode;
-  /** The names the first rule that has any would join it to (it joins them when they all lead to one group). Shared: never modified. */
+  /**
+   * The names the first rule that has any would join it to (it joins them when they all lead to one group). Shared:
+   * never modified through here. A one-word person's is the index's own list of the longer persons with its word
+   * (LinkIndexes.containing), which changes only when a name comes or goes, and then the linker works it out again.
+   */
   candidates: readonly NameNode[];
   /** Its group as of the last linking. */
   group?: LinkedGroup;
@@ -164,6 +168,11 @@ const touchAll = (list: readonly NameNode[] | undefined, touched: Set<NameNode>)
 };
 const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000${words.join('\u0001')}`;
 
+/** Whether the word index (LinkIndexes.containing) holds the name: two or more words, not a place. */
+const isIndexedByWords = (n: NameNode): boolean => n.words.length >= 2 && n.type !== 'place';
+/** Whether the word at `i` is its first in the name (a word repeated, "New New York": the name is under it once). */
+const isFirstOfWord = (words: readonly number[], i: number): boolean => i === 0 || words.lastIndexOf(words[i], i - 1) < 0;
+
 /** What the rules look names up in, kept up to date name by name; every change notes the names whose candidates it may change. */
 export class LinkIndexes {
   /** Alias node (`type NUL key`) -> the names whose members use it as an alias -> how many of their members do. */
@@ -186,18 +195,65 @@ export class LinkIndexes {
 
   addNode(n: NameNode): void {
     if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
-    if (n.words.length >= 2 && n.type !== 'place') {
+    if (isIndexedByWords(n)) {
       const words = n.wordNumbers;
-      const containing = this.containing[n.type];
-      // grown to every number given so far at once, with undefined (not holes: a list with holes is read slower)
-      if (containing.length < numberedWords()) for (let i = containing.length, end = numberedWords(); i < end; i++) containing.push(undefined);
+      const containing = this.grownContaining(n.type);
       for (let i = 0; i < words.length; i++) {
+        if (!isFirstOfWord(words, i)) continue;
         const w = words[i];
-        // a word repeated in the name ("New New York"): the name is under it once
-        if (i > 0 && words.lastIndexOf(w, i - 1) >= 0) continue;
         const list = containing[w];
         if (list) list.push(n);
         else containing[w] = [n];
+      }
+    }
+  }
+
+  /** The type's word index, grown to every word number given so far. */
+  private grownContaining(type: EntityType): (NameNode[] | undefined)[] {
+    const containing = this.containing[type];
+    // grown at once, with undefined (not holes: a list with holes is read slower)
+    if (containing.length < numberedWords()) for (let i = containing.length, end = numberedWords(); i < end; i++) containing.push(undefined);
+    return containing;
+  }
+
+  /**
+   * addNode for every name of a first linking: when the word index is empty, each word's list of names is made at its
+   * size, the names counted word by word first (a list made with one name then pushed to gets room for 17 more).
+   */
+  addNodes(names: readonly NameNode[]): void {
+    if (this.containing.person.some(x => x !== undefined) || this.containing.organization.some(x => x !== undefined)) {
+      for (let k = 0; k < names.length; k++) this.addNode(names[k]);
+      return;
+    }
+    // per type, the names under each word not placed yet
+    const left = { person: new Int32Array(numberedWords()), organization: new Int32Array(numberedWords()) };
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k];
+      if (!isIndexedByWords(n)) continue;
+      const counts = left[n.type as 'person' | 'organization'];
+      for (let i = 0; i < n.wordNumbers.length; i++) if (isFirstOfWord(n.wordNumbers, i)) counts[n.wordNumbers[i]]++;
+    }
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k];
+      if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
+      if (!isIndexedByWords(n)) continue;
+      const containing = this.grownContaining(n.type);
+      const counts = left[n.type as 'person' | 'organization'];
+      const words = n.wordNumbers;
+      for (let i = 0; i < words.length; i++) {
+        if (!isFirstOfWord(words, i)) continue;
+        const w = words[i];
+        const list = containing[w];
+        if (list) list[list.length - counts[w]--] = n;
+        else if (counts[w] === 1) {
+          containing[w] = [n];
+          counts[w] = 0;
+        } else {
+          // holes only until the names counted are placed
+          const made = new Array<NameNode>(counts[w]--);
+          made[0] = n;
+          containing[w] = made;
+        }
       }
     }
   }
@@ -320,8 +376,9 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
     }
     let full: NameNode[] | undefined;
     // a one-word person is a short form of every longer person with its word (a run of one word): the whole pool,
-    // nothing compared (most of the names the second rule looks at)
-    if (pool && words.length === 1 && n.type === 'person') return pool.slice();
+    // nothing compared (most of the names the second rule looks at), and not copied (see NameNode.candidates: the
+    // linker recomputes a name's candidates whenever a name comes or goes, before it reads them again)
+    if (pool && words.length === 1 && n.type === 'person') return pool;
     if (pool) {
       for (let i = 0; i < pool.length; i++) {
         const c = pool[i];

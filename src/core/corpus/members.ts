@@ -43,12 +43,6 @@ export class Member {
   declare firstAt: number;
   /** Its name in the linker (set when added): its linked group, and that group's entity when no decision names it. */
   declare linked: NameNode | undefined;
-  /**
-   * Where this member ended up when a decision names its group (set by each build of the corpus entities for those
-   * members only; the others' entity is their linked group's). Its decided group is kept with that entity
-   * (decidedGroups), not here: a field fewer on tens of thousands of members.
-   */
-  declare corpusEntity: CorpusEntity | undefined;
 
   constructor(article: CorpusArticle, entity: string, type: EntityType, forms: NameForms, lists: AliasLists) {
     this.article = article;
@@ -61,7 +55,6 @@ export class Member {
     this.mentions = 0;
     this.firstAt = -1;
     this.linked = undefined;
-    this.corpusEntity = undefined;
   }
 
   /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
@@ -119,19 +112,27 @@ export class Member {
 
   /** The corpus entity it belongs to, as of the last build of the entities. */
   get entityNow(): CorpusEntity | undefined {
-    return this.linked?.group?.made ?? this.corpusEntity;
+    return this.linked?.group?.made ?? decidedEntities.get(this);
   }
 
   /** The decided group it belongs to, as of the last build of the entities (a group no decision names is its own). */
   get decidedNow(): DecidedGroup | undefined {
     const g = this.linked?.group;
     if (g?.made) return g;
-    return this.corpusEntity === undefined ? undefined : decidedGroups.get(this.corpusEntity);
+    const entity = decidedEntities.get(this);
+    return entity === undefined ? undefined : decidedGroups.get(entity);
   }
 }
 
 /** The decided group of each entity the decisions made (set by the entity table, read by Member.decidedNow). */
 export const decidedGroups = new WeakMap<CorpusEntity, DecidedGroup>();
+
+/**
+ * Where a member ended up when a decision names its group (set by each build of the corpus entities for those members
+ * only; the others' entity is their linked group's): kept here, not in a field of every member (tens of thousands of
+ * them, a few of which any decision names).
+ */
+export const decidedEntities = new WeakMap<Member, CorpusEntity>();
 
 /** The corpus mention of a member's first annotation. */
 export const firstMentionOf = (m: Member): CorpusMention => {
@@ -140,6 +141,10 @@ export const firstMentionOf = (m: Member): CorpusMention => {
 };
 
 const NONE: readonly string[] = Object.freeze([]);
+/** What a place of scratchForms holds between members (a forms object, so the list keeps one kind of element). */
+const EMPTY_FORMS: NameForms = nameForms('');
+/** memberOf's list of an entity's forms, one for all entities (grown to the most aliases an entity has had). */
+const scratchForms: NameForms[] = [];
 
 /** The members of one article, in the order of its entities. */
 export function membersOf(article: CorpusArticle): Member[] {
@@ -206,30 +211,32 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
   } else {
     own = nameForms(e.name);
     // its distinct display forms in first-seen order, each surface form worked out once per corpus (nameForms
-    // memoises); a list, not a map: an entity has one or a few aliases
-    const forms: NameForms[] = [];
+    // memoises); a list, not a map: an entity has one or a few aliases. The list is one for all members, emptied
+    // after each (thousands of members have several aliases: no list made and grown for each)
+    const forms = scratchForms;
+    let count = 0;
     for (let i = 0; i < e.aliases.length; i++) {
       const f = nameForms(e.aliases[i]);
-      if (f.display && !hasDisplay(forms, f.display)) forms.push(f);
+      if (f.display && !hasDisplay(forms, count, f.display)) forms[count++] = f;
     }
-    if (!hasDisplay(forms, own.display)) {
+    if (!hasDisplay(forms, count, own.display)) {
       let best: NameForms | undefined;
-      for (const f of forms) if (best === undefined || f.display.length > best.display.length) best = f;
+      for (let i = 0; i < count; i++) if (best === undefined || forms[i].display.length > best.display.length) best = forms[i];
       if (best) own = best;
-      else forms.push(own);
+      else forms[count++] = own;
     }
     // an insertion sort: a few forms (Array.prototype.sort allocates a work area per call, thousands of calls)
-    for (let i = 1; i < forms.length; i++) {
+    for (let i = 1; i < count; i++) {
       const f = forms[i];
       let j = i;
       for (; j > 0 && forms[j - 1].display > f.display; j--) forms[j] = forms[j - 1];
       forms[j] = f;
     }
     // the kept lists made at their size (a list made empty then pushed to gets room for 17: thousands of them)
-    const names = new Array<string>(forms.length);
-    const keys = new Array<string>(forms.length);
+    const names = new Array<string>(count);
+    const keys = new Array<string>(count);
     let others = 0;
-    for (let i = 0; i < forms.length; i++) {
+    for (let i = 0; i < count; i++) {
       names[i] = forms[i].display;
       keys[i] = forms[i].key;
       if (forms[i].key !== own.key) others++;
@@ -238,17 +245,20 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
     if (others > 0) {
       const list = new Array<string>(others);
       let at = 0;
-      for (let i = 0; i < forms.length; i++) if (forms[i].key !== own.key) list[at++] = nodeOf(forms[i], e.type);
+      for (let i = 0; i < count; i++) if (forms[i].key !== own.key) list[at++] = nodeOf(forms[i], e.type);
       nodes = list;
     }
+    // emptied (the forms are the process's anyway; the list keeps its room for the next member)
+    for (let i = 0; i < count; i++) forms[i] = EMPTY_FORMS;
     lists = { aliases: names, keys, nodes };
   }
   own.words ??= memoNameWords(own.display);
   return new Member(article, e.id, e.type, own, lists);
 }
 
-const hasDisplay = (forms: readonly NameForms[], display: string): boolean => {
-  for (const f of forms) if (f.display === display) return true;
+/** Whether one of the first `count` forms has that display form. */
+const hasDisplay = (forms: readonly NameForms[], count: number, display: string): boolean => {
+  for (let i = 0; i < count; i++) if (forms[i].display === display) return true;
   return false;
 };
 
