@@ -5,7 +5,7 @@ import { applyDecisions, decisionKeys, isNamedBy, type DecidedGroup } from './de
 import { sortByNode, type LinkedGroup } from './link';
 import type { LinkChange } from './linker';
 import { MemberEntity, type EntityKeys } from './memberEntity';
-import { compareText, decidedEntities, decidedGroups, type Member } from './members';
+import { compareText, decidedEntities, decidedGroups, nodeOfMember, type Member } from './members';
 import { nameKey } from './names';
 import type { CorpusDecisions, CorpusEntity } from './types';
 
@@ -116,12 +116,12 @@ export class EntityTable {
     let last: Member | undefined;
     for (const m of members) {
       // members of one spelling share their node and lists: the same keys again
-      if (last !== undefined && m.node === last.node && m.lists === last.lists) continue;
+      if (last !== undefined && nodeOfMember(m) === nodeOfMember(last) && m.lists === last.lists) continue;
       last = m;
       if (m.type === entity.type) {
-        each.call(this, m.node, entity);
-        for (const a of m.aliasNodes) each.call(this, a, entity);
-      } else for (const k of m.aliasKeys) each.call(this, `${entity.type}\u0000${k}`, entity);
+        each.call(this, nodeOfMember(m), entity);
+        for (const a of m.lists.nodes) each.call(this, a, entity);
+      } else for (const k of m.lists.keys) each.call(this, `${entity.type}\u0000${k}`, entity);
     }
   }
 

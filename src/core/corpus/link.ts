@@ -305,7 +305,7 @@ export class LinkIndexes {
 
   /** Counts the member's aliases as used by `n`; notes in `changed` the aliases `n` did not use before. */
   addAliases(n: NameNode, m: Member, changed: Set<string> | undefined): void {
-    for (const a of m.aliasNodes) {
+    for (const a of m.lists.nodes) {
       let owners = this.aliasOwners.get(a);
       if (!owners) this.aliasOwners.set(a, (owners = new Map()));
       const count = owners.get(n) ?? 0;
@@ -316,7 +316,7 @@ export class LinkIndexes {
 
   /** The reverse of addAliases; notes the aliases `n` no longer uses. */
   removeAliases(n: NameNode, m: Member, changed: Set<string> | undefined): void {
-    for (const a of m.aliasNodes) {
+    for (const a of m.lists.nodes) {
       const owners = this.aliasOwners.get(a);
       const count = owners?.get(n);
       if (!owners || count === undefined) continue;
@@ -487,11 +487,11 @@ function commonestSpelling(node: NameNode): string {
   const first = forms.display;
   let same = true;
   // the same forms: the same spelling (most names), no string compared
-  for (let i = 1; same && i < members.length; i++) same = members[i].forms === forms || members[i].name === first;
+  for (let i = 1; same && i < members.length; i++) same = members[i].forms === forms || members[i].forms.display === first;
   // one spelling (most names): nothing to count
   if (same) return first;
   const counts = new Map<string, number>();
-  for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  for (const m of members) counts.set(m.forms.display, (counts.get(m.forms.display) ?? 0) + 1);
   let best = '';
   let n = -1;
   for (const [name, c] of counts) if (c > n || (c === n && compareText(name, best) < 0)) [best, n] = [name, c];

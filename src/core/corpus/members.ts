@@ -19,109 +19,52 @@ export interface AliasLists {
 
 /**
  * An article entity as the corpus sees it. What follows from its name (key, words) is read from the name's forms,
- * shared by every member spelling it so, and its place from its article: the index keeps tens of thousands of
- * members, so each holds only what is its own.
+ * shared by every member spelling it so (`forms.key`, `forms.words`, see names.ts), its aliases from its lists, and
+ * its place from its article (`article.path`): the index keeps tens of thousands of members, so each holds only what
+ * is its own. Plain data made by one object literal (memberOf), not a class: the engine can then place these
+ * long-lived objects with the old ones from the start rather than copy each out of the young generation.
  */
-export class Member {
-  // declared, set in the constructor only: a field declared plainly is first defined as undefined, then assigned
-  // (two stores per field, tens of thousands of members per build)
-  declare readonly article: CorpusArticle;
+export interface Member {
+  readonly article: CorpusArticle;
   /** The article entity's id (`e1`, ...). */
-  declare readonly entity: string;
-  declare readonly type: EntityType;
+  readonly entity: string;
+  readonly type: EntityType;
   /**
    * The forms of the name the analysis gave it: the sidecar's name when it is one of the aliases, else the longest
-   * alias (a rename reflected into the sidecar must not change how the corpus links it, nor its id).
+   * alias (a rename reflected into the sidecar must not change how the corpus links it, nor its id). Its node and
+   * node number are kept with them (nodeOf, nodeNumber).
    */
-  declare readonly forms: NameForms;
-  declare readonly lists: AliasLists;
-  declare mentions: number;
+  readonly forms: NameForms;
+  /** Its aliases (`aliases`), their keys (`keys`) and the nodes of those other than its name (`nodes`). */
+  readonly lists: AliasLists;
+  mentions: number;
   /**
    * The position of its first annotation in the article's annotations (-1: none yet): a position, not the annotation,
-   * so an article taken from the snapshot makes its annotations only when a first mention is read.
+   * so an article taken from the snapshot makes its annotations only when a first mention is read (firstOf).
    */
-  declare firstAt: number;
+  firstAt: number;
   /** Its name in the linker (set when added): its linked group, and that group's entity when no decision names it. */
-  declare linked: NameNode | undefined;
+  linked: NameNode | undefined;
+}
 
-  constructor(article: CorpusArticle, entity: string, type: EntityType, forms: NameForms, lists: AliasLists) {
-    this.article = article;
-    this.entity = entity;
-    this.type = type;
-    this.forms = forms;
-    this.lists = lists;
-    // its node and node number kept with the forms, not here (fields fewer on tens of thousands of members)
-    nodeNumber(forms, type);
-    this.mentions = 0;
-    this.firstAt = -1;
-    this.linked = undefined;
-  }
+/** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
+export const firstOf = (m: Member): Annotation | undefined => (m.firstAt === -1 ? undefined : m.article.annotations[m.firstAt]);
 
-  /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
-  get first(): Annotation | undefined {
-    return this.firstAt === -1 ? undefined : this.article.annotations[this.firstAt];
-  }
+/** The node's number (names.ts numberOfNode): where the linker keeps its name (given when the member is made). */
+export const nodeNumberOf = (m: Member): number => nodeNumber(m.forms, m.type);
 
-  /** The node's number (names.ts numberOfNode): where the linker keeps its name (given when the member is made). */
-  get nodeNumber(): number {
-    return nodeNumber(this.forms, this.type);
-  }
+/** `type NUL key`: the linking's node (made once per forms and type). */
+export const nodeOfMember = (m: Member): string => nodeOf(m.forms, m.type);
 
-  /** `type NUL key`: the linking's node (made once per forms and type). */
-  get node(): string {
-    return nodeOf(this.forms, this.type);
-  }
+/** The corpus entity it belongs to, as of the last build of the entities. */
+export const entityNow = (m: Member): CorpusEntity | undefined => m.linked?.group?.made ?? decidedEntities.get(m);
 
-  get path(): string {
-    return this.article.path;
-  }
-
-  get referenceDate(): string | null {
-    return this.article.referenceDate;
-  }
-
-  /** The name (display form). */
-  get name(): string {
-    return this.forms.display;
-  }
-
-  /** nameKey(name). */
-  get key(): string {
-    return this.forms.key;
-  }
-
-  /** nameWords(name). */
-  get words(): string[] {
-    return this.forms.words!;
-  }
-
-  /** Distinct surface forms (display form), sorted. */
-  get aliases(): readonly string[] {
-    return this.lists.aliases;
-  }
-
-  /** nameKey of each alias. */
-  get aliasKeys(): readonly string[] {
-    return this.lists.keys;
-  }
-
-  /** `type NUL alias key` of each alias other than the name. */
-  get aliasNodes(): readonly string[] {
-    return this.lists.nodes;
-  }
-
-  /** The corpus entity it belongs to, as of the last build of the entities. */
-  get entityNow(): CorpusEntity | undefined {
-    return this.linked?.group?.made ?? decidedEntities.get(this);
-  }
-
-  /** The decided group it belongs to, as of the last build of the entities (a group no decision names is its own). */
-  get decidedNow(): DecidedGroup | undefined {
-    const g = this.linked?.group;
-    if (g?.made) return g;
-    const entity = decidedEntities.get(this);
-    return entity === undefined ? undefined : decidedGroups.get(entity);
-  }
+/** The decided group it belongs to, as of the last build of the entities (a group no decision names is its own). */
+export function decidedNow(m: Member): DecidedGroup | undefined {
+  const g = m.linked?.group;
+  if (g?.made) return g;
+  const entity = decidedEntities.get(m);
+  return entity === undefined ? undefined : decidedGroups.get(entity);
 }
 
 /** The decided group of each entity the decisions made (set by the entity table, read by Member.decidedNow). */
@@ -136,8 +79,8 @@ export const decidedEntities = new WeakMap<Member, CorpusEntity>();
 
 /** The corpus mention of a member's first annotation. */
 export const firstMentionOf = (m: Member): CorpusMention => {
-  const a = m.first!;
-  return { path: m.path, start: a.start, end: a.end, text: a.text, annotation: a.id };
+  const a = firstOf(m)!;
+  return { path: m.article.path, start: a.start, end: a.end, text: a.text, annotation: a.id };
 };
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -253,7 +196,10 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
     lists = { aliases: names, keys, nodes };
   }
   own.words ??= memoNameWords(own.display);
-  return new Member(article, e.id, e.type, own, lists);
+  // its node and node number kept with the forms, not here (fields fewer on tens of thousands of members)
+  nodeNumber(own, e.type);
+  // every field in one literal, in one order: one shape for every member
+  return { article, entity: e.id, type: e.type, forms: own, lists, mentions: 0, firstAt: -1, linked: undefined };
 }
 
 /** Whether one of the first `count` forms has that display form. */
