@@ -128,7 +128,7 @@ export class EntityTable {
   /**
    * Applies the linking's change: only the changed groups are summed up again. Without decisions each group is one
    * entity; with decisions, the groups they name are decided again together whenever one of them changes (the
-   * others stay one entity each).
+   * others stay one entity each). The change is the table's to use up: its list of added groups may be reordered.
    */
   update(change: LinkChange, decisions: CorpusDecisions): void {
     const named = this.namedBy(decisions);
@@ -141,13 +141,17 @@ export class EntityTable {
     // by index: a first indexing adds every group here, mostly before this is optimised (when a for-of allocates
     // a result object per step)
     const added = change.added;
-    const plain: LinkedGroup[] = [];
-    for (let i = 0; i < added.length; i++) {
-      const g = added[i];
-      if (named.size > 0 && isNamedBy(g, named)) {
-        this.decidedGroups.add(g);
-        redecide = true;
-      } else plain.push(g);
+    // no decisions (most corpora): every added group is plain, the change's own list serves (no copy of it)
+    let plain: LinkedGroup[] = added;
+    if (named.size > 0) {
+      plain = [];
+      for (let i = 0; i < added.length; i++) {
+        const g = added[i];
+        if (isNamedBy(g, named)) {
+          this.decidedGroups.add(g);
+          redecide = true;
+        } else plain.push(g);
+      }
     }
     // removed before anything is added: a bulk addition leaves the list unsorted until its end
     if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
