@@ -208,10 +208,10 @@ export class Linker {
     // the other aliases of the members (`type NUL key`): the key after the type
     this.indexes.aliasOwners.forEach((owners, alias) => {
       if (!alias.includes(q) || alias.indexOf(q, alias.indexOf('\u0000') + 1) < 0) return;
-      owners.forEach((_, n) => {
+      for (const n of owners) {
         const made = n.group?.made;
         if (made !== undefined) out.add(made);
-      });
+      }
     });
   }
 
