@@ -168,11 +168,6 @@ const touchAll = (list: readonly NameNode[] | undefined, touched: Set<NameNode>)
 };
 const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000${words.join('\u0001')}`;
 
-/** Whether the word index (LinkIndexes.containing) holds the name: two or more words, not a place. */
-const isIndexedByWords = (n: NameNode): boolean => n.words.length >= 2 && n.type !== 'place';
-/** Whether the word at `i` is its first in the name (a word repeated, "New New York": the name is under it once). */
-const isFirstOfWord = (words: readonly number[], i: number): boolean => i === 0 || words.lastIndexOf(words[i], i - 1) < 0;
-
 /** What the rules look names up in, kept up to date name by name; every change notes the names whose candidates it may change. */
 export class LinkIndexes {
   /**
@@ -198,65 +193,18 @@ export class LinkIndexes {
 
   addNode(n: NameNode): void {
     if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
-    if (isIndexedByWords(n)) {
+    if (n.words.length >= 2 && n.type !== 'place') {
       const words = n.wordNumbers;
-      const containing = this.grownContaining(n.type);
+      const containing = this.containing[n.type];
+      // grown to every number given so far at once, with undefined (not holes: a list with holes is read slower)
+      if (containing.length < numberedWords()) for (let i = containing.length, end = numberedWords(); i < end; i++) containing.push(undefined);
       for (let i = 0; i < words.length; i++) {
-        if (!isFirstOfWord(words, i)) continue;
         const w = words[i];
+        // a word repeated in the name ("New New York"): the name is under it once
+        if (i > 0 && words.lastIndexOf(w, i - 1) >= 0) continue;
         const list = containing[w];
         if (list) list.push(n);
         else containing[w] = [n];
-      }
-    }
-  }
-
-  /** The type's word index, grown to every word number given so far. */
-  private grownContaining(type: EntityType): (NameNode[] | undefined)[] {
-    const containing = this.containing[type];
-    // grown at once, with undefined (not holes: a list with holes is read slower)
-    if (containing.length < numberedWords()) for (let i = containing.length, end = numberedWords(); i < end; i++) containing.push(undefined);
-    return containing;
-  }
-
-  /**
-   * addNode for every name of a first linking: when the word index is empty, each word's list of names is made at its
-   * size, the names counted word by word first (a list made with one name then pushed to gets room for 17 more).
-   */
-  addNodes(names: readonly NameNode[]): void {
-    if (this.containing.person.some(x => x !== undefined) || this.containing.organization.some(x => x !== undefined)) {
-      for (let k = 0; k < names.length; k++) this.addNode(names[k]);
-      return;
-    }
-    // per type, the names under each word not placed yet
-    const left = { person: new Int32Array(numberedWords()), organization: new Int32Array(numberedWords()) };
-    for (let k = 0; k < names.length; k++) {
-      const n = names[k];
-      if (!isIndexedByWords(n)) continue;
-      const counts = left[n.type as 'person' | 'organization'];
-      for (let i = 0; i < n.wordNumbers.length; i++) if (isFirstOfWord(n.wordNumbers, i)) counts[n.wordNumbers[i]]++;
-    }
-    for (let k = 0; k < names.length; k++) {
-      const n = names[k];
-      if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
-      if (!isIndexedByWords(n)) continue;
-      const containing = this.grownContaining(n.type);
-      const counts = left[n.type as 'person' | 'organization'];
-      const words = n.wordNumbers;
-      for (let i = 0; i < words.length; i++) {
-        if (!isFirstOfWord(words, i)) continue;
-        const w = words[i];
-        const list = containing[w];
-        if (list) list[list.length - counts[w]--] = n;
-        else if (counts[w] === 1) {
-          containing[w] = [n];
-          counts[w] = 0;
-        } else {
-          // holes only until the names counted are placed
-          const made = new Array<NameNode>(counts[w]--);
-          made[0] = n;
-          containing[w] = made;
-        }
       }
     }
   }

@@ -40,11 +40,6 @@ export class Linker {
    * one pass, so nothing is noted per member (no dirty names, no changed aliases) until then.
    */
   private fresh = false;
-  /**
-   * While addAll takes articles in path order into an empty linker: each name's member count (by node number), so
-   * its list is made at its size and filled in place (a list made with one member then pushed to gets room for 17).
-   */
-  private sizes: Int32Array | undefined;
 
   /**
    * Adds the members of many articles to an empty linker (the first indexing); on a linker that has names, the same
@@ -54,7 +49,6 @@ export class Linker {
     // from nothing, articles coming in path order: each name's members appended, no paths compared
     let inOrder = this.count === 0;
     if (inOrder) this.fresh = true;
-    if (inOrder && Array.isArray(lists)) this.sizes = sizesInPathOrder(lists);
     let last: string | undefined;
     for (const members of lists) {
       if (inOrder && members.length > 0) {
@@ -64,7 +58,6 @@ export class Linker {
       }
       this.add(members, inOrder);
     }
-    this.sizes = undefined;
   }
 
   /**
@@ -80,7 +73,6 @@ export class Linker {
       const number = nodeNumberOf(m);
       let n = this.at(number);
       if (!n) {
-        const size = this.sizes === undefined ? 1 : this.sizes[number];
         n = {
           type: m.type,
           key: m.forms.key,
@@ -88,15 +80,13 @@ export class Linker {
           number,
           words: m.forms.words!,
           wordNumbers: wordNumbersOf(m.forms),
-          // made with its first member: a list made empty then pushed to gets room for 16 more (most names have one);
-          // made at its size when addAll counted the name's members
-          members: size === 1 ? [m] : listOf(m, size),
+          // made with its first member: a list made empty then pushed to gets room for 16 more (most names have one)
+          members: [m],
           parent: undefined as unknown as NameNode,
           candidates: NO_NAMES,
           // every field set here, so every name keeps one shape (fields added later would change it, name by name)
           group: undefined,
-          // while addAll fills a list made at its size: how many members it holds (the linking resets it before use)
-          count: 1,
+          count: 0,
           was: undefined,
           spelled: undefined,
           forms: m.forms,
@@ -124,8 +114,7 @@ export class Linker {
       } else if (n.forms !== undefined && n.forms !== m.forms) n.forms = undefined;
       if (fresh) {
         // nothing linked yet: no group shares the list
-        if (append && this.sizes !== undefined) n.members[n.count++] = m;
-        else if (append) n.members.push(m);
+        if (append) n.members.push(m);
         else insertByPath(n.members, m);
         if (m.lists.nodes.length > 0) this.indexes.addAliases(n, m, undefined);
       } else {
@@ -343,10 +332,10 @@ export class Linker {
         continue;
       }
       names[count++] = n;
+      indexes.addNode(n);
       indexes.addSpelling(n);
     }
     names.length = count;
-    indexes.addNodes(names);
     // the names that have candidates: only they join others, in linking order (the others' order does not matter)
     const joining: NameNode[] = [];
     for (let i = 0; i < count; i++) {
@@ -461,28 +450,6 @@ function sortFewByLinkingOrder(names: NameNode[]): void {
     }
     names[j] = n;
   }
-}
-
-/** Each name's member count (by node number) when the lists' paths are strictly increasing, else undefined. */
-function sizesInPathOrder(lists: readonly (readonly Member[])[]): Int32Array | undefined {
-  const sizes = new Int32Array(numberedNodes());
-  let last: string | undefined;
-  for (let k = 0; k < lists.length; k++) {
-    const members = lists[k];
-    if (members.length === 0) continue;
-    const path = members[0].article.path;
-    if (last !== undefined && compareText(last, path) >= 0) return undefined;
-    last = path;
-    for (let i = 0; i < members.length; i++) sizes[nodeNumberOf(members[i])]++;
-  }
-  return sizes;
-}
-
-/** A list of `size` places, the first holding `m` (the others filled by the caller). */
-function listOf(m: Member, size: number): Member[] {
-  const list = new Array<Member>(size);
-  list[0] = m;
-  return list;
 }
 
 /** Inserts after the members of paths sorting before or equal to `m.path`: an article's members keep their order. */
