@@ -4,7 +4,7 @@ import type { DecidedGroup } from './decisions/apply';
 import { emptyDecisions } from './decisions/edit';
 import { EntityTable, type EntityKeys } from './entities';
 import { Linker } from './linker';
-import { compareText, membersOf, type Member } from './members';
+import { compareText, decidedNow, entityNow, membersOf, type Member } from './members';
 import type { CorpusArticle, CorpusDecisions, CorpusEntity, UnindexedArticle } from './types';
 
 /** Fewer articles than this are set one at a time by setArticles (linking them all again would cost more). */
@@ -65,10 +65,11 @@ export class Corpus {
     }
     // linked again from nothing: the linker and the table start empty and take every article in path order
     const paths = [...this.membersByPath.keys()];
-    // most hosts list articles sorted already: a check, not a sort with a comparison per step
-    if (!isSorted(paths)) paths.sort(compareText);
     this.linker = new Linker();
-    this.linker.addAll(paths.map(p => this.membersByPath.get(p)!));
+    // most hosts list articles sorted already: a check, not a sort with a comparison per step, and the lists taken in
+    // the map's order (no lookup by path)
+    if (isSorted(paths)) this.linker.addAll([...this.membersByPath.values()]);
+    else this.linker.addAll(paths.sort(compareText).map(p => this.membersByPath.get(p)!));
     this.table = new EntityTable();
     this.changed();
   }
@@ -146,7 +147,8 @@ export class Corpus {
   /** The corpus entity an article's own entity (`e3` in `path`) belongs to. */
   entityOf(path: string, articleEntity: string): CorpusEntity | undefined {
     this.entityTable();
-    return this.member(path, articleEntity)?.entityNow;
+    const m = this.member(path, articleEntity);
+    return m && entityNow(m);
   }
 
   /** The corpus entity of the annotation at `offset` in `path` (an offset at a mention's end counts). */
@@ -160,7 +162,8 @@ export class Corpus {
   /** @internal The decided group an article entity belongs to (whether a rename applies to it). */
   groupOf(path: string, articleEntity: string): DecidedGroup | undefined {
     this.entityTable();
-    return this.member(path, articleEntity)?.decidedNow;
+    const m = this.member(path, articleEntity);
+    return m && decidedNow(m);
   }
 
   /** @internal The members of one article. */

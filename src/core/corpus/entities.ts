@@ -5,7 +5,7 @@ import { applyDecisions, decisionKeys, isNamedBy, type DecidedGroup } from './de
 import { sortByNode, type LinkedGroup } from './link';
 import type { LinkChange } from './linker';
 import { MemberEntity, type EntityKeys } from './memberEntity';
-import { compareText, decidedGroups, type Member } from './members';
+import { compareText, decidedEntities, decidedGroups, nodeOfMember, type Member } from './members';
 import { nameKey } from './names';
 import type { CorpusDecisions, CorpusEntity } from './types';
 
@@ -116,19 +116,19 @@ export class EntityTable {
     let last: Member | undefined;
     for (const m of members) {
       // members of one spelling share their node and lists: the same keys again
-      if (last !== undefined && m.node === last.node && m.lists === last.lists) continue;
+      if (last !== undefined && nodeOfMember(m) === nodeOfMember(last) && m.lists === last.lists) continue;
       last = m;
       if (m.type === entity.type) {
-        each.call(this, m.node, entity);
-        for (const a of m.aliasNodes) each.call(this, a, entity);
-      } else for (const k of m.aliasKeys) each.call(this, `${entity.type}\u0000${k}`, entity);
+        each.call(this, nodeOfMember(m), entity);
+        for (const a of m.lists.nodes) each.call(this, a, entity);
+      } else for (const k of m.lists.keys) each.call(this, `${entity.type}\u0000${k}`, entity);
     }
   }
 
   /**
    * Applies the linking's change: only the changed groups are summed up again. Without decisions each group is one
    * entity; with decisions, the groups they name are decided again together whenever one of them changes (the
-   * others stay one entity each).
+   * others stay one entity each). The change is the table's to use up: its list of added groups may be reordered.
    */
   update(change: LinkChange, decisions: CorpusDecisions): void {
     const named = this.namedBy(decisions);
@@ -141,13 +141,17 @@ export class EntityTable {
     // by index: a first indexing adds every group here, mostly before this is optimised (when a for-of allocates
     // a result object per step)
     const added = change.added;
-    const plain: LinkedGroup[] = [];
-    for (let i = 0; i < added.length; i++) {
-      const g = added[i];
-      if (named.size > 0 && isNamedBy(g, named)) {
-        this.decidedGroups.add(g);
-        redecide = true;
-      } else plain.push(g);
+    // no decisions (most corpora): every added group is plain, the change's own list serves (no copy of it)
+    let plain: LinkedGroup[] = added;
+    if (named.size > 0) {
+      plain = [];
+      for (let i = 0; i < added.length; i++) {
+        const g = added[i];
+        if (isNamedBy(g, named)) {
+          this.decidedGroups.add(g);
+          redecide = true;
+        } else plain.push(g);
+      }
     }
     // removed before anything is added: a bulk addition leaves the list unsorted until its end
     if (redecide) for (const e of this.decided.splice(0)) this.remove(e);
@@ -217,7 +221,7 @@ export class EntityTable {
     const entity = new MemberEntity(g.id, g.type, name, key, g.members, g.externalId, g.note);
     if (!plain) {
       decidedGroups.set(entity, g);
-      for (const m of g.members) m.corpusEntity = entity;
+      for (const m of g.members) decidedEntities.set(m, entity);
     }
     if (bulk) this.list.push(entity);
     else this.list.splice(this.at(entity), 0, entity);

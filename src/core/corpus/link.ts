@@ -25,7 +25,11 @@ export interface NameNode {
   members: Member[];
   /** Union-find parent during the linking pass. */
   parent: NameNode;
-  /** The names the first rule that has any would join it to (it joins them when they all lead to one group). Shared: never modified. */
+  /**
+   * The names the first rule that has any would join it to (it joins them when they all lead to one group). Shared:
+   * never modified through here. A one-word person's is the index's own list of the longer persons with its word
+   * (LinkIndexes.containing), which changes only when a name comes or goes, and then the linker works it out again.
+   */
   candidates: readonly NameNode[];
   /** Its group as of the last linking. */
   group?: LinkedGroup;
@@ -166,8 +170,11 @@ const wordsKey = (type: EntityType, words: readonly string[]) => `${type}\u0000$
 
 /** What the rules look names up in, kept up to date name by name; every change notes the names whose candidates it may change. */
 export class LinkIndexes {
-  /** Alias node (`type NUL key`) -> the names whose members use it as an alias -> how many of their members do. */
-  readonly aliasOwners = new Map<string, Map<NameNode, number>>();
+  /**
+   * Alias node (`type NUL key`) -> the names whose members use it as an alias, a name once per member using it, in
+   * the order they first did (a list, not a map of counts: most aliases have one name, and a map is an object more).
+   */
+  readonly aliasOwners = new Map<string, NameNode[]>();
   /**
    * Per type, word -> the names of two or more words containing it (the second rule's long names: none of places,
    * as no name is a short form of a place, so places are not indexed).
@@ -249,27 +256,31 @@ export class LinkIndexes {
 
   /** Counts the member's aliases as used by `n`; notes in `changed` the aliases `n` did not use before. */
   addAliases(n: NameNode, m: Member, changed: Set<string> | undefined): void {
-    for (const a of m.aliasNodes) {
-      let owners = this.aliasOwners.get(a);
-      if (!owners) this.aliasOwners.set(a, (owners = new Map()));
-      const count = owners.get(n) ?? 0;
-      if (count === 0) changed?.add(a);
-      owners.set(n, count + 1);
+    const nodes = m.lists.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const a = nodes[i];
+      const owners = this.aliasOwners.get(a);
+      if (owners === undefined) {
+        this.aliasOwners.set(a, [n]);
+        changed?.add(a);
+      } else {
+        if (changed !== undefined && !owners.includes(n)) changed.add(a);
+        owners.push(n);
+      }
     }
   }
 
   /** The reverse of addAliases; notes the aliases `n` no longer uses. */
   removeAliases(n: NameNode, m: Member, changed: Set<string> | undefined): void {
-    for (const a of m.aliasNodes) {
+    for (const a of m.lists.nodes) {
       const owners = this.aliasOwners.get(a);
-      const count = owners?.get(n);
-      if (!owners || count === undefined) continue;
-      if (count > 1) owners.set(n, count - 1);
-      else {
-        owners.delete(n);
-        if (owners.size === 0) this.aliasOwners.delete(a);
-        changed?.add(a);
-      }
+      const at = owners === undefined ? -1 : owners.lastIndexOf(n);
+      if (at < 0) continue;
+      // its last use goes: the first stays where it was while any remains
+      owners!.splice(at, 1);
+      if (owners!.includes(n)) continue;
+      if (owners!.length === 0) this.aliasOwners.delete(a);
+      changed?.add(a);
     }
   }
 
@@ -296,14 +307,15 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
   // 1. its name is another name's alias in some article
   const owners = indexes.aliasOwners.get(n.node);
   if (owners) {
-    // the owners other than itself, in the map's order (a list made at its size, no spread and filter per name)
-    const size = owners.has(n) ? owners.size - 1 : owners.size;
-    if (size > 0) {
-      const list = new Array<NameNode>(size);
-      let at = 0;
-      for (const o of owners.keys()) if (o !== n) list[at++] = o;
-      return list;
+    // the owners other than itself, each once, in the order they first used it
+    let list: NameNode[] | undefined;
+    for (let i = 0; i < owners.length; i++) {
+      const o = owners[i];
+      if (o === n || (list !== undefined && list.includes(o))) continue;
+      if (list === undefined) list = [o];
+      else list.push(o);
     }
+    if (list !== undefined) return list;
   }
   // 2. a short form of longer names (never a place: isShortFormOf says no to every place)
   if (n.words.length > 0 && n.type !== 'place') {
@@ -320,8 +332,9 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
     }
     let full: NameNode[] | undefined;
     // a one-word person is a short form of every longer person with its word (a run of one word): the whole pool,
-    // nothing compared (most of the names the second rule looks at)
-    if (pool && words.length === 1 && n.type === 'person') return pool.slice();
+    // nothing compared (most of the names the second rule looks at), and not copied (see NameNode.candidates: the
+    // linker recomputes a name's candidates whenever a name comes or goes, before it reads them again)
+    if (pool && words.length === 1 && n.type === 'person') return pool;
     if (pool) {
       for (let i = 0; i < pool.length; i++) {
         const c = pool[i];
@@ -430,11 +443,11 @@ function commonestSpelling(node: NameNode): string {
   const first = forms.display;
   let same = true;
   // the same forms: the same spelling (most names), no string compared
-  for (let i = 1; same && i < members.length; i++) same = members[i].forms === forms || members[i].name === first;
+  for (let i = 1; same && i < members.length; i++) same = members[i].forms === forms || members[i].forms.display === first;
   // one spelling (most names): nothing to count
   if (same) return first;
   const counts = new Map<string, number>();
-  for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  for (const m of members) counts.set(m.forms.display, (counts.get(m.forms.display) ?? 0) + 1);
   let best = '';
   let n = -1;
   for (const [name, c] of counts) if (c > n || (c === n && compareText(name, best) < 0)) [best, n] = [name, c];

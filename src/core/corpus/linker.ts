@@ -4,7 +4,7 @@
 // over the stored candidates (a union-find sweep, no rule evaluated), and only the groups whose names changed are new.
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
 import { candidatesOf, groupOf, groupOfOne, LinkIndexes, namesOf, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
-import { compareText, type Member } from './members';
+import { compareText, entityNow, nodeNumberOf, nodeOfMember, type Member } from './members';
 import { knownNumberOfNode, nodeRanks, numberedNodes, wordNumbersOf } from './names';
 import type { CorpusEntity } from './types';
 
@@ -52,7 +52,7 @@ export class Linker {
     let last: string | undefined;
     for (const members of lists) {
       if (inOrder && members.length > 0) {
-        const path = members[0].path;
+        const path = members[0].article.path;
         if (last !== undefined && compareText(last, path) >= 0) inOrder = false;
         last = path;
       }
@@ -70,14 +70,15 @@ export class Linker {
     // allocates a result object per step until then)
     for (let i = 0; i < members.length; i++) {
       const m = members[i];
-      let n = this.at(m.nodeNumber);
+      const number = nodeNumberOf(m);
+      let n = this.at(number);
       if (!n) {
         n = {
           type: m.type,
-          key: m.key,
-          node: m.node,
-          number: m.nodeNumber,
-          words: m.words,
+          key: m.forms.key,
+          node: nodeOfMember(m),
+          number,
+          words: m.forms.words!,
           wordNumbers: wordNumbersOf(m.forms),
           // made with its first member: a list made empty then pushed to gets room for 16 more (most names have one)
           members: [m],
@@ -95,7 +96,7 @@ export class Linker {
         m.linked = n;
         // names indexed when linked, all at once (the first linking), else now
         if (fresh) {
-          if (m.aliasNodes.length > 0) this.indexes.addAliases(n, m, undefined);
+          if (m.lists.nodes.length > 0) this.indexes.addAliases(n, m, undefined);
         } else {
           this.added.push(n);
           this.indexes.addNode(n);
@@ -115,7 +116,7 @@ export class Linker {
         // nothing linked yet: no group shares the list
         if (append) n.members.push(m);
         else insertByPath(n.members, m);
-        if (m.aliasNodes.length > 0) this.indexes.addAliases(n, m, undefined);
+        if (m.lists.nodes.length > 0) this.indexes.addAliases(n, m, undefined);
       } else {
         this.dirty.add(n);
         insertByPath(this.ownMembers(n), m);
@@ -127,7 +128,7 @@ export class Linker {
   /** Removes an article's members (as added). */
   remove(members: readonly Member[]): void {
     for (const m of members) {
-      const n = this.at(m.nodeNumber);
+      const n = this.at(nodeNumberOf(m));
       if (!n) continue;
       const at = n.members.indexOf(m);
       if (at < 0) continue;
@@ -189,17 +190,17 @@ export class Linker {
       }
       for (let k = 0; k < n.members.length; k++) {
         const m = n.members[k];
-        const entity = m.entityNow;
+        const entity = entityNow(m);
         if (entity !== undefined && !out.has(entity) && m.lists.keys.some(key => key.includes(q))) out.add(entity);
       }
     }
     // the other aliases of the members (`type NUL key`): the key after the type
     this.indexes.aliasOwners.forEach((owners, alias) => {
       if (!alias.includes(q) || alias.indexOf(q, alias.indexOf('\u0000') + 1) < 0) return;
-      owners.forEach((_, n) => {
+      for (const n of owners) {
         const made = n.group?.made;
         if (made !== undefined) out.add(made);
-      });
+      }
     });
   }
 
@@ -454,12 +455,12 @@ function sortFewByLinkingOrder(names: NameNode[]): void {
 /** Inserts after the members of paths sorting before or equal to `m.path`: an article's members keep their order. */
 function insertByPath(list: Member[], m: Member): void {
   // the common case, articles indexed in path order (the hosts list them sorted): appended
-  if (list.length === 0 || compareText(list[list.length - 1].path, m.path) <= 0) return void list.push(m);
+  if (list.length === 0 || compareText(list[list.length - 1].article.path, m.article.path) <= 0) return void list.push(m);
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareText(list[mid].path, m.path) <= 0) lo = mid + 1;
+    if (compareText(list[mid].article.path, m.article.path) <= 0) lo = mid + 1;
     else hi = mid;
   }
   list.splice(lo, 0, m);

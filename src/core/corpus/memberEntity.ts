@@ -3,7 +3,7 @@
 // type, counts) without their lists ever being read; making every list up front was most of the build's work.
 // The lists are made once and kept; the members an entity is made of never change (the linker and the decisions
 // make new lists rather than edit them), so an entity kept by a caller keeps describing the corpus as it was.
-import { compareText, firstMentionOf, type Member } from './members';
+import { compareText, firstMentionOf, firstOf, type Member } from './members';
 import type { EntityType } from '../types';
 import type { CorpusEntity, CorpusMention, EntityInArticle } from './types';
 
@@ -124,15 +124,15 @@ export class MemberEntity implements CorpusEntity, EntityKeys {
     const members = this.#members;
     // members with one list of aliases (one name in several articles shares one list) need no merging
     let shared = true;
-    for (const m of members) if (m.aliases !== members[0].aliases) shared = false;
+    for (const m of members) if (m.lists.aliases !== members[0].lists.aliases) shared = false;
     if (shared) {
-      read.aliases = members[0].aliases as string[];
-      read.aliasKeys = members[0].aliasKeys;
+      read.aliases = members[0].lists.aliases as string[];
+      read.aliasKeys = members[0].lists.keys;
       return;
     }
     // each member's list is sorted and distinct: merged list by list (no map, no sort), a list met just before skipped
-    let aliases = members[0].aliases;
-    let keys = members[0].aliasKeys;
+    let aliases = members[0].lists.aliases;
+    let keys = members[0].lists.keys;
     let last = members[0].lists;
     for (const m of members) {
       if (m.lists === last) continue;
@@ -182,25 +182,25 @@ function mergeSorted(a: readonly string[], aKeys: readonly string[], b: readonly
 /** The members' share of each article, by path: one name's members are sorted by path already, else a stable sort. */
 function inArticles(members: readonly Member[]): EntityInArticle[] {
   let sorted = true;
-  for (let i = 1; sorted && i < members.length; i++) sorted = compareText(members[i - 1].path, members[i].path) <= 0;
-  const list = sorted ? members : members.slice().sort((a, b) => compareText(a.path, b.path));
+  for (let i = 1; sorted && i < members.length; i++) sorted = compareText(members[i - 1].article.path, members[i].article.path) <= 0;
+  const list = sorted ? members : members.slice().sort((a, b) => compareText(a.article.path, b.article.path));
   const out: EntityInArticle[] = [];
   let last: EntityInArticle | undefined;
   for (const m of list) {
-    if (last?.path === m.path) {
+    if (last?.path === m.article.path) {
       last.entities.push(m.entity);
       last.mentions += m.mentions;
-    } else out.push((last = { path: m.path, entities: [m.entity], mentions: m.mentions }));
+    } else out.push((last = { path: m.article.path, entities: [m.entity], mentions: m.mentions }));
   }
   return out;
 }
 
 /** Whose first mention comes first: earliest reference date (articles without one last), then path, then offset. */
 function earlier(a: Member, b: Member): boolean {
-  if (a.referenceDate !== b.referenceDate) {
-    if (a.referenceDate === null) return false;
-    if (b.referenceDate === null) return true;
-    return a.referenceDate < b.referenceDate;
+  if (a.article.referenceDate !== b.article.referenceDate) {
+    if (a.article.referenceDate === null) return false;
+    if (b.article.referenceDate === null) return true;
+    return a.article.referenceDate < b.article.referenceDate;
   }
-  return a.path !== b.path ? compareText(a.path, b.path) < 0 : a.first!.start < b.first!.start;
+  return a.article.path !== b.article.path ? compareText(a.article.path, b.article.path) < 0 : firstOf(a)!.start < firstOf(b)!.start;
 }

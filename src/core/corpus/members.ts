@@ -19,127 +19,75 @@ export interface AliasLists {
 
 /**
  * An article entity as the corpus sees it. What follows from its name (key, words) is read from the name's forms,
- * shared by every member spelling it so, and its place from its article: the index keeps tens of thousands of
- * members, so each holds only what is its own.
+ * shared by every member spelling it so (`forms.key`, `forms.words`, see names.ts), its aliases from its lists, and
+ * its place from its article (`article.path`): the index keeps tens of thousands of members, so each holds only what
+ * is its own. Plain data made by one object literal (memberOf), not a class: the engine can then place these
+ * long-lived objects with the old ones from the start rather than copy each out of the young generation.
  */
-export class Member {
-  // declared, set in the constructor only: a field declared plainly is first defined as undefined, then assigned
-  // (two stores per field, tens of thousands of members per build)
-  declare readonly article: CorpusArticle;
+export interface Member {
+  readonly article: CorpusArticle;
   /** The article entity's id (`e1`, ...). */
-  declare readonly entity: string;
-  declare readonly type: EntityType;
+  readonly entity: string;
+  readonly type: EntityType;
   /**
    * The forms of the name the analysis gave it: the sidecar's name when it is one of the aliases, else the longest
-   * alias (a rename reflected into the sidecar must not change how the corpus links it, nor its id).
+   * alias (a rename reflected into the sidecar must not change how the corpus links it, nor its id). Its node and
+   * node number are kept with them (nodeOf, nodeNumber).
    */
-  declare readonly forms: NameForms;
-  declare readonly lists: AliasLists;
-  declare mentions: number;
+  readonly forms: NameForms;
+  /** Its aliases (`aliases`), their keys (`keys`) and the nodes of those other than its name (`nodes`). */
+  readonly lists: AliasLists;
+  mentions: number;
   /**
    * The position of its first annotation in the article's annotations (-1: none yet): a position, not the annotation,
-   * so an article taken from the snapshot makes its annotations only when a first mention is read.
+   * so an article taken from the snapshot makes its annotations only when a first mention is read (firstOf).
    */
-  declare firstAt: number;
+  firstAt: number;
   /** Its name in the linker (set when added): its linked group, and that group's entity when no decision names it. */
-  declare linked: NameNode | undefined;
-  /**
-   * Where this member ended up when a decision names its group (set by each build of the corpus entities for those
-   * members only; the others' entity is their linked group's). Its decided group is kept with that entity
-   * (decidedGroups), not here: a field fewer on tens of thousands of members.
-   */
-  declare corpusEntity: CorpusEntity | undefined;
+  linked: NameNode | undefined;
+}
 
-  constructor(article: CorpusArticle, entity: string, type: EntityType, forms: NameForms, lists: AliasLists) {
-    this.article = article;
-    this.entity = entity;
-    this.type = type;
-    this.forms = forms;
-    this.lists = lists;
-    // its node and node number kept with the forms, not here (fields fewer on tens of thousands of members)
-    nodeNumber(forms, type);
-    this.mentions = 0;
-    this.firstAt = -1;
-    this.linked = undefined;
-    this.corpusEntity = undefined;
-  }
+/** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
+export const firstOf = (m: Member): Annotation | undefined => (m.firstAt === -1 ? undefined : m.article.annotations[m.firstAt]);
 
-  /** Its first annotation in the article (the corpus mention is made only for the entity's first mention). */
-  get first(): Annotation | undefined {
-    return this.firstAt === -1 ? undefined : this.article.annotations[this.firstAt];
-  }
+/** The node's number (names.ts numberOfNode): where the linker keeps its name (given when the member is made). */
+export const nodeNumberOf = (m: Member): number => nodeNumber(m.forms, m.type);
 
-  /** The node's number (names.ts numberOfNode): where the linker keeps its name (given when the member is made). */
-  get nodeNumber(): number {
-    return nodeNumber(this.forms, this.type);
-  }
+/** `type NUL key`: the linking's node (made once per forms and type). */
+export const nodeOfMember = (m: Member): string => nodeOf(m.forms, m.type);
 
-  /** `type NUL key`: the linking's node (made once per forms and type). */
-  get node(): string {
-    return nodeOf(this.forms, this.type);
-  }
+/** The corpus entity it belongs to, as of the last build of the entities. */
+export const entityNow = (m: Member): CorpusEntity | undefined => m.linked?.group?.made ?? decidedEntities.get(m);
 
-  get path(): string {
-    return this.article.path;
-  }
-
-  get referenceDate(): string | null {
-    return this.article.referenceDate;
-  }
-
-  /** The name (display form). */
-  get name(): string {
-    return this.forms.display;
-  }
-
-  /** nameKey(name). */
-  get key(): string {
-    return this.forms.key;
-  }
-
-  /** nameWords(name). */
-  get words(): string[] {
-    return this.forms.words!;
-  }
-
-  /** Distinct surface forms (display form), sorted. */
-  get aliases(): readonly string[] {
-    return this.lists.aliases;
-  }
-
-  /** nameKey of each alias. */
-  get aliasKeys(): readonly string[] {
-    return this.lists.keys;
-  }
-
-  /** `type NUL alias key` of each alias other than the name. */
-  get aliasNodes(): readonly string[] {
-    return this.lists.nodes;
-  }
-
-  /** The corpus entity it belongs to, as of the last build of the entities. */
-  get entityNow(): CorpusEntity | undefined {
-    return this.linked?.group?.made ?? this.corpusEntity;
-  }
-
-  /** The decided group it belongs to, as of the last build of the entities (a group no decision names is its own). */
-  get decidedNow(): DecidedGroup | undefined {
-    const g = this.linked?.group;
-    if (g?.made) return g;
-    return this.corpusEntity === undefined ? undefined : decidedGroups.get(this.corpusEntity);
-  }
+/** The decided group it belongs to, as of the last build of the entities (a group no decision names is its own). */
+export function decidedNow(m: Member): DecidedGroup | undefined {
+  const g = m.linked?.group;
+  if (g?.made) return g;
+  const entity = decidedEntities.get(m);
+  return entity === undefined ? undefined : decidedGroups.get(entity);
 }
 
 /** The decided group of each entity the decisions made (set by the entity table, read by Member.decidedNow). */
 export const decidedGroups = new WeakMap<CorpusEntity, DecidedGroup>();
 
+/**
+ * Where a member ended up when a decision names its group (set by each build of the corpus entities for those members
+ * only; the others' entity is their linked group's): kept here, not in a field of every member (tens of thousands of
+ * them, a few of which any decision names).
+ */
+export const decidedEntities = new WeakMap<Member, CorpusEntity>();
+
 /** The corpus mention of a member's first annotation. */
 export const firstMentionOf = (m: Member): CorpusMention => {
-  const a = m.first!;
-  return { path: m.path, start: a.start, end: a.end, text: a.text, annotation: a.id };
+  const a = firstOf(m)!;
+  return { path: m.article.path, start: a.start, end: a.end, text: a.text, annotation: a.id };
 };
 
 const NONE: readonly string[] = Object.freeze([]);
+/** What a place of scratchForms holds between members (a forms object, so the list keeps one kind of element). */
+const EMPTY_FORMS: NameForms = nameForms('');
+/** memberOf's list of an entity's forms, one for all entities (grown to the most aliases an entity has had). */
+const scratchForms: NameForms[] = [];
 
 /** The members of one article, in the order of its entities. */
 export function membersOf(article: CorpusArticle): Member[] {
@@ -206,30 +154,32 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
   } else {
     own = nameForms(e.name);
     // its distinct display forms in first-seen order, each surface form worked out once per corpus (nameForms
-    // memoises); a list, not a map: an entity has one or a few aliases
-    const forms: NameForms[] = [];
+    // memoises); a list, not a map: an entity has one or a few aliases. The list is one for all members, emptied
+    // after each (thousands of members have several aliases: no list made and grown for each)
+    const forms = scratchForms;
+    let count = 0;
     for (let i = 0; i < e.aliases.length; i++) {
       const f = nameForms(e.aliases[i]);
-      if (f.display && !hasDisplay(forms, f.display)) forms.push(f);
+      if (f.display && !hasDisplay(forms, count, f.display)) forms[count++] = f;
     }
-    if (!hasDisplay(forms, own.display)) {
+    if (!hasDisplay(forms, count, own.display)) {
       let best: NameForms | undefined;
-      for (const f of forms) if (best === undefined || f.display.length > best.display.length) best = f;
+      for (let i = 0; i < count; i++) if (best === undefined || forms[i].display.length > best.display.length) best = forms[i];
       if (best) own = best;
-      else forms.push(own);
+      else forms[count++] = own;
     }
     // an insertion sort: a few forms (Array.prototype.sort allocates a work area per call, thousands of calls)
-    for (let i = 1; i < forms.length; i++) {
+    for (let i = 1; i < count; i++) {
       const f = forms[i];
       let j = i;
       for (; j > 0 && forms[j - 1].display > f.display; j--) forms[j] = forms[j - 1];
       forms[j] = f;
     }
     // the kept lists made at their size (a list made empty then pushed to gets room for 17: thousands of them)
-    const names = new Array<string>(forms.length);
-    const keys = new Array<string>(forms.length);
+    const names = new Array<string>(count);
+    const keys = new Array<string>(count);
     let others = 0;
-    for (let i = 0; i < forms.length; i++) {
+    for (let i = 0; i < count; i++) {
       names[i] = forms[i].display;
       keys[i] = forms[i].key;
       if (forms[i].key !== own.key) others++;
@@ -238,17 +188,23 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
     if (others > 0) {
       const list = new Array<string>(others);
       let at = 0;
-      for (let i = 0; i < forms.length; i++) if (forms[i].key !== own.key) list[at++] = nodeOf(forms[i], e.type);
+      for (let i = 0; i < count; i++) if (forms[i].key !== own.key) list[at++] = nodeOf(forms[i], e.type);
       nodes = list;
     }
+    // emptied (the forms are the process's anyway; the list keeps its room for the next member)
+    for (let i = 0; i < count; i++) forms[i] = EMPTY_FORMS;
     lists = { aliases: names, keys, nodes };
   }
   own.words ??= memoNameWords(own.display);
-  return new Member(article, e.id, e.type, own, lists);
+  // its node and node number kept with the forms, not here (fields fewer on tens of thousands of members)
+  nodeNumber(own, e.type);
+  // every field in one literal, in one order: one shape for every member
+  return { article, entity: e.id, type: e.type, forms: own, lists, mentions: 0, firstAt: -1, linked: undefined };
 }
 
-const hasDisplay = (forms: readonly NameForms[], display: string): boolean => {
-  for (const f of forms) if (f.display === display) return true;
+/** Whether one of the first `count` forms has that display form. */
+const hasDisplay = (forms: readonly NameForms[], count: number, display: string): boolean => {
+  for (let i = 0; i < count; i++) if (forms[i].display === display) return true;
   return false;
 };
 

@@ -40,6 +40,24 @@ const entityList: Entity[] = [];
 const annotationList: Annotation[] = [];
 /** The start of each entity's first annotation found so far, while an article is taken (one for all articles). */
 let firstStart = new Int32Array(256);
+/**
+ * Where each article's mention counts are carved from: one buffer for many articles, so an article's counts are a
+ * view of it, not a buffer of their own (a buffer is memory outside the heap, allocated and freed one by one).
+ */
+const COUNTS_CHUNK = 16384;
+let counts = new Int32Array(0);
+let countsAt = 0;
+/** A list of `n` counts, each -1, for one article (a view of the shared buffer, or of its own when larger). */
+function countsList(n: number): Int32Array {
+  if (countsAt + n > counts.length) {
+    counts = new Int32Array(Math.max(COUNTS_CHUNK, n));
+    countsAt = 0;
+  }
+  const list = counts.subarray(countsAt, countsAt + n);
+  countsAt += n;
+  return list.fill(-1);
+}
+
 /** The first `n` items of `list`, copied; the list's places emptied (it keeps no article alive). */
 function taken<T>(list: T[], n: number): T[] {
   const out = list.slice(0, n);
@@ -92,7 +110,7 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
   const annotationsAt = i;
   if (firstStart.length < record.encoded.entities) firstStart = new Int32Array(record.encoded.entities * 2);
   // each entity's mention count and first annotation (by start, the earliest listed on a tie), counted as checked
-  const mentions = new Int32Array(record.encoded.entities * 2).fill(-1);
+  const mentions = countsList(record.encoded.entities * 2);
   for (let k = 0; k < record.encoded.entities; k++) mentions[k * 2] = 0;
   i = annotations(record, text, d, count, i, entities, mentions, undefined);
   if (i === -1) return undefined;

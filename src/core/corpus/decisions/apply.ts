@@ -2,7 +2,7 @@
 // corpus (its articles are gone, or not indexed yet) does nothing and is kept in the file.
 import type { EntityType } from '../../types';
 import type { LinkedGroup } from '../link';
-import { nodeKey, type Member } from '../members';
+import { nodeKey, nodeOfMember, type Member } from '../members';
 import { displayName, nameKey } from '../names';
 import type { EntityDecision, EntityRef } from '../types';
 
@@ -58,8 +58,8 @@ function keysOf(g: DecidedGroup): Set<string> {
   const keys = new Set<string>([nodeKey(g.type, nameKey(g.autoName))]);
   if (g.name) keys.add(nodeKey(g.type, nameKey(g.name)));
   for (const m of g.members) {
-    keys.add(m.node);
-    for (const a of m.aliasNodes) keys.add(a);
+    keys.add(nodeOfMember(m));
+    for (const a of m.lists.nodes) keys.add(a);
   }
   return keys;
 }
@@ -82,8 +82,8 @@ export function decisionKeys(decisions: readonly EntityDecision[]): Set<string> 
 export function isNamedBy(g: LinkedGroup, keys: ReadonlySet<string>): boolean {
   if (keys.has(nodeKey(g.type, g.autoKey))) return true;
   for (const m of g.members) {
-    if (keys.has(m.node)) return true;
-    for (const a of m.aliasNodes) if (keys.has(a)) return true;
+    if (keys.has(nodeOfMember(m))) return true;
+    for (const a of m.lists.nodes) if (keys.has(a)) return true;
   }
   return false;
 }
@@ -140,7 +140,7 @@ export function applyDecisions(
       case 'split': {
         const aliases = d.aliases && new Set(d.aliases.map(nameKey));
         const articles = d.articles && new Set(d.articles);
-        const taken = target.members.filter(m => (!aliases || aliases.has(m.key)) && (!articles || articles.has(m.path)));
+        const taken = target.members.filter(m => (!aliases || aliases.has(m.forms.key)) && (!articles || articles.has(m.article.path)));
         if (taken.length === 0 || taken.length === target.members.length) break;
         const kept = target.members.filter(m => !taken.includes(m));
         update(target, () => (target.members = kept));

@@ -37,6 +37,7 @@ import {
   VALUE_FIXED,
 } from '../../../../src/core/corpus/snapshot';
 import { NumberDecoder, NumberWriter, numbersChecksum, stringsChecksum, widthOf } from '../../../../src/core/corpus/snapshotNumbers';
+import { firstOf } from '../../../../src/core/corpus/members';
 import { root } from '../../../support/builtCli';
 
 const folders = ['seeds', 'test/fixtures/corpus'];
@@ -206,7 +207,7 @@ describe('corpus snapshot', () => {
     }
     eager.setArticles(articles);
     const members = (c: Corpus) =>
-      articles.map(a => c.membersOf(a.path).map(m => ({ entity: m.entity, mentions: m.mentions, first: m.first?.id, start: m.first?.start })));
+      articles.map(a => c.membersOf(a.path).map(m => ({ entity: m.entity, mentions: m.mentions, first: firstOf(m)?.id, start: firstOf(m)?.start })));
     assert.deepEqual(members(lazy), members(eager));
     assert.ok(
       members(lazy).every(list => list.every(m => m.entity !== 'e999' && m.mentions > 0)),
