@@ -6,10 +6,9 @@
 //
 // The calls are synchronous, behind async signatures: on a local disk each takes microseconds, while an awaited call
 // is a round trip through libuv's thread pool that cost more than the call itself (17 of them per article were a
-// third of `annotate`'s run, issue 14), and a missing file is answered without building an exception. Only the two
-// slow calls run off the thread: the flush of a written file to the disk (syncFile), and the creation of a sidecar's
-// temporary file (openNewFile). Nothing in the editor uses this module (its file access goes through VS Code's file
-// system).
+// third of `annotate`'s run, issue 14), and a missing file is answered without building an exception. Only the one
+// slow call, the flush of a written file to the disk, still runs off the thread (syncFile). Nothing in the editor
+// uses this module (its file access goes through VS Code's file system).
 import * as fs from 'node:fs';
 import { constants, type Stats } from 'node:fs';
 import * as path from 'node:path';
@@ -147,15 +146,6 @@ export function removeQuietly(file: string): void {
     // the failure being reported matters more; a stray temporary file is named for what it is
   }
 }
-
-/**
- * Creates `file` exclusively ('wx', as writeNewFile) on libuv's thread pool and gives its descriptor. Creating a file
- * is the one call that is not microseconds: ext4 looks for a free inode, and after many files were deleted or
- * replaced (every atomic write frees the old file's inode) it walks past the recently freed ones first. Measured on
- * `annotate --jobs 1` over 221 articles: 0.6-0.75 ms per creation, 130-170 ms of the main thread's run, which now
- * analyses the next article meanwhile.
- */
-export const openNewFile = (file: string): Promise<number> => new Promise((resolve, reject) => fs.open(file, 'wx', (e, fd) => (e ? reject(e) : resolve(fd))));
 
 /** Flushes an open file's data to the disk, on libuv's thread pool: the one file call slow enough to keep off the thread. */
 export const syncFile = (fd: number): Promise<void> => new Promise((resolve, reject) => fs.fsync(fd, e => (e ? reject(e) : resolve())));

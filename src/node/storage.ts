@@ -3,12 +3,12 @@
 // the old sidecar whole. Only regular files are read (a FIFO would block forever), a sidecar or backup that is a
 // symbolic link leading out of its folder is never followed (a repository can carry a link to ~/.ssh/id_rsa), and a
 // file that is not UTF-8 is reported as such (EILSEQ) instead of being decoded with replacement characters.
-// The file calls are synchronous but for the temporary file's creation and its flush to disk (see ./safeFs.ts for
-// why); a missing sidecar, the common case on a first run, is answered without an exception.
+// The file calls are synchronous but for the flush to disk (see ./safeFs.ts for why); a missing sidecar, the
+// common case on a first run, is answered without an exception.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NOT_UTF8, type SidecarStorage } from '../core';
-import { makeFolders, openNewFile, readRegularFileSync, removeQuietly, syncFile, UnsafeFileError, writeNewFile } from './safeFs';
+import { makeFolders, readRegularFileSync, removeQuietly, syncFile, UnsafeFileError, writeNewFile } from './safeFs';
 
 const isNotFound = (e: unknown) => (e as NodeJS.ErrnoException)?.code === 'ENOENT';
 
@@ -91,7 +91,7 @@ export class NodeSidecarStorage implements SidecarStorage {
 
   /** Writes and flushes the temporary file (separate so tests can simulate a disk filling up mid-write). */
   protected async writeTemp(temp: string, chunks: Iterable<string>): Promise<void> {
-    const fd = await openNewFile(temp);
+    const fd = fs.openSync(temp, 'wx');
     try {
       for (const chunk of chunks) {
         const bytes = Buffer.from(chunk, 'utf8');
