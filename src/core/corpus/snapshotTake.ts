@@ -5,6 +5,7 @@ import type { MentionCounts } from './article';
 import * as snapshot from './snapshot';
 import type { SnapshotRecord } from './snapshot';
 import { BodyDecoder } from './snapshotNumbers';
+import { noteTaken } from './snapshotLinks';
 import * as objects from './snapshotObjects';
 import type { CorpusArticle } from './types';
 
@@ -129,7 +130,7 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
   }
   // every number used, and no more
   if (i !== count) return undefined;
-  return new SnapshotArticle(
+  const article = new SnapshotArticle(
     record,
     text,
     referenceDate === 0 ? null : strings[referenceDate - 1],
@@ -138,6 +139,8 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
     annotationsAt,
     mentions,
   );
+  noteTaken(record, article);
+  return article;
 }
 
 /**
