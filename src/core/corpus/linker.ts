@@ -139,10 +139,14 @@ export class Linker {
     if (this.fresh) this.expected = names;
   }
 
-  /** The names that have candidates, as of the last update (what expectJoining is given), in number order. */
+  /**
+   * The names that have candidates, as of the last update (what expectJoining is given), in number order: worked out
+   * again from the indexes, as a first linking would (not read from the names' stored candidates, which the changes
+   * since keep right only where they matter to the joins).
+   */
   joining(): NameNode[] {
     const out: NameNode[] = [];
-    for (const n of this.nodes) if (n !== undefined && n.candidates.length > 0) out.push(n);
+    for (const n of this.nodes) if (n !== undefined && n.members.length > 0 && candidatesOf(n, this.indexes).length > 0) out.push(n);
     return out;
   }
 

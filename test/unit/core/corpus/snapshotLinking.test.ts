@@ -192,6 +192,15 @@ describe("corpus snapshot: the linking's record", () => {
         assert.equal(answers(restored), answers(fresh), `seed ${seed}, step ${step} (${what})`);
       }
       assert.equal(answers(restored), answers(fresh), `seed ${seed}, at the end`);
+      // the snapshot the editor writes after such changes (from an index kept up to date, not built at once) restores
+      // the corpus built from its articles as well
+      const again = parseCorpusSnapshot(snapshotOf(restored))!;
+      const reloaded = new Corpus(restored.decisions);
+      reloaded.setArticles(takeAll(again, new Map(restored.articles().map(a => [a.path, a.text]))), again);
+      const built = new Corpus(restored.decisions);
+      built.setArticles(restored.articles());
+      assert.equal(reloaded.linkedFromSnapshot, true);
+      assert.equal(answers(reloaded), answers(built), `seed ${seed}: from the snapshot written after the changes`);
     });
   }
 
