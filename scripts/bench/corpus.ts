@@ -16,6 +16,7 @@ import {
   reconcile,
   serializeSidecar,
   type CorpusArticle,
+  type CorpusSnapshot,
 } from '../../src/core';
 import { sha256HexNative } from '../../src/node/hash';
 import { distinctDocuments } from './scale';
@@ -59,10 +60,10 @@ export function corpusSection(docs: readonly string[], name: string): void {
   const before = heap();
   const analyses = time(() => texts.map(t => analyzer.analyze(t, { keep: false })));
   // the articles collected, then the index built from them in one call (the build timed apart as well)
-  const buildOf = (articles: CorpusArticle[]) =>
+  const buildOf = (articles: CorpusArticle[], snapshot?: CorpusSnapshot) =>
     time(() => {
       const c = new Corpus();
-      c.setArticles(articles);
+      c.setArticles(articles, snapshot);
       c.entities();
       return c;
     });
@@ -117,7 +118,7 @@ export function corpusSection(docs: readonly string[], name: string): void {
       index: fromSidecars.value,
       fromNothing,
       fromSidecars: json => time(() => indexFromSidecars(json)),
-      build: articles => buildOf(articles).value,
+      build: (articles, snapshot) => buildOf(articles, snapshot).value,
       time,
       both,
       medianOf,

@@ -13,6 +13,7 @@ import {
   serializeCorpusSnapshot,
   type Corpus,
   type CorpusArticle,
+  type CorpusSnapshot,
 } from '../../src/core';
 import { sha256HexNative } from '../../src/node/hash';
 
@@ -32,8 +33,8 @@ export interface SnapshotBench {
   fromNothing: Timed;
   /** The index from the sidecars' JSON in memory (hash, parse, build), as the line "index from up-to-date sidecars" times it. */
   fromSidecars: (sidecars: readonly string[]) => Timed;
-  /** Builds the index (setArticles + entities), timed with `time`. */
-  build: (articles: CorpusArticle[]) => Corpus;
+  /** Builds the index (setArticles + entities; with the snapshot the articles were taken from, if any), timed with `time`. */
+  build: (articles: CorpusArticle[], snapshot?: CorpusSnapshot) => Corpus;
   time: <T>(fn: () => T) => Timed & { value: T };
   both: (t: Timed, digits?: number) => string;
   medianOf: (runs: Timed[]) => Timed;
@@ -68,6 +69,9 @@ export function snapshotLines(b: SnapshotBench): void {
       serializeCorpusSnapshot(
         b.paths.map((p, i) => ({ article: b.index.article(p)!, stamp: stampOf(files[i])!, seen })),
         Date.now(),
+        '',
+        // the index they are from: the snapshot records its linking, as the editor's does
+        b.index,
       ),
     );
     const json = write.value;
@@ -84,7 +88,7 @@ export function snapshotLines(b: SnapshotBench): void {
         const check = b.time(() => b.texts.map((t, i) => isRecordUsable(snapshot.records.get(b.paths[i])!, sha256HexNative(t), stampOf(files[i]))));
         if (check.value.includes(false)) throw new Error('a snapshot record is not usable');
         const take = b.time(() => b.texts.map((t, i) => corpusArticleFromSnapshot(snapshot.records.get(b.paths[i])!, t)!));
-        const build = b.time(() => b.build(take.value));
+        const build = b.time(() => b.build(take.value, snapshot));
         steps.parse.push(parse);
         steps.check.push(check);
         steps.take.push(take);

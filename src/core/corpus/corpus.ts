@@ -5,6 +5,8 @@ import { emptyDecisions } from './decisions/edit';
 import { EntityTable, type EntityKeys } from './entities';
 import { Linker } from './linker';
 import { compareText, decidedNow, entityNow, membersOf, type Member } from './members';
+import type { CorpusSnapshot } from './snapshot';
+import { joiningOf } from './snapshotLinks';
 import type { CorpusArticle, CorpusDecisions, CorpusEntity, UnindexedArticle } from './types';
 
 /** Fewer articles than this are set one at a time by setArticles (linking them all again would cost more). */
@@ -49,8 +51,12 @@ export class Corpus {
    * Adds or replaces many articles (the first indexing, a rescan): the same corpus as setArticle for each in turn (a
    * path given twice: the later article). When they are most of the corpus, the names are linked again all at once
    * on the next look instead of one article at a time (cost: every article's entities and annotations).
+   *
+   * `snapshot`: the corpus snapshot the articles were taken from (corpusArticleFromSnapshot). When the corpus is empty
+   * and the articles are exactly the snapshot's, each taken from its record, the linking the snapshot recorded
+   * (snapshotLinks.ts) spares working out which names have candidates; otherwise it is not used. Same corpus either way.
    */
-  setArticles(articles: Iterable<CorpusArticle>): void {
+  setArticles(articles: Iterable<CorpusArticle>, snapshot?: CorpusSnapshot): void {
     const batch = new Map<string, CorpusArticle>();
     for (const a of articles) batch.set(a.path, a);
     if (batch.size === 0) return;
@@ -58,6 +64,7 @@ export class Corpus {
       for (const a of batch.values()) this.setArticle(a);
       return;
     }
+    const empty = this.byPath.size === 0 && this.membersByPath.size === 0;
     for (const a of batch.values()) {
       this.byPath.set(a.path, a);
       this.membersByPath.set(a.path, membersOf(a));
@@ -70,6 +77,8 @@ export class Corpus {
     // the map's order (no lookup by path)
     if (isSorted(paths)) this.linker.addAll([...this.membersByPath.values()]);
     else this.linker.addAll(paths.sort(compareText).map(p => this.membersByPath.get(p)!));
+    const joining = empty && snapshot ? joiningOf(snapshot, batch, this.membersByPath) : undefined;
+    if (joining) this.linker.expectJoining(joining);
     this.table = new EntityTable();
     this.changed();
   }
@@ -174,6 +183,18 @@ export class Corpus {
   private member(path: string, articleEntity: string): Member | undefined {
     // an article has tens of entities: a scan beats a corpus-wide map rebuilt on every change
     return this.membersByPath.get(path)?.find(m => m.entity === articleEntity);
+  }
+
+  /** @internal Whether the linking was last made from nothing with the snapshot's record of it (tests ask). */
+  get linkedFromSnapshot(): boolean {
+    this.entityTable();
+    return this.linker.usedExpected;
+  }
+
+  /** @internal The names that have candidates as of now (what the snapshot records of the linking: snapshotLinks.ts). */
+  linkingJoining(): ReturnType<Linker['joining']> {
+    this.entityTable();
+    return this.linker.joining();
   }
 
   /** @internal The entities having an alias (`type NUL alias key`), as of now. */

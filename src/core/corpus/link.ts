@@ -382,6 +382,8 @@ function isShortFormByNumber(type: EntityType, long: readonly number[], short: r
 
 /** No candidates (most names): one shared list, never modified. */
 const NONE: readonly NameNode[] = Object.freeze([]);
+/** The candidates of a name that has none (candidatesOf's own empty list). */
+export const NO_CANDIDATES = NONE;
 const NONE_WORDS: readonly string[] = Object.freeze([]);
 
 /** The group of `names` (in linking order): named after its longest name in most articles. */

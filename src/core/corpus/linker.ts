@@ -3,7 +3,7 @@
 // they are recomputed only for the names a change can touch; the ordered pass that decides the joins is then replayed
 // over the stored candidates (a union-find sweep, no rule evaluated), and only the groups whose names changed are new.
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
-import { candidatesOf, groupOf, groupOfOne, LinkIndexes, namesOf, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
+import { candidatesOf, groupOf, groupOfOne, LinkIndexes, namesOf, NO_CANDIDATES, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
 import { compareText, entityNow, nodeNumberOf, nodeOfMember, type Member } from './members';
 import { knownNumberOfNode, nodeRanks, numberedNodes, wordNumbersOf } from './names';
 import type { CorpusEntity } from './types';
@@ -40,6 +40,10 @@ export class Linker {
    * one pass, so nothing is noted per member (no dirty names, no changed aliases) until then.
    */
   private fresh = false;
+  /** The names a record of the same members says have candidates (expectJoining), for the first linking. */
+  private expected: readonly NameNode[] | undefined;
+  /** @internal Whether the last first linking took the names that have candidates from expectJoining's list (tests ask). */
+  usedExpected = false;
 
   /**
    * Adds the members of many articles to an empty linker (the first indexing); on a linker that has names, the same
@@ -123,6 +127,27 @@ export class Linker {
         this.indexes.addAliases(n, m, this.aliasesChanged);
       }
     }
+  }
+
+  /**
+   * The names that have candidates, as a linker of the same members had them (the corpus snapshot records them): the
+   * first linking then works out only their candidates (a fifth of the names), every other name having none. Checked
+   * as far as it is cheap (each is a name of this linker with candidates, none listed twice); a list that fails is
+   * ignored (every name's candidates worked out). Only before the first linking of members added to an empty linker.
+   */
+  expectJoining(names: readonly NameNode[]): void {
+    if (this.fresh) this.expected = names;
+  }
+
+  /**
+   * The names that have candidates, as of the last update (what expectJoining is given), in number order: worked out
+   * again from the indexes, as a first linking would (not read from the names' stored candidates, which the changes
+   * since keep right only where they matter to the joins).
+   */
+  joining(): NameNode[] {
+    const out: NameNode[] = [];
+    for (const n of this.nodes) if (n !== undefined && n.members.length > 0 && candidatesOf(n, this.indexes).length > 0) out.push(n);
+    return out;
   }
 
   /** Removes an article's members (as added). */
@@ -338,13 +363,19 @@ export class Linker {
     names.length = count;
     // the names that have candidates: only they join others, in linking order (the others' order does not matter)
     const joining: NameNode[] = [];
-    for (let i = 0; i < count; i++) {
-      const n = names[i];
-      const candidates = candidatesOf(n, indexes);
-      n.candidates = candidates;
-      n.parent = n;
-      n.count = 0;
-      if (candidates.length > 0) joining.push(n);
+    const expected = this.expected;
+    this.expected = undefined;
+    this.usedExpected = expected !== undefined && this.onlyExpected(expected, names, joining);
+    if (!this.usedExpected) {
+      joining.length = 0;
+      for (let i = 0; i < count; i++) {
+        const n = names[i];
+        const candidates = candidatesOf(n, indexes);
+        n.candidates = candidates;
+        n.parent = n;
+        n.count = 0;
+        if (candidates.length > 0) joining.push(n);
+      }
     }
     sortByLinkingOrder(joining);
     for (let i = 0; i < joining.length; i++) {
@@ -391,6 +422,28 @@ export class Linker {
       added[i] = g;
     }
     return { removed: [], added };
+  }
+
+  /**
+   * linkAll's candidates when the names that have any are known (expectJoining): only theirs worked out, into
+   * `joining`; false when the list does not hold (a name not this linker's, listed twice, or without candidates).
+   */
+  private onlyExpected(expected: readonly NameNode[], names: readonly NameNode[], joining: NameNode[]): boolean {
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i];
+      n.candidates = NO_CANDIDATES;
+      n.parent = n;
+      n.count = 0;
+    }
+    for (let i = 0; i < expected.length; i++) {
+      const n = expected[i];
+      if (this.at(n.number) !== n || n.members.length === 0 || n.candidates !== NO_CANDIDATES) return false;
+      const candidates = candidatesOf(n, this.indexes);
+      if (candidates.length === 0) return false;
+      n.candidates = candidates;
+      joining.push(n);
+    }
+    return true;
   }
 
   /** The groups of the changed names made again over the same names (their members changed, not their links). */

@@ -18,7 +18,7 @@ import { ANNOTATION_TYPES, DATE_PRECISIONS, type AnnotationSource } from '../typ
 import type { CorpusArticle } from './types';
 
 /** Bumped whenever the JSON form changes: a snapshot of another version is "no snapshot". */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 /** How much older than the moment it was looked at a sidecar's mtime must be for its record to count (rule 3). */
 export const RACY_MARGIN_MS = 3000;
 
@@ -73,8 +73,13 @@ export interface CorpusSnapshot {
   writtenAt: number;
   /** What the host wrote with it (serializeCorpusSnapshot's `context`): a snapshot of another context is not used. */
   context: string;
-  /** By article path. */
+  /** By article path, in the order they were written. */
   records: Map<string, SnapshotRecord>;
+  /**
+   * @internal The linking of the index it was written from (snapshotLinks.ts): two numbers per name that has
+   * candidates (an article's place in `records`, a member's place among its members); undefined when not recorded.
+   */
+  links: Int32Array | undefined;
 }
 
 /** Whether a record may stand for the article now (the rule above). `stamp` is undefined when the sidecar is gone. */

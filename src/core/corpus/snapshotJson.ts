@@ -1,6 +1,6 @@
 // The corpus snapshot's form (private: the editor's cache in its own storage, no schema, never in the workspace): a
 // line of JSON,
-//   { "format": "news-annotator-corpus-snapshot", "version": 3, "writtenAt": ms, "context": the host's,
+//   { "format": "news-annotator-corpus-snapshot", "version": 4, "writtenAt": ms, "context": the host's,
 //     "codes": {types, sources, precisions},
 //     "strings": [every id, name, alias, note, date value and reference date once],
 //     "articles": [[path, sha256, sidecar size, sidecar mtime, seen]], "check": the numbers' and strings' checksum }
@@ -8,7 +8,8 @@
 // + 1, 0 for none; how many entities, annotations and rejections it has; how many characters its body takes), then
 // its body: the entities and the annotations (snapshot.ts: a kind number says which optional fields follow; the text
 // as a string, so a name is stored and read once for the corpus; the entity as its position in the article's
-// entities), the rejections (start, length).
+// entities), the rejections (start, length). After the last article: the linking's record (snapshotLinks.ts), 0 when
+// there is none, else 1 + its count of names, then two numbers per name (an article's place, a member's place).
 // The numbers out of the JSON and the strings interned make it a fraction of the sidecars' size and quick to read:
 // the annotations' quote selectors are left out (the article text holds the context). Reading is strict: anything
 // that does not fit the JSON part or the heads (another version, another code table, a checksum that differs, a
@@ -16,6 +17,8 @@
 // checked when its article is taken (a string index out of range, an entity not listed: that record is not used).
 // Either way, never a wrong index. (A body of the right checksum that does not decode was written by no build.)
 import type { Span } from '../types';
+import type { Corpus } from './corpus';
+import { linksOf } from './snapshotLinks';
 import type { CorpusArticle } from './types';
 import {
   ARTICLE_HEAD,
@@ -48,9 +51,10 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * The snapshot of `entries` (articles indexed from their sidecar files), written at `writtenAt` (host clock), with
  * the host's `context` (what else the records depend on: where the sidecars are, say; compared by the host). An
  * article whose annotations' text is not the slice of its text they point at is left out: the record could not
- * give it back as it is.
+ * give it back as it is. With the `corpus` the entries' articles are from, when they are all of its articles (each
+ * written), its linking is recorded too (snapshotLinks.ts: indexing them again from the snapshot is then quicker).
  */
-export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writtenAt: number, context = ''): string {
+export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writtenAt: number, context = '', corpus?: Corpus): string {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const intern = (s: string): number => {
@@ -64,14 +68,21 @@ export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writte
   };
   const numbers = new NumberWriter();
   const out: unknown[] = [];
+  const written: CorpusArticle[] = [];
+  let leftOut = false;
   for (const { article, stamp, seen } of entries) {
     const mark = numbers.length;
     if (!fitsItsText(article) || !numbersOf(article, numbers, intern)) {
       numbers.length = mark;
+      leftOut = true;
       continue;
     }
     out.push([article.path, article.sha256, stamp.size, stamp.mtime, seen]);
+    written.push(article);
   }
+  const links = corpus === undefined || leftOut ? undefined : linksOf(corpus, written);
+  numbers.push(links === undefined ? 0 : links.length / 2 + 1);
+  if (links !== undefined) for (const n of links) numbers.push(n);
   const text = numbers.toString();
   const check = stringsChecksum(strings, numbersChecksum(text));
   // the numbers after the JSON, not in it: JSON.parse scans a long string's characters more slowly than they are read
@@ -149,9 +160,26 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
     if (!record || records.has(record.path)) return undefined;
     records.set(record.path, record);
   }
+  const links = linksRead(numbers, records);
+  if (links === false) return undefined;
   // every number read, and none changed (nor a string)
   if (numbers.at !== json.length || stringsChecksum(strings as string[], numbers.checksum) !== check) return undefined;
-  return { writtenAt, context, records };
+  return { writtenAt, context, records, links };
+}
+
+/** The linking's record (snapshotLinks.ts) after the articles: undefined when none, false when it does not fit them. */
+function linksRead(numbers: NumberDecoder, records: ReadonlyMap<string, SnapshotRecord>): Int32Array | undefined | false {
+  const head = numbers.read(1);
+  if (!head) return false;
+  const names = head[0] - 1;
+  if (names === -1) return undefined;
+  const list = numbers.read(names * 2);
+  if (!list) return false;
+  const links = list.slice(0, names * 2);
+  const entities = [...records.values()].map(r => r.encoded.entities);
+  // an article's place among the records, a member's among its entities (an entity without mentions is no member)
+  for (let i = 0; i < links.length; i += 2) if (!(links[i] < entities.length && links[i + 1] < entities[links[i]])) return false;
+  return links;
 }
 
 /**

@@ -53,6 +53,7 @@ export class CorpusIndex implements vscode.Disposable {
       () => `${settings().sidecarLocation}:${settings().sidecarFolder}`,
       path => this.corpus.article(path),
       line => this.output.appendLine(line),
+      () => this.corpus,
     );
     const sidecars = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
     this.disposables.push(
@@ -244,7 +245,8 @@ export class CorpusIndex implements vscode.Disposable {
         }
       } finally {
         this.batchRead = undefined;
-        this.corpus.setArticles(read.values());
+        // with the snapshot loaded: when the batch is exactly its articles (the first indexing), its linking is used
+        this.corpus.setArticles(read.values(), this.snapshot.loadedSnapshot);
       }
       this.publish();
     }

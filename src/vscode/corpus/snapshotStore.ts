@@ -5,7 +5,16 @@
 // written atomically after the first indexing and after changes (debounced), never in Restricted Mode (nothing is
 // written there); a snapshot that cannot be read or parsed is a line in the output channel and the full read.
 import * as vscode from 'vscode';
-import { parseCorpusSnapshot, serializeCorpusSnapshot, type CorpusArticle, type SidecarStamp, type SnapshotEntry, type SnapshotRecord } from '../../core';
+import {
+  parseCorpusSnapshot,
+  serializeCorpusSnapshot,
+  type Corpus,
+  type CorpusArticle,
+  type CorpusSnapshot,
+  type SidecarStamp,
+  type SnapshotEntry,
+  type SnapshotRecord,
+} from '../../core';
 import type { WorkspaceStorage } from '../persistence';
 
 /** Changes come in bursts (a scan, a folder of sidecars rewritten): one write after they settle. */
@@ -22,6 +31,8 @@ export interface SidecarSeen {
 export class SnapshotStore implements vscode.Disposable {
   /** The records read from the snapshot file, kept for the indexing that follows the load (then released). */
   private records = new Map<string, SnapshotRecord>();
+  /** The snapshot read, for the first indexing (its linking: Corpus.setArticles); released with the records. */
+  private read: CorpusSnapshot | undefined;
   /** The articles indexed from their sidecar file (read, or taken from a record) and what the sidecar was then. */
   private readonly current = new Map<string, SidecarSeen>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,6 +54,8 @@ export class SnapshotStore implements vscode.Disposable {
     /** The index's articles, to write their records. */
     private readonly article: (path: string) => CorpusArticle | undefined,
     private readonly log: (line: string) => void,
+    /** The index itself: when the records are all of its articles, the snapshot records its linking too. */
+    private readonly index?: () => Corpus,
   ) {}
 
   get uri(): vscode.Uri | undefined {
@@ -52,6 +65,7 @@ export class SnapshotStore implements vscode.Disposable {
   /** Reads the snapshot file (a missing one is no snapshot, silently). Never throws. */
   async load(): Promise<void> {
     this.records = new Map();
+    this.read = undefined;
     this.used = 0;
     this.loaded = 0;
     const uri = this.uri;
@@ -71,7 +85,13 @@ export class SnapshotStore implements vscode.Disposable {
     }
     if (snapshot.context !== this.context()) return;
     this.records = snapshot.records;
+    this.read = snapshot;
     this.loaded = snapshot.records.size;
+  }
+
+  /** The snapshot loaded, until released (the articles taken from it are given with it to Corpus.setArticles). */
+  get loadedSnapshot(): CorpusSnapshot | undefined {
+    return this.read;
   }
 
   /** The sidecar's size and mtime now (undefined: no sidecar, or no snapshot to keep). */
@@ -89,6 +109,7 @@ export class SnapshotStore implements vscode.Disposable {
   /** Forgets the records read (after the indexing that used them): articles read later come from their sidecars. */
   release(): void {
     this.records = new Map();
+    this.read = undefined;
   }
 
   record(path: string): SnapshotRecord | undefined {
@@ -149,7 +170,7 @@ export class SnapshotStore implements vscode.Disposable {
       if (article) entries.push({ article, stamp, seen });
     }
     try {
-      await this.storage.writeTextAtomic(uri.toString(), serializeCorpusSnapshot(entries, Date.now(), this.context()));
+      await this.storage.writeTextAtomic(uri.toString(), serializeCorpusSnapshot(entries, Date.now(), this.context(), this.index?.()));
     } catch (e) {
       this.log(`The corpus snapshot ${uri.toString(true)} could not be written (${(e as Error)?.message ?? String(e)}); the next session reads every sidecar.`);
       return;
