@@ -50,7 +50,9 @@ export class CorpusIndex implements vscode.Disposable {
     this.snapshot = new SnapshotStore(
       storage,
       reader.files.storage,
-      () => `${settings().sidecarLocation}:${settings().sidecarFolder}`,
+      // the generator (the extension's version) is part of it: the snapshot records the linking's outcome, which a
+      // release may work out differently, so a snapshot from another version is no snapshot (one full read)
+      () => `${reader.generator}:${settings().sidecarLocation}:${settings().sidecarFolder}`,
       path => this.corpus.article(path),
       line => this.output.appendLine(line),
       () => this.corpus,
