@@ -1,20 +1,29 @@
 // Where the name patterns (propagate.ts) match each line, memoised with the line's tokens: a tree of the patterns'
 // words, matched at the line's capitalised tokens, and the memo carried from one set of patterns to the next.
 import type { LineInfo, PatternMatch } from './lines';
+import type { Token } from './tokenize';
 import { isNameWord } from './mention-set';
 
 // Where the patterns match a line is memoised with the line (LineInfo.matches) for one generation of patterns: a call
-// whose patterns differ from the previous call's starts a new generation, and a line whose memo is of the previous
-// generation keeps it when none of its capitalised words starts a pattern that changed (the memo's entries at a
-// token depend only on the patterns sharing that token's word, in their order). Typing a name then re-matches only
-// the lines holding its words, not the whole article. Module-wide: lines are shared by every article that has them.
+// whose patterns differ from the previous call's starts a new generation. The memo's entries at a token depend only on
+// the patterns sharing that token's word, in their order: a line whose memo is of an earlier generation keeps its
+// entries at the tokens whose word starts no pattern that changed since, and only the others are matched again (a
+// line the regrouping of an edit does not visit may lag several generations behind). Typing a name then matches
+// again only the tokens holding its words, not the whole article. Module-wide: lines are shared by every article
+// that has them.
 let generation = 0;
 /** Per first word, its patterns' words in order, as of generation `generation`. */
 let lastPatterns: ReadonlyMap<string, readonly { words: readonly string[] }[]> = new Map();
 /** The first words whose patterns changed from generation `generation - 1` to `generation`. */
 let changedWords = new Set<string>();
+/** Per first word, the last generation its patterns changed in (since `floor`). */
+const changedIn = new Map<string, number>();
+/** A memo of a generation before this one is matched again whole (its changes were too many to note, or forgotten). */
+let floor = 0;
 /** Past this many changed first words, checking each line's words costs about as much as matching them again. */
 const MAX_CHANGED_WORDS = 64;
+/** First words noted in `changedIn` before it is forgotten (every older memo is then matched again whole). */
+const MAX_NOTED_WORDS = 50000;
 /** The patterns' tree (see wordTree) as of generation `treeGeneration`: patched root by root for the next one. */
 let lastTree: Map<string, WordNode> | null = null;
 let treeGeneration = -1;
@@ -35,6 +44,10 @@ export function advance(patterns: ReadonlyMap<string, readonly { words: readonly
   if (changed.size === 0) return;
   generation++;
   changedWords = changed;
+  if (changed.size > MAX_CHANGED_WORDS || changedIn.size + changed.size > MAX_NOTED_WORDS) {
+    floor = generation;
+    changedIn.clear();
+  } else for (const w of changed) changedIn.set(w, generation);
 }
 
 function sameWords(a: readonly { words: readonly string[] }[] | undefined, b: readonly { words: readonly string[] }[]): boolean {
@@ -63,18 +76,56 @@ function currentTree(patterns: ReadonlyMap<string, readonly { words: string[] }[
   return lastTree;
 }
 
-/** Whether the line's memo holds for the current generation (brought forward from the previous one when it can). */
-function memoHolds(info: LineInfo): boolean {
+/**
+ * The line's memo brought to the current generation: kept when none of its words starts a pattern that changed since,
+ * its entries at the tokens of such words matched again otherwise; false when it must be matched again whole.
+ */
+function memoHolds(info: LineInfo, patterns: ReadonlyMap<string, readonly { words: string[] }[]>): boolean {
   const memo = info.matches;
   if (!memo) return false;
   if (memo.generation === generation) return true;
-  if (memo.generation !== generation - 1 || changedWords.size > MAX_CHANGED_WORDS) return false;
-  // a word the line does not hold is none of its tokens (searching the text is faster than looking each token up)
-  let holds = true;
-  for (const w of changedWords) if (info.text.includes(w)) holds = false;
-  if (!holds) for (const i of info.capitals) if (changedWords.has(info.tokens[i].text)) return false;
+  if (memo.generation < floor) return false;
+  if (memo.generation === generation - 1) {
+    // a word the line does not hold is none of its tokens (searching the text is faster than looking each token up)
+    let holds = true;
+    for (const w of changedWords) if (info.text.includes(w)) holds = false;
+    if (!holds) {
+      for (const i of info.capitals) {
+        if (changedWords.has(info.tokens[i].text)) {
+          memo.list = patched(info, memo.list, memo.generation, currentTree(patterns));
+          break;
+        }
+      }
+    }
+  } else {
+    for (const i of info.capitals) {
+      if ((changedIn.get(info.tokens[i].text) ?? -1) > memo.generation) {
+        memo.list = patched(info, memo.list, memo.generation, currentTree(patterns));
+        break;
+      }
+    }
+  }
   memo.generation = generation;
   return true;
+}
+
+/** The memo's entries (of generation `since`) at the tokens whose word's patterns changed since, matched again. */
+function patched(info: LineInfo, list: readonly PatternMatch[], since: number, tree: ReadonlyMap<string, WordNode>): PatternMatch[] {
+  const { tokens, capitals } = info;
+  const out: PatternMatch[] = [];
+  const path: WordNode[] = [];
+  let p = 0;
+  for (const i of capitals) {
+    const word = tokens[i].text;
+    const again = (changedIn.get(word) ?? -1) > since;
+    // (the entries are in order of their token, each token's together)
+    for (; p < list.length && list[p].i === i; p++) if (!again) out.push(list[p]);
+    if (again) {
+      const root = tree.get(word);
+      if (root) matchesAt(tokens, i, root, path, out);
+    }
+  }
+  return out;
 }
 
 /**
@@ -120,29 +171,38 @@ export function matchesIn({ tokens, capitals }: LineInfo, tree: ReadonlyMap<stri
   for (const i of capitals) {
     const root = tree.get(tokens[i].text);
     if (!root) continue;
-    // the nodes the following tokens lead to; patterns are reported from the deepest (longest) one up
-    path.length = 0;
-    for (let node: WordNode | undefined = root; node; node = node.next?.get(tokens[i + path.length]?.text ?? '')) {
-      path.push(node);
-      if (i + path.length >= tokens.length) break;
-    }
-    if (work) work.steps += path.length;
-    for (let d = path.length - 1; d >= 0; d--) {
-      if (path[d].ends.length === 0) continue;
-      const last = i + d;
-      // inside a longer capitalised name ("U.S. Open") it is another name, not this one
-      const before = i > 0 ? tokens[i - 1] : null;
-      const after = last + 1 < tokens.length ? tokens[last + 1] : null;
-      const blocked =
-        (before !== null && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart) ||
-        (after !== null && isNameWord(after) && !after.sentenceStart);
-      for (const k of path[d].ends) out.push({ i, k, last, start: tokens[i].start, end: tokens[last].end, blocked });
-    }
+    const steps = matchesAt(tokens, i, root, path, out);
+    if (work) work.steps += steps;
   }
   return out;
 }
 
+/**
+ * Pushes onto `out` the matches of the patterns under `root` at token `i`, longest first; the tree nodes visited.
+ * `path` is scratch space.
+ */
+function matchesAt(tokens: readonly Token[], i: number, root: WordNode, path: WordNode[], out: PatternMatch[]): number {
+  // the nodes the following tokens lead to; patterns are reported from the deepest (longest) one up
+  path.length = 0;
+  for (let node: WordNode | undefined = root; node; node = node.next?.get(tokens[i + path.length]?.text ?? '')) {
+    path.push(node);
+    if (i + path.length >= tokens.length) break;
+  }
+  for (let d = path.length - 1; d >= 0; d--) {
+    if (path[d].ends.length === 0) continue;
+    const last = i + d;
+    // inside a longer capitalised name ("U.S. Open") it is another name, not this one
+    const before = i > 0 ? tokens[i - 1] : null;
+    const after = last + 1 < tokens.length ? tokens[last + 1] : null;
+    const blocked =
+      (before !== null && isNameWord(before) && !tokens[i].sentenceStart && !before.sentenceStart) ||
+      (after !== null && isNameWord(after) && !after.sentenceStart);
+    for (const k of path[d].ends) out.push({ i, k, last, start: tokens[i].start, end: tokens[last].end, blocked });
+  }
+  return path.length;
+}
+
 /** The line's matches for `patterns`, which must be the current ones (advance): from its memo when that holds. */
 export function lineMatches(info: LineInfo, patterns: ReadonlyMap<string, readonly { words: string[] }[]>): PatternMatch[] {
-  return memoHolds(info) ? info.matches!.list : (info.matches = { generation, list: matchesIn(info, currentTree(patterns)) }).list;
+  return memoHolds(info, patterns) ? info.matches!.list : (info.matches = { generation, list: matchesIn(info, currentTree(patterns)) }).list;
 }

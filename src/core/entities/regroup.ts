@@ -32,6 +32,11 @@ export interface LineEdit {
 
 /** linkAcronyms reads up to this many characters after a bracket: a bracket this close before the line reads into it. */
 export const ACRONYM_REACH = 14;
+/**
+ * The lines other than the edited one matched again since load, and those of them whose names found again came out as
+ * before (kept as they were, no run of the regrouping): for tests and the bench.
+ */
+export const rematchCounts = { matched: 0, unchanged: 0 };
 /** Past this many first words whose patterns changed, finding the lines that hold them is no longer worth it. */
 const MAX_CHANGED_FIRST_WORDS = 64;
 const BRACKET = /[()]/;
@@ -41,8 +46,9 @@ export interface Regrouped {
   grouped: GroupedWorking;
   inputs: Working[];
   /**
-   * The lines matched again (the edited one among them), in order, with their starts after the edit: the mentions of
-   * the others are the same objects as before (moved by the edit's length), though their entities may be others.
+   * The lines whose mentions were made again (the edited one, and those matched again where the names found again
+   * changed), in order, with their starts after the edit: the mentions of the others are the same objects as before
+   * (moved by the edit's length), though their entities may be others.
    */
   rematched: { line: number; start: number }[];
   /** Where the first mention outside the matched lines whose entity may be another than before starts (none: Infinity). */
@@ -151,12 +157,28 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
     const end = start + info.text.length + 1;
     const from = line === edit.line ? fromL : line < edit.line ? mentionFrom(old, start, 0, fromL) : mentionFrom(old, start, toL, old.length);
     const to = line === edit.line ? toL : line < edit.line ? mentionFrom(old, end, from, fromL) : mentionFrom(old, end, from, old.length);
-    const work = line === edit.line ? inputs : old.slice(from, to).filter(m => !m.propagated);
+    // another line's detector mentions are as they were: only the names found again in it may be others
+    let work: Working[] = inputs;
+    let foundBefore: Working[] | undefined;
+    if (line !== edit.line) {
+      work = [];
+      foundBefore = [];
+      for (let k = from; k < to; k++) (old[k].propagated ? foundBefore : work).push(old[k]);
+    }
     const found: Working[] = [];
     if (patterns.size > 0) lineVisitor(work, [], patterns, found)(start, info);
     // a known abbreviation or an acronym found or lost again would change the links between names
     for (let k = from; k < to; k++) if (old[k].propagated && linkedName(kept, old[k].surface)) give = true;
     for (const m of found) if (linkedName(kept, m.surface)) give = true;
+    // the same names found again there (as the edit's own words mostly give): the line keeps its mentions, objects and
+    // entities, and is no run of the regrouping (nor of the result built on the previous one)
+    if (foundBefore) {
+      rematchCounts.matched++;
+      if (sameFound(foundBefore, found)) {
+        rematchCounts.unchanged++;
+        return;
+      }
+    }
     replaced.push({ from, to, list: found.length ? mergeDedupe(work, found) : work });
     rematched.push({ line, start });
   });
@@ -182,6 +204,17 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
   const entities = regroupEntities(old, replaced, mentions, kept.expansions, slots, moved);
   const entitiesFrom = moved.from < mentions.length ? mentions[moved.from].start : Infinity;
   return { grouped: { mentions, entities, slots, kept: nextKept }, inputs, rematched, entitiesFrom };
+}
+
+/** Mentions found again with the same spans, types, surfaces and lexicon marks, in the same order. */
+function sameFound(a: readonly Working[], b: readonly Working[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x.start !== y.start || x.end !== y.end || x.type !== y.type || x.surface !== y.surface || x.fixed !== y.fixed) return false;
+  }
+  return true;
 }
 
 const linkedName = (kept: GroupingKept, surface: string) => kept.linked.has(surface) || isAbbreviationName(surface);

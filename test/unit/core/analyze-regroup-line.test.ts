@@ -5,6 +5,7 @@
 // equal a fresh analysis byte for byte, and the line's regrouping must have been the path taken for many of them.
 import { strict as assert } from 'node:assert';
 import { Analyzer, type AnalysisSteps } from '../../../src/core/analyze';
+import { rematchCounts } from '../../../src/core/entities/regroup';
 import type { AnalysisResult, Annotation, Lexicon } from '../../../src/core/types';
 import { distinctArticle, prng } from '../../support/distinct-article';
 import { randomEdit } from '../../support/random-edit';
@@ -108,6 +109,27 @@ describe("analyze: typing in a name regroups the edited line's names exactly as 
     }
     assert.ok(warm.regroupings - n >= 40, `the line's regrouping ran for ${warm.regroupings - n} of 60 analyses`);
     assert.ok(warm.regroupedResults - built >= 40, `${warm.regroupedResults - built} of 60 results built on the previous one`);
+  });
+
+  it('typing in a word many names share matches again the lines holding it, and keeps those whose names come out as before', () => {
+    const text = distinctArticle(20000, 7);
+    const warm = new Analyzer();
+    const { annotations } = warm.analyze(text);
+    // an organization's first word ("Northern Steel Corp"): a name pattern's first word that dozens of lines hold
+    const org = annotations.find(a => a.type === 'organization' && /^(Northern|Continental|United|Federal|Royal|Eastern|Western) /.test(a.text))!;
+    const word = org.text.split(' ')[0];
+    const holding = text.split('\n').filter(line => line.includes(word)).length;
+    assert.ok(holding >= 5, `${holding} lines hold "${word}"`);
+    const at = org.start + 2;
+    const typed = text.slice(0, at) + 'x' + text.slice(at);
+    const n = warm.regroupings;
+    const { matched, unchanged } = rematchCounts;
+    assert.deepEqual(warm.analyze(typed, { edit: { previous: text, start: at, end: at, insertedLength: 1 } }), cold(typed));
+    assert.deepEqual(warm.analyze(text, { edit: { previous: typed, start: at, end: at + 1, insertedLength: 0 } }), cold(text));
+    assert.equal(warm.regroupings - n, 2, "both edits regrouped the line's names");
+    // each edit matched the other lines holding the word again; none of them found other names (no run of theirs)
+    assert.ok(rematchCounts.matched - matched >= 2 * (holding - 1), `${rematchCounts.matched - matched} lines matched again`);
+    assert.equal(rematchCounts.unchanged - unchanged, rematchCounts.matched - matched);
   });
 
   for (let seed = 1; seed <= 4; seed++) {
