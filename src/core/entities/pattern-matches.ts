@@ -24,9 +24,12 @@ let floor = 0;
 const MAX_CHANGED_WORDS = 64;
 /** First words noted in `changedIn` before it is forgotten (every older memo is then matched again whole). */
 const MAX_NOTED_WORDS = 50000;
-/** The patterns' tree (see wordTree) as of generation `treeGeneration`: patched root by root for the next one. */
+/**
+ * The patterns' tree (see wordTree) of an earlier generation, and the first words whose patterns changed since: it is
+ * patched root by root when next needed (dropped, to be made again whole, past MAX_CHANGED_WORDS of them).
+ */
 let lastTree: Map<string, WordNode> | null = null;
-let treeGeneration = -1;
+const treeChanged = new Set<string>();
 
 /**
  * Moves to a new generation when the patterns' words differ from the previous call's. `changedInPlace`: the first
@@ -48,6 +51,11 @@ export function advance(patterns: ReadonlyMap<string, readonly { words: readonly
     floor = generation;
     changedIn.clear();
   } else for (const w of changed) changedIn.set(w, generation);
+  if (lastTree) for (const w of changed) treeChanged.add(w);
+  if (treeChanged.size > MAX_CHANGED_WORDS) {
+    lastTree = null;
+    treeChanged.clear();
+  }
 }
 
 function sameWords(a: readonly { words: readonly string[] }[] | undefined, b: readonly { words: readonly string[] }[]): boolean {
@@ -62,17 +70,15 @@ function sameWords(a: readonly { words: readonly string[] }[] | undefined, b: re
   return true;
 }
 
-/** The current generation's tree: the previous one with the roots of the changed first words built again. */
+/** The current generation's tree: the last one made with the roots of the first words changed since made again. */
 function currentTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
-  if (lastTree && treeGeneration === generation) return lastTree;
-  if (lastTree && treeGeneration === generation - 1) {
-    for (const w of changedWords) {
-      const list = patterns.get(w);
-      if (list) lastTree.set(w, rootOf(list));
-      else lastTree.delete(w);
-    }
-  } else lastTree = wordTree(patterns);
-  treeGeneration = generation;
+  if (!lastTree) return (lastTree = wordTree(patterns));
+  for (const w of treeChanged) {
+    const list = patterns.get(w);
+    if (list) lastTree.set(w, rootOf(list));
+    else lastTree.delete(w);
+  }
+  treeChanged.clear();
   return lastTree;
 }
 
