@@ -7,7 +7,7 @@
 // involved), it gives up and the analyser groups the whole article again. Randomized tests compare both.
 import { isAbbreviationName } from './abbreviations';
 import type { GroupedWorking, GroupingKept } from './group';
-import type { LineSource } from './lines';
+import type { LineInfo, LineSource } from './lines';
 import { mergeDedupe, working, type Slot, type Working } from './mention-set';
 import { patternsAfter } from './patterns-update';
 import { regroupEntities, type Replaced } from './regroup-entities';
@@ -28,6 +28,11 @@ export interface LineEdit {
   preceding: string;
   /** The article's lines after the edit, in order, with their starts. */
   lines: LineSource;
+  /**
+   * When given, calls `fn` with each line (its index, start and tokens) holding one of `words` as a capitalised token,
+   * and with line `also`, in order (from an index of the lines' words: no walk over every line to find them).
+   */
+  holding?: (words: ReadonlySet<string>, also: number, fn: (line: number, start: number, info: LineInfo) => void) => void;
 }
 
 /** linkAcronyms reads up to this many characters after a bracket: a bracket this close before the line reads into it. */
@@ -149,11 +154,9 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
   // each line matched again: its range in the old mentions (the edited line's, from before the edit), its new mentions
   const replaced: Replaced[] = [];
   const rematched: { line: number; start: number }[] = [];
-  let i = 0;
   let give = false;
-  edit.lines((start, info) => {
-    const line = i++;
-    if (give || (line !== edit.line && !holdsAny(info, changed))) return;
+  const visit = (line: number, start: number, info: LineInfo) => {
+    if (give) return;
     const end = start + info.text.length + 1;
     const from = line === edit.line ? fromL : line < edit.line ? mentionFrom(old, start, 0, fromL) : mentionFrom(old, start, toL, old.length);
     const to = line === edit.line ? toL : line < edit.line ? mentionFrom(old, end, from, fromL) : mentionFrom(old, end, from, old.length);
@@ -181,7 +184,15 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
     }
     replaced.push({ from, to, list: found.length ? mergeDedupe(work, found) : work });
     rematched.push({ line, start });
-  });
+  };
+  if (edit.holding) edit.holding(changed, edit.line, visit);
+  else {
+    let i = 0;
+    edit.lines((start, info) => {
+      const line = i++;
+      if (line === edit.line || holdsAny(info, changed)) visit(line, start, info);
+    });
+  }
   if (give) return undefined;
 
   // the mentions: the old ones with the matched lines' replaced (copied whole, then the runs written over, from the last)

@@ -5,6 +5,9 @@
 // equal a fresh analysis byte for byte, and the line's regrouping must have been the path taken for many of them.
 import { strict as assert } from 'node:assert';
 import { Analyzer, type AnalysisSteps } from '../../../src/core/analyze';
+import type { DocumentState } from '../../../src/core/analyzeLines';
+import { computeLineInfo } from '../../../src/core/entities/lines';
+import { LineWords } from '../../../src/core/entities/line-words';
 import { rematchCounts } from '../../../src/core/entities/regroup';
 import type { AnalysisResult, Annotation, Lexicon } from '../../../src/core/types';
 import { distinctArticle, prng } from '../../support/distinct-article';
@@ -130,6 +133,33 @@ describe("analyze: typing in a name regroups the edited line's names exactly as 
     // each edit matched the other lines holding the word again; none of them found other names (no run of theirs)
     assert.ok(rematchCounts.matched - matched >= 2 * (holding - 1), `${rematchCounts.matched - matched} lines matched again`);
     assert.equal(rematchCounts.unchanged - unchanged, rematchCounts.matched - matched);
+  });
+
+  it("the kept index of the lines' words follows every edit while the grouping is kept", () => {
+    // typing in ordinary words and capitalised ones that name nothing keeps the grouping, typing in names regroups:
+    // the index a regrouping made must then hold each line's capitalised words now (else a later regrouping would
+    // not match again a line that now holds a word whose patterns changed)
+    const rand = prng(61);
+    let text = distinctArticle(12000, 61);
+    const warm = new Analyzer();
+    let result = warm.analyze(text, { document: 'a' });
+    const state = () => (warm as unknown as { documents: Map<string, DocumentState> }).documents.get('a')!;
+    const words = new Set<string>();
+    let checked = 0;
+    for (let i = 0; i < 60; i++) {
+      const next = i % 3 === 0 ? lineEdit(text, result.annotations, rand) : randomEdit(text, rand);
+      result = warm.analyze(next, { document: 'a', edit: { previous: text, ...changeOf(text, next) } });
+      assert.deepEqual(result, cold(next), `after edit ${i + 1}`);
+      text = next;
+      const index = state().grouping?.lineWords;
+      const infos = text.split('\n').map(computeLineInfo);
+      for (const info of infos) for (const k of info.capitals) words.add(info.tokens[k].text);
+      if (!index) continue;
+      checked++;
+      const fresh = LineWords.of(infos);
+      for (const w of words) assert.deepEqual(index.holding([w]), fresh.holding([w]), `"${w}" after edit ${i + 1}`);
+    }
+    assert.ok(checked >= 20, `the index was kept after ${checked} of 60 edits`);
   });
 
   for (let seed = 1; seed <= 4; seed++) {
