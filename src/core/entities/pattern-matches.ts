@@ -16,6 +16,8 @@ let generation = 0;
 let lastPatterns: ReadonlyMap<string, readonly { words: readonly string[] }[]> = new Map();
 /** The first words whose patterns changed from generation `generation - 1` to `generation`. */
 let changedWords = new Set<string>();
+/** The generation the patterns were last changed in place into (from the previous generation's, under `changedWords`). */
+let changedInPlaceAt = -1;
 /** Per first word, the last generation its patterns changed in (since `floor`). */
 const changedIn = new Map<string, number>();
 /** A memo of a generation before this one is matched again whole (its changes were too many to note, or forgotten). */
@@ -30,6 +32,8 @@ const MAX_NOTED_WORDS = 50000;
  */
 let lastTree: Map<string, WordNode> | null = null;
 const treeChanged = new Set<string>();
+/** Per first word, the root its last patch replaced (kept for an undo: made again only when its words differ). */
+const spares = new Map<string, WordNode>();
 
 /**
  * Moves to a new generation when the patterns' words differ from the previous call's. `changedInPlace`: the first
@@ -38,7 +42,8 @@ const treeChanged = new Set<string>();
  */
 export function advance(patterns: ReadonlyMap<string, readonly { words: readonly string[] }[]>, changedInPlace?: ReadonlySet<string>): void {
   const changed = new Set<string>();
-  if (changedInPlace && patterns === lastPatterns) for (const w of changedInPlace) changed.add(w);
+  const inPlace = changedInPlace !== undefined && patterns === lastPatterns;
+  if (inPlace) for (const w of changedInPlace) changed.add(w);
   else {
     for (const [w, list] of patterns) if (!sameWords(lastPatterns.get(w), list)) changed.add(w);
     for (const w of lastPatterns.keys()) if (!patterns.has(w)) changed.add(w);
@@ -47,6 +52,7 @@ export function advance(patterns: ReadonlyMap<string, readonly { words: readonly
   if (changed.size === 0) return;
   generation++;
   changedWords = changed;
+  changedInPlaceAt = inPlace ? generation : -1;
   if (changed.size > MAX_CHANGED_WORDS || changedIn.size + changed.size > MAX_NOTED_WORDS) {
     floor = generation;
     changedIn.clear();
@@ -70,13 +76,32 @@ function sameWords(a: readonly { words: readonly string[] }[] | undefined, b: re
   return true;
 }
 
+/** Whether `root` was made from patterns of the words of `list`'s, in order. */
+function madeOf(root: WordNode, list: readonly { words: readonly string[] }[]): boolean {
+  const made = root.made!;
+  if (made.length !== list.length) return false;
+  for (let k = 0; k < made.length; k++) {
+    const x = made[k];
+    const y = list[k].words;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
+
 /** The current generation's tree: the last one made with the roots of the first words changed since made again. */
 function currentTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
   if (!lastTree) return (lastTree = wordTree(patterns));
+  if (spares.size > MAX_NOTED_WORDS) spares.clear();
   for (const w of treeChanged) {
     const list = patterns.get(w);
-    if (list) lastTree.set(w, rootOf(list));
+    const was = lastTree.get(w);
+    // the root the word had before, when its patterns' words are back to those (a letter typed, then undone)
+    const spare = spares.get(w);
+    if (list) lastTree.set(w, spare && madeOf(spare, list) ? spare : rootOf(list));
     else lastTree.delete(w);
+    if (was) spares.set(w, was);
   }
   treeChanged.clear();
   return lastTree;
@@ -85,13 +110,15 @@ function currentTree(patterns: ReadonlyMap<string, readonly { words: string[] }[
 /**
  * The line's memo brought to the current generation: kept when none of its words starts a pattern that changed since,
  * its entries at the tokens of such words matched again otherwise; false when it must be matched again whole.
+ * `holdsChanged`: the line is known to hold such a word (its tokens are checked without searching its text first).
  */
-function memoHolds(info: LineInfo, patterns: ReadonlyMap<string, readonly { words: string[] }[]>): boolean {
+function memoHolds(info: LineInfo, patterns: ReadonlyMap<string, readonly { words: string[] }[]>, holdsChanged = false): boolean {
   const memo = info.matches;
   if (!memo) return false;
   if (memo.generation === generation) return true;
   if (memo.generation < floor) return false;
-  if (memo.generation === generation - 1) {
+  if (holdsChanged) memo.list = patched(info, memo.list, memo.generation, currentTree(patterns));
+  else if (memo.generation === generation - 1) {
     // a word the line does not hold is none of its tokens (searching the text is faster than looking each token up)
     let holds = true;
     for (const w of changedWords) if (info.text.includes(w)) holds = false;
@@ -143,6 +170,8 @@ interface WordNode {
   next: Map<string, WordNode> | null;
   /** Indices of the patterns ending here, ascending. */
   ends: number[];
+  /** A root's patterns' words (each pattern's own array: a surface's words are never changed), as it was made from them. */
+  made?: readonly (readonly string[])[];
 }
 
 export function wordTree(patterns: ReadonlyMap<string, readonly { words: string[] }[]>): Map<string, WordNode> {
@@ -153,7 +182,7 @@ export function wordTree(patterns: ReadonlyMap<string, readonly { words: string[
 
 /** The tree of the patterns sharing a first word. */
 function rootOf(list: readonly { words: string[] }[]): WordNode {
-  const root: WordNode = { next: null, ends: [] };
+  const root: WordNode = { next: null, ends: [], made: list.map(p => p.words) };
   list.forEach((p, k) => {
     let node = root;
     for (let w = 1; w < p.words.length; w++) {
@@ -206,6 +235,48 @@ function matchesAt(tokens: readonly Token[], i: number, root: WordNode, path: Wo
     for (const k of path[d].ends) out.push({ i, k, last, start: tokens[i].start, end: tokens[last].end, blocked });
   }
   return path.length;
+}
+
+/**
+ * Whether the line's matches for `patterns` (the current ones, changed in place from the previous generation's under
+ * advance's `changedInPlace`) name the same patterns, in the same order and places, as its memo of the previous
+ * generation did, the changed words' lists then being `before(word)`: then propagate's visitor finds in the line what
+ * it found before. Only the entries at the tokens of the changed words are compared (the others are the memo's own
+ * objects, of lists that did not change); false when the memo is of another generation or the patterns were not
+ * changed in place (the caller matches the line). The memo is brought forward either way.
+ */
+export function sameMatches(
+  info: LineInfo,
+  patterns: ReadonlyMap<string, readonly unknown[]>,
+  before: (word: string) => readonly unknown[] | undefined,
+): boolean {
+  const memo = info.matches;
+  if (!memo || memo.generation !== generation - 1 || changedInPlaceAt !== generation || floor === generation) return false;
+  const was = memo.list;
+  // (the caller knows the line holds a changed word: no search of its text for them first)
+  memoHolds(info, patterns as ReadonlyMap<string, readonly { words: string[] }[]>, true);
+  const now = memo.list;
+  if (now === was) return true;
+  const { tokens } = info;
+  let p = 0;
+  let q = 0;
+  while (p < was.length || q < now.length) {
+    // (an entry at a token whose word did not change is the memo's own object)
+    if (p < was.length && q < now.length && was[p] === now[q]) {
+      p++;
+      q++;
+      continue;
+    }
+    if (p === was.length || q === now.length) return false;
+    const a = was[p++];
+    const b = now[q++];
+    // (the same pattern at the same token: the same words, so the same place and the same blocking)
+    if (a.i !== b.i) return false;
+    const word = tokens[a.i].text;
+    const then = before(word);
+    if (!then || then[a.k] !== patterns.get(word)?.[b.k]) return false;
+  }
+  return true;
 }
 
 /** The line's matches for `patterns`, which must be the current ones (advance): from its memo when that holds. */

@@ -13,6 +13,7 @@ import { patternsAfter } from './patterns-update';
 import { regroupEntities, type Replaced } from './regroup-entities';
 import { changedFirstWords, firstFrom, firstsWithout, holdsAny, memberFrom, mentionFrom, sameVotes } from './regroup-search';
 import { retype, type Touched } from './regroup-types';
+import { sameMatches } from './pattern-matches';
 import { lineVisitor, patternsOf, usePatterns, type FirstMention } from './propagate';
 
 /** One line edited into one line, with what the analyser found in it before and after (offsets relative to the line). */
@@ -38,10 +39,11 @@ export interface LineEdit {
 /** linkAcronyms reads up to this many characters after a bracket: a bracket this close before the line reads into it. */
 export const ACRONYM_REACH = 14;
 /**
- * The lines other than the edited one matched again since load, and those of them whose names found again came out as
- * before (kept as they were, no run of the regrouping): for tests and the bench.
+ * The lines other than the edited one matched again since load, those of them whose names found again came out as
+ * before (kept as they were, no run of the regrouping), and of those the ones told by comparing their matches at the
+ * changed words alone (not visited): for tests and the bench.
  */
-export const rematchCounts = { matched: 0, unchanged: 0 };
+export const rematchCounts = { matched: 0, unchanged: 0, compared: 0 };
 /** Past this many first words whose patterns changed, finding the lines that hold them is no longer worth it. */
 const MAX_CHANGED_FIRST_WORDS = 64;
 const BRACKET = /[()]/;
@@ -155,8 +157,20 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
   const replaced: Replaced[] = [];
   const rematched: { line: number; start: number }[] = [];
   let give = false;
+  // a line other than the edited one whose matches at the changed words name the patterns they named (as the edit's
+  // own words mostly give) finds the same names again: kept as it was, not matched again nor visited (the patterns
+  // changed in place are compared by identity with their lists before; no propagated mention of the article is a
+  // linked name, else such a line is visited for the check below)
+  const listBefore = update ? (w: string) => update.previous.get(w) : undefined;
+  const noLinked = listBefore && !(kept.propagatedLinked ??= old.some(m => m.propagated && linkedName(kept, m.surface)));
   const visit = (line: number, start: number, info: LineInfo) => {
     if (give) return;
+    if (noLinked && line !== edit.line && sameMatches(info, patterns, listBefore)) {
+      rematchCounts.matched++;
+      rematchCounts.unchanged++;
+      rematchCounts.compared++;
+      return;
+    }
     const end = start + info.text.length + 1;
     const from = line === edit.line ? fromL : line < edit.line ? mentionFrom(old, start, 0, fromL) : mentionFrom(old, start, toL, old.length);
     const to = line === edit.line ? toL : line < edit.line ? mentionFrom(old, end, from, fromL) : mentionFrom(old, end, from, old.length);
@@ -210,6 +224,8 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
     expansions: kept.expansions,
     linked: kept.linked,
     shorts: kept.shorts,
+    // (the lines matched again found no linked name: the propagated ones are those before, or fewer)
+    propagatedLinked: kept.propagatedLinked,
   };
   const moved = { from: 0 };
   const entities = regroupEntities(old, replaced, mentions, kept.expansions, slots, moved);

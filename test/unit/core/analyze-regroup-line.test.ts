@@ -126,14 +126,41 @@ describe("analyze: typing in a name regroups the edited line's names exactly as 
     const at = org.start + 2;
     const typed = text.slice(0, at) + 'x' + text.slice(at);
     const n = warm.regroupings;
-    const { matched, unchanged } = rematchCounts;
-    assert.deepEqual(warm.analyze(typed, { edit: { previous: text, start: at, end: at, insertedLength: 1 } }), cold(typed));
-    assert.deepEqual(warm.analyze(text, { edit: { previous: typed, start: at, end: at + 1, insertedLength: 0 } }), cold(text));
+    const { matched, unchanged, compared } = rematchCounts;
+    // (compared with fresh analyses afterwards: one in between would make its own patterns the current ones)
+    const typedResult = warm.analyze(typed, { edit: { previous: text, start: at, end: at, insertedLength: 1 } });
+    const undone = warm.analyze(text, { edit: { previous: typed, start: at, end: at + 1, insertedLength: 0 } });
     assert.equal(warm.regroupings - n, 2, "both edits regrouped the line's names");
     // each edit matched the other lines holding the word again; none of them found other names (no run of theirs)
     assert.ok(rematchCounts.matched - matched >= 2 * (holding - 1), `${rematchCounts.matched - matched} lines matched again`);
     assert.equal(rematchCounts.unchanged - unchanged, rematchCounts.matched - matched);
+    // told by comparing their matches at the word with those before (the patterns changed in place): none visited
+    assert.equal(rematchCounts.compared - compared, rematchCounts.matched - matched);
+    assert.deepEqual(typedResult, cold(typed));
+    assert.deepEqual(undone, cold(text));
   });
+
+  for (let seed = 1; seed <= 4; seed++) {
+    it(`on 40 edits in names with no other analysis in between: lines told unchanged by their matches alone (seed ${seed})`, () => {
+      // the patterns stay the current ones from one edit to the next (a fresh analysis in between would make its own
+      // current), so the lines holding a changed word are told unchanged by comparing their matches there; every
+      // result is compared with a fresh analysis afterwards
+      const rand = prng(seed * 3001);
+      let text = distinctArticle(14000, seed + 200);
+      const warm = new Analyzer();
+      let result = warm.analyze(text, { document: 'a' });
+      const compared = rematchCounts.compared;
+      const runs: { text: string; result: AnalysisResult }[] = [];
+      for (let i = 0; i < 40; i++) {
+        const next = lineEdit(text, result.annotations, rand);
+        result = warm.analyze(next, { document: 'a', edit: { previous: text, ...changeOf(text, next) } });
+        runs.push({ text: next, result });
+        text = next;
+      }
+      runs.forEach((run, i) => assert.deepEqual(run.result, cold(run.text), `after edit ${i + 1}`));
+      assert.ok(rematchCounts.compared - compared >= 5, `${rematchCounts.compared - compared} lines told unchanged by their matches`);
+    });
+  }
 
   it("the kept index of the lines' words follows every edit while the grouping is kept", () => {
     // typing in ordinary words and capitalised ones that name nothing keeps the grouping, typing in names regroups:

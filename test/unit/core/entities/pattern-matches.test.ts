@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { computeLineInfo, type LineInfo } from '../../../../src/core/entities/lines';
-import { advance, lineMatches, matchesIn, wordTree } from '../../../../src/core/entities/pattern-matches';
+import { advance, lineMatches, matchesIn, sameMatches, wordTree } from '../../../../src/core/entities/pattern-matches';
 
 type Patterns = Map<string, { words: string[] }[]>;
 
@@ -94,6 +94,53 @@ describe('pattern-matches: the memo of a line brought forward over generations',
       ),
       undefined,
     );
+  });
+
+  it("tells a line's matches unchanged only when the changed words' tokens name the same patterns in the same places", () => {
+    type P = { words: string[] };
+    const john: P = { words: ['John', 'Smith'] };
+    const bank: P = { words: ['Bank'] };
+    const patterns = new Map<string, P[]>([
+      ['John', [john]],
+      ['Bank', [bank]],
+    ]);
+    const info = computeLineInfo('John Smith met the Bank in Lima');
+    advance(patterns);
+    lineMatches(info, patterns);
+    // each change made in place, announced with its words, the lists before it given
+    const change = (word: string, list: P[] | undefined) => {
+      const before = new Map<string, P[] | undefined>([[word, patterns.get(word)]]);
+      if (list) patterns.set(word, list);
+      else patterns.delete(word);
+      advance(patterns, new Set([word]));
+      return (w: string) => before.get(w);
+    };
+    // a list of a word the line does not hold: the same matches
+    assert.equal(sameMatches(info, patterns, change('Lima', [{ words: ['Lima', 'Open'] }])), true);
+    // another pattern of the same words, at the same place: not the same (its type or surface may be another)
+    assert.equal(sameMatches(info, patterns, change('John', [{ words: ['John', 'Smith'] }])), false);
+    // the same pattern put after a new longer one that does not match here: the same (another index, the same pattern)
+    const smith = patterns.get('John')![0];
+    assert.equal(sameMatches(info, patterns, change('John', [{ words: ['John', 'Smith', 'Jr'] }, smith])), true);
+    // a shorter pattern instead: another place
+    assert.equal(sameMatches(info, patterns, change('John', [{ words: ['John'] }])), false);
+    // a pattern gone
+    assert.equal(sameMatches(info, patterns, change('Bank', undefined)), false);
+    // the memo already of this generation, or patterns not changed in place (made anew): the caller matches the line
+    assert.equal(
+      sameMatches(info, patterns, () => undefined),
+      false,
+    );
+    // (made anew: "John"'s pattern another of the same words, which a comparison of the words does not see)
+    const anew = new Map(patterns);
+    anew.set('John', [{ words: ['John'] }]);
+    anew.set('Lima', [{ words: ['Lima', 'Peru'] }]);
+    advance(anew);
+    assert.equal(
+      sameMatches(info, anew, w => patterns.get(w)),
+      false,
+    );
+    assert.deepEqual(lineMatches(info, anew), fresh(info, anew));
   });
 
   it('matches a line again whole after a change of more first words than are noted', () => {
