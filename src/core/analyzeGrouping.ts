@@ -3,6 +3,7 @@
 import { computeLineInfo, type LineSource, type Working } from './entities';
 import { working } from './entities/mention-set';
 import { ACRONYM_REACH, regroupLine } from './entities/regroup';
+import { LineWords } from './entities/line-words';
 import { addPatternWords, editKeepsGrouping, patternWordsOf, shiftMentions } from './entities/reuse';
 import type { DocumentState, KeptGrouping, LineRecord } from './analyzeLines';
 
@@ -18,15 +19,19 @@ export function keptGrouping(state: DocumentState, lines: LineSource): KeptGroup
   const after = state.lines[edit.line];
   const { before, lineStart } = edit;
   if (!before.mentions || !after.mentions) return undefined;
+  const beforeInfo = (before.info ??= computeLineInfo(before.text));
+  const afterInfo = (after.info ??= computeLineInfo(after.text));
   const keeps = editKeepsGrouping({
-    before: { text: before.text, info: (before.info ??= computeLineInfo(before.text)), mentions: before.mentions },
-    after: { text: after.text, info: (after.info ??= computeLineInfo(after.text)), mentions: after.mentions },
+    before: { text: before.text, info: beforeInfo, mentions: before.mentions },
+    after: { text: after.text, info: afterInfo, mentions: after.mentions },
     at: edit.at - lineStart,
     end: edit.end - lineStart,
     previous: edit.line > 0 ? state.lines[edit.line - 1].text : '',
     patternWords: () => (grouping.patternWords ??= patternWordsOf(grouping.entities)),
     contested: surface => (grouping.slots.get(surface)?.types.length ?? 2) > 1,
   });
+  // the index of the lines' words follows every edit while the grouping is kept (made by the first regrouping)
+  grouping.lineWords?.replace(edit.line, beforeInfo, afterInfo);
   if (keeps && shiftMentions(grouping.mentions, edit.at, edit.end, after.text.length - before.text.length)) return grouping;
   const regrouped = regroupLine({
     grouped: grouping,
@@ -36,6 +41,22 @@ export function keptGrouping(state: DocumentState, lines: LineSource): KeptGroup
     after: { text: after.text, mentions: after.mentions },
     preceding: state.text.slice(Math.max(0, lineStart - ACRONYM_REACH), lineStart),
     lines,
+    holding: (words, also, fn) => {
+      const index = (grouping.lineWords ??= LineWords.of(state.lines.map(rec => (rec.info ??= computeLineInfo(rec.text)))));
+      const held = index.holding(words);
+      let line = 0;
+      let start = 0;
+      const visit = (target: number) => {
+        while (line < target) start += state.lines[line++].text.length + 1;
+        const rec = state.lines[target];
+        fn(target, start, (rec.info ??= computeLineInfo(rec.text)));
+      };
+      // the edited line in its place among them
+      let k = 0;
+      for (; k < held.length && held[k] < also; k++) visit(held[k]);
+      visit(also);
+      for (; k < held.length; k++) if (held[k] !== also) visit(held[k]);
+    },
   });
   if (!regrouped) return undefined;
   state.inputs[edit.line] = { rec: after, work: regrouped.inputs };
@@ -44,7 +65,7 @@ export function keptGrouping(state: DocumentState, lines: LineSource): KeptGroup
   // not read again from every entity's aliases at the next edit
   const patternWords = grouping.patternWords;
   if (patternWords) for (const m of after.mentions) addPatternWords(patternWords, m.surface);
-  return { ...regrouped.grouped, rematched: regrouped.rematched, entitiesFrom: regrouped.entitiesFrom, patternWords };
+  return { ...regrouped.grouped, rematched: regrouped.rematched, entitiesFrom: regrouped.entitiesFrom, patternWords, lineWords: grouping.lineWords };
 }
 
 /**

@@ -4,6 +4,7 @@
 // touches (analyzeSteps.ts runs the document-level steps over the records).
 import { findDates, resolveDate, type DateCandidate, type ResolvedDate } from './dates';
 import { dedupe, ENTITY_TYPE_SET, findMentions, normalise, type GroupedWorking, type LineInfo, type Working } from './entities';
+import type { LineWords } from './entities/line-words';
 import { Slots, working } from './entities/mention-set';
 import { snapToGraphemes } from './graphemes';
 import { withoutOverlapsWith } from './spans';
@@ -78,6 +79,8 @@ export interface LineInputs {
 
 export interface KeptGrouping extends GroupedWorking {
   patternWords?: Set<string>;
+  /** Which lines hold each capitalised word (made by the first line's regrouping that needs it; patched at each edit while kept). */
+  lineWords?: LineWords;
   /** Made by a line's regrouping: the lines it matched again (entities/regroup.ts Regrouped), for the result built on the previous one. */
   rematched?: { line: number; start: number }[];
   /** Made by a line's regrouping: where the first mention outside those lines whose entity may be another starts (Regrouped). */

@@ -75,6 +75,11 @@ export interface GroupingKept extends PropagateKept {
    * since (regroup-types.ts): made by the first regrouping that needs it.
    */
   shorts?: Map<string, Slot[]>;
+  /**
+   * Whether a propagated mention may be a linked name (an acronym's, an expansion's or a known abbreviation's): made by
+   * the first regrouping that needs it, and kept true while one may be (a regrouping that finds one gives up).
+   */
+  propagatedLinked?: boolean;
 }
 
 /** groupWorking a step at a time (a yield between the steps, each linear in the mentions): Analyzer.analyzeSteps. */

@@ -7,12 +7,13 @@
 // involved), it gives up and the analyser groups the whole article again. Randomized tests compare both.
 import { isAbbreviationName } from './abbreviations';
 import type { GroupedWorking, GroupingKept } from './group';
-import type { LineSource } from './lines';
+import type { LineInfo, LineSource } from './lines';
 import { mergeDedupe, working, type Slot, type Working } from './mention-set';
 import { patternsAfter } from './patterns-update';
 import { regroupEntities, type Replaced } from './regroup-entities';
 import { changedFirstWords, firstFrom, firstsWithout, holdsAny, memberFrom, mentionFrom, sameVotes } from './regroup-search';
 import { retype, type Touched } from './regroup-types';
+import { sameMatches } from './pattern-matches';
 import { lineVisitor, patternsOf, usePatterns, type FirstMention } from './propagate';
 
 /** One line edited into one line, with what the analyser found in it before and after (offsets relative to the line). */
@@ -28,10 +29,21 @@ export interface LineEdit {
   preceding: string;
   /** The article's lines after the edit, in order, with their starts. */
   lines: LineSource;
+  /**
+   * When given, calls `fn` with each line (its index, start and tokens) holding one of `words` as a capitalised token,
+   * and with line `also`, in order (from an index of the lines' words: no walk over every line to find them).
+   */
+  holding?: (words: ReadonlySet<string>, also: number, fn: (line: number, start: number, info: LineInfo) => void) => void;
 }
 
 /** linkAcronyms reads up to this many characters after a bracket: a bracket this close before the line reads into it. */
 export const ACRONYM_REACH = 14;
+/**
+ * The lines other than the edited one matched again since load, those of them whose names found again came out as
+ * before (kept as they were, no run of the regrouping), and of those the ones told by comparing their matches at the
+ * changed words alone (not visited): for tests and the bench.
+ */
+export const rematchCounts = { matched: 0, unchanged: 0, compared: 0 };
 /** Past this many first words whose patterns changed, finding the lines that hold them is no longer worth it. */
 const MAX_CHANGED_FIRST_WORDS = 64;
 const BRACKET = /[()]/;
@@ -41,8 +53,9 @@ export interface Regrouped {
   grouped: GroupedWorking;
   inputs: Working[];
   /**
-   * The lines matched again (the edited one among them), in order, with their starts after the edit: the mentions of
-   * the others are the same objects as before (moved by the edit's length), though their entities may be others.
+   * The lines whose mentions were made again (the edited one, and those matched again where the names found again
+   * changed), in order, with their starts after the edit: the mentions of the others are the same objects as before
+   * (moved by the edit's length), though their entities may be others.
    */
   rematched: { line: number; start: number }[];
   /** Where the first mention outside the matched lines whose entity may be another than before starts (none: Infinity). */
@@ -143,23 +156,57 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
   // each line matched again: its range in the old mentions (the edited line's, from before the edit), its new mentions
   const replaced: Replaced[] = [];
   const rematched: { line: number; start: number }[] = [];
-  let i = 0;
   let give = false;
-  edit.lines((start, info) => {
-    const line = i++;
-    if (give || (line !== edit.line && !holdsAny(info, changed))) return;
+  // a line other than the edited one whose matches at the changed words name the patterns they named (as the edit's
+  // own words mostly give) finds the same names again: kept as it was, not matched again nor visited (the patterns
+  // changed in place are compared by identity with their lists before; no propagated mention of the article is a
+  // linked name, else such a line is visited for the check below)
+  const listBefore = update ? (w: string) => update.previous.get(w) : undefined;
+  const noLinked = listBefore && !(kept.propagatedLinked ??= old.some(m => m.propagated && linkedName(kept, m.surface)));
+  const visit = (line: number, start: number, info: LineInfo) => {
+    if (give) return;
+    if (noLinked && line !== edit.line && sameMatches(info, patterns, listBefore)) {
+      rematchCounts.matched++;
+      rematchCounts.unchanged++;
+      rematchCounts.compared++;
+      return;
+    }
     const end = start + info.text.length + 1;
     const from = line === edit.line ? fromL : line < edit.line ? mentionFrom(old, start, 0, fromL) : mentionFrom(old, start, toL, old.length);
     const to = line === edit.line ? toL : line < edit.line ? mentionFrom(old, end, from, fromL) : mentionFrom(old, end, from, old.length);
-    const work = line === edit.line ? inputs : old.slice(from, to).filter(m => !m.propagated);
+    // another line's detector mentions are as they were: only the names found again in it may be others
+    let work: Working[] = inputs;
+    let foundBefore: Working[] | undefined;
+    if (line !== edit.line) {
+      work = [];
+      foundBefore = [];
+      for (let k = from; k < to; k++) (old[k].propagated ? foundBefore : work).push(old[k]);
+    }
     const found: Working[] = [];
     if (patterns.size > 0) lineVisitor(work, [], patterns, found)(start, info);
     // a known abbreviation or an acronym found or lost again would change the links between names
     for (let k = from; k < to; k++) if (old[k].propagated && linkedName(kept, old[k].surface)) give = true;
     for (const m of found) if (linkedName(kept, m.surface)) give = true;
+    // the same names found again there (as the edit's own words mostly give): the line keeps its mentions, objects and
+    // entities, and is no run of the regrouping (nor of the result built on the previous one)
+    if (foundBefore) {
+      rematchCounts.matched++;
+      if (sameFound(foundBefore, found)) {
+        rematchCounts.unchanged++;
+        return;
+      }
+    }
     replaced.push({ from, to, list: found.length ? mergeDedupe(work, found) : work });
     rematched.push({ line, start });
-  });
+  };
+  if (edit.holding) edit.holding(changed, edit.line, visit);
+  else {
+    let i = 0;
+    edit.lines((start, info) => {
+      const line = i++;
+      if (line === edit.line || holdsAny(info, changed)) visit(line, start, info);
+    });
+  }
   if (give) return undefined;
 
   // the mentions: the old ones with the matched lines' replaced (copied whole, then the runs written over, from the last)
@@ -177,11 +224,24 @@ export function regroupLine(edit: LineEdit): Regrouped | undefined {
     expansions: kept.expansions,
     linked: kept.linked,
     shorts: kept.shorts,
+    // (the lines matched again found no linked name: the propagated ones are those before, or fewer)
+    propagatedLinked: kept.propagatedLinked,
   };
   const moved = { from: 0 };
   const entities = regroupEntities(old, replaced, mentions, kept.expansions, slots, moved);
   const entitiesFrom = moved.from < mentions.length ? mentions[moved.from].start : Infinity;
   return { grouped: { mentions, entities, slots, kept: nextKept }, inputs, rematched, entitiesFrom };
+}
+
+/** Mentions found again with the same spans, types, surfaces and lexicon marks, in the same order. */
+function sameFound(a: readonly Working[], b: readonly Working[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x.start !== y.start || x.end !== y.end || x.type !== y.type || x.surface !== y.surface || x.fixed !== y.fixed) return false;
+  }
+  return true;
 }
 
 const linkedName = (kept: GroupingKept, surface: string) => kept.linked.has(surface) || isAbbreviationName(surface);

@@ -5,6 +5,10 @@
 // equal a fresh analysis byte for byte, and the line's regrouping must have been the path taken for many of them.
 import { strict as assert } from 'node:assert';
 import { Analyzer, type AnalysisSteps } from '../../../src/core/analyze';
+import type { DocumentState } from '../../../src/core/analyzeLines';
+import { computeLineInfo } from '../../../src/core/entities/lines';
+import { LineWords } from '../../../src/core/entities/line-words';
+import { rematchCounts } from '../../../src/core/entities/regroup';
 import type { AnalysisResult, Annotation, Lexicon } from '../../../src/core/types';
 import { distinctArticle, prng } from '../../support/distinct-article';
 import { randomEdit } from '../../support/random-edit';
@@ -108,6 +112,81 @@ describe("analyze: typing in a name regroups the edited line's names exactly as 
     }
     assert.ok(warm.regroupings - n >= 40, `the line's regrouping ran for ${warm.regroupings - n} of 60 analyses`);
     assert.ok(warm.regroupedResults - built >= 40, `${warm.regroupedResults - built} of 60 results built on the previous one`);
+  });
+
+  it('typing in a word many names share matches again the lines holding it, and keeps those whose names come out as before', () => {
+    const text = distinctArticle(20000, 7);
+    const warm = new Analyzer();
+    const { annotations } = warm.analyze(text);
+    // an organization's first word ("Northern Steel Corp"): a name pattern's first word that dozens of lines hold
+    const org = annotations.find(a => a.type === 'organization' && /^(Northern|Continental|United|Federal|Royal|Eastern|Western) /.test(a.text))!;
+    const word = org.text.split(' ')[0];
+    const holding = text.split('\n').filter(line => line.includes(word)).length;
+    assert.ok(holding >= 5, `${holding} lines hold "${word}"`);
+    const at = org.start + 2;
+    const typed = text.slice(0, at) + 'x' + text.slice(at);
+    const n = warm.regroupings;
+    const { matched, unchanged, compared } = rematchCounts;
+    // (compared with fresh analyses afterwards: one in between would make its own patterns the current ones)
+    const typedResult = warm.analyze(typed, { edit: { previous: text, start: at, end: at, insertedLength: 1 } });
+    const undone = warm.analyze(text, { edit: { previous: typed, start: at, end: at + 1, insertedLength: 0 } });
+    assert.equal(warm.regroupings - n, 2, "both edits regrouped the line's names");
+    // each edit matched the other lines holding the word again; none of them found other names (no run of theirs)
+    assert.ok(rematchCounts.matched - matched >= 2 * (holding - 1), `${rematchCounts.matched - matched} lines matched again`);
+    assert.equal(rematchCounts.unchanged - unchanged, rematchCounts.matched - matched);
+    // told by comparing their matches at the word with those before (the patterns changed in place): none visited
+    assert.equal(rematchCounts.compared - compared, rematchCounts.matched - matched);
+    assert.deepEqual(typedResult, cold(typed));
+    assert.deepEqual(undone, cold(text));
+  });
+
+  for (let seed = 1; seed <= 4; seed++) {
+    it(`on 40 edits in names with no other analysis in between: lines told unchanged by their matches alone (seed ${seed})`, () => {
+      // the patterns stay the current ones from one edit to the next (a fresh analysis in between would make its own
+      // current), so the lines holding a changed word are told unchanged by comparing their matches there; every
+      // result is compared with a fresh analysis afterwards
+      const rand = prng(seed * 3001);
+      let text = distinctArticle(14000, seed + 200);
+      const warm = new Analyzer();
+      let result = warm.analyze(text, { document: 'a' });
+      const compared = rematchCounts.compared;
+      const runs: { text: string; result: AnalysisResult }[] = [];
+      for (let i = 0; i < 40; i++) {
+        const next = lineEdit(text, result.annotations, rand);
+        result = warm.analyze(next, { document: 'a', edit: { previous: text, ...changeOf(text, next) } });
+        runs.push({ text: next, result });
+        text = next;
+      }
+      runs.forEach((run, i) => assert.deepEqual(run.result, cold(run.text), `after edit ${i + 1}`));
+      assert.ok(rematchCounts.compared - compared >= 5, `${rematchCounts.compared - compared} lines told unchanged by their matches`);
+    });
+  }
+
+  it("the kept index of the lines' words follows every edit while the grouping is kept", () => {
+    // typing in ordinary words and capitalised ones that name nothing keeps the grouping, typing in names regroups:
+    // the index a regrouping made must then hold each line's capitalised words now (else a later regrouping would
+    // not match again a line that now holds a word whose patterns changed)
+    const rand = prng(61);
+    let text = distinctArticle(12000, 61);
+    const warm = new Analyzer();
+    let result = warm.analyze(text, { document: 'a' });
+    const state = () => (warm as unknown as { documents: Map<string, DocumentState> }).documents.get('a')!;
+    const words = new Set<string>();
+    let checked = 0;
+    for (let i = 0; i < 60; i++) {
+      const next = i % 3 === 0 ? lineEdit(text, result.annotations, rand) : randomEdit(text, rand);
+      result = warm.analyze(next, { document: 'a', edit: { previous: text, ...changeOf(text, next) } });
+      assert.deepEqual(result, cold(next), `after edit ${i + 1}`);
+      text = next;
+      const index = state().grouping?.lineWords;
+      const infos = text.split('\n').map(computeLineInfo);
+      for (const info of infos) for (const k of info.capitals) words.add(info.tokens[k].text);
+      if (!index) continue;
+      checked++;
+      const fresh = LineWords.of(infos);
+      for (const w of words) assert.deepEqual(index.holding([w]), fresh.holding([w]), `"${w}" after edit ${i + 1}`);
+    }
+    assert.ok(checked >= 20, `the index was kept after ${checked} of 60 edits`);
   });
 
   for (let seed = 1; seed <= 4; seed++) {
