@@ -16,9 +16,9 @@ export interface FirstLinking {
 }
 
 /**
- * Every name linked at once (all of them new, no previous groups to compare with): the ordered pass of
- * ./linkUpdate.ts sweep without its bookkeeping. The result is the same as adding the articles one at a time. `nodes` are the
- * linker's names by number (`size` of them); a name whose members all went is dropped from it.
+ * Every name linked at once (all of them new, no previous groups to compare with): the ordered pass of ./linkUpdate.ts
+ * `sweep` without its bookkeeping. The result is the same as adding the articles one at a time. `nodes`: the linker's
+ * names by number (`size` of them), a name whose members all went dropped from it.
  */
 export function linkAll(nodes: (NameNode | undefined)[], size: number, indexes: LinkIndexes, expected: readonly NameNode[] | undefined): FirstLinking {
   // the loops go by index: this runs once per indexing, mostly before it is optimised, when

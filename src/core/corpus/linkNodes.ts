@@ -31,7 +31,7 @@ export interface NameNode {
   /** Its group as of the last linking. */
   group?: LinkedGroup;
   // scratch of the linking pass, on a root: how many names it has (a first linking: below 0 once its names are
-  // gathered, see Linker.linkAll), and the one previous group they all had
+  // gathered, see linkFirst.ts linkAll), and the one previous group they all had
   count: number;
   was?: LinkedGroup;
   /** The spelling the name is indexed under (LinkIndexes.addSpelling), if it is. */
