@@ -2,8 +2,7 @@
 // then each group made an entity (./memberEntity.ts: its lists made when read). Kept up to date from the linking's
 // changes: only the groups a change touched are made again, and the sorted list and the alias table are edited in place.
 import { applyDecisions, decisionKeys, isNamedBy, type DecidedGroup } from './decisions/apply';
-import { sortByNode, type LinkedGroup } from './link';
-import type { LinkChange } from './linker';
+import { sortByNode, type LinkChange, type LinkedGroup } from './linkNodes';
 import { MemberEntity, type EntityKeys } from './memberEntity';
 import { compareText, decidedEntities, decidedGroups, nodeOfMember, type Member } from './members';
 import { nameKey } from './names';

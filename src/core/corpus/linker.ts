@@ -1,19 +1,19 @@
-// The automatic linking (./link.ts's rules), kept up to date as articles change instead of rebuilt per save.
+// The automatic linking (./linkRules.ts's rules), kept up to date as articles change instead of rebuilt per save.
 // Each name's candidates (the names a rule could join it to) depend only on which names exist and their aliases, so
 // they are recomputed only for the names a change can touch; the ordered pass that decides the joins is then replayed
 // over the stored candidates (a union-find sweep, no rule evaluated), and only the groups whose names changed are new.
 // The result equals linking the corpus from scratch (test/unit/core/corpus/incremental.test.ts checks it at random).
-import { candidatesOf, groupOf, groupOfOne, LinkIndexes, namesOf, NO_CANDIDATES, nodeOrder, sortByLinkingOrder, type LinkedGroup, type NameNode } from './link';
+// This file holds the Linker: its names, what changed since the last update, and which pass an update takes; the
+// passes are ./linkFirst.ts (linking from nothing) and ./linkUpdate.ts (an incremental update).
+import { linkAll } from './linkFirst';
+import { LinkIndexes } from './linkIndexes';
+import { insertByPath, sameNodes } from './linkLists';
+import { sortByLinkingOrder, type LinkChange, type LinkedGroup, type NameNode } from './linkNodes';
+import { candidatesOf } from './linkRules';
+import { regroup, reorder, sweep } from './linkUpdate';
 import { compareText, entityNow, nodeNumberOf, nodeOfMember, type Member } from './members';
-import { knownNumberOfNode, nodeRanks, numberedNodes, wordNumbersOf } from './names';
+import { knownNumberOfNode, numberedNodes, wordNumbersOf } from './names';
 import type { CorpusEntity } from './types';
-
-export interface LinkChange {
-  /** Groups no longer there (their names changed, split, or joined others). */
-  removed: LinkedGroup[];
-  /** Groups new since the last update. */
-  added: LinkedGroup[];
-}
 
 export class Linker {
   /**
@@ -249,7 +249,7 @@ export class Linker {
 
   /** Brings the groups up to date; returns what changed. */
   update(): LinkChange {
-    if (this.fresh) return this.linkAll();
+    if (this.fresh) return this.linkFirst();
     if (this.dirty.size === 0) return { removed: [], added: [] };
     // many names changed (the first indexing): every name's candidates again, no neighbourhoods worked out
     const bulk = this.dirty.size * 4 > this.count;
@@ -278,284 +278,33 @@ export class Linker {
     // no name made or gone and no candidates changed (a save that changed counts, not names): the linking pass would
     // join the same names, so only the changed names' groups are summed up again
     let sameLinks = !bulk && this.added.length === 0 && gone.size === 0;
-    this.reorder(gone);
+    // `ordered` with the new names in and the vanished ones out (not sorted yet: sorted from the names as they are when asked)
+    if (this.sorted !== undefined) this.sorted = reorder(this.sorted, this.added, gone);
+    this.added = [];
     for (const n of bulk ? this.ordered : touched) {
       if (gone.has(n)) continue;
       const next = candidatesOf(n, this.indexes);
       if (sameLinks && !sameNodes(n.candidates, next)) sameLinks = false;
       n.candidates = next;
     }
-    const change = sameLinks ? this.regroup() : this.sweep(gone);
+    const change = sameLinks ? regroup(this.dirty) : sweep(this.ordered, this.dirty, gone);
     this.dirty.clear();
     return change;
   }
 
-  /**
-   * The ordered pass over the stored candidates, then the groups compared with the previous ones: a root's names
-   * keep their group when they all had the same one, as many names as it had, none of them changed. Nothing is
-   * allocated per name (the pass runs over every name on every change).
-   */
-  private sweep(gone: ReadonlySet<NameNode>): LinkChange {
-    const names = this.ordered;
-    for (const n of names) n.parent = n;
-    for (const n of names) {
-      const r = onlyRoot(n.candidates, n);
-      if (r) union(r, n);
-    }
-    for (const n of names) {
-      const r = root(n);
-      n.parent = r;
-      r.count = 0;
-      r.was = UNSEEN;
-    }
-    for (const n of names) {
-      const r = n.parent;
-      r.count++;
-      if (this.dirty.has(n)) r.was = MIXED;
-      else if (r.was === UNSEEN) r.was = n.group;
-      else if (r.was !== n.group) r.was = MIXED;
-    }
-    const changed = new Map<NameNode, NameNode[]>();
-    const removed = new Set<LinkedGroup>();
-    for (const n of gone) if (n.group) removed.add(n.group);
-    for (const n of names) {
-      const r = n.parent;
-      const was = r.was;
-      if (was && was !== MIXED && was !== UNSEEN && (was.names === undefined ? 1 : was.names.length) === r.count) continue;
-      if (n.group) removed.add(n.group);
-      const list = changed.get(r);
-      if (list) list.push(n);
-      else changed.set(r, [n]);
-    }
-    const added: LinkedGroup[] = [];
-    for (const list of changed.values()) {
-      const g = groupOf(list);
-      for (const x of list) x.group = g;
-      added.push(g);
-    }
-    return { removed: [...removed], added };
-  }
-
-  /**
-   * Every name linked at once (all of them new, no previous groups to compare with): the ordered pass of `sweep`
-   * without its bookkeeping. The result is the same as adding the articles one at a time.
-   */
-  private linkAll(): LinkChange {
+  /** Every name linked at once (./linkFirst.ts linkAll), the first update of members added to an empty linker. */
+  private linkFirst(): LinkChange {
     this.fresh = false;
-    // the loops go by index: this runs once per indexing, mostly before it is optimised, when
-    // a for-of allocates a result object per step
-    const names: NameNode[] = new Array<NameNode>(this.count);
-    let count = 0;
-    const indexes = this.indexes;
-    const nodes = this.nodes;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i];
-      if (n === undefined) continue;
-      // members removed again before this first update (never indexed: add left that to here)
-      if (n.members.length === 0) {
-        this.drop(n);
-        continue;
-      }
-      names[count++] = n;
-      indexes.addNode(n);
-      indexes.addSpelling(n);
-    }
-    names.length = count;
-    // the names that have candidates: only they join others, in linking order (the others' order does not matter)
-    const joining: NameNode[] = [];
     const expected = this.expected;
     this.expected = undefined;
-    this.usedExpected = expected !== undefined && this.onlyExpected(expected, names, joining);
-    if (!this.usedExpected) {
-      joining.length = 0;
-      for (let i = 0; i < count; i++) {
-        const n = names[i];
-        const candidates = candidatesOf(n, indexes);
-        n.candidates = candidates;
-        n.parent = n;
-        n.count = 0;
-        if (candidates.length > 0) joining.push(n);
-      }
-    }
-    sortByLinkingOrder(joining);
-    for (let i = 0; i < joining.length; i++) {
-      const n = joining[i];
-      const r = onlyRoot(n.candidates, n);
-      if (r) union(r, n);
-    }
+    const first = linkAll(this.nodes, this.count, this.indexes, expected);
+    // the names whose members all went before it are dropped
+    this.count = first.count;
+    this.usedExpected = first.usedExpected;
     // the names sorted into linking order when first asked (most builds never ask)
     this.sorted = undefined;
-    // each root's names counted first, so a root of one name (most) gets its group at once and no list of names
-    let roots = 0;
-    for (let i = 0; i < count; i++) {
-      const n = names[i];
-      const r = root(n);
-      n.parent = r;
-      if (r.count++ === 0) roots++;
-    }
-    const added: LinkedGroup[] = new Array<LinkedGroup>(roots);
-    // the names of each group of several, by the group's place in `added` (its root's count is -1 - that place)
-    const gathered: NameNode[][] = [];
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      const n = names[i];
-      const r = n.parent;
-      if (r.count < 0) gathered[-1 - r.count].push(n);
-      else if (r.count === 1) {
-        const g = groupOfOne(n);
-        n.group = g;
-        added[at++] = g;
-      } else {
-        // the group comes in its first name's place (made once its names are gathered, below)
-        while (gathered.length < at) gathered.push(NO_LIST);
-        gathered.push([n]);
-        r.count = -1 - at++;
-      }
-    }
-    for (let i = 0; i < gathered.length; i++) {
-      const list = gathered[i];
-      if (list === NO_LIST) continue;
-      // a group's names in linking order (gathered in number order)
-      sortFewByLinkingOrder(list);
-      const g = groupOf(list);
-      for (let k = 0; k < list.length; k++) list[k].group = g;
-      added[i] = g;
-    }
-    return { removed: [], added };
+    return first.change;
   }
-
-  /**
-   * linkAll's candidates when the names that have any are known (expectJoining): only theirs worked out, into
-   * `joining`; false when the list does not hold (a name not this linker's, listed twice, or without candidates).
-   */
-  private onlyExpected(expected: readonly NameNode[], names: readonly NameNode[], joining: NameNode[]): boolean {
-    for (let i = 0; i < names.length; i++) {
-      const n = names[i];
-      n.candidates = NO_CANDIDATES;
-      n.parent = n;
-      n.count = 0;
-    }
-    for (let i = 0; i < expected.length; i++) {
-      const n = expected[i];
-      if (this.at(n.number) !== n || n.members.length === 0 || n.candidates !== NO_CANDIDATES) return false;
-      const candidates = candidatesOf(n, this.indexes);
-      if (candidates.length === 0) return false;
-      n.candidates = candidates;
-      joining.push(n);
-    }
-    return true;
-  }
-
-  /** The groups of the changed names made again over the same names (their members changed, not their links). */
-  private regroup(): LinkChange {
-    const removed = new Set<LinkedGroup>();
-    for (const n of this.dirty) if (n.group) removed.add(n.group);
-    const added: LinkedGroup[] = [];
-    for (const was of removed) {
-      const names = namesOf(was);
-      const g = groupOf(names);
-      for (const x of names) x.group = g;
-      added.push(g);
-    }
-    return { removed: [...removed], added };
-  }
-
-  /** `ordered` with the new names in and the vanished ones out: a few placed one by one, many by sorting again. */
-  private reorder(gone: ReadonlySet<NameNode>): void {
-    // not sorted yet: sorted from the names as they are when asked
-    if (this.sorted === undefined) {
-      this.added = [];
-      return;
-    }
-    const added = this.added.filter(n => !gone.has(n));
-    this.added = [];
-    if (gone.size > 0) this.sorted = this.sorted.filter(n => !gone.has(n));
-    if (added.length > 64) {
-      this.ordered.push(...added);
-      sortByLinkingOrder(this.ordered);
-      return;
-    }
-    for (const n of added) {
-      let lo = 0;
-      let hi = this.ordered.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (nodeOrder(this.ordered[mid], n) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      this.ordered.splice(lo, 0, n);
-    }
-  }
-}
-
-/** A few names sorted into linking order (nodeOrder), by their node ranks (names.ts nodeRanks): no key compared. */
-function sortFewByLinkingOrder(names: NameNode[]): void {
-  const ranks = nodeRanks();
-  for (let i = 1; i < names.length; i++) {
-    const n = names[i];
-    const w = n.words.length;
-    const rank = ranks[n.number];
-    let j = i;
-    for (; j > 0; j--) {
-      const p = names[j - 1];
-      if (p.words.length > w || (p.words.length === w && ranks[p.number] < rank)) break;
-      names[j] = p;
-    }
-    names[j] = n;
-  }
-}
-
-/** Inserts after the members of paths sorting before or equal to `m.path`: an article's members keep their order. */
-function insertByPath(list: Member[], m: Member): void {
-  // the common case, articles indexed in path order (the hosts list them sorted): appended
-  if (list.length === 0 || compareText(list[list.length - 1].article.path, m.article.path) <= 0) return void list.push(m);
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareText(list[mid].article.path, m.article.path) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, m);
-}
-
-/** Whether two candidate lists hold the same names (in any order: the linking pass only asks where they lead). */
-function sameNodes(a: readonly NameNode[], b: readonly NameNode[]): boolean {
-  if (a.length !== b.length) return false;
-  if (a.length <= 16) return b.every(x => a.includes(x));
-  const set = new Set(a);
-  return b.every(x => set.has(x));
 }
 
 const NO_NAMES: readonly NameNode[] = Object.freeze([]);
-/** No group of several names at a place of Linker.linkAll's `gathered`. */
-const NO_LIST: NameNode[] = [];
-
-/** Markers of the comparison with the previous groups (NameNode.was). */
-const UNSEEN = {} as unknown as LinkedGroup;
-const MIXED = {} as unknown as LinkedGroup;
-
-const root = (n: NameNode): NameNode => {
-  while (n.parent !== n) {
-    n.parent = n.parent.parent;
-    n = n.parent;
-  }
-  return n;
-};
-const union = (a: NameNode, b: NameNode) => {
-  const ra = root(a);
-  const rb = root(b);
-  if (ra !== rb) rb.parent = ra;
-};
-/** The one root `candidates` lead to, or undefined when none or several (ambiguous). */
-function onlyRoot(candidates: readonly NameNode[], self: NameNode): NameNode | undefined {
-  let found: NameNode | undefined;
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i];
-    if (c === self) continue;
-    const r = root(c);
-    if (found && found !== r) return undefined;
-    found = r;
-  }
-  return found;
-}

@@ -3,7 +3,7 @@
 import type { Annotation, Entity, EntityType } from '../types';
 import { memoNameWords, nameForms, nodeNumber, nodeOf, type NameForms } from './names';
 import type { DecidedGroup } from './decisions/apply';
-import type { NameNode } from './link';
+import type { NameNode } from './linkNodes';
 import type { MentionCounts } from './article';
 import type { CorpusArticle, CorpusEntity, CorpusMention } from './types';
 

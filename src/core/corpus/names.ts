@@ -32,11 +32,11 @@ export interface NameForms {
   id0: string | undefined;
   id1: string | undefined;
   id2: string | undefined;
-  /** initialsOf(display) (./link.ts), once worked out (shared: never modified). */
+  /** initialsOf(display) (./linkRules.ts), once worked out (shared: never modified). */
   initials?: string[];
   /** The numbers of `words` (numberOfWord), once asked for (shared: never modified). */
   wordNumbers?: number[];
-  /** The letters of the display form when it is an acronym (./link.ts acronymLetters), '' when not: once worked out. */
+  /** The letters of the display form when it is an acronym (./linkRules.ts acronymLetters), '' when not: once worked out. */
   acronym: string | undefined;
 }
 const forms = new Map<string, NameForms>();

@@ -9,7 +9,7 @@
 // article, one more or one fewer, and the linking is worked out whole, as without a snapshot. The linker checks what
 // it can cheaply (each name recorded has candidates); the snapshot's checksum covers the record.
 import type { Corpus } from './corpus';
-import type { NameNode } from './link';
+import type { NameNode } from './linkNodes';
 import type { Member } from './members';
 import type { CorpusSnapshot, SnapshotRecord } from './snapshot';
 import type { CorpusArticle } from './types';

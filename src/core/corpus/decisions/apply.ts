@@ -1,7 +1,7 @@
 // The user's entity decisions over the automatic grouping, in file order. A decision whose entity is not in the
 // corpus (its articles are gone, or not indexed yet) does nothing and is kept in the file.
 import type { EntityType } from '../../types';
-import type { LinkedGroup } from '../link';
+import type { LinkedGroup } from '../linkNodes';
 import { nodeKey, nodeOfMember, type Member } from '../members';
 import { displayName, nameKey } from '../names';
 import type { EntityDecision, EntityRef } from '../types';

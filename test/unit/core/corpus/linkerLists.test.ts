@@ -1,7 +1,8 @@
 // Each name's member list as a first indexing makes it (articles appended in path order) against adding the articles
 // one at a time, an alias's owners kept as a list of names, and a member's alias lists made through one scratch list.
 import { strict as assert } from 'node:assert';
-import { LinkIndexes, type NameNode } from '../../../../src/core/corpus/link';
+import { LinkIndexes } from '../../../../src/core/corpus/linkIndexes';
+import type { NameNode } from '../../../../src/core/corpus/linkNodes';
 import { Linker } from '../../../../src/core/corpus/linker';
 import { membersOf, nodeKey, nodeOfMember, type Member } from '../../../../src/core/corpus/members';
 import type { CorpusArticle } from '../../../../src/core';

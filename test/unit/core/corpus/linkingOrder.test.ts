@@ -2,7 +2,7 @@
 // code-unit order), not from comparing the names: it must equal nodeOrder however the process numbered the names
 // (in any order, some numbered only after an earlier ordering, numbers of names not in the list in between).
 import { strict as assert } from 'node:assert';
-import { nodeOrder, sortByLinkingOrder, type NameNode } from '../../../../src/core/corpus/link';
+import { nodeOrder, sortByLinkingOrder, type NameNode } from '../../../../src/core/corpus/linkNodes';
 import { numberOfNode } from '../../../../src/core/corpus/names';
 import type { EntityType } from '../../../../src/core/types';
 
