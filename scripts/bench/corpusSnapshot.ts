@@ -101,17 +101,22 @@ export function snapshotLines(b: SnapshotBench): void {
     // paired: the two ways alternate in this process, medians of 5 each (the machine's load hits both alike)
     const viaSnapshot: Timed[] = [];
     const viaSidecars: Timed[] = [];
+    // each run starts from a collected heap (--expose-gc), as an editor starting on a workspace does: without it, a run
+    // would pay for collecting what the other way's run just left (the sidecars' parse leaves ~20 MiB of objects)
+    const collect = () => (globalThis as { gc?: () => void }).gc?.();
     for (let i = 0; i < 5; i++) {
+      collect();
       const built = fromSnapshot();
       // the timing only: the index itself is not kept (each would add to the heap the next runs collect)
       viaSnapshot.push({ ms: built.ms, cpu: built.cpu });
       firstQuery(built.value);
+      collect();
       viaSidecars.push(b.fromSidecars(sidecars));
     }
     const snap = b.medianOf(viaSnapshot);
     const side = b.medianOf(viaSidecars);
     console.log(
-      `   index from the snapshot (hash the texts + stat the ${files.length} sidecar files + parse the snapshot + build; median of 5): ${b.both(snap)}, vs ${b.both(side)} from the sidecars (hash + parse + build) alternating with it`,
+      `   index from the snapshot (hash the texts + stat the ${files.length} sidecar files + parse the snapshot + build; median of 5, each from a collected heap): ${b.both(snap)}, vs ${b.both(side)} from the sidecars (hash + parse + build) alternating with it`,
     );
     console.log(
       `   ratio analysing/snapshot: ${fmt(b.fromNothing.ms / snap.ms, 1)}x (CPU ${fmt(b.fromNothing.cpu / snap.cpu, 1)}x); analysing/sidecars in the same runs: ${fmt(b.fromNothing.ms / side.ms, 1)}x (CPU ${fmt(b.fromNothing.cpu / side.cpu, 1)}x)`,
