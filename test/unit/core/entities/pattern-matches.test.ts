@@ -5,20 +5,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { computeLineInfo, type LineInfo } from '../../../../src/core/entities/lines';
 import { advance, lineMatches, matchesIn, sameMatches, wordTree } from '../../../../src/core/entities/pattern-matches';
-
-type Patterns = Map<string, { words: string[] }[]>;
-
-/** Patterns grouped by first word, longest first, in the order given otherwise (as propagate builds them). */
-function patternsOf(names: readonly string[][]): Patterns {
-  const out: Patterns = new Map();
-  for (const words of names) {
-    const list = out.get(words[0]);
-    if (list) list.push({ words });
-    else out.set(words[0], [{ words }]);
-  }
-  for (const list of out.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return out;
-}
+import { patternsOf, type Patterns } from '../../../support/name-patterns';
 
 const fresh = (info: LineInfo, patterns: Patterns) => matchesIn(computeLineInfo(info.text), wordTree(patterns));
 

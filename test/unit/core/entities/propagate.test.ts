@@ -6,20 +6,7 @@ import fc from 'fast-check';
 import { computeLineInfo, type LineInfo, type LineSource, type PatternMatch } from '../../../../src/core/entities/lines';
 import { working, type Working } from '../../../../src/core/entities/mention-set';
 import { matchesIn, propagate, wordTree } from '../../../../src/core/entities/propagate';
-
-type Patterns = Map<string, { words: string[] }[]>;
-
-/** Patterns grouped by first word, longest first, in the order given otherwise (as propagate builds them). */
-function patternsOf(names: string[][]): Patterns {
-  const out: Patterns = new Map();
-  for (const words of names) {
-    const list = out.get(words[0]);
-    if (list) list.push({ words });
-    else out.set(words[0], [{ words }]);
-  }
-  for (const list of out.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return out;
-}
+import { patternsOf, type Patterns } from '../../../support/name-patterns';
 
 /** The plain matcher: every pattern with the token's word, in turn (the blocking rule is the same code path). */
 function reference(info: LineInfo, patterns: Patterns): Omit<PatternMatch, 'blocked'>[] {
