@@ -36,7 +36,9 @@ async function check(name, fn) {
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
   await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+  // Enter runs the focused row: wait until the list has caught up with the typing and focuses this command (under
+  // load, a recently used command can still be the focused first row when the title's row has already appeared)
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 15000 });
   await page.keyboard.press('Enter');
 }
 
