@@ -152,15 +152,20 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
   if (!isObject(data) || data.format !== FORMAT || data.version !== SNAPSHOT_VERSION || !sameCodes(data.codes)) return undefined;
   const { writtenAt, context, strings, articles, check } = data;
   if (!isTime(writtenAt) || typeof context !== 'string' || !Array.isArray(strings) || !Array.isArray(articles) || !Number.isInteger(check)) return undefined;
-  for (const s of strings) if (typeof s !== 'string') return undefined;
+  // by index: this runs once per load, before it is optimised, when a for-of allocates a result object per step (the
+  // strings table holds tens of thousands of strings)
+  for (let i = 0; i < strings.length; i++) if (typeof strings[i] !== 'string') return undefined;
   const numbers = new NumberDecoder(json, end + 1);
   const records = new Map<string, SnapshotRecord>();
-  for (const x of articles) {
-    const record = recordOf(x, strings as string[], writtenAt, numbers);
+  // each record's entity count, by its place (what the linking's record is checked against)
+  const entities = new Int32Array(articles.length);
+  for (let i = 0; i < articles.length; i++) {
+    const record = recordOf(articles[i], strings as string[], writtenAt, numbers);
     if (!record || records.has(record.path)) return undefined;
     records.set(record.path, record);
+    entities[i] = record.encoded.entities;
   }
-  const links = linksRead(numbers, records);
+  const links = linksRead(numbers, entities);
   if (links === false) return undefined;
   // every number read, and none changed (nor a string)
   if (numbers.at !== json.length || stringsChecksum(strings as string[], numbers.checksum) !== check) return undefined;
@@ -168,7 +173,7 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
 }
 
 /** The linking's record (snapshotLinks.ts) after the articles: undefined when none, false when it does not fit them. */
-function linksRead(numbers: NumberDecoder, records: ReadonlyMap<string, SnapshotRecord>): Int32Array | undefined | false {
+function linksRead(numbers: NumberDecoder, entities: Int32Array): Int32Array | undefined | false {
   const head = numbers.read(1);
   if (!head) return false;
   const names = head[0] - 1;
@@ -176,7 +181,6 @@ function linksRead(numbers: NumberDecoder, records: ReadonlyMap<string, Snapshot
   const list = numbers.read(names * 2);
   if (!list) return false;
   const links = list.slice(0, names * 2);
-  const entities = [...records.values()].map(r => r.encoded.entities);
   // an article's place among the records, a member's among its entities (an entity without mentions is no member)
   for (let i = 0; i < links.length; i += 2) if (!(links[i] < entities.length && links[i + 1] < entities[links[i]])) return false;
   return links;

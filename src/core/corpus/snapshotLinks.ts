@@ -56,11 +56,13 @@ export function joiningOf(
 ): NameNode[] | undefined {
   const links = snapshot.links;
   if (links === undefined || articles.size !== snapshot.records.size) return undefined;
-  const paths: string[] = [];
-  for (const [path, record] of snapshot.records) {
-    const article = articles.get(path);
+  const paths: string[] = new Array<string>(snapshot.records.size);
+  let at = 0;
+  // the records' values, not their entries (no [path, record] pair made per record; the record has its path)
+  for (const record of snapshot.records.values()) {
+    const article = articles.get(record.path);
     if (article === undefined || taken.get(record) !== article) return undefined;
-    paths.push(path);
+    paths[at++] = record.path;
   }
   const out: NameNode[] = new Array<NameNode>(links.length / 2);
   for (let i = 0; i < links.length; i += 2) {

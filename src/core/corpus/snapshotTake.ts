@@ -65,6 +65,25 @@ function countsList(n: number): Int32Array {
   return list.fill(-1);
 }
 
+/**
+ * The alias list of one alias, by the alias's place in the snapshot's strings: one list for every entity of the
+ * snapshot whose only alias is that string (most entities have one alias, most names recur across articles: tens of
+ * thousands of lists fewer for the index to keep and the collector to copy). Frozen, so an entity's aliases edited in
+ * place (no code does) could not change other articles'. Kept while the snapshot's strings are (a WeakMap).
+ */
+const oneAliasLists = new WeakMap<readonly string[], (string[] | undefined)[]>();
+function oneAliasListsOf(strings: readonly string[]): (string[] | undefined)[] {
+  let lists = oneAliasLists.get(strings);
+  if (lists === undefined) {
+    // packed (filled), not holey: read once per entity of the snapshot
+    lists = new Array<string[] | undefined>(strings.length).fill(undefined);
+    oneAliasLists.set(strings, lists);
+  }
+  return lists;
+}
+/** The rejections of an article that has none (most): one list, frozen (an article's lists are read, never edited). */
+const NO_REJECTIONS: readonly Span[] = Object.freeze([]);
+
 /** The first `n` items of `list`, copied; the list's places emptied (it keeps no article alive). */
 function taken<T>(list: T[], n: number): T[] {
   const out = list.slice(0, n);
@@ -90,28 +109,43 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
   // integers in 0..2^29, a little more), each read is below `count`
   const n = strings.length;
   const entities = entityList;
+  const oneAlias = oneAliasListsOf(strings);
   let i = 0;
   for (let k = 0; k < record.encoded.entities; k++) {
     if (i + 4 > count) return undefined;
     const kind = d[i + 2];
     const aliases = d[i + 3];
     if (d[i] >= n || d[i + 1] >= n || kind >= ENTITY_KINDS || !ENTITY_TYPE_CODES[kind & TYPE_MASK]) return undefined;
-    // the aliases' list made at its size (most have one alias: a list made empty then pushed to gets room for 17)
-    const out = new EntityOf(strings[d[i]], types[kind & TYPE_MASK] as EntityType, strings[d[i + 1]], new Array<string>(aliases > count ? 0 : aliases));
+    const id = strings[d[i]];
+    const name = strings[d[i + 1]];
     i += 4;
+    let externalId: string | undefined;
+    let note: string | undefined;
     if (kind & HAS_EXTERNAL_ID) {
       if (!(i < count && d[i] < n)) return undefined;
-      out.externalId = strings[d[i++]];
+      externalId = strings[d[i++]];
     }
     if (kind & HAS_ENTITY_NOTE) {
       if (!(i < count && d[i] < n)) return undefined;
-      out.note = strings[d[i++]];
+      note = strings[d[i++]];
     }
     if (i + aliases > count) return undefined;
-    for (let j = 0; j < aliases; j++) {
+    let list: string[];
+    if (aliases === 1) {
       if (d[i] >= n) return undefined;
-      out.aliases[j] = strings[d[i++]];
+      list = oneAlias[d[i]] ??= Object.freeze([strings[d[i]]]) as string[];
+      i++;
+    } else {
+      // the aliases' list made at its size (a list made empty then pushed to gets room for 17)
+      list = new Array<string>(aliases);
+      for (let j = 0; j < aliases; j++) {
+        if (d[i] >= n) return undefined;
+        list[j] = strings[d[i++]];
+      }
     }
+    const out = new EntityOf(id, types[kind & TYPE_MASK] as EntityType, name, list);
+    if (externalId !== undefined) out.externalId = externalId;
+    if (note !== undefined) out.note = note;
     entities[k] = out;
   }
   const annotationsAt = i;
@@ -121,12 +155,16 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
   for (let k = 0; k < record.encoded.entities; k++) mentions[k * 2] = 0;
   i = annotations(record, text, d, count, i, entities, mentions, undefined);
   if (i === -1) return undefined;
-  const rejections: Span[] = [];
-  for (let k = 0; k < record.encoded.rejections; k++, i += 2) {
-    if (i + 2 > count) return undefined;
-    const end = d[i] + d[i + 1];
-    if (end > text.length) return undefined;
-    rejections.push(new SpanOf(d[i], end));
+  let rejections = NO_REJECTIONS;
+  if (record.encoded.rejections > 0) {
+    const list: Span[] = [];
+    for (let k = 0; k < record.encoded.rejections; k++, i += 2) {
+      if (i + 2 > count) return undefined;
+      const end = d[i] + d[i + 1];
+      if (end > text.length) return undefined;
+      list.push(new SpanOf(d[i], end));
+    }
+    rejections = list;
   }
   // every number used, and no more
   if (i !== count) return undefined;
