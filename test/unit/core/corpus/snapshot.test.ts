@@ -173,6 +173,27 @@ describe('corpus snapshot', () => {
     assert.ok(built(back).length > 20, 'a corpus with something in it');
   });
 
+  it('gives the entities of one single alias, across articles, one shared list that cannot be edited', () => {
+    const articles = fromSidecars(sidecars);
+    const snapshot = parseCorpusSnapshot(serializeCorpusSnapshot(articles.map(entryOf), 1_700_000_200_000))!;
+    const taken = articles.map((a, i) => corpusArticleFromSnapshot(snapshot.records.get(a.path)!, texts[i].text)!);
+    const byAlias = new Map<string, string[][]>();
+    for (const a of taken)
+      for (const e of a.entities) if (e.aliases.length === 1) byAlias.set(e.aliases[0], [...(byAlias.get(e.aliases[0]) ?? []), e.aliases as string[]]);
+    const shared = [...byAlias.values()].filter(lists => lists.length > 1);
+    assert.ok(shared.length > 0, 'some single alias recurs across the articles');
+    for (const lists of shared) for (const list of lists) assert.equal(list, lists[0], `one list for "${lists[0][0]}"`);
+    for (const lists of byAlias.values()) {
+      assert.ok(Object.isFrozen(lists[0]), `the list of "${lists[0][0]}" is frozen`);
+      assert.throws(() => lists[0].push('another'), TypeError);
+    }
+    // the same entities as the articles the snapshot was written from
+    assert.deepEqual(
+      taken.map(a => a.entities.map(e => [...e.aliases])),
+      articles.map(a => a.entities.map(e => [...e.aliases])),
+    );
+  });
+
   it('takes an article whose annotations are made only when read, giving the corpus the article made eagerly gives', () => {
     // the annotations listed last to first (the first listed is not the first by start), a second mention at the
     // same start as an entity's first (the earlier listed counts as first), an entity nothing mentions (not a member)
