@@ -3,11 +3,13 @@
 // that have candidates from the snapshot instead of working them out; one article changed makes it work them out in
 // full, with the same corpus entities either way. The seeds are fewer than 64, so this test makes a folder of small
 // articles from them at run time (deleted at the end): one names "Sergei Shoigu" in full, the others "Mr Shoigu".
-// Runs after corpusSnapshot.test.ts (files run in name order).
+// It runs in this session, after multiroot.test.ts (files run in name order), because the snapshot records the
+// linking only when every indexed article was read from its sidecar: the trusted session's earlier tests leave
+// articles that never are (a deliberately corrupt sidecar, analyses in memory).
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, closeAll, within, workspaceUri } from './helpers';
+import { api, closeAll, within, workspaceUri } from '../suite/helpers';
 
 const FOLDER = 'snapshot-linking';
 /** More than BULK_MIN (64) on their own, whatever else the workspace holds. */
@@ -22,7 +24,7 @@ async function idleCorpus() {
 
 /** The workspace's article texts: the seeds' non-empty lines that do not name the person, and the two that do. */
 async function articleTexts(): Promise<string[]> {
-  const seeds = (await vscode.workspace.findFiles('seeds/*.txt')).sort((x, y) => (x.path < y.path ? -1 : 1));
+  const seeds = (await vscode.workspace.findFiles('**/*.txt', `**/${FOLDER}/**`)).sort((x, y) => (x.path < y.path ? -1 : 1));
   const texts = await Promise.all(seeds.map(async s => new TextDecoder().decode(await vscode.workspace.fs.readFile(s))));
   const lines = texts.flatMap(t => t.split('\n')).filter(l => l.trim() !== '');
   const full = lines.find(l => l.includes(`Sergei ${SURNAME}`));
@@ -50,7 +52,19 @@ function whenNoArticleOpen(): Promise<void> {
   });
 }
 
-const articlePath = (i: number) => `${FOLDER}/a${String(i).padStart(3, '0')}.txt`;
+/** The Corpus path of a test article: workspace-relative, with the first folder's name in a multi-root workspace. */
+function articlePath(i: number): string {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return `${folders.length > 1 ? `${folders[0].name}/` : ''}${FOLDER}/a${String(i).padStart(3, '0')}.txt`;
+}
+
+/** The URI of an article by its Corpus path (the folder's name first in a multi-root workspace). */
+function uriOf(path: string): vscode.Uri {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const [first, ...rest] = path.split('/');
+  const folder = folders.length > 1 ? folders.find(f => f.name === first) : undefined;
+  return folder ? vscode.Uri.joinPath(folder.uri, ...rest) : workspaceUri(...path.split('/'));
+}
 
 describe('Corpus snapshot, linking across articles', () => {
   it('re-opening onto exactly its articles takes the linking from it; one changed article makes it work it out in full', async function () {
@@ -62,7 +76,7 @@ describe('Corpus snapshot, linking across articles', () => {
     const folder = workspaceUri(FOLDER);
     try {
       const texts = await articleTexts();
-      for (let i = 0; i < COUNT; i++) await vscode.workspace.fs.writeFile(workspaceUri(articlePath(i)), new TextEncoder().encode(texts[i]));
+      for (let i = 0; i < COUNT; i++) await vscode.workspace.fs.writeFile(uriOf(articlePath(i)), new TextEncoder().encode(texts[i]));
       await vscode.commands.executeCommand('newsAnnotator.annotateAllArticles');
       let a = await idleCorpus();
 
@@ -87,7 +101,7 @@ describe('Corpus snapshot, linking across articles', () => {
       // the person named in full in one article and by surname in the others (and in the seed the lines come from)
       const mentioning: string[] = [];
       for (const path of articles) {
-        if (new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(...path.split('/')))).includes(SURNAME)) mentioning.push(path);
+        if (new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(path))).includes(SURNAME)) mentioning.push(path);
       }
       const person = () => a.corpus.entities().find(e => e.type === 'person' && e.aliases.includes(`Sergei ${SURNAME}`));
       assert.deepEqual(
@@ -100,7 +114,7 @@ describe('Corpus snapshot, linking across articles', () => {
       // one sidecar changed on disk (the person taken out of an article): the articles are no longer exactly the
       // snapshot's, so the linking is worked out in full, to the corpus a fresh refresh makes
       const changed = articlePath(5);
-      const sidecarUri = a.sidecarUri(workspaceUri(...changed.split('/')));
+      const sidecarUri = a.sidecarUri(uriOf(changed));
       const sidecar = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUri)));
       const personId = sidecar.entities.find((e: { name: string }) => e.name === SURNAME).id;
       sidecar.annotations = sidecar.annotations.filter((x: { entity?: string }) => x.entity !== personId);
