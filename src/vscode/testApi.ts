@@ -106,6 +106,11 @@ export interface NewsAnnotatorApi {
       flush(): Promise<void>;
       /** Reads the snapshot file again and indexes every article anew, as re-opening the workspace does. */
       reopen(): Promise<void>;
+      /**
+       * Whether the index's linking of names across articles was last made from nothing with the snapshot's record
+       * of it (re-opening onto exactly the snapshot's articles, each unchanged), not worked out in full.
+       */
+      linkedFromSnapshot(): boolean;
     };
   };
 }
@@ -199,6 +204,7 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
         whenWritten: count => corpus.index.snapshot.whenWritten(count),
         flush: () => corpus.index.snapshot.flush(),
         reopen: () => corpus.index.reopen(),
+        linkedFromSnapshot: () => corpus.index.corpus.linkedFromSnapshot,
       },
     },
     stats: () => ({
