@@ -32,14 +32,33 @@ async function check(name, fn) {
   }
 }
 
-/** Runs a command from the command palette by its title. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.keyboard.type(title);
-  // Enter runs the focused row: wait until the list has caught up with the typing and focuses this command (under
-  // load, a recently used command can still be the focused first row when the title's row has already appeared)
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 15000 });
-  await page.keyboard.press('Enter');
+/**
+ * Runs a command from the command palette by its title, then waits for `shown` (a locator) to be visible.
+ * The palette closes when something else takes the focus (under load, a view the side bar is still opening can take it
+ * after F1), so an attempt whose palette or result has gone is made again, and the log says so.
+ */
+async function runCommand(page, title, shown) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await page.keyboard.type(title);
+      // Enter runs the focused row: wait until the list has caught up with the typing and focuses this command (under
+      // load, a recently used command can still be the focused first row when the title's row has already appeared)
+      await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused:visible', { hasText: title }).first().waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await shown.waitFor({ state: 'visible', timeout: 10000 });
+      return;
+    } catch (e) {
+      const palette = await page
+        .locator('.quick-input-widget')
+        .first()
+        .isVisible()
+        .catch(() => false);
+      console.log(`    attempt ${attempt} at "${title}" failed (palette ${palette ? 'open' : 'closed'}): ${String(e?.message ?? e).split('\n')[0]}`);
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 ensureTools();
@@ -130,8 +149,7 @@ try {
     const header = page.locator('.sidebar .pane-header', { hasText: /corpus/i }).first();
     await header.waitFor({ timeout: 15000 });
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    await runCommand(page, 'News Annotator: Filter Corpus');
-    await page.locator('.quick-input-widget', { hasText: 'Filter the Corpus view' }).waitFor({ state: 'visible', timeout: 15000 });
+    await runCommand(page, 'News Annotator: Filter Corpus', page.locator('.quick-input-widget', { hasText: 'Filter the Corpus view' }));
     await page.keyboard.type('Putin');
     await page.keyboard.press('Enter');
     const view = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /corpus/i }) }).first();
