@@ -18,7 +18,7 @@ import { ANNOTATION_TYPES, DATE_PRECISIONS, type AnnotationSource } from '../typ
 import type { CorpusArticle } from './types';
 
 /** Bumped whenever the JSON form changes: a snapshot of another version is "no snapshot". */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 /** How much older than the moment it was looked at a sidecar's mtime must be for its record to count (rule 3). */
 export const RACY_MARGIN_MS = 3000;
 
@@ -63,6 +63,8 @@ export interface EncodedArticle {
   text: string;
   at: number;
   length: number;
+  /** The body's checksum as written (snapshotNumbers.ts): checked when the article is taken. */
+  check: number;
   entities: number;
   annotations: number;
   rejections: number;

@@ -1,9 +1,10 @@
 // The corpus snapshot's form (private: the editor's cache in its own storage, no schema, never in the workspace): a
 // line of JSON,
-//   { "format": "news-annotator-corpus-snapshot", "version": 4, "writtenAt": ms, "context": the host's,
+//   { "format": "news-annotator-corpus-snapshot", "version": 5, "writtenAt": ms, "context": the host's,
 //     "codes": {types, sources, precisions},
 //     "strings": [every id, name, alias, note, date value and reference date once],
-//     "articles": [[path, sha256, sidecar size, sidecar mtime, seen]], "check": the numbers' and strings' checksum }
+//     "articles": [[path, sha256, sidecar size, sidecar mtime, seen, its body's checksum]],
+//     "check": the checksum of the numbers but the bodies, and of the strings }
 // then the numbers (snapshotNumbers.ts), for each article in order: its head (its reference date: a string's index
 // + 1, 0 for none; how many entities, annotations and rejections it has; how many characters its body takes), then
 // its body: the entities and the annotations (snapshot.ts: a kind number says which optional fields follow; the text
@@ -14,8 +15,9 @@
 // the annotations' quote selectors are left out (the article text holds the context). Reading is strict: anything
 // that does not fit the JSON part or the heads (another version, another code table, a checksum that differs, a
 // count the body has no room for) makes the whole snapshot "no snapshot" when it is parsed; a body is decoded and
-// checked when its article is taken (a string index out of range, an entity not listed: that record is not used).
-// Either way, never a wrong index. (A body of the right checksum that does not decode was written by no build.)
+// checked when its article is taken (its checksum differs, a string index out of range, an entity not listed: that
+// record is not used). Either way, never a wrong index. (A body of the right checksum that does not decode was
+// written by no build.)
 import type { Span } from '../types';
 import type { Corpus } from './corpus';
 import { linksOf } from './snapshotLinks';
@@ -77,6 +79,7 @@ export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writte
       leftOut = true;
       continue;
     }
+    // its body's checksum added when the numbers are all written (checksumsOf)
     out.push([article.path, article.sha256, stamp.size, stamp.mtime, seen]);
     written.push(article);
   }
@@ -84,7 +87,11 @@ export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writte
   numbers.push(links === undefined ? 0 : links.length / 2 + 1);
   if (links !== undefined) for (const n of links) numbers.push(n);
   const text = numbers.toString();
-  const check = stringsChecksum(strings, numbersChecksum(text));
+  const sums = checksumsOf(text, out.length, strings);
+  // (the numbers were just written: they walk)
+  if (sums === undefined) throw new Error('the corpus snapshot written does not read back');
+  for (let i = 0; i < out.length; i++) (out[i] as unknown[]).push(sums.bodies[i]);
+  const check = sums.check;
   // the numbers after the JSON, not in it: JSON.parse scans a long string's characters more slowly than they are read
   return `${JSON.stringify({ format: FORMAT, version: SNAPSHOT_VERSION, writtenAt, context, codes: CODES, strings, articles: out, check })}\n${text}`;
 }
@@ -138,6 +145,26 @@ function fitsItsText(article: CorpusArticle): boolean {
   return true;
 }
 
+/**
+ * @internal The checksums of the numbers' `text` of `articles` articles, found by walking it as the parse does: each
+ * article's body's, and the rest's (the heads and the linking's record) continued over the strings table; undefined
+ * when the text does not walk (a count or a length past its end).
+ */
+export function checksumsOf(text: string, articles: number, strings: readonly string[]): { check: number; bodies: number[] } | undefined {
+  const numbers = new NumberDecoder(text, 0);
+  const bodies: number[] = [];
+  for (let i = 0; i < articles; i++) {
+    const head = numbers.read(ARTICLE_HEAD);
+    if (!head) return undefined;
+    const from = numbers.at;
+    if (!numbers.pass(head[4])) return undefined;
+    bodies.push(numbersChecksum(text, from, numbers.at));
+  }
+  const head = numbers.read(1);
+  if (!head || (head[0] > 0 && !numbers.read((head[0] - 1) * 2))) return undefined;
+  return { check: stringsChecksum(strings, numbers.checksum), bodies };
+}
+
 /** The snapshot in `json`, or undefined when it is not one this build wrote (corrupt, truncated, another version). */
 export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
   // JSON.stringify writes no line break: the first one ends the JSON part
@@ -167,7 +194,8 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
   }
   const links = linksRead(numbers, entities);
   if (links === false) return undefined;
-  // every number read, and none changed (nor a string)
+  // every number read, and none changed but in the bodies (nor a string): a body's own checksum is checked when its
+  // article is taken
   if (numbers.at !== json.length || stringsChecksum(strings as string[], numbers.checksum) !== check) return undefined;
   return { writtenAt, context, records, links };
 }
@@ -192,15 +220,16 @@ function linksRead(numbers: NumberDecoder, entities: Int32Array): Int32Array | u
  * snapshot are taken once, so one pass over each body is enough (a record never taken is never decoded).
  */
 function recordOf(x: unknown, strings: readonly string[], writtenAt: number, numbers: NumberDecoder): SnapshotRecord | undefined {
-  if (!Array.isArray(x) || x.length !== 5) return undefined;
+  if (!Array.isArray(x) || x.length !== 6) return undefined;
   // (by index: destructuring runs the array's iterator, objects made for each of 2,000 records)
   const path: unknown = x[0];
   const sha256: unknown = x[1];
   const size: unknown = x[2];
   const mtime: unknown = x[3];
   const seen: unknown = x[4];
+  const check: unknown = x[5];
   if (typeof path !== 'string' || path === '' || typeof sha256 !== 'string' || !HEX64.test(sha256)) return undefined;
-  if (!isCount(size) || !isTime(mtime) || !isTime(seen) || seen > writtenAt) return undefined;
+  if (!isCount(size) || !isTime(mtime) || !isTime(seen) || seen > writtenAt || !isChecksum(check)) return undefined;
   const head = numbers.read(ARTICLE_HEAD);
   if (!head) return undefined;
   // (by index: destructuring a typed array runs its iterator)
@@ -213,19 +242,21 @@ function recordOf(x: unknown, strings: readonly string[], writtenAt: number, num
   // the lists are made at the counts' size when taken: counts the body has no room for are turned down here
   if (entities * MIN_ENTITY + annotations * MIN_ANNOTATION + rejections * MIN_REJECTION > length) return undefined;
   const at = numbers.at;
-  if (!numbers.skip(length)) return undefined;
+  if (!numbers.pass(length)) return undefined;
   return {
     path,
     sha256,
     stamp: { size, mtime },
     seen,
-    encoded: { strings, referenceDate: date, text: numbers.text, at, length, entities, annotations, rejections },
+    encoded: { strings, referenceDate: date, text: numbers.text, at, length, check, entities, annotations, rejections },
   };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+/** A checksum as written: a 32-bit signed integer (Math.imul's). */
+const isChecksum = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= -(2 ** 31) && (v as number) < 2 ** 31;
 
 /** The code tables the snapshot was written with are this build's (a reordering would misread every record). */
 function sameCodes(v: unknown): boolean {

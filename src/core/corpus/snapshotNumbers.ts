@@ -1,7 +1,7 @@
 // The corpus snapshot's numbers as one string after its JSON part (snapshotJson.ts). A JSON array of ~1,000,000
 // numbers takes JSON.parse tens of ms and makes JS arrays the collector then copies; a string of printable ASCII is
-// decoded instead: when the snapshot is parsed, only each article's head (NumberDecoder; its body passed over, its
-// checksum kept), and an article's body once, when the article is taken (BodyDecoder), into one small typed array
+// decoded instead: when the snapshot is parsed, only each article's head (NumberDecoder; its body passed over), and an
+// article's body once, when the article is taken (BodyDecoder, its checksum worked out in the same pass), into one small typed array
 // used again for every article. Nothing else is kept: a fresh 4 MiB typed array for all of them costs ~15 ms of page
 // faults on a VM. (Decoding a number at a time straight into the objects was tried: its ~15 calls are too many for
 // V8 to inline into the take, and the calls made the take 3x slower.)
@@ -11,8 +11,10 @@
 // without `"` and `\`, so a character of neither range is corruption. Numbers under 34 take one character, under
 // 1,938 two, under 110,466 three.
 //
-// A 32-bit FNV-1a checksum of the characters (and of the snapshot's strings table, stringsChecksum) is written with
-// them: a character changed anywhere is noticed, not read as another number.
+// 32-bit FNV-1a checksums are written with them: one of each article's body, and one of the rest (the heads and the
+// linking's record) and the snapshot's strings table (stringsChecksum). A character changed anywhere is noticed, not
+// read as another number: in a head, when the snapshot is parsed; in a body, when its article is taken (a body is
+// read once: checked where it is decoded, not in a pass of its own over the whole snapshot when it is parsed).
 
 /** '#' .. '[': a digit with more to follow. */
 const MORE = 0x23;
@@ -120,17 +122,12 @@ export class NumberDecoder {
   }
 
   /**
-   * Passes over the next `length` characters (an article's body, decoded when it is taken: snapshotTake.ts), keeping
-   * their checksum; false when they are not there.
+   * Passes over the next `length` characters (an article's body: decoded, and its own checksum checked, when it is
+   * taken: snapshotTake.ts); false when they are not there.
    */
-  skip(length: number): boolean {
-    const text = this.text;
-    if (!(length >= 0 && length <= text.length - this.at)) return false;
-    let h = this.checksum;
-    const end = this.at + length;
-    for (let i = this.at; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-    this.at = end;
-    this.checksum = h;
+  pass(length: number): boolean {
+    if (!(length >= 0 && length <= this.text.length - this.at)) return false;
+    this.at += length;
     return true;
   }
 }
@@ -143,17 +140,21 @@ export class NumberDecoder {
 export class BodyDecoder {
   /** The numbers decoded last, in the first places. */
   numbers = new Int32Array(1 << 12);
+  /** The checksum of the characters decoded last (numbersChecksum of the same span), when they decoded. */
+  checksum = FNV_OFFSET;
 
   /** How many numbers `text` holds from `from` to `to`; -1 when it is not numbers (a character of neither range, a number cut or too large). */
   decode(text: string, from: number, to: number): number {
     // every number takes a character at least
     if (to - from > this.numbers.length) this.numbers = new Int32Array(2 ** Math.ceil(Math.log2(to - from)));
     const out = this.numbers;
+    let h = FNV_OFFSET;
     let v = 0;
     let o = 0;
     let more = false;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
+      h = Math.imul(h ^ c, FNV_PRIME);
       if (c >= LAST) {
         if (c >= LAST_END) return -1;
         out[o++] = v * LAST_BASE + (c - LAST);
@@ -165,14 +166,18 @@ export class BodyDecoder {
         more = true;
       }
     }
+    this.checksum = h;
     return more ? -1 : o;
   }
 }
 
-/** The checksum of `text` from `from` on, as a NumberDecoder decoding all of it ends with (for the writer). */
-export function numbersChecksum(text: string, from = 0): number {
-  let h = FNV_OFFSET;
-  for (let i = from; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+/**
+ * The checksum of `text` from `from` to `to`, continuing `checksum`: what a NumberDecoder reading those characters, or
+ * a BodyDecoder decoding them, ends with.
+ */
+export function numbersChecksum(text: string, from = 0, to = text.length, checksum = FNV_OFFSET): number {
+  let h = checksum;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
 }
 

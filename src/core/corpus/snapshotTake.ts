@@ -93,7 +93,8 @@ function taken<T>(list: T[], n: number): T[] {
 
 /**
  * The article the record stands for, with `text` (whose SHA-256 is the record's: the caller checked it). Undefined
- * when the record does not fit the text (a span past its end) or does not decode (a string index out of range, an
+ * when its body's checksum differs (a character changed), when the record does not fit the text (a span past its
+ * end) or does not decode (a string index out of range, an
  * annotation of an entity the article does not list, a body of more or fewer numbers: written by no build, since the
  * checksum is right). Its entities and rejections are made now; its annotations are checked now (so a record that
  * does not decode is turned down here, never when they are read) but made only when first read: building the index
@@ -103,7 +104,8 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
   const { strings, referenceDate } = record.encoded;
   const { types } = CODES;
   const count = body.decode(record.encoded.text, record.encoded.at, record.encoded.at + record.encoded.length);
-  if (count === -1) return undefined;
+  // a body changed since it was written (the parse checked the heads only) is not read
+  if (count === -1 || body.checksum !== record.encoded.check) return undefined;
   const d = body.numbers;
   // every number checked where it is used, in one pass: an index is below its list's length (the numbers decoded are
   // integers in 0..2^29, a little more), each read is below `count`
@@ -226,7 +228,7 @@ class SnapshotArticle implements CorpusArticle, MentionCounts {
       const record = this.#record!;
       const count = body.decode(record.encoded.text, record.encoded.at, record.encoded.at + record.encoded.length);
       const list = annotationList;
-      // checked when the article was taken, and the checksum forbids a change since: decodes as it did then
+      // checked when the article was taken (its checksum too), and a string does not change: decodes as it did then
       if (count === -1 || annotations(record, this.text, body.numbers, count, this.#annotationsAt, this.entities, undefined, list) === -1) {
         throw new Error(`the corpus snapshot's record of ${record.path} no longer decodes`);
       }

@@ -36,7 +36,8 @@ import {
   REVIEWED,
   VALUE_FIXED,
 } from '../../../../src/core/corpus/snapshot';
-import { NumberDecoder, NumberWriter, numbersChecksum, stringsChecksum, widthOf } from '../../../../src/core/corpus/snapshotNumbers';
+import { NumberDecoder, NumberWriter, widthOf } from '../../../../src/core/corpus/snapshotNumbers';
+import { checksumsOf } from '../../../../src/core/corpus/snapshotJson';
 import { firstOf } from '../../../../src/core/corpus/members';
 import { root } from '../../../support/builtCli';
 
@@ -262,9 +263,17 @@ describe('corpus snapshot', () => {
       context: string;
       codes: { types: string[] };
       strings: unknown[];
-      articles: [string, string, number, number, number][];
+      articles: [string, string, number, number, number, number][];
       check: number;
     }
+    /** Its checksums made right again for the numbers `text` (when they walk: else left as they are). */
+    const reseal = (d: Doc, text: string) => {
+      const sums = checksumsOf(text, d.articles.length, d.strings as string[]);
+      if (!sums) return;
+      d.check = sums.check;
+      // (a record cut short stays so)
+      d.articles.forEach((a, i) => a.length === 6 && (a[5] = sums.bodies[i]));
+    };
     /**
      * The numbers, and where article 0's are: its head (date, entities, annotations, rejections, its body's length in
      * characters), then its body: first entity, ..., first annotation (start, length, text, id, kind, entity), ...
@@ -283,11 +292,11 @@ describe('corpus snapshot', () => {
     let bodyEnd = 5;
     for (let width = 0; width < numbers[4]; bodyEnd++) width += widthOf(numbers[bodyEnd]);
     const lengthOf = (body: number[]) => body.reduce((sum, x) => sum + widthOf(x), 0);
-    /** The snapshot's checksum made right again for its numbers and strings. */
+    /** The snapshot's checksums made right again for its numbers and strings. */
     const checked = (text: string) => {
       const at = text.indexOf('\n');
       const d: Doc = JSON.parse(text.slice(0, at));
-      d.check = stringsChecksum(d.strings as string[], numbersChecksum(text.slice(at + 1)));
+      reseal(d, text.slice(at + 1));
       return `${JSON.stringify(d)}\n${text.slice(at + 1)}`;
     };
     /**
@@ -303,7 +312,7 @@ describe('corpus snapshot', () => {
       const w = new NumberWriter();
       for (const x of n) w.push(x);
       const text = w.toString();
-      if (!keepCheck) d.check = stringsChecksum(d.strings as string[], numbersChecksum(text));
+      if (!keepCheck) reseal(d, text);
       return `${JSON.stringify(d)}\n${text}`;
     };
     assert.equal(
@@ -327,7 +336,8 @@ describe('corpus snapshot', () => {
       ['types reordered', edit(d => d.codes.types.reverse())],
       ['a string not a string', edit(d => (d.strings[3] = 3))],
       ['a string changed', edit(d => (d.strings[3] = `${d.strings[3]}x`), { keepCheck: true })],
-      ['a number changed', edit((_, n) => (n[annotations] += 1), { keepCheck: true })],
+      ['a number of a head changed', edit((_, n) => (n[3] += 1), { keepCheck: true, keepLength: true })],
+      ['a number of the linking record changed', edit((_, n) => (n[n.length - 1] += 1), { keepCheck: true })],
       ['the checksum changed', edit(d => (d.check += 1), { keepCheck: true })],
       ['a number more', edit((_, n) => n.push(0), { keepLength: true })],
       ['a number less', edit((_, n) => n.pop(), { keepLength: true })],
@@ -339,6 +349,7 @@ describe('corpus snapshot', () => {
       ['a bad hash', edit(d => (d.articles[0][1] = 'abc'))],
       ['a path twice', edit(d => (d.articles[1][0] = d.articles[0][0]))],
       ['seen after the write', edit(d => (d.articles[0][4] = d.writtenAt + 1))],
+      ['a body checksum not a 32-bit integer', edit(d => (d.articles[0][5] = 2 ** 31), { keepCheck: true })],
       ['a record too short', edit(d => d.articles[0].pop())],
       ['an article less', edit(d => d.articles.pop())],
       ['a reference date not a day', edit((d, n) => (n[0] = d.strings.indexOf('e1') + 1))],
@@ -347,6 +358,8 @@ describe('corpus snapshot', () => {
     // as written by no build but with the right checksum: the snapshot parses (its bodies are decoded when taken),
     // article 0's record is turned down when it is taken, and every other record gives back its article as written
     const undecodable: [string, string][] = [
+      ['a number of the body changed (its checksum as written)', edit((_, n) => (n[annotations] += 1), { keepCheck: true })],
+      ['a body checksum changed', edit(d => (d.articles[0][5] ^= 1), { keepCheck: true })],
       ['string index out of range', edit((d, n) => (n[annotations + 3] = d.strings.length))],
       ['text index out of range', edit((d, n) => (n[annotations + 2] = d.strings.length + 3))],
       ['an annotation cut', edit((_, n) => n.splice(annotations + 5, 1))],
@@ -392,18 +405,33 @@ describe('corpus snapshot', () => {
     assert.equal(KINDS, 1 << (FLAG_SHIFT + 2));
   });
 
-  it('is "no snapshot" when any character of its numbers or strings table changed', () => {
-    const json = serializeCorpusSnapshot(fromSidecars(sidecars).slice(0, 3).map(entryOf), 1_700_000_200_000);
+  it('is "no snapshot" when any character of its strings table or heads changed, and no record for one of a body', () => {
+    const articles = fromSidecars(sidecars).slice(0, 3);
+    const json = serializeCorpusSnapshot(articles.map(entryOf), 1_700_000_200_000);
     assert.ok(parseCorpusSnapshot(json));
     const from = json.indexOf('"strings":');
     const to = json.indexOf('"articles":');
     const split = json.indexOf('\n');
     const positions = [...Array(json.length).keys()].filter(i => (i > from + 10 && i < to - 2) || i > split);
     assert.ok(positions.length > 2000, 'every character of a few articles');
+    let refused = 0;
+    let inBodies = 0;
     for (const i of positions) {
       const changed = `${json.slice(0, i)}${json[i] === 'a' ? 'b' : 'a'}${json.slice(i + 1)}`;
-      assert.equal(parseCorpusSnapshot(changed), undefined, `character ${i} (${JSON.stringify(json.slice(i - 5, i + 5))})`);
+      const what = `character ${i} (${JSON.stringify(json.slice(i - 5, i + 5))})`;
+      const snapshot = parseCorpusSnapshot(changed);
+      if (snapshot === undefined) {
+        refused++;
+        continue;
+      }
+      // a body's character: its checksum is checked when its article is taken, and only that record is not used
+      const records = articles.map(a => snapshot.records.get(a.path)!);
+      const changedBody = records.findIndex(r => i >= r.encoded.at && i < r.encoded.at + r.encoded.length);
+      assert.notEqual(changedBody, -1, `${what}: parses, but is in no body`);
+      records.forEach((r, k) => assert.equal(corpusArticleFromSnapshot(r, articles[k].text) === undefined, k === changedBody, `${what}: article ${k}`));
+      inBodies++;
     }
+    assert.ok(refused > 100 && inBodies > 1000, `${refused} refused when parsed, ${inBodies} when taken`);
   });
 
   it('uses a record only for the same text hash, sidecar size and mtime, and an mtime older than the record by the margin', () => {
