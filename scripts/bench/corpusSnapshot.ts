@@ -16,6 +16,7 @@ import {
   type CorpusSnapshot,
 } from '../../src/core';
 import { sha256HexNative } from '../../src/node/hash';
+import { freshProcessLines } from './snapshotFresh';
 
 export interface Timed {
   ms: number;
@@ -129,6 +130,7 @@ export function snapshotLines(b: SnapshotBench): void {
       `   of which (medians): read and parse the snapshot ${b.both(b.medianOf(steps.parse))}, hash + stat + check ${b.both(b.medianOf(steps.check))}, take the records ${b.both(b.medianOf(steps.take))}, build ${b.both(b.medianOf(steps.build))}`,
     );
     console.log(`   the first workspace-symbol query ("put") on each index just built: ${b.both(b.medianOf(steps.query), 1)} (median of 5)`);
+    freshProcessLines(path.dirname(files[0]), json, b.texts, b.paths, files);
     console.log(
       `   the snapshot: ${fmt(json.length / 2 ** 20, 1)} MiB (the sidecars: ${fmt(sidecarBytes / 2 ** 20, 1)} MiB), written (serialized) in ${b.both(write)}`,
     );
