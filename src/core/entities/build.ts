@@ -1,10 +1,10 @@
 // Mentions grouped into entities: "Vladimir Putin", "Putin" -> one entity named "Vladimir Putin".
 import type { Entity, EntityType } from '../types';
 import { FormIndex, newForm, type Form, type Group } from './form-index';
-import { Slots, surfaceWords, type Working } from './mention-set';
+import { Slots, surfaceNameWords, type Working } from './mention-set';
 
 /** A name's words as the grouping compares them: tokens with a letter or digit, normWord'ed ("al-Assad" -> "assad"). */
-export const nameWords = (surface: string): string[] => [...surfaceWords(surface).name];
+export const nameWords = (surface: string): string[] => surfaceNameWords(surface);
 
 /**
  * Whether `short` (words) is a short form of the full name `long` of `type` ("Putin" of "Vladimir Putin"): a person

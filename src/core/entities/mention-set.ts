@@ -195,11 +195,28 @@ export function surfaceWords(surface: string): SurfaceWords {
   if (!w) {
     const spaced = surface.split(' ');
     const tokens = tokenize(surface).map(t => t.text);
-    w = { spaced, normSpaced: spaced.map(normWord), tokens, name: tokens.filter(t => LETTER_OR_DIGIT.test(t)).map(normWord), pattern: undefined };
+    w = { spaced, normSpaced: spaced.map(normWord), tokens, name: wordsOfTokens(tokens), pattern: undefined };
     if (surfaceMemo.size >= SURFACE_MEMO_MAX) surfaceMemo.clear();
     surfaceMemo.set(surface, w);
   }
   return w;
+}
+
+/** SurfaceWords.name of the tokens. */
+const wordsOfTokens = (tokens: string[]): string[] => tokens.filter(t => LETTER_OR_DIGIT.test(t)).map(normWord);
+
+/**
+ * surfaceWords(surface).name, a list of its own, without adding the surface to the memo: the corpus index asks this
+ * of every distinct name of a corpus (tens of thousands, none of which it analyses), and the memo's entry is four
+ * lists and an object for each, kept until the memo fills.
+ */
+export function surfaceNameWords(surface: string): string[] {
+  const w = surfaceMemo.get(surface);
+  if (w) return [...w.name];
+  const tokens = tokenize(surface);
+  const words: string[] = [];
+  for (let i = 0; i < tokens.length; i++) if (LETTER_OR_DIGIT.test(tokens[i].text)) words.push(normWord(tokens[i].text));
+  return words;
 }
 
 // made once: a regex literal in a function body is a new RegExp object each time (this runs for every token)
