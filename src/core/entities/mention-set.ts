@@ -202,6 +202,9 @@ export function surfaceWords(surface: string): SurfaceWords {
   return w;
 }
 
+/** @internal Whether the memo holds the surface (tests). */
+export const surfaceMemoHas = (surface: string): boolean => surfaceMemo.has(surface);
+
 /** SurfaceWords.name of the tokens. */
 const wordsOfTokens = (tokens: string[]): string[] => tokens.filter(t => LETTER_OR_DIGIT.test(t)).map(normWord);
 
