@@ -33,11 +33,12 @@ async function check(name, fn) {
 }
 
 /**
- * Runs a command from the command palette by its title, then waits for `shown` (a locator) to be visible.
- * The palette closes when something else takes the focus (under load, a view the side bar is still opening can take it
- * after F1), so an attempt whose palette or result has gone is made again, and the log says so.
+ * Runs a command from the command palette by its title, then waits for `shown` (a locator) to be visible; with
+ * `answer`, types it into the input the command shows and presses Enter once the input holds it. The palette and an
+ * input close when something else takes the focus (under load, a view the side bar is still opening can take it
+ * after F1), so an attempt whose palette, input or answer has gone is made again, and the log says so.
  */
-async function runCommand(page, title, shown) {
+async function runCommand(page, title, shown, answer) {
   for (let attempt = 1; ; attempt++) {
     try {
       await page.keyboard.press('F1');
@@ -47,6 +48,15 @@ async function runCommand(page, title, shown) {
       await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused:visible', { hasText: title }).first().waitFor({ timeout: 10000 });
       await page.keyboard.press('Enter');
       await shown.waitFor({ state: 'visible', timeout: 10000 });
+      if (answer === undefined) return;
+      await page.keyboard.type(answer);
+      const input = page.locator('.quick-input-widget input:visible').first();
+      const t0 = Date.now();
+      while ((await input.inputValue({ timeout: 5000 })) !== answer) {
+        if (Date.now() - t0 > 5000) throw new Error(`the input holds ${JSON.stringify(await input.inputValue())}, not ${JSON.stringify(answer)}`);
+        await page.waitForTimeout(100);
+      }
+      await page.keyboard.press('Enter');
       return;
     } catch (e) {
       const palette = await page
@@ -149,9 +159,7 @@ try {
     const header = page.locator('.sidebar .pane-header', { hasText: /corpus/i }).first();
     await header.waitFor({ timeout: 15000 });
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    await runCommand(page, 'News Annotator: Filter Corpus', page.locator('.quick-input-widget', { hasText: 'Filter the Corpus view' }));
-    await page.keyboard.type('Putin');
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'News Annotator: Filter Corpus', page.locator('.quick-input-widget', { hasText: 'Filter the Corpus view' }), 'Putin');
     const view = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /corpus/i }) }).first();
     // once the other seeds are indexed: Vladimir Putin in 3 articles
     const putin = view.locator('.monaco-list-row', { hasText: 'Vladimir Putin' }).filter({ hasText: '3 articles' }).first();

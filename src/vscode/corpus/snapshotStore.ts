@@ -39,8 +39,11 @@ export class SnapshotStore implements vscode.Disposable {
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
   private writeWaiters: { count: number; resolve: () => void }[] = [];
-  /** Articles taken from the snapshot since it was last loaded. */
-  used = 0;
+  /**
+   * The articles taken from the snapshot since it was last loaded, each once: an update that comes while the first
+   * indexing runs (a file event) can take an article from its record again.
+   */
+  private readonly taken = new Set<string>();
   /** Records the last load found (0: no snapshot, or one that could not be used). */
   loaded = 0;
   /** Snapshots written in this session. */
@@ -58,6 +61,11 @@ export class SnapshotStore implements vscode.Disposable {
     private readonly index?: () => Corpus,
   ) {}
 
+  /** How many articles were taken from the snapshot since it was last loaded. */
+  get used(): number {
+    return this.taken.size;
+  }
+
   get uri(): vscode.Uri | undefined {
     return this.folder && vscode.Uri.joinPath(this.folder, FILE);
   }
@@ -66,7 +74,7 @@ export class SnapshotStore implements vscode.Disposable {
   async load(): Promise<void> {
     this.records = new Map();
     this.read = undefined;
-    this.used = 0;
+    this.taken.clear();
     this.loaded = 0;
     const uri = this.uri;
     if (!uri) return;
@@ -118,7 +126,7 @@ export class SnapshotStore implements vscode.Disposable {
 
   /** The index took the article from its record, or read it from its sidecar (as it was at `seen`), or from elsewhere. */
   indexed(path: string, outcome: { ok: 'snapshot'; record: SnapshotRecord } | { ok: true; seen?: SidecarSeen }): void {
-    if (outcome.ok === 'snapshot') this.used++;
+    if (outcome.ok === 'snapshot') this.taken.add(path);
     const seen = outcome.ok === 'snapshot' ? { stamp: outcome.record.stamp, seen: outcome.record.seen } : outcome.seen;
     if (seen) this.set(path, seen);
     else this.forget(path);
