@@ -40,6 +40,13 @@ export interface NameForms {
   acronym: string | undefined;
 }
 const forms = new Map<string, NameForms>();
+/**
+ * Words of ASCII letters and digits, one space apart: most names. What displayName, nameKey and nameWords give for
+ * such a name follows without them: the name itself, its lower case, and that split at the spaces (a test checks). The
+ * index works out every distinct name of a corpus when a session starts, before any of this code is optimised: the
+ * tokenizer run for each showed in its profile.
+ */
+const PLAIN_NAME = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 const wordsOf = new Map<string, string[]>();
 // a bound on the memo: a long editing session sees names come and go; past it the memo starts again
 const MEMO_LIMIT = 200_000;
@@ -48,10 +55,13 @@ export function nameForms(surface: string): NameForms {
   let f = forms.get(surface);
   if (!f) {
     if (forms.size >= MEMO_LIMIT) forms.clear();
-    const display = displayName(surface);
+    // most names are plain (PLAIN_NAME): their display form is themselves, their key one lower-casing
+    const plain = PLAIN_NAME.test(surface);
+    const display = plain ? surface : displayName(surface);
+    const key = plain ? surface.toLowerCase() : nameKey(display);
     f = {
       display,
-      key: nameKey(display),
+      key,
       node0: undefined,
       node1: undefined,
       node2: undefined,
@@ -77,7 +87,7 @@ export function memoNameWords(name: string): string[] {
   let w = wordsOf.get(name);
   if (!w) {
     if (wordsOf.size >= MEMO_LIMIT) wordsOf.clear();
-    wordsOf.set(name, (w = nameWords(name)));
+    wordsOf.set(name, (w = PLAIN_NAME.test(name) ? name.toLowerCase().split(' ') : nameWords(name)));
   }
   return w;
 }
@@ -131,9 +141,11 @@ let ranks = new Int32Array(0);
 export function nodeRanks(): Int32Array {
   const total = numbered.length;
   if (ranked.length === total) return ranks;
-  const fresh: number[] = [];
-  for (let i = ranked.length; i < total; i++) fresh.push(i);
-  fresh.sort((a, b) => (numbered[a] < numbered[b] ? -1 : 1));
+  // the new nodes sorted as strings by the engine's own comparison (code units, as compareText), then numbered again
+  // through the map: no comparison function called per step (tens of thousands of names when a session starts)
+  const nodes = numbered.slice(ranked.length).sort();
+  const fresh = new Array<number>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) fresh[i] = numbers.get(nodes[i])!;
   const merged = new Array<number>(total);
   let i = 0;
   let k = 0;
