@@ -24,9 +24,10 @@ export function corpusArticleFromAnalysis(path: string, text: string, sha256: st
 /**
  * @internal What an article may know of its entities without reading its annotations (one taken from the corpus
  * snapshot counted them when its record was checked): for the entity at position k of its entities, how many
- * annotations mention it and the position of the first (by start, the earliest listed on a tie; -1 when none).
+ * annotations mention it (at 2k) and the position of the first (at 2k + 1; by start, the earliest listed on a tie;
+ * -1 when none). A list read in place, not a call per entity: the index reads it for every entity of the corpus when
+ * a session starts, before that code is optimised. Never modified.
  */
 export interface MentionCounts {
-  entityMentions(k: number): number;
-  entityFirstMention(k: number): number;
+  readonly entityCounts: Int32Array;
 }

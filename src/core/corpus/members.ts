@@ -95,15 +95,14 @@ export function membersOf(article: CorpusArticle): Member[] {
   // by index (these loops run over every entity and annotation of the corpus when it is indexed, mostly before they
   // are optimised, when a for-of allocates a result object per step)
   const out: Member[] = new Array<Member>(entities.length);
-  for (let i = 0; i < entities.length; i++) out[i] = memberOf(article, entities[i]);
-  const counted = article as Partial<MentionCounts>;
-  if (counted.entityMentions !== undefined) {
+  const counts = (article as Partial<MentionCounts>).entityCounts;
+  if (counts !== undefined) {
     // counted when the article was taken: its annotations are not read (nor made) here
-    for (let i = 0; i < out.length; i++) {
-      out[i].mentions = counted.entityMentions(i);
-      out[i].firstAt = counted.entityFirstMention!(i);
-    }
-  } else countMentions(article, out);
+    for (let i = 0; i < entities.length; i++) out[i] = memberOf(article, entities[i], counts[i * 2], counts[i * 2 + 1]);
+  } else {
+    for (let i = 0; i < entities.length; i++) out[i] = memberOf(article, entities[i], 0, -1);
+    countMentions(article, out);
+  }
   // an entity without mentions (a stale sidecar entry) is nothing to link or count
   for (let i = 0; i < out.length; i++) if (out[i].mentions === 0) return out.filter(x => x.mentions > 0);
   return out;
@@ -143,7 +142,7 @@ function ordinalOf(id: string): number {
   return id.length > 1 ? n : -1;
 }
 
-function memberOf(article: CorpusArticle, e: Entity): Member {
+function memberOf(article: CorpusArticle, e: Entity, mentions: number, firstAt: number): Member {
   const only = e.aliases.length === 1 ? nameForms(e.aliases[0]) : undefined;
   let own: NameForms;
   let lists: AliasLists;
@@ -199,7 +198,7 @@ function memberOf(article: CorpusArticle, e: Entity): Member {
   // its node and node number kept with the forms, not here (fields fewer on tens of thousands of members)
   nodeNumber(own, e.type);
   // every field in one literal, in one order: one shape for every member
-  return { article, entity: e.id, type: e.type, forms: own, lists, mentions: 0, firstAt: -1, linked: undefined };
+  return { article, entity: e.id, type: e.type, forms: own, lists, mentions, firstAt, linked: undefined };
 }
 
 /** Whether one of the first `count` forms has that display form. */

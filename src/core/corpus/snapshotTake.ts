@@ -239,12 +239,8 @@ class SnapshotArticle implements CorpusArticle, MentionCounts {
     return this.#annotations;
   }
 
-  entityMentions(k: number): number {
-    return this.#mentions[k * 2];
-  }
-
-  entityFirstMention(k: number): number {
-    return this.#mentions[k * 2 + 1];
+  get entityCounts(): Int32Array {
+    return this.#mentions;
   }
 }
 /**

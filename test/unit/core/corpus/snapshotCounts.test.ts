@@ -38,8 +38,8 @@ describe('corpus snapshot mention counts', () => {
       for (let k = 0; k < a.entities.length; k++) {
         const id = a.entities[k].id;
         const mine = a.annotations.filter(x => x.entity === id);
-        assert.equal(t.entityMentions(k), mine.length, `${a.path} ${id}`);
-        assert.equal(t.entityFirstMention(k), a.annotations.indexOf(mine[0]), `${a.path} ${id}`);
+        assert.equal(t.entityCounts[k * 2], mine.length, `${a.path} ${id}`);
+        assert.equal(t.entityCounts[k * 2 + 1], a.annotations.indexOf(mine[0]), `${a.path} ${id}`);
       }
     }
   });
