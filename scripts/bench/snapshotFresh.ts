@@ -8,6 +8,9 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { fmt, median } from './processRuns';
 
+/** Pairs of fresh processes (one from the snapshot, one analysing): a fresh process's time swings more than a warm run's. */
+const PAIRS = 5;
+
 interface FreshRun {
   ms: number;
   cpu: number;
@@ -37,7 +40,7 @@ export function freshProcessLines(dir: string, snapshot: string, texts: readonly
   };
   const snap: FreshRun[] = [];
   const analysed: FreshRun[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < PAIRS; i++) {
     snap.push(run('snapshot'));
     analysed.push(run('analyze'));
   }
@@ -45,6 +48,6 @@ export function freshProcessLines(dir: string, snapshot: string, texts: readonly
   const s = { ms: median(snap.map(r => r.ms)), cpu: median(snap.map(r => r.cpu)) };
   const a = { ms: median(analysed.map(r => r.ms)), cpu: median(analysed.map(r => r.cpu)) };
   console.log(
-    `   in a fresh process each (the first index of an editor session; bundled; medians of 3, alternating): from the snapshot ${fmt(s.ms, 0)} ms (CPU ${fmt(s.cpu, 0)} ms) vs analysing ${fmt(a.ms, 0)} ms (CPU ${fmt(a.cpu, 0)} ms; the models loaded before): ${fmt(a.ms / s.ms, 1)}x (CPU ${fmt(a.cpu / s.cpu, 1)}x) [snapshot runs: ${snap.map(r => fmt(r.ms, 0)).join(', ')}]`,
+    `   in a fresh process each (the first index of an editor session; bundled; medians of ${PAIRS}, alternating): from the snapshot ${fmt(s.ms, 0)} ms (CPU ${fmt(s.cpu, 0)} ms) vs analysing ${fmt(a.ms, 0)} ms (CPU ${fmt(a.cpu, 0)} ms; the models loaded before): ${fmt(a.ms / s.ms, 1)}x (CPU ${fmt(a.cpu / s.cpu, 1)}x) [snapshot runs: ${snap.map(r => fmt(r.ms, 0)).join(', ')}]`,
   );
 }
