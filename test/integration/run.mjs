@@ -3,8 +3,9 @@
 // Steps: make sure the tools are installed (setup-env.sh), bundle the extension and the tests, copy the
 // sample articles into a throw-away workspace, run suite/ in a trusted session, then restricted/ in a second,
 // short session in Restricted Mode, then multiroot/ in a third over a workspace of two folders where no article is
-// ever opened. Each prints its closing `N passed, N failed` line; any failure fails the exit code.
-// INTEGRATION_ONLY=trusted|restricted|multiroot runs one session (while working on it).
+// opened before Ctrl+T, then snapshot/ in a fourth over a fresh folder of the sample articles where none is ever
+// opened. Each prints its closing `N passed, N failed` line; any failure fails the exit code.
+// INTEGRATION_ONLY=trusted|restricted|multiroot|snapshot runs one session (while working on it).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -43,6 +44,7 @@ async function bundle(name) {
 const suiteIndex = await bundle('suite');
 const restrictedIndex = await bundle('restricted');
 const multirootIndex = await bundle('multiroot');
+const snapshotIndex = await bundle('snapshot');
 
 /** One code-server session over `workspace`; resolves to its exit code (0: every test passed). */
 async function session(label, workspace, testsIndex, { trust = false, extraArgs = [] } = {}) {
@@ -64,12 +66,17 @@ async function session(label, workspace, testsIndex, { trust = false, extraArgs 
 
 // A fresh workspace each run: the tests write sidecars and must not touch the repository's files.
 function trustedWorkspace() {
+  const workspace = seedsWorkspace();
+  fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
+  return workspace;
+}
+/** A fresh folder holding the sample articles (no sidecar) in seeds/. */
+function seedsWorkspace() {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-ws-'));
   fs.cpSync(path.join(root, 'seeds'), path.join(workspace, 'seeds'), {
     recursive: true,
     filter: src => !src.endsWith('.annotations.json') && !src.endsWith('.bak'),
   });
-  fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
   return workspace;
 }
 const only = process.env.INTEGRATION_ONLY;
@@ -116,4 +123,15 @@ if (wants('multiroot')) {
   if (multiroot === 0) fs.rmSync(ws, { recursive: true, force: true });
 }
 
-process.exit([trusted, restricted, multiroot].find(code => code !== 0) ?? 0);
+// The corpus snapshot's record of the linking, which it keeps only when every indexed article was read from its
+// sidecar: a folder of the seeds alone (no fixture with a deliberately bad sidecar) and a fresh profile (no editor
+// restored), so no article is open as a document; in a session of its own, as a document opened by an earlier test
+// stays open for up to 3 minutes after its editor closes.
+let snapshot = 0;
+if (wants('snapshot')) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-profile-'));
+  snapshot = await session('corpus snapshot, no article opened', seedsWorkspace(), snapshotIndex, { extraArgs: [`--user-data-dir=${profile}`] });
+  fs.rmSync(profile, { recursive: true, force: true });
+}
+
+process.exit([trusted, restricted, multiroot, snapshot].find(code => code !== 0) ?? 0);
