@@ -41,12 +41,13 @@ export interface NameForms {
 }
 const forms = new Map<string, NameForms>();
 /**
- * Words of ASCII letters and digits, one space apart: most names. What displayName, nameKey and nameWords give for
- * such a name follows without them: the name itself, its lower case, and that split at the spaces (a test checks). The
- * index works out every distinct name of a corpus when a session starts, before any of this code is optimised: the
- * tokenizer run for each showed in its profile.
+ * Words of Latin letters (ASCII, and the precomposed ones of Latin-1 and Latin Extended-A and B: "Erdoğan", "Zoë")
+ * and ASCII digits, one space apart: most names. What displayName, nameKey and nameWords give for such a name follows
+ * without them: the name itself, its lower case, and that split at the spaces (a test checks). The index works out
+ * every distinct name of a corpus when a session starts, before any of this code is optimised: the tokenizer run for
+ * each showed in its profile.
  */
-const PLAIN_NAME = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+const PLAIN_NAME = /^[A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+(?: [A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+)*$/;
 const wordsOf = new Map<string, string[]>();
 // a bound on the memo: a long editing session sees names come and go; past it the memo starts again
 const MEMO_LIMIT = 200_000;

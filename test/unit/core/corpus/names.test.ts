@@ -1,5 +1,5 @@
 // A name's forms (names.ts nameForms, memoNameWords) are what displayName, nameKey and nameWords give, whether the
-// name takes the plain names' short way (words of ASCII letters and digits, one space apart) or not.
+// name takes the plain names' short way (words of Latin letters and ASCII digits, one space apart) or not.
 import { strict as assert } from 'node:assert';
 import { nameWords } from '../../../../src/core/entities';
 import { displayName, memoNameWords, nameForms, nameKey } from '../../../../src/core/corpus/names';
@@ -16,6 +16,13 @@ const NAMES = [
   '1996',
   'Abu Bakr',
   'Ibn Battuta',
+  'Recep Tayyip Erdoğan',
+  'İstanbul',
+  'Élysée Palace',
+  'Zoë Kravitz',
+  'Straße',
+  'Łódź',
+  'ǃXóõ',
   // near plain: each differs from a plain name in one way the short way must not take
   'U.S.',
   'Smith.',
@@ -30,8 +37,14 @@ const NAMES = [
   'Smith\nJones',
   'O\u2019Neill',
   "O'Neill",
-  'Élysée Palace',
-  'Zoë Kravitz',
+  'Ñu\u00d7',
+  'Zo\u0308e',
+  '\u0100\u0300',
+  '\u01c0a',
+  '\u0300a',
+  'a \u02c2b',
+  'Ελλάδα',
+  'Москва',
   'Procter & Gamble',
   'AT&T',
   'Rolls-Royce',
@@ -44,7 +57,7 @@ const NAMES = [
 
 /** A deterministic generator of plain-looking names: letters of both cases and digits, one space apart. */
 function plainNames(count: number): string[] {
-  const chars = 'aAbBzZmM09xQ';
+  const chars = 'aAbBzZmM09xQÀÖØöøÿĀİıŉſƀǅǰȀɏßĲ';
   let s = 7;
   const next = (n: number) => {
     s = (s * 1103515245 + 12345) % 2147483648;
