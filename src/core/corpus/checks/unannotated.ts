@@ -5,6 +5,8 @@ import type { CorpusArticle, Finding } from '../types';
 import { contributionOf, type CorpusTables } from './tables';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** The types in preferredType's order (./tables.ts): a tie goes to the first. */
+const TYPE_ORDER = ['person', 'place', 'organization'] as const satisfies readonly EntityType[];
 const isBoundary = (text: string, i: number) => i < 0 || i >= text.length || !WORD_CHAR.test(text[i]);
 
 export function unannotatedFindings(article: CorpusArticle, tables: CorpusTables, rejected: ReadonlySet<string>): Finding[] {
@@ -16,7 +18,11 @@ export function unannotatedFindings(article: CorpusArticle, tables: CorpusTables
     // annotated by hand in another article (this article's own manual annotations do not count)
     let type: EntityType | undefined;
     let best = 0;
-    for (const [t, n] of byType) {
+    // in a fixed order, so a tie goes the same way however the table was filled (the editor's is edited article by
+    // article, the CLI's made at once)
+    for (const t of TYPE_ORDER) {
+      const n = byType.get(t);
+      if (n === undefined) continue;
       const elsewhere = n.articles - (own.get(name)?.has(t) ? 1 : 0);
       if (elsewhere > best) [type, best] = [t, elsewhere];
     }
