@@ -219,6 +219,11 @@ export class Corpus {
     return this.entityTable().keysOf(entity);
   }
 
+  /** @internal The alias keys (`type NUL alias key`) two or more entities share, as of now (read it before the next change). */
+  sharedAliasKeys(): ReadonlySet<string> {
+    return this.entityTable().sharedAliasKeys();
+  }
+
   /** @internal Whether two entities share any alias. */
   get hasSharedAliases(): boolean {
     return this.entityTable().hasSharedAliases;

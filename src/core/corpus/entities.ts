@@ -92,6 +92,12 @@ export class EntityTable {
     for (let i = 0; i < this.decided.length; i++) if (this.decided[i].key.includes(q)) out.add(this.decided[i]);
   }
 
+  /** The alias keys two or more entities have (live: read it before the table changes again). */
+  sharedAliasKeys(): ReadonlySet<string> {
+    this.keepAliases();
+    return this.sharedKeys;
+  }
+
   /** Whether two entities share any alias at all (the shared-alias check's quick exit). */
   get hasSharedAliases(): boolean {
     this.keepAliases();

@@ -14,6 +14,7 @@ export { writeCorpusChange, putBackCorpusChange, type CorpusChangeSteps, type Wr
 export { findEntities, mentionsOf, previewRename, previewMerge } from './query';
 export { appearsWith, cooccurrencePairs } from './cooccurrence';
 export { checkArticle, checkCorpus } from './checks';
+export { CorpusFindings, type FindingsChange } from './checks/incremental';
 export { corpusArticleFromSnapshot } from './snapshotTake';
 export { isRecordUsable, RACY_MARGIN_MS, SNAPSHOT_VERSION, type CorpusSnapshot, type SidecarStamp, type SnapshotEntry, type SnapshotRecord } from './snapshot';
 export { parseCorpusSnapshot, serializeCorpusSnapshot } from './snapshotJson';

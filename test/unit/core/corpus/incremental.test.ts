@@ -4,77 +4,9 @@
 // forms, aliases, acronyms, spellings differing in case, shared aliases) and of the user's decisions. The same for
 // the corpus built in bulk (setArticles: every name linked in one pass), then changed one article at a time.
 import { strict as assert } from 'node:assert';
-import {
-  appearsWith,
-  checkCorpus,
-  cooccurrencePairs,
-  Corpus,
-  emptyDecisions,
-  findEntities,
-  mentionsOf,
-  reflectDecisions,
-  type CorpusArticle,
-  type CorpusDecisions,
-  type EntityDecision,
-  type EntityType,
-} from '../../../../src/core';
+import { appearsWith, checkCorpus, cooccurrencePairs, Corpus, emptyDecisions, findEntities, mentionsOf, reflectDecisions } from '../../../../src/core';
 import { prng } from '../../../support/distinct-article';
-import { handmade, type Mention } from './helpers';
-
-const NAMES: Record<EntityType, string[]> = {
-  person: [
-    'Vladimir Putin',
-    'Putin',
-    'Vladimir',
-    'vladimir putin',
-    'John Smith',
-    'Jane Smith',
-    'Smith',
-    'John',
-    'Recep Tayyip Erdogan',
-    'Tayyip Erdogan',
-    'Erdogan',
-  ],
-  organization: ['United Nations', 'united nations', 'UN', 'U.N.', 'Nations', 'United', 'European Union', 'EU', 'Union', 'European Commission', 'EC', 'Smith'],
-  place: ['United States', 'U.S.', 'US', 'States', 'Paris', 'paris', 'New York', 'York'],
-};
-const TYPES: EntityType[] = ['person', 'organization', 'place'];
-const PATHS = ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt', 'h.txt'];
-const DATES = [null, '2024-01-01', '2024-02-01'];
-
-function randomArticle(rand: () => number, path: string, own: Mention[] = []): CorpusArticle {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-  const mentions: Mention[] = [...own];
-  const entities = 1 + Math.floor(rand() * 5);
-  for (let e = 0; e < entities; e++) {
-    const type = pick(TYPES);
-    const name = pick(NAMES[type]);
-    // the entity's mentions: its name, sometimes other names of the type as its aliases (a short form, an acronym)
-    const count = 1 + Math.floor(rand() * 3);
-    for (let i = 0; i < count; i++) mentions.push({ text: i === 0 || rand() < 0.4 ? name : pick(NAMES[type]), type, entity: name, manual: rand() < 0.15 });
-  }
-  // two entities of one type and name in an article are one: keep the grouping handmade makes
-  const text = `${mentions.map(m => m.text).join('. ')}.`;
-  return handmade(path, text, mentions, pick(DATES));
-}
-
-/** A few decisions over the same names: renames, merges, splits, external ids and notes, in any order. */
-function randomDecisions(rand: () => number): CorpusDecisions {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-  const ref = (type: EntityType) => ({ type, name: pick(NAMES[type]) });
-  const entities: EntityDecision[] = [];
-  const count = Math.floor(rand() * 4);
-  for (let i = 0; i < count; i++) {
-    const type = pick(TYPES);
-    const r = rand();
-    if (r < 0.25) entities.push({ kind: 'rename', entity: ref(type), name: pick(NAMES[type]) });
-    else if (r < 0.5) entities.push({ kind: 'merge', entity: ref(type), with: [ref(type)] });
-    else if (r < 0.75) entities.push({ kind: 'split', entity: ref(type), name: pick(NAMES[type]), aliases: [pick(NAMES[type])] });
-    else if (r < 0.9) entities.push({ kind: 'externalId', entity: ref(type), externalId: `urn:x:${i}` });
-    else entities.push({ kind: 'note', entity: ref(type), note: `note ${i}` });
-  }
-  return { ...emptyDecisions(), entities };
-}
+import { handmade, NAMES, PATHS, randomArticle, randomDecisions, TYPES, type Mention } from './helpers';
 
 /** What must be equal: entities, each article entity's corpus entity, findings. */
 function picture(c: Corpus): string {
