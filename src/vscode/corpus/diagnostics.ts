@@ -1,9 +1,10 @@
 // Consistency diagnostics: the core's findings (a name typed differently within an article or across the corpus, a
 // name annotated by hand elsewhere left unannotated here, two entities sharing an alias) as a DiagnosticCollection
 // per article, with quick fixes. Computed after the index changes, once it has been quiet for a moment, so typing
-// never waits on them; `newsAnnotator.corpus.diagnostics` turns them off.
+// never waits on them, and only for the articles the changes can affect (the core's CorpusFindings): a save checks
+// and publishes again what it changed, not the whole corpus. `newsAnnotator.corpus.diagnostics` turns them off.
 import * as vscode from 'vscode';
-import { checkCorpus, type Finding } from '../../core';
+import { CorpusFindings, type Finding } from '../../core';
 import type { CorpusIndex } from './corpusIndex';
 import { positionIn } from './positions';
 
@@ -16,7 +17,10 @@ const enabled = () => vscode.workspace.getConfiguration().get<boolean>(DIAGNOSTI
 
 export class CorpusDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('newsAnnotator.corpus');
-  private readonly findings = new Map<string, Finding[]>();
+  /** The findings as last published (a new one when the diagnostics are turned back on: everything checked again). */
+  private findings = new CorpusFindings();
+  /** Where each article's diagnostics were published (an article removed from the index has no URI to ask for). */
+  private readonly published = new Map<string, vscode.Uri>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private waiters: (() => void)[] = [];
   private readonly disposables: vscode.Disposable[];
@@ -46,37 +50,49 @@ export class CorpusDiagnostics implements vscode.CodeActionProvider, vscode.Disp
   }
 
   private publish(): void {
-    this.collection.clear();
-    this.findings.clear();
-    if (enabled()) {
-      for (const f of checkCorpus(this.index.corpus)) {
-        const list = this.findings.get(f.path);
-        if (list) list.push(f);
-        else this.findings.set(f.path, [f]);
+    if (!enabled()) {
+      this.collection.clear();
+      this.published.clear();
+      this.findings = new CorpusFindings();
+    } else {
+      const change = this.findings.update(this.index.corpus);
+      if (change.all) {
+        this.collection.clear();
+        this.published.clear();
       }
-      for (const [path, list] of this.findings) {
-        const uri = this.index.uriOf(path);
-        const article = this.index.corpus.article(path);
-        if (!uri || !article) continue;
-        this.collection.set(
-          uri,
-          list.map(f => {
-            const s = positionIn(article, article.text, f.start);
-            const e = positionIn(article, article.text, f.end);
-            const d = new vscode.Diagnostic(
-              new vscode.Range(s.line, s.character, e.line, e.character),
-              f.message,
-              f.code === 'unannotated' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning,
-            );
-            d.source = 'News Annotator';
-            d.code = f.code;
-            return d;
-          }),
-        );
-      }
+      for (const path of change.paths) this.show(path);
     }
     this.generation++;
     for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Publishes an article's findings as they are now (none: its diagnostics removed). */
+  private show(path: string): void {
+    const list = this.findings.findingsOf(path);
+    const article = this.index.corpus.article(path);
+    const uri = article && list.length > 0 ? this.index.uriOf(path) : undefined;
+    const was = this.published.get(path);
+    if (was && was.toString() !== uri?.toString()) this.collection.delete(was);
+    if (!uri || !article) {
+      this.published.delete(path);
+      return;
+    }
+    this.published.set(path, uri);
+    this.collection.set(
+      uri,
+      list.map(f => {
+        const s = positionIn(article, article.text, f.start);
+        const e = positionIn(article, article.text, f.end);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(s.line, s.character, e.line, e.character),
+          f.message,
+          f.code === 'unannotated' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning,
+        );
+        d.source = 'News Annotator';
+        d.code = f.code;
+        return d;
+      }),
+    );
   }
 
   /** The quick fixes of the findings under the range: use the majority type, annotate, merge. */
@@ -86,7 +102,8 @@ export class CorpusDiagnostics implements vscode.CodeActionProvider, vscode.Disp
     if (!article || article.text !== doc.getText()) return []; // typed since: the next findings will say
     const start = doc.offsetAt(range.start);
     const end = doc.offsetAt(range.end);
-    return (this.findings.get(path) ?? [])
+    return this.findings
+      .findingsOf(path)
       .filter(f => f.start <= end && start <= f.end)
       .map(f => {
         const action = new vscode.CodeAction(fixTitle(f), vscode.CodeActionKind.QuickFix);

@@ -210,6 +210,15 @@ describe('Corpus', () => {
     const a = await idleCorpus();
     // a name the analysis never finds, so only the user's hand decides it (and no other test uses it)
     const name = 'quillfeather trust';
+    // an article that never changes below (written, not opened): its diagnostic comes from another article's change
+    const uriC = workspaceUri('scratch', 'corpus-c.txt');
+    const textC = `The ${name} kept its offices in Hamburg.\n`;
+    await vscode.workspace.fs.writeFile(uriC, new TextEncoder().encode(textC));
+    const onC = () =>
+      vscode.languages.getDiagnostics(uriC).filter(d => d.source === 'News Annotator' && textC.slice(d.range.start.character, d.range.end.character) === name);
+    await idleCorpus();
+    await within(a.corpus.whenDiagnosed(), 'the diagnostics are computed with the unchanging article');
+    assert.deepEqual(onC(), [], 'no diagnostic before the name is annotated by hand anywhere');
     const editorB = await openScratch('corpus-b.txt', `Angela Merkel met the ${name} in Berlin on Tuesday.\n`);
     await settledView(editorB.document.uri);
     select(editorB, name);
@@ -223,6 +232,11 @@ describe('Corpus', () => {
     const berlin = diagnostics.find(d => editorA.document.getText(d.range) === name);
     assert.ok(berlin, `a diagnostic on the name (${diagnostics.map(d => d.message).join(' | ')})`);
     assert.equal(berlin.code, 'unannotated');
+    assert.deepEqual(
+      onC().map(d => d.code),
+      ['unannotated'],
+      'the article that did not change has the diagnostic too (only the articles a change can affect are checked again)',
+    );
 
     const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uriA, berlin.range)) as vscode.CodeAction[];
     const fix = actions.find(x => x.command?.command === 'newsAnnotator.applyCorpusFix');
@@ -246,7 +260,7 @@ describe('Corpus', () => {
       await vscode.workspace.getConfiguration('newsAnnotator').update('corpus.diagnostics', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const name of ['corpus-a.txt', 'corpus-b.txt']) {
+    for (const name of ['corpus-a.txt', 'corpus-b.txt', 'corpus-c.txt']) {
       const uri = workspaceUri('scratch', name);
       await vscode.workspace.fs.delete(uri);
       await vscode.workspace.fs.delete(a.sidecarUri(uri)).then(undefined, () => undefined);
