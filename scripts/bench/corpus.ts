@@ -5,7 +5,7 @@
 // The lines of re-indexing from the editor's corpus snapshot are corpusSnapshot.ts's.
 import { Analyzer } from '../../src/core/analyze';
 import {
-  checkArticle,
+  CorpusFindings,
   checkCorpus,
   Corpus,
   corpusArticleFromAnalysis,
@@ -131,15 +131,20 @@ export function corpusSection(docs: readonly string[], name: string): void {
 
 /** After the index is built: the consistency checks, one article saved, the queries. */
 function changesAndQueries(corpus: Corpus, texts: readonly string[], paths: readonly string[], analyzer: Analyzer): void {
-  const allFindings = time(() => checkCorpus(corpus));
-  console.log(`   consistency checks of the whole corpus: ${both(allFindings)}, ${allFindings.value.length} findings`);
+  // the editor's findings (CorpusFindings): the first update checks every article, a save only those it can affect
+  const findings = new CorpusFindings();
+  const allFindings = time(() => findings.update(corpus));
+  if (JSON.stringify(findings.all()) !== JSON.stringify(checkCorpus(corpus))) throw new Error('the findings kept up to date differ from checkCorpus');
+  console.log(`   consistency checks of the whole corpus: ${both(allFindings)}, ${findings.all().length} findings`);
 
-  // one article saved: the corpus work after it (index it again, entities, its findings) vs building everything again
+  // one article saved: the corpus work after it (index it again, entities, the findings of the articles it can
+  // affect, as the editor's diagnostics update them) vs building everything again
   const k = Math.floor(texts.length / 2);
   const changedText = `${texts[k]}\nVladimir Putin met Recep Tayyip Erdogan in Ankara.\n`;
   const changed: CorpusArticle = corpusArticleFromAnalysis(paths[k], changedText, sha256HexNative(changedText), analyzer.analyze(changedText));
   const original = corpus.article(paths[k])!;
   // a save that changes only counts (the same names: updated in place) and one that adds names (relinked)
+  const checked: number[] = [];
   const median = (next: (i: number) => CorpusArticle) => {
     const runs: { ms: number; cpu: number }[] = [];
     for (let i = 0; i < 5; i++) {
@@ -148,7 +153,7 @@ function changesAndQueries(corpus: Corpus, texts: readonly string[], paths: read
         time(() => {
           corpus.setArticle(article);
           corpus.entities();
-          checkArticle(corpus, paths[k]);
+          checked.push(findings.update(corpus).checked);
         }),
       );
     }
@@ -163,7 +168,7 @@ function changesAndQueries(corpus: Corpus, texts: readonly string[], paths: read
     checkCorpus(c);
   });
   console.log(
-    `   one article saved (index, entities, its findings; median of 5): ${both(sameNames, 1)} when its names stay the same, ${both(newNames, 1)} when it adds names, vs ${both(rebuild)} to rebuild the index and check everything`,
+    `   one article saved (index, entities, the findings of the articles it can affect; median of 5): ${both(sameNames, 1)} when its names stay the same, ${both(newNames, 1)} when it adds names (${Math.min(...checked)}-${Math.max(...checked)} articles checked again), vs ${both(rebuild)} to rebuild the index and check everything`,
   );
 
   // the first query after a save (nothing cached for it but the table), then the median of 5
