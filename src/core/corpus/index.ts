@@ -11,7 +11,7 @@ export { rekeyArticles } from './decisions/rekey';
 export { correctionsLexicon, rejectedNames, withoutRejectedNames } from './decisions/carryOver';
 export { reflectDecisions } from './reflect';
 export { writeCorpusChange, putBackCorpusChange, type CorpusChangeSteps, type WrittenSidecar } from './change';
-export { findEntities, mentionsOf, previewRename, previewMerge } from './query';
+export { entitiesContaining, findEntities, mentionsOf, previewRename, previewMerge } from './query';
 export { appearsWith, cooccurrencePairs } from './cooccurrence';
 export { checkArticle, checkCorpus } from './checks';
 export { CorpusFindings, type FindingsChange } from './checks/incremental';

@@ -39,6 +39,24 @@ export function findEntities(corpus: Corpus, query: string, limit = 200): Entity
   return hits.slice(0, limit).map(h => h.match);
 }
 
+/**
+ * Every entity whose canonical name or an alias contains `text` (case folded, spaces collapsed), in the corpus's order
+ * (type, name, id); every entity for an empty text. Found from the corpus's names, as findEntities finds them, not by
+ * reading every entity's aliases: the Corpus view's filter asks again after each change of the index (tens of
+ * thousands of entities).
+ */
+export function entitiesContaining(corpus: Corpus, text: string): readonly CorpusEntity[] {
+  const q = nameKey(text);
+  const all = corpus.entities();
+  if (!q) return all;
+  const found = new Set<CorpusEntity>();
+  for (const entity of corpus.entitiesMatching(q)) {
+    const { key, aliasKeys } = corpus.keysOf(entity);
+    if (key.includes(q) || aliasKeys.some(k => k.includes(q))) found.add(entity);
+  }
+  return all.filter(e => found.has(e));
+}
+
 /** Every mention of the entity in every article, by path, then offset. Empty for an unknown id. */
 export function mentionsOf(corpus: Corpus, entityId: string): CorpusMention[] {
   const entity = corpus.entity(entityId);

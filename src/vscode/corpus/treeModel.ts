@@ -1,7 +1,7 @@
 // The Corpus view's nodes, shaped from the core's Corpus: types -> entities (article and mention counts) ->
 // "Appears with" and the articles -> mentions with their line; and the files that could not be indexed. Plain data
 // (no `vscode`), so Node tests what the view shows; corpusTree.ts turns the nodes into tree items.
-import { ENTITY_TYPES, nameKey, type Corpus, type CorpusEntity, type EntityType } from '../../core';
+import { entitiesContaining, ENTITY_TYPES, type Corpus, type CorpusEntity, type EntityType } from '../../core';
 
 export type CorpusNode =
   | { kind: 'type'; type: EntityType; count: number }
@@ -13,10 +13,18 @@ export type CorpusNode =
   | { kind: 'unindexed'; count: number }
   | { kind: 'failed'; path: string; reason: string };
 
-/** Whether the entity's name or one of its aliases contains the filter text (case and spacing ignored). */
-export function matchesFilter(entity: CorpusEntity, filter: string): boolean {
-  const f = nameKey(filter);
-  return f === '' || nameKey(entity.name).includes(f) || entity.aliases.some(a => nameKey(a).includes(f));
+/**
+ * The entities the filter shows (name or an alias containing the text, case and spacing ignored), worked out once per
+ * state of the index and filter: the view asks for its top level and for each type it shows.
+ */
+const shownMemo = new WeakMap<Corpus, { version: number; filter: string; entities: readonly CorpusEntity[] }>();
+function shownEntities(corpus: Corpus, filter: string): readonly CorpusEntity[] {
+  let memo = shownMemo.get(corpus);
+  if (memo?.version !== corpus.version || memo.filter !== filter) {
+    memo = { version: corpus.version, filter, entities: entitiesContaining(corpus, filter) };
+    shownMemo.set(corpus, memo);
+  }
+  return memo.entities;
 }
 
 /** The 0-based line of `offset` and that line's text. */
@@ -49,7 +57,7 @@ export interface TreeQuery {
 }
 
 export function corpusChildren(corpus: Corpus, query: TreeQuery, node?: CorpusNode): CorpusNode[] {
-  const shown = () => corpus.entities().filter(e => matchesFilter(e, query.filter));
+  const shown = () => shownEntities(corpus, query.filter);
   if (!node) {
     const entities = shown();
     const out: CorpusNode[] = ENTITY_TYPES.map(type => ({ kind: 'type' as const, type, count: entities.filter(e => e.type === type).length })).filter(

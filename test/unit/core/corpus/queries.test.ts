@@ -6,12 +6,15 @@ import {
   cooccurrencePairs,
   Corpus,
   emptyDecisions,
+  entitiesContaining,
   findEntities,
   mentionsOf,
   previewMerge,
+  nameKey,
   previewRename,
 } from '../../../../src/core';
-import { handmade } from './helpers';
+import { prng } from '../../../support/distinct-article';
+import { handmade, NAMES, PATHS, randomArticle, randomDecisions } from './helpers';
 
 function corpus(): Corpus {
   const c = new Corpus();
@@ -104,6 +107,24 @@ describe('corpus queries', () => {
       findEntities(c, 'erdogan of').map(m => m.entity.name),
       ['Erdogan of b'],
     );
+  });
+
+  it("the Corpus view's filter: every entity whose name or an alias contains the text, in the corpus's order (random corpora with decisions)", () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rand = prng(seed * 31337);
+      const c = new Corpus(seed % 2 === 0 ? randomDecisions(rand) : emptyDecisions());
+      for (const path of PATHS) if (rand() < 0.8) c.setArticle(randomArticle(rand, path));
+      const texts = ['', ' ', 'zz', 'U.S', '  united  ', ...Object.values(NAMES).flatMap(names => names.map(n => n.slice(Math.floor(n.length / 3))))];
+      for (const text of texts) {
+        const q = nameKey(text);
+        const expected = c.entities().filter(e => [e.name, ...e.aliases].some(a => nameKey(a).includes(q)));
+        assert.deepEqual(
+          entitiesContaining(c, text).map(e => e.id),
+          expected.map(e => e.id),
+          `seed ${seed}, "${text}"`,
+        );
+      }
+    }
   });
 
   it('lists every mention of an entity in every article, by path then offset', () => {

@@ -1,7 +1,7 @@
 // The Corpus view's nodes (src/vscode/corpus/treeModel.ts) over a real core Corpus of two small articles.
 import { strict as assert } from 'node:assert';
-import { analyze, Corpus, corpusArticleFromAnalysis, sha256Hex } from '../../../../src/core';
-import { corpusChildren, lineAt, matchesFilter, type CorpusNode } from '../../../../src/vscode/corpus/treeModel';
+import { analyze, Corpus, corpusArticleFromAnalysis, entitiesContaining, sha256Hex } from '../../../../src/core';
+import { corpusChildren, lineAt, type CorpusNode } from '../../../../src/vscode/corpus/treeModel';
 
 const ARTICLES: Record<string, string> = {
   'a.txt': 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\nMerkel said Putin should visit Berlin again.\n',
@@ -49,14 +49,22 @@ describe('vscode/corpus treeModel', () => {
   it('filters entities by name or alias, case and spacing ignored', () => {
     const c = corpus();
     const putin = c.entities().find(e => e.name === 'Vladimir Putin')!;
-    assert.ok(matchesFilter(putin, 'putin'));
-    assert.ok(matchesFilter(putin, '  VLADIMIR   put'));
-    assert.ok(!matchesFilter(putin, 'merkel'));
+    assert.ok(entitiesContaining(c, 'putin').includes(putin));
+    assert.ok(entitiesContaining(c, '  VLADIMIR   put').includes(putin));
+    assert.ok(!entitiesContaining(c, 'merkel').includes(putin));
     const roots = corpusChildren(c, query('merkel'));
     assert.deepEqual(
       roots.map(n => (n.kind === 'type' ? `${n.type}:${n.count}` : n.kind)),
       ['person:1', 'unindexed'],
     );
+  });
+
+  it('shows the filtered entities again after a change (not those of the index as it was)', () => {
+    const c = corpus();
+    const types = () => corpusChildren(c, query('merkel')).map(n => (n.kind === 'type' ? `${n.type}:${n.count}` : n.kind));
+    assert.deepEqual(types(), ['person:1', 'unindexed']);
+    c.removeArticle('a.txt');
+    assert.deepEqual(types(), ['unindexed']);
   });
 
   it('finds the line of an offset', () => {
