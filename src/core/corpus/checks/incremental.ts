@@ -29,10 +29,11 @@ const TYPE_ORDER = ['person', 'place', 'organization'] as const;
 /**
  * What other articles' type findings read of a name's corpus-wide counts (./types.ts): how many types, the preferred
  * one and whether by hand, each type's article counts, and whether the preferred type outnumbers it. The same
- * signature, the same findings for every article mentioning the name but the changed ones.
+ * signature, the same findings for every article mentioning the name but the changed ones. A name of one type (most)
+ * has none: nothing is found of it.
  */
 function typeSignature(counts: TypeCounts | undefined): string {
-  if (counts === undefined || counts.size === 0) return '';
+  if (counts === undefined || counts.size < 2) return '';
   const preferred = preferredType(counts)!;
   const theirs = counts.get(preferred.type)!;
   let s = `${preferred.type} ${preferred.manual} ${counts.size}`;
@@ -71,9 +72,9 @@ export class CorpusFindings {
   private version = -1;
   /** Each article's findings, with the article they were worked out for. */
   private readonly byPath = new Map<string, { article: CorpusArticle; findings: Finding[] }>();
-  /** A name's key (nameKey) -> the paths whose entity annotations have it. */
-  private readonly keyPaths = new Map<string, Set<string>>();
-  /** A name's key -> typeSignature of its corpus-wide counts, as of the last update. */
+  /** A name's key (nameKey) -> the paths whose entity annotations have it (a list: most names are in one or a few). */
+  private readonly keyPaths = new Map<string, string[]>();
+  /** A name's key -> typeSignature of its corpus-wide counts, as of the last update (none kept when empty). */
   private readonly signatures = new Map<string, string>();
   /** A shared alias key -> its owners, as of the last update. */
   private shared = new Map<string, readonly CorpusEntity[]>();
@@ -109,7 +110,10 @@ export class CorpusFindings {
       this.index(article, path, true);
     }
     const tables = tablesOf(corpus);
-    for (const key of this.keyPaths.keys()) this.signatures.set(key, typeSignature(tables.types.get(key)));
+    for (const key of this.keyPaths.keys()) {
+      const signature = typeSignature(tables.types.get(key));
+      if (signature !== '') this.signatures.set(key, signature);
+    }
     this.shared = sharedNow(corpus);
     return { all: true, paths: [...this.byPath.keys()].sort(compareText), checked: this.byPath.size };
   }
@@ -183,14 +187,18 @@ export class CorpusFindings {
 
   /** Notes (or forgets) which name keys the article's entity annotations have. */
   private index(article: CorpusArticle, path: string, add: boolean): void {
+    // an article's keys are distinct (a map's): a path is listed once under each
     for (const key of contributionOf(article).types.keys()) {
-      let paths = this.keyPaths.get(key);
+      const paths = this.keyPaths.get(key);
       if (add) {
-        if (!paths) this.keyPaths.set(key, (paths = new Set()));
-        paths.add(path);
+        if (paths) paths.push(path);
+        else this.keyPaths.set(key, [path]);
       } else if (paths) {
-        paths.delete(path);
-        if (paths.size === 0) this.keyPaths.delete(key);
+        const at = paths.indexOf(path);
+        if (at < 0) continue;
+        paths[at] = paths[paths.length - 1];
+        paths.pop();
+        if (paths.length === 0) this.keyPaths.delete(key);
       }
     }
   }
