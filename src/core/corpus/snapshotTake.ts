@@ -187,7 +187,9 @@ export function corpusArticleFromSnapshot(record: SnapshotRecord, text: string):
  * An article taken from the snapshot: plain data but for its annotations, made from the record when first read (then
  * kept). An index of thousands of articles otherwise holds tens of thousands of annotations the build never reads,
  * which every garbage collection until they are old copies. The record's fields are private (not own enumerable
- * properties: the article spreads and compares as plain data).
+ * properties: the article compares as plain data). Its annotations are a getter of the class: a copy made by spreading
+ * it has none (and `entityCounts` neither, so an index given such a copy counts its annotations and finds them
+ * missing): a copy names `annotations` itself.
  */
 class SnapshotArticle implements CorpusArticle, MentionCounts {
   declare path: string;
