@@ -6,7 +6,7 @@ import { EntityTable, type EntityKeys } from './entities';
 import { Linker } from './linker';
 import { compareText, decidedNow, entityNow, membersOf, type Member } from './members';
 import type { CorpusSnapshot } from './snapshot';
-import { joiningOf } from './snapshotLinks';
+import { linkingOf } from './snapshotLinks';
 import type { CorpusArticle, CorpusDecisions, CorpusEntity, UnindexedArticle } from './types';
 
 /** Fewer articles than this are set one at a time by setArticles (linking them all again would cost more). */
@@ -77,8 +77,8 @@ export class Corpus {
     // the map's order (no lookup by path)
     if (isSorted(paths)) this.linker.addAll([...this.membersByPath.values()]);
     else this.linker.addAll(paths.sort(compareText).map(p => this.membersByPath.get(p)!));
-    const joining = empty && snapshot ? joiningOf(snapshot, batch, this.membersByPath) : undefined;
-    if (joining) this.linker.expectJoining(joining);
+    const recorded = empty && snapshot ? linkingOf(snapshot, batch, this.membersByPath) : undefined;
+    if (recorded) this.linker.expectLinking(recorded);
     this.table = new EntityTable();
     this.changed();
   }
@@ -185,6 +185,23 @@ export class Corpus {
     return this.membersByPath.get(path)?.find(m => m.entity === articleEntity);
   }
 
+  /**
+   * Makes now what the first change after indexing would otherwise make (the linking's rule indexes, left undone by a
+   * linking taken from the snapshot's record; its names in linking order and by their words, which any first linking
+   * leaves to the first change), so that change costs what it changes.
+   * Never needed for correctness: a host calls it when idle after indexing.
+   */
+  prepareChanges(): void {
+    this.entityTable();
+    this.linker.prepare();
+  }
+
+  /** @internal Whether the linking's rule indexes are made (one taken from the snapshot's record leaves them to the first change or prepareChanges; tests ask). */
+  get linkingIndexed(): boolean {
+    this.entityTable();
+    return !this.linker.indexesPending;
+  }
+
   /** @internal Whether the linking was last made from nothing with the snapshot's record of it (tests ask). */
   get linkedFromSnapshot(): boolean {
     this.entityTable();
@@ -195,6 +212,12 @@ export class Corpus {
   linkingJoining(): ReturnType<Linker['joining']> {
     this.entityTable();
     return this.linker.joining();
+  }
+
+  /** @internal The names of each group of several names as of now (the snapshot records them too). */
+  linkingGroups(): ReturnType<Linker['severalGroups']> {
+    this.entityTable();
+    return this.linker.severalGroups();
   }
 
   /** @internal The entities having an alias (`type NUL alias key`), as of now. */

@@ -2,7 +2,7 @@
 // words, initials and acronym letters, kept up to date name by name. Separate from the rules, which only read it.
 import { isShortFormOf } from '../entities';
 import type { EntityType } from '../types';
-import type { NameNode } from './linkNodes';
+import { numbersOfNode, type NameNode } from './linkNodes';
 import { acronymLetters, firstForms, initialsOf, isAcronymName, lettersOf } from './linkRules';
 import type { Member } from './members';
 import { numberedWords } from './names';
@@ -59,7 +59,7 @@ export class LinkIndexes {
   addNode(n: NameNode): void {
     if (this.byWords) addTo(this.byWords, wordsKey(n.type, n.words), n);
     if (n.words.length >= 2 && n.type !== 'place') {
-      const words = n.wordNumbers;
+      const words = numbersOfNode(n);
       const containing = this.containing[n.type];
       // grown to every number given so far at once, with undefined (not holes: a list with holes is read slower)
       if (containing.length < numberedWords()) for (let i = containing.length, end = numberedWords(); i < end; i++) containing.push(undefined);
@@ -78,7 +78,7 @@ export class LinkIndexes {
     if (this.byWords) removeFrom(this.byWords, wordsKey(n.type, n.words), n);
     if (n.words.length >= 2 && n.type !== 'place') {
       const containing = this.containing[n.type];
-      const words = n.wordNumbers;
+      const words = numbersOfNode(n);
       for (let i = 0; i < words.length; i++) {
         const w = words[i];
         const list = containing[w];
@@ -149,16 +149,26 @@ export class LinkIndexes {
     }
   }
 
+  /** The names by their words (what shortFormsOf looks in), made from every name when first needed. */
+  private namesByWords(): Map<string, NameNode[]> {
+    if (!this.byWords) {
+      this.byWords = new Map();
+      for (const x of this.names()) addTo(this.byWords, wordsKey(x.type, x.words), x);
+    }
+    return this.byWords;
+  }
+
+  /** Makes now what the first change after a first linking makes (the names by their words). */
+  prepare(): void {
+    this.namesByWords();
+  }
+
   /** The names that are short forms of `n` (their candidates include it by the second rule). */
   shortFormsOf(n: NameNode): NameNode[] {
     const out: NameNode[] = [];
     const L = n.words.length;
     if (L < 2 || n.type === 'place') return out;
-    if (!this.byWords) {
-      this.byWords = new Map();
-      for (const x of this.names()) addTo(this.byWords, wordsKey(x.type, x.words), x);
-    }
-    const byWords = this.byWords;
+    const byWords = this.namesByWords();
     const look = (from: number, to: number) => {
       for (const s of byWords.get(wordsKey(n.type, n.words.slice(from, to))) ?? []) if (isShortFormOf(n.type, n.words, s.words)) out.push(s);
     };

@@ -5,7 +5,7 @@
 import type { EntityType } from '../types';
 import type { MemberEntity } from './memberEntity';
 import { compareText, type Member } from './members';
-import { nodeRanks, type NameForms } from './names';
+import { nodeRanks, wordNumbersOf, type NameForms } from './names';
 
 /** The members sharing one type and name key. */
 export interface NameNode {
@@ -16,8 +16,11 @@ export interface NameNode {
   /** Member.nodeNumber. */
   number: number;
   words: string[];
-  /** The numbers of `words` (names.ts wordNumbersOf). */
-  wordNumbers: readonly number[];
+  /**
+   * The numbers of `words` (names.ts wordNumbersOf), worked out when first read (numbersOfNode): only the rules and
+   * their indexes read them, and a first linking from a snapshot's record works out no rule.
+   */
+  wordNumbers: readonly number[] | undefined;
   /** Sorted by path (an article's own members in its order): the first one's spelling is the name's. */
   members: Member[];
   /** Union-find parent during the linking pass. */
@@ -69,6 +72,9 @@ export interface LinkChange {
   /** Groups new since the last update. */
   added: LinkedGroup[];
 }
+
+/** The numbers of the name's words, worked out on first ask. */
+export const numbersOfNode = (n: NameNode): readonly number[] => (n.wordNumbers ??= wordNumbersOf(n.words));
 
 /** Linking order: longer names first, then by type and key (the result does not depend on indexing order). */
 export const nodeOrder = (a: NameNode, b: NameNode): number => b.words.length - a.words.length || compareText(a.type, b.type) || compareText(a.key, b.key);

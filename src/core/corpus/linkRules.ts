@@ -8,7 +8,7 @@
 import { isAcronymOf } from '../entities';
 import type { EntityType } from '../types';
 import type { LinkIndexes } from './linkIndexes';
-import type { NameNode } from './linkNodes';
+import { numbersOfNode, type NameNode } from './linkNodes';
 import type { NameForms } from './names';
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}.&-]{1,11}$/u;
@@ -60,7 +60,7 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
   if (n.words.length > 0 && n.type !== 'place') {
     let pool: NameNode[] | undefined;
     const containing = indexes.containing[n.type];
-    const words = n.wordNumbers;
+    const words = numbersOfNode(n);
     for (let i = 0; i < words.length; i++) {
       const list = words[i] < containing.length ? containing[words[i]] : undefined;
       if (!list) {
@@ -78,7 +78,7 @@ export function candidatesOf(n: NameNode, indexes: LinkIndexes): readonly NameNo
       for (let i = 0; i < pool.length; i++) {
         const c = pool[i];
         // a list made with its first name (an empty one pushed to gets room for 16 more)
-        if (isShortFormByNumber(n.type, c.wordNumbers, words)) {
+        if (isShortFormByNumber(n.type, numbersOfNode(c), words)) {
           if (full) full.push(c);
           else full = [c];
         }

@@ -9,10 +9,11 @@ import { linkAll } from './linkFirst';
 import { LinkIndexes } from './linkIndexes';
 import { insertByPath, sameNodes } from './linkLists';
 import { sortByLinkingOrder, type LinkChange, type LinkedGroup, type NameNode } from './linkNodes';
-import { candidatesOf } from './linkRules';
+import { candidatesOf, NO_CANDIDATES } from './linkRules';
 import { regroup, reorder, sweep } from './linkUpdate';
 import { compareText, entityNow, nodeNumberOf, nodeOfMember, type Member } from './members';
-import { knownNumberOfNode, numberedNodes, wordNumbersOf } from './names';
+import { knownNumberOfNode, numberedNodes } from './names';
+import type { RecordedLinking } from './snapshotLinks';
 import type { CorpusEntity } from './types';
 
 export class Linker {
@@ -40,9 +41,14 @@ export class Linker {
    * one pass, so nothing is noted per member (no dirty names, no changed aliases) until then.
    */
   private fresh = false;
-  /** The names a record of the same members says have candidates (expectJoining), for the first linking. */
-  private expected: readonly NameNode[] | undefined;
-  /** @internal Whether the last first linking took the names that have candidates from expectJoining's list (tests ask). */
+  /** The linking a record of the same members gives (expectLinking), for the first linking. */
+  private expected: RecordedLinking | undefined;
+  /**
+   * After a first linking that made the recorded groups: the names said to have candidates, whose candidates (and the
+   * indexes the rules read, of every name) are worked out before the next change (indexPending).
+   */
+  private pending: readonly NameNode[] | undefined;
+  /** @internal Whether the last first linking went by expectLinking's record (tests ask). */
   usedExpected = false;
 
   /**
@@ -70,6 +76,7 @@ export class Linker {
    */
   add(members: readonly Member[], append = false): void {
     const fresh = this.fresh;
+    if (!fresh) this.indexPending();
     // by index: this runs once per member of the corpus on a first indexing, before it is optimised (a for-of
     // allocates a result object per step until then)
     for (let i = 0; i < members.length; i++) {
@@ -83,7 +90,7 @@ export class Linker {
           node: nodeOfMember(m),
           number,
           words: m.forms.words!,
-          wordNumbers: wordNumbersOf(m.forms),
+          wordNumbers: undefined,
           // made with its first member: a list made empty then pushed to gets room for 16 more (most names have one)
           members: [m],
           parent: undefined as unknown as NameNode,
@@ -130,21 +137,65 @@ export class Linker {
   }
 
   /**
-   * The names that have candidates, as a linker of the same members had them (the corpus snapshot records them): the
-   * first linking then works out only their candidates (a fifth of the names), every other name having none. Checked
-   * as far as it is cheap (each is a name of this linker with candidates, none listed twice); a list that fails is
-   * ignored (every name's candidates worked out). Only before the first linking of members added to an empty linker.
+   * The linking of a linker of the same members (the corpus snapshot records it): the names that have candidates,
+   * and the groups of several names. The first linking then makes those groups and every other name's group of one,
+   * working out no rule; the recorded names' candidates (every other name has none) and the rules' indexes are worked
+   * out when the linker next changes or is asked which names have candidates. Checked as far as it is cheap (each
+   * group's names are this linker's, each in one group, in linking order; later, each name said to have candidates
+   * has some, none listed twice): a record that fails is not used (the groups worked out from the rules; failing
+   * later, every name linked again at the next update). Only before the first linking of members added to an empty linker.
    */
-  expectJoining(names: readonly NameNode[]): void {
-    if (this.fresh) this.expected = names;
+  expectLinking(record: RecordedLinking): void {
+    if (this.fresh) this.expected = record;
   }
 
   /**
-   * The names that have candidates, as of the last update (what expectJoining is given), in number order: worked out
+   * Makes now what the next change would make first: the rules' indexes and candidates a first linking from a record
+   * left (indexPending), every name in linking order (which a first linking leaves unsorted), and the names by their
+   * words (which only a change reads).
+   */
+  prepare(): void {
+    if (this.fresh) return;
+    this.indexPending();
+    void this.ordered;
+    this.indexes.prepare();
+  }
+
+  /** @internal Whether a first linking from a record left the rules' indexes to be made (tests ask). */
+  get indexesPending(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** The rules' indexes and the recorded names' candidates, when a first linking from a record left them to be made. */
+  private indexPending(): void {
+    const joining = this.pending;
+    if (joining === undefined) return;
+    this.pending = undefined;
+    // (no change since that linking: every name it kept is there, with members)
+    for (const n of this.nodes) {
+      if (n === undefined) continue;
+      this.indexes.addNode(n);
+      this.indexes.addSpelling(n);
+    }
+    for (const n of joining) {
+      const listed = (n.number < this.nodes.length ? this.nodes[n.number] : undefined) === n && n.candidates === NO_CANDIDATES;
+      const candidates = listed ? candidatesOf(n, this.indexes) : NO_CANDIDATES;
+      if (candidates.length === 0) {
+        // the record does not hold: every name linked again at the next update (its candidates all worked out)
+        for (const x of this.nodes) if (x !== undefined) this.dirty.add(x);
+        return;
+      }
+      n.candidates = candidates;
+    }
+  }
+
+  /**
+   * The names that have candidates, as of the last update (what expectLinking is given), in number order: worked out
    * again from the indexes, as a first linking would (not read from the names' stored candidates, which the changes
    * since keep right only where they matter to the joins).
    */
   joining(): NameNode[] {
+    this.indexPending();
     const out: NameNode[] = [];
     for (const n of this.nodes) if (n !== undefined && n.members.length > 0 && candidatesOf(n, this.indexes).length > 0) out.push(n);
     return out;
@@ -152,6 +203,7 @@ export class Linker {
 
   /** Removes an article's members (as added). */
   remove(members: readonly Member[]): void {
+    if (!this.fresh) this.indexPending();
     for (const m of members) {
       const n = this.at(nodeNumberOf(m));
       if (!n) continue;
@@ -240,6 +292,14 @@ export class Linker {
     return this.sorted;
   }
 
+  /** The names of each group of several names, in linking order, as of the last update (what expectLinking is given). */
+  severalGroups(): NameNode[][] {
+    const out: NameNode[][] = [];
+    // (a group made again by an update keeps a list of its names even when it has one)
+    for (const n of this.nodes) if (n !== undefined && n.group?.first === n && n.group.names !== undefined && n.group.names.length > 1) out.push(n.group.names);
+    return out;
+  }
+
   /** Every group, as of the last update (each named by its names, so none is kept apart: found from its first name). */
   all(): LinkedGroup[] {
     const out: LinkedGroup[] = [];
@@ -250,6 +310,7 @@ export class Linker {
   /** Brings the groups up to date; returns what changed. */
   update(): LinkChange {
     if (this.fresh) return this.linkFirst();
+    this.indexPending();
     if (this.dirty.size === 0) return { removed: [], added: [] };
     // many names changed (the first indexing): every name's candidates again, no neighbourhoods worked out
     const bulk = this.dirty.size * 4 > this.count;
@@ -301,6 +362,7 @@ export class Linker {
     // the names whose members all went before it are dropped
     this.count = first.count;
     this.usedExpected = first.usedExpected;
+    this.pending = first.pending;
     // the names sorted into linking order when first asked (most builds never ask)
     this.sorted = undefined;
     return first.change;

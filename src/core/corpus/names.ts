@@ -34,8 +34,6 @@ export interface NameForms {
   id2: string | undefined;
   /** initialsOf(display) (./linkRules.ts), once worked out (shared: never modified). */
   initials?: string[];
-  /** The numbers of `words` (numberOfWord), once asked for (shared: never modified). */
-  wordNumbers?: number[];
   /** The letters of the display form when it is an acronym (./linkRules.ts acronymLetters), '' when not: once worked out. */
   acronym: string | undefined;
 }
@@ -75,7 +73,6 @@ export function nameForms(surface: string): NameForms {
       id1: undefined,
       id2: undefined,
       initials: undefined,
-      wordNumbers: undefined,
       acronym: undefined,
     };
     forms.set(surface, f);
@@ -205,15 +202,10 @@ function numberOfWord(word: string): number {
 /** How many words have a number (each number is below it). */
 export const numberedWords = (): number => words.size;
 
-/** The numbers of the forms' words (forms.words, which must be set), kept with the forms. */
-export function wordNumbersOf(f: NameForms): number[] {
-  let out = f.wordNumbers;
-  if (out === undefined) {
-    const list = f.words!;
-    // a plain list of small integers (a typed list costs a buffer object besides: tens of thousands of names)
-    out = new Array<number>(list.length);
-    for (let i = 0; i < list.length; i++) out[i] = numberOfWord(list[i]);
-    f.wordNumbers = out;
-  }
+/** The numbers of a name's words (numberOfWord). */
+export function wordNumbersOf(words: readonly string[]): number[] {
+  // a plain list of small integers (a typed list costs a buffer object besides: tens of thousands of names)
+  const out = new Array<number>(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = numberOfWord(words[i]);
   return out;
 }

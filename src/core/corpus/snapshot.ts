@@ -18,7 +18,7 @@ import { ANNOTATION_TYPES, DATE_PRECISIONS, type AnnotationSource } from '../typ
 import type { CorpusArticle } from './types';
 
 /** Bumped whenever the JSON form changes: a snapshot of another version is "no snapshot". */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 6;
 /** How much older than the moment it was looked at a sidecar's mtime must be for its record to count (rule 3). */
 export const RACY_MARGIN_MS = 3000;
 
@@ -82,6 +82,11 @@ export interface CorpusSnapshot {
    * candidates (an article's place in `records`, a member's place among its members); undefined when not recorded.
    */
   links: Int32Array | undefined;
+  /**
+   * @internal The groups of several names that linking made, each its count of names then two numbers per name (as
+   * in `links`), its names in linking order; recorded with `links` (undefined when it is not).
+   */
+  groups: Int32Array | undefined;
 }
 
 /** Whether a record may stand for the article now (the rule above). `stamp` is undefined when the sidecar is gone. */

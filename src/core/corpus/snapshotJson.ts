@@ -10,7 +10,8 @@
 // its body: the entities and the annotations (snapshot.ts: a kind number says which optional fields follow; the text
 // as a string, so a name is stored and read once for the corpus; the entity as its position in the article's
 // entities), the rejections (start, length). After the last article: the linking's record (snapshotLinks.ts), 0 when
-// there is none, else 1 + its count of names, then two numbers per name (an article's place, a member's place).
+// there is none, else 1 + its count of names that have candidates, then two numbers per name (an article's place, a
+// member's place); then its count of groups of several names, and for each its count of names and two numbers per name.
 // The numbers out of the JSON and the strings interned make it a fraction of the sidecars' size and quick to read:
 // the annotations' quote selectors are left out (the article text holds the context). Reading is strict: anything
 // that does not fit the JSON part or the heads (another version, another code table, a checksum that differs, a
@@ -84,8 +85,15 @@ export function serializeCorpusSnapshot(entries: Iterable<SnapshotEntry>, writte
     written.push(article);
   }
   const links = corpus === undefined || leftOut ? undefined : linksOf(corpus, written);
-  numbers.push(links === undefined ? 0 : links.length / 2 + 1);
-  if (links !== undefined) for (const n of links) numbers.push(n);
+  numbers.push(links === undefined ? 0 : links.joining.length / 2 + 1);
+  if (links !== undefined) {
+    for (const n of links.joining) numbers.push(n);
+    numbers.push(links.groups.length);
+    for (const group of links.groups) {
+      numbers.push(group.length / 2);
+      for (const n of group) numbers.push(n);
+    }
+  }
   const text = numbers.toString();
   const sums = checksumsOf(text, out.length, strings);
   // (the numbers were just written: they walk)
@@ -160,8 +168,7 @@ export function checksumsOf(text: string, articles: number, strings: readonly st
     if (!numbers.pass(head[4])) return undefined;
     bodies.push(numbersChecksum(text, from, numbers.at));
   }
-  const head = numbers.read(1);
-  if (!head || (head[0] > 0 && !numbers.read((head[0] - 1) * 2))) return undefined;
+  if (readLinks(numbers, undefined) === false) return undefined;
   return { check: stringsChecksum(strings, numbers.checksum), bodies };
 }
 
@@ -192,26 +199,50 @@ export function parseCorpusSnapshot(json: string): CorpusSnapshot | undefined {
     records.set(record.path, record);
     entities[i] = record.encoded.entities;
   }
-  const links = linksRead(numbers, entities);
-  if (links === false) return undefined;
+  const linking = readLinks(numbers, entities);
+  if (linking === false) return undefined;
   // every number read, and none changed but in the bodies (nor a string): a body's own checksum is checked when its
   // article is taken
   if (numbers.at !== json.length || stringsChecksum(strings as string[], numbers.checksum) !== check) return undefined;
-  return { writtenAt, context, records, links };
+  return { writtenAt, context, records, links: linking?.links, groups: linking?.groups };
 }
 
-/** The linking's record (snapshotLinks.ts) after the articles: undefined when none, false when it does not fit them. */
-function linksRead(numbers: NumberDecoder, entities: Int32Array): Int32Array | undefined | false {
+/**
+ * The linking's record (snapshotLinks.ts) after the articles: undefined when none, false when it does not walk or
+ * does not fit them (`entities`: each record's entity count, by place; undefined: only walked, as checksumsOf does).
+ */
+function readLinks(numbers: NumberDecoder, entities: Int32Array | undefined): { links: Int32Array; groups: Int32Array } | undefined | false {
   const head = numbers.read(1);
   if (!head) return false;
   const names = head[0] - 1;
   if (names === -1) return undefined;
   const list = numbers.read(names * 2);
-  if (!list) return false;
+  if (!list || !fits(list, names * 2, 0, entities)) return false;
   const links = list.slice(0, names * 2);
-  // an article's place among the records, a member's among its entities (an entity without mentions is no member)
-  for (let i = 0; i < links.length; i += 2) if (!(links[i] < entities.length && links[i + 1] < entities[links[i]])) return false;
-  return links;
+  const head2 = numbers.read(1);
+  if (!head2) return false;
+  // (read into a list the next read overwrites: the count kept first)
+  const count = head2[0];
+  // the groups kept as read: each its count of names (two at least) then its names' numbers
+  const groups: number[] = [];
+  for (let g = 0; g < count; g++) {
+    const size = numbers.read(1);
+    if (!size || size[0] < 2) return false;
+    const k = size[0];
+    const pairs = numbers.read(k * 2);
+    if (!pairs || !fits(pairs, k * 2, 0, entities)) return false;
+    groups.push(k);
+    for (let i = 0; i < k * 2; i++) groups.push(pairs[i]);
+  }
+  return { links, groups: Int32Array.from(groups) };
+}
+
+/** Whether the `length` numbers from `from` are pairs of an article's place among the records and a member's among its entities. */
+function fits(list: Int32Array, length: number, from: number, entities: Int32Array | undefined): boolean {
+  if (entities === undefined) return true;
+  // (an entity without mentions is no member: the place is checked against the entities, the member when used)
+  for (let i = from; i < from + length; i += 2) if (!(list[i] < entities.length && list[i + 1] < entities[list[i]])) return false;
+  return true;
 }
 
 /**

@@ -1,13 +1,15 @@
-// The linking's outcome in the corpus snapshot: which names have candidates (linker.ts), recorded when the snapshot is
-// written from a whole index, so that indexing the same articles again works out only those names' candidates (a
-// fifth of the names; finding that the others have none was most of the linking's cost). The joins, the groups and
-// the entities are then made as by any first linking, from those candidates: the corpus is the one built without it.
+// The linking's outcome in the corpus snapshot, recorded when the snapshot is written from a whole index: which names
+// have candidates (linker.ts) and the groups of several names the linking made. Indexing the same articles again then
+// makes the groups as recorded, with no rule worked out: the names' candidates and the indexes the rules look names
+// up in are made when the index first changes (Linker.expectLinking), when they are needed to link again. The corpus is
+// the one built without the record.
 //
 // A name is recorded as one of its members: its article's place in the snapshot and the member's place among that
 // article's members (membersOf). The record is used only when the index is empty and is given exactly the snapshot's
-// articles, each the one taken from its record (the same entities and mention counts, so the same names): any other
-// article, one more or one fewer, and the linking is worked out whole, as without a snapshot. The linker checks what
-// it can cheaply (each name recorded has candidates); the snapshot's checksum covers the record.
+// articles, each the one taken from its record (the same entities and mention counts, so the same names; the host's
+// context holds the release, whose rules made the record): any other article, one more or one fewer, and the linking
+// is worked out whole, as without a snapshot. The linker checks what it can cheaply (each name recorded once, each
+// group's names in linking order, each name said to have candidates has some); the snapshot's checksum covers the record.
 import type { Corpus } from './corpus';
 import type { NameNode } from './linkNodes';
 import type { Member } from './members';
@@ -22,40 +24,63 @@ export function noteTaken(record: SnapshotRecord, article: CorpusArticle): void 
   taken.set(record, article);
 }
 
+/** The record of a linking, as numbers: two per name (its first member's article's place, that member's place). */
+export interface LinksRecord {
+  /** The names that have candidates, in number order. */
+  joining: number[];
+  /** The groups of several names, each its names in linking order. */
+  groups: number[][];
+}
+
 /**
- * The numbers recording the index's linking, two per name that has candidates (its first member's article's place
- * in `articles`, that member's place among the article's members); undefined when `articles` are not exactly the
- * index's (the snapshot then records no linking).
+ * The numbers recording the index's linking; undefined when `articles` are not exactly the index's (the snapshot then
+ * records no linking).
  */
-export function linksOf(index: Corpus, articles: readonly CorpusArticle[]): number[] | undefined {
+export function linksOf(index: Corpus, articles: readonly CorpusArticle[]): LinksRecord | undefined {
   if (articles.length !== index.size) return undefined;
   const place = new Map<string, number>();
   for (let i = 0; i < articles.length; i++) {
     if (index.article(articles[i].path) !== articles[i]) return undefined;
     place.set(articles[i].path, i);
   }
-  const out: number[] = [];
-  for (const n of index.linkingJoining()) {
+  const numbersOf = (n: NameNode, out: number[]): boolean => {
     const m = n.members[0];
     const at = place.get(m.article.path);
     const k = index.membersOf(m.article.path).indexOf(m);
-    if (at === undefined || k < 0) return undefined;
+    if (at === undefined || k < 0) return false;
     out.push(at, k);
+    return true;
+  };
+  const joining: number[] = [];
+  for (const n of index.linkingJoining()) if (!numbersOf(n, joining)) return undefined;
+  const groups: number[][] = [];
+  for (const names of index.linkingGroups()) {
+    const group: number[] = [];
+    for (const n of names) if (!numbersOf(n, group)) return undefined;
+    groups.push(group);
   }
-  return out;
+  return { joining, groups };
+}
+
+/** The linking a snapshot recorded, as the names of the members just made of its articles (Linker.expectLinking). */
+export interface RecordedLinking {
+  /** The names that have candidates. */
+  joining: NameNode[];
+  /** The groups of several names, each in linking order. */
+  groups: NameNode[][];
 }
 
 /**
- * The names the snapshot recorded as having candidates, among the members just made of `articles` (by path); undefined
- * when the snapshot recorded no linking or the articles are not exactly its own, each taken from its record.
+ * The linking the snapshot recorded, among the members just made of `articles` (by path); undefined when the snapshot
+ * recorded none or the articles are not exactly its own, each taken from its record.
  */
-export function joiningOf(
+export function linkingOf(
   snapshot: CorpusSnapshot,
   articles: ReadonlyMap<string, CorpusArticle>,
   members: ReadonlyMap<string, Member[]>,
-): NameNode[] | undefined {
-  const links = snapshot.links;
-  if (links === undefined || articles.size !== snapshot.records.size) return undefined;
+): RecordedLinking | undefined {
+  const { links, groups } = snapshot;
+  if (links === undefined || groups === undefined || articles.size !== snapshot.records.size) return undefined;
   const paths: string[] = new Array<string>(snapshot.records.size);
   let at = 0;
   // the records' values, not their entries (no [path, record] pair made per record; the record has its path)
@@ -64,11 +89,23 @@ export function joiningOf(
     if (article === undefined || taken.get(record) !== article) return undefined;
     paths[at++] = record.path;
   }
-  const out: NameNode[] = new Array<NameNode>(links.length / 2);
+  const nameAt = (numbers: Int32Array, i: number) => members.get(paths[numbers[i]])?.[numbers[i + 1]]?.linked;
+  const joining: NameNode[] = new Array<NameNode>(links.length / 2);
   for (let i = 0; i < links.length; i += 2) {
-    const n = members.get(paths[links[i]])?.[links[i + 1]]?.linked;
+    const n = nameAt(links, i);
     if (n === undefined) return undefined;
-    out[i / 2] = n;
+    joining[i / 2] = n;
   }
-  return out;
+  const several: NameNode[][] = [];
+  for (let i = 0; i < groups.length;) {
+    const k = groups[i++];
+    const names: NameNode[] = new Array<NameNode>(k);
+    for (let j = 0; j < k; j++, i += 2) {
+      const n = nameAt(groups, i);
+      if (n === undefined) return undefined;
+      names[j] = n;
+    }
+    several.push(names);
+  }
+  return { joining, groups: several };
 }

@@ -135,15 +135,23 @@ describe("corpus snapshot: the linking's record", () => {
       fresh.setArticles(articles);
       const snapshot = parseCorpusSnapshot(snapshotOf(fresh))!;
       assert.ok(snapshot.links && snapshot.links.length > 0, 'the snapshot records which names have candidates');
+      assert.ok(snapshot.groups && snapshot.groups.length > 0, 'and the groups of several names');
       const rand = prng(seed);
       const restored = new Corpus(decisions);
       restored.setArticles(shuffled(takeAll(snapshot, texts), rand), snapshot);
       assert.equal(restored.linkedFromSnapshot, true, 'linked with the record');
       assert.equal(fresh.linkedFromSnapshot, false);
+      assert.equal(restored.linkingIndexed, false, "the rules' indexes are left to the first change");
       assert.equal(answers(restored), answers(fresh), `seed ${seed}: as loaded`);
-      // the record is what that linking went by: one of no names (checked: none listed fails) links nothing
+      // as a host does when idle after indexing, or not (the first change makes them)
+      if (seed % 2 === 0) {
+        restored.prepareChanges();
+        assert.equal(restored.linkingIndexed, true);
+        assert.equal(answers(restored), answers(fresh), `seed ${seed}: prepared for changes`);
+      }
+      // the record is what that linking went by: one of no names and no groups links nothing
       const blank = new Corpus(decisions);
-      blank.setArticles(takeAll(snapshot, texts), { ...snapshot, links: new Int32Array(0) });
+      blank.setArticles(takeAll(snapshot, texts), { ...snapshot, links: new Int32Array(0), groups: new Int32Array(0) });
       assert.equal(blank.linkedFromSnapshot, true);
       assert.notEqual(answers(blank), answers(fresh), `seed ${seed}: the corpus has names that join others`);
       // then the same changes to both, compared after each (or after a few: the index reads batches)
@@ -258,8 +266,34 @@ describe("corpus snapshot: the linking's record", () => {
     assert.equal(c.linkedFromSnapshot, false);
   });
 
-  it('falls back to the whole linking when the record does not hold (a name twice, a name without candidates, a member not there)', () => {
+  it('falls back to the whole linking when the record does not hold (a name in two groups, a group out of order, a member not there)', () => {
     const { articles, decisions, texts } = corpusOf(13);
+    const fresh = new Corpus(decisions);
+    fresh.setArticles(articles);
+    const json = snapshotOf(fresh);
+    const groups = parseCorpusSnapshot(json)!.groups!;
+    // the groups as lists of [article place, member place]
+    const lists: number[][] = [];
+    for (let i = 0; i < groups.length; i += 1 + 2 * groups[i]) lists.push([...groups.subarray(i + 1, i + 1 + 2 * groups[i])]);
+    assert.ok(lists.length >= 2, 'the corpus has groups of several names');
+    const flat = (ls: number[][]) => Int32Array.from(ls.flatMap(l => [l.length / 2, ...l]));
+    const changes: [string, Int32Array][] = [
+      ["a name in two groups (the first group's first name added to the second)", flat(lists.map((l, i) => (i === 1 ? [...l, lists[0][0], lists[0][1]] : l)))],
+      ["a group's names out of linking order", flat(lists.map((l, i) => (i === 0 ? [...l.slice(2), l[0], l[1]] : l)))],
+      ['a member past its article', flat(lists.map((l, i) => (i === 0 ? [l[0], 999, ...l.slice(2)] : l)))],
+    ];
+    for (const [what, changed] of changes) {
+      const snapshot = parseCorpusSnapshot(json)!;
+      snapshot.groups = changed;
+      const c = new Corpus(decisions);
+      c.setArticles(takeAll(snapshot, texts), snapshot);
+      assert.equal(c.linkedFromSnapshot, false, what);
+      assert.equal(answers(c), answers(fresh), what);
+    }
+  });
+
+  it("links every name again at the first change when the record's names said to have candidates do not hold", () => {
+    const { articles, decisions, texts } = corpusOf(15);
     const fresh = new Corpus(decisions);
     fresh.setArticles(articles);
     const json = snapshotOf(fresh);
@@ -275,17 +309,27 @@ describe("corpus snapshot: the linking's record", () => {
     }
     assert.ok(without, 'a member whose name has no candidates');
     const changes: [string, (l: number[]) => number[]][] = [
-      ['a name twice', l => [...l, l[0], l[1]]],
-      ['a name without candidates', l => [...l, ...without!]],
-      ['a member past its article', l => [l[0], 999, ...l.slice(2)]],
+      // first in the list: the names after it are not looked at (they keep no candidates unless linked again)
+      ['a name twice', l => [l[0], l[1], ...l]],
+      ['a name without candidates', l => [...without!, ...l]],
+      // a name that has candidates left out: nothing to check it by, so it keeps none until it changes (the record is
+      // the index's own, kept with the articles it was taken from, see snapshotLinks.ts)
     ];
     for (const [what, change] of changes) {
       const snapshot = parseCorpusSnapshot(json)!;
       snapshot.links = Int32Array.from(change([...snapshot.links!]));
       const c = new Corpus(decisions);
       c.setArticles(takeAll(snapshot, texts), snapshot);
-      assert.equal(c.linkedFromSnapshot, false, what);
-      assert.equal(answers(c), answers(fresh), what);
+      const expected = new Corpus(decisions);
+      expected.setArticles(articles);
+      // the groups are the record's, right as they are; the names' candidates are worked out at the first change
+      assert.equal(c.linkedFromSnapshot, true, what);
+      assert.equal(answers(c), answers(expected), `${what}: as loaded`);
+      // a change that makes "Putin" ambiguous: its group splits by the candidates worked out again
+      const changed = randomArticle(prng(5), articles[3].path, 504);
+      c.setArticle(changed);
+      expected.setArticle(changed);
+      assert.equal(answers(c), answers(expected), `${what}: after a change`);
     }
   });
 
@@ -298,10 +342,15 @@ describe("corpus snapshot: the linking's record", () => {
     const decoder = new NumberDecoder(json, split + 1);
     const numbers: number[] = [];
     while (decoder.at < json.length) numbers.push(decoder.read(1)![0]);
-    const names = parseCorpusSnapshot(json)!.links!.length / 2;
-    // the record is the last 1 + 2 * names numbers: its count + 1, then an article's place and a member's for each
-    const at = numbers.length - 1 - 2 * names;
+    const parsed = parseCorpusSnapshot(json)!;
+    const names = parsed.links!.length / 2;
+    const groups = parsed.groups!;
+    // the record is the last numbers: the count of names + 1, then an article's place and a member's for each; the
+    // count of groups, then each group's count of names and their places
+    const at = numbers.length - 2 - 2 * names - groups.length;
     assert.equal(numbers[at], names + 1);
+    const g = at + 1 + 2 * names;
+    assert.ok(numbers[g] > 0 && numbers[g + 1] >= 2, 'a group of several names recorded');
     const write = (n: number[], keepCheck = false) => {
       const w = new NumberWriter();
       for (const x of n) w.push(x);
@@ -323,6 +372,11 @@ describe("corpus snapshot: the linking's record", () => {
       ['a count of names larger than written', edit(n => (n[at] += 1))],
       ['a count of names smaller than written', edit(n => (n[at] -= 1))],
       ['no record at all', edit(n => (n.length = at))],
+      ['no count of groups', edit(n => (n.length = g))],
+      ['a count of groups larger than written', edit(n => (n[g] += 1))],
+      ['a group of one name', edit(n => n.splice(g + 1, 3, 1))],
+      ["a group's member past its article", edit(n => (n[g + 3] = 1000))],
+      ["a group's article past the records", edit(n => (n[g + 2] = articles.length))],
       ['a number changed', edit(n => (n[at + 1] = (n[at + 1] + 1) % articles.length), true)],
     ];
     for (const [what, text] of corrupt) assert.equal(parseCorpusSnapshot(text), undefined, what);
