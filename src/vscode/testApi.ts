@@ -111,6 +111,10 @@ export interface NewsAnnotatorApi {
        * of it (re-opening onto exactly the snapshot's articles, each unchanged), not worked out in full.
        */
       linkedFromSnapshot(): boolean;
+      /** Resolves once the index is prepared for changes after its last batch (Corpus.prepareChanges, on a timer). */
+      whenPrepared(): Promise<void>;
+      /** Whether the linking's rule indexes are made (a linking taken from the snapshot's record leaves them until prepared). */
+      linkingIndexed(): boolean;
     };
   };
 }
@@ -205,6 +209,8 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
         flush: () => corpus.index.snapshot.flush(),
         reopen: () => corpus.index.reopen(),
         linkedFromSnapshot: () => corpus.index.corpus.linkedFromSnapshot,
+        whenPrepared: () => corpus.index.whenPrepared(),
+        linkingIndexed: () => corpus.index.corpus.linkingIndexed,
       },
     },
     stats: () => ({

@@ -17,6 +17,9 @@ const EDITOR_FOLLOW_MS = 400;
 const yieldToEditor = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 const failed = (e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) });
 
+/** How long after a batch is indexed the index is prepared for changes (Corpus.prepareChanges): after the first diagnostics. */
+const PREPARE_AFTER_MS = 1000;
+
 export class CorpusIndex implements vscode.Disposable {
   readonly corpus = new Corpus();
   /** The host's key (Corpus path) -> the article's URI, and the sidecar each article was indexed from. */
@@ -29,6 +32,9 @@ export class CorpusIndex implements vscode.Disposable {
   private readonly scans = new Set<Promise<void>>();
   private idleWaiters: (() => void)[] = [];
   private readonly followTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Prepares the index for changes once a batch is indexed and the views and diagnostics had their turn (PREPARE_AFTER_MS). */
+  private prepareTimer: ReturnType<typeof setTimeout> | undefined;
+  private preparedWaiters: (() => void)[] = [];
   /** The articles read in the batch being drained, indexed together at its end (one linking pass for a first scan). */
   private batchRead: Map<string, CorpusArticle> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -255,6 +261,14 @@ export class CorpusIndex implements vscode.Disposable {
       }
       this.publish();
     }
+    // what the first save would otherwise make (the linking's rule indexes after a first indexing from the snapshot),
+    // made while the user reads rather than when they save
+    clearTimeout(this.prepareTimer);
+    this.prepareTimer = setTimeout(() => {
+      this.prepareTimer = undefined;
+      this.corpus.prepareChanges();
+      for (const w of this.preparedWaiters.splice(0)) w();
+    }, PREPARE_AFTER_MS);
     if (stale.length > 0) await this.analyzeStale(stale);
   }
 
@@ -304,6 +318,11 @@ export class CorpusIndex implements vscode.Disposable {
     }
   }
 
+  /** Resolves once the index is prepared for changes after the last batch (at once when it is). */
+  whenPrepared(): Promise<void> {
+    return this.prepareTimer === undefined ? Promise.resolve() : new Promise(resolve => this.preparedWaiters.push(resolve));
+  }
+
   private publish(): void {
     this.generation++;
     this.changed.fire();
@@ -311,6 +330,7 @@ export class CorpusIndex implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.followTimers.values()) clearTimeout(t);
+    clearTimeout(this.prepareTimer);
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();

@@ -88,6 +88,10 @@ describe('Corpus snapshot, linking across articles', () => {
       assert.equal(a.corpus.snapshot.used(), a.corpus.snapshot.loaded(), 'every record is taken');
       assert.equal(a.corpus.snapshot.linkedFromSnapshot(), true, "the linking is the snapshot's record of it");
       assert.equal(JSON.stringify(a.corpus.entities()), entities, 'the same corpus entities');
+      // the rules' indexes such a linking leaves are made once the index is idle, not at the first save
+      await a.corpus.snapshot.whenPrepared();
+      assert.equal(a.corpus.snapshot.linkingIndexed(), true, 'prepared for changes once idle');
+      assert.equal(JSON.stringify(a.corpus.entities()), entities, 'the same corpus entities once prepared');
 
       // the person named in full in one article and by surname in the others (and in the seed the lines come from)
       const mentioning: string[] = [];
