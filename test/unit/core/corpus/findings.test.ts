@@ -3,7 +3,7 @@
 // with fewer annotations (their text keeps the names: unannotated occurrences), with a mention retyped or made by
 // hand, removed; decisions changed. And an update reports exactly the paths whose findings changed.
 import { strict as assert } from 'node:assert';
-import { checkCorpus, Corpus, CorpusFindings, type CorpusArticle, type EntityType, type Finding } from '../../../../src/core';
+import { checkCorpus, Corpus, CorpusFindings, type CorpusArticle, type EntityType, type Finding, type FindingsChange } from '../../../../src/core';
 import { prng } from '../../../support/distinct-article';
 import { PATHS, randomArticle, randomDecisions } from './helpers';
 
@@ -58,7 +58,14 @@ describe('corpus findings kept up to date', () => {
         }
         // sometimes several changes before the findings are looked at (the editor waits for a quiet moment)
         if (rand() < 0.3) continue;
-        const change = findings.update(c);
+        // now and then in steps, as the editor makes a check of every article: sometimes left half-way while the
+        // corpus changes again (the next call starts it again), else finished by update (it goes on from there)
+        let change: FindingsChange | undefined;
+        if (rand() < 0.3) {
+          change = findings.step(c, () => rand() < 0.2);
+          if (change === undefined && rand() < 0.5) continue;
+        }
+        change ??= findings.update(c);
         const expected = checkCorpus(c);
         assert.equal(JSON.stringify(findings.all()), JSON.stringify(expected), `seed ${seed}, step ${step} (${what})`);
         const now = byPath(expected);
@@ -82,6 +89,45 @@ describe('corpus findings kept up to date', () => {
       }
     });
   }
+
+  it('checks every article in steps, the previous findings read until the last step', () => {
+    const c = new Corpus();
+    const findings = new CorpusFindings();
+    const rand = prng(5);
+    for (let i = 0; i < 30; i++) c.setArticle(randomArticle(rand, `a${String(i).padStart(2, '0')}.txt`));
+    // one article per step: 30 steps, the last one saying what changed
+    let steps = 1;
+    let change: FindingsChange | undefined;
+    while ((change = findings.step(c, () => true)) === undefined) {
+      assert.deepEqual(findings.all(), [], 'nothing read before the first check ends');
+      steps++;
+    }
+    assert.equal(steps, 30);
+    assert.equal(change.all, true);
+    assert.equal(change.checked, 30);
+    const first = JSON.stringify(checkCorpus(c));
+    assert.equal(JSON.stringify(findings.all()), first);
+    // new decisions: every article again; the corpus changes half-way, so the check starts again
+    c.setDecisions(randomDecisions(rand));
+    for (let i = 0; i < 10; i++)
+      assert.equal(
+        findings.step(c, () => true),
+        undefined,
+      );
+    assert.equal(JSON.stringify(findings.all()), first, 'the previous findings until it ends');
+    c.setArticle(randomArticle(rand, 'a03.txt'));
+    steps = 1;
+    while ((change = findings.step(c, () => true)) === undefined) steps++;
+    assert.equal(steps, 30, 'started again');
+    assert.equal(change.all, true);
+    assert.equal(JSON.stringify(findings.all()), JSON.stringify(checkCorpus(c)));
+    // a change after that: checked in one step, whatever the time
+    c.setArticle({ ...c.article('a07.txt')! });
+    assert.deepEqual(
+      findings.step(c, () => true),
+      { all: false, paths: ['a07.txt'], checked: 1 },
+    );
+  });
 
   it('after one article saved, checks only the articles its changes reach', () => {
     const c = new Corpus();
