@@ -2,7 +2,8 @@
 // name annotated by hand elsewhere left unannotated here, two entities sharing an alias) as a DiagnosticCollection
 // per article, with quick fixes. Computed after the index changes, once it has been quiet for a moment, so typing
 // never waits on them, and only for the articles the changes can affect (the core's CorpusFindings): a save checks
-// and publishes again what it changed, not the whole corpus. `newsAnnotator.corpus.diagnostics` turns them off.
+// and publishes again what it changed, not the whole corpus; a check of every article runs in tasks of STEP_MS.
+// `newsAnnotator.corpus.diagnostics` turns them off.
 import * as vscode from 'vscode';
 import { CorpusFindings, type Finding } from '../../core';
 import type { CorpusIndex } from './corpusIndex';
@@ -10,6 +11,11 @@ import { positionIn } from './positions';
 
 /** How long the index must be quiet before the findings are computed again. */
 const QUIET_MS = 500;
+/**
+ * The longest task of a check of every article (the first of a session, or after new decisions: some 0.25 s for
+ * 2,000 articles): it goes on in a later task, so typing and the editor's other work are never held up longer.
+ */
+const STEP_MS = 20;
 export const DIAGNOSTICS_SETTING = 'newsAnnotator.corpus.diagnostics';
 export const FIX_COMMAND = 'newsAnnotator.applyCorpusFix';
 
@@ -55,7 +61,16 @@ export class CorpusDiagnostics implements vscode.CodeActionProvider, vscode.Disp
       this.published.clear();
       this.findings = new CorpusFindings();
     } else {
-      const change = this.findings.update(this.index.corpus);
+      const started = performance.now();
+      const change = this.findings.step(this.index.corpus, () => performance.now() - started >= STEP_MS);
+      if (change === undefined) {
+        // the rest in a later task (a change of the index meanwhile puts it off, and the check starts again)
+        this.timer = setTimeout(() => {
+          this.timer = undefined;
+          this.publish();
+        }, 0);
+        return;
+      }
       if (change.all) {
         this.collection.clear();
         this.published.clear();
