@@ -17,4 +17,4 @@ export { checkArticle, checkCorpus } from './checks';
 export { CorpusFindings, type FindingsChange } from './checks/incremental';
 export { corpusArticleFromSnapshot } from './snapshotTake';
 export { isRecordUsable, RACY_MARGIN_MS, SNAPSHOT_VERSION, type CorpusSnapshot, type SidecarStamp, type SnapshotEntry, type SnapshotRecord } from './snapshot';
-export { parseCorpusSnapshot, serializeCorpusSnapshot } from './snapshotJson';
+export { CorpusSnapshotWriter, parseCorpusSnapshot, serializeCorpusSnapshot } from './snapshotJson';
