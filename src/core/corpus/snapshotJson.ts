@@ -81,6 +81,11 @@ export class CorpusSnapshotWriter {
   private readonly written: CorpusArticle[] = [];
   private leftOut = false;
   private linked = false;
+  /**
+   * The checksum of the numbers but the bodies (the heads, then the linking's record), as they are written: what the
+   * parse works out as it reads them (checksumsOf), continued over the strings table when the text is made.
+   */
+  private rest = numbersChecksum('');
 
   constructor(
     entries: Iterable<SnapshotEntry>,
@@ -111,12 +116,14 @@ export class CorpusSnapshotWriter {
       worked = true;
       const { article, stamp, seen } = this.entries[this.next++];
       const mark = numbers.length;
-      if (!fitsItsText(article) || !numbersOf(article, numbers, intern)) {
+      const body = fitsItsText(article) ? numbersOf(article, numbers, intern) : -1;
+      if (body === -1) {
         numbers.length = mark;
         this.leftOut = true;
       } else {
-        // its body's checksum added when the numbers are all written (checksumsOf)
-        this.heads.push([article.path, article.sha256, stamp.size, stamp.mtime, seen]);
+        // the head's characters go into the rest's checksum, the body's into its own
+        this.rest = numbers.checksum(mark, body, this.rest);
+        this.heads.push([article.path, article.sha256, stamp.size, stamp.mtime, seen, numbers.checksum(body, numbers.length)]);
         this.written.push(article);
       }
     }
@@ -126,6 +133,7 @@ export class CorpusSnapshotWriter {
       worked = true;
       this.linked = true;
       const links = this.corpus === undefined || this.leftOut ? undefined : linksOf(this.corpus, this.written);
+      const mark = numbers.length;
       numbers.push(links === undefined ? 0 : links.joining.length / 2 + 1);
       if (links !== undefined) {
         for (const n of links.joining) numbers.push(n);
@@ -135,14 +143,11 @@ export class CorpusSnapshotWriter {
           for (const n of group) numbers.push(n);
         }
       }
+      this.rest = numbers.checksum(mark, numbers.length, this.rest);
     }
     if (worked) return undefined;
     const text = numbers.toString();
-    const sums = checksumsOf(text, this.heads.length, this.strings);
-    // (the numbers were just written: they walk)
-    if (sums === undefined) throw new Error('the corpus snapshot written does not read back');
-    for (let i = 0; i < this.heads.length; i++) this.heads[i].push(sums.bodies[i]);
-    const check = sums.check;
+    const check = stringsChecksum(this.strings, this.rest);
     const { writtenAt, context, strings } = this;
     // the numbers after the JSON, not in it: JSON.parse scans a long string's characters more slowly than they are read
     return `${JSON.stringify({ format: FORMAT, version: SNAPSHOT_VERSION, writtenAt, context, codes: CODES, strings, articles: this.heads, check })}\n${text}`;
@@ -152,8 +157,8 @@ export class CorpusSnapshotWriter {
 /** The numbers of an article's body, made again for each (serializeCorpusSnapshot writes its head first). */
 const body: number[] = [];
 
-/** Writes the article's numbers; false when it has an annotation of an entity it does not list (left out). */
-function numbersOf(article: CorpusArticle, numbers: NumberWriter, intern: (s: string) => number): boolean {
+/** Writes the article's numbers; where its body starts, or -1 when it has an annotation of an entity it does not list (left out). */
+function numbersOf(article: CorpusArticle, numbers: NumberWriter, intern: (s: string) => number): number {
   const at = new Map(article.entities.map((e, i) => [e.id, i] as const));
   body.length = 0;
   for (const x of article.entities) {
@@ -166,7 +171,7 @@ function numbersOf(article: CorpusArticle, numbers: NumberWriter, intern: (s: st
   for (const x of article.annotations) {
     const entity = x.entity === undefined ? -1 : at.get(x.entity);
     // the sidecar's validation forbids an annotation of an entity it does not list
-    if (entity === undefined) return false;
+    if (entity === undefined) return -1;
     let kind = CODES.types.indexOf(x.type) | (CODES.sources.indexOf(x.source) << SOURCE_SHIFT);
     kind |= ((x.reviewed ? REVIEWED : 0) | (x.valueFixed ? VALUE_FIXED : 0)) << FLAG_SHIFT;
     kind |= (entity === -1 ? NO_ENTITY : 0) | (x.value === undefined ? 0 : HAS_VALUE) | (x.precision === undefined ? 0 : HAS_PRECISION);
@@ -185,8 +190,9 @@ function numbersOf(article: CorpusArticle, numbers: NumberWriter, intern: (s: st
   let length = 0;
   for (const n of body) length += widthOf(n);
   numbers.push(length);
+  const from = numbers.length;
   for (const n of body) numbers.push(n);
-  return true;
+  return from;
 }
 
 /** Whether the article's spans are spans of its text (integers, forwards: the numbers written are a start and a length). */

@@ -33,6 +33,8 @@ const FNV_PRIME = 0x01000193;
 /** Mixed in after each string of the table: no character code is as high, so "ab","c" and "a","bc" differ. */
 const STRING_END = 0x10000;
 
+const ascii = new TextDecoder();
+
 /** Collects numbers as the characters that encode them. */
 export class NumberWriter {
   private codes = new Uint8Array(1 << 16);
@@ -60,11 +62,18 @@ export class NumberWriter {
     this.codes[this.length++] = LAST + last;
   }
 
+  /** `checksum` continued over the characters from `from` to `to` (numbersChecksum of the text they make). */
+  checksum(from: number, to: number, checksum = FNV_OFFSET): number {
+    const codes = this.codes;
+    let h = checksum;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ codes[i], FNV_PRIME);
+    return h;
+  }
+
   toString(): string {
-    // in slices: a call's arguments are limited (tens of thousands on some engines)
-    const parts: string[] = [];
-    for (let i = 0; i < this.length; i += 8192) parts.push(String.fromCharCode(...this.codes.subarray(i, Math.min(i + 8192, this.length))));
-    return parts.join('');
+    // every code is printable ASCII, which UTF-8 decodes as itself: the engine's decoder makes the string at once
+    // (String.fromCharCode over slices of the codes took some 20 ms for a 2,000-article snapshot's 1.5 million)
+    return ascii.decode(this.codes.subarray(0, this.length));
   }
 }
 
