@@ -6,6 +6,7 @@
 import { Analyzer } from '../../src/core/analyze';
 import {
   appearsWith,
+  cooccurrenceTable,
   CorpusFindings,
   checkCorpus,
   Corpus,
@@ -222,6 +223,15 @@ function changesAndQueries(corpus: Corpus, texts: readonly string[], paths: read
   const put = view('put');
   console.log(
     `   the Corpus view after a save (its top level and every type expanded; median of 5): ${both(all, 1)} (${all.nodes} nodes), filtered by "put" ${both(put, 1)} (${put.nodes} nodes)`,
+  );
+
+  // the co-occurrence of every pair and every entity's "Appears with" (the CLI's corpus report, cooccurrenceTable),
+  // and "Appears with" of the entity in most articles as the Corpus view asks for it when that entity is expanded
+  const table = time(() => cooccurrenceTable(corpus));
+  const widest = [...corpus.entities()].sort((a, b) => b.articles.length - a.articles.length)[0];
+  const withWidest = query(() => appearsWith(corpus, widest.id));
+  console.log(
+    `   co-occurrence of every pair (the CLI's corpus report): ${both(table)}, ${table.value.pairs.length} pairs; "Appears with" of "${widest.name}" (${widest.articles.length} articles): ${both(withWidest.first, 1)} first, ${both(withWidest.median, 1)} median of 5`,
   );
 }
 

@@ -1,6 +1,6 @@
 // What `corpus` prints (text, JSON, CSV) and where `corpus` and `check` place a finding: the entity x article
 // table, the co-occurrence pairs and the consistency problems of one loaded corpus.
-import { appearsWith, checkCorpus, cooccurrencePairs, csvField, type CorpusEntity, type Finding } from '../core';
+import { checkCorpus, cooccurrencePairs, cooccurrenceTable, csvField, type CoOccurrenceTable, type CorpusEntity, type Finding } from '../core';
 import type { LoadedCorpus } from './corpusLoad';
 import { safeOutput } from './safeText';
 
@@ -70,7 +70,7 @@ export function textReport(loaded: LoadedCorpus): string {
   return safeOutput(out);
 }
 
-const jsonEntity = (loaded: LoadedCorpus, e: CorpusEntity) => ({
+const jsonEntity = (table: CoOccurrenceTable, e: CorpusEntity) => ({
   id: e.id,
   type: e.type,
   name: e.name,
@@ -80,17 +80,19 @@ const jsonEntity = (loaded: LoadedCorpus, e: CorpusEntity) => ({
   mentions: e.mentions,
   articles: e.articles.map(a => ({ path: a.path, mentions: a.mentions })),
   firstMention: { path: e.firstMention.path, start: e.firstMention.start, end: e.firstMention.end, text: e.firstMention.text },
-  appearsWith: appearsWith(loaded.corpus, e.id, 5).map(c => ({ id: c.entity.id, articles: c.articles, sentences: c.sentences })),
+  appearsWith: table.appearsWith(e.id, 5).map(c => ({ id: c.entity.id, articles: c.articles, sentences: c.sentences })),
 });
 
 export function jsonReport(loaded: LoadedCorpus): string {
   const { corpus } = loaded;
+  // the pairs and every entity's "Appears with" from one count over the corpus
+  const table = cooccurrenceTable(corpus);
   const report = {
     articles: corpus.size,
     fromSidecars: loaded.fromSidecars,
     analyzed: loaded.analyzed,
-    entities: corpus.entities().map(e => jsonEntity(loaded, e)),
-    pairs: cooccurrencePairs(corpus).map(p => ({ entity: p.entity.id, with: p.with.id, articles: p.articles, sentences: p.sentences })),
+    entities: corpus.entities().map(e => jsonEntity(table, e)),
+    pairs: table.pairs.map(p => ({ entity: p.entity.id, with: p.with.id, articles: p.articles, sentences: p.sentences })),
     problems: locatedFindings(loaded).map(({ finding: f, line, column }) => ({
       path: f.path,
       line,

@@ -54,6 +54,10 @@ function sharedCount(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
 
 const byName = (a: CorpusEntity, b: CorpusEntity) => compareText(nameKey(a.name), nameKey(b.name)) || compareText(a.id, b.id);
 
+/** Which of two co-occurrences comes first: most shared articles, then most shared sentences. */
+const bySharing = (a: { articles: number; sentences: number }, b: { articles: number; sentences: number }) =>
+  b.articles - a.articles || b.sentences - a.sentences;
+
 /**
  * The entities sharing most articles with `entityId` (then most sentences, then name), with both counts; sentences
  * as the core's sentenceBounds cuts them. At most `limit`; empty for an unknown id.
@@ -80,8 +84,104 @@ export function appearsWith(corpus: Corpus, entityId: string, limit = 20): CoOcc
     const other = corpus.entity(id);
     if (other) out.push({ entity: other, articles: c.articles, sentences: c.sentences });
   }
-  out.sort((a, b) => b.articles - a.articles || b.sentences - a.sentences || byName(a.entity, b.entity));
+  out.sort((a, b) => bySharing(a, b) || byName(a.entity, b.entity));
   return out.slice(0, limit);
+}
+
+/**
+ * Every pair of the corpus, counted: pair k is named[lo[k]] and named[hi[k]] (lo < hi: their places in name order),
+ * sharing articles[k] articles and sentences[k] sentences; `order` lists the pairs most shared first (bySharing, then
+ * by places). The entities are numbered in name order once (each name's key worked out once): a corpus of 2,000
+ * articles has half a million pairs, and sorting them by names compared as keys took seconds. The counts are kept in
+ * lists of numbers, one place per pair, not an object per pair: those half million objects, all alive until the end,
+ * made most of the time the collector took.
+ */
+interface PairCounts {
+  named: CorpusEntity[];
+  lo: Int32Array;
+  hi: Int32Array;
+  articles: Int32Array;
+  sentences: Int32Array;
+  order: number[];
+}
+
+/** A list of numbers with room for at least `size`, keeping the first `used` of `list`. */
+function grown(list: Int32Array, size: number, used: number): Int32Array {
+  if (size <= list.length) return list;
+  const bigger = new Int32Array(Math.max(size, list.length * 2));
+  bigger.set(list.subarray(0, used));
+  return bigger;
+}
+
+function countPairs(corpus: Corpus): PairCounts {
+  const named = [...corpus.entities()];
+  const keys = new Map<CorpusEntity, string>(named.map(e => [e, nameKey(e.name)]));
+  named.sort((a, b) => compareText(keys.get(a)!, keys.get(b)!) || compareText(a.id, b.id));
+  const placeOf = new Map<string, number>(named.map((e, i) => [e.id, i]));
+  const n = named.length;
+  // each article's entities (their places) and the sentences each is in; and where each entity is: the article, and
+  // its position in the article's lists
+  const placesIn: number[][] = [];
+  const setsIn: Set<number>[][] = [];
+  const where: number[][] = Array.from({ length: n }, () => []);
+  for (const article of corpus.articles()) {
+    const places: number[] = [];
+    const sets: Set<number>[] = [];
+    for (const [id, s] of sentencesByEntity(corpus, article)) {
+      const at = placeOf.get(id);
+      if (at === undefined) continue;
+      where[at].push(placesIn.length, places.length);
+      places.push(at);
+      sets.push(s);
+    }
+    placesIn.push(places);
+    setsIn.push(sets);
+  }
+  // each entity's pairs with the entities after it, counted in lists indexed by the other's place (no map of pairs:
+  // half a million keys hashed and looked up once per article they share)
+  const sharedArticles = new Int32Array(n);
+  const sharedSentences = new Int32Array(n);
+  const touched: number[] = [];
+  let lo: Int32Array = new Int32Array(1024);
+  let hi: Int32Array = new Int32Array(1024);
+  let articles: Int32Array = new Int32Array(1024);
+  let sentences: Int32Array = new Int32Array(1024);
+  let count = 0;
+  for (let a = 0; a < n; a++) {
+    const at = where[a];
+    for (let w = 0; w < at.length; w += 2) {
+      const places = placesIn[at[w]];
+      const sets = setsIn[at[w]];
+      const mine = sets[at[w + 1]];
+      for (let j = 0; j < places.length; j++) {
+        const b = places[j];
+        if (b <= a) continue;
+        if (sharedArticles[b] === 0) touched.push(b);
+        sharedArticles[b]++;
+        sharedSentences[b] += sharedCount(mine, sets[j]);
+      }
+    }
+    if (count + touched.length > lo.length) {
+      const size = count + touched.length;
+      lo = grown(lo, size, count);
+      hi = grown(hi, size, count);
+      articles = grown(articles, size, count);
+      sentences = grown(sentences, size, count);
+    }
+    for (const b of touched) {
+      lo[count] = a;
+      hi[count] = b;
+      articles[count] = sharedArticles[b];
+      sentences[count] = sharedSentences[b];
+      count++;
+      sharedArticles[b] = 0;
+      sharedSentences[b] = 0;
+    }
+    touched.length = 0;
+  }
+  const order = Array.from({ length: count }, (_, k) => k);
+  order.sort((p, q) => articles[q] - articles[p] || sentences[q] - sentences[p] || lo[p] - lo[q] || hi[p] - hi[q]);
+  return { named, lo, hi, articles, sentences, order };
 }
 
 /**
@@ -90,27 +190,48 @@ export function appearsWith(corpus: Corpus, entityId: string, limit = 20): CoOcc
  * The counts are those `appearsWith` gives for either of the two.
  */
 export function cooccurrencePairs(corpus: Corpus): CoOccurrencePair[] {
-  const counts = new Map<string, { a: string; b: string; articles: number; sentences: number }>();
-  for (const article of corpus.articles()) {
-    const entries = [...sentencesByEntity(corpus, article)];
-    for (let i = 0; i < entries.length; i++) {
-      for (let j = i + 1; j < entries.length; j++) {
-        const [a, b] = compareText(entries[i][0], entries[j][0]) < 0 ? [entries[i], entries[j]] : [entries[j], entries[i]];
-        const key = `${a[0]}\n${b[0]}`;
-        const c = counts.get(key) ?? { a: a[0], b: b[0], articles: 0, sentences: 0 };
-        c.articles++;
-        c.sentences += sharedCount(a[1], b[1]);
-        counts.set(key, c);
+  return cooccurrenceTable(corpus).pairs;
+}
+
+/** Every pair of the corpus (cooccurrencePairs) and what `appearsWith` gives for each entity, from one count. */
+export interface CoOccurrenceTable {
+  readonly pairs: CoOccurrencePair[];
+  /** `appearsWith(corpus, entityId, limit)`, for any entity of the corpus, read from the pairs. */
+  appearsWith(entityId: string, limit?: number): CoOccurrence[];
+}
+
+/**
+ * The pairs and each entity's "Appears with" in one pass over the corpus: a report of every entity's co-occurrences
+ * (the CLI's JSON) otherwise reads each article again for each of its entities.
+ */
+export function cooccurrenceTable(corpus: Corpus): CoOccurrenceTable {
+  const { named, lo, hi, articles, sentences, order } = countPairs(corpus);
+  const pairs = order.map(k => ({ entity: named[lo[k]], with: named[hi[k]], articles: articles[k], sentences: sentences[k] }));
+  // each entity's pairs, most shared first (the pairs' order, kept when split by entity)
+  let byEntity: Map<CorpusEntity, number[]> | undefined;
+  const pairsOf = (entity: CorpusEntity): readonly number[] => {
+    if (!byEntity) {
+      byEntity = new Map();
+      const add = (e: CorpusEntity, k: number) => {
+        const list = byEntity!.get(e);
+        if (list) list.push(k);
+        else byEntity!.set(e, [k]);
+      };
+      for (const k of order) {
+        add(named[lo[k]], k);
+        add(named[hi[k]], k);
       }
     }
-  }
-  const out: CoOccurrencePair[] = [];
-  for (const c of counts.values()) {
-    const x = corpus.entity(c.a);
-    const y = corpus.entity(c.b);
-    if (!x || !y) continue;
-    const [entity, other] = byName(x, y) <= 0 ? [x, y] : [y, x];
-    out.push({ entity, with: other, articles: c.articles, sentences: c.sentences });
-  }
-  return out.sort((p, q) => q.articles - p.articles || q.sentences - p.sentences || byName(p.entity, q.entity) || byName(p.with, q.with));
+    return byEntity.get(entity) ?? [];
+  };
+  return {
+    pairs,
+    appearsWith: (entityId, limit = 20) => {
+      const entity = corpus.entity(entityId);
+      if (!entity) return [];
+      return pairsOf(entity)
+        .slice(0, limit)
+        .map(k => ({ entity: named[lo[k]] === entity ? named[hi[k]] : named[lo[k]], articles: articles[k], sentences: sentences[k] }));
+    },
+  };
 }

@@ -12,7 +12,7 @@ export { correctionsLexicon, rejectedNames, withoutRejectedNames } from './decis
 export { reflectDecisions } from './reflect';
 export { writeCorpusChange, putBackCorpusChange, type CorpusChangeSteps, type WrittenSidecar } from './change';
 export { entitiesContaining, findEntities, mentionsOf, previewRename, previewMerge } from './query';
-export { appearsWith, cooccurrencePairs } from './cooccurrence';
+export { appearsWith, cooccurrencePairs, cooccurrenceTable, type CoOccurrenceTable } from './cooccurrence';
 export { checkArticle, checkCorpus } from './checks';
 export { CorpusFindings, type FindingsChange } from './checks/incremental';
 export { corpusArticleFromSnapshot } from './snapshotTake';

@@ -4,6 +4,7 @@ import {
   addEntityDecision,
   appearsWith,
   cooccurrencePairs,
+  cooccurrenceTable,
   Corpus,
   emptyDecisions,
   entitiesContaining,
@@ -14,7 +15,7 @@ import {
   previewRename,
 } from '../../../../src/core';
 import { prng } from '../../../support/distinct-article';
-import { handmade, NAMES, PATHS, randomArticle, randomDecisions } from './helpers';
+import { handmade, NAMES, PATHS, randomArticle, randomDecisions, TYPES, type Mention } from './helpers';
 
 function corpus(): Corpus {
   const c = new Corpus();
@@ -200,4 +201,46 @@ describe('corpus queries', () => {
     }
     assert.deepEqual(cooccurrencePairs(new Corpus()), []);
   });
+
+  // The pairs are counted from lists of numbers, the entities numbered in name order (cooccurrence.ts); "Appears
+  // with" reads each of the entity's articles: the two must agree on every pair, and the order must be the one the
+  // names give (keys compared as text, then ids).
+  for (let seed = 1; seed <= 12; seed++) {
+    it(`the co-occurrence table equals "Appears with" of every entity, in name order (random corpus ${seed})`, () => {
+      const rand = prng(seed * 15485863);
+      const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+      const c = new Corpus(seed % 2 === 0 ? randomDecisions(rand) : emptyDecisions());
+      for (let i = 0; i < 40; i++) {
+        const mentions: Mention[] = [];
+        for (let m = 1 + Math.floor(rand() * 9); m > 0; m--) {
+          const type = pick(TYPES);
+          mentions.push({ text: pick(NAMES[type]), type });
+        }
+        // mentions sometimes in one sentence, sometimes not
+        const text = mentions.map((m, k) => (k === 0 ? '' : rand() < 0.5 ? ', ' : '. ') + m.text).join('') + '.';
+        c.setArticle(handmade(`story/${i}.txt`, text, mentions));
+      }
+      const table = cooccurrenceTable(c);
+      const keyOf = (id: string) => `${nameKey(c.entity(id)!.name)}\u0000${id}`;
+      const byName = (a: string, b: string) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
+      const expected: [string, string, number, number][] = [];
+      for (const e of c.entities()) {
+        const all = appearsWith(c, e.id, Infinity);
+        for (const limit of [1, 3, 20, Infinity])
+          assert.deepEqual(
+            table.appearsWith(e.id, limit).map(x => [x.entity.id, x.articles, x.sentences]),
+            all.slice(0, limit).map(x => [x.entity.id, x.articles, x.sentences]),
+            `${e.id}, ${limit}`,
+          );
+        for (const x of all) if (byName(e.id, x.entity.id) < 0) expected.push([e.id, x.entity.id, x.articles, x.sentences]);
+      }
+      expected.sort((p, q) => q[2] - p[2] || q[3] - p[3] || byName(p[0], q[0]) || byName(p[1], q[1]));
+      assert.ok(expected.length > 50 && expected.some(p => p[3] > 0) && expected.some(p => p[3] === 0));
+      assert.deepEqual(
+        table.pairs.map(p => [p.entity.id, p.with.id, p.articles, p.sentences]),
+        expected,
+      );
+      assert.deepEqual(table.appearsWith('nothing'), []);
+    });
+  }
 });
