@@ -23,11 +23,13 @@ import {
   type AnalyzeOptions,
   type CorpusArticle,
   type CorpusDecisions,
+  type LoadResult,
 } from '../core';
 import { sha256HexNative } from '../node/hash';
 import { NodeSidecarStorage } from '../node/storage';
 import { collectArticles, commonFolder, sidecarPathOf, type ArticleFile } from './files';
 import type { CliIO } from './io';
+import { readAhead } from './readAhead';
 import { safeText } from './safeText';
 import { GENERATOR } from './version';
 
@@ -86,41 +88,51 @@ export async function loadCorpus(paths: readonly string[], io: CliIO, maxBytes =
   const loaded: LoadedCorpus = { corpus, folder, shown: new Map(), fromSidecars: 0, analyzed: 0, warnings: [] };
   // collected, then indexed in one call: the names are linked once for all of them
   const indexed: CorpusArticle[] = [];
-  for (const article of articles) {
+  // each article's files read ahead (readAhead), the articles indexed one by one in their order
+  for await (const [article, files] of readAhead(articles, a => readArticleFiles(a, storage, maxBytes))) {
     // the host's key: the path under the common folder, with forward slashes (as a workspace folder keys it)
     const key = path.relative(folder, article.file).split(path.sep).join('/');
     loaded.shown.set(key, article.display);
-    const read = await indexOne(article, key, loaded, storage, analyzeWith, maxBytes);
+    const read = await indexOne(article, key, files, loaded, storage, analyzeWith);
     if (read) indexed.push(read);
   }
   corpus.setArticles(indexed);
   return loaded;
 }
 
-async function indexOne(
-  article: ArticleFile,
-  key: string,
-  loaded: LoadedCorpus,
-  storage: NodeSidecarStorage,
-  analyzeWith: (text: string, options?: AnalyzeOptions) => ReturnType<typeof analyze>,
-  maxBytes: number,
-): Promise<CorpusArticle | undefined> {
-  const { corpus } = loaded;
+/** An article's files as read: its bytes (or why not) and its sidecar (loaded only when the article could be read). */
+type ArticleFiles = { failure: string } | { decoded: ReturnType<typeof decodeArticle>; stored: LoadResult };
+
+async function readArticleFiles(article: ArticleFile, storage: NodeSidecarStorage, maxBytes: number): Promise<ArticleFiles> {
   let bytes: Uint8Array;
   try {
     const stat = await fsp.stat(article.file);
-    if (stat.size > maxBytes)
-      return void corpus.setUnindexed(key, `too large (${formatSize(stat.size)}; the limit is ${formatSize(maxBytes)}, see --max-size)`);
+    if (stat.size > maxBytes) return { failure: `too large (${formatSize(stat.size)}; the limit is ${formatSize(maxBytes)}, see --max-size)` };
     bytes = await fsp.readFile(article.file);
   } catch (e) {
-    return void corpus.setUnindexed(key, `cannot read: ${(e as Error).message}`);
+    return { failure: `cannot read: ${(e as Error).message}` };
   }
   const decoded = decodeArticle(bytes, maxBytes);
+  // a sidecar is read only for an article that is one
+  const stored: LoadResult = decoded.ok ? await loadSidecar(storage, sidecarPathOf(article, undefined), { backup: false }) : { status: 'missing' };
+  return { decoded, stored };
+}
+
+async function indexOne(
+  article: ArticleFile,
+  key: string,
+  files: ArticleFiles,
+  loaded: LoadedCorpus,
+  storage: NodeSidecarStorage,
+  analyzeWith: (text: string, options?: AnalyzeOptions) => ReturnType<typeof analyze>,
+): Promise<CorpusArticle | undefined> {
+  const { corpus } = loaded;
+  if ('failure' in files) return void corpus.setUnindexed(key, files.failure);
+  const { decoded, stored } = files;
   if (!decoded.ok) return void corpus.setUnindexed(key, decoded.reason);
   const text = decoded.text;
   const sha256 = sha256HexNative(text);
   const sidecarPath = sidecarPathOf(article, undefined);
-  const stored = await loadSidecar(storage, sidecarPath, { backup: false });
   if (stored.status === 'ok' && stored.sidecar.document.sha256 === sha256) {
     loaded.fromSidecars++;
     return corpusArticleFromSidecar(key, text, stored.sidecar);

@@ -24,6 +24,7 @@ import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs, parseSize } from './args';
 import { collectArticles, sidecarPathOf, type ArticleFile } from './files';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError, type CliIO } from './io';
+import { readAhead } from './readAhead';
 import { safeOutput } from './safeText';
 import { GENERATOR } from './version';
 
@@ -95,9 +96,21 @@ function isLocale(tag: string): boolean {
   }
 }
 
+/** An article's bytes, or why they cannot be read. */
+async function readArticle(article: ArticleFile, maxBytes: number): Promise<{ bytes: Uint8Array } | { failure: string }> {
+  try {
+    const stat = await fsp.stat(article.file);
+    if (stat.size > maxBytes) return { failure: `too large (${formatSize(stat.size)}; the limit is ${formatSize(maxBytes)}, see --max-size)` };
+    return { bytes: await fsp.readFile(article.file) };
+  } catch (e) {
+    return { failure: `cannot read: ${(e as Error).message}` };
+  }
+}
+
 /** One article's timeline, or null when it cannot be read (reported on stderr). */
 async function timelineOf(
   article: ArticleFile,
+  read: { bytes: Uint8Array } | { failure: string },
   settings: Settings,
   storage: NodeSidecarStorage,
   io: CliIO,
@@ -106,15 +119,8 @@ async function timelineOf(
     io.stderr(`news-annotator: ${article.display}: ${reason}\n`);
     return null;
   };
-  let bytes: Uint8Array;
-  try {
-    const stat = await fsp.stat(article.file);
-    if (stat.size > settings.maxBytes) return fail(`too large (${formatSize(stat.size)}; the limit is ${formatSize(settings.maxBytes)}, see --max-size)`);
-    bytes = await fsp.readFile(article.file);
-  } catch (e) {
-    return fail(`cannot read: ${(e as Error).message}`);
-  }
-  const decoded = decodeArticle(bytes, settings.maxBytes);
+  if ('failure' in read) return fail(read.failure);
+  const decoded = decodeArticle(read.bytes, settings.maxBytes);
   if (!decoded.ok) return fail(decoded.reason);
   const sidecarPath = sidecarPathOf(article, undefined);
   const result = await annotateArticle({
@@ -188,8 +194,9 @@ export async function runTimeline(args: string[], io: CliIO): Promise<number> {
   const storage = new NodeSidecarStorage();
   const timelines: Timeline[] = [];
   let failed = problems.length;
-  for (const article of articles) {
-    const one = await timelineOf(article, settings, storage, io);
+  // each article read while the one before is analysed (readAhead), the articles taken in their order
+  for await (const [article, read] of readAhead(articles, a => readArticle(a, settings.maxBytes))) {
+    const one = await timelineOf(article, read, settings, storage, io);
     if (one) timelines.push(one.timeline);
     if (!one?.ok) failed++;
   }
