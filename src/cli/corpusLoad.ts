@@ -16,6 +16,7 @@ import {
   DEFAULT_MAX_ARTICLE_BYTES,
   emptyDecisions,
   formatSize,
+  readAhead,
   loadSidecar,
   parseDecisions,
   rejectedNames,
@@ -29,7 +30,6 @@ import { sha256HexNative } from '../node/hash';
 import { NodeSidecarStorage } from '../node/storage';
 import { collectArticles, commonFolder, sidecarPathOf, type ArticleFile } from './files';
 import type { CliIO } from './io';
-import { readAhead } from './readAhead';
 import { safeText } from './safeText';
 import { GENERATOR } from './version';
 

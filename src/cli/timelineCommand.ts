@@ -12,6 +12,7 @@ import {
   decodeArticle,
   DEFAULT_MAX_ARTICLE_BYTES,
   formatSize,
+  readAhead,
   isIsoDay,
   isoInstant,
   mergeTimelines,
@@ -24,7 +25,6 @@ import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs, parseSize } from './args';
 import { collectArticles, sidecarPathOf, type ArticleFile } from './files';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError, type CliIO } from './io';
-import { readAhead } from './readAhead';
 import { safeOutput } from './safeText';
 import { GENERATOR } from './version';
 

@@ -5,6 +5,7 @@ export { analyze, Analyzer, type AnalysisSteps } from './analyze';
 export { articleFormat, MarkdownMasker, maskMarkdown } from './markdown';
 export { segment, MAX_UNIT_LENGTH, type Unit } from './segment';
 export { sha256Hex, sha256Bytes, utf8Bytes } from './hash';
+export { readAhead, READ_AHEAD } from './readAhead';
 export { isIsoDay, isValidDay } from './dates/calendar';
 export { timexPrecision, timexProblem } from './dates/timex';
 export * from './sidecar';

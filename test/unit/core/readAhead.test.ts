@@ -1,7 +1,7 @@
-// The CLI's read-ahead (src/cli/readAhead.ts): the articles' files read while earlier ones are worked on, handed out
+// The read-ahead of the CLI and the editor's corpus index (src/core/readAhead.ts): the articles' files read while earlier ones are worked on, handed out
 // in the articles' order whatever order the reads end in.
 import { strict as assert } from 'node:assert';
-import { readAhead } from '../../../src/cli/readAhead';
+import { readAhead } from '../../../src/core';
 
 /** A read per item that ends only when the test says so (`finish`), recording how many are under way. */
 function controlledReads() {
@@ -25,7 +25,7 @@ function controlledReads() {
   };
 }
 
-describe('CLI read-ahead', () => {
+describe('read-ahead', () => {
   it('hands out every item in order, with at most `depth` reads under way, whatever order they end in', async () => {
     const items = Array.from({ length: 10 }, (_, i) => i);
     const reads = controlledReads();

@@ -1,8 +1,8 @@
-// Reading the next articles while this one is worked on. One at a time, a corpus of 2,000 articles waits on some
-// 8,000 file-system round trips in turn (the article's size and bytes, its sidecar's time and text), each a trip
-// through Node's thread pool with the process idle meanwhile.
+// Reading the next articles while this one is worked on (the CLI's corpus, check and timeline, the editor's corpus
+// index). One at a time, a corpus of 2,000 articles waits on some 8,000 file-system round trips in turn (the article's
+// size and bytes, its sidecar's time and text), the process idle meanwhile. Pure: the hosts give the reads.
 
-/** How many reads are under way at most: enough to keep the thread pool's 4 threads busy, few texts held at once. */
+/** How many reads are under way at most: enough to keep Node's 4 file-system threads busy, few texts held at once. */
 export const READ_AHEAD = 16;
 
 /**
