@@ -5,6 +5,7 @@ import { sha256Hex } from '../hash';
 import { analyzeOptionsFor, reconcileSteps, type ReconcileOutput, type ReconcileReport } from '../sidecar/reconcile';
 import type { TextChange } from '../sidecar/textChanges';
 import type { Sidecar, SidecarAnnotation, SidecarError } from '../sidecar/types';
+import type { LoadResult } from '../sidecar/storage';
 import type { AnalysisResult } from '../types';
 import { EditSince } from './editSince';
 import { HeldSidecar } from './heldSidecar';
@@ -119,21 +120,22 @@ export class ArticleSession {
 
   /**
    * Reads the stored sidecar, once (until reset). Resolves true for the call that read it, false when it was
-   * already loaded or another call is reading it (so a host reports a load error once).
+   * already loaded or another call is reading it (so a host reports a load error once). `stored`: the sidecar as the
+   * caller already read it (loadSidecar on the session's storage and path), taken instead of reading it again.
    */
-  async load(): Promise<boolean> {
+  async load(stored?: LoadResult): Promise<boolean> {
     if (this.isLoaded) return false;
     if (this.loading) return this.loading.then(() => false);
     const epoch = this.epoch;
     this.state = 'loading';
-    this.loading = this.readStored(epoch).finally(() => {
+    this.loading = this.readStored(epoch, stored).finally(() => {
       if (this.epoch === epoch) this.loading = undefined;
     });
     return this.loading;
   }
 
-  private async readStored(epoch: number): Promise<boolean> {
-    const loaded = await this.file.read();
+  private async readStored(epoch: number, stored: LoadResult | undefined): Promise<boolean> {
+    const loaded = stored ?? (await this.file.read());
     if (epoch !== this.epoch) return false;
     this.isLoaded = true;
     this.problem = loaded.status === 'error' ? loaded.error : undefined;

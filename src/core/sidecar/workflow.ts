@@ -3,7 +3,7 @@
 import { ArticleSession } from '../session/session';
 import type { AnalysisResult, AnalyzeOptions } from '../types';
 import type { ReconcileReport } from './reconcile';
-import type { SidecarStorage } from './storage';
+import type { LoadResult, SidecarStorage } from './storage';
 import type { Sidecar, SidecarError } from './types';
 
 export interface AnnotateArticleInput {
@@ -20,6 +20,12 @@ export interface AnnotateArticleInput {
   now?: string;
   /** false: only compute (e.g. `--json`), nothing is written. */
   write: boolean;
+  /**
+   * The sidecar as the caller already read it (loadSidecar of `sidecarPath` on `storage`), not read again: the
+   * editor's index has read it to see whether it is up to date, and each read is a round trip to the editor's file
+   * service. A save (`write`) then checks the file on disk against it.
+   */
+  stored?: LoadResult;
 }
 
 export interface AnnotateArticleResult {
@@ -47,7 +53,7 @@ export async function annotateArticle(input: AnnotateArticleInput): Promise<Anno
     analyzeOptions: () => input.options ?? {},
     backupUnusable: input.write,
   });
-  await session.load();
+  await session.load(input.stored);
   const { sidecar, report } = session.analyze(input.text);
   const loadError = session.loadError;
   const result: AnnotateArticleResult = { sidecar, report, loadError, saved: false, written: false };

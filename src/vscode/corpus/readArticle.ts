@@ -15,6 +15,7 @@ import {
   type AnalysisResult,
   type AnalyzeOptions,
   type CorpusArticle,
+  type LoadResult,
   type Sidecar,
   type SnapshotRecord,
 } from '../../core';
@@ -28,8 +29,11 @@ export type ReadOutcome =
   /** Taken from the corpus snapshot: the sidecar was not read (the index reads it when it needs the whole sidecar). */
   | { ok: 'snapshot'; text: string; article: CorpusArticle; record: SnapshotRecord }
   | { ok: false; reason: string }
-  /** The sidecar is not up to date: analysis is needed (slow; the index runs these under a progress notification). */
-  | { ok: 'stale'; text: string }
+  /**
+   * The sidecar is not up to date: analysis is needed (slow; the index runs these under a progress notification).
+   * `stored`: the sidecar as read here (missing, unusable or of another text), which the analysis reconciles with.
+   */
+  | { ok: 'stale'; text: string; stored?: LoadResult }
   /** Open with changes the editor has not analyzed yet: its own analysis will publish them (the index waits for it). */
   | { ok: 'later' };
 
@@ -91,12 +95,16 @@ export async function readIndexed(reader: ArticleReader, uri: vscode.Uri, key: s
   if (text.text.length > BACKGROUND_MAX_CHARS) {
     return { ok: false, reason: `not indexed: too long to analyze in the background (${text.text.length} characters); open it, or run Annotate All Articles` };
   }
-  return { ok: 'stale', text: text.text };
+  return { ok: 'stale', text: text.text, stored };
 }
 
-/** The slow part: analyzes the text and reconciles it with the stored sidecar (manual work kept), in memory. */
-export async function analyzeIndexed(reader: ArticleReader, uri: vscode.Uri, text: string): Promise<Extract<ReadOutcome, { ok: true }>> {
+/**
+ * The slow part: analyzes the text and reconciles it with the stored sidecar (manual work kept), in memory. `stored`:
+ * the sidecar as readIndexed read it, not read again (else it is read now).
+ */
+export async function analyzeIndexed(reader: ArticleReader, uri: vscode.Uri, text: string, stored?: LoadResult): Promise<Extract<ReadOutcome, { ok: true }>> {
   const result = await annotateArticle({
+    stored,
     storage: reader.files.storage,
     sidecarPath: reader.files.locate(uri).toString(),
     file: baseName(uri.path),

@@ -158,6 +158,49 @@ describe('sidecar storage', () => {
     assert.ok(fs.existsSync(`${file}.bak`));
   });
 
+  it('annotateArticle with the sidecar the caller read (stored): the same result as reading it, and no read of its own', async () => {
+    // a manual annotation in the sidecar, and an article changed since: what is reconciled comes from the sidecar given
+    const kept = sidecar();
+    const manual = { ...kept.annotations[0], id: 'm1', source: 'manual' as const };
+    fs.writeFileSync(file, serializeSidecar({ ...kept, annotations: [manual, ...kept.annotations.slice(1)] }));
+    const changed = `${article}\nOne more line.`;
+    const read = await annotateArticle({ storage, sidecarPath: file, file: 'article.txt', text: changed, analyze, write: false });
+    let reads = 0;
+    class CountingStorage extends NodeSidecarStorage {
+      override async readText(p: string) {
+        reads++;
+        return super.readText(p);
+      }
+      override async mtime(p: string) {
+        reads++;
+        return super.mtime(p);
+      }
+    }
+    const counting = new CountingStorage();
+    const stored = await loadSidecar(counting, file, { backup: false });
+    assert.equal(reads, 2);
+    const given = await annotateArticle({ storage: counting, sidecarPath: file, file: 'article.txt', text: changed, analyze, write: false, stored });
+    assert.equal(reads, 2, 'the sidecar is not read again');
+    assert.deepEqual(given.sidecar, read.sidecar);
+    assert.ok(
+      given.sidecar.annotations.some(a => a.id === 'm1'),
+      'the manual annotation of the sidecar given is kept',
+    );
+    // a missing sidecar given as such: a fresh analysis, as when reading finds none
+    fs.rmSync(file);
+    const fresh = await annotateArticle({
+      storage: counting,
+      sidecarPath: file,
+      file: 'article.txt',
+      text: changed,
+      analyze,
+      write: false,
+      stored: { status: 'missing' },
+    });
+    assert.equal(reads, 2);
+    assert.deepEqual(fresh.sidecar, (await annotateArticle({ storage, sidecarPath: file, file: 'article.txt', text: changed, analyze, write: false })).sidecar);
+  });
+
   it('annotateArticle writes, then finds nothing to change on a second run', async () => {
     const first = await annotateArticle({ storage, sidecarPath: file, file: 'article.txt', text: article, analyze, write: true });
     assert.deepEqual([first.saved, first.written], [true, true]);
