@@ -22,7 +22,7 @@ import {
 } from '../../src/core';
 import { sha256HexNative } from '../../src/node/hash';
 import { corpusChildren } from '../../src/vscode/corpus/treeModel';
-import { distinctDocuments } from './scale';
+import { articlePaths, articlesFrom } from './corpusTexts';
 import { sidecarFiles, snapshotLines } from './corpusSnapshot';
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
@@ -43,17 +43,11 @@ const heap = () => {
   return process.memoryUsage().heapUsed;
 };
 
-/** N articles of distinct text made from `docs` (the CoNLL development documents and the seeds). */
-function articlesFrom(docs: readonly string[], n: number): string[] {
-  const average = docs.reduce((s, d) => s + d.length, 0) / docs.length;
-  return distinctDocuments(docs, Math.ceil(n * average * 1.05)).slice(0, n);
-}
-
 export function corpusSection(docs: readonly string[], name: string): void {
   const n = Number(process.env.BENCH_CORPUS_ARTICLES ?? 2000);
   const texts = articlesFrom(docs, n);
   const chars = texts.reduce((s, t) => s + t.length, 0);
-  const paths = texts.map((_, i) => `story/${String(i).padStart(5, '0')}.txt`);
+  const paths = articlePaths(texts.length);
   console.log(`\n11. Corpus of ${texts.length} articles (${chars} characters) made from ${name}`);
 
   // from nothing: every article analyzed (cache disabled), then indexed

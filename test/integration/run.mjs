@@ -6,63 +6,22 @@
 // opened before Ctrl+T, then snapshot/ in a fourth over a fresh folder of the sample articles where none is ever
 // opened. Each prints its closing `N passed, N failed` line; any failure fails the exit code.
 // INTEGRATION_ONLY=trusted|restricted|multiroot|snapshot runs one session (while working on it).
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import { runTests } from '@vscode/test-electron';
+import { bundleHostCode, prepareEditor, root, session } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const here = path.join(root, 'test/integration');
-
-execFileSync('bash', [path.join(here, 'setup-env.sh')], { stdio: 'inherit' });
-execFileSync(process.execPath, [path.join(root, 'esbuild.mjs')], { stdio: 'inherit', cwd: root });
+prepareEditor();
 
 const outDir = path.join(root, 'out/test/integration');
 fs.rmSync(outDir, { recursive: true, force: true });
 /** Bundles a folder's test files (and its index.ts) into out/test/integration/<name>/. */
-async function bundle(name) {
-  const files = fs
-    .readdirSync(path.join(here, name))
-    .filter(f => f.endsWith('.ts'))
-    .map(f => path.join(here, name, f));
-  await esbuild.build({
-    entryPoints: files,
-    outdir: path.join(outDir, name),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: true,
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
-  return path.join(outDir, name, 'index.js');
-}
+const bundle = name => bundleHostCode(path.join(here, name), path.join(outDir, name));
 const suiteIndex = await bundle('suite');
 const restrictedIndex = await bundle('restricted');
 const multirootIndex = await bundle('multiroot');
 const snapshotIndex = await bundle('snapshot');
-
-/** One code-server session over `workspace`; resolves to its exit code (0: every test passed). */
-async function session(label, workspace, testsIndex, { trust = false, extraArgs = [] } = {}) {
-  console.log(`\n[integration] ${label}`);
-  const code = await runTests({
-    vscodeExecutablePath: path.join(here, 'code-shim.js'),
-    extensionDevelopmentPath: root,
-    extensionTestsPath: testsIndex,
-    launchArgs: [workspace, '--disable-extensions', ...extraArgs],
-    extensionTestsEnv: { NEWS_ANNOTATOR_TEST_WORKSPACE: workspace, ...(trust ? { SHIM_WORKSPACE_TRUST: '1' } : {}) },
-  }).catch(err => {
-    console.error(`[integration] ${label}: could not run the tests:`, err);
-    return 1;
-  });
-  if (code === 0) fs.rmSync(workspace, { recursive: true, force: true });
-  else console.error(`[integration] ${label} failed (exit ${code}); workspace kept at ${workspace}`);
-  return code;
-}
 
 // A fresh workspace each run: the tests write sidecars and must not touch the repository's files.
 function trustedWorkspace() {

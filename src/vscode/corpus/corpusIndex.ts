@@ -29,9 +29,10 @@ interface Stale {
 const failed = (e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) });
 
 /**
- * How many articles the index reads at once. Each read is a few round trips to the editor's file service (through
- * code-server's, about 5 ms each): 2,000 articles read one at a time took 21 s from the snapshot, 41 s from their
- * sidecars; 16 at once, 2.7 s and 6.4 s; 64, 1.5 s and 3.5 s; 256, 1.3 s and 3.2 s, holding more texts at once.
+ * How many articles the index reads at once. Each read is a few requests to the editor's file system (the article,
+ * its sidecar's time, its sidecar), which one at a time left the extension host mostly waiting: in code-server,
+ * re-reading 2,000 unchanged articles from their sidecars took 21 s one at a time, 2.7 s sixteen at once, 1.5 s at
+ * 64 and 1.3 s at 256 (more texts held at once for little more); `npm run bench:editor` times the index.
  */
 const INDEX_READ_AHEAD = 64;
 
