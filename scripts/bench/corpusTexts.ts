@@ -8,15 +8,19 @@ import { distinctDocuments } from './scale';
 
 const root = path.resolve(__dirname, '../..');
 
-/** The documents the corpus is made from, and what they are. */
-export function corpusDocs(): { docs: string[]; name: string } {
-  const dataDir = process.env.NEWS_ANNOTATOR_DATA ?? path.resolve(root, '../shared/data');
-  const conll = path.join(dataDir, 'conll2003/eng.testa');
-  const seeds = fs
+/** The sample articles' texts, in file-name order. */
+export const seedTexts = (): string[] =>
+  fs
     .readdirSync(path.join(root, 'seeds'))
     .filter(f => f.endsWith('.txt'))
     .sort()
     .map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
+
+/** The documents the corpus is made from, and what they are. */
+export function corpusDocs(): { docs: string[]; name: string } {
+  const dataDir = process.env.NEWS_ANNOTATOR_DATA ?? path.resolve(root, '../shared/data');
+  const conll = path.join(dataDir, 'conll2003/eng.testa');
+  const seeds = seedTexts();
   const docs = fs.existsSync(conll) ? readConll(conll).map(d => d.text) : [];
   const name = docs.length > 0 ? `CoNLL-2003 development text (${docs.length} documents) and the seeds` : 'the sample articles (../shared/data is absent)';
   return { docs: [...docs, ...seeds], name };

@@ -10,6 +10,7 @@ import { Analyzer } from '../../src/core/analyze';
 import { distinctArticle } from '../../test/support/distinct-article';
 import { printJobsCeiling } from './ceiling';
 import { alternate, fmt, median, mib, runNode, runsText, writeUsageProbe } from './processRuns';
+import { seedTexts } from './corpusTexts';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -162,11 +163,7 @@ export async function runScaleSections({ corpus, corpusName }: ScaleInput): Prom
         removeSidecars,
       });
     const seedsDir = path.join(tmp, 'seeds');
-    const samples = fs
-      .readdirSync(path.join(root, 'seeds'))
-      .filter(f => f.endsWith('.txt'))
-      .sort()
-      .map(f => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
+    const samples = seedTexts();
     writeFolder(seedsDir, samples);
     const sampleChars = samples.reduce((n, d) => n + d.length, 0);
     const smallJobs = await alternate(5, jobsRun(seedsDir, 1), jobsRun(seedsDir, cores), () => removeSidecars(seedsDir));
