@@ -8,6 +8,7 @@ import { Analyzer } from '../src/core/analyze';
 import { nlp } from './compromise';
 import { readConll } from './eval/conll-reader';
 import { corpusSection } from './bench/corpus';
+import { editorSection } from './bench/editor';
 import { keystrokeSection } from './bench/keystroke';
 import { shippedAnalyzer } from './bench/shipped';
 import { distinctEditSection, runScaleSections } from './bench/scale';
@@ -162,10 +163,12 @@ console.log(`   peak memory per character: ${fmt((m.peak - m.baseline) / m.chars
 
 // 7-9. Whole process, --jobs and stream, each run in fresh processes (scripts/bench/scale.ts); 10. typing in a
 // 1.5 MB article through the editor's session code (scripts/bench/keystroke.ts); 11. the corpus: index from sidecars
-// vs analysing, one article changed vs a rebuild, queries (scripts/bench/corpus.ts)
+// vs analysing, one article changed vs a rebuild, queries (scripts/bench/corpus.ts); 12. the corpus index in the real
+// editor vs annotate (scripts/bench/editor.ts)
 runScaleSections({ corpus, corpusName })
   .then(() => keystrokeSection(fn => time(fn).ms))
   .then(() => corpusSection([...corpus, ...seedFiles.map(seedText)], `${corpusName} and the seeds`))
+  .then(() => editorSection([...corpus, ...seedFiles.map(seedText)], `${corpusName} and the seeds`))
   .catch((e: unknown) => {
     console.error(e);
     process.exitCode = 1;
