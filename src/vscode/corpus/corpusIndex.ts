@@ -48,6 +48,8 @@ export class CorpusIndex implements vscode.Disposable {
   private readonly fromSnapshot = new Set<string>();
   private readonly pending = new Set<string>();
   private running: Promise<void> | undefined;
+  /** The background analysis under way, if any (analyzeStale). */
+  private analysis: Promise<void> | undefined;
   private readonly scans = new Set<Promise<void>>();
   private idleWaiters: (() => void)[] = [];
   private readonly followTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -238,6 +240,14 @@ export class CorpusIndex implements vscode.Disposable {
     this.publish();
   }
 
+  /**
+   * The background analysis of articles without an up-to-date sidecar, while one runs (it publishes a batch every
+   * half second): the diagnostics wait for it rather than check a half-indexed corpus again at every batch.
+   */
+  get backgroundAnalysis(): Promise<void> | undefined {
+    return this.analysis;
+  }
+
   /** Resolves when nothing is queued, being scanned or being indexed. */
   async whenIdle(): Promise<void> {
     for (;;) {
@@ -289,7 +299,15 @@ export class CorpusIndex implements vscode.Disposable {
       this.corpus.prepareChanges();
       for (const w of this.preparedWaiters.splice(0)) w();
     }, PREPARE_AFTER_MS);
-    if (stale.length > 0) await this.analyzeStale(stale);
+    if (stale.length > 0) {
+      const analysis = Promise.resolve(this.analyzeStale(stale));
+      this.analysis = analysis;
+      try {
+        await analysis;
+      } finally {
+        if (this.analysis === analysis) this.analysis = undefined;
+      }
+    }
   }
 
   /** Analyzes the articles whose sidecar is missing or stale, under a progress notification the user can cancel. */
