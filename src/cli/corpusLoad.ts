@@ -27,6 +27,7 @@ import {
   type LoadResult,
 } from '../core';
 import { sha256HexNative } from '../node/hash';
+import { readFileQuick, statQuick } from '../node/quickFs';
 import { NodeSidecarStorage } from '../node/storage';
 import { collectArticles, commonFolder, sidecarPathOf, type ArticleFile } from './files';
 import type { CliIO } from './io';
@@ -106,9 +107,9 @@ type ArticleFiles = { failure: string } | { decoded: ReturnType<typeof decodeArt
 async function readArticleFiles(article: ArticleFile, storage: NodeSidecarStorage, maxBytes: number): Promise<ArticleFiles> {
   let bytes: Uint8Array;
   try {
-    const stat = await fsp.stat(article.file);
+    const stat = await statQuick(article.file);
     if (stat.size > maxBytes) return { failure: `too large (${formatSize(stat.size)}; the limit is ${formatSize(maxBytes)}, see --max-size)` };
-    bytes = await fsp.readFile(article.file);
+    bytes = await readFileQuick(article.file);
   } catch (e) {
     return { failure: `cannot read: ${(e as Error).message}` };
   }

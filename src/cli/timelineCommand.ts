@@ -2,7 +2,6 @@
 // organizations around each. Reads each article as `annotate` would see it (its sidecar's manual work and reference
 // date, reconciled with a fresh analysis) but writes nothing. The events come from core/present/timeline, as the
 // editor's Timeline view's do.
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
   analyze,
@@ -21,6 +20,7 @@ import {
   type TimelineEvent,
   type UnplacedDate,
 } from '../core';
+import { readFileQuick, statQuick } from '../node/quickFs';
 import { NodeSidecarStorage } from '../node/storage';
 import { parseArgs, parseSize } from './args';
 import { collectArticles, sidecarPathOf, type ArticleFile } from './files';
@@ -99,9 +99,9 @@ function isLocale(tag: string): boolean {
 /** An article's bytes, or why they cannot be read. */
 async function readArticle(article: ArticleFile, maxBytes: number): Promise<{ bytes: Uint8Array } | { failure: string }> {
   try {
-    const stat = await fsp.stat(article.file);
+    const stat = await statQuick(article.file);
     if (stat.size > maxBytes) return { failure: `too large (${formatSize(stat.size)}; the limit is ${formatSize(maxBytes)}, see --max-size)` };
-    return { bytes: await fsp.readFile(article.file) };
+    return { bytes: await readFileQuick(article.file) };
   } catch (e) {
     return { failure: `cannot read: ${(e as Error).message}` };
   }

@@ -25,7 +25,11 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
   const settings = new LiveSettings();
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0');
   const lexicon = new WorkspaceLexicon();
-  const files = new SidecarFiles(() => ({ location: settings.current.sidecarLocation, folder: settings.current.sidecarFolder }), platform.readOnlyCheck);
+  const files = new SidecarFiles(
+    () => ({ location: settings.current.sidecarLocation, folder: settings.current.sidecarFolder }),
+    platform.readOnlyCheck,
+    platform.disk,
+  );
   const articles = new Articles(() => settings.current, lexicon, files, `news-annotator ${version}`);
   const keys = new ContextKeys();
   const highlights = new Highlights(articles, settings, keys);

@@ -28,13 +28,29 @@ const isNotFound = (e: unknown) => e instanceof vscode.FileSystemError && e.code
 
 /** The core's SidecarStorage over workspace.fs; paths are URI strings. */
 export class WorkspaceStorage implements SidecarStorage {
-  /** @param readOnlyCheck the host's own check beyond FilePermission.Readonly (the Node host's mode bits). */
-  constructor(private readonly readOnlyCheck: Platform['readOnlyCheck'] = undefined) {}
+  /**
+   * @param readOnlyCheck the host's own check beyond FilePermission.Readonly (the Node host's mode bits).
+   * @param disk the host's own disk, which reads `file:` URIs (Platform.disk); writes always go through workspace.fs.
+   */
+  constructor(
+    private readonly readOnlyCheck: Platform['readOnlyCheck'] = undefined,
+    private readonly disk: Platform['disk'] = undefined,
+  ) {}
+
+  /** The file's bytes (a FileSystemError FileNotFound when there is none). */
+  readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+    return this.disk && uri.scheme === 'file' ? this.disk.readFile(uri) : Promise.resolve(vscode.workspace.fs.readFile(uri));
+  }
+
+  /** The file's size and modification time (a FileSystemError FileNotFound when there is none). */
+  stat(uri: vscode.Uri): Promise<{ size: number; mtime: number }> {
+    return this.disk && uri.scheme === 'file' ? this.disk.stat(uri) : Promise.resolve(vscode.workspace.fs.stat(uri));
+  }
 
   async readText(path: string): Promise<string | undefined> {
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(path));
+      bytes = await this.readBytes(vscode.Uri.parse(path));
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -79,7 +95,7 @@ export class WorkspaceStorage implements SidecarStorage {
 
   async exists(path: string): Promise<boolean> {
     try {
-      await vscode.workspace.fs.stat(vscode.Uri.parse(path));
+      await this.stat(vscode.Uri.parse(path));
       return true;
     } catch (e) {
       if (isNotFound(e)) return false;
@@ -89,7 +105,7 @@ export class WorkspaceStorage implements SidecarStorage {
 
   async mtime(path: string): Promise<number | undefined> {
     try {
-      return (await vscode.workspace.fs.stat(vscode.Uri.parse(path))).mtime;
+      return (await this.stat(vscode.Uri.parse(path))).mtime;
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -103,8 +119,9 @@ export class SidecarFiles {
   constructor(
     private readonly where: () => { location: SidecarLocation; folder: string },
     readOnlyCheck?: Platform['readOnlyCheck'],
+    disk?: Platform['disk'],
   ) {
-    this.storage = new WorkspaceStorage(readOnlyCheck);
+    this.storage = new WorkspaceStorage(readOnlyCheck, disk);
   }
 
   locate(article: vscode.Uri): vscode.Uri {

@@ -14,4 +14,17 @@ export interface Platform {
    * know its sidecar is up to date. Absent: the core's sha256Hex (pure JS, the same digest).
    */
   readonly sha256?: (text: string) => string;
+  /**
+   * The host's own disk, for `file:` URIs (the Node host). Indexing a corpus reads thousands of files, and through
+   * workspace.fs each read is a request to the editor's file service (in code-server, to its server, the bytes coming
+   * back over its compressed channel). Absent (the web), and for other schemes: workspace.fs.
+   */
+  readonly disk?: HostDisk;
+}
+
+/** Reads of the host's disk, as workspace.fs gives them: a missing file is a FileSystemError FileNotFound. */
+export interface HostDisk {
+  readFile(uri: vscode.Uri): Promise<Uint8Array>;
+  /** Size and modification time in whole milliseconds (workspace.fs's FileStat.mtime). */
+  stat(uri: vscode.Uri): Promise<{ size: number; mtime: number }>;
 }

@@ -91,6 +91,20 @@ export class Corpus {
     return had;
   }
 
+  /**
+   * Forgets every article and every unindexed file at once, the decisions kept: the corpus as new (a workspace
+   * indexed anew). Removing 2,000 articles one by one relinks the names each leaves behind, a quarter of a second.
+   */
+  clear(): void {
+    this.byPath.clear();
+    this.membersByPath.clear();
+    this.failed.clear();
+    this.linker = new Linker();
+    this.table = new EntityTable();
+    this.redecide = this.current.entities.length > 0;
+    this.changed();
+  }
+
   /** Records that the host could not index `path` (unreadable, too large, not UTF-8 ...); drops it from the index. */
   setUnindexed(path: string, reason: string): void {
     this.byPath.delete(path);

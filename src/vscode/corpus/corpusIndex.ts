@@ -132,7 +132,12 @@ export class CorpusIndex implements vscode.Disposable {
     await this.snapshot.load();
     // from an empty index, as a workspace opens: the Corpus uses the snapshot's linking only when it starts empty,
     // so a re-open over a held index (tests) would otherwise always work the linking out in full
-    for (const path of [...this.uris.keys()]) this.forget(path);
+    for (const path of this.uris.keys()) this.snapshot.forget(path);
+    this.uris.clear();
+    this.sidecars.clear();
+    this.fromSnapshot.clear();
+    this.batchRead?.clear();
+    this.corpus.clear();
     try {
       await this.scan();
     } finally {

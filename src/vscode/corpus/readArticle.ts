@@ -57,12 +57,12 @@ export interface ArticleReader {
 const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
 
 /** The article's text: the open document's (what the user sees, saved or not), else the file's. */
-async function textOf(uri: vscode.Uri): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+async function textOf(reader: ArticleReader, uri: vscode.Uri): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
   const doc = openDocument(uri);
   if (doc) return { ok: true, text: doc.getText() };
   let bytes: Uint8Array;
   try {
-    bytes = await vscode.workspace.fs.readFile(uri);
+    bytes = await reader.files.storage.readBytes(uri);
   } catch (e) {
     return { ok: false, reason: `cannot read: ${(e as Error)?.message ?? String(e)}` };
   }
@@ -77,7 +77,7 @@ export async function readIndexed(reader: ArticleReader, uri: vscode.Uri, key: s
   if (doc && view && held && view.version === doc.version && !view.partial) return { ok: true, text: doc.getText(), sidecar: held, from: 'editor' };
   // typed into and not analyzed yet: never analyze it here as well, the editor will
   if (doc?.isDirty) return { ok: 'later' };
-  const text = await textOf(uri);
+  const text = await textOf(reader, uri);
   if (!text.ok) return text;
   const sidecarUri = reader.files.locate(uri);
   const sha256 = (reader.sha256 ?? sha256Hex)(text.text);

@@ -114,7 +114,7 @@ export class SnapshotStore implements vscode.Disposable {
     if (!this.folder) return undefined;
     const seen = Date.now();
     try {
-      const s = await vscode.workspace.fs.stat(sidecar);
+      const s = await this.storage.stat(sidecar);
       return { stamp: { size: s.size, mtime: s.mtime }, seen };
     } catch {
       return undefined;

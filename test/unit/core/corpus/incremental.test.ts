@@ -84,6 +84,33 @@ function shuffled<T>(list: readonly T[], rand: () => number): T[] {
   return out;
 }
 
+// Corpus.clear forgets everything at once (the editor's index re-opened): the corpus must then be a new one with the
+// same decisions, and stay so through what follows.
+describe('corpus cleared', () => {
+  for (let seed = 1; seed <= 6; seed++) {
+    it(`equals a new corpus with the same decisions, and the corpus built afresh after it (random corpus ${seed})`, () => {
+      const rand = prng(seed * 7907);
+      const decisions = seed % 2 === 0 ? randomDecisions(rand) : emptyDecisions();
+      const c = new Corpus(decisions);
+      for (let i = 0; i < 12; i++) c.setArticle(randomArticle(rand, PATHS[i % PATHS.length]));
+      c.setUnindexed('broken.txt', 'not UTF-8');
+      c.entities();
+      c.clear();
+      const fresh = new Corpus(decisions);
+      assert.equal(answers(c), answers(fresh));
+      assert.equal(c.size, 0);
+      // then filled again, in bulk and one at a time, as a corpus never used before would be
+      const again = PATHS.map(p => randomArticle(rand, p));
+      c.setArticles(again);
+      for (const a of again) fresh.setArticle(a);
+      assert.equal(answers(c), answers(fresh));
+      c.setArticle(randomArticle(rand, PATHS[0]));
+      fresh.setArticle(c.article(PATHS[0])!);
+      assert.equal(answers(c), answers(fresh));
+    });
+  }
+});
+
 // The first indexing sets hundreds of articles before the entities are asked for: setArticles links them all in one
 // pass, and setArticle one at a time without looking takes the linker's and the table's bulk paths (every name's
 // candidates again, the list sorted once); both must equal building one at a time, looking after each.

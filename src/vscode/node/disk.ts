@@ -1,0 +1,25 @@
+// The Node host's disk for `file:` URIs (Platform.disk): the corpus index's reads without a request to the editor's
+// file service each. Errors as workspace.fs gives them where callers tell them apart: a missing file is FileNotFound.
+import * as vscode from 'vscode';
+import { readFileQuick, statQuick } from '../../node/quickFs';
+import type { HostDisk } from '../platform';
+
+// ENOENT only: a path through a file (ENOTDIR) is an error, as the editor's own disk provider gives it (a sidecar
+// folder blocked by a file is then unusable, never written into)
+const isMissing = (e: unknown) => (e as { code?: unknown } | null)?.code === 'ENOENT';
+
+async function onDisk<T>(uri: vscode.Uri, read: (file: string) => Promise<T>): Promise<T> {
+  try {
+    return await read(uri.fsPath);
+  } catch (e) {
+    if (isMissing(e)) throw vscode.FileSystemError.FileNotFound(uri);
+    throw e;
+  }
+}
+
+export const nodeDisk: HostDisk = {
+  readFile: uri => onDisk(uri, readFileQuick),
+  // whole milliseconds, as the editor's own disk provider gives them (a Date's time): a sidecar's time read here and
+  // one read through workspace.fs are the same number
+  stat: uri => onDisk(uri, statQuick).then(s => ({ size: s.size, mtime: Math.trunc(s.mtimeMs) })),
+};
