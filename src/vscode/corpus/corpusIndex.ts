@@ -29,10 +29,10 @@ interface Stale {
 const failed = (e: Error) => ({ ok: false as const, reason: e?.message ?? String(e) });
 
 /**
- * How many articles the index reads at once. Each read is a few requests to the editor's file system (the article,
- * its sidecar's time, its sidecar), which one at a time left the extension host mostly waiting: in code-server,
- * re-reading 2,000 unchanged articles from their sidecars took 21 s one at a time, 2.7 s sixteen at once, 1.5 s at
- * 64 and 1.3 s at 256 (more texts held at once for little more); `npm run bench:editor` times the index.
+ * How many articles the index reads at once. Each read is a few requests (the article, its sidecar's time, its
+ * sidecar), which one at a time left the extension host mostly waiting: through code-server's file service,
+ * re-reading 2,000 unchanged articles from their sidecars took 21 s one at a time, 2.7 s sixteen at once, 1.5 s at 64
+ * and 1.3 s at 256 (more texts held at once for little more). `npm run bench:editor` times the index.
  */
 const INDEX_READ_AHEAD = 64;
 
