@@ -17,7 +17,7 @@ const EDITOR_FOLLOW_MS = 400;
 const yieldToEditor = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 /** How long the background analysis runs before the editor gets its turn (the typing target is 100 ms a task). */
 const ANALYZE_SLICE_MS = 20;
-/** How often the views and diagnostics follow the background analysis. */
+/** How often the views follow the background analysis (the diagnostics wait for its end). */
 const PUBLISH_EVERY_MS = 500;
 
 /** An article the index analyzes in the background, with its sidecar as read (readIndexed). */
