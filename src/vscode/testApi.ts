@@ -1,7 +1,7 @@
 // The API activate() returns: what the integration tests (and other extensions) read to see exactly what the
 // editor shows, and the signals they wait on instead of sleeping.
 import type * as vscode from 'vscode';
-import type { AnalysisResult, CorpusDecisions, CorpusEntity, Lexicon, Sidecar, UnindexedArticle } from '../core';
+import type { AnalysisResult, CorpusDecisions, CorpusEntity, IndexingCounts, Lexicon, Sidecar, UnindexedArticle } from '../core';
 import type { ArticleActivity, ArticleView, Articles } from './articles';
 import type { HighlightStyle } from './config';
 import type { DecoratedRanges } from './features/decorations';
@@ -106,6 +106,8 @@ export interface NewsAnnotatorApi {
       flush(): Promise<void>;
       /** Reads the snapshot file again and indexes every article anew, as re-opening the workspace does. */
       reopen(): Promise<void>;
+      /** How the last re-opening (the session's first indexing is one) read the workspace, and how long it took. */
+      lastOpening(): (IndexingCounts & { ms: number }) | undefined;
       /**
        * Whether the index's linking of names across articles was last made from nothing with the snapshot's record
        * of it (re-opening onto exactly the snapshot's articles, each unchanged), not worked out in full.
@@ -208,6 +210,7 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
         whenWritten: count => corpus.index.snapshot.whenWritten(count),
         flush: () => corpus.index.snapshot.flush(),
         reopen: () => corpus.index.reopen(),
+        lastOpening: () => corpus.index.lastOpening,
         linkedFromSnapshot: () => corpus.index.corpus.linkedFromSnapshot,
         whenPrepared: () => corpus.index.whenPrepared(),
         linkingIndexed: () => corpus.index.corpus.linkingIndexed,

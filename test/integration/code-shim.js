@@ -22,6 +22,7 @@
 //   CODE_SERVER_ENTRY  code-server's entry script (default: <this dir>/node_modules/code-server/out/node/entry.js)
 //   CHROMIUM_PATH      default /usr/bin/chromium
 //   SHIM_TIMEOUT_MS    default 600000 (whole run)
+//   SHIM_PORT          code-server's port (default: a free one); the same port, the same workspace storage
 //   SHIM_VERBOSE=1     also print code-server's log, the page console and workbench noise
 //   SHIM_SCREENSHOT    a .png path: screenshot of the workbench taken when the tests end (or time out)
 //   (set for the tests) SHIM_KEYS_URL  http://127.0.0.1:PORT/TOKEN: POST {"keys": ["o", "Shift+N"]} there and the
@@ -212,7 +213,9 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
   await new Promise(r => keyServer.listen(0, '127.0.0.1', r));
   keyServer.unref();
   process.env.SHIM_KEYS_URL = `http://127.0.0.1:${keyServer.address().port}/${token}`;
-  const port = await freePort();
+  // a port of the caller's choosing keeps the workspace's storage (keyed by the remote authority, port included) from
+  // one session to the next (the editor's bench opens one workspace three times)
+  const port = Number(process.env.SHIM_PORT) || (await freePort());
   const cs = spawn(
     NODE,
     csArgs([

@@ -39,9 +39,9 @@ export async function bundleHostCode(dir, outDir) {
 
 /**
  * One code-server session over `workspace` running `hostIndex`; resolves to its exit code (0: every test passed).
- * `env`: more environment for the extension host. The workspace is deleted when the session passes.
+ * `env`: more environment for the extension host. The workspace is deleted when the session passes, unless `keep`.
  */
-export async function session(label, workspace, hostIndex, { trust = false, extraArgs = [], env = {} } = {}) {
+export async function session(label, workspace, hostIndex, { trust = false, extraArgs = [], env = {}, keep = false } = {}) {
   console.log(`\n[integration] ${label}`);
   const code = await runTests({
     vscodeExecutablePath: path.join(here, 'code-shim.js'),
@@ -53,7 +53,8 @@ export async function session(label, workspace, hostIndex, { trust = false, extr
     console.error(`[integration] ${label}: could not run the tests:`, err);
     return 1;
   });
-  if (code === 0) fs.rmSync(workspace, { recursive: true, force: true });
-  else console.error(`[integration] ${label} failed (exit ${code}); workspace kept at ${workspace}`);
+  if (code === 0) {
+    if (!keep) fs.rmSync(workspace, { recursive: true, force: true });
+  } else console.error(`[integration] ${label} failed (exit ${code}); workspace kept at ${workspace}`);
   return code;
 }

@@ -5,7 +5,17 @@
 // and written to the output channel. Nothing is written into the workspace (Restricted Mode included); the snapshot
 // (snapshotStore.ts) is in the extension's storage. An article taken from it has its sidecar read when needed (loadSidecars).
 import * as vscode from 'vscode';
-import { corpusArticleFromSidecar, Corpus, readAhead, type CorpusArticle, type CorpusDecisions, type LoadResult, type Sidecar } from '../../core';
+import {
+  corpusArticleFromSidecar,
+  Corpus,
+  describeIndexing,
+  readAhead,
+  type CorpusArticle,
+  type CorpusDecisions,
+  type IndexingCounts,
+  type LoadResult,
+  type Sidecar,
+} from '../../core';
 import type { Settings } from '../config';
 import { articleGlobs, isExcludedPath, NOT_ARTICLES } from './articleGlobs';
 import { analyzeIndexed, readIndexed, sidecarFor, type ArticleReader, type ReadOutcome } from './readArticle';
@@ -50,6 +60,10 @@ export class CorpusIndex implements vscode.Disposable {
   private running: Promise<void> | undefined;
   /** The background analysis under way, if any (analyzeStale). */
   private analysis: Promise<void> | undefined;
+  /** How the articles of the re-opening under way were read (undefined: none under way). */
+  private opening: IndexingCounts | undefined;
+  /** How the last re-opening (the first indexing of a session is one) read the workspace, and how long it took. */
+  lastOpening: (IndexingCounts & { ms: number }) | undefined;
   private readonly scans = new Set<Promise<void>>();
   private idleWaiters: (() => void)[] = [];
   private readonly followTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -129,6 +143,9 @@ export class CorpusIndex implements vscode.Disposable {
 
   /** Reads the snapshot file and indexes every article anew: the workspace opened (and tests). */
   async reopen(): Promise<void> {
+    const started = performance.now();
+    const counts: IndexingCounts = { snapshot: 0, sidecar: 0, analyzed: 0, editor: 0, unindexed: 0 };
+    this.opening = counts;
     await this.snapshot.load();
     // from an empty index, as a workspace opens: the Corpus uses the snapshot's linking only when it starts empty,
     // so a re-open over a held index (tests) would otherwise always work the linking out in full
@@ -143,6 +160,10 @@ export class CorpusIndex implements vscode.Disposable {
     } finally {
       // the corpus holds the articles taken: the records would only be memory from now on
       this.snapshot.release();
+      if (this.opening === counts) this.opening = undefined;
+      const ms = performance.now() - started;
+      this.lastOpening = { ...counts, ms };
+      this.output.appendLine(describeIndexing(counts, ms));
     }
   }
 
@@ -353,6 +374,11 @@ export class CorpusIndex implements vscode.Disposable {
 
   private record(uri: vscode.Uri, outcome: Exclude<ReadOutcome, { ok: 'later' }>): void {
     const path = this.keyOf(uri);
+    if (this.opening) {
+      if (outcome.ok === 'snapshot') this.opening.snapshot++;
+      else if (outcome.ok === true) this.opening[outcome.from]++;
+      else this.opening.unindexed++;
+    }
     this.fromSnapshot.delete(path);
     if (outcome.ok === true || outcome.ok === 'snapshot') {
       this.uris.set(path, uri);

@@ -86,6 +86,12 @@ describe('Corpus snapshot, linking across articles', () => {
       a = await idleCorpus();
       assert.equal(a.corpus.snapshot.loaded(), articles.length, 'the snapshot has a record of every article');
       assert.equal(a.corpus.snapshot.used(), a.corpus.snapshot.loaded(), 'every record is taken');
+      // what the output channel says of it: every article from the snapshot
+      const opening = a.corpus.snapshot.lastOpening();
+      assert.deepEqual(
+        opening && { snapshot: opening.snapshot, sidecar: opening.sidecar, analyzed: opening.analyzed, editor: opening.editor, unindexed: opening.unindexed },
+        { snapshot: articles.length, sidecar: 0, analyzed: 0, editor: 0, unindexed: 0 },
+      );
       assert.equal(a.corpus.snapshot.linkedFromSnapshot(), true, "the linking is the snapshot's record of it");
       assert.equal(JSON.stringify(a.corpus.entities()), entities, 'the same corpus entities');
       // the rules' indexes such a linking leaves are made once the index is idle, not at the first save
@@ -118,6 +124,11 @@ describe('Corpus snapshot, linking across articles', () => {
       await a.corpus.snapshot.reopen();
       a = await idleCorpus();
       assert.equal(a.corpus.snapshot.used(), a.corpus.snapshot.loaded() - 1, 'every article but the changed one from the snapshot');
+      assert.deepEqual(
+        [a.corpus.snapshot.lastOpening()?.snapshot, a.corpus.snapshot.lastOpening()?.sidecar],
+        [articles.length - 1, 1],
+        'the changed one from its sidecar',
+      );
       assert.equal(a.corpus.snapshot.linkedFromSnapshot(), false, 'the linking is worked out in full');
       const reopened = JSON.stringify(a.corpus.entities());
       assert.deepEqual(
