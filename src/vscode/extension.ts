@@ -42,6 +42,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform = 
   const parts = { settings, articles, lexicon, auto, highlights, providers, chrome, timeline, mode, corpus };
 
   context.subscriptions.push(
+    settings,
     lexicon,
     articles,
     highlights,

@@ -59,9 +59,14 @@ export class WorkspaceCorpus implements vscode.Disposable {
       this.decisions,
       this.index,
       articles.onDidChange(uri => this.index.follow(uri)),
-      vscode.workspace.onDidChangeConfiguration(e => {
+      // after the settings are read again (LiveSettings), so the scan lists the workspace with the new ones
+      settings.onDidChange(({ event }) => {
         const keys = ['articleLanguages', 'articleFilePatterns', 'sidecarLocation', 'sidecarFolder', 'lexicon'];
-        if (keys.some(k => e.affectsConfiguration(`newsAnnotator.${k}`))) void this.index.scan();
+        if (keys.some(k => event.affectsConfiguration(`newsAnnotator.${k}`))) void this.index.scan();
+      }),
+      // the file search's own settings change which files are articles too (CorpusIndex.findArticles reads them)
+      vscode.workspace.onDidChangeConfiguration(event => {
+        if (['files.exclude', 'search.followSymlinks'].some(k => event.affectsConfiguration(k))) void this.index.scan();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.start()),
       this.decisions.onDidChange(d => {

@@ -20,9 +20,7 @@ export interface ConfigurationParts {
 
 export function registerConfigurationChanges({ settings, articles, auto, highlights, providers, chrome }: ConfigurationParts): vscode.Disposable {
   const affects = (e: vscode.ConfigurationChangeEvent, ...keys: string[]) => keys.some(k => e.affectsConfiguration(`${SECTION}.${k}`));
-  return vscode.workspace.onDidChangeConfiguration(e => {
-    if (!e.affectsConfiguration(SECTION)) return;
-    const before = settings.reload();
+  return settings.onDidChange(({ event: e, before }) => {
     const now = settings.current;
     if (highlights.highlighter.setStyle(now.highlightStyle)) highlights.toggle(highlights.visible);
     if (affects(e, 'articleLanguages', 'articleFilePatterns')) {
