@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { NOT_UTF8, SIDECAR_SUFFIX, SidecarError, type SidecarStorage } from '../core';
 import type { SidecarLocation } from './config';
+import type { ListingRules } from './corpus/articleFilter';
 import type { Platform } from './platform';
 
 export function sidecarUri(article: vscode.Uri, location: SidecarLocation, folderSetting: string): vscode.Uri {
@@ -40,6 +41,14 @@ export class WorkspaceStorage implements SidecarStorage {
   /** The file's bytes (a FileSystemError FileNotFound when there is none). */
   readBytes(uri: vscode.Uri): Promise<Uint8Array> {
     return this.disk && uri.scheme === 'file' ? this.disk.readFile(uri) : Promise.resolve(vscode.workspace.fs.readFile(uri));
+  }
+
+  /**
+   * The article files under a workspace folder, listed on the host's own disk; undefined where the host has none or
+   * the folder is not a `file:` URI (the caller asks workspace.findFiles).
+   */
+  listFolder(folder: vscode.Uri, rules: ListingRules): Promise<vscode.Uri[]> | undefined {
+    return this.disk && folder.scheme === 'file' ? this.disk.listFolder(folder, rules) : undefined;
   }
 
   /** The file's size and modification time (a FileSystemError FileNotFound when there is none). */

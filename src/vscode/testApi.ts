@@ -81,6 +81,8 @@ export interface NewsAnnotatorApi {
     unindexed(): UnindexedArticle[];
     /** The workspace-relative paths of the indexed articles. */
     articles(): string[];
+    /** The article files as the index finds them: listed on the host's own disk, or by workspace.findFiles. */
+    findArticles(way: 'disk' | 'search'): Promise<vscode.Uri[]>;
     decisions(): CorpusDecisions;
     /** Resolves once the consistency diagnostics reflect the index as it is now. */
     whenDiagnosed(): Promise<void>;
@@ -189,6 +191,7 @@ export function createApi({ settings, articles, lexicon, highlights, chrome, tim
       entities: () => corpus.index.corpus.entities(),
       unindexed: () => corpus.index.corpus.unindexed(),
       articles: () => corpus.index.corpus.articles().map(a => a.path),
+      findArticles: way => corpus.index.findArticles(way),
       decisions: () => corpus.decisions.decisions,
       whenDiagnosed: () => corpus.diagnostics.whenCurrent(),
       entityAt: (uri, offset) => corpus.index.corpus.entityAt(corpus.index.keyOf(uri), offset),

@@ -1,7 +1,9 @@
-// Which workspace files the corpus reads as articles, as globs for workspace.findFiles and a file watcher. An open
-// document is an article by its language id (Articles.isArticle); a file nobody opened has no language id yet, so
-// the article languages are mapped to the file extensions VS Code gives them by default, and the file patterns of
-// `newsAnnotator.articleFilePatterns` are added as they are. Plain data, no `vscode`, so Node tests it.
+// Which workspace files the corpus reads as articles, as globs for workspace.findFiles, file watchers and the Node
+// host's own listing (articleFilter.ts). An open document is an article by its language id (Articles.isArticle); a
+// file nobody opened has no language id yet, so the article languages are mapped to the file extensions VS Code gives
+// them by default, and the file patterns of `newsAnnotator.articleFilePatterns` are added as they are. The globs stay
+// apart, never joined into one `{a,b}`: the search behind findFiles (ripgrep) refuses nested braces and finds nothing,
+// so joining `**/*.{txt,md}` with any pattern lost every article. Plain data, no `vscode`, so Node tests it.
 
 /** The default extensions of the languages an article is usually written in (VS Code's own associations). */
 const LANGUAGE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
@@ -17,8 +19,8 @@ const LANGUAGE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
 export const NOT_ARTICLES = '{**/*.annotations.json,**/*.annotations.json.bak*,**/node_modules/**,**/.*/**}';
 
 export interface ArticleGlobs {
-  /** One glob for all of them (`{a,b}`), or undefined when no language or pattern can name a file. */
-  include: string | undefined;
+  /** A file is an article when one of them matches its path in its workspace folder (none: no file can be named). */
+  globs: string[];
   /** The languages that could not be mapped to extensions (their files are found only when opened). */
   unmapped: string[];
 }
@@ -32,8 +34,7 @@ export function articleGlobs(languages: readonly string[], patterns: readonly st
     else unmapped.push(language);
   }
   const globs = [...(extensions.size ? [`**/*.{${[...extensions].join(',')}}`] : []), ...patterns.filter(p => p.trim() !== '')];
-  if (globs.length === 0) return { include: undefined, unmapped };
-  return { include: globs.length === 1 ? globs[0] : `{${globs.join(',')}}`, unmapped };
+  return { globs: [...new Set(globs)], unmapped };
 }
 
 /** Whether a workspace-relative path ('/'-separated) is excluded whatever the globs say (see NOT_ARTICLES). */

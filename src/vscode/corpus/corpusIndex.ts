@@ -17,6 +17,7 @@ import {
   type Sidecar,
 } from '../../core';
 import type { Settings } from '../config';
+import type { FilesExclude, ListingRules } from './articleFilter';
 import { articleGlobs, isExcludedPath, NOT_ARTICLES } from './articleGlobs';
 import { analyzeIndexed, readIndexed, sidecarFor, type ArticleReader, type ReadOutcome } from './readArticle';
 import { SnapshotStore } from './snapshotStore';
@@ -77,7 +78,7 @@ export class CorpusIndex implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   readonly output = vscode.window.createOutputChannel('News Annotator Corpus');
   readonly snapshot: SnapshotStore;
-  private watcher: vscode.FileSystemWatcher | undefined;
+  private watchers: vscode.FileSystemWatcher[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   /** Bumped by every batch, so tests and callers can tell a fresh state from an older one. */
   generation = 0;
@@ -181,25 +182,46 @@ export class CorpusIndex implements vscode.Disposable {
     return articleGlobs(s.articleLanguages, s.articleFilePatterns);
   }
 
-  /** (Re-)creates the article file watcher for the current settings. */
+  /** (Re-)creates the article file watchers for the current settings (one a glob: see articleGlobs). */
   watch(): void {
-    this.watcher?.dispose();
-    const { include } = this.globs();
-    if (!include) return;
-    this.watcher = vscode.workspace.createFileSystemWatcher(include);
-    this.watcher.onDidCreate(uri => this.isCandidate(uri) && this.update(uri));
-    this.watcher.onDidChange(uri => this.isCandidate(uri) && this.update(uri));
-    this.watcher.onDidDelete(uri => this.remove(uri));
+    for (const w of this.watchers) w.dispose();
+    this.watchers = this.globs().globs.map(glob => {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      watcher.onDidCreate(uri => this.isCandidate(uri) && this.update(uri));
+      watcher.onDidChange(uri => this.isCandidate(uri) && this.update(uri));
+      watcher.onDidDelete(uri => this.remove(uri));
+      return watcher;
+    });
   }
 
-  /** Every article file in the workspace folders now, sorted by path. */
-  async findArticles(): Promise<vscode.Uri[]> {
-    const { include, unmapped } = this.globs();
+  /**
+   * Every article file in the workspace folders now, sorted by path. Listed on the host's own disk where it has one
+   * and every folder is on it, else by workspace.findFiles; `way` forces one (tests compare the two).
+   */
+  async findArticles(way?: 'disk' | 'search'): Promise<vscode.Uri[]> {
+    const { globs, unmapped } = this.globs();
     if (unmapped.length)
       this.output.appendLine(`Files of the languages ${unmapped.join(', ')} are indexed only when opened (their file extensions are not known).`);
-    if (!include || !vscode.workspace.workspaceFolders?.length) return [];
-    const found = await vscode.workspace.findFiles(include, NOT_ARTICLES);
-    return found.filter(u => !isExcludedPath(vscode.workspace.asRelativePath(u, false))).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (!globs.length || !folders.length) return [];
+    const storage = this.reader.files.storage;
+    const listings = way === 'search' ? undefined : folders.map(f => storage.listFolder(f.uri, this.listingRules(f, globs)));
+    if (way === 'disk' && listings?.some(l => !l)) throw new Error('this host cannot list the workspace folders on its own disk');
+    const found = listings?.every(l => l !== undefined)
+      ? (await Promise.all(listings)).flat()
+      : (await Promise.all(globs.map(glob => vscode.workspace.findFiles(glob, NOT_ARTICLES)))).flat();
+    // one file found twice (by two globs, or in nested workspace folders) is one article
+    const unique = new Map(found.map(u => [u.toString(), u]));
+    return [...unique.values()].filter(u => !isExcludedPath(vscode.workspace.asRelativePath(u, false))).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+  }
+
+  /** The globs, and what the editor's file search leaves out of the folder: its `files.exclude`, `search.followSymlinks`. */
+  private listingRules(folder: vscode.WorkspaceFolder, globs: string[]): ListingRules {
+    return {
+      globs,
+      filesExclude: vscode.workspace.getConfiguration('files', folder.uri).get<FilesExclude>('exclude'),
+      followSymlinks: vscode.workspace.getConfiguration('search', folder.uri).get<boolean>('followSymlinks', true),
+    };
   }
 
   /** Indexes every article in the workspace again (and forgets files no longer there). */
@@ -413,7 +435,7 @@ export class CorpusIndex implements vscode.Disposable {
   dispose(): void {
     for (const t of this.followTimers.values()) clearTimeout(t);
     clearTimeout(this.prepareTimer);
-    this.watcher?.dispose();
+    for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
     this.output.dispose();

@@ -1,6 +1,8 @@
 // The Node host's disk for `file:` URIs (Platform.disk): the corpus index's reads without a request to the editor's
 // file service each. Errors as workspace.fs gives them where callers tell them apart: a missing file is FileNotFound.
 import * as vscode from 'vscode';
+import { listFolder } from '../../node/listFolder';
+import { articleFilter } from '../corpus/articleFilter';
 import { readFileQuick, statQuick } from '../../node/quickFs';
 import type { HostDisk } from '../platform';
 
@@ -22,4 +24,9 @@ export const nodeDisk: HostDisk = {
   // whole milliseconds, as the editor's own disk provider gives them (a Date's time): a sidecar's time read here and
   // one read through workspace.fs are the same number
   stat: uri => onDisk(uri, statQuick).then(s => ({ size: s.size, mtime: Math.trunc(s.mtimeMs) })),
+  listFolder: async (folder, rules) => {
+    const filter = articleFilter(rules.globs, rules.filesExclude);
+    const found = await listFolder(folder.fsPath, filter, { followSymlinks: rules.followSymlinks });
+    return found.map(relative => vscode.Uri.joinPath(folder, ...relative.split('/')));
+  },
 };

@@ -2,6 +2,9 @@
 // article: the extension activates by itself and Ctrl+T answers across both folders; one decisions file, south's
 // (the first folder that has one), governs the articles of both.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../../src/vscode/extension';
 import { EXTENSION_ID, settledView, waitFor, within } from '../suite/helpers';
@@ -79,5 +82,105 @@ describe('multi-root workspace, no article opened', () => {
     );
     const rest = a.corpus.entities().find(e => e.name === 'Islamic State');
     assert.ok(rest && !rest.articles.some(x => x.path === `north/${SEEDS[1]}`), 'the rest of Islamic State keeps the other articles');
+  });
+});
+
+// The Node host lists the workspace folders on its own disk instead of asking workspace.findFiles (which starts the
+// search's own process each time); it must find exactly what findFiles finds, whatever the folder holds and the
+// settings say. A tree of awkward entries in both folders, compared under several settings.
+describe('finding the articles of the workspace folders', () => {
+  const probes = () => ['north', 'south'].map(name => vscode.Uri.joinPath(folder(name), 'probe').fsPath);
+  const relative = (uris: vscode.Uri[]) => uris.map(u => vscode.workspace.asRelativePath(u, true)).filter(p => p.includes('/probe/'));
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('files', folder('north')).update('exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    await vscode.workspace.getConfiguration('search').update('followSymlinks', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('newsAnnotator').update('articleFilePatterns', undefined, vscode.ConfigurationTarget.Workspace);
+    for (const p of probes()) fs.rmSync(p, { recursive: true, force: true });
+  });
+
+  it('the Node host lists the articles findFiles finds: links, loops, FIFOs, hidden folders, files.exclude, patterns with braces', async function () {
+    this.timeout(120000);
+    const a = vscode.extensions.getExtension<NewsAnnotatorApi>(EXTENSION_ID)!.exports;
+    const [north, south] = probes();
+    const make = (root: string, file: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), `${file} was filed in Ankara on 3 March.\n`);
+    };
+    for (const file of ['A.TXT', 'c.txt', '.hid.txt', '.hdir/a.txt', 'sub/.hdir/a.txt', 'node_modules/a.txt', 'sub/node_modules/a.txt']) make(north, file);
+    for (const file of ['x.txt.annotations.json', 'x.txt.annotations.json.bak', 'sp ace#%.txt', 'ünï.md', 'notes/a.news', 'notes/sub/b.news'])
+      make(north, file);
+    for (const file of [
+      'top.wire',
+      'sub/deep.NEWS',
+      'build/a.txt',
+      'sub/build/a.txt',
+      'draft/a.draft.txt',
+      's/a.txt',
+      's/a.md',
+      's/b.md',
+      's/b.ts',
+      'real/r.txt',
+    ])
+      make(north, file);
+    for (const file of ['b.txt', 'build/a.txt', 's/a.txt', 's/a.md', 'x.wire', 'notes/a.news']) make(south, file);
+    fs.mkdirSync(path.join(north, 'dir.txt'));
+    fs.symlinkSync(path.join(north, 'real'), path.join(north, 'linkdir'));
+    fs.symlinkSync(path.join(north, 'real/r.txt'), path.join(north, 'link.txt'));
+    fs.symlinkSync(path.join(north, 'nowhere.txt'), path.join(north, 'broken.txt'));
+    fs.symlinkSync(north, path.join(north, 'real/loop'));
+    execFileSync('mkfifo', [path.join(north, 'fifo.txt')]);
+
+    const both = async (label: string) => {
+      const disk = relative(await a.corpus.findArticles('disk'));
+      assert.deepEqual(disk, relative(await a.corpus.findArticles('search')), `${label}: listed on disk as findFiles finds`);
+      return disk;
+    };
+    let found = await both('default settings');
+    for (const p of ['north/probe/link.txt', 'north/probe/linkdir/r.txt', 'north/probe/s/a.txt', 'north/probe/.hid.txt', 'north/probe/sp ace#%.txt'])
+      assert.ok(found.includes(p), `${p} in ${found.join(', ')}`);
+    for (const left of ['fifo', 'broken', 'A.TXT', 'node_modules', 'hdir', 'annotations', 'loop', 'dir.txt', '.news'])
+      assert.ok(!found.some(p => p.includes(left)), `nothing with "${left}" in ${found.join(', ')}`);
+
+    const northFiles = vscode.workspace.getConfiguration('files', folder('north'));
+    // a `when` clause sees only the files found for the same glob (b.ts is no article, so b.md stays), and with one in
+    // force the search lists no file whose name starts with a dot
+    const exclude = { '**/build': true, 'probe/draft': true, '**/*.txt': { when: '$(basename).md' }, '**/*.md': { when: '$(basename).ts' } };
+    await northFiles.update('exclude', exclude, vscode.ConfigurationTarget.WorkspaceFolder);
+    await waitFor(
+      () => vscode.workspace.getConfiguration('files', folder('north')).get<Record<string, unknown>>('exclude')?.['**/build'],
+      'north excludes build',
+    );
+    found = await both("north's files.exclude");
+    for (const gone of ['north/probe/build/a.txt', 'north/probe/sub/build/a.txt', 'north/probe/draft/a.draft.txt', 'north/probe/s/a.txt'])
+      assert.ok(!found.includes(gone), `${gone} is excluded`);
+    assert.ok(found.includes('north/probe/s/b.md'), 'b.md stays: b.ts is no article');
+    assert.ok(found.includes('south/probe/build/a.txt') && found.includes('south/probe/s/a.txt'), "north's setting leaves south alone");
+    await northFiles.update('exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+
+    await vscode.workspace.getConfiguration('search').update('followSymlinks', false, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => vscode.workspace.getConfiguration('search').get('followSymlinks') === false, 'links are not followed');
+    found = await both('search.followSymlinks off');
+    assert.ok(!found.some(p => p.includes('link')), `no link followed: ${found.join(', ')}`);
+    await vscode.workspace.getConfiguration('search').update('followSymlinks', undefined, vscode.ConfigurationTarget.Workspace);
+
+    // patterns with braces of their own: joined with the extensions' glob into one {..} they found nothing at all
+    const patterns = ['probe/notes/*.news', '**/*.{NEWS,wire}'];
+    await vscode.workspace.getConfiguration('newsAnnotator').update('articleFilePatterns', patterns, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => vscode.workspace.getConfiguration('newsAnnotator').get<string[]>('articleFilePatterns')?.length === 2, 'the patterns apply');
+    found = await both('article file patterns');
+    for (const p of ['north/probe/notes/a.news', 'south/probe/notes/a.news', 'north/probe/top.wire', 'north/probe/sub/deep.NEWS', 'north/probe/c.txt'])
+      assert.ok(found.includes(p), `${p} in ${found.join(', ')}`);
+    assert.ok(!found.includes('north/probe/notes/sub/b.news'), 'probe/notes/*.news stops at its folder');
+    // the index follows the new patterns (it once listed the workspace with the settings from before the change)
+    const indexed = () =>
+      a.corpus
+        .articles()
+        .filter(p => p.includes('/probe/'))
+        .sort();
+    await waitFor(() => indexed().includes('north/probe/top.wire'), 'the index reads an article the new patterns name', 60000);
+    await within(a.corpus.whenIdle(), 'the corpus index is idle', 60000);
+    const unindexed = a.corpus.unindexed().map(u => `${u.path}: ${u.reason}`);
+    assert.deepEqual(indexed(), [...found].sort(), `the index reads what it finds (unindexed: ${unindexed.join('; ')})`);
   });
 });

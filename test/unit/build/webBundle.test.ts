@@ -96,7 +96,8 @@ describe('browser bundle (dist/web/extension.js)', function () {
       absWorkingDir: root,
       outfile: 'out.js',
     });
-    // node:crypto hashes articles for the corpus index (src/node/hash.ts through Platform.sha256)
-    assert.deepEqual([...new Set(nodeBuiltinImports(node.metafile).map(i => i.path))].sort(), ['node:crypto', 'node:fs']);
+    // node:crypto hashes articles for the corpus index (src/node/hash.ts through Platform.sha256); node:path joins the
+    // paths of its folder listing (src/node/listFolder.ts through Platform.disk)
+    assert.deepEqual([...new Set(nodeBuiltinImports(node.metafile).map(i => i.path))].sort(), ['node:crypto', 'node:fs', 'node:path']);
   });
 });

@@ -5,18 +5,18 @@ import { articleGlobs, isExcludedPath } from '../../../../src/vscode/corpus/arti
 describe('vscode/corpus articleGlobs', () => {
   it('maps the default article languages to their file extensions', () => {
     const g = articleGlobs(['plaintext', 'markdown'], []);
-    assert.equal(g.include, '**/*.{txt,text,md,markdown,mdown,mkd,mkdn,mdwn}');
+    assert.deepEqual(g.globs, ['**/*.{txt,text,md,markdown,mdown,mkd,mkdn,mdwn}']);
     assert.deepEqual(g.unmapped, []);
   });
 
-  it('adds the file patterns as they are and names languages it cannot map', () => {
-    const g = articleGlobs(['plaintext', 'klingon'], ['**/articles/**/*.html', ' ']);
-    assert.equal(g.include, '{**/*.{txt,text},**/articles/**/*.html}');
+  it('adds the file patterns as they are, apart (never nested in one pair of braces), and names languages it cannot map', () => {
+    const g = articleGlobs(['plaintext', 'klingon'], ['**/articles/**/*.html', ' ', '**/*.{news,wire}', '**/articles/**/*.html']);
+    assert.deepEqual(g.globs, ['**/*.{txt,text}', '**/articles/**/*.html', '**/*.{news,wire}']);
     assert.deepEqual(g.unmapped, ['klingon']);
   });
 
   it('has no glob when nothing can name a file', () => {
-    assert.equal(articleGlobs(['klingon'], []).include, undefined);
+    assert.deepEqual(articleGlobs(['klingon'], []).globs, []);
   });
 
   it('excludes sidecars, their backups, hidden folders and dependencies', () => {
