@@ -26,7 +26,7 @@ import { SnapshotStore } from './snapshotStore';
 const EDITOR_FOLLOW_MS = 400;
 
 const yieldToEditor = () => new Promise<void>(resolve => setTimeout(resolve, 0));
-/** How long the background analysis runs before the editor gets its turn (the typing target is 100 ms a task). */
+/** How long the background analysis, or reading the articles, runs before the editor gets its turn (the typing target is 100 ms a task). */
 const ANALYZE_SLICE_MS = 20;
 /** How often the views follow the background analysis (the diagnostics wait for its end). */
 const PUBLISH_EVERY_MS = 500;
@@ -207,12 +207,16 @@ export class CorpusIndex implements vscode.Disposable {
     const storage = this.reader.files.storage;
     const listings = way === 'search' ? undefined : folders.map(f => storage.listFolder(f.uri, this.listingRules(f, globs)));
     if (way === 'disk' && listings?.some(l => !l)) throw new Error('this host cannot list the workspace folders on its own disk');
-    const found = listings?.every(l => l !== undefined)
-      ? (await Promise.all(listings)).flat()
-      : (await Promise.all(globs.map(glob => vscode.workspace.findFiles(glob, NOT_ARTICLES)))).flat();
+    const listed = listings?.every(l => l !== undefined) ? (await Promise.all(listings)).flat() : undefined;
+    // (the listing applied isExcludedPath to each file already)
+    const found =
+      listed ??
+      (await Promise.all(globs.map(glob => vscode.workspace.findFiles(glob, NOT_ARTICLES))))
+        .flat()
+        .filter(u => !isExcludedPath(vscode.workspace.asRelativePath(u, false)));
     // one file found twice (by two globs, or in nested workspace folders) is one article
     const unique = new Map(found.map(u => [u.toString(), u]));
-    return [...unique.values()].filter(u => !isExcludedPath(vscode.workspace.asRelativePath(u, false))).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+    return [...unique.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
   }
 
   /** The globs, and what the editor's file search leaves out of the folder: its `files.exclude`, `search.followSymlinks`. */
@@ -328,9 +332,15 @@ export class CorpusIndex implements vscode.Disposable {
       try {
         // the next articles read while one is recorded (readAhead): one at a time, each article's file, its sidecar's
         // time and its sidecar were round trips to the editor's file service waited for in turn
+        let turn = performance.now();
         for await (const [uri, outcome] of readAhead(batch, u => readIndexed(this.reader, u, this.keyOf(u), this.snapshot).catch(failed), INDEX_READ_AHEAD)) {
           if (outcome.ok === 'stale') stale.push({ uri, text: outcome.text, stored: outcome.stored });
           else if (outcome.ok !== 'later') this.record(uri, outcome);
+          // the Node host reads synchronously (Platform.disk): the editor gets its turn between slices
+          if (performance.now() - turn >= ANALYZE_SLICE_MS) {
+            await yieldToEditor();
+            turn = performance.now();
+          }
         }
       } finally {
         this.batchRead = undefined;

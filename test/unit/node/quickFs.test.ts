@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readFileQuick, statQuick } from '../../../src/node/quickFs';
+import { readFileNow, readFileQuick, statNow, statQuick } from '../../../src/node/quickFs';
 
 describe('node quickFs', () => {
   let root: string;
@@ -20,6 +20,19 @@ describe('node quickFs', () => {
     // a blocking read never resolves: mocha's timeout fails the test
     assert.equal((await readFileQuick(fifo)).length, 0);
     assert.equal((await statQuick(file)).size, 16);
+  });
+
+  // (with the same flags as readFileQuick, tested on a FIFO above: a blocking synchronous read here would hang the
+  // test run instead of failing it)
+  it('reads the same synchronously', () => {
+    const file = path.join(root, 'a.txt');
+    fs.writeFileSync(file, 'Ankara, 3 March.');
+    assert.equal(readFileNow(file).toString(), 'Ankara, 3 March.');
+    assert.equal(statNow(file).size, 16);
+    assert.throws(
+      () => readFileNow(path.join(root, 'gone.txt')),
+      (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+    );
   });
 
   it('rejects with the file system error for a file that is not there', async () => {
