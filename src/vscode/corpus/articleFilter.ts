@@ -100,6 +100,22 @@ export function articleFilter(globs: readonly string[], filesExclude: FilesExclu
   };
 }
 
+/**
+ * Whether `files.exclude` leaves a file out, by its own path or a folder's it is in: for a file met outside a listing (a
+ * file event, a save), so the index holds what a listing gives. Its `when` clauses are not applied (no listing of
+ * the file's folder at hand), so a file they alone leave out is indexed when it changes.
+ */
+export function filesExcludeTest(filesExclude: FilesExclude | undefined): (relative: string) => boolean {
+  const always = Object.entries(filesExclude ?? {}).flatMap(([glob, value]) => (value === true ? [glob] : []));
+  if (always.length === 0) return nothing;
+  const excluded = matcher(always);
+  return relative => {
+    const parts = relative.split('/');
+    for (let i = 1; i <= parts.length; i++) if (excluded(parts.slice(0, i).join('/'))) return true;
+    return false;
+  };
+}
+
 /** Folders never walked into: hidden ones and node_modules (NOT_ARTICLES). */
 function isHiddenOrDependencies(relative: string): boolean {
   const name = nameOf(relative);

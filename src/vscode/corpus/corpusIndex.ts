@@ -17,7 +17,7 @@ import {
   type Sidecar,
 } from '../../core';
 import type { Settings } from '../config';
-import type { FilesExclude, ListingRules } from './articleFilter';
+import { filesExcludeTest, type FilesExclude, type ListingRules } from './articleFilter';
 import { articleGlobs, isExcludedPath, NOT_ARTICLES } from './articleGlobs';
 import { analyzeIndexed, readIndexed, sidecarFor, type ArticleReader, type ReadOutcome } from './readArticle';
 import { SnapshotStore } from './snapshotStore';
@@ -79,6 +79,8 @@ export class CorpusIndex implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('News Annotator Corpus');
   readonly snapshot: SnapshotStore;
   private watchers: vscode.FileSystemWatcher[] = [];
+  /** files.exclude's tests by the setting's value (filesExcluded). */
+  private readonly excludeTests = new Map<string, (relative: string) => boolean>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Bumped by every batch, so tests and callers can tell a fresh state from an older one. */
   generation = 0;
@@ -170,11 +172,26 @@ export class CorpusIndex implements vscode.Disposable {
 
   /** Whether the URI (found by the article globs, or an open document) is an article the corpus indexes. */
   isCandidate(uri: vscode.Uri): boolean {
-    if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
-    if (isExcludedPath(vscode.workspace.asRelativePath(uri, false))) return false;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    if (isExcludedPath(relative) || this.filesExcluded(folder, relative)) return false;
     // an open document is an article by the editor's rules; a closed file came from the article globs
     const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     return doc ? this.reader.articles.isArticle(doc) : true;
+  }
+
+  /** What `files.exclude` leaves out (as listing the workspace does), the test made again when the setting changes. */
+  private filesExcluded(folder: vscode.WorkspaceFolder, relative: string): boolean {
+    const setting = vscode.workspace.getConfiguration('files', folder.uri).get<FilesExclude>('exclude');
+    const key = JSON.stringify(setting ?? {});
+    let test = this.excludeTests.get(key);
+    if (!test) {
+      // one a folder's setting as it was: a few at most, unless the setting is changed again and again
+      if (this.excludeTests.size >= 16) this.excludeTests.clear();
+      this.excludeTests.set(key, (test = filesExcludeTest(setting)));
+    }
+    return test(relative);
   }
 
   private globs() {

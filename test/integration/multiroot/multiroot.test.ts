@@ -156,6 +156,14 @@ describe('finding the articles of the workspace folders', () => {
       assert.ok(!found.includes(gone), `${gone} is excluded`);
     assert.ok(found.includes('north/probe/s/b.md'), 'b.md stays: b.ts is no article');
     assert.ok(found.includes('south/probe/build/a.txt') && found.includes('south/probe/s/a.txt'), "north's setting leaves south alone");
+    // a file created in an excluded folder is not indexed either (the file event, as the listing): created first, then
+    // one that is indexed, whose indexing is the signal both events were handled
+    await waitFor(() => !a.corpus.articles().includes('north/probe/build/a.txt'), 'the index lists the workspace again without build/', 60000);
+    make(north, 'build/late.txt');
+    make(north, 'late.txt');
+    await waitFor(() => a.corpus.articles().includes('north/probe/late.txt'), 'the index reads a new article', 60000);
+    await within(a.corpus.whenIdle(), 'the corpus index is idle', 60000);
+    assert.ok(!a.corpus.articles().includes('north/probe/build/late.txt'), 'a new file in an excluded folder is not indexed');
     await northFiles.update('exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
 
     await vscode.workspace.getConfiguration('search').update('followSymlinks', false, vscode.ConfigurationTarget.Workspace);

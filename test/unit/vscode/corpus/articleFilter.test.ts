@@ -1,7 +1,7 @@
 // Which files of a workspace folder the Node host's own listing takes as articles (src/vscode/corpus/articleFilter.ts),
 // as code-server's findFiles answered for the same paths (the integration test compares the two on a real folder).
 import { strict as assert } from 'node:assert';
-import { articleFilter } from '../../../../src/vscode/corpus/articleFilter';
+import { articleFilter, filesExcludeTest } from '../../../../src/vscode/corpus/articleFilter';
 
 const ARTICLES = ['**/*.{txt,md}'];
 const none = new Set<string>();
@@ -56,5 +56,12 @@ describe('vscode/corpus articleFilter', () => {
     assert.equal(articleFilter([], undefined).takeFile('a.txt', none), false);
     const f = articleFilter(['x'.repeat(70000), '**/*.txt'], undefined);
     assert.equal(f.takeFile('a.txt', none), true);
+  });
+
+  it('filesExcludeTest: a file met outside a listing is left out by its own path or any folder it is in', () => {
+    const test = filesExcludeTest({ '**/build': true, 'probe/draft': true, '**/*.tmp.txt': true, '**/kept': false, '**/*.txt': { when: '$(basename).md' } });
+    for (const path of ['build/a.txt', 'x/build/deep/a.txt', 'probe/draft/a.txt', 'a.tmp.txt', 'x/build']) assert.equal(test(path), true, path);
+    for (const path of ['a.txt', 'kept/a.txt', 'x/probe/draft/a.txt', 'builder/a.txt', 's/a.txt']) assert.equal(test(path), false, path);
+    assert.equal(filesExcludeTest(undefined)('build/a.txt'), false);
   });
 });
