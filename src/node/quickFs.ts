@@ -21,3 +21,30 @@ export const statQuick = (file: string): Promise<fs.Stats> => new Promise((resol
 export const readFileNow = (file: string): Buffer => fs.readFileSync(file, { flag: READ_FLAGS });
 
 export const statNow = (file: string): fs.Stats => fs.statSync(file);
+
+/** A synchronous call slower than this means a slow disk (a network share, a busy disk): asynchronous from then on. */
+export const SLOW_SYNC_MS = 20;
+
+/**
+ * A file call made synchronously while each is quick, and asynchronously for good after one that was not: on a
+ * network share or a busy disk a synchronous call holds up the whole extension host (every extension's work) for as
+ * long as it waits, which an asynchronous one does not. `clock` is for tests.
+ */
+export function quickWhileFast<T>(
+  now: (file: string) => T,
+  later: (file: string) => Promise<T>,
+  clock: () => number = () => performance.now(),
+): (file: string) => Promise<T> {
+  let slow = false;
+  return file => {
+    if (slow) return later(file);
+    const started = clock();
+    try {
+      return Promise.resolve(now(file));
+    } catch (e) {
+      return Promise.reject(e as Error);
+    } finally {
+      if (clock() - started > SLOW_SYNC_MS) slow = true;
+    }
+  };
+}

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readFileNow, readFileQuick, statNow, statQuick } from '../../../src/node/quickFs';
+import { quickWhileFast, readFileNow, readFileQuick, SLOW_SYNC_MS, statNow, statQuick } from '../../../src/node/quickFs';
 
 describe('node quickFs', () => {
   let root: string;
@@ -37,5 +37,29 @@ describe('node quickFs', () => {
 
   it('rejects with the file system error for a file that is not there', async () => {
     await assert.rejects(readFileQuick(path.join(root, 'gone.txt')), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
+  });
+
+  it('quickWhileFast: synchronous while each call is quick, asynchronous for good after a slow one', async () => {
+    let time = 0;
+    const calls: string[] = [];
+    const read = quickWhileFast(
+      (file: string) => {
+        calls.push(`now ${file}`);
+        if (file === 'slow') time += SLOW_SYNC_MS + 1;
+        if (file === 'gone') throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+        return file.toUpperCase();
+      },
+      async (file: string) => {
+        calls.push(`later ${file}`);
+        return file.toUpperCase();
+      },
+      () => time,
+    );
+    assert.equal(await read('a'), 'A');
+    await assert.rejects(read('gone'), (e: NodeJS.ErrnoException) => e.code === 'ENOENT', 'a failure is a rejection, not a throw');
+    assert.equal(await read('slow'), 'SLOW', 'the slow call still answers');
+    assert.equal(await read('b'), 'B');
+    assert.equal(await read('c'), 'C');
+    assert.deepEqual(calls, ['now a', 'now gone', 'now slow', 'later b', 'later c']);
   });
 });
