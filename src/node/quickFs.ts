@@ -22,8 +22,11 @@ export const readFileNow = (file: string): Buffer => fs.readFileSync(file, { fla
 
 export const statNow = (file: string): fs.Stats => fs.statSync(file);
 
-/** A synchronous call slower than this means a slow disk (a network share, a busy disk): asynchronous from then on. */
-export const SLOW_SYNC_MS = 20;
+/**
+ * A synchronous call slower than this means a slow disk (a network share that stalls, a disk spinning up):
+ * asynchronous from then on. Well above a garbage collection's pause, which a call's time can include.
+ */
+export const SLOW_SYNC_MS = 50;
 
 /**
  * A file call made synchronously while each is quick, and asynchronously for good after one that was not: on a

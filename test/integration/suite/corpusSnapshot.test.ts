@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, closeAll, readSidecar, within, workspaceUri } from './helpers';
+import { api, closeAll, readSidecar, waitFor, within, workspaceUri } from './helpers';
 
 const SEEDS = ['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', '002_ebd0e1da6b7cb76d.txt', '003_898b1a19d0db9912.txt', '004_143ff3a28b64ebed.txt'];
 
@@ -88,6 +88,30 @@ describe('Corpus snapshot', () => {
       await vscode.workspace.fs.writeFile(sidecarUri, original);
       await vscode.commands.executeCommand('newsAnnotator.refreshCorpus');
       await idleCorpus();
+    }
+  });
+
+  it('a sidecar another tool changes, its article closed, is read again from its file event (no re-opening)', async () => {
+    const a = await idleCorpus();
+    const seed = SEEDS.find(s => !vscode.workspace.textDocuments.some(d => d.uri.toString() === workspaceUri('seeds', s).toString()));
+    assert.ok(seed, 'a seed article is not open');
+    const sidecarUri = a.sidecarUri(workspaceUri('seeds', seed));
+    const mentionsIn = () =>
+      a.corpus.entities().reduce((n, e) => n + e.articles.filter(x => x.path === `seeds/${seed}`).reduce((m, x) => m + x.mentions, 0), 0);
+    const mentions = mentionsIn();
+    const original = await vscode.workspace.fs.readFile(sidecarUri);
+    try {
+      const sidecar = JSON.parse(new TextDecoder().decode(original));
+      sidecar.annotations.splice(
+        sidecar.annotations.findIndex((x: { entity?: string }) => x.entity),
+        1,
+      );
+      // written as another tool would, on the disk (not through the editor)
+      fs.writeFileSync(sidecarUri.fsPath, JSON.stringify(sidecar, null, 2));
+      await waitFor(() => mentionsIn() === mentions - 1, 'the index reads the changed sidecar', 30000);
+    } finally {
+      fs.writeFileSync(sidecarUri.fsPath, original);
+      await waitFor(() => mentionsIn() === mentions, 'the index reads the sidecar put back', 30000);
     }
   });
 });
