@@ -2,11 +2,11 @@
 // article: the extension activates by itself and Ctrl+T answers across both folders; one decisions file, south's
 // (the first folder that has one), governs the articles of both.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../../src/vscode/extension';
+import { makeAwkwardEntries } from '../../support/awkwardEntries';
 import { EXTENSION_ID, settledView, waitFor, within } from '../suite/helpers';
 
 const SEEDS = ['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', '002_ebd0e1da6b7cb76d.txt', '003_898b1a19d0db9912.txt', '004_143ff3a28b64ebed.txt'];
@@ -125,11 +125,7 @@ describe('finding the articles of the workspace folders', () => {
       make(north, file);
     for (const file of ['b.txt', 'build/a.txt', 's/a.txt', 's/a.md', 'x.wire', 'notes/a.news']) make(south, file);
     fs.mkdirSync(path.join(north, 'dir.txt'));
-    fs.symlinkSync(path.join(north, 'real'), path.join(north, 'linkdir'));
-    fs.symlinkSync(path.join(north, 'real/r.txt'), path.join(north, 'link.txt'));
-    fs.symlinkSync(path.join(north, 'nowhere.txt'), path.join(north, 'broken.txt'));
-    fs.symlinkSync(north, path.join(north, 'real/loop'));
-    execFileSync('mkfifo', [path.join(north, 'fifo.txt')]);
+    makeAwkwardEntries(north);
 
     const both = async (label: string) => {
       const disk = relative(await a.corpus.findArticles('disk'));

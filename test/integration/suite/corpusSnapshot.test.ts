@@ -8,6 +8,20 @@ import { api, closeAll, readSidecar, waitFor, within, workspaceUri } from './hel
 
 const SEEDS = ['000_a57557e610cf5658.txt', '001_aa74a8b8cfacc576.txt', '002_ebd0e1da6b7cb76d.txt', '003_898b1a19d0db9912.txt', '004_143ff3a28b64ebed.txt'];
 
+/** How many mentions the corpus entities have in a seed article. */
+const mentionsIn = (a: Awaited<ReturnType<typeof api>>, seed: string) =>
+  a.corpus.entities().reduce((n, e) => n + e.articles.filter(x => x.path === `seeds/${seed}`).reduce((m, x) => m + x.mentions, 0), 0);
+
+/** A sidecar's bytes with its first mention of an entity taken out. */
+function withoutAMention(original: Uint8Array): string {
+  const sidecar = JSON.parse(new TextDecoder().decode(original));
+  sidecar.annotations.splice(
+    sidecar.annotations.findIndex((x: { entity?: string }) => x.entity),
+    1,
+  );
+  return JSON.stringify(sidecar, null, 2);
+}
+
 async function idleCorpus() {
   const a = await api();
   await within(a.corpus.whenIdle(), 'the corpus index is idle', 60000);
@@ -69,21 +83,14 @@ describe('Corpus snapshot', () => {
     // one sidecar changed on disk (a mention taken out): that article is read from it, the others are not
     const changed = unopened[0];
     const sidecarUri = a.sidecarUri(workspaceUri('seeds', changed));
-    const mentionsIn = () =>
-      a.corpus.entities().reduce((n, e) => n + e.articles.filter(x => x.path === `seeds/${changed}`).reduce((m, x) => m + x.mentions, 0), 0);
-    const mentions = mentionsIn();
+    const mentions = mentionsIn(a, changed);
     const original = await vscode.workspace.fs.readFile(sidecarUri);
     try {
-      const sidecar = JSON.parse(new TextDecoder().decode(original));
-      sidecar.annotations.splice(
-        sidecar.annotations.findIndex((x: { entity?: string }) => x.entity),
-        1,
-      );
-      await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(JSON.stringify(sidecar, null, 2)));
+      await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(withoutAMention(original)));
       await a.corpus.snapshot.reopen();
       a = await idleCorpus();
       assert.equal(a.corpus.snapshot.used(), used - 1, 'every article but the changed one from the snapshot');
-      assert.equal(mentionsIn(), mentions - 1, 'the changed sidecar was read');
+      assert.equal(mentionsIn(a, changed), mentions - 1, 'the changed sidecar was read');
     } finally {
       await vscode.workspace.fs.writeFile(sidecarUri, original);
       await vscode.commands.executeCommand('newsAnnotator.refreshCorpus');
@@ -96,22 +103,15 @@ describe('Corpus snapshot', () => {
     const seed = SEEDS.find(s => !vscode.workspace.textDocuments.some(d => d.uri.toString() === workspaceUri('seeds', s).toString()));
     assert.ok(seed, 'a seed article is not open');
     const sidecarUri = a.sidecarUri(workspaceUri('seeds', seed));
-    const mentionsIn = () =>
-      a.corpus.entities().reduce((n, e) => n + e.articles.filter(x => x.path === `seeds/${seed}`).reduce((m, x) => m + x.mentions, 0), 0);
-    const mentions = mentionsIn();
+    const mentions = mentionsIn(a, seed);
     const original = await vscode.workspace.fs.readFile(sidecarUri);
     try {
-      const sidecar = JSON.parse(new TextDecoder().decode(original));
-      sidecar.annotations.splice(
-        sidecar.annotations.findIndex((x: { entity?: string }) => x.entity),
-        1,
-      );
       // written as another tool would, on the disk (not through the editor)
-      fs.writeFileSync(sidecarUri.fsPath, JSON.stringify(sidecar, null, 2));
-      await waitFor(() => mentionsIn() === mentions - 1, 'the index reads the changed sidecar', 30000);
+      fs.writeFileSync(sidecarUri.fsPath, withoutAMention(original));
+      await waitFor(() => mentionsIn(a, seed) === mentions - 1, 'the index reads the changed sidecar', 30000);
     } finally {
       fs.writeFileSync(sidecarUri.fsPath, original);
-      await waitFor(() => mentionsIn() === mentions, 'the index reads the sidecar put back', 30000);
+      await waitFor(() => mentionsIn(a, seed) === mentions, 'the index reads the sidecar put back', 30000);
     }
   });
 });

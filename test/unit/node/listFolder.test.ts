@@ -1,11 +1,11 @@
 // Listing a folder on the host's disk as VS Code's file search walks it (src/node/listFolder.ts): regular files, links
 // followed or not, loops and broken links skipped, the filter asked about each entry with its siblings.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { listFolder, type ListFilter } from '../../../src/node/listFolder';
+import { makeAwkwardEntries } from '../../support/awkwardEntries';
 
 const everything: ListFilter = { skipFolder: () => false, takeFile: () => true };
 const sorted = (paths: string[]) => [...paths].sort();
@@ -19,12 +19,7 @@ describe('node listFolder', () => {
       fs.writeFileSync(path.join(root, file), file);
     }
     fs.mkdirSync(path.join(root, 'empty'));
-    fs.symlinkSync(path.join(root, 'real'), path.join(root, 'linkdir'));
-    fs.symlinkSync(path.join(root, 'real/r.txt'), path.join(root, 'link.txt'));
-    fs.symlinkSync(path.join(root, 'nowhere.txt'), path.join(root, 'broken.txt'));
-    // back to the root, from inside it: a loop
-    fs.symlinkSync(root, path.join(root, 'real/loop'));
-    execFileSync('mkfifo', [path.join(root, 'fifo.txt')]);
+    makeAwkwardEntries(root);
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
