@@ -26,8 +26,20 @@ function sentenceAt(starts: readonly number[], offset: number): number {
   return lo;
 }
 
-/** The sentences (indexes) each corpus entity is mentioned in, in one article. */
+// per corpus, for its version (any change bumps it: the corpus entities an article's entities belong to may change),
+// per article: "Appears with" asked again (another entity expanded, the view drawn again) does not work them out anew
+const sentencesMemo = new WeakMap<Corpus, { version: number; byArticle: WeakMap<CorpusArticle, Map<string, Set<number>>> }>();
+
+/** The sentences (indexes) each corpus entity is mentioned in, in one article (the result is shared: never modify it). */
 function sentencesByEntity(corpus: Corpus, article: CorpusArticle): Map<string, Set<number>> {
+  let memo = sentencesMemo.get(corpus);
+  if (memo?.version !== corpus.version) sentencesMemo.set(corpus, (memo = { version: corpus.version, byArticle: new WeakMap() }));
+  let found = memo.byArticle.get(article);
+  if (!found) memo.byArticle.set(article, (found = workOutSentences(corpus, article)));
+  return found;
+}
+
+function workOutSentences(corpus: Corpus, article: CorpusArticle): Map<string, Set<number>> {
   const starts = startsOf(article);
   // the corpus entity of each of this article's entities
   const corpusIdOf = new Map<string, string>();
@@ -51,8 +63,6 @@ function sharedCount(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   for (const s of a) if (b.has(s)) shared++;
   return shared;
 }
-
-const byName = (a: CorpusEntity, b: CorpusEntity) => compareText(nameKey(a.name), nameKey(b.name)) || compareText(a.id, b.id);
 
 /** Which of two co-occurrences comes first: most shared articles, then most shared sentences. */
 const bySharing = (a: { articles: number; sentences: number }, b: { articles: number; sentences: number }) =>
@@ -79,13 +89,14 @@ export function appearsWith(corpus: Corpus, entityId: string, limit = 20): CoOcc
       counts.set(id, c);
     }
   }
-  const out: CoOccurrence[] = [];
+  // each name's key worked out once, not at every comparison: the entity in most articles shares them with thousands
+  const keyed: { found: CoOccurrence; key: string }[] = [];
   for (const [id, c] of counts) {
     const other = corpus.entity(id);
-    if (other) out.push({ entity: other, articles: c.articles, sentences: c.sentences });
+    if (other) keyed.push({ found: { entity: other, articles: c.articles, sentences: c.sentences }, key: nameKey(other.name) });
   }
-  out.sort((a, b) => bySharing(a, b) || byName(a.entity, b.entity));
-  return out.slice(0, limit);
+  keyed.sort((a, b) => bySharing(a.found, b.found) || compareText(a.key, b.key) || compareText(a.found.entity.id, b.found.entity.id));
+  return keyed.slice(0, limit).map(k => k.found);
 }
 
 /**

@@ -177,6 +177,21 @@ describe('corpus queries', () => {
     assert.deepEqual(appearsWith(c, 'nothing'), []);
   });
 
+  it('"Appears with" asked again after a change that relinks an unchanged article follows it (its memo is per version)', () => {
+    const c = corpus();
+    const id = 'person:vladimir putin';
+    const shape = (found: ReturnType<typeof appearsWith>) => found.map(x => [x.entity.id, x.articles, x.sentences]);
+    const before = shape(appearsWith(c, id));
+    // another Erdogan: "Erdogan" alone in b/two.txt (not changed, and still one of Vladimir Putin's articles) is no
+    // longer Recep Tayyip Erdogan's
+    c.setArticle(handmade('d.txt', 'Mehmet Erdogan came.', [{ text: 'Mehmet Erdogan', type: 'person' }]));
+    const fresh = new Corpus();
+    for (const a of c.articles()) fresh.setArticle(a);
+    const after = shape(appearsWith(c, id));
+    assert.deepEqual(after, shape(appearsWith(fresh, id)));
+    assert.notDeepEqual(after, before, 'the change matters to the answer');
+  });
+
   it('co-occurrence pairs: each pair once, with the counts "Appears with" gives for either entity', () => {
     const c = corpus();
     const pairs = cooccurrencePairs(c);
