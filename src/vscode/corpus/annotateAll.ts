@@ -1,7 +1,8 @@
-// Annotate All Articles: writes the sidecar of every article in the workspace, one at a time under a cancellable
-// progress notification, and ends with a summary (articles, mentions, failures; the failures with their reasons in
-// the corpus output channel). An open article goes through its editor session (so its undo history and disk state
-// stay right); a closed one through the core's annotateArticle, as the CLI's `annotate` does.
+// Annotate All Articles: writes the sidecar of every article in the workspace under a cancellable progress
+// notification, several under way at once (ANNOTATE_AHEAD), counted in order, and ends with a summary (articles,
+// mentions, failures; the failures with their reasons in the corpus output channel). An open article goes through its
+// editor session (so its undo history and disk state stay right); a closed one through the core's annotateArticle, as
+// the CLI's `annotate` does.
 import * as vscode from 'vscode';
 import { annotateArticle, baseName, decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, type Sidecar } from '../../core';
 import { UserError } from '../commands/userError';
@@ -17,8 +18,20 @@ export interface AnnotateAllSummary {
 }
 
 const yieldToEditor = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+/** How long the loop runs before the editor gets its turn. */
+const SLICE_MS = 20;
 
-async function annotateOne(reader: ArticleReader, uri: vscode.Uri): Promise<{ sidecar: Sidecar } | { reason: string }> {
+/**
+ * Articles under way at once. A sidecar's write is a few requests to the editor's file service (its folder, the
+ * read-only check, the temporary file, the rename), each waited for: one article at a time, 2,000 articles took 12.4 s
+ * in code-server, the extension host idle for 9 s of it. With several under way, one is analysed while the others'
+ * requests are answered.
+ */
+const ANNOTATE_AHEAD = 16;
+
+type Outcome = { sidecar: Sidecar } | { reason: string };
+
+async function annotateOne(reader: ArticleReader, uri: vscode.Uri): Promise<Outcome> {
   const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
   if (doc && reader.articles.isArticle(doc)) {
     await reader.articles.analyze(doc, true);
@@ -28,7 +41,7 @@ async function annotateOne(reader: ArticleReader, uri: vscode.Uri): Promise<{ si
   }
   let bytes: Uint8Array;
   try {
-    bytes = await vscode.workspace.fs.readFile(uri);
+    bytes = await reader.files.storage.readBytes(uri);
   } catch (e) {
     return { reason: `cannot read: ${(e as Error)?.message ?? String(e)}` };
   }
@@ -58,16 +71,21 @@ export async function annotateAllArticles(reader: ArticleReader, index: CorpusIn
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'News Annotator: annotating all articles', cancellable: true },
     async (progress, token) => {
-      for (let i = 0; i < uris.length; i++) {
-        if (token.isCancellationRequested) {
-          summary.cancelled = true;
-          break;
+      const underWay: { uri: vscode.Uri; done: Promise<Outcome> }[] = [];
+      let next = 0;
+      let finished = 0;
+      let turn = performance.now();
+      for (;;) {
+        if (token.isCancellationRequested) summary.cancelled = true;
+        // started in order; none once cancelled (those under way finish, and count)
+        while (!summary.cancelled && next < uris.length && underWay.length < ANNOTATE_AHEAD) {
+          const uri = uris[next++];
+          underWay.push({ uri, done: annotateOne(reader, uri).catch((e: Error) => ({ reason: e?.message ?? String(e) })) });
         }
-        const uri = uris[i];
-        const path = index.keyOf(uri);
-        progress.report({ message: `${i + 1}/${uris.length} ${path}`, increment: 100 / uris.length });
-        await yieldToEditor();
-        const outcome = await annotateOne(reader, uri).catch((e: Error) => ({ reason: e?.message ?? String(e) }));
+        const oldest = underWay.shift();
+        if (!oldest) break;
+        const outcome = await oldest.done;
+        const path = index.keyOf(oldest.uri);
         if ('sidecar' in outcome) {
           summary.articles++;
           summary.mentions += outcome.sidecar.annotations.length;
@@ -75,7 +93,12 @@ export async function annotateAllArticles(reader: ArticleReader, index: CorpusIn
           summary.failed.push({ path, reason: outcome.reason });
           index.output.appendLine(`Annotate All Articles: ${path}: ${outcome.reason}`);
         }
-        index.update(uri);
+        index.update(oldest.uri);
+        progress.report({ message: `${++finished}/${uris.length} ${path}`, increment: 100 / uris.length });
+        if (performance.now() - turn >= SLICE_MS) {
+          await yieldToEditor();
+          turn = performance.now();
+        }
       }
     },
   );
