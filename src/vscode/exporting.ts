@@ -9,6 +9,7 @@ import {
   EXPORT_FORMATS,
   findExportFormat,
   planExport,
+  readAhead,
   relativeReference,
   reviewCounts,
   type ExportFormat,
@@ -19,6 +20,9 @@ import {
 import { plainText, type Sidecar } from '../core';
 import { baseName } from './articles';
 import { notify } from './notices';
+
+/** Export files written at once (each a request to the editor's file service). */
+const WRITES_AHEAD = 16;
 
 export interface ExportArgs {
   format?: string;
@@ -204,10 +208,12 @@ export class Exporter {
       if (answer !== 'Replace') return false;
     }
     const enc = new TextEncoder();
-    for (const f of checked.write) {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(vscode.Uri.parse(f.path), '..'));
-      await vscode.workspace.fs.writeFile(vscode.Uri.parse(f.path), enc.encode(f.content));
-    }
+    // each folder made once, then the files written WRITES_AHEAD at a time: one after another, each a request to the
+    // editor's file service waited for, an export of 2,000 articles one file each took 15 s in code-server
+    const folders = new Map(checked.write.map(f => vscode.Uri.joinPath(vscode.Uri.parse(f.path), '..')).map(u => [u.toString(), u]));
+    for (const folder of folders.values()) await vscode.workspace.fs.createDirectory(folder);
+    const write = async (f: (typeof checked.write)[number]) => vscode.workspace.fs.writeFile(vscode.Uri.parse(f.path), enc.encode(f.content));
+    for await (const written of readAhead(checked.write, write, WRITES_AHEAD)) void written;
     return true;
   }
 }

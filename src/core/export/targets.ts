@@ -2,8 +2,15 @@
 // writes over an article or a sidecar, never writes two outputs to one path, writes only regular files, and replaces
 // an existing file only when the user said so (--force, or "Replace" in the editor). The whole plan is checked
 // first, so a refused export writes nothing.
+import { readAhead } from '../readAhead';
 import { isSidecarPath, SIDECAR_SUFFIX } from '../sidecar/storage';
 import type { PlannedFile } from './plan';
+
+/**
+ * Targets probed at once. A probe is a request to the editor's file service: one after another, an export of 2,000
+ * articles one file each waited some 7 s for them in code-server.
+ */
+const PROBES_AHEAD = 16;
 
 /** The extensions of files the CLI treats as articles (the editor adds its configured languages and patterns). */
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
@@ -51,24 +58,34 @@ export async function checkPlan(files: readonly PlannedFile[], articles: readonl
   const refuse = (path: string, reason: string) => check.refused.push({ path, reason });
   // case-folded: on a case-insensitive file system (macOS, Windows) `A.csv` and `a.csv` are one file
   const seen = new Map<string, string>();
-  for (const f of files) {
+  // what is decided without the disk, for each file in order: a refusal, nothing to do, or a probe to make
+  const decided = files.map(f => {
     const key = f.path.toLowerCase();
     const first = seen.get(key);
-    if (first !== undefined) {
-      refuse(f.path, `two outputs of this export would be written to the same file${first === f.path ? '' : ` (${first})`}`);
-      continue;
-    }
+    if (first !== undefined) return `two outputs of this export would be written to the same file${first === f.path ? '' : ` (${first})`}`;
     seen.set(key, f.path);
-    if (f.copyOf !== undefined && f.copyOf === f.path) continue; // brat's .txt copy of an article beside it: the article itself
-    if (isSidecarPath(f.path)) {
-      refuse(f.path, 'it is a sidecar (annotations are never overwritten by an export)');
+    if (f.copyOf !== undefined && f.copyOf === f.path) return 'skip'; // brat's .txt copy of an article beside it: the article itself
+    if (isSidecarPath(f.path)) return 'it is a sidecar (annotations are never overwritten by an export)';
+    if (inputs.has(f.path)) return 'it is an article being exported (the article is never modified)';
+    return 'probe';
+  });
+  // the probes run PROBES_AHEAD at a time, their answers taken in order
+  const kinds = readAhead(
+    files.filter((_, i) => decided[i] === 'probe'),
+    f => probe.kind(f.path),
+    PROBES_AHEAD,
+  )[Symbol.asyncIterator]();
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    if (decided[i] === 'skip') continue;
+    if (decided[i] !== 'probe') {
+      refuse(f.path, decided[i]);
       continue;
     }
-    if (inputs.has(f.path)) {
-      refuse(f.path, 'it is an article being exported (the article is never modified)');
-      continue;
-    }
-    const kind = await probe.kind(f.path);
+    const answer = await kinds.next();
+    // (never done here: one probe was started for each file decided 'probe')
+    if (answer.done) throw new Error('an export target was not probed');
+    const kind: TargetKind = answer.value[1];
     if (kind === 'missing') {
       check.write.push(f);
       continue;

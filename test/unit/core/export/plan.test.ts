@@ -156,4 +156,30 @@ describe('export plan check', () => {
       assert.deepEqual(r.write, [], kind);
     }
   });
+
+  it('probes several targets at once, answers taken in order: the same check whatever order they come back in', async () => {
+    const kinds: Record<string, TargetKind> = { '/o/1.csv': 'file', '/o/3.csv': 'folder', '/o/5.csv': 'symlink', '/o/7.csv': 'file' };
+    const files = Array.from({ length: 40 }, (_, i) => ({ path: i === 9 ? '/o/a.txt.annotations.json' : `/o/${i}.csv`, content: '', role: 'export' as const }));
+    files.push({ path: '/o/3.CSV', content: '', role: 'export' });
+    const inOrder = await checkPlan(files, [], disk(kinds));
+    let underWay = 0;
+    let most = 0;
+    const slow = {
+      // the later a target in the plan, the sooner its answer
+      kind: async (p: string) => {
+        most = Math.max(most, ++underWay);
+        await new Promise(resolve => setTimeout(resolve, 40 - Number(/\d+/.exec(p)?.[0] ?? 0)));
+        underWay--;
+        return kinds[p] ?? 'missing';
+      },
+    };
+    const shuffled = await checkPlan(files, [], slow);
+    assert.deepEqual(shuffled, inOrder);
+    assert.deepEqual(
+      inOrder.refused.map(r => r.path),
+      ['/o/3.csv', '/o/5.csv', '/o/a.txt.annotations.json', '/o/3.CSV'],
+      'refusals in the order of the plan',
+    );
+    assert.ok(most > 1 && most <= 16, `probes under way at once: ${most}`);
+  });
 });
