@@ -21,10 +21,10 @@ export interface CorpusChangeSteps<A> {
   restoreDecisions(): Promise<void>;
   /**
    * The sidecars to rewrite, each with its new content. Iterated only after the decisions are written (the corpus
-   * then links by them), one at a time between writes.
+   * then links by them), as writes are started (CHANGE_WRITES_AHEAD ahead of the one waited for).
    */
   sidecars(): Iterable<{ article: A; path: string; sidecar: Sidecar }>;
-  /** After each sidecar is written: the editor reloads an open article now, not at the file event. */
+  /** After each sidecar is written, in order: the editor reloads an open article now, not at the file event. */
   afterWrite?(path: string, article: A): Promise<void>;
   /** After each sidecar is put back (on a failure or undo): the editor also re-indexes the article. */
   afterPutBack?(path: string, article: A): Promise<void>;
@@ -36,6 +36,16 @@ export interface CorpusChangeSteps<A> {
   skipped?(path: string, reason: string): void;
 }
 
+/**
+ * Sidecars written at once. Each write is a few requests to the editor's file service, waited for: one sidecar after
+ * another, renaming the entity in 308 of the bench's 2,000 articles took 9.5 s in code-server; 2.6 s eight at once,
+ * 2.0 s sixteen at once.
+ */
+export const CHANGE_WRITES_AHEAD = 16;
+
+/** What became of one sidecar of the change. */
+type SidecarOutcome = { kind: 'written'; before: string } | { kind: 'absent' } | { kind: 'skipped'; reason: string } | { kind: 'failed'; error: unknown };
+
 /** The sidecar problems a change goes on past: the file is kept as it is (anything else, a failed write, undoes it). */
 const UNUSABLE: ReadonlySet<SidecarErrorKind> = new Set(['invalid-json', 'invalid-schema', 'future-version']);
 
@@ -46,20 +56,41 @@ const UNUSABLE: ReadonlySet<SidecarErrorKind> = new Set(['invalid-json', 'invali
 export async function writeCorpusChange<A>(steps: CorpusChangeSteps<A>): Promise<WrittenSidecar<A>[]> {
   await steps.writeDecisions();
   const written: WrittenSidecar<A>[] = [];
-  try {
-    for (const { article, path, sidecar } of steps.sidecars()) {
+  const writeOne = async (path: string, sidecar: Sidecar): Promise<SidecarOutcome> => {
+    try {
       const before = await steps.storage.readText(path);
-      if (before === undefined) continue;
-      try {
-        await saveSidecar(steps.storage, path, sidecar);
-      } catch (e) {
-        if (!(e instanceof SidecarError && UNUSABLE.has(e.kind))) throw e;
-        steps.skipped?.(path, e.reason);
-        continue;
-      }
-      written.push({ article, path, before });
-      await steps.afterWrite?.(path, article);
+      if (before === undefined) return { kind: 'absent' };
+      await saveSidecar(steps.storage, path, sidecar);
+      return { kind: 'written', before };
+    } catch (e) {
+      if (e instanceof SidecarError && UNUSABLE.has(e.kind)) return { kind: 'skipped', reason: e.reason };
+      return { kind: 'failed', error: e };
     }
+  };
+  try {
+    // CHANGE_WRITES_AHEAD under way, taken in order; after a failure none is started, and those under way are waited
+    // for, so every sidecar written is known and put back
+    const next = steps.sidecars()[Symbol.iterator]();
+    const underWay: { article: A; path: string; outcome: Promise<SidecarOutcome> }[] = [];
+    let failure: { error: unknown } | undefined;
+    for (;;) {
+      while (!failure && underWay.length < CHANGE_WRITES_AHEAD) {
+        const item = next.next();
+        if (item.done) break;
+        underWay.push({ article: item.value.article, path: item.value.path, outcome: writeOne(item.value.path, item.value.sidecar) });
+      }
+      const oldest = underWay.shift();
+      if (!oldest) break;
+      const { article, path } = oldest;
+      const outcome = await oldest.outcome;
+      if (outcome.kind === 'failed') failure ??= { error: outcome.error };
+      else if (outcome.kind === 'skipped') steps.skipped?.(path, outcome.reason);
+      else if (outcome.kind === 'written') {
+        written.push({ article, path, before: outcome.before });
+        if (!failure) await steps.afterWrite?.(path, article);
+      }
+    }
+    if (failure) throw failure.error;
   } catch (e) {
     const failedPutBack = await putBackCorpusChange(steps, written).then(
       () => undefined,
@@ -82,13 +113,26 @@ export async function putBackCorpusChange<A>(
   const failed: string[] = [];
   // the decisions first: an open article reloading its sidecar is analyzed with the decisions of that state
   await steps.restoreDecisions().catch((e: Error) => failed.push(`the decisions file (${e.message})`));
-  for (const s of written) {
-    try {
-      await steps.storage.writeTextAtomic(s.path, s.before);
-      await steps.afterPutBack?.(s.path, s.article);
-    } catch (e) {
-      failed.push(`${s.path} (${(e as Error).message})`);
+  // CHANGE_WRITES_AHEAD at a time, each one's outcome taken in order
+  const putBack = async (s: WrittenSidecar<A>) => {
+    await steps.storage.writeTextAtomic(s.path, s.before);
+    await steps.afterPutBack?.(s.path, s.article);
+  };
+  const underWay: { s: WrittenSidecar<A>; done: Promise<unknown> }[] = [];
+  for (let i = 0; i < written.length || underWay.length > 0;) {
+    while (i < written.length && underWay.length < CHANGE_WRITES_AHEAD) {
+      const s = written[i++];
+      underWay.push({
+        s,
+        done: putBack(s).then(
+          () => undefined,
+          (e: unknown) => e ?? new Error('failed'),
+        ),
+      });
     }
+    const oldest = underWay.shift()!;
+    const error = await oldest.done;
+    if (error) failed.push(`${oldest.s.path} (${(error as Error).message ?? String(error)})`);
   }
   if (failed.length > 0) throw new Error(`could not put back ${failed.join(', ')}`);
 }

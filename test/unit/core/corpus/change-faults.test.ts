@@ -229,6 +229,31 @@ describe('faults: a corpus change (rename, merge, carry-over) and the decisions 
     });
   }
 
+  it('writes several sidecars at once; one failing after later ones were written: those are put back too', async () => {
+    const paths = targets(RENAME);
+    assert.ok(paths.length >= 4, `the rename touches ${paths.length} sidecars`);
+    const before = snapshot(dir);
+    let underWay = 0;
+    let most = 0;
+    // the second sidecar's write fails, late: the writes started after it are done by then
+    class SlowFailure extends NodeSidecarStorage {
+      override async writeChunksAtomic(file: string, chunks: Iterable<string>) {
+        most = Math.max(most, ++underWay);
+        try {
+          if (file !== paths[1]) return await super.writeChunksAtomic(file, chunks);
+          await new Promise(resolve => setTimeout(resolve, 50));
+          throw errno('EIO', `i/o error, write '${file}'`);
+        } finally {
+          underWay--;
+        }
+      }
+    }
+    const slow = new SlowFailure();
+    await assert.rejects(writeCorpusChange(new Folder(dir, slow).load().decide(RENAME, slow)), /EIO/);
+    assert.ok(most > 1, `sidecars written at once: ${most}`);
+    assert.deepEqual(snapshot(dir), before, 'every sidecar written, before the failure or after it, is put back');
+  });
+
   it('a failing put-back is reported with the failure, and every other file is still put back', async () => {
     const paths = targets(RENAME);
     const before = snapshot(dir);
