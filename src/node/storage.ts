@@ -14,6 +14,9 @@ const isNotFound = (e: unknown) => (e as NodeJS.ErrnoException)?.code === 'ENOEN
 
 let counter = 0;
 
+/** The write was refused because the file's mode bits make it read-only (not an error the system gave). */
+export const isReadOnlyRefusal = (e: unknown): boolean => (e as { readOnly?: unknown } | null)?.readOnly === true;
+
 export class NodeSidecarStorage implements SidecarStorage {
   async readText(file: string): Promise<string | undefined> {
     const bytes = await this.readBytes(file);
@@ -77,7 +80,7 @@ export class NodeSidecarStorage implements SidecarStorage {
       existing = undefined; // e.g. a dangling link at the name: the rename replaces it
     }
     if (existing && existing.isFile() && (existing.mode & 0o222) === 0) {
-      throw Object.assign(new Error(`EACCES: permission denied, '${file}' is read-only`), { code: 'EACCES', path: file });
+      throw Object.assign(new Error(`EACCES: permission denied, '${file}' is read-only`), { code: 'EACCES', path: file, readOnly: true });
     }
     try {
       await this.writeTemp(temp, chunks);

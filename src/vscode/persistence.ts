@@ -31,7 +31,7 @@ const isNotFound = (e: unknown) => e instanceof vscode.FileSystemError && e.code
 export class WorkspaceStorage implements SidecarStorage {
   /**
    * @param readOnlyCheck the host's own check beyond FilePermission.Readonly (the Node host's mode bits).
-   * @param disk the host's own disk, which reads `file:` URIs (Platform.disk); writes always go through workspace.fs.
+   * @param disk the host's own disk, which reads and replaces `file:` URIs (Platform.disk); copies go through workspace.fs.
    */
   constructor(
     private readonly readOnlyCheck: Platform['readOnlyCheck'] = undefined,
@@ -78,6 +78,7 @@ export class WorkspaceStorage implements SidecarStorage {
 
   async writeTextAtomic(path: string, text: string): Promise<void> {
     const target = vscode.Uri.parse(path);
+    if (this.disk && target.scheme === 'file') return this.disk.replaceFile(target, text);
     const parent = vscode.Uri.joinPath(target, '..');
     await vscode.workspace.fs.createDirectory(parent);
     // A rename would replace a read-only sidecar as if it were writable: the user made it read-only, so refuse.

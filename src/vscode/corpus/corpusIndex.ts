@@ -136,10 +136,14 @@ export class CorpusIndex implements vscode.Disposable {
    * sidecars); an article whose sidecar is no longer the one indexed is indexed again instead.
    */
   async loadSidecars(): Promise<void> {
-    for (const path of [...this.fromSnapshot]) {
+    const read = (path: string) => {
       const uri = this.uris.get(path);
       const article = this.corpus.article(path);
-      const sidecar = uri && article && (await sidecarFor(this.reader, uri, article.sha256));
+      return uri && article ? sidecarFor(this.reader, uri, article.sha256) : Promise.resolve(undefined);
+    };
+    // several read at once: one after another, each was a round trip to the file service in the web
+    for await (const [path, sidecar] of readAhead([...this.fromSnapshot], read, INDEX_READ_AHEAD)) {
+      const uri = this.uris.get(path);
       if (!this.fromSnapshot.delete(path)) continue;
       if (sidecar) this.sidecars.set(path, sidecar);
       else if (uri) this.update(uri);

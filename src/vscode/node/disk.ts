@@ -1,11 +1,12 @@
-// The Node host's disk for `file:` URIs (Platform.disk): the corpus index's reads without a request to the editor's
-// file service each, and synchronous while the disk is quick (quickFs.ts: cheaper for the host's thread than
+// The Node host's disk for `file:` URIs (Platform.disk): the corpus index's reads and every sidecar write without a
+// request to the editor's file service each, and synchronous while the disk is quick (quickFs.ts: cheaper for the host's thread than
 // asynchronous reads of small files; the index gives the editor its turn between slices of reads). Errors as workspace.fs gives them where callers
 // tell them apart: a missing file is FileNotFound.
 import * as vscode from 'vscode';
 import { listFolder } from '../../node/listFolder';
 import { articleFilter } from '../corpus/articleFilter';
 import { quickWhileFast, readFileNow, readFileQuick, statNow, statQuick } from '../../node/quickFs';
+import { isReadOnlyRefusal, NodeSidecarStorage } from '../../node/storage';
 import type { HostDisk } from '../platform';
 
 // ENOENT only: a path through a file (ENOTDIR) is an error, as the editor's own disk provider gives it (a sidecar
@@ -19,6 +20,7 @@ function onDisk<T>(uri: vscode.Uri, read: (file: string) => Promise<T>): Promise
 }
 
 const readFile = quickWhileFast(readFileNow, readFileQuick);
+const files = new NodeSidecarStorage();
 const stat = quickWhileFast(statNow, statQuick);
 
 export const nodeDisk: HostDisk = {
@@ -31,4 +33,9 @@ export const nodeDisk: HostDisk = {
     const found = await listFolder(folder.fsPath, filter, { followSymlinks: rules.followSymlinks });
     return found.map(relative => vscode.Uri.joinPath(folder, ...relative.split('/')));
   },
+  replaceFile: (uri, text) =>
+    files.writeTextAtomic(uri.fsPath, text).catch((e: unknown) => {
+      // the refusal as workspace.fs's write gave it (the user reads "the file is read-only")
+      throw isReadOnlyRefusal(e) ? vscode.FileSystemError.NoPermissions('the file is read-only') : e;
+    }),
 };

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, openScratch, readSidecar, seedText, select, settledView, setSetting, waitFor, workspaceUri } from './helpers';
+import { api, openScratch, readSidecar, seedText, select, settledView, setSetting, waitFor, within, workspaceUri } from './helpers';
 
 const ARTICLE = 'Angela Merkel met Vladimir Putin in Berlin on Tuesday.\n' + 'The Hemeimeem base in Syria was discussed. Merkel said Hemeimeem matters.\n';
 
@@ -168,7 +168,9 @@ describe('sidecar writes that fail', () => {
       assert.equal(error.level, 'error');
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar)), written, 'the file is untouched');
       assert.equal(fs.statSync(sidecar.fsPath).mode & 0o777, 0o444, 'still read-only');
-      const leftovers = (await vscode.workspace.fs.readDirectory(workspaceUri('scratch'))).filter(([n]) => n.startsWith('readonly.txt.annotations.json.tmp'));
+      const leftovers = (await vscode.workspace.fs.readDirectory(workspaceUri('scratch'))).filter(
+        ([n]) => n.includes('readonly.txt.annotations.json') && n !== 'readonly.txt.annotations.json',
+      );
       assert.deepEqual(leftovers, [], 'no temp file left behind');
       // nothing else breaks: the edit shows, highlights and hovers still work, undo works
       const view = a.getView(editor.document.uri)!;
@@ -178,6 +180,37 @@ describe('sidecar writes that fail', () => {
     } finally {
       fs.chmodSync(sidecar.fsPath, 0o644);
     }
+  });
+
+  it("a sidecar's write keeps its file mode (one a user made private stays private) and leaves no temporary file", async () => {
+    const editor = await openScratch('private.txt', ARTICLE);
+    const uri = editor.document.uri;
+    const a = await api();
+    await settledView(uri);
+    const save = async (name: string) => {
+      const since = a.activitySeq();
+      select(editor, name);
+      await run('newsAnnotator.addAnnotation', { type: 'organization' });
+      const saved = await within(
+        a.nextActivity(uri, x => x.kind === 'saved', since),
+        `the save after annotating ${name}`,
+      );
+      assert.ok(saved.kind === 'saved' && saved.written, `written: ${JSON.stringify(saved)}`);
+    };
+    await save('Hemeimeem base');
+    const sidecar = a.sidecarUri(uri);
+    fs.chmodSync(sidecar.fsPath, 0o640);
+    await save('Syria');
+    assert.ok(
+      (await readSidecar(uri))!.annotations.some(x => x.text === 'Syria' && x.type === 'organization'),
+      'the new sidecar is on disk',
+    );
+    // written through a temporary file renamed over it: a fresh file gets the process's default mode (0644 or 0600)
+    assert.equal(fs.statSync(sidecar.fsPath).mode & 0o777, 0o640, 'still private');
+    const leftovers = (await vscode.workspace.fs.readDirectory(workspaceUri('scratch'))).filter(
+      ([n]) => n.includes('private.txt.annotations.json') && n !== 'private.txt.annotations.json',
+    );
+    assert.deepEqual(leftovers, [], 'no temporary file left behind');
   });
 
   it('a sidecar folder that cannot be created: a clear error naming the file, the article keeps working', async () => {

@@ -21,7 +21,7 @@ import {
   SidecarError,
   type Sidecar,
 } from '../../../../src/core/sidecar';
-import { NodeSidecarStorage } from '../../../../src/node/storage';
+import { isReadOnlyRefusal, NodeSidecarStorage } from '../../../../src/node/storage';
 import { article, fakeAnalysis, SPECS, spanOf } from '../../../fixtures/sidecar/helpers';
 
 const base = (): Sidecar => reconcile({ text: article, file: 'article.txt', analysis: fakeAnalysis(article, SPECS) }).sidecar;
@@ -136,6 +136,9 @@ describe('faults: sidecar and disk', () => {
         saveSidecar(storage, file, withManual()),
         (e: unknown) => e instanceof SidecarError && e.kind === 'io' && e.file === file && /EACCES.*read-only/.test(e.message),
       );
+      // told apart from an error the system gave (the editor's Node host reports it as workspace.fs's NoPermissions)
+      await assert.rejects(storage.writeTextAtomic(file, '{}'), (e: unknown) => isReadOnlyRefusal(e) && (e as NodeJS.ErrnoException).code === 'EACCES');
+      assert.equal(isReadOnlyRefusal(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })), false);
       assert.equal(onDisk(), serializeSidecar(base()));
       assert.equal(fs.statSync(file).mode & 0o777, 0o444);
       assert.deepEqual(listing(), ['article.txt.annotations.json']);
