@@ -15,7 +15,7 @@ export { entitiesContaining, findEntities, mentionsOf, previewRename, previewMer
 export { appearsWith, cooccurrencePairs, cooccurrenceTable, type CoOccurrenceTable } from './cooccurrence';
 export { checkArticle, checkCorpus } from './checks';
 export { CorpusFindings, type FindingsChange } from './checks/incremental';
-export { describeIndexing, type IndexingCounts } from './indexingSummary';
+export { countIndexing, describeIndexing, type IndexingCounts, type IndexingWay } from './indexingSummary';
 export { corpusArticleFromSnapshot } from './snapshotTake';
 export { isRecordUsable, RACY_MARGIN_MS, SNAPSHOT_VERSION, type CorpusSnapshot, type SidecarStamp, type SnapshotEntry, type SnapshotRecord } from './snapshot';
 export { CorpusSnapshotWriter, parseCorpusSnapshot, serializeCorpusSnapshot } from './snapshotJson';

@@ -15,6 +15,19 @@ export interface IndexingCounts {
   unindexed: number;
 }
 
+/** How one article of an indexing was read (a field of IndexingCounts). */
+export type IndexingWay = keyof IndexingCounts;
+
+/**
+ * The counts of an indexing from how each article was read, the last way of each: a file event can have an article
+ * read again while the indexing is under way (a sidecar written just before), and it is still one article.
+ */
+export function countIndexing(ways: ReadonlyMap<string, IndexingWay>): IndexingCounts {
+  const counts: IndexingCounts = { snapshot: 0, sidecar: 0, analyzed: 0, editor: 0, unindexed: 0 };
+  for (const way of ways.values()) counts[way]++;
+  return counts;
+}
+
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 

@@ -8,11 +8,13 @@ import * as vscode from 'vscode';
 import {
   corpusArticleFromSidecar,
   Corpus,
+  countIndexing,
   describeIndexing,
   readAhead,
   type CorpusArticle,
   type CorpusDecisions,
   type IndexingCounts,
+  type IndexingWay,
   type LoadResult,
   type Sidecar,
 } from '../../core';
@@ -61,8 +63,8 @@ export class CorpusIndex implements vscode.Disposable {
   private running: Promise<void> | undefined;
   /** The background analysis under way, if any (analyzeStale). */
   private analysis: Promise<void> | undefined;
-  /** How the articles of the re-opening under way were read (undefined: none under way). */
-  private opening: IndexingCounts | undefined;
+  /** How each article of the re-opening under way was read, the last way (undefined: none under way). */
+  private opening: Map<string, IndexingWay> | undefined;
   /** How the last re-opening (the first indexing of a session is one) read the workspace, and how long it took. */
   lastOpening: (IndexingCounts & { ms: number }) | undefined;
   private readonly scans = new Set<Promise<void>>();
@@ -153,8 +155,8 @@ export class CorpusIndex implements vscode.Disposable {
   /** Reads the snapshot file and indexes every article anew: the workspace opened (and tests). */
   async reopen(): Promise<void> {
     const started = performance.now();
-    const counts: IndexingCounts = { snapshot: 0, sidecar: 0, analyzed: 0, editor: 0, unindexed: 0 };
-    this.opening = counts;
+    const ways = new Map<string, IndexingWay>();
+    this.opening = ways;
     await this.snapshot.load();
     // from an empty index, as a workspace opens: the Corpus uses the snapshot's linking only when it starts empty,
     // so a re-open over a held index (tests) would otherwise always work the linking out in full
@@ -170,7 +172,8 @@ export class CorpusIndex implements vscode.Disposable {
     } finally {
       // the corpus holds the articles taken: the records would only be memory from now on
       this.snapshot.release();
-      if (this.opening === counts) this.opening = undefined;
+      if (this.opening === ways) this.opening = undefined;
+      const counts = countIndexing(ways);
       const ms = performance.now() - started;
       this.lastOpening = { ...counts, ms };
       this.output.appendLine(describeIndexing(counts, ms));
@@ -452,11 +455,7 @@ export class CorpusIndex implements vscode.Disposable {
 
   private record(uri: vscode.Uri, outcome: Exclude<ReadOutcome, { ok: 'later' }>): void {
     const path = this.keyOf(uri);
-    if (this.opening) {
-      if (outcome.ok === 'snapshot') this.opening.snapshot++;
-      else if (outcome.ok === true) this.opening[outcome.from]++;
-      else this.opening.unindexed++;
-    }
+    this.opening?.set(path, outcome.ok === 'snapshot' ? 'snapshot' : outcome.ok === true ? outcome.from : 'unindexed');
     this.fromSnapshot.delete(path);
     if (outcome.ok === true || outcome.ok === 'snapshot') {
       this.setUri(path, uri);

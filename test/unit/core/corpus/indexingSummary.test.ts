@@ -1,6 +1,6 @@
 // The corpus index's line in its output channel after indexing the workspace.
 import { strict as assert } from 'node:assert';
-import { describeIndexing } from '../../../../src/core';
+import { countIndexing, describeIndexing, type IndexingWay } from '../../../../src/core';
 
 const none = { snapshot: 0, sidecar: 0, analyzed: 0, editor: 0, unindexed: 0 };
 
@@ -18,5 +18,21 @@ describe('indexing summary', () => {
     assert.equal(describeIndexing({ ...none, sidecar: 1, unindexed: 2 }, 40), 'Indexed 1 article in 0.04 s: 1 from sidecars; 2 files could not be indexed.');
     assert.equal(describeIndexing({ ...none, unindexed: 1 }, 5), 'Indexed 0 articles in 0.01 s; 1 file could not be indexed.');
     assert.equal(describeIndexing(none, 0), 'Indexed 0 articles in 0.00 s.');
+  });
+
+  it('counts each article once, by the last way it was read (a file event can have it read again meanwhile)', () => {
+    const ways = new Map<string, IndexingWay>([
+      ['a.txt', 'snapshot'],
+      ['b.txt', 'snapshot'],
+      ['c.txt', 'unindexed'],
+    ]);
+    // b's sidecar written while the workspace opened: read again from it
+    ways.set('b.txt', 'sidecar');
+    assert.deepEqual(countIndexing(ways), { ...none, snapshot: 1, sidecar: 1, unindexed: 1 });
+    assert.equal(
+      describeIndexing(countIndexing(ways), 10),
+      'Indexed 2 articles in 0.01 s: 1 from the corpus snapshot, 1 from sidecars; 1 file could not be indexed.',
+    );
+    assert.deepEqual(countIndexing(new Map()), none);
   });
 });
