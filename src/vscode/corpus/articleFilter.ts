@@ -32,17 +32,24 @@ export interface FolderFilter {
 type Matcher = (path: string) => boolean;
 const nothing: Matcher = () => false;
 
-/** One matcher for several globs; a glob picomatch cannot read matches nothing (the search refuses it too). */
+/**
+ * One matcher for several globs; a glob picomatch cannot read matches nothing (the search refuses it too). Each glob's
+ * regular expression is tested directly, which is what picomatch's own matcher does (the path equal to the glob, or
+ * the expression matching it), without the two objects it makes per call: a listing tests every file of the folder.
+ */
 function matcher(globs: readonly string[]): Matcher {
-  const readable = globs.flatMap(g => {
+  const tests = globs.flatMap(glob => {
     try {
-      picomatch.makeRe(g, { dot: true });
-      return [g];
+      return [{ glob, re: picomatch.makeRe(glob, { dot: true }) }];
     } catch {
       return [];
     }
   });
-  return readable.length ? picomatch(readable, { dot: true }) : nothing;
+  if (tests.length === 0) return nothing;
+  return path => {
+    for (const { glob, re } of tests) if (path === glob || re.test(path)) return true;
+    return false;
+  };
 }
 
 const nameOf = (relative: string) => relative.slice(relative.lastIndexOf('/') + 1);
