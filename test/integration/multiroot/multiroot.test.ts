@@ -188,3 +188,31 @@ describe('finding the articles of the workspace folders', () => {
     assert.deepEqual(indexed(), [...found].sort(), `the index reads what it finds (unindexed: ${unindexed.join('; ')})`);
   });
 });
+
+// last: it changes the workspace's folders (north stays first: changing the first folder restarts extension hosts)
+describe("the workspace's folders changing", () => {
+  it("the index follows the workspace's folders: a folder added is indexed under its name; left with one, the paths lose the folder's name", async function () {
+    this.timeout(60000);
+    const a = vscode.extensions.getExtension<NewsAnnotatorApi>(EXTENSION_ID)!.exports;
+    const east = vscode.Uri.joinPath(folder('north'), '..', 'east');
+    fs.mkdirSync(east.fsPath, { recursive: true });
+    fs.copyFileSync(path.join(folder('north').fsPath, SEEDS[0]), path.join(east.fsPath, 'copy.txt'));
+    const count = vscode.workspace.workspaceFolders!.length;
+    assert.ok(vscode.workspace.updateWorkspaceFolders(count, 0, { uri: east, name: 'east' }), 'east is added');
+    await waitFor(() => a.corpus.articles().includes('east/copy.txt'), `east's article indexed as east/copy.txt (${a.corpus.articles().join(', ')})`, 30000);
+    // north alone: a workspace of one folder, whose articles' paths have no folder name
+    assert.ok(vscode.workspace.updateWorkspaceFolders(1, vscode.workspace.workspaceFolders!.length - 1), 'south and east are removed');
+    await waitFor(
+      () => {
+        const paths = a.corpus.articles();
+        return paths.includes(SEEDS[0]) && paths.every(p => !/^(north|south|east)\//.test(p)) && paths;
+      },
+      `north's articles indexed without the folder's name (${a.corpus.articles().join(', ')})`,
+      30000,
+    );
+    const found = (await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'Putin')) as vscode.SymbolInformation[];
+    const files = new Set(found.map(s => vscode.workspace.asRelativePath(s.location.uri)));
+    assert.ok(files.has(SEEDS[0]), `Ctrl+T still finds Putin in ${SEEDS[0]} (found in ${[...files].join(', ')})`);
+    assert.ok(![...files].some(f => f.startsWith(SEEDS[3])), `nothing of south is left (found in ${[...files].join(', ')})`);
+  });
+});
