@@ -7,12 +7,13 @@
 // The calls are synchronous, behind async signatures: on a local disk each takes microseconds, while an awaited call
 // is a round trip through libuv's thread pool that cost more than the call itself (17 of them per article were a
 // third of `annotate`'s run, issue 14), and a missing file is answered without building an exception. Only the one
-// slow call, the flush of a written file to the disk, still runs off the thread (syncFile). Nothing in the editor
-// uses this module (its file access goes through VS Code's file system).
+// slow call, the flush of a written file to the disk, still runs off the thread (syncFile). The editor's Node host
+// writes sidecars through ./storage.ts with the asynchronous calls instead (./fileCalls.ts says why).
 import * as fs from 'node:fs';
 import { constants, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import type { TargetKind } from '../core';
+import { syncCalls, type FileCalls } from './fileCalls';
 
 /** A file that is not what it must be (a FIFO, a link out of its folder): the message names the file and the reason. */
 export class UnsafeFileError extends Error {
@@ -81,13 +82,13 @@ export function readRegularFileSync(file: string, options: { maxBytes?: number; 
  * Creates `dir` and its missing parents, one level at a time; every existing one must be a folder (a link to one
  * counts). Refuses where the file system does not let a folder be made (e.g. /proc), instead of looping.
  */
-export async function makeFolders(dir: string): Promise<void> {
+export async function makeFolders(dir: string, calls: FileCalls = syncCalls): Promise<void> {
   const missing: string[] = [];
   let at = path.resolve(dir);
   for (;;) {
     let s: Stats | undefined;
     try {
-      s = fs.statSync(at, { throwIfNoEntry: false });
+      s = await calls.stat(at);
     } catch (e) {
       // ENOTDIR: a file further up is in the way, found as the walk goes up
       if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
@@ -103,7 +104,7 @@ export async function makeFolders(dir: string): Promise<void> {
   }
   for (const d of missing) {
     try {
-      fs.mkdirSync(d);
+      await calls.mkdir(d);
     } catch (e) {
       const { code, message } = e as NodeJS.ErrnoException;
       if (code !== 'EEXIST') throw new UnsafeFileError(d, `cannot create the folder: ${message}`, code);

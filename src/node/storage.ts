@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NOT_UTF8, type SidecarStorage } from '../core';
+import { syncCalls, type FileCalls } from './fileCalls';
 import { makeFolders, readRegularFileSync, removeQuietly, syncFile, UnsafeFileError, writeNewFile } from './safeFs';
 
 const isNotFound = (e: unknown) => (e as NodeJS.ErrnoException)?.code === 'ENOENT';
@@ -18,6 +19,9 @@ let counter = 0;
 export const isReadOnlyRefusal = (e: unknown): boolean => (e as { readOnly?: unknown } | null)?.readOnly === true;
 
 export class NodeSidecarStorage implements SidecarStorage {
+  /** @param calls how a write makes its file calls: synchronously (the CLI) or not (the editor's host, fileCalls.ts). */
+  constructor(private readonly calls: FileCalls = syncCalls) {}
+
   async readText(file: string): Promise<string | undefined> {
     const bytes = await this.readBytes(file);
     if (bytes === undefined) return undefined;
@@ -69,13 +73,14 @@ export class NodeSidecarStorage implements SidecarStorage {
 
   /** Each piece is encoded and written as it comes: a big sidecar is never held whole, as text or as bytes. */
   async writeChunksAtomic(file: string, chunks: Iterable<string>): Promise<void> {
-    await makeFolders(path.dirname(file));
+    const { calls } = this;
+    await makeFolders(path.dirname(file), calls);
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
     // A rename replaces a read-only file as if it were writable (and root passes every access check): the user
     // made it read-only, so refuse, by its mode bits.
     let existing: fs.Stats | undefined;
     try {
-      existing = fs.statSync(file, { throwIfNoEntry: false });
+      existing = await calls.stat(file);
     } catch {
       existing = undefined; // e.g. a dangling link at the name: the rename replaces it
     }
@@ -84,8 +89,8 @@ export class NodeSidecarStorage implements SidecarStorage {
     }
     try {
       await this.writeTemp(temp, chunks);
-      if (existing?.isFile()) fs.chmodSync(temp, existing.mode & 0o7777);
-      fs.renameSync(temp, file);
+      if (existing?.isFile()) await calls.chmod(temp, existing.mode & 0o7777);
+      await calls.rename(temp, file);
     } catch (e) {
       removeQuietly(temp);
       throw e;
@@ -94,18 +99,19 @@ export class NodeSidecarStorage implements SidecarStorage {
 
   /** Writes and flushes the temporary file (separate so tests can simulate a disk filling up mid-write). */
   protected async writeTemp(temp: string, chunks: Iterable<string>): Promise<void> {
-    const fd = fs.openSync(temp, 'wx');
+    const { calls } = this;
+    const fd = await calls.open(temp, 'wx');
     try {
       for (const chunk of chunks) {
         const bytes = Buffer.from(chunk, 'utf8');
         // write() may take fewer bytes than offered: go on from where it stopped
-        for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+        for (let at = 0; at < bytes.length;) at += await calls.write(fd, bytes, at);
       }
       // on the disk before the rename puts it in place: a power cut leaves the old sidecar or the new one, never a
       // torn or empty file (the flush waits on the disk, off this thread: the next article is analysed meanwhile)
       await syncFile(fd);
     } finally {
-      fs.closeSync(fd);
+      await calls.close(fd);
     }
   }
 

@@ -74,6 +74,8 @@ export class CorpusIndex implements vscode.Disposable {
   lastOpening: (IndexingCounts & { ms: number }) | undefined;
   private readonly scans = new Set<Promise<void>>();
   private idleWaiters: (() => void)[] = [];
+  /** How many whileWriting calls are under way (reading is held while any is). */
+  private writing = 0;
   private readonly followTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Prepares the index for changes once a batch is indexed and the views and diagnostics had their turn (PREPARE_AFTER_MS). */
   private prepareTimer: ReturnType<typeof setTimeout> | undefined;
@@ -380,7 +382,24 @@ export class CorpusIndex implements vscode.Disposable {
     this.pending.add(uri.toString());
   }
 
+  /**
+   * Runs `work`, which writes sidecars (a corpus change, Annotate All Articles), with the index's reading held: the
+   * articles it is told of meanwhile (their sidecars' file events, updates) are queued and read in one batch at its
+   * end. Read as each event came, between the writes, renaming an entity in 306 of 2,000 articles took 2.8 s instead
+   * of 0.6 s: 306 batches of one article, each linked again and published.
+   */
+  async whileWriting<T>(work: () => Promise<T>): Promise<T> {
+    this.writing++;
+    try {
+      return await work();
+    } finally {
+      if (--this.writing === 0 && this.pending.size > 0) void this.kick();
+    }
+  }
+
   private kick(): Promise<void> {
+    // held (whileWriting): the queue is read when the writing ends
+    if (this.writing > 0 && !this.running) return Promise.resolve();
     this.running ??= this.drain().finally(() => {
       this.running = undefined;
       if (this.pending.size > 0) void this.kick();

@@ -60,14 +60,17 @@ export class CorpusDecider {
     // the articles taken from the corpus snapshot: their whole sidecars, which the change rewrites
     await index.loadSidecars();
     const change: CorpusChange = { label, preview, decisionsBefore: decisions.snapshot, sidecars: [], skipped: [] };
-    const written = await writeCorpusChange({
-      ...this.steps(change),
-      writeDecisions: () => decisions.write(addEntityDecision(decisions.decisions, decision)),
-      sidecars: () => this.reflected(),
-      skipped: (sidecar, reason) => change.skipped.push({ sidecar, reason }),
+    // the index reads the sidecars written once they all are (and does not change under the reflection meanwhile)
+    await index.whileWriting(async () => {
+      const written = await writeCorpusChange({
+        ...this.steps(change),
+        writeDecisions: () => decisions.write(addEntityDecision(decisions.decisions, decision)),
+        sidecars: () => this.reflected(),
+        skipped: (sidecar, reason) => change.skipped.push({ sidecar, reason }),
+      });
+      change.sidecars = written.map(w => ({ article: w.article, sidecar: w.path, before: w.before }));
+      for (const s of change.sidecars) index.update(s.article);
     });
-    change.sidecars = written.map(w => ({ article: w.article, sidecar: w.path, before: w.before }));
-    for (const s of change.sidecars) index.update(s.article);
     this.done.push(change);
     const skipped = change.skipped.length
       ? ` Left alone (fix them, then annotate again): ${change.skipped.map(x => `${x.sidecar}: ${x.reason}`).join('; ')}.`
@@ -117,9 +120,11 @@ export class CorpusDecider {
   }
 
   private putBack(change: CorpusChange): Promise<void> {
-    return putBackCorpusChange(
-      this.steps(change),
-      change.sidecars.map(s => ({ article: s.article, path: s.sidecar, before: s.before })),
+    return this.wc.index.whileWriting(() =>
+      putBackCorpusChange(
+        this.steps(change),
+        change.sidecars.map(s => ({ article: s.article, path: s.sidecar, before: s.before })),
+      ),
     );
   }
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { listFolder } from '../../node/listFolder';
 import { articleFilter } from '../corpus/articleFilter';
 import { quickWhileFast, readFileNow, readFileQuick, statNow, statQuick } from '../../node/quickFs';
+import { asyncCalls } from '../../node/fileCalls';
 import { isReadOnlyRefusal, NodeSidecarStorage } from '../../node/storage';
 import type { HostDisk } from '../platform';
 
@@ -20,7 +21,8 @@ function onDisk<T>(uri: vscode.Uri, read: (file: string) => Promise<T>): Promise
 }
 
 const readFile = quickWhileFast(readFileNow, readFileQuick);
-const files = new NodeSidecarStorage();
+// asynchronous file calls: a disk that stops answering holds a thread of libuv's pool, not the extension host's
+const files = new NodeSidecarStorage(asyncCalls);
 const stat = quickWhileFast(statNow, statQuick);
 
 export const nodeDisk: HostDisk = {
